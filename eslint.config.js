@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'os', 'http', 'url', 'stream', 'buffer', 'child_process'];
 
@@ -8,6 +9,15 @@ export default tseslint.config(
   { ignores: ['node_modules/**', '**/dist/**', 'schemas/src/generated/**', 'coverage/**', 'data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    // Config files, scripts, the server and its tests run on Node.
+    files: ['*.js', '*.mjs', '**/scripts/**', 'runtime/**', 'bench/**', '**/*.test.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['designer/**', '**/*.browser.test.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -119,3 +119,19 @@ export function inputShape(input: Input): { shape: AnswerShape; options?: Indexe
 export function instrumentOptions(instrument: InstrumentBlock, itemIndex: number): ScoredOption[] {
   return instrument.items[itemIndex]?.options ?? instrument.options ?? [];
 }
+
+/**
+ * The answerable items of each block, keyed by block id, in document order.
+ *
+ * @example
+ * itemsByBlock(indexModule(module)).get('phq')?.map((item) => item.id); // ['phq1', …, 'phq9']
+ */
+export function itemsByBlock(index: ModuleIndex): Map<string, IndexedItem[]> {
+  const byBlock = new Map<string, IndexedItem[]>();
+  for (const item of index.items.values()) {
+    const list = byBlock.get(item.blockId);
+    if (list) list.push(item);
+    else byBlock.set(item.blockId, [item]);
+  }
+  return byBlock;
+}

@@ -11,7 +11,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     // Config files, scripts, the server and its tests run on Node.
-    files: ['*.js', '*.mjs', '**/scripts/**', 'runtime/**', 'bench/**', '**/*.test.ts'],
+    files: ['*.js', '*.mjs', 'tools/**', '**/scripts/**', 'runtime/**', 'bench/**', '**/*.test.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -1,6 +1,6 @@
-// Writes schemas/src/generated/format.ts from schemas/json/*.schema.json.
-// With --check it writes nothing and exits 1 when the committed file is stale.
-import { readFileSync, writeFileSync } from 'node:fs';
+// Writes schemas/src/generated/format.ts (types) and schema-files.ts (the schemas as a module) from
+// schemas/json/*.schema.json. With --check it writes nothing and exits 1 when either file is stale.
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
@@ -8,6 +8,7 @@ import { bundleSchemas, readSchemaFiles } from './bundle-schemas.js';
 
 const schemasDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outFile = join(schemasDir, 'src', 'generated', 'format.ts');
+const schemaModuleFile = join(schemasDir, 'src', 'generated', 'schema-files.ts');
 const banner = `/* eslint-disable */
 /**
  * DO NOT EDIT. Generated from schemas/json/*.schema.json by \`npm run gen\`;
@@ -24,19 +25,44 @@ const generated = await compile(bundle as JSONSchema, 'CareloomFormat', {
   style: { singleQuote: true, printWidth: 110 },
 });
 
+// The schemas as a TypeScript module: validation and the Y.Doc mapping run in the browser too, where
+// JSON imports need bundler support that test runners and dev servers do not all agree on.
+const jsonDir = join(schemasDir, 'json');
+const files = readdirSync(jsonDir).filter((file) => file.endsWith('.schema.json')).sort();
+const schemaModule = `${banner}
+
+/** A JSON Schema node as read from the files. */
+export type SchemaNode = { readonly [key: string]: unknown };
+
+/** The format's schema files keyed by file name, which is how \`$ref\`s name them. */
+export const schemaFileContents: Readonly<Record<string, SchemaNode>> = {
+${files.map((file) => `  ${JSON.stringify(file)}: ${JSON.stringify(JSON.parse(readFileSync(join(jsonDir, file), 'utf8')))},`).join('\n')}
+};
+`;
+
+const outputs: Array<[string, string]> = [
+  [outFile, generated],
+  [schemaModuleFile, schemaModule],
+];
 if (process.argv.includes('--check')) {
-  let committed = '';
-  try {
-    committed = readFileSync(outFile, 'utf8');
-  } catch {
-    // a missing file is stale too
+  let stale = false;
+  for (const [file, content] of outputs) {
+    let committed = '';
+    try {
+      committed = readFileSync(file, 'utf8');
+    } catch {
+      // a missing file is stale too
+    }
+    if (committed !== content) {
+      console.error(`${file} is stale: run \`npm run gen\` and commit the result.`);
+      stale = true;
+    }
   }
-  if (committed !== generated) {
-    console.error(`${outFile} is stale: run \`npm run gen\` and commit the result.`);
-    process.exit(1);
-  }
-  console.log('generated types are up to date');
+  if (stale) process.exit(1);
+  console.log('generated files are up to date');
 } else {
-  writeFileSync(outFile, generated);
-  console.log(`wrote ${outFile}`);
+  for (const [file, content] of outputs) {
+    writeFileSync(file, content);
+    console.log(`wrote ${file}`);
+  }
 }

@@ -142,7 +142,7 @@ describe('diffDocuments', () => {
       instrument.items.pop();
       instrument.items.push({ id: 'm3', text: { en: 'Restless?', sv: 'Rastlös?' } });
       delete (module.pages[0]!.blocks[1] as { alt: Record<string, string> }).alt.sv;
-      module.pages[1]!.branches[0]!.when.value = 'well';
+      (module.pages[1]!.branches![0]!.when as { value: string }).value = 'well';
     });
     const changes = diffDocuments(moduleV1(), after);
     const brief = changes.map((change) => `${change.kind} ${change.entity} ${change.id} ${change.path} ${change.category}`);

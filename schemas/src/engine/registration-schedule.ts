@@ -37,18 +37,19 @@ export function registrationOccurrences(program: Program, registrationId: string
 }
 
 /**
- * Occurrences of registrations with `alertWhenMissing` whose deadline fell in [since, now] and that
+ * Occurrences of registrations with `alertWhenMissing` whose deadline fell in [since, now) and that
  * the patient has not done, oldest first: the runtime raises "report missing" alerts from these.
+ * An entry arriving exactly at the deadline is on time, so a deadline equal to `now` is not missed
+ * yet; and checks run back to back (`since` = the previous run's `now`) report each deadline once.
  *
  * @example
  * missedRegistrations(program, context, lastCheck); // [{ registrationId: 'copd-daily', date: '2026-03-03', dueAt: '…' }]
  */
 export function missedRegistrations(program: Program, context: ScheduleContext, since: string): Array<{ registrationId: string; date: string; dueAt: string }> {
   const missed: Array<{ registrationId: string; date: string; dueAt: string }> = [];
-  const untilNow = new Date(parseInstant(context.now) + 1).toISOString();
   for (const registration of program.registrations ?? []) {
     if (registration.alertWhenMissing !== true) continue;
-    for (const occurrence of registrationOccurrences(program, registration.id, context, since, untilNow)) {
+    for (const occurrence of registrationOccurrences(program, registration.id, context, since, context.now)) {
       if (!isRegistrationDone(context, registration.id, occurrence.date)) {
         missed.push({ registrationId: registration.id, date: occurrence.date, dueAt: occurrence.dueAt });
       }

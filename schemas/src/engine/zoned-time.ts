@@ -10,7 +10,7 @@ const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
 // An offset is required: without one, Date.parse reads the machine's local time.
-const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const INSTANT_PATTERN = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -21,7 +21,9 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
  * parseInstant('2026-03-01T09:00:00+01:00'); // 1772352000000
  */
 export function parseInstant(instant: string): number {
-  const ms = INSTANT_PATTERN.test(instant) ? Date.parse(instant) : Number.NaN;
+  const match = INSTANT_PATTERN.exec(instant);
+  // V8 rolls '2026-02-30' over into March, so the date is checked here rather than left to Date.parse.
+  const ms = match && isCalendarDate(match[1] ?? '') ? Date.parse(instant) : Number.NaN;
   if (Number.isNaN(ms)) throw new Error(`"${instant}" is not an ISO 8601 instant with a time-zone offset.`);
   return ms;
 }

@@ -1,0 +1,90 @@
+import { pointerSegment } from '../issue.js';
+
+/** Thrown for a value that has no JSON form; `path` is the JSON Pointer of the offending value ('' for the root). */
+export class CanonicalJsonError extends Error {
+  readonly path: string;
+
+  constructor(path: string, problem: string) {
+    super(`Cannot write canonical JSON: ${path === '' ? 'the document' : `the value at ${path}`} ${problem}.`);
+    this.name = 'CanonicalJsonError';
+    this.path = path;
+  }
+}
+
+/**
+ * The RFC 8785 (JSON Canonicalization Scheme) form of a JSON value: no whitespace, object keys sorted
+ * by UTF-16 code units, numbers written as ECMAScript writes them (-0 as 0, 1e21 as 1e+21), strings
+ * escaped as JSON.stringify escapes them. Two documents with the same content give the same string,
+ * which is what the content hash of a released version is taken over.
+ *
+ * Throws {@link CanonicalJsonError}, naming the JSON Pointer, for anything JSON cannot carry exactly:
+ * NaN and ±Infinity, undefined (also as a property or array element), functions, symbols, bigints,
+ * strings with lone surrogates (RFC 8785 requires I-JSON), objects that are not plain (Date, Map, …)
+ * and cycles. Silently dropping or converting them would hash something other than the document.
+ *
+ * @example
+ * canonicalJson({ b: [1e21, -0], a: 'é' }); // '{"a":"é","b":[1e+21,0]}'
+ */
+export function canonicalJson(value: unknown): string {
+  return write(value, '', new Set());
+}
+
+function write(value: unknown, path: string, ancestors: Set<object>): string {
+  switch (typeof value) {
+    case 'string':
+      return writeString(value, path);
+    case 'number':
+      if (!Number.isFinite(value)) throw new CanonicalJsonError(path, `is ${value}, which JSON cannot represent`);
+      // ECMAScript Number-to-String is exactly RFC 8785's number format; it already writes -0 as '0'.
+      return String(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      if (value === null) return 'null';
+      return writeContainer(value, path, ancestors);
+    default:
+      throw new CanonicalJsonError(path, `is ${describe(value)}, which JSON cannot represent`);
+  }
+}
+
+function writeContainer(value: object, path: string, ancestors: Set<object>): string {
+  if (ancestors.has(value)) throw new CanonicalJsonError(path, 'refers back to one of its own ancestors (a cycle)');
+  ancestors.add(value);
+  try {
+    if (Array.isArray(value)) {
+      const elements: string[] = [];
+      for (let position = 0; position < value.length; position += 1) {
+        elements.push(write(value[position], `${path}/${position}`, ancestors));
+      }
+      return `[${elements.join(',')}]`;
+    }
+    const prototype = Object.getPrototypeOf(value);
+    if (prototype !== Object.prototype && prototype !== null) {
+      throw new CanonicalJsonError(path, `is a ${value.constructor?.name ?? 'non-plain'} object, not a plain JSON object`);
+    }
+    // The default sort compares UTF-16 code units, which is the order RFC 8785 prescribes.
+    const keys = Object.keys(value).sort();
+    const members = keys.map((key) => {
+      const memberPath = `${path}/${pointerSegment(key)}`;
+      return `${writeString(key, memberPath)}:${write((value as Record<string, unknown>)[key], memberPath, ancestors)}`;
+    });
+    return `{${members.join(',')}}`;
+  } finally {
+    ancestors.delete(value);
+  }
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function writeString(text: string, path: string): string {
+  if (LONE_SURROGATE.test(text)) throw new CanonicalJsonError(path, 'contains a lone surrogate, which is not valid Unicode');
+  return JSON.stringify(text);
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'symbol') return 'a symbol';
+  if (typeof value === 'bigint') return 'a bigint';
+  return typeof value;
+}

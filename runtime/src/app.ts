@@ -1,0 +1,98 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import { DomainError } from './domain/errors.js';
+import type { Services } from './domain/services.js';
+import type { AppEnv } from './http/app-env.js';
+import { createErrorHandler, notFoundHandler } from './http/problem.js';
+import { requestLog } from './http/request-log.js';
+import type { IdGenerator } from './ids.js';
+import type { Logger } from './logger.js';
+import { authenticate } from './auth/authenticate.js';
+import { socketClientIp } from './auth/client-ip.js';
+import { originCheck } from './auth/origin-check.js';
+import { createSessionCookieAuthenticator } from './auth/session-cookie-authenticator.js';
+import { sessionCookieSettings } from './auth/session-cookie.js';
+import { authRoutes } from './routes/auth.js';
+import { authoringRoutes } from './routes/authoring-routes.js';
+import { exampleRoutes } from './routes/examples.js';
+import { organisationRoutes } from './routes/organisations.js';
+import { healthRoutes } from './routes/health.js';
+import type { Storage } from './storage/types.js';
+
+/** Largest request body accepted unless `maxBodyBytes` says otherwise: 1 MiB. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/** Everything the HTTP app needs, built by the composition root (server.ts) or by a test. */
+export interface AppDeps {
+  config: Config;
+  clock: Clock;
+  ids: IdGenerator;
+  /** For middleware that needs it later (sessions); routes use `services`, never storage. */
+  storage: Storage;
+  services: Services;
+  logger: Logger;
+  maxBodyBytes?: number;
+  /**
+   * Origins allowed to send unsafe requests (CSRF defence). A getter, because with port 0 the
+   * public URL is only known once the server listens. Defaults to the configured public URL.
+   */
+  allowedOrigins?: () => readonly string[];
+}
+
+/** The origins a public URL is reached at: on loopback, localhost and 127.0.0.1 are the same place. */
+export function originsOf(publicUrl: string): string[] {
+  const url = new URL(publicUrl);
+  const origins = [url.origin];
+  const port = url.port ? `:${url.port}` : '';
+  if (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]') {
+    for (const host of ['127.0.0.1', 'localhost', '[::1]']) origins.push(`${url.protocol}//${host}${port}`);
+  }
+  return [...new Set(origins)];
+}
+
+/**
+ * Builds the Hono app. Middleware order: request id (so every later line can name it), request
+ * log, security headers, body limit, then routes; errors and unknown paths become problem+json.
+ *
+ * @example
+ * const app = createApp(deps);
+ * const response = await app.request('/health');
+ */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const app = new Hono<AppEnv>();
+
+  app.use(requestId({ generator: () => deps.ids.newId(), limitLength: 128 }));
+  app.use(requestLog(deps.logger));
+  app.use(secureHeaders());
+  app.use(
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw new DomainError('payload_too_large', `The request body is larger than the limit of ${maxBodyBytes} bytes.`);
+      },
+    }),
+  );
+
+  app.route('/', healthRoutes(deps.services.health));
+  app.route('/', exampleRoutes(deps.services.examples));
+
+  const { accounts, authoring } = deps.services;
+  if (accounts) {
+    const cookie = sessionCookieSettings(deps.config.publicUrl);
+    const clientIp = socketClientIp;
+    app.use('/api/*', originCheck(deps.allowedOrigins ?? (() => originsOf(deps.config.publicUrl))));
+    app.use('/api/*', authenticate(createSessionCookieAuthenticator({ authentication: accounts.authentication, cookie, clientIp })));
+    app.route('/api/auth', authRoutes({ authentication: accounts.authentication, cookie, clientIp }));
+    app.route('/api/organisations', organisationRoutes({ organisations: accounts.organisations, clientIp }));
+  }
+  if (authoring) app.route('/', authoringRoutes({ authoring, clientIp: (c) => socketClientIp(c) ?? null }));
+
+  app.onError(createErrorHandler(deps.logger));
+  app.notFound(notFoundHandler);
+  return app;
+}

@@ -1,0 +1,739 @@
+/**
+ * The live-draft collaboration endpoint: a WebSocket server speaking the standard y-websocket
+ * protocol (y-protocols sync + awareness), so a stock `WebsocketProvider` connects unchanged.
+ * See README.md in this folder for the protocol, the authorisation rules and the durability
+ * guarantee (an update is in the store before any other client sees it).
+ */
+import { STATUS_CODES, type IncomingHttpHeaders, type IncomingMessage, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import {
+  ProtocolError,
+  decodeClientMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+  type AwarenessEntry,
+} from './protocol.js';
+import { applyStoredUpdates, loadDraftDoc, type DraftUpdateStore } from './update-store.js';
+
+/** Who is on a connection, as `authorize` says. */
+export interface CollabPrincipal {
+  userId: string;
+  name?: string;
+  /** Optional: lets `revoke` target one session (logout) rather than the person. */
+  sessionId?: string;
+}
+
+export type CollabAccess = 'write' | 'read';
+
+export type CollabAuthorization =
+  | { ok: true; principal: CollabPrincipal; access: CollabAccess }
+  | { ok: false; status: 401 | 403 | 404; reason: string };
+
+/**
+ * What `authorize` sees of the upgrade request. A snapshot taken at the handshake and kept for the
+ * connection's life, so `reauthorize` can re-run the same check (e.g. the session cookie) later.
+ * An `IncomingMessage` is not passed: its socket belongs to the WebSocket once upgraded.
+ */
+export interface CollabRequest {
+  readonly headers: IncomingHttpHeaders;
+  /** Path and query, as received (e.g. `/collab/panic-week-1?x=1`). */
+  readonly url: string;
+  readonly remoteAddress: string | undefined;
+}
+
+/** Structured log sink. Fields never carry document content or awareness state. */
+export interface CollabLogger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface CollabDeps {
+  store: DraftUpdateStore;
+  /** Decides per connection and document; re-run by `reauthorize` and the periodic re-check. */
+  authorize(request: CollabRequest, documentName: string): Promise<CollabAuthorization>;
+  /** Exact `Origin` values allowed (e.g. `https://designer.example.org`). */
+  allowedOrigins: readonly string[];
+  /**
+   * Refuse upgrades without an `Origin` header (default false). Browsers always send one, so a
+   * missing Origin means a non-browser client, which cannot ride on a victim's cookies.
+   */
+  requireOrigin?: boolean;
+  /** Mount prefix, ending in '/' (default '/collab/'); the document name is the next segment. */
+  path?: string;
+  /** Largest accepted frame; a bigger one closes that connection with 1009 (default 1 MiB). */
+  maxMessageBytes?: number;
+  /** Compact a loaded document once it has more stored rows than this (default 200). */
+  compactAfter?: number;
+  /** Periodic re-check of every open connection's authorisation (default 30000; 0 disables). */
+  reauthorizeEveryMs?: number;
+  /** Ping interval; a connection that misses a whole interval is dropped (default 30000; 0 disables). */
+  heartbeatEveryMs?: number;
+  /** A connection whose unsent output exceeds this is terminated as too slow (default 16 MiB). */
+  maxBufferedBytes?: number;
+  /** Awareness client ids one connection may publish (default 8). */
+  maxAwarenessClientsPerConnection?: number;
+  logger?: CollabLogger;
+}
+
+export interface CollabStats {
+  /** Documents loaded in memory. */
+  documents: number;
+  /** Open connections (not counting ones being closed). */
+  connections: number;
+}
+
+export interface CollabServer {
+  /** Stops accepting, closes every connection (1001) after saving what it already sent, compacts and unloads. */
+  close(): Promise<void>;
+  /** Closes every matching connection at once with 4403; returns how many. */
+  revoke(filter: (principal: CollabPrincipal, documentName: string) => boolean): number;
+  /** Re-runs `authorize` for the user's open connections: refused → 4403; access follows the answer (write ⇄ read). */
+  reauthorize(userId: string): Promise<void>;
+  stats(): CollabStats;
+  /** A fresh Y.Doc with every persisted update of the draft (nobody needs to be connected). */
+  loadDraftDoc(documentName: string): Promise<Y.Doc>;
+  /**
+   * Applies a server-side edit (e.g. restoring a version into the draft) through the same path
+   * as a client's: stored first, then applied and relayed to everyone connected. Returns its seq
+   * (or the current last seq when the update is empty). Use this rather than writing to the store
+   * directly while a document may be loaded.
+   */
+  applyServerUpdate(documentName: string, update: Uint8Array, author?: string | null): Promise<number>;
+}
+
+/** Close codes sent by this server (4400–4499 make y-websocket ≥ 3 stop reconnecting). */
+export const CLOSE = {
+  goingAway: 1001,
+  unsupportedData: 1003,
+  tooBig: 1009,
+  internalError: 1011,
+  tryAgainLater: 1013,
+  malformed: 4400,
+  forbidden: 4403,
+} as const;
+
+const DEFAULTS = {
+  path: '/collab/',
+  maxMessageBytes: 1024 * 1024,
+  compactAfter: 200,
+  reauthorizeEveryMs: 30_000,
+  heartbeatEveryMs: 30_000,
+  maxBufferedBytes: 16 * 1024 * 1024,
+  maxAwarenessClientsPerConnection: 8,
+};
+
+/** Pause reading a socket with this many messages waiting, resume at the low mark. */
+const QUEUE_HIGH = 64;
+const QUEUE_LOW = 16;
+/** After a server-initiated close, give the peer this long to answer before terminating. */
+const CLOSE_GRACE_MS = 2000;
+const SERVER_ORIGIN = Symbol('collab-server');
+
+const defaultLogger: CollabLogger = {
+  info: () => undefined,
+  warn: (message, fields) => console.warn(message, fields ?? {}),
+  error: (message, fields) => console.error(message, fields ?? {}),
+};
+
+interface Room {
+  name: string;
+  doc: Y.Doc;
+  awareness: awarenessProtocol.Awareness;
+  /** Connections that receive relays (open ones). */
+  conns: Set<Connection>;
+  /** Connections not yet released plus in-flight server edits: the room unloads at 0. */
+  refs: number;
+  ready: Promise<void>;
+  failed: boolean;
+  unloaded: boolean;
+  /** Tail of the room's task chain (appends, compaction, unload), strictly in order. */
+  queue: Promise<unknown>;
+  lastSeq: number;
+  rows: number;
+  compactAt: number;
+  /** Awareness client id → connection that publishes it. */
+  owners: Map<number, Connection>;
+  /** Resolves when the room is destroyed. */
+  gone: Promise<void>;
+  markGone: () => void;
+}
+
+interface Connection {
+  ws: WebSocket;
+  room: Room;
+  documentName: string;
+  request: CollabRequest;
+  principal: CollabPrincipal;
+  access: CollabAccess;
+  /** open; draining: the peer left, already received writes are still saved; dropped: we closed it, nothing more is processed. */
+  state: 'open' | 'draining' | 'dropped';
+  queue: Promise<void>;
+  pending: number;
+  paused: boolean;
+  alive: boolean;
+  released: boolean;
+  awarenessIds: Set<number>;
+  droppedUpdates: number;
+}
+
+/**
+ * Attaches the collaboration endpoint to `server`'s `upgrade` event. Upgrades outside
+ * `deps.path` are left alone for other handlers.
+ * @example
+ * const collab = attachCollab(httpServer, { store, authorize, allowedOrigins: [config.publicOrigin] });
+ * // on logout: collab.revoke((p) => p.sessionId === sessionId)
+ * // on membership change: await collab.reauthorize(personId)
+ */
+export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
+  const prefix = deps.path ?? DEFAULTS.path;
+  if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`collab path must start and end with '/': ${prefix}`);
+  const maxMessageBytes = deps.maxMessageBytes ?? DEFAULTS.maxMessageBytes;
+  const compactAfter = Math.max(1, deps.compactAfter ?? DEFAULTS.compactAfter);
+  const maxBufferedBytes = deps.maxBufferedBytes ?? DEFAULTS.maxBufferedBytes;
+  const maxAwarenessIds = deps.maxAwarenessClientsPerConnection ?? DEFAULTS.maxAwarenessClientsPerConnection;
+  const log = deps.logger ?? defaultLogger;
+  const store = deps.store;
+  const allowedOrigins = new Set(deps.allowedOrigins);
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false });
+  const rooms = new Map<string, Room>();
+  const connections = new Set<Connection>();
+  let closing: Promise<void> | undefined;
+
+  // ---- handshake ---------------------------------------------------------------------------
+
+  /** undefined: not ours; null: ours but not a valid document name. */
+  function documentNameOf(url: string | undefined): string | null | undefined {
+    let pathname: string;
+    try {
+      pathname = new URL(url ?? '/', 'http://collab.invalid').pathname;
+    } catch {
+      return undefined;
+    }
+    if (pathname === prefix.slice(0, -1)) return null;
+    if (!pathname.startsWith(prefix)) return undefined;
+    const segment = pathname.slice(prefix.length);
+    if (segment.length === 0 || segment.includes('/')) return null;
+    let name: string;
+    try {
+      name = decodeURIComponent(segment);
+    } catch {
+      return null;
+    }
+    // eslint-disable-next-line no-control-regex
+    if (name.length === 0 || name.length > 256 || name.includes('/') || /[\u0000-\u001f\u007f]/.test(name)) return null;
+    return name;
+  }
+
+  function refuse(socket: Duplex, status: number, reason: string): void {
+    if (socket.destroyed) return;
+    const body = `${reason}\n`;
+    socket.once('finish', () => socket.destroy());
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n` +
+        'Connection: close\r\nContent-Type: text/plain; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  }
+
+  async function handshake(request: IncomingMessage, socket: Duplex, head: Buffer, documentName: string | null): Promise<void> {
+    const onSocketError = (error: Error) => log.info('collab handshake socket error', { error: error.message });
+    socket.on('error', onSocketError);
+    if (closing) return refuse(socket, 503, 'collaboration server is shutting down');
+    if (documentName === null) return refuse(socket, 404, 'no such document');
+    const origin = request.headers.origin;
+    if (origin === undefined ? deps.requireOrigin === true : !allowedOrigins.has(origin)) {
+      log.warn('collab upgrade refused: origin', { origin: origin ?? null, document: documentName });
+      return refuse(socket, 403, 'origin not allowed');
+    }
+    const snapshot: CollabRequest = {
+      headers: { ...request.headers },
+      url: request.url ?? '',
+      remoteAddress: request.socket.remoteAddress,
+    };
+    let result: CollabAuthorization;
+    try {
+      result = await deps.authorize(snapshot, documentName);
+    } catch (error) {
+      log.error('collab authorize failed', { document: documentName, error: describeError(error) });
+      return refuse(socket, 500, 'authorization failed');
+    }
+    if (socket.destroyed || !socket.writable) return;
+    if (!result.ok) {
+      log.info('collab upgrade refused', { document: documentName, status: result.status });
+      return refuse(socket, result.status, result.reason);
+    }
+    if (closing) return refuse(socket, 503, 'collaboration server is shutting down');
+    const authorized = result;
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      socket.off('error', onSocketError);
+      openConnection(ws, snapshot, documentName, authorized.principal, authorized.access);
+    });
+  }
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const documentName = documentNameOf(request.url);
+    if (documentName === undefined) return;
+    handshake(request, socket, head, documentName).catch((error: unknown) => {
+      log.error('collab handshake failed', { error: describeError(error) });
+      if (!socket.destroyed) socket.destroy();
+    });
+  };
+  server.on('upgrade', onUpgrade);
+
+  // ---- rooms -------------------------------------------------------------------------------
+
+  function runInRoom<T>(room: Room, task: () => Promise<T> | T): Promise<T> {
+    const run = room.queue.then(task);
+    room.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  function acquireRoom(name: string): Room {
+    const existing = rooms.get(name);
+    if (existing) {
+      existing.refs++;
+      return existing;
+    }
+    const doc = new Y.Doc();
+    const awareness = new awarenessProtocol.Awareness(doc);
+    awareness.setLocalState(null);
+    const room: Room = {
+      name,
+      doc,
+      awareness,
+      conns: new Set(),
+      refs: 1,
+      ready: Promise.resolve(),
+      failed: false,
+      unloaded: false,
+      queue: Promise.resolve(),
+      lastSeq: 0,
+      rows: 0,
+      compactAt: compactAfter,
+      owners: new Map(),
+      gone: Promise.resolve(),
+      markGone: () => undefined,
+    };
+    room.gone = new Promise<void>((resolve) => (room.markGone = resolve));
+    room.ready = (async () => {
+      const { updates, lastSeq } = await store.loadUpdates(name);
+      applyStoredUpdates(doc, updates);
+      room.lastSeq = lastSeq;
+      room.rows = updates.length;
+      // Relays: a document update goes to every other connection (its origin is the sender, or
+      // SERVER_ORIGIN); awareness changes likewise.
+      doc.on('update', (update: Uint8Array, origin: unknown) => {
+        const message = encodeSyncUpdate(update);
+        for (const conn of room.conns) if (conn !== origin) send(conn, message);
+      });
+      awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        const message = encodeAwareness(awareness, [...added, ...updated, ...removed]);
+        for (const conn of room.conns) if (conn !== origin) send(conn, message);
+      });
+    })();
+    room.queue = room.ready.then(() => compactRoomIfDue(room)).catch(() => undefined);
+    room.ready.catch((error: unknown) => {
+      log.error('collab draft load failed', { document: name, error: describeError(error) });
+      room.failed = true;
+      if (rooms.get(name) === room) rooms.delete(name);
+      for (const conn of [...room.conns]) drop(conn, CLOSE.internalError, 'draft unavailable');
+      destroyRoom(room);
+    });
+    rooms.set(name, room);
+    return room;
+  }
+
+  function releaseRoom(room: Room): void {
+    room.refs--;
+    if (room.refs > 0 || room.failed) return;
+    void runInRoom(room, async () => {
+      if (room.refs > 0 || room.unloaded || room.failed) return;
+      await compactRoom(room);
+      if (room.refs > 0) return;
+      if (rooms.get(room.name) === room) rooms.delete(room.name);
+      destroyRoom(room);
+    });
+  }
+
+  function destroyRoom(room: Room): void {
+    if (room.unloaded) return;
+    room.unloaded = true;
+    room.awareness.destroy();
+    room.doc.destroy();
+    room.markGone();
+  }
+
+  /** Runs inside the room's queue, so no append interleaves: the doc is exactly rows ≤ lastSeq. */
+  async function compactRoom(room: Room): Promise<void> {
+    if (room.rows <= 1 || room.failed || room.unloaded) return;
+    const before = room.rows;
+    try {
+      await store.compact(room.name, Y.encodeStateAsUpdate(room.doc), room.lastSeq);
+      room.rows = 1;
+      room.compactAt = compactAfter;
+      log.info('collab draft compacted', { document: room.name, rows: before, upToSeq: room.lastSeq });
+    } catch (error) {
+      room.compactAt = room.rows + compactAfter;
+      log.error('collab compaction failed', { document: room.name, error: describeError(error) });
+    }
+  }
+
+  async function compactRoomIfDue(room: Room): Promise<void> {
+    if (room.rows > room.compactAt) await compactRoom(room);
+  }
+
+  /** Store, then apply (which relays). Runs inside the room's queue. Throws when the store fails. */
+  async function persist(room: Room, update: Uint8Array, source: Connection | null, author: string | null): Promise<number | undefined> {
+    if (source && (source.state === 'dropped' || source.access !== 'write')) return undefined;
+    if (room.failed || room.unloaded) throw new Error('draft not loaded');
+    const seq = await store.appendUpdate(room.name, update, author);
+    room.lastSeq = seq;
+    room.rows++;
+    try {
+      Y.applyUpdate(room.doc, update, source ?? SERVER_ORIGIN);
+    } catch (error) {
+      log.error('collab stored update failed to apply', { document: room.name, seq, error: describeError(error) });
+      if (source) drop(source, CLOSE.malformed, 'update could not be applied');
+    }
+    await compactRoomIfDue(room);
+    return seq;
+  }
+
+  // ---- connections -------------------------------------------------------------------------
+
+  function openConnection(ws: WebSocket, request: CollabRequest, documentName: string, principal: CollabPrincipal, access: CollabAccess): void {
+    const room = acquireRoom(documentName);
+    const conn: Connection = {
+      ws,
+      room,
+      documentName,
+      request,
+      principal,
+      access,
+      state: 'open',
+      queue: Promise.resolve(),
+      pending: 0,
+      paused: false,
+      alive: true,
+      released: false,
+      awarenessIds: new Set(),
+      droppedUpdates: 0,
+    };
+    connections.add(conn);
+    room.conns.add(conn);
+    log.info('collab connection opened', { document: documentName, userId: principal.userId, access });
+
+    conn.queue = room.ready.then(
+      () => {
+        if (conn.state !== 'open') return;
+        send(conn, encodeSyncStep1(room.doc));
+        const states = room.awareness.getStates();
+        if (states.size > 0) send(conn, encodeAwareness(room.awareness, [...states.keys()]));
+      },
+      () => undefined,
+    );
+
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      conn.alive = true;
+      if (conn.state !== 'open') return;
+      if (!isBinary) {
+        log.warn('collab text frame refused', { document: documentName, userId: principal.userId });
+        drop(conn, CLOSE.unsupportedData, 'binary messages only');
+        return;
+      }
+      const bytes = toBytes(data);
+      conn.pending++;
+      if (conn.pending >= QUEUE_HIGH && !conn.paused) {
+        conn.paused = true;
+        ws.pause();
+      }
+      conn.queue = conn.queue
+        .then(() => handleMessage(conn, bytes))
+        .catch((error: unknown) => {
+          log.error('collab message handling failed', { document: documentName, userId: conn.principal.userId, error: describeError(error) });
+          drop(conn, CLOSE.internalError, 'internal error');
+        })
+        .finally(() => {
+          conn.pending--;
+          if (conn.paused && conn.pending <= QUEUE_LOW) {
+            conn.paused = false;
+            ws.resume();
+          }
+        });
+    });
+    ws.on('pong', () => {
+      conn.alive = true;
+    });
+    ws.on('error', (error: Error & { code?: string }) => {
+      log.warn('collab connection error', { document: documentName, userId: conn.principal.userId, code: error.code ?? null, error: error.message });
+    });
+    ws.on('close', (code: number) => {
+      if (conn.state === 'open') conn.state = 'draining';
+      detach(conn);
+      log.info('collab connection closed', { document: documentName, userId: conn.principal.userId, code, droppedUpdates: conn.droppedUpdates });
+      void conn.queue.then(() => release(conn));
+    });
+  }
+
+  async function handleMessage(conn: Connection, bytes: Uint8Array): Promise<void> {
+    if (conn.state === 'dropped') return;
+    let message;
+    try {
+      message = decodeClientMessage(bytes);
+    } catch (error) {
+      const reason = error instanceof ProtocolError ? error.message : 'malformed message';
+      log.warn('collab malformed message', { document: conn.documentName, userId: conn.principal.userId, reason, bytes: bytes.byteLength });
+      drop(conn, CLOSE.malformed, reason);
+      return;
+    }
+    const room = conn.room;
+    const draining = conn.state === 'draining';
+    switch (message.kind) {
+      case 'sync-step1': {
+        if (draining) return;
+        let reply: Uint8Array;
+        try {
+          reply = encodeSyncStep2(room.doc, message.stateVector);
+        } catch {
+          log.warn('collab malformed message', { document: conn.documentName, userId: conn.principal.userId, reason: 'bad state vector' });
+          drop(conn, CLOSE.malformed, 'bad state vector');
+          return;
+        }
+        send(conn, reply);
+        return;
+      }
+      case 'sync-update': {
+        if (conn.access !== 'write') {
+          if (!message.empty) conn.droppedUpdates++;
+          return;
+        }
+        if (message.empty) return;
+        try {
+          await runInRoom(room, () => persist(room, message.update, conn, conn.principal.userId));
+        } catch (error) {
+          log.error('collab update not saved', { document: conn.documentName, userId: conn.principal.userId, error: describeError(error) });
+          drop(conn, CLOSE.internalError, 'update could not be saved');
+        }
+        return;
+      }
+      case 'awareness':
+        if (!draining) applyAwareness(conn, message.entries, message.update);
+        return;
+      case 'query-awareness':
+        if (!draining) send(conn, encodeAwareness(room.awareness, [...room.awareness.getStates().keys()]));
+        return;
+    }
+  }
+
+  /**
+   * A connection may only publish awareness for client ids that no other user's connection
+   * publishes (a reconnect of the same user takes its ids over from the stale connection), and at
+   * most `maxAwarenessIds` of them; read-only connections may publish too (cursors, presence).
+   */
+  function applyAwareness(conn: Connection, entries: readonly AwarenessEntry[], update: Uint8Array): void {
+    const room = conn.room;
+    const fields = { document: conn.documentName, userId: conn.principal.userId };
+    if (entries.some((entry) => (room.owners.get(entry.clientID) ?? conn).principal.userId !== conn.principal.userId)) {
+      log.warn('collab awareness for another user ignored', fields);
+      return;
+    }
+    const fresh = new Set(entries.filter((entry) => !conn.awarenessIds.has(entry.clientID)).map((entry) => entry.clientID));
+    if (conn.awarenessIds.size + fresh.size > maxAwarenessIds) {
+      log.warn('collab awareness client limit reached', fields);
+      return;
+    }
+    for (const id of fresh) {
+      room.owners.get(id)?.awarenessIds.delete(id);
+      conn.awarenessIds.add(id);
+      room.owners.set(id, conn);
+    }
+    try {
+      awarenessProtocol.applyAwarenessUpdate(room.awareness, update, conn);
+    } catch {
+      log.warn('collab malformed message', { ...fields, reason: 'awareness update could not be applied' });
+      drop(conn, CLOSE.malformed, 'malformed awareness update');
+    }
+  }
+
+  function send(conn: Connection, message: Uint8Array): void {
+    const ws = conn.ws;
+    if (conn.state !== 'open' || ws.readyState !== WebSocket.OPEN) return;
+    if (ws.bufferedAmount > maxBufferedBytes) {
+      log.warn('collab connection too slow, terminated', { document: conn.documentName, userId: conn.principal.userId, buffered: ws.bufferedAmount });
+      conn.state = 'dropped';
+      detach(conn);
+      ws.terminate();
+      return;
+    }
+    ws.send(message, () => undefined);
+  }
+
+  /** Stops relaying to the connection and withdraws its awareness states (idempotent). */
+  function detach(conn: Connection): void {
+    const room = conn.room;
+    if (!room.conns.delete(conn)) return;
+    const ids = [...conn.awarenessIds].filter((id) => room.owners.get(id) === conn);
+    for (const id of ids) room.owners.delete(id);
+    conn.awarenessIds.clear();
+    if (ids.length > 0 && !room.unloaded) awarenessProtocol.removeAwarenessStates(room.awareness, ids, null);
+  }
+
+  /** Server-initiated close: nothing more from this connection is processed. */
+  function drop(conn: Connection, code: number, reason: string): void {
+    if (conn.state === 'dropped') return;
+    conn.state = 'dropped';
+    detach(conn);
+    const ws = conn.ws;
+    if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) {
+      ws.close(code, closeReason(reason));
+      const timer = setTimeout(() => ws.terminate(), CLOSE_GRACE_MS);
+      timer.unref();
+      ws.once('close', () => clearTimeout(timer));
+    }
+  }
+
+  function release(conn: Connection): void {
+    if (conn.released) return;
+    conn.released = true;
+    connections.delete(conn);
+    releaseRoom(conn.room);
+  }
+
+  // ---- authorisation after the handshake ----------------------------------------------------
+
+  async function recheck(conn: Connection): Promise<void> {
+    let result: CollabAuthorization;
+    try {
+      result = await deps.authorize(conn.request, conn.documentName);
+    } catch (error) {
+      log.error('collab re-authorization failed', { document: conn.documentName, userId: conn.principal.userId, error: describeError(error) });
+      drop(conn, CLOSE.internalError, 'authorization check failed');
+      return;
+    }
+    if (conn.state !== 'open') return;
+    if (!result.ok || result.principal.userId !== conn.principal.userId) {
+      log.info('collab access revoked', { document: conn.documentName, userId: conn.principal.userId, status: result.ok ? 403 : result.status });
+      drop(conn, CLOSE.forbidden, 'access revoked');
+      return;
+    }
+    if (result.access !== conn.access) {
+      log.info('collab access changed', { document: conn.documentName, userId: conn.principal.userId, from: conn.access, to: result.access });
+    }
+    conn.access = result.access;
+    conn.principal = result.principal;
+  }
+
+  async function reauthorize(userId: string): Promise<void> {
+    const targets = [...connections].filter((conn) => conn.state === 'open' && conn.principal.userId === userId);
+    await Promise.all(targets.map((conn) => recheck(conn)));
+  }
+
+  let rechecking = false;
+  async function reauthorizeAll(): Promise<void> {
+    if (rechecking) return;
+    rechecking = true;
+    try {
+      await Promise.all([...connections].filter((conn) => conn.state === 'open').map((conn) => recheck(conn)));
+    } finally {
+      rechecking = false;
+    }
+  }
+
+  const timers: NodeJS.Timeout[] = [];
+  const reauthorizeEveryMs = deps.reauthorizeEveryMs ?? DEFAULTS.reauthorizeEveryMs;
+  if (reauthorizeEveryMs > 0) {
+    timers.push(setInterval(() => void reauthorizeAll(), reauthorizeEveryMs));
+  }
+  const heartbeatEveryMs = deps.heartbeatEveryMs ?? DEFAULTS.heartbeatEveryMs;
+  if (heartbeatEveryMs > 0) {
+    timers.push(
+      setInterval(() => {
+        for (const conn of connections) {
+          const ws = conn.ws;
+          if (ws.readyState !== WebSocket.OPEN) continue;
+          if (!conn.alive) {
+            log.info('collab heartbeat missed, terminating', { document: conn.documentName, userId: conn.principal.userId });
+            ws.terminate();
+            continue;
+          }
+          conn.alive = false;
+          ws.ping();
+        }
+      }, heartbeatEveryMs),
+    );
+  }
+  for (const timer of timers) timer.unref();
+
+  // ---- API ---------------------------------------------------------------------------------
+
+  async function shutdown(): Promise<void> {
+    for (const timer of timers) clearInterval(timer);
+    server.off('upgrade', onUpgrade);
+    const all = [...connections];
+    for (const conn of all) {
+      if (conn.state === 'open') conn.state = 'draining';
+      detach(conn);
+      if (conn.ws.readyState === WebSocket.OPEN) conn.ws.close(CLOSE.goingAway, 'server shutting down');
+    }
+    await Promise.all(all.map((conn) => conn.queue));
+    for (const conn of all) release(conn);
+    // Server-side edits in flight hold refs too; wait until every room has unloaded.
+    await Promise.all([...rooms.values()].map((room) => room.gone));
+    for (const conn of all) if (conn.ws.readyState !== WebSocket.CLOSED) conn.ws.terminate();
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+  }
+
+  return {
+    close: () => (closing ??= shutdown()),
+    revoke(filter) {
+      let count = 0;
+      for (const conn of [...connections]) {
+        if (conn.state !== 'open' || !filter(conn.principal, conn.documentName)) continue;
+        log.info('collab connection revoked', { document: conn.documentName, userId: conn.principal.userId });
+        drop(conn, CLOSE.forbidden, 'access revoked');
+        count++;
+      }
+      return count;
+    },
+    reauthorize,
+    stats: () => ({ documents: rooms.size, connections: [...connections].filter((conn) => conn.state === 'open').length }),
+    loadDraftDoc: (documentName) => loadDraftDoc(store, documentName),
+    async applyServerUpdate(documentName, update, author = null) {
+      if (closing) throw new Error('collaboration server is closed');
+      const decoded = Y.decodeUpdate(update);
+      const room = acquireRoom(documentName);
+      try {
+        await room.ready;
+        if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return room.lastSeq;
+        const seq = await runInRoom(room, () => persist(room, update.slice(), null, author));
+        return seq ?? room.lastSeq;
+      } finally {
+        releaseRoom(room);
+      }
+    },
+  };
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** WebSocket close reasons are limited to 123 bytes of UTF-8. */
+function closeReason(reason: string): string {
+  let out = reason;
+  while (Buffer.byteLength(out) > 123) out = out.slice(0, -1);
+  return out;
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('uses the named defaults for an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      databaseFile: './data/careloom.sqlite',
+      port: 3000,
+      host: '127.0.0.1',
+      examplesDir: './examples',
+      publicUrl: 'http://127.0.0.1:3000',
+    });
+  });
+
+  it('reads every variable and treats blanks as unset', () => {
+    const config = loadConfig({
+      CARELOOM_DB: ':memory:', CARELOOM_PORT: '8080', CARELOOM_HOST: '0.0.0.0',
+      CARELOOM_EXAMPLES_DIR: '/srv/examples', CARELOOM_PUBLIC_URL: 'https://care.example.org/', OTHER: 'ignored',
+    });
+    expect(config).toEqual({ databaseFile: ':memory:', port: 8080, host: '0.0.0.0', examplesDir: '/srv/examples', publicUrl: 'https://care.example.org' });
+    expect(loadConfig({ CARELOOM_PORT: '  ', CARELOOM_DB: '' }).port).toBe(3000);
+  });
+
+  it('derives the public URL from host and port, bracketing IPv6', () => {
+    expect(loadConfig({ CARELOOM_HOST: '::1', CARELOOM_PORT: '4000' }).publicUrl).toBe('http://[::1]:4000');
+  });
+
+  it('returns a frozen object', () => {
+    expect(Object.isFrozen(loadConfig({}))).toBe(true);
+  });
+
+  it.each(['abc', '-1', '65536', '3.5', '80x', '1e3'])('refuses CARELOOM_PORT=%s with a message naming it', (port) => {
+    expect(() => loadConfig({ CARELOOM_PORT: port })).toThrow(ConfigError);
+    expect(() => loadConfig({ CARELOOM_PORT: port })).toThrow(/CARELOOM_PORT must be a whole number from 1 to 65535/);
+  });
+
+  it('accepts port 0 (any free port) and 65535', () => {
+    expect(loadConfig({ CARELOOM_PORT: '0' }).port).toBe(0);
+    expect(loadConfig({ CARELOOM_PORT: '65535' }).port).toBe(65535);
+  });
+
+  it.each(['not a url', 'ftp://example.org', 'https://example.org/?a=1'])('refuses CARELOOM_PUBLIC_URL=%s', (url) => {
+    expect(() => loadConfig({ CARELOOM_PUBLIC_URL: url })).toThrow(/CARELOOM_PUBLIC_URL/);
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * Configuration: the only place that reads environment variables. Everything else receives the
+ * frozen `Config` as an argument, so tests build one with `loadConfig({ … })` instead of
+ * mutating `process.env`.
+ */
+
+/** Server settings, validated and frozen at start. */
+export interface Config {
+  /** SQLite database file, or ':memory:' for a throwaway database. */
+  readonly databaseFile: string;
+  /** TCP port; 0 asks the operating system for any free port (tests). */
+  readonly port: number;
+  /** Interface to listen on. */
+  readonly host: string;
+  /** Folder holding `modules/*.json` and `programs/*.json`, loaded at start. */
+  readonly examplesDir: string;
+  /** The address users reach the server at (no trailing slash). */
+  readonly publicUrl: string;
+}
+
+/** The environment variables Careloom reads, as a plain record (pass `process.env` in main.ts). */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+export const DEFAULT_DATABASE_FILE = './data/careloom.sqlite';
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_EXAMPLES_DIR = './examples';
+
+/** Thrown by `loadConfig` for a value the server cannot start with. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Reads and checks the configuration, failing fast with a message naming the variable.
+ *
+ * @param env - the environment, usually `process.env`
+ * @returns a frozen Config
+ * @throws ConfigError when a value is unusable
+ * @example
+ * const config = loadConfig({ CARELOOM_DB: ':memory:', CARELOOM_PORT: '0' });
+ */
+export function loadConfig(env: Environment): Config {
+  const host = text(env, 'CARELOOM_HOST') ?? DEFAULT_HOST;
+  const port = parsePort(text(env, 'CARELOOM_PORT'));
+  const explicitUrl = text(env, 'CARELOOM_PUBLIC_URL');
+  return Object.freeze({
+    databaseFile: text(env, 'CARELOOM_DB') ?? DEFAULT_DATABASE_FILE,
+    port,
+    host,
+    examplesDir: text(env, 'CARELOOM_EXAMPLES_DIR') ?? DEFAULT_EXAMPLES_DIR,
+    publicUrl: explicitUrl === undefined ? defaultPublicUrl(host, port) : parsePublicUrl(explicitUrl),
+  });
+}
+
+/** The public URL used when CARELOOM_PUBLIC_URL is not set: `http://<host>:<port>`. */
+export function defaultPublicUrl(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/** A variable's value, with blank treated as unset. */
+function text(env: Environment, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_PORT;
+  const port = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`CARELOOM_PORT must be a whole number from 1 to 65535 (or 0 for any free port), not "${value}".`);
+  }
+  return port;
+}
+
+function parsePublicUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`CARELOOM_PUBLIC_URL must be an absolute http(s) URL, not "${value}".`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`CARELOOM_PUBLIC_URL must start with http:// or https://, not "${value}".`);
+  }
+  if (url.search !== '' || url.hash !== '') {
+    throw new ConfigError(`CARELOOM_PUBLIC_URL must not have a query or fragment: "${value}".`);
+  }
+  return url.href.replace(/\/+$/, '');
+}

@@ -1,0 +1,32 @@
+import type { LogFields, Logger } from './logger.js';
+
+/** Something with a `write(text)` method, such as `process.stdout`. */
+export interface TextSink {
+  write(text: string): unknown;
+}
+
+/**
+ * A logger writing one line per message: `<time> <LEVEL> <message> key=value …`. Info goes to
+ * `out`, warnings and errors to `err`. Created once in main.ts.
+ *
+ * @example
+ * const logger = createConsoleLogger({ out: process.stdout, err: process.stderr });
+ */
+export function createConsoleLogger(sinks: { out: TextSink; err: TextSink; now?: () => Date }): Logger {
+  const now = sinks.now ?? (() => new Date());
+  const line = (level: string, message: string, fields: LogFields | undefined) =>
+    `${now().toISOString()} ${level} ${message}${formatFields(fields)}\n`;
+  return {
+    info: (message, fields) => void sinks.out.write(line('INFO ', message, fields)),
+    warn: (message, fields) => void sinks.err.write(line('WARN ', message, fields)),
+    error: (message, fields) => void sinks.err.write(line('ERROR', message, fields)),
+  };
+}
+
+function formatFields(fields: LogFields | undefined): string {
+  if (!fields) return '';
+  return Object.entries(fields)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => ` ${key}=${typeof value === 'string' && /[\s"=]/.test(value) ? JSON.stringify(value) : String(value)}`)
+    .join('');
+}

@@ -1,0 +1,44 @@
+import type { Clock } from '../../clock.js';
+import type { IdGenerator } from '../../ids.js';
+import type { AccountsStore } from './accounts-store.js';
+import { createAuthenticationService, type AuthenticationService, type SessionPolicy } from './authentication-service.js';
+import { createLoginThrottle, type LoginThrottleOptions } from './login-throttle.js';
+import { createOrganisationService, type OrganisationService } from './organisation-service.js';
+import type { PasswordHasher } from './password-hasher.js';
+import { createSessionRevokedHub, type SessionRevokedHub } from './session-revoked.js';
+
+export interface AccountsServicesDeps {
+  store: AccountsStore;
+  hasher: PasswordHasher;
+  clock: Clock;
+  ids: IdGenerator;
+  throttle?: Partial<LoginThrottleOptions>;
+  sessionPolicy?: SessionPolicy;
+  /** Where a throwing sessionRevoked listener is reported. */
+  onListenerError?: (error: unknown) => void;
+}
+
+export interface AccountsServices {
+  authentication: AuthenticationService;
+  organisations: OrganisationService;
+  /** Subscribe to close a person's live connections when their sessions end or roles shrink. */
+  sessionRevoked: SessionRevokedHub;
+}
+
+/**
+ * Builds the accounts services around one store, sharing one login throttle and one
+ * sessionRevoked hub.
+ *
+ * @example
+ * const accounts = createAccountsServices({ store: createSqliteAccountsStore(db), hasher: createScryptPasswordHasher(), clock, ids });
+ * accounts.sessionRevoked.on(({ personId }) => collab.closeConnectionsOf(personId));
+ */
+export function createAccountsServices(deps: AccountsServicesDeps): AccountsServices {
+  const sessionRevoked = createSessionRevokedHub(deps.onListenerError);
+  const throttle = createLoginThrottle(() => deps.clock.now().getTime(), deps.throttle);
+  return {
+    sessionRevoked,
+    authentication: createAuthenticationService({ store: deps.store, hasher: deps.hasher, throttle, sessionRevoked, clock: deps.clock, ...(deps.sessionPolicy ? { sessionPolicy: deps.sessionPolicy } : {}) }),
+    organisations: createOrganisationService({ store: deps.store, hasher: deps.hasher, sessionRevoked, clock: deps.clock, ids: deps.ids }),
+  };
+}

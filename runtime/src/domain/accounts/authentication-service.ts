@@ -1,0 +1,180 @@
+import type { Clock } from '../../clock.js';
+import { DomainError } from '../errors.js';
+import type { Membership, Principal } from '../principal.js';
+import type { AccountsStore, AuditContext, Organisation, Person, SessionRecord } from './accounts-store.js';
+import type { LoginThrottle } from './login-throttle.js';
+import type { PasswordHasher } from './password-hasher.js';
+import { passwordIssues } from './password-policy.js';
+import type { RequestContext } from './request-context.js';
+import type { SessionRevokedHub } from './session-revoked.js';
+import { isWellFormedToken, newSecretToken, sessionIdOf } from './session-token.js';
+
+/** How long sessions live. */
+export interface SessionPolicy {
+  /** A session unused this long ends. */
+  idleMs: number;
+  /** A session ends this long after login, used or not. */
+  absoluteMs: number;
+  /** `lastSeenAt` is written at most this often, so a busy page does not write on every request. */
+  touchIntervalMs: number;
+}
+
+export const DEFAULT_SESSION_POLICY: SessionPolicy = Object.freeze({ idleMs: 12 * 3600_000, absoluteMs: 7 * 24 * 3600_000, touchIntervalMs: 60_000 });
+
+export interface AuthenticationServiceDeps {
+  store: AccountsStore;
+  hasher: PasswordHasher;
+  throttle: LoginThrottle;
+  sessionRevoked: SessionRevokedHub;
+  clock: Clock;
+  sessionPolicy?: SessionPolicy;
+}
+
+/** A fresh login: the token goes into the cookie and nowhere else. */
+export interface LoginResult {
+  token: string;
+  csrfToken: string;
+  expiresAt: string;
+  principal: Principal;
+}
+
+/** A valid session behind a cookie token. */
+export interface ResolvedSession {
+  principal: Principal;
+  csrfToken: string;
+}
+
+/** What GET /api/auth/me shows. */
+export interface SessionDescription {
+  person: Person;
+  memberships: Array<Membership & { organisationName: string; organisationKind: Organisation['kind'] }>;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export interface AuthenticationService {
+  login(credentials: { email: string; password: string }, context: RequestContext): Promise<LoginResult>;
+  resolveSession(token: string, context: RequestContext): Promise<ResolvedSession | undefined>;
+  logout(principal: Principal, context: RequestContext): Promise<void>;
+  describeSession(principal: Principal): Promise<SessionDescription>;
+  changePassword(principal: Principal, input: { currentPassword: string; newPassword: string }, context: RequestContext): Promise<void>;
+}
+
+const WRONG_CREDENTIALS = 'The e-mail address or the password is wrong.';
+
+/**
+ * Logins, sessions and password changes. Login is throttled per e-mail and per IP, and takes about
+ * as long for an unknown address as for a known one (it verifies against a dummy hash).
+ *
+ * @example
+ * const auth = createAuthenticationService({ store, hasher, throttle, sessionRevoked, clock });
+ * const { token, csrfToken } = await auth.login({ email, password }, { ip });
+ */
+export function createAuthenticationService(deps: AuthenticationServiceDeps): AuthenticationService {
+  const policy = deps.sessionPolicy ?? DEFAULT_SESSION_POLICY;
+  let dummyHash: Promise<string> | undefined;
+  const now = () => deps.clock.now();
+
+  const audit = (context: RequestContext, actorId: string | undefined): AuditContext => ({
+    at: now().toISOString(),
+    ...(actorId === undefined ? {} : { actorId }),
+    ...(context.ip === undefined ? {} : { ip: context.ip }),
+    ...(context.requestId === undefined ? {} : { requestId: context.requestId }),
+  });
+
+  const principalOf = async (person: Person, sessionId: string): Promise<Principal> => {
+    const memberships = await deps.store.listMemberships(person.id);
+    return {
+      personId: person.id,
+      name: person.name,
+      email: person.email,
+      sessionId,
+      memberships: memberships.map(({ organisationId, role, unitId }) => (unitId === undefined ? { organisationId, role } : { organisationId, role, unitId })),
+    };
+  };
+
+  const throttled = (email: string, ip: string | undefined) => {
+    const seconds = deps.throttle.retryAfterSeconds(email, ip);
+    if (seconds !== undefined) throw new DomainError('rate_limited', `Too many failed attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`, { retryAfterSeconds: seconds });
+  };
+
+  return {
+    async login({ email, password }, context) {
+      throttled(email, context.ip);
+      deps.throttle.recordAttempt(email, context.ip);
+      const person = await deps.store.findPersonByEmail(email.trim());
+      dummyHash ??= deps.hasher.hash(newSecretToken());
+      const matches = await deps.hasher.verify(password, person?.passwordHash ?? (await dummyHash));
+      if (!person || !matches || person.disabledAt !== undefined) {
+        if (person) await deps.store.recordLoginRefused(person.id, matches ? 'disabled' : 'wrong_password', audit(context, person.id));
+        throw new DomainError('unauthenticated', WRONG_CREDENTIALS);
+      }
+      deps.throttle.recordSuccess(email, context.ip);
+      const token = newSecretToken();
+      const at = now();
+      const session: SessionRecord = {
+        id: sessionIdOf(token),
+        personId: person.id,
+        csrfToken: newSecretToken(),
+        createdAt: at.toISOString(),
+        lastSeenAt: at.toISOString(),
+        expiresAt: new Date(at.getTime() + policy.absoluteMs).toISOString(),
+        ...(context.ip === undefined ? {} : { ip: context.ip }),
+        ...(context.userAgent === undefined ? {} : { userAgent: context.userAgent.slice(0, 512) }),
+      };
+      await deps.store.createSession(session, audit(context, person.id));
+      const { passwordHash: _passwordHash, ...visible } = person;
+      return { token, csrfToken: session.csrfToken, expiresAt: session.expiresAt, principal: await principalOf(visible, session.id) };
+    },
+
+    async resolveSession(token, context) {
+      if (!isWellFormedToken(token)) return undefined;
+      const session = await deps.store.findSession(sessionIdOf(token));
+      if (!session) return undefined;
+      const at = now().getTime();
+      if (at >= Date.parse(session.expiresAt) || at - Date.parse(session.lastSeenAt) >= policy.idleMs) {
+        if (await deps.store.deleteSession(session.id, 'session.expired', audit(context, session.personId))) {
+          deps.sessionRevoked.emit({ personId: session.personId, sessionIds: [session.id], reason: 'expired' });
+        }
+        return undefined;
+      }
+      const person = await deps.store.findPerson(session.personId);
+      if (!person || person.disabledAt !== undefined) return undefined;
+      if (at - Date.parse(session.lastSeenAt) >= policy.touchIntervalMs) await deps.store.touchSession(session.id, new Date(at).toISOString());
+      return { principal: await principalOf(person, session.id), csrfToken: session.csrfToken };
+    },
+
+    async logout(principal, context) {
+      if (await deps.store.deleteSession(principal.sessionId, 'auth.logout', audit(context, principal.personId))) {
+        deps.sessionRevoked.emit({ personId: principal.personId, sessionIds: [principal.sessionId], reason: 'logout' });
+      }
+    },
+
+    async describeSession(principal) {
+      const [person, session] = await Promise.all([deps.store.findPerson(principal.personId), deps.store.findSession(principal.sessionId)]);
+      if (!person || !session) throw new DomainError('unauthenticated', 'The session has ended. Log in again.');
+      const organisations = new Map((await deps.store.listOrganisations(principal.memberships.map((membership) => membership.organisationId))).map((organisation) => [organisation.id, organisation]));
+      const memberships = principal.memberships.flatMap((membership) => {
+        const organisation = organisations.get(membership.organisationId);
+        return organisation ? [{ ...membership, organisationName: organisation.name, organisationKind: organisation.kind }] : [];
+      });
+      return { person, memberships, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+    },
+
+    async changePassword(principal, { currentPassword, newPassword }, context) {
+      throttled(principal.email, context.ip);
+      const issues = passwordIssues(newPassword, '/newPassword');
+      if (issues.length > 0) throw new DomainError('invalid', issues[0]!.message, { issues });
+      const person = await deps.store.findPersonWithCredentials(principal.personId);
+      if (!person) throw new DomainError('unauthenticated', 'The session has ended. Log in again.');
+      deps.throttle.recordAttempt(principal.email, context.ip);
+      if (!(await deps.hasher.verify(currentPassword, person.passwordHash))) {
+        const message = 'The current password is wrong.';
+        throw new DomainError('invalid', message, { issues: [{ code: 'password.wrong', path: '/currentPassword', message }] });
+      }
+      deps.throttle.recordSuccess(principal.email, context.ip);
+      const ended = await deps.store.changePassword(person.id, await deps.hasher.hash(newPassword), principal.sessionId, audit(context, person.id));
+      if (ended.length > 0) deps.sessionRevoked.emit({ personId: person.id, sessionIds: ended, reason: 'password_changed' });
+    },
+  };
+}

@@ -1,0 +1,6 @@
+/** Where a request came from, as the accounts services record it in sessions and audit rows. */
+export interface RequestContext {
+  ip?: string;
+  userAgent?: string;
+  requestId?: string;
+}

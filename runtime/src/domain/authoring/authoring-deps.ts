@@ -1,0 +1,23 @@
+import type { Principal } from '../principal.js';
+import type { DraftCodec } from './draft-codec.js';
+import type { AuthoringStore, DraftUpdates, ExampleLibrary } from './ports.js';
+
+/** Everything the authoring service depends on, passed in by the composition root (main.ts). */
+export interface AuthoringDeps {
+  store: AuthoringStore;
+  drafts: DraftUpdates;
+  /** JSON document ⇄ Y.Doc updates; `yDocDraftCodec` in production. */
+  codec: DraftCodec;
+  examples: ExampleLibrary;
+  /** The clock. */
+  now: () => Date;
+  /** New opaque ids (audit rows, comments, test enrollments). */
+  newId: () => string;
+}
+
+/** Who is asking, and the request facts the audit log records. */
+export interface AuthoringContext {
+  principal: Principal | undefined;
+  requestId: string | null;
+  ip: string | null;
+}

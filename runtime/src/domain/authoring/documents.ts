@@ -1,0 +1,133 @@
+import type { Issue } from '../../../../schemas/src/issue.js';
+import { upgradeDocument } from '../../../../schemas/src/migrations/index.js';
+import { detectDocumentKind } from '../../../../schemas/src/validate/index.js';
+import { DomainError } from '../errors.js';
+import type { AuthoringContext, AuthoringDeps } from './authoring-deps.js';
+import { auditEntry, documentFor, requireAllowed } from './document-access.js';
+import { isRecord, snapshotDraft, titleOf, validateDocument } from './document-content.js';
+import { layoutFailure } from './draft-codec.js';
+import { authorize, readableOrganisations } from './policy.js';
+import type { DocumentKind, DocumentRecord, DocumentSummary } from './ports.js';
+import { allowedActions } from './workflow.js';
+
+const SLUG = /^[a-z0-9][a-z0-9-]{1,63}$/;
+
+/** How a new document starts: from scratch, from an example, or from an uploaded JSON document. */
+export interface CreateDocumentInput {
+  organisationId?: string;
+  kind?: DocumentKind;
+  /** The slug; defaults to the example's or upload's own "id". Required from scratch. */
+  id?: string;
+  /** From scratch: the title in `language`. */
+  title?: string;
+  language?: string;
+  example?: string;
+  document?: unknown;
+}
+
+export interface DraftView {
+  document: DocumentSummary;
+  content: unknown;
+  /** Every problem submitting would report now. */
+  issues: Issue[];
+  /** The last update the snapshot includes. */
+  seq: number;
+}
+
+export function createDocumentCommands(deps: AuthoringDeps) {
+  return {
+    /** Documents of the caller's organisations with their status, last editor and time. */
+    async listDocuments(context: AuthoringContext): Promise<DocumentSummary[]> {
+      const organisations = readableOrganisations(context.principal);
+      if (organisations === undefined) throw new DomainError('unauthenticated', 'Sign in to work with modules.');
+      if (organisations.length === 0) throw new DomainError('forbidden', 'Modules are for the designers, publishers and testers of a publishing organisation.');
+      return deps.store.listDocuments(organisations);
+    },
+
+    /** Creates a document and its draft (the first Yjs update). Drafts may have issues; they are returned. */
+    async createDocument(context: AuthoringContext, input: CreateDocumentInput): Promise<DraftView> {
+      const principal = context.principal;
+      if (!principal) throw new DomainError('unauthenticated', 'Sign in to create modules.');
+      const organisationId = input.organisationId ?? onlyDesignerOrganisation(principal.memberships);
+      const role = requireAllowed(authorize(principal, 'document.create', { organisationId }));
+      const { kind, content } = await startingContent(deps, input);
+      const id = input.id ?? (isRecord(content) && typeof content['id'] === 'string' ? content['id'] : '');
+      if (!SLUG.test(id)) throw invalid('/id', 'authoring.id_invalid', `The id must be 2 to 64 lower-case letters, digits and '-' (it is ${JSON.stringify(id)}).`);
+      const draft = { ...content, id };
+      let update: Uint8Array;
+      try {
+        update = deps.codec.encode(kind, draft);
+      } catch (error) {
+        const failure = layoutFailure(error);
+        if (!failure) throw error;
+        throw new DomainError('invalid', 'The document cannot be opened as a draft.', { issues: [{ code: failure.code, path: failure.path, message: failure.message }] });
+      }
+      const at = deps.now().toISOString();
+      const document: DocumentRecord = { id, organisationId, kind, title: titleOf(draft, id), createdBy: principal.personId, createdAt: at, updatedAt: at, releasedVersion: null };
+      const source = input.example !== undefined ? { example: input.example } : input.document !== undefined ? { upload: true } : { scratch: true };
+      const created = await deps.store.createDocument({ document, draftUpdate: update, audit: auditEntry(deps, context, { at, role, action: `${kind}.create`, document, details: source }) });
+      if (!created.ok) throw new DomainError('conflict', `There already is a module or program with id "${id}". Choose another id.`);
+      return draftView(deps, created.value);
+    },
+
+    async getDocument(context: AuthoringContext, id: string): Promise<DocumentSummary & { versions: Array<{ number: number; state: string; allowedActions: string[] }> }> {
+      const { document } = await documentFor(deps, context, id, 'document.read');
+      const summary = (await deps.store.getDocumentSummary(document.id)) as DocumentSummary;
+      const versions = await deps.store.listVersions(document.id);
+      return { ...summary, versions: versions.map((version) => ({ number: version.number, state: version.state, allowedActions: allowedActions(version.state) })) };
+    },
+
+    /** The draft as JSON, with what validation says about it now. */
+    async getDraft(context: AuthoringContext, id: string): Promise<DraftView> {
+      const { document } = await documentFor(deps, context, id, 'document.read');
+      return draftView(deps, document);
+    },
+  };
+}
+
+async function draftView(deps: AuthoringDeps, document: DocumentRecord): Promise<DraftView> {
+  const { content, lastSeq } = await snapshotDraft(deps, document);
+  const { issues } = await validateDocument(deps, document, content);
+  return { document: (await deps.store.getDocumentSummary(document.id)) as DocumentSummary, content, issues, seq: lastSeq };
+}
+
+async function startingContent(deps: AuthoringDeps, input: CreateDocumentInput): Promise<{ kind: DocumentKind; content: Record<string, unknown> }> {
+  if (input.example !== undefined && input.document !== undefined) throw invalid('', 'authoring.one_source', 'Start from an example or from an uploaded document, not both.');
+  if (input.example !== undefined) {
+    const kind = input.kind ?? 'module';
+    const example = await deps.examples.get(kind, input.example);
+    if (!isRecord(example)) throw new DomainError('not_found', `There is no ${kind} example "${input.example}".`);
+    return upgraded(kind, example, '');
+  }
+  if (input.document !== undefined) {
+    const detected = detectDocumentKind(input.document);
+    if (detected !== 'module' && detected !== 'program') throw invalid('/document', 'authoring.not_a_document', 'The uploaded JSON is neither a module (with "pages") nor a program (with "durationWeeks").');
+    if (input.kind !== undefined && input.kind !== detected) throw invalid('/kind', 'authoring.kind_mismatch', `The uploaded document is a ${detected}, not a ${input.kind}.`);
+    return upgraded(detected, input.document, '/document');
+  }
+  const kind = input.kind ?? 'module';
+  if (input.id === undefined || input.title === undefined) throw invalid(input.id === undefined ? '/id' : '/title', 'authoring.scratch_needs_id_and_title', 'A new document from scratch needs an "id" and a "title".');
+  return { kind, content: scratch(kind, input.id, input.title, input.language ?? 'sv') };
+}
+
+function upgraded(kind: DocumentKind, document: unknown, at: string): { kind: DocumentKind; content: Record<string, unknown> } {
+  const result = upgradeDocument(document);
+  if (!result.ok) throw new DomainError('invalid', 'The document cannot be upgraded to the current format.', { issues: result.issues.map((issue) => ({ ...issue, path: `${at}${issue.path}` })) });
+  return { kind, content: result.value as Record<string, unknown> };
+}
+
+function scratch(kind: DocumentKind, id: string, title: string, language: string): Record<string, unknown> {
+  const base = { formatVersion: 1, id, title: { [language]: title }, languages: [language], defaultLanguage: language };
+  return kind === 'module' ? { ...base, pages: [{ id: 'page-1', title: { [language]: title }, blocks: [] }] } : { ...base, durationWeeks: 8, modules: [] };
+}
+
+function onlyDesignerOrganisation(memberships: readonly { organisationId: string; role: string }[]): string {
+  const organisations = [...new Set(memberships.filter((membership) => membership.role === 'designer').map((membership) => membership.organisationId))];
+  if (organisations.length === 1) return organisations[0] as string;
+  if (organisations.length === 0) throw new DomainError('forbidden', 'Only designers create modules and programs.');
+  throw invalid('/organisationId', 'authoring.organisation_required', 'Say which organisation the document belongs to ("organisationId").');
+}
+
+function invalid(path: string, code: string, message: string): DomainError {
+  return new DomainError('invalid', message, { issues: [{ code, path, message }] });
+}

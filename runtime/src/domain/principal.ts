@@ -1,0 +1,34 @@
+/**
+ * Roles from PRODUCT.md. A person holds roles per organisation (publishing organisation or care
+ * provider) and may hold several; therapist and patient roles are scoped further to a unit.
+ */
+export const ROLES = ['designer', 'publisher', 'tester', 'permissions_admin', 'care_provider_admin', 'therapist', 'patient'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** One role a person holds in one organisation (and, for unit-scoped roles, one unit). */
+export interface Membership {
+  organisationId: string;
+  role: Role;
+  unitId?: string;
+}
+
+/** The authenticated person behind a request, as the domain sees them: no cookies, no tokens. */
+export interface Principal {
+  personId: string;
+  name: string;
+  email: string;
+  memberships: readonly Membership[];
+  /** The session the request came in on, so logout and revocation can target it. */
+  sessionId: string;
+}
+
+/** Whether the principal holds `role` in `organisationId`. */
+export function hasRole(principal: Principal | undefined, organisationId: string, role: Role): boolean {
+  return principal?.memberships.some((membership) => membership.organisationId === organisationId && membership.role === role) ?? false;
+}
+
+/** Organisations in which the principal holds any of `roles`. */
+export function organisationsWithRole(principal: Principal | undefined, ...roles: Role[]): string[] {
+  if (!principal) return [];
+  return [...new Set(principal.memberships.filter((membership) => roles.includes(membership.role)).map((membership) => membership.organisationId))];
+}

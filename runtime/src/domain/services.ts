@@ -1,0 +1,16 @@
+import type { AccountsServices } from './accounts/accounts-services.js';
+import type { AuthoringService } from './authoring/authoring-service.js';
+import type { ExampleCatalog } from './example-catalog.js';
+import type { HealthService } from './health-service.js';
+
+/**
+ * The domain services routes may call. Built once by the composition root (server.ts) and handed
+ * to `createApp`; routes never reach storage except through these. Accounts and authoring are
+ * optional only so that tests of the bare HTTP layer need not build them; server.ts always does.
+ */
+export interface Services {
+  health: HealthService;
+  examples: ExampleCatalog;
+  accounts?: AccountsServices;
+  authoring?: AuthoringService;
+}

@@ -1,0 +1,53 @@
+// The process entry point: reads the environment, starts the server (composed in server.ts),
+// prints where it runs and stops cleanly on SIGINT/SIGTERM.
+import { loadConfig } from './config.js';
+import { createConsoleLogger } from './console-logger.js';
+import { startServer } from './server.js';
+
+const logger = createConsoleLogger({ out: process.stdout, err: process.stderr });
+
+try {
+  const server = await startServer({ config: loadConfig(process.env), logger, seedDemoAccounts: true });
+  logger.info(`Careloom is running at ${server.config.publicUrl}`, {
+    listening: server.url === server.config.publicUrl ? undefined : server.url,
+    database: server.config.databaseFile,
+    examples: server.exampleCount,
+  });
+  printDemoAccounts(server.demoAccounts, server.config.publicUrl);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('Stopping', { signal });
+    server.close().then(
+      () => {
+        logger.info('Stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error('Could not stop cleanly', { error: error instanceof Error ? error.message : String(error) });
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+} catch (error) {
+  logger.error(`Careloom could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+/** The demo accounts go to stdout as plain lines (not through the logger): they are meant to be read. */
+function printDemoAccounts(accounts: ReadonlyArray<{ email: string; password: string; roles: readonly string[]; organisation: string }>, url: string): void {
+  if (accounts.length === 0) return;
+  const lines = [
+    '',
+    'Demo accounts — FOR LOCAL USE ONLY. Anyone who reads this can sign in; never run a shared or',
+    'production server with these accounts (they are ensured on every start).',
+    ...accounts.map((account) => `  ${account.roles.join(', ').padEnd(28)} ${account.email.padEnd(34)} ${account.password}   (${account.organisation})`),
+    `Sign in at ${url}/api/auth/login`,
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

@@ -1,0 +1,65 @@
+import Ajv2020 from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Context } from 'hono';
+import type { Issue } from '../../../schemas/src/issue.js';
+import type { AuthoringContext } from '../domain/authoring/authoring-deps.js';
+import type { AuthoringService } from '../domain/authoring/authoring-service.js';
+import { DomainError } from '../domain/errors.js';
+import type { AppEnv } from '../http/app-env.js';
+import { readJsonBody } from '../http/json-body.js';
+
+/** What the authoring routes need: the service, and (optionally) how to read the client's address for the audit log. */
+export interface AuthoringRouteDeps {
+  authoring: AuthoringService;
+  clientIp?: (c: Context<AppEnv>) => string | null;
+}
+
+/** The request facts the service needs: who, which request, from where. */
+export function authoringContext(c: Context<AppEnv>, deps: AuthoringRouteDeps): AuthoringContext {
+  return { principal: c.get('principal'), requestId: c.get('requestId') ?? null, ip: deps.clientIp?.(c) ?? null };
+}
+
+// One Ajv instance for every request-body schema, compiled once at startup.
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+
+/** Compiles a request-body schema (JSON Schema 2020-12, `additionalProperties: false` as the inbound whitelist). */
+export function bodySchema<T>(schema: object): ValidateFunction<T> {
+  return ajv.compile<T>(schema);
+}
+
+/**
+ * Reads a JSON body (415 without a JSON content type, 400 when it does not parse) and validates it:
+ * a body the schema rejects is `invalid`, with every issue and its JSON Pointer.
+ */
+export async function readBody<T>(c: Context<AppEnv>, validate: ValidateFunction<T>): Promise<T> {
+  const body = await readJsonBody(c);
+  if (!validate(body)) {
+    const issues = (validate.errors ?? []).map(bodyIssue);
+    throw new DomainError('invalid', `The request body has ${issues.length} problem${issues.length === 1 ? '' : 's'}.`, { issues });
+  }
+  return body;
+}
+
+function bodyIssue(error: ErrorObject): Issue {
+  const params = error.params as Record<string, unknown>;
+  const extra = typeof params['missingProperty'] === 'string' ? `/${params['missingProperty']}` : typeof params['additionalProperty'] === 'string' ? `/${params['additionalProperty']}` : '';
+  const path = `${error.instancePath}${extra}`;
+  const message =
+    error.keyword === 'additionalProperties' ? `"${String(params['additionalProperty'])}" is not a field this request takes.` : `${path === '' ? 'The body' : `"${path}"`} ${error.message ?? 'is invalid'}.`;
+  return { code: `body.${error.keyword}`, path, message, params };
+}
+
+/** A positive whole number from the path, or not_found (no such version). */
+export function versionNumber(raw: string): number {
+  if (!/^[1-9][0-9]{0,8}$/.test(raw)) throw new DomainError('not_found', `There is no version "${raw}".`);
+  return Number(raw);
+}
+
+/** A version number or 'draft' from the query string. */
+export function versionOrDraft(raw: string | undefined, name: string, fallback?: 'draft'): number | 'draft' {
+  const value = raw ?? fallback;
+  if (value === 'draft') return 'draft';
+  if (value !== undefined && /^[1-9][0-9]{0,8}$/.test(value)) return Number(value);
+  const message = `"${name}" must be a version number or "draft".`;
+  throw new DomainError('invalid', message, { issues: [{ code: 'query.version', path: `/${name}`, message }] });
+}

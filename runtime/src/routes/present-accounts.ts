@@ -1,0 +1,41 @@
+import type { SessionDescription } from '../domain/accounts/authentication-service.js';
+import type { Member, Person, RoleGrant } from '../domain/accounts/accounts-store.js';
+import type { MyOrganisation } from '../domain/accounts/organisation-service.js';
+
+/*
+ * Outbound whitelists for accounts: only the fields named here leave the server. No password hash,
+ * no session id, no token other than the CSRF token of the caller's own session.
+ */
+
+export function presentPerson(person: Person) {
+  return { id: person.id, name: person.name, email: person.email, ...(person.disabledAt ? { disabledAt: person.disabledAt } : {}) };
+}
+
+/** Organisation-wide roles as names; unit-scoped ones apart. */
+function presentRoles(grants: readonly RoleGrant[]) {
+  const unitRoles = grants.filter((grant) => grant.unitId !== undefined).map((grant) => ({ role: grant.role, unitId: grant.unitId }));
+  return { roles: grants.filter((grant) => grant.unitId === undefined).map((grant) => grant.role), ...(unitRoles.length > 0 ? { unitRoles } : {}) };
+}
+
+export function presentMember(member: Member) {
+  return { person: presentPerson(member.person), ...presentRoles(member.roles) };
+}
+
+export function presentMyOrganisation(organisation: MyOrganisation) {
+  return { id: organisation.id, slug: organisation.slug, name: organisation.name, kind: organisation.kind, ...presentRoles(organisation.roles) };
+}
+
+export function presentSession(session: SessionDescription) {
+  return {
+    person: presentPerson(session.person),
+    memberships: session.memberships.map((membership) => ({
+      organisationId: membership.organisationId,
+      organisationName: membership.organisationName,
+      organisationKind: membership.organisationKind,
+      role: membership.role,
+      ...(membership.unitId === undefined ? {} : { unitId: membership.unitId }),
+    })),
+    csrfToken: session.csrfToken,
+    expiresAt: session.expiresAt,
+  };
+}

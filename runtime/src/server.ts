@@ -1,0 +1,149 @@
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createApp } from './app.js';
+import { systemClock, type Clock } from './clock.js';
+import { defaultPublicUrl, type Config } from './config.js';
+import { contentHash } from '../../schemas/src/engine/content-hash.js';
+import { formatValidators } from './content/example-validators.js';
+import { readExampleFiles } from './content/read-example-files.js';
+import { createExampleCatalog, type ExampleCatalog, type ExampleValidators } from './domain/example-catalog.js';
+import { createHealthService } from './domain/health-service.js';
+import type { Services } from './domain/services.js';
+import { uuidGenerator, type IdGenerator } from './ids.js';
+import { silentLogger, type Logger } from './logger.js';
+import { openDatabase } from './storage/sqlite/open-database.js';
+import { createSqliteStorage } from './storage/sqlite/sqlite-storage.js';
+import type { Storage } from './storage/types.js';
+import { readPackageVersion } from './version.js';
+import { createScryptPasswordHasher } from './auth/scrypt-password-hasher.js';
+import { originsOf } from './app.js';
+import { createAccountsServices } from './domain/accounts/accounts-services.js';
+import { createAuthoringService } from './domain/authoring/authoring-service.js';
+import { yDocDraftCodec } from './domain/authoring/ydoc-draft-codec.js';
+import { seedDemo, type DemoAccount } from './domain/demo-accounts.js';
+import { createExampleDirectory } from './storage/example-directory.js';
+import { createSqliteAccountsStore } from './storage/sqlite/accounts-store.js';
+import { createSqliteAuthoringStore } from './storage/sqlite/authoring-store.js';
+import { createSqliteDraftUpdateStore } from './storage/sqlite/draft-update-store.js';
+
+export interface StartServerOptions {
+  config: Config;
+  logger?: Logger;
+  clock?: Clock;
+  ids?: IdGenerator;
+  /** The format's validators unless a test passes fakes. */
+  validators?: ExampleValidators;
+  /** How long `close()` lets open requests finish before cutting connections, in milliseconds. */
+  shutdownGraceMs?: number;
+  /** Create the demo organisations and one account per role (npm start does; tests choose). */
+  seedDemoAccounts?: boolean;
+}
+
+export interface RunningServer {
+  /** Where the server answers, with the real port when the config asked for port 0. */
+  url: string;
+  config: Config;
+  exampleCount: number;
+  /** The demo accounts created or confirmed at start, when asked for. */
+  demoAccounts: DemoAccount[];
+  /** Stops accepting connections, lets open requests finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: config → database (migrated) → storage → services → app → HTTP server.
+ * main.ts calls it with the process environment; integration tests call it with port 0.
+ *
+ * @example
+ * const server = await startServer({ config: loadConfig({ CARELOOM_DB: file, CARELOOM_PORT: '0' }) });
+ * await fetch(`${server.url}/health`);
+ * await server.close();
+ */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const { config } = options;
+  const logger = options.logger ?? silentLogger;
+  const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? uuidGenerator;
+
+  const { db, applied } = openDatabase({ file: config.databaseFile, now: () => clock.now() });
+  if (applied.length > 0) logger.info('Applied database migrations', { migrations: applied.join(',') });
+  const storage = createSqliteStorage(db);
+  try {
+    const examples = loadExamples(config, options.validators ?? formatValidators, logger);
+    const accounts = createAccountsServices({
+      store: createSqliteAccountsStore(db, { ids }),
+      hasher: createScryptPasswordHasher(),
+      clock,
+      ids,
+      onListenerError: (error) => logger.error('A session-revoked listener failed', { error: error instanceof Error ? error.message : String(error) }),
+    });
+    const drafts = createSqliteDraftUpdateStore(db, () => clock.now().toISOString());
+    const authoring = createAuthoringService({
+      store: createSqliteAuthoringStore(db),
+      drafts,
+      codec: yDocDraftCodec,
+      examples: createExampleDirectory(config.examplesDir),
+      now: () => clock.now(),
+      newId: () => ids.newId(),
+    });
+    const services: Services = { health: createHealthService({ storage, version: readPackageVersion() }), examples, accounts, authoring };
+    const demoAccounts = options.seedDemoAccounts ? await seedDemo({ organisations: accounts.organisations }) : [];
+    let publicUrl = config.publicUrl;
+    const app = createApp({ config, clock, ids, storage, services, logger, allowedOrigins: () => originsOf(publicUrl) });
+    const server = await listen(app.fetch, config);
+    const url = listeningUrl(server, config);
+    const resolved = resolvePublicUrl(config, url);
+    publicUrl = resolved.publicUrl;
+    return {
+      url,
+      config: resolved,
+      exampleCount: examples.list().length,
+      demoAccounts,
+      close: () => shutdown(server, storage, options.shutdownGraceMs ?? 5000),
+    };
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+}
+
+function loadExamples(config: Config, validators: ExampleValidators, logger: Logger): ExampleCatalog {
+  const files = readExampleFiles(config.examplesDir);
+  if (files.length === 0) logger.warn('No example files found', { dir: config.examplesDir });
+  const catalog = createExampleCatalog({ files, validators, contentHash });
+  for (const example of catalog.list().filter((item) => !item.valid)) {
+    logger.warn('Example is invalid; listed with valid:false', { file: example.file, id: example.id, issues: example.issueCount, first: example.issues[0] ? `${example.issues[0].path} ${example.issues[0].message}` : undefined });
+  }
+  return catalog;
+}
+
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: Config): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port: config.port, hostname: config.host }) as Server;
+    server.once('listening', () => resolve(server));
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const hint = error.code === 'EADDRINUSE' ? ` Port ${config.port} is in use; set CARELOOM_PORT to another port.` : '';
+      reject(new Error(`Could not listen on ${config.host}:${config.port}: ${error.message}.${hint}`, { cause: error }));
+    });
+  });
+}
+
+function listeningUrl(server: Server, config: Config): string {
+  const address = server.address() as AddressInfo;
+  return defaultPublicUrl(config.host, address.port);
+}
+
+/** With port 0 and no CARELOOM_PUBLIC_URL, the public URL is only known once listening. */
+function resolvePublicUrl(config: Config, url: string): Config {
+  return config.publicUrl === defaultPublicUrl(config.host, config.port) ? Object.freeze({ ...config, publicUrl: url }) : config;
+}
+
+async function shutdown(server: Server, storage: Storage, graceMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+  await closed;
+  clearTimeout(timer);
+  await storage.close();
+}

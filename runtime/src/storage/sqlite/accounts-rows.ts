@@ -1,0 +1,69 @@
+import type { MembershipRecord, Organisation, OrganisationKind, Person, RoleGrant, SessionRecord } from '../../domain/accounts/accounts-store.js';
+import type { Role } from '../../domain/principal.js';
+
+/* Row shapes of the accounts tables (migrations/002-accounts.sql) and their mapping to domain records. */
+
+export interface PersonRow {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface SessionRow {
+  id: string;
+  person_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface MembershipRow {
+  person_id: string;
+  organisation_id: string;
+  role: Role;
+  unit_id: string | null;
+  granted_by: string | null;
+  granted_at: string;
+}
+
+export interface OrganisationRow {
+  id: string;
+  slug: string;
+  name: string;
+  kind: OrganisationKind;
+  created_at: string;
+}
+
+export const toOrganisation = (row: OrganisationRow): Organisation => ({ id: row.id, slug: row.slug, name: row.name, kind: row.kind, createdAt: row.created_at });
+export const toPerson = (row: PersonRow): Person => ({ id: row.id, email: row.email, name: row.name, createdAt: row.created_at, ...(row.disabled_at === null ? {} : { disabledAt: row.disabled_at }) });
+export const toMembership = (row: MembershipRow): MembershipRecord => ({
+  personId: row.person_id,
+  organisationId: row.organisation_id,
+  role: row.role,
+  grantedAt: row.granted_at,
+  ...(row.unit_id === null ? {} : { unitId: row.unit_id }),
+  ...(row.granted_by === null ? {} : { grantedBy: row.granted_by }),
+});
+export const toSession = (row: SessionRow): SessionRecord => ({
+  id: row.id,
+  personId: row.person_id,
+  csrfToken: row.csrf_token,
+  createdAt: row.created_at,
+  expiresAt: row.expires_at,
+  lastSeenAt: row.last_seen_at,
+  ...(row.ip === null ? {} : { ip: row.ip }),
+  ...(row.user_agent === null ? {} : { userAgent: row.user_agent }),
+});
+export const grantOf = (grant: RoleGrant): RoleGrant => (grant.unitId === undefined ? { role: grant.role } : { role: grant.role, unitId: grant.unitId });
+
+/** Whether better-sqlite3 refused a write because of a UNIQUE or PRIMARY KEY constraint. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -1,0 +1,331 @@
+import type Database from 'better-sqlite3';
+import type {
+  AuditEntry,
+  AuthoringStore,
+  CatalogEntry,
+  CommentRecord,
+  DocumentRecord,
+  DocumentSummary,
+  ReleaseRecord,
+  StateChange,
+  TestEnrollmentRecord,
+  TransitionRecord,
+  VersionRecord,
+  WriteResult,
+} from '../../domain/authoring/ports.js';
+import type { VersionState } from '../../domain/authoring/workflow.js';
+
+/**
+ * The authoring store on SQLite. Each write is one synchronous better-sqlite3 transaction that
+ * includes its audit_log row, so a failed change leaves no audit trace and vice versa.
+ *
+ * @example
+ * const store = createSqliteAuthoringStore(db);
+ * await store.appendVersion({ version, audit: (number) => auditEntry(number) });
+ */
+export function createSqliteAuthoringStore(db: Database.Database): AuthoringStore {
+  const insertAudit = db.prepare(
+    `INSERT INTO audit_log (id, at, actor_id, actor_role, action, object_type, object_id, organisation_id, unit_id, patient_id, ip, request_id, details)
+     VALUES (@id, @at, @actorId, @actorRole, @action, @objectType, @objectId, @organisationId, NULL, NULL, @ip, @requestId, @details)`,
+  );
+  const audit = (entry: AuditEntry) => insertAudit.run({ ...entry, details: JSON.stringify(entry.details) });
+
+  const selectDocument = db.prepare('SELECT * FROM modules WHERE id = ?');
+  const summaryColumns = `m.*,
+      (SELECT number FROM versions v WHERE v.module_id = m.id ORDER BY number DESC LIMIT 1) AS latest_number,
+      (SELECT s.state FROM version_states s WHERE s.module_id = m.id ORDER BY number DESC LIMIT 1) AS latest_state,
+      (SELECT person_id FROM draft_updates d WHERE d.document = m.id AND d.person_id IS NOT NULL ORDER BY seq DESC LIMIT 1) AS last_editor,
+      (SELECT at FROM draft_updates d WHERE d.document = m.id ORDER BY seq DESC LIMIT 1) AS last_edit_at`;
+  const selectVersion = db.prepare(
+    `SELECT v.*, s.state, s.changed_at, s.changed_by, r.released_at, r.released_by, r.release_class, r.suggested_class, r.release_notes, r.pins
+     FROM versions v JOIN version_states s USING (module_id, number) LEFT JOIN releases r USING (module_id, number)
+     WHERE v.module_id = ? AND v.number = ?`,
+  );
+  const selectVersions = db.prepare(
+    `SELECT v.*, s.state, s.changed_at, s.changed_by, r.released_at, r.released_by, r.release_class, r.suggested_class, r.release_notes, r.pins
+     FROM versions v JOIN version_states s USING (module_id, number) LEFT JOIN releases r USING (module_id, number)
+     WHERE v.module_id = ? ORDER BY v.number`,
+  );
+  const insertTransition = db.prepare(
+    'INSERT INTO version_transitions (module_id, number, action, from_state, to_state, actor_id, at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const updateState = db.prepare('UPDATE version_states SET state = ?, changed_at = ?, changed_by = ? WHERE module_id = ? AND number = ? AND state = ?');
+  const selectComment = db.prepare('SELECT * FROM comments WHERE id = ?');
+
+  const version = (documentId: string, number: number) => {
+    const row = selectVersion.get(documentId, number) as VersionRow | undefined;
+    return row ? toVersion(row) : undefined;
+  };
+
+  /** Compare-and-set of the state plus its history row; false when the version moved meanwhile. */
+  const changeState = (change: StateChange): WriteResult<never> | undefined => {
+    if (!selectDocument.get(change.documentId) || !version(change.documentId, change.number)) return { ok: false, reason: 'missing' };
+    const result = updateState.run(change.to, change.at, change.actorId, change.documentId, change.number, change.expectedState);
+    if (result.changes === 0) return { ok: false, reason: 'stale' };
+    insertTransition.run(change.documentId, change.number, change.action, change.expectedState, change.to, change.actorId, change.at, change.note);
+    return undefined;
+  };
+
+  const createDocument = db.transaction((input: Parameters<AuthoringStore['createDocument']>[0]): WriteResult<DocumentRecord> => {
+    const { document } = input;
+    if (selectDocument.get(document.id)) return { ok: false, reason: 'exists' };
+    db.prepare(
+      `INSERT INTO modules (id, organisation_id, kind, title, created_by, created_at, updated_at, released_version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, NULL)`,
+    ).run(document.id, document.organisationId, document.kind, document.title, document.createdBy, document.createdAt, document.updatedAt);
+    const seq = db.prepare('INSERT INTO draft_updates (document, "update", person_id, at) VALUES (?, ?, ?, ?)').run(document.id, Buffer.from(input.draftUpdate), document.createdBy, document.createdAt).lastInsertRowid;
+    db.prepare('INSERT INTO draft_contributors (document, person_id, last_seq, last_at) VALUES (?, ?, ?, ?)').run(document.id, document.createdBy, Number(seq), document.createdAt);
+    audit(input.audit);
+    return { ok: true, value: toDocument(selectDocument.get(document.id) as DocumentRow) };
+  });
+
+  const appendVersion = db.transaction((input: Parameters<AuthoringStore['appendVersion']>[0]): VersionRecord => {
+    const { version: fresh } = input;
+    const { next } = db.prepare('SELECT ifnull(max(number), 0) + 1 AS next FROM versions WHERE module_id = ?').get(fresh.documentId) as { next: number };
+    db.prepare(
+      `INSERT INTO versions (module_id, number, content, content_hash, change_note, authored_by, contributors, draft_seq, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(fresh.documentId, next, fresh.canonical, fresh.contentHash, fresh.changeNote, fresh.authoredBy, JSON.stringify(fresh.contributors), fresh.draftSeq, fresh.at);
+    db.prepare('INSERT INTO version_states (module_id, number, state, changed_at, changed_by) VALUES (?, ?, ?, ?, ?)').run(fresh.documentId, next, 'submitted', fresh.at, fresh.authoredBy);
+    insertTransition.run(fresh.documentId, next, 'submit', null, 'submitted', fresh.authoredBy, fresh.at, fresh.changeNote);
+    db.prepare('UPDATE modules SET title = ?, updated_at = ? WHERE id = ?').run(fresh.title, fresh.at, fresh.documentId);
+    audit(input.audit(next));
+    return version(fresh.documentId, next) as VersionRecord;
+  });
+
+  const transitionVersion = db.transaction((input: Parameters<AuthoringStore['transitionVersion']>[0]): WriteResult<VersionRecord> => {
+    const refused = changeState(input.change);
+    if (refused) return refused;
+    if (input.releasedVersion !== undefined) db.prepare('UPDATE modules SET released_version = ? WHERE id = ?').run(input.releasedVersion, input.change.documentId);
+    db.prepare('UPDATE modules SET updated_at = ? WHERE id = ?').run(input.change.at, input.change.documentId);
+    audit(input.audit);
+    return { ok: true, value: version(input.change.documentId, input.change.number) as VersionRecord };
+  });
+
+  const releaseVersion = db.transaction((input: Parameters<AuthoringStore['releaseVersion']>[0]): WriteResult<VersionRecord> => {
+    const { change, release } = input;
+    const refused = changeState(change);
+    if (refused) return refused;
+    db.prepare(
+      `INSERT INTO releases (module_id, number, released_at, released_by, release_class, suggested_class, release_notes, pins)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(change.documentId, change.number, release.releasedAt, release.releasedBy, release.releaseClass, release.suggestedClass, release.releaseNotes, JSON.stringify(release.pins));
+    db.prepare('UPDATE modules SET released_version = ?, updated_at = ? WHERE id = ?').run(change.number, change.at, change.documentId);
+    audit(input.audit);
+    return { ok: true, value: version(change.documentId, change.number) as VersionRecord };
+  });
+
+  const addComment = db.transaction((input: Parameters<AuthoringStore['addComment']>[0]): CommentRecord => {
+    const { comment } = input;
+    db.prepare(
+      `INSERT INTO comments (id, module_id, version_number, anchor, parent_id, author_id, body, created_at, resolved_at, resolved_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)`,
+    ).run(comment.id, comment.documentId, comment.versionNumber, comment.anchor, comment.parentId, comment.authorId, comment.body, comment.createdAt);
+    audit(input.audit);
+    return toComment(selectComment.get(comment.id) as CommentRow);
+  });
+
+  const setCommentResolved = db.transaction((input: Parameters<AuthoringStore['setCommentResolved']>[0]): CommentRecord => {
+    db.prepare('UPDATE comments SET resolved_at = ?, resolved_by = ? WHERE id = ?').run(input.resolved?.at ?? null, input.resolved?.by ?? null, input.id);
+    audit(input.audit);
+    return toComment(selectComment.get(input.id) as CommentRow);
+  });
+
+  const createTestEnrollment = db.transaction((input: Parameters<AuthoringStore['createTestEnrollment']>[0]): TestEnrollmentRecord => {
+    const { enrollment } = input;
+    db.prepare('INSERT INTO test_enrollments (id, module_id, version_number, organisation_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      enrollment.id, enrollment.documentId, enrollment.versionNumber, enrollment.organisationId, enrollment.createdBy, enrollment.createdAt,
+    );
+    audit(input.audit);
+    return enrollment;
+  });
+
+  return {
+    createDocument: async (input) => createDocument(input),
+    getDocument: async (id) => {
+      const row = selectDocument.get(id) as DocumentRow | undefined;
+      return row ? toDocument(row) : undefined;
+    },
+    listDocuments: async (organisationIds) => {
+      if (organisationIds.length === 0) return [];
+      const rows = db.prepare(`SELECT ${summaryColumns} FROM modules m WHERE m.organisation_id IN (SELECT value FROM json_each(?)) ORDER BY m.id`).all(JSON.stringify(organisationIds)) as SummaryRow[];
+      return rows.map(toSummary);
+    },
+    getDocumentSummary: async (id) => {
+      const row = db.prepare(`SELECT ${summaryColumns} FROM modules m WHERE m.id = ?`).get(id) as SummaryRow | undefined;
+      return row ? toSummary(row) : undefined;
+    },
+    appendVersion: async (input) => appendVersion(input),
+    listVersions: async (documentId) => (selectVersions.all(documentId) as VersionRow[]).map(toVersion),
+    getVersion: async (documentId, number) => version(documentId, number),
+    listTransitions: async (documentId, number) =>
+      (db.prepare('SELECT * FROM version_transitions WHERE module_id = ? AND number = ? ORDER BY id').all(documentId, number) as TransitionRow[]).map(toTransition),
+    transitionVersion: async (input) => transitionVersion(input),
+    releaseVersion: async (input) => releaseVersion(input),
+    addComment: async (input) => addComment(input),
+    getComment: async (id) => {
+      const row = selectComment.get(id) as CommentRow | undefined;
+      return row ? toComment(row) : undefined;
+    },
+    listComments: async (documentId) => (db.prepare('SELECT * FROM comments WHERE module_id = ? ORDER BY created_at, rowid').all(documentId) as CommentRow[]).map(toComment),
+    setCommentResolved: async (input) => setCommentResolved(input),
+    createTestEnrollment: async (input) => createTestEnrollment(input),
+    getTestEnrollment: async (id) => {
+      const row = db.prepare('SELECT * FROM test_enrollments WHERE id = ?').get(id) as EnrollmentRow | undefined;
+      return row
+        ? { id: row.id, documentId: row.module_id, versionNumber: row.version_number, organisationId: row.organisation_id, createdBy: row.created_by, createdAt: row.created_at }
+        : undefined;
+    },
+    listCatalog: async (organisationIds) => {
+      const filter = organisationIds === 'all' ? '' : 'AND m.organisation_id IN (SELECT value FROM json_each(?))';
+      const parameters = organisationIds === 'all' ? [] : [JSON.stringify(organisationIds)];
+      const documents = db.prepare(`SELECT m.* FROM modules m WHERE EXISTS (SELECT 1 FROM releases r WHERE r.module_id = m.id) ${filter} ORDER BY m.id`).all(...parameters) as DocumentRow[];
+      return documents.map((row): CatalogEntry => ({
+        document: toDocument(row),
+        versions: (selectVersions.all(row.id) as VersionRow[]).map(toVersion).filter((entry) => entry.release !== null).reverse(),
+      }));
+    },
+  };
+}
+
+interface DocumentRow {
+  id: string;
+  organisation_id: string;
+  kind: 'module' | 'program';
+  title: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  released_version: number | null;
+}
+
+interface SummaryRow extends DocumentRow {
+  latest_number: number | null;
+  latest_state: VersionState | null;
+  last_editor: string | null;
+  last_edit_at: string | null;
+}
+
+interface VersionRow {
+  module_id: string;
+  number: number;
+  content: string;
+  content_hash: string;
+  change_note: string;
+  authored_by: string;
+  contributors: string;
+  draft_seq: number;
+  created_at: string;
+  state: VersionState;
+  changed_at: string;
+  changed_by: string;
+  released_at: string | null;
+  released_by: string | null;
+  release_class: ReleaseRecord['releaseClass'] | null;
+  suggested_class: ReleaseRecord['suggestedClass'] | null;
+  release_notes: string | null;
+  pins: string | null;
+}
+
+interface TransitionRow {
+  module_id: string;
+  number: number;
+  action: TransitionRecord['action'];
+  from_state: VersionState | null;
+  to_state: VersionState;
+  actor_id: string;
+  at: string;
+  note: string | null;
+}
+
+interface CommentRow {
+  id: string;
+  module_id: string;
+  version_number: number | null;
+  anchor: string | null;
+  parent_id: string | null;
+  author_id: string;
+  body: string;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+}
+
+interface EnrollmentRow {
+  id: string;
+  module_id: string;
+  version_number: number;
+  organisation_id: string;
+  created_by: string;
+  created_at: string;
+}
+
+function toDocument(row: DocumentRow): DocumentRecord {
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    kind: row.kind,
+    title: row.title,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    releasedVersion: row.released_version,
+  };
+}
+
+function toSummary(row: SummaryRow): DocumentSummary {
+  const lastEditedAt = row.last_edit_at !== null && row.last_edit_at > row.updated_at ? row.last_edit_at : row.updated_at;
+  return {
+    ...toDocument(row),
+    latestVersion: row.latest_number !== null && row.latest_state !== null ? { number: row.latest_number, state: row.latest_state } : null,
+    lastEditedBy: row.last_editor,
+    lastEditedAt,
+  };
+}
+
+function toVersion(row: VersionRow): VersionRecord {
+  return {
+    documentId: row.module_id,
+    number: row.number,
+    canonical: row.content,
+    contentHash: row.content_hash,
+    changeNote: row.change_note,
+    authoredBy: row.authored_by,
+    contributors: JSON.parse(row.contributors) as string[],
+    draftSeq: row.draft_seq,
+    createdAt: row.created_at,
+    state: row.state,
+    stateChangedAt: row.changed_at,
+    stateChangedBy: row.changed_by,
+    release:
+      row.released_at !== null
+        ? {
+            releasedAt: row.released_at,
+            releasedBy: row.released_by as string,
+            releaseClass: row.release_class as ReleaseRecord['releaseClass'],
+            suggestedClass: row.suggested_class as ReleaseRecord['suggestedClass'],
+            releaseNotes: row.release_notes as string,
+            pins: JSON.parse(row.pins as string) as ReleaseRecord['pins'],
+          }
+        : null,
+  };
+}
+
+function toTransition(row: TransitionRow): TransitionRecord {
+  return { documentId: row.module_id, number: row.number, action: row.action, from: row.from_state, to: row.to_state, actorId: row.actor_id, at: row.at, note: row.note };
+}
+
+function toComment(row: CommentRow): CommentRecord {
+  return {
+    id: row.id,
+    documentId: row.module_id,
+    versionNumber: row.version_number,
+    anchor: row.anchor,
+    parentId: row.parent_id,
+    authorId: row.author_id,
+    body: row.body,
+    createdAt: row.created_at,
+    resolvedAt: row.resolved_at,
+    resolvedBy: row.resolved_by,
+  };
+}

@@ -26,6 +26,8 @@ import { createExampleDirectory } from './storage/example-directory.js';
 import { createSqliteAccountsStore } from './storage/sqlite/accounts-store.js';
 import { createSqliteAuthoringStore } from './storage/sqlite/authoring-store.js';
 import { createSqliteDraftUpdateStore } from './storage/sqlite/draft-update-store.js';
+import { attachCollab, type CollabServer } from './collab/collab-server.js';
+import { createCollabAuthorizer } from './http/collab-authorizer.js';
 
 export interface StartServerOptions {
   config: Config;
@@ -38,6 +40,8 @@ export interface StartServerOptions {
   shutdownGraceMs?: number;
   /** Create the demo organisations and one account per role (npm start does; tests choose). */
   seedDemoAccounts?: boolean;
+  /** Collaboration endpoint settings for tests (timers); production uses the defaults. */
+  collab?: { reauthorizeEveryMs?: number; heartbeatEveryMs?: number; maxMessageBytes?: number };
 }
 
 export interface RunningServer {
@@ -47,6 +51,8 @@ export interface RunningServer {
   exampleCount: number;
   /** The demo accounts created or confirmed at start, when asked for. */
   demoAccounts: DemoAccount[];
+  /** The live-draft endpoint at /collab/<moduleId>, for stats and tests. */
+  collab: CollabServer;
   /** Stops accepting connections, lets open requests finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -79,8 +85,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       onListenerError: (error) => logger.error('A session-revoked listener failed', { error: error instanceof Error ? error.message : String(error) }),
     });
     const drafts = createSqliteDraftUpdateStore(db, () => clock.now().toISOString());
+    const authoringStore = createSqliteAuthoringStore(db);
     const authoring = createAuthoringService({
-      store: createSqliteAuthoringStore(db),
+      store: authoringStore,
       drafts,
       codec: yDocDraftCodec,
       examples: createExampleDirectory(config.examplesDir),
@@ -95,12 +102,27 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const url = listeningUrl(server, config);
     const resolved = resolvePublicUrl(config, url);
     publicUrl = resolved.publicUrl;
+    const collab = attachCollab(server, {
+      store: drafts,
+      authorize: createCollabAuthorizer({ authentication: accounts.authentication, findDocument: (id) => authoringStore.getDocument(id) }),
+      allowedOrigins: originsOf(publicUrl),
+      logger,
+      ...options.collab,
+    });
+    // A revoked role or an ended session closes (or downgrades) that person's live connections at once.
+    accounts.sessionRevoked.on(({ personId }) => {
+      collab.reauthorize(personId).catch((error: unknown) => logger.error('Re-authorising live connections failed', { error: error instanceof Error ? error.message : String(error) }));
+    });
     return {
       url,
       config: resolved,
       exampleCount: examples.list().length,
       demoAccounts,
-      close: () => shutdown(server, storage, options.shutdownGraceMs ?? 5000),
+      collab,
+      close: async () => {
+        await collab.close();
+        await shutdown(server, storage, options.shutdownGraceMs ?? 5000);
+      },
     };
   } catch (error) {
     await storage.close();

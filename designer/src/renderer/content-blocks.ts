@@ -1,0 +1,122 @@
+// Blocks that only show content: rich text, image, film, and the care unit's contact details.
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import type { FilmBlock, ImageBlock, TextBlock, UnitContactBlock } from '../../../schemas/src/generated/format.js';
+import { BlockElement } from './base.js';
+import { richTx, tx, ui } from './context.js';
+import type { UnitContact } from './context.js';
+import { renderRichText } from './rich-text.js';
+
+/** `<cl-text-block>`: a rich-text block. */
+export class ClTextBlock extends BlockElement<TextBlock> {
+  protected override render(): TemplateResult | typeof nothing {
+    if (!this.block) return nothing;
+    return html`<div class="rich-text">${renderRichText(richTx(this.ctx, this.block.content))}</div>`;
+  }
+}
+
+/** `<cl-image-block>`: an image with its alternative text, caption and credit. */
+export class ClImageBlock extends BlockElement<ImageBlock> {
+  protected override render(): TemplateResult | typeof nothing {
+    if (!this.block) return nothing;
+    const caption = tx(this.ctx, this.block.caption);
+    const credit = this.block.credit;
+    return html`<figure class="media">
+      <img src=${this.block.src} alt=${tx(this.ctx, this.block.alt)} loading="lazy" decoding="async" />
+      ${caption || credit
+        ? html`<figcaption>${caption}${credit ? html`<small class="credit">${credit}</small>` : nothing}</figcaption>`
+        : nothing}
+    </figure>`;
+  }
+}
+
+/** `<cl-film-block>`: a film with caption tracks and the full transcript behind a disclosure. */
+export class ClFilmBlock extends BlockElement<FilmBlock> {
+  protected override render(): TemplateResult | typeof nothing {
+    const block = this.block;
+    if (!block) return nothing;
+    const caption = tx(this.ctx, block.caption);
+    const descriptionId = `cl-film-desc-${block.id}`;
+    const captionId = `cl-film-caption-${block.id}`;
+    const seconds = block.durationSeconds;
+    const names = languageNames(this.ctx.language);
+    const tracks = block.captions ?? [];
+    const defaultTrack = tracks.find((track) => track.language === this.ctx.language) ?? tracks.find((track) => track.language === this.ctx.fallbackLanguage);
+    return html`<figure class="media film">
+      <video
+        controls
+        preload="metadata"
+        playsinline
+        poster=${block.poster ?? nothing}
+        aria-labelledby=${caption ? captionId : nothing}
+        aria-label=${caption ? nothing : tx(this.ctx, block.alt)}
+        aria-describedby=${descriptionId}
+      >
+        <source src=${block.src} />
+        ${tracks.map(
+          (track) => html`<track kind="captions" src=${track.src} srclang=${track.language} label=${names(track.language)} ?default=${track === defaultTrack} />`,
+        )}
+        ${ui(this.ctx, 'videoUnsupported')}
+      </video>
+      <p class="visually-hidden" id=${descriptionId}>${tx(this.ctx, block.alt)}</p>
+      ${caption || seconds
+        ? html`<figcaption id=${captionId}>${caption}${seconds && !caption
+            ? html`<small>${ui(this.ctx, 'filmLength', { m: Math.floor(seconds / 60), s: seconds % 60 })}</small>`
+            : nothing}</figcaption>`
+        : nothing}
+      <details class="transcript">
+        <summary>${ui(this.ctx, 'showTranscript')}</summary>
+        <div class="rich-text">${renderRichText(richTx(this.ctx, block.transcript), { headingOffset: 2 })}</div>
+      </details>
+    </figure>`;
+  }
+}
+
+function languageNames(display: string): (tag: string) => string {
+  try {
+    const names = new Intl.DisplayNames([display], { type: 'language' });
+    return (tag) => names.of(tag) ?? tag;
+  } catch {
+    return (tag) => tag;
+  }
+}
+
+/** `<cl-unit-contact-block>`: the care unit's contact details from the `unitContact` overlay; a placeholder when absent. */
+export class ClUnitContactBlock extends BlockElement<UnitContactBlock> {
+  protected override render(): TemplateResult | typeof nothing {
+    const block = this.block;
+    if (!block) return nothing;
+    const contact: UnitContact | undefined = this.ctx.unitContact;
+    const intro = tx(this.ctx, block.intro);
+    const show = new Set(block.show);
+    if (!contact) {
+      return html`<section class="unit-contact placeholder">
+        ${intro ? html`<p>${intro}</p>` : nothing}
+        <p class="placeholder-text">${ui(this.ctx, 'contactPlaceholder')}</p>
+      </section>`;
+    }
+    const row = (key: 'contactName' | 'contactPhone' | 'contactHours' | 'contactAddress' | 'contactEmail', value: TemplateResult | string) =>
+      html`<div class="contact-row"><dt>${ui(this.ctx, key)}</dt><dd>${value}</dd></div>`;
+    return html`<section class="unit-contact">
+      ${intro ? html`<p>${intro}</p>` : nothing}
+      ${show.has('crisisPhone') && contact.crisisPhone
+        ? html`<p class="crisis">
+            <span class="crisis-icon" aria-hidden="true">☎</span>
+            <span>${ui(this.ctx, 'contactCrisis')}
+              <a class="crisis-number" href=${telHref(contact.crisisPhone)}>${contact.crisisPhone}</a></span>
+          </p>`
+        : nothing}
+      <dl>
+        ${show.has('name') && contact.name ? row('contactName', contact.name) : nothing}
+        ${show.has('phone') && contact.phone ? row('contactPhone', html`<a href=${telHref(contact.phone)}>${contact.phone}</a>`) : nothing}
+        ${show.has('openingHours') && contact.openingHours ? row('contactHours', contact.openingHours) : nothing}
+        ${show.has('address') && contact.address ? row('contactAddress', contact.address) : nothing}
+        ${show.has('email') && contact.email ? row('contactEmail', html`<a href=${`mailto:${contact.email}`}>${contact.email}</a>`) : nothing}
+      </dl>
+    </section>`;
+  }
+}
+
+function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^\d+]/g, '')}`;
+}

@@ -19,6 +19,7 @@ import { sessionCookieSettings } from './auth/session-cookie.js';
 import { authRoutes } from './routes/auth.js';
 import { authoringRoutes } from './routes/authoring-routes.js';
 import { exampleRoutes } from './routes/examples.js';
+import { openApiRoutes } from './routes/openapi.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { healthRoutes } from './routes/health.js';
 import type { Storage } from './storage/types.js';
@@ -36,6 +37,8 @@ export interface AppDeps {
   services: Services;
   logger: Logger;
   maxBodyBytes?: number;
+  /** The release, shown in the API description. */
+  version?: string;
   /**
    * Origins allowed to send unsafe requests (CSRF defence). A getter, because with port 0 the
    * public URL is only known once the server listens. Defaults to the configured public URL.
@@ -80,6 +83,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route('/', healthRoutes(deps.services.health));
   app.route('/', exampleRoutes(deps.services.examples));
+  app.route('/', openApiRoutes(deps.version ?? '0.0.0'));
 
   const { accounts, authoring } = deps.services;
   if (accounts) {

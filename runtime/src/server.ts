@@ -1,4 +1,6 @@
 import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import type { AppEnv } from './http/app-env.js';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
@@ -53,6 +55,8 @@ export interface RunningServer {
   demoAccounts: DemoAccount[];
   /** The live-draft endpoint at /collab/<moduleId>, for stats and tests. */
   collab: CollabServer;
+  /** The HTTP app, for tests that inspect its routes. */
+  app: Hono<AppEnv>;
   /** Stops accepting connections, lets open requests finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -97,7 +101,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const services: Services = { health: createHealthService({ storage, version: readPackageVersion() }), examples, accounts, authoring };
     const demoAccounts = options.seedDemoAccounts ? await seedDemo({ organisations: accounts.organisations }) : [];
     let publicUrl = config.publicUrl;
-    const app = createApp({ config, clock, ids, storage, services, logger, allowedOrigins: () => originsOf(publicUrl) });
+    const app = createApp({ config, clock, ids, storage, services, logger, version: readPackageVersion(), allowedOrigins: () => originsOf(publicUrl) });
     const server = await listen(app.fetch, config);
     const url = listeningUrl(server, config);
     const resolved = resolvePublicUrl(config, url);
@@ -119,6 +123,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       exampleCount: examples.list().length,
       demoAccounts,
       collab,
+      app,
       close: async () => {
         await collab.close();
         await shutdown(server, storage, options.shutdownGraceMs ?? 5000);

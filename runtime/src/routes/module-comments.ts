@@ -4,7 +4,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { authoringContext, bodySchema, readBody, versionOrDraft } from './authoring-request.js';
 import type { AuthoringRouteDeps } from './authoring-request.js';
 
-const commentBody = bodySchema<CommentInput>({
+export const commentBody = bodySchema<CommentInput>({
   type: 'object',
   additionalProperties: false,
   required: ['body'],

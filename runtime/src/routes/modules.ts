@@ -6,7 +6,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { authoringContext, bodySchema, readBody, versionNumber, versionOrDraft } from './authoring-request.js';
 import type { AuthoringRouteDeps } from './authoring-request.js';
 
-const createBody = bodySchema<CreateDocumentInput>({
+export const createBody = bodySchema<CreateDocumentInput>({
   type: 'object',
   additionalProperties: false,
   properties: {
@@ -20,14 +20,14 @@ const createBody = bodySchema<CreateDocumentInput>({
   },
 });
 
-const submitBody = bodySchema<{ changeNote: string }>({
+export const submitBody = bodySchema<{ changeNote: string }>({
   type: 'object',
   additionalProperties: false,
   required: ['changeNote'],
   properties: { changeNote: { type: 'string', minLength: 1, maxLength: 4000 } },
 });
 
-const transitionBody = bodySchema<TransitionInput>({
+export const transitionBody = bodySchema<TransitionInput>({
   type: 'object',
   additionalProperties: false,
   required: ['action'],

@@ -23,6 +23,7 @@ import { openApiRoutes } from './routes/openapi.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { healthRoutes } from './routes/health.js';
 import type { Storage } from './storage/types.js';
+import { webAppRoutes, type WebAppRoutesDeps } from './routes/web-apps.js';
 
 /** Largest request body accepted unless `maxBodyBytes` says otherwise: 1 MiB. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -44,6 +45,8 @@ export interface AppDeps {
    * public URL is only known once the server listens. Defaults to the configured public URL.
    */
   allowedOrigins?: () => readonly string[];
+  /** The browser apps (patient app, clinic, designer) and example media; left out by API-only tests. */
+  web?: WebAppRoutesDeps;
 }
 
 /** The origins a public URL is reached at: on loopback, localhost and 127.0.0.1 are the same place. */
@@ -95,6 +98,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     app.route('/api/organisations', organisationRoutes({ organisations: accounts.organisations, clientIp }));
   }
   if (authoring) app.route('/', authoringRoutes({ authoring, clientIp: (c) => socketClientIp(c) ?? null }));
+
+  if (deps.web) app.route('/', webAppRoutes(deps.web));
 
   app.onError(createErrorHandler(deps.logger));
   app.notFound(notFoundHandler);

@@ -30,6 +30,9 @@ import { createSqliteAuthoringStore } from './storage/sqlite/authoring-store.js'
 import { createSqliteDraftUpdateStore } from './storage/sqlite/draft-update-store.js';
 import { attachCollab, type CollabServer } from './collab/collab-server.js';
 import { createCollabAuthorizer } from './http/collab-authorizer.js';
+import { join } from 'node:path';
+import { lazyBundles, type Bundle } from './web/bundle.js';
+import { repositoryRoot, WEB_APPS } from './web/web-apps.js';
 
 export interface StartServerOptions {
   config: Config;
@@ -42,6 +45,8 @@ export interface StartServerOptions {
   shutdownGraceMs?: number;
   /** Create the demo organisations and one account per role (npm start does; tests choose). */
   seedDemoAccounts?: boolean;
+  /** Builds a browser app's bundle; tests may share one build across servers. Built on first request by default. */
+  bundleOf?: (name: string) => Promise<Bundle>;
   /** Collaboration endpoint settings for tests (timers); production uses the defaults. */
   collab?: { reauthorizeEveryMs?: number; heartbeatEveryMs?: number; maxMessageBytes?: number };
 }
@@ -101,7 +106,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const services: Services = { health: createHealthService({ storage, version: readPackageVersion() }), examples, accounts, authoring };
     const demoAccounts = options.seedDemoAccounts ? await seedDemo({ organisations: accounts.organisations }) : [];
     let publicUrl = config.publicUrl;
-    const app = createApp({ config, clock, ids, storage, services, logger, version: readPackageVersion(), allowedOrigins: () => originsOf(publicUrl) });
+    const app = createApp({ config, clock, ids, storage, services, logger, version: readPackageVersion(), allowedOrigins: () => originsOf(publicUrl),
+      web: { apps: WEB_APPS, bundleOf: options.bundleOf ?? lazyBundles(WEB_APPS, repositoryRoot), exampleMediaDir: join(config.examplesDir, 'media'), logger },
+    });
     const server = await listen(app.fetch, config);
     const url = listeningUrl(server, config);
     const resolved = resolvePublicUrl(config, url);

@@ -1,0 +1,71 @@
+// End-to-end harness: the real server (startServer, the same composition root as `npm start`) on a
+// temporary database with the demo accounts, and Debian's Chromium driven by playwright-core.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Clock } from '../clock.js';
+import { loadConfig } from '../config.js';
+import { startServer, type RunningServer } from '../server.js';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+
+export const PHONE = { width: 360, height: 740 } as const;
+export const DESKTOP = { width: 1280, height: 860 } as const;
+
+export interface E2eSystem {
+  server: RunningServer;
+  browser: Browser;
+  dir: string;
+  /** A fresh browser context (its own cookies, like another person on another device). */
+  newContext(viewport?: { width: number; height: number }): Promise<BrowserContext>;
+  /** Closes the browser, the server and removes the temporary database. */
+  close(): Promise<void>;
+}
+
+/** Starts the whole system; call `close()` in afterAll. */
+export async function startE2e(options: { clock?: Clock } = {}): Promise<E2eSystem> {
+  const dir = mkdtempSync(join(tmpdir(), 'careloom-e2e-'));
+  const server = await startServer({
+    config: loadConfig({ CARELOOM_DB: join(dir, 'e2e.sqlite'), CARELOOM_PORT: '0' }),
+    seedDemoAccounts: true,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const contexts: BrowserContext[] = [];
+  return {
+    server,
+    browser,
+    dir,
+    async newContext(viewport = DESKTOP) {
+      const context = await browser.newContext({ viewport, baseURL: server.url, locale: 'en-GB' });
+      context.setDefaultTimeout(15000);
+      contexts.push(context);
+      return context;
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => {});
+      await browser.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Demo account credentials, as printed by `npm start`. */
+export function demoLogin(key: 'designer' | 'publisher' | 'tester' | 'permissions-admin' | 'care-admin' | 'therapist') {
+  return { email: `${key}@demo.careloom.test`, password: `careloom-demo-${key}` };
+}
+
+/** Collects uncaught page errors and console errors so a test can assert the app ran cleanly. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}

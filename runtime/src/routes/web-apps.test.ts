@@ -1,0 +1,92 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createRecordingLogger } from '../testing/recording-logger.js';
+import { createTestApp } from '../testing/test-app.js';
+import type { Bundle } from '../web/bundle.js';
+import { repositoryRoot, WEB_APPS } from '../web/web-apps.js';
+
+const fakeBundle = (name: string): Bundle => {
+  const js = new TextEncoder().encode(`console.log(${JSON.stringify(name)})`);
+  return { fileName: `${name}-0123456789abcdef.js`, js, gzip: gzipSync(js), css: undefined };
+};
+
+function appWith(bundleOf: (name: string) => Promise<Bundle>) {
+  return createTestApp({ web: { apps: WEB_APPS, bundleOf, exampleMediaDir: join(repositoryRoot, 'examples', 'media'), logger: createRecordingLogger() } });
+}
+
+describe('the web apps', () => {
+  it.each([
+    ['/', 'patient'],
+    ['/clinic', 'clinic'],
+    ['/designer', 'designer'],
+    ['/designer/', 'designer'],
+  ])('serves %s as an HTML shell that loads the %s bundle under a strict CSP', async (path, name) => {
+    const { app } = appWith(async (n) => fakeBundle(n));
+    const response = await app.request(path);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await response.text();
+    expect(html).toContain(`<script type="module" src="/assets/${name}-0123456789abcdef.js"></script>`);
+    expect(html).toContain('name="viewport"');
+    const csp = response.headers.get('content-security-policy')!;
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain('connect-src \'self\' ws://localhost');
+    // Only the designer runs ajv's compiled validators, which need eval.
+    expect(csp.includes("'unsafe-eval'")).toBe(name === 'designer');
+  });
+
+  it('serves a bundle gzip-encoded to clients that accept it, cached forever under its hashed name', async () => {
+    const { app } = appWith(async (n) => fakeBundle(n));
+    const response = await app.request('/assets/clinic-0123456789abcdef.js', { headers: { 'Accept-Encoding': 'gzip, br' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(response.headers.get('cache-control')).toContain('immutable');
+    expect(gunzipSync(new Uint8Array(await response.arrayBuffer())).toString()).toBe('console.log("clinic")');
+
+    const plain = await app.request('/assets/clinic-0123456789abcdef.js');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe('console.log("clinic")');
+  });
+
+  it('answers 404 problem+json for an asset name that is not the current build', async () => {
+    const { app } = appWith(async (n) => fakeBundle(n));
+    for (const path of ['/assets/clinic-ffffffffffffffff.js', '/assets/nothing.js', '/assets/..%2Fpackage.json']) {
+      const response = await app.request(path);
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+    }
+  });
+
+  it('answers 503 naming the app when its bundle does not build, logs why, and retries on the next request', async () => {
+    let attempts = 0;
+    const logger = createRecordingLogger();
+    const { app } = createTestApp({
+      web: {
+        apps: WEB_APPS,
+        bundleOf: async (n) => {
+          attempts += 1;
+          if (attempts === 1) throw new Error('Could not resolve "./missing.js"');
+          return fakeBundle(n);
+        },
+        exampleMediaDir: '/nonexistent',
+        logger,
+      },
+    });
+    const failed = await app.request('/clinic');
+    expect(failed.status).toBe(503);
+    expect(((await failed.json()) as { detail: string }).detail).toContain('clinic app could not be built');
+    expect(JSON.stringify(logger.records)).toContain('missing.js');
+    expect((await app.request('/clinic')).status).toBe(200);
+  });
+
+  it('serves the example media the example modules refer to, and nothing outside that folder', async () => {
+    const { app } = appWith(async (n) => fakeBundle(n));
+    const captions = await app.request('/media/examples/panic/week1-sara.en.vtt');
+    expect(captions.status).toBe(200);
+    expect(await captions.text()).toMatch(/^WEBVTT/);
+    expect((await app.request('/media/examples/../../package.json')).status).toBe(404);
+    expect((await app.request('/media/examples/%2e%2e/%2e%2e/package.json')).status).toBe(404);
+  });
+});

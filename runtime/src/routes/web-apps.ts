@@ -1,0 +1,102 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/app-env.js';
+import { DomainError } from '../domain/errors.js';
+import type { Logger } from '../logger.js';
+import type { Bundle } from '../web/bundle.js';
+import type { WebApp } from '../web/web-apps.js';
+
+export interface WebAppRoutesDeps {
+  apps: readonly WebApp[];
+  /** The app's bundle, built on first use. */
+  bundleOf: (name: string) => Promise<Bundle>;
+  /** Folder served at /media/examples (the example modules' images, films and captions). */
+  exampleMediaDir: string;
+  logger: Logger;
+}
+
+/**
+ * The browser apps: an HTML shell per app (the patient app at `/`, `/clinic`, `/designer`), their
+ * bundles under `/assets/` with content-hashed names (cached for a year), and the example media.
+ * Each shell carries a Content-Security-Policy that allows only this origin's scripts and sockets.
+ */
+export function webAppRoutes(deps: WebAppRoutesDeps) {
+  const app = new Hono<AppEnv>();
+  const built = async (name: string): Promise<Bundle> => {
+    try {
+      return await deps.bundleOf(name);
+    } catch (error) {
+      deps.logger.error('A web app did not build', { app: name, error: error instanceof Error ? error.message.slice(0, 2000) : String(error) });
+      throw new DomainError('unavailable', `The ${name} app could not be built; the server log names the error.`);
+    }
+  };
+
+  for (const webApp of deps.apps) {
+    const paths = webApp.mount === '/' ? ['/'] : [webApp.mount, `${webApp.mount}/`];
+    for (const path of paths) {
+      app.get(path, async (c) => {
+        const bundle = await built(webApp.name);
+        c.header('Content-Security-Policy', contentSecurityPolicy(webApp, new URL(c.req.url)));
+        c.header('Cache-Control', 'no-cache');
+        return c.html(shell(webApp, bundle));
+      });
+    }
+  }
+
+  app.get('/assets/:file', async (c) => {
+    const file = c.req.param('file');
+    const webApp = deps.apps.find((candidate) => file.startsWith(`${candidate.name}-`) && file.endsWith('.js'));
+    if (!webApp) throw new DomainError('not_found', `There is no asset ${file}.`);
+    const bundle = await built(webApp.name);
+    if (bundle.fileName !== file) throw new DomainError('not_found', `There is no asset ${file}; the app has been rebuilt as ${bundle.fileName}.`);
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    c.header('Vary', 'Accept-Encoding');
+    if (/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
+      c.header('Content-Encoding', 'gzip');
+      return c.body(bundle.gzip as Uint8Array<ArrayBuffer>);
+    }
+    return c.body(bundle.js as Uint8Array<ArrayBuffer>);
+  });
+
+  app.get('/media/examples/*', serveStatic({ root: deps.exampleMediaDir, rewriteRequestPath: (path) => path.replace(/^\/media\/examples/, '') }));
+  return app;
+}
+
+function contentSecurityPolicy(webApp: WebApp, url: URL): string {
+  const socket = `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`;
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${(webApp.scriptSources ?? []).join(' ')}`.trim(),
+    // Lit adopts constructed stylesheets, but ProseMirror and chart.js set style attributes.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob: https:",
+    "media-src 'self' https:",
+    `connect-src 'self' ${socket}`,
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
+
+function shell(webApp: WebApp, bundle: Bundle): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<title>${escapeHtml(webApp.title)}</title>
+<link rel="icon" href="data:,">
+<style>html,body{margin:0;padding:0}body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;color:#1b1f24;background:#f7f7f5}</style>
+${bundle.css ? `<style>${bundle.css}</style>` : ''}
+</head>
+<body>
+<noscript>${escapeHtml(webApp.title)} needs JavaScript.</noscript>
+<script type="module" src="/assets/${bundle.fileName}"></script>
+</body>
+</html>`;
+}

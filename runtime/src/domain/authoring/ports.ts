@@ -40,7 +40,10 @@ export interface DocumentRecord {
 /** A document in a list, with what a designer wants to see at a glance. */
 export interface DocumentSummary extends DocumentRecord {
   latestVersion: { number: number; state: VersionState } | null;
+  /** Who changed the draft last (its creator until someone edits it). */
   lastEditedBy: string | null;
+  /** That person's display name, so lists need not look people up one by one. */
+  lastEditedByName: string | null;
   lastEditedAt: string;
 }
 

@@ -136,12 +136,13 @@ describe('SQLite authoring store: writes', () => {
     expect((await store.listTransitions('mood', 1)).map((row) => row.to)).toEqual(['submitted', 'in_review', 'approved_for_test', 'released', 'retired']);
   });
 
-  it('summarises documents with the latest version and last editor', async () => {
+  it('summarises documents with the latest version and last editor, by id and name', async () => {
+    expect((await store.listDocuments(['org-a']))[0]).toMatchObject({ lastEditedBy: 'person-designer', lastEditedByName: 'designer' });
     const drafts = createSqliteDraftUpdateStore(db, () => '2026-02-02T00:00:00.000Z');
     await drafts.appendUpdate('mood', new Uint8Array([4]), 'person-designer2');
     await store.appendVersion({ version: newVersion(), audit: () => audit('version.submit') });
     const [summary] = await store.listDocuments(['org-a']);
-    expect(summary).toMatchObject({ id: 'mood', latestVersion: { number: 1, state: 'submitted' }, lastEditedBy: 'person-designer2', lastEditedAt: '2026-02-02T00:00:00.000Z' });
+    expect(summary).toMatchObject({ id: 'mood', latestVersion: { number: 1, state: 'submitted' }, lastEditedBy: 'person-designer2', lastEditedByName: 'designer2', lastEditedAt: '2026-02-02T00:00:00.000Z' });
     expect(await store.listDocuments(['org-b'])).toEqual([]);
   });
 

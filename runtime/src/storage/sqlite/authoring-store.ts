@@ -35,6 +35,7 @@ export function createSqliteAuthoringStore(db: Database.Database): AuthoringStor
       (SELECT number FROM versions v WHERE v.module_id = m.id ORDER BY number DESC LIMIT 1) AS latest_number,
       (SELECT s.state FROM version_states s WHERE s.module_id = m.id ORDER BY number DESC LIMIT 1) AS latest_state,
       (SELECT person_id FROM draft_updates d WHERE d.document = m.id AND d.person_id IS NOT NULL ORDER BY seq DESC LIMIT 1) AS last_editor,
+      (SELECT p.name FROM people p WHERE p.id = COALESCE((SELECT person_id FROM draft_updates d WHERE d.document = m.id AND d.person_id IS NOT NULL ORDER BY seq DESC LIMIT 1), m.created_by)) AS last_editor_name,
       (SELECT at FROM draft_updates d WHERE d.document = m.id ORDER BY seq DESC LIMIT 1) AS last_edit_at`;
   const selectVersion = db.prepare(
     `SELECT v.*, s.state, s.changed_at, s.changed_by, r.released_at, r.released_by, r.release_class, r.suggested_class, r.release_notes, r.pins
@@ -203,6 +204,7 @@ interface SummaryRow extends DocumentRow {
   latest_number: number | null;
   latest_state: VersionState | null;
   last_editor: string | null;
+  last_editor_name: string | null;
   last_edit_at: string | null;
 }
 
@@ -278,7 +280,8 @@ function toSummary(row: SummaryRow): DocumentSummary {
   return {
     ...toDocument(row),
     latestVersion: row.latest_number !== null && row.latest_state !== null ? { number: row.latest_number, state: row.latest_state } : null,
-    lastEditedBy: row.last_editor,
+    lastEditedBy: row.last_editor ?? row.created_by,
+    lastEditedByName: row.last_editor_name,
     lastEditedAt,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_ROLE, allowedActions, nextState, TRANSITIONS, VERSION_STATES, WORKFLOW_ACTIONS } from './workflow.js';
-import type { VersionState, WorkflowAction } from './workflow.js';
+import { ACTION_ROLE, allowedActions, nextState, TRANSITIONS, VERSION_STATES, WORKFLOW_ACTIONS } from './version-workflow.js';
+import type { VersionState, WorkflowAction } from './version-workflow.js';
 
 /** The expected table, written out independently of TRANSITIONS so a slip in either shows. */
 const EXPECTED: Record<VersionState, Partial<Record<WorkflowAction, VersionState>>> = {

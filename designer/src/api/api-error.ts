@@ -1,0 +1,62 @@
+/** One problem the server found, pointing into the request body or document by JSON Pointer. */
+export interface ApiIssue {
+  code: string;
+  path: string;
+  message: string;
+}
+
+/**
+ * A refused or failed API call, from an RFC 9457 problem+json answer (or a network failure, with
+ * `status` 0 and `code` 'network'). Screens show `detail` and list `issues` with their paths.
+ *
+ * @example
+ * try { await api.submitVersion(id, note); }
+ * catch (error) { if (isApiError(error, 422)) showIssues(error.issues); else throw error; }
+ */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+  readonly detail: string;
+  readonly issues: readonly ApiIssue[];
+
+  constructor(init: { status: number; code: string; title: string; detail?: string; issues?: readonly ApiIssue[] }) {
+    super(init.detail || init.title);
+    this.status = init.status;
+    this.code = init.code;
+    this.title = init.title;
+    this.detail = init.detail ?? '';
+    this.issues = init.issues ?? [];
+  }
+}
+
+/** Whether `error` is an ApiError (optionally with one of the given statuses). */
+export function isApiError(error: unknown, ...statuses: number[]): error is ApiError {
+  return error instanceof ApiError && (statuses.length === 0 || statuses.includes(error.status));
+}
+
+/** Turns a non-2xx response into an ApiError, reading problem+json when the server sent it. */
+export async function apiErrorFrom(response: Response): Promise<ApiError> {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  const problem = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const issues = Array.isArray(problem['issues']) ? problem['issues'].filter(isIssue) : [];
+  return new ApiError({
+    status: response.status,
+    code: typeof problem['code'] === 'string' ? problem['code'] : `http_${response.status}`,
+    title: typeof problem['title'] === 'string' ? problem['title'] : response.statusText || `HTTP ${response.status}`,
+    detail: typeof problem['detail'] === 'string' ? problem['detail'] : '',
+    issues,
+  });
+}
+
+function isIssue(value: unknown): value is ApiIssue {
+  if (typeof value !== 'object' || value === null) return false;
+  const issue = value as Record<string, unknown>;
+  return typeof issue['path'] === 'string' && typeof issue['message'] === 'string' && typeof issue['code'] === 'string';
+}

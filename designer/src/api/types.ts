@@ -1,0 +1,25 @@
+// What the server answers, as the designer reads it. The shapes come from the runtime's own types
+// (type-only imports: nothing of the server is bundled), so a change there breaks this build.
+import type { CommentInput, CommentThread } from '../../../runtime/src/domain/authoring/comments.js';
+import type { CreateDocumentInput, DraftView } from '../../../runtime/src/domain/authoring/documents.js';
+import type { CommentRecord, DocumentSummary } from '../../../runtime/src/domain/authoring/ports.js';
+import type { TransitionInput } from '../../../runtime/src/domain/authoring/transitions.js';
+import type { DiffView, VersionView } from '../../../runtime/src/domain/authoring/versions.js';
+import type { VersionState, WorkflowAction } from '../../../schemas/src/workflow/version-workflow.js';
+import type { ExampleSummary } from '../../../runtime/src/domain/example-catalog.js';
+import type { presentMyOrganisation, presentSession } from '../../../runtime/src/routes/present-accounts.js';
+
+export type { CommentInput, CommentRecord, CommentThread, CreateDocumentInput, DiffView, DocumentSummary, DraftView, ExampleSummary, TransitionInput, VersionState, VersionView, WorkflowAction };
+
+/** GET /api/auth/me and POST /api/auth/login. */
+export type Session = ReturnType<typeof presentSession>;
+export type SessionMembership = Session['memberships'][number];
+
+/** GET /api/organisations. */
+export type MyOrganisation = ReturnType<typeof presentMyOrganisation>;
+
+/** GET /api/modules/:id: the document with each version's state. */
+export type DocumentDetail = DocumentSummary & { versions: Array<{ number: number; state: VersionState; allowedActions: WorkflowAction[] }> };
+
+/** Which content a comment or diff side is about: a version number or the live draft. */
+export type VersionRef = number | 'draft';

@@ -1,0 +1,103 @@
+import { html, LitElement } from 'lit';
+import type { PropertyDeclarations } from 'lit';
+import type { ApiClient } from '../api/api-client.js';
+import { isApiError } from '../api/api-error.js';
+import type { Session } from '../api/types.js';
+import { LocaleController, t } from '../i18n/i18n.js';
+import { uiStyles } from '../ui/ui-styles.js';
+import { css } from 'lit';
+
+/**
+ * The sign-in form. On success it fires `signed-in` with the session as `detail`; wrong
+ * credentials, throttling and network failures are said in words next to the form.
+ */
+export class ClDesignerLogin extends LitElement {
+  static override properties: PropertyDeclarations = {
+    api: { attribute: false },
+    busy: { state: true },
+    message: { state: true },
+  };
+  static override styles = [
+    uiStyles,
+    css`
+      form {
+        max-width: 24rem;
+        margin: 3rem auto;
+        padding: 1.5rem;
+        border: 1px solid var(--cl-line);
+        border-radius: 0.5rem;
+      }
+      input {
+        width: 100%;
+      }
+      button {
+        margin-top: 0.75rem;
+        width: 100%;
+      }
+    `,
+  ];
+
+  declare api: ApiClient | undefined;
+  declare busy: boolean;
+  declare message: string;
+  private readonly locale = new LocaleController(this);
+
+  constructor() {
+    super();
+    this.busy = false;
+    this.message = '';
+  }
+
+  override render() {
+    return html`
+      <form @submit=${this.#submit} aria-labelledby="login-title" novalidate>
+        <h1 id="login-title">${t('login.title')}</h1>
+        <p class="hint">${t('login.intro')}</p>
+        <div class="field">
+          <label for="email">${t('login.email')}</label>
+          <input id="email" name="email" type="email" autocomplete="username" required />
+        </div>
+        <div class="field">
+          <label for="password">${t('login.password')}</label>
+          <input id="password" name="password" type="password" autocomplete="current-password" required />
+        </div>
+        ${this.message ? html`<p class="error" role="alert">${this.message}</p>` : null}
+        <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? t('login.signingIn') : t('login.submit')}</button>
+      </form>
+    `;
+  }
+
+  async #submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (!this.api || this.busy) return;
+    const form = event.currentTarget as HTMLFormElement;
+    const email = (form.elements.namedItem('email') as HTMLInputElement).value.trim();
+    const password = (form.elements.namedItem('password') as HTMLInputElement).value;
+    if (email === '' || password === '') {
+      this.message = t('login.missing');
+      return;
+    }
+    this.busy = true;
+    this.message = '';
+    try {
+      const session: Session = await this.api.login(email, password);
+      this.dispatchEvent(new CustomEvent<Session>('signed-in', { detail: session, bubbles: true, composed: true }));
+    } catch (error) {
+      if (isApiError(error, 401)) this.message = t('login.wrong');
+      else if (isApiError(error, 429)) this.message = t('login.throttled');
+      else if (isApiError(error, 0)) this.message = t('error.network');
+      else if (isApiError(error)) this.message = error.detail || error.title;
+      else throw error;
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+customElements.define('cl-designer-login', ClDesignerLogin);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cl-designer-login': ClDesignerLogin;
+  }
+}

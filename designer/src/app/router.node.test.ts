@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { editorHash, parseRoute, routeHash } from './router.js';
+
+describe('parseRoute', () => {
+  it('opens the library for an empty hash and #/library', () => {
+    for (const hash of ['', '#', '#/', '#/library', '#/library/']) expect(parseRoute(hash)).toEqual({ name: 'library' });
+  });
+
+  it('reads module, program and review routes', () => {
+    expect(parseRoute('#/modules/phq-9')).toEqual({ name: 'module', id: 'phq-9' });
+    expect(parseRoute('#/programs/panic-icbt-8-weeks')).toEqual({ name: 'program', id: 'panic-icbt-8-weeks' });
+    expect(parseRoute('#/modules/phq-9/review')).toEqual({ name: 'review', id: 'phq-9' });
+    expect(parseRoute('#/programs/copd/review')).toEqual({ name: 'review', id: 'copd' });
+  });
+
+  it('refuses unknown screens, extra segments and ids that are not slugs', () => {
+    expect(parseRoute('#/settings').name).toBe('not-found');
+    expect(parseRoute('#/modules').name).toBe('not-found');
+    expect(parseRoute('#/modules/a/edit').name).toBe('not-found');
+    expect(parseRoute('#/modules/a/review/x').name).toBe('not-found');
+    expect(parseRoute('#/modules/a%2Fb').name).toBe('not-found');
+    expect(parseRoute('#/modules/%E0%A4%A').name).toBe('not-found');
+  });
+
+  it('round-trips through routeHash', () => {
+    expect(parseRoute(routeHash({ name: 'review', id: 'gad-7' }))).toEqual({ name: 'review', id: 'gad-7' });
+    expect(routeHash({ name: 'review', id: 'p' }, 'program')).toBe('#/programs/p/review');
+    expect(editorHash('program', 'p')).toBe('#/programs/p');
+    expect(editorHash('module', 'm')).toBe('#/modules/m');
+  });
+});

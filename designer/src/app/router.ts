@@ -1,0 +1,56 @@
+/** The designer's screens, as the URL's hash names them. */
+export type Route =
+  | { name: 'library' }
+  | { name: 'module'; id: string }
+  | { name: 'review'; id: string }
+  | { name: 'program'; id: string }
+  | { name: 'not-found'; hash: string };
+
+const SEGMENT = /^[A-Za-z0-9._~-]+$/;
+
+/**
+ * Reads a location hash: `#/library` (also `''` and `#/`), `#/modules/<id>`, `#/modules/<id>/review`,
+ * `#/programs/<id>`, `#/programs/<id>/review`. Anything else is `not-found`.
+ *
+ * @example
+ * parseRoute('#/modules/phq-9/review'); // { name: 'review', id: 'phq-9' }
+ */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/\/+$/, '');
+  if (path === '' || path === '/library') return { name: 'library' };
+  const parts = path.split('/').slice(1).map(decodeSegment);
+  const [collection, id, view] = parts;
+  if (id === undefined || id === null || !SEGMENT.test(id) || parts.length > 3 || parts.some((part) => part === null)) return { name: 'not-found', hash };
+  if (view === 'review') return collection === 'modules' || collection === 'programs' ? { name: 'review', id } : { name: 'not-found', hash };
+  if (view !== undefined) return { name: 'not-found', hash };
+  if (collection === 'modules') return { name: 'module', id };
+  if (collection === 'programs') return { name: 'program', id };
+  return { name: 'not-found', hash };
+}
+
+/** The hash of a route, the inverse of {@link parseRoute}. */
+export function routeHash(route: Exclude<Route, { name: 'not-found' }>, kind: 'module' | 'program' = 'module'): string {
+  switch (route.name) {
+    case 'library':
+      return '#/library';
+    case 'module':
+      return `#/modules/${encodeURIComponent(route.id)}`;
+    case 'program':
+      return `#/programs/${encodeURIComponent(route.id)}`;
+    case 'review':
+      return `#/${kind === 'program' ? 'programs' : 'modules'}/${encodeURIComponent(route.id)}/review`;
+  }
+}
+
+/** Where a document opens for editing. */
+export function editorHash(kind: 'module' | 'program', id: string): string {
+  return routeHash(kind === 'program' ? { name: 'program', id } : { name: 'module', id });
+}
+
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,44 @@
+import type { ApiClient } from '../api/api-client.js';
+import type { Session, SessionMembership } from '../api/types.js';
+
+/**
+ * What every screen works in: the API client, the signed-in person and the publishing
+ * organisation they chose, with their roles there. `<cl-designer-app>` builds it after login and
+ * hands it to each screen (and to `<cl-module-editor>`) as the `workspace` property.
+ */
+export interface Workspace {
+  api: ApiClient;
+  session: Session;
+  organisationId: string;
+  organisationName: string;
+  /** The person's roles in that organisation (designer, publisher, tester, …). */
+  roles: readonly string[];
+}
+
+/** Roles that open the designer. */
+export const DESIGNER_ROLES: readonly string[] = ['designer', 'publisher', 'tester'];
+
+/** The publishing organisations in which the person holds a designer, publisher or tester role, with those roles. */
+export function designerOrganisations(memberships: readonly SessionMembership[]): Array<{ id: string; name: string; roles: string[] }> {
+  const organisations = new Map<string, { id: string; name: string; roles: string[] }>();
+  for (const membership of memberships) {
+    if (membership.organisationKind !== 'publisher') continue;
+    const entry = organisations.get(membership.organisationId) ?? { id: membership.organisationId, name: membership.organisationName, roles: [] };
+    entry.roles.push(membership.role);
+    organisations.set(membership.organisationId, entry);
+  }
+  return [...organisations.values()].filter((organisation) => organisation.roles.some((role) => DESIGNER_ROLES.includes(role)));
+}
+
+/** Whether the person may edit drafts in the workspace's organisation. */
+export function canEdit(workspace: Pick<Workspace, 'roles'>): boolean {
+  return workspace.roles.includes('designer');
+}
+
+/** How the person behind an id is shown: "you" for the signed-in person, else a short form of the id (names of others are not sent to every role). */
+export function personLabel(workspace: Pick<Workspace, 'session'>, personId: string | null | undefined, you: string, name?: string | null): string {
+  if (!personId) return name ?? '—';
+  if (personId === workspace.session.person.id) return you;
+  if (name) return name;
+  return personId.length > 12 ? `${personId.slice(0, 8)}…` : personId;
+}

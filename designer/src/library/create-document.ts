@@ -1,0 +1,208 @@
+import { css, html, LitElement } from 'lit';
+import type { PropertyDeclarations } from 'lit';
+import { isApiError } from '../api/api-error.js';
+import type { ApiIssue } from '../api/api-error.js';
+import type { CreateDocumentInput, DraftView, ExampleSummary } from '../api/types.js';
+import type { Workspace } from '../app/workspace.js';
+import { LocaleController, t } from '../i18n/i18n.js';
+import { errorText } from '../ui/error-text.js';
+import { uiStyles } from '../ui/ui-styles.js';
+import '../ui/issue-list.js';
+
+type Source = 'scratch' | 'example' | 'upload';
+
+/**
+ * Creates a module or program: from scratch (id, title, language), from one of the server's
+ * examples, or from an uploaded JSON file. Refusals are shown with every issue and its path.
+ * Fires `document-created` with the new draft.
+ */
+export class ClCreateDocument extends LitElement {
+  static override properties: PropertyDeclarations = {
+    workspace: { attribute: false },
+    examples: { attribute: false },
+    kind: { state: true },
+    source: { state: true },
+    busy: { state: true },
+    problem: { state: true },
+    issues: { state: true },
+  };
+  static override styles = [
+    uiStyles,
+    css`
+      .choices {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 1rem;
+      }
+      .choices label {
+        font-weight: 400;
+        display: inline-flex;
+        gap: 0.375rem;
+        align-items: center;
+        min-height: 2.5rem;
+      }
+      input[type='radio'] {
+        width: 1.125rem;
+        height: 1.125rem;
+      }
+    `,
+  ];
+
+  declare workspace: Workspace | undefined;
+  declare examples: readonly ExampleSummary[];
+  declare kind: 'module' | 'program';
+  declare source: Source;
+  declare busy: boolean;
+  declare problem: string;
+  declare issues: readonly ApiIssue[];
+  private readonly locale = new LocaleController(this);
+
+  constructor() {
+    super();
+    this.examples = [];
+    this.kind = 'module';
+    this.source = 'scratch';
+    this.busy = false;
+    this.problem = '';
+    this.issues = [];
+  }
+
+  override render() {
+    const examples = this.examples.filter((example) => example.kind === this.kind && example.valid);
+    return html`
+      <form @submit=${this.#submit} aria-labelledby="create-title" novalidate>
+        <h2 id="create-title">${t('create.title')}</h2>
+        <fieldset>
+          <legend>${t('create.kind')}</legend>
+          <div class="choices">
+            ${(['module', 'program'] as const).map(
+              (kind) => html`<label><input type="radio" name="kind" value=${kind} .checked=${this.kind === kind} @change=${() => (this.kind = kind)} />${t(`kind.${kind}`)}</label>`,
+            )}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>${t('create.source')}</legend>
+          <div class="choices">
+            ${(['scratch', 'example', 'upload'] as const).map(
+              (source) => html`<label><input type="radio" name="source" value=${source} .checked=${this.source === source} @change=${() => this.#setSource(source)} />${t(`create.source.${source}`)}</label>`,
+            )}
+          </div>
+        </fieldset>
+        ${this.source === 'scratch' ? this.#scratchFields() : null}
+        ${this.source === 'example'
+          ? html`<div class="field">
+              <label for="example">${t('create.example')}</label>
+              <select id="example" name="example" required>
+                ${examples.map((example) => html`<option value=${example.id}>${example.title} (${example.id})</option>`)}
+              </select>
+              ${examples.length === 0 ? html`<span class="hint">${t('create.noExamples')}</span>` : null}
+            </div>`
+          : null}
+        ${this.source === 'upload'
+          ? html`<div class="field">
+              <label for="file">${t('create.file')}</label>
+              <input id="file" name="file" type="file" accept="application/json,.json" required aria-describedby="file-hint" />
+              <span class="hint" id="file-hint">${t('create.fileHint')}</span>
+            </div>`
+          : null}
+        ${this.source !== 'scratch'
+          ? html`<div class="field">
+              <label for="id">${t('create.idOptional')}</label>
+              <input id="id" name="id" pattern="[a-z0-9][a-z0-9\\-]{1,63}" aria-describedby="id-hint" />
+              <span class="hint" id="id-hint">${t('create.idHint')}</span>
+            </div>`
+          : null}
+        ${this.problem
+          ? html`<div class="error" role="alert">
+              <p>${this.problem}</p>
+              <cl-issue-list .issues=${this.issues}></cl-issue-list>
+            </div>`
+          : null}
+        <button class="primary" type="submit" ?disabled=${this.busy}>${t('create.submit', { kind: t(`kind.${this.kind}`) })}</button>
+      </form>
+    `;
+  }
+
+  #scratchFields() {
+    return html`
+      <div class="row">
+        <div class="field">
+          <label for="id">${t('create.id')}</label>
+          <input id="id" name="id" required pattern="[a-z0-9][a-z0-9\\-]{1,63}" aria-describedby="id-hint" />
+          <span class="hint" id="id-hint">${t('create.idHint')}</span>
+        </div>
+        <div class="field">
+          <label for="title">${t('create.documentTitle')}</label>
+          <input id="title" name="title" required maxlength="200" />
+        </div>
+        <div class="field">
+          <label for="language">${t('create.language')}</label>
+          <select id="language" name="language">
+            <option value="sv">Svenska (sv)</option>
+            <option value="nb">Norsk bokmål (nb)</option>
+            <option value="en">English (en)</option>
+          </select>
+        </div>
+      </div>
+    `;
+  }
+
+  #setSource(source: Source): void {
+    this.source = source;
+    this.problem = '';
+    this.issues = [];
+  }
+
+  async #submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const workspace = this.workspace;
+    if (!workspace || this.busy) return;
+    const form = event.currentTarget as HTMLFormElement;
+    const value = (name: string) => ((form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null)?.value ?? '').trim();
+    this.problem = '';
+    this.issues = [];
+    const input: CreateDocumentInput = { organisationId: workspace.organisationId, kind: this.kind };
+    if (value('id') !== '') input.id = value('id');
+    if (this.source === 'scratch') {
+      input.title = value('title');
+      input.language = value('language');
+    } else if (this.source === 'example') {
+      if (value('example') === '') return this.#refuse(t('create.chooseExample'));
+      input.example = value('example');
+    } else {
+      const file = (form.elements.namedItem('file') as HTMLInputElement).files?.[0];
+      if (!file) return this.#refuse(t('create.chooseFile'));
+      try {
+        input.document = JSON.parse(await file.text()) as unknown;
+      } catch (error) {
+        return this.#refuse(t('create.notJson', { name: file.name, reason: error instanceof Error ? error.message : String(error) }));
+      }
+      // The server detects the kind of an upload; sending ours would turn a mismatch into an error about the radio button.
+      delete input.kind;
+    }
+    this.busy = true;
+    try {
+      const draft = await workspace.api.createDocument(input);
+      this.dispatchEvent(new CustomEvent<DraftView>('document-created', { detail: draft, bubbles: true, composed: true }));
+    } catch (error) {
+      if (!isApiError(error)) throw error;
+      this.#refuse(errorText(error), error.issues);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async #refuse(message: string, issues: readonly ApiIssue[] = []): Promise<void> {
+    this.problem = message;
+    this.issues = issues;
+    await this.updateComplete;
+  }
+}
+
+customElements.define('cl-create-document', ClCreateDocument);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cl-create-document': ClCreateDocument;
+  }
+}

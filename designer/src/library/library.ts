@@ -1,0 +1,189 @@
+import { css, html, LitElement } from 'lit';
+import type { PropertyDeclarations } from 'lit';
+import { isApiError } from '../api/api-error.js';
+import type { DraftView, ExampleSummary } from '../api/types.js';
+import { editorHash, routeHash } from '../app/router.js';
+import { canEdit, personLabel, type Workspace } from '../app/workspace.js';
+import { LocaleController, i18n, t } from '../i18n/i18n.js';
+import { DISPLAY_STATUSES, statusLabel, type DisplayStatus } from '../ui/status-badge.js';
+import '../ui/status-badge.js';
+import { errorText } from '../ui/error-text.js';
+import { uiStyles } from '../ui/ui-styles.js';
+import './create-document.js';
+import { documentStatus, filterDocuments, type LibraryDocument, type LibraryFilter } from './filter-documents.js';
+
+/**
+ * The organisation's modules and programs: searchable by title, id and tags, filterable by status
+ * and kind, each with its status, last editor and time, and links to edit and review. Designers
+ * also get the form to create a document. Asks the app to navigate with `cl-navigate`.
+ */
+export class ClLibrary extends LitElement {
+  static override properties: PropertyDeclarations = {
+    workspace: { attribute: false },
+    documents: { state: true },
+    examples: { state: true },
+    filter: { state: true },
+    problem: { state: true },
+    loaded: { state: true },
+  };
+  static override styles = [
+    uiStyles,
+    css`
+      .filters {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        align-items: flex-end;
+      }
+      .filters input[type='search'] {
+        min-width: 16rem;
+      }
+      td.title a {
+        font-weight: 600;
+      }
+      .id {
+        display: block;
+      }
+      .actions a {
+        margin-right: 0.75rem;
+        white-space: nowrap;
+      }
+      .table-wrap {
+        overflow-x: auto;
+      }
+    `,
+  ];
+
+  declare workspace: Workspace | undefined;
+  declare documents: readonly LibraryDocument[];
+  declare examples: readonly ExampleSummary[];
+  declare filter: LibraryFilter;
+  declare problem: string;
+  declare loaded: boolean;
+  private readonly locale = new LocaleController(this);
+
+  constructor() {
+    super();
+    this.documents = [];
+    this.examples = [];
+    this.filter = { query: '', status: 'all', kind: 'all' };
+    this.problem = '';
+    this.loaded = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.reload();
+  }
+
+  /** Fetches the documents (and, for designers, the examples to start from). */
+  async reload(): Promise<void> {
+    const workspace = this.workspace;
+    if (!workspace) return;
+    try {
+      const [documents, examples] = await Promise.all([workspace.api.listDocuments(), canEdit(workspace) ? workspace.api.listExamples() : Promise.resolve([])]);
+      this.documents = documents.filter((document) => document.organisationId === workspace.organisationId);
+      this.examples = examples;
+      this.problem = '';
+    } catch (error) {
+      if (!isApiError(error)) throw error;
+      this.problem = errorText(error);
+    } finally {
+      this.loaded = true;
+    }
+  }
+
+  override render() {
+    const workspace = this.workspace;
+    if (!workspace) return null;
+    const shown = filterDocuments(this.documents, this.filter);
+    return html`
+      <h1>${t('library.title')}</h1>
+      <div class="filters" role="search">
+        <div class="field">
+          <label for="query">${t('library.search')}</label>
+          <input id="query" type="search" .value=${this.filter.query} @input=${(event: Event) => this.#setFilter({ query: (event.target as HTMLInputElement).value })} aria-describedby="query-hint" />
+          <span class="hint" id="query-hint">${t('library.searchHint')}</span>
+        </div>
+        <div class="field">
+          <label for="status">${t('library.status')}</label>
+          <select id="status" @change=${(event: Event) => this.#setFilter({ status: (event.target as HTMLSelectElement).value as DisplayStatus | 'all' })}>
+            <option value="all">${t('library.allStatuses')}</option>
+            ${DISPLAY_STATUSES.map((status) => html`<option value=${status} ?selected=${this.filter.status === status}>${statusLabel(status)}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="kind">${t('library.kind')}</label>
+          <select id="kind" @change=${(event: Event) => this.#setFilter({ kind: (event.target as HTMLSelectElement).value as LibraryFilter['kind'] })}>
+            <option value="all">${t('library.allKinds')}</option>
+            <option value="module" ?selected=${this.filter.kind === 'module'}>${t('kind.module')}</option>
+            <option value="program" ?selected=${this.filter.kind === 'program'}>${t('kind.program')}</option>
+          </select>
+        </div>
+      </div>
+      ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : null}
+      <p class="muted" role="status" aria-live="polite">${this.loaded ? t('library.count', { shown: shown.length, total: this.documents.length }) : t('app.loading')}</p>
+      ${shown.length > 0 ? this.#table(shown, workspace) : null}
+      ${canEdit(workspace) ? html`<cl-create-document .workspace=${workspace} .examples=${this.examples} @document-created=${this.#created}></cl-create-document>` : null}
+    `;
+  }
+
+  #table(documents: readonly LibraryDocument[], workspace: Workspace) {
+    const dateFormat = new Intl.DateTimeFormat(i18n.locale, { dateStyle: 'medium', timeStyle: 'short' });
+    return html`<div class="table-wrap">
+      <table>
+        <caption class="visually-hidden">${t('library.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${t('library.column.title')}</th>
+            <th scope="col">${t('library.kind')}</th>
+            <th scope="col">${t('library.status')}</th>
+            <th scope="col">${t('library.column.lastEdited')}</th>
+            <th scope="col"><span class="visually-hidden">${t('library.column.actions')}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${documents.map(
+            (document) => html`<tr data-id=${document.id}>
+              <td class="title">
+                <a href=${editorHash(document.kind, document.id)}>${document.title}</a>
+                <code class="id">${document.id}</code>
+              </td>
+              <td>${t(`kind.${document.kind}`)}</td>
+              <td>
+                <cl-status-badge status=${documentStatus(document)}></cl-status-badge>
+                ${document.latestVersion ? html`<span class="muted">v${document.latestVersion.number}</span>` : null}
+              </td>
+              <td>
+                ${personLabel(workspace, document.lastEditedBy, t('people.you'), document.lastEditedByName)}<br />
+                <time datetime=${document.lastEditedAt} class="muted">${dateFormat.format(new Date(document.lastEditedAt))}</time>
+              </td>
+              <td class="actions">
+                <a href=${editorHash(document.kind, document.id)} aria-label=${canEdit(workspace) ? t('library.editNamed', { title: document.title }) : t('library.openNamed', { title: document.title })}>${canEdit(workspace) ? t('library.edit') : t('library.open')}</a>
+                <a href=${routeHash({ name: 'review', id: document.id }, document.kind)} aria-label=${t('library.reviewNamed', { title: document.title })}>${t('library.review')}</a>
+              </td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  #setFilter(change: Partial<LibraryFilter>): void {
+    this.filter = { ...this.filter, ...change };
+  }
+
+  #created = (event: CustomEvent<DraftView>): void => {
+    const document = event.detail.document;
+    this.documents = [document, ...this.documents.filter((existing) => existing.id !== document.id)];
+    this.dispatchEvent(new CustomEvent('cl-navigate', { detail: { hash: editorHash(document.kind, document.id) }, bubbles: true, composed: true }));
+  };
+}
+
+customElements.define('cl-library', ClLibrary);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cl-library': ClLibrary;
+  }
+}

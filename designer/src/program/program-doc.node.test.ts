@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Program } from '../../../schemas/src/generated/format.js';
+import { validateProgram } from '../../../schemas/src/validate/index.js';
+import { programToYDoc, yDocToProgram } from '../../../schemas/src/ydoc/index.js';
+import panicProgram from '../../../examples/programs/panic-icbt-8-weeks.json';
+import { addEntry, moveEntry, removeEntry, setEntryValue, setProgramText, setProgramValue } from './program-doc.js';
+
+const seeded = () => programToYDoc(structuredClone(panicProgram) as unknown as Program);
+const read = (doc: Y.Doc) => yDocToProgram(doc) as Program;
+
+describe('program draft edits', () => {
+  it('adds, moves and removes scheduled modules and keeps the program valid', () => {
+    const doc = seeded();
+    const count = read(doc).modules.length;
+    addEntry(doc, 'modules', { key: 'extra', module: { moduleId: 'phq-9' }, unlock: { week: 8 } });
+    expect(read(doc).modules).toHaveLength(count + 1);
+    expect(read(doc).modules[count]).toEqual({ key: 'extra', module: { moduleId: 'phq-9' }, unlock: { week: 8 } });
+    moveEntry(doc, 'modules', count, 0);
+    expect(read(doc).modules[0]!.key).toBe('extra');
+    expect(validateProgram(read(doc)).ok).toBe(true);
+    removeEntry(doc, 'modules', 0);
+    expect(read(doc).modules.map((entry) => entry.key)).toEqual(panicProgram.modules.map((entry) => entry.key));
+  });
+
+  it('sets and clears nested fields, value lists and reminders', () => {
+    const doc = seeded();
+    setEntryValue(doc, 'modules', 1, ['unlock', 'week'], 5);
+    setEntryValue(doc, 'modules', 1, ['module', 'version'], 2);
+    setEntryValue(doc, 'modules', 1, ['unlock', 'afterCompleting'], [panicProgram.modules[0]!.key]);
+    const entry = read(doc).modules[1]!;
+    expect(entry.unlock).toEqual({ week: 5, afterCompleting: [panicProgram.modules[0]!.key] });
+    expect(entry.module.version).toBe(2);
+    setEntryValue(doc, 'modules', 1, ['module', 'version'], undefined);
+    expect(read(doc).modules[1]!.module).toEqual({ moduleId: panicProgram.modules[1]!.module.moduleId });
+    setEntryValue(doc, 'registrations', 0, ['weekdays'], [1, 3, 5]);
+    setEntryValue(doc, 'registrations', 0, ['frequency'], 'weekly');
+    setEntryValue(doc, 'registrations', 0, ['reminders'], [{ minutesBefore: 30, channels: ['app'] }]);
+    expect(read(doc).registrations![0]).toMatchObject({ frequency: 'weekly', weekdays: [1, 3, 5], reminders: [{ minutesBefore: 30, channels: ['app'] }] });
+    expect(validateProgram(read(doc)).ok).toBe(true);
+  });
+
+  it('reports what it cannot hold through the validator, with the path', () => {
+    const doc = seeded();
+    setProgramValue(doc, 'durationWeeks', 0);
+    const result = validateProgram(read(doc));
+    expect(result.ok).toBe(false);
+    expect(result.issues.map((issue) => issue.path)).toContain('/durationWeeks');
+  });
+
+  it('edits a title in place so concurrent typing in another replica merges', () => {
+    const a = seeded();
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    setProgramText(a, 'title', 'en', 'Internet CBT for panic disorder (8 weeks), new');
+    setProgramText(b, 'title', 'en', 'Guided Internet CBT for panic disorder (8 weeks)');
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(read(a).title['en']).toBe('Guided Internet CBT for panic disorder (8 weeks), new');
+    expect(read(b).title).toEqual(read(a).title);
+  });
+});

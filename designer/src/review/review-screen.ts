@@ -1,0 +1,162 @@
+import { css, html, LitElement, nothing } from 'lit';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
+import { isApiError } from '../api/api-error.js';
+import type { DocumentDetail, VersionRef, VersionView } from '../api/types.js';
+import { editorHash } from '../app/router.js';
+import { canEdit, type Workspace } from '../app/workspace.js';
+import { i18n, LocaleController, t } from '../i18n/i18n.js';
+import '../ui/status-badge.js';
+import { errorText } from '../ui/error-text.js';
+import { uiStyles } from '../ui/ui-styles.js';
+import { anchorsOf, type Anchor } from './anchors.js';
+import './comment-thread.js';
+import './version-diff.js';
+import './version-history.js';
+import './workflow-actions.js';
+
+/**
+ * The review of one module or program (`#/modules/<id>/review`): version history, the workflow
+ * buttons for the chosen version (and submitting the draft), the diff against the previous
+ * version, and the comment threads on the chosen version.
+ */
+export class ClReviewScreen extends LitElement {
+  static override properties: PropertyDeclarations = {
+    workspace: { attribute: false },
+    documentId: { type: String, attribute: 'document-id' },
+    document: { state: true },
+    versions: { state: true },
+    selected: { state: true },
+    anchors: { state: true },
+    problem: { state: true },
+  };
+  static override styles = [
+    uiStyles,
+    css`
+      .columns {
+        display: grid;
+        grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+        gap: 1.5rem;
+      }
+      @media (max-width: 60rem) {
+        .columns {
+          grid-template-columns: 1fr;
+        }
+      }
+    `,
+  ];
+
+  declare workspace: Workspace | undefined;
+  declare documentId: string;
+  declare document: DocumentDetail | undefined;
+  declare versions: readonly VersionView[];
+  declare selected: number | undefined;
+  declare anchors: readonly Anchor[];
+  declare problem: string;
+  private readonly locale = new LocaleController(this);
+
+  constructor() {
+    super();
+    this.documentId = '';
+    this.versions = [];
+    this.anchors = [];
+    this.problem = '';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('documentId') || changed.has('workspace')) void this.reload();
+    if (changed.has('selected')) void this.#loadAnchors();
+  }
+
+  async reload(keepSelection = false): Promise<void> {
+    const workspace = this.workspace;
+    if (!workspace || !this.documentId) return;
+    try {
+      const [document, versions] = await Promise.all([workspace.api.getDocument(this.documentId), workspace.api.listVersions(this.documentId)]);
+      this.document = document;
+      this.versions = versions;
+      const newest = versions[versions.length - 1]?.number;
+      if (!keepSelection || !versions.some((version) => version.number === this.selected)) this.selected = newest;
+      this.problem = '';
+    } catch (error) {
+      if (!isApiError(error)) throw error;
+      this.problem = errorText(error);
+    }
+  }
+
+  async #loadAnchors(): Promise<void> {
+    const workspace = this.workspace;
+    if (!workspace || this.selected === undefined) return;
+    try {
+      const version = await workspace.api.getVersion(this.documentId, this.selected);
+      this.anchors = anchorsOf(version.content, i18n.locale);
+    } catch (error) {
+      if (!isApiError(error)) throw error;
+      this.anchors = [];
+    }
+  }
+
+  override render() {
+    const workspace = this.workspace;
+    if (!workspace) return null;
+    if (this.problem) return html`<h1>${t('review.title')}</h1><p class="error" role="alert">${this.problem}</p>`;
+    const document = this.document;
+    if (!document) return html`<p role="status">${t('app.loading')}</p>`;
+    const version = this.versions.find((candidate) => candidate.number === this.selected);
+    const previous: VersionRef | undefined = version ? (version.number > 1 ? version.number - 1 : undefined) : undefined;
+    return html`
+      <h1>${t('review.titleOf', { title: document.title })}</h1>
+      <p>
+        <code>${document.id}</code> · ${t(`kind.${document.kind}`)}
+        ${document.releasedVersion !== null ? html` · ${t('review.inCatalog', { n: document.releasedVersion })}` : nothing}
+        · <a href=${editorHash(document.kind, document.id)}>${canEdit(workspace) ? t('review.editDraft') : t('review.openDraft')}</a>
+      </p>
+      <section class="card" aria-labelledby="draft-title">
+        <h2 id="draft-title">${t('review.draft')}</h2>
+        <cl-workflow-actions .workspace=${workspace} document-id=${document.id} draft @version-changed=${this.#submitted}></cl-workflow-actions>
+      </section>
+      <div class="columns">
+        <div>
+          <cl-version-history .workspace=${workspace} .versions=${this.versions} .selected=${this.selected} @version-select=${this.#select}></cl-version-history>
+          ${version
+            ? html`<section class="card" aria-labelledby="actions-title">
+                <h2 id="actions-title">${t('review.actionsFor', { n: version.number })} <cl-status-badge status=${version.state}></cl-status-badge></h2>
+                <cl-workflow-actions .workspace=${workspace} document-id=${document.id} .version=${version} .releasedVersion=${document.releasedVersion} @version-changed=${this.#changed}></cl-workflow-actions>
+              </section>`
+            : nothing}
+          ${version
+            ? html`<cl-version-diff .workspace=${workspace} document-id=${document.id} .versions=${this.versions.map((candidate) => candidate.number)} .from=${previous ?? version.number} .to=${previous === undefined ? 'draft' : version.number}></cl-version-diff>`
+            : html`<cl-version-diff .workspace=${workspace} document-id=${document.id} .versions=${[]} .from=${undefined} .to=${'draft'}></cl-version-diff>`}
+        </div>
+        <div>
+          ${version
+            ? html`<p class="muted">${t('review.commentsOn', { n: version.number })}</p>
+                <cl-comment-thread .workspace=${workspace} document-id=${document.id} .version=${version.number} .anchors=${this.anchors}></cl-comment-thread>`
+            : html`<p class="muted">${t('review.noVersions')}</p>`}
+        </div>
+      </div>
+    `;
+  }
+
+  #select = (event: CustomEvent<{ number: number }>): void => {
+    this.selected = event.detail.number;
+  };
+
+  #changed = (event: CustomEvent<VersionView>): void => {
+    const changed = event.detail;
+    this.versions = this.versions.map((version) => (version.number === changed.number ? { ...version, ...changed } : version));
+    void this.reload(true);
+  };
+
+  #submitted = async (event: CustomEvent<VersionView>): Promise<void> => {
+    await this.reload();
+    this.selected = event.detail.number;
+  };
+}
+
+customElements.define('cl-review-screen', ClReviewScreen);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cl-review-screen': ClReviewScreen;
+  }
+}

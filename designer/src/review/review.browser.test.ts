@@ -1,0 +1,209 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import phq9Json from '../../../examples/modules/phq-9.json';
+import { deep, deepAll, seriousViolations, settle, typeInto, until, workspaceFor } from '../testing/app-fixture.js';
+import { FakeApi, PEOPLE } from '../testing/fake-api.js';
+import type { ClCommentThread } from './comment-thread.js';
+import type { ClReviewScreen } from './review-screen.js';
+import type { ClVersionDiff } from './version-diff.js';
+import type { ClWorkflowActions } from './workflow-actions.js';
+import './review-screen.js';
+
+type Phq9 = typeof phq9Json;
+
+/** Version 2 of PHQ-9: a reworded intro page title, a removed item, a band changed. */
+function phq9v2(): Phq9 {
+  const next = structuredClone(phq9Json) as Phq9;
+  const page = next.pages[0]!;
+  (page.title as Record<string, string>)['en'] = `${(page.title as Record<string, string>)['en']} this week`;
+  const instrument = page.blocks.find((block) => block.id === 'phq9') as unknown as { items: unknown[]; scoring: { bands: Array<{ max: number }> } };
+  instrument.items.splice(9, 1);
+  return next;
+}
+
+function seed(): FakeApi {
+  const fake = new FakeApi();
+  fake.addDocument('phq-9', 'PHQ-9', phq9v2(), [
+    { state: 'released', content: phq9Json, release: { releasedAt: '2026-02-01T00:00:00Z', releasedBy: PEOPLE.publisher.id, releaseClass: 'major', suggestedClass: 'major', releaseNotes: 'First release', pins: [] } },
+    { state: 'in_review', content: phq9v2(), authoredBy: PEOPLE.designer.id, contributors: [PEOPLE.designer.id, PEOPLE.publisher2.id] },
+  ], { releasedVersion: 1 });
+  return fake;
+}
+
+async function mountReview(fake: FakeApi, person = PEOPLE.publisher): Promise<ClReviewScreen> {
+  const workspace = await workspaceFor(fake, person);
+  const screen = await fixture<ClReviewScreen>(html`<cl-review-screen .workspace=${workspace} document-id="phq-9"></cl-review-screen>`);
+  await until(() => { const diff = deep(screen, 'cl-version-diff'); return diff && deep(diff, 'article'); });
+  await settle(screen);
+  return screen;
+}
+
+const actions = (screen: ClReviewScreen) => deepAll<ClWorkflowActions>(screen, 'cl-workflow-actions').find((element) => !element.draft)!;
+
+describe('review screens', () => {
+  it('shows the version history with state, author, change note and hash', async () => {
+    const screen = await mountReview(seed());
+    const history = deep(screen, 'cl-version-history')!;
+    const rows = deepAll(history, 'tbody tr');
+    expect(rows.map((row) => row.dataset['version'])).to.deep.equal(['2', '1']);
+    expect(rows[0]!.textContent).to.contain('Change 2');
+    expect(deep(rows[0]!, 'cl-status-badge')!.shadowRoot!.textContent).to.contain('In review');
+    expect(rows[1]!.textContent).to.contain('First release');
+    expect(deep(rows[1]!, 'code')!.getAttribute('title')).to.have.length(64);
+  });
+
+  it('renders the diff side by side: removed item, changed text word by word, the suggested class', async () => {
+    const screen = await mountReview(seed());
+    const diff = deep<ClVersionDiff>(screen, 'cl-version-diff')!;
+    expect(diff.from).to.equal(1);
+    expect(diff.to).to.equal(2);
+    expect(deep(diff, '.suggested')!.textContent).to.contain('major');
+    const removed = deepAll(diff, 'article[data-kind="removed"]');
+    expect(removed.some((change) => change.dataset['entity'] === 'item' && change.textContent!.includes('phq9_10'))).to.equal(true);
+    const changed = deepAll(diff, 'article[data-kind="changed"]').find((change) => deep(change, 'ins'))!;
+    expect(deep(changed, '.after ins')!.textContent).to.contain('this week');
+    expect(deep(changed, '.before ins')).to.equal(null);
+    expect(deep(changed, '.before')!.textContent).not.to.contain('this week');
+  });
+
+  it('diffs any two sides the reviewer picks, including the draft', async () => {
+    const fake = seed();
+    const screen = await mountReview(fake);
+    const diff = deep<ClVersionDiff>(screen, 'cl-version-diff')!;
+    const to = deep<HTMLSelectElement>(diff, '#diff-to')!;
+    to.value = 'draft';
+    to.dispatchEvent(new Event('change'));
+    await until(() => fake.requests.some((request) => request.path.endsWith('/diff?from=1&to=draft')));
+    await until(() => diff.diff?.to === 'draft');
+  });
+
+  it('offers a publisher the review actions, blocks approving their own work, and requests changes', async () => {
+    const fake = seed();
+    const screen = await mountReview(fake, PEOPLE.publisher2);
+    const panel = actions(screen);
+    const labels = deepAll<HTMLButtonElement>(panel, '.buttons button').map((button) => [button.dataset['action'], button.disabled]);
+    expect(labels).to.deep.equal([
+      ['request_changes', false],
+      ['approve_for_test', true],
+    ]);
+    expect(deep(panel, '#blocked-approve_for_test')!.textContent).to.contain('you worked on it');
+    deep<HTMLButtonElement>(panel, 'button[data-action=request_changes]')!.click();
+    await settle(panel);
+    typeInto(deep(panel, '#note'), 'Item 10 must stay.');
+    deep<HTMLButtonElement>(panel, '.panel button[type=submit]')!.click();
+    await until(() => fake.documents.get('phq-9')!.versions[1]!.state === 'changes_requested');
+    expect(fake.requests.find((request) => request.path === '/api/modules/phq-9/versions/2/transitions')!.body).to.deep.equal({ action: 'request_changes', note: 'Item 10 must stay.' });
+  });
+
+  it('says in plain words when the state changed under the publisher (409)', async () => {
+    const fake = seed();
+    const screen = await mountReview(fake);
+    const panel = actions(screen);
+    deep<HTMLButtonElement>(panel, 'button[data-action=approve_for_test]')!.click();
+    await settle(panel);
+    // Someone else requests changes first.
+    fake.documents.get('phq-9')!.versions[1]!.state = 'changes_requested';
+    deep<HTMLButtonElement>(panel, '.panel button[type=submit]')!.click();
+    const alert = await until(() => deep(actions(screen), '[role=alert]'));
+    expect(alert.textContent).to.contain('Could not Approve for test: the version is now Changes requested');
+    await until(() => deepAll(actions(screen), '.buttons button').length === 0);
+    expect(actions(screen).shadowRoot!.textContent).to.contain('nothing for you to do');
+  });
+
+  it('releases with notes and a confirmed classification', async () => {
+    const fake = seed();
+    fake.documents.get('phq-9')!.versions[1]!.state = 'approved_for_test';
+    fake.documents.get('phq-9')!.versions[1]!.allowedActions = ['release', 'request_changes'];
+    const screen = await mountReview(fake);
+    const panel = actions(screen);
+    deep<HTMLButtonElement>(panel, 'button[data-action=release]')!.click();
+    await until(() => deep<HTMLInputElement>(panel, 'input[value=major]')?.checked);
+    typeInto(deep(panel, '#release-notes'), 'Item 10 removed.');
+    deep<HTMLButtonElement>(panel, '.panel button[type=submit]')!.click();
+    await until(() => deep(panel, '[role=alert]'));
+    expect(deep(panel, '[role=alert]')!.textContent).to.contain('confirm');
+    deep<HTMLInputElement>(panel, 'input[name=confirmClass]')!.click();
+    deep<HTMLButtonElement>(panel, '.panel button[type=submit]')!.click();
+    await until(() => fake.documents.get('phq-9')!.versions[1]!.state === 'released');
+    const release = fake.requests.find((request) => request.path.endsWith('/transitions'))!.body;
+    expect(release).to.deep.equal({ action: 'release', releaseNotes: 'Item 10 removed.', releaseClass: 'major' });
+  });
+
+  it('gives designers the submit form (withdraw for their own version), and shows every validation problem on 422', async () => {
+    const fake = seed();
+    fake.submitIssues = [
+      { code: 'schema.required', path: '/pages/0/blocks/1/items/2/text', message: 'The item needs a text.' },
+      { code: 'bands.gap', path: '/pages/0/blocks/1/scoring/bands', message: 'The bands leave 5 uncovered.' },
+    ];
+    const screen = await mountReview(fake, PEOPLE.designer);
+    expect(deepAll(actions(screen), '.buttons button').map((button) => button.dataset['action'])).to.deep.equal(['withdraw']);
+    const draft = deepAll<ClWorkflowActions>(screen, 'cl-workflow-actions').find((element) => element.draft)!;
+    deep<HTMLButtonElement>(draft, '.buttons button')!.click();
+    await settle(draft);
+    deep<HTMLButtonElement>(draft, '.panel button[type=submit]')!.click();
+    await until(() => deep(draft, '[role=alert]'));
+    expect(deep(draft, '[role=alert]')!.textContent).to.contain('change note');
+    typeInto(deep(draft, '#change-note'), 'Removed item 10');
+    deep<HTMLButtonElement>(draft, '.panel button[type=submit]')!.click();
+    await until(() => deep(draft, '[role=alert]')?.textContent?.includes('2 problems'));
+    const paths = deepAll(deep(draft, 'cl-issue-list')!, 'code').map((code) => code.textContent);
+    expect(paths).to.deep.equal(['/pages/0/blocks/1/items/2/text', '/pages/0/blocks/1/scoring/bands']);
+    fake.submitIssues = [];
+    deep<HTMLButtonElement>(draft, '.panel button[type=submit]')!.click();
+    await until(() => fake.documents.get('phq-9')!.versions.length === 3);
+    await until(() => deep(draft, '[role=status]'));
+    expect(deep(draft, '[role=status]')!.textContent).to.contain('version 3');
+    expect(fake.requests.filter((request) => request.path === '/api/modules/phq-9/versions' && request.method === 'POST').at(-1)!.body).to.deep.equal({ changeNote: 'Removed item 10' });
+  });
+
+  it('adds a comment anchored to an item, replies, resolves and reopens it', async () => {
+    const fake = seed();
+    const screen = await mountReview(fake);
+    const thread = deep<ClCommentThread>(screen, 'cl-comment-thread')!;
+    await until(() => deepAll(thread, '#new-anchor option').length > 5);
+    const anchor = deep<HTMLSelectElement>(thread, '#new-anchor')!;
+    anchor.value = 'phq9_9';
+    typeInto(deep(thread, '#new-body'), 'Check the crisis text.');
+    deep<HTMLButtonElement>(thread, '.new-thread button[type=submit]')!.click();
+    const article = await until(() => deep(thread, 'article.thread'));
+    expect(article.textContent).to.contain('Check the crisis text.');
+    expect(article.textContent).to.contain('phq9_9');
+    expect(fake.comments[0]).to.deep.include({ anchor: 'phq9_9', versionNumber: 2 });
+    deep<HTMLButtonElement>(article, 'button[data-action=resolve]')!.click();
+    await until(() => deep(thread, 'article.thread.resolved'));
+    expect(fake.comments[0]!.resolvedAt).not.to.equal(null);
+    deep<HTMLButtonElement>(thread, 'article.thread button[data-action=reopen]')!.click();
+    await until(() => deep(thread, 'article.thread:not(.resolved)'));
+    typeInto(deep(thread, 'article.thread textarea'), 'Done.');
+    deep<HTMLButtonElement>(thread, 'article.thread button[type=submit]')!.click();
+    await until(() => deep(thread, '.replies'));
+    expect(fake.comments[1]).to.deep.include({ parentId: fake.comments[0]!.id, anchor: 'phq9_9' });
+  });
+
+  it('shows only one block\'s threads when anchored (as in the module editor)', async () => {
+    const fake = seed();
+    fake.addComment('phq-9', { body: 'On the intro', anchor: 'intro', versionNumber: null });
+    fake.addComment('phq-9', { body: 'On item 9', anchor: 'phq9_9', versionNumber: null });
+    const workspace = await workspaceFor(fake, PEOPLE.designer);
+    const thread = await fixture<ClCommentThread>(html`<cl-comment-thread .workspace=${workspace} document-id="phq-9" anchor="intro"></cl-comment-thread>`);
+    await until(() => deep(thread, 'article.thread'));
+    expect(deepAll(thread, 'article.thread').map((article) => article.textContent!.includes('On the intro'))).to.deep.equal([true]);
+    expect(deep(thread, '#new-anchor')).to.equal(null);
+  });
+
+  it('passes axe and is keyboard operable', async () => {
+    const screen = await mountReview(seed());
+    await settle(screen);
+    expect(await seriousViolations(screen)).to.deep.equal([]);
+    const panel = actions(screen);
+    deep<HTMLButtonElement>(panel, 'button[data-action=request_changes]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(panel);
+    expect(panel.shadowRoot!.activeElement?.id).to.equal('note');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Space' });
+    await settle(panel);
+    expect(deep(panel, '.panel')).to.equal(null);
+  });
+});

@@ -1,0 +1,284 @@
+import { css, html, LitElement, nothing } from 'lit';
+import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
+import { isApiError } from '../api/api-error.js';
+import type { ApiError, ApiIssue } from '../api/api-error.js';
+import type { TransitionInput, VersionView, WorkflowAction } from '../api/types.js';
+import { canEdit, type Workspace } from '../app/workspace.js';
+import { LocaleController, t } from '../i18n/i18n.js';
+import { statusLabel } from '../ui/status-badge.js';
+import '../ui/issue-list.js';
+import { errorText } from '../ui/error-text.js';
+import { uiStyles } from '../ui/ui-styles.js';
+import { offeredActions } from './workflow-permissions.js';
+
+type ReleaseLevel = 'major' | 'minor';
+
+/**
+ * The workflow buttons the signed-in person may use: with `draft`, "Submit for review" with a
+ * change note (422: every validation problem with its path); with a `version`, the actions its
+ * state allows for the person's roles (start review, request changes, approve for test, release
+ * with notes and a confirmed classification, retire, withdraw). Each action opens a short form
+ * before it is sent. Refusals (409 state changed, 403 four-eyes or role) are said in plain words.
+ * Fires `version-changed` with the new or changed version.
+ */
+export class ClWorkflowActions extends LitElement {
+  static override properties: PropertyDeclarations = {
+    workspace: { attribute: false },
+    documentId: { type: String, attribute: 'document-id' },
+    version: { attribute: false },
+    draft: { type: Boolean },
+    releasedVersion: { attribute: false },
+    open: { state: true },
+    busy: { state: true },
+    problem: { state: true },
+    issues: { state: true },
+    done: { state: true },
+    suggested: { state: true },
+  };
+  static override styles = [
+    uiStyles,
+    css`
+      .buttons {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+      }
+      .panel {
+        border: 1px solid var(--cl-line);
+        border-radius: 0.5rem;
+        padding: 0.75rem;
+        margin: 0.75rem 0;
+      }
+      .choices label {
+        font-weight: 400;
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+        min-height: 2.25rem;
+      }
+    `,
+  ];
+
+  declare workspace: Workspace | undefined;
+  declare documentId: string;
+  declare version: VersionView | undefined;
+  declare draft: boolean;
+  /** The document's released version, against which a release is classified. */
+  declare releasedVersion: number | null;
+  declare open: WorkflowAction | 'submit' | undefined;
+  declare busy: boolean;
+  declare problem: string;
+  declare issues: readonly ApiIssue[];
+  declare done: string;
+  declare suggested: { level: ReleaseLevel | 'none'; reasons: string[] } | undefined;
+  private readonly locale = new LocaleController(this);
+
+  constructor() {
+    super();
+    this.documentId = '';
+    this.draft = false;
+    this.releasedVersion = null;
+    this.busy = false;
+    this.problem = '';
+    this.issues = [];
+    this.done = '';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('version') && changed.get('version')?.number !== this.version?.number) {
+      this.open = undefined;
+      this.problem = '';
+      this.issues = [];
+      this.done = '';
+    }
+  }
+
+  override render() {
+    const workspace = this.workspace;
+    if (!workspace) return null;
+    return html`
+      ${this.draft ? this.#draftActions(workspace) : this.#versionActions(workspace)}
+      ${this.problem
+        ? html`<div class="error" role="alert"><p>${this.problem}</p><cl-issue-list .issues=${this.issues}></cl-issue-list></div>`
+        : nothing}
+      ${this.done ? html`<p class="success" role="status">${this.done}</p>` : nothing}
+    `;
+  }
+
+  #draftActions(workspace: Workspace): TemplateResult {
+    if (!canEdit(workspace)) return html`<p class="muted">${t('workflow.draftReadOnly')}</p>`;
+    return html`<div class="buttons">
+        <button type="button" class="primary" aria-expanded=${this.open === 'submit' ? 'true' : 'false'} @click=${() => this.#toggle('submit')}>${t('workflow.submit')}</button>
+      </div>
+      ${this.open === 'submit'
+        ? html`<form class="panel" novalidate @submit=${this.#submitDraft}>
+            <div class="field">
+              <label for="change-note">${t('workflow.changeNote')}</label>
+              <textarea id="change-note" name="note" required maxlength="4000" aria-describedby="change-note-hint"></textarea>
+              <span class="hint" id="change-note-hint">${t('workflow.changeNoteHint')}</span>
+            </div>
+            <div class="row">
+              <button class="primary" type="submit" ?disabled=${this.busy}>${t('workflow.submitConfirm')}</button>
+              <button type="button" @click=${() => this.#toggle('submit')}>${t('workflow.cancel')}</button>
+            </div>
+          </form>`
+        : nothing}`;
+  }
+
+  #versionActions(workspace: Workspace): TemplateResult {
+    const version = this.version;
+    if (!version) return html``;
+    const offered = offeredActions(version, workspace.roles, workspace.session.person.id);
+    if (offered.length === 0) return html`<p class="muted">${t('workflow.nothingForYou', { state: statusLabel(version.state) })}</p>`;
+    return html`
+      <div class="buttons">
+        ${offered.map(
+          ({ action, blockedBy }) => html`<button
+            type="button"
+            class=${action === 'retire' || action === 'withdraw' ? 'danger' : action === 'request_changes' ? '' : 'primary'}
+            data-action=${action}
+            ?disabled=${blockedBy !== undefined || this.busy}
+            aria-expanded=${this.open === action ? 'true' : 'false'}
+            aria-describedby=${blockedBy ? `blocked-${action}` : nothing}
+            @click=${() => this.#toggle(action)}
+          >${t(`action.${action}`)}</button>`,
+        )}
+      </div>
+      ${offered
+        .filter((offer) => offer.blockedBy)
+        .map((offer) => html`<p class="hint" id="blocked-${offer.action}">${t(offer.blockedBy === 'four-eyes' ? 'workflow.fourEyes' : 'workflow.notInvolved', { action: t(`action.${offer.action}`) })}</p>`)}
+      ${this.open && this.open !== 'submit' ? this.#actionForm(this.open) : nothing}
+    `;
+  }
+
+  #actionForm(action: WorkflowAction): TemplateResult {
+    const noteRequired = action === 'request_changes';
+    const level = this.suggested?.level === 'none' ? 'minor' : this.suggested?.level;
+    return html`<form class="panel" novalidate @submit=${(event: SubmitEvent) => this.#transition(event, action)} aria-label=${t(`action.${action}`)}>
+      ${action === 'release'
+        ? html`<div class="field">
+              <label for="release-notes">${t('workflow.releaseNotes')}</label>
+              <textarea id="release-notes" name="releaseNotes" required maxlength="10000" aria-describedby="release-notes-hint"></textarea>
+              <span class="hint" id="release-notes-hint">${t('workflow.releaseNotesHint')}</span>
+            </div>
+            <fieldset class="choices">
+              <legend>${t('workflow.releaseClass')}</legend>
+              <p class="hint">${this.suggested ? t(`diff.suggested.${this.suggested.level}`) : t('app.loading')}</p>
+              ${(['major', 'minor'] as const).map(
+                (choice) => html`<label><input type="radio" name="releaseClass" value=${choice} .checked=${level === choice} required />${t(`releaseClass.${choice}`)} — ${t(`releaseClass.${choice}.hint`)}</label>`,
+              )}
+              <label><input type="checkbox" name="confirmClass" required />${t('workflow.confirmClass')}</label>
+            </fieldset>`
+        : html`<div class="field">
+            <label for="note">${noteRequired ? t('workflow.changesRequested') : t('workflow.note')}</label>
+            <textarea id="note" name="note" maxlength="4000" ?required=${noteRequired}></textarea>
+          </div>`}
+      <div class="row">
+        <button class="primary" type="submit" ?disabled=${this.busy}>${t('workflow.confirm', { action: t(`action.${action}`) })}</button>
+        <button type="button" @click=${() => this.#toggle(action)}>${t('workflow.cancel')}</button>
+      </div>
+    </form>`;
+  }
+
+  #toggle(action: WorkflowAction | 'submit'): void {
+    this.open = this.open === action ? undefined : action;
+    this.problem = '';
+    this.issues = [];
+    this.done = '';
+    if (this.open === 'release') void this.#loadSuggestion();
+    if (this.open) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel textarea')?.focus());
+  }
+
+  /** The class the server will suggest: the diff from the released version, or major for a first release. */
+  async #loadSuggestion(): Promise<void> {
+    const version = this.version;
+    if (!version || !this.workspace) return;
+    if (this.releasedVersion === null || this.releasedVersion === version.number) {
+      this.suggested = { level: 'major', reasons: [] };
+      return;
+    }
+    try {
+      this.suggested = (await this.workspace.api.diff(this.documentId, this.releasedVersion, version.number)).suggestedClass;
+    } catch (error) {
+      if (!isApiError(error)) throw error;
+      this.suggested = { level: 'major', reasons: [] };
+    }
+  }
+
+  async #submitDraft(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const note = ((event.currentTarget as HTMLFormElement).elements.namedItem('note') as HTMLTextAreaElement).value.trim();
+    if (note === '') return this.#refuse(t('workflow.changeNoteMissing'));
+    await this.#send(() => this.workspace!.api.submitVersion(this.documentId, note), (version) => t('workflow.submitted', { n: version.number }), 'submit');
+  }
+
+  async #transition(event: SubmitEvent, action: WorkflowAction): Promise<void> {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | null;
+    const input: TransitionInput = { action };
+    if (action === 'release') {
+      const notes = field('releaseNotes')?.value.trim() ?? '';
+      const chosen = form.querySelector<HTMLInputElement>('input[name="releaseClass"]:checked')?.value as ReleaseLevel | undefined;
+      if (notes === '') return this.#refuse(t('workflow.releaseNotesMissing'));
+      if (!chosen || !(field('confirmClass') as HTMLInputElement).checked) return this.#refuse(t('workflow.confirmClassMissing'));
+      input.releaseNotes = notes;
+      input.releaseClass = chosen;
+    } else {
+      const note = field('note')?.value.trim() ?? '';
+      if (action === 'request_changes' && note === '') return this.#refuse(t('workflow.changesRequestedMissing'));
+      if (note !== '') input.note = note;
+    }
+    const version = this.version!;
+    await this.#send(() => this.workspace!.api.transition(this.documentId, version.number, input), (changed) => t('workflow.done', { action: t(`action.${action}`), state: statusLabel(changed.state) }), action);
+  }
+
+  async #send(call: () => Promise<VersionView>, success: (version: VersionView) => string, action: WorkflowAction | 'submit'): Promise<void> {
+    this.busy = true;
+    this.problem = '';
+    this.issues = [];
+    try {
+      const version = await call();
+      this.open = undefined;
+      this.done = success(version);
+      this.dispatchEvent(new CustomEvent<VersionView>('version-changed', { detail: version, bubbles: true, composed: true }));
+    } catch (error) {
+      if (!isApiError(error)) throw error;
+      await this.#explain(error, action);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** A refusal in plain words: what could not be done and why, with the server's own sentence. */
+  async #explain(error: ApiError, action: WorkflowAction | 'submit'): Promise<void> {
+    const what = action === 'submit' ? t('workflow.submit') : t(`action.${action}`);
+    if (error.status === 409 && action !== 'submit' && this.version && this.workspace) {
+      // The state changed under us: show the version as it is now, so the buttons match it.
+      try {
+        const current = await this.workspace.api.getVersion(this.documentId, this.version.number);
+        this.dispatchEvent(new CustomEvent<VersionView>('version-changed', { detail: current, bubbles: true, composed: true }));
+        return this.#refuse(t('workflow.refusedState', { action: what, state: statusLabel(current.state) }));
+      } catch {
+        // Fall through to the server's sentence.
+      }
+    }
+    const reason = errorText(error);
+    const lead = error.status === 403 ? t('workflow.refusedForbidden', { action: what }) : error.status === 422 ? t('workflow.refusedInvalid', { action: what, n: error.issues.length }) : t('workflow.refused', { action: what });
+    this.#refuse(`${lead} ${reason}`, error.issues);
+  }
+
+  #refuse(message: string, issues: readonly ApiIssue[] = []): void {
+    this.problem = message;
+    this.issues = issues;
+    this.done = '';
+  }
+}
+
+customElements.define('cl-workflow-actions', ClWorkflowActions);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cl-workflow-actions': ClWorkflowActions;
+  }
+}

@@ -1,0 +1,30 @@
+import { ACTION_ROLE, FOUR_EYES_ACTIONS } from '../../../schemas/src/workflow/version-workflow.js';
+import type { VersionView, WorkflowAction } from '../api/types.js';
+
+// The role and four-eyes tables are the server's own (a pure file with no imports), so the buttons
+// offered and the server's decisions cannot drift apart. The server still decides.
+
+/** One workflow button: the action, and why it cannot be taken by this person (when it cannot). */
+export interface OfferedAction {
+  action: WorkflowAction;
+  blockedBy?: 'four-eyes' | 'not-involved';
+}
+
+/**
+ * The actions to offer a person on a version: those the version's state allows (`allowedActions`)
+ * that one of the person's roles may take. Approving and releasing one's own work is offered but
+ * blocked (so the reason can be shown); withdrawing is only for the version's own designers.
+ *
+ * @example
+ * offeredActions(version, ['publisher'], 'person-1'); // [{ action: 'approve_for_test' }, { action: 'request_changes' }, …]
+ */
+export function offeredActions(version: Pick<VersionView, 'allowedActions' | 'authoredBy' | 'contributors'>, roles: readonly string[], personId: string): OfferedAction[] {
+  const involved = version.authoredBy === personId || version.contributors.includes(personId);
+  return version.allowedActions
+    .filter((action) => roles.includes(ACTION_ROLE[action]))
+    .map((action): OfferedAction => {
+      if (FOUR_EYES_ACTIONS.has(action) && involved) return { action, blockedBy: 'four-eyes' };
+      if (action === 'withdraw' && !involved) return { action, blockedBy: 'not-involved' };
+      return { action };
+    });
+}

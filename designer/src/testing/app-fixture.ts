@@ -1,0 +1,58 @@
+// Helpers shared by the designer's browser tests: a signed-in workspace over the fake API, waiting
+// for async rendering, querying through shadow roots, and the axe check.
+import type { Workspace } from '../app/workspace.js';
+import { ORG_ID, ORG_NAME, type FakeApi, type FakePerson } from './fake-api.js';
+export { seriousViolations } from '../renderer/test-helpers.js';
+
+/** A workspace for `person` on a fake API (signed in, CSRF token known). */
+export async function workspaceFor(fake: FakeApi, person: FakePerson): Promise<Workspace> {
+  fake.signIn(person);
+  const api = fake.client();
+  const session = await api.me();
+  return { api, session, organisationId: ORG_ID, organisationName: ORG_NAME, roles: person.roles };
+}
+
+/** Lets pending fetches and renders finish (the fake answers in microtasks). */
+export async function settle(element?: Element, rounds = 6): Promise<void> {
+  for (let round = 0; round < rounds; round++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (element && 'updateComplete' in element) await (element as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  }
+}
+
+/** Waits until `check` returns a truthy value (or fails after `timeout` ms). */
+export async function until<T>(check: () => T | undefined | null | false, timeout = 2000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() - start > timeout) throw new Error(`Timed out waiting for ${check.toString()}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** First element matching `selector`, searching open shadow roots too. */
+export function deep<T extends Element = HTMLElement>(root: Element | ShadowRoot | Document, selector: string): T | null {
+  const all = deepAll<T>(root, selector);
+  return all[0] ?? null;
+}
+
+/** Every element matching `selector`, searching open shadow roots too (document order per root). */
+export function deepAll<T extends Element = HTMLElement>(root: Element | ShadowRoot | Document, selector: string): T[] {
+  const found: T[] = [];
+  const visit = (node: Element | ShadowRoot | Document) => {
+    found.push(...node.querySelectorAll<T>(selector));
+    for (const element of node.querySelectorAll('*')) if (element.shadowRoot) visit(element.shadowRoot);
+    if (node instanceof Element && node.shadowRoot) visit(node.shadowRoot);
+  };
+  visit(root);
+  return [...new Set(found)];
+}
+
+/** Sets a field's value the way typing does. */
+export function typeInto(field: Element | null, value: string): void {
+  const input = field as HTMLInputElement;
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}

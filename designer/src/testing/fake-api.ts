@@ -1,0 +1,290 @@
+// An in-memory stand-in for the server's HTTP API, for the designer's browser tests. It follows the
+// real server's rules where the screens depend on them: sessions and CSRF, the workflow table and
+// four-eyes rule (runtime/src/domain/authoring/workflow.ts), upload refusals (detect kind, upgrade),
+// diffs from the real engine, comment threads and problem+json errors with issues.
+import { classifyRelease, diffDocuments } from '../../../schemas/src/engine/diff/index.js';
+import { upgradeDocument } from '../../../schemas/src/migrations/index.js';
+import { detectDocumentKind } from '../../../schemas/src/validate/index.js';
+import { ACTION_ROLE, allowedActions, FOUR_EYES_ACTIONS, nextState, type VersionState, type WorkflowAction } from '../../../schemas/src/workflow/version-workflow.js';
+import type { ApiIssue } from '../api/api-error.js';
+import { ApiClient } from '../api/api-client.js';
+import type { CommentRecord, CommentThread, DocumentSummary, ExampleSummary, Session, VersionView } from '../api/types.js';
+
+export interface FakePerson {
+  id: string;
+  name: string;
+  email: string;
+  password: string;
+  roles: string[];
+}
+
+export const ORG_ID = 'org-demo';
+export const ORG_NAME = 'Demo Publishing';
+
+export const PEOPLE: Record<'designer' | 'publisher' | 'publisher2' | 'tester', FakePerson> = {
+  designer: { id: 'person-dana', name: 'Dana Designer', email: 'designer@example.test', password: 'dana-password', roles: ['designer'] },
+  publisher: { id: 'person-paul', name: 'Paul Publisher', email: 'publisher@example.test', password: 'paul-password', roles: ['publisher'] },
+  publisher2: { id: 'person-petra', name: 'Petra Publisher', email: 'publisher2@example.test', password: 'petra-password', roles: ['publisher'] },
+  tester: { id: 'person-tess', name: 'Tess Tester', email: 'tester@example.test', password: 'tess-password', roles: ['tester'] },
+};
+
+interface StoredVersion extends VersionView {
+  content: unknown;
+}
+
+export interface FakeDocument {
+  summary: DocumentSummary;
+  draft: unknown;
+  versions: StoredVersion[];
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  body: unknown;
+  csrf: string | null;
+}
+
+/**
+ * A fake server: `fake.fetch` goes into `new ApiClient({ fetch })`; `fake.signIn(person)` starts a
+ * session without the login form; `fake.requests` records every call.
+ *
+ * @example
+ * const fake = new FakeApi(); fake.signIn(PEOPLE.publisher);
+ * fake.addDocument('phq-9', 'PHQ-9', phq9, [{ state: 'in_review', authoredBy: PEOPLE.designer.id }]);
+ * const api = fake.client();
+ */
+export class FakeApi {
+  readonly documents = new Map<string, FakeDocument>();
+  readonly comments: CommentRecord[] = [];
+  readonly requests: RecordedRequest[] = [];
+  examples: Array<ExampleSummary & { document: unknown }> = [];
+  people: FakePerson[] = Object.values(PEOPLE);
+  /** Extra memberships (e.g. a second organisation) added to every session. */
+  extraMemberships: Session['memberships'] = [];
+  signedIn: FakePerson | null = null;
+  /** When set, submitting a draft is refused with 422 and these issues (the draft does not validate). */
+  submitIssues: ApiIssue[] = [];
+  readonly csrfToken = 'csrf-token-1';
+  #ids = 0;
+  #clock = Date.parse('2026-03-01T09:00:00Z');
+
+  readonly fetch: typeof fetch = async (input, init) => this.#handle(String(input), init ?? {});
+
+  client(): ApiClient {
+    return new ApiClient({ fetch: this.fetch });
+  }
+
+  signIn(person: FakePerson): Session {
+    this.signedIn = person;
+    return this.session(person);
+  }
+
+  session(person: FakePerson): Session {
+    return {
+      person: { id: person.id, name: person.name, email: person.email },
+      memberships: [...person.roles.map((role) => ({ organisationId: ORG_ID, organisationName: ORG_NAME, organisationKind: 'publisher' as const, role: role as Session['memberships'][number]['role'] })), ...this.extraMemberships],
+      csrfToken: this.csrfToken,
+      expiresAt: '2026-03-02T09:00:00Z',
+    };
+  }
+
+  /** Adds a document with its draft and versions (numbered from 1; content defaults to the draft). */
+  addDocument(id: string, title: string, draft: unknown, versions: Array<Partial<StoredVersion> & { state: VersionState }> = [], extra: Partial<DocumentSummary> = {}): FakeDocument {
+    const at = this.#now();
+    const document: FakeDocument = {
+      summary: { id, organisationId: ORG_ID, kind: 'module', title, createdBy: PEOPLE.designer.id, createdAt: at, updatedAt: at, releasedVersion: null, latestVersion: null, lastEditedBy: PEOPLE.designer.id, lastEditedByName: PEOPLE.designer.name, lastEditedAt: at, ...extra },
+      draft,
+      versions: [],
+    };
+    versions.forEach((version, index) => {
+      document.versions.push({
+        documentId: id,
+        number: index + 1,
+        allowedActions: [],
+        contentHash: `${'ab'.repeat(31)}${String(index + 1).padStart(2, '0')}`,
+        changeNote: `Change ${index + 1}`,
+        authoredBy: PEOPLE.designer.id,
+        contributors: [PEOPLE.designer.id],
+        createdAt: at,
+        stateChangedAt: at,
+        stateChangedBy: PEOPLE.designer.id,
+        release: null,
+        content: draft,
+        ...version,
+      });
+    });
+    this.#refresh(document);
+    this.documents.set(id, document);
+    return document;
+  }
+
+  addExample(id: string, kind: 'module' | 'program', title: string, document: unknown): void {
+    this.examples.push({ id, kind, title, languages: ['en'], file: `${kind}s/${id}.json`, contentHash: 'x', valid: true, issueCount: 0, issues: [], document });
+  }
+
+  addComment(documentId: string, init: Partial<CommentRecord> & { body: string }): CommentRecord {
+    const comment: CommentRecord = { id: `comment-${++this.#ids}`, documentId, versionNumber: null, anchor: null, parentId: null, authorId: PEOPLE.publisher.id, createdAt: this.#now(), resolvedAt: null, resolvedBy: null, ...init };
+    this.comments.push(comment);
+    return comment;
+  }
+
+  async #handle(url: string, init: RequestInit): Promise<Response> {
+    const parsed = new URL(url, 'http://designer.test');
+    const method = (init.method ?? 'GET').toUpperCase();
+    const headers = new Headers(init.headers);
+    const body = typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
+    this.requests.push({ method, path: parsed.pathname + parsed.search, body, csrf: headers.get('X-CSRF-Token') });
+    const path = parsed.pathname;
+    if (method === 'POST' && path === '/api/auth/login') return this.#login(body as { email: string; password: string });
+    if (method === 'GET' && path === '/api/examples') return json({ examples: this.examples.map(({ document: _document, ...summary }) => summary) });
+    const person = this.signedIn;
+    if (!person) return problem(401, 'unauthenticated', 'Sign in first.');
+    if (method !== 'GET' && headers.get('X-CSRF-Token') !== this.csrfToken) return problem(403, 'csrf', 'The request has no valid CSRF token.');
+    if (method === 'GET' && path === '/api/auth/me') return json(this.session(person));
+    if (method === 'POST' && path === '/api/auth/logout') {
+      this.signedIn = null;
+      return new Response(null, { status: 204 });
+    }
+    if (method === 'GET' && path === '/api/modules') return json({ modules: [...this.documents.values()].map((document) => document.summary) });
+    if (method === 'POST' && path === '/api/modules') return this.#create(person, body as Record<string, unknown>);
+    const match = /^\/api\/modules\/([^/]+)(\/.*)?$/.exec(path);
+    if (!match) return problem(404, 'not_found', `There is nothing at ${method} ${path}.`);
+    const document = this.documents.get(decodeURIComponent(match[1]!));
+    if (!document) return problem(404, 'not_found', `There is no module "${match[1]}".`);
+    return this.#documentRoute(person, document, method, match[2] ?? '', parsed.searchParams, body);
+  }
+
+  #login(body: { email: string; password: string }): Response {
+    const person = this.people.find((candidate) => candidate.email === body.email && candidate.password === body.password);
+    if (!person) return problem(401, 'unauthenticated', 'The e-mail address or the password is wrong.');
+    return json(this.signIn(person));
+  }
+
+  #create(person: FakePerson, body: Record<string, unknown>): Response {
+    if (!person.roles.includes('designer')) return problem(403, 'forbidden', 'Only designers create modules and programs.');
+    let content: Record<string, unknown>;
+    let kind = (body['kind'] as 'module' | 'program' | undefined) ?? 'module';
+    if (body['example'] !== undefined) {
+      const example = this.examples.find((candidate) => candidate.id === body['example']);
+      if (!example) return problem(404, 'not_found', `There is no ${kind} example "${String(body['example'])}".`);
+      content = structuredClone(example.document) as Record<string, unknown>;
+    } else if (body['document'] !== undefined) {
+      const detected = detectDocumentKind(body['document']);
+      if (detected !== 'module' && detected !== 'program') {
+        return problem(422, 'invalid', 'The uploaded JSON is neither a module (with "pages") nor a program (with "durationWeeks").', [{ code: 'authoring.not_a_document', path: '/document', message: 'The uploaded JSON is neither a module (with "pages") nor a program (with "durationWeeks").' }]);
+      }
+      const upgraded = upgradeDocument(body['document']);
+      if (!upgraded.ok) return problem(422, 'invalid', 'The document cannot be upgraded to the current format.', upgraded.issues.map((issue) => ({ code: issue.code, path: `/document${issue.path}`, message: issue.message })));
+      kind = detected;
+      content = upgraded.value as Record<string, unknown>;
+    } else {
+      content = { formatVersion: 1, id: body['id'], title: { [String(body['language'] ?? 'sv')]: body['title'] }, pages: [] };
+    }
+    const id = String(body['id'] ?? content['id'] ?? '');
+    if (this.documents.has(id)) return problem(409, 'conflict', `There already is a module or program with id "${id}". Choose another id.`);
+    const title = typeof body['title'] === 'string' ? body['title'] : id;
+    const created = this.addDocument(id, title, { ...content, id }, [], { kind, createdBy: person.id, lastEditedBy: person.id });
+    return json({ document: created.summary, content: created.draft, issues: [], seq: 1 }, 201);
+  }
+
+  #documentRoute(person: FakePerson, document: FakeDocument, method: string, rest: string, query: URLSearchParams, body: unknown): Response {
+    const id = document.summary.id;
+    this.#refresh(document);
+    if (method === 'GET' && rest === '') return json({ ...document.summary, versions: document.versions.map(({ number, state, allowedActions }) => ({ number, state, allowedActions })) });
+    if (method === 'GET' && rest === '/draft') return json({ document: document.summary, content: document.draft, issues: [], seq: 1 });
+    if (method === 'GET' && rest === '/versions') return json({ versions: document.versions.map(({ content: _content, ...view }) => view) });
+    if (method === 'POST' && rest === '/versions') return this.#submit(person, document, body as { changeNote: string });
+    const version = /^\/versions\/(\d+)(\/transitions)?$/.exec(rest);
+    if (version) {
+      const stored = document.versions.find((candidate) => candidate.number === Number(version[1]));
+      if (!stored) return problem(404, 'not_found', `"${id}" has no version ${version[1]}.`);
+      if (method === 'GET' && !version[2]) return json(stored);
+      if (method === 'POST' && version[2]) return this.#transition(person, document, stored, body as { action: WorkflowAction; note?: string; releaseNotes?: string; releaseClass?: 'major' | 'minor' });
+    }
+    if (method === 'GET' && rest === '/diff') {
+      const contentAt = (which: string | null) => (which === 'draft' || which === null ? document.draft : document.versions.find((candidate) => candidate.number === Number(which))?.content);
+      const changes = diffDocuments(contentAt(query.get('from')), contentAt(query.get('to')));
+      const ref = (value: string | null) => (value === null || value === 'draft' ? 'draft' : Number(value));
+      return json({ from: ref(query.get('from')), to: ref(query.get('to')), changes, suggestedClass: classifyRelease(changes) });
+    }
+    if (method === 'GET' && rest === '/comments') return json({ threads: this.#threads(id, query.get('on')) });
+    if (method === 'POST' && rest === '/comments') {
+      const input = body as { body: string; version?: number | null; anchor?: string | null; parentId?: string };
+      const parent = input.parentId ? this.comments.find((comment) => comment.id === input.parentId) : undefined;
+      const comment = this.addComment(id, { body: input.body, authorId: person.id, versionNumber: parent ? parent.versionNumber : (input.version ?? null), anchor: parent ? parent.anchor : (input.anchor ?? null), parentId: parent?.id ?? null });
+      return json(comment, 201);
+    }
+    const resolve = /^\/comments\/([^/]+)\/(resolve|reopen)$/.exec(rest);
+    if (method === 'POST' && resolve) {
+      const comment = this.comments.find((candidate) => candidate.id === resolve[1] && candidate.documentId === id);
+      if (!comment) return problem(404, 'not_found', `There is no comment "${resolve[1]}".`);
+      comment.resolvedAt = resolve[2] === 'resolve' ? this.#now() : null;
+      comment.resolvedBy = resolve[2] === 'resolve' ? person.id : null;
+      return json(comment);
+    }
+    return problem(404, 'not_found', `There is nothing at ${method} ${rest}.`);
+  }
+
+  #submit(person: FakePerson, document: FakeDocument, body: { changeNote: string }): Response {
+    if (!person.roles.includes('designer')) return problem(403, 'forbidden', 'Only designers submit versions.');
+    if (this.submitIssues.length > 0) return problem(422, 'invalid', `The draft has ${this.submitIssues.length} problems to fix before it can be submitted.`, this.submitIssues);
+    const at = this.#now();
+    const number = document.versions.length + 1;
+    const version: StoredVersion = { documentId: document.summary.id, number, state: 'submitted', allowedActions: [], contentHash: `${'cd'.repeat(31)}${String(number).padStart(2, '0')}`, changeNote: body.changeNote, authoredBy: person.id, contributors: [person.id], createdAt: at, stateChangedAt: at, stateChangedBy: person.id, release: null, content: structuredClone(document.draft) };
+    document.versions.push(version);
+    this.#refresh(document);
+    const { content: _content, ...view } = version;
+    return json(view, 201);
+  }
+
+  #transition(person: FakePerson, document: FakeDocument, version: StoredVersion, body: { action: WorkflowAction; note?: string; releaseNotes?: string; releaseClass?: 'major' | 'minor' }): Response {
+    if (!person.roles.includes(ACTION_ROLE[body.action])) return problem(403, 'forbidden', `Only a ${ACTION_ROLE[body.action]} can do that.`);
+    const step = nextState(version.state, body.action);
+    if (!step.ok) return problem(409, 'conflict', step.reason, [{ code: 'workflow.illegal_transition', path: '/action', message: step.reason }]);
+    const involved = version.authoredBy === person.id || version.contributors.includes(person.id);
+    if (FOUR_EYES_ACTIONS.has(body.action) && involved) return problem(403, 'forbidden', `You cannot approve version ${version.number}: you authored it. Another publisher must.`);
+    if (body.action === 'release' && !(body.releaseNotes ?? '').trim()) return problem(422, 'invalid', 'Write release notes.', [{ code: 'release.notes_missing', path: '/releaseNotes', message: 'Write release notes: care providers read them in the catalog.' }]);
+    version.state = step.to;
+    version.stateChangedAt = this.#now();
+    version.stateChangedBy = person.id;
+    if (body.action === 'release') {
+      version.release = { releasedAt: version.stateChangedAt, releasedBy: person.id, releaseClass: body.releaseClass ?? 'major', suggestedClass: 'major', releaseNotes: body.releaseNotes ?? '', pins: [] };
+      document.summary.releasedVersion = version.number;
+    }
+    this.#refresh(document);
+    const { content: _content, ...view } = version;
+    return json(view);
+  }
+
+  #threads(documentId: string, on: string | null): CommentThread[] {
+    const mine = this.comments.filter((comment) => comment.documentId === documentId);
+    const wanted = on === null ? undefined : on === 'draft' ? null : Number(on);
+    return mine
+      .filter((comment) => comment.parentId === null && (wanted === undefined || comment.versionNumber === wanted))
+      .map((root) => ({ ...root, replies: mine.filter((comment) => comment.parentId === root.id) }));
+  }
+
+  #refresh(document: FakeDocument): void {
+    for (const version of document.versions) version.allowedActions = allowedActions(version.state);
+    const latest = document.versions[document.versions.length - 1];
+    document.summary.latestVersion = latest ? { number: latest.number, state: latest.state } : null;
+  }
+
+  #now(): string {
+    this.#clock += 60_000;
+    return new Date(this.#clock).toISOString();
+  }
+}
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+function problem(status: number, code: string, detail: string, issues: ApiIssue[] = []): Response {
+  const titles: Record<number, string> = { 401: 'Not signed in', 403: 'Not allowed', 404: 'Not found', 409: 'Conflict', 422: 'Invalid content' };
+  return new Response(JSON.stringify({ type: `https://careloom.org/problems/${code}`, title: titles[status] ?? 'Error', status, detail, code, ...(issues.length ? { issues } : {}) }), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json' },
+  });
+}

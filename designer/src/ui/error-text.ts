@@ -1,0 +1,7 @@
+import type { ApiError } from '../api/api-error.js';
+import { t } from '../i18n/i18n.js';
+
+/** What to tell a person about a failed call: the server's own sentence, or that it cannot be reached. */
+export function errorText(error: ApiError): string {
+  return error.status === 0 ? t('error.network') : error.detail || error.title;
+}

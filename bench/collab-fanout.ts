@@ -28,11 +28,11 @@ async function careloom(): Promise<FanoutResult> {
   const providers: WebsocketProvider[] = [];
   try {
     const designer = await HttpSession.login(url, 'designer@demo.careloom.test', 'careloom-demo-designer');
-    const created = await designer.call('POST', '/api/modules', { organisationId: designer.organisationIds[0], example: 'phq-9' });
+    const created = await designer.call('POST', '/api/modules', { organisationId: designer.organisationIds[0], id: 'phq-9-bench', example: 'phq-9' });
     if (created.status !== 201) throw new Error(`Could not create the draft: ${created.status}`);
     const connect = async () => {
       const doc = new Y.Doc();
-      const provider = new WebsocketProvider(`${url.replace('http', 'ws')}/collab`, 'phq-9', doc, { WebSocketPolyfill: designer.webSocketClass() as never, disableBc: true });
+      const provider = new WebsocketProvider(`${url.replace('http', 'ws')}/collab`, 'phq-9-bench', doc, { WebSocketPolyfill: designer.webSocketClass() as never, disableBc: true });
       providers.push(provider);
       await new Promise<void>((done) => provider.once('sync', () => done()));
       return doc;

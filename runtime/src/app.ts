@@ -18,6 +18,7 @@ import { createSessionCookieAuthenticator } from './auth/session-cookie-authenti
 import { sessionCookieSettings } from './auth/session-cookie.js';
 import { authRoutes } from './routes/auth.js';
 import { authoringRoutes } from './routes/authoring-routes.js';
+import { careRoutes } from './routes/care/care-routes.js';
 import { exampleRoutes } from './routes/examples.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { organisationRoutes } from './routes/organisations.js';
@@ -98,6 +99,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     app.route('/api/organisations', organisationRoutes({ organisations: accounts.organisations, clientIp }));
   }
   if (authoring) app.route('/', authoringRoutes({ authoring, clientIp: (c) => socketClientIp(c) ?? null }));
+  if (deps.services.care) {
+    app.route('/', careRoutes({ care: deps.services.care, clientIp: (c) => socketClientIp(c) ?? null, ...(accounts ? { authentication: accounts.authentication, cookie: sessionCookieSettings(deps.config.publicUrl) } : {}) }));
+  }
 
   if (deps.web) app.route('/', webAppRoutes(deps.web));
 

@@ -33,6 +33,13 @@ import { createCollabAuthorizer } from './http/collab-authorizer.js';
 import { join } from 'node:path';
 import { lazyBundles, type Bundle } from './web/bundle.js';
 import { repositoryRoot, WEB_APPS } from './web/web-apps.js';
+import { newSecretToken } from './domain/accounts/session-token.js';
+import { createCareService } from './domain/care/care-service.js';
+import { createPatientAccounts, invitedSessionsOf } from './domain/care/patient-accounts.js';
+import { createReleasedContent } from './domain/care/released-content.js';
+import { seedDemoContent } from './domain/demo-content.js';
+import { createSqliteCareStore } from './storage/sqlite/care-store.js';
+import { createSqliteMailOutbox } from './storage/sqlite/sqlite-mail-outbox.js';
 
 export interface StartServerOptions {
   config: Config;
@@ -49,6 +56,8 @@ export interface StartServerOptions {
   bundleOf?: (name: string) => Promise<Bundle>;
   /** Collaboration endpoint settings for tests (timers); production uses the defaults. */
   collab?: { reauthorizeEveryMs?: number; heartbeatEveryMs?: number; maxMessageBytes?: number };
+  /** How often the care job (missing reports, reminders) runs; every minute by default. */
+  dueWorkEveryMs?: number;
 }
 
 export interface RunningServer {
@@ -103,9 +112,26 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       now: () => clock.now(),
       newId: () => ids.newId(),
     });
-    const services: Services = { health: createHealthService({ storage, version: readPackageVersion() }), examples, accounts, authoring };
-    const demoAccounts = options.seedDemoAccounts ? await seedDemo({ organisations: accounts.organisations }) : [];
     let publicUrl = config.publicUrl;
+    // No SMTP transport is configured yet: e-mail goes to the outbox (GET /api/dev/outbox).
+    const outbox = createSqliteMailOutbox(db, { now: () => clock.now(), newId: () => ids.newId() });
+    const care = createCareService({
+      store: createSqliteCareStore(db),
+      content: createReleasedContent(authoringStore),
+      accounts: createPatientAccounts({ store: createSqliteAccountsStore(db, { ids }), hasher: createScryptPasswordHasher(), newId: () => ids.newId() }),
+      sessions: invitedSessionsOf(accounts.authentication),
+      mail: outbox,
+      outbox,
+      now: () => clock.now(),
+      newId: () => ids.newId(),
+      newSecret: newSecretToken,
+      publicUrl: () => publicUrl,
+    });
+    const services: Services = { health: createHealthService({ storage, version: readPackageVersion() }), examples, accounts, authoring, care };
+    const demoAccounts = options.seedDemoAccounts ? await seedDemo({ organisations: accounts.organisations }) : [];
+    if (options.seedDemoAccounts) {
+      await seedDemoContent({ authoring, care, organisations: accounts.organisations, accountsStore: createSqliteAccountsStore(db, { ids }), examples: createExampleDirectory(config.examplesDir), logger, now: () => clock.now() });
+    }
     const app = createApp({ config, clock, ids, storage, services, logger, version: readPackageVersion(), allowedOrigins: () => originsOf(publicUrl),
       web: { apps: WEB_APPS, bundleOf: options.bundleOf ?? lazyBundles(WEB_APPS, repositoryRoot), exampleMediaDir: join(config.examplesDir, 'media'), logger },
     });
@@ -124,6 +150,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     accounts.sessionRevoked.on(({ personId }) => {
       collab.reauthorize(personId).catch((error: unknown) => logger.error('Re-authorising live connections failed', { error: error instanceof Error ? error.message : String(error) }));
     });
+    // Missing reports and reminders: once a minute, on the injected clock.
+    const dueWork = setInterval(() => {
+      care.runDueWork(clock.now()).then(
+        (result) => {
+          if (result.missingReportAlerts + result.remindersSent + result.failed > 0) logger.info('Due work done', { ...result });
+        },
+        (error: unknown) => logger.error('Due work failed', { error: error instanceof Error ? error.message : String(error) }),
+      );
+    }, options.dueWorkEveryMs ?? 60_000);
+    dueWork.unref();
     return {
       url,
       config: resolved,
@@ -132,6 +168,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       collab,
       app,
       close: async () => {
+        clearInterval(dueWork);
         await collab.close();
         await shutdown(server, storage, options.shutdownGraceMs ?? 5000);
       },

@@ -1,5 +1,6 @@
 import type { AccountsServices } from './accounts/accounts-services.js';
 import type { AuthoringService } from './authoring/authoring-service.js';
+import type { CareService } from './care/care-service.js';
 import type { ExampleCatalog } from './example-catalog.js';
 import type { HealthService } from './health-service.js';
 
@@ -13,4 +14,5 @@ export interface Services {
   examples: ExampleCatalog;
   accounts?: AccountsServices;
   authoring?: AuthoringService;
+  care?: CareService;
 }

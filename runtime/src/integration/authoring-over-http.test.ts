@@ -50,7 +50,7 @@ describe('authoring over HTTP and WebSockets', () => {
     const added = await admin.call('POST', `/api/organisations/${organisationId}/members`, { email: 'second.designer@demo.careloom.test', name: 'Second Designer', password: 'second-designer-pass', roles: ['designer'] });
     expect(added.status).toBe(201);
     designer2 = await HttpSession.login(server.url, 'second.designer@demo.careloom.test', 'second-designer-pass');
-    const created = await designer.call('POST', '/api/modules', { organisationId, example: 'panic-week-1' });
+    const created = await designer.call('POST', '/api/modules', { organisationId, id: 'panic-week-1-trial', example: 'panic-week-1' });
     expect(created.status).toBe(201);
   });
 
@@ -63,13 +63,13 @@ describe('authoring over HTTP and WebSockets', () => {
   it('refuses the collaboration endpoint without a session or from a foreign origin', async () => {
     const anonymous = new HttpSession(server.url);
     const refused = await new Promise<number>((resolve) => {
-      const ws = new (anonymous.webSocketClass())(`${server.url.replace('http', 'ws')}/collab/panic-week-1`);
+      const ws = new (anonymous.webSocketClass())(`${server.url.replace('http', 'ws')}/collab/panic-week-1-trial`);
       ws.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
       ws.on('open', () => resolve(101));
     });
     expect(refused).toBe(401);
     const foreign = await new Promise<number>((resolve) => {
-      const ws = new WebSocketClass(`${server.url.replace('http', 'ws')}/collab/panic-week-1`, { headers: { Cookie: designer.cookie }, origin: 'https://evil.example' });
+      const ws = new WebSocketClass(`${server.url.replace('http', 'ws')}/collab/panic-week-1-trial`, { headers: { Cookie: designer.cookie }, origin: 'https://evil.example' });
       ws.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
       ws.on('open', () => resolve(101));
     });
@@ -77,9 +77,9 @@ describe('authoring over HTTP and WebSockets', () => {
   });
 
   it('lets two designers co-edit a draft, drops a publisher\'s edits, and keeps the result across a restart', async () => {
-    const a = connect(designer, 'panic-week-1');
-    const b = connect(designer2, 'panic-week-1');
-    const reader = connect(publisher, 'panic-week-1');
+    const a = connect(designer, 'panic-week-1-trial');
+    const b = connect(designer2, 'panic-week-1-trial');
+    const reader = connect(publisher, 'panic-week-1-trial');
     await Promise.all([a.synced, b.synced, reader.synced]);
     const original = pageTitle(a.doc).toString();
 
@@ -95,14 +95,14 @@ describe('authoring over HTTP and WebSockets', () => {
     await eventually(() => pageTitle(b.doc).toString().endsWith('!'), 'the designer edit after the publisher edit');
     expect(pageTitle(b.doc).toString()).not.toContain('HIJACK');
 
-    const draft = await designer.call('GET', '/api/modules/panic-week-1/draft');
+    const draft = await designer.call('GET', '/api/modules/panic-week-1-trial/draft');
     expect((draft.body as { content: { pages: Array<{ title: { en: string } }> } }).content.pages[0]!.title.en).toBe(`Alpha ${original} Omega!`);
 
     for (const provider of providers.splice(0)) provider.destroy();
     await server.close();
     server = await start();
     designer = await HttpSession.login(server.url, 'designer@demo.careloom.test', 'careloom-demo-designer');
-    const again = connect(designer, 'panic-week-1');
+    const again = connect(designer, 'panic-week-1-trial');
     await again.synced;
     expect(pageTitle(again.doc).toString()).toBe(`Alpha ${original} Omega!`);
   });
@@ -111,8 +111,8 @@ describe('authoring over HTTP and WebSockets', () => {
     designer2 = await HttpSession.login(server.url, 'second.designer@demo.careloom.test', 'second-designer-pass');
     admin = await HttpSession.login(server.url, 'permissions-admin@demo.careloom.test', 'careloom-demo-permissions-admin');
     const organisationId = designer.organisationIds[0]!;
-    const live = connect(designer2, 'panic-week-1');
-    const watcher = connect(designer, 'panic-week-1');
+    const live = connect(designer2, 'panic-week-1-trial');
+    const watcher = connect(designer, 'panic-week-1-trial');
     await Promise.all([live.synced, watcher.synced]);
 
     expect((await admin.call('PUT', `/api/organisations/${organisationId}/members/${designer2.personId}/roles`, { roles: ['tester'] })).status).toBe(200);
@@ -136,8 +136,8 @@ describe('authoring over HTTP and WebSockets', () => {
   it('takes a draft through submit, review, changes requested, resubmit, approval for test, release and retirement', async () => {
     designer = await HttpSession.login(server.url, 'designer@demo.careloom.test', 'careloom-demo-designer');
     publisher = await HttpSession.login(server.url, 'publisher@demo.careloom.test', 'careloom-demo-publisher');
-    const submit = (note: string) => designer.call('POST', '/api/modules/panic-week-1/versions', { changeNote: note });
-    const act = (session: HttpSession, n: number, action: string, extra: object = {}) => session.call('POST', `/api/modules/panic-week-1/versions/${n}/transitions`, { action, ...extra });
+    const submit = (note: string) => designer.call('POST', '/api/modules/panic-week-1-trial/versions', { changeNote: note });
+    const act = (session: HttpSession, n: number, action: string, extra: object = {}) => session.call('POST', `/api/modules/panic-week-1-trial/versions/${n}/transitions`, { action, ...extra });
 
     const v1 = await submit('First version');
     expect(v1.status).toBe(201);
@@ -156,7 +156,7 @@ describe('authoring over HTTP and WebSockets', () => {
     const released = await act(publisher, 2, 'release', { releaseNotes: 'Co-edited week 1.', releaseClass: 'minor' });
     expect(released.status).toBe(200);
     const catalog = await publisher.call('GET', '/api/catalog');
-    expect(JSON.stringify(catalog.body)).toContain('panic-week-1');
+    expect(JSON.stringify(catalog.body)).toContain('panic-week-1-trial');
     expect((await act(publisher, 2, 'retire')).status).toBe(200);
     expect((await act(publisher, 2, 'release')).status).toBe(409);
   });

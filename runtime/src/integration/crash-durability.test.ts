@@ -40,7 +40,7 @@ function startProcess(databaseFile: string): Promise<{ child: ChildProcess; url:
 
 function connect(session: HttpSession, url: string) {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${url.replace('http', 'ws')}/collab`, 'copd-daily-report', doc, { WebSocketPolyfill: session.webSocketClass() as never, disableBc: true });
+  const provider = new WebsocketProvider(`${url.replace('http', 'ws')}/collab`, 'copd-daily-report-trial', doc, { WebSocketPolyfill: session.webSocketClass() as never, disableBc: true });
   providers.push(provider);
   return { doc, synced: new Promise<void>((done) => provider.once('sync', () => done())) };
 }
@@ -60,7 +60,7 @@ describe('crash durability', () => {
     const databaseFile = join(dir, 'careloom.sqlite');
     const first = await startProcess(databaseFile);
     const designer = await HttpSession.login(first.url, 'designer@demo.careloom.test', 'careloom-demo-designer');
-    expect((await designer.call('POST', '/api/modules', { organisationId: designer.organisationIds[0], example: 'copd-daily-report' })).status).toBe(201);
+    expect((await designer.call('POST', '/api/modules', { organisationId: designer.organisationIds[0], id: 'copd-daily-report-trial', example: 'copd-daily-report' })).status).toBe(201);
 
     const writer = connect(designer, first.url);
     const observer = connect(designer, first.url);
@@ -75,7 +75,7 @@ describe('crash durability', () => {
 
     const second = await startProcess(databaseFile);
     const again = await HttpSession.login(second.url, 'designer@demo.careloom.test', 'careloom-demo-designer');
-    const draft = await again.call('GET', '/api/modules/copd-daily-report/draft');
+    const draft = await again.call('GET', '/api/modules/copd-daily-report-trial/draft');
     expect((draft.body as { content: { pages: Array<{ title: { en: string } }> } }).content.pages[0]!.title.en).toBe(seen);
   });
 });

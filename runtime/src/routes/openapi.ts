@@ -4,10 +4,11 @@ import type { AppEnv } from '../http/app-env.js';
 import { validateAddMemberBody, validateChangePasswordBody, validateLoginBody, validateSetRolesBody } from './accounts-bodies.js';
 import { commentBody } from './module-comments.js';
 import { createBody, submitBody, transitionBody } from './modules.js';
+import { CARE_OPERATIONS } from './care/care-operations.js';
 
 /** One HTTP operation of the API as documented. Request bodies come from the validators the routes use, so they cannot drift. */
 export interface ApiOperation {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI path, `{param}` style. */
   path: string;
   summary: string;
@@ -61,6 +62,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'post', path: '/api/modules/{id}/versions/{n}/test-enrollments', summary: 'Open an approved-for-test version as a patient would (testers, publishers)', tag: 'authoring', auth: 'session', success: { status: 201, description: 'The test enrollment' }, problems: [401, 403, 404, 409] },
   { method: 'get', path: '/api/test-enrollments/{id}', summary: 'A test enrollment with the exact version content', tag: 'authoring', auth: 'session', success: { status: 200, description: 'The test enrollment' }, problems: READ },
   { method: 'get', path: '/api/catalog', summary: 'Released versions with notes, class, hash and history', tag: 'catalog', auth: 'session', success: { status: 200, description: 'Catalog entries' }, problems: [401, 403] },
+  ...CARE_OPERATIONS,
 ];
 
 /** Builds the OpenAPI 3.1 document from the operation list. */

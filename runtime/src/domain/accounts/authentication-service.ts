@@ -58,6 +58,12 @@ export interface AuthenticationService {
   logout(principal: Principal, context: RequestContext): Promise<void>;
   describeSession(principal: Principal): Promise<SessionDescription>;
   changePassword(principal: Principal, input: { currentPassword: string; newPassword: string }, context: RequestContext): Promise<void>;
+  /**
+   * For a person who proved who they are another way (a one-time invitation code): sets their first
+   * password, ends any other session, and signs them in. Refuses a password the policy rejects
+   * (`invalid` at `/password`) before changing anything.
+   */
+  startInvitedSession(personId: string, password: string, context: RequestContext): Promise<LoginResult>;
 }
 
 const WRONG_CREDENTIALS = 'The e-mail address or the password is wrong.';
@@ -159,6 +165,29 @@ export function createAuthenticationService(deps: AuthenticationServiceDeps): Au
         return organisation ? [{ ...membership, organisationName: organisation.name, organisationKind: organisation.kind }] : [];
       });
       return { person, memberships, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+    },
+
+    async startInvitedSession(personId, password, context) {
+      const issues = passwordIssues(password, '/password');
+      if (issues.length > 0) throw new DomainError('invalid', issues[0]!.message, { issues });
+      const person = await deps.store.findPerson(personId);
+      if (!person || person.disabledAt !== undefined) throw new DomainError('not_found', 'There is no such account.');
+      const ended = await deps.store.changePassword(person.id, await deps.hasher.hash(password), undefined, audit(context, person.id));
+      if (ended.length > 0) deps.sessionRevoked.emit({ personId: person.id, sessionIds: ended, reason: 'password_changed' });
+      const token = newSecretToken();
+      const at = now();
+      const session: SessionRecord = {
+        id: sessionIdOf(token),
+        personId: person.id,
+        csrfToken: newSecretToken(),
+        createdAt: at.toISOString(),
+        lastSeenAt: at.toISOString(),
+        expiresAt: new Date(at.getTime() + policy.absoluteMs).toISOString(),
+        ...(context.ip === undefined ? {} : { ip: context.ip }),
+        ...(context.userAgent === undefined ? {} : { userAgent: context.userAgent.slice(0, 512) }),
+      };
+      await deps.store.createSession(session, audit(context, person.id));
+      return { token, csrfToken: session.csrfToken, expiresAt: session.expiresAt, principal: await principalOf(person, session.id) };
     },
 
     async changePassword(principal, { currentPassword, newPassword }, context) {

@@ -1,0 +1,36 @@
+import { localize } from '../../../../schemas/src/engine/localize.js';
+import type { LocalizedText, Module, Program } from '../../../../schemas/src/generated/format.js';
+import { DomainError } from '../errors.js';
+import type { CareDeps } from './care-deps.js';
+import type { DeploymentRecord, ModulePin, ReleasedVersion } from './ports.js';
+
+/** A module version a patient is on, parsed. */
+export interface LoadedModule {
+  version: ReleasedVersion;
+  module: Module;
+}
+
+/** Loads a module version from the catalog (an internal inconsistency if it is gone). */
+export async function loadModule(deps: CareDeps, pin: ModulePin): Promise<LoadedModule> {
+  const version = await deps.content.version(pin.moduleId, pin.version);
+  if (!version || version.kind !== 'module') throw new DomainError('not_found', `Module "${pin.moduleId}" version ${pin.version} is not available.`);
+  return { version, module: version.content as Module };
+}
+
+/** The program a deployment delivers, or null for a single-module deployment. */
+export async function loadProgram(deps: CareDeps, deployment: DeploymentRecord): Promise<Program | null> {
+  if (deployment.kind !== 'program') return null;
+  const version = await deps.content.version(deployment.documentId, deployment.version);
+  if (!version) throw new DomainError('not_found', `Program "${deployment.documentId}" version ${deployment.version} is not available.`);
+  return version.content as Program;
+}
+
+/** A document's localised text in the requested language, else its default language. */
+export function textIn(text: LocalizedText | undefined, document: { defaultLanguage: string }, language: string | undefined): string {
+  return localize(text, language ?? document.defaultLanguage, document.defaultLanguage);
+}
+
+/** The pinned version of a module for an enrollment, or undefined when the patient is not on it. */
+export function pinOf(modules: readonly ModulePin[], moduleId: string): ModulePin | undefined {
+  return modules.find((pin) => pin.moduleId === moduleId);
+}

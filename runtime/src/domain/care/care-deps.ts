@@ -1,0 +1,39 @@
+import type { Principal } from '../principal.js';
+import type { CareStore, MailOutbox, MailTransport, PatientAccounts, ReleasedContent } from './ports.js';
+
+/** Starts a session for a person who has just chosen their password through an invitation. */
+export interface InvitedSessions {
+  /** Refuses a password the policy rejects (`invalid`, path `/password`) before changing anything. */
+  checkPassword(password: string): void;
+  /** Sets the password, ends other sessions, and opens a new one; the token goes into the cookie. */
+  startSession(personId: string, password: string, context: { ip: string | null; requestId: string | null; userAgent?: string }): Promise<{ token: string; principal: Principal }>;
+}
+
+/** Everything the care service depends on, passed in by the composition root (server.ts). */
+export interface CareDeps {
+  store: CareStore;
+  content: ReleasedContent;
+  accounts: PatientAccounts;
+  sessions: InvitedSessions;
+  mail: MailTransport;
+  /** The outbox, when mail goes there (no SMTP configured); GET /api/dev/outbox reads it. */
+  outbox?: MailOutbox;
+  now: () => Date;
+  newId: () => string;
+  /** A new unguessable one-time code (invitations). */
+  newSecret: () => string;
+  /** The address patients reach the app at, for invitation links. */
+  publicUrl: () => string;
+  /** How long an invitation stays valid (default 14 days). */
+  invitationTtlMs?: number;
+}
+
+/** Who is asking, and the request facts the audit log records. */
+export interface CareContext {
+  principal: Principal | undefined;
+  requestId: string | null;
+  ip: string | null;
+  userAgent?: string;
+  /** Language of summaries the server builds (titles in lists). */
+  language?: string;
+}

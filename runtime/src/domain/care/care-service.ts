@@ -1,0 +1,58 @@
+import { DomainError } from '../errors.js';
+import { organisationsWithRole } from '../principal.js';
+import type { CareContext, CareDeps } from './care-deps.js';
+import { createAlertCommands } from './alerts.js';
+import { createChartCommands } from './charts.js';
+import { createDeploymentCommands } from './deployments.js';
+import { createDueWorkCommands } from './due-work.js';
+import { createEnrollmentCommands } from './enrollments.js';
+import { createInvitationCommands } from './invitations.js';
+import { createMessageCommands } from './messages.js';
+import { createPatientHomeCommands } from './patient-home.js';
+import { createPlanCommands } from './plans.js';
+import { createReferralCommands } from './referrals.js';
+import type { IntakeLimits } from './referrals.js';
+import { createReportCommands } from './report.js';
+import { createResponseCommands } from './responses.js';
+import { createUnitCommands } from './units.js';
+
+/**
+ * The care service: units and deployments (care-provider admins), enrollments, answers, scores,
+ * alerts, plans and messages (therapists), the patient's own views and submissions, self-referral,
+ * and the minute job. Each command takes a `CareContext`, authorises with the pure policy, computes
+ * everything with the engine, then makes one store call that also writes its audit row.
+ *
+ * @example
+ * const care = createCareService({ store, content, accounts, sessions, mail, now: () => clock.now(), newId, newSecret, publicUrl: () => url });
+ * await care.recordResponse(context, enrollmentId, body);
+ */
+export function createCareService(deps: CareDeps, options: { intakeLimits?: IntakeLimits } = {}) {
+  return {
+    ...createUnitCommands(deps),
+    ...createDeploymentCommands(deps),
+    ...createEnrollmentCommands(deps),
+    ...createResponseCommands(deps),
+    ...createAlertCommands(deps),
+    ...createPlanCommands(deps),
+    ...createMessageCommands(deps),
+    ...createChartCommands(deps),
+    ...createPatientHomeCommands(deps),
+    ...createInvitationCommands(deps),
+    ...createReferralCommands(deps, options.intakeLimits),
+    ...createReportCommands(deps),
+    ...createDueWorkCommands(deps),
+
+    /** Whether e-mail goes to the development outbox (no SMTP configured). */
+    hasOutbox: () => deps.outbox !== undefined,
+
+    /** What would have been e-mailed, for care-provider admins, when no SMTP transport is configured. */
+    async outbox(context: CareContext) {
+      if (!context.principal) throw new DomainError('unauthenticated', 'Sign in to read the outbox.');
+      if (organisationsWithRole(context.principal, 'care_provider_admin').length === 0) throw new DomainError('forbidden', 'The outbox is for care-provider admins.');
+      if (!deps.outbox) throw new DomainError('not_found', 'E-mail is sent by SMTP; there is no development outbox.');
+      return deps.outbox.list();
+    },
+  };
+}
+
+export type CareService = ReturnType<typeof createCareService>;

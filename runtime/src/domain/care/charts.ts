@@ -1,0 +1,131 @@
+import { goalProgress } from '../../../../schemas/src/engine/goals.js';
+import type { GoalPeriod } from '../../../../schemas/src/engine/goals.js';
+import { scoreRange } from '../../../../schemas/src/engine/scoring.js';
+import { localDateOf } from '../../../../schemas/src/engine/zoned-time.js';
+import type { Condition, Field, Goal, Module } from '../../../../schemas/src/generated/format.js';
+import { auditPatientRead, enrollmentFor, ownEnrollment } from './care-access.js';
+import type { CareContext, CareDeps } from './care-deps.js';
+import { loadModule, textIn } from './care-content.js';
+import { effectiveTime } from './enrollment-schedule.js';
+import type { EnrollmentRecord, PlanRecord, ResponseRecord, StoredZone, UnitRecord } from './ports.js';
+import { instrumentsOf, registrationsOf } from './response-scoring.js';
+
+export interface InstrumentChart {
+  moduleId: string;
+  instrumentId: string;
+  title: string;
+  min: number;
+  max: number;
+  bands: Array<{ min: number; max: number; label: string; severity: number }>;
+  points: Array<{ at: string; total: number; band: string | null }>;
+}
+
+export interface FieldChart {
+  id: string;
+  title: string;
+  unit: string | null;
+  /** Thresholds in force for this patient that compare this field with a number: where the chart draws zone lines. */
+  zones: Array<{ zone: 'yellow' | 'red'; op: string; value: number; ruleId: string }>;
+  goal?: Omit<Goal, 'label'> & { label: string; progress: GoalPeriod[] };
+  points: Array<{ at: string; value: number; zone: StoredZone['zone'] | null }>;
+}
+
+export interface RegistrationChart {
+  moduleId: string;
+  registrationId: string;
+  title: string;
+  fields: FieldChart[];
+}
+
+export interface Charts {
+  instruments: InstrumentChart[];
+  registrations: RegistrationChart[];
+}
+
+/** A field's answer as a number to plot: numbers as they are, options by their value, yes/no as 1/0. */
+function plotValue(field: Field, value: unknown): number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'string' && 'options' in field.input) {
+    const option = (field.input.options as Array<{ id: string; value?: number }>).find((candidate) => candidate.id === value);
+    return option?.value ?? null;
+  }
+  return null;
+}
+
+function numericThresholds(condition: Condition, fieldId: string): Array<{ op: string; value: number }> {
+  if ('conditions' in condition) return condition.conditions.flatMap((inner) => numericThresholds(inner, fieldId));
+  if ('item' in condition && condition.item === fieldId && 'value' in condition && typeof condition.value === 'number') return [{ op: condition.op, value: condition.value }];
+  return [];
+}
+
+/** Score charts with severity bands, and registration charts with zones and goals, for one enrollment. */
+export function buildCharts(modules: readonly Module[], enrollment: EnrollmentRecord, unit: UnitRecord, responses: readonly ResponseRecord[], plans: readonly PlanRecord[], now: string, language: string | undefined): Charts {
+  const instruments: InstrumentChart[] = [];
+  const registrations: RegistrationChart[] = [];
+  for (const module of modules) {
+    const ofModule = responses.filter((response) => response.moduleId === module.id);
+    for (const instrument of instrumentsOf(module)) {
+      const range = scoreRange(instrument, instrument.scoring.total);
+      instruments.push({
+        moduleId: module.id,
+        instrumentId: instrument.id,
+        title: instrument.abbreviation,
+        min: range.min,
+        max: range.max,
+        bands: instrument.scoring.bands.map((band) => ({ min: band.min, max: band.max, label: textIn(band.label, module, language), severity: band.level ?? 0 })),
+        points: ofModule.flatMap((response) =>
+          response.scores.filter((score) => score.instrumentId === instrument.id && score.total !== null).map((score) => ({ at: effectiveTime(response), total: score.total as number, band: score.band })),
+        ),
+      });
+    }
+    for (const registration of registrationsOf(module)) {
+      const entries = ofModule.filter((response) => response.registrationId === registration.id);
+      const plan = plans.find((candidate) => candidate.moduleId === module.id && candidate.registrationId === registration.id);
+      const rules = (registration.zones?.rules ?? []).map((rule) => ({ ...rule, when: plan && Object.hasOwn(plan.overrides, rule.id) ? (plan.overrides[rule.id] as Condition) : rule.when }));
+      registrations.push({
+        moduleId: module.id,
+        registrationId: registration.id,
+        title: textIn(registration.title, module, language),
+        fields: registration.fields.map((field): FieldChart => {
+          const points = entries.flatMap((entry) => {
+            const value = plotValue(field, entry.answers[field.id]);
+            return value === null ? [] : [{ at: effectiveTime(entry), value, zone: entry.zones.find((zone) => zone.fieldId === field.id)?.zone ?? null }];
+          });
+          const chart: FieldChart = {
+            id: field.id,
+            title: textIn(field.label, module, language),
+            unit: field.input.kind === 'number' && field.input.unit ? textIn(field.input.unit.label, module, language) : null,
+            zones: rules.flatMap((rule) => numericThresholds(rule.when, field.id).map((threshold) => ({ zone: rule.zone, ...threshold, ruleId: rule.id }))),
+            points,
+          };
+          const goal = registration.goal?.field === field.id ? registration.goal : undefined;
+          if (goal) {
+            const entries = points.map((point) => ({ date: localDateOf(point.at, unit.timeZone), value: point.value }));
+            chart.goal = { ...goal, label: textIn(goal.label, module, language), progress: goalProgress(goal, entries, { startDate: enrollment.startedOn, today: localDateOf(now, unit.timeZone) }) };
+          }
+          return chart;
+        }),
+      });
+    }
+  }
+  return { instruments, registrations };
+}
+
+export function createChartCommands(deps: CareDeps) {
+  const charts = async (enrollment: EnrollmentRecord, unit: UnitRecord, language: string | undefined): Promise<Charts> => {
+    const modules = await Promise.all(enrollment.modules.map(async (pin) => (await loadModule(deps, pin)).module));
+    return buildCharts(modules, enrollment, unit, await deps.store.listResponses(enrollment.id), await deps.store.listPlans(enrollment.id), deps.now().toISOString(), language);
+  };
+  return {
+    async myCharts(context: CareContext, enrollmentId: string): Promise<Charts> {
+      const { enrollment, unit } = await ownEnrollment(deps, context, enrollmentId);
+      return charts(enrollment, unit, context.language);
+    },
+    async charts(context: CareContext, enrollmentId: string): Promise<Charts> {
+      const { enrollment, unit, role } = await enrollmentFor(deps, context, enrollmentId, 'enrollment.read');
+      await auditPatientRead(deps, context, role, enrollment, unit, 'charts');
+      return charts(enrollment, unit, context.language);
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import type { Issue } from '../../../../schemas/src/issue.js';
+import { moduleRefs } from '../authoring/document-content.js';
+import { DomainError } from '../errors.js';
+import { actorOf, careAudit, unitFor } from './care-access.js';
+import type { CareContext, CareDeps } from './care-deps.js';
+import type { DeploymentRecord, ModulePin } from './ports.js';
+
+export interface DeploymentView {
+  id: string;
+  unitId: string;
+  kind: 'module' | 'program';
+  documentId: string;
+  version: number;
+  title: string;
+  contentHash: string;
+  status: 'active' | 'withdrawn';
+  deployedAt: string;
+  modules: ModulePin[];
+}
+
+export function presentDeployment(deployment: DeploymentRecord): DeploymentView {
+  const { id, unitId, kind, documentId, version, title, contentHash, status, deployedAt, modules } = deployment;
+  return { id, unitId, kind, documentId, version, title, contentHash, status, deployedAt, modules };
+}
+
+export function createDeploymentCommands(deps: CareDeps) {
+  /** A program pins, per module it schedules, the version the program names, else what its release pinned, else the newest released. */
+  const programPins = async (content: unknown, releasePins: readonly ModulePin[]): Promise<ModulePin[]> => {
+    const pins: ModulePin[] = [];
+    const issues: Issue[] = [];
+    for (const ref of moduleRefs(content)) {
+      if (pins.some((pin) => pin.moduleId === ref.moduleId)) continue;
+      const number = ref.version ?? releasePins.find((pin) => pin.moduleId === ref.moduleId)?.version ?? (await deps.content.currentVersion(ref.moduleId));
+      const version = number !== undefined ? await deps.content.version(ref.moduleId, number) : undefined;
+      if (!version || version.state !== 'released') {
+        issues.push({ code: 'deployment.module_not_released', path: `/documentId`, message: `The program schedules module "${ref.moduleId}", which has no released version.`, params: { moduleId: ref.moduleId } });
+      } else pins.push({ moduleId: ref.moduleId, version: version.number });
+    }
+    if (issues.length > 0) throw new DomainError('conflict', issues.map((issue) => issue.message).join(' '), { issues });
+    return pins;
+  };
+
+  return {
+    async listDeployments(context: CareContext, unitId: string): Promise<DeploymentView[]> {
+      const { unit } = await unitFor(deps, context, unitId, 'deployment.read');
+      return (await deps.store.listDeployments(unit.id)).map(presentDeployment);
+    },
+
+    /** Deploys a released version to a unit. Anything not released (a draft, a retired version) is a conflict. */
+    async deploy(context: CareContext, unitId: string, input: { documentId: string; version: number }): Promise<DeploymentView> {
+      const { unit, role } = await unitFor(deps, context, unitId, 'deployment.write');
+      const version = await deps.content.version(input.documentId, input.version);
+      if (!version) throw new DomainError('not_found', `The catalog has no "${input.documentId}" version ${input.version}.`);
+      if (version.state !== 'released') {
+        const message = `"${input.documentId}" version ${input.version} is ${version.state.replace(/_/g, ' ')}; only released versions can be deployed.`;
+        throw new DomainError('conflict', message, { issues: [{ code: 'deployment.not_released', path: '/version', message, params: { state: version.state } }] });
+      }
+      if (!unit.active) throw new DomainError('conflict', `The unit "${unit.name}" is not active; activate it first.`);
+      const modules = version.kind === 'program' ? await programPins(version.content, version.pins) : [{ moduleId: version.documentId, version: version.number }];
+      const at = deps.now().toISOString();
+      const deployment: DeploymentRecord = {
+        id: deps.newId(),
+        unitId: unit.id,
+        kind: version.kind,
+        documentId: version.documentId,
+        version: version.number,
+        title: version.title,
+        contentHash: version.contentHash,
+        modules,
+        status: 'active',
+        deployedAt: at,
+        deployedBy: actorOf(context),
+        withdrawnAt: null,
+      };
+      const audit = careAudit(deps, context, { at, role, action: 'deployment.create', objectType: 'deployment', objectId: deployment.id, unit, details: { documentId: deployment.documentId, version: deployment.version, contentHash: deployment.contentHash, modules } });
+      return presentDeployment(await deps.store.createDeployment({ deployment, audit }));
+    },
+
+    /** Withdraws a deployment: no new enrollments; patients already enrolled carry on. */
+    async withdraw(context: CareContext, deploymentId: string): Promise<DeploymentView> {
+      const deployment = await deps.store.getDeployment(deploymentId);
+      const { unit, role } = await unitFor(deps, context, deployment?.unitId ?? '', 'deployment.write').catch((error: unknown) => {
+        throw error instanceof DomainError && error.code === 'not_found' ? new DomainError('not_found', `There is no deployment "${deploymentId}".`) : error;
+      });
+      if (!deployment) throw new DomainError('not_found', `There is no deployment "${deploymentId}".`);
+      if (deployment.status === 'withdrawn') return presentDeployment(deployment);
+      const at = deps.now().toISOString();
+      const result = await deps.store.withdrawDeployment({ id: deployment.id, at, audit: careAudit(deps, context, { at, role, action: 'deployment.withdraw', objectType: 'deployment', objectId: deployment.id, unit }) });
+      if (!result.ok) throw new DomainError('conflict', 'The deployment changed meanwhile; reload and try again.');
+      return presentDeployment(result.value);
+    },
+  };
+}

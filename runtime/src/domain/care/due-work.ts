@@ -1,0 +1,79 @@
+import { missedRegistrations } from '../../../../schemas/src/engine/registration-schedule.js';
+import { remindersDue } from '../../../../schemas/src/engine/schedule.js';
+import { localDateOf } from '../../../../schemas/src/engine/zoned-time.js';
+import { careAudit } from './care-access.js';
+import type { CareContext, CareDeps } from './care-deps.js';
+import { moduleTitles } from './program-view.js';
+import { loadEnrollmentSchedule } from './enrollment-schedule.js';
+import type { AlertRecord } from './ports.js';
+
+export interface DueWorkResult {
+  missingReportAlerts: number;
+  remindersSent: number;
+  /** Enrollments whose work failed (e.g. content missing); the others still ran. */
+  failed: number;
+}
+
+const JOB = 'due-work';
+/** On the first run ever, how far back to look. */
+const FIRST_WINDOW_MS = 24 * 3600_000;
+
+const SYSTEM: CareContext = { principal: undefined, requestId: null, ip: null };
+
+/**
+ * The minute job: raises a missing-report alert for every registration with `alertWhenMissing`
+ * whose deadline (in the unit's time zone) passed without an entry, and e-mails the reminders that
+ * fell due, at most one per enrollment, item and local day. It covers the window since its last run
+ * (stored, so a restart neither repeats nor skips), and both writes are idempotent anyway: a swept
+ * deadline has a unique alert key, a sent reminder a unique row.
+ *
+ * @example
+ * setInterval(() => void care.runDueWork(clock.now()), 60_000);
+ */
+export function createDueWorkCommands(deps: CareDeps) {
+  return {
+    async runDueWork(at: Date): Promise<DueWorkResult> {
+      const now = at.toISOString();
+      const mark = await deps.store.jobMark(JOB);
+      const windowStart = mark !== undefined && mark < now ? mark : new Date(at.getTime() - FIRST_WINDOW_MS).toISOString();
+      const result: DueWorkResult = { missingReportAlerts: 0, remindersSent: 0, failed: 0 };
+      for (const enrollment of await deps.store.listOpenEnrollments()) {
+        if (enrollment.status !== 'active') continue;
+        try {
+          const unit = await deps.store.getUnit(enrollment.unitId);
+          if (!unit) continue;
+          const schedule = await loadEnrollmentSchedule(deps, enrollment, unit, now);
+          const since = windowStart > enrollment.startedAt ? windowStart : enrollment.startedAt;
+          const alerts: AlertRecord[] = missedRegistrations(schedule.program, schedule.context, since).map((missed) => {
+            const registration = schedule.program.registrations?.find((candidate) => candidate.id === missed.registrationId);
+            return {
+              id: deps.newId(), enrollmentId: enrollment.id, unitId: unit.id, patientId: enrollment.patientId, kind: 'missing_report', severity: 'warning',
+              message: `No report for ${missed.date} by its deadline (${registration?.deadline ?? ''}, ${unit.timeZone}).`,
+              moduleId: registration?.module.moduleId ?? null, responseId: null, dedupeKey: `missing:${missed.registrationId}:${missed.date}`, createdAt: now, acknowledgedAt: null, acknowledgedBy: null,
+            };
+          });
+          if (alerts.length > 0) {
+            const raised = await deps.store.raiseAlerts({ alerts, audit: (alert) => careAudit(deps, SYSTEM, { at: now, role: null, action: 'alert.raise', objectType: 'alert', objectId: alert.id, unit, patientId: enrollment.patientId, details: { kind: alert.kind, dedupeKey: alert.dedupeKey } }) });
+            result.missingReportAlerts += raised.length;
+          }
+          const reminders = remindersDue(schedule.program, schedule.context, since, now).filter((reminder) => reminder.channels.includes('email'));
+          if (reminders.length === 0) continue;
+          const email = await deps.accounts.email(enrollment.patientId);
+          if (!email) continue;
+          const titles = await moduleTitles(deps, enrollment, undefined);
+          for (const reminder of reminders) {
+            const claimed = await deps.store.claimReminder({ enrollmentId: enrollment.id, kind: reminder.kind, itemId: reminder.id, localDate: localDateOf(reminder.sendAt, unit.timeZone), at: now });
+            if (!claimed) continue;
+            const title = titles.get(reminder.moduleId) ?? reminder.moduleId;
+            await deps.mail.send({ to: email, subject: `Reminder: ${title}`, text: `${unit.name} reminds you: "${title}" is due${reminder.dueAt ? ` by ${reminder.dueAt}` : ''}. Open Careloom to fill it in: ${deps.publicUrl()}` });
+            result.remindersSent += 1;
+          }
+        } catch {
+          result.failed += 1;
+        }
+      }
+      await deps.store.setJobMark(JOB, now);
+      return result;
+    },
+  };
+}

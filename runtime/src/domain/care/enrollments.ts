@@ -1,0 +1,211 @@
+import { createHash } from 'node:crypto';
+import { isCalendarDate } from '../../../../schemas/src/engine/calendar-date.js';
+import { localDateOf, localMidnight } from '../../../../schemas/src/engine/zoned-time.js';
+import { DomainError } from '../errors.js';
+import type { Role } from '../principal.js';
+import { actorOf, auditPatientRead, careAudit, enrollmentFor, unitFor } from './care-access.js';
+import type { CareContext, CareDeps } from './care-deps.js';
+import { textIn } from './care-content.js';
+import { loadEnrollmentSchedule } from './enrollment-schedule.js';
+import { presentAlert } from './alerts.js';
+import type { AlertView } from './alerts.js';
+import { presentPlans } from './plans.js';
+import type { PlanView } from './plans.js';
+import { dueItems, lastActivity, moduleTitles, programModules } from './program-view.js';
+import type { DueItem, ProgramModuleView } from './program-view.js';
+import type { EnrollmentRecord, EnrollmentStatus, UnitRecord } from './ports.js';
+import { presentUnit } from './units.js';
+import type { UnitView } from './units.js';
+
+export interface EnrollmentView {
+  id: string;
+  unitId: string;
+  deploymentId: string;
+  patientId: string;
+  status: EnrollmentStatus;
+  startedOn: string;
+  createdAt: string;
+  modules: EnrollmentRecord['modules'];
+}
+
+export interface InvitationView {
+  code: string;
+  url: string;
+  expiresAt: string;
+}
+
+export interface PatientListEntry {
+  enrollmentId: string;
+  patient: { id: string; name: string };
+  deploymentId: string;
+  title: string;
+  status: EnrollmentStatus;
+  startedOn: string;
+  openAlerts: number;
+  unreadMessages: number;
+  overdueReports: number;
+  lastActivityAt: string | null;
+  attention: number;
+}
+
+export interface EnrollmentDetail {
+  enrollment: EnrollmentView;
+  patient: { id: string; name: string };
+  unit: UnitView;
+  program: { title: string; week: number; modules: ProgramModuleView[] };
+  due: DueItem[];
+  alerts: AlertView[];
+  plans: PlanView[];
+}
+
+export const DEFAULT_INVITATION_TTL_MS = 14 * 24 * 3600_000;
+const DAY_MS = 24 * 3600_000;
+
+export function presentEnrollment(enrollment: EnrollmentRecord): EnrollmentView {
+  const { id, unitId, deploymentId, patientId, status, startedOn, createdAt, modules } = enrollment;
+  return { id, unitId, deploymentId, patientId, status, startedOn, createdAt, modules };
+}
+
+/** SHA-256 of an invitation code: only the hash is stored. */
+export function invitationHash(code: string): string {
+  return createHash('sha256').update(code, 'utf8').digest('hex');
+}
+
+/**
+ * How much a patient needs the therapist now, for sorting: open alerts outweigh unread messages,
+ * which outweigh overdue reports, which outweigh days without activity (counted up to a week).
+ */
+export function attentionScore(entry: { openAlerts: number; unreadMessages: number; overdueReports: number; inactiveDays: number }): number {
+  return entry.openAlerts * 1000 + Math.min(entry.unreadMessages, 9) * 100 + Math.min(entry.overdueReports, 9) * 10 + Math.min(entry.inactiveDays, 7);
+}
+
+export function createEnrollmentCommands(deps: CareDeps) {
+  /** Creates the enrollment, the patient's account (if new) and a one-time invitation, and e-mails the link. */
+  const enroll = async (
+    context: CareContext,
+    unit: UnitRecord,
+    role: Role,
+    input: { deploymentId: string; patient: { name: string; email: string }; startsOn?: string },
+    referral?: { id: string },
+  ): Promise<{ enrollment: EnrollmentView; invitation: InvitationView }> => {
+    const deployment = await deps.store.getDeployment(input.deploymentId);
+    if (!deployment || deployment.unitId !== unit.id) {
+      const message = `The unit has no deployment "${input.deploymentId}".`;
+      throw new DomainError('invalid', message, { issues: [{ code: 'enrollment.unknown_deployment', path: '/deploymentId', message }] });
+    }
+    if (deployment.status !== 'active') throw new DomainError('conflict', `"${deployment.title}" was withdrawn from this unit; it takes no new patients.`);
+    if (!unit.active) throw new DomainError('conflict', `The unit "${unit.name}" is not active.`);
+    const now = deps.now();
+    const today = localDateOf(now.toISOString(), unit.timeZone);
+    const startsOn = input.startsOn ?? today;
+    if (!isCalendarDate(startsOn)) {
+      const message = `"${startsOn}" is not a date (YYYY-MM-DD).`;
+      throw new DomainError('invalid', message, { issues: [{ code: 'enrollment.starts_on', path: '/startsOn', message }] });
+    }
+    const at = now.toISOString();
+    const actor = actorOf(context);
+    const patient = await deps.accounts.ensurePatient({ name: input.patient.name.trim(), email: input.patient.email.trim(), organisationId: unit.organisationId, unitId: unit.id, at, actorId: actor });
+    const existing = (await deps.store.listEnrollmentsOfPatient(patient.personId)).find((candidate) => candidate.deploymentId === deployment.id && candidate.status !== 'ended');
+    if (existing) throw new DomainError('conflict', `${patient.name} is already enrolled in "${deployment.title}" at this unit.`);
+    const enrollment: EnrollmentRecord = {
+      id: deps.newId(),
+      unitId: unit.id,
+      deploymentId: deployment.id,
+      patientId: patient.personId,
+      status: 'invited',
+      startedOn: startsOn,
+      startedAt: localMidnight(startsOn, unit.timeZone),
+      modules: deployment.modules,
+      createdBy: actor,
+      createdAt: at,
+      updatedAt: at,
+      lastActivityAt: null,
+    };
+    const code = deps.newSecret();
+    const expiresAt = new Date(now.getTime() + (deps.invitationTtlMs ?? DEFAULT_INVITATION_TTL_MS)).toISOString();
+    const stored = await deps.store.createEnrollment({
+      enrollment,
+      invitation: { codeHash: invitationHash(code), enrollmentId: enrollment.id, personId: patient.personId, createdAt: at, expiresAt, redeemedAt: null },
+      ...(referral ? { referral: { id: referral.id, at, by: actor } } : {}),
+      audit: careAudit(deps, context, { at, role, action: referral ? 'referral.accept' : 'enrollment.create', objectType: 'enrollment', objectId: enrollment.id, unit, patientId: patient.personId, details: { deploymentId: deployment.id, startedOn: startsOn, ...(referral ? { referralId: referral.id } : {}) } }),
+    });
+    const url = `${deps.publicUrl().replace(/\/$/, '')}/#/invite/${code}`;
+    await deps.mail
+      .send({ to: patient.email, subject: `Your invitation from ${unit.name}`, text: `Hello ${patient.name},\n\n${unit.name} has invited you to "${deployment.title}".\nOpen this link to choose your password and start: ${url}\n\nThe link works once and until ${expiresAt}.` })
+      .catch(() => undefined); // The therapist also gets the code to hand over; a mail failure must not undo the enrollment.
+    return { enrollment: presentEnrollment(stored), invitation: { code, url, expiresAt } };
+  };
+
+  return {
+    enroll,
+
+    async enrollPatient(context: CareContext, unitId: string, input: { deploymentId: string; patient: { name: string; email: string }; startsOn?: string }) {
+      const { unit, role } = await unitFor(deps, context, unitId, 'enrollment.create');
+      return enroll(context, unit, role, input);
+    },
+
+    /** The unit's patients, most in need of attention first. */
+    async listPatients(context: CareContext, unitId: string): Promise<PatientListEntry[]> {
+      const { unit, role } = await unitFor(deps, context, unitId, 'patients.read');
+      const now = deps.now();
+      const activity = new Map((await deps.store.enrollmentActivity(unit.id)).map((entry) => [entry.enrollmentId, entry]));
+      const entries: PatientListEntry[] = [];
+      for (const enrollment of await deps.store.listEnrollmentsOfUnit(unit.id)) {
+        const schedule = await loadEnrollmentSchedule(deps, enrollment, unit, now.toISOString());
+        const counts = activity.get(enrollment.id);
+        const open = enrollment.status === 'active' || enrollment.status === 'invited';
+        const overdueReports = open ? schedule.status.dueMeasurements.filter((due) => due.overdue).length + schedule.status.dueRegistrations.filter((due) => due.overdue).length : 0;
+        const fromResponses = lastActivity(schedule);
+        const lastActivityAt = [fromResponses, enrollment.lastActivityAt].filter((at): at is string => at !== null).sort().at(-1) ?? null;
+        const since = lastActivityAt ?? enrollment.startedAt;
+        const inactiveDays = open ? Math.max(0, Math.floor((now.getTime() - Date.parse(since)) / DAY_MS)) : 0;
+        const openAlerts = counts?.openAlerts ?? 0;
+        const unreadMessages = counts?.unreadMessages ?? 0;
+        entries.push({
+          enrollmentId: enrollment.id,
+          patient: { id: enrollment.patientId, name: counts?.patientName ?? '' },
+          deploymentId: enrollment.deploymentId,
+          title: textIn(schedule.program.title, schedule.program, context.language),
+          status: enrollment.status,
+          startedOn: enrollment.startedOn,
+          openAlerts,
+          unreadMessages,
+          overdueReports,
+          lastActivityAt,
+          attention: attentionScore({ openAlerts, unreadMessages, overdueReports, inactiveDays }),
+        });
+      }
+      await deps.store.recordRead(careAudit(deps, context, { at: now.toISOString(), role, action: 'patient.read', objectType: 'unit', objectId: unit.id, unit, details: { read: 'patient list', patients: entries.length } }));
+      return entries.sort((a, b) => b.attention - a.attention || a.patient.name.localeCompare(b.patient.name));
+    },
+
+    /** One enrollment for its therapist: progress, what is due, alerts and plans. */
+    async getEnrollment(context: CareContext, enrollmentId: string): Promise<EnrollmentDetail> {
+      const { enrollment, unit, role } = await enrollmentFor(deps, context, enrollmentId, 'enrollment.read');
+      const schedule = await loadEnrollmentSchedule(deps, enrollment, unit, deps.now().toISOString());
+      const titles = await moduleTitles(deps, enrollment, context.language);
+      const alerts = await deps.store.listAlerts({ enrollmentId: enrollment.id });
+      const name = (await deps.store.personName(enrollment.patientId)) ?? '';
+      await auditPatientRead(deps, context, role, enrollment, unit, 'enrollment');
+      return {
+        enrollment: presentEnrollment(enrollment),
+        patient: { id: enrollment.patientId, name },
+        unit: presentUnit(unit),
+        program: { title: textIn(schedule.program.title, schedule.program, context.language), week: schedule.status.week, modules: programModules(schedule, enrollment, titles) },
+        due: dueItems(schedule, enrollment, titles),
+        alerts: alerts.map((alert) => presentAlert(alert, name)),
+        plans: await presentPlans(deps, enrollment, context.language),
+      };
+    },
+
+    async setStatus(context: CareContext, enrollmentId: string, status: 'active' | 'paused' | 'ended'): Promise<EnrollmentView> {
+      const { enrollment, unit, role } = await enrollmentFor(deps, context, enrollmentId, 'enrollment.write');
+      if (enrollment.status === status) return presentEnrollment(enrollment);
+      if (enrollment.status === 'ended') throw new DomainError('conflict', 'An ended enrollment cannot be resumed; enroll the patient again.');
+      if (enrollment.status === 'invited' && status === 'active') throw new DomainError('conflict', 'The patient has not accepted the invitation yet.');
+      const at = deps.now().toISOString();
+      const updated = await deps.store.setEnrollmentStatus({ id: enrollment.id, status, at, audit: careAudit(deps, context, { at, role, action: 'enrollment.status', objectType: 'enrollment', objectId: enrollment.id, unit, patientId: enrollment.patientId, details: { from: enrollment.status, to: status } }) });
+      return presentEnrollment(updated);
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { DomainError } from '../errors.js';
+import { ownEnrollment, patientId } from './care-access.js';
+import type { CareContext, CareDeps } from './care-deps.js';
+import { loadModule, textIn } from './care-content.js';
+import { loadEnrollmentSchedule } from './enrollment-schedule.js';
+import { presentMessage } from './messages.js';
+import type { MessageView } from './messages.js';
+import { dueItems, moduleTitles, newModules, programModules } from './program-view.js';
+import type { DueItem, ProgramModuleView } from './program-view.js';
+import type { EnrollmentStatus, UnitSettings } from './ports.js';
+
+export interface MyEnrollmentView {
+  id: string;
+  title: string;
+  status: EnrollmentStatus;
+  startedOn: string;
+  unit: { id: string; name: string; settings: UnitSettings };
+}
+
+export interface TodayView {
+  due: DueItem[];
+  new: Array<{ enrollmentId: string; moduleId: string; version: number; title: string; unlockedAt: string }>;
+  messages: { unread: number; latest: Array<MessageView & { enrollmentId: string }> };
+}
+
+/** How many recent messages Today shows. */
+const LATEST_MESSAGES = 5;
+
+/** The patient's own views: their enrollments, Today, a program's modules, and the module versions they are on. */
+export function createPatientHomeCommands(deps: CareDeps) {
+  const mine = async (context: CareContext) => {
+    const personId = patientId(context);
+    return (await deps.store.listEnrollmentsOfPatient(personId)).filter((enrollment) => enrollment.status !== 'invited');
+  };
+
+  return {
+    async myEnrollments(context: CareContext): Promise<MyEnrollmentView[]> {
+      const views: MyEnrollmentView[] = [];
+      for (const enrollment of await mine(context)) {
+        const unit = await deps.store.getUnit(enrollment.unitId);
+        const deployment = await deps.store.getDeployment(enrollment.deploymentId);
+        if (!unit || !deployment) continue;
+        const schedule = await loadEnrollmentSchedule(deps, enrollment, unit, deps.now().toISOString());
+        views.push({
+          id: enrollment.id,
+          title: textIn(schedule.program.title, schedule.program, context.language),
+          status: enrollment.status,
+          startedOn: enrollment.startedOn,
+          unit: { id: unit.id, name: unit.name, settings: { contactName: unit.name, ...unit.settings } },
+        });
+      }
+      return views;
+    },
+
+    /** What is due and new across the patient's active enrollments, and the newest messages first. */
+    async today(context: CareContext): Promise<TodayView> {
+      const now = deps.now().toISOString();
+      const view: TodayView = { due: [], new: [], messages: { unread: 0, latest: [] } };
+      const messages: Array<MessageView & { enrollmentId: string }> = [];
+      for (const enrollment of await mine(context)) {
+        const unit = await deps.store.getUnit(enrollment.unitId);
+        if (!unit) continue;
+        for (const message of await deps.store.listMessages(enrollment.id)) {
+          messages.push({ ...presentMessage(message), enrollmentId: enrollment.id });
+          if (message.from === 'therapist' && message.readAt === null) view.messages.unread += 1;
+        }
+        if (enrollment.status !== 'active') continue;
+        const schedule = await loadEnrollmentSchedule(deps, enrollment, unit, now);
+        const titles = await moduleTitles(deps, enrollment, context.language);
+        view.due.push(...dueItems(schedule, enrollment, titles));
+        view.new.push(...newModules(schedule, enrollment, titles));
+      }
+      view.due.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueAt ?? '\uffff').localeCompare(b.dueAt ?? '\uffff'));
+      view.new.sort((a, b) => b.unlockedAt.localeCompare(a.unlockedAt));
+      view.messages.latest = messages.sort((a, b) => b.sentAt.localeCompare(a.sentAt)).slice(0, LATEST_MESSAGES);
+      return view;
+    },
+
+    async myProgram(context: CareContext, enrollmentId: string): Promise<{ title: string; week: number; modules: ProgramModuleView[] }> {
+      const { enrollment, unit } = await ownEnrollment(deps, context, enrollmentId);
+      const schedule = await loadEnrollmentSchedule(deps, enrollment, unit, deps.now().toISOString());
+      const titles = await moduleTitles(deps, enrollment, context.language);
+      return { title: textIn(schedule.program.title, schedule.program, context.language), week: schedule.status.week, modules: programModules(schedule, enrollment, titles) };
+    },
+
+    /** A module version the patient is enrolled on (any of their enrollments): the immutable document and its hash. */
+    async moduleVersion(context: CareContext, moduleId: string, version: number): Promise<{ content: unknown; contentHash: string }> {
+      const enrolled = (await mine(context)).some((enrollment) => enrollment.modules.some((pin) => pin.moduleId === moduleId && pin.version === version));
+      if (!enrolled) throw new DomainError('not_found', `You are not enrolled on "${moduleId}" version ${version}.`);
+      const { version: released } = await loadModule(deps, { moduleId, version });
+      return { content: released.content, contentHash: released.contentHash };
+    },
+  };
+}

@@ -1,0 +1,315 @@
+import type { AnswerValue } from '../../../../schemas/src/engine/answers.js';
+import type { Condition } from '../../../../schemas/src/generated/format.js';
+import type { Role } from '../principal.js';
+
+/**
+ * What the care service needs from storage. As in authoring, every write is one atomic method
+ * with an intent name that writes its own audit row; the service computes everything first
+ * (answer checks, scores, zones, alerts) and then makes one call. Reads return plain records.
+ */
+
+export type UnitSettingKey = 'contactName' | 'phone' | 'crisisPhone' | 'email' | 'address' | 'openingHours';
+export type UnitSettings = Partial<Record<UnitSettingKey, string>>;
+
+export interface UnitRecord {
+  id: string;
+  organisationId: string;
+  name: string;
+  active: boolean;
+  timeZone: string;
+  settings: UnitSettings;
+  intakeDeploymentId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ModulePin {
+  moduleId: string;
+  version: number;
+}
+
+export interface DeploymentRecord {
+  id: string;
+  unitId: string;
+  kind: 'module' | 'program';
+  documentId: string;
+  version: number;
+  title: string;
+  contentHash: string;
+  /** The module versions patients of this deployment get (a module deployment: itself). */
+  modules: ModulePin[];
+  status: 'active' | 'withdrawn';
+  deployedAt: string;
+  deployedBy: string;
+  withdrawnAt: string | null;
+}
+
+export type EnrollmentStatus = 'invited' | 'active' | 'paused' | 'ended';
+
+export interface EnrollmentRecord {
+  id: string;
+  unitId: string;
+  deploymentId: string;
+  patientId: string;
+  status: EnrollmentStatus;
+  /** Local date (unit time zone) of week 1's first day. */
+  startedOn: string;
+  /** Local midnight of `startedOn`, as an instant. */
+  startedAt: string;
+  modules: ModulePin[];
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  lastActivityAt: string | null;
+}
+
+export interface InvitationRecord {
+  codeHash: string;
+  enrollmentId: string;
+  personId: string;
+  createdAt: string;
+  expiresAt: string;
+  redeemedAt: string | null;
+}
+
+export interface StoredScore {
+  instrumentId: string;
+  title: string;
+  total: number | null;
+  band: string | null;
+  bandLabel: string | null;
+  subscales: Record<string, number | null>;
+  /** Ids of the alert rules that fired. */
+  alerts: string[];
+}
+
+export interface StoredZone {
+  registrationId: string;
+  fieldId: string;
+  zone: 'green' | 'yellow' | 'red';
+}
+
+export interface ResponseRecord {
+  id: string;
+  enrollmentId: string;
+  clientId: string;
+  /** SHA-256 of the canonical request body: tells a retry from another body under the same client id. */
+  bodyHash: string;
+  moduleId: string;
+  moduleVersion: number;
+  pageId: string | null;
+  registrationId: string | null;
+  answers: Record<string, AnswerValue>;
+  completes: boolean;
+  answeredAt: string;
+  receivedAt: string;
+  /** Local date (unit time zone) the patient answered on. */
+  localDate: string;
+  scores: StoredScore[];
+  zones: StoredZone[];
+}
+
+export type AlertKind = 'score' | 'item' | 'zone' | 'missing_report';
+export type AlertSeverity = 'info' | 'warning' | 'urgent';
+
+export interface AlertRecord {
+  id: string;
+  enrollmentId: string;
+  unitId: string;
+  patientId: string;
+  kind: AlertKind;
+  severity: AlertSeverity;
+  message: string;
+  moduleId: string | null;
+  responseId: string | null;
+  /** Raising an alert with a key already raised for the enrollment does nothing. */
+  dedupeKey: string | null;
+  createdAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+}
+
+export interface PlanRecord {
+  enrollmentId: string;
+  moduleId: string;
+  /** The registration block's id. */
+  registrationId: string;
+  /** The patient's own conditions, by zone rule id. */
+  overrides: Record<string, Condition>;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface MessageRecord {
+  id: string;
+  enrollmentId: string;
+  from: 'patient' | 'therapist';
+  authorId: string;
+  authorName: string;
+  body: string;
+  sentAt: string;
+  readAt: string | null;
+}
+
+export interface ReferralContact {
+  name: string;
+  email: string;
+  phone?: string;
+}
+
+export interface ReferralRecord {
+  id: string;
+  unitId: string;
+  contact: ReferralContact;
+  moduleId: string;
+  moduleVersion: number;
+  answers: Record<string, AnswerValue>;
+  scores: StoredScore[];
+  receivedAt: string;
+  status: 'new' | 'accepted' | 'declined';
+  decidedAt: string | null;
+  decidedBy: string | null;
+  enrollmentId: string | null;
+}
+
+/** Per-enrollment counters for the therapist's triage list. */
+export interface EnrollmentActivity {
+  enrollmentId: string;
+  patientName: string;
+  openAlerts: number;
+  unreadMessages: number;
+}
+
+/** One audit_log row, written in the same transaction as the change (or read) it describes. */
+export interface CareAuditEntry {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorRole: Role | null;
+  action: string;
+  objectType: string;
+  objectId: string;
+  organisationId: string | null;
+  unitId: string | null;
+  patientId: string | null;
+  requestId: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+}
+
+export type CareWriteResult<T> = { ok: true; value: T } | { ok: false; reason: 'stale' | 'missing' };
+
+/** Outcome of recording a response: `created` false when the client id was already used. */
+export interface RecordedResponse {
+  created: boolean;
+  response: ResponseRecord;
+}
+
+export interface CareStore {
+  createUnit(input: { unit: UnitRecord; audit: CareAuditEntry }): Promise<UnitRecord>;
+  updateUnit(input: { unit: UnitRecord; audit: CareAuditEntry }): Promise<UnitRecord>;
+  getUnit(id: string): Promise<UnitRecord | undefined>;
+  /** Units of these organisations, plus these units, by name. */
+  listUnits(scope: { organisationIds: readonly string[]; unitIds: readonly string[] }): Promise<UnitRecord[]>;
+
+  createDeployment(input: { deployment: DeploymentRecord; audit: CareAuditEntry }): Promise<DeploymentRecord>;
+  getDeployment(id: string): Promise<DeploymentRecord | undefined>;
+  listDeployments(unitId: string): Promise<DeploymentRecord[]>;
+  withdrawDeployment(input: { id: string; at: string; audit: CareAuditEntry }): Promise<CareWriteResult<DeploymentRecord>>;
+
+  /** Inserts the enrollment and its invitation (and, for an accepted referral, decides it). */
+  createEnrollment(input: { enrollment: EnrollmentRecord; invitation: InvitationRecord; referral?: { id: string; at: string; by: string }; audit: CareAuditEntry }): Promise<EnrollmentRecord>;
+  getEnrollment(id: string): Promise<EnrollmentRecord | undefined>;
+  listEnrollmentsOfUnit(unitId: string): Promise<EnrollmentRecord[]>;
+  listEnrollmentsOfPatient(patientId: string): Promise<EnrollmentRecord[]>;
+  /** Enrollments that are invited, active or paused, for the background jobs. */
+  listOpenEnrollments(): Promise<EnrollmentRecord[]>;
+  setEnrollmentStatus(input: { id: string; status: EnrollmentStatus; at: string; audit: CareAuditEntry }): Promise<EnrollmentRecord>;
+  enrollmentActivity(unitId: string): Promise<EnrollmentActivity[]>;
+  personName(personId: string): Promise<string | undefined>;
+
+  findInvitation(codeHash: string): Promise<InvitationRecord | undefined>;
+  /** Marks the code used (only if unused and unexpired at `at`) and activates an invited enrollment. */
+  redeemInvitation(input: { codeHash: string; at: string; audit: CareAuditEntry }): Promise<CareWriteResult<InvitationRecord>>;
+
+  /**
+   * Appends a response with its alerts, or, when the enrollment already has one with this client
+   * id, returns that one untouched (`created: false`); the caller compares body hashes.
+   */
+  recordResponse(input: { response: ResponseRecord; alerts: AlertRecord[]; audit: CareAuditEntry }): Promise<RecordedResponse>;
+  listResponses(enrollmentId: string, filter?: { moduleId?: string }): Promise<ResponseRecord[]>;
+  /** The module's responses since it was last completed (registration entries excluded): the attempt in progress. */
+  openAttempt(enrollmentId: string, moduleId: string): Promise<ResponseRecord[]>;
+
+  listAlerts(filter: { unitId?: string; enrollmentId?: string; status?: 'open' | 'acknowledged' }): Promise<AlertRecord[]>;
+  getAlert(id: string): Promise<AlertRecord | undefined>;
+  acknowledgeAlert(input: { id: string; at: string; by: string; audit: CareAuditEntry }): Promise<CareWriteResult<AlertRecord>>;
+  /** Inserts the alerts whose dedupe key is new; returns those inserted. Audited per alert. */
+  raiseAlerts(input: { alerts: AlertRecord[]; audit: (alert: AlertRecord) => CareAuditEntry }): Promise<AlertRecord[]>;
+
+  listPlans(enrollmentId: string): Promise<PlanRecord[]>;
+  putPlan(input: { plan: PlanRecord; audit: CareAuditEntry }): Promise<PlanRecord>;
+
+  listMessages(enrollmentId: string): Promise<MessageRecord[]>;
+  addMessage(input: { message: Omit<MessageRecord, 'authorName'>; audit: CareAuditEntry }): Promise<MessageRecord>;
+  /** Marks unread messages from `from` read; returns how many. */
+  markMessagesRead(input: { enrollmentId: string; from: 'patient' | 'therapist'; at: string; audit: CareAuditEntry }): Promise<number>;
+
+  createReferral(input: { referral: ReferralRecord; audit: CareAuditEntry }): Promise<ReferralRecord>;
+  getReferral(id: string): Promise<ReferralRecord | undefined>;
+  listReferrals(unitId: string): Promise<ReferralRecord[]>;
+  declineReferral(input: { id: string; at: string; by: string; audit: CareAuditEntry }): Promise<CareWriteResult<ReferralRecord>>;
+
+  /** Records that a reminder went out; false when one for this enrollment, item and day already did. */
+  claimReminder(input: { enrollmentId: string; kind: string; itemId: string; localDate: string; at: string }): Promise<boolean>;
+  jobMark(name: string): Promise<string | undefined>;
+  setJobMark(name: string, at: string): Promise<void>;
+
+  /** Writes only an audit row: a read of patient data. */
+  recordRead(audit: CareAuditEntry): Promise<void>;
+}
+
+/** A released module or program version, read through the authoring store. */
+export interface ReleasedVersion {
+  documentId: string;
+  kind: 'module' | 'program';
+  organisationId: string;
+  number: number;
+  state: string;
+  contentHash: string;
+  title: string;
+  content: unknown;
+  /** For a released program: the module versions its release pinned. */
+  pins: ModulePin[];
+}
+
+/** Read access to the catalog's content (immutable versions). */
+export interface ReleasedContent {
+  /** The version new deployments get, or undefined when nothing of the document is released. */
+  currentVersion(documentId: string): Promise<number | undefined>;
+  version(documentId: string, number: number): Promise<ReleasedVersion | undefined>;
+}
+
+/** Patient accounts: the care service creates them; the accounts module owns them. */
+export interface PatientAccounts {
+  /** Finds the person with this e-mail or creates one without a usable password, and grants them the patient role at the unit. */
+  ensurePatient(input: { name: string; email: string; organisationId: string; unitId: string; at: string; actorId: string }): Promise<{ personId: string; name: string; email: string }>;
+  email(personId: string): Promise<string | undefined>;
+}
+
+/** An e-mail to send. */
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Where e-mails go: SMTP in production, the outbox table in development. */
+export interface MailTransport {
+  send(message: MailMessage): Promise<void>;
+}
+
+/** The development outbox: what would have been sent. */
+export interface MailOutbox extends MailTransport {
+  list(limit?: number): Promise<Array<MailMessage & { id: string; createdAt: string }>>;
+}

@@ -1,0 +1,105 @@
+import { isAnswered } from '../../../../schemas/src/engine/answers.js';
+import type { CareDeps } from './care-deps.js';
+import { loadModule, pinOf, textIn } from './care-content.js';
+import { effectiveTime } from './enrollment-schedule.js';
+import type { EnrollmentSchedule } from './enrollment-schedule.js';
+import type { EnrollmentRecord } from './ports.js';
+
+export type ModuleViewState = 'locked' | 'unlocked' | 'in_progress' | 'completed';
+
+export interface ProgramModuleView {
+  key: string;
+  moduleId: string;
+  version: number;
+  title: string;
+  state: ModuleViewState;
+  unlockedAt?: string;
+  completedAt?: string;
+  progress: { answered: number; pageId?: string };
+}
+
+export interface DueItem {
+  kind: 'module' | 'measurement' | 'registration';
+  enrollmentId: string;
+  moduleId: string;
+  version: number;
+  title: string;
+  /** The registration block, for a registration entry. */
+  registrationId?: string;
+  dueAt?: string;
+  overdue: boolean;
+}
+
+/** Titles of an enrollment's pinned modules in a language. */
+export async function moduleTitles(deps: CareDeps, enrollment: EnrollmentRecord, language: string | undefined): Promise<Map<string, string>> {
+  const titles = new Map<string, string>();
+  for (const pin of enrollment.modules) {
+    const { module } = await loadModule(deps, pin);
+    titles.set(pin.moduleId, textIn(module.title, module, language));
+  }
+  return titles;
+}
+
+/** The program's modules with the patient's state in each: the engine's locked/unlocked/completed, plus in progress once answered. */
+export function programModules(schedule: EnrollmentSchedule, enrollment: EnrollmentRecord, titles: Map<string, string>): ProgramModuleView[] {
+  return schedule.status.modules.flatMap((state) => {
+    const pin = pinOf(enrollment.modules, state.moduleId);
+    if (!pin) return [];
+    const responses = schedule.responses.filter((response) => response.moduleId === state.moduleId && response.registrationId === null);
+    const answers: Record<string, unknown> = {};
+    for (const response of responses) Object.assign(answers, response.answers);
+    const answered = Object.values(answers).filter((value) => isAnswered(value as never)).length;
+    const lastPage = [...responses].reverse().find((response) => response.pageId !== null)?.pageId ?? undefined;
+    const completedAt = schedule.context.completedModules[state.key];
+    const viewState: ModuleViewState = state.state === 'unlocked' && responses.length > 0 ? 'in_progress' : state.state;
+    return [{
+      key: state.key,
+      moduleId: state.moduleId,
+      version: pin.version,
+      title: titles.get(state.moduleId) ?? state.moduleId,
+      state: viewState,
+      ...(state.unlockedAt !== null ? { unlockedAt: state.unlockedAt } : {}),
+      ...(completedAt !== undefined ? { completedAt } : {}),
+      progress: { answered, ...(lastPage !== undefined ? { pageId: lastPage } : {}) },
+    }];
+  });
+}
+
+/** What the patient should do now: unlocked modules not finished, open measurements, today's registrations. */
+export function dueItems(schedule: EnrollmentSchedule, enrollment: EnrollmentRecord, titles: Map<string, string>): DueItem[] {
+  const version = (moduleId: string) => pinOf(enrollment.modules, moduleId)?.version;
+  const items: DueItem[] = [];
+  const measured = new Set(schedule.program.measurements?.map((measurement) => measurement.module.moduleId) ?? []);
+  for (const state of schedule.status.modules) {
+    const pinned = version(state.moduleId);
+    if (state.state !== 'unlocked' || pinned === undefined || measured.has(state.moduleId)) continue;
+    items.push({ kind: 'module', enrollmentId: enrollment.id, moduleId: state.moduleId, version: pinned, title: titles.get(state.moduleId) ?? state.moduleId, overdue: false });
+  }
+  for (const due of schedule.status.dueMeasurements) {
+    const pinned = version(due.moduleId);
+    if (pinned === undefined) continue;
+    items.push({ kind: 'measurement', enrollmentId: enrollment.id, moduleId: due.moduleId, version: pinned, title: titles.get(due.moduleId) ?? due.moduleId, dueAt: due.dueAt, overdue: due.overdue });
+  }
+  for (const due of schedule.status.dueRegistrations) {
+    const pinned = version(due.moduleId);
+    if (pinned === undefined) continue;
+    items.push({ kind: 'registration', enrollmentId: enrollment.id, moduleId: due.moduleId, version: pinned, title: titles.get(due.moduleId) ?? due.moduleId, registrationId: due.registration, dueAt: due.dueAt, overdue: due.overdue });
+  }
+  return items;
+}
+
+/** Modules that are unlocked and not yet opened: "new" on the Today screen. */
+export function newModules(schedule: EnrollmentSchedule, enrollment: EnrollmentRecord, titles: Map<string, string>): Array<{ enrollmentId: string; moduleId: string; version: number; title: string; unlockedAt: string }> {
+  const started = new Set(schedule.responses.map((response) => response.moduleId));
+  return schedule.status.modules.flatMap((state) => {
+    const pin = pinOf(enrollment.modules, state.moduleId);
+    if (state.state !== 'unlocked' || state.unlockedAt === null || !pin || started.has(state.moduleId)) return [];
+    return [{ enrollmentId: enrollment.id, moduleId: state.moduleId, version: pin.version, title: titles.get(state.moduleId) ?? state.moduleId, unlockedAt: state.unlockedAt }];
+  });
+}
+
+/** The latest time the patient did anything, or null. */
+export function lastActivity(schedule: EnrollmentSchedule): string | null {
+  const last = schedule.responses[schedule.responses.length - 1];
+  return last ? effectiveTime(last) : null;
+}

@@ -1,0 +1,124 @@
+import type { AnswerValue, Answers } from '../../../../schemas/src/engine/answers.js';
+import { relevantAnswers } from '../../../../schemas/src/engine/relevant-answers.js';
+import type { Issue } from '../../../../schemas/src/issue.js';
+import { validateResponse } from '../../../../schemas/src/validate/index.js';
+import { createLoginThrottle } from '../accounts/login-throttle.js';
+import { DomainError } from '../errors.js';
+import { careAudit, requireAllowed, unitFor } from './care-access.js';
+import type { CareContext, CareDeps } from './care-deps.js';
+import { loadModule } from './care-content.js';
+import type { EnrollmentView, InvitationView } from './enrollments.js';
+import { createEnrollmentCommands } from './enrollments.js';
+import { authorizeUnit } from './policy.js';
+import type { ReferralContact, ReferralRecord, StoredScore, UnitRecord, UnitSettings } from './ports.js';
+import { checkIntakeAnswers } from './responses.js';
+import { scoreModule } from './response-scoring.js';
+
+export interface ReferralView {
+  id: string;
+  contact: ReferralContact;
+  moduleId: string;
+  answers: Record<string, AnswerValue>;
+  scores: StoredScore[];
+  receivedAt: string;
+  status: ReferralRecord['status'];
+}
+
+export interface IntakeView {
+  unit: { id: string; name: string; settings: UnitSettings };
+  module: unknown;
+  version: number;
+  contentHash: string;
+}
+
+/** Limits on public intake submissions per client IP. */
+export interface IntakeLimits {
+  perIp: number;
+  windowMs: number;
+}
+
+export const DEFAULT_INTAKE_LIMITS: IntakeLimits = Object.freeze({ perIp: 5, windowMs: 60 * 60_000 });
+
+function presentReferral(referral: ReferralRecord): ReferralView {
+  const { id, contact, moduleId, answers, scores, receivedAt, status } = referral;
+  return { id, contact, moduleId, answers, scores, receivedAt, status };
+}
+
+function prefixed(issues: readonly Issue[], prefix: string): Issue[] {
+  return issues.map((issue) => ({ ...issue, path: `${prefix}${issue.path}` }));
+}
+
+/** Self-referral: a unit's public intake questionnaire, and the referral queue therapists work through. */
+export function createReferralCommands(deps: CareDeps, limits: IntakeLimits = DEFAULT_INTAKE_LIMITS) {
+  // Counted per IP and attempt, like failed logins: the intake form is public and writes to the database.
+  const throttle = createLoginThrottle(() => deps.now().getTime(), { maxFailuresPerEmail: Number.MAX_SAFE_INTEGER, maxFailuresPerIp: limits.perIp, windowMs: limits.windowMs });
+  const enrollments = createEnrollmentCommands(deps);
+
+  const intakeOf = async (unitId: string) => {
+    const unit = await deps.store.getUnit(unitId);
+    const deployment = unit?.active && unit.intakeDeploymentId ? await deps.store.getDeployment(unit.intakeDeploymentId) : undefined;
+    if (!unit || !deployment || deployment.status !== 'active' || deployment.kind !== 'module') throw new DomainError('not_found', 'This unit takes no self-referrals online.');
+    return { unit, loaded: await loadModule(deps, deployment.modules[0]!) };
+  };
+
+  const referralFor = async (context: CareContext, referralId: string): Promise<{ referral: ReferralRecord; unit: UnitRecord; role: ReturnType<typeof requireAllowed> }> => {
+    const referral = await deps.store.getReferral(referralId);
+    const unit = referral ? await deps.store.getUnit(referral.unitId) : undefined;
+    const role = requireAllowed(authorizeUnit(context.principal, 'referral.decide', unit ?? { id: '', organisationId: '' }));
+    if (!referral || !unit) throw new DomainError('not_found', `There is no referral "${referralId}".`);
+    if (referral.status !== 'new') throw new DomainError('conflict', `The referral was already ${referral.status}.`);
+    return { referral, unit, role };
+  };
+
+  return {
+    async intake(unitId: string): Promise<IntakeView> {
+      const { unit, loaded } = await intakeOf(unitId);
+      return { unit: { id: unit.id, name: unit.name, settings: unit.settings }, module: loaded.module, version: loaded.version.number, contentHash: loaded.version.contentHash };
+    },
+
+    async submitIntake(context: CareContext, unitId: string, input: { contact: ReferralContact; response: unknown }): Promise<{ id: string }> {
+      const { unit, loaded } = await intakeOf(unitId);
+      const retryAfterSeconds = throttle.retryAfterSeconds(unit.id, context.ip ?? undefined);
+      if (retryAfterSeconds !== undefined) throw new DomainError('rate_limited', `Too many referrals from this address. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, { retryAfterSeconds });
+      throttle.recordAttempt(unit.id, context.ip ?? undefined);
+      const validation = validateResponse(input.response);
+      if (!validation.ok) throw new DomainError('invalid', 'The questionnaire answers are not well-formed.', { issues: prefixed(validation.issues, '/response') });
+      const response = validation.value;
+      if (response.moduleId !== loaded.module.id || response.moduleVersion !== loaded.version.number) {
+        const message = `This unit's intake is "${loaded.module.id}" version ${loaded.version.number}.`;
+        throw new DomainError('invalid', message, { issues: [{ code: 'intake.wrong_module', path: '/response/moduleVersion', message }] });
+      }
+      const answers = response.answers as Answers;
+      const issues = checkIntakeAnswers(loaded.module, answers);
+      if (issues.length > 0) throw new DomainError('invalid', `The answers have ${issues.length} problem${issues.length === 1 ? '' : 's'}.`, { issues: prefixed(issues, '/response') });
+      const at = deps.now().toISOString();
+      const contact: ReferralContact = { name: input.contact.name.trim(), email: input.contact.email.trim(), ...(input.contact.phone ? { phone: input.contact.phone.trim() } : {}) };
+      const referral: ReferralRecord = {
+        id: deps.newId(), unitId: unit.id, contact, moduleId: loaded.module.id, moduleVersion: loaded.version.number, answers: response.answers as Record<string, AnswerValue>,
+        scores: scoreModule(loaded.module, relevantAnswers(loaded.module, answers)).scores, receivedAt: at, status: 'new', decidedAt: null, decidedBy: null, enrollmentId: null,
+      };
+      await deps.store.createReferral({ referral, audit: careAudit(deps, context, { at, role: null, action: 'referral.create', objectType: 'referral', objectId: referral.id, unit }) });
+      return { id: referral.id };
+    },
+
+    async listReferrals(context: CareContext, unitId: string): Promise<ReferralView[]> {
+      const { unit, role } = await unitFor(deps, context, unitId, 'referral.read');
+      const referrals = await deps.store.listReferrals(unit.id);
+      await deps.store.recordRead(careAudit(deps, context, { at: deps.now().toISOString(), role, action: 'patient.read', objectType: 'unit', objectId: unit.id, unit, details: { read: 'referrals', count: referrals.length } }));
+      return referrals.map(presentReferral);
+    },
+
+    async acceptReferral(context: CareContext, referralId: string, input: { deploymentId: string }): Promise<{ enrollment: EnrollmentView; invitation: InvitationView }> {
+      const { referral, unit, role } = await referralFor(context, referralId);
+      return enrollments.enroll(context, unit, role, { deploymentId: input.deploymentId, patient: { name: referral.contact.name, email: referral.contact.email } }, { id: referral.id });
+    },
+
+    async declineReferral(context: CareContext, referralId: string): Promise<ReferralView> {
+      const { referral, unit, role } = await referralFor(context, referralId);
+      const at = deps.now().toISOString();
+      const result = await deps.store.declineReferral({ id: referral.id, at, by: context.principal!.personId, audit: careAudit(deps, context, { at, role, action: 'referral.decline', objectType: 'referral', objectId: referral.id, unit }) });
+      if (!result.ok) throw new DomainError('conflict', 'The referral was decided meanwhile.');
+      return presentReferral(result.value);
+    },
+  };
+}

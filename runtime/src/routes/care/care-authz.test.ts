@@ -1,0 +1,116 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCareTestApp } from '../../testing/care-test-app.js';
+import { expectStatus, phq9Answers, responseBody, seedCareScenario } from '../../testing/care-scenario.js';
+import type { CareScenario } from '../../testing/care-scenario.js';
+
+/**
+ * Every care endpoint × every role, refusals first. Each case runs on a fresh copy of one seeded
+ * database: the panic and COPD programs deployed to unit-1 (care-1), "patient" enrolled in both,
+ * "other-patient" in the panic program, an open alert, PHQ-9 as unit-1's intake with one referral,
+ * and one invitation not yet redeemed.
+ */
+interface Ids extends CareScenario {
+  alertId: string;
+  referralId: string;
+  intakeDeploymentId: string;
+  invitationCode: string;
+}
+
+let seeded: Buffer;
+let ids: Ids;
+
+beforeAll(async () => {
+  const t = await createCareTestApp();
+  const scenario = await seedCareScenario(t);
+  expectStatus(await t.call('patient', 'POST', `/api/me/enrollments/${scenario.panicEnrollmentId}/responses`, responseBody('phq-9', phq9Answers('nearlyEveryDay'), { completes: true })), 201);
+  const alertId = ((expectStatus(await t.call('therapist', 'GET', '/api/care/units/unit-1/alerts'), 200) as { alerts: Array<{ id: string }> }).alerts[0] as { id: string }).id;
+  const intakeDeploymentId = expectStatus(await t.call('care-admin', 'POST', '/api/care/units/unit-1/deployments', { documentId: 'phq-9', version: 1 }), 201)['id'] as string;
+  expectStatus(await t.call('care-admin', 'PATCH', '/api/care/units/unit-1', { intake: { deploymentId: intakeDeploymentId } }), 200);
+  const referralId = expectStatus(await t.call(undefined, 'POST', '/api/public/units/unit-1/intake', { contact: { name: 'Sam Self', email: 'sam@example.org' }, response: responseBody('phq-9', phq9Answers('notAtAll')) }), 201)['id'] as string;
+  const invited = expectStatus(await t.call('therapist', 'POST', '/api/care/units/unit-1/enrollments', { deploymentId: scenario.copdDeploymentId, patient: { name: 'Nina New', email: 'nina@example.org' } }), 201) as { invitation: { code: string } };
+  ids = { ...scenario, alertId, referralId, intakeDeploymentId, invitationCode: invited.invitation.code };
+  seeded = t.snapshot();
+});
+
+interface Endpoint {
+  name: string;
+  method: string;
+  path: (ids: Ids) => string;
+  body?: (ids: Ids) => unknown;
+  /** Expected status per role; refusals are run first. */
+  expect: Record<string, number>;
+}
+
+const ALL_ROLES = ['anonymous', 'designer', 'care-admin', 'other-admin', 'therapist', 'other-therapist', 'patient', 'other-patient'];
+const everyone = (status: number) => Object.fromEntries(ALL_ROLES.map((role) => [role, status]));
+const NO_CARE_ROLE = { anonymous: 401, designer: 403, patient: 403, 'other-patient': 403 };
+const ADMIN_WRITE = { ...NO_CARE_ROLE, therapist: 403, 'other-therapist': 403, 'other-admin': 404 };
+const UNIT_READ = { ...NO_CARE_ROLE, 'other-admin': 404, 'other-therapist': 404 };
+const THERAPIST = { ...NO_CARE_ROLE, 'care-admin': 403, 'other-admin': 403, 'other-therapist': 404 };
+const PATIENT = { anonymous: 401, designer: 403, therapist: 403, 'other-therapist': 403, 'care-admin': 403, 'other-admin': 403 };
+const OWN_PATIENT = { ...PATIENT, 'other-patient': 404 };
+
+const ENDPOINTS: Endpoint[] = [
+  { name: 'list units', method: 'GET', path: () => '/api/care/units', expect: { ...NO_CARE_ROLE, 'care-admin': 200, 'other-admin': 200, therapist: 200, 'other-therapist': 200 } },
+  { name: 'create a unit', method: 'POST', path: () => '/api/care/providers/care-1/units', body: () => ({ name: 'New unit' }), expect: { ...ADMIN_WRITE, 'care-admin': 201 } },
+  { name: 'update a unit', method: 'PATCH', path: () => '/api/care/units/unit-1', body: () => ({ settings: { phone: '+46 8 1' } }), expect: { ...ADMIN_WRITE, 'care-admin': 200 } },
+  { name: 'list deployments', method: 'GET', path: () => '/api/care/units/unit-1/deployments', expect: { ...UNIT_READ, 'care-admin': 200, therapist: 200 } },
+  { name: 'deploy', method: 'POST', path: () => '/api/care/units/unit-1/deployments', body: () => ({ documentId: 'gad-7', version: 1 }), expect: { ...ADMIN_WRITE, 'care-admin': 201 } },
+  { name: 'withdraw', method: 'POST', path: (i) => `/api/care/deployments/${i.panicDeploymentId}/withdraw`, expect: { ...ADMIN_WRITE, 'care-admin': 200 } },
+  { name: 'unit report', method: 'GET', path: () => '/api/care/units/unit-1/report', expect: { ...UNIT_READ, 'care-admin': 200, therapist: 200 } },
+  { name: 'list patients', method: 'GET', path: () => '/api/care/units/unit-1/patients', expect: { ...THERAPIST, therapist: 200 } },
+  { name: 'enroll', method: 'POST', path: () => '/api/care/units/unit-1/enrollments', body: (i) => ({ deploymentId: i.panicDeploymentId, patient: { name: 'Ny Patient', email: 'ny@example.org' } }), expect: { ...THERAPIST, therapist: 201 } },
+  { name: 'read an enrollment', method: 'GET', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}`, expect: { ...THERAPIST, therapist: 200 } },
+  { name: 'pause an enrollment', method: 'PATCH', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}`, body: () => ({ status: 'paused' }), expect: { ...THERAPIST, therapist: 200 } },
+  { name: 'read responses', method: 'GET', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/responses`, expect: { ...THERAPIST, therapist: 200 } },
+  { name: 'read charts', method: 'GET', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/charts`, expect: { ...THERAPIST, therapist: 200 } },
+  { name: 'set a plan', method: 'PUT', path: (i) => `/api/care/enrollments/${i.copdEnrollmentId}/plans/copd-daily-report/copdDaily`, body: () => ({ zones: [{ id: 'spo2Low', when: { op: 'lt', item: 'spo2', value: 90 } }] }), expect: { ...THERAPIST, therapist: 200 } },
+  { name: 'list alerts', method: 'GET', path: () => '/api/care/units/unit-1/alerts?status=open', expect: { ...THERAPIST, therapist: 200 } },
+  { name: 'acknowledge an alert', method: 'POST', path: (i) => `/api/care/alerts/${i.alertId}/acknowledge`, expect: { ...THERAPIST, therapist: 200 } },
+  { name: 'read messages', method: 'GET', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/messages`, expect: { ...THERAPIST, therapist: 200 } },
+  { name: 'send a message', method: 'POST', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/messages`, body: () => ({ body: 'Hello' }), expect: { ...THERAPIST, therapist: 201 } },
+  { name: 'mark messages read', method: 'POST', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/messages/read`, expect: { ...THERAPIST, therapist: 204 } },
+  { name: 'list referrals', method: 'GET', path: () => '/api/care/units/unit-1/referrals', expect: { ...THERAPIST, therapist: 200 } },
+  { name: 'accept a referral', method: 'POST', path: (i) => `/api/care/referrals/${i.referralId}/accept`, body: (i) => ({ deploymentId: i.panicDeploymentId }), expect: { ...THERAPIST, therapist: 201 } },
+  { name: 'decline a referral', method: 'POST', path: (i) => `/api/care/referrals/${i.referralId}/decline`, expect: { ...THERAPIST, therapist: 200 } },
+
+  { name: 'my enrollments', method: 'GET', path: () => '/api/me/enrollments', expect: { ...PATIENT, patient: 200, 'other-patient': 200 } },
+  { name: 'today', method: 'GET', path: () => '/api/me/today', expect: { ...PATIENT, patient: 200, 'other-patient': 200 } },
+  { name: 'my program', method: 'GET', path: (i) => `/api/me/enrollments/${i.panicEnrollmentId}/program`, expect: { ...OWN_PATIENT, patient: 200 } },
+  { name: 'a module version', method: 'GET', path: () => '/api/me/module-versions/copd-daily-report/1', expect: { ...OWN_PATIENT, patient: 200 } },
+  { name: 'module progress', method: 'GET', path: (i) => `/api/me/enrollments/${i.panicEnrollmentId}/modules/phq-9/progress`, expect: { ...OWN_PATIENT, patient: 200 } },
+  { name: 'record a response', method: 'POST', path: (i) => `/api/me/enrollments/${i.panicEnrollmentId}/responses`, body: () => responseBody('phq-9', phq9Answers('notAtAll'), { completes: true }), expect: { ...OWN_PATIENT, patient: 201 } },
+  { name: 'my charts', method: 'GET', path: (i) => `/api/me/enrollments/${i.panicEnrollmentId}/charts`, expect: { ...OWN_PATIENT, patient: 200 } },
+  { name: 'my plan', method: 'GET', path: (i) => `/api/me/enrollments/${i.copdEnrollmentId}/plan`, expect: { ...OWN_PATIENT, patient: 200 } },
+  { name: 'my messages', method: 'GET', path: (i) => `/api/me/enrollments/${i.panicEnrollmentId}/messages`, expect: { ...OWN_PATIENT, patient: 200 } },
+  { name: 'message my therapist', method: 'POST', path: (i) => `/api/me/enrollments/${i.panicEnrollmentId}/messages`, body: () => ({ body: 'Hello' }), expect: { ...OWN_PATIENT, patient: 201 } },
+  { name: 'mark my messages read', method: 'POST', path: (i) => `/api/me/enrollments/${i.panicEnrollmentId}/messages/read`, expect: { ...OWN_PATIENT, patient: 204 } },
+
+  { name: 'redeem an invitation', method: 'POST', path: () => '/api/public/invitations/redeem', body: (i) => ({ code: i.invitationCode, password: 'my own long password' }), expect: everyone(200) },
+  { name: 'read a unit\'s intake', method: 'GET', path: () => '/api/public/units/unit-1/intake', expect: everyone(200) },
+  { name: 'refer oneself', method: 'POST', path: () => '/api/public/units/unit-1/intake', body: () => ({ contact: { name: 'Sam', email: 'sam2@example.org' }, response: responseBody('phq-9', phq9Answers('notAtAll')) }), expect: everyone(201) },
+  { name: 'read the outbox', method: 'GET', path: () => '/api/dev/outbox', expect: { ...NO_CARE_ROLE, therapist: 403, 'other-therapist': 403, 'care-admin': 200, 'other-admin': 200 } },
+];
+
+describe('care routes: every endpoint × role, refusals first', () => {
+  for (const endpoint of ENDPOINTS) {
+    describe(`${endpoint.method} ${endpoint.name}`, () => {
+      const cases = Object.entries(endpoint.expect).sort(([, a], [, b]) => Number(b >= 400) - Number(a >= 400));
+      it('covers every role', () => expect(Object.keys(endpoint.expect).sort()).toEqual([...ALL_ROLES].sort()));
+      for (const [role, status] of cases) {
+        it(`${role} → ${status}`, async () => {
+          const t = await createCareTestApp({ from: seeded });
+          const response = await t.call(role === 'anonymous' ? undefined : role, endpoint.method, endpoint.path(ids), endpoint.body?.(ids));
+          expect(response.status, JSON.stringify(response.body)).toBe(status);
+          if (status >= 400) expect(response.body).toMatchObject({ status, type: expect.stringContaining('/problems/') });
+        });
+      }
+    });
+  }
+
+  it('lists every care route of the contract', async () => {
+    const t = await createCareTestApp({ from: seeded });
+    const routes = new Set(t.app.routes.filter((route) => route.method !== 'ALL').map((route) => `${route.method} ${route.path}`));
+    expect(routes.size).toBe(ENDPOINTS.length);
+  });
+});

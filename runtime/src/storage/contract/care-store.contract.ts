@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { AlertRecord, CareAuditEntry, CareStore, DeploymentRecord, EnrollmentRecord, ResponseRecord, UnitRecord } from '../../domain/care/ports.js';
+
+/** What a care store implementation's test provides: an empty store with an organisation, two people and a released module version 1. */
+export interface CareStoreFixture {
+  store: CareStore;
+  organisationId: string;
+  therapistId: string;
+  patientId: string;
+  moduleId: string;
+  /** The audit rows written so far, by action. */
+  auditActions(): Promise<string[]>;
+}
+
+const AT = '2026-03-02T08:00:00.000Z';
+let counter = 0;
+const audit = (action: string): CareAuditEntry => ({ id: `audit-${++counter}`, at: AT, actorId: null, actorRole: null, action, objectType: 'test', objectId: 'x', organisationId: null, unitId: null, patientId: null, requestId: null, ip: null, details: {} });
+
+async function enrolled(fixture: CareStoreFixture): Promise<{ unit: UnitRecord; deployment: DeploymentRecord; enrollment: EnrollmentRecord; codeHash: string }> {
+  const { store } = fixture;
+  const n = ++counter;
+  const codeHash = String(n).padStart(64, '0');
+  const unit = await store.createUnit({ unit: { id: `contract-unit-${n}`, organisationId: fixture.organisationId, name: 'Unit', active: true, timeZone: 'Europe/Stockholm', settings: { phone: '1' }, intakeDeploymentId: null, createdAt: AT, updatedAt: AT }, audit: audit('unit.create') });
+  const deployment = await store.createDeployment({ deployment: { id: `contract-deployment-${n}`, unitId: unit.id, kind: 'module', documentId: fixture.moduleId, version: 1, title: 'Module', contentHash: 'a'.repeat(64), modules: [{ moduleId: fixture.moduleId, version: 1 }], status: 'active', deployedAt: AT, deployedBy: fixture.therapistId, withdrawnAt: null }, audit: audit('deployment.create') });
+  const enrollment = await store.createEnrollment({
+    enrollment: { id: `contract-enrollment-${n}`, unitId: unit.id, deploymentId: deployment.id, patientId: fixture.patientId, status: 'invited', startedOn: '2026-03-02', startedAt: '2026-03-01T23:00:00.000Z', modules: deployment.modules, createdBy: fixture.therapistId, createdAt: AT, updatedAt: AT, lastActivityAt: null },
+    invitation: { codeHash, enrollmentId: `contract-enrollment-${n}`, personId: fixture.patientId, createdAt: AT, expiresAt: '2026-03-16T08:00:00.000Z', redeemedAt: null },
+    audit: audit('enrollment.create'),
+  });
+  return { unit, deployment, enrollment, codeHash };
+}
+
+function response(enrollment: EnrollmentRecord, moduleId: string, clientId: string, bodyHash: string): ResponseRecord {
+  return { id: `response-${++counter}`, enrollmentId: enrollment.id, clientId, bodyHash, moduleId, moduleVersion: 1, pageId: null, registrationId: null, answers: { q: 'a' }, completes: true, answeredAt: AT, receivedAt: AT, localDate: '2026-03-02', scores: [], zones: [] };
+}
+
+function alert(enrollment: EnrollmentRecord, dedupeKey: string | null): AlertRecord {
+  return { id: `alert-${++counter}`, enrollmentId: enrollment.id, unitId: enrollment.unitId, patientId: enrollment.patientId, kind: 'missing_report', severity: 'warning', message: 'Missing', moduleId: null, responseId: null, dedupeKey, createdAt: AT, acknowledgedAt: null, acknowledgedBy: null };
+}
+
+/**
+ * Behaviour every CareStore must have: idempotent responses by client id, alerts raised once per
+ * key, compare-and-set acknowledgement and invitation redemption, and an audit row with each write.
+ */
+export function runCareStoreContract(create: () => Promise<CareStoreFixture>): void {
+  describe('care store contract', () => {
+    it('records a response once per client id and returns the first one on a repeat', async () => {
+      const fixture = await create();
+      const { enrollment } = await enrolled(fixture);
+      const first = await fixture.store.recordResponse({ response: response(enrollment, fixture.moduleId, 'client-1', '1'.repeat(64)), alerts: [alert(enrollment, null)], audit: audit('response.record') });
+      const repeat = await fixture.store.recordResponse({ response: response(enrollment, fixture.moduleId, 'client-1', '2'.repeat(64)), alerts: [alert(enrollment, null)], audit: audit('response.record') });
+      expect(first.created).toBe(true);
+      expect(repeat).toEqual({ created: false, response: first.response });
+      expect(await fixture.store.listResponses(enrollment.id)).toHaveLength(1);
+      expect(await fixture.store.listAlerts({ enrollmentId: enrollment.id })).toHaveLength(1);
+      expect((await fixture.auditActions()).filter((action) => action === 'response.record')).toHaveLength(1);
+    });
+
+    it('raises an alert once per dedupe key, and acknowledges it once', async () => {
+      const fixture = await create();
+      const { enrollment } = await enrolled(fixture);
+      const raised = await fixture.store.raiseAlerts({ alerts: [alert(enrollment, 'missing:x:2026-03-02')], audit: () => audit('alert.raise') });
+      expect(await fixture.store.raiseAlerts({ alerts: [alert(enrollment, 'missing:x:2026-03-02')], audit: () => audit('alert.raise') })).toEqual([]);
+      const acknowledged = await fixture.store.acknowledgeAlert({ id: raised[0]!.id, at: AT, by: fixture.therapistId, audit: audit('alert.acknowledge') });
+      expect(acknowledged).toMatchObject({ ok: true, value: { acknowledgedBy: fixture.therapistId } });
+      expect(await fixture.store.acknowledgeAlert({ id: raised[0]!.id, at: AT, by: fixture.therapistId, audit: audit('alert.acknowledge') })).toEqual({ ok: false, reason: 'stale' });
+      expect(await fixture.store.listAlerts({ enrollmentId: enrollment.id, status: 'open' })).toEqual([]);
+    });
+
+    it('redeems an invitation once and activates the enrollment', async () => {
+      const fixture = await create();
+      const { enrollment, codeHash } = await enrolled(fixture);
+      expect(await fixture.store.findInvitation(codeHash)).toMatchObject({ enrollmentId: enrollment.id, redeemedAt: null });
+      expect(await fixture.store.redeemInvitation({ codeHash, at: AT, audit: audit('invitation.redeem') })).toMatchObject({ ok: true });
+      expect(await fixture.store.redeemInvitation({ codeHash, at: AT, audit: audit('invitation.redeem') })).toMatchObject({ ok: false });
+      expect(await fixture.store.getEnrollment(enrollment.id)).toMatchObject({ status: 'active' });
+    });
+
+    it('keeps messages with read receipts and counts them per enrollment', async () => {
+      const fixture = await create();
+      const { unit, enrollment } = await enrolled(fixture);
+      await fixture.store.addMessage({ message: { id: `message-${++counter}`, enrollmentId: enrollment.id, from: 'patient', authorId: fixture.patientId, body: 'Hi', sentAt: AT, readAt: null }, audit: audit('message.send') });
+      expect(await fixture.store.enrollmentActivity(unit.id)).toMatchObject([{ enrollmentId: enrollment.id, unreadMessages: 1, openAlerts: 0 }]);
+      expect(await fixture.store.markMessagesRead({ enrollmentId: enrollment.id, from: 'patient', at: AT, audit: audit('message.read') })).toBe(1);
+      expect(await fixture.store.markMessagesRead({ enrollmentId: enrollment.id, from: 'patient', at: AT, audit: audit('message.read') })).toBe(0);
+      expect((await fixture.store.listMessages(enrollment.id))[0]).toMatchObject({ readAt: AT });
+    });
+
+    it('claims a reminder once per enrollment, item and day', async () => {
+      const fixture = await create();
+      const { enrollment } = await enrolled(fixture);
+      const claim = { enrollmentId: enrollment.id, kind: 'registration', itemId: 'daily', localDate: '2026-03-02', at: AT };
+      expect(await fixture.store.claimReminder(claim)).toBe(true);
+      expect(await fixture.store.claimReminder(claim)).toBe(false);
+      expect(await fixture.store.claimReminder({ ...claim, localDate: '2026-03-03' })).toBe(true);
+    });
+  });
+}

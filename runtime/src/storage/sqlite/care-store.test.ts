@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { createCareTestApp } from '../../testing/care-test-app.js';
+import { runCareStoreContract } from '../contract/care-store.contract.js';
+import { createSqliteCareStore } from './care-store.js';
+
+runCareStoreContract(async () => {
+  const { db } = await createCareTestApp();
+  return {
+    store: createSqliteCareStore(db),
+    organisationId: 'care-1',
+    therapistId: 'person-therapist',
+    patientId: 'person-patient',
+    moduleId: 'phq-9',
+    auditActions: async () => (db.prepare('SELECT action FROM audit_log ORDER BY seq').all() as Array<{ action: string }>).map((row) => row.action),
+  };
+});
+
+describe('the SQLite care schema', () => {
+  it('refuses to change or delete a recorded response, even with raw SQL', async () => {
+    const t = await createCareTestApp();
+    const store = createSqliteCareStore(t.db);
+    t.db.prepare("INSERT INTO care_units (id, organisation_id, name, active, time_zone, settings, created_at, updated_at) VALUES ('u', 'care-1', 'U', 1, 'UTC', '{}', 'x', 'x')").run();
+    const deployment = t.db.prepare("INSERT INTO deployments (id, unit_id, kind, document_id, version, title, content_hash, modules, status, deployed_at, deployed_by) VALUES ('d', 'u', 'module', 'phq-9', 1, 'PHQ-9', ?, '[]', 'active', 'x', 'person-therapist')");
+    deployment.run('b'.repeat(64));
+    t.db.prepare("INSERT INTO enrollments (id, unit_id, deployment_id, patient_id, status, started_on, started_at, modules, created_by, created_at, updated_at) VALUES ('e', 'u', 'd', 'person-patient', 'active', '2026-03-02', 'x', '[]', 'person-therapist', 'x', 'x')").run();
+    await store.recordResponse({
+      response: { id: 'r', enrollmentId: 'e', clientId: 'c', bodyHash: 'c'.repeat(64), moduleId: 'phq-9', moduleVersion: 1, pageId: null, registrationId: null, answers: {}, completes: false, answeredAt: 'x', receivedAt: 'x', localDate: '2026-03-02', scores: [], zones: [] },
+      alerts: [],
+      audit: { id: 'a', at: 'x', actorId: null, actorRole: null, action: 'response.record', objectType: 'response', objectId: 'r', organisationId: null, unitId: null, patientId: null, requestId: null, ip: null, details: {} },
+    });
+    expect(() => t.db.prepare("UPDATE responses SET answers = '{\"q\":1}' WHERE id = 'r'").run()).toThrow(/append-only/);
+    expect(() => t.db.prepare("DELETE FROM responses WHERE id = 'r'").run()).toThrow(/append-only/);
+    expect(() => t.db.prepare("UPDATE enrollments SET deployment_id = 'd' WHERE id = 'e'").run()).toThrow(/stays on/);
+  });
+});

@@ -1,0 +1,305 @@
+import type Database from 'better-sqlite3';
+import type {
+  AlertRecord,
+  CareAuditEntry,
+  CareStore,
+  DeploymentRecord,
+  EnrollmentRecord,
+  PlanRecord,
+  ReferralRecord,
+  UnitRecord,
+} from '../../domain/care/ports.js';
+import { DomainError } from '../../domain/errors.js';
+import { toAlert, toDeployment, toEnrollment, toInvitation, toMessage, toPlan, toReferral, toResponse, toUnit } from './care-rows.js';
+import type { AlertRow, DeploymentRow, EnrollmentRow, InvitationRow, MessageRow, PlanRow, ReferralRow, ResponseRow, UnitRow } from './care-rows.js';
+
+/**
+ * The care store on SQLite. Each write is one synchronous better-sqlite3 transaction with its
+ * audit_log row. Responses are idempotent through UNIQUE (enrollment_id, client_id): the insert is
+ * `ON CONFLICT DO NOTHING`, and a conflict returns the row already there, so two concurrent
+ * submissions of one client id store one row without any read-then-write race.
+ *
+ * @example
+ * const store = createSqliteCareStore(db);
+ * const { created, response } = await store.recordResponse({ response, alerts, audit });
+ */
+export function createSqliteCareStore(db: Database.Database): CareStore {
+  const insertAudit = db.prepare(
+    `INSERT INTO audit_log (id, at, actor_id, actor_role, action, object_type, object_id, organisation_id, unit_id, patient_id, ip, request_id, details)
+     VALUES (@id, @at, @actorId, @actorRole, @action, @objectType, @objectId, @organisationId, @unitId, @patientId, @ip, @requestId, @details)`,
+  );
+  const audit = (entry: CareAuditEntry) => insertAudit.run({ ...entry, details: JSON.stringify(entry.details) });
+
+  const selectUnit = db.prepare('SELECT * FROM care_units WHERE id = ?');
+  const selectDeployment = db.prepare('SELECT * FROM deployments WHERE id = ?');
+  const selectEnrollment = db.prepare('SELECT * FROM enrollments WHERE id = ?');
+  const selectResponse = db.prepare('SELECT * FROM responses WHERE id = ?');
+  const selectResponseByClient = db.prepare('SELECT * FROM responses WHERE enrollment_id = ? AND client_id = ?');
+  const selectAlert = db.prepare('SELECT * FROM alerts WHERE id = ?');
+  const selectMessage = db.prepare('SELECT m.*, p.name AS author_name FROM messages m JOIN people p ON p.id = m.author_id WHERE m.id = ?');
+  const selectReferral = db.prepare('SELECT * FROM referrals WHERE id = ?');
+  const insertAlert = db.prepare(
+    `INSERT INTO alerts (id, enrollment_id, unit_id, patient_id, kind, severity, message, module_id, response_id, dedupe_key, created_at, acknowledged_at, acknowledged_by)
+     VALUES (@id, @enrollmentId, @unitId, @patientId, @kind, @severity, @message, @moduleId, @responseId, @dedupeKey, @createdAt, NULL, NULL)
+     ON CONFLICT DO NOTHING`,
+  );
+  const insertResponse = db.prepare(
+    `INSERT INTO responses (id, enrollment_id, client_id, body_hash, module_id, module_version, page_id, registration_id, answers, completes, answered_at, received_at, local_date, scores, zones)
+     VALUES (@id, @enrollmentId, @clientId, @bodyHash, @moduleId, @moduleVersion, @pageId, @registrationId, @answers, @completes, @answeredAt, @receivedAt, @localDate, @scores, @zones)
+     ON CONFLICT (enrollment_id, client_id) DO NOTHING`,
+  );
+  const unitParams = (unit: UnitRecord) => ({ ...unit, active: unit.active ? 1 : 0, settings: JSON.stringify(unit.settings) });
+
+  const createUnit = db.transaction((input: { unit: UnitRecord; audit: CareAuditEntry }) => {
+    db.prepare(
+      `INSERT INTO care_units (id, organisation_id, name, active, time_zone, settings, intake_deployment_id, created_at, updated_at)
+       VALUES (@id, @organisationId, @name, @active, @timeZone, @settings, @intakeDeploymentId, @createdAt, @updatedAt)`,
+    ).run(unitParams(input.unit));
+    audit(input.audit);
+    return toUnit(selectUnit.get(input.unit.id) as UnitRow);
+  });
+
+  const updateUnit = db.transaction((input: { unit: UnitRecord; audit: CareAuditEntry }) => {
+    db.prepare('UPDATE care_units SET name = @name, active = @active, time_zone = @timeZone, settings = @settings, intake_deployment_id = @intakeDeploymentId, updated_at = @updatedAt WHERE id = @id').run(unitParams(input.unit));
+    audit(input.audit);
+    return toUnit(selectUnit.get(input.unit.id) as UnitRow);
+  });
+
+  const createDeployment = db.transaction((input: { deployment: DeploymentRecord; audit: CareAuditEntry }) => {
+    const { deployment } = input;
+    db.prepare(
+      `INSERT INTO deployments (id, unit_id, kind, document_id, version, title, content_hash, modules, status, deployed_at, deployed_by, withdrawn_at)
+       VALUES (@id, @unitId, @kind, @documentId, @version, @title, @contentHash, @modules, @status, @deployedAt, @deployedBy, NULL)`,
+    ).run({ ...deployment, modules: JSON.stringify(deployment.modules) });
+    audit(input.audit);
+    return toDeployment(selectDeployment.get(deployment.id) as DeploymentRow);
+  });
+
+  const withdrawDeployment = db.transaction((input: { id: string; at: string; audit: CareAuditEntry }) => {
+    const result = db.prepare("UPDATE deployments SET status = 'withdrawn', withdrawn_at = ? WHERE id = ? AND status = 'active'").run(input.at, input.id);
+    if (result.changes === 0) return { ok: false as const, reason: selectDeployment.get(input.id) ? ('stale' as const) : ('missing' as const) };
+    audit(input.audit);
+    return { ok: true as const, value: toDeployment(selectDeployment.get(input.id) as DeploymentRow) };
+  });
+
+  const createEnrollment = db.transaction((input: Parameters<CareStore['createEnrollment']>[0]) => {
+    const { enrollment, invitation, referral } = input;
+    if (referral) {
+      const decided = db.prepare("UPDATE referrals SET status = 'accepted', decided_at = ?, decided_by = ?, enrollment_id = NULL WHERE id = ? AND status = 'new'").run(referral.at, referral.by, referral.id);
+      if (decided.changes === 0) throw new DomainError('conflict', 'The referral was decided meanwhile.');
+    }
+    db.prepare(
+      `INSERT INTO enrollments (id, unit_id, deployment_id, patient_id, status, started_on, started_at, modules, created_by, created_at, updated_at, last_activity_at)
+       VALUES (@id, @unitId, @deploymentId, @patientId, @status, @startedOn, @startedAt, @modules, @createdBy, @createdAt, @updatedAt, NULL)`,
+    ).run({ ...enrollment, modules: JSON.stringify(enrollment.modules) });
+    db.prepare('INSERT INTO invitations (code_hash, enrollment_id, person_id, created_at, expires_at, redeemed_at) VALUES (@codeHash, @enrollmentId, @personId, @createdAt, @expiresAt, NULL)').run(invitation);
+    if (referral) db.prepare('UPDATE referrals SET enrollment_id = ? WHERE id = ?').run(enrollment.id, referral.id);
+    audit(input.audit);
+    return toEnrollment(selectEnrollment.get(enrollment.id) as EnrollmentRow);
+  });
+
+  const setEnrollmentStatus = db.transaction((input: { id: string; status: EnrollmentRecord['status']; at: string; audit: CareAuditEntry }) => {
+    db.prepare('UPDATE enrollments SET status = ?, updated_at = ? WHERE id = ?').run(input.status, input.at, input.id);
+    audit(input.audit);
+    return toEnrollment(selectEnrollment.get(input.id) as EnrollmentRow);
+  });
+
+  const redeemInvitation = db.transaction((input: { codeHash: string; at: string; audit: CareAuditEntry }) => {
+    const used = db.prepare('UPDATE invitations SET redeemed_at = ? WHERE code_hash = ? AND redeemed_at IS NULL AND expires_at > ?').run(input.at, input.codeHash, input.at);
+    const row = db.prepare('SELECT * FROM invitations WHERE code_hash = ?').get(input.codeHash) as InvitationRow | undefined;
+    if (!row) return { ok: false as const, reason: 'missing' as const };
+    if (used.changes === 0) return { ok: false as const, reason: 'stale' as const };
+    db.prepare("UPDATE enrollments SET status = 'active', updated_at = ? WHERE id = ? AND status = 'invited'").run(input.at, row.enrollment_id);
+    audit(input.audit);
+    return { ok: true as const, value: toInvitation(row) };
+  });
+
+  const recordResponse = db.transaction((input: Parameters<CareStore['recordResponse']>[0]) => {
+    const { response } = input;
+    const inserted = insertResponse.run({
+      ...response,
+      answers: JSON.stringify(response.answers),
+      completes: response.completes ? 1 : 0,
+      scores: JSON.stringify(response.scores),
+      zones: JSON.stringify(response.zones),
+    });
+    if (inserted.changes === 0) {
+      return { created: false, response: toResponse(selectResponseByClient.get(response.enrollmentId, response.clientId) as ResponseRow) };
+    }
+    for (const alert of input.alerts) insertAlert.run(alert);
+    db.prepare('UPDATE enrollments SET last_activity_at = ? WHERE id = ?').run(response.receivedAt, response.enrollmentId);
+    audit(input.audit);
+    return { created: true, response: toResponse(selectResponse.get(response.id) as ResponseRow) };
+  });
+
+  const acknowledgeAlert = db.transaction((input: { id: string; at: string; by: string; audit: CareAuditEntry }) => {
+    const result = db.prepare('UPDATE alerts SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL').run(input.at, input.by, input.id);
+    if (result.changes === 0) return { ok: false as const, reason: selectAlert.get(input.id) ? ('stale' as const) : ('missing' as const) };
+    audit(input.audit);
+    return { ok: true as const, value: toAlert(selectAlert.get(input.id) as AlertRow) };
+  });
+
+  const raiseAlerts = db.transaction((input: Parameters<CareStore['raiseAlerts']>[0]) => {
+    const raised: AlertRecord[] = [];
+    for (const alert of input.alerts) {
+      if (insertAlert.run(alert).changes === 0) continue;
+      audit(input.audit(alert));
+      raised.push(toAlert(selectAlert.get(alert.id) as AlertRow));
+    }
+    return raised;
+  });
+
+  const putPlan = db.transaction((input: { plan: PlanRecord; audit: CareAuditEntry }) => {
+    const { plan } = input;
+    db.prepare(
+      `INSERT INTO patient_plans (enrollment_id, module_id, registration_id, overrides, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (enrollment_id, module_id, registration_id) DO UPDATE SET overrides = excluded.overrides, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    ).run(plan.enrollmentId, plan.moduleId, plan.registrationId, JSON.stringify(plan.overrides), plan.updatedAt, plan.updatedBy);
+    audit(input.audit);
+    return plan;
+  });
+
+  const addMessage = db.transaction((input: Parameters<CareStore['addMessage']>[0]) => {
+    const { message } = input;
+    db.prepare('INSERT INTO messages (id, enrollment_id, sender, author_id, body, sent_at, read_at) VALUES (?, ?, ?, ?, ?, ?, NULL)').run(message.id, message.enrollmentId, message.from, message.authorId, message.body, message.sentAt);
+    if (message.from === 'patient') db.prepare('UPDATE enrollments SET last_activity_at = ? WHERE id = ?').run(message.sentAt, message.enrollmentId);
+    audit(input.audit);
+    return toMessage(selectMessage.get(message.id) as MessageRow);
+  });
+
+  const markMessagesRead = db.transaction((input: Parameters<CareStore['markMessagesRead']>[0]) => {
+    const result = db.prepare('UPDATE messages SET read_at = ? WHERE enrollment_id = ? AND sender = ? AND read_at IS NULL').run(input.at, input.enrollmentId, input.from);
+    if (result.changes > 0) audit({ ...input.audit, details: { ...input.audit.details, count: result.changes } });
+    return result.changes;
+  });
+
+  const createReferral = db.transaction((input: { referral: ReferralRecord; audit: CareAuditEntry }) => {
+    const { referral } = input;
+    db.prepare(
+      `INSERT INTO referrals (id, unit_id, contact, module_id, module_version, answers, scores, received_at, status, decided_at, decided_by, enrollment_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'new', NULL, NULL, NULL)`,
+    ).run(referral.id, referral.unitId, JSON.stringify(referral.contact), referral.moduleId, referral.moduleVersion, JSON.stringify(referral.answers), JSON.stringify(referral.scores), referral.receivedAt);
+    audit(input.audit);
+    return toReferral(selectReferral.get(referral.id) as ReferralRow);
+  });
+
+  const declineReferral = db.transaction((input: { id: string; at: string; by: string; audit: CareAuditEntry }) => {
+    const result = db.prepare("UPDATE referrals SET status = 'declined', decided_at = ?, decided_by = ? WHERE id = ? AND status = 'new'").run(input.at, input.by, input.id);
+    if (result.changes === 0) return { ok: false as const, reason: selectReferral.get(input.id) ? ('stale' as const) : ('missing' as const) };
+    audit(input.audit);
+    return { ok: true as const, value: toReferral(selectReferral.get(input.id) as ReferralRow) };
+  });
+
+  return {
+    createUnit: async (input) => createUnit(input),
+    updateUnit: async (input) => updateUnit(input),
+    getUnit: async (id) => {
+      const row = selectUnit.get(id) as UnitRow | undefined;
+      return row ? toUnit(row) : undefined;
+    },
+    listUnits: async ({ organisationIds, unitIds }) =>
+      (db.prepare('SELECT * FROM care_units WHERE organisation_id IN (SELECT value FROM json_each(?)) OR id IN (SELECT value FROM json_each(?)) ORDER BY name, id').all(JSON.stringify(organisationIds), JSON.stringify(unitIds)) as UnitRow[]).map(toUnit),
+
+    createDeployment: async (input) => createDeployment(input),
+    getDeployment: async (id) => {
+      const row = selectDeployment.get(id) as DeploymentRow | undefined;
+      return row ? toDeployment(row) : undefined;
+    },
+    listDeployments: async (unitId) => (db.prepare('SELECT * FROM deployments WHERE unit_id = ? ORDER BY deployed_at, id').all(unitId) as DeploymentRow[]).map(toDeployment),
+    withdrawDeployment: async (input) => withdrawDeployment(input),
+
+    createEnrollment: async (input) => createEnrollment(input),
+    getEnrollment: async (id) => {
+      const row = selectEnrollment.get(id) as EnrollmentRow | undefined;
+      return row ? toEnrollment(row) : undefined;
+    },
+    listEnrollmentsOfUnit: async (unitId) => (db.prepare('SELECT * FROM enrollments WHERE unit_id = ? ORDER BY created_at, id').all(unitId) as EnrollmentRow[]).map(toEnrollment),
+    listEnrollmentsOfPatient: async (patientId) => (db.prepare('SELECT * FROM enrollments WHERE patient_id = ? ORDER BY created_at, id').all(patientId) as EnrollmentRow[]).map(toEnrollment),
+    listOpenEnrollments: async () => (db.prepare("SELECT * FROM enrollments WHERE status <> 'ended' ORDER BY id").all() as EnrollmentRow[]).map(toEnrollment),
+    setEnrollmentStatus: async (input) => setEnrollmentStatus(input),
+    enrollmentActivity: async (unitId) =>
+      (db.prepare(
+        `SELECT e.id AS enrollment_id, p.name AS patient_name,
+           (SELECT count(*) FROM alerts a WHERE a.enrollment_id = e.id AND a.acknowledged_at IS NULL) AS open_alerts,
+           (SELECT count(*) FROM messages m WHERE m.enrollment_id = e.id AND m.sender = 'patient' AND m.read_at IS NULL) AS unread_messages
+         FROM enrollments e JOIN people p ON p.id = e.patient_id WHERE e.unit_id = ?`,
+      ).all(unitId) as Array<{ enrollment_id: string; patient_name: string; open_alerts: number; unread_messages: number }>).map((row) => ({
+        enrollmentId: row.enrollment_id,
+        patientName: row.patient_name,
+        openAlerts: row.open_alerts,
+        unreadMessages: row.unread_messages,
+      })),
+    personName: async (personId) => (db.prepare('SELECT name FROM people WHERE id = ?').get(personId) as { name: string } | undefined)?.name,
+
+    findInvitation: async (codeHash) => {
+      const row = db.prepare('SELECT * FROM invitations WHERE code_hash = ?').get(codeHash) as InvitationRow | undefined;
+      return row ? toInvitation(row) : undefined;
+    },
+    redeemInvitation: async (input) => redeemInvitation(input),
+
+    recordResponse: async (input) => recordResponse(input),
+    listResponses: async (enrollmentId, filter = {}) =>
+      (filter.moduleId !== undefined
+        ? (db.prepare('SELECT * FROM responses WHERE enrollment_id = ? AND module_id = ? ORDER BY seq').all(enrollmentId, filter.moduleId) as ResponseRow[])
+        : (db.prepare('SELECT * FROM responses WHERE enrollment_id = ? ORDER BY seq').all(enrollmentId) as ResponseRow[])
+      ).map(toResponse),
+
+    openAttempt: async (enrollmentId, moduleId) =>
+      (db.prepare(
+        `SELECT * FROM responses WHERE enrollment_id = @enrollmentId AND module_id = @moduleId AND registration_id IS NULL
+           AND seq > ifnull((SELECT max(seq) FROM responses WHERE enrollment_id = @enrollmentId AND module_id = @moduleId AND registration_id IS NULL AND completes = 1), 0)
+         ORDER BY seq`,
+      ).all({ enrollmentId, moduleId }) as ResponseRow[]).map(toResponse),
+
+    listAlerts: async (filter) => {
+      const clauses: string[] = [];
+      const parameters: string[] = [];
+      if (filter.unitId !== undefined) {
+        clauses.push('unit_id = ?');
+        parameters.push(filter.unitId);
+      }
+      if (filter.enrollmentId !== undefined) {
+        clauses.push('enrollment_id = ?');
+        parameters.push(filter.enrollmentId);
+      }
+      if (filter.status === 'open') clauses.push('acknowledged_at IS NULL');
+      if (filter.status === 'acknowledged') clauses.push('acknowledged_at IS NOT NULL');
+      const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
+      return (db.prepare(`SELECT * FROM alerts ${where} ORDER BY created_at, rowid`).all(...parameters) as AlertRow[]).map(toAlert);
+    },
+    getAlert: async (id) => {
+      const row = selectAlert.get(id) as AlertRow | undefined;
+      return row ? toAlert(row) : undefined;
+    },
+    acknowledgeAlert: async (input) => acknowledgeAlert(input),
+    raiseAlerts: async (input) => raiseAlerts(input),
+
+    listPlans: async (enrollmentId) => (db.prepare('SELECT * FROM patient_plans WHERE enrollment_id = ? ORDER BY module_id, registration_id').all(enrollmentId) as PlanRow[]).map(toPlan),
+    putPlan: async (input) => putPlan(input),
+
+    listMessages: async (enrollmentId) =>
+      (db.prepare('SELECT m.*, p.name AS author_name FROM messages m JOIN people p ON p.id = m.author_id WHERE m.enrollment_id = ? ORDER BY m.seq').all(enrollmentId) as MessageRow[]).map(toMessage),
+    addMessage: async (input) => addMessage(input),
+    markMessagesRead: async (input) => markMessagesRead(input),
+
+    createReferral: async (input) => createReferral(input),
+    getReferral: async (id) => {
+      const row = selectReferral.get(id) as ReferralRow | undefined;
+      return row ? toReferral(row) : undefined;
+    },
+    listReferrals: async (unitId) => (db.prepare('SELECT * FROM referrals WHERE unit_id = ? ORDER BY received_at DESC, id').all(unitId) as ReferralRow[]).map(toReferral),
+    declineReferral: async (input) => declineReferral(input),
+
+    claimReminder: async (input) =>
+      db.prepare('INSERT INTO reminders_sent (enrollment_id, kind, item_id, local_date, sent_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING').run(input.enrollmentId, input.kind, input.itemId, input.localDate, input.at).changes === 1,
+    jobMark: async (name) => (db.prepare('SELECT last_at FROM care_job_marks WHERE name = ?').get(name) as { last_at: string } | undefined)?.last_at,
+    setJobMark: async (name, at) => {
+      db.prepare('INSERT INTO care_job_marks (name, last_at) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET last_at = excluded.last_at').run(name, at);
+    },
+
+    recordRead: async (entry) => {
+      audit(entry);
+    },
+  };
+}
+

@@ -1,0 +1,138 @@
+// Test support for the care routes: the real care service on an in-memory, fully migrated SQLite
+// database with the example content released, a test clock, sequential ids, the mail outbox, and a
+// test authenticator that takes the principal from the `x-test-principal` header (session
+// authentication is tested on its own). `snapshot()`/`restore` make a seeded database cheap to reuse.
+import Database from 'better-sqlite3';
+import { Hono } from 'hono';
+import { createTestClock, type TestClock } from '../clock.js';
+import { createAccountsServices } from '../domain/accounts/accounts-services.js';
+import type { PasswordHasher } from '../domain/accounts/password-hasher.js';
+import { createCareService, type CareService } from '../domain/care/care-service.js';
+import { createPatientAccounts, invitedSessionsOf } from '../domain/care/patient-accounts.js';
+import { createReleasedContent } from '../domain/care/released-content.js';
+import { DomainError } from '../domain/errors.js';
+import type { Membership, Principal } from '../domain/principal.js';
+import type { AppEnv } from '../http/app-env.js';
+import { problemResponse } from '../http/problem.js';
+import { createSequentialIds } from '../ids.js';
+import { careRoutes } from '../routes/care/care-routes.js';
+import { createSqliteAccountsStore } from '../storage/sqlite/accounts-store.js';
+import { createSqliteAuthoringStore } from '../storage/sqlite/authoring-store.js';
+import { createSqliteCareStore } from '../storage/sqlite/care-store.js';
+import { openDatabase } from '../storage/sqlite/open-database.js';
+import { createSqliteMailOutbox } from '../storage/sqlite/sqlite-mail-outbox.js';
+import { exampleDocument, releaseExample } from './care-fixtures.js';
+
+/** Test principals: name → memberships. Patients' person ids match the fixture people enrolled by `seedCare`. */
+const MEMBERSHIPS: Record<string, Membership[]> = {
+  'care-admin': [{ organisationId: 'care-1', role: 'care_provider_admin' }],
+  'other-admin': [{ organisationId: 'care-2', role: 'care_provider_admin' }],
+  therapist: [{ organisationId: 'care-1', role: 'therapist', unitId: 'unit-1' }],
+  'other-therapist': [{ organisationId: 'care-1', role: 'therapist', unitId: 'unit-2' }],
+  patient: [{ organisationId: 'care-1', role: 'patient', unitId: 'unit-1' }],
+  'other-patient': [{ organisationId: 'care-1', role: 'patient', unitId: 'unit-1' }],
+  designer: [{ organisationId: 'org-a', role: 'designer' }],
+};
+
+export const CARE_ROLES = Object.keys(MEMBERSHIPS);
+
+export function carePrincipal(name: string): Principal {
+  const memberships = MEMBERSHIPS[name];
+  if (!memberships) throw new Error(`no test principal ${name}`);
+  return { personId: `person-${name}`, name, email: `${name}@example.org`, memberships, sessionId: `session-${name}` };
+}
+
+/** Fast and obviously fake: tests are not about scrypt. */
+export const plainHasher: PasswordHasher = {
+  hash: async (password) => `plain$${password}`,
+  verify: async (password, encoded) => encoded === `plain$${password}`,
+};
+
+export interface CareTestApp {
+  app: Hono<AppEnv>;
+  db: Database.Database;
+  care: CareService;
+  clock: TestClock;
+  call(who: string | undefined, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }>;
+  /** The database as bytes, to start other apps from the same state. */
+  snapshot(): Buffer;
+}
+
+export const START = '2026-03-02T08:00:00.000Z';
+
+function fixtures(db: Database.Database): void {
+  const at = '2026-01-01T00:00:00.000Z';
+  const organisation = db.prepare('INSERT INTO organisations (id, slug, name, kind, created_at) VALUES (?, ?, ?, ?, ?)');
+  organisation.run('org-a', 'org-a', 'Publisher A', 'publisher', at);
+  organisation.run('care-1', 'care-1', 'Care provider 1', 'care_provider', at);
+  organisation.run('care-2', 'care-2', 'Care provider 2', 'care_provider', at);
+  const person = db.prepare('INSERT INTO people (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)');
+  for (const name of [...CARE_ROLES, 'publisher']) person.run(`person-${name}`, `${name}@example.org`, name === 'patient' ? 'Pat Patient' : name, 'plain$unused-password', at);
+  const member = db.prepare('INSERT INTO memberships (person_id, organisation_id, role, unit_id, granted_by, granted_at) VALUES (?, ?, ?, ?, NULL, ?)');
+  for (const [name, memberships] of Object.entries(MEMBERSHIPS)) for (const membership of memberships) member.run(`person-${name}`, membership.organisationId, membership.role, membership.unitId ?? null, at);
+  const unit = db.prepare("INSERT INTO care_units (id, organisation_id, name, active, time_zone, settings, intake_deployment_id, created_at, updated_at) VALUES (?, ?, ?, 1, 'Europe/Stockholm', ?, NULL, ?, ?)");
+  unit.run('unit-1', 'care-1', 'Unit one', JSON.stringify({ phone: '+46 8 123 456', crisisPhone: '112' }), at, at);
+  unit.run('unit-2', 'care-1', 'Unit two', '{}', at, at);
+  unit.run('unit-3', 'care-2', 'Unit three', '{}', at, at);
+}
+
+/**
+ * A care app. Without `from`, a fresh database with the fixtures and the example modules and
+ * programs released by org-a; with `from` (a snapshot), exactly that state.
+ */
+export async function createCareTestApp(options: { from?: Buffer; start?: string } = {}): Promise<CareTestApp> {
+  const db = options.from ? new Database(options.from) : openDatabase({ file: ':memory:' }).db;
+  db.pragma('foreign_keys = ON');
+  const clock = createTestClock(options.start ?? START);
+  const ids = createSequentialIds(`id-${Math.random().toString(36).slice(2, 8)}`);
+  const authoringStore = createSqliteAuthoringStore(db);
+  if (!options.from) {
+    fixtures(db);
+    const release = (kind: 'module' | 'program', name: string) => releaseExample(authoringStore, { kind, document: exampleDocument(kind, name), organisationId: 'org-a', authorId: 'person-designer', publisherId: 'person-publisher', at: '2026-02-01T00:00:00.000Z' });
+    for (const name of ['phq-9', 'gad-7', 'copd-daily-report', 'activity-registration', ...[1, 2, 3, 4, 5, 6, 7, 8].map((week) => `panic-week-${week}`)]) await release('module', name);
+    for (const name of ['panic-icbt-8-weeks', 'copd-home-follow-up']) await release('program', name);
+  }
+  const accountsStore = createSqliteAccountsStore(db, { ids });
+  const accounts = createAccountsServices({ store: accountsStore, hasher: plainHasher, clock, ids });
+  const outbox = createSqliteMailOutbox(db, { now: () => clock.now(), newId: () => ids.newId() });
+  let secrets = 0;
+  const care = createCareService({
+    store: createSqliteCareStore(db),
+    content: createReleasedContent(authoringStore),
+    accounts: createPatientAccounts({ store: accountsStore, hasher: plainHasher, newId: () => ids.newId() }),
+    sessions: invitedSessionsOf(accounts.authentication),
+    mail: outbox,
+    outbox,
+    now: () => clock.now(),
+    newId: () => ids.newId(),
+    newSecret: () => `invitation-code-${++secrets}-${Math.random().toString(36).slice(2)}`,
+    publicUrl: () => 'http://careloom.test',
+  }, { intakeLimits: { perIp: 3, windowMs: 3600_000 } });
+  const app = new Hono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('requestId', 'req-test');
+    const who = c.req.header('x-test-principal');
+    if (who) c.set('principal', carePrincipal(who));
+    await next();
+  });
+  app.route('/', careRoutes({ care, authentication: accounts.authentication, cookie: { secure: false }, clientIp: (c) => c.req.header('x-test-ip') ?? '192.0.2.1' }));
+  app.onError((error, c) => {
+    if (error instanceof DomainError) return problemResponse(c, error);
+    throw error;
+  });
+  return {
+    app,
+    db,
+    care,
+    clock,
+    async call(who, method, path, body, headers = {}) {
+      const all: Record<string, string> = { ...headers };
+      if (who) all['x-test-principal'] = who;
+      if (body !== undefined) all['content-type'] = 'application/json';
+      const response = await app.request(path, { method, headers: all, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+      const text = await response.text();
+      return { status: response.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>), headers: response.headers };
+    },
+    snapshot: () => db.serialize(),
+  };
+}

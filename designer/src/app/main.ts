@@ -3,9 +3,9 @@ import './designer-app.js';
 import '../library/library.js';
 import '../review/review-screen.js';
 import '../program/program-editor.js';
-// The module editor (designer/src/editor/) defines <cl-module-editor>; the app waits for it with
-// customElements.whenDefined, so this import only has to be in the bundle, in any order.
-// import '../editor/define.js';
+// The module editor defines <cl-module-editor>; the app waits for it with customElements.whenDefined,
+// so the order of these imports does not matter.
+import '../editor/define.js';
 
 document.title = 'Careloom Designer';
 if (!document.querySelector('cl-designer-app')) document.body.append(document.createElement('cl-designer-app'));

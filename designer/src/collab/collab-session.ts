@@ -1,0 +1,148 @@
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+
+/** How the draft is connected to the server. */
+export type ConnectionState = 'connecting' | 'connected' | 'offline';
+
+/** The person at this keyboard, as others see them. */
+export interface CollabUser {
+  id: string;
+  name: string;
+  color: string;
+}
+
+/**
+ * What carries the draft to and from the server: y-websocket's `WebsocketProvider` fits as it is.
+ * Tests leave it out and sync two docs by hand.
+ */
+export interface CollabTransport {
+  on(event: 'status', listener: (event: { status: 'connected' | 'disconnected' | 'connecting' }) => void): void;
+  on(event: 'sync', listener: (synced: boolean) => void): void;
+  off(event: 'status' | 'sync', listener: (...args: never[]) => void): void;
+  destroy(): void;
+}
+
+export interface CollabSessionOptions {
+  doc: Y.Doc;
+  awareness: Awareness;
+  user: CollabUser;
+  /** The server drops a reader's updates; the editor then disables every control. */
+  readOnly?: boolean;
+  transport?: CollabTransport;
+}
+
+/**
+ * One open draft: the Y.Doc, awareness with the local user, the connection state, and a per-user
+ * undo manager. Every local edit goes through {@link CollabSession.transact} so that it carries
+ * {@link CollabSession.origin}: the undo manager tracks only that origin and the rich-text
+ * binding's, so undo never takes back another editor's work.
+ *
+ * @example
+ * const session = new CollabSession({ doc, awareness: new Awareness(doc), user });
+ * session.transact(() => pages.push([page]));
+ * session.undoManager.undo();
+ */
+export class CollabSession {
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
+  readonly user: CollabUser;
+  readonly readOnly: boolean;
+  /** Origin of this person's structured edits (rich text uses y-tiptap's own origin). */
+  readonly origin = { name: 'careloom-local-edit' };
+  readonly undoManager: Y.UndoManager;
+  #connection: ConnectionState;
+  #synced: boolean;
+  readonly #transport: CollabTransport | undefined;
+  readonly #listeners = new Set<() => void>();
+
+  constructor(options: CollabSessionOptions) {
+    this.doc = options.doc;
+    this.awareness = options.awareness;
+    this.user = options.user;
+    this.readOnly = options.readOnly ?? false;
+    this.#transport = options.transport;
+    this.#connection = options.transport ? 'connecting' : 'connected';
+    this.#synced = !options.transport;
+    this.undoManager = new Y.UndoManager(this.doc.getMap('module'), {
+      trackedOrigins: new Set<unknown>([this.origin, ySyncPluginKey]),
+      captureTimeout: 400,
+    });
+    this.awareness.setLocalStateField('user', { ...options.user });
+    this.undoManager.on('stack-item-added', this.#notify);
+    this.undoManager.on('stack-item-popped', this.#notify);
+    this.undoManager.on('stack-cleared', this.#notify);
+    options.transport?.on('status', this.#onStatus);
+    options.transport?.on('sync', this.#onSync);
+  }
+
+  get connection(): ConnectionState {
+    return this.#connection;
+  }
+
+  /** Whether the first exchange with the server has completed (always true without a transport). */
+  get synced(): boolean {
+    return this.#synced;
+  }
+
+  /** Runs local edits as one transaction with this person's origin (undoable, sent to others). */
+  transact(edit: () => void): void {
+    if (this.readOnly) return;
+    this.doc.transact(edit, this.origin);
+  }
+
+  /** Tells the others which page and block this person is on. */
+  setLocation(pageId: string | null, blockId: string | null): void {
+    const state = this.awareness.getLocalState() ?? {};
+    if (state['page'] === pageId && state['block'] === blockId) return;
+    this.awareness.setLocalState({ ...state, page: pageId, block: blockId });
+  }
+
+  /** Listens for connection, sync and undo-stack changes; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** For tests and the transport's events: sets the connection state. */
+  setConnection(state: ConnectionState): void {
+    if (state === this.#connection) return;
+    this.#connection = state;
+    this.#notify();
+  }
+
+  destroy(): void {
+    this.#transport?.off('status', this.#onStatus);
+    this.#transport?.off('sync', this.#onSync);
+    this.undoManager.destroy();
+    this.awareness.setLocalState(null);
+    this.#transport?.destroy();
+    this.#listeners.clear();
+  }
+
+  readonly #notify = (): void => {
+    for (const listener of this.#listeners) listener();
+  };
+
+  readonly #onStatus = (event: { status: 'connected' | 'disconnected' | 'connecting' }): void => {
+    // y-websocket reports 'connecting' on every retry; once a connection was lost that is "offline".
+    const next: ConnectionState = event.status === 'connected' ? 'connected' : event.status === 'connecting' && this.#connection === 'connecting' ? 'connecting' : 'offline';
+    this.setConnection(next);
+  };
+
+  readonly #onSync = (synced: boolean): void => {
+    if (synced === this.#synced) return;
+    this.#synced = synced;
+    this.#notify();
+  };
+}
+
+/**
+ * A session for a local doc (tests, previews of a file): no server, always "connected".
+ *
+ * @example
+ * const session = localSession(moduleToYDoc(module), { id: 'a', name: 'Anna', color: '#1f5fbf' });
+ */
+export function localSession(doc: Y.Doc, user: CollabUser, options: { awareness?: Awareness; readOnly?: boolean } = {}): CollabSession {
+  return new CollabSession({ doc, user, awareness: options.awareness ?? new Awareness(doc), readOnly: options.readOnly ?? false });
+}

@@ -1,0 +1,42 @@
+// Registers the module editor's elements (once: the shell may load this chunk more than once).
+import '../renderer/define.js';
+import { ClTextField } from './fields/text-field.js';
+import { ClRichText } from './fields/rich-text-field.js';
+import { ClEditorHeader } from './editor-header.js';
+import { ClModuleEditor } from './module-editor.js';
+import { ClModulePreview } from './module-preview.js';
+import { ClPageCanvas } from './page-canvas.js';
+import { ClPageOutline } from './page-outline.js';
+import { ClSubmitVersion } from './submit-version.js';
+import { ClValidationPanel } from './validation-panel.js';
+
+const elements: Record<string, CustomElementConstructor> = {
+  'cl-text-field': ClTextField,
+  'cl-rich-text': ClRichText,
+  'cl-editor-header': ClEditorHeader,
+  'cl-page-outline': ClPageOutline,
+  'cl-page-canvas': ClPageCanvas,
+  'cl-validation-panel': ClValidationPanel,
+  'cl-module-preview': ClModulePreview,
+  'cl-submit-version': ClSubmitVersion,
+  // Last: the shell waits for this one, and its children must be known when it first renders.
+  'cl-module-editor': ClModuleEditor,
+};
+
+for (const [name, element] of Object.entries(elements)) {
+  if (!customElements.get(name)) customElements.define(name, element);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cl-text-field': ClTextField;
+    'cl-rich-text': ClRichText;
+    'cl-editor-header': ClEditorHeader;
+    'cl-page-outline': ClPageOutline;
+    'cl-page-canvas': ClPageCanvas;
+    'cl-validation-panel': ClValidationPanel;
+    'cl-module-preview': ClModulePreview;
+    'cl-submit-version': ClSubmitVersion;
+    'cl-module-editor': ClModuleEditor;
+  }
+}

@@ -1,0 +1,73 @@
+import type { Module } from '../../../schemas/src/generated/format.js';
+import type { Issue } from '../../../schemas/src/issue.js';
+import { validateModule } from '../../../schemas/src/validate/index.js';
+import { YDocLayoutError } from '../../../schemas/src/ydoc/layout-error.js';
+import { yDocToModule } from '../../../schemas/src/ydoc/index.js';
+import type * as Y from 'yjs';
+import { answerableItems } from './conditions/answerable-items.js';
+import type { AnswerableItem } from './conditions/answerable-items.js';
+
+/** Schema problems that leave the module's shape intact, so the patient renderer can still show it. */
+const SHAPE_KEEPING = new Set([
+  'schema.min_length', 'schema.max_length', 'schema.pattern', 'schema.minimum', 'schema.maximum', 'schema.exclusive_minimum',
+  'schema.exclusive_maximum', 'schema.min_items', 'schema.max_items', 'schema.format', 'schema.unique_items', 'schema.additional_property',
+]);
+
+/** What the editor derives from the draft after each change. */
+export interface DraftAnalysis {
+  snapshot: unknown;
+  problems: Issue[];
+  items: AnswerableItem[];
+  pages: Array<{ id: string; title: string; index: number }>;
+  languages: string[];
+  defaultLanguage: string;
+  title: string;
+  /** The draft as a module the renderer can show, or undefined when its shape is broken. */
+  previewable: Module | undefined;
+}
+
+/**
+ * Reads the draft (`yDocToModule`), validates it with the server's validator, and lists what the
+ * pickers need. A draft the mapping cannot read yields that one problem.
+ *
+ * @example
+ * const { problems } = analyseDraft(session.doc, 'en');
+ */
+export function analyseDraft(doc: Y.Doc, language: string): DraftAnalysis {
+  let snapshot: unknown;
+  try {
+    snapshot = yDocToModule(doc);
+  } catch (error) {
+    if (!(error instanceof YDocLayoutError)) throw error;
+    return { snapshot: undefined, problems: [{ code: error.code, path: error.path, message: error.message }], items: [], pages: [], languages: [], defaultLanguage: language, title: '', previewable: undefined };
+  }
+  const result = validateModule(snapshot);
+  const problems = result.ok ? [] : result.issues;
+  const record = (snapshot ?? {}) as Record<string, unknown>;
+  const languages = Array.isArray(record['languages']) ? record['languages'].filter((value): value is string => typeof value === 'string') : [];
+  const defaultLanguage = typeof record['defaultLanguage'] === 'string' ? record['defaultLanguage'] : (languages[0] ?? language);
+  const shown = languages.includes(language) ? language : defaultLanguage;
+  const pages = (Array.isArray(record['pages']) ? record['pages'] : []).map((page: unknown, index: number) => {
+    const entry = (page ?? {}) as Record<string, unknown>;
+    return { id: typeof entry['id'] === 'string' ? entry['id'] : '', title: textIn(entry['title'], shown), index };
+  });
+  const shapeIntact = problems.every((issue) => !issue.code.startsWith('schema.') || SHAPE_KEEPING.has(issue.code));
+  return {
+    snapshot,
+    problems,
+    items: answerableItems(snapshot, shown),
+    pages,
+    languages,
+    defaultLanguage,
+    title: textIn(record['title'], shown),
+    previewable: result.ok ? result.value : shapeIntact && pages.length > 0 ? (snapshot as Module) : undefined,
+  };
+}
+
+function textIn(value: unknown, language: string): string {
+  if (value === null || typeof value !== 'object') return '';
+  const texts = value as Record<string, unknown>;
+  const own = texts[language];
+  if (typeof own === 'string' && own !== '') return own;
+  return Object.values(texts).find((text): text is string => typeof text === 'string' && text !== '') ?? '';
+}

@@ -1,0 +1,185 @@
+import { Editor, Extension } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { css, html, LitElement } from 'lit';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
+import type * as Y from 'yjs';
+import { richTextExtensions } from '../../../../schemas/src/ydoc/rich-text-extensions.js';
+import type { CollabSession } from '../../collab/collab-session.js';
+import { uiStyles } from '../../ui/ui-styles.js';
+import { LocaleController } from '../../i18n/i18n.js';
+import { t } from '../messages.js';
+import type { EditorMessageKey } from '../messages.js';
+
+let nextEditorId = 1;
+
+interface ToolbarButton {
+  key: EditorMessageKey;
+  name: string;
+  attributes?: Record<string, unknown>;
+  run: (editor: Editor) => void;
+}
+
+const TOOLBAR: ToolbarButton[] = [
+  { key: 'rich.bold', name: 'bold', run: (editor) => editor.chain().focus().toggleBold().run() },
+  { key: 'rich.italic', name: 'italic', run: (editor) => editor.chain().focus().toggleItalic().run() },
+  { key: 'rich.heading2', name: 'heading', attributes: { level: 2 }, run: (editor) => editor.chain().focus().toggleHeading({ level: 2 }).run() },
+  { key: 'rich.heading3', name: 'heading', attributes: { level: 3 }, run: (editor) => editor.chain().focus().toggleHeading({ level: 3 }).run() },
+  { key: 'rich.bulletList', name: 'bulletList', run: (editor) => editor.chain().focus().toggleBulletList().run() },
+  { key: 'rich.orderedList', name: 'orderedList', run: (editor) => editor.chain().focus().toggleOrderedList().run() },
+  { key: 'rich.callout', name: 'callout', run: (editor) => toggleCallout(editor) },
+];
+
+function toggleCallout(editor: Editor): void {
+  if (editor.isActive('callout')) editor.chain().focus().lift('callout').run();
+  else editor.chain().focus().wrapIn('callout', { tone: 'note' }).run();
+}
+
+/**
+ * `<cl-rich-text>`: a Tiptap editor bound to one language's Y.XmlFragment with the mapping's
+ * extension set (`richTextExtensions()`), Collaboration and CollaborationCaret (others' carets and
+ * selections), and a toolbar of labelled toggle buttons. Ctrl/Cmd+Z undoes through the session's
+ * per-user undo manager, so rich text and structured edits share one history.
+ */
+export class ClRichText extends LitElement {
+  static override properties: PropertyDeclarations = {
+    session: { attribute: false },
+    fragment: { attribute: false },
+    label: { type: String },
+    lang: { type: String },
+    active: { state: true },
+  };
+  static override styles = [
+    uiStyles,
+    css`
+      :host { display: block; }
+      .label { font-size: 0.875rem; color: var(--cl-muted); }
+      .toolbar { display: flex; flex-wrap: wrap; gap: 0.25rem; margin: 0.25rem 0; }
+      .toolbar button { min-height: 2rem; padding: 0.125rem 0.5rem; font-size: 0.875rem; }
+      .toolbar button[aria-pressed='true'] { background: var(--cl-accent); color: var(--cl-accent-text); }
+      .surface { border: 1px solid var(--cl-border); border-radius: 0.375rem; padding: 0.25rem 0.75rem; min-height: 3.5rem; background: #fff; }
+      .surface:focus-within { outline: 3px solid var(--cl-focus); outline-offset: 2px; }
+      .ProseMirror { outline: none; min-height: 2.5rem; white-space: pre-wrap; word-wrap: break-word; }
+      .ProseMirror p { margin: 0.375rem 0; }
+      aside[data-callout] { border-left: 4px solid var(--cl-accent); background: var(--cl-surface); padding: 0.25rem 0.75rem; margin: 0.5rem 0; }
+      .collaboration-carets__caret { border-left: 2px solid; border-right: 0; margin-left: -1px; margin-right: -1px; position: relative; word-break: normal; pointer-events: none; }
+      .collaboration-carets__label { position: absolute; top: -1.4em; left: -1px; font-size: 0.75rem; font-weight: 600; line-height: normal; color: #fff; padding: 0.05rem 0.3rem; border-radius: 3px 3px 3px 0; white-space: nowrap; user-select: none; }
+    `,
+  ];
+
+  declare session: CollabSession | undefined;
+  declare fragment: Y.XmlFragment | undefined;
+  declare label: string;
+  declare active: Record<string, boolean>;
+  readonly #labelId = `cl-rich-label-${nextEditorId++}`;
+  #editor: Editor | undefined;
+  protected readonly locale = new LocaleController(this);
+
+  constructor() {
+    super();
+    this.label = '';
+    this.active = {};
+  }
+
+  /** The Tiptap editor (for tests and for focusing). */
+  get editor(): Editor | undefined {
+    return this.#editor;
+  }
+
+  override focus(): void {
+    this.#editor?.commands.focus();
+  }
+
+  protected override render() {
+    const readOnly = this.session?.readOnly ?? true;
+    return html`
+      <div class="label" id=${this.#labelId}>${this.label}</div>
+      ${readOnly
+        ? ''
+        : html`<div class="toolbar" role="toolbar" aria-label=${t('rich.toolbar', { field: this.label })}>
+            ${TOOLBAR.map((button) => html`<button type="button" aria-pressed=${this.active[button.key] ? 'true' : 'false'} @mousedown=${(event: Event) => event.preventDefault()} @click=${() => this.#run(button)}>${t(button.key)}</button>`)}
+            <button type="button" aria-pressed=${this.active['rich.link'] ? 'true' : 'false'} @mousedown=${(event: Event) => event.preventDefault()} @click=${this.#link}>${t('rich.link')}</button>
+          </div>`}
+      <div class="surface"></div>
+    `;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('fragment') || changed.has('session')) this.#mount();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated && !this.#editor) this.#mount();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#editor?.destroy();
+    this.#editor = undefined;
+  }
+
+  #mount(): void {
+    this.#editor?.destroy();
+    this.#editor = undefined;
+    const surface = this.renderRoot.querySelector<HTMLElement>('.surface');
+    const session = this.session;
+    const fragment = this.fragment;
+    if (!surface || !session || !fragment) return;
+    surface.replaceChildren();
+    const undoKeys = Extension.create({
+      name: 'careloomSessionUndo',
+      priority: 1000,
+      addKeyboardShortcuts: () => ({
+        'Mod-z': () => (session.undoManager.undo(), true),
+        'Shift-Mod-z': () => (session.undoManager.redo(), true),
+        'Mod-y': () => (session.undoManager.redo(), true),
+      }),
+    });
+    this.#editor = new Editor({
+      element: surface,
+      editable: !session.readOnly,
+      injectCSS: false,
+      extensions: [
+        ...richTextExtensions(),
+        Collaboration.configure({ fragment }),
+        CollaborationCaret.configure({ provider: { awareness: session.awareness }, user: { ...session.user } }),
+        undoKeys,
+      ],
+      editorProps: {
+        attributes: {
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-labelledby': this.#labelId,
+          ...(this.lang ? { lang: this.lang } : {}),
+        },
+      },
+      onSelectionUpdate: () => this.#refreshActive(),
+      onTransaction: () => this.#refreshActive(),
+    });
+  }
+
+  #refreshActive(): void {
+    const editor = this.#editor;
+    if (!editor) return;
+    const active: Record<string, boolean> = {};
+    for (const button of TOOLBAR) active[button.key] = editor.isActive(button.name, button.attributes ?? {});
+    active['rich.link'] = editor.isActive('link');
+    if (Object.keys(active).some((key) => active[key] !== this.active[key])) this.active = active;
+  }
+
+  #run(button: ToolbarButton): void {
+    if (this.#editor) button.run(this.#editor);
+  }
+
+  readonly #link = (): void => {
+    const editor = this.#editor;
+    if (!editor) return;
+    if (editor.isActive('link')) {
+      editor.chain().focus().unsetLink().run();
+      return;
+    }
+    const href = globalThis.prompt?.(t('rich.linkPrompt'))?.trim();
+    if (href) editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
+  };
+}

@@ -1,0 +1,57 @@
+import { css, html, LitElement, nothing } from 'lit';
+import type { PropertyDeclarations } from 'lit';
+import type { Issue } from '../../../schemas/src/issue.js';
+import { LocaleController } from '../i18n/i18n.js';
+import { editorStyles } from './editor-styles.js';
+import { locateIssue } from './issue-location.js';
+import type { IssueLocation } from './issue-location.js';
+import { t } from './messages.js';
+
+/** `problem-select` detail: the problem and where it is. */
+export interface ProblemSelectDetail extends IssueLocation {
+  issue: Issue;
+}
+
+/**
+ * `<cl-validation-panel>`: the validator's problems in plain words, each a button that takes the
+ * designer to the page and block it is about.
+ *
+ * @fires problem-select {ProblemSelectDetail}
+ */
+export class ClValidationPanel extends LitElement {
+  static override properties: PropertyDeclarations = { problems: { attribute: false }, checking: { type: Boolean } };
+  static override styles = [
+    ...editorStyles,
+    css`
+      :host { display: block; }
+      ul { padding-left: 1.25rem; margin: 0.25rem 0; max-height: 40vh; overflow: auto; }
+      li { margin: 0.25rem 0; }
+      li button { text-align: left; min-height: 0; padding: 0.25rem 0.5rem; width: 100%; }
+    `,
+  ];
+
+  declare problems: readonly Issue[];
+  declare checking: boolean;
+  protected readonly locale = new LocaleController(this);
+
+  constructor() {
+    super();
+    this.problems = [];
+    this.checking = false;
+  }
+
+  protected override render() {
+    const count = this.problems.length;
+    return html`<h2>${t('validation.heading')}</h2>
+      <p role="status" class=${count === 0 ? 'success' : 'hint'}>
+        ${this.checking ? t('validation.checking') : count === 0 ? t('validation.none') : t('validation.count', { count })}
+      </p>
+      ${count === 0 ? nothing : html`<ul>
+        ${this.problems.map((issue) => html`<li><button type="button" data-path=${issue.path} @click=${() => this.#select(issue)}>${issue.message}</button></li>`)}
+      </ul>`}`;
+  }
+
+  #select(issue: Issue): void {
+    this.dispatchEvent(new CustomEvent<ProblemSelectDetail>('problem-select', { detail: { issue, ...locateIssue(issue.path) }, bubbles: true, composed: true }));
+  }
+}

@@ -15,7 +15,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['designer/**', '**/*.browser.test.ts'],
+    files: ['designer/**', 'runtime/web/**', '**/*.browser.test.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -1,0 +1,226 @@
+import { LitElement, html } from 'lit';
+import type { PropertyDeclarations, TemplateResult } from 'lit';
+import { ApiClient } from '../shared/api-client.js';
+import { ApiError } from '../shared/api-error.js';
+import type { Session, Unit } from '../shared/api-types.js';
+import { appStyles } from '../shared/app-styles.js';
+import { HashRouter } from '../shared/hash-router.js';
+import { pickLanguage, translator } from '../shared/i18n.js';
+import type { MessageKey } from '../shared/i18n.js';
+import { LANGUAGE_KEY, languagePicker } from '../shared/language-picker.js';
+import { shellStyles } from '../shared/shell-styles.js';
+import '../shared/login-form.js';
+import './catalog-screen.js';
+import './enroll-form.js';
+import './patient-list.js';
+import './patient-page.js';
+import './referral-queue.js';
+import './unit-alerts.js';
+import './unit-report.js';
+import './unit-settings.js';
+import './units-admin.js';
+
+const UNIT_KEY = 'careloom.clinic.unit';
+
+/** What the signed-in person may do here, from their memberships. */
+export interface ClinicRoles {
+  admin: boolean;
+  /** Units where the person is a therapist. */
+  therapistUnits: string[];
+}
+
+export function clinicRoles(session: Session): ClinicRoles {
+  return {
+    admin: session.memberships.some((membership) => membership.role === 'care_provider_admin'),
+    therapistUnits: session.memberships.filter((membership) => membership.role === 'therapist' && membership.unitId).map((membership) => membership.unitId!),
+  };
+}
+
+/** The menu for a set of roles: therapists follow patients; admins run units and deployments. */
+export function clinicNav(roles: ClinicRoles): Array<{ path: string; key: MessageKey }> {
+  const nav: Array<{ path: string; key: MessageKey }> = [];
+  if (roles.therapistUnits.length > 0) nav.push({ path: 'patients', key: 'clinicPatients' }, { path: 'alerts', key: 'alertsTitle' }, { path: 'referrals', key: 'referralsTitle' });
+  if (roles.therapistUnits.length > 0 || roles.admin) nav.push({ path: 'report', key: 'reportTitle' });
+  if (roles.admin) nav.push({ path: 'units', key: 'unitsTitle' }, { path: 'catalog', key: 'catalogTitle' });
+  return nav;
+}
+
+const THERAPIST_ROUTES = new Set(['patients', 'alerts', 'referrals', 'enroll']);
+const ADMIN_ROUTES = new Set(['units', 'catalog']);
+
+/**
+ * `<cl-clinic-app>`: the therapist portal and care-admin screens at `/clinic`. Shows only what the
+ * person's roles allow: therapists get their units' patients, alerts, referrals and report; a
+ * care-provider admin gets units, settings, deployments, the catalog and the report.
+ */
+export class ClClinicApp extends LitElement {
+  static override styles = [appStyles, shellStyles];
+
+  static override properties: PropertyDeclarations = {
+    api: { attribute: false },
+    storage: { attribute: false },
+    language: { state: true },
+    session: { state: true },
+    units: { state: true },
+    unitId: { state: true },
+    startError: { state: true },
+  };
+
+  declare api: ApiClient;
+  declare storage: Storage;
+  declare language: string;
+  declare session: Session | null | undefined;
+  declare units: Unit[];
+  declare unitId: string;
+  declare startError: string | null;
+
+  readonly router = new HashRouter(this);
+
+  constructor() {
+    super();
+    this.api = new ApiClient();
+    this.storage = localStorage;
+    this.language = 'en';
+    this.session = undefined;
+    this.units = [];
+    this.unitId = '';
+    this.startError = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.language = pickLanguage({ saved: this.storage.getItem(LANGUAGE_KEY), documentLanguage: document.documentElement.lang, browserLanguages: navigator.languages });
+    this.api.language = this.language;
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
+    try {
+      await this.signedIn(await this.api.me());
+    } catch (error) {
+      this.session = null;
+      if (!(error instanceof ApiError && error.status === 401)) this.startError = translator(this.language)(error instanceof ApiError && error.offline ? 'errorOffline' : 'errorUnexpected');
+    }
+  }
+
+  private async signedIn(session: Session): Promise<void> {
+    await this.loadUnits(session);
+    this.session = session;
+    this.startError = null;
+    const roles = clinicRoles(session);
+    const first = this.router.route.segments[0];
+    const allowed = first !== undefined && first !== 'login' && (first === 'report' || (THERAPIST_ROUTES.has(first) ? roles.therapistUnits.length > 0 : ADMIN_ROUTES.has(first) ? roles.admin : false));
+    if (!allowed) this.router.replace(roles.therapistUnits.length > 0 ? '#/patients' : roles.admin ? '#/units' : '#/report');
+  }
+
+  private async loadUnits(session: Session): Promise<void> {
+    try {
+      this.units = (await this.api.get<{ units: Unit[] }>('/api/care/units')).units;
+    } catch {
+      this.units = [];
+    }
+    const roles = clinicRoles(session);
+    const pickable = this.pickableUnits(roles);
+    const saved = this.storage.getItem(UNIT_KEY);
+    this.unitId = pickable.find((unit) => unit.id === saved)?.id ?? pickable[0]?.id ?? '';
+  }
+
+  /** Units the picker offers: a therapist's own units; an admin's units when they are not a therapist. */
+  private pickableUnits(roles: ClinicRoles): Unit[] {
+    return roles.therapistUnits.length > 0 ? this.units.filter((unit) => roles.therapistUnits.includes(unit.id)) : this.units;
+  }
+
+  private chooseUnit(unitId: string): void {
+    this.unitId = unitId;
+    this.storage.setItem(UNIT_KEY, unitId);
+    if (this.router.route.segments[0] === 'patients' && this.router.route.segments[1]) this.router.go('#/patients');
+  }
+
+  private async signOut(): Promise<void> {
+    try {
+      await this.api.logout();
+    } catch {
+      // Signed out locally either way.
+    }
+    this.session = null;
+    this.router.replace('#/login');
+  }
+
+  private setLanguage(code: string): void {
+    this.language = code;
+    this.api.language = code;
+    this.storage.setItem(LANGUAGE_KEY, code);
+    document.documentElement.lang = code;
+  }
+
+  protected override render(): TemplateResult {
+    const t = translator(this.language);
+    const session = this.session;
+    const roles = session ? clinicRoles(session) : { admin: false, therapistUnits: [] };
+    const first = this.router.route.segments[0] ?? '';
+    const pickable = this.pickableUnits(roles);
+    return html`<header class="top">
+        <a class="brand" href="#/">Careloom ${t('clinicName')}</a>
+        <div class="tools">
+          ${session && pickable.length > 1 && first !== 'units' && first !== 'catalog'
+            ? html`<label><span class="visually-hidden">${t('unitPicker')}</span>
+                <select name="unit" aria-label=${t('unitPicker')} @change=${(event: Event) => this.chooseUnit((event.target as HTMLSelectElement).value)}>
+                  ${pickable.map((unit) => html`<option value=${unit.id} ?selected=${unit.id === this.unitId}>${unit.name}</option>`)}
+                </select></label>`
+            : null}
+          ${languagePicker(this.language, t, (code) => this.setLanguage(code))}
+          ${session ? html`<button type="button" @click=${() => this.signOut()}>${t('signOut')}</button>` : null}
+        </div>
+      </header>
+      ${session
+        ? html`<nav class="main" aria-label=${t('navLabel')}><ul>
+            ${clinicNav(roles).map((item) => html`<li><a href=${`#/${item.path}`} aria-current=${item.path === first || (item.path === 'patients' && first === 'enroll') ? 'page' : 'false'}>${t(item.key)}</a></li>`)}
+          </ul></nav>`
+        : null}
+      <main class="wide">${this.renderScreen(first, roles)}</main>`;
+  }
+
+  private renderScreen(first: string, roles: ClinicRoles): TemplateResult {
+    const t = translator(this.language);
+    if (this.session === undefined) return html`<p role="status">${t('loading')}</p>`;
+    if (this.session === null) {
+      return html`${this.startError ? html`<p class="form-error" role="alert">${this.startError}</p>` : null}
+        <cl-login-form .api=${this.api} .language=${this.language} heading=${t('clinicLogin')} @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail)}></cl-login-form>`;
+    }
+    const api = this.api;
+    const language = this.language;
+    const unitId = this.unitId;
+    const segments = this.router.route.segments;
+    if (THERAPIST_ROUTES.has(first) && roles.therapistUnits.length === 0) return html`<h1>${t('errorForbidden')}</h1>`;
+    if (ADMIN_ROUTES.has(first) && !roles.admin) return html`<h1>${t('errorForbidden')}</h1>`;
+    if (!unitId && !ADMIN_ROUTES.has(first)) return html`<h1 tabindex="-1">${t('clinicName')}</h1><p>${t('unitsNone')}</p>`;
+    switch (first) {
+      case 'patients':
+        return segments[1]
+          ? html`<cl-patient-page .api=${api} .language=${language} enrollment-id=${segments[1]}></cl-patient-page>`
+          : html`<cl-patient-list .api=${api} .language=${language} unit-id=${unitId}></cl-patient-list>`;
+      case 'enroll':
+        return html`<cl-enroll-form .api=${api} .language=${language} unit-id=${unitId}></cl-enroll-form>`;
+      case 'alerts':
+        return html`<cl-unit-alerts .api=${api} .language=${language} unit-id=${unitId}></cl-unit-alerts>`;
+      case 'referrals':
+        return html`<cl-referral-queue .api=${api} .language=${language} unit-id=${unitId}></cl-referral-queue>`;
+      case 'units':
+        return segments[1]
+          ? html`<cl-unit-settings .api=${api} .language=${language} unit-id=${segments[1]}></cl-unit-settings>`
+          : html`<cl-units-admin .api=${api} .language=${language} @units-changed=${() => this.session && this.loadUnits(this.session)}></cl-units-admin>`;
+      case 'catalog':
+        return html`<cl-catalog-screen .api=${api} .language=${language}></cl-catalog-screen>`;
+      default:
+        return html`<cl-unit-report .api=${api} .language=${language} unit-id=${unitId}></cl-unit-report>`;
+    }
+  }
+}
+
+if (!customElements.get('cl-clinic-app')) customElements.define('cl-clinic-app', ClClinicApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cl-clinic-app': ClClinicApp;
+  }
+}

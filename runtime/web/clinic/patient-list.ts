@@ -1,0 +1,79 @@
+import { css, html } from 'lit';
+import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
+import { seg } from '../shared/api-client.js';
+import type { PatientRow } from '../shared/api-types.js';
+import { hashOf } from '../shared/hash-route.js';
+import { formatDateTime } from '../shared/i18n.js';
+import type { MessageKey } from '../shared/i18n.js';
+import { ScreenElement } from '../shared/screen-element.js';
+import { triage } from './triage.js';
+
+export const STATUS_KEY: Record<PatientRow['status'], MessageKey> = {
+  invited: 'statusInvited',
+  active: 'statusActive',
+  paused: 'statusPaused',
+  ended: 'statusEnded',
+};
+
+/** `<cl-patient-list>`: the unit's patients, most in need of attention first, with what needs it as worded badges. */
+export class ClPatientList extends ScreenElement {
+  static override styles = [
+    ScreenElement.styles,
+    css`
+      .row { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.25rem 1rem; }
+      .row a.name { font-weight: 700; font-size: 1.0625rem; display: inline-block; min-height: 44px; padding-top: 0.5rem; }
+      .badges { display: flex; flex-wrap: wrap; gap: 0.375rem; align-items: center; }
+    `,
+  ];
+
+  static override properties: PropertyDeclarations = { ...ScreenElement.properties, unitId: { attribute: 'unit-id' }, patients: { state: true } };
+
+  declare unitId: string;
+  declare patients: PatientRow[] | null;
+
+  constructor() {
+    super();
+    this.unitId = '';
+    this.patients = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('unitId') && this.unitId && this.api) void this.load();
+  }
+
+  async load(): Promise<void> {
+    const result = await this.guard(() => this.api.get<{ patients: PatientRow[] }>(`/api/care/units/${seg(this.unitId)}/patients`));
+    if (result) this.patients = triage(result.patients);
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.t;
+    return html`<h1 tabindex="-1">${t('clinicPatients')}</h1>
+      <div class="actions"><a class="button primary" href=${hashOf('enroll')}>${t('enrollTitle')}</a></div>
+      ${this.loadError ? html`<p class="form-error" role="alert">${this.loadError}</p>` : null}
+      ${this.patients === null && !this.loadError ? html`<p role="status">${t('loading')}</p>` : null}
+      ${this.patients?.length === 0 ? html`<p class="muted">${t('patientsNone')}</p>` : null}
+      <ol class="plain" aria-label=${t('patientsOrder')}>
+        ${(this.patients ?? []).map((row) => html`<li class="card patient" data-enrollment=${row.enrollmentId}>
+          <div class="row">
+            <a class="name" href=${hashOf('patients', row.enrollmentId)}>${row.patient.name}</a>
+            <span class="badges">
+              ${row.openAlerts > 0 ? html`<span class="badge" data-badge="alerts">${t('badgeAlerts', { n: row.openAlerts })}</span>` : null}
+              ${row.unreadMessages > 0 ? html`<span class="badge warning" data-badge="unread">${t('badgeUnread', { n: row.unreadMessages })}</span>` : null}
+              ${row.overdueReports > 0 ? html`<span class="badge warning" data-badge="overdue">${t('badgeOverdue', { n: row.overdueReports })}</span>` : null}
+              ${row.status !== 'active' ? html`<span class="badge neutral">${t(STATUS_KEY[row.status])}</span>` : null}
+            </span>
+          </div>
+          <p class="hint">${row.title} · ${row.lastActivityAt ? t('lastActive', { time: formatDateTime(row.lastActivityAt, this.language) }) : t('neverActive')}</p>
+        </li>`)}
+      </ol>`;
+  }
+}
+
+if (!customElements.get('cl-patient-list')) customElements.define('cl-patient-list', ClPatientList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cl-patient-list': ClPatientList;
+  }
+}

@@ -1,0 +1,180 @@
+import { css, html } from 'lit';
+import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
+import { seg } from '../shared/api-client.js';
+import type { AnswerValue, Charts, EnrollmentDetail, EnrollmentStatus, StoredResponse } from '../shared/api-types.js';
+import { formatDate, formatDateTime } from '../shared/i18n.js';
+import type { MessageKey } from '../shared/i18n.js';
+import { ScreenElement } from '../shared/screen-element.js';
+import '../shared/charts-view.js';
+import '../shared/message-thread.js';
+import './alert-list.js';
+import './plan-editor.js';
+import { STATUS_KEY } from './patient-list.js';
+
+const MODULE_STATE_KEY: Record<string, MessageKey> = { locked: 'stateLocked', unlocked: 'stateUnlocked', in_progress: 'stateInProgress', completed: 'stateCompleted' };
+
+function answerText(value: AnswerValue): string {
+  if (value === null) return '–';
+  if (Array.isArray(value)) return value.join(', ');
+  return String(value);
+}
+
+/**
+ * `<cl-patient-page>`: one enrollment as the therapist follows it: open alerts to acknowledge,
+ * progress through the program, score and registration charts, every answer, the message thread,
+ * the patient's plan thresholds, and pausing or ending the enrollment.
+ */
+export class ClPatientPage extends ScreenElement {
+  static override styles = [
+    ScreenElement.styles,
+    css`
+      section { margin-top: 1.5rem; }
+      .status-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+      details.response summary { cursor: pointer; min-height: 44px; display: flex; align-items: center; font-weight: 600; }
+    `,
+  ];
+
+  static override properties: PropertyDeclarations = {
+    ...ScreenElement.properties,
+    enrollmentId: { attribute: 'enrollment-id' },
+    detail: { state: true },
+    charts: { state: true },
+    responses: { state: true },
+    confirmEnd: { state: true },
+    statusError: { state: true },
+  };
+
+  declare enrollmentId: string;
+  declare detail: EnrollmentDetail | null;
+  declare charts: Charts | null;
+  declare responses: StoredResponse[] | null;
+  declare confirmEnd: boolean;
+  declare statusError: string | null;
+
+  constructor() {
+    super();
+    this.enrollmentId = '';
+    this.detail = null;
+    this.charts = null;
+    this.responses = null;
+    this.confirmEnd = false;
+    this.statusError = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('enrollmentId') && this.enrollmentId && this.api) void this.load();
+  }
+
+  async load(): Promise<void> {
+    const base = `/api/care/enrollments/${seg(this.enrollmentId)}`;
+    const loaded = await this.guard(() =>
+      Promise.all([this.api.get<EnrollmentDetail>(base), this.api.get<Charts>(`${base}/charts`), this.api.get<{ responses: StoredResponse[] }>(`${base}/responses`)]),
+    );
+    if (!loaded) return;
+    [this.detail, this.charts] = loaded;
+    this.responses = [...loaded[2].responses].sort((left, right) => right.answeredAt.localeCompare(left.answeredAt));
+  }
+
+  private async setStatus(status: EnrollmentStatus): Promise<void> {
+    this.statusError = null;
+    try {
+      const enrollment = await this.api.patch<{ status: EnrollmentStatus }>(`/api/care/enrollments/${seg(this.enrollmentId)}`, { status });
+      if (this.detail) this.detail = { ...this.detail, enrollment: { ...this.detail.enrollment, status: enrollment.status } };
+      this.confirmEnd = false;
+    } catch (error) {
+      this.statusError = this.describeError(error);
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.t;
+    if (this.loadError) return html`<h1 tabindex="-1">${t('patientTitle')}</h1><p class="form-error" role="alert">${this.loadError}</p><p><a href="#/patients">${t('clinicPatients')}</a></p>`;
+    const detail = this.detail;
+    if (!detail) return html`<p role="status">${t('loading')}</p>`;
+    const base = `/api/care/enrollments/${seg(this.enrollmentId)}`;
+    return html`<p><a href="#/patients">← ${t('clinicPatients')}</a></p>
+      <h1 tabindex="-1">${detail.patient.name}</h1>
+      <p>${detail.program.title} · ${t('programWeek', { week: detail.program.week })} · <span class="enrollment-status">${t(STATUS_KEY[detail.enrollment.status])}</span></p>
+      ${this.renderStatusActions(detail.enrollment.status)}
+
+      <section aria-labelledby="alerts-heading">
+        <h2 id="alerts-heading">${t('alertsTitle')}</h2>
+        <cl-alert-list .api=${this.api} .language=${this.language} .alerts=${detail.alerts}></cl-alert-list>
+      </section>
+
+      <section aria-labelledby="progress-heading">
+        <h2 id="progress-heading">${t('progressTitle')}</h2>
+        <ul class="plain">${detail.program.modules.map((module) => html`<li class="card" data-module=${module.moduleId}>
+          <strong>${module.title}</strong> · ${t(MODULE_STATE_KEY[module.state] ?? 'stateLocked')}${module.completedAt ? ` · ${formatDateTime(module.completedAt, this.language)}` : ''}
+        </li>`)}</ul>
+        ${detail.due.length > 0 ? html`<h3>${t('todayDue')}</h3><ul>${detail.due.map((item) => html`<li>${item.title}${item.overdue ? html` · <strong>${t('overdue')}</strong>` : ''}</li>`)}</ul>` : null}
+      </section>
+
+      <section aria-labelledby="charts-heading">
+        <h2 id="charts-heading">${t('navCharts')}</h2>
+        <cl-charts-view .language=${this.language} .charts=${this.charts} heading-level="3"></cl-charts-view>
+      </section>
+
+      <section aria-labelledby="messages-heading">
+        <h2 id="messages-heading">${t('navMessages')}</h2>
+        <cl-message-thread .api=${this.api} .language=${this.language} side="therapist" base=${base}></cl-message-thread>
+      </section>
+
+      <section aria-labelledby="answers-heading">
+        <h2 id="answers-heading">${t('answersTitle')}</h2>
+        ${this.renderResponses()}
+      </section>
+
+      ${detail.plans.length > 0
+        ? html`<section aria-labelledby="plans-heading">
+            <h2 id="plans-heading">${t('plansTitle')}</h2>
+            <p class="hint">${t('plansIntro')}</p>
+            ${detail.plans.map((plan) => html`<cl-plan-editor .api=${this.api} .language=${this.language} enrollment-id=${this.enrollmentId} .plan=${plan}></cl-plan-editor>`)}
+          </section>`
+        : null}`;
+  }
+
+  private renderStatusActions(status: EnrollmentStatus): TemplateResult {
+    const t = this.t;
+    return html`<div class="status-actions">
+      ${status === 'active' ? html`<button type="button" data-action="pause" @click=${() => this.setStatus('paused')}>${t('enrollmentPause')}</button>` : null}
+      ${status === 'paused' ? html`<button type="button" data-action="resume" @click=${() => this.setStatus('active')}>${t('enrollmentResume')}</button>` : null}
+      ${status !== 'ended'
+        ? this.confirmEnd
+          ? html`<span>${t('enrollmentEndConfirm')}</span>
+              <button type="button" class="danger" data-action="confirm-end" @click=${() => this.setStatus('ended')}>${t('enrollmentEndYes')}</button>
+              <button type="button" @click=${() => (this.confirmEnd = false)}>${t('cancel')}</button>`
+          : html`<button type="button" class="danger" data-action="end" @click=${() => (this.confirmEnd = true)}>${t('enrollmentEnd')}</button>`
+        : null}
+      ${this.statusError ? html`<p class="field-error" role="alert">${this.statusError}</p>` : null}
+    </div>`;
+  }
+
+  private renderResponses(): TemplateResult {
+    const t = this.t;
+    const shown = (this.responses ?? []).filter((response) => Object.keys(response.answers).length > 0 || response.completes);
+    if (this.responses === null) return html`<p role="status">${t('loading')}</p>`;
+    if (shown.length === 0) return html`<p class="muted">${t('answersNone')}</p>`;
+    return html`<ul class="plain">${shown.map((response) => html`<li class="card" data-response=${response.id}>
+      <details class="response">
+        <summary>${response.moduleId}${response.registrationId ? ` · ${response.registrationId}` : ''} · ${formatDateTime(response.answeredAt, this.language)}${
+          response.scores.map((score) => ` · ${score.title ?? score.instrumentId} ${score.total ?? '–'}${score.bandLabel ? ` (${score.bandLabel})` : ''}`).join('')}${
+          response.completes ? ` · ${t('stateCompleted')}` : ''}</summary>
+        <div class="table-scroll"><table>
+          <thead><tr><th scope="col">${t('answersItem')}</th><th scope="col">${t('answersValue')}</th></tr></thead>
+          <tbody>${Object.entries(response.answers).map(([item, value]) => html`<tr><td>${item}</td><td>${answerText(value)}</td></tr>`)}</tbody>
+        </table></div>
+        ${response.zones.length > 0 ? html`<p>${response.zones.map((zone) => `${zone.fieldId}: ${t(zone.zone === 'red' ? 'zoneRed' : zone.zone === 'yellow' ? 'zoneYellow' : 'zoneGreen')}`).join(', ')}</p>` : null}
+        <p class="hint">${t('answersReceived', { time: formatDateTime(response.receivedAt, this.language), day: formatDate(response.answeredAt, this.language) })}</p>
+      </details>
+    </li>`)}</ul>`;
+  }
+}
+
+if (!customElements.get('cl-patient-page')) customElements.define('cl-patient-page', ClPatientPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cl-patient-page': ClPatientPage;
+  }
+}

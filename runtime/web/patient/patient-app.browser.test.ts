@@ -1,0 +1,155 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import { ApiClient } from '../shared/api-client.js';
+import { createFakeApi, memoryStorage } from '../shared/test-api.js';
+import type { FakeApi } from '../shared/test-api.js';
+import { deep, deepAll, overflowing, pierce, pierceAll, seriousViolations, settleAll, until } from '../shared/test-helpers.js';
+import type { ClPatientApp } from './patient-app.js';
+import './patient-app.js';
+
+async function mountApp(fake: FakeApi, hash: string): Promise<ClPatientApp> {
+  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+  const storage = memoryStorage();
+  storage.setItem('careloom.language', 'en');
+  const app = await fixture<ClPatientApp>(html`<cl-patient-app .api=${new ApiClient({ fetch: fake.fetch })} .storage=${storage} .isOnline=${() => true}></cl-patient-app>`);
+  await settleAll(app);
+  return app;
+}
+
+async function go(app: ClPatientApp, hash: string): Promise<void> {
+  location.hash = hash;
+  await until(() => app.router.route.segments.join('/') === hash.replace(/^#\//, '').split('?')[0]);
+  await settleAll(app);
+}
+
+describe('<cl-patient-app>', () => {
+  after(() => history.replaceState(null, '', `${location.pathname}${location.search}`));
+
+  it('asks a signed-out patient to sign in, says why a login failed, and opens Today after signing in', async () => {
+    const fake = createFakeApi({ as: null });
+    const app = await mountApp(fake, '#/today');
+    const form = deep(app, 'cl-login-form');
+    (deep(form, '#email') as HTMLInputElement).value = 'pat@example.org';
+    (deep(form, '#password') as HTMLInputElement).value = 'wrong';
+    deep(form, 'button[type="submit"]').click();
+    await until(() => deepAll(app, '.form-error').length > 0);
+    expect(deep(app, '.form-error').textContent).to.contain('e-mail address or the password is wrong');
+
+    (deep(form, '#password') as HTMLInputElement).value = 'correct horse battery';
+    deep(form, 'button[type="submit"]').click();
+    await until(() => deepAll(app, 'cl-today-screen').length > 0 && deepAll(app, '.newest-message').length > 0);
+    expect(location.hash).to.equal('#/today');
+    expect(pierce(app, 'cl-today-screen h1').textContent).to.contain('Pat Patient');
+  });
+
+  it('Today shows the newest message first with the unread count, then what is due with overdue first', async () => {
+    const fake = createFakeApi({ as: 'patient' });
+    const app = await mountApp(fake, '#/today');
+    await until(() => deepAll(app, '.newest-message').length > 0);
+    const sections = pierceAll(app, 'cl-today-screen section');
+    expect(sections[0]?.classList.contains('messages')).to.equal(true);
+    expect(pierce(app, '.newest-message .message-preview').textContent).to.equal('How did the breathing exercise go?');
+    expect(pierce(app, '#messages-heading .badge').textContent).to.equal('1 unread');
+    const due = pierceAll(app, '.due a.title').map((link) => link.textContent);
+    expect(due).to.deep.equal(['PHQ-9', 'Week 1: Understanding panic']);
+    expect(pierce(app, '.due a.title').getAttribute('href')).to.equal('#/modules/e1/phq-9?v=1&fresh=1');
+  });
+
+  it('redeems an invitation: checks the password locally, names a wrong code at its field, then signs in', async () => {
+    const fake = createFakeApi({ as: null });
+    const app = await mountApp(fake, '#/invite/WRONG-CODE');
+    const screen = deep(app, 'cl-invite-screen');
+    expect((deep(screen, '#code') as HTMLInputElement).value).to.equal('WRONG-CODE');
+    (deep(screen, '#password') as HTMLInputElement).value = 'short';
+    deep(screen, 'button[type="submit"]').click();
+    await until(() => deepAll(screen, '#password-error').length > 0);
+    expect(deep(screen, '#password').getAttribute('aria-invalid')).to.equal('true');
+    expect(fake.requests.some((request) => request.path.includes('redeem'))).to.equal(false);
+
+    (deep(screen, '#password') as HTMLInputElement).value = 'a long enough password';
+    (deep(screen, '#repeat') as HTMLInputElement).value = 'a long enough password';
+    deep(screen, 'button[type="submit"]').click();
+    await until(() => deepAll(screen, '#code-error').length > 0);
+    expect(deep(screen, '#code-error').textContent).to.contain('unknown');
+
+    (deep(screen, '#code') as HTMLInputElement).value = 'ABCD-1234';
+    deep(screen, 'button[type="submit"]').click();
+    await until(() => deepAll(app, 'cl-today-screen').length > 0);
+    const redeem = fake.requests.filter((request) => request.path === '/api/public/invitations/redeem').at(-1);
+    expect(redeem?.body).to.deep.equal({ code: 'ABCD-1234', password: 'a long enough password' });
+  });
+
+  it('sends a message with the CSRF token and shows it first, marked not read yet', async () => {
+    const fake = createFakeApi({ as: 'patient' });
+    const app = await mountApp(fake, '#/messages');
+    const thread = await until(() => deepAll(app, 'cl-message-thread').find((element) => deepAll(element, '.message').length === 3));
+    expect(fake.requests.some((request) => request.method === 'POST' && request.path === '/api/me/enrollments/e1/messages/read')).to.equal(true);
+    const textarea = deep(thread, 'textarea') as HTMLTextAreaElement;
+    deep(thread, 'button[type="submit"]').click();
+    await until(() => deepAll(thread, '#message-error').length > 0);
+    textarea.value = 'It went well, thanks.';
+    textarea.dispatchEvent(new Event('input'));
+    deep(thread, 'button[type="submit"]').click();
+    await until(() => deepAll(thread, '.message').length === 4);
+    const sent = fake.requests.find((request) => request.method === 'POST' && request.path === '/api/me/enrollments/e1/messages');
+    expect(sent?.csrf).to.equal('csrf-patient');
+    expect(pierce(thread, '.message .body').textContent).to.equal('It went well, thanks.');
+    expect(pierce(thread, '.message .receipt').textContent).to.equal('Not read yet');
+  });
+
+  it('shows the plan per zone with its actions, and charts with a data table', async () => {
+    const fake = createFakeApi({ as: 'patient' });
+    const app = await mountApp(fake, '#/plan');
+    await until(() => deepAll(app, '.zone').length === 3);
+    expect(pierceAll(app, '.zone h3').map((heading) => heading.textContent?.trim())).to.deep.equal(['● Green zone', '▲ Yellow zone', '■ Red zone']);
+    expect(pierce(app, '.zone-red .action').textContent).to.contain('Call 112.');
+
+    await go(app, '#/charts');
+    await until(() => pierceAll(app, 'cl-line-chart canvas').length >= 2);
+    const rows = pierceAll(app, 'cl-line-chart[heading="PHQ-9, total score"] tbody tr').map((row) => row.textContent);
+    expect(rows[0]).to.contain('11').and.to.contain('Moderate');
+    const temperature = deep(app, 'cl-line-chart[data-field="temperature"]');
+    expect(pierceAll(temperature, '.legend li').map((item) => item.textContent)).to.deep.equal(['Yellow zone: ≥ 38', 'Red zone: ≥ 39']);
+    expect(pierce(temperature, 'tbody tr').textContent).to.contain('Yellow zone');
+  });
+
+  it('switches the interface language and remembers it', async () => {
+    const fake = createFakeApi({ as: 'patient' });
+    const app = await mountApp(fake, '#/today');
+    const select = deep(app, 'select[name="language"]') as HTMLSelectElement;
+    select.value = 'sv';
+    select.dispatchEvent(new Event('change'));
+    await settleAll(app);
+    expect(app.storage.getItem('careloom.language')).to.equal('sv');
+    expect(pierce(app, 'nav.main a').textContent).to.equal('Idag');
+    document.documentElement.lang = 'en';
+  });
+
+  describe('accessibility (axe: no serious or critical violations) and 360 px', () => {
+    before(async () => setViewport({ width: 360, height: 740 }));
+    after(async () => setViewport({ width: 1024, height: 768 }));
+
+    const screens: Array<[string, string, string]> = [
+      ['login', '#/login', 'cl-login-form'],
+      ['invitation', '#/invite/ABCD-1234', 'cl-invite-screen'],
+      ['today', '#/today', '.newest-message'],
+      ['program', '#/program', '.program'],
+      ['module player', '#/modules/e1/panic-week-1?v=1', 'cl-module-page'],
+      ['charts', '#/charts', 'cl-line-chart canvas'],
+      ['plan', '#/plan', '.zone'],
+      ['messages', '#/messages', '.message'],
+      ['intake', '#/intake/u1', 'cl-module-page'],
+    ];
+    for (const [name, hash, ready] of screens) {
+      it(name, async () => {
+        const fake = createFakeApi({ as: name === 'login' || name === 'invitation' || name === 'intake' ? null : 'patient' });
+        const app = await mountApp(fake, hash);
+        await until(() => pierceAll(app, ready).length > 0);
+        await settleAll(app);
+        expect(document.documentElement.scrollWidth, 'document width').to.be.at.most(360);
+        expect(overflowing(app, 360)).to.deep.equal([]);
+        expect(await seriousViolations(app)).to.deep.equal([]);
+      });
+    }
+  });
+});

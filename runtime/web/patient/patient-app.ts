@@ -1,0 +1,240 @@
+import { LitElement, html } from 'lit';
+import type { PropertyDeclarations, TemplateResult } from 'lit';
+import { ApiClient } from '../shared/api-client.js';
+import { ApiError } from '../shared/api-error.js';
+import { AnswerQueue } from '../shared/answer-queue.js';
+import type { MyEnrollment, Session, UnitSettings } from '../shared/api-types.js';
+import { appStyles } from '../shared/app-styles.js';
+import { HashRouter } from '../shared/hash-router.js';
+import { pickLanguage, translator } from '../shared/i18n.js';
+import type { MessageKey } from '../shared/i18n.js';
+import { LANGUAGE_KEY, languagePicker } from '../shared/language-picker.js';
+import { shellStyles } from '../shared/shell-styles.js';
+import '../shared/login-form.js';
+import type { UnitContact } from '../../../designer/src/renderer/context.js';
+import './charts-screen.js';
+import './intake-screen.js';
+import './invite-screen.js';
+import './messages-screen.js';
+import './module-player.js';
+import './plan-screen.js';
+import './program-screen.js';
+import './today-screen.js';
+
+const NAV: Array<{ path: string; key: MessageKey }> = [
+  { path: 'today', key: 'navToday' },
+  { path: 'program', key: 'navProgram' },
+  { path: 'charts', key: 'navCharts' },
+  { path: 'plan', key: 'navPlan' },
+  { path: 'messages', key: 'navMessages' },
+];
+
+/** Routes open without signing in. */
+const PUBLIC_ROUTES = new Set(['invite', 'intake', 'login']);
+
+/** A module's unit-contact block is filled from the unit's settings. */
+export function unitContactOf(settings: UnitSettings | undefined, unitName: string | undefined): UnitContact | undefined {
+  if (!settings && !unitName) return undefined;
+  const contact: UnitContact = {};
+  const name = settings?.contactName ?? unitName;
+  if (name) contact.name = name;
+  for (const key of ['phone', 'crisisPhone', 'openingHours', 'address', 'email'] as const) {
+    const value = settings?.[key];
+    if (value) contact[key] = value;
+  }
+  return contact;
+}
+
+/**
+ * `<cl-patient-app>`: the patient app at `/`. Signs the patient in (or lets them redeem an
+ * invitation), then routes between Today, the program, the module player, charts, the plan and
+ * messages. Answers go through one {@link AnswerQueue} per signed-in patient, kept on the device.
+ *
+ * Everything it talks to comes in as properties so that tests can hand it a fake API, storage and
+ * connectivity: `api`, `storage`, `isOnline`.
+ */
+export class ClPatientApp extends LitElement {
+  static override styles = [appStyles, shellStyles];
+
+  static override properties: PropertyDeclarations = {
+    api: { attribute: false },
+    storage: { attribute: false },
+    isOnline: { attribute: false },
+    language: { state: true },
+    session: { state: true },
+    enrollments: { state: true },
+    startError: { state: true },
+  };
+
+  declare api: ApiClient;
+  declare storage: Storage;
+  declare isOnline: () => boolean;
+  declare language: string;
+  /** undefined while checking, null when signed out. */
+  declare session: Session | null | undefined;
+  declare enrollments: MyEnrollment[];
+  declare startError: string | null;
+
+  readonly router = new HashRouter(this);
+  queue: AnswerQueue | undefined;
+
+  constructor() {
+    super();
+    this.api = new ApiClient();
+    this.storage = localStorage;
+    this.isOnline = () => navigator.onLine;
+    this.session = undefined;
+    this.enrollments = [];
+    this.startError = null;
+    this.language = 'en';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.language = pickLanguage({ saved: this.storage.getItem(LANGUAGE_KEY), documentLanguage: document.documentElement.lang, browserLanguages: navigator.languages });
+    this.api.language = this.language;
+    void this.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.queue?.dispose();
+  }
+
+  private async start(): Promise<void> {
+    try {
+      await this.signedIn(await this.api.me());
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) this.session = null;
+      else {
+        this.session = null;
+        this.startError = translator(this.language)(error instanceof ApiError && error.offline ? 'errorOffline' : 'errorUnexpected');
+      }
+    }
+  }
+
+  private async signedIn(session: Session): Promise<void> {
+    this.queue?.dispose();
+    this.queue = new AnswerQueue({
+      api: this.api,
+      storage: this.storage,
+      key: `careloom.answers.${session.person.id}`,
+      isOnline: () => this.isOnline(),
+      target: window,
+    });
+    try {
+      const { enrollments } = await this.api.get<{ enrollments: MyEnrollment[] }>('/api/me/enrollments');
+      this.enrollments = enrollments.filter((enrollment) => enrollment.status !== 'invited');
+    } catch {
+      this.enrollments = [];
+    }
+    this.session = session;
+    this.startError = null;
+    void this.queue.flush();
+    const first = this.router.route.segments[0];
+    if (first === undefined || PUBLIC_ROUTES.has(first)) this.router.replace('#/today');
+  }
+
+  private async signOut(): Promise<void> {
+    try {
+      await this.api.logout();
+    } catch {
+      // Signed out locally either way.
+    }
+    this.queue?.dispose();
+    this.queue = undefined;
+    this.session = null;
+    this.enrollments = [];
+    this.router.replace('#/login');
+  }
+
+  private setLanguage(code: string): void {
+    this.language = code;
+    this.api.language = code;
+    this.storage.setItem(LANGUAGE_KEY, code);
+    document.documentElement.lang = code;
+  }
+
+  protected override updated(): void {
+    // A new screen: put focus on its heading so that screen readers announce where the patient is.
+    const route = this.router.route.segments.join('/');
+    if (route !== this.#lastRoute) {
+      this.#lastRoute = route;
+      void this.#focusHeading();
+    }
+  }
+
+  #lastRoute = '';
+
+  async #focusHeading(): Promise<void> {
+    const screen = this.renderRoot.querySelector('main')?.firstElementChild as (HTMLElement & { updateComplete?: Promise<unknown> }) | null;
+    if (!screen || !this.#hadRoute) {
+      this.#hadRoute = true;
+      return;
+    }
+    await screen.updateComplete;
+    screen.shadowRoot?.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  #hadRoute = false;
+
+  protected override render(): TemplateResult {
+    const t = translator(this.language);
+    const segments = this.router.route.segments;
+    const first = segments[0] ?? 'today';
+    const signedIn = Boolean(this.session);
+    return html`<header class="top">
+        <a class="brand" href="#/today">Careloom</a>
+        <div class="tools">
+          ${languagePicker(this.language, t, (code) => this.setLanguage(code))}
+          ${signedIn ? html`<button type="button" @click=${() => this.signOut()}>${t('signOut')}</button>` : null}
+        </div>
+      </header>
+      ${signedIn
+        ? html`<nav class="main" aria-label=${t('navLabel')}><ul>
+            ${NAV.map((item) => html`<li><a href=${`#/${item.path}`} aria-current=${item.path === first ? 'page' : 'false'}>${t(item.key)}</a></li>`)}
+          </ul></nav>`
+        : null}
+      <main class=${first === 'modules' && signedIn ? 'flush' : ''}>${this.renderScreen(first, segments)}</main>`;
+  }
+
+  private renderScreen(first: string, segments: string[]): TemplateResult {
+    const t = translator(this.language);
+    const common = { api: this.api, language: this.language };
+    if (first === 'invite') return html`<cl-invite-screen .api=${common.api} .language=${common.language} code=${segments[1] ?? ''} @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail)}></cl-invite-screen>`;
+    if (first === 'intake') return html`<cl-intake-screen .api=${common.api} .language=${common.language} unit-id=${segments[1] ?? ''}></cl-intake-screen>`;
+    if (this.session === undefined) return html`<p role="status">${t('loading')}</p>`;
+    if (this.session === null) {
+      return html`${this.startError ? html`<p class="form-error" role="alert">${this.startError}</p>` : null}
+        <cl-login-form .api=${common.api} .language=${common.language} heading=${t('loginTitle')} @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail)}></cl-login-form>
+        <p class="hint">${t('loginInviteHint')}</p>`;
+    }
+    switch (first) {
+      case 'program':
+        return html`<cl-program-screen .api=${common.api} .language=${common.language} .enrollments=${this.enrollments}></cl-program-screen>`;
+      case 'charts':
+        return html`<cl-charts-screen .api=${common.api} .language=${common.language} .enrollments=${this.enrollments}></cl-charts-screen>`;
+      case 'plan':
+        return html`<cl-plan-screen .api=${common.api} .language=${common.language} .enrollments=${this.enrollments}></cl-plan-screen>`;
+      case 'messages':
+        return html`<cl-messages-screen .api=${common.api} .language=${common.language} .enrollments=${this.enrollments}></cl-messages-screen>`;
+      case 'modules': {
+        const enrollment = this.enrollments.find((candidate) => candidate.id === segments[1]);
+        const version = Number(this.router.route.query.get('v'));
+        return html`<cl-module-player .api=${common.api} .language=${common.language} .queue=${this.queue} .storage=${this.storage}
+          enrollment-id=${segments[1] ?? ''} module-id=${segments[2] ?? ''} .version=${Number.isInteger(version) && version > 0 ? version : undefined}
+          ?fresh=${this.router.route.query.get('fresh') === '1'} .unitContact=${unitContactOf(enrollment?.unit.settings, enrollment?.unit.name)}></cl-module-player>`;
+      }
+      default:
+        return html`<cl-today-screen .api=${common.api} .language=${common.language} person-name=${this.session.person.name}></cl-today-screen>`;
+    }
+  }
+}
+
+if (!customElements.get('cl-patient-app')) customElements.define('cl-patient-app', ClPatientApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cl-patient-app': ClPatientApp;
+  }
+}

@@ -1,0 +1,308 @@
+// Shapes of the care API as the web apps read them (runtime/src/routes/care/README.md).
+import type { Module, Response as ResponseDocument } from '../../../schemas/src/generated/format.js';
+
+export type { Module, ResponseDocument };
+
+export type AnswerValue = string | number | boolean | string[] | null;
+export type Answers = Record<string, AnswerValue>;
+export type Zone = 'green' | 'yellow' | 'red';
+
+export interface Membership {
+  organisationId: string;
+  organisationName?: string;
+  organisationKind?: string;
+  role: string;
+  unitId?: string;
+}
+
+export interface Session {
+  person: { id: string; name: string; email: string };
+  memberships: Membership[];
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export interface Message {
+  id: string;
+  from: 'patient' | 'therapist';
+  authorName: string;
+  body: string;
+  sentAt: string;
+  readAt: string | null;
+  enrollmentId?: string;
+}
+
+export interface UnitSettings {
+  contactName?: string;
+  phone?: string;
+  crisisPhone?: string;
+  email?: string;
+  address?: string;
+  openingHours?: string;
+}
+
+export interface MyEnrollment {
+  id: string;
+  title: string;
+  status: EnrollmentStatus;
+  startedOn?: string;
+  unit: { id?: string; name: string; settings: UnitSettings };
+}
+
+export type EnrollmentStatus = 'invited' | 'active' | 'paused' | 'ended';
+export type ModuleState = 'locked' | 'unlocked' | 'in_progress' | 'completed';
+
+export interface DueItem {
+  kind: 'module' | 'measurement' | 'registration';
+  enrollmentId: string;
+  moduleId: string;
+  version: number;
+  title: string;
+  registrationId?: string;
+  dueAt?: string;
+  overdue: boolean;
+}
+
+export interface NewModule {
+  enrollmentId: string;
+  moduleId: string;
+  version: number;
+  title: string;
+  unlockedAt: string;
+}
+
+export interface Today {
+  due: DueItem[];
+  new: NewModule[];
+  messages: { unread: number; latest: Message[] };
+}
+
+export interface ProgramModule {
+  key: string;
+  moduleId: string;
+  version: number;
+  title: string;
+  state: ModuleState;
+  unlockedAt?: string;
+  completedAt?: string;
+  progress?: { answered: number; pageId?: string };
+}
+
+export interface Program {
+  title: string;
+  week: number;
+  modules: ProgramModule[];
+}
+
+export interface Progress {
+  answers: Answers;
+  pageId: string | null;
+  completed: boolean;
+}
+
+export interface ScoreResult {
+  instrumentId: string;
+  title?: string;
+  total: number | null;
+  band: string | null;
+  bandLabel?: string | null;
+  subscales?: unknown;
+  alerts?: unknown;
+}
+
+export interface RecordedResponse {
+  id: string;
+  receivedAt: string;
+  scores: ScoreResult[];
+  zones: Array<{ registrationId: string; fieldId: string; zone: Zone }>;
+}
+
+export interface InstrumentChart {
+  moduleId: string;
+  instrumentId: string;
+  title: string;
+  min: number;
+  max: number;
+  bands: Array<{ min: number; max: number; label: string; severity: number }>;
+  points: Array<{ at: string; total: number; band: string | null }>;
+}
+
+export interface FieldChart {
+  id: string;
+  title: string;
+  unit: string | null;
+  zones: Array<{ zone: 'yellow' | 'red'; op: string; value: number; ruleId?: string }>;
+  goal?: {
+    field?: string;
+    aggregate: 'sum' | 'mean' | 'max' | 'min' | 'count';
+    period: 'day' | 'week';
+    comparison: 'atLeast' | 'atMost';
+    target: number;
+    label: string;
+    progress?: Array<{ period: number; startDate: string; endDate: string; entries: number; value: number | null; met: boolean; current?: boolean }>;
+  };
+  points: Array<{ at: string; value: number; zone: Zone | null }>;
+}
+
+export interface RegistrationChart {
+  moduleId: string;
+  registrationId: string;
+  title: string;
+  fields: FieldChart[];
+}
+
+export interface Charts {
+  instruments: InstrumentChart[];
+  registrations: RegistrationChart[];
+}
+
+/** A condition of a zone rule, as far as the plan editor needs to read it. */
+export interface PlanCondition {
+  op: string;
+  item?: string;
+  value?: unknown;
+  conditions?: PlanCondition[];
+}
+
+export interface PlanRule {
+  id: string;
+  zone: 'yellow' | 'red';
+  when: PlanCondition;
+  explanation: string;
+  personal: boolean;
+  alert: boolean;
+}
+
+export interface Plan {
+  moduleId: string;
+  registrationId: string;
+  title: string;
+  fields: Array<{ id: string; label: string; unit?: string }>;
+  zones: Array<{ zone: Zone; rule: string; rules?: PlanRule[]; action: unknown }>;
+  updatedAt?: string | null;
+}
+
+// Clinic
+
+export interface Unit {
+  id: string;
+  organisationId: string;
+  name: string;
+  active: boolean;
+  timeZone: string;
+  settings: UnitSettings;
+  intake: { deploymentId: string } | null;
+}
+
+export interface Deployment {
+  id: string;
+  unitId: string;
+  kind: 'module' | 'program';
+  documentId: string;
+  version: number;
+  title: string;
+  contentHash: string;
+  status: 'active' | 'withdrawn';
+  deployedAt: string;
+  modules: Array<{ moduleId: string; version: number }>;
+}
+
+export interface PatientRow {
+  enrollmentId: string;
+  patient: { id: string; name: string };
+  deploymentId: string;
+  title: string;
+  status: EnrollmentStatus;
+  startedOn: string | null;
+  openAlerts: number;
+  unreadMessages: number;
+  overdueReports: number;
+  lastActivityAt: string | null;
+  attention: number;
+}
+
+export interface Invitation {
+  code: string;
+  url: string;
+  expiresAt: string;
+}
+
+export interface Enrollment {
+  id: string;
+  status: EnrollmentStatus;
+  startedOn?: string | null;
+  deploymentId?: string;
+  patientId?: string;
+  unitId?: string;
+}
+
+export interface Alert {
+  id: string;
+  enrollmentId: string;
+  patient: { id: string; name: string };
+  kind: 'score' | 'item' | 'zone' | 'missing_report';
+  severity: string;
+  message: string;
+  moduleId: string | null;
+  createdAt: string;
+  acknowledgedAt?: string;
+  acknowledgedBy?: string;
+}
+
+export interface EnrollmentDetail {
+  enrollment: Enrollment;
+  patient: { id: string; name: string; email?: string };
+  unit: { id: string; name: string };
+  program: { title: string; week: number; modules: ProgramModule[] };
+  due: DueItem[];
+  alerts: Alert[];
+  plans: Plan[];
+}
+
+export interface StoredResponse {
+  id: string;
+  clientId: string;
+  moduleId: string;
+  moduleVersion: number;
+  pageId?: string;
+  registrationId?: string;
+  answers: Answers;
+  completes: boolean;
+  answeredAt: string;
+  receivedAt: string;
+  scores: ScoreResult[];
+  zones: Array<{ registrationId: string; fieldId: string; zone: Zone }>;
+}
+
+export interface UnitReport {
+  enrolled: number;
+  active: number;
+  completed: number;
+  droppedOut: number;
+  instruments: Array<{ instrumentId: string; title: string; patients: number; meanPre: number | null; meanPost: number | null; meanChange: number | null }>;
+}
+
+export interface Referral {
+  id: string;
+  contact: { name: string; email: string; phone?: string };
+  answers: Answers;
+  scores: ScoreResult[];
+  receivedAt: string;
+  status: 'new' | 'accepted' | 'declined';
+}
+
+export interface CatalogEntry {
+  id: string;
+  kind: 'module' | 'program';
+  title: string;
+  organisationId: string;
+  currentVersion: number | null;
+  history: Array<{ number: number; retired: boolean; contentHash: string; changeNote: string; releasedAt: string }>;
+}
+
+export interface IntakeForm {
+  unit: { id: string; name: string; settings: UnitSettings };
+  module: Module;
+  version: number;
+  contentHash: string;
+}

@@ -1,0 +1,97 @@
+import { html } from 'lit';
+import type { PropertyDeclarations, TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { ApiError } from './api-error.js';
+import type { Session } from './api-types.js';
+import { ScreenElement } from './screen-element.js';
+
+/**
+ * `<cl-login-form>`: e-mail and password. Fires `signed-in` with the session when the server accepts
+ * them; otherwise says why next to the fields.
+ *
+ * @fires signed-in - `CustomEvent<Session>`
+ */
+export class ClLoginForm extends ScreenElement {
+  static override properties: PropertyDeclarations = {
+    ...ScreenElement.properties,
+    heading: {},
+    busy: { state: true },
+    error: { state: true },
+    fieldErrors: { state: true },
+  };
+
+  declare heading: string;
+  declare busy: boolean;
+  declare error: string | null;
+  declare fieldErrors: Record<string, string>;
+
+  constructor() {
+    super();
+    this.heading = '';
+    this.busy = false;
+    this.error = null;
+    this.fieldErrors = {};
+  }
+
+  private async submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const email = String(data.get('email') ?? '').trim();
+    const password = String(data.get('password') ?? '');
+    const missing: Record<string, string> = {};
+    if (!email) missing.email = this.t('fieldRequired');
+    if (!password) missing.password = this.t('fieldRequired');
+    this.fieldErrors = missing;
+    this.error = null;
+    if (Object.keys(missing).length > 0) {
+      this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    this.busy = true;
+    try {
+      const session = await this.api.login(email, password);
+      this.dispatchEvent(new CustomEvent<Session>('signed-in', { detail: session, bubbles: true, composed: true }));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) this.error = this.t('loginWrong');
+      else if (error instanceof ApiError && error.status === 429) this.error = this.t('loginThrottled');
+      else if (error instanceof ApiError && error.issues.length > 0) {
+        this.fieldErrors = { email: error.issueAt('/email') ?? '', password: error.issueAt('/password') ?? '' };
+        this.error = error.detail || error.title;
+      } else this.error = this.describeError(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.t;
+    return html`<h1 tabindex="-1">${this.heading || t('loginTitle')}</h1>
+      <form @submit=${this.submit} novalidate>
+        ${this.error ? html`<p class="form-error" role="alert">${this.error}</p>` : null}
+        ${field('email', t('email'), 'email', 'username', this.fieldErrors.email)}
+        ${field('password', t('password'), 'password', 'current-password', this.fieldErrors.password)}
+        <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>${t('signIn')}</button></div>
+      </form>`;
+  }
+}
+
+/** A labelled input with its error underneath, tied by aria-describedby. */
+export function field(name: string, label: string, type: string, autocomplete: string, error?: string, extra: { value?: string; hint?: string } = {}): TemplateResult {
+  const errorId = `${name}-error`;
+  const hintId = `${name}-hint`;
+  const described = [extra.hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
+  return html`<label for=${name}>${label}</label>
+    ${extra.hint ? html`<p class="hint" id=${hintId}>${extra.hint}</p>` : null}
+    <input id=${name} name=${name} type=${type} autocomplete=${autocomplete} .value=${extra.value ?? ''}
+      aria-invalid=${error ? 'true' : 'false'} aria-describedby=${ifDefined(described || undefined)} />
+    ${error ? html`<p class="field-error" id=${errorId}>${error}</p>` : null}`;
+}
+
+if (!customElements.get('cl-login-form')) customElements.define('cl-login-form', ClLoginForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cl-login-form': ClLoginForm;
+  }
+}

@@ -45,8 +45,11 @@ function printDemoAccounts(accounts: ReadonlyArray<{ email: string; password: st
     '',
     'Demo accounts — FOR LOCAL USE ONLY. Anyone who reads this can sign in; never run a shared or',
     'production server with these accounts (they are ensured on every start).',
-    ...accounts.map((account) => `  ${account.roles.join(', ').padEnd(28)} ${account.email.padEnd(34)} ${account.password}   (${account.organisation})`),
-    `Sign in at ${url}/api/auth/login`,
+    ...accounts.map((account) => `  ${account.roles.join(', ').padEnd(22)} ${account.email.padEnd(38)} ${account.password.padEnd(34)} (${account.organisation})`),
+    '',
+    `Designer (designers, publishers, testers, permissions admins): ${url}/designer`,
+    `Clinic (therapists, care-provider admins):                     ${url}/clinic`,
+    `Patient app (patients sign in with the invitation a therapist gives them): ${url}/`,
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -2,6 +2,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CollabSession } from './collab-session.js';
 import type { CollabTransport, CollabUser } from './collab-session.js';
+import { followConnectivity } from './follow-connectivity.js';
 
 export interface OpenCollabOptions {
   documentId: string;
@@ -18,7 +19,8 @@ export function pageWsOrigin(location: Pick<Location, 'protocol' | 'host'> = glo
 
 /**
  * Opens the live draft `/collab/<documentId>` with y-websocket. The provider keeps reconnecting and
- * sends what was edited offline when the connection returns; the session shows the state.
+ * sends what was edited offline when the connection returns; the session shows the state. The
+ * socket is closed as soon as the browser reports being offline (see follow-connectivity.ts).
  *
  * @example
  * const session = openCollabSession({ documentId: 'phq-9', user, readOnly: false });
@@ -26,11 +28,14 @@ export function pageWsOrigin(location: Pick<Location, 'protocol' | 'host'> = glo
 export function openCollabSession(options: OpenCollabOptions): CollabSession {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`${options.wsOrigin ?? pageWsOrigin()}/collab`, options.documentId, doc);
-  return new CollabSession({
-    doc,
-    awareness: provider.awareness,
-    user: options.user,
-    readOnly: options.readOnly,
-    transport: provider as unknown as CollabTransport,
-  });
+  const stopFollowing = followConnectivity(provider, globalThis, () => globalThis.navigator?.onLine ?? true);
+  const transport: CollabTransport = {
+    on: (event: 'status' | 'sync', listener: (...args: never[]) => void) => provider.on(event, listener as never),
+    off: (event: 'status' | 'sync', listener: (...args: never[]) => void) => provider.off(event, listener as never),
+    destroy: () => {
+      stopFollowing();
+      provider.destroy();
+    },
+  };
+  return new CollabSession({ doc, awareness: provider.awareness, user: options.user, readOnly: options.readOnly, transport });
 }

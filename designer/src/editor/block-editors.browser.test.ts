@@ -88,7 +88,7 @@ describe('comments in the editor', () => {
     editor.api = api as unknown as ClModuleEditor['api'];
     await settle(editor);
     const badge = blockSection(editor, 'mainFear').querySelector<HTMLButtonElement>('button.badge')!;
-    expect(badge.textContent).to.contain('2 open comments');
+    expect(badge.textContent).to.contain('Open comments: 2');
     expect(blockSection(editor, 'welcomeText').querySelector('button.badge')).to.equal(null);
     badge.click();
     await settle(editor);

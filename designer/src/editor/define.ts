@@ -3,6 +3,9 @@ import '../renderer/define.js';
 import { ClTextField } from './fields/text-field.js';
 import { ClRichText } from './fields/rich-text-field.js';
 import { ClEditorHeader } from './editor-header.js';
+import { ClLinkDialog } from './fields/link-dialog.js';
+import { ClScoringTests } from './blocks/scoring-tests.js';
+import { ClModuleDetails } from './module-details.js';
 import { ClModuleEditor } from './module-editor.js';
 import { ClModulePreview } from './module-preview.js';
 import { ClPageCanvas } from './page-canvas.js';
@@ -19,6 +22,9 @@ const elements: Record<string, CustomElementConstructor> = {
   'cl-validation-panel': ClValidationPanel,
   'cl-module-preview': ClModulePreview,
   'cl-submit-version': ClSubmitVersion,
+  'cl-module-details': ClModuleDetails,
+  'cl-scoring-tests': ClScoringTests,
+  'cl-link-dialog': ClLinkDialog,
   // Last: the shell waits for this one, and its children must be known when it first renders.
   'cl-module-editor': ClModuleEditor,
 };
@@ -37,6 +43,9 @@ declare global {
     'cl-validation-panel': ClValidationPanel;
     'cl-module-preview': ClModulePreview;
     'cl-submit-version': ClSubmitVersion;
+    'cl-module-details': ClModuleDetails;
+    'cl-scoring-tests': ClScoringTests;
+    'cl-link-dialog': ClLinkDialog;
     'cl-module-editor': ClModuleEditor;
   }
 }

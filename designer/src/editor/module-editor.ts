@@ -18,6 +18,7 @@ import type { DraftAnalysis } from './draft-analysis.js';
 import type { EditContext } from './edit-context.js';
 import { editorStyles } from './editor-styles.js';
 import { t } from './messages.js';
+import type { ClModuleDetails } from './module-details.js';
 import type { ClPageCanvas } from './page-canvas.js';
 import type { PageDeletedDetail, PageSelectDetail } from './page-outline.js';
 import type { ProblemSelectDetail } from './validation-panel.js';
@@ -61,6 +62,7 @@ export class ClModuleEditor extends LitElement {
     threads: { state: true },
     openComments: { state: true },
     previewWide: { state: true },
+    detailsOpen: { state: true },
   };
   static override styles = [
     ...editorStyles,
@@ -72,6 +74,8 @@ export class ClModuleEditor extends LitElement {
       nav, .side { position: sticky; top: 0.5rem; max-height: calc(100vh - 1rem); overflow: auto; }
       .toast { position: fixed; bottom: 1rem; left: 50%; transform: translateX(-50%); background: #1a1a1a; color: #fff; padding: 0.5rem 0.75rem; border-radius: 0.5rem; display: flex; gap: 0.75rem; align-items: center; z-index: 10; }
       .toast button { background: #fff; color: #1a1a1a; min-height: 2rem; }
+      .details-entry { width: 100%; text-align: left; margin-bottom: 0.25rem; }
+      .details-entry[aria-current='page'] { border: 2px solid var(--cl-accent); background: var(--cl-surface); }
       .comments-minimal { border-top: 1px solid var(--cl-line); margin-top: 0.5rem; }
     `,
   ];
@@ -91,6 +95,8 @@ export class ClModuleEditor extends LitElement {
   declare threads: CommentThread[];
   declare openComments: string | undefined;
   declare previewWide: boolean;
+  /** The module details screen is shown instead of a page. */
+  declare detailsOpen: boolean;
   protected readonly locale = new LocaleController(this);
   #ownSession = false;
   #attached: CollabSession | undefined;
@@ -106,6 +112,7 @@ export class ClModuleEditor extends LitElement {
     this.announcement = '';
     this.threads = [];
     this.previewWide = false;
+    this.detailsOpen = false;
   }
 
   /** The validator's problems with the draft now (empty when it can be submitted). */
@@ -265,17 +272,18 @@ export class ClModuleEditor extends LitElement {
       </cl-editor-header>
       <div class="layout ${this.previewWide ? 'wide' : ''}" @keydown=${this.#onKeydown}>
         <nav aria-label=${t('outline.heading')}>
+          <button type="button" class="details-entry" data-action="module-details" aria-current=${this.detailsOpen ? 'page' : 'false'} @click=${this.#openDetails}>${t('details.open')}</button>
           <h2>${t('outline.heading')}</h2>
-          <cl-page-outline .session=${session} .pages=${pages} .selected=${this.pageIndex} .language=${context.language} .languages=${context.languages} .peers=${this.peers}
+          <cl-page-outline .session=${session} .pages=${pages} .selected=${this.detailsOpen ? -1 : this.pageIndex} .language=${context.language} .languages=${context.languages} .peers=${this.peers}
             @page-select=${(event: CustomEvent<PageSelectDetail>) => this.#selectPage(event.detail.index)}
             @page-deleted=${(event: CustomEvent<PageDeletedDetail>) => (this.toast = { message: t('outline.deleted', { title: event.detail.title }), stackItem: event.detail.stackItem })}
             @announce=${(event: CustomEvent<{ message: string }>) => this.#announce(event.detail.message)}></cl-page-outline>
         </nav>
         <main>
-          <cl-page-canvas .context=${context} .page=${page} .peers=${this.peers} .commentCounts=${openThreadCounts(this.threads)} .openComments=${this.openComments}
+          ${this.detailsOpen ? html`<cl-module-details .context=${context} @announce=${(event: CustomEvent<{ message: string }>) => this.#announce(event.detail.message)}></cl-module-details>` : html`<cl-page-canvas .context=${context} .page=${page} .peers=${this.peers} .commentCounts=${openThreadCounts(this.threads)} .openComments=${this.openComments}
             @show-comments=${(event: CustomEvent<{ anchor: string }>) => (this.openComments = this.openComments === event.detail.anchor ? undefined : event.detail.anchor)}>
             ${this.openComments ? commentsFor(this.openComments, this.threads, this.documentId, this.workspace) : nothing}
-          </cl-page-canvas>
+          </cl-page-canvas>`}
         </main>
         <div class="side">
           <cl-validation-panel .problems=${analysis.problems} @problem-select=${(event: CustomEvent<ProblemSelectDetail>) => void this.#goToProblem(event.detail)}></cl-validation-panel>
@@ -303,6 +311,7 @@ export class ClModuleEditor extends LitElement {
   }
 
   #selectPage(index: number): void {
+    this.detailsOpen = false;
     this.pageIndex = index;
     const page = mapsOf(this.#pages())[index]?.map;
     this.session?.setLocation(page ? stringAt(page, 'id') : null, null);
@@ -315,7 +324,11 @@ export class ClModuleEditor extends LitElement {
 
   /** Takes the designer to what a problem is about: its page, then its block (focused) or the page settings. */
   async #goToProblem(detail: ProblemSelectDetail): Promise<void> {
-    if (detail.pageIndex === undefined) return;
+    if (detail.pageIndex === undefined) {
+      // A problem with the module's own metadata (title, languages…): those are on the details screen.
+      this.#openDetails();
+      return;
+    }
     this.#selectPage(detail.pageIndex);
     await this.updateComplete;
     const canvas = this.renderRoot.querySelector<ClPageCanvas>('cl-page-canvas');
@@ -326,6 +339,12 @@ export class ClModuleEditor extends LitElement {
     if (block instanceof Y.Map) await canvas.focusBlock(stringAt(block as Y.Map<unknown>, 'id'));
     else await canvas.focusPageSettings();
   }
+
+  readonly #openDetails = (): void => {
+    this.detailsOpen = true;
+    this.session?.setLocation(null, null);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<ClModuleDetails>('cl-module-details')?.focusHeading());
+  };
 
   #announce(message: string): void {
     // Clearing first makes a repeated message ("moved to position 2") be read again.

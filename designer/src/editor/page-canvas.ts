@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import * as Y from 'yjs';
 import type { Peer } from '../collab/presence.js';
 import { LocaleController } from '../i18n/i18n.js';
+import { BlockDrag, blockDragStyles } from './block-drag.js';
 import { blockBodyEditor } from './blocks/block-editor.js';
 import { itemsBeforeBlock, itemsBeforePage, itemsForBranch } from './conditions/answerable-items.js';
 import { defaultCondition } from './conditions/condition-defaults.js';
@@ -43,6 +44,7 @@ export class ClPageCanvas extends LitElement {
   };
   static override styles = [
     ...editorStyles,
+    blockDragStyles,
     css`
       :host { display: block; }
       .page-settings { background: var(--cl-surface); border-radius: 0.5rem; padding: 0.5rem 0.75rem; }
@@ -65,6 +67,7 @@ export class ClPageCanvas extends LitElement {
   declare openComments: string | undefined;
   protected readonly locale = new LocaleController(this);
   #observed: Y.Map<unknown> | undefined;
+  readonly #drag = new BlockDrag();
 
   constructor() {
     super();
@@ -146,8 +149,12 @@ export class ClPageCanvas extends LitElement {
     const comments = this.commentCounts.get(id) ?? 0;
     const pageIndex = context.pageIndex;
     return html`<section class="block" data-block-id=${id} data-type=${type} tabindex="-1" aria-labelledby=${headingId}
-      @focusin=${() => context.session.setLocation(this.#pageId(), id)}>
+      @focusin=${() => context.session.setLocation(this.#pageId(), id)}
+      @dragover=${context.readOnly ? nothing : this.#drag.over} @dragleave=${context.readOnly ? nothing : this.#drag.leave}
+      @drop=${context.readOnly ? nothing : (event: DragEvent) => this.#dropOn(event, context, blocks, id)}>
       <div class="block-head">
+        ${context.readOnly ? nothing : html`<span class="drag-handle" draggable="true" data-role="drag-block" title=${t('canvas.dragBlock', { id })} aria-hidden="true"
+          @dragstart=${(event: DragEvent) => this.#drag.start(event, id)} @dragend=${this.#drag.end}>⠿</span>`}
         <h3 id=${headingId}>${t('canvas.blockHeading', { type: typeName, id })}</h3>
         ${here.map((peer) => html`<span class="peer" style="background:${peer.color}">${t('canvas.editingHere', { name: peer.name })}</span>`)}
         ${comments > 0
@@ -175,6 +182,19 @@ export class ClPageCanvas extends LitElement {
     moveWithin(context, blocks, from, to);
     context.announce(t('canvas.blockMoved', { id, position: to + 1, count: blocks.length }));
     void this.focusBlock(id);
+  }
+
+  /** A block dropped on another takes its place, as the move buttons would put it there. */
+  #dropOn(event: DragEvent, context: EditContext, blocks: Y.Array<unknown>, targetId: string): void {
+    const dragged = this.#drag.drop(event);
+    if (!dragged || dragged === targetId) return;
+    const ids = mapsOf(blocks).map(({ map, index }) => ({ id: stringAt(map, 'id'), index }));
+    const from = ids.find((entry) => entry.id === dragged)?.index;
+    const to = ids.find((entry) => entry.id === targetId)?.index;
+    if (from === undefined || to === undefined) return;
+    // A drop is one deliberate step: undo takes back this move, not the one just before it too.
+    context.session.undoManager.stopCapturing();
+    this.#move(context, blocks, from, to, dragged);
   }
 
   #delete(context: EditContext, blocks: Y.Array<unknown>, index: number, id: string): void {

@@ -81,6 +81,7 @@ export const en = {
   'create.fileHint': 'A module or program in the Careloom format.',
   'create.submit': 'Create {kind}',
   'create.chooseExample': 'Choose an example.',
+  'create.chooseId': 'Give the new document an id.',
   'create.chooseFile': 'Choose a JSON file to upload.',
   'create.notJson': '"{name}" is not JSON: {reason}',
   'issues.wholeDocument': '(whole document)',

@@ -82,6 +82,7 @@ export const nb: Record<MessageKey, string> = {
   'create.fileHint': 'En modul eller et program i Careloom-formatet.',
   'create.submit': 'Lag {kind}',
   'create.chooseExample': 'Velg et eksempel.',
+  'create.chooseId': 'Gi det nye dokumentet en id.',
   'create.chooseFile': 'Velg en JSON-fil å laste opp.',
   'create.notJson': '"{name}" er ikke JSON: {reason}',
   'issues.wholeDocument': '(hele dokumentet)',

@@ -82,6 +82,7 @@ export const sv: Record<MessageKey, string> = {
   'create.fileHint': 'En modul eller ett program i Careloom-formatet.',
   'create.submit': 'Skapa {kind}',
   'create.chooseExample': 'Välj ett exempel.',
+  'create.chooseId': 'Ge det nya dokumentet ett id.',
   'create.chooseFile': 'Välj en JSON-fil att ladda upp.',
   'create.notJson': '"{name}" är inte JSON: {reason}',
   'issues.wholeDocument': '(hela dokumentet)',

@@ -8,19 +8,25 @@ import { LocaleController, t } from '../i18n/i18n.js';
 import { errorText } from '../ui/error-text.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import '../ui/issue-list.js';
+import { freeId } from './free-id.js';
 
 type Source = 'scratch' | 'example' | 'upload';
 
 /**
  * Creates a module or program: from scratch (id, title, language), from one of the server's
  * examples, or from an uploaded JSON file. Refusals are shown with every issue and its path.
+ * From an example the id is filled in with one that `takenIds` does not use (the organisation may
+ * have the example under its own id already) and can be changed.
  * Fires `document-created` with the new draft.
  */
 export class ClCreateDocument extends LitElement {
   static override properties: PropertyDeclarations = {
     workspace: { attribute: false },
     examples: { attribute: false },
+    takenIds: { attribute: false },
     kind: { state: true },
+    example: { state: true },
+    typedId: { state: true },
     source: { state: true },
     busy: { state: true },
     problem: { state: true },
@@ -50,16 +56,23 @@ export class ClCreateDocument extends LitElement {
 
   declare workspace: Workspace | undefined;
   declare examples: readonly ExampleSummary[];
+  /** Ids of the documents that exist already (the library's list), so a suggested id is free. */
+  declare takenIds: readonly string[];
   declare kind: 'module' | 'program';
   declare source: Source;
   declare busy: boolean;
   declare problem: string;
   declare issues: readonly ApiIssue[];
+  /** The chosen example's id (undefined: the first of the list). */
+  declare example: string | undefined;
+  /** The id as the person typed it; undefined while they take the suggestion. */
+  declare typedId: string | undefined;
   private readonly locale = new LocaleController(this);
 
   constructor() {
     super();
     this.examples = [];
+    this.takenIds = [];
     this.kind = 'module';
     this.source = 'scratch';
     this.busy = false;
@@ -69,6 +82,7 @@ export class ClCreateDocument extends LitElement {
 
   override render() {
     const examples = this.examples.filter((example) => example.kind === this.kind && example.valid);
+    const example = examples.find((candidate) => candidate.id === this.example) ?? examples[0];
     return html`
       <form @submit=${this.#submit} aria-labelledby="create-title" novalidate>
         <h2 id="create-title">${t('create.title')}</h2>
@@ -76,7 +90,7 @@ export class ClCreateDocument extends LitElement {
           <legend>${t('create.kind')}</legend>
           <div class="choices">
             ${(['module', 'program'] as const).map(
-              (kind) => html`<label><input type="radio" name="kind" value=${kind} .checked=${this.kind === kind} @change=${() => (this.kind = kind)} />${t(`kind.${kind}`)}</label>`,
+              (kind) => html`<label><input type="radio" name="kind" value=${kind} .checked=${this.kind === kind} @change=${() => this.#setKind(kind)} />${t(`kind.${kind}`)}</label>`,
             )}
           </div>
         </fieldset>
@@ -92,8 +106,8 @@ export class ClCreateDocument extends LitElement {
         ${this.source === 'example'
           ? html`<div class="field">
               <label for="example">${t('create.example')}</label>
-              <select id="example" name="example" required>
-                ${examples.map((example) => html`<option value=${example.id}>${example.title} (${example.id})</option>`)}
+              <select id="example" name="example" required @change=${(event: Event) => (this.example = (event.target as HTMLSelectElement).value)}>
+                ${examples.map((candidate) => html`<option value=${candidate.id} ?selected=${candidate === example}>${candidate.title} (${candidate.id})</option>`)}
               </select>
               ${examples.length === 0 ? html`<span class="hint">${t('create.noExamples')}</span>` : null}
             </div>`
@@ -105,7 +119,8 @@ export class ClCreateDocument extends LitElement {
               <span class="hint" id="file-hint">${t('create.fileHint')}</span>
             </div>`
           : null}
-        ${this.source !== 'scratch'
+        ${this.source === 'example' && example ? this.#exampleIdField(example) : null}
+        ${this.source === 'upload'
           ? html`<div class="field">
               <label for="id">${t('create.idOptional')}</label>
               <input id="id" name="id" pattern="[a-z0-9][a-z0-9\\-]{1,63}" aria-describedby="id-hint" />
@@ -147,8 +162,25 @@ export class ClCreateDocument extends LitElement {
     `;
   }
 
+  /** The new document's id, filled in with a free one based on the example's; the person may change it. */
+  #exampleIdField(example: ExampleSummary) {
+    const value = this.typedId ?? freeId(example.id, this.takenIds);
+    return html`<div class="field">
+      <label for="id">${t('create.id')}</label>
+      <input id="id" name="id" required pattern="[a-z0-9][a-z0-9\\-]{1,63}" aria-describedby="id-hint" .value=${value}
+        @input=${(event: Event) => (this.typedId = (event.target as HTMLInputElement).value)} />
+      <span class="hint" id="id-hint">${t('create.idHint')}</span>
+    </div>`;
+  }
+
+  #setKind(kind: 'module' | 'program'): void {
+    this.kind = kind;
+    this.typedId = undefined;
+  }
+
   #setSource(source: Source): void {
     this.source = source;
+    this.typedId = undefined;
     this.problem = '';
     this.issues = [];
   }
@@ -168,6 +200,7 @@ export class ClCreateDocument extends LitElement {
       input.language = value('language');
     } else if (this.source === 'example') {
       if (value('example') === '') return this.#refuse(t('create.chooseExample'));
+      if (value('id') === '') return this.#refuse(t('create.chooseId'));
       input.example = value('example');
     } else {
       const file = (form.elements.namedItem('file') as HTMLInputElement).files?.[0];

@@ -72,8 +72,48 @@ describe('<cl-library>', () => {
     await until(() => navigated);
     expect(navigated).to.equal('#/modules/phq-9');
     const request = fake.requests.find((candidate) => candidate.method === 'POST' && candidate.path === '/api/modules')!;
-    expect(request.body).to.deep.equal({ organisationId: 'org-demo', kind: 'module', example: 'phq-9' });
+    expect(request.body).to.deep.equal({ organisationId: 'org-demo', kind: 'module', id: 'phq-9', example: 'phq-9' });
     expect(request.csrf).to.equal(fake.csrfToken);
+  });
+
+  it('suggests a free id when the organisation has the example already, and takes the one typed', async () => {
+    const fake = seed();
+    fake.addDocument('phq-9-copy', 'An earlier copy', { id: 'phq-9-copy' }, []);
+    const library = await mountLibrary(fake);
+    const create = deep(library, 'cl-create-document')!;
+    deep<HTMLInputElement>(create, 'input[name=source][value=example]')!.click();
+    await settle(library);
+    const id = deep<HTMLInputElement>(create, '#id')!;
+    expect(id.value).to.equal('phq-9-copy-2');
+    expect(id.required).to.equal(true);
+    expect(deep(create, 'label[for=id]')!.textContent).to.equal('Id');
+    expect(await seriousViolations(library)).to.deep.equal([]);
+
+    id.focus();
+    id.select();
+    await sendKeys({ type: 'phq-9-short' });
+    await settle(library);
+    let navigated = '';
+    library.addEventListener('cl-navigate', (event) => (navigated = (event as CustomEvent<{ hash: string }>).detail.hash));
+    deep<HTMLButtonElement>(create, 'button[type=submit]')!.click();
+    await until(() => navigated);
+    expect(navigated).to.equal('#/modules/phq-9-short');
+    const request = fake.requests.find((candidate) => candidate.method === 'POST' && candidate.path === '/api/modules')!;
+    expect(request.body).to.deep.equal({ organisationId: 'org-demo', kind: 'module', id: 'phq-9-short', example: 'phq-9' });
+  });
+
+  it('refuses to create from an example without an id, without calling the server', async () => {
+    const fake = seed();
+    const library = await mountLibrary(fake);
+    const create = deep(library, 'cl-create-document')!;
+    deep<HTMLInputElement>(create, 'input[name=source][value=example]')!.click();
+    await settle(library);
+    typeInto(deep(create, '#id'), '');
+    await settle(library);
+    deep<HTMLButtonElement>(create, 'button[type=submit]')!.click();
+    const alert = await until(() => deep(create, '[role=alert]'));
+    expect(alert.textContent).to.contain('Give the new document an id.');
+    expect(fake.requests.some((request) => request.method === 'POST')).to.equal(false);
   });
 
   it('shows every problem with its path when an uploaded file is refused', async () => {

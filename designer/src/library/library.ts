@@ -60,6 +60,8 @@ export class ClLibrary extends LitElement {
   declare filter: LibraryFilter;
   declare problem: string;
   declare loaded: boolean;
+  /** Every id the server listed, other organisations' too: a new document's id must differ from all. */
+  #takenIds: readonly string[] = [];
   private readonly locale = new LocaleController(this);
 
   constructor() {
@@ -82,6 +84,7 @@ export class ClLibrary extends LitElement {
     if (!workspace) return;
     try {
       const [documents, examples] = await Promise.all([workspace.api.listDocuments(), canEdit(workspace) ? workspace.api.listExamples() : Promise.resolve([])]);
+      this.#takenIds = documents.map((document) => document.id);
       this.documents = documents.filter((document) => document.organisationId === workspace.organisationId);
       this.examples = examples;
       this.problem = '';
@@ -124,7 +127,7 @@ export class ClLibrary extends LitElement {
       ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : null}
       <p class="muted" role="status" aria-live="polite">${this.loaded ? t('library.count', { shown: shown.length, total: this.documents.length }) : t('app.loading')}</p>
       ${shown.length > 0 ? this.#table(shown, workspace) : null}
-      ${canEdit(workspace) ? html`<cl-create-document .workspace=${workspace} .examples=${this.examples} @document-created=${this.#created}></cl-create-document>` : null}
+      ${canEdit(workspace) ? html`<cl-create-document .workspace=${workspace} .examples=${this.examples} .takenIds=${this.#takenIds} @document-created=${this.#created}></cl-create-document>` : null}
     `;
   }
 
@@ -176,6 +179,7 @@ export class ClLibrary extends LitElement {
   #created = (event: CustomEvent<DraftView>): void => {
     const document = event.detail.document;
     this.documents = [document, ...this.documents.filter((existing) => existing.id !== document.id)];
+    this.#takenIds = [...this.#takenIds, document.id];
     this.dispatchEvent(new CustomEvent('cl-navigate', { detail: { hash: editorHash(document.kind, document.id) }, bubbles: true, composed: true }));
   };
 }

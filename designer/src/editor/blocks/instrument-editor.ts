@@ -8,9 +8,10 @@ import { checkboxControl, numberControl, selectControl, stringControl } from '..
 import { listEditor, pushPiece, pushPieceAt } from '../fields/list-editor.js';
 import { localizedText } from '../fields/localized.js';
 import { t } from '../messages.js';
-import { emptyText, newScoredOption } from '../y/new-pieces.js';
+import { emptyText } from '../y/new-pieces.js';
 import { uniqueId } from '../y/ids.js';
 import { arrayAt, localizedAt, mapAt, mapsOf, numberAt, stringAt } from '../y/read.js';
+import { addScoredOption, itemOptionsSwitch } from './item-options.js';
 
 const NUMERIC_OPS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte'] as const;
 
@@ -37,13 +38,13 @@ export function instrumentBlockEditor(context: EditContext, block: Y.Map<unknown
       ${stringControl(structure, licence, 'url', t('instrument.licenceUrl'), { optional: true })}
       ${stringControl(structure, licence, 'attribution', t('instrument.attribution'))}
     </div>` : nothing}
-    ${scoredOptions(context, structure, block, t('instrument.sharedScale'), locked)}
+    ${scoredOptions(context, structure, block, block, t('instrument.sharedScale'), locked)}
     ${itemsEditor(context, structure, block, locked)}
     ${scoring ? scoringEditor(context, structure, block, scoring, locked) : nothing}
-    <p class="hint">${t('instrument.tests', { count: tests?.length ?? 0 })}</p>`;
+    ${tests ? html`<cl-scoring-tests .context=${context} .block=${block}></cl-scoring-tests>` : nothing}`;
 }
 
-function scoredOptions(context: EditContext, structure: EditContext, owner: Y.Map<unknown>, legend: string, locked: boolean): TemplateResult | typeof nothing {
+function scoredOptions(context: EditContext, structure: EditContext, block: Y.Map<unknown>, owner: Y.Map<unknown>, legend: string, locked: boolean): TemplateResult | typeof nothing {
   const options = arrayAt(owner, 'options');
   if (!options) return nothing;
   return listEditor(structure, options, {
@@ -53,10 +54,7 @@ function scoredOptions(context: EditContext, structure: EditContext, owner: Y.Ma
     addLabel: t('field.addOption'),
     removeLabel: (number) => t('field.removeOption', { number }),
     moveUpLabel: (number) => t('field.moveOptionUp', { number }),
-    onAdd: () => {
-      const scores = mapsOf(options).map(({ map }) => numberAt(map, 'score') ?? 0);
-      pushPiece(context, options, newScoredOption(context.languages, context.takenIds(), scores.length > 0 ? Math.max(...scores) + 1 : 0), 'ScoredOption');
-    },
+    onAdd: () => void addScoredOption(context, block, owner),
     render: (map, index) => html`
       ${localizedText(context, map, 'label', t('field.option', { number: index + 1 }), { translateOnly: locked })}
       <div class="inline">
@@ -85,7 +83,8 @@ function itemsEditor(context: EditContext, structure: EditContext, block: Y.Map<
         ${checkboxControl(structure, item, 'scored', t('instrument.scored'), { defaultValue: true })}
         ${checkboxControl(structure, item, 'required', t('field.required'), { defaultValue: true })}
       </div>
-      ${scoredOptions(context, structure, item, t('field.options'), locked)}`,
+      ${scoredOptions(context, structure, block, item, t('instrument.itemOptions', { number: index + 1 }), locked)}
+      ${itemOptionsSwitch(context, block, item, index)}`,
   });
 }
 

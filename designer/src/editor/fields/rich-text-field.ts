@@ -9,6 +9,7 @@ import type { CollabSession } from '../../collab/collab-session.js';
 import { uiStyles } from '../../ui/ui-styles.js';
 import { LocaleController } from '../../i18n/i18n.js';
 import { t } from '../messages.js';
+import type { LinkApplyDetail } from './link-dialog.js';
 import type { EditorMessageKey } from '../messages.js';
 
 let nextEditorId = 1;
@@ -48,6 +49,7 @@ export class ClRichText extends LitElement {
     label: { type: String },
     lang: { type: String },
     active: { state: true },
+    linkOpen: { state: true },
   };
   static override styles = [
     uiStyles,
@@ -71,6 +73,8 @@ export class ClRichText extends LitElement {
   declare fragment: Y.XmlFragment | undefined;
   declare label: string;
   declare active: Record<string, boolean>;
+  /** The link dialog is open (with the link's current address, if the text is one). */
+  declare linkOpen: { href: string; hasLink: boolean } | undefined;
   readonly #labelId = `cl-rich-label-${nextEditorId++}`;
   #editor: Editor | undefined;
   protected readonly locale = new LocaleController(this);
@@ -98,8 +102,10 @@ export class ClRichText extends LitElement {
         ? ''
         : html`<div class="toolbar" role="toolbar" aria-label=${t('rich.toolbar', { field: this.label })}>
             ${TOOLBAR.map((button) => html`<button type="button" aria-pressed=${this.active[button.key] ? 'true' : 'false'} @mousedown=${(event: Event) => event.preventDefault()} @click=${() => this.#run(button)}>${t(button.key)}</button>`)}
-            <button type="button" aria-pressed=${this.active['rich.link'] ? 'true' : 'false'} @mousedown=${(event: Event) => event.preventDefault()} @click=${this.#link}>${t('rich.link')}</button>
-          </div>`}
+            <button type="button" data-action="link" aria-pressed=${this.active['rich.link'] ? 'true' : 'false'} aria-expanded=${this.linkOpen ? 'true' : 'false'} @mousedown=${(event: Event) => event.preventDefault()} @click=${this.#link}>${t('rich.link')}</button>
+          </div>
+          <cl-link-dialog ?open=${this.linkOpen !== undefined} .href=${this.linkOpen?.href ?? ''} ?has-link=${this.linkOpen?.hasLink ?? false}
+            @link-apply=${this.#applyLink} @link-remove=${this.#removeLink} @link-cancel=${this.#closeLink}></cl-link-dialog>`}
       <div class="surface"></div>
     `;
   }
@@ -172,14 +178,39 @@ export class ClRichText extends LitElement {
     if (this.#editor) button.run(this.#editor);
   }
 
+  /** Opens the link dialog, with the address of the link the selection is in. */
   readonly #link = (): void => {
     const editor = this.#editor;
     if (!editor) return;
-    if (editor.isActive('link')) {
-      editor.chain().focus().unsetLink().run();
+    if (this.linkOpen) {
+      this.#closeLink();
       return;
     }
-    const href = globalThis.prompt?.(t('rich.linkPrompt'))?.trim();
-    if (href) editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
+    const hasLink = editor.isActive('link');
+    const href = hasLink ? String(editor.getAttributes('link')['href'] ?? '') : '';
+    this.linkOpen = { href, hasLink };
+  };
+
+  readonly #applyLink = (event: CustomEvent<LinkApplyDetail>): void => {
+    const editor = this.#editor;
+    const { href } = event.detail;
+    this.linkOpen = undefined;
+    if (!editor) return;
+    if (editor.state.selection.empty && !editor.isActive('link')) {
+      // Nothing selected: the address itself becomes the linked text.
+      editor.chain().focus().insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }).run();
+    } else {
+      editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
+    }
+  };
+
+  readonly #removeLink = (): void => {
+    this.linkOpen = undefined;
+    this.#editor?.chain().focus().extendMarkRange('link').unsetLink().run();
+  };
+
+  readonly #closeLink = (): void => {
+    this.linkOpen = undefined;
+    this.#editor?.commands.focus();
   };
 }

@@ -129,7 +129,7 @@ export class ClCommentThread extends LitElement {
 
   #comment(comment: CommentRecord): TemplateResult {
     const when = new Intl.DateTimeFormat(i18n.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(comment.createdAt));
-    const author = this.workspace ? personLabel(this.workspace, comment.authorId, t('people.you')) : comment.authorId;
+    const author = this.workspace ? personLabel(this.workspace, comment.authorId, t('people.you'), comment.authorName) : comment.authorId;
     return html`<div class="comment">
       <span class="meta">${author} · <time datetime=${comment.createdAt}>${when}</time></span>
       <p class="body">${comment.body}</p>

@@ -47,6 +47,9 @@ describe('review screens', () => {
     const rows = deepAll(history, 'tbody tr');
     expect(rows.map((row) => row.dataset['version'])).to.deep.equal(['2', '1']);
     expect(rows[0]!.textContent).to.contain('Change 2');
+    // Reviewers see who submitted by name, not by account id.
+    expect(rows[0]!.textContent).to.contain('Dana Designer');
+    expect(rows[0]!.textContent).not.to.contain(PEOPLE.designer.id);
     expect(deep(rows[0]!, 'cl-status-badge')!.shadowRoot!.textContent).to.contain('In review');
     expect(rows[1]!.textContent).to.contain('First release');
     expect(deep(rows[1]!, 'code')!.getAttribute('title')).to.have.length(64);
@@ -188,6 +191,7 @@ describe('review screens', () => {
     const thread = await fixture<ClCommentThread>(html`<cl-comment-thread .workspace=${workspace} document-id="phq-9" anchor="intro"></cl-comment-thread>`);
     await until(() => deep(thread, 'article.thread'));
     expect(deepAll(thread, 'article.thread').map((article) => article.textContent!.includes('On the intro'))).to.deep.equal([true]);
+    expect(deep(thread, 'article.thread .comment .meta')!.textContent).to.contain('Paul Publisher');
     expect(deep(thread, '#new-anchor')).to.equal(null);
   });
 

@@ -78,7 +78,7 @@ export class ClVersionHistory extends LitElement {
                   <cl-status-badge status=${version.state}></cl-status-badge><br />
                   <time class="muted" datetime=${version.stateChangedAt}>${dateFormat.format(new Date(version.stateChangedAt))}</time>
                 </td>
-                <td>${personLabel(workspace, version.authoredBy, t('people.you'))}</td>
+                <td>${personLabel(workspace, version.authoredBy, t('people.you'), version.authoredByName)}</td>
                 <td>
                   ${version.changeNote}
                   ${version.release

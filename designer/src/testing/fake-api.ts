@@ -28,6 +28,11 @@ export const PEOPLE: Record<'designer' | 'publisher' | 'publisher2' | 'tester', 
   tester: { id: 'person-tess', name: 'Tess Tester', email: 'tester@example.test', password: 'tess-password', roles: ['tester'] },
 };
 
+/** A person's name as the server reads it with versions and comments. */
+function nameOf(personId: string): string | null {
+  return Object.values(PEOPLE).find((person) => person.id === personId)?.name ?? null;
+}
+
 interface StoredVersion extends VersionView {
   content: unknown;
 }
@@ -98,6 +103,7 @@ export class FakeApi {
       versions: [],
     };
     versions.forEach((version, index) => {
+      const authoredBy = version.authoredBy ?? PEOPLE.designer.id;
       document.versions.push({
         documentId: id,
         number: index + 1,
@@ -112,6 +118,7 @@ export class FakeApi {
         release: null,
         content: draft,
         ...version,
+        authoredByName: nameOf(authoredBy),
       });
     });
     this.#refresh(document);
@@ -124,7 +131,8 @@ export class FakeApi {
   }
 
   addComment(documentId: string, init: Partial<CommentRecord> & { body: string }): CommentRecord {
-    const comment: CommentRecord = { id: `comment-${++this.#ids}`, documentId, versionNumber: null, anchor: null, parentId: null, authorId: PEOPLE.publisher.id, createdAt: this.#now(), resolvedAt: null, resolvedBy: null, ...init };
+    const comment: CommentRecord = { id: `comment-${++this.#ids}`, documentId, versionNumber: null, anchor: null, parentId: null, authorId: PEOPLE.publisher.id, createdAt: this.#now(), resolvedAt: null, resolvedBy: null, ...init, authorName: null };
+    comment.authorName = nameOf(comment.authorId);
     this.comments.push(comment);
     return comment;
   }
@@ -231,7 +239,7 @@ export class FakeApi {
     if (this.submitIssues.length > 0) return problem(422, 'invalid', `The draft has ${this.submitIssues.length} problems to fix before it can be submitted.`, this.submitIssues);
     const at = this.#now();
     const number = document.versions.length + 1;
-    const version: StoredVersion = { documentId: document.summary.id, number, state: 'submitted', allowedActions: [], contentHash: `${'cd'.repeat(31)}${String(number).padStart(2, '0')}`, changeNote: body.changeNote, authoredBy: person.id, contributors: [person.id], createdAt: at, stateChangedAt: at, stateChangedBy: person.id, release: null, content: structuredClone(document.draft) };
+    const version: StoredVersion = { documentId: document.summary.id, number, state: 'submitted', allowedActions: [], contentHash: `${'cd'.repeat(31)}${String(number).padStart(2, '0')}`, changeNote: body.changeNote, authoredBy: person.id, authoredByName: person.name, contributors: [person.id], createdAt: at, stateChangedAt: at, stateChangedBy: person.id, release: null, content: structuredClone(document.draft) };
     document.versions.push(version);
     this.#refresh(document);
     const { content: _content, ...view } = version;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Clock } from '../clock.js';
 import { loadConfig } from '../config.js';
-import { startServer, type RunningServer } from '../server.js';
+import { startServer, type RunningServer, type StartServerOptions } from '../server.js';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -26,13 +26,19 @@ export interface E2eSystem {
   close(): Promise<void>;
 }
 
-/** Starts the whole system; call `close()` in afterAll. */
-export async function startE2e(options: { clock?: Clock } = {}): Promise<E2eSystem> {
+/**
+ * Starts the whole system; call `close()` in afterAll. With a test `clock`, pass a short
+ * `dueWorkEveryMs` so that the care job (missing reports, reminders) notices a moved clock at once.
+ */
+export async function startE2e(options: { clock?: Clock; dueWorkEveryMs?: number; bundleOf?: StartServerOptions['bundleOf'] } = {}): Promise<E2eSystem> {
   const dir = mkdtempSync(join(tmpdir(), 'careloom-e2e-'));
   const server = await startServer({
     config: loadConfig({ CARELOOM_DB: join(dir, 'e2e.sqlite'), CARELOOM_PORT: '0' }),
     seedDemoAccounts: true,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.dueWorkEveryMs ? { dueWorkEveryMs: options.dueWorkEveryMs } : {}),
+    // Systems started by one test file may share one build of the web apps.
+    ...(options.bundleOf ? { bundleOf: options.bundleOf } : {}),
   });
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];

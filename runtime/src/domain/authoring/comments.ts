@@ -49,7 +49,7 @@ export function createCommentCommands(deps: AuthoringDeps) {
         place = { versionNumber, anchor, parentId: null };
       }
       const at = deps.now().toISOString();
-      const comment: CommentRecord = { id: deps.newId(), documentId: document.id, ...place, authorId: actorId(context), body: input.body, createdAt: at, resolvedAt: null, resolvedBy: null };
+      const comment: Omit<CommentRecord, 'authorName'> = { id: deps.newId(), documentId: document.id, ...place, authorId: actorId(context), body: input.body, createdAt: at, resolvedAt: null, resolvedBy: null };
       return deps.store.addComment({
         comment,
         audit: auditEntry(deps, context, { at, role, action: 'comment.add', document, objectId: comment.id, details: { version: comment.versionNumber, anchor: comment.anchor, parentId: comment.parentId } }),

@@ -55,6 +55,8 @@ export interface VersionRecord {
   contentHash: string;
   changeNote: string;
   authoredBy: string;
+  /** The author's display name, read with the version so the history need not look people up (absent: not looked up). */
+  authoredByName?: string | null;
   contributors: string[];
   /** The last draft update included in this version; contributors of the next version count from here. */
   draftSeq: number;
@@ -96,6 +98,8 @@ export interface CommentRecord {
   /** The thread's first comment, for a reply. */
   parentId: string | null;
   authorId: string;
+  /** The author's display name, read with the comment. */
+  authorName: string | null;
   body: string;
   createdAt: string;
   resolvedAt: string | null;
@@ -159,7 +163,7 @@ export interface AuthoringStore {
   transitionVersion(input: { change: StateChange; releasedVersion?: number | null; audit: AuditEntry }): Promise<WriteResult<VersionRecord>>;
   /** Moves a version to `released`, records the release and flips the catalog pointer to it. */
   releaseVersion(input: { change: StateChange; release: ReleaseRecord; audit: AuditEntry }): Promise<WriteResult<VersionRecord>>;
-  addComment(input: { comment: CommentRecord; audit: AuditEntry }): Promise<CommentRecord>;
+  addComment(input: { comment: Omit<CommentRecord, 'authorName'>; audit: AuditEntry }): Promise<CommentRecord>;
   getComment(id: string): Promise<CommentRecord | undefined>;
   listComments(documentId: string): Promise<CommentRecord[]>;
   setCommentResolved(input: { id: string; resolved: { at: string; by: string } | null; audit: AuditEntry }): Promise<CommentRecord>;

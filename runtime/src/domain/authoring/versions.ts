@@ -19,6 +19,8 @@ export interface VersionView {
   contentHash: string;
   changeNote: string;
   authoredBy: string;
+  /** The author's name, so reviewers see who submitted (null when the account is gone). */
+  authoredByName: string | null;
   contributors: string[];
   createdAt: string;
   stateChangedAt: string;
@@ -44,6 +46,7 @@ export function presentVersion(version: VersionRecord): VersionView {
     contentHash: version.contentHash,
     changeNote: version.changeNote,
     authoredBy: version.authoredBy,
+    authoredByName: version.authoredByName ?? null,
     contributors: version.contributors,
     createdAt: version.createdAt,
     stateChangedAt: version.stateChangedAt,

@@ -14,44 +14,47 @@ export interface AlertView {
   moduleId: string | null;
   createdAt: string;
   acknowledgedAt?: string;
+  /** The name of the therapist who acknowledged it, as the clinic shows it ("Acknowledged by …"). */
   acknowledgedBy?: string;
 }
 
-export function presentAlert(alert: AlertRecord, patientName: string): AlertView {
+/** Names of the people alerts mention (their patients and who acknowledged them), by person id. */
+export async function alertPeople(deps: CareDeps, alerts: readonly AlertRecord[]): Promise<Map<string, string>> {
+  const byId = new Map<string, string>();
+  const ids = new Set(alerts.flatMap((alert) => (alert.acknowledgedBy !== null ? [alert.patientId, alert.acknowledgedBy] : [alert.patientId])));
+  for (const id of ids) byId.set(id, (await deps.store.personName(id)) ?? '');
+  return byId;
+}
+
+export function presentAlert(alert: AlertRecord, people: ReadonlyMap<string, string>): AlertView {
   return {
     id: alert.id,
     enrollmentId: alert.enrollmentId,
-    patient: { id: alert.patientId, name: patientName },
+    patient: { id: alert.patientId, name: people.get(alert.patientId) ?? '' },
     kind: alert.kind,
     severity: alert.severity,
     message: alert.message,
     moduleId: alert.moduleId,
     createdAt: alert.createdAt,
     ...(alert.acknowledgedAt !== null ? { acknowledgedAt: alert.acknowledgedAt } : {}),
-    ...(alert.acknowledgedBy !== null ? { acknowledgedBy: alert.acknowledgedBy } : {}),
+    ...(alert.acknowledgedBy !== null ? { acknowledgedBy: people.get(alert.acknowledgedBy) ?? '' } : {}),
   };
 }
 
 const SEVERITY_ORDER: Record<AlertSeverity, number> = { urgent: 0, warning: 1, info: 2 };
 
 export function createAlertCommands(deps: CareDeps) {
-  const names = async (alerts: readonly AlertRecord[]) => {
-    const byId = new Map<string, string>();
-    for (const id of new Set(alerts.map((alert) => alert.patientId))) byId.set(id, (await deps.store.personName(id)) ?? '');
-    return byId;
-  };
-
   return {
     /** A unit's alerts: open ones most severe first, acknowledged ones newest first. */
     async listAlerts(context: CareContext, unitId: string, status: 'open' | 'acknowledged' = 'open'): Promise<AlertView[]> {
       const { unit, role } = await unitFor(deps, context, unitId, 'enrollment.read');
       const alerts = await deps.store.listAlerts({ unitId: unit.id, status });
-      const byId = await names(alerts);
+      const people = await alertPeople(deps, alerts);
       await deps.store.recordRead(careAudit(deps, context, { at: deps.now().toISOString(), role, action: 'patient.read', objectType: 'unit', objectId: unit.id, unit, details: { read: 'alerts', status, count: alerts.length } }));
       const sorted = status === 'open'
         ? [...alerts].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.createdAt.localeCompare(b.createdAt))
         : [...alerts].sort((a, b) => (b.acknowledgedAt ?? '').localeCompare(a.acknowledgedAt ?? ''));
-      return sorted.map((alert) => presentAlert(alert, byId.get(alert.patientId) ?? ''));
+      return sorted.map((alert) => presentAlert(alert, people));
     },
 
     /** Acknowledges an alert (audited); acknowledging it again changes nothing. */
@@ -60,8 +63,7 @@ export function createAlertCommands(deps: CareDeps) {
       const unit = alert ? await deps.store.getUnit(alert.unitId) : undefined;
       const role = requireAllowed(authorizeUnit(context.principal, 'enrollment.write', unit ?? { id: '', organisationId: '' }));
       if (!alert || !unit) throw new DomainError('not_found', `There is no alert "${alertId}".`);
-      const name = (await deps.store.personName(alert.patientId)) ?? '';
-      if (alert.acknowledgedAt !== null) return presentAlert(alert, name);
+      if (alert.acknowledgedAt !== null) return presentAlert(alert, await alertPeople(deps, [alert]));
       const at = deps.now().toISOString();
       const result = await deps.store.acknowledgeAlert({
         id: alert.id,
@@ -71,10 +73,10 @@ export function createAlertCommands(deps: CareDeps) {
       });
       if (!result.ok) {
         const current = await deps.store.getAlert(alert.id);
-        if (current) return presentAlert(current, name);
+        if (current) return presentAlert(current, await alertPeople(deps, [current]));
         throw new DomainError('not_found', `There is no alert "${alertId}".`);
       }
-      return presentAlert(result.value, name);
+      return presentAlert(result.value, await alertPeople(deps, [result.value]));
     },
   };
 }

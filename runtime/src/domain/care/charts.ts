@@ -53,10 +53,29 @@ function plotValue(field: Field, value: unknown): number | null {
   return null;
 }
 
+/**
+ * The numeric thresholds at which a field on its own puts the patient in a rule's zone, for the
+ * field's chart. Comparisons under `any` count; under `all` only when every condition there reads
+ * this field (a range such as 38 ≤ t < 39). A comparison joined by `all` to another field's ("much
+ * more breathless and a fever ≥ 38") is not a line the field crosses alone, so it is left out, as
+ * is anything under `not`.
+ */
 function numericThresholds(condition: Condition, fieldId: string): Array<{ op: string; value: number }> {
-  if ('conditions' in condition) return condition.conditions.flatMap((inner) => numericThresholds(inner, fieldId));
+  if (condition.op === 'any') return condition.conditions.flatMap((inner) => numericThresholds(inner, fieldId));
+  if (condition.op === 'all') return condition.conditions.every((inner) => readsOnly(inner, fieldId)) ? condition.conditions.flatMap((inner) => numericThresholds(inner, fieldId)) : [];
   if ('item' in condition && condition.item === fieldId && 'value' in condition && typeof condition.value === 'number') return [{ op: condition.op, value: condition.value }];
   return [];
+}
+
+function readsOnly(condition: Condition, fieldId: string): boolean {
+  if (condition.op === 'any' || condition.op === 'all') return condition.conditions.every((inner) => readsOnly(inner, fieldId));
+  if (condition.op === 'not') return readsOnly(condition.condition, fieldId);
+  return 'item' in condition && condition.item === fieldId;
+}
+
+/** A field's zone lines from a registration's rules (with the patient's own conditions already in `when`). */
+export function zoneThresholds(rules: ReadonlyArray<{ id: string; zone: 'yellow' | 'red'; when: Condition }>, fieldId: string): FieldChart['zones'] {
+  return rules.flatMap((rule) => numericThresholds(rule.when, fieldId).map((threshold) => ({ zone: rule.zone, ...threshold, ruleId: rule.id })));
 }
 
 /** Score charts with severity bands, and registration charts with zones and goals, for one enrollment. */
@@ -96,7 +115,7 @@ export function buildCharts(modules: readonly Module[], enrollment: EnrollmentRe
             id: field.id,
             title: textIn(field.label, module, language),
             unit: field.input.kind === 'number' && field.input.unit ? textIn(field.input.unit.label, module, language) : null,
-            zones: rules.flatMap((rule) => numericThresholds(rule.when, field.id).map((threshold) => ({ zone: rule.zone, ...threshold, ruleId: rule.id }))),
+            zones: zoneThresholds(rules, field.id),
             points,
           };
           const goal = registration.goal?.field === field.id ? registration.goal : undefined;

@@ -7,7 +7,7 @@ import { actorOf, auditPatientRead, careAudit, enrollmentFor, unitFor } from './
 import type { CareContext, CareDeps } from './care-deps.js';
 import { textIn } from './care-content.js';
 import { loadEnrollmentSchedule } from './enrollment-schedule.js';
-import { presentAlert } from './alerts.js';
+import { alertPeople, presentAlert } from './alerts.js';
 import type { AlertView } from './alerts.js';
 import { presentPlans } from './plans.js';
 import type { PlanView } from './plans.js';
@@ -186,6 +186,7 @@ export function createEnrollmentCommands(deps: CareDeps) {
       const titles = await moduleTitles(deps, enrollment, context.language);
       const alerts = await deps.store.listAlerts({ enrollmentId: enrollment.id });
       const name = (await deps.store.personName(enrollment.patientId)) ?? '';
+      const people = await alertPeople(deps, alerts);
       await auditPatientRead(deps, context, role, enrollment, unit, 'enrollment');
       return {
         enrollment: presentEnrollment(enrollment),
@@ -193,7 +194,7 @@ export function createEnrollmentCommands(deps: CareDeps) {
         unit: presentUnit(unit),
         program: { title: textIn(schedule.program.title, schedule.program, context.language), week: schedule.status.week, modules: programModules(schedule, enrollment, titles) },
         due: dueItems(schedule, enrollment, titles),
-        alerts: alerts.map((alert) => presentAlert(alert, name)),
+        alerts: alerts.map((alert) => presentAlert(alert, people)),
         plans: await presentPlans(deps, enrollment, context.language),
       };
     },

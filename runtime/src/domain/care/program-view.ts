@@ -65,14 +65,22 @@ export function programModules(schedule: EnrollmentSchedule, enrollment: Enrollm
   });
 }
 
-/** What the patient should do now: unlocked modules not finished, open measurements, today's registrations. */
+/**
+ * What the patient should do now: unlocked modules not finished, open measurements, today's
+ * registrations. A module the program uses for measurements or registrations is due only as
+ * those, on their schedule: a registration form (the COPD daily report) is filled in again each day
+ * and never "finished", so listing it as a module would leave it due for good.
+ */
 export function dueItems(schedule: EnrollmentSchedule, enrollment: EnrollmentRecord, titles: Map<string, string>): DueItem[] {
   const version = (moduleId: string) => pinOf(enrollment.modules, moduleId)?.version;
   const items: DueItem[] = [];
-  const measured = new Set(schedule.program.measurements?.map((measurement) => measurement.module.moduleId) ?? []);
+  const scheduledApart = new Set([
+    ...(schedule.program.measurements ?? []).map((measurement) => measurement.module.moduleId),
+    ...(schedule.program.registrations ?? []).map((registration) => registration.module.moduleId),
+  ]);
   for (const state of schedule.status.modules) {
     const pinned = version(state.moduleId);
-    if (state.state !== 'unlocked' || pinned === undefined || measured.has(state.moduleId)) continue;
+    if (state.state !== 'unlocked' || pinned === undefined || scheduledApart.has(state.moduleId)) continue;
     items.push({ kind: 'module', enrollmentId: enrollment.id, moduleId: state.moduleId, version: pinned, title: titles.get(state.moduleId) ?? state.moduleId, overdue: false });
   }
   for (const due of schedule.status.dueMeasurements) {

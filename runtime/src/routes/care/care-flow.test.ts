@@ -49,9 +49,12 @@ describe('the end-to-end care path', () => {
     expect(patients.patients[0]).toMatchObject({ enrollmentId: ids.panicEnrollmentId, openAlerts: 1 });
 
     const acknowledged = expectStatus(await t.call('therapist', 'POST', `/api/care/alerts/${alerts.alerts[0]!.id}/acknowledge`), 200);
-    expect(acknowledged).toMatchObject({ acknowledgedBy: 'person-therapist' });
+    // Who acknowledged, by name, as the clinic shows it ("Acknowledged by …"); the audit row keeps the person id.
+    expect(acknowledged).toMatchObject({ acknowledgedBy: 'therapist', patient: { name: 'Pat Patient' } });
     expect(auditRows(t, 'alert.acknowledge')).toMatchObject([{ actor_id: 'person-therapist', patient_id: 'person-patient', unit_id: 'unit-1' }]);
     expect((expectStatus(await t.call('therapist', 'GET', '/api/care/units/unit-1/alerts'), 200) as { alerts: unknown[] }).alerts).toEqual([]);
+    expect((expectStatus(await t.call('therapist', 'GET', '/api/care/units/unit-1/alerts?status=acknowledged'), 200) as { alerts: unknown[] }).alerts).toMatchObject([{ acknowledgedBy: 'therapist' }]);
+    expect((expectStatus(await t.call('therapist', 'GET', `/api/care/enrollments/${ids.panicEnrollmentId}`), 200) as { alerts: unknown[] }).alerts).toMatchObject([{ acknowledgedBy: 'therapist' }]);
 
     expectStatus(await t.call('therapist', 'POST', `/api/care/enrollments/${ids.panicEnrollmentId}/messages`, { body: 'I saw your answers. Can we talk today?' }), 201);
     const after = expectStatus(await t.call('patient', 'GET', '/api/me/today'), 200) as { messages: { unread: number; latest: Array<{ body: string; from: string }> } };
@@ -113,6 +116,17 @@ describe('recording responses', () => {
     expect(progress).toEqual({ answers: { hadAttackLastWeek: true, mainFear: 'heart' }, pageId: 'welcome', completed: false });
     const program = expectStatus(await t.call('patient', 'GET', `/api/me/enrollments/${ids.panicEnrollmentId}/program`), 200) as { modules: Array<{ key: string; state: string; progress: { answered: number } }> };
     expect(program.modules[0]).toMatchObject({ key: 'week1', state: 'in_progress', progress: { answered: 2 } });
+  });
+
+  it('lists the COPD daily report as a registration due today, never as a module left to finish', async () => {
+    const t = await fresh();
+    const dueOf = async () => ((expectStatus(await t.call('patient', 'GET', '/api/me/today'), 200) as { due: Array<{ kind: string; moduleId: string; enrollmentId: string }> }).due)
+      .filter((item) => item.enrollmentId === ids.copdEnrollmentId).map((item) => `${item.kind}:${item.moduleId}`);
+    expect(await dueOf()).toEqual(['registration:copd-daily-report']);
+    expectStatus(await t.call('patient', 'POST', `/api/me/enrollments/${ids.copdEnrollmentId}/responses`, responseBody('copd-daily-report', COPD_GREEN, { registrationId: 'copdDaily' })), 201);
+    expect(await dueOf()).toEqual([]);
+    const detail = expectStatus(await t.call('therapist', 'GET', `/api/care/enrollments/${ids.copdEnrollmentId}`), 200) as { due: unknown[] };
+    expect(detail.due).toEqual([]);
   });
 
   it('scores a red COPD entry into a zone alert, and a patient plan changes the zone', async () => {

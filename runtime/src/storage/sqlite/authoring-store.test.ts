@@ -96,7 +96,8 @@ describe('SQLite authoring store: writes', () => {
     const first = await store.appendVersion({ version: newVersion(), audit: () => audit('version.submit') });
     const second = await store.appendVersion({ version: newVersion({ changeNote: 'second', contributors: ['person-designer', 'person-designer2'] }), audit: (number) => audit('version.submit', { objectId: `mood@${number}` }) });
     expect([first.number, second.number]).toEqual([1, 2]);
-    expect(second).toMatchObject({ state: 'submitted', changeNote: 'second', contributors: ['person-designer', 'person-designer2'], release: null });
+    expect(second).toMatchObject({ state: 'submitted', changeNote: 'second', authoredBy: 'person-designer', authoredByName: 'designer', contributors: ['person-designer', 'person-designer2'], release: null });
+    expect((await store.listVersions('mood')).map((version) => version.authoredByName)).toEqual(['designer', 'designer']);
     expect(await store.listTransitions('mood', 2)).toEqual([
       { documentId: 'mood', number: 2, action: 'submit', from: null, to: 'submitted', actorId: 'person-designer', at: AT, note: 'second' },
     ]);
@@ -150,10 +151,10 @@ describe('SQLite authoring store: writes', () => {
     const root = await store.addComment({ comment: { id: 'c1', documentId: 'mood', versionNumber: null, anchor: 'intro', parentId: null, authorId: 'person-publisher', body: 'Shorter?', createdAt: AT, resolvedAt: null, resolvedBy: null }, audit: audit('comment.add') });
     await store.addComment({ comment: { ...root, id: 'c2', parentId: 'c1', authorId: 'person-designer', body: 'Done' }, audit: audit('comment.add') });
     const resolved = await store.setCommentResolved({ id: 'c1', resolved: { at: AT, by: 'person-designer' }, audit: audit('comment.resolve') });
-    expect(resolved).toMatchObject({ resolvedAt: AT, resolvedBy: 'person-designer' });
+    expect(resolved).toMatchObject({ resolvedAt: AT, resolvedBy: 'person-designer', authorName: 'publisher' });
     const reopened = await store.setCommentResolved({ id: 'c1', resolved: null, audit: audit('comment.reopen') });
     expect(reopened.resolvedAt).toBeNull();
-    expect((await store.listComments('mood')).map((comment) => comment.id)).toEqual(['c1', 'c2']);
+    expect((await store.listComments('mood')).map((comment) => [comment.id, comment.authorName])).toEqual([['c1', 'publisher'], ['c2', 'designer']]);
     expect(() => db.prepare("UPDATE comments SET body = 'changed'").run()).toThrow(/never change/);
   });
 });

@@ -38,12 +38,12 @@ export function createSqliteAuthoringStore(db: Database.Database): AuthoringStor
       (SELECT p.name FROM people p WHERE p.id = COALESCE((SELECT person_id FROM draft_updates d WHERE d.document = m.id AND d.person_id IS NOT NULL ORDER BY seq DESC LIMIT 1), m.created_by)) AS last_editor_name,
       (SELECT at FROM draft_updates d WHERE d.document = m.id ORDER BY seq DESC LIMIT 1) AS last_edit_at`;
   const selectVersion = db.prepare(
-    `SELECT v.*, s.state, s.changed_at, s.changed_by, r.released_at, r.released_by, r.release_class, r.suggested_class, r.release_notes, r.pins
+    `SELECT v.*, (SELECT p.name FROM people p WHERE p.id = v.authored_by) AS author_name, s.state, s.changed_at, s.changed_by, r.released_at, r.released_by, r.release_class, r.suggested_class, r.release_notes, r.pins
      FROM versions v JOIN version_states s USING (module_id, number) LEFT JOIN releases r USING (module_id, number)
      WHERE v.module_id = ? AND v.number = ?`,
   );
   const selectVersions = db.prepare(
-    `SELECT v.*, s.state, s.changed_at, s.changed_by, r.released_at, r.released_by, r.release_class, r.suggested_class, r.release_notes, r.pins
+    `SELECT v.*, (SELECT p.name FROM people p WHERE p.id = v.authored_by) AS author_name, s.state, s.changed_at, s.changed_by, r.released_at, r.released_by, r.release_class, r.suggested_class, r.release_notes, r.pins
      FROM versions v JOIN version_states s USING (module_id, number) LEFT JOIN releases r USING (module_id, number)
      WHERE v.module_id = ? ORDER BY v.number`,
   );
@@ -51,7 +51,8 @@ export function createSqliteAuthoringStore(db: Database.Database): AuthoringStor
     'INSERT INTO version_transitions (module_id, number, action, from_state, to_state, actor_id, at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const updateState = db.prepare('UPDATE version_states SET state = ?, changed_at = ?, changed_by = ? WHERE module_id = ? AND number = ? AND state = ?');
-  const selectComment = db.prepare('SELECT * FROM comments WHERE id = ?');
+  const commentColumns = 'c.*, (SELECT p.name FROM people p WHERE p.id = c.author_id) AS author_name';
+  const selectComment = db.prepare(`SELECT ${commentColumns} FROM comments c WHERE c.id = ?`);
 
   const version = (documentId: string, number: number) => {
     const row = selectVersion.get(documentId, number) as VersionRow | undefined;
@@ -168,7 +169,7 @@ export function createSqliteAuthoringStore(db: Database.Database): AuthoringStor
       const row = selectComment.get(id) as CommentRow | undefined;
       return row ? toComment(row) : undefined;
     },
-    listComments: async (documentId) => (db.prepare('SELECT * FROM comments WHERE module_id = ? ORDER BY created_at, rowid').all(documentId) as CommentRow[]).map(toComment),
+    listComments: async (documentId) => (db.prepare(`SELECT ${commentColumns} FROM comments c WHERE c.module_id = ? ORDER BY c.created_at, c.rowid`).all(documentId) as CommentRow[]).map(toComment),
     setCommentResolved: async (input) => setCommentResolved(input),
     createTestEnrollment: async (input) => createTestEnrollment(input),
     getTestEnrollment: async (id) => {
@@ -215,6 +216,7 @@ interface VersionRow {
   content_hash: string;
   change_note: string;
   authored_by: string;
+  author_name: string | null;
   contributors: string;
   draft_seq: number;
   created_at: string;
@@ -247,6 +249,7 @@ interface CommentRow {
   anchor: string | null;
   parent_id: string | null;
   author_id: string;
+  author_name: string | null;
   body: string;
   created_at: string;
   resolved_at: string | null;
@@ -294,6 +297,7 @@ function toVersion(row: VersionRow): VersionRecord {
     contentHash: row.content_hash,
     changeNote: row.change_note,
     authoredBy: row.authored_by,
+    authoredByName: row.author_name,
     contributors: JSON.parse(row.contributors) as string[],
     draftSeq: row.draft_seq,
     createdAt: row.created_at,
@@ -326,6 +330,7 @@ function toComment(row: CommentRow): CommentRecord {
     anchor: row.anchor,
     parentId: row.parent_id,
     authorId: row.author_id,
+    authorName: row.author_name,
     body: row.body,
     createdAt: row.created_at,
     resolvedAt: row.resolved_at,

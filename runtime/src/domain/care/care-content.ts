@@ -1,26 +1,31 @@
 import { localize } from '../../../../schemas/src/engine/localize.js';
+import type { ModuleIndex } from '../../../../schemas/src/engine/module-index.js';
 import type { LocalizedText, Module, Program } from '../../../../schemas/src/generated/format.js';
 import { DomainError } from '../errors.js';
 import type { CareDeps } from './care-deps.js';
-import type { DeploymentRecord, ModulePin, ReleasedVersion } from './ports.js';
+import type { DeploymentRecord, ModulePin, VersionContent } from './ports.js';
 
-/** A module version a patient is on, parsed. */
+/** A module version a patient is on, parsed (shared and frozen: never change it), with its engine index. */
 export interface LoadedModule {
-  version: ReleasedVersion;
+  version: VersionContent;
   module: Module;
+  index: ModuleIndex;
 }
 
-/** Loads a module version from the catalog (an internal inconsistency if it is gone). */
+/**
+ * Loads a module version from the catalog (an internal inconsistency if it is gone). Only the
+ * immutable content is read: a patient stays on the version they started even once it is retired.
+ */
 export async function loadModule(deps: CareDeps, pin: ModulePin): Promise<LoadedModule> {
-  const version = await deps.content.version(pin.moduleId, pin.version);
-  if (!version || version.kind !== 'module') throw new DomainError('not_found', `Module "${pin.moduleId}" version ${pin.version} is not available.`);
-  return { version, module: version.content as Module };
+  const version = await deps.content.versionContent(pin.moduleId, pin.version);
+  if (!version || version.kind !== 'module' || !version.index) throw new DomainError('not_found', `Module "${pin.moduleId}" version ${pin.version} is not available.`);
+  return { version, module: version.content as Module, index: version.index };
 }
 
 /** The program a deployment delivers, or null for a single-module deployment. */
 export async function loadProgram(deps: CareDeps, deployment: DeploymentRecord): Promise<Program | null> {
   if (deployment.kind !== 'program') return null;
-  const version = await deps.content.version(deployment.documentId, deployment.version);
+  const version = await deps.content.versionContent(deployment.documentId, deployment.version);
   if (!version) throw new DomainError('not_found', `Program "${deployment.documentId}" version ${deployment.version} is not available.`);
   return version.content as Program;
 }

@@ -1,4 +1,5 @@
 import type { AnswerValue } from '../../../../schemas/src/engine/answers.js';
+import type { ModuleIndex } from '../../../../schemas/src/engine/module-index.js';
 import type { Condition } from '../../../../schemas/src/generated/format.js';
 import type { Role } from '../principal.js';
 
@@ -269,16 +270,23 @@ export interface CareStore {
   recordRead(audit: CareAuditEntry): Promise<void>;
 }
 
-/** A released module or program version, read through the authoring store. */
-export interface ReleasedVersion {
+/** What never changes about a version: its parsed content (frozen, shared between callers) and hash. */
+export interface VersionContent {
   documentId: string;
   kind: 'module' | 'program';
   organisationId: string;
   number: number;
-  state: string;
   contentHash: string;
-  title: string;
   content: unknown;
+  /** For a module: the engine's index of it, built once per version. */
+  index?: ModuleIndex;
+}
+
+/** A released module or program version, read through the authoring store. */
+export interface ReleasedVersion extends VersionContent {
+  /** Moves on (released → retired), so it is read fresh every time. */
+  state: string;
+  title: string;
   /** For a released program: the module versions its release pinned. */
   pins: ModulePin[];
 }
@@ -287,7 +295,10 @@ export interface ReleasedVersion {
 export interface ReleasedContent {
   /** The version new deployments get, or undefined when nothing of the document is released. */
   currentVersion(documentId: string): Promise<number | undefined>;
+  /** A version with its current state and title (for decisions that depend on them: deploying). */
   version(documentId: string, number: number): Promise<ReleasedVersion | undefined>;
+  /** Only the immutable part of a version, which may come from a cache without reading storage. */
+  versionContent(documentId: string, number: number): Promise<VersionContent | undefined>;
 }
 
 /** Patient accounts: the care service creates them; the accounts module owns them. */

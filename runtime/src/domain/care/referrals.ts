@@ -89,13 +89,13 @@ export function createReferralCommands(deps: CareDeps, limits: IntakeLimits = DE
         throw new DomainError('invalid', message, { issues: [{ code: 'intake.wrong_module', path: '/response/moduleVersion', message }] });
       }
       const answers = response.answers as Answers;
-      const issues = checkIntakeAnswers(loaded.module, answers);
+      const issues = checkIntakeAnswers(loaded.module, answers, loaded.index);
       if (issues.length > 0) throw new DomainError('invalid', `The answers have ${issues.length} problem${issues.length === 1 ? '' : 's'}.`, { issues: prefixed(issues, '/response') });
       const at = deps.now().toISOString();
       const contact: ReferralContact = { name: input.contact.name.trim(), email: input.contact.email.trim(), ...(input.contact.phone ? { phone: input.contact.phone.trim() } : {}) };
       const referral: ReferralRecord = {
         id: deps.newId(), unitId: unit.id, contact, moduleId: loaded.module.id, moduleVersion: loaded.version.number, answers: response.answers as Record<string, AnswerValue>,
-        scores: scoreModule(loaded.module, relevantAnswers(loaded.module, answers)).scores, receivedAt: at, status: 'new', decidedAt: null, decidedBy: null, enrollmentId: null,
+        scores: scoreModule(loaded.module, relevantAnswers(loaded.module, answers, loaded.index)).scores, receivedAt: at, status: 'new', decidedAt: null, decidedBy: null, enrollmentId: null,
       };
       await deps.store.createReferral({ referral, audit: careAudit(deps, context, { at, role: null, action: 'referral.create', objectType: 'referral', objectId: referral.id, unit }) });
       return { id: referral.id };

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { checkAnswers } from '../../../../schemas/src/engine/answer-check.js';
 import type { AnswerValue, Answers } from '../../../../schemas/src/engine/answers.js';
 import { canonicalJson } from '../../../../schemas/src/engine/canonical-json.js';
-import { indexModule } from '../../../../schemas/src/engine/module-index.js';
+import type { ModuleIndex } from '../../../../schemas/src/engine/module-index.js';
 import { relevantAnswers } from '../../../../schemas/src/engine/relevant-answers.js';
 import { localDateOf } from '../../../../schemas/src/engine/zoned-time.js';
 import type { Module, Response as ResponseDocument } from '../../../../schemas/src/generated/format.js';
@@ -88,8 +88,7 @@ export function createResponseCommands(deps: CareDeps) {
   };
 
   /** Checks module answers: each submitted one well-formed; required items of the page (or, when finishing, of the whole path) answered. */
-  const checkModuleAnswers = (module: Module, submitted: Answers, merged: Answers, document: ResponseDocument): Issue[] => {
-    const index = indexModule(module);
+  const checkModuleAnswers = (module: Module, index: ModuleIndex, submitted: Answers, merged: Answers, document: ResponseDocument): Issue[] => {
     const malformed = checkAnswers(module, submitted, { index });
     const required = checkAnswers(module, merged, { index, ...(document.pageId !== undefined ? { pageId: document.pageId } : {}), requireComplete: document.completes === true })
       .filter((issue) => issue.code === 'answer.required' || issue.code === 'answer.unknown_page');
@@ -118,7 +117,7 @@ export function createResponseCommands(deps: CareDeps) {
         const message = pin ? `You are on version ${pin.version} of "${document.moduleId}", not ${document.moduleVersion}.` : `"${document.moduleId}" is not part of your program.`;
         throw new DomainError('invalid', message, { issues: [{ code: 'response.not_enrolled_version', path: pin ? '/moduleVersion' : '/moduleId', message }] });
       }
-      const { module, version } = await loadModule(deps, pin);
+      const { module, version, index } = await loadModule(deps, pin);
       if (document.contentHash !== undefined && document.contentHash !== version.contentHash) {
         const message = 'The module you answered is not the version stored; reload it and answer again.';
         throw new DomainError('conflict', message, { issues: [{ code: 'response.content_hash', path: '/contentHash', message }] });
@@ -127,7 +126,7 @@ export function createResponseCommands(deps: CareDeps) {
       // Only the attempt in progress counts: last week's PHQ-9 must not fill in this week's.
       const previous = document.registrationId === undefined ? await deps.store.openAttempt(enrollment.id, module.id) : [];
       const merged: Answers = { ...latestAnswers(previous, module.id), ...submitted };
-      const issues = document.registrationId !== undefined ? checkRegistration(module, document.registrationId, submitted) : checkModuleAnswers(module, submitted, merged, document);
+      const issues = document.registrationId !== undefined ? checkRegistration(module, document.registrationId, submitted) : checkModuleAnswers(module, index, submitted, merged, document);
       if (issues.length > 0) throw invalid(issues);
 
       let scored: { scores: StoredScore[]; zones: StoredZone[]; alerts: AlertDraft[] } = { scores: [], zones: [], alerts: [] };
@@ -137,7 +136,7 @@ export function createResponseCommands(deps: CareDeps) {
         const entry = zoneEntry(module, registration, submitted, plan?.overrides ?? {});
         scored = { scores: [], zones: entry.zones, alerts: entry.alerts };
       } else if (document.completes === true) {
-        const result = scoreModule(module, relevantAnswers(module, merged));
+        const result = scoreModule(module, relevantAnswers(module, merged, index));
         scored = { scores: result.scores, zones: [], alerts: result.alerts };
       }
 
@@ -192,7 +191,7 @@ export function createResponseCommands(deps: CareDeps) {
 }
 
 /** Exposed for the referral intake, which checks and scores a questionnaire without an enrollment. */
-export function checkIntakeAnswers(module: Module, answers: Answers): Issue[] {
-  return checkAnswers(module, answers, { requireComplete: true });
+export function checkIntakeAnswers(module: Module, answers: Answers, index?: ModuleIndex): Issue[] {
+  return checkAnswers(module, answers, { requireComplete: true, ...(index ? { index } : {}) });
 }
 

@@ -56,6 +56,25 @@ export function runCareStoreContract(create: () => Promise<CareStoreFixture>): v
       expect((await fixture.auditActions()).filter((action) => action === 'response.record')).toHaveLength(1);
     });
 
+    it('records simultaneous submissions each once, and a refused one takes no other with it', async () => {
+      const fixture = await create();
+      const { enrollment } = await enrolled(fixture);
+      const auditsBefore = (await fixture.auditActions()).length;
+      const unknownVersion = { ...response(enrollment, fixture.moduleId, 'client-bad', '3'.repeat(64)), moduleVersion: 999 };
+      const outcomes = await Promise.allSettled([
+        fixture.store.recordResponse({ response: response(enrollment, fixture.moduleId, 'client-a', '1'.repeat(64)), alerts: [alert(enrollment, null)], audit: audit('response.record') }),
+        fixture.store.recordResponse({ response: unknownVersion, alerts: [alert(enrollment, null)], audit: audit('response.record') }),
+        fixture.store.recordResponse({ response: response(enrollment, fixture.moduleId, 'client-b', '2'.repeat(64)), alerts: [], audit: audit('response.record') }),
+        fixture.store.recordResponse({ response: response(enrollment, fixture.moduleId, 'client-a', '4'.repeat(64)), alerts: [], audit: audit('response.record') }),
+      ]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      const [first, , , repeat] = outcomes as Array<PromiseFulfilledResult<Awaited<ReturnType<CareStore['recordResponse']>>>>;
+      expect(repeat!.value).toEqual({ created: false, response: first!.value.response });
+      expect((await fixture.store.listResponses(enrollment.id)).map((stored) => stored.clientId)).toEqual(['client-a', 'client-b']);
+      expect(await fixture.store.listAlerts({ enrollmentId: enrollment.id })).toHaveLength(1);
+      expect((await fixture.auditActions()).slice(auditsBefore)).toEqual(['response.record', 'response.record']);
+    });
+
     it('raises an alert once per dedupe key, and acknowledges it once', async () => {
       const fixture = await create();
       const { enrollment } = await enrolled(fixture);

@@ -10,12 +10,15 @@ import type {
   UnitRecord,
 } from '../../domain/care/ports.js';
 import { DomainError } from '../../domain/errors.js';
+import { groupCommit } from './group-commit.js';
+import type { GroupCommitOptions } from './group-commit.js';
 import { toAlert, toDeployment, toEnrollment, toInvitation, toMessage, toPlan, toReferral, toResponse, toUnit } from './care-rows.js';
 import type { AlertRow, DeploymentRow, EnrollmentRow, InvitationRow, MessageRow, PlanRow, ReferralRow, ResponseRow, UnitRow } from './care-rows.js';
 
 /**
  * The care store on SQLite. Each write is one synchronous better-sqlite3 transaction with its
- * audit_log row. Responses are idempotent through UNIQUE (enrollment_id, client_id): the insert is
+ * audit_log row; a response is one savepoint of a group commit, durable when its promise resolves.
+ * Responses are idempotent through UNIQUE (enrollment_id, client_id): the insert is
  * `ON CONFLICT DO NOTHING`, and a conflict returns the row already there, so two concurrent
  * submissions of one client id store one row without any read-then-write race.
  *
@@ -23,7 +26,7 @@ import type { AlertRow, DeploymentRow, EnrollmentRow, InvitationRow, MessageRow,
  * const store = createSqliteCareStore(db);
  * const { created, response } = await store.recordResponse({ response, alerts, audit });
  */
-export function createSqliteCareStore(db: Database.Database): CareStore {
+export function createSqliteCareStore(db: Database.Database, options: { groupCommit?: GroupCommitOptions } = {}): CareStore {
   const insertAudit = db.prepare(
     `INSERT INTO audit_log (id, at, actor_id, actor_role, action, object_type, object_id, organisation_id, unit_id, patient_id, ip, request_id, details)
      VALUES (@id, @at, @actorId, @actorRole, @action, @objectType, @objectId, @organisationId, @unitId, @patientId, @ip, @requestId, @details)`,
@@ -48,6 +51,19 @@ export function createSqliteCareStore(db: Database.Database): CareStore {
      VALUES (@id, @enrollmentId, @clientId, @bodyHash, @moduleId, @moduleVersion, @pageId, @registrationId, @answers, @completes, @answeredAt, @receivedAt, @localDate, @scores, @zones)
      ON CONFLICT (enrollment_id, client_id) DO NOTHING`,
   );
+  // The statements of the patient's answer path are prepared once: compiling the SQL again on
+  // every request cost more than running it.
+  const touchEnrollment = db.prepare('UPDATE enrollments SET last_activity_at = ? WHERE id = ?');
+  const selectResponses = db.prepare('SELECT * FROM responses WHERE enrollment_id = ? ORDER BY seq');
+  const selectModuleResponses = db.prepare('SELECT * FROM responses WHERE enrollment_id = ? AND module_id = ? ORDER BY seq');
+  // The last completion is found by walking responses_by_enrollment backwards from the newest row,
+  // so the cost stays with the attempt in progress however many attempts came before.
+  const selectOpenAttempt = db.prepare(
+    `SELECT * FROM responses WHERE enrollment_id = @enrollmentId AND module_id = @moduleId AND registration_id IS NULL
+       AND seq > ifnull((SELECT seq FROM responses WHERE enrollment_id = @enrollmentId AND module_id = @moduleId AND registration_id IS NULL AND completes = 1 ORDER BY seq DESC LIMIT 1), 0)
+     ORDER BY seq`,
+  );
+  const selectPlans = db.prepare('SELECT * FROM patient_plans WHERE enrollment_id = ? ORDER BY module_id, registration_id');
   const unitParams = (unit: UnitRecord) => ({ ...unit, active: unit.active ? 1 : 0, settings: JSON.stringify(unit.settings) });
 
   const createUnit = db.transaction((input: { unit: UnitRecord; audit: CareAuditEntry }) => {
@@ -114,7 +130,9 @@ export function createSqliteCareStore(db: Database.Database): CareStore {
     return { ok: true as const, value: toInvitation(row) };
   });
 
-  const recordResponse = db.transaction((input: Parameters<CareStore['recordResponse']>[0]) => {
+  // Answers arrive in bursts from many patients; sharing the commit's fsync between the answers of
+  // one event-loop turn is what lets the runtime keep up (see group-commit.ts for the guarantees).
+  const recordResponse = groupCommit(db, (input: Parameters<CareStore['recordResponse']>[0]) => {
     const { response } = input;
     const inserted = insertResponse.run({
       ...response,
@@ -127,10 +145,10 @@ export function createSqliteCareStore(db: Database.Database): CareStore {
       return { created: false, response: toResponse(selectResponseByClient.get(response.enrollmentId, response.clientId) as ResponseRow) };
     }
     for (const alert of input.alerts) insertAlert.run(alert);
-    db.prepare('UPDATE enrollments SET last_activity_at = ? WHERE id = ?').run(response.receivedAt, response.enrollmentId);
+    touchEnrollment.run(response.receivedAt, response.enrollmentId);
     audit(input.audit);
     return { created: true, response: toResponse(selectResponse.get(response.id) as ResponseRow) };
-  });
+  }, options.groupCommit);
 
   const acknowledgeAlert = db.transaction((input: { id: string; at: string; by: string; audit: CareAuditEntry }) => {
     const result = db.prepare('UPDATE alerts SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL').run(input.at, input.by, input.id);
@@ -162,7 +180,7 @@ export function createSqliteCareStore(db: Database.Database): CareStore {
   const addMessage = db.transaction((input: Parameters<CareStore['addMessage']>[0]) => {
     const { message } = input;
     db.prepare('INSERT INTO messages (id, enrollment_id, sender, author_id, body, sent_at, read_at) VALUES (?, ?, ?, ?, ?, ?, NULL)').run(message.id, message.enrollmentId, message.from, message.authorId, message.body, message.sentAt);
-    if (message.from === 'patient') db.prepare('UPDATE enrollments SET last_activity_at = ? WHERE id = ?').run(message.sentAt, message.enrollmentId);
+    if (message.from === 'patient') touchEnrollment.run(message.sentAt, message.enrollmentId);
     audit(input.audit);
     return toMessage(selectMessage.get(message.id) as MessageRow);
   });
@@ -237,19 +255,11 @@ export function createSqliteCareStore(db: Database.Database): CareStore {
     },
     redeemInvitation: async (input) => redeemInvitation(input),
 
-    recordResponse: async (input) => recordResponse(input),
+    recordResponse: (input) => recordResponse(input),
     listResponses: async (enrollmentId, filter = {}) =>
-      (filter.moduleId !== undefined
-        ? (db.prepare('SELECT * FROM responses WHERE enrollment_id = ? AND module_id = ? ORDER BY seq').all(enrollmentId, filter.moduleId) as ResponseRow[])
-        : (db.prepare('SELECT * FROM responses WHERE enrollment_id = ? ORDER BY seq').all(enrollmentId) as ResponseRow[])
-      ).map(toResponse),
+      ((filter.moduleId !== undefined ? selectModuleResponses.all(enrollmentId, filter.moduleId) : selectResponses.all(enrollmentId)) as ResponseRow[]).map(toResponse),
 
-    openAttempt: async (enrollmentId, moduleId) =>
-      (db.prepare(
-        `SELECT * FROM responses WHERE enrollment_id = @enrollmentId AND module_id = @moduleId AND registration_id IS NULL
-           AND seq > ifnull((SELECT max(seq) FROM responses WHERE enrollment_id = @enrollmentId AND module_id = @moduleId AND registration_id IS NULL AND completes = 1), 0)
-         ORDER BY seq`,
-      ).all({ enrollmentId, moduleId }) as ResponseRow[]).map(toResponse),
+    openAttempt: async (enrollmentId, moduleId) => (selectOpenAttempt.all({ enrollmentId, moduleId }) as ResponseRow[]).map(toResponse),
 
     listAlerts: async (filter) => {
       const clauses: string[] = [];
@@ -274,7 +284,7 @@ export function createSqliteCareStore(db: Database.Database): CareStore {
     acknowledgeAlert: async (input) => acknowledgeAlert(input),
     raiseAlerts: async (input) => raiseAlerts(input),
 
-    listPlans: async (enrollmentId) => (db.prepare('SELECT * FROM patient_plans WHERE enrollment_id = ? ORDER BY module_id, registration_id').all(enrollmentId) as PlanRow[]).map(toPlan),
+    listPlans: async (enrollmentId) => (selectPlans.all(enrollmentId) as PlanRow[]).map(toPlan),
     putPlan: async (input) => putPlan(input),
 
     listMessages: async (enrollmentId) =>

@@ -1,0 +1,135 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { groupCommit } from './group-commit.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A writer and a second connection that sees only committed rows (WAL, as in production). */
+function databases() {
+  const dir = mkdtempSync(join(tmpdir(), 'careloom-group-commit-'));
+  dirs.push(dir);
+  const writer = new Database(join(dir, 'db.sqlite'));
+  writer.pragma('journal_mode = WAL');
+  writer.pragma('synchronous = FULL');
+  writer.pragma('foreign_keys = ON');
+  writer.exec(`CREATE TABLE parents (id TEXT PRIMARY KEY);
+    CREATE TABLE rows (id TEXT PRIMARY KEY, parent TEXT REFERENCES parents (id) DEFERRABLE INITIALLY DEFERRED);
+    CREATE TABLE audit (row_id TEXT NOT NULL)`);
+  const reader = new Database(join(dir, 'db.sqlite'), { readonly: true });
+  const committed = () => (reader.prepare('SELECT id FROM rows ORDER BY id').all() as Array<{ id: string }>).map((row) => row.id);
+  return { writer, committed };
+}
+
+/** A schedule the test runs by hand, so it decides what one event-loop turn holds. */
+function manualSchedule() {
+  const pending: Array<() => void> = [];
+  return {
+    schedule: (flush: () => void) => pending.push(flush),
+    runAll: () => {
+      while (pending.length > 0) pending.shift()!();
+    },
+    get scheduled() {
+      return pending.length;
+    },
+  };
+}
+
+describe('groupCommit', () => {
+  it('runs the writes of one turn in one transaction and resolves each only once it is committed', async () => {
+    const { writer, committed } = databases();
+    const seenByOthers: string[][] = [];
+    const insert = writer.prepare('INSERT INTO rows (id) VALUES (?)');
+    const turn = manualSchedule();
+    const write = groupCommit(writer, (id: string) => {
+      seenByOthers.push(committed());
+      insert.run(id);
+      return `stored ${id}`;
+    }, { schedule: turn.schedule });
+
+    const results = ['a', 'b', 'c'].map((id) => write(id));
+    expect(turn.scheduled).toBe(1);
+    expect(committed()).toEqual([]);
+    turn.runAll();
+    expect(await Promise.all(results)).toEqual(['stored a', 'stored b', 'stored c']);
+    // While the batch ran, no other connection saw any of it: the three shared one commit.
+    expect(seenByOthers).toEqual([[], [], []]);
+    expect(committed()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('undoes and rejects only the write that threw, keeping the others of its batch', async () => {
+    const { writer, committed } = databases();
+    const insert = writer.prepare('INSERT INTO rows (id) VALUES (?)');
+    const audit = writer.prepare('INSERT INTO audit (row_id) VALUES (?)');
+    const turn = manualSchedule();
+    const write = groupCommit(writer, (id: string) => {
+      audit.run(id);
+      insert.run(id);
+      return id;
+    }, { schedule: turn.schedule });
+
+    const outcomes = Promise.allSettled([write('a'), write('a'), write('b')]);
+    turn.runAll();
+    expect((await outcomes).map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(committed()).toEqual(['a', 'b']);
+    // The failed write's audit row went with it.
+    expect(writer.prepare('SELECT row_id FROM audit ORDER BY rowid').all()).toEqual([{ row_id: 'a' }, { row_id: 'b' }]);
+  });
+
+  it('rejects every write of a batch whose commit fails, stores none of them, and goes on working', async () => {
+    const { writer, committed } = databases();
+    const insert = writer.prepare('INSERT INTO rows (id, parent) VALUES (?, ?)');
+    const turn = manualSchedule();
+    const write = groupCommit(writer, (row: { id: string; parent: string | null }) => insert.run(row.id, row.parent).changes, { schedule: turn.schedule });
+
+    // A deferred foreign key is checked at COMMIT, not when its savepoint is released.
+    const failed = Promise.allSettled([write({ id: 'a', parent: null }), write({ id: 'b', parent: 'missing' })]);
+    turn.runAll();
+    expect((await failed).map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+    expect(committed()).toEqual([]);
+    expect(writer.inTransaction).toBe(false);
+
+    const next = write({ id: 'c', parent: null });
+    turn.runAll();
+    expect(await next).toBe(1);
+    expect(committed()).toEqual(['c']);
+  });
+
+  it('splits a long queue into batches of at most maxBatch, in order', async () => {
+    const { writer, committed } = databases();
+    const insert = writer.prepare('INSERT INTO rows (id) VALUES (?)');
+    const batches: number[] = [];
+    let inBatch = 0;
+    const turn = manualSchedule();
+    const write = groupCommit(writer, (id: string) => {
+      inBatch += 1;
+      insert.run(id);
+    }, {
+      maxBatch: 2,
+      schedule: (flush) => turn.schedule(() => {
+        inBatch = 0;
+        flush();
+        batches.push(inBatch);
+      }),
+    });
+
+    const writes = ['a', 'b', 'c', 'd', 'e'].map((id) => write(id));
+    turn.runAll();
+    await Promise.all(writes);
+    expect(batches).toEqual([2, 2, 1]);
+    expect(committed()).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('flushes on its own after the current turn by default', async () => {
+    const { writer, committed } = databases();
+    const insert = writer.prepare('INSERT INTO rows (id) VALUES (?)');
+    const write = groupCommit(writer, (id: string) => insert.run(id).changes);
+    expect(await Promise.all([write('a'), write('b')])).toEqual([1, 1]);
+    expect(committed()).toEqual(['a', 'b']);
+  });
+});

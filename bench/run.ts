@@ -31,3 +31,7 @@ const moduleRows = [
 ];
 process.stdout.write(`\nModule delivery (GET /api/me/module-versions, ${responses.concurrency} concurrent clients)\n`);
 process.stdout.write(`| measure | full body (200) | If-None-Match (304) | ratio |\n|---|---|---|---|\n${moduleRows.map((row) => `| ${row.join(' | ')} |`).join('\n')}\n`);
+
+// Clients left over from the measurements (keep-alive sockets, y-websocket timers) would keep Node
+// alive after the report; the servers they talked to are already stopped, so end here.
+process.exit(0);

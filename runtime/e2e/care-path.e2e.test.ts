@@ -240,6 +240,11 @@ describe('the care path, end to end', () => {
     await chart.getByText('Show the values as a table').click();
     await chart.getByRole('row', { name: /11 Moderate depression/ }).waitFor();
     await page.locator('li[data-module="panic-week-1"]').getByText(/Done/).waitFor();
+    // Every answer as the patient saw it: module titles, question texts and option labels, not ids.
+    const welcome = page.locator('li[data-response]').filter({ has: therapist.page.locator('tr[data-item="mainFear"]') });
+    await welcome.locator('summary').filter({ hasText: 'Week 1: Understanding panic' }).click();
+    await welcome.getByRole('row', { name: 'During an attack, what do you fear most will happen? That something is wrong with my heart' }).waitFor();
+    await page.locator('li[data-response] summary').filter({ hasText: 'PHQ-9 11 (Moderate depression)' }).waitFor();
     const alert = page.locator('cl-alert-list li.alert').filter({ hasText: 'Item 9 (thoughts of being better off dead or of self-harm)' });
     await alert.getByText('Urgent').waitFor();
     await alert.getByRole('button', { name: 'Acknowledge' }).click();

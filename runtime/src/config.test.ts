@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, describeSmtp, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('uses the named defaults for an empty environment', () => {
@@ -41,5 +41,44 @@ describe('loadConfig', () => {
 
   it.each(['not a url', 'ftp://example.org', 'https://example.org/?a=1'])('refuses CARELOOM_PUBLIC_URL=%s', (url) => {
     expect(() => loadConfig({ CARELOOM_PUBLIC_URL: url })).toThrow(/CARELOOM_PUBLIC_URL/);
+  });
+});
+
+describe('loadConfig: e-mail', () => {
+  const SMTP = 'smtp://mailer:s3cret-pass@mail.example.org:587';
+
+  it('uses the development outbox without CARELOOM_SMTP_URL', () => {
+    expect(loadConfig({}).smtp).toBeUndefined();
+    expect(loadConfig({ CARELOOM_SMTP_URL: ' ', CARELOOM_MAIL_FROM: 'noreply@example.org' }).smtp).toBeUndefined();
+  });
+
+  it('reads the relay and the sender', () => {
+    const config = loadConfig({ CARELOOM_SMTP_URL: SMTP, CARELOOM_MAIL_FROM: 'Careloom <noreply@example.org>' });
+    expect(config.smtp).toEqual({ url: SMTP, from: 'Careloom <noreply@example.org>' });
+    expect(loadConfig({ CARELOOM_SMTP_URL: 'smtps://mail.example.org', CARELOOM_MAIL_FROM: 'noreply@example.org' }).smtp?.from).toBe('noreply@example.org');
+  });
+
+  it('describes the relay without its password', () => {
+    const config = loadConfig({ CARELOOM_SMTP_URL: SMTP, CARELOOM_MAIL_FROM: 'noreply@example.org' });
+    expect(describeSmtp(config.smtp!)).toBe('smtp://mailer@mail.example.org:587');
+  });
+
+  it.each([
+    ['not a url', /CARELOOM_SMTP_URL must be a URL/],
+    ['https://mailer:s3cret-pass@mail.example.org', /CARELOOM_SMTP_URL must start with smtp:\/\/ .*"https:\/\/mailer:\*\*\*@mail\.example\.org\/"/],
+    ['smtp://mailer:s3cret-pass@mail.example.org:587/inbox', /CARELOOM_SMTP_URL must not have a path/],
+    ['smtp://mailer:s3cret-pass@mail.example.org:99999', /CARELOOM_SMTP_URL must be a URL/],
+  ])('refuses CARELOOM_SMTP_URL=%s with a message naming it and hiding the password', (url, message) => {
+    const attempt = () => loadConfig({ CARELOOM_SMTP_URL: url, CARELOOM_MAIL_FROM: 'noreply@example.org' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(message);
+    expect(attempt).not.toThrow(/s3cret-pass/);
+  });
+
+  it('requires a well-formed CARELOOM_MAIL_FROM with SMTP', () => {
+    expect(() => loadConfig({ CARELOOM_SMTP_URL: SMTP })).toThrow(/CARELOOM_MAIL_FROM must be set when CARELOOM_SMTP_URL is/);
+    for (const from of ['noreply', 'Careloom noreply@example.org', '<noreply@example>', 'a@b.c\r\nBcc: x@y.z']) {
+      expect(() => loadConfig({ CARELOOM_SMTP_URL: SMTP, CARELOOM_MAIL_FROM: from })).toThrow(/CARELOOM_MAIL_FROM must be an e-mail address/);
+    }
   });
 });

@@ -16,6 +16,16 @@ export interface Config {
   readonly examplesDir: string;
   /** The address users reach the server at (no trailing slash). */
   readonly publicUrl: string;
+  /** Where e-mail goes out; undefined means the development outbox (GET /api/dev/outbox). */
+  readonly smtp: SmtpConfig | undefined;
+}
+
+/** An SMTP relay. Holds the password: never log it (see `describeSmtp`). */
+export interface SmtpConfig {
+  /** `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465` (TLS from the start). */
+  readonly url: string;
+  /** The From header, `noreply@example.org` or `Care unit <noreply@example.org>`. */
+  readonly from: string;
 }
 
 /** The environment variables Careloom reads, as a plain record (pass `process.env` in main.ts). */
@@ -50,7 +60,15 @@ export function loadConfig(env: Environment): Config {
     host,
     examplesDir: text(env, 'CARELOOM_EXAMPLES_DIR') ?? DEFAULT_EXAMPLES_DIR,
     publicUrl: explicitUrl === undefined ? defaultPublicUrl(host, port) : parsePublicUrl(explicitUrl),
+    smtp: parseSmtp(text(env, 'CARELOOM_SMTP_URL'), text(env, 'CARELOOM_MAIL_FROM')),
   });
+}
+
+/** The SMTP relay without its password, for logs: `smtp://user@host:587`. */
+export function describeSmtp(smtp: SmtpConfig): string {
+  const url = new URL(smtp.url);
+  url.password = '';
+  return url.href.replace(/\/$/, '');
 }
 
 /** The public URL used when CARELOOM_PUBLIC_URL is not set: `http://<host>:<port>`. */
@@ -87,4 +105,29 @@ function parsePublicUrl(value: string): string {
     throw new ConfigError(`CARELOOM_PUBLIC_URL must not have a query or fragment: "${value}".`);
   }
   return url.href.replace(/\/+$/, '');
+}
+
+/** Error messages show the URL with its password masked: they end up in logs. */
+function parseSmtp(value: string | undefined, from: string | undefined): SmtpConfig | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('CARELOOM_SMTP_URL must be a URL like smtp://user:password@mail.example.org:587.');
+  }
+  if (url.password !== '') url.password = '***';
+  const shown = url.href;
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new ConfigError(`CARELOOM_SMTP_URL must start with smtp:// (STARTTLS) or smtps:// (TLS), not "${shown}".`);
+  }
+  if (url.hostname === '') throw new ConfigError(`CARELOOM_SMTP_URL must name the mail server's host: "${shown}".`);
+  if ((url.pathname !== '' && url.pathname !== '/') || url.hash !== '') {
+    throw new ConfigError(`CARELOOM_SMTP_URL must not have a path or fragment: "${shown}".`);
+  }
+  if (from === undefined) throw new ConfigError('CARELOOM_MAIL_FROM must be set when CARELOOM_SMTP_URL is: the sender address, e.g. "Careloom <noreply@example.org>".');
+  if (!/^(?:[^<>@\r\n]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/.test(from)) {
+    throw new ConfigError(`CARELOOM_MAIL_FROM must be an e-mail address, optionally with a name ("Careloom <noreply@example.org>"), not "${from}".`);
+  }
+  return Object.freeze({ url: value, from });
 }

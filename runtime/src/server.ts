@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
-import { defaultPublicUrl, type Config } from './config.js';
+import { defaultPublicUrl, describeSmtp, type Config } from './config.js';
 import { contentHash } from '../../schemas/src/engine/content-hash.js';
 import { formatValidators } from './content/example-validators.js';
 import { readExampleFiles } from './content/read-example-files.js';
@@ -33,13 +33,14 @@ import { createCollabAuthorizer } from './http/collab-authorizer.js';
 import { join } from 'node:path';
 import { lazyBundles, type Bundle } from './web/bundle.js';
 import { repositoryRoot, WEB_APPS } from './web/web-apps.js';
-import { newSecretToken } from './domain/accounts/session-token.js';
 import { createCareService } from './domain/care/care-service.js';
 import { createPatientAccounts, invitedSessionsOf } from './domain/care/patient-accounts.js';
 import { createReleasedContent } from './domain/care/released-content.js';
 import { seedDemoContent } from './domain/demo-content.js';
 import { createSqliteCareStore } from './storage/sqlite/care-store.js';
 import { createSqliteMailOutbox } from './storage/sqlite/sqlite-mail-outbox.js';
+import { createSmtpMailTransport } from './mail/smtp-mail-transport.js';
+import { newInvitationCode } from './domain/care/invitation-code.js';
 
 export interface StartServerOptions {
   config: Config;
@@ -113,18 +114,20 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       newId: () => ids.newId(),
     });
     let publicUrl = config.publicUrl;
-    // No SMTP transport is configured yet: e-mail goes to the outbox (GET /api/dev/outbox).
-    const outbox = createSqliteMailOutbox(db, { now: () => clock.now(), newId: () => ids.newId() });
+    // With CARELOOM_SMTP_URL e-mail goes to the relay; otherwise to the outbox (GET /api/dev/outbox).
+    const mail = config.smtp ? createSmtpMailTransport({ smtp: config.smtp, logger, newId: () => ids.newId() }) : createSqliteMailOutbox(db, { now: () => clock.now(), newId: () => ids.newId() });
+    const outbox = 'list' in mail ? mail : undefined;
+    logger.info('E-mail', { transport: config.smtp ? describeSmtp(config.smtp) : 'development outbox (GET /api/dev/outbox)' });
     const care = createCareService({
       store: createSqliteCareStore(db),
       content: createReleasedContent(authoringStore),
       accounts: createPatientAccounts({ store: createSqliteAccountsStore(db, { ids }), hasher: createScryptPasswordHasher(), newId: () => ids.newId() }),
       sessions: invitedSessionsOf(accounts.authentication),
-      mail: outbox,
-      outbox,
+      mail,
+      ...(outbox ? { outbox } : {}),
       now: () => clock.now(),
       newId: () => ids.newId(),
-      newSecret: newSecretToken,
+      newInvitationCode: () => newInvitationCode(),
       publicUrl: () => publicUrl,
     });
     const services: Services = { health: createHealthService({ storage, version: readPackageVersion() }), examples, accounts, authoring, care };
@@ -169,6 +172,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       app,
       close: async () => {
         clearInterval(dueWork);
+        if ('close' in mail) mail.close();
         await collab.close();
         await shutdown(server, storage, options.shutdownGraceMs ?? 5000);
       },

@@ -11,6 +11,7 @@ import type {
   ExampleSummary,
   MyOrganisation,
   Session,
+  TestEnrollmentView,
   TransitionInput,
   VersionRef,
   VersionView,
@@ -127,6 +128,15 @@ export class ApiClient {
 
   diff(id: string, from: VersionRef, to: VersionRef): Promise<DiffView> {
     return this.request('GET', `/api/modules/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`);
+  }
+
+  /** Enrolls the signed-in tester or publisher on a version approved for test or released (409 otherwise): the content a patient would get. */
+  createTestEnrollment(id: string, number: number): Promise<TestEnrollmentView> {
+    return this.request('POST', `/api/modules/${encodeURIComponent(id)}/versions/${number}/test-enrollments`);
+  }
+
+  getTestEnrollment(enrollmentId: string): Promise<TestEnrollmentView> {
+    return this.request('GET', `/api/test-enrollments/${encodeURIComponent(enrollmentId)}`);
   }
 
   async listComments(id: string, on?: VersionRef): Promise<CommentThread[]> {

@@ -4,12 +4,13 @@ import type { CommentInput, CommentThread } from '../../../runtime/src/domain/au
 import type { CreateDocumentInput, DraftView } from '../../../runtime/src/domain/authoring/documents.js';
 import type { CommentRecord, DocumentSummary } from '../../../runtime/src/domain/authoring/ports.js';
 import type { TransitionInput } from '../../../runtime/src/domain/authoring/transitions.js';
+import type { TestEnrollmentView } from '../../../runtime/src/domain/authoring/test-enrollments.js';
 import type { DiffView, VersionView } from '../../../runtime/src/domain/authoring/versions.js';
 import type { VersionState, WorkflowAction } from '../../../schemas/src/workflow/version-workflow.js';
 import type { ExampleSummary } from '../../../runtime/src/domain/example-catalog.js';
 import type { presentMyOrganisation, presentSession } from '../../../runtime/src/routes/present-accounts.js';
 
-export type { CommentInput, CommentRecord, CommentThread, CreateDocumentInput, DiffView, DocumentSummary, DraftView, ExampleSummary, TransitionInput, VersionState, VersionView, WorkflowAction };
+export type { CommentInput, CommentRecord, CommentThread, CreateDocumentInput, DiffView, DocumentSummary, DraftView, ExampleSummary, TestEnrollmentView, TransitionInput, VersionState, VersionView, WorkflowAction };
 
 /** GET /api/auth/me and POST /api/auth/login. */
 export type Session = ReturnType<typeof presentSession>;

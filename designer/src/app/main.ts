@@ -2,6 +2,7 @@
 import './designer-app.js';
 import '../library/library.js';
 import '../review/review-screen.js';
+import '../review/test-run.js';
 import '../program/program-editor.js';
 // The module editor defines <cl-module-editor>; the app waits for it with customElements.whenDefined,
 // so the order of these imports does not matter.

@@ -13,6 +13,14 @@ describe('parseRoute', () => {
     expect(parseRoute('#/programs/copd/review')).toEqual({ name: 'review', id: 'copd' });
   });
 
+  it('reads a test run of a module version', () => {
+    expect(parseRoute('#/modules/phq-9/versions/2/try/te-1')).toEqual({ name: 'try', id: 'phq-9', version: 2, enrollmentId: 'te-1' });
+    expect(parseRoute(routeHash({ name: 'try', id: 'gad-7', version: 12, enrollmentId: 'abc' }))).toEqual({ name: 'try', id: 'gad-7', version: 12, enrollmentId: 'abc' });
+    for (const hash of ['#/programs/p/versions/1/try/te-1', '#/modules/m/versions/0/try/te-1', '#/modules/m/versions/x/try/te-1', '#/modules/m/versions/1/run/te-1', '#/modules/m/versions/1/try', '#/modules/m/versions/1/try/a%2Fb', '#/modules/m/versions/1/try/te/x']) {
+      expect(parseRoute(hash).name, hash).toBe('not-found');
+    }
+  });
+
   it('refuses unknown screens, extra segments and ids that are not slugs', () => {
     expect(parseRoute('#/settings').name).toBe('not-found');
     expect(parseRoute('#/modules').name).toBe('not-found');

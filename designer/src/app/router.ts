@@ -4,13 +4,16 @@ export type Route =
   | { name: 'module'; id: string }
   | { name: 'review'; id: string }
   | { name: 'program'; id: string }
+  /** A test run of a module version as a patient would go through it, on a test enrollment. */
+  | { name: 'try'; id: string; version: number; enrollmentId: string }
   | { name: 'not-found'; hash: string };
 
 const SEGMENT = /^[A-Za-z0-9._~-]+$/;
 
 /**
  * Reads a location hash: `#/library` (also `''` and `#/`), `#/modules/<id>`, `#/modules/<id>/review`,
- * `#/programs/<id>`, `#/programs/<id>/review`. Anything else is `not-found`.
+ * `#/modules/<id>/versions/<n>/try/<testEnrollmentId>`, `#/programs/<id>`, `#/programs/<id>/review`.
+ * Anything else is `not-found`.
  *
  * @example
  * parseRoute('#/modules/phq-9/review'); // { name: 'review', id: 'phq-9' }
@@ -20,7 +23,9 @@ export function parseRoute(hash: string): Route {
   if (path === '' || path === '/library') return { name: 'library' };
   const parts = path.split('/').slice(1).map(decodeSegment);
   const [collection, id, view] = parts;
-  if (id === undefined || id === null || !SEGMENT.test(id) || parts.length > 3 || parts.some((part) => part === null)) return { name: 'not-found', hash };
+  if (id === undefined || id === null || !SEGMENT.test(id) || parts.some((part) => part === null)) return { name: 'not-found', hash };
+  if (parts.length === 6) return tryRoute(parts as string[], hash);
+  if (parts.length > 3) return { name: 'not-found', hash };
   if (view === 'review') return collection === 'modules' || collection === 'programs' ? { name: 'review', id } : { name: 'not-found', hash };
   if (view !== undefined) return { name: 'not-found', hash };
   if (collection === 'modules') return { name: 'module', id };
@@ -39,7 +44,15 @@ export function routeHash(route: Exclude<Route, { name: 'not-found' }>, kind: 'm
       return `#/programs/${encodeURIComponent(route.id)}`;
     case 'review':
       return `#/${kind === 'program' ? 'programs' : 'modules'}/${encodeURIComponent(route.id)}/review`;
+    case 'try':
+      return `#/modules/${encodeURIComponent(route.id)}/versions/${route.version}/try/${encodeURIComponent(route.enrollmentId)}`;
   }
+}
+
+/** `#/modules/<id>/versions/<n>/try/<testEnrollmentId>`, with n a positive integer. */
+function tryRoute([collection, id, versions, number, verb, enrollmentId]: string[], hash: string): Route {
+  if (collection !== 'modules' || versions !== 'versions' || verb !== 'try' || !/^[1-9]\d{0,8}$/.test(number!) || !SEGMENT.test(enrollmentId!)) return { name: 'not-found', hash };
+  return { name: 'try', id: id!, version: Number(number), enrollmentId: enrollmentId! };
 }
 
 /** Where a document opens for editing. */

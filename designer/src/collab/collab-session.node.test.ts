@@ -29,6 +29,17 @@ function fakeTransport() {
 }
 
 describe('CollabSession', () => {
+  it('undoes edits of the root it was opened on (a program draft)', () => {
+    const doc = new Y.Doc();
+    const session = localSession(doc, anna, { root: 'program' });
+    const program = doc.getMap('program');
+    session.transact(() => program.set('durationWeeks', 12));
+    session.transact(() => doc.getMap('module').set('durationWeeks', 3));
+    session.undoManager.undo();
+    expect(program.get('durationWeeks')).toBeUndefined();
+    expect(doc.getMap('module').get('durationWeeks')).toBe(3);
+  });
+
   it('undoes only its own edits, not edits that arrive from others', () => {
     const doc = new Y.Doc();
     const session = localSession(doc, anna);

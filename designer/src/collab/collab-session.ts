@@ -30,6 +30,8 @@ export interface CollabSessionOptions {
   /** The server drops a reader's updates; the editor then disables every control. */
   readOnly?: boolean;
   transport?: CollabTransport;
+  /** The draft's root map, which undo covers: `module` (default) or `program`. */
+  root?: 'module' | 'program';
 }
 
 /**
@@ -64,7 +66,7 @@ export class CollabSession {
     this.#transport = options.transport;
     this.#connection = options.transport ? 'connecting' : 'connected';
     this.#synced = !options.transport;
-    this.undoManager = new Y.UndoManager(this.doc.getMap('module'), {
+    this.undoManager = new Y.UndoManager(this.doc.getMap(options.root ?? 'module'), {
       trackedOrigins: new Set<unknown>([this.origin, ySyncPluginKey]),
       captureTimeout: 400,
     });
@@ -143,6 +145,6 @@ export class CollabSession {
  * @example
  * const session = localSession(moduleToYDoc(module), { id: 'a', name: 'Anna', color: '#1f5fbf' });
  */
-export function localSession(doc: Y.Doc, user: CollabUser, options: { awareness?: Awareness; readOnly?: boolean } = {}): CollabSession {
-  return new CollabSession({ doc, user, awareness: options.awareness ?? new Awareness(doc), readOnly: options.readOnly ?? false });
+export function localSession(doc: Y.Doc, user: CollabUser, options: { awareness?: Awareness; readOnly?: boolean; root?: 'module' | 'program' } = {}): CollabSession {
+  return new CollabSession({ doc, user, awareness: options.awareness ?? new Awareness(doc), readOnly: options.readOnly ?? false, root: options.root ?? 'module' });
 }

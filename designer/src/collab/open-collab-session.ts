@@ -8,6 +8,8 @@ export interface OpenCollabOptions {
   documentId: string;
   user: CollabUser;
   readOnly: boolean;
+  /** The draft's root map (undo covers it): `module` (default) or `program`. */
+  root?: 'module' | 'program';
   /** ws: or wss: origin of the server; default: the page's own origin. */
   wsOrigin?: string;
 }
@@ -37,5 +39,5 @@ export function openCollabSession(options: OpenCollabOptions): CollabSession {
       provider.destroy();
     },
   };
-  return new CollabSession({ doc, awareness: provider.awareness, user: options.user, readOnly: options.readOnly, transport });
+  return new CollabSession({ doc, awareness: provider.awareness, user: options.user, readOnly: options.readOnly, transport, root: options.root ?? 'module' });
 }

@@ -4,7 +4,7 @@ import type { Program } from '../../../schemas/src/generated/format.js';
 import { validateProgram } from '../../../schemas/src/validate/index.js';
 import { programToYDoc, yDocToProgram } from '../../../schemas/src/ydoc/index.js';
 import panicProgram from '../../../examples/programs/panic-icbt-8-weeks.json';
-import { addEntry, moveEntry, removeEntry, setEntryValue, setProgramText, setProgramValue } from './program-doc.js';
+import { addEntry, addLanguage, addTag, moveEntry, programStrings, removeEntry, removeLanguage, removeTag, setDefaultLanguage, setEntryValue, setProgramText, setProgramValue } from './program-doc.js';
 
 const seeded = () => programToYDoc(structuredClone(panicProgram) as unknown as Program);
 const read = (doc: Y.Doc) => yDocToProgram(doc) as Program;
@@ -58,5 +58,47 @@ describe('program draft edits', () => {
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     expect(read(a).title['en']).toBe('Guided Internet CBT for panic disorder (8 weeks), new');
     expect(read(b).title).toEqual(read(a).title);
+  });
+
+  it('removes an emptied summary translation, and the summary when none is left', () => {
+    const doc = seeded();
+    const languages = Object.keys(read(doc).summary ?? {});
+    expect(languages.length).toBeGreaterThan(0);
+    setProgramText(doc, 'summary', languages[0]!, '');
+    expect(read(doc).summary?.[languages[0]!]).toBeUndefined();
+    for (const language of languages.slice(1)) setProgramText(doc, 'summary', language, '');
+    expect(read(doc).summary).toBeUndefined();
+    setProgramText(doc, 'summary', 'en', 'Back again');
+    expect(read(doc).summary).toEqual({ en: 'Back again' });
+  });
+
+  it('adds tags once and removes them by value, dropping the emptied list', () => {
+    const doc = seeded();
+    for (const tag of programStrings(doc, 'tags')) removeTag(doc, tag);
+    expect(read(doc).tags).toBeUndefined();
+    addTag(doc, 'panic');
+    addTag(doc, 'panic');
+    addTag(doc, 'icbt');
+    expect(read(doc).tags).toEqual(['panic', 'icbt']);
+    removeTag(doc, 'panic');
+    expect(read(doc).tags).toEqual(['icbt']);
+  });
+
+  it('adds a language, makes it the default, and removes another with its translations', () => {
+    const doc = seeded();
+    const before = read(doc);
+    addLanguage(doc, 'nb');
+    addLanguage(doc, 'nb');
+    expect(read(doc).languages).toEqual([...before.languages, 'nb']);
+    expect(() => setDefaultLanguage(doc, 'fi')).toThrow(RangeError);
+    setProgramText(doc, 'title', 'nb', 'Panikk');
+    setDefaultLanguage(doc, 'nb');
+    expect(() => removeLanguage(doc, 'nb')).toThrow(RangeError);
+    const dropped = removeLanguage(doc, before.defaultLanguage);
+    expect(dropped).toBe(before.summary?.[before.defaultLanguage] === undefined ? 1 : 2);
+    const after = read(doc);
+    expect(after.languages).not.toContain(before.defaultLanguage);
+    expect(after.title[before.defaultLanguage]).toBeUndefined();
+    expect(after.defaultLanguage).toBe('nb');
   });
 });

@@ -68,9 +68,20 @@ export function setProgramValue(doc: Y.Doc, key: 'durationWeeks', value: number 
   doc.transact(() => (value === undefined ? root(doc).delete(key) : root(doc).set(key, value)));
 }
 
-/** Replaces a translation of a text (`title`, `summary`) by changing only the differing middle, so concurrent typing elsewhere survives. */
+/**
+ * Replaces a translation of a text (`title`, `summary`) by changing only the differing middle, so
+ * concurrent typing elsewhere survives. An emptied summary translation is removed (the format wants
+ * none rather than an empty one), and the summary with it when none is left.
+ */
 export function setProgramText(doc: Y.Doc, key: 'title' | 'summary', language: string, text: string): void {
   doc.transact(() => {
+    if (key === 'summary' && text === '') {
+      const summary = root(doc).get('summary');
+      if (!(summary instanceof Y.Map)) return;
+      summary.delete(language);
+      if (summary.size === 0) root(doc).delete('summary');
+      return;
+    }
     let translations = root(doc).get(key);
     if (!(translations instanceof Y.Map)) {
       translations = new Y.Map<Y.Text>();
@@ -90,6 +101,72 @@ export function setProgramText(doc: Y.Doc, key: 'title' | 'summary', language: s
     current.delete(start, before.length - start - end);
     current.insert(start, text.slice(start, text.length - end));
   });
+}
+
+/** The strings of a top-level list (`languages`, `tags`). */
+export function programStrings(doc: Y.Doc, key: 'languages' | 'tags'): string[] {
+  const array = root(doc).get(key);
+  return array instanceof Y.Array ? array.toArray().filter((value): value is string => typeof value === 'string') : [];
+}
+
+function stringList(doc: Y.Doc, key: 'languages' | 'tags'): Y.Array<string> {
+  const existing = root(doc).get(key);
+  if (existing instanceof Y.Array) return existing as Y.Array<string>;
+  const created = new Y.Array<string>();
+  root(doc).set(key, created);
+  return created;
+}
+
+/** Appends a tag unless it is there already. */
+export function addTag(doc: Y.Doc, tag: string): void {
+  doc.transact(() => {
+    if (!programStrings(doc, 'tags').includes(tag)) stringList(doc, 'tags').push([tag]);
+  });
+}
+
+/** Removes a tag by value (another editor may have moved it since it was shown); the list goes when it empties. */
+export function removeTag(doc: Y.Doc, tag: string): void {
+  doc.transact(() => {
+    const tags = stringList(doc, 'tags');
+    for (let index = tags.length - 1; index >= 0; index--) if (tags.get(index) === tag) tags.delete(index, 1);
+    if (tags.length === 0) root(doc).delete('tags');
+  });
+}
+
+/** Declares a language (once); its translations are then asked for by the validator. */
+export function addLanguage(doc: Y.Doc, language: string): void {
+  doc.transact(() => {
+    if (!programStrings(doc, 'languages').includes(language)) stringList(doc, 'languages').push([language]);
+  });
+}
+
+/**
+ * Drops a language and its title and summary translations in one transaction (one undo step);
+ * the default language is refused. Returns how many translations went with it.
+ */
+export function removeLanguage(doc: Y.Doc, language: string): number {
+  if (root(doc).get('defaultLanguage') === language) throw new RangeError(`${language} is the default language`);
+  let dropped = 0;
+  doc.transact(() => {
+    const languages = stringList(doc, 'languages');
+    for (let index = languages.length - 1; index >= 0; index--) if (languages.get(index) === language) languages.delete(index, 1);
+    for (const key of ['title', 'summary']) {
+      const texts = root(doc).get(key);
+      if (texts instanceof Y.Map && texts.has(language)) {
+        texts.delete(language);
+        dropped++;
+      }
+    }
+    const summary = root(doc).get('summary');
+    if (summary instanceof Y.Map && summary.size === 0) root(doc).delete('summary');
+  });
+  return dropped;
+}
+
+/** Makes a declared language the default (what patients get when theirs is not offered). */
+export function setDefaultLanguage(doc: Y.Doc, language: string): void {
+  if (!programStrings(doc, 'languages').includes(language)) throw new RangeError(`${language} is not a declared language`);
+  doc.transact(() => root(doc).set('defaultLanguage', language));
 }
 
 function yValue(value: EntryValue): unknown {

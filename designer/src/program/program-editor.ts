@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Module, ModuleRef, Program } from '../../../schemas/src/generated/format.js';
 import { validateProgram } from '../../../schemas/src/validate/index.js';
 import { yDocToProgram } from '../../../schemas/src/ydoc/index.js';
@@ -8,46 +8,108 @@ import { isApiError } from '../api/api-error.js';
 import type { DocumentSummary } from '../api/types.js';
 import { routeHash } from '../app/router.js';
 import { canEdit, type Workspace } from '../app/workspace.js';
+import type { CollabSession } from '../collab/collab-session.js';
+import { openCollabSession } from '../collab/open-collab-session.js';
+import { initials, userColor } from '../collab/user-color.js';
 import { LocaleController, t } from '../i18n/i18n.js';
+import type { MessageKey } from '../i18n/messages-en.js';
 import '../ui/issue-list.js';
 import type { ListedIssue } from '../ui/issue-list.js';
 import { uiStyles } from '../ui/ui-styles.js';
-import { websocketConnector, type CollabConnection, type CollabConnector } from './collab-connection.js';
-import { addEntry, moveEntry, removeEntry, setEntryValue, setProgramText, setProgramValue, type EntryValue, type ProgramList } from './program-doc.js';
+import { peerMarks } from './peer-marks.js';
+import { addEntry, addLanguage, addTag, moveEntry, removeEntry, removeLanguage, removeTag, setDefaultLanguage, setEntryValue, setProgramText, setProgramValue, type EntryValue, type ProgramList } from './program-doc.js';
+import { generalSection, languageName, type GeneralContext } from './program-general.js';
+import { programPeersOf, publishProgramFocus, type ProgramPeer } from './program-presence.js';
 import { measurementsSection, modulesSection, registrationsSection, type SectionContext } from './program-sections.js';
 
 type Loaded<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed' };
 
+const SECTION_NAMES: Record<string, MessageKey> = {
+  general: 'program.general',
+  modules: 'program.modules',
+  measurements: 'program.measurements',
+  registrations: 'program.registrations',
+};
+
 /**
- * The program editor (`#/programs/<id>`), bound to the program's live Y.Doc: modules on the weekly
- * schedule (module, released version, unlock week, after completing), repeated measurements and
- * registrations with frequency, weekdays, deadline and reminders. The connection state is shown;
- * validation (`validateProgram`, with the scheduled modules' content) runs on every change.
- * Publishers and testers see it read-only. `connector` is injectable (tests use a local doc).
+ * The program editor (`#/programs/<id>`), bound to the program's live Y.Doc through a
+ * {@link CollabSession}: title and summary in every declared language side by side, length,
+ * languages, tags, modules on the weekly schedule (module, released version, unlock week, after
+ * completing), repeated measurements and registrations with frequency, weekdays, deadline and
+ * reminders. The header shows the connection state, the other editors (with the section and entry
+ * each is on, published in awareness) and undo/redo of this person's own edits (also Ctrl/Cmd+Z,
+ * Shift+Ctrl/Cmd+Z and Ctrl+Y). Validation (`validateProgram`, with the scheduled modules' content)
+ * runs on every change. Publishers and testers see it read-only. Tests pass a ready `session`.
  */
 export class ClProgramEditor extends LitElement {
   static override properties: PropertyDeclarations = {
     workspace: { attribute: false },
     documentId: { type: String, attribute: 'document-id' },
-    connector: { attribute: false },
+    session: { attribute: false },
     program: { state: true },
     issues: { state: true },
-    connectionState: { state: true },
-    synced: { state: true },
     modules: { state: true },
     fieldErrors: { state: true },
+    peers: { state: true },
+    languageError: { state: true },
+    tagError: { state: true },
+    announcement: { state: true },
   };
   static override styles = [
     uiStyles,
     css`
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1rem;
+        border-bottom: 1px solid var(--cl-line, #c8ced6);
+        padding-bottom: 0.5rem;
+        margin-bottom: 0.5rem;
+      }
+      header h1 {
+        flex: 1 1 20rem;
+        margin: 0;
+      }
       .status {
         font-weight: 600;
       }
       .status.connected {
         color: var(--cl-ok);
       }
-      .status.disconnected {
+      .status.offline {
         color: var(--cl-error);
+      }
+      ul.avatars {
+        display: flex;
+        gap: 0.25rem;
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .avatar {
+        display: inline-flex;
+        align-items: center;
+        justify-content: center;
+        width: 2rem;
+        height: 2rem;
+        border-radius: 50%;
+        color: #fff;
+        font-weight: 700;
+        font-size: 0.8125rem;
+      }
+      .peers-here {
+        margin: 0 0 0.25rem;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem;
+      }
+      .peer {
+        border-left: 4px solid;
+        padding: 0 0.375rem;
+        font-size: 0.875rem;
+        font-weight: 600;
+        background: #fff;
       }
       .layout {
         display: grid;
@@ -58,6 +120,36 @@ export class ClProgramEditor extends LitElement {
       aside {
         position: sticky;
         top: 0.5rem;
+      }
+      .translations {
+        display: grid;
+        grid-template-columns: repeat(var(--columns, 1), minmax(12rem, 1fr));
+        gap: 0.5rem 1rem;
+        margin-bottom: 0.5rem;
+      }
+      .translations textarea,
+      .translations input {
+        width: 100%;
+        box-sizing: border-box;
+      }
+      fieldset.chips ul {
+        list-style: none;
+        padding: 0;
+        margin: 0.25rem 0;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+      }
+      fieldset.chips li {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.25rem;
+        border: 1px solid var(--cl-line, #c8ced6);
+        border-radius: 1rem;
+        padding: 0.125rem 0.25rem 0.125rem 0.75rem;
+      }
+      .chip-remove {
+        min-width: 2.5rem;
       }
       fieldset.entry {
         padding: 0.5rem 0.75rem;
@@ -81,8 +173,17 @@ export class ClProgramEditor extends LitElement {
       .entry-buttons button {
         min-width: 2.5rem;
       }
+      .visually-hidden {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+        white-space: nowrap;
+      }
       @media (max-width: 60rem) {
-        .layout {
+        .layout,
+        .translations {
           grid-template-columns: 1fr;
         }
       }
@@ -91,17 +192,20 @@ export class ClProgramEditor extends LitElement {
 
   declare workspace: Workspace | undefined;
   declare documentId: string;
-  declare connector: CollabConnector;
+  /** The live draft; opened from `document-id` when not given (tests give a local one). */
+  declare session: CollabSession | undefined;
   declare program: Program | undefined;
   declare issues: readonly ListedIssue[];
-  declare connectionState: CollabConnection['state'];
-  declare synced: boolean;
   declare modules: readonly DocumentSummary[];
   declare fieldErrors: Readonly<Record<string, string>>;
+  declare peers: readonly ProgramPeer[];
+  declare languageError: string | undefined;
+  declare tagError: string | undefined;
+  declare announcement: string;
   private readonly locale = new LocaleController(this);
-  #doc: Y.Doc | undefined;
-  #connection: CollabConnection | undefined;
-  #stopListening: (() => void) | undefined;
+  #attached: CollabSession | undefined;
+  #ownSession = false;
+  #detach: Array<() => void> = [];
   /** Scheduled modules' content (`moduleId@version`, `@` alone for the catalog or draft) and released versions. */
   readonly #contents = new Map<string, Loaded<Module>>();
   readonly #versions = new Map<string, Loaded<number[]>>();
@@ -109,64 +213,68 @@ export class ClProgramEditor extends LitElement {
   constructor() {
     super();
     this.documentId = '';
-    this.connector = websocketConnector();
     this.issues = [];
-    this.connectionState = 'connecting';
-    this.synced = false;
     this.modules = [];
     this.fieldErrors = {};
+    this.peers = [];
+    this.announcement = '';
   }
 
   /** The live doc (for tests and the integrator's debugging). */
-  get doc(): Y.Doc | undefined {
-    return this.#doc;
+  get doc() {
+    return this.session?.doc;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('documentId') || changed.has('workspace') || changed.has('connector')) && this.isConnected) this.#open();
+    if (changed.has('session') && this.session !== this.#attached) this.#attach(this.session);
+    if ((changed.has('documentId') || changed.has('workspace')) && this.isConnected) {
+      if (!this.session || this.#ownSession) this.#open();
+      if (this.workspace) void this.#loadModules();
+    }
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.#connection && this.hasUpdated) this.#open();
+    if (!this.hasUpdated) return;
+    if (this.session && !this.#attached) this.#attach(this.session);
+    else if (!this.session) this.#open();
   }
 
   override disconnectedCallback(): void {
-    this.#close();
+    const own = this.#ownSession;
+    this.#attach(undefined);
+    if (own) {
+      this.#ownSession = false;
+      this.session = undefined;
+    }
     super.disconnectedCallback();
   }
 
+  /** Opens the live draft `/collab/<documentId>`, read-only for people who may not edit programs. */
   #open(): void {
-    this.#close();
-    if (!this.workspace || !this.documentId) return;
-    const doc = new Y.Doc();
-    this.#doc = doc;
-    const onUpdate = () => this.#refresh();
-    doc.on('update', onUpdate);
-    const connection = this.connector(this.documentId, doc);
-    this.#connection = connection;
-    const stop = connection.onChange(() => {
-      this.connectionState = connection.state;
-      this.synced = connection.synced;
-      this.#refresh();
-    });
-    this.#stopListening = () => {
-      stop();
-      doc.off('update', onUpdate);
-    };
-    this.connectionState = connection.state;
-    this.synced = connection.synced;
-    this.#refresh();
-    void this.#loadModules();
+    const workspace = this.workspace;
+    if (!workspace || !this.documentId) return;
+    const person = workspace.session.person;
+    const session = openCollabSession({ documentId: this.documentId, readOnly: !canEdit(workspace), root: 'program', user: { id: person.id, name: person.name, color: userColor(person.id) } });
+    this.#attach(session);
+    this.#ownSession = true;
+    this.session = session;
   }
 
-  #close(): void {
-    this.#stopListening?.();
-    this.#connection?.destroy();
-    this.#doc?.destroy();
-    this.#connection = undefined;
-    this.#doc = undefined;
-    this.#stopListening = undefined;
+  #attach(session: CollabSession | undefined): void {
+    for (const detach of this.#detach.splice(0)) detach();
+    if (this.#attached && this.#ownSession && this.#attached !== session) this.#attached.destroy();
+    if (this.#attached !== session) this.#ownSession = false;
+    this.#attached = session;
+    if (!session) return;
+    const onUpdate = () => this.#refresh();
+    session.doc.on('update', onUpdate);
+    const onAwareness = () => (this.peers = programPeersOf(session.awareness));
+    session.awareness.on('change', onAwareness);
+    const unsubscribe = session.subscribe(() => this.requestUpdate());
+    this.#detach.push(() => session.doc.off('update', onUpdate), () => session.awareness.off('change', onAwareness), unsubscribe);
+    this.peers = programPeersOf(session.awareness);
+    this.#refresh();
   }
 
   async #loadModules(): Promise<void> {
@@ -182,7 +290,7 @@ export class ClProgramEditor extends LitElement {
 
   /** Reads the doc, validates it against the modules it schedules, and fetches the ones not yet known. */
   #refresh(): void {
-    const doc = this.#doc;
+    const doc = this.session?.doc;
     if (!doc || doc.getMap('meta').size === 0) {
       this.program = undefined;
       return;
@@ -244,42 +352,71 @@ export class ClProgramEditor extends LitElement {
     );
   }
 
+  /** Whether this person may change the draft now. */
+  get #readOnly(): boolean {
+    return !this.workspace || !canEdit(this.workspace) || !this.session || this.session.readOnly;
+  }
+
   override render() {
     const workspace = this.workspace;
-    if (!workspace) return null;
+    const session = this.session;
+    if (!workspace || !session) return null;
     const program = this.program;
-    const readOnly = !canEdit(workspace) || !program;
+    const readOnly = this.#readOnly || !program;
     return html`
-      <h1>${program ? t('program.titleOf', { title: program.title[program.defaultLanguage] ?? program.id }) : t('program.title')}</h1>
+      ${this.#header(session, program, readOnly)}
       <p>
-        <span class="status ${this.connectionState}" role="status">${t(`connection.${this.connectionState}`)}${this.connectionState === 'connected' && !this.synced ? ` · ${t('connection.syncing')}` : ''}</span>
-        · <a href=${routeHash({ name: 'review', id: this.documentId }, 'program')}>${t('program.review')}</a>
+        <a href=${routeHash({ name: 'review', id: this.documentId }, 'program')}>${t('program.review')}</a>
         ${!canEdit(workspace) ? html` · <span class="muted">${t('program.readOnly')}</span>` : nothing}
       </p>
       ${program ? this.#editor(program, readOnly) : html`<p role="status">${t('program.waiting')}</p>`}
+      <div class="visually-hidden" role="status" aria-live="polite" data-role="announcer">${this.announcement}</div>
     `;
+  }
+
+  /** Title, connection state, the other editors and undo/redo. */
+  #header(session: CollabSession, program: Program | undefined, readOnly: boolean): TemplateResult {
+    const connection = session.connection;
+    const state = connection === 'offline' ? 'disconnected' : connection;
+    const undo = session.undoManager;
+    return html`<header>
+      <h1>${program ? t('program.titleOf', { title: program.title[program.defaultLanguage] ?? program.id }) : t('program.title')}</h1>
+      <span class="status ${connection}" role="status" data-connection=${connection}>${t(`connection.${state}`)}${connection === 'connected' && !session.synced ? ` · ${t('connection.syncing')}` : ''}</span>
+      ${this.peers.length > 0
+        ? html`<span class="hint">${t('program.othersHere')}:</span>
+            <ul class="avatars">
+              ${this.peers.map((peer) => {
+                const place = this.#describePlace(peer);
+                return html`<li><span class="avatar" role="img" style="background:${peer.color}" aria-label=${place} title=${place} data-peer=${peer.clientId}>${initials(peer.name)}</span></li>`;
+              })}
+            </ul>`
+        : nothing}
+      ${readOnly
+        ? nothing
+        : html`<button type="button" data-action="undo" ?disabled=${undo.undoStack.length === 0} aria-keyshortcuts="Control+Z Meta+Z" @click=${() => this.#undo()}>${t('program.undo')}</button>
+            <button type="button" data-action="redo" ?disabled=${undo.redoStack.length === 0} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y" @click=${() => this.#redo()}>${t('program.redo')}</button>`}
+    </header>`;
+  }
+
+  #describePlace(peer: ProgramPeer): string {
+    const key = peer.section ? SECTION_NAMES[peer.section] : undefined;
+    if (!key) return t('program.peerNowhere', { name: peer.name });
+    const section = t(key);
+    return peer.entry ? t('program.peerOnEntry', { name: peer.name, section, entry: peer.entry }) : t('program.peerOnSection', { name: peer.name, section });
+  }
+
+  #peersOn(section: string, entry: string | null): ProgramPeer[] {
+    return this.peers.filter((peer) => peer.section === section && (entry === null || peer.entry === entry));
   }
 
   #editor(program: Program, readOnly: boolean): TemplateResult {
     const ctx = this.#sectionContext(readOnly);
-    const language = program.defaultLanguage;
-    return html`<div class="layout">
+    return html`<div class="layout" @focusin=${this.#onFocusIn} @keydown=${this.#onKeydown}>
       <div>
-        <section aria-labelledby="general-title">
+        <section aria-labelledby="general-title" data-section="general">
           <h2 id="general-title">${t('program.general')}</h2>
-          <div class="row">
-            <div class="field">
-              <label for="program-title">${t('program.programTitle', { language })}</label>
-              <input id="program-title" .value=${program.title[language] ?? ''} ?disabled=${readOnly} @input=${(event: Event) => this.#edit((doc) => setProgramText(doc, 'title', language, (event.target as HTMLInputElement).value))} />
-            </div>
-            <div class="field">
-              <label for="program-weeks">${t('program.durationWeeks')}</label>
-              <input id="program-weeks" type="number" min="1" max="104" .value=${String(program.durationWeeks ?? '')} ?disabled=${readOnly} @change=${(event: Event) => {
-                const raw = (event.target as HTMLInputElement).value;
-                this.#edit((doc) => setProgramValue(doc, 'durationWeeks', raw === '' ? undefined : Number(raw)));
-              }} />
-            </div>
-          </div>
+          ${peerMarks(this.#peersOn('general', null))}
+          ${generalSection(program, this.#generalContext(readOnly))}
         </section>
         ${this.#section('modules', t('program.modules'), modulesSection(program, ctx), readOnly, t('program.addModule'))}
         ${this.#section('measurements', t('program.measurements'), measurementsSection(program, ctx), readOnly, t('program.addMeasurement'))}
@@ -301,6 +438,34 @@ export class ClProgramEditor extends LitElement {
     </section>`;
   }
 
+  #generalContext(readOnly: boolean): GeneralContext {
+    return {
+      readOnly,
+      setText: (key, language, text) => this.#edit((doc) => setProgramText(doc, key, language, text)),
+      setDurationWeeks: (weeks) => this.#edit((doc) => setProgramValue(doc, 'durationWeeks', weeks)),
+      addLanguage: (language) => {
+        this.#edit((doc) => addLanguage(doc, language));
+        this.#announce(t('program.languageAdded', { language: languageName(language) }));
+      },
+      removeLanguage: (language) => {
+        let count = 0;
+        this.#edit((doc) => (count = removeLanguage(doc, language)));
+        this.#announce(t('program.languageRemoved', { language: languageName(language), count }));
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#new-language')?.focus());
+      },
+      setDefaultLanguage: (language) => this.#edit((doc) => setDefaultLanguage(doc, language)),
+      addTag: (tag) => this.#edit((doc) => addTag(doc, tag)),
+      removeTag: (tag) => {
+        this.#edit((doc) => removeTag(doc, tag));
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#new-tag')?.focus());
+      },
+      languageError: this.languageError,
+      tagError: this.tagError,
+      reportLanguage: (message) => (this.languageError = message),
+      reportTag: (message) => (this.tagError = message),
+    };
+  }
+
   #sectionContext(readOnly: boolean): SectionContext {
     return {
       readOnly,
@@ -316,6 +481,7 @@ export class ClProgramEditor extends LitElement {
       set: (list, index, path, value: EntryValue | undefined) => this.#edit((doc) => setEntryValue(doc, list, index, path, value)),
       remove: (list, index) => this.#edit((doc) => removeEntry(doc, list, index)),
       move: (list, from, to) => this.#edit((doc) => moveEntry(doc, list, from, to)),
+      peersOn: (list, entry) => this.#peersOn(list, entry),
       fieldError: (key) => this.fieldErrors[key],
       reportField: (key, message) => {
         const next = { ...this.fieldErrors };
@@ -346,10 +512,46 @@ export class ClProgramEditor extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-section="${list}"] fieldset.entry:last-of-type input`)?.focus());
   }
 
+  /** Runs an edit as this person's (undoable, sent to the others); nothing for readers. */
   #edit(change: (doc: Y.Doc) => void): void {
-    if (!this.#doc || !this.workspace || !canEdit(this.workspace)) return;
-    change(this.#doc);
+    const session = this.session;
+    if (!session || this.#readOnly) return;
+    session.transact(() => change(session.doc));
   }
+
+  #undo(): void {
+    if (!this.#readOnly) this.session?.undoManager.undo();
+  }
+
+  #redo(): void {
+    if (!this.#readOnly) this.session?.undoManager.redo();
+  }
+
+  #announce(message: string): void {
+    // Clearing first makes a repeated message be read again.
+    this.announcement = '';
+    void this.updateComplete.then(() => (this.announcement = message));
+  }
+
+  /** Publishes the section and entry that now has focus, so the others see where this person is. */
+  readonly #onFocusIn = (event: FocusEvent): void => {
+    const session = this.session;
+    const target = event.target;
+    if (!session || !(target instanceof Element)) return;
+    const section = target.closest('[data-section]')?.getAttribute('data-section') ?? null;
+    const entry = target.closest('[data-entry]')?.getAttribute('data-entry') ?? null;
+    publishProgramFocus(session, { section, entry });
+  };
+
+  /** Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z and Ctrl/Cmd+Y anywhere in the editor: this person's own history, not the field's. */
+  readonly #onKeydown = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented || !(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const key = event.key.toLowerCase();
+    if (key !== 'z' && key !== 'y') return;
+    event.preventDefault();
+    if (key === 'y' || event.shiftKey) this.#redo();
+    else this.#undo();
+  };
 }
 
 /** Every module reference a program makes, once each. */

@@ -2,7 +2,9 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { Program } from '../../../schemas/src/generated/format.js';
 import { t } from '../i18n/i18n.js';
+import { peerMarks } from './peer-marks.js';
 import type { EntryValue, ProgramList } from './program-doc.js';
+import type { ProgramPeer } from './program-presence.js';
 
 type Reminder = { minutesBefore: number; channels?: Array<'app' | 'email'> };
 
@@ -18,6 +20,8 @@ export interface SectionContext {
   set(list: ProgramList, index: number, path: readonly string[], value: EntryValue | undefined): void;
   remove(list: ProgramList, index: number): void;
   move(list: ProgramList, from: number, to: number): void;
+  /** The other editors on an entry (its key or id). */
+  peersOn(list: ProgramList, entry: string): readonly ProgramPeer[];
   /** A field's own problem (e.g. weeks that are not numbers), keyed `list/index/field`. */
   fieldError(key: string): string | undefined;
   reportField(key: string, message: string | undefined): void;
@@ -75,8 +79,9 @@ export function modulesSection(program: Program, ctx: SectionContext): TemplateR
     const prefix = `modules-${index}`;
     const versions = ctx.releasedVersions(entry.module.moduleId);
     const others = entries.filter((other) => other.key !== entry.key);
-    return html`<fieldset class="entry" data-list="modules" data-index=${index}>
+    return html`<fieldset class="entry" data-list="modules" data-index=${index} data-entry=${entry.key}>
       <legend>${t('program.moduleEntry', { n: index + 1, key: entry.key })}</legend>
+      ${peerMarks(ctx.peersOn('modules', entry.key))}
       <div class="row">
         ${textField(ctx, `${prefix}-key`, t('program.key'), entry.key, (value) => ctx.set('modules', index, ['key'], value))}
         ${moduleSelect(ctx, `${prefix}-module`, entry.module.moduleId, (value) => {
@@ -121,8 +126,9 @@ export function measurementsSection(program: Program, ctx: SectionContext): Temp
     const prefix = `measurements-${index}`;
     const weeksKey = `measurements/${index}/weeks`;
     const weeksError = ctx.fieldError(weeksKey);
-    return html`<fieldset class="entry" data-list="measurements" data-index=${index}>
+    return html`<fieldset class="entry" data-list="measurements" data-index=${index} data-entry=${entry.id}>
       <legend>${t('program.measurementEntry', { n: index + 1, id: entry.id })}</legend>
+      ${peerMarks(ctx.peersOn('measurements', entry.id))}
       <div class="row">
         ${textField(ctx, `${prefix}-id`, t('program.id'), entry.id, (value) => ctx.set('measurements', index, ['id'], value))}
         ${moduleSelect(ctx, `${prefix}-module`, entry.module.moduleId, (value) => ctx.set('measurements', index, ['module', 'moduleId'], value))}
@@ -156,8 +162,9 @@ export function registrationsSection(program: Program, ctx: SectionContext): Tem
   return html`${entries.map((entry, index) => {
     const prefix = `registrations-${index}`;
     const blocks = ctx.registrationBlocks(entry.module.moduleId);
-    return html`<fieldset class="entry" data-list="registrations" data-index=${index}>
+    return html`<fieldset class="entry" data-list="registrations" data-index=${index} data-entry=${entry.id}>
       <legend>${t('program.registrationEntry', { n: index + 1, id: entry.id })}</legend>
+      ${peerMarks(ctx.peersOn('registrations', entry.id))}
       <div class="row">
         ${textField(ctx, `${prefix}-id`, t('program.id'), entry.id, (value) => ctx.set('registrations', index, ['id'], value))}
         ${moduleSelect(ctx, `${prefix}-module`, entry.module.moduleId, (value) => ctx.set('registrations', index, ['module', 'moduleId'], value))}

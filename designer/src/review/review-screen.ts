@@ -2,13 +2,14 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { isApiError } from '../api/api-error.js';
 import type { DocumentDetail, VersionRef, VersionView } from '../api/types.js';
-import { editorHash } from '../app/router.js';
+import { editorHash, routeHash } from '../app/router.js';
 import { canEdit, type Workspace } from '../app/workspace.js';
 import { i18n, LocaleController, t } from '../i18n/i18n.js';
 import '../ui/status-badge.js';
 import { errorText } from '../ui/error-text.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import { anchorsOf, type Anchor } from './anchors.js';
+import { canTryAsPatient } from './workflow-permissions.js';
 import './comment-thread.js';
 import './version-diff.js';
 import './version-history.js';
@@ -28,6 +29,8 @@ export class ClReviewScreen extends LitElement {
     selected: { state: true },
     anchors: { state: true },
     problem: { state: true },
+    starting: { state: true },
+    tryProblem: { state: true },
   };
   static override styles = [
     uiStyles,
@@ -36,6 +39,13 @@ export class ClReviewScreen extends LitElement {
         display: grid;
         grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
         gap: 1.5rem;
+      }
+      .try {
+        margin-top: 0.75rem;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: center;
       }
       @media (max-width: 60rem) {
         .columns {
@@ -52,6 +62,9 @@ export class ClReviewScreen extends LitElement {
   declare selected: number | undefined;
   declare anchors: readonly Anchor[];
   declare problem: string;
+  /** A test enrollment is being created for "Try as a patient". */
+  declare starting: boolean;
+  declare tryProblem: string;
   private readonly locale = new LocaleController(this);
 
   constructor() {
@@ -60,11 +73,16 @@ export class ClReviewScreen extends LitElement {
     this.versions = [];
     this.anchors = [];
     this.problem = '';
+    this.starting = false;
+    this.tryProblem = '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('documentId') || changed.has('workspace')) void this.reload();
-    if (changed.has('selected')) void this.#loadAnchors();
+    if (changed.has('selected')) {
+      this.tryProblem = '';
+      void this.#loadAnchors();
+    }
   }
 
   async reload(keepSelection = false): Promise<void> {
@@ -121,6 +139,13 @@ export class ClReviewScreen extends LitElement {
             ? html`<section class="card" aria-labelledby="actions-title">
                 <h2 id="actions-title">${t('review.actionsFor', { n: version.number })} <cl-status-badge status=${version.state}></cl-status-badge></h2>
                 <cl-workflow-actions .workspace=${workspace} document-id=${document.id} .version=${version} .releasedVersion=${document.releasedVersion} @version-changed=${this.#changed}></cl-workflow-actions>
+                ${canTryAsPatient(document, version, workspace.roles)
+                  ? html`<div class="try">
+                      <button type="button" data-action="try" aria-describedby="try-hint" ?disabled=${this.starting} @click=${() => this.#tryAsPatient(version.number)}>${t('testRun.try')}</button>
+                      <span class="hint" id="try-hint">${this.starting ? t('testRun.starting') : t('testRun.tryHint', { n: version.number })}</span>
+                    </div>`
+                  : nothing}
+                ${this.tryProblem ? html`<p class="error" role="alert">${this.tryProblem}</p>` : nothing}
               </section>`
             : nothing}
           ${version
@@ -135,6 +160,26 @@ export class ClReviewScreen extends LitElement {
         </div>
       </div>
     `;
+  }
+
+  /** Creates a test enrollment on the version and asks the app to open the test run on it. */
+  async #tryAsPatient(number: number): Promise<void> {
+    const workspace = this.workspace;
+    if (!workspace || this.starting) return;
+    this.starting = true;
+    this.tryProblem = '';
+    try {
+      const enrollment = await workspace.api.createTestEnrollment(this.documentId, number);
+      const hash = routeHash({ name: 'try', id: this.documentId, version: number, enrollmentId: enrollment.id });
+      this.dispatchEvent(new CustomEvent('cl-navigate', { detail: { hash }, bubbles: true, composed: true }));
+    } catch (error) {
+      if (!isApiError(error)) throw error;
+      this.tryProblem = `${t('testRun.refused')} ${errorText(error)}`;
+      // A 409 means the version's state changed: show it as it is now.
+      if (isApiError(error, 409)) void this.reload(true);
+    } finally {
+      this.starting = false;
+    }
   }
 
   #select = (event: CustomEvent<{ number: number }>): void => {

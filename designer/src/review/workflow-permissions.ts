@@ -1,5 +1,5 @@
-import { ACTION_ROLE, FOUR_EYES_ACTIONS } from '../../../schemas/src/workflow/version-workflow.js';
-import type { VersionView, WorkflowAction } from '../api/types.js';
+import { ACTION_ROLE, FOUR_EYES_ACTIONS, TESTABLE_STATES } from '../../../schemas/src/workflow/version-workflow.js';
+import type { DocumentSummary, VersionView, WorkflowAction } from '../api/types.js';
 
 // The role and four-eyes tables are the server's own (a pure file with no imports), so the buttons
 // offered and the server's decisions cannot drift apart. The server still decides.
@@ -27,4 +27,21 @@ export function offeredActions(version: Pick<VersionView, 'allowedActions' | 'au
       if (action === 'withdraw' && !involved) return { action, blockedBy: 'not-involved' };
       return { action };
     });
+}
+
+/**
+ * Roles that may go through a version as a patient (`test_enrollment.create` in
+ * runtime/src/domain/authoring/policy.ts; workflow-permissions.node.test.ts checks they agree).
+ */
+export const TEST_RUN_ROLES: readonly string[] = ['tester', 'publisher'];
+
+/**
+ * Whether to offer "Try as a patient" on a version: a module version approved for test or released,
+ * to a tester or publisher. Programs are tried module by module.
+ *
+ * @example
+ * canTryAsPatient({ kind: 'module' }, { state: 'approved_for_test' }, ['tester']); // true
+ */
+export function canTryAsPatient(document: Pick<DocumentSummary, 'kind'>, version: Pick<VersionView, 'state'>, roles: readonly string[]): boolean {
+  return document.kind === 'module' && TESTABLE_STATES.has(version.state) && roles.some((role) => TEST_RUN_ROLES.includes(role));
 }

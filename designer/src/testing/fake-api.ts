@@ -5,10 +5,10 @@
 import { classifyRelease, diffDocuments } from '../../../schemas/src/engine/diff/index.js';
 import { upgradeDocument } from '../../../schemas/src/migrations/index.js';
 import { detectDocumentKind } from '../../../schemas/src/validate/index.js';
-import { ACTION_ROLE, allowedActions, FOUR_EYES_ACTIONS, nextState, type VersionState, type WorkflowAction } from '../../../schemas/src/workflow/version-workflow.js';
+import { ACTION_ROLE, allowedActions, FOUR_EYES_ACTIONS, nextState, TESTABLE_STATES, type VersionState, type WorkflowAction } from '../../../schemas/src/workflow/version-workflow.js';
 import type { ApiIssue } from '../api/api-error.js';
 import { ApiClient } from '../api/api-client.js';
-import type { CommentRecord, CommentThread, DocumentSummary, ExampleSummary, Session, VersionView } from '../api/types.js';
+import type { CommentRecord, CommentThread, DocumentSummary, ExampleSummary, Session, TestEnrollmentView, VersionView } from '../api/types.js';
 
 export interface FakePerson {
   id: string;
@@ -63,6 +63,8 @@ export class FakeApi {
   readonly documents = new Map<string, FakeDocument>();
   readonly comments: CommentRecord[] = [];
   readonly requests: RecordedRequest[] = [];
+  /** Test enrollments by id (runtime/src/domain/authoring/test-enrollments.ts). */
+  readonly testEnrollments = new Map<string, TestEnrollmentView>();
   examples: Array<ExampleSummary & { document: unknown }> = [];
   people: FakePerson[] = Object.values(PEOPLE);
   /** Extra memberships (e.g. a second organisation) added to every session. */
@@ -156,6 +158,8 @@ export class FakeApi {
     }
     if (method === 'GET' && path === '/api/modules') return json({ modules: [...this.documents.values()].map((document) => document.summary) });
     if (method === 'POST' && path === '/api/modules') return this.#create(person, body as Record<string, unknown>);
+    const testEnrollment = /^\/api\/test-enrollments\/([^/]+)$/.exec(path);
+    if (method === 'GET' && testEnrollment) return this.#testEnrollment(person, decodeURIComponent(testEnrollment[1]!));
     const match = /^\/api\/modules\/([^/]+)(\/.*)?$/.exec(path);
     if (!match) return problem(404, 'not_found', `There is nothing at ${method} ${path}.`);
     const document = this.documents.get(decodeURIComponent(match[1]!));
@@ -203,12 +207,13 @@ export class FakeApi {
     if (method === 'GET' && rest === '/draft') return json({ document: document.summary, content: document.draft, issues: [], seq: 1 });
     if (method === 'GET' && rest === '/versions') return json({ versions: document.versions.map(({ content: _content, ...view }) => view) });
     if (method === 'POST' && rest === '/versions') return this.#submit(person, document, body as { changeNote: string });
-    const version = /^\/versions\/(\d+)(\/transitions)?$/.exec(rest);
+    const version = /^\/versions\/(\d+)(\/transitions|\/test-enrollments)?$/.exec(rest);
     if (version) {
       const stored = document.versions.find((candidate) => candidate.number === Number(version[1]));
       if (!stored) return problem(404, 'not_found', `"${id}" has no version ${version[1]}.`);
       if (method === 'GET' && !version[2]) return json(stored);
-      if (method === 'POST' && version[2]) return this.#transition(person, document, stored, body as { action: WorkflowAction; note?: string; releaseNotes?: string; releaseClass?: 'major' | 'minor' });
+      if (method === 'POST' && version[2] === '/test-enrollments') return this.#enrollForTest(person, document, stored);
+      if (method === 'POST' && version[2] === '/transitions') return this.#transition(person, document, stored, body as { action: WorkflowAction; note?: string; releaseNotes?: string; releaseClass?: 'major' | 'minor' });
     }
     if (method === 'GET' && rest === '/diff') {
       const contentAt = (which: string | null) => (which === 'draft' || which === null ? document.draft : document.versions.find((candidate) => candidate.number === Number(which))?.content);
@@ -263,6 +268,24 @@ export class FakeApi {
     this.#refresh(document);
     const { content: _content, ...view } = version;
     return json(view);
+  }
+
+  #enrollForTest(person: FakePerson, document: FakeDocument, version: StoredVersion): Response {
+    if (!person.roles.some((role) => role === 'tester' || role === 'publisher')) return problem(403, 'forbidden', 'This needs the tester or publisher role in the organisation that owns the module.');
+    if (!TESTABLE_STATES.has(version.state)) {
+      const message = `Version ${version.number} is "${version.state}"; only versions approved for test or released can be tested.`;
+      return problem(409, 'conflict', message, [{ code: 'workflow.not_testable', path: '', message }]);
+    }
+    const enrollment: TestEnrollmentView = { id: `test-enrollment-${++this.#ids}`, documentId: document.summary.id, kind: document.summary.kind, versionNumber: version.number, contentHash: version.contentHash, createdBy: person.id, createdAt: this.#now(), content: structuredClone(version.content), pins: [] };
+    this.testEnrollments.set(enrollment.id, enrollment);
+    return json(enrollment, 201);
+  }
+
+  #testEnrollment(person: FakePerson, enrollmentId: string): Response {
+    const enrollment = this.testEnrollments.get(enrollmentId);
+    // Like the server: someone who cannot test learns nothing about the enrollment either.
+    if (!enrollment || !person.roles.some((role) => role === 'tester' || role === 'publisher')) return problem(404, 'not_found', `There is no test enrollment "${enrollmentId}".`);
+    return json(enrollment);
   }
 
   #threads(documentId: string, on: string | null): CommentThread[] {

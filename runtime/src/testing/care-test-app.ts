@@ -21,6 +21,7 @@ import { createSqliteAuthoringStore } from '../storage/sqlite/authoring-store.js
 import { createSqliteCareStore } from '../storage/sqlite/care-store.js';
 import { openDatabase } from '../storage/sqlite/open-database.js';
 import { createSqliteMailOutbox } from '../storage/sqlite/sqlite-mail-outbox.js';
+import { newInvitationCode } from '../domain/care/invitation-code.js';
 import { exampleDocument, releaseExample } from './care-fixtures.js';
 
 /** Test principals: name → memberships. Patients' person ids match the fixture people enrolled by `seedCare`. */
@@ -95,7 +96,6 @@ export async function createCareTestApp(options: { from?: Buffer; start?: string
   const accountsStore = createSqliteAccountsStore(db, { ids });
   const accounts = createAccountsServices({ store: accountsStore, hasher: plainHasher, clock, ids });
   const outbox = createSqliteMailOutbox(db, { now: () => clock.now(), newId: () => ids.newId() });
-  let secrets = 0;
   const care = createCareService({
     store: createSqliteCareStore(db),
     content: createReleasedContent(authoringStore),
@@ -105,7 +105,7 @@ export async function createCareTestApp(options: { from?: Buffer; start?: string
     outbox,
     now: () => clock.now(),
     newId: () => ids.newId(),
-    newSecret: () => `invitation-code-${++secrets}-${Math.random().toString(36).slice(2)}`,
+    newInvitationCode: () => newInvitationCode(),
     publicUrl: () => 'http://careloom.test',
   }, { intakeLimits: { perIp: 3, windowMs: 3600_000 } });
   const app = new Hono<AppEnv>();

@@ -39,7 +39,7 @@ describe('<cl-clinic-app>', () => {
     therapist.remove();
     const admin = await mountClinic(createFakeApi({ as: 'admin' }), '#/patients');
     expect(location.hash).to.equal('#/units');
-    expect(pierceAll(admin, 'nav.main a').map((link) => link.textContent)).to.deep.equal(['Report', 'Units', 'Catalog']);
+    expect(pierceAll(admin, 'nav.main a').map((link) => link.textContent)).to.deep.equal(['Report', 'Units', 'Catalog', 'Outbox']);
   });
 
   it('enrolls a patient: names bad fields, then shows the invitation code and link', async () => {
@@ -57,8 +57,8 @@ describe('<cl-clinic-app>', () => {
     (deep(form, '#email') as HTMLInputElement).value = 'nina@example.org';
     deep(form, 'button[type="submit"]').click();
     await until(() => deepAll(form, '.invitation').length > 0);
-    expect(deep(form, '.invitation .code').textContent).to.equal('WXYZ-9876');
-    expect(deep(form, '.invitation .url').getAttribute('href')).to.equal('https://careloom.example/#/invite/WXYZ-9876');
+    expect(deep(form, '.invitation .code').textContent).to.equal('WXYZ7-9876K');
+    expect(deep(form, '.invitation .url').getAttribute('href')).to.equal('https://careloom.example/#/invite/WXYZ7-9876K');
     const sent = posts(fake, '/api/care/units/u1/enrollments')[0];
     expect(sent?.body).to.deep.equal({ deploymentId: 'd1', patient: { name: 'Nina New', email: 'nina@example.org' } });
     expect(sent?.csrf).to.equal('csrf-therapist');
@@ -85,6 +85,41 @@ describe('<cl-clinic-app>', () => {
     expect(pierce(page, '[data-response="resp-a"] summary').textContent).to.contain('PHQ-9 16 (Moderately severe depression)');
     await until(() => pierceAll(page, 'cl-message-thread .message').length === 3);
     expect(posts(fake, '/api/care/enrollments/e1/messages/read')).to.have.length(1);
+  });
+
+  it('patient page: shows every answer as the patient saw it, fetching each module version once, in the chosen language', async () => {
+    const fake = createFakeApi({ as: 'therapist' });
+    const app = await mountClinic(fake, '#/patients/e1');
+    const page = await until(() => deepAll(app, 'cl-patient-page').find((element) => deepAll(element, '[data-response="resp-c"]').length > 0));
+    for (const details of deepAll(page, 'details.response')) (details as HTMLDetailsElement).open = true;
+    const cells = (responseId: string, itemId: string) => deepAll(page, `[data-response="${responseId}"] tr[data-item="${itemId}"] td`).map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim());
+
+    expect(deep(page, '[data-response="resp-a"] summary').textContent).to.contain('PHQ-9: how you have been feeling').and.contain('PHQ-9 16 (Moderately severe depression)');
+    expect(cells('resp-a', 'phq9_1')).to.deep.equal(['Little interest or pleasure in doing things', 'Nearly every day']);
+    expect(deep(page, '[data-response="resp-a"] tr.group th').textContent).to.equal('Patient Health Questionnaire-9');
+    expect(deep(page, '[data-response="resp-b"] summary').textContent).to.contain('Daily COPD report · Daily COPD check').and.contain('Red zone');
+    expect(cells('resp-b', 'breathlessness')).to.deep.equal(['How is your breathing today compared with a usual day?', 'Very breathless even when resting Red zone']);
+    expect(cells('resp-b', 'temperature')).to.deep.equal(['Body temperature', '38.4 °C Yellow zone']);
+    expect(cells('resp-b', 'extraReliever')?.[1]).to.equal('Yes');
+    expect(cells('resp-c', 'diarySensations')).to.deep.equal(['Which sensations did you have?', 'Racing or pounding heart, Dizziness']);
+    expect(cells('resp-c', 'diaryWhere')?.[1]).to.equal('On the bus to work');
+    expect(deepAll(page, 'td').map((cell) => cell.textContent)).not.to.include('atRest');
+
+    const fetched = () => fake.requests.filter((request) => request.path.includes('/module-versions/')).map((request) => request.path).sort();
+    expect(fetched()).to.deep.equal(['/api/care/enrollments/e1/module-versions/copd-daily-report/1', '/api/care/enrollments/e1/module-versions/panic-week-1/1', '/api/care/enrollments/e1/module-versions/phq-9/1']);
+
+    const picker = pierce(app, 'select[name="language"]') as HTMLSelectElement;
+    picker.value = 'sv';
+    picker.dispatchEvent(new Event('change'));
+    await until(() => cells('resp-a', 'phq9_1')?.[1] === 'Nästan varje dag');
+    expect(cells('resp-a', 'phq9_1')?.[0]).to.equal('Lite intresse eller glädje i att göra saker');
+    expect(deep(page, '[data-response="resp-a"] summary').textContent).to.contain('PHQ-9: hur du har mått').and.contain('(Måttligt svår depression)');
+    expect(cells('resp-b', 'temperature')).to.deep.equal(['Kroppstemperatur', '38,4 °C Gul zon']);
+    expect(cells('resp-b', 'extraReliever')?.[1]).to.equal('Ja');
+    expect(fetched(), 'no module fetched again').to.have.length(3);
+
+    // With every answer open, the labelled rows and zone marks pass axe too.
+    expect(await seriousViolations(page)).to.deep.equal([]);
   });
 
   it('patient page: pauses, and ends only after confirming', async () => {
@@ -132,7 +167,7 @@ describe('<cl-clinic-app>', () => {
     select.dispatchEvent(new Event('change'));
     deep(queue, '[data-action="accept"]').click();
     await until(() => deepAll(queue, '.invitation').length > 0);
-    expect(deep(queue, '.invitation').textContent).to.contain('REF-5555');
+    expect(deep(queue, '.invitation').textContent).to.contain('REF55-5555M');
     expect(posts(fake, '/api/care/referrals/r1/accept')[0]?.body).to.deep.equal({ deploymentId: 'd1' });
   });
 

@@ -12,6 +12,7 @@ import { shellStyles } from '../shared/shell-styles.js';
 import '../shared/login-form.js';
 import './catalog-screen.js';
 import './enroll-form.js';
+import './outbox-screen.js';
 import './patient-list.js';
 import './patient-page.js';
 import './referral-queue.js';
@@ -36,17 +37,21 @@ export function clinicRoles(session: Session): ClinicRoles {
   };
 }
 
-/** The menu for a set of roles: therapists follow patients; admins run units and deployments. */
-export function clinicNav(roles: ClinicRoles): Array<{ path: string; key: MessageKey }> {
+/**
+ * The menu for a set of roles: therapists follow patients; admins run units and deployments, and
+ * see the development outbox when the server keeps e-mail there instead of sending it.
+ */
+export function clinicNav(roles: ClinicRoles, options: { outbox?: boolean } = {}): Array<{ path: string; key: MessageKey }> {
   const nav: Array<{ path: string; key: MessageKey }> = [];
   if (roles.therapistUnits.length > 0) nav.push({ path: 'patients', key: 'clinicPatients' }, { path: 'alerts', key: 'alertsTitle' }, { path: 'referrals', key: 'referralsTitle' });
   if (roles.therapistUnits.length > 0 || roles.admin) nav.push({ path: 'report', key: 'reportTitle' });
   if (roles.admin) nav.push({ path: 'units', key: 'unitsTitle' }, { path: 'catalog', key: 'catalogTitle' });
+  if (roles.admin && options.outbox) nav.push({ path: 'outbox', key: 'outboxTitle' });
   return nav;
 }
 
 const THERAPIST_ROUTES = new Set(['patients', 'alerts', 'referrals', 'enroll']);
-const ADMIN_ROUTES = new Set(['units', 'catalog']);
+const ADMIN_ROUTES = new Set(['units', 'catalog', 'outbox']);
 
 /**
  * `<cl-clinic-app>`: the therapist portal and care-admin screens at `/clinic`. Shows only what the
@@ -64,6 +69,7 @@ export class ClClinicApp extends LitElement {
     units: { state: true },
     unitId: { state: true },
     startError: { state: true },
+    outbox: { state: true },
   };
 
   declare api: ApiClient;
@@ -73,6 +79,8 @@ export class ClClinicApp extends LitElement {
   declare units: Unit[];
   declare unitId: string;
   declare startError: string | null;
+  /** Whether the server keeps e-mail in the development outbox (GET /api/dev/outbox answers). */
+  declare outbox: boolean;
 
   readonly router = new HashRouter(this);
 
@@ -85,6 +93,7 @@ export class ClClinicApp extends LitElement {
     this.units = [];
     this.unitId = '';
     this.startError = null;
+    this.outbox = false;
   }
 
   override connectedCallback(): void {
@@ -104,7 +113,7 @@ export class ClClinicApp extends LitElement {
   }
 
   private async signedIn(session: Session): Promise<void> {
-    await this.loadUnits(session);
+    await Promise.all([this.loadUnits(session), this.probeOutbox(session)]);
     this.session = session;
     this.startError = null;
     const roles = clinicRoles(session);
@@ -123,6 +132,20 @@ export class ClClinicApp extends LitElement {
     const pickable = this.pickableUnits(roles);
     const saved = this.storage.getItem(UNIT_KEY);
     this.unitId = pickable.find((unit) => unit.id === saved)?.id ?? pickable[0]?.id ?? '';
+  }
+
+  /** The outbox answers 404 when the server sends e-mail by SMTP; only admins may read it. */
+  private async probeOutbox(session: Session): Promise<void> {
+    if (!clinicRoles(session).admin) {
+      this.outbox = false;
+      return;
+    }
+    try {
+      await this.api.get<unknown>('/api/dev/outbox');
+      this.outbox = true;
+    } catch {
+      this.outbox = false;
+    }
   }
 
   /** Units the picker offers: a therapist's own units; an admin's units when they are not a therapist. */
@@ -162,7 +185,7 @@ export class ClClinicApp extends LitElement {
     return html`<header class="top">
         <a class="brand" href="#/">Careloom ${t('clinicName')}</a>
         <div class="tools">
-          ${session && pickable.length > 1 && first !== 'units' && first !== 'catalog'
+          ${session && pickable.length > 1 && !ADMIN_ROUTES.has(first)
             ? html`<label><span class="visually-hidden">${t('unitPicker')}</span>
                 <select name="unit" aria-label=${t('unitPicker')} @change=${(event: Event) => this.chooseUnit((event.target as HTMLSelectElement).value)}>
                   ${pickable.map((unit) => html`<option value=${unit.id} ?selected=${unit.id === this.unitId}>${unit.name}</option>`)}
@@ -174,7 +197,7 @@ export class ClClinicApp extends LitElement {
       </header>
       ${session
         ? html`<nav class="main" aria-label=${t('navLabel')}><ul>
-            ${clinicNav(roles).map((item) => html`<li><a href=${`#/${item.path}`} aria-current=${item.path === first || (item.path === 'patients' && first === 'enroll') ? 'page' : 'false'}>${t(item.key)}</a></li>`)}
+            ${clinicNav(roles, { outbox: this.outbox }).map((item) => html`<li><a href=${`#/${item.path}`} aria-current=${item.path === first || (item.path === 'patients' && first === 'enroll') ? 'page' : 'false'}>${t(item.key)}</a></li>`)}
           </ul></nav>`
         : null}
       <main class="wide">${this.renderScreen(first, roles)}</main>`;
@@ -211,6 +234,8 @@ export class ClClinicApp extends LitElement {
           : html`<cl-units-admin .api=${api} .language=${language} @units-changed=${() => this.session && this.loadUnits(this.session)}></cl-units-admin>`;
       case 'catalog':
         return html`<cl-catalog-screen .api=${api} .language=${language}></cl-catalog-screen>`;
+      case 'outbox':
+        return html`<cl-outbox-screen .api=${api} .language=${language}></cl-outbox-screen>`;
       default:
         return html`<cl-unit-report .api=${api} .language=${language} unit-id=${unitId}></cl-unit-report>`;
     }

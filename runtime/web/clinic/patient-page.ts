@@ -1,7 +1,7 @@
 import { css, html } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { seg } from '../shared/api-client.js';
-import type { AnswerValue, Charts, EnrollmentDetail, EnrollmentStatus, StoredResponse } from '../shared/api-types.js';
+import type { Charts, EnrollmentDetail, EnrollmentStatus, StoredResponse, Zone } from '../shared/api-types.js';
 import { formatDate, formatDateTime } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { ScreenElement } from '../shared/screen-element.js';
@@ -9,15 +9,14 @@ import '../shared/charts-view.js';
 import '../shared/message-thread.js';
 import './alert-list.js';
 import './plan-editor.js';
+import { labelResponse } from './answer-labels.js';
+import type { LabelledModule } from './answer-labels.js';
+import { modulesOfResponses, versionKey } from './module-versions.js';
 import { STATUS_KEY } from './patient-list.js';
 
 const MODULE_STATE_KEY: Record<string, MessageKey> = { locked: 'stateLocked', unlocked: 'stateUnlocked', in_progress: 'stateInProgress', completed: 'stateCompleted' };
 
-function answerText(value: AnswerValue): string {
-  if (value === null) return '–';
-  if (Array.isArray(value)) return value.join(', ');
-  return String(value);
-}
+const ZONE_KEY: Record<Zone, MessageKey> = { green: 'zoneGreen', yellow: 'zoneYellow', red: 'zoneRed' };
 
 /**
  * `<cl-patient-page>`: one enrollment as the therapist follows it: open alerts to acknowledge,
@@ -31,6 +30,9 @@ export class ClPatientPage extends ScreenElement {
       section { margin-top: 1.5rem; }
       .status-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
       details.response summary { cursor: pointer; min-height: 44px; display: flex; align-items: center; font-weight: 600; }
+      tr.group th { text-align: start; padding-top: 0.75rem; }
+      tbody + tbody { border-top: 2px solid currentColor; }
+      .answer-zone { font-weight: 600; white-space: nowrap; padding: 0 0.25rem; border-radius: 4px; }
     `,
   ];
 
@@ -40,6 +42,7 @@ export class ClPatientPage extends ScreenElement {
     detail: { state: true },
     charts: { state: true },
     responses: { state: true },
+    modules: { state: true },
     confirmEnd: { state: true },
     statusError: { state: true },
   };
@@ -48,6 +51,8 @@ export class ClPatientPage extends ScreenElement {
   declare detail: EnrollmentDetail | null;
   declare charts: Charts | null;
   declare responses: StoredResponse[] | null;
+  /** The module versions the responses answered, by `versionKey`, to show them in words. */
+  declare modules: Map<string, LabelledModule>;
   declare confirmEnd: boolean;
   declare statusError: string | null;
 
@@ -57,6 +62,7 @@ export class ClPatientPage extends ScreenElement {
     this.detail = null;
     this.charts = null;
     this.responses = null;
+    this.modules = new Map();
     this.confirmEnd = false;
     this.statusError = null;
   }
@@ -72,7 +78,10 @@ export class ClPatientPage extends ScreenElement {
     );
     if (!loaded) return;
     [this.detail, this.charts] = loaded;
-    this.responses = [...loaded[2].responses].sort((left, right) => right.answeredAt.localeCompare(left.answeredAt));
+    const responses = [...loaded[2].responses].sort((left, right) => right.answeredAt.localeCompare(left.answeredAt));
+    // Each version once (kept for the session), before the list shows, so ids never flash by.
+    this.modules = await modulesOfResponses(this.api, this.enrollmentId, responses);
+    this.responses = responses;
   }
 
   private async setStatus(status: EnrollmentStatus): Promise<void> {
@@ -155,19 +164,27 @@ export class ClPatientPage extends ScreenElement {
     const shown = (this.responses ?? []).filter((response) => Object.keys(response.answers).length > 0 || response.completes);
     if (this.responses === null) return html`<p role="status">${t('loading')}</p>`;
     if (shown.length === 0) return html`<p class="muted">${t('answersNone')}</p>`;
-    return html`<ul class="plain">${shown.map((response) => html`<li class="card" data-response=${response.id}>
+    return html`<ul class="plain">${shown.map((response) => this.renderResponse(response))}</ul>`;
+  }
+
+  private renderResponse(response: StoredResponse): TemplateResult {
+    const t = this.t;
+    const view = labelResponse(response, this.modules.get(versionKey(response.moduleId, response.moduleVersion)), this.language, t);
+    const summary = [view.title, view.registration, formatDateTime(response.answeredAt, this.language), ...view.scores, view.zone ? t(ZONE_KEY[view.zone]) : null, response.completes ? t('stateCompleted') : null];
+    return html`<li class="card" data-response=${response.id}>
       <details class="response">
-        <summary>${response.moduleId}${response.registrationId ? ` · ${response.registrationId}` : ''} · ${formatDateTime(response.answeredAt, this.language)}${
-          response.scores.map((score) => ` · ${score.title ?? score.instrumentId} ${score.total ?? '–'}${score.bandLabel ? ` (${score.bandLabel})` : ''}`).join('')}${
-          response.completes ? ` · ${t('stateCompleted')}` : ''}</summary>
+        <summary>${summary.filter((part) => part).join(' · ')}</summary>
+        ${view.labelled ? null : html`<p class="hint">${t('answersUnlabelled')}</p>`}
         <div class="table-scroll"><table>
           <thead><tr><th scope="col">${t('answersItem')}</th><th scope="col">${t('answersValue')}</th></tr></thead>
-          <tbody>${Object.entries(response.answers).map(([item, value]) => html`<tr><td>${item}</td><td>${answerText(value)}</td></tr>`)}</tbody>
+          ${view.groups.map((group) => html`<tbody>${group.heading ? html`<tr class="group"><th colspan="2">${group.heading}</th></tr>` : null}${group.rows.map((row) => html`<tr data-item=${row.itemId}>
+            <td>${row.question}</td>
+            <td>${row.answer}${row.zone ? html` <span class="answer-zone zone-${row.zone}">${t(ZONE_KEY[row.zone])}</span>` : null}</td>
+          </tr>`)}</tbody>`)}
         </table></div>
-        ${response.zones.length > 0 ? html`<p>${response.zones.map((zone) => `${zone.fieldId}: ${t(zone.zone === 'red' ? 'zoneRed' : zone.zone === 'yellow' ? 'zoneYellow' : 'zoneGreen')}`).join(', ')}</p>` : null}
         <p class="hint">${t('answersReceived', { time: formatDateTime(response.receivedAt, this.language), day: formatDate(response.answeredAt, this.language) })}</p>
       </details>
-    </li>`)}</ul>`;
+    </li>`;
   }
 }
 

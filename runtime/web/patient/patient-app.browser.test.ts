@@ -72,11 +72,11 @@ describe('<cl-patient-app>', () => {
     await until(() => deepAll(screen, '#code-error').length > 0);
     expect(deep(screen, '#code-error').textContent).to.contain('unknown');
 
-    (deep(screen, '#code') as HTMLInputElement).value = 'ABCD-1234';
+    (deep(screen, '#code') as HTMLInputElement).value = 'abcde12345';
     deep(screen, 'button[type="submit"]').click();
     await until(() => deepAll(app, 'cl-today-screen').length > 0);
     const redeem = fake.requests.filter((request) => request.path === '/api/public/invitations/redeem').at(-1);
-    expect(redeem?.body).to.deep.equal({ code: 'ABCD-1234', password: 'a long enough password' });
+    expect(redeem?.body).to.deep.equal({ code: 'abcde12345', password: 'a long enough password' });
   });
 
   it('sends a message with the CSRF token and shows it first, marked not read yet', async () => {
@@ -131,7 +131,7 @@ describe('<cl-patient-app>', () => {
 
     const screens: Array<[string, string, string]> = [
       ['login', '#/login', 'cl-login-form'],
-      ['invitation', '#/invite/ABCD-1234', 'cl-invite-screen'],
+      ['invitation', '#/invite/ABCDE-12345', 'cl-invite-screen'],
       ['today', '#/today', '.newest-message'],
       ['program', '#/program', '.program'],
       ['module player', '#/modules/e1/panic-week-1?v=1', 'cl-module-page'],

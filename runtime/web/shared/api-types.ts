@@ -221,6 +221,15 @@ export interface PatientRow {
   attention: number;
 }
 
+/** An e-mail the development outbox holds (GET /api/dev/outbox). */
+export interface OutboxMessage {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  createdAt: string;
+}
+
 export interface Invitation {
   code: string;
   url: string;

@@ -8,7 +8,7 @@ import panicJson from '../../../examples/modules/panic-week-1.json';
 import phqJson from '../../../examples/modules/phq-9.json';
 import type {
   Alert, Answers, CatalogEntry, Charts, Deployment, DueItem, Message, Module, MyEnrollment, PatientRow, Plan, Program, Referral,
-  ResponseDocument, Session, StoredResponse, Unit, UnitReport,
+  OutboxMessage, ResponseDocument, Session, StoredResponse, Unit, UnitReport,
 } from './api-types.js';
 
 export const phq9 = phqJson as unknown as Module;
@@ -77,6 +77,12 @@ export function createFakeApi(options: FakeApiOptions = {}) {
   const nextId = (prefix: string) => `${prefix}${++idCounter}`;
 
   const state = {
+    /** What GET /api/dev/outbox holds; `smtp: true` makes it answer 404, as with an SMTP relay. */
+    smtp: false,
+    outbox: [
+      { id: 'mail2', to: 'olle@example.org', subject: 'Reminder: PHQ-9', text: 'Clinic North reminds you: "PHQ-9" is due by 2025-03-05T20:00:00Z. Open Careloom to fill it in: https://careloom.example', createdAt: '2025-03-05T07:00:00Z' },
+      { id: 'mail1', to: 'nina@example.org', subject: 'Your invitation from Clinic North', text: 'Hello Nina,\n\nOpen this link to choose your password and start:\nhttps://careloom.example/#/invite/WXYZ7-9876K\n\nOr type the invitation code: WXYZ7-9876K', createdAt: '2025-03-03T09:00:00Z' },
+    ] as OutboxMessage[],
     enrollments: [{ id: 'e1', title: 'Internet CBT for panic disorder (8 weeks)', status: 'active', startedOn: '2025-03-03', unit: { id: 'u1', name: 'Clinic North', settings: unitSettings } }] as MyEnrollment[],
     due: [
       { kind: 'module', enrollmentId: 'e1', moduleId: 'panic-week-1', version: 1, title: 'Week 1: Understanding panic', dueAt: '2025-03-09T20:00:00Z', overdue: false },
@@ -217,9 +223,15 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     ['GET', /^\/api\/auth\/me$/, () => (session ? json(200, session) : problem(401, 'Unauthorized', 'Sign in.'))],
     ['POST', /^\/api\/public\/invitations\/redeem$/, (_m, request) => {
       const body = request.body as { code?: string };
-      if (body.code !== 'ABCD-1234') return problem(404, 'Not found', 'Unknown code.');
+      // Like the server: any case, with or without the dash.
+      if (body.code?.replace(/[\s-]/g, '').toUpperCase() !== 'ABCDE12345') return problem(404, 'Not found', 'Unknown code.');
       session = sessions.patient;
       return json(200, session);
+    }],
+    ['GET', /^\/api\/dev\/outbox$/, () => {
+      if (state.smtp) return problem(404, 'Not found', 'E-mail is sent by SMTP; there is no development outbox.');
+      if (!session?.memberships.some((membership) => membership.role === 'care_provider_admin')) return problem(403, 'Forbidden', 'The outbox is for care-provider admins.');
+      return json(200, { messages: state.outbox });
     }],
     ['GET', /^\/api\/me\/enrollments$/, () => json(200, { enrollments: state.enrollments })],
     ['GET', /^\/api\/me\/today$/, () => {
@@ -292,7 +304,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
       if (issues.length) return problem(422, 'Invalid', `The enrollment has ${issues.length} problems.`, issues);
       const id = nextId('e');
       state.patients.push({ enrollmentId: id, patient: { id: nextId('p'), name: body.patient!.name! }, deploymentId: body.deploymentId ?? '', title: 'Internet CBT for panic disorder (8 weeks)', status: 'invited', startedOn: null, openAlerts: 0, unreadMessages: 0, overdueReports: 0, lastActivityAt: null, attention: 0 });
-      return json(201, { enrollment: { id, status: 'invited' }, invitation: { code: 'WXYZ-9876', url: 'https://careloom.example/#/invite/WXYZ-9876', expiresAt: '2025-03-24T12:00:00Z' } });
+      return json(201, { enrollment: { id, status: 'invited' }, invitation: { code: 'WXYZ7-9876K', url: 'https://careloom.example/#/invite/WXYZ7-9876K', expiresAt: '2025-03-24T12:00:00Z' } });
     }],
     ['GET', /^\/api\/care\/enrollments\/([^/]+)$/, (match) => {
       const detail = enrollmentDetail(match[1]!);
@@ -305,8 +317,23 @@ export function createFakeApi(options: FakeApiOptions = {}) {
       return json(200, { id: row.enrollmentId, status: row.status });
     }],
     ['GET', /^\/api\/care\/enrollments\/([^/]+)\/responses$/, () => json(200, {
-      responses: [{ id: 'resp-a', clientId: '00000000-0000-4000-8000-000000000001', moduleId: 'phq-9', moduleVersion: 1, answers: { phq9_1: 'nearlyEveryDay', phq9_9: 'severalDays' }, completes: true, answeredAt: '2025-03-06T08:55:00Z', receivedAt: '2025-03-06T09:00:00Z', scores: [{ instrumentId: 'phq9', title: 'PHQ-9', total: 16, band: 'moderatelySevere', bandLabel: 'Moderately severe depression' }], zones: [] }],
+      responses: [
+        { id: 'resp-a', clientId: '00000000-0000-4000-8000-000000000001', moduleId: 'phq-9', moduleVersion: 1, answers: { phq9_1: 'nearlyEveryDay', phq9_9: 'severalDays' }, completes: true, answeredAt: '2025-03-06T08:55:00Z', receivedAt: '2025-03-06T09:00:00Z', scores: [{ instrumentId: 'phq9', title: 'PHQ-9', total: 16, band: 'moderatelySevere', bandLabel: 'Moderately severe depression' }], zones: [] },
+        {
+          id: 'resp-b', clientId: '00000000-0000-4000-8000-000000000002', moduleId: 'copd-daily-report', moduleVersion: 1, registrationId: 'copdDaily', completes: false, answeredAt: '2025-03-05T08:00:00Z', receivedAt: '2025-03-05T08:01:00Z', scores: [],
+          answers: { breathlessness: 'atRest', cough: 'more', sputumColour: 'yellow', temperature: 38.4, spo2: null, extraReliever: true },
+          zones: [{ registrationId: 'copdDaily', fieldId: 'breathlessness', zone: 'red' }, { registrationId: 'copdDaily', fieldId: 'temperature', zone: 'yellow' }, { registrationId: 'copdDaily', fieldId: 'cough', zone: 'green' }],
+        },
+        {
+          id: 'resp-c', clientId: '00000000-0000-4000-8000-000000000003', moduleId: 'panic-week-1', moduleVersion: 1, pageId: 'homework', completes: false, answeredAt: '2025-03-04T18:00:00Z', receivedAt: '2025-03-04T18:00:05Z', scores: [], zones: [],
+          answers: { hadAttackLastWeek: true, mainFear: 'heart', diaryWhen: '2025-03-04T14:30', diaryWhere: 'On the bus to work', diarySensations: ['palpitations', 'dizzy'], diaryPeak: 7, diaryDuration: 15 },
+        },
+      ],
     })],
+    ['GET', /^\/api\/care\/enrollments\/([^/]+)\/module-versions\/([^/]+)\/(\d+)$/, (match) => {
+      const module = enrollmentDetail(match[1]!) ? modules[match[2]!] : undefined;
+      return module && match[3] === '1' ? json(200, module, { ETag: `"${HASH}"` }) : problem(404, 'Not found', 'This enrollment is not on that version.');
+    }],
     ['PUT', /^\/api\/care\/enrollments\/([^/]+)\/plans\/([^/]+)\/([^/]+)$/, (match, request) => {
       const plan = state.plans.find((candidate) => candidate.moduleId === match[2] && candidate.registrationId === match[3]);
       if (!plan) return problem(404, 'Not found', 'No such plan.');
@@ -340,7 +367,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
       if (!referral) return problem(404, 'Not found', 'No such referral.');
       if (!(request.body as { deploymentId?: string }).deploymentId) return problem(422, 'Invalid', 'Choose a program.', [{ path: '/deploymentId', message: 'Choose a program.' }]);
       referral.status = 'accepted';
-      return json(201, { enrollment: { id: nextId('e'), status: 'invited' }, invitation: { code: 'REF-5555', url: 'https://careloom.example/#/invite/REF-5555', expiresAt: '2025-03-24T12:00:00Z' } });
+      return json(201, { enrollment: { id: nextId('e'), status: 'invited' }, invitation: { code: 'REF55-5555M', url: 'https://careloom.example/#/invite/REF55-5555M', expiresAt: '2025-03-24T12:00:00Z' } });
     }],
     ['POST', /^\/api\/care\/referrals\/([^/]+)\/decline$/, (match) => {
       const referral = state.referrals.find((candidate) => candidate.id === match[1]);

@@ -20,8 +20,8 @@ export interface CareDeps {
   outbox?: MailOutbox;
   now: () => Date;
   newId: () => string;
-  /** A new unguessable one-time code (invitations). */
-  newSecret: () => string;
+  /** A new one-time invitation code, as shown (`XXXXX-XXXXX`; see invitation-code.ts). */
+  newInvitationCode: () => string;
   /** The address patients reach the app at, for invitation links. */
   publicUrl: () => string;
   /** How long an invitation stays valid (default 14 days). */

@@ -5,8 +5,10 @@ import { createAlertCommands } from './alerts.js';
 import { createChartCommands } from './charts.js';
 import { createDeploymentCommands } from './deployments.js';
 import { createDueWorkCommands } from './due-work.js';
+import { createEnrollmentContentCommands } from './enrollment-content.js';
 import { createEnrollmentCommands } from './enrollments.js';
 import { createInvitationCommands } from './invitations.js';
+import type { RedeemLimits } from './invitations.js';
 import { createMessageCommands } from './messages.js';
 import { createPatientHomeCommands } from './patient-home.js';
 import { createPlanCommands } from './plans.js';
@@ -23,21 +25,22 @@ import { createUnitCommands } from './units.js';
  * everything with the engine, then makes one store call that also writes its audit row.
  *
  * @example
- * const care = createCareService({ store, content, accounts, sessions, mail, now: () => clock.now(), newId, newSecret, publicUrl: () => url });
+ * const care = createCareService({ store, content, accounts, sessions, mail, now: () => clock.now(), newId, newInvitationCode, publicUrl: () => url });
  * await care.recordResponse(context, enrollmentId, body);
  */
-export function createCareService(deps: CareDeps, options: { intakeLimits?: IntakeLimits } = {}) {
+export function createCareService(deps: CareDeps, options: { intakeLimits?: IntakeLimits; redeemLimits?: RedeemLimits } = {}) {
   return {
     ...createUnitCommands(deps),
     ...createDeploymentCommands(deps),
     ...createEnrollmentCommands(deps),
+    ...createEnrollmentContentCommands(deps),
     ...createResponseCommands(deps),
     ...createAlertCommands(deps),
     ...createPlanCommands(deps),
     ...createMessageCommands(deps),
     ...createChartCommands(deps),
     ...createPatientHomeCommands(deps),
-    ...createInvitationCommands(deps),
+    ...createInvitationCommands(deps, options.redeemLimits),
     ...createReferralCommands(deps, options.intakeLimits),
     ...createReportCommands(deps),
     ...createDueWorkCommands(deps),

@@ -6,6 +6,8 @@ import type { Role } from '../principal.js';
 import { actorOf, auditPatientRead, careAudit, enrollmentFor, unitFor } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
 import { textIn } from './care-content.js';
+import { normalizeInvitationCode } from './invitation-code.js';
+import { contentLanguage, invitationMail } from './invitation-mail.js';
 import { loadEnrollmentSchedule } from './enrollment-schedule.js';
 import { alertPeople, presentAlert } from './alerts.js';
 import type { AlertView } from './alerts.js';
@@ -66,7 +68,7 @@ export function presentEnrollment(enrollment: EnrollmentRecord): EnrollmentView 
   return { id, unitId, deploymentId, patientId, status, startedOn, createdAt, modules };
 }
 
-/** SHA-256 of an invitation code: only the hash is stored. */
+/** SHA-256 of an invitation code in its canonical form (`normalizeInvitationCode`): only the hash is stored. */
 export function invitationHash(code: string): string {
   return createHash('sha256').update(code, 'utf8').digest('hex');
 }
@@ -121,18 +123,22 @@ export function createEnrollmentCommands(deps: CareDeps) {
       updatedAt: at,
       lastActivityAt: null,
     };
-    const code = deps.newSecret();
+    const code = deps.newInvitationCode();
+    const canonical = normalizeInvitationCode(code);
+    if (canonical === undefined) throw new Error('newInvitationCode made a code that cannot be typed back.');
     const expiresAt = new Date(now.getTime() + (deps.invitationTtlMs ?? DEFAULT_INVITATION_TTL_MS)).toISOString();
     const stored = await deps.store.createEnrollment({
       enrollment,
-      invitation: { codeHash: invitationHash(code), enrollmentId: enrollment.id, personId: patient.personId, createdAt: at, expiresAt, redeemedAt: null },
+      invitation: { codeHash: invitationHash(canonical), enrollmentId: enrollment.id, personId: patient.personId, createdAt: at, expiresAt, redeemedAt: null },
       ...(referral ? { referral: { id: referral.id, at, by: actor } } : {}),
       audit: careAudit(deps, context, { at, role, action: referral ? 'referral.accept' : 'enrollment.create', objectType: 'enrollment', objectId: enrollment.id, unit, patientId: patient.personId, details: { deploymentId: deployment.id, startedOn: startsOn, ...(referral ? { referralId: referral.id } : {}) } }),
     });
     const url = `${deps.publicUrl().replace(/\/$/, '')}/#/invite/${code}`;
-    await deps.mail
-      .send({ to: patient.email, subject: `Your invitation from ${unit.name}`, text: `Hello ${patient.name},\n\n${unit.name} has invited you to "${deployment.title}".\nOpen this link to choose your password and start: ${url}\n\nThe link works once and until ${expiresAt}.` })
-      .catch(() => undefined); // The therapist also gets the code to hand over; a mail failure must not undo the enrollment.
+    const language = await contentLanguage(deps, deployment.documentId, deployment.version);
+    const mail = invitationMail({ language, patientName: patient.name, unitName: unit.name, title: deployment.title, url, code, expiresOn: localDateOf(expiresAt, unit.timeZone) });
+    // The therapist also gets the code to hand over, so a mail failure must not undo the enrollment;
+    // the transport logs it (SMTP retries what the relay could not take now).
+    await deps.mail.send({ to: patient.email, ...mail }).catch(() => undefined);
     return { enrollment: presentEnrollment(stored), invitation: { code, url, expiresAt } };
   };
 

@@ -1,23 +1,49 @@
+import { createLoginThrottle } from '../accounts/login-throttle.js';
 import { DomainError } from '../errors.js';
 import type { Principal } from '../principal.js';
 import { careAudit } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
 import { invitationHash } from './enrollments.js';
+import { normalizeInvitationCode } from './invitation-code.js';
 
 const UNKNOWN = 'This invitation code is unknown, already used or expired. Ask your care unit for a new one.';
 
-export function createInvitationCommands(deps: CareDeps) {
+/** Wrong invitation codes allowed per client IP and window. */
+export interface RedeemLimits {
+  perIp: number;
+  windowMs: number;
+}
+
+/** 10 wrong codes per 15 minutes: a typo or two is fine; guessing 50-bit codes is hopeless. */
+export const DEFAULT_REDEEM_LIMITS: RedeemLimits = Object.freeze({ perIp: 10, windowMs: 15 * 60_000 });
+
+/** All guesses share one key; the throttle's per-IP counter is what limits them. */
+const ANY_CODE = 'invitation';
+
+export function createInvitationCommands(deps: CareDeps, limits: RedeemLimits = DEFAULT_REDEEM_LIMITS) {
+  // Counted before the lookup, like failed logins, so parallel guesses cannot all slip through.
+  const throttle = createLoginThrottle(() => deps.now().getTime(), { maxFailuresPerEmail: Number.MAX_SAFE_INTEGER, maxFailuresPerIp: limits.perIp, windowMs: limits.windowMs });
+
   return {
     /**
-     * Redeems a one-time invitation: the patient chooses a password and is signed in. The password is
-     * checked before the code is used up; the code is used up by a compare-and-set, so two redeems of
-     * one code cannot both succeed.
+     * Redeems a one-time invitation: the patient chooses a password and is signed in. The code is
+     * accepted in any case, with or without its dash. Each wrong code counts against the client IP
+     * (429 with Retry-After once too many). The password is checked before the code is used up; the
+     * code is used up by a compare-and-set, so two redeems of one code cannot both succeed.
      */
     async redeemInvitation(context: CareContext, input: { code: string; password: string }): Promise<{ token: string; principal: Principal }> {
-      const codeHash = invitationHash(input.code.trim());
+      const ip = context.ip ?? 'unknown';
+      const retryAfterSeconds = throttle.retryAfterSeconds(ANY_CODE, ip);
+      if (retryAfterSeconds !== undefined) throw new DomainError('rate_limited', `Too many wrong invitation codes from this address. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, { retryAfterSeconds });
+      throttle.recordAttempt(ANY_CODE, ip);
+      const canonical = normalizeInvitationCode(input.code);
+      if (canonical === undefined) throw new DomainError('not_found', UNKNOWN);
+      const codeHash = invitationHash(canonical);
       const invitation = await deps.store.findInvitation(codeHash);
       const now = deps.now();
       if (!invitation || invitation.redeemedAt !== null || Date.parse(invitation.expiresAt) <= now.getTime()) throw new DomainError('not_found', UNKNOWN);
+      // A live code is no guess: retrying with a better password must not use up the IP's allowance.
+      throttle.recordSuccess(ANY_CODE, ip);
       deps.sessions.checkPassword(input.password);
       const enrollment = await deps.store.getEnrollment(invitation.enrollmentId);
       const unit = enrollment ? await deps.store.getUnit(enrollment.unitId) : undefined;

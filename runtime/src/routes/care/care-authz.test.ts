@@ -63,6 +63,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'read an enrollment', method: 'GET', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}`, expect: { ...THERAPIST, therapist: 200 } },
   { name: 'pause an enrollment', method: 'PATCH', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}`, body: () => ({ status: 'paused' }), expect: { ...THERAPIST, therapist: 200 } },
   { name: 'read responses', method: 'GET', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/responses`, expect: { ...THERAPIST, therapist: 200 } },
+  { name: 'read a module version of an enrollment', method: 'GET', path: (i) => `/api/care/enrollments/${i.copdEnrollmentId}/module-versions/copd-daily-report/1`, expect: { ...THERAPIST, therapist: 200 } },
   { name: 'read charts', method: 'GET', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/charts`, expect: { ...THERAPIST, therapist: 200 } },
   { name: 'set a plan', method: 'PUT', path: (i) => `/api/care/enrollments/${i.copdEnrollmentId}/plans/copd-daily-report/copdDaily`, body: () => ({ zones: [{ id: 'spo2Low', when: { op: 'lt', item: 'spo2', value: 90 } }] }), expect: { ...THERAPIST, therapist: 200 } },
   { name: 'list alerts', method: 'GET', path: () => '/api/care/units/unit-1/alerts?status=open', expect: { ...THERAPIST, therapist: 200 } },

@@ -210,6 +210,26 @@ describe('patient data stays with its patient', () => {
     expect((await t.call('patient', 'GET', '/api/me/module-versions/sleep/1')).status).toBe(404);
   });
 
+  it('serves a therapist the module versions an enrollment is on, like the patient\'s copy, and unaudited', async () => {
+    const t = await fresh();
+    const path = `/api/care/enrollments/${ids.copdEnrollmentId}/module-versions/copd-daily-report/1`;
+    const first = await t.call('therapist', 'GET', path);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ id: 'copd-daily-report', title: { en: 'Daily COPD report', sv: 'Daglig KOL-rapport' } });
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    const etag = first.headers.get('etag')!;
+    expect(etag).toBe((await t.call('patient', 'GET', '/api/me/module-versions/copd-daily-report/1')).headers.get('etag'));
+    const again = await t.app.request(path, { headers: { 'x-test-principal': 'therapist', 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    // Only what this enrollment uses: another version, a module of another enrollment, an unknown module.
+    expect((await t.call('therapist', 'GET', `/api/care/enrollments/${ids.copdEnrollmentId}/module-versions/copd-daily-report/2`)).status).toBe(404);
+    expect((await t.call('therapist', 'GET', `/api/care/enrollments/${ids.panicEnrollmentId}/module-versions/copd-daily-report/1`)).status).toBe(404);
+    expect((await t.call('therapist', 'GET', `/api/care/enrollments/${ids.copdEnrollmentId}/module-versions/sleep/1`)).status).toBe(404);
+    expect((await t.call('therapist', 'GET', `/api/care/enrollments/${ids.copdEnrollmentId}/module-versions/copd-daily-report/one`)).status).toBe(404);
+    expect(auditRows(t, 'patient.read')).toEqual([]);
+  });
+
   it('keeps a thread with read receipts on both sides', async () => {
     const t = await fresh();
     const thread = `/api/me/enrollments/${ids.panicEnrollmentId}/messages`;

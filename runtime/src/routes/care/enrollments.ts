@@ -2,10 +2,11 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../http/app-env.js';
 import { readBody } from '../authoring-request.js';
 import { enrollBody, enrollmentStatusBody, planBody } from './care-bodies.js';
-import { careContext } from './care-request.js';
+import { careContext, pathNumber } from './care-request.js';
 import type { CareRouteDeps } from './care-request.js';
+import { immutableContent } from './immutable-content.js';
 
-/** Therapists: the unit's patients, enrolling, one enrollment's detail, answers, charts, status and plans. */
+/** Therapists: the unit's patients, enrolling, one enrollment's detail, answers, the module versions it is on, charts, status and plans. */
 export function enrollmentRoutes(deps: CareRouteDeps) {
   const { care } = deps;
   const app = new Hono<AppEnv>();
@@ -26,6 +27,12 @@ export function enrollmentRoutes(deps: CareRouteDeps) {
   });
 
   app.get('/api/care/enrollments/:enrollmentId/responses', async (c) => c.json({ responses: await care.listResponses(careContext(c, deps), c.req.param('enrollmentId')) }));
+
+  // Module versions the enrollment is on, so the clinic can label answers; like the patient's copy.
+  app.get('/api/care/enrollments/:enrollmentId/module-versions/:moduleId/:version', async (c) => {
+    const { enrollmentId, moduleId, version } = c.req.param();
+    return immutableContent(c, await care.enrollmentModuleVersion(careContext(c, deps), enrollmentId, moduleId, pathNumber(version, 'version')));
+  });
 
   app.get('/api/care/enrollments/:enrollmentId/charts', async (c) => c.json(await care.charts(careContext(c, deps), c.req.param('enrollmentId'))));
 

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../http/app-env.js';
-import { ifNoneMatchHits, strongEtag } from '../../http/etag.js';
 import { readJsonBody } from '../../http/json-body.js';
 import { careContext, pathNumber } from './care-request.js';
+import { immutableContent } from './immutable-content.js';
 import type { CareRouteDeps } from './care-request.js';
 
 /** The patient's own API: enrollments, Today, program, module versions, progress, responses, charts, plan. */
@@ -17,16 +17,8 @@ export function meRoutes(deps: CareRouteDeps) {
   });
   app.get('/api/me/enrollments/:enrollmentId/program', async (c) => c.json(await care.myProgram(careContext(c, deps), c.req.param('enrollmentId'))));
 
-  // The content is immutable, so its hash is a strong validator; no-cache makes the browser
-  // revalidate (the patient may have lost access), which costs a 304 and no body.
-  app.get('/api/me/module-versions/:moduleId/:version', async (c) => {
-    const { content, contentHash } = await care.moduleVersion(careContext(c, deps), c.req.param('moduleId'), pathNumber(c.req.param('version'), 'version'));
-    const etag = strongEtag(contentHash);
-    c.header('ETag', etag);
-    c.header('Cache-Control', 'private, no-cache');
-    if (ifNoneMatchHits(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
-    return c.json(content);
-  });
+  app.get('/api/me/module-versions/:moduleId/:version', async (c) =>
+    immutableContent(c, await care.moduleVersion(careContext(c, deps), c.req.param('moduleId'), pathNumber(c.req.param('version'), 'version'))));
 
   app.get('/api/me/enrollments/:enrollmentId/modules/:moduleId/progress', async (c) => c.json(await care.progress(careContext(c, deps), c.req.param('enrollmentId'), c.req.param('moduleId'))));
 

@@ -1,0 +1,46 @@
+import type { CareDeps } from './care-deps.js';
+
+interface InvitationMailInput {
+  language: string;
+  patientName: string;
+  unitName: string;
+  title: string;
+  url: string;
+  /** As shown to the patient (`XXXXX-XXXXX`). */
+  code: string;
+  /** Last day the code works, in the unit's time zone (YYYY-MM-DD). */
+  expiresOn: string;
+}
+
+type Texts = { subject: (input: InvitationMailInput) => string; text: (input: InvitationMailInput) => string };
+
+const TEXTS: Record<'en' | 'sv' | 'nb', Texts> = {
+  en: {
+    subject: ({ unitName }) => `Your invitation from ${unitName}`,
+    text: ({ patientName, unitName, title, url, code, expiresOn }) =>
+      `Hello ${patientName},\n\n${unitName} has invited you to "${title}".\n\nOpen this link to choose your password and start:\n${url}\n\nOr open Careloom and type the invitation code: ${code}\n\nThe code works once, until ${expiresOn}. If you did not expect this e-mail, you can ignore it.`,
+  },
+  sv: {
+    subject: ({ unitName }) => `Din inbjudan från ${unitName}`,
+    text: ({ patientName, unitName, title, url, code, expiresOn }) =>
+      `Hej ${patientName},\n\n${unitName} har bjudit in dig till "${title}".\n\nÖppna länken för att välja ditt lösenord och börja:\n${url}\n\nEller öppna Careloom och skriv in inbjudningskoden: ${code}\n\nKoden fungerar en gång, till och med ${expiresOn}. Om du inte väntade dig det här mejlet kan du bortse från det.`,
+  },
+  nb: {
+    subject: ({ unitName }) => `Din invitasjon fra ${unitName}`,
+    text: ({ patientName, unitName, title, url, code, expiresOn }) =>
+      `Hei ${patientName},\n\n${unitName} har invitert deg til "${title}".\n\nÅpne lenken for å velge passord og komme i gang:\n${url}\n\nEller åpne Careloom og skriv inn invitasjonskoden: ${code}\n\nKoden virker én gang, til og med ${expiresOn}. Hvis du ikke ventet denne e-posten, kan du se bort fra den.`,
+  },
+};
+
+/** The invitation e-mail in the program's language (Swedish, Norwegian or English; English otherwise). */
+export function invitationMail(input: InvitationMailInput): { subject: string; text: string } {
+  const primary = input.language.toLowerCase().split('-')[0];
+  const texts = primary === 'sv' ? TEXTS.sv : primary === 'nb' || primary === 'no' || primary === 'nn' ? TEXTS.nb : TEXTS.en;
+  return { subject: texts.subject(input), text: texts.text(input) };
+}
+
+/** The default language of a released module or program ('en' when it cannot be read). */
+export async function contentLanguage(deps: Pick<CareDeps, 'content'>, documentId: string, version: number): Promise<string> {
+  const content = (await deps.content.versionContent(documentId, version))?.content as { defaultLanguage?: unknown } | undefined;
+  return typeof content?.defaultLanguage === 'string' ? content.defaultLanguage : 'en';
+}

@@ -39,7 +39,9 @@ import { createReleasedContent } from './domain/care/released-content.js';
 import { seedDemoContent } from './domain/demo-content.js';
 import { createSqliteCareStore } from './storage/sqlite/care-store.js';
 import { createSqliteMailOutbox } from './storage/sqlite/sqlite-mail-outbox.js';
-import { createSmtpMailTransport } from './mail/smtp-mail-transport.js';
+import { createSqliteDispatchQueue } from './storage/sqlite/sqlite-mail-outbox.js';
+import { createSmtpMailSender } from './mail/smtp-mail-sender.js';
+import { createMailDispatcher, type Timers } from './mail/mail-dispatcher.js';
 import { newInvitationCode } from './domain/care/invitation-code.js';
 
 export interface StartServerOptions {
@@ -59,6 +61,8 @@ export interface StartServerOptions {
   collab?: { reauthorizeEveryMs?: number; heartbeatEveryMs?: number; maxMessageBytes?: number };
   /** How often the care job (missing reports, reminders) runs; every minute by default. */
   dueWorkEveryMs?: number;
+  /** Timers of the mail dispatcher (retries on the injected clock) for tests; the real ones by default. */
+  mailTimers?: Timers;
 }
 
 export interface RunningServer {
@@ -114,12 +118,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       newId: () => ids.newId(),
     });
     let publicUrl = config.publicUrl;
-    // With CARELOOM_SMTP_URL e-mail goes to the relay; otherwise to the outbox (GET /api/dev/outbox).
-    const mail = config.smtp ? createSmtpMailTransport({ smtp: config.smtp, logger, newId: () => ids.newId() }) : createSqliteMailOutbox(db, { now: () => clock.now(), newId: () => ids.newId() });
-    const outbox = 'list' in mail ? mail : undefined;
+    // Every e-mail is a mail_outbox row first. With CARELOOM_SMTP_URL the dispatcher sends the rows
+    // (retrying across restarts); otherwise they are held for GET /api/dev/outbox.
+    const dispatcher = config.smtp
+      ? createMailDispatcher({ queue: createSqliteDispatchQueue(db), sender: createSmtpMailSender({ smtp: config.smtp }), clock, logger, ...(options.mailTimers ? { timers: options.mailTimers } : {}) })
+      : undefined;
+    const mail = createSqliteMailOutbox(db, { mode: dispatcher ? 'pending' : 'held', now: () => clock.now(), newId: () => ids.newId(), onQueued: () => dispatcher?.wake() });
+    const outbox = dispatcher ? undefined : mail;
     logger.info('E-mail', { transport: config.smtp ? describeSmtp(config.smtp) : 'development outbox (GET /api/dev/outbox)' });
     const care = createCareService({
-      store: createSqliteCareStore(db),
+      store: createSqliteCareStore(db, { mail }),
       content: createReleasedContent(authoringStore),
       accounts: createPatientAccounts({ store: createSqliteAccountsStore(db, { ids }), hasher: createScryptPasswordHasher(), newId: () => ids.newId() }),
       sessions: invitedSessionsOf(accounts.authentication),
@@ -163,6 +171,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       );
     }, options.dueWorkEveryMs ?? 60_000);
     dueWork.unref();
+    dispatcher?.start();
     return {
       url,
       config: resolved,
@@ -172,7 +181,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       app,
       close: async () => {
         clearInterval(dueWork);
-        if ('close' in mail) mail.close();
+        await dispatcher?.stop();
         await collab.close();
         await shutdown(server, storage, options.shutdownGraceMs ?? 5000);
       },

@@ -1,5 +1,6 @@
 import { ApiError, apiErrorFrom } from './api-error.js';
 import type {
+  AddMemberInput,
   CommentInput,
   CommentRecord,
   CommentThread,
@@ -9,7 +10,9 @@ import type {
   DocumentSummary,
   DraftView,
   ExampleSummary,
+  Member,
   MyOrganisation,
+  Role,
   Session,
   TestEnrollmentView,
   TransitionInput,
@@ -87,6 +90,26 @@ export class ApiClient {
     return (await this.request<{ organisations: MyOrganisation[] }>('GET', '/api/organisations')).organisations;
   }
 
+  /** The organisation's people with their roles; 403 for anyone but its permissions admins. */
+  async listMembers(organisationId: string): Promise<Member[]> {
+    return (await this.request<{ members: Member[] }>('GET', membersPath(organisationId))).members;
+  }
+
+  /** Adds a person by e-mail: 409 if they are a member already, 422 naming `/name` or `/password` when a new account needs them. */
+  addMember(organisationId: string, input: AddMemberInput): Promise<Member> {
+    return this.request('POST', membersPath(organisationId), input);
+  }
+
+  /** Replaces a member's roles; 409 when that would leave no permissions admin. */
+  setMemberRoles(organisationId: string, personId: string, roles: readonly Role[]): Promise<Member> {
+    return this.request('PUT', `${membersPath(organisationId)}/${encodeURIComponent(personId)}/roles`, { roles });
+  }
+
+  /** Takes every role in the organisation from a person; 409 for the last permissions admin. */
+  removeMember(organisationId: string, personId: string): Promise<void> {
+    return this.request('DELETE', `${membersPath(organisationId)}/${encodeURIComponent(personId)}`);
+  }
+
   async listExamples(): Promise<ExampleSummary[]> {
     return (await this.request<{ examples: ExampleSummary[] }>('GET', '/api/examples')).examples;
   }
@@ -156,4 +179,8 @@ export class ApiClient {
     this.csrfToken = session.csrfToken;
     return session;
   }
+}
+
+function membersPath(organisationId: string): string {
+  return `/api/organisations/${encodeURIComponent(organisationId)}/members`;
 }

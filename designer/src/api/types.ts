@@ -8,7 +8,9 @@ import type { TestEnrollmentView } from '../../../runtime/src/domain/authoring/t
 import type { DiffView, VersionView } from '../../../runtime/src/domain/authoring/versions.js';
 import type { VersionState, WorkflowAction } from '../../../schemas/src/workflow/version-workflow.js';
 import type { ExampleSummary } from '../../../runtime/src/domain/example-catalog.js';
-import type { presentMyOrganisation, presentSession } from '../../../runtime/src/routes/present-accounts.js';
+import type { AddMemberBody } from '../../../runtime/src/routes/accounts-bodies.js';
+import type { Role } from '../../../runtime/src/domain/principal.js';
+import type { presentMember, presentMyOrganisation, presentSession } from '../../../runtime/src/routes/present-accounts.js';
 
 export type { CommentInput, CommentRecord, CommentThread, CreateDocumentInput, DiffView, DocumentSummary, DraftView, ExampleSummary, TestEnrollmentView, TransitionInput, VersionState, VersionView, WorkflowAction };
 
@@ -18,6 +20,13 @@ export type SessionMembership = Session['memberships'][number];
 
 /** GET /api/organisations. */
 export type MyOrganisation = ReturnType<typeof presentMyOrganisation>;
+
+/** GET /api/organisations/:id/members (each entry), and the answer of adding a member or setting roles. */
+export type Member = ReturnType<typeof presentMember>;
+
+/** POST /api/organisations/:id/members: an existing account (by e-mail) gets the roles; a new one needs `name` and `password`. */
+export type AddMemberInput = AddMemberBody;
+export type { Role };
 
 /** GET /api/modules/:id: the document with each version's state. */
 export type DocumentDetail = DocumentSummary & { versions: Array<{ number: number; state: VersionState; allowedActions: WorkflowAction[] }> };

@@ -3,10 +3,11 @@ import type { PropertyDeclarations } from 'lit';
 import { i18n, LOCALE_NAMES, LOCALES, LocaleController, t } from '../i18n/i18n.js';
 import type { Locale, MessageKey } from '../i18n/i18n.js';
 import { uiStyles } from '../ui/ui-styles.js';
-import type { Workspace } from './workspace.js';
+import { canManagePeople, type Workspace } from './workspace.js';
 
 /**
- * The top bar: where you are (organisation and your roles there), whether the browser is online,
+ * The top bar: the screens you may open (the People screen only for permissions admins), where you
+ * are (organisation and your roles there), whether the browser is online,
  * the language switch, who is signed in, and sign-out. Fires `sign-out` and `switch-organisation`.
  */
 export class ClAppHeader extends LitElement {
@@ -71,7 +72,12 @@ export class ClAppHeader extends LitElement {
     return html`
       <header>
         <a class="brand" href="#/library">${t('app.name')}</a>
-        ${workspace ? html`<nav aria-label=${t('app.navigation')}><a href="#/library">${t('library.title')}</a></nav>` : null}
+        ${workspace
+          ? html`<nav aria-label=${t('app.navigation')}>
+              <a href="#/library">${t('library.title')}</a>
+              ${canManagePeople(workspace) ? html`<a href="#/people">${t('members.title')}</a>` : null}
+            </nav>`
+          : null}
         <span class="spacer"></span>
         ${workspace
           ? html`<span class="organisation">

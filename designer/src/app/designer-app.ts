@@ -8,7 +8,7 @@ import { uiStyles } from '../ui/ui-styles.js';
 import './app-header.js';
 import './designer-login.js';
 import { parseRoute, type Route } from './router.js';
-import { designerOrganisations, type Workspace } from './workspace.js';
+import { canAuthor, canManagePeople, designerOrganisations, type Workspace } from './workspace.js';
 
 /** Where the chosen organisation is remembered, for people in several. */
 export const ORGANISATION_STORAGE_KEY = 'careloom.designer.organisation';
@@ -159,6 +159,9 @@ export class ClDesignerApp extends LitElement {
     switch (route.name) {
       case 'library':
         return html`<cl-library .workspace=${workspace}></cl-library>`;
+      case 'people':
+        // The screen itself tells anyone else that it is not for them.
+        return html`<cl-people-screen .workspace=${workspace}></cl-people-screen>`;
       case 'review':
         return html`<cl-review-screen .workspace=${workspace} document-id=${route.id}></cl-review-screen>`;
       case 'try':
@@ -217,6 +220,8 @@ export class ClDesignerApp extends LitElement {
     if (!organisation) return;
     writeStorage(ORGANISATION_STORAGE_KEY, organisation.id);
     this.workspace = { api: this.api, session: this.session!, organisationId: organisation.id, organisationName: organisation.name, roles: organisation.roles };
+    // A permissions admin with no authoring role has nothing in the library: start on the People screen.
+    if (this.route.name === 'library' && !canAuthor(this.workspace) && canManagePeople(this.workspace)) location.hash = '#/people';
     this.phase = 'ready';
     void this.updateComplete.then(() => this.#focusMain());
   }

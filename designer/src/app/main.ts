@@ -1,6 +1,7 @@
 // Entry of the designer bundle served at /designer: defines every element and mounts the app.
 import './designer-app.js';
 import '../library/library.js';
+import '../people/people-screen.js';
 import '../review/review-screen.js';
 import '../review/test-run.js';
 import '../program/program-editor.js';

@@ -6,6 +6,12 @@ describe('parseRoute', () => {
     for (const hash of ['', '#', '#/', '#/library', '#/library/']) expect(parseRoute(hash)).toEqual({ name: 'library' });
   });
 
+  it('reads the people screen', () => {
+    for (const hash of ['#/people', '#/people/']) expect(parseRoute(hash)).toEqual({ name: 'people' });
+    expect(routeHash({ name: 'people' })).toBe('#/people');
+    expect(parseRoute('#/people/x').name).toBe('not-found');
+  });
+
   it('reads module, program and review routes', () => {
     expect(parseRoute('#/modules/phq-9')).toEqual({ name: 'module', id: 'phq-9' });
     expect(parseRoute('#/programs/panic-icbt-8-weeks')).toEqual({ name: 'program', id: 'panic-icbt-8-weeks' });

@@ -4,6 +4,8 @@ export type Route =
   | { name: 'module'; id: string }
   | { name: 'review'; id: string }
   | { name: 'program'; id: string }
+  /** The organisation's people and their roles, for permissions admins. */
+  | { name: 'people' }
   /** A test run of a module version as a patient would go through it, on a test enrollment. */
   | { name: 'try'; id: string; version: number; enrollmentId: string }
   | { name: 'not-found'; hash: string };
@@ -12,7 +14,8 @@ const SEGMENT = /^[A-Za-z0-9._~-]+$/;
 
 /**
  * Reads a location hash: `#/library` (also `''` and `#/`), `#/modules/<id>`, `#/modules/<id>/review`,
- * `#/modules/<id>/versions/<n>/try/<testEnrollmentId>`, `#/programs/<id>`, `#/programs/<id>/review`.
+ * `#/modules/<id>/versions/<n>/try/<testEnrollmentId>`, `#/programs/<id>`, `#/programs/<id>/review`,
+ * `#/people`.
  * Anything else is `not-found`.
  *
  * @example
@@ -21,6 +24,7 @@ const SEGMENT = /^[A-Za-z0-9._~-]+$/;
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '');
   if (path === '' || path === '/library') return { name: 'library' };
+  if (path === '/people') return { name: 'people' };
   const parts = path.split('/').slice(1).map(decodeSegment);
   const [collection, id, view] = parts;
   if (id === undefined || id === null || !SEGMENT.test(id) || parts.some((part) => part === null)) return { name: 'not-found', hash };
@@ -38,6 +42,8 @@ export function routeHash(route: Exclude<Route, { name: 'not-found' }>, kind: 'm
   switch (route.name) {
     case 'library':
       return '#/library';
+    case 'people':
+      return '#/people';
     case 'module':
       return `#/modules/${encodeURIComponent(route.id)}`;
     case 'program':

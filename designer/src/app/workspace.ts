@@ -15,10 +15,17 @@ export interface Workspace {
   roles: readonly string[];
 }
 
-/** Roles that open the designer. */
+/** Roles that open the designer's authoring screens. */
 export const DESIGNER_ROLES: readonly string[] = ['designer', 'publisher', 'tester'];
 
-/** The publishing organisations in which the person holds a designer, publisher or tester role, with those roles. */
+/** The role that manages an organisation's people (the People screen). */
+export const PEOPLE_ADMIN_ROLE = 'permissions_admin';
+
+/**
+ * The publishing organisations in which the person holds a designer, publisher, tester or
+ * permissions admin role, with their roles there. A permissions admin without an authoring role
+ * still comes in, to manage the people.
+ */
 export function designerOrganisations(memberships: readonly SessionMembership[]): Array<{ id: string; name: string; roles: string[] }> {
   const organisations = new Map<string, { id: string; name: string; roles: string[] }>();
   for (const membership of memberships) {
@@ -27,12 +34,22 @@ export function designerOrganisations(memberships: readonly SessionMembership[])
     entry.roles.push(membership.role);
     organisations.set(membership.organisationId, entry);
   }
-  return [...organisations.values()].filter((organisation) => organisation.roles.some((role) => DESIGNER_ROLES.includes(role)));
+  return [...organisations.values()].filter((organisation) => organisation.roles.some((role) => DESIGNER_ROLES.includes(role) || role === PEOPLE_ADMIN_ROLE));
 }
 
 /** Whether the person may edit drafts in the workspace's organisation. */
 export function canEdit(workspace: Pick<Workspace, 'roles'>): boolean {
   return workspace.roles.includes('designer');
+}
+
+/** Whether the person manages the people of the workspace's organisation (the server decides; this only shapes the screens). */
+export function canManagePeople(workspace: Pick<Workspace, 'roles'>): boolean {
+  return workspace.roles.includes(PEOPLE_ADMIN_ROLE);
+}
+
+/** Whether the person holds any authoring role (designer, publisher, tester) in the workspace's organisation. */
+export function canAuthor(workspace: Pick<Workspace, 'roles'>): boolean {
+  return workspace.roles.some((role) => DESIGNER_ROLES.includes(role));
 }
 
 /** How the person behind an id is shown: "you" for the signed-in person, else a short form of the id (names of others are not sent to every role). */

@@ -1,7 +1,8 @@
 // An in-memory stand-in for the server's HTTP API, for the designer's browser tests. It follows the
 // real server's rules where the screens depend on them: sessions and CSRF, the workflow table and
 // four-eyes rule (runtime/src/domain/authoring/workflow.ts), upload refusals (detect kind, upgrade),
-// diffs from the real engine, comment threads and problem+json errors with issues.
+// diffs from the real engine, comment threads, the members API of permissions admins (who may
+// manage, assignable roles, new accounts, the last permissions admin) and problem+json errors with issues.
 import { classifyRelease, diffDocuments } from '../../../schemas/src/engine/diff/index.js';
 import { upgradeDocument } from '../../../schemas/src/migrations/index.js';
 import { detectDocumentKind } from '../../../schemas/src/validate/index.js';
@@ -21,12 +22,18 @@ export interface FakePerson {
 export const ORG_ID = 'org-demo';
 export const ORG_NAME = 'Demo Publishing';
 
-export const PEOPLE: Record<'designer' | 'publisher' | 'publisher2' | 'tester', FakePerson> = {
+export const PEOPLE: Record<'designer' | 'publisher' | 'publisher2' | 'tester' | 'admin', FakePerson> = {
   designer: { id: 'person-dana', name: 'Dana Designer', email: 'designer@example.test', password: 'dana-password', roles: ['designer'] },
   publisher: { id: 'person-paul', name: 'Paul Publisher', email: 'publisher@example.test', password: 'paul-password', roles: ['publisher'] },
   publisher2: { id: 'person-petra', name: 'Petra Publisher', email: 'publisher2@example.test', password: 'petra-password', roles: ['publisher'] },
   tester: { id: 'person-tess', name: 'Tess Tester', email: 'tester@example.test', password: 'tess-password', roles: ['tester'] },
+  admin: { id: 'person-ada', name: 'Ada Admin', email: 'admin@example.test', password: 'ada-password', roles: ['permissions_admin'] },
 };
+
+/** Roles the members API grants in a publishing organisation (runtime/src/domain/accounts/organisation-roles.ts). */
+const ASSIGNABLE_ROLES = ['designer', 'publisher', 'tester', 'permissions_admin'];
+const MANAGER_ROLE = 'permissions_admin';
+const MIN_PASSWORD_LENGTH = 10;
 
 /** A person's name as the server reads it with versions and comments. */
 function nameOf(personId: string): string | null {
@@ -70,6 +77,11 @@ export class FakeApi {
   /** Extra memberships (e.g. a second organisation) added to every session. */
   extraMemberships: Session['memberships'] = [];
   signedIn: FakePerson | null = null;
+  /**
+   * Roles in the organisation by person id, where they differ from `person.roles`: the members API
+   * changes these (an empty list: removed), and like the server it applies them to the next request.
+   */
+  readonly memberRoles = new Map<string, string[]>();
   /** When set, submitting a draft is refused with 422 and these issues (the draft does not validate). */
   submitIssues: ApiIssue[] = [];
   readonly csrfToken = 'csrf-token-1';
@@ -90,7 +102,7 @@ export class FakeApi {
   session(person: FakePerson): Session {
     return {
       person: { id: person.id, name: person.name, email: person.email },
-      memberships: [...person.roles.map((role) => ({ organisationId: ORG_ID, organisationName: ORG_NAME, organisationKind: 'publisher' as const, role: role as Session['memberships'][number]['role'] })), ...this.extraMemberships],
+      memberships: [...this.rolesOf(person).map((role) => ({ organisationId: ORG_ID, organisationName: ORG_NAME, organisationKind: 'publisher' as const, role: role as Session['memberships'][number]['role'] })), ...this.extraMemberships],
       csrfToken: this.csrfToken,
       expiresAt: '2026-03-02T09:00:00Z',
     };
@@ -156,6 +168,8 @@ export class FakeApi {
       this.signedIn = null;
       return new Response(null, { status: 204 });
     }
+    const members = /^\/api\/organisations\/([^/]+)\/members(?:\/([^/]+)(\/roles)?)?$/.exec(path);
+    if (members) return this.#membersRoute(person, decodeURIComponent(members[1]!), method, members[2] === undefined ? undefined : decodeURIComponent(members[2]), members[3] !== undefined, body);
     if (method === 'GET' && path === '/api/modules') return json({ modules: [...this.documents.values()].map((document) => document.summary) });
     if (method === 'POST' && path === '/api/modules') return this.#create(person, body as Record<string, unknown>);
     const testEnrollment = /^\/api\/test-enrollments\/([^/]+)$/.exec(path);
@@ -171,6 +185,77 @@ export class FakeApi {
     const person = this.people.find((candidate) => candidate.email === body.email && candidate.password === body.password);
     if (!person) return problem(401, 'unauthenticated', 'The e-mail address or the password is wrong.');
     return json(this.signIn(person));
+  }
+
+  /** A person's roles in the organisation now (after any members API change). */
+  rolesOf(person: FakePerson): string[] {
+    return this.memberRoles.get(person.id) ?? person.roles;
+  }
+
+  /** The organisation's members as GET …/members lists them. */
+  members(): Array<{ person: { id: string; name: string; email: string }; roles: string[] }> {
+    return this.people
+      .filter((person) => this.rolesOf(person).length > 0)
+      .map((person) => ({ person: { id: person.id, name: person.name, email: person.email }, roles: [...this.rolesOf(person)] }));
+  }
+
+  #membersRoute(person: FakePerson, organisationId: string, method: string, personId: string | undefined, roles: boolean, body: unknown): Response {
+    const mine = organisationId === ORG_ID ? this.rolesOf(person) : [];
+    if (mine.length === 0) return problem(404, 'not_found', 'No such organisation.');
+    if (!mine.includes(MANAGER_ROLE)) return problem(403, 'forbidden', "Only the organisation's permissions admins may manage its people.");
+    if (personId === undefined) {
+      if (method === 'GET') return json({ members: this.members() });
+      if (method === 'POST') return this.#addMember(body as { email?: string; name?: string; password?: string; roles?: string[] });
+    } else {
+      const member = this.people.find((candidate) => candidate.id === personId && this.rolesOf(candidate).length > 0);
+      if (!member) return problem(404, 'not_found', 'This person is not a member of the organisation.');
+      if (method === 'PUT' && roles) return this.#setRoles(member, (body as { roles?: string[] }).roles);
+      if (method === 'DELETE' && !roles) {
+        if (this.#lastManager(member, [])) return problem(409, 'conflict', LAST_MANAGER);
+        this.memberRoles.set(member.id, []);
+        return new Response(null, { status: 204 });
+      }
+    }
+    return problem(405, 'method_not_allowed', `${method} is not allowed here.`);
+  }
+
+  #addMember(body: { email?: string; name?: string; password?: string; roles?: string[] }): Response {
+    const issues = rolesIssues(body.roles);
+    const email = (body.email ?? '').trim();
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) issues.unshift({ code: 'schema.format', path: '/email', message: '"email" must be an e-mail address.' });
+    if (issues.length > 0) return problem(422, 'invalid', issues.length === 1 ? issues[0]!.message : `The request has ${issues.length} problems.`, issues);
+    const existing = this.people.find((candidate) => candidate.email.toLowerCase() === email.toLowerCase());
+    if (existing && this.rolesOf(existing).length > 0) return problem(409, 'conflict', 'This person is already a member of the organisation; change their roles instead.');
+    if (existing) {
+      this.memberRoles.set(existing.id, [...new Set(body.roles!)]);
+      return json(this.members().find((member) => member.person.id === existing.id), 201);
+    }
+    const missing: ApiIssue[] = [
+      ...(body.name === undefined ? [{ code: 'person.name_required', path: '/name', message: 'No account has this e-mail address yet: give a name to create one.' }] : []),
+      ...(body.password === undefined ? [{ code: 'password.required', path: '/password', message: 'No account has this e-mail address yet: give an initial password to create one.' }] : []),
+    ];
+    if (missing.length === 0 && body.name!.trim() === '') missing.push({ code: 'person.name_required', path: '/name', message: 'A new account needs a name.' });
+    const length = [...(body.password ?? '')].length;
+    if (missing.length === 0 && length < MIN_PASSWORD_LENGTH) missing.push({ code: 'password.too_short', path: '/password', message: `The password must be at least ${MIN_PASSWORD_LENGTH} characters long; it has ${length}.` });
+    if (missing.length > 0) return problem(422, 'invalid', missing[0]!.message, missing);
+    const created: FakePerson = { id: `person-${++this.#ids}`, name: body.name!.trim(), email, password: body.password!, roles: [] };
+    this.people = [...this.people, created];
+    this.memberRoles.set(created.id, [...new Set(body.roles!)]);
+    return json(this.members().find((member) => member.person.id === created.id), 201);
+  }
+
+  #setRoles(member: FakePerson, roles: string[] | undefined): Response {
+    const issues = rolesIssues(roles);
+    if (issues.length > 0) return problem(422, 'invalid', issues[0]!.message, issues);
+    if (this.#lastManager(member, roles!)) return problem(409, 'conflict', LAST_MANAGER);
+    this.memberRoles.set(member.id, [...new Set(roles!)]);
+    return json(this.members().find((candidate) => candidate.person.id === member.id));
+  }
+
+  /** Whether giving `member` these roles would leave nobody who manages the people. */
+  #lastManager(member: FakePerson, roles: readonly string[]): boolean {
+    if (roles.includes(MANAGER_ROLE)) return false;
+    return !this.people.some((candidate) => candidate.id !== member.id && this.rolesOf(candidate).includes(MANAGER_ROLE));
   }
 
   #create(person: FakePerson, body: Record<string, unknown>): Response {
@@ -308,12 +393,23 @@ export class FakeApi {
   }
 }
 
+const LAST_MANAGER = 'This would leave the organisation without anyone who can manage its people (permissions_admin). Give that role to someone else first.';
+
+/** The request-body checks of `roles` (runtime/src/routes/accounts-bodies.ts and the service's assignable roles). */
+function rolesIssues(roles: unknown): ApiIssue[] {
+  if (!Array.isArray(roles)) return [{ code: 'schema.required', path: '/roles', message: '"roles" is required.' }];
+  if (roles.length === 0) return [{ code: 'schema.minItems', path: '/roles', message: '"roles" must NOT have fewer than 1 items.' }];
+  return roles.flatMap((role, index) =>
+    ASSIGNABLE_ROLES.includes(String(role)) ? [] : [{ code: 'role.not_assignable', path: `/roles/${index}`, message: `The role "${String(role)}" cannot be given in a publisher organisation; choose one of ${ASSIGNABLE_ROLES.join(', ')}.` }],
+  );
+}
+
 function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 }
 
 function problem(status: number, code: string, detail: string, issues: ApiIssue[] = []): Response {
-  const titles: Record<number, string> = { 401: 'Not signed in', 403: 'Not allowed', 404: 'Not found', 409: 'Conflict', 422: 'Invalid content' };
+  const titles: Record<number, string> = { 401: 'Not signed in', 403: 'Not allowed', 404: 'Not found', 405: 'Method not allowed', 409: 'Conflict', 422: 'Invalid content' };
   return new Response(JSON.stringify({ type: `https://careloom.org/problems/${code}`, title: titles[status] ?? 'Error', status, detail, code, ...(issues.length ? { issues } : {}) }), {
     status,
     headers: { 'Content-Type': 'application/problem+json' },

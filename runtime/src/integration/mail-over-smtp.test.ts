@@ -1,6 +1,14 @@
 // With CARELOOM_SMTP_URL the server e-mails through the relay: an enrollment's invitation arrives
-// at the SMTP server (with the link and the code the therapist sees), and the development outbox is gone.
+// at the SMTP server (with the link and the code the therapist sees), and the development outbox is
+// gone. The mail is in the database first, so a relay outage neither slows the request nor loses
+// the message across a restart.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createTestClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { DEMO_ACCOUNTS } from '../domain/demo-accounts.js';
 import { startServer, type RunningServer } from '../server.js';
@@ -17,26 +25,42 @@ const login = (server: RunningServer, key: string) => {
   return HttpSession.login(server.url, account.email, account.password);
 };
 
+const waitFor = async (check: () => boolean, ms = 10_000) => {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+const smtpEnv = (port: number, db = ':memory:') => ({ CARELOOM_DB: db, CARELOOM_PORT: '0', CARELOOM_SMTP_URL: `smtp://127.0.0.1:${port}`, CARELOOM_MAIL_FROM: 'Careloom <noreply@careloom.test>' });
+
+/** Deploys the panic program at the demo clinic and enrolls Petra; returns the response and its duration. */
+async function enrollPetra(server: RunningServer) {
+  const admin = await login(server, 'care-admin');
+  const units = (await admin.call('GET', '/api/care/units')).body as { units: Array<{ id: string; name: string }> };
+  const clinic = units.units.find((unit) => unit.name === 'Demo clinic')!;
+  const deployment = await admin.call('POST', `/api/care/units/${clinic.id}/deployments`, { documentId: 'panic-icbt-8-weeks', version: 1 });
+  expect(deployment.status, JSON.stringify(deployment.body)).toBe(201);
+  const therapist = await login(server, 'therapist');
+  const started = Date.now();
+  const enrolled = await therapist.call('POST', `/api/care/units/${clinic.id}/enrollments`, { deploymentId: (deployment.body as { id: string }).id, patient: { name: 'Petra Patient', email: 'petra@example.org' } });
+  expect(enrolled.status, JSON.stringify(enrolled.body)).toBe(201);
+  return { invitation: (enrolled.body as { invitation: { code: string; url: string } }).invitation, tookMs: Date.now() - started };
+}
+
 describe('e-mail through SMTP', () => {
   it('sends the invitation to the relay and has no development outbox', { timeout: 60_000 }, async () => {
     const smtp = await startSmtpServer();
     cleanup.push(() => new Promise((resolve) => smtp.server.close(resolve)));
-    const config = loadConfig({ CARELOOM_DB: ':memory:', CARELOOM_PORT: '0', CARELOOM_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, CARELOOM_MAIL_FROM: 'Careloom <noreply@careloom.test>' });
-    const server = await startServer({ config, seedDemoAccounts: true });
+    const server = await startServer({ config: loadConfig(smtpEnv(smtp.port)), seedDemoAccounts: true });
     cleanup.push(() => server.close());
 
     const admin = await login(server, 'care-admin');
     expect((await admin.call('GET', '/api/dev/outbox')).status).toBe(404);
-    const units = (await admin.call('GET', '/api/care/units')).body as { units: Array<{ id: string; name: string }> };
-    const clinic = units.units.find((unit) => unit.name === 'Demo clinic')!;
-    const deployment = await admin.call('POST', `/api/care/units/${clinic.id}/deployments`, { documentId: 'panic-icbt-8-weeks', version: 1 });
-    expect(deployment.status, JSON.stringify(deployment.body)).toBe(201);
+    const { invitation } = await enrollPetra(server);
 
-    const therapist = await login(server, 'therapist');
-    const enrolled = await therapist.call('POST', `/api/care/units/${clinic.id}/enrollments`, { deploymentId: (deployment.body as { id: string }).id, patient: { name: 'Petra Patient', email: 'petra@example.org' } });
-    expect(enrolled.status, JSON.stringify(enrolled.body)).toBe(201);
-    const { invitation } = enrolled.body as { invitation: { code: string; url: string } };
-
+    await waitFor(() => smtp.received.some((mail) => mail.to.includes('petra@example.org')));
     const delivered = smtp.received.filter((mail) => mail.to.includes('petra@example.org'));
     expect(delivered).toHaveLength(1);
     const { headers, body } = parseMessage(delivered[0]!.data);
@@ -44,5 +68,46 @@ describe('e-mail through SMTP', () => {
     expect(headers.subject).toBe('Your invitation from Demo clinic');
     expect(body).toContain(invitation.url);
     expect(body).toContain(invitation.code);
+  });
+
+  it('keeps an invitation the relay could not take across a restart, and sends it once after', { timeout: 60_000 }, async () => {
+    let relayUp = false;
+    let refused = 0;
+    const smtp = await startSmtpServer({ MAIL: () => (relayUp ? '250 2.1.0 ok' : (refused++, '421 4.7.0 try again later')) });
+    cleanup.push(() => new Promise((resolve) => smtp.server.close(resolve)));
+    const dir = mkdtempSync(join(tmpdir(), 'careloom-mail-'));
+    cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const config = loadConfig(smtpEnv(smtp.port, join(dir, 'careloom.db')));
+    const clock = createTestClock(new Date());
+
+    const first = await startServer({ config, clock, seedDemoAccounts: true });
+    const { invitation } = await enrollPetra(first);
+    await waitFor(() => refused === 1);
+    await first.close();
+    expect(smtp.received).toHaveLength(0);
+
+    relayUp = true;
+    clock.advance(2 * 60_000); // past the first retry (1 minute), as if the server had been down meanwhile
+    const second = await startServer({ config, clock, seedDemoAccounts: true });
+    cleanup.push(() => second.close());
+    await waitFor(() => smtp.received.length === 1);
+    expect(parseMessage(smtp.received[0]!.data).body).toContain(invitation.code);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  it('answers the enrollment at once while the relay hangs', { timeout: 60_000 }, async () => {
+    // Accepts connections and never greets: nodemailer would wait its 30-second greeting timeout.
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const server = await startServer({ config: loadConfig(smtpEnv((silent.address() as AddressInfo).port)), seedDemoAccounts: true });
+    cleanup.push(() => server.close());
+    cleanup.push(() => new Promise((resolve) => silent.close(resolve)));
+
+    const { tookMs } = await enrollPetra(server);
+    expect(tookMs).toBeLessThan(5000);
+    await waitFor(() => sockets.length > 0);
+    for (const socket of sockets) socket.destroy();
   });
 });

@@ -5,6 +5,7 @@ import type { Alert } from '../shared/api-types.js';
 import { formatDateTime } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { ScreenElement } from '../shared/screen-element.js';
+import { alertText } from './alert-text.js';
 
 const SEVERITY_KEY: Record<string, MessageKey> = { urgent: 'severityUrgent', warning: 'severityWarning', info: 'severityInfo' };
 
@@ -47,6 +48,12 @@ export class ClAlertList extends ScreenElement {
     }
   }
 
+  private renderText(alert: Alert): TemplateResult {
+    const worded = alertText(alert, this.language, this.t);
+    return html`<p class="alert-message">${worded.text}</p>
+      ${worded.details.map((line) => html`<p class="hint alert-detail">${line}</p>`)}`;
+  }
+
   protected override render(): TemplateResult {
     const t = this.t;
     const open = this.alerts.filter((alert) => !alert.acknowledgedAt);
@@ -56,7 +63,7 @@ export class ClAlertList extends ScreenElement {
           <li class="card alert ${alert.acknowledgedAt ? '' : alert.severity === 'urgent' ? 'zone-red' : 'zone-yellow'}" data-alert=${alert.id}>
             <p><strong>${t(SEVERITY_KEY[alert.severity] ?? 'severityInfo')}</strong>${this.showPatient ? html` · ${alert.patient.name}` : null}
               · <time datetime=${alert.createdAt}>${formatDateTime(alert.createdAt, this.language)}</time></p>
-            <p class="alert-message">${alert.message}</p>
+            ${this.renderText(alert)}
             ${alert.acknowledgedAt
               ? html`<p class="hint acknowledged">${t('alertAcknowledgedBy', { name: alert.acknowledgedBy ?? '', time: formatDateTime(alert.acknowledgedAt, this.language) })}</p>`
               : html`<button type="button" class="primary" data-action="acknowledge" @click=${() => this.acknowledge(alert)}>${t('alertAcknowledge')}</button>`}

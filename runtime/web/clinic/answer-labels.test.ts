@@ -94,3 +94,26 @@ describe('labelResponse', () => {
     expect(rows(unlabelled)).toEqual([['phq9_9', 'severalDays', null], ['phq9_1', 'nearlyEveryDay', null]]);
   });
 });
+
+describe('labelResponse subscales', () => {
+  // PHQ-9 with the somatic/cognitive split some clinics score it with.
+  const withSubscales = structuredClone(phqJson) as unknown as Module;
+  const instrument = withSubscales.pages.flatMap((page) => page.blocks).find((block) => block.type === 'instrument');
+  if (instrument?.type === 'instrument') {
+    instrument.scoring.subscales = [
+      { id: 'somatic', name: { en: 'Somatic', sv: 'Somatisk' }, method: 'sum', items: ['phq9_3', 'phq9_4', 'phq9_5'] },
+      { id: 'cognitive', name: { en: 'Cognitive' }, method: 'sum', items: ['phq9_1', 'phq9_2', 'phq9_6', 'phq9_7', 'phq9_8', 'phq9_9'] },
+    ];
+  }
+  const scored = response({ ...phqResponse, scores: [{ ...phqResponse.scores[0]!, subscales: { somatic: 5, cognitive: 11 } }] });
+
+  it('shows each subscale score after the total, named in the clinic’s language', () => {
+    expect(labelResponse(scored, loaded(withSubscales), 'en', translator('en')).scores).toEqual(['PHQ-9 16 (Moderately severe depression) — Somatic 5, Cognitive 11']);
+    expect(labelResponse(scored, loaded(withSubscales), 'sv', translator('sv')).scores).toEqual(['PHQ-9 16 (Måttligt svår depression) — Somatisk 5, Cognitive 11']);
+  });
+
+  it('names subscales by id when the module is not at hand, and shows an uncomputed one as a dash', () => {
+    const partial = response({ ...scored, scores: [{ ...scored.scores[0]!, subscales: { somatic: null } }] });
+    expect(labelResponse(partial, undefined, 'en', translator('en')).scores).toEqual(['PHQ-9 16 (Moderately severe depression) — somatic –']);
+  });
+});

@@ -66,7 +66,7 @@ export function labelResponse(response: StoredResponse, loaded: LabelledModule |
     return {
       title: response.moduleId,
       registration: response.registrationId ?? null,
-      scores: response.scores.map((score) => `${score.title ?? score.instrumentId} ${formatNumber(score.total, language)}${score.bandLabel ? ` (${score.bandLabel})` : ''}`),
+      scores: response.scores.map((score) => `${score.title ?? score.instrumentId} ${formatNumber(score.total, language)}${score.bandLabel ? ` (${score.bandLabel})` : ''}${subscaleText(score, (id) => id, language)}`),
       zone,
       groups: [{ blockId: null, heading: null, rows: Object.entries(response.answers).map(([itemId, value]) => ({ itemId, question: itemId, answer: rawAnswer(value ?? null) })) }],
       labelled: false,
@@ -103,7 +103,8 @@ export function labelResponse(response: StoredResponse, loaded: LabelledModule |
       const band = instrument?.type === 'instrument' ? instrument.scoring.bands.find((candidate) => candidate.id === score.band) : undefined;
       const name = instrument?.type === 'instrument' ? instrument.abbreviation : score.title ?? score.instrumentId;
       const bandLabel = band ? text(band.label) : score.bandLabel;
-      return `${name} ${formatNumber(score.total, language)}${bandLabel ? ` (${bandLabel})` : ''}`;
+      const subscaleName = (id: string) => (instrument?.type === 'instrument' ? text(instrument.scoring.subscales?.find((candidate) => candidate.id === id)?.name) || id : id);
+      return `${name} ${formatNumber(score.total, language)}${bandLabel ? ` (${bandLabel})` : ''}${subscaleText(score, subscaleName, language)}`;
     }),
     zone,
     groups,
@@ -191,4 +192,11 @@ function dateTimeWords(value: string, mode: 'date' | 'time' | 'dateTime', langua
   const date = new Date(mode === 'time' ? `2000-01-01T${value}` : value);
   if (Number.isNaN(date.getTime())) return value;
   return new Intl.DateTimeFormat(language, mode === 'time' ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** An instrument's subscale scores after its total, e.g. ' — Somatic 5, Cognitive 11'; '' without subscales. */
+function subscaleText(score: StoredResponse['scores'][number], name: (id: string) => string, language: string): string {
+  const subscales = score.subscales && typeof score.subscales === 'object' ? Object.entries(score.subscales as Record<string, number | null>) : [];
+  if (subscales.length === 0) return '';
+  return ` — ${subscales.map(([id, value]) => `${name(id)} ${formatNumber(value, language)}`).join(', ')}`;
 }

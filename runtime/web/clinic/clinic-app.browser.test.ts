@@ -70,7 +70,7 @@ describe('<cl-clinic-app>', () => {
     const page = await until(() => deepAll(app, 'cl-patient-page').find((element) => deepAll(element, 'cl-alert-list').length > 0));
     await settleAll(page);
     const alerts = deep(page, 'cl-alert-list');
-    expect(deep(alerts, '.alert-message').textContent).to.contain('item 9');
+    expect(deep(alerts, '.alert-message').textContent).to.contain('PHQ-9: Item 9');
     deep(alerts, '[data-action="acknowledge"]').click();
     await until(() => deepAll(alerts, '.acknowledged').length > 0);
     expect(posts(fake, '/api/care/alerts/al1/acknowledge')).to.have.length(1);

@@ -4,11 +4,12 @@ import { seg } from '../shared/api-client.js';
 import type { UnitReport } from '../shared/api-types.js';
 import { formatNumber } from '../shared/i18n.js';
 import { ScreenElement } from '../shared/screen-element.js';
+import '../shared/bar-chart.js';
 
 /**
  * `<cl-unit-report>`: the unit's outcome: how many enrolled, active, completed and dropped out, and
- * for each instrument the mean score before and after treatment, as a table and as paired bars
- * (drawn with CSS; the table is the accessible version of the same numbers).
+ * for each instrument the mean score before and after treatment, as a table and as grouped bars
+ * (`<cl-bar-chart>`, which carries the same numbers as a table of its own).
  */
 export class ClUnitReport extends ScreenElement {
   static override styles = [
@@ -17,10 +18,6 @@ export class ClUnitReport extends ScreenElement {
       .counts { display: grid; grid-template-columns: repeat(auto-fit, minmax(7rem, 1fr)); gap: 0.5rem; }
       .counts .card { text-align: center; margin: 0; }
       .counts strong { display: block; font-size: 1.75rem; }
-      .bars { margin: 0.5rem 0 1rem; }
-      .bar-row { display: grid; grid-template-columns: 4rem minmax(0, 1fr); align-items: center; gap: 0.5rem; margin: 0.25rem 0; }
-      .bar { height: 1.25rem; background: #0b57d0; border-radius: 0.25rem; }
-      .bar.post { background: #0d652d; }
     `,
   ];
 
@@ -64,14 +61,9 @@ export class ClUnitReport extends ScreenElement {
                 <thead><tr><th scope="col">${t('reportInstrument')}</th><th scope="col">${t('reportPatients')}</th><th scope="col">${t('reportPre')}</th><th scope="col">${t('reportPost')}</th><th scope="col">${t('reportChange')}</th></tr></thead>
                 <tbody>${report.instruments.map((row) => html`<tr data-instrument=${row.instrumentId}><th scope="row">${row.title}</th><td>${row.patients}</td><td>${n(row.meanPre)}</td><td>${n(row.meanPost)}</td><td>${n(row.meanChange)}</td></tr>`)}</tbody>
               </table></div>
-              ${report.instruments.map((row) => {
-                const top = Math.max(row.meanPre ?? 0, row.meanPost ?? 0, 1);
-                return html`<figure class="bars" aria-hidden="true">
-                  <figcaption>${row.title}</figcaption>
-                  <div class="bar-row"><span>${t('reportPre')}</span><div class="bar" style="width:${((row.meanPre ?? 0) / top) * 100}%"></div></div>
-                  <div class="bar-row"><span>${t('reportPost')}</span><div class="bar post" style="width:${((row.meanPost ?? 0) / top) * 100}%"></div></div>
-                </figure>`;
-              })}`
+              <cl-bar-chart .api=${this.api} .language=${this.language} heading=${t('reportChartTitle')} category-heading=${t('reportInstrument')}
+                .categories=${report.instruments.map((row) => row.title)}
+                .series=${[{ label: t('reportPre'), values: report.instruments.map((row) => row.meanPre) }, { label: t('reportPost'), values: report.instruments.map((row) => row.meanPost) }]}></cl-bar-chart>`
             : null}`
         : null}`;
   }

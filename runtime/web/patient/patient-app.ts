@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { LitElement, css, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { ApiClient } from '../shared/api-client.js';
 import { ApiError } from '../shared/api-error.js';
@@ -54,7 +54,7 @@ export function unitContactOf(settings: UnitSettings | undefined, unitName: stri
  * connectivity: `api`, `storage`, `isOnline`.
  */
 export class ClPatientApp extends LitElement {
-  static override styles = [appStyles, shellStyles];
+  static override styles = [appStyles, shellStyles, css`nav.main .nav-unread { margin-inline-start: 0.375rem; }`];
 
   static override properties: PropertyDeclarations = {
     api: { attribute: false },
@@ -64,6 +64,7 @@ export class ClPatientApp extends LitElement {
     session: { state: true },
     enrollments: { state: true },
     startError: { state: true },
+    unread: { state: true },
   };
 
   declare api: ApiClient;
@@ -74,6 +75,8 @@ export class ClPatientApp extends LitElement {
   declare session: Session | null | undefined;
   declare enrollments: MyEnrollment[];
   declare startError: string | null;
+  /** Unread messages from the care unit, for the badge on Messages; null until known. */
+  declare unread: number | null;
 
   readonly router = new HashRouter(this);
   queue: AnswerQueue | undefined;
@@ -86,7 +89,23 @@ export class ClPatientApp extends LitElement {
     this.session = undefined;
     this.enrollments = [];
     this.startError = null;
+    this.unread = null;
     this.language = 'en';
+    // Today tells the count whenever it loads; reading a thread changes it, so ask again.
+    this.addEventListener('unread-changed', (event) => {
+      this.unread = (event as CustomEvent<{ unread: number }>).detail.unread;
+    });
+    this.addEventListener('messages-read', () => void this.refreshUnread());
+  }
+
+  /** The unread count from Today's summary (all the patient's enrollments); unchanged when it cannot be read. */
+  private async refreshUnread(): Promise<void> {
+    try {
+      const today = await this.api.get<{ messages: { unread: number } }>('/api/me/today');
+      if (this.session) this.unread = today.messages.unread;
+    } catch {
+      // Offline or signed out: the badge keeps its last count until Today loads again.
+    }
   }
 
   override connectedCallback(): void {
@@ -133,6 +152,8 @@ export class ClPatientApp extends LitElement {
     void this.queue.flush();
     const first = this.router.route.segments[0];
     if (first === undefined || PUBLIC_ROUTES.has(first)) this.router.replace('#/today');
+    // Today reports the count itself; on any other screen, ask for it.
+    else if (first !== 'today') void this.refreshUnread();
   }
 
   private async signOut(): Promise<void> {
@@ -145,6 +166,7 @@ export class ClPatientApp extends LitElement {
     this.queue = undefined;
     this.session = null;
     this.enrollments = [];
+    this.unread = null;
     this.router.replace('#/login');
   }
 
@@ -192,10 +214,16 @@ export class ClPatientApp extends LitElement {
       </header>
       ${signedIn
         ? html`<nav class="main" aria-label=${t('navLabel')}><ul>
-            ${NAV.map((item) => html`<li><a href=${`#/${item.path}`} aria-current=${item.path === first ? 'page' : 'false'}>${t(item.key)}</a></li>`)}
+            ${NAV.map((item) => html`<li><a href=${`#/${item.path}`} aria-current=${item.path === first ? 'page' : 'false'}>${t(item.key)}${item.path === 'messages' ? this.renderUnread(t) : null}</a></li>`)}
           </ul></nav>`
         : null}
       <main class=${first === 'modules' && signedIn ? 'flush' : ''}>${this.renderScreen(first, segments)}</main>`;
+  }
+
+  /** The count as a badge for the eye, and as words for screen readers: "Messages, 2 unread". */
+  private renderUnread(t: ReturnType<typeof translator>): TemplateResult | null {
+    if (!this.unread) return null;
+    return html`<span class="badge nav-unread" aria-hidden="true">${this.unread}</span><span class="visually-hidden">, ${t('unreadCount', { n: this.unread })}</span>`;
   }
 
   private renderScreen(first: string, segments: string[]): TemplateResult {

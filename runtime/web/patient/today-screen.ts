@@ -47,7 +47,9 @@ export class ClTodayScreen extends ScreenElement {
 
   async load(): Promise<void> {
     const today = await this.guard(() => this.api.get<Today>('/api/me/today'));
-    if (today) this.today = today;
+    if (!today) return;
+    this.today = today;
+    this.dispatchEvent(new CustomEvent<{ unread: number }>('unread-changed', { detail: { unread: today.messages.unread }, bubbles: true, composed: true }));
   }
 
   protected override render(): TemplateResult {

@@ -1,5 +1,5 @@
 // Shapes of the care API as the web apps read them (runtime/src/routes/care/README.md).
-import type { Module, Response as ResponseDocument } from '../../../schemas/src/generated/format.js';
+import type { LocalizedText, Module, Response as ResponseDocument } from '../../../schemas/src/generated/format.js';
 
 export type { Module, ResponseDocument };
 
@@ -245,18 +245,29 @@ export interface Enrollment {
   unitId?: string;
 }
 
-export interface Alert {
+export type Alert = {
   id: string;
   enrollmentId: string;
   patient: { id: string; name: string };
   kind: 'score' | 'item' | 'zone' | 'missing_report';
   severity: string;
+  /** The English wording; shown when the alert has no `code` (raised before codes were stored). */
   message: string;
   moduleId: string | null;
   createdAt: string;
   acknowledgedAt?: string;
   acknowledgedBy?: string;
-}
+} & AlertDetails;
+
+/** What an alert says as data (the server's `AlertDetails`); module texts are localised maps. */
+export type AlertDetails =
+  | { code?: undefined; params?: undefined }
+  | { code: 'missing_report'; params: { day: string; deadline: string; timeZone: string; title: LocalizedText | null; defaultLanguage: string } }
+  | {
+      code: 'score_band' | 'item_threshold';
+      params: { instrument: string; instrumentName: LocalizedText; rule: LocalizedText; total: number | null; band: string | null; bandLabel: LocalizedText | null; itemId?: string; item?: LocalizedText; defaultLanguage: string };
+    }
+  | { code: 'zone'; params: { title: LocalizedText; zone: Zone; reasons: LocalizedText[]; defaultLanguage: string } };
 
 export interface EnrollmentDetail {
   enrollment: Enrollment;

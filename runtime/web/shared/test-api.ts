@@ -57,6 +57,17 @@ function phqChart(): Charts['instruments'][number] {
   };
 }
 
+/** The params the server gives PHQ-9's item 9 alert at a total of 16, from the real module's texts. */
+const phq9Item9Alert = (() => {
+  const instrument = phq9.pages.flatMap((page) => page.blocks).find((block) => block.type === 'instrument');
+  if (instrument?.type !== 'instrument') throw new Error('phq-9 has no instrument');
+  const rule = instrument.scoring.alerts?.find((candidate) => candidate.when.of === 'item');
+  const item = instrument.items.find((candidate) => candidate.id === 'phq9_9');
+  const band = instrument.scoring.bands.find((candidate) => candidate.id === 'moderatelySevere');
+  if (!rule || !item || !band) throw new Error('phq-9 lacks its item 9 alert');
+  return { instrument: instrument.abbreviation, instrumentName: instrument.name, rule: rule.message, total: 16, band: band.id, bandLabel: band.label, itemId: item.id, item: item.text, defaultLanguage: phq9.defaultLanguage };
+})();
+
 export interface FakeApiOptions {
   /** Who is signed in at the start; null for nobody. */
   as?: Role | null;
@@ -110,7 +121,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
       { enrollmentId: 'e4', patient: { id: 'p4', name: 'Olle Overdue' }, deploymentId: 'd1', title: 'Internet CBT for panic disorder (8 weeks)', status: 'paused', startedOn: '2025-03-03', openAlerts: 0, unreadMessages: 0, overdueReports: 3, lastActivityAt: null, attention: 3 },
     ] as PatientRow[],
     alerts: [
-      { id: 'al1', enrollmentId: 'e1', patient: { id: 'p1', name: 'Pat Patient' }, kind: 'item', severity: 'urgent', message: 'PHQ-9 item 9 (thoughts of self-harm) answered above 0.', moduleId: 'phq-9', createdAt: '2025-03-06T09:00:00Z' },
+      { id: 'al1', enrollmentId: 'e1', patient: { id: 'p1', name: 'Pat Patient' }, kind: 'item', severity: 'urgent', message: `PHQ-9: ${phq9Item9Alert.rule['en'] ?? ''}`, code: 'item_threshold', params: phq9Item9Alert, moduleId: 'phq-9', createdAt: '2025-03-06T09:00:00Z' },
     ] as Alert[],
     referrals: [
       { id: 'r1', contact: { name: 'Rita Referral', email: 'rita@example.org', phone: '070-000 00 00' }, answers: {}, scores: [{ instrumentId: 'phq9', title: 'PHQ-9', total: 12, band: 'moderate', bandLabel: 'Moderate depression' }], receivedAt: '2025-03-05T12:00:00Z', status: 'new' },

@@ -2,7 +2,7 @@ import { DomainError } from '../errors.js';
 import { actorOf, careAudit, requireAllowed, unitFor } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
 import { authorizeUnit } from './policy.js';
-import type { AlertKind, AlertRecord, AlertSeverity } from './ports.js';
+import type { AlertDetails, AlertKind, AlertRecord, AlertSeverity } from './ports.js';
 
 export interface AlertView {
   id: string;
@@ -10,7 +10,11 @@ export interface AlertView {
   patient: { id: string; name: string };
   kind: AlertKind;
   severity: AlertSeverity;
+  /** The English wording (what the audit trail and older clients show). */
   message: string;
+  /** What the alert says as data, for wording it in the reader's language; absent on alerts raised before it was stored. */
+  code?: AlertDetails['code'];
+  params?: AlertDetails['params'];
   moduleId: string | null;
   createdAt: string;
   acknowledgedAt?: string;
@@ -34,6 +38,7 @@ export function presentAlert(alert: AlertRecord, people: ReadonlyMap<string, str
     kind: alert.kind,
     severity: alert.severity,
     message: alert.message,
+    ...(alert.details ? { code: alert.details.code, params: alert.details.params } : {}),
     moduleId: alert.moduleId,
     createdAt: alert.createdAt,
     ...(alert.acknowledgedAt !== null ? { acknowledgedAt: alert.acknowledgedAt } : {}),

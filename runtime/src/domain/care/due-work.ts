@@ -3,9 +3,11 @@ import { remindersDue } from '../../../../schemas/src/engine/schedule.js';
 import { localDateOf } from '../../../../schemas/src/engine/zoned-time.js';
 import { careAudit } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
+import { loadModule, pinOf } from './care-content.js';
 import { moduleTitles } from './program-view.js';
+import { registrationsOf } from './response-scoring.js';
 import { loadEnrollmentSchedule } from './enrollment-schedule.js';
-import type { AlertRecord } from './ports.js';
+import type { AlertRecord, EnrollmentRecord } from './ports.js';
 
 export interface DueWorkResult {
   missingReportAlerts: number;
@@ -44,14 +46,17 @@ export function createDueWorkCommands(deps: CareDeps) {
           if (!unit) continue;
           const schedule = await loadEnrollmentSchedule(deps, enrollment, unit, now);
           const since = windowStart > enrollment.startedAt ? windowStart : enrollment.startedAt;
-          const alerts: AlertRecord[] = missedRegistrations(schedule.program, schedule.context, since).map((missed) => {
+          const alerts: AlertRecord[] = [];
+          for (const missed of missedRegistrations(schedule.program, schedule.context, since)) {
             const registration = schedule.program.registrations?.find((candidate) => candidate.id === missed.registrationId);
-            return {
+            const block = registration ? await registrationBlock(deps, enrollment, registration.module.moduleId, registration.registration) : undefined;
+            alerts.push({
               id: deps.newId(), enrollmentId: enrollment.id, unitId: unit.id, patientId: enrollment.patientId, kind: 'missing_report', severity: 'warning',
               message: `No report for ${missed.date} by its deadline (${registration?.deadline ?? ''}, ${unit.timeZone}).`,
+              details: { code: 'missing_report', params: { day: missed.date, deadline: registration?.deadline ?? '', timeZone: unit.timeZone, title: block?.block.title ?? null, defaultLanguage: block?.defaultLanguage ?? schedule.program.defaultLanguage } },
               moduleId: registration?.module.moduleId ?? null, responseId: null, dedupeKey: `missing:${missed.registrationId}:${missed.date}`, createdAt: now, acknowledgedAt: null, acknowledgedBy: null,
-            };
-          });
+            });
+          }
           if (alerts.length > 0) {
             const raised = await deps.store.raiseAlerts({ alerts, audit: (alert) => careAudit(deps, SYSTEM, { at: now, role: null, action: 'alert.raise', objectType: 'alert', objectId: alert.id, unit, patientId: enrollment.patientId, details: { kind: alert.kind, dedupeKey: alert.dedupeKey } }) });
             result.missingReportAlerts += raised.length;
@@ -76,4 +81,13 @@ export function createDueWorkCommands(deps: CareDeps) {
       return result;
     },
   };
+}
+
+/** The registration block a program's registration names, in the module version the patient is on. */
+async function registrationBlock(deps: CareDeps, enrollment: EnrollmentRecord, moduleId: string, registrationId: string) {
+  const pin = pinOf(enrollment.modules, moduleId);
+  if (!pin) return undefined;
+  const { module } = await loadModule(deps, pin);
+  const block = registrationsOf(module).find((candidate) => candidate.id === registrationId);
+  return block ? { block, defaultLanguage: module.defaultLanguage } : undefined;
 }

@@ -127,18 +127,19 @@ export function createEnrollmentCommands(deps: CareDeps) {
     const canonical = normalizeInvitationCode(code);
     if (canonical === undefined) throw new Error('newInvitationCode made a code that cannot be typed back.');
     const expiresAt = new Date(now.getTime() + (deps.invitationTtlMs ?? DEFAULT_INVITATION_TTL_MS)).toISOString();
+    const url = `${deps.publicUrl().replace(/\/$/, '')}/#/invite/${code}`;
+    const language = await contentLanguage(deps, deployment.documentId, deployment.version);
+    const mail = invitationMail({ language, patientName: patient.name, unitName: unit.name, title: deployment.title, url, code, expiresOn: localDateOf(expiresAt, unit.timeZone) });
+    // The invitation joins the enrollment's transaction in the mail outbox: it exists exactly when
+    // the enrollment does, survives a restart, and the relay (retried by the dispatcher) never
+    // delays or fails this request.
     const stored = await deps.store.createEnrollment({
       enrollment,
       invitation: { codeHash: invitationHash(canonical), enrollmentId: enrollment.id, personId: patient.personId, createdAt: at, expiresAt, redeemedAt: null },
       ...(referral ? { referral: { id: referral.id, at, by: actor } } : {}),
+      mail: { id: deps.newId(), to: patient.email, ...mail, createdAt: at },
       audit: careAudit(deps, context, { at, role, action: referral ? 'referral.accept' : 'enrollment.create', objectType: 'enrollment', objectId: enrollment.id, unit, patientId: patient.personId, details: { deploymentId: deployment.id, startedOn: startsOn, ...(referral ? { referralId: referral.id } : {}) } }),
     });
-    const url = `${deps.publicUrl().replace(/\/$/, '')}/#/invite/${code}`;
-    const language = await contentLanguage(deps, deployment.documentId, deployment.version);
-    const mail = invitationMail({ language, patientName: patient.name, unitName: unit.name, title: deployment.title, url, code, expiresOn: localDateOf(expiresAt, unit.timeZone) });
-    // The therapist also gets the code to hand over, so a mail failure must not undo the enrollment;
-    // the transport logs it (SMTP retries what the relay could not take now).
-    await deps.mail.send({ to: patient.email, ...mail }).catch(() => undefined);
     return { enrollment: presentEnrollment(stored), invitation: { code, url, expiresAt } };
   };
 

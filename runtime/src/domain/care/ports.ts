@@ -1,6 +1,6 @@
 import type { AnswerValue } from '../../../../schemas/src/engine/answers.js';
 import type { ModuleIndex } from '../../../../schemas/src/engine/module-index.js';
-import type { Condition } from '../../../../schemas/src/generated/format.js';
+import type { Condition, LocalizedText } from '../../../../schemas/src/generated/format.js';
 import type { Role } from '../principal.js';
 
 /**
@@ -113,6 +113,32 @@ export interface ResponseRecord {
 export type AlertKind = 'score' | 'item' | 'zone' | 'missing_report';
 export type AlertSeverity = 'info' | 'warning' | 'urgent';
 
+/**
+ * What an alert says, as data, so the clinic can word it in its own language; `message` keeps the
+ * English wording for the audit trail and older clients. Texts from module content stay localised
+ * maps (every language the module has), with the module's `defaultLanguage` to fall back on.
+ */
+export type AlertDetails =
+  | { code: 'missing_report'; params: { day: string; deadline: string; timeZone: string; title: LocalizedText | null; defaultLanguage: string } }
+  | {
+      code: 'score_band' | 'item_threshold';
+      params: {
+        /** The instrument's abbreviation, e.g. 'PHQ-9' (the same in every language). */
+        instrument: string;
+        instrumentName: LocalizedText;
+        /** The alert rule's own text from the module. */
+        rule: LocalizedText;
+        total: number | null;
+        band: string | null;
+        bandLabel: LocalizedText | null;
+        /** For an item rule: the item and its text. */
+        itemId?: string;
+        item?: LocalizedText;
+        defaultLanguage: string;
+      };
+    }
+  | { code: 'zone'; params: { title: LocalizedText; zone: 'green' | 'yellow' | 'red'; reasons: LocalizedText[]; defaultLanguage: string } };
+
 export interface AlertRecord {
   id: string;
   enrollmentId: string;
@@ -121,6 +147,8 @@ export interface AlertRecord {
   kind: AlertKind;
   severity: AlertSeverity;
   message: string;
+  /** Null for alerts raised before details were stored. */
+  details: AlertDetails | null;
   moduleId: string | null;
   responseId: string | null;
   /** Raising an alert with a key already raised for the enrollment does nothing. */
@@ -219,7 +247,8 @@ export interface CareStore {
   withdrawDeployment(input: { id: string; at: string; audit: CareAuditEntry }): Promise<CareWriteResult<DeploymentRecord>>;
 
   /** Inserts the enrollment and its invitation (and, for an accepted referral, decides it). */
-  createEnrollment(input: { enrollment: EnrollmentRecord; invitation: InvitationRecord; referral?: { id: string; at: string; by: string }; audit: CareAuditEntry }): Promise<EnrollmentRecord>;
+  /** `mail` (the invitation) goes into the mail outbox in the same transaction, so it is sent exactly when the enrollment exists. */
+  createEnrollment(input: { enrollment: EnrollmentRecord; invitation: InvitationRecord; referral?: { id: string; at: string; by: string }; mail?: QueuedMail; audit: CareAuditEntry }): Promise<EnrollmentRecord>;
   getEnrollment(id: string): Promise<EnrollmentRecord | undefined>;
   listEnrollmentsOfUnit(unitId: string): Promise<EnrollmentRecord[]>;
   listEnrollmentsOfPatient(patientId: string): Promise<EnrollmentRecord[]>;
@@ -315,7 +344,14 @@ export interface MailMessage {
   text: string;
 }
 
-/** Where e-mails go: SMTP in production, the outbox table in development. */
+/** An e-mail as written to the outbox. */
+export type QueuedMail = MailMessage & { id: string; createdAt: string };
+
+/**
+ * Where e-mails go: always the mail outbox table first; with SMTP configured a dispatcher sends
+ * them from there (retrying), without it they stay for GET /api/dev/outbox. `send` resolves once
+ * the message is stored durably, never waiting for the relay.
+ */
 export interface MailTransport {
   send(message: MailMessage): Promise<void>;
 }

@@ -4,13 +4,15 @@ import { localize } from '../../../../schemas/src/engine/localize.js';
 import { scoreInstrument } from '../../../../schemas/src/engine/scoring.js';
 import { zoneFor } from '../../../../schemas/src/engine/zones.js';
 import type { Condition, InstrumentBlock, Module, RegistrationBlock } from '../../../../schemas/src/generated/format.js';
-import type { AlertKind, AlertSeverity, StoredScore, StoredZone } from './ports.js';
+import type { AlertDetails, AlertKind, AlertSeverity, StoredScore, StoredZone } from './ports.js';
 
 /** An alert to raise, before it gets its ids. */
 export interface AlertDraft {
   kind: AlertKind;
   severity: AlertSeverity;
+  /** In English (the module's text in its default language), for the audit trail. */
   message: string;
+  details: AlertDetails;
 }
 
 const text = (module: Module, value: Parameters<typeof localize>[0]) => localize(value, module.defaultLanguage, module.defaultLanguage);
@@ -38,7 +40,21 @@ export function scoreModule(module: Module, answers: Answers): { scores: StoredS
     for (const ruleId of score.alerts) {
       const rule = instrument.scoring.alerts?.find((candidate) => candidate.id === ruleId);
       if (!rule) continue;
-      alerts.push({ kind: rule.when.of === 'item' ? 'item' : 'score', severity: rule.level, message: `${instrument.abbreviation}: ${text(module, rule.message)}` });
+      const item = rule.when.of === 'item' ? instrument.items.find((candidate) => candidate.id === (rule.when as { item: string }).item) : undefined;
+      const details: AlertDetails = {
+        code: rule.when.of === 'item' ? 'item_threshold' : 'score_band',
+        params: {
+          instrument: instrument.abbreviation,
+          instrumentName: instrument.name,
+          rule: rule.message,
+          total: score.total,
+          band: score.band,
+          bandLabel: band ? band.label : null,
+          ...(item ? { itemId: item.id, item: item.text } : {}),
+          defaultLanguage: module.defaultLanguage,
+        },
+      };
+      alerts.push({ kind: rule.when.of === 'item' ? 'item' : 'score', severity: rule.level, message: `${instrument.abbreviation}: ${text(module, rule.message)}`, details });
     }
   }
   return { scores, alerts };
@@ -66,7 +82,12 @@ export function zoneEntry(module: Module, registration: RegistrationBlock, answe
   const alertRules = matched.filter((rule) => result.alertRules.includes(rule.id));
   if (alertRules.length === 0) return { zones, alerts: [] };
   const reasons = alertRules.map((rule) => (rule.explanation ? text(module, rule.explanation) : rule.id)).join(' ');
-  return { zones, alerts: [{ kind: 'zone', severity: result.zone === 'red' ? 'urgent' : 'warning', message: `${text(module, registration.title)}: ${result.zone} zone. ${reasons}`.trim() }] };
+  const details: AlertDetails = {
+    code: 'zone',
+    // A rule without an explanation is named by its id, in every language.
+    params: { title: registration.title, zone: result.zone, reasons: alertRules.map((rule) => rule.explanation ?? { [module.defaultLanguage]: rule.id }), defaultLanguage: module.defaultLanguage },
+  };
+  return { zones, alerts: [{ kind: 'zone', severity: result.zone === 'red' ? 'urgent' : 'warning', message: `${text(module, registration.title)}: ${result.zone} zone. ${reasons}`.trim(), details }] };
 }
 
 /** The overall zone of an entry from its per-field zones. */

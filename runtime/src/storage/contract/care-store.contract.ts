@@ -35,7 +35,7 @@ function response(enrollment: EnrollmentRecord, moduleId: string, clientId: stri
 }
 
 function alert(enrollment: EnrollmentRecord, dedupeKey: string | null): AlertRecord {
-  return { id: `alert-${++counter}`, enrollmentId: enrollment.id, unitId: enrollment.unitId, patientId: enrollment.patientId, kind: 'missing_report', severity: 'warning', message: 'Missing', moduleId: null, responseId: null, dedupeKey, createdAt: AT, acknowledgedAt: null, acknowledgedBy: null };
+  return { id: `alert-${++counter}`, enrollmentId: enrollment.id, unitId: enrollment.unitId, patientId: enrollment.patientId, kind: 'missing_report', severity: 'warning', message: 'Missing', details: null, moduleId: null, responseId: null, dedupeKey, createdAt: AT, acknowledgedAt: null, acknowledgedBy: null };
 }
 
 /**
@@ -84,6 +84,17 @@ export function runCareStoreContract(create: () => Promise<CareStoreFixture>): v
       expect(acknowledged).toMatchObject({ ok: true, value: { acknowledgedBy: fixture.therapistId } });
       expect(await fixture.store.acknowledgeAlert({ id: raised[0]!.id, at: AT, by: fixture.therapistId, audit: audit('alert.acknowledge') })).toEqual({ ok: false, reason: 'stale' });
       expect(await fixture.store.listAlerts({ enrollmentId: enrollment.id, status: 'open' })).toEqual([]);
+    });
+
+    it('keeps an alert\'s details (code and localised parameters) as they were raised', async () => {
+      const fixture = await create();
+      const { enrollment } = await enrolled(fixture);
+      const details: AlertRecord['details'] = { code: 'missing_report', params: { day: '2026-03-02', deadline: '20:00', timeZone: 'Europe/Stockholm', title: { en: 'Daily report', sv: 'Daglig rapport' }, defaultLanguage: 'sv' } };
+      const [raised] = await fixture.store.raiseAlerts({ alerts: [{ ...alert(enrollment, 'missing:y:2026-03-02'), details }], audit: () => audit('alert.raise') });
+      expect(raised?.details).toEqual(details);
+      expect((await fixture.store.getAlert(raised!.id))?.details).toEqual(details);
+      const [recorded] = await fixture.store.listAlerts({ enrollmentId: enrollment.id });
+      expect(recorded?.details).toEqual(details);
     });
 
     it('redeems an invitation once and activates the enrollment', async () => {

@@ -1,5 +1,6 @@
 // Row shapes of the care tables (migrations/004-care.sql) and their mapping to domain records.
 import type {
+  AlertDetails,
   AlertRecord,
   DeploymentRecord,
   EnrollmentRecord,
@@ -88,6 +89,8 @@ export interface AlertRow {
   kind: AlertRecord['kind'];
   severity: AlertRecord['severity'];
   message: string;
+  /** JSON; NULL for alerts from before migration 006. */
+  details: string | null;
   module_id: string | null;
   response_id: string | null;
   dedupe_key: string | null;
@@ -212,6 +215,7 @@ export function toAlert(row: AlertRow): AlertRecord {
     kind: row.kind,
     severity: row.severity,
     message: row.message,
+    details: row.details === null ? null : (JSON.parse(row.details) as AlertDetails),
     moduleId: row.module_id,
     responseId: row.response_id,
     dedupeKey: row.dedupe_key,
@@ -219,6 +223,11 @@ export function toAlert(row: AlertRow): AlertRecord {
     acknowledgedAt: row.acknowledged_at,
     acknowledgedBy: row.acknowledged_by,
   };
+}
+
+/** An alert as the insert statement's named parameters. */
+export function alertParameters(alert: AlertRecord): Omit<AlertRecord, 'details'> & { details: string | null } {
+  return { ...alert, details: alert.details === null ? null : JSON.stringify(alert.details) };
 }
 
 export function toPlan(row: PlanRow): PlanRecord {

@@ -11,8 +11,10 @@ import type {
 } from '../../domain/care/ports.js';
 import { DomainError } from '../../domain/errors.js';
 import { groupCommit } from './group-commit.js';
+import { outboxWriter } from './sqlite-mail-outbox.js';
+import type { SqliteMailOutbox } from './sqlite-mail-outbox.js';
 import type { GroupCommitOptions } from './group-commit.js';
-import { toAlert, toDeployment, toEnrollment, toInvitation, toMessage, toPlan, toReferral, toResponse, toUnit } from './care-rows.js';
+import { alertParameters, toAlert, toDeployment, toEnrollment, toInvitation, toMessage, toPlan, toReferral, toResponse, toUnit } from './care-rows.js';
 import type { AlertRow, DeploymentRow, EnrollmentRow, InvitationRow, MessageRow, PlanRow, ReferralRow, ResponseRow, UnitRow } from './care-rows.js';
 
 /**
@@ -26,7 +28,15 @@ import type { AlertRow, DeploymentRow, EnrollmentRow, InvitationRow, MessageRow,
  * const store = createSqliteCareStore(db);
  * const { created, response } = await store.recordResponse({ response, alerts, audit });
  */
-export function createSqliteCareStore(db: Database.Database, options: { groupCommit?: GroupCommitOptions } = {}): CareStore {
+export function createSqliteCareStore(
+  db: Database.Database,
+  options: {
+    groupCommit?: GroupCommitOptions;
+    /** Where an enrollment's invitation goes, inside its transaction; the development outbox (held) by default. */
+    mail?: Pick<SqliteMailOutbox, 'stage' | 'notify'>;
+  } = {},
+): CareStore {
+  const mailOutbox = options.mail ?? { stage: outboxWriter(db, 'held'), notify: () => undefined };
   const insertAudit = db.prepare(
     `INSERT INTO audit_log (id, at, actor_id, actor_role, action, object_type, object_id, organisation_id, unit_id, patient_id, ip, request_id, details)
      VALUES (@id, @at, @actorId, @actorRole, @action, @objectType, @objectId, @organisationId, @unitId, @patientId, @ip, @requestId, @details)`,
@@ -42,8 +52,8 @@ export function createSqliteCareStore(db: Database.Database, options: { groupCom
   const selectMessage = db.prepare('SELECT m.*, p.name AS author_name FROM messages m JOIN people p ON p.id = m.author_id WHERE m.id = ?');
   const selectReferral = db.prepare('SELECT * FROM referrals WHERE id = ?');
   const insertAlert = db.prepare(
-    `INSERT INTO alerts (id, enrollment_id, unit_id, patient_id, kind, severity, message, module_id, response_id, dedupe_key, created_at, acknowledged_at, acknowledged_by)
-     VALUES (@id, @enrollmentId, @unitId, @patientId, @kind, @severity, @message, @moduleId, @responseId, @dedupeKey, @createdAt, NULL, NULL)
+    `INSERT INTO alerts (id, enrollment_id, unit_id, patient_id, kind, severity, message, details, module_id, response_id, dedupe_key, created_at, acknowledged_at, acknowledged_by)
+     VALUES (@id, @enrollmentId, @unitId, @patientId, @kind, @severity, @message, @details, @moduleId, @responseId, @dedupeKey, @createdAt, NULL, NULL)
      ON CONFLICT DO NOTHING`,
   );
   const insertResponse = db.prepare(
@@ -110,6 +120,7 @@ export function createSqliteCareStore(db: Database.Database, options: { groupCom
     ).run({ ...enrollment, modules: JSON.stringify(enrollment.modules) });
     db.prepare('INSERT INTO invitations (code_hash, enrollment_id, person_id, created_at, expires_at, redeemed_at) VALUES (@codeHash, @enrollmentId, @personId, @createdAt, @expiresAt, NULL)').run(invitation);
     if (referral) db.prepare('UPDATE referrals SET enrollment_id = ? WHERE id = ?').run(enrollment.id, referral.id);
+    if (input.mail) mailOutbox.stage(input.mail);
     audit(input.audit);
     return toEnrollment(selectEnrollment.get(enrollment.id) as EnrollmentRow);
   });
@@ -144,7 +155,7 @@ export function createSqliteCareStore(db: Database.Database, options: { groupCom
     if (inserted.changes === 0) {
       return { created: false, response: toResponse(selectResponseByClient.get(response.enrollmentId, response.clientId) as ResponseRow) };
     }
-    for (const alert of input.alerts) insertAlert.run(alert);
+    for (const alert of input.alerts) insertAlert.run(alertParameters(alert));
     touchEnrollment.run(response.receivedAt, response.enrollmentId);
     audit(input.audit);
     return { created: true, response: toResponse(selectResponse.get(response.id) as ResponseRow) };
@@ -160,7 +171,7 @@ export function createSqliteCareStore(db: Database.Database, options: { groupCom
   const raiseAlerts = db.transaction((input: Parameters<CareStore['raiseAlerts']>[0]) => {
     const raised: AlertRecord[] = [];
     for (const alert of input.alerts) {
-      if (insertAlert.run(alert).changes === 0) continue;
+      if (insertAlert.run(alertParameters(alert)).changes === 0) continue;
       audit(input.audit(alert));
       raised.push(toAlert(selectAlert.get(alert.id) as AlertRow));
     }
@@ -226,7 +237,11 @@ export function createSqliteCareStore(db: Database.Database, options: { groupCom
     listDeployments: async (unitId) => (db.prepare('SELECT * FROM deployments WHERE unit_id = ? ORDER BY deployed_at, id').all(unitId) as DeploymentRow[]).map(toDeployment),
     withdrawDeployment: async (input) => withdrawDeployment(input),
 
-    createEnrollment: async (input) => createEnrollment(input),
+    createEnrollment: async (input) => {
+      const enrollment = createEnrollment(input);
+      if (input.mail) mailOutbox.notify();
+      return enrollment;
+    },
     getEnrollment: async (id) => {
       const row = selectEnrollment.get(id) as EnrollmentRow | undefined;
       return row ? toEnrollment(row) : undefined;

@@ -1,0 +1,130 @@
+import { css, html } from 'lit';
+import type { PropertyDeclarations, TemplateResult } from 'lit';
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
+import { formatNumber } from './i18n.js';
+import { ScreenElement } from './screen-element.js';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+
+/** One series of bars, e.g. the mean before treatment, with a value per category (null: none). */
+export interface BarSeries {
+  label: string;
+  values: Array<number | null>;
+}
+
+/** Colours that stay apart for colour-blind readers and against white (3:1 or more). */
+const SERIES_COLOURS = ['#0b57d0', '#0d652d', '#a50e0e', '#7a4f01'];
+
+/**
+ * `<cl-bar-chart>`: values per category as chart.js grouped bars (e.g. each instrument's mean before
+ * and after treatment), and always the same numbers as a table for screen readers and anyone who
+ * prefers them. The canvas is an image named by a one-sentence summary.
+ */
+export class ClBarChart extends ScreenElement {
+  static override styles = [
+    ScreenElement.styles,
+    css`
+      figure { margin: 0.5rem 0 1rem; }
+      .canvas-box { position: relative; height: 240px; width: 100%; }
+      figcaption { font-weight: 600; margin-bottom: 0.25rem; }
+      details summary { cursor: pointer; min-height: 44px; display: flex; align-items: center; color: var(--cl-accent); font-weight: 600; }
+    `,
+  ];
+
+  static override properties: PropertyDeclarations = {
+    ...ScreenElement.properties,
+    heading: {},
+    categoryHeading: { attribute: 'category-heading' },
+    categories: { attribute: false },
+    series: { attribute: false },
+    tableOpen: { type: Boolean, attribute: 'table-open' },
+  };
+
+  declare heading: string;
+  /** The table's first column heading (what a category is, e.g. 'Questionnaire'). */
+  declare categoryHeading: string;
+  declare categories: string[];
+  declare series: BarSeries[];
+  declare tableOpen: boolean;
+
+  #chart: Chart | undefined;
+
+  constructor() {
+    super();
+    this.heading = '';
+    this.categoryHeading = '';
+    this.categories = [];
+    this.series = [];
+    this.tableOpen = false;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#chart?.destroy();
+    this.#chart = undefined;
+  }
+
+  protected override updated(): void {
+    const canvas = this.renderRoot.querySelector('canvas');
+    this.#chart?.destroy();
+    this.#chart = undefined;
+    if (!canvas) return;
+    this.#chart = new Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels: this.categories,
+        datasets: this.series.map((series, index) => {
+          const colour = SERIES_COLOURS[index % SERIES_COLOURS.length]!;
+          return { label: series.label, data: series.values, backgroundColor: colour, borderColor: colour };
+        }),
+      },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        scales: { y: { beginAtZero: true } },
+        plugins: { legend: { position: 'bottom' } },
+      },
+    });
+  }
+
+  /** One sentence for the canvas, e.g. 'PHQ-9: Before 14.2, After 8.1. GAD-7: Before 11, After 7.5.' */
+  summary(): string {
+    return this.categories
+      .map((category, index) => `${category}: ${this.series.map((series) => `${series.label} ${formatNumber(series.values[index], this.language)}`).join(', ')}.`)
+      .join(' ');
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.t;
+    const hasValues = this.series.some((series) => series.values.some((value) => value !== null));
+    return html`<figure>
+      <figcaption>${this.heading}</figcaption>
+      ${hasValues
+        ? html`<div class="canvas-box"><canvas role="img" aria-label=${`${this.heading}: ${this.summary()}`}></canvas></div>`
+        : html`<p class="muted">${t('chartEmpty')}</p>`}
+      ${this.categories.length > 0
+        ? html`<details ?open=${this.tableOpen}>
+            <summary>${t('chartTable')}</summary>
+            <div class="table-scroll">
+              <table>
+                <caption class="visually-hidden">${this.heading}</caption>
+                <thead><tr><th scope="col">${this.categoryHeading}</th>${this.series.map((series) => html`<th scope="col">${series.label}</th>`)}</tr></thead>
+                <tbody>
+                  ${this.categories.map((category, index) => html`<tr><th scope="row">${category}</th>${this.series.map((series) => html`<td>${formatNumber(series.values[index], this.language)}</td>`)}</tr>`)}
+                </tbody>
+              </table>
+            </div>
+          </details>`
+        : null}
+    </figure>`;
+  }
+}
+
+if (!customElements.get('cl-bar-chart')) customElements.define('cl-bar-chart', ClBarChart);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cl-bar-chart': ClBarChart;
+  }
+}

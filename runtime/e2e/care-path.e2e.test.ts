@@ -22,8 +22,8 @@ const UNIT = 'Demo clinic';
 const bundleOf = lazyBundles(WEB_APPS, repositoryRoot);
 const warmBundles = () => Promise.all(['patient', 'clinic'].map((name) => bundleOf(name)));
 
-/** The week 1 module's image, film and poster are not shipped with the examples (examples/README.md, "Media"). */
-const MEDIA_NOT_SHIPPED = ['/media/examples/panic/alarm-system.png', '/media/examples/panic/week1-sara.mp4', '/media/examples/panic/week1-sara-poster.jpg'];
+/** The week 1 film's video file is not shipped with the examples; its captions and transcript carry it (examples/README.md, "Media"). */
+const MEDIA_NOT_SHIPPED = ['/media/examples/panic/week1-sara.mp4'];
 
 interface Person {
   context: BrowserContext;
@@ -48,7 +48,7 @@ async function open(system: E2eSystem, path: string, viewport?: { width: number;
 
 /**
  * What went wrong on a person's pages besides what is expected: the one 401 each app gets when it
- * first asks who is signed in, and the 404s of the example media that are not shipped. Chromium logs
+ * first asks who is signed in, and the 404 of the example film's video, which is not shipped. Chromium logs
  * each failed load as a console error without its URL, so those are matched by count.
  */
 function unexpected(person: Person): string[] {

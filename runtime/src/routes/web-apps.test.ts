@@ -89,4 +89,22 @@ describe('the web apps', () => {
     expect((await app.request('/media/examples/../../package.json')).status).toBe(404);
     expect((await app.request('/media/examples/%2e%2e/%2e%2e/package.json')).status).toBe(404);
   });
+
+  it.each(['/media/examples/panic/alarm-system.svg', '/media/examples/panic/week1-sara-poster.svg'])(
+    'serves the illustration %s as SVG that may not run script when opened on its own',
+    async (path) => {
+      const { app } = appWith(async (n) => fakeBundle(n));
+      const response = await app.request(path);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      const csp = response.headers.get('content-security-policy')!;
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).toContain('sandbox');
+      expect(csp).not.toMatch(/script-src/);
+      const svg = await response.text();
+      expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 \d+ \d+"/);
+      expect(svg).not.toMatch(/<script|\son\w+=|href="(?!#)/i);
+    },
+  );
 });

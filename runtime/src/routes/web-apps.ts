@@ -59,9 +59,16 @@ export function webAppRoutes(deps: WebAppRoutesDeps) {
     return c.body(bundle.js as Uint8Array<ArrayBuffer>);
   });
 
+  app.use('/media/examples/*', async (c, next) => {
+    await next();
+    // An SVG opened on its own is a document on this origin: it may style itself, but never run script or load anything.
+    c.header('Content-Security-Policy', MEDIA_CONTENT_SECURITY_POLICY);
+  });
   app.get('/media/examples/*', serveStatic({ root: deps.exampleMediaDir, rewriteRequestPath: (path) => path.replace(/^\/media\/examples/, '') }));
   return app;
 }
+
+const MEDIA_CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox";
 
 function contentSecurityPolicy(webApp: WebApp, url: URL): string {
   const socket = `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`;

@@ -19,6 +19,8 @@ export interface DueWorkResult {
 const JOB = 'due-work';
 /** On the first run ever, how far back to look. */
 const FIRST_WINDOW_MS = 24 * 3600_000;
+/** How long a window with failed work is swept again before the job moves on without it. */
+const RETRY_WINDOW_MS = 3600_000;
 
 const SYSTEM: CareContext = { principal: undefined, requestId: null, ip: null };
 
@@ -27,7 +29,8 @@ const SYSTEM: CareContext = { principal: undefined, requestId: null, ip: null };
  * whose deadline (in the unit's time zone) passed without an entry, and e-mails the reminders that
  * fell due, at most one per enrollment, item and local day. It covers the window since its last run
  * (stored, so a restart neither repeats nor skips), and both writes are idempotent anyway: a swept
- * deadline has a unique alert key, a sent reminder a unique row.
+ * deadline has a unique alert key, a sent reminder a unique claim. A reminder's claim and its e-mail
+ * (a mail outbox row) are one store write: a crash never leaves a claimed reminder without its mail.
  *
  * @example
  * setInterval(() => void care.runDueWork(clock.now()), 60_000);
@@ -67,17 +70,20 @@ export function createDueWorkCommands(deps: CareDeps) {
           if (!email) continue;
           const titles = await moduleTitles(deps, enrollment, undefined);
           for (const reminder of reminders) {
-            const claimed = await deps.store.claimReminder({ enrollmentId: enrollment.id, kind: reminder.kind, itemId: reminder.id, localDate: localDateOf(reminder.sendAt, unit.timeZone), at: now });
-            if (!claimed) continue;
             const title = titles.get(reminder.moduleId) ?? reminder.moduleId;
-            await deps.mail.send({ to: email, subject: `Reminder: ${title}`, text: `${unit.name} reminds you: "${title}" is due${reminder.dueAt ? ` by ${reminder.dueAt}` : ''}. Open Careloom to fill it in: ${deps.publicUrl()}` });
-            result.remindersSent += 1;
+            const mail = { id: deps.newId(), to: email, subject: `Reminder: ${title}`, text: `${unit.name} reminds you: "${title}" is due${reminder.dueAt ? ` by ${reminder.dueAt}` : ''}. Open Careloom to fill it in: ${deps.publicUrl()}`, createdAt: now };
+            const claimed = await deps.store.claimReminder({ enrollmentId: enrollment.id, kind: reminder.kind, itemId: reminder.id, localDate: localDateOf(reminder.sendAt, unit.timeZone), at: now, mail });
+            if (claimed) result.remindersSent += 1;
           }
         } catch {
           result.failed += 1;
         }
       }
-      await deps.store.setJobMark(JOB, now);
+      // After a failure the next run sweeps this window again: what failed gets its turn, and what
+      // succeeded is not repeated (alert keys, claims). An enrollment that keeps failing holds the
+      // window back for at most RETRY_WINDOW_MS: it cannot stall the job, and a retried reminder is at most that late.
+      const retry = result.failed > 0 && at.getTime() - Date.parse(windowStart) < RETRY_WINDOW_MS;
+      if (!retry) await deps.store.setJobMark(JOB, now);
       return result;
     },
   };

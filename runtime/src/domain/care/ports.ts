@@ -290,8 +290,13 @@ export interface CareStore {
   listReferrals(unitId: string): Promise<ReferralRecord[]>;
   declineReferral(input: { id: string; at: string; by: string; audit: CareAuditEntry }): Promise<CareWriteResult<ReferralRecord>>;
 
-  /** Records that a reminder went out; false when one for this enrollment, item and day already did. */
-  claimReminder(input: { enrollmentId: string; kind: string; itemId: string; localDate: string; at: string }): Promise<boolean>;
+  /**
+   * Claims the reminder for this enrollment, item and local day and queues its e-mail in the mail
+   * outbox, in one transaction: false (and nothing queued) when it was claimed already. A failure
+   * queueing the mail leaves no claim, so a later sweep can send it; a crash can never leave a
+   * claim whose mail was lost.
+   */
+  claimReminder(input: { enrollmentId: string; kind: string; itemId: string; localDate: string; at: string; mail: QueuedMail }): Promise<boolean>;
   jobMark(name: string): Promise<string | undefined>;
   setJobMark(name: string, at: string): Promise<void>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertRecord, CareAuditEntry, CareStore, DeploymentRecord, EnrollmentRecord, ResponseRecord, UnitRecord } from '../../domain/care/ports.js';
+import type { AlertRecord, CareAuditEntry, CareStore, DeploymentRecord, EnrollmentRecord, QueuedMail, ResponseRecord, UnitRecord } from '../../domain/care/ports.js';
 
 /** What a care store implementation's test provides: an empty store with an organisation, two people and a released module version 1. */
 export interface CareStoreFixture {
@@ -10,6 +10,10 @@ export interface CareStoreFixture {
   moduleId: string;
   /** The audit rows written so far, by action. */
   auditActions(): Promise<string[]>;
+  /** The mail outbox the store writes to, oldest first. */
+  queuedMail(): Promise<QueuedMail[]>;
+  /** While true, writing to the mail outbox fails (as a full disk or a broken connection would). */
+  failMail(failing: boolean): void;
 }
 
 const AT = '2026-03-02T08:00:00.000Z';
@@ -38,9 +42,14 @@ function alert(enrollment: EnrollmentRecord, dedupeKey: string | null): AlertRec
   return { id: `alert-${++counter}`, enrollmentId: enrollment.id, unitId: enrollment.unitId, patientId: enrollment.patientId, kind: 'missing_report', severity: 'warning', message: 'Missing', details: null, moduleId: null, responseId: null, dedupeKey, createdAt: AT, acknowledgedAt: null, acknowledgedBy: null };
 }
 
+function reminderMail(text: string): QueuedMail {
+  return { id: `mail-${++counter}`, to: 'patient@example.org', subject: 'Reminder: Daily report', text, createdAt: AT };
+}
+
 /**
  * Behaviour every CareStore must have: idempotent responses by client id, alerts raised once per
- * key, compare-and-set acknowledgement and invitation redemption, and an audit row with each write.
+ * key, compare-and-set acknowledgement and invitation redemption, reminders claimed once a day
+ * together with their e-mail, and an audit row with each write.
  */
 export function runCareStoreContract(create: () => Promise<CareStoreFixture>): void {
   describe('care store contract', () => {
@@ -116,13 +125,28 @@ export function runCareStoreContract(create: () => Promise<CareStoreFixture>): v
       expect((await fixture.store.listMessages(enrollment.id))[0]).toMatchObject({ readAt: AT });
     });
 
-    it('claims a reminder once per enrollment, item and day', async () => {
+    it('claims a reminder once per enrollment, item and day, queueing its e-mail only with the claim', async () => {
       const fixture = await create();
       const { enrollment } = await enrolled(fixture);
       const claim = { enrollmentId: enrollment.id, kind: 'registration', itemId: 'daily', localDate: '2026-03-02', at: AT };
-      expect(await fixture.store.claimReminder(claim)).toBe(true);
-      expect(await fixture.store.claimReminder(claim)).toBe(false);
-      expect(await fixture.store.claimReminder({ ...claim, localDate: '2026-03-03' })).toBe(true);
+      expect(await fixture.store.claimReminder({ ...claim, mail: reminderMail('Monday') })).toBe(true);
+      expect(await fixture.store.claimReminder({ ...claim, mail: reminderMail('Monday again') })).toBe(false);
+      expect(await fixture.store.claimReminder({ ...claim, itemId: 'weekly', mail: reminderMail('Weekly') })).toBe(true);
+      expect(await fixture.store.claimReminder({ ...claim, localDate: '2026-03-03', mail: reminderMail('Tuesday') })).toBe(true);
+      expect((await fixture.queuedMail()).map((mail) => mail.text)).toEqual(['Monday', 'Weekly', 'Tuesday']);
+    });
+
+    it('leaves no claim when the reminder\'s e-mail cannot be queued, so the next sweep sends it', async () => {
+      const fixture = await create();
+      const { enrollment } = await enrolled(fixture);
+      const claim = { enrollmentId: enrollment.id, kind: 'registration', itemId: 'daily', localDate: '2026-03-02', at: AT };
+      fixture.failMail(true);
+      await expect(fixture.store.claimReminder({ ...claim, mail: reminderMail('Lost?') })).rejects.toThrow();
+      fixture.failMail(false);
+      expect(await fixture.queuedMail()).toEqual([]);
+      const mail = reminderMail('Retried');
+      expect(await fixture.store.claimReminder({ ...claim, mail })).toBe(true);
+      expect(await fixture.queuedMail()).toEqual([mail]);
     });
   });
 }

@@ -1,17 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { createCareTestApp } from '../../testing/care-test-app.js';
 import { runCareStoreContract } from '../contract/care-store.contract.js';
+import type { QueuedMail } from '../../domain/care/ports.js';
 import { createSqliteCareStore } from './care-store.js';
+import { outboxWriter } from './sqlite-mail-outbox.js';
 
 runCareStoreContract(async () => {
   const { db } = await createCareTestApp();
+  const write = outboxWriter(db, 'held');
+  let failing = false;
+  const stage = (mail: QueuedMail) => {
+    if (failing) throw new Error('disk I/O error');
+    write(mail);
+  };
   return {
-    store: createSqliteCareStore(db),
+    store: createSqliteCareStore(db, { mail: { stage, notify: () => undefined } }),
     organisationId: 'care-1',
     therapistId: 'person-therapist',
     patientId: 'person-patient',
     moduleId: 'phq-9',
     auditActions: async () => (db.prepare('SELECT action FROM audit_log ORDER BY seq').all() as Array<{ action: string }>).map((row) => row.action),
+    queuedMail: async () => (db.prepare('SELECT id, to_address AS "to", subject, text, created_at AS createdAt FROM mail_outbox ORDER BY seq').all() as QueuedMail[]),
+    failMail: (value) => {
+      failing = value;
+    },
   };
 });
 

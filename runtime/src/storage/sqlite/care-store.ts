@@ -32,7 +32,7 @@ export function createSqliteCareStore(
   db: Database.Database,
   options: {
     groupCommit?: GroupCommitOptions;
-    /** Where an enrollment's invitation goes, inside its transaction; the development outbox (held) by default. */
+    /** Where an enrollment's invitation and a claimed reminder's e-mail go, inside their transaction; the development outbox (held) by default. */
     mail?: Pick<SqliteMailOutbox, 'stage' | 'notify'>;
   } = {},
 ): CareStore {
@@ -178,6 +178,14 @@ export function createSqliteCareStore(
     return raised;
   });
 
+  const insertReminder = db.prepare('INSERT INTO reminders_sent (enrollment_id, kind, item_id, local_date, sent_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
+  // The claim and its mail commit together: a claim without its mail would lose the day's reminder.
+  const claimReminder = db.transaction((input: Parameters<CareStore['claimReminder']>[0]) => {
+    if (insertReminder.run(input.enrollmentId, input.kind, input.itemId, input.localDate, input.at).changes === 0) return false;
+    mailOutbox.stage(input.mail);
+    return true;
+  });
+
   const putPlan = db.transaction((input: { plan: PlanRecord; audit: CareAuditEntry }) => {
     const { plan } = input;
     db.prepare(
@@ -315,8 +323,11 @@ export function createSqliteCareStore(
     listReferrals: async (unitId) => (db.prepare('SELECT * FROM referrals WHERE unit_id = ? ORDER BY received_at DESC, id').all(unitId) as ReferralRow[]).map(toReferral),
     declineReferral: async (input) => declineReferral(input),
 
-    claimReminder: async (input) =>
-      db.prepare('INSERT INTO reminders_sent (enrollment_id, kind, item_id, local_date, sent_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING').run(input.enrollmentId, input.kind, input.itemId, input.localDate, input.at).changes === 1,
+    claimReminder: async (input) => {
+      const claimed = claimReminder(input);
+      if (claimed) mailOutbox.notify();
+      return claimed;
+    },
     jobMark: async (name) => (db.prepare('SELECT last_at FROM care_job_marks WHERE name = ?').get(name) as { last_at: string } | undefined)?.last_at,
     setJobMark: async (name, at) => {
       db.prepare('INSERT INTO care_job_marks (name, last_at) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET last_at = excluded.last_at').run(name, at);

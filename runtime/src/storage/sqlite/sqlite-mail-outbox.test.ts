@@ -49,4 +49,23 @@ describe('the mail outbox table', () => {
     expect(db.prepare('SELECT count(*) AS n FROM mail_outbox').get()).toEqual({ n: 0 });
     db.close();
   });
+
+  it('queues a claimed reminder for the dispatcher and wakes it after the commit; a repeat claim neither', async () => {
+    const { db } = openDatabase({ file: ':memory:' });
+    db.pragma('foreign_keys = OFF');
+    let wakes = 0;
+    const outbox = createSqliteMailOutbox(db, { mode: 'pending', now: () => new Date(), newId: () => 'unused', onQueued: () => (wakes += 1) });
+    const store = createSqliteCareStore(db, { mail: outbox });
+    const claim = { enrollmentId: 'e', kind: 'registration', itemId: 'copdDaily', localDate: '2026-03-03', at: '2026-03-03T10:00:00.000Z' };
+    const mail = (id: string) => ({ id, to: 'petra@example.org', subject: 'Reminder: Daily report', text: 'T', createdAt: '2026-03-03T10:00:00.000Z' });
+    expect(await store.claimReminder({ ...claim, mail: mail('mail-1') })).toBe(true);
+    expect(await store.claimReminder({ ...claim, mail: mail('mail-2') })).toBe(false);
+    expect(wakes).toBe(1);
+    expect(db.prepare('SELECT id, status, next_attempt_at FROM mail_outbox').all()).toEqual([{ id: 'mail-1', status: 'pending', next_attempt_at: '2026-03-03T10:00:00.000Z' }]);
+    // A mail id already in the outbox fails the insert: the claim goes with it.
+    await expect(store.claimReminder({ ...claim, localDate: '2026-03-04', mail: mail('mail-1') })).rejects.toThrow(/UNIQUE/);
+    expect(db.prepare('SELECT local_date FROM reminders_sent').all()).toEqual([{ local_date: '2026-03-03' }]);
+    expect(wakes).toBe(1);
+    db.close();
+  });
 });

@@ -1,0 +1,58 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCareTestApp } from '../../testing/care-test-app.js';
+import type { CareTestApp } from '../../testing/care-test-app.js';
+import { seedCareScenario } from '../../testing/care-scenario.js';
+import type { CareScenario } from '../../testing/care-scenario.js';
+
+let seeded: Buffer;
+let ids: CareScenario;
+
+beforeAll(async () => {
+  const t = await createCareTestApp();
+  ids = await seedCareScenario(t);
+  seeded = t.snapshot();
+});
+
+const reminderMails = (t: CareTestApp) => t.db.prepare("SELECT to_address, subject FROM mail_outbox WHERE subject LIKE 'Reminder:%' ORDER BY seq").all() as Array<{ to_address: string; subject: string }>;
+const claims = (t: CareTestApp) => t.db.prepare('SELECT local_date FROM reminders_sent WHERE enrollment_id = ? ORDER BY local_date').all(ids.copdEnrollmentId) as Array<{ local_date: string }>;
+const jobMark = (t: CareTestApp) => (t.db.prepare("SELECT last_at FROM care_job_marks WHERE name = 'due-work'").get() as { last_at: string } | undefined)?.last_at;
+// What a full disk or a failing outbox does to the transaction that queues a reminder's e-mail.
+const breakOutbox = (t: CareTestApp) => t.db.exec("CREATE TEMP TRIGGER outbox_down BEFORE INSERT ON mail_outbox BEGIN SELECT RAISE(ABORT, 'outbox unavailable'); END");
+const repairOutbox = (t: CareTestApp) => t.db.exec('DROP TRIGGER outbox_down');
+
+describe('the due-work job e-mailing reminders', () => {
+  it('sends a reminder whose e-mail could not be queued on the next run, and only once', async () => {
+    const t = await createCareTestApp({ from: seeded });
+    // The COPD daily report is due at noon in Stockholm (11:00Z), reminded an hour before.
+    t.clock.set('2026-03-03T09:30:00.000Z');
+    await t.care.runDueWork(t.clock.now());
+    const before = reminderMails(t).length;
+
+    breakOutbox(t);
+    t.clock.set('2026-03-03T10:05:00.000Z');
+    expect(await t.care.runDueWork(t.clock.now())).toMatchObject({ remindersSent: 0, failed: 1 });
+    expect(claims(t).map((claim) => claim.local_date)).not.toContain('2026-03-03');
+    expect(jobMark(t)).toBe('2026-03-03T09:30:00.000Z');
+
+    repairOutbox(t);
+    t.clock.set('2026-03-03T10:06:00.000Z');
+    expect(await t.care.runDueWork(t.clock.now())).toMatchObject({ remindersSent: 1, failed: 0 });
+    t.clock.set('2026-03-03T10:07:00.000Z');
+    expect(await t.care.runDueWork(t.clock.now())).toMatchObject({ remindersSent: 0, failed: 0 });
+    expect(reminderMails(t).slice(before)).toEqual([{ to_address: 'patient@example.org', subject: expect.stringMatching(/^Reminder: /) as unknown }]);
+    expect(claims(t).map((claim) => claim.local_date)).toContain('2026-03-03');
+  });
+
+  it('moves on after an hour of failures, so one failing enrollment cannot hold the job back', async () => {
+    const t = await createCareTestApp({ from: seeded });
+    t.clock.set('2026-03-03T09:30:00.000Z');
+    await t.care.runDueWork(t.clock.now());
+    breakOutbox(t);
+    t.clock.set('2026-03-03T10:05:00.000Z');
+    expect((await t.care.runDueWork(t.clock.now())).failed).toBe(1);
+    expect(jobMark(t)).toBe('2026-03-03T09:30:00.000Z');
+    t.clock.set('2026-03-03T10:31:00.000Z');
+    expect((await t.care.runDueWork(t.clock.now())).failed).toBe(1);
+    expect(jobMark(t)).toBe('2026-03-03T10:31:00.000Z');
+  });
+});

@@ -131,7 +131,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       content: createReleasedContent(authoringStore),
       accounts: createPatientAccounts({ store: createSqliteAccountsStore(db, { ids }), hasher: createScryptPasswordHasher(), newId: () => ids.newId() }),
       sessions: invitedSessionsOf(accounts.authentication),
-      mail,
       ...(outbox ? { outbox } : {}),
       now: () => clock.now(),
       newId: () => ids.newId(),

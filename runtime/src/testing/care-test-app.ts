@@ -101,7 +101,6 @@ export async function createCareTestApp(options: { from?: Buffer; start?: string
     content: createReleasedContent(authoringStore),
     accounts: createPatientAccounts({ store: accountsStore, hasher: plainHasher, newId: () => ids.newId() }),
     sessions: invitedSessionsOf(accounts.authentication),
-    mail: outbox,
     outbox,
     now: () => clock.now(),
     newId: () => ids.newId(),

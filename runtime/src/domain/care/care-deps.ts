@@ -1,5 +1,5 @@
 import type { Principal } from '../principal.js';
-import type { CareStore, MailOutbox, MailTransport, PatientAccounts, ReleasedContent } from './ports.js';
+import type { CareStore, MailOutbox, PatientAccounts, ReleasedContent } from './ports.js';
 
 /** Starts a session for a person who has just chosen their password through an invitation. */
 export interface InvitedSessions {
@@ -15,7 +15,6 @@ export interface CareDeps {
   content: ReleasedContent;
   accounts: PatientAccounts;
   sessions: InvitedSessions;
-  mail: MailTransport;
   /** The outbox, when mail goes there (no SMTP configured); GET /api/dev/outbox reads it. */
   outbox?: MailOutbox;
   now: () => Date;

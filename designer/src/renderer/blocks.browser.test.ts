@@ -148,8 +148,9 @@ describe('rich text, media and contact', () => {
   it('image: alt text, caption and credit', async () => {
     const page = await renderPage(panicWeek1, { pageId: 'whatIsPanic' });
     const image = $(page, 'cl-image-block img') as HTMLImageElement;
-    expect(image.alt).to.contain('smoke detector');
-    expect($(page, 'cl-image-block figcaption').textContent).to.contain('over-sensitive smoke detector');
+    expect(image.alt).to.contain("Diagram of the body's alarm system");
+    expect(image.getAttribute('src')).to.equal('/media/examples/panic/alarm-system.svg');
+    expect($(page, 'cl-image-block figcaption').textContent).to.contain('The alarm goes off although there is no danger');
     expect($(page, 'cl-image-block .credit').textContent).to.contain('CC BY 4.0');
   });
 

@@ -1,4 +1,5 @@
 // Shapes of the care API as the web apps read them (runtime/src/routes/care/README.md).
+import type { InstrumentChart, RegistrationChart } from '../../src/domain/care/charts.js';
 import type { LocalizedText, Module, Response as ResponseDocument } from '../../../schemas/src/generated/format.js';
 
 export type { Module, ResponseDocument };
@@ -117,39 +118,8 @@ export interface RecordedResponse {
   zones: Array<{ registrationId: string; fieldId: string; zone: Zone }>;
 }
 
-export interface InstrumentChart {
-  moduleId: string;
-  instrumentId: string;
-  title: string;
-  min: number;
-  max: number;
-  bands: Array<{ min: number; max: number; label: string; severity: number }>;
-  points: Array<{ at: string; total: number; band: string | null }>;
-}
-
-export interface FieldChart {
-  id: string;
-  title: string;
-  unit: string | null;
-  zones: Array<{ zone: 'yellow' | 'red'; op: string; value: number; ruleId?: string }>;
-  goal?: {
-    field?: string;
-    aggregate: 'sum' | 'mean' | 'max' | 'min' | 'count';
-    period: 'day' | 'week';
-    comparison: 'atLeast' | 'atMost';
-    target: number;
-    label: string;
-    progress?: Array<{ period: number; startDate: string; endDate: string; entries: number; value: number | null; met: boolean; current?: boolean }>;
-  };
-  points: Array<{ at: string; value: number; zone: Zone | null }>;
-}
-
-export interface RegistrationChart {
-  moduleId: string;
-  registrationId: string;
-  title: string;
-  fields: FieldChart[];
-}
+// Chart shapes are the server's own (type-only: nothing of the server reaches the bundle).
+export type { FieldChart, InstrumentChart, RegistrationChart } from '../../src/domain/care/charts.js';
 
 export interface Charts {
   instruments: InstrumentChart[];

@@ -1,8 +1,9 @@
 import { css, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
+import type { ChartConfiguration } from 'chart.js';
 import { formatNumber } from './i18n.js';
-import { ScreenElement } from './screen-element.js';
+import { ChartElement } from './chart-element.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -20,56 +21,30 @@ const SERIES_COLOURS = ['#0b57d0', '#0d652d', '#a50e0e', '#7a4f01'];
  * and after treatment), and always the same numbers as a table for screen readers and anyone who
  * prefers them. The canvas is an image named by a one-sentence summary.
  */
-export class ClBarChart extends ScreenElement {
-  static override styles = [
-    ScreenElement.styles,
-    css`
-      figure { margin: 0.5rem 0 1rem; }
-      .canvas-box { position: relative; height: 240px; width: 100%; }
-      figcaption { font-weight: 600; margin-bottom: 0.25rem; }
-      details summary { cursor: pointer; min-height: 44px; display: flex; align-items: center; color: var(--cl-accent); font-weight: 600; }
-    `,
-  ];
+export class ClBarChart extends ChartElement {
+  static override styles = [ChartElement.styles, css`:host { --cl-chart-height: 240px; }`];
 
   static override properties: PropertyDeclarations = {
-    ...ScreenElement.properties,
-    heading: {},
+    ...ChartElement.properties,
     categoryHeading: { attribute: 'category-heading' },
     categories: { attribute: false },
     series: { attribute: false },
-    tableOpen: { type: Boolean, attribute: 'table-open' },
   };
 
-  declare heading: string;
   /** The table's first column heading (what a category is, e.g. 'Questionnaire'). */
   declare categoryHeading: string;
   declare categories: string[];
   declare series: BarSeries[];
-  declare tableOpen: boolean;
-
-  #chart: Chart | undefined;
 
   constructor() {
     super();
-    this.heading = '';
     this.categoryHeading = '';
     this.categories = [];
     this.series = [];
-    this.tableOpen = false;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#chart?.destroy();
-    this.#chart = undefined;
-  }
-
-  protected override updated(): void {
-    const canvas = this.renderRoot.querySelector('canvas');
-    this.#chart?.destroy();
-    this.#chart = undefined;
-    if (!canvas) return;
-    this.#chart = new Chart(canvas, {
+  protected override chartConfig(): ChartConfiguration {
+    return {
       type: 'bar',
       data: {
         labels: this.categories,
@@ -85,7 +60,7 @@ export class ClBarChart extends ScreenElement {
         scales: { y: { beginAtZero: true } },
         plugins: { legend: { position: 'bottom' } },
       },
-    });
+    };
   }
 
   /** One sentence for the canvas, e.g. 'PHQ-9: Before 14.2, After 8.1. GAD-7: Before 11, After 7.5.' */

@@ -1,9 +1,9 @@
 import { css, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { CategoryScale, Chart, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
-import type { Plugin } from 'chart.js';
+import type { ChartConfiguration, Plugin } from 'chart.js';
 import { formatDateTime, formatNumber } from './i18n.js';
-import { ScreenElement } from './screen-element.js';
+import { ChartElement } from './chart-element.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip);
 
@@ -43,63 +43,42 @@ function bandColour(severity: number, highest: number): string {
  * zone thresholds and goals drawn as labelled lines, and always the same data as a table for screen
  * readers and for anyone who prefers numbers. The canvas is an image with a one-sentence summary.
  */
-export class ClLineChart extends ScreenElement {
+export class ClLineChart extends ChartElement {
   static override styles = [
-    ScreenElement.styles,
+    ChartElement.styles,
     css`
-      figure { margin: 0.5rem 0 1rem; }
-      .canvas-box { position: relative; height: 220px; width: 100%; }
-      figcaption { font-weight: 600; margin-bottom: 0.25rem; }
       .legend { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; padding: 0; margin: 0.5rem 0; list-style: none; font-size: 0.875rem; }
       .swatch { display: inline-block; width: 1rem; height: 0.75rem; border: 1px solid var(--cl-border); vertical-align: middle; margin-right: 0.25rem; }
-      details summary { cursor: pointer; min-height: 44px; display: flex; align-items: center; color: var(--cl-accent); font-weight: 600; }
     `,
   ];
 
   static override properties: PropertyDeclarations = {
-    ...ScreenElement.properties,
-    heading: {},
+    ...ChartElement.properties,
     unit: {},
     points: { attribute: false },
     bands: { attribute: false },
     lines: { attribute: false },
     min: { type: Number },
     max: { type: Number },
-    tableOpen: { type: Boolean, attribute: 'table-open' },
   };
 
-  declare heading: string;
   declare unit: string;
   declare points: ChartPoint[];
   declare bands: ChartBand[];
   declare lines: ChartLine[];
   declare min: number | undefined;
   declare max: number | undefined;
-  declare tableOpen: boolean;
-
-  #chart: Chart | undefined;
 
   constructor() {
     super();
-    this.heading = '';
     this.unit = '';
     this.points = [];
     this.bands = [];
     this.lines = [];
-    this.tableOpen = false;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#chart?.destroy();
-    this.#chart = undefined;
-  }
-
-  protected override updated(): void {
-    const canvas = this.renderRoot.querySelector('canvas');
-    if (!canvas) return;
-    this.#chart?.destroy();
-    this.#chart = new Chart(canvas, {
+  protected override chartConfig(): ChartConfiguration {
+    return {
       type: 'line',
       data: {
         labels: this.points.map((point) => formatDateTime(point.at, this.language)),
@@ -116,7 +95,7 @@ export class ClLineChart extends ScreenElement {
         plugins: { tooltip: { callbacks: { afterLabel: (item) => this.points[item.dataIndex]?.note ?? '' } } },
       },
       plugins: [this.#guides()],
-    });
+    };
   }
 
   /** Draws bands behind the data and threshold/goal lines over it. */

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { palette } from './palette.js';
 
 /**
  * The renderer's stylesheet: mobile first (360 px and up), no horizontal scrolling, visible focus,
@@ -9,21 +10,7 @@ export const rendererStyles = css`
   :host {
     display: block;
     container-type: inline-size;
-    --cl-text: #1a1a1a;
-    --cl-muted: #4d4d4d;
-    --cl-bg: #ffffff;
-    --cl-surface: #f4f5f7;
-    --cl-border: #6b6b6b;
-    --cl-accent: #0b57d0;
-    --cl-accent-text: #ffffff;
-    --cl-focus: #0b57d0;
-    --cl-error: #b3261e;
-    --cl-green-bg: #e6f4ea;
-    --cl-green: #0d652d;
-    --cl-yellow-bg: #fef7e0;
-    --cl-yellow: #7a4f01;
-    --cl-red-bg: #fce8e6;
-    --cl-red: #a50e0e;
+    ${palette}
     color: var(--cl-text);
     background: var(--cl-bg);
     font: 1rem/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { palette } from '../renderer/palette.js';
 
 /**
  * The designer screens' shared look: readable contrast (WCAG AA on white), a visible focus ring on
@@ -7,21 +8,7 @@ import { css } from 'lit';
  */
 export const uiStyles = css`
   :host {
-    --cl-text: #1a1a1a;
-    --cl-muted: #4d4d4d;
-    --cl-bg: #ffffff;
-    --cl-surface: #f4f5f7;
-    --cl-border: #6b6b6b;
-    --cl-line: #d0d4da;
-    --cl-accent: #0b57d0;
-    --cl-accent-text: #ffffff;
-    --cl-focus: #0b57d0;
-    --cl-error: #b3261e;
-    --cl-error-bg: #fce8e6;
-    --cl-ok: #0d652d;
-    --cl-ok-bg: #e6f4ea;
-    --cl-warn: #7a4f01;
-    --cl-warn-bg: #fef7e0;
+    ${palette}
     color: var(--cl-text);
     font: 1rem/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
   }

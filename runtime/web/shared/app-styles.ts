@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { palette } from '../../../designer/src/renderer/palette.js';
 
 /**
  * The web apps' stylesheet, adopted by every screen: mobile first (no horizontal scrolling at
@@ -8,22 +9,7 @@ import { css } from 'lit';
 export const appStyles = css`
   :host {
     display: block;
-    --cl-text: #1a1a1a;
-    --cl-muted: #4d4d4d;
-    --cl-bg: #ffffff;
-    --cl-surface: #f4f5f7;
-    --cl-border: #6b6b6b;
-    --cl-line: #d0d4da;
-    --cl-accent: #0b57d0;
-    --cl-accent-text: #ffffff;
-    --cl-focus: #0b57d0;
-    --cl-error: #b3261e;
-    --cl-green-bg: #e6f4ea;
-    --cl-green: #0d652d;
-    --cl-yellow-bg: #fef7e0;
-    --cl-yellow: #7a4f01;
-    --cl-red-bg: #fce8e6;
-    --cl-red: #a50e0e;
+    ${palette}
     color: var(--cl-text);
     font: 1rem/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
     overflow-wrap: anywhere;

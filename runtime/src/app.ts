@@ -8,6 +8,7 @@ import { DomainError } from './domain/errors.js';
 import type { Services } from './domain/services.js';
 import type { AppEnv } from './http/app-env.js';
 import { createErrorHandler, notFoundHandler } from './http/problem.js';
+import { noStore } from './http/no-store.js';
 import { requestLog } from './http/request-log.js';
 import type { IdGenerator } from './ids.js';
 import type { Logger } from './logger.js';
@@ -87,6 +88,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route('/', healthRoutes(deps.services.health));
   app.route('/', exampleRoutes(deps.services.examples));
+  // Every API answer may carry patient or account data: none is cached unless a route says otherwise.
+  app.use('/api/*', noStore());
   app.route('/', openApiRoutes(deps.version ?? '0.0.0'));
 
   const { accounts, authoring } = deps.services;

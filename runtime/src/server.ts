@@ -160,11 +160,18 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     accounts.sessionRevoked.on(({ personId }) => {
       collab.reauthorize(personId).catch((error: unknown) => logger.error('Re-authorising live connections failed', { error: error instanceof Error ? error.message : String(error) }));
     });
-    // Missing reports and reminders: once a minute, on the injected clock.
+    // Missing reports and reminders: once a minute, on the injected clock. An enrollment the job
+    // skips (stored data it cannot schedule) is logged once per process, not every minute.
+    const reportedSkips = new Set<string>();
     const dueWork = setInterval(() => {
       care.runDueWork(clock.now()).then(
-        (result) => {
+        ({ skipped, ...result }) => {
           if (result.missingReportAlerts + result.remindersSent + result.failed > 0) logger.info('Due work done', { ...result });
+          for (const { enrollmentId, code } of skipped) {
+            if (reportedSkips.has(enrollmentId)) continue;
+            reportedSkips.add(enrollmentId);
+            logger.warn('Due work skips an enrollment whose stored data cannot be scheduled', { enrollmentId, code });
+          }
         },
         (error: unknown) => logger.error('Due work failed', { error: error instanceof Error ? error.message : String(error) }),
       );

@@ -2,7 +2,7 @@ import { parse } from 'hono/utils/cookie';
 import type { CollabAuthorization, CollabRequest } from '../collab/collab-server.js';
 import { SESSION_COOKIE_NAME } from '../auth/session-cookie.js';
 import type { AuthenticationService } from '../domain/accounts/authentication-service.js';
-import { authorize } from '../domain/authoring/policy.js';
+import { authorize, NO_SUCH_DOCUMENT } from '../domain/authoring/policy.js';
 
 export interface CollabAuthorizerDeps {
   authentication: AuthenticationService;
@@ -29,7 +29,8 @@ export function createCollabAuthorizer(deps: CollabAuthorizerDeps) {
     if (!resolved) return { ok: false, status: 401, reason: 'The session has ended. Sign in again.' };
     const { principal } = resolved;
     const document = await deps.findDocument(documentName);
-    if (!document) return { ok: false, status: 404, reason: 'There is no such draft.' };
+    // The same words as for another organisation's draft (read.reason below): existence does not leak.
+    if (!document) return { ok: false, status: 404, reason: NO_SUCH_DOCUMENT };
     const who = { userId: principal.personId, name: principal.name, sessionId: principal.sessionId };
     if (authorize(principal, 'draft.edit', document).allowed) return { ok: true, principal: who, access: 'write' };
     const read = authorize(principal, 'document.read', document);

@@ -68,21 +68,53 @@ export function problemResponse(c: Context<AppEnv>, error: DomainError): Respons
 /**
  * The app's onError: DomainErrors become their problem; Hono's HTTPExceptions (from middleware)
  * keep their status; anything else is a bug, logged with the request id and answered with a bare
- * 500 that leaks nothing.
+ * 500 that leaks nothing. Rendering itself never throws out of here: an error whose issues cannot
+ * be serialised (a getter that throws, a cycle, a stack already exhausted) or a logger that fails
+ * still ends in a problem+json, the last resort built from constants only.
  */
 export function createErrorHandler(logger: Logger): ErrorHandler<AppEnv> {
   return (error, c) => {
-    if (error instanceof DomainError) return problemResponse(c, error);
-    if (error instanceof HTTPException && error.status < 500) return problemResponse(c, fromHttpException(error));
-    logger.error('Unexpected error while handling a request', {
+    try {
+      if (error instanceof DomainError) return problemResponse(c, error);
+      if (error instanceof HTTPException && error.status < 500) return problemResponse(c, fromHttpException(error));
+    } catch (renderingError) {
+      safeLog(logger, 'Rendering an error as problem+json failed', c, renderingError);
+      return lastResortProblem(c, error instanceof DomainError ? error.code : 'bad_request');
+    }
+    safeLog(logger, 'Unexpected error while handling a request', c, error);
+    try {
+      return problemResponse(c, new DomainError('internal', `Something went wrong on the server. Quote request id ${c.get('requestId')} when reporting it.`));
+    } catch {
+      return lastResortProblem(c, 'internal');
+    }
+  };
+}
+
+function safeLog(logger: Logger, message: string, c: Context<AppEnv>, error: unknown): void {
+  try {
+    logger.error(message, {
       requestId: c.get('requestId'),
       method: c.req.method,
       path: c.req.path,
       error: error instanceof Error ? `${error.name}: ${error.message}` : typeof error,
       stack: error instanceof Error ? error.stack : undefined,
     });
-    return problemResponse(c, new DomainError('internal', `Something went wrong on the server. Quote request id ${c.get('requestId')} when reporting it.`));
-  };
+  } catch {
+    // Logging must not turn an answerable error into a dropped connection.
+  }
+}
+
+/** A problem+json from constants and the request id alone: nothing in it can fail to serialise. */
+function lastResortProblem(c: Context<AppEnv>, code: ErrorCode): Response {
+  const { status, title } = PROBLEMS[code];
+  let requestId = '';
+  try {
+    requestId = String(c.get('requestId') ?? '');
+  } catch {
+    // keep it empty
+  }
+  const body = JSON.stringify({ type: `${PROBLEM_TYPE_BASE}${code}`, title, status, detail: title, instance: '', requestId, code });
+  return new Response(body, { status, headers: { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store' } });
 }
 
 /** The app's notFound: no route matched. */

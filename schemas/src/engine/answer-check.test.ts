@@ -92,6 +92,12 @@ describe('checkAnswers: well-formed answers', () => {
     expect(codes({ day: '2026-03-01T07:30', bedtime: '24:00', woke: '2026-03-01' })).toEqual(['/answers/day answer.bad_format', '/answers/bedtime answer.bad_format', '/answers/woke answer.bad_format']);
     expect(checkAnswers(module, { bedtime: '25:00' })[0]?.message).toBe('"bedtime" takes a time of day written HH:MM (e.g. 07:30); "25:00" is not one.');
   });
+
+  it('refuses dates outside 1900–2199, which no schedule or chart can place', () => {
+    expect(codes({ day: '9999-12-31', woke: '0000-01-01T07:30' })).toEqual(['/answers/day answer.date_out_of_range', '/answers/woke answer.date_out_of_range']);
+    expect(codes({ day: '1900-01-01', woke: '2199-12-31T23:59' })).toEqual([]);
+    expect(checkAnswers(module, { day: '2200-01-01' })[0]?.message).toBe('"day" takes dates from 1900-01-01 to 2199-12-31; "2200-01-01" is outside them.');
+  });
 });
 
 describe('checkAnswers: required answers', () => {

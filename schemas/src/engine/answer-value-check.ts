@@ -1,5 +1,5 @@
 import type { Input } from '../generated/format.js';
-import { isCalendarDate } from './calendar-date.js';
+import { EARLIEST_DATE, isCalendarDate, isSupportedDate, LATEST_DATE } from './calendar-date.js';
 import type { IndexedItem } from './module-index.js';
 
 /** What is wrong with one answer, before it gets a path. */
@@ -43,7 +43,10 @@ export function answerValueProblem(item: IndexedItem, value: unknown): AnswerPro
       const mode = item.input?.kind === 'dateTime' ? item.input.mode : 'dateTime';
       const format = DATE_TIME_FORMATS[mode];
       const match = format.pattern.exec(value);
-      if (value === '' || (match && (mode === 'time' || isCalendarDate(match[1] ?? '')))) return null;
+      if (value === '' || (match && (mode === 'time' || isCalendarDate(match[1] ?? '')))) {
+        if (value === '' || mode === 'time' || isSupportedDate(match?.[1] ?? '')) return null;
+        return problem('answer.date_out_of_range', `"${item.id}" takes dates from ${EARLIEST_DATE} to ${LATEST_DATE}; ${JSON.stringify(value)} is outside them.`, { item: item.id, mode, value });
+      }
       return problem('answer.bad_format', `"${item.id}" takes ${format.words} (e.g. ${format.example}); ${JSON.stringify(value)} is not one.`, { item: item.id, mode, value });
     }
     case 'boolean':

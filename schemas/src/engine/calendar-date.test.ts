@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dateOfEpochDay, daysBetween, epochDay, isCalendarDate, isoWeekday } from './calendar-date.js';
+import { addDays, dateOfEpochDay, daysBetween, epochDay, isCalendarDate, isoWeekday, isSupportedDate } from './calendar-date.js';
 
 describe('calendar dates', () => {
   it('recognises real calendar dates only', () => {
@@ -11,6 +11,16 @@ describe('calendar dates', () => {
     expect(isCalendarDate('2026-13-01')).toBe(false);
     expect(isCalendarDate('2026-1-01')).toBe(false);
     expect(isCalendarDate('2026-01-01T00:00')).toBe(false);
+  });
+
+  it('supports dates from 1900 to 2199 only', () => {
+    expect(isSupportedDate('1900-01-01')).toBe(true);
+    expect(isSupportedDate('2199-12-31')).toBe(true);
+    expect(isSupportedDate('1899-12-31')).toBe(false);
+    expect(isSupportedDate('2200-01-01')).toBe(false);
+    expect(isSupportedDate('9999-12-31')).toBe(false);
+    expect(isSupportedDate('0000-01-01')).toBe(false);
+    expect(isSupportedDate('2026-02-29')).toBe(false);
   });
 
   it('adds days across months, years and leap days', () => {

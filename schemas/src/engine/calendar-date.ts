@@ -17,6 +17,27 @@ export function isCalendarDate(date: string): boolean {
 }
 
 /**
+ * The first and last dates Careloom takes anywhere a date comes in (a start date, an answer's time,
+ * a date answer, a date in a condition). Wide enough for the birth date of the oldest patient and
+ * for any program's end, and far enough from year 9999 that schedule arithmetic on a date in range
+ * (weeks and years added to it) never leaves the years a date can be written in.
+ */
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2199-12-31';
+
+/**
+ * Whether a string is a calendar date (see {@link isCalendarDate}) between {@link EARLIEST_DATE}
+ * and {@link LATEST_DATE}.
+ *
+ * @example
+ * isSupportedDate('2026-03-01'); // true
+ * isSupportedDate('9999-12-31'); // false
+ */
+export function isSupportedDate(date: string): boolean {
+  return isCalendarDate(date) && date >= EARLIEST_DATE && date <= LATEST_DATE;
+}
+
+/**
  * The date `days` days after (or before, when negative) a date.
  *
  * @example

@@ -1,7 +1,7 @@
 // The engine's public surface: everything the designer preview, the patient app and the runtime use.
 export type { AnswerValue, Answers } from './answers.js';
 export { isAnswered } from './answers.js';
-export { addDays, daysBetween, isCalendarDate, isoWeekday } from './calendar-date.js';
+export { addDays, daysBetween, EARLIEST_DATE, isCalendarDate, isoWeekday, isSupportedDate, LATEST_DATE } from './calendar-date.js';
 export { compareNumbers, evaluateCondition } from './conditions.js';
 export { isVisible, visibleBlocks } from './visibility.js';
 export type { AnswerShape, IndexedItem, IndexedOption, ItemSource, ModuleIndex } from './module-index.js';

@@ -1,4 +1,6 @@
 import { indexModule, type IndexedItem, type ModuleIndex } from '../engine/module-index.js';
+import { answerValueProblem } from '../engine/answer-value-check.js';
+import { EARLIEST_DATE, LATEST_DATE } from '../engine/calendar-date.js';
 import type { Condition, Module } from '../generated/format.js';
 import type { Issue } from '../issue.js';
 import { issue, listWords, quoteAll, type CheckContext } from './check-context.js';
@@ -95,6 +97,11 @@ function checkCondition(context: CheckContext<Module>, index: ModuleIndex, condi
       return typeof value === 'number' ? [] : [wrongValue(it, path, item, value, 'a number')];
     case 'boolean':
       return typeof value === 'boolean' ? [] : [wrongValue(it, path, item, value, 'true or false')];
+    case 'dateTime': {
+      // A date compared with must be one an answer can be: well-formed, and in the supported range.
+      const problem = typeof value === 'string' ? answerValueProblem(item, value) : { message: '' };
+      return problem === null ? [] : [wrongValue(it, path, item, value, `a date or time written like its answers, from ${EARLIEST_DATE} to ${LATEST_DATE}`)];
+    }
     default:
       return typeof value === 'string' ? [] : [wrongValue(it, path, item, value, 'text')];
   }

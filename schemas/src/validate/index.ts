@@ -1,5 +1,7 @@
 import type { Module, ModuleRef, Program, Response as ResponseDocument } from '../generated/format.js';
 import type { Issue } from '../issue.js';
+import { EARLIEST_DATE, isSupportedDate, LATEST_DATE } from '../engine/calendar-date.js';
+import { parseInstant } from '../engine/zoned-time.js';
 import { upgradeDocument } from '../migrations/index.js';
 import { schemaIssues } from './ajv-issues.js';
 import { checkConditions } from './check-conditions.js';
@@ -74,7 +76,25 @@ export function validateProgram(doc: unknown, options: { resolveModule?: (ref: M
 export function validateResponse(doc: unknown): ValidationResult<ResponseDocument> {
   const errors = schemaErrors('response', doc);
   if (errors.length > 0) return failed(schemaIssues(errors, doc, 'response'));
-  return { ok: true, value: doc as ResponseDocument, issues: [] };
+  const response = doc as ResponseDocument;
+  return result(response, checkAnsweredAt(response.answeredAt));
+}
+
+/**
+ * `answeredAt` must be an instant the engine reads (the schema's date-time also admits a leap
+ * second, which Date.parse does not) on a date in the supported range: the day an answer counts
+ * for is computed from it, and a year like 0000 or 9999 would break every later schedule.
+ */
+function checkAnsweredAt(answeredAt: string): Issue[] {
+  let ms: number;
+  try {
+    ms = parseInstant(answeredAt);
+  } catch {
+    return [{ code: 'response.answered_at', path: '/answeredAt', message: `"answeredAt" must be a time with a time-zone offset, like 2026-03-01T09:30:00+01:00; ${JSON.stringify(answeredAt)} is not one.`, params: { value: answeredAt } }];
+  }
+  const date = new Date(ms).toISOString().slice(0, 10);
+  if (isSupportedDate(date)) return [];
+  return [{ code: 'response.answered_at_out_of_range', path: '/answeredAt', message: `"answeredAt" must be between ${EARLIEST_DATE} and ${LATEST_DATE}; ${JSON.stringify(answeredAt)} is not.`, params: { value: answeredAt } }];
 }
 
 function result<T>(value: T, issues: Issue[]): ValidationResult<T> {

@@ -1,7 +1,7 @@
 import { DomainError } from '../errors.js';
 import type { Role } from '../principal.js';
 import type { AuthoringContext, AuthoringDeps } from './authoring-deps.js';
-import { authorize } from './policy.js';
+import { authorize, NO_SUCH_DOCUMENT } from './policy.js';
 import type { AuthoringPermission, Decision } from './policy.js';
 import type { AuditEntry, DocumentRecord } from './ports.js';
 
@@ -18,7 +18,7 @@ export function requireAllowed(decision: Decision): Role {
 export async function documentFor(deps: AuthoringDeps, context: AuthoringContext, id: string, permission: AuthoringPermission): Promise<{ document: DocumentRecord; role: Role }> {
   if (!context.principal) throw new DomainError('unauthenticated', 'Sign in to work with modules.');
   const document = await deps.store.getDocument(id);
-  if (!document) throw new DomainError('not_found', `There is no module "${id}".`);
+  if (!document) throw new DomainError('not_found', NO_SUCH_DOCUMENT);
   requireAllowed(authorize(context.principal, 'document.read', document));
   const role = requireAllowed(authorize(context.principal, permission, document));
   return { document, role };

@@ -66,7 +66,7 @@ export function createDocumentCommands(deps: AuthoringDeps) {
       const document: DocumentRecord = { id, organisationId, kind, title: titleOf(draft, id), createdBy: principal.personId, createdAt: at, updatedAt: at, releasedVersion: null };
       const source = input.example !== undefined ? { example: input.example } : input.document !== undefined ? { upload: true } : { scratch: true };
       const created = await deps.store.createDocument({ document, draftUpdate: update, audit: auditEntry(deps, context, { at, role, action: `${kind}.create`, document, details: source }) });
-      if (!created.ok) throw new DomainError('conflict', `There already is a module or program with id "${id}". Choose another id.`);
+      if (!created.ok) throw await idTaken(deps, id);
       return draftView(deps, created.value);
     },
 
@@ -83,6 +83,35 @@ export function createDocumentCommands(deps: AuthoringDeps) {
       return draftView(deps, document);
     },
   };
+}
+
+/**
+ * The refusal for an id that is in use, worded the same whether the document is the caller's own
+ * organisation's or another's, with a free id to take instead.
+ *
+ * Why ids stay global rather than scoped per organisation: a module id is the name every released
+ * artefact carries (program documents reference modules by id, deployments and enrollments pin
+ * `moduleId`@version, responses and alerts record it, the catalog lists one entry per id for every
+ * care provider, and the live draft's WebSocket room is named by it). Scoping ids would mean an
+ * organisation-qualified reference in the format and in every stored row. Instead the answer does
+ * not say where the id is used: "not available" is all a designer learns, which is also all they
+ * learn when a colleague took it, and released ids are public in the catalog anyway.
+ */
+async function idTaken(deps: AuthoringDeps, id: string): Promise<DomainError> {
+  const free = await freeIdLike(deps, id);
+  const message = `The id "${id}" is not available.${free ? ` "${free}" is free; use it or choose another id.` : ' Choose another id.'}`;
+  return new DomainError('conflict', message, { issues: [{ code: 'authoring.id_taken', path: '/id', message }] });
+}
+
+/** The first of `<id>-2` … `<id>-99` that no document uses (shortening the id to stay a valid slug), or undefined. */
+async function freeIdLike(deps: AuthoringDeps, id: string): Promise<string | undefined> {
+  const base = id.replace(/-\d+$/, '');
+  for (let counter = 2; counter < 100; counter += 1) {
+    const suffix = `-${counter}`;
+    const candidate = `${base.slice(0, 64 - suffix.length).replace(/-+$/, '')}${suffix}`;
+    if (SLUG.test(candidate) && !(await deps.store.getDocument(candidate))) return candidate;
+  }
+  return undefined;
 }
 
 async function draftView(deps: AuthoringDeps, document: DocumentRecord): Promise<DraftView> {

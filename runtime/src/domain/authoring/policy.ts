@@ -43,6 +43,13 @@ const PERMISSION_ROLES: Readonly<Record<AuthoringPermission, readonly Role[]>> =
   'transition.withdraw': [ACTION_ROLE.withdraw],
 };
 
+/**
+ * The one answer for a module or program the caller may not know about, whether it exists in
+ * another organisation or not at all (HTTP and the collaboration WebSocket alike), so that no
+ * wording tells the two apart.
+ */
+export const NO_SUCH_DOCUMENT = 'There is no such module or program.';
+
 export type Decision = { allowed: true; role: Role } | { allowed: false; code: 'unauthenticated' | 'not_found' | 'forbidden'; reason: string };
 
 /** Roles the principal holds in one organisation. */
@@ -61,7 +68,7 @@ export function authorize(principal: Principal | undefined, permission: Authorin
   const role = needed.find((candidate) => roles.includes(candidate));
   if (role) return { allowed: true, role };
   if (permission !== 'document.create' && roles.length === 0) {
-    return { allowed: false, code: 'not_found', reason: 'There is no such module.' };
+    return { allowed: false, code: 'not_found', reason: NO_SUCH_DOCUMENT };
   }
   return { allowed: false, code: 'forbidden', reason: `This needs the ${needed.join(' or ')} role in the organisation that owns the module.` };
 }

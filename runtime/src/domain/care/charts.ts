@@ -6,7 +6,7 @@ import type { Condition, Field, Goal, Module } from '../../../../schemas/src/gen
 import { auditPatientRead, enrollmentFor, ownEnrollment } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
 import { loadModule, textIn } from './care-content.js';
-import { effectiveTime } from './enrollment-schedule.js';
+import { assertSchedulable, effectiveTime } from './enrollment-schedule.js';
 import type { EnrollmentRecord, PlanRecord, ResponseRecord, StoredZone, UnitRecord } from './ports.js';
 import { instrumentsOf, registrationsOf } from './response-scoring.js';
 
@@ -133,6 +133,7 @@ export function buildCharts(modules: readonly Module[], enrollment: EnrollmentRe
 
 export function createChartCommands(deps: CareDeps) {
   const charts = async (enrollment: EnrollmentRecord, unit: UnitRecord, language: string | undefined): Promise<Charts> => {
+    assertSchedulable(enrollment);
     const modules = await Promise.all(enrollment.modules.map(async (pin) => (await loadModule(deps, pin)).module));
     return buildCharts(modules, enrollment, unit, await deps.store.listResponses(enrollment.id), await deps.store.listPlans(enrollment.id), deps.now().toISOString(), language);
   };

@@ -50,7 +50,9 @@ export function createDeploymentCommands(deps: CareDeps) {
     async deploy(context: CareContext, unitId: string, input: { documentId: string; version: number }): Promise<DeploymentView> {
       const { unit, role } = await unitFor(deps, context, unitId, 'deployment.write');
       const version = await deps.content.version(input.documentId, input.version);
-      if (!version) throw new DomainError('not_found', `The catalog has no "${input.documentId}" version ${input.version}.`);
+      // A version that was never released is not in the catalog: answered as if it did not exist, so a
+      // care provider cannot learn which modules a publishing organisation is still working on.
+      if (!version || (version.state !== 'released' && version.state !== 'retired')) throw new DomainError('not_found', `The catalog has no "${input.documentId}" version ${input.version}.`);
       if (version.state !== 'released') {
         const message = `"${input.documentId}" version ${input.version} is ${version.state.replace(/_/g, ' ')}; only released versions can be deployed.`;
         throw new DomainError('conflict', message, { issues: [{ code: 'deployment.not_released', path: '/version', message, params: { state: version.state } }] });

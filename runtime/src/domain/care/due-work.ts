@@ -6,7 +6,8 @@ import type { CareContext, CareDeps } from './care-deps.js';
 import { loadModule, pinOf } from './care-content.js';
 import { moduleTitles } from './program-view.js';
 import { registrationsOf } from './response-scoring.js';
-import { loadEnrollmentSchedule } from './enrollment-schedule.js';
+import { assertSchedulable, loadEnrollmentSchedule } from './enrollment-schedule.js';
+import { isDomainError } from '../errors.js';
 import type { AlertRecord, EnrollmentRecord } from './ports.js';
 
 export interface DueWorkResult {
@@ -14,6 +15,12 @@ export interface DueWorkResult {
   remindersSent: number;
   /** Enrollments whose work failed (e.g. content missing); the others still ran. */
   failed: number;
+  /**
+   * Enrollments left out because their stored data cannot be scheduled (a start date out of range,
+   * written before enrolling checked it). Unlike a failure, retrying cannot help, so they do not
+   * hold the window back; the caller logs them.
+   */
+  skipped: Array<{ enrollmentId: string; code: string }>;
 }
 
 const JOB = 'due-work';
@@ -41,9 +48,15 @@ export function createDueWorkCommands(deps: CareDeps) {
       const now = at.toISOString();
       const mark = await deps.store.jobMark(JOB);
       const windowStart = mark !== undefined && mark < now ? mark : new Date(at.getTime() - FIRST_WINDOW_MS).toISOString();
-      const result: DueWorkResult = { missingReportAlerts: 0, remindersSent: 0, failed: 0 };
+      const result: DueWorkResult = { missingReportAlerts: 0, remindersSent: 0, failed: 0, skipped: [] };
       for (const enrollment of await deps.store.listOpenEnrollments()) {
         if (enrollment.status !== 'active') continue;
+        try {
+          assertSchedulable(enrollment);
+        } catch (error) {
+          result.skipped.push({ enrollmentId: enrollment.id, code: isDomainError(error) ? (error.issues[0]?.code ?? error.code) : 'enrollment.unschedulable' });
+          continue;
+        }
         try {
           const unit = await deps.store.getUnit(enrollment.unitId);
           if (!unit) continue;

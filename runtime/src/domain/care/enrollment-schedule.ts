@@ -1,8 +1,10 @@
+import { EARLIEST_DATE, isSupportedDate, LATEST_DATE } from '../../../../schemas/src/engine/calendar-date.js';
 import { programWeek } from '../../../../schemas/src/engine/program-weeks.js';
 import { programStatus } from '../../../../schemas/src/engine/schedule.js';
 import type { ProgramStatus } from '../../../../schemas/src/engine/schedule.js';
 import type { ScheduleContext } from '../../../../schemas/src/engine/schedule-context.js';
 import type { Module, Program } from '../../../../schemas/src/generated/format.js';
+import { DomainError } from '../errors.js';
 import type { CareDeps } from './care-deps.js';
 import { loadModule, loadProgram } from './care-content.js';
 import type { DeploymentRecord, EnrollmentRecord, ResponseRecord, UnitRecord } from './ports.js';
@@ -68,12 +70,51 @@ export function singleModuleProgram(module: Module): Program {
   };
 }
 
+/** Why an enrollment's schedule cannot be computed from what is stored, said to its therapist. */
+export interface UnreadableEnrollment {
+  enrollmentId: string;
+  /** The deployment's title when it is known, for lists. */
+  title: string;
+  problem: { code: string; message: string };
+}
+
+/**
+ * Refuses, as a 409 naming the stored date, an enrollment whose start date no schedule can be
+ * computed from. New enrollments cannot get such a date (enroll checks it), but data written before
+ * that check may hold one: it must fail alone, never take a list, a report or the minute job down.
+ */
+export function assertSchedulable(enrollment: Pick<EnrollmentRecord, 'id' | 'startedOn' | 'startedAt'>): void {
+  const startedAtDay = typeof enrollment.startedAt === 'string' ? enrollment.startedAt.slice(0, 10) : '';
+  if (isSupportedDate(enrollment.startedOn) && isSupportedDate(startedAtDay)) return;
+  const message = `This enrollment's start date (${JSON.stringify(enrollment.startedOn)}) is outside ${EARLIEST_DATE} to ${LATEST_DATE}, so its schedule cannot be computed. End the enrollment and enroll the patient again with a correct start date.`;
+  throw new DomainError('conflict', message, { issues: [{ code: 'enrollment.start_out_of_range', path: '/startedOn', message, params: { enrollmentId: enrollment.id } }] });
+}
+
 /** Loads an enrollment's deployment, program and responses and computes its status at `now`. */
 export async function loadEnrollmentSchedule(deps: CareDeps, enrollment: EnrollmentRecord, unit: UnitRecord, now: string): Promise<EnrollmentSchedule> {
+  assertSchedulable(enrollment);
   const deployment = await deps.store.getDeployment(enrollment.deploymentId);
   if (!deployment) throw new Error(`enrollment ${enrollment.id} has no deployment ${enrollment.deploymentId}`);
   const program = (await loadProgram(deps, deployment)) ?? singleModuleProgram((await loadModule(deps, enrollment.modules[0]!)).module);
   const responses = await deps.store.listResponses(enrollment.id);
   const context = scheduleContext(program, enrollment, unit, responses, now);
   return { deployment, program, responses, context, status: programStatus(program, context) };
+}
+
+/**
+ * {@link loadEnrollmentSchedule} for lists and the minute job: a schedule, or why this one
+ * enrollment has none (its stored data cannot be scheduled, or its content is missing), so the
+ * caller shows the others and names this one.
+ */
+export async function tryLoadEnrollmentSchedule(deps: CareDeps, enrollment: EnrollmentRecord, unit: UnitRecord, now: string): Promise<{ ok: true; schedule: EnrollmentSchedule } | { ok: false; unreadable: UnreadableEnrollment }> {
+  try {
+    return { ok: true, schedule: await loadEnrollmentSchedule(deps, enrollment, unit, now) };
+  } catch (error) {
+    const deployment = await deps.store.getDeployment(enrollment.deploymentId).catch(() => undefined);
+    const issue = error instanceof DomainError ? error.issues[0] : undefined;
+    const problem = issue
+      ? { code: issue.code, message: issue.message }
+      : { code: 'enrollment.unschedulable', message: error instanceof DomainError ? error.detail : 'The schedule of this enrollment cannot be computed from its stored data.' };
+    return { ok: false, unreadable: { enrollmentId: enrollment.id, title: deployment?.title ?? '', problem } };
+  }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isCalendarDate } from '../../../../schemas/src/engine/calendar-date.js';
+import { addDays, isCalendarDate } from '../../../../schemas/src/engine/calendar-date.js';
 import { localDateOf, localMidnight } from '../../../../schemas/src/engine/zoned-time.js';
 import { DomainError } from '../errors.js';
 import type { Role } from '../principal.js';
@@ -8,7 +8,7 @@ import type { CareContext, CareDeps } from './care-deps.js';
 import { textIn } from './care-content.js';
 import { normalizeInvitationCode } from './invitation-code.js';
 import { contentLanguage, invitationMail } from './invitation-mail.js';
-import { loadEnrollmentSchedule } from './enrollment-schedule.js';
+import { loadEnrollmentSchedule, tryLoadEnrollmentSchedule } from './enrollment-schedule.js';
 import { alertPeople, presentAlert } from './alerts.js';
 import type { AlertView } from './alerts.js';
 import { presentPlans } from './plans.js';
@@ -48,6 +48,8 @@ export interface PatientListEntry {
   overdueReports: number;
   lastActivityAt: string | null;
   attention: number;
+  /** Set when this enrollment's schedule cannot be computed from its stored data (counts are then partial). */
+  problem?: { code: string; message: string };
 }
 
 export interface EnrollmentDetail {
@@ -62,6 +64,8 @@ export interface EnrollmentDetail {
 
 export const DEFAULT_INVITATION_TTL_MS = 14 * 24 * 3600_000;
 const DAY_MS = 24 * 3600_000;
+/** How far before or after today an enrollment may start. */
+const START_WINDOW_DAYS = 365;
 
 export function presentEnrollment(enrollment: EnrollmentRecord): EnrollmentView {
   const { id, unitId, deploymentId, patientId, status, startedOn, createdAt, modules } = enrollment;
@@ -103,6 +107,14 @@ export function createEnrollmentCommands(deps: CareDeps) {
     if (!isCalendarDate(startsOn)) {
       const message = `"${startsOn}" is not a date (YYYY-MM-DD).`;
       throw new DomainError('invalid', message, { issues: [{ code: 'enrollment.starts_on', path: '/startsOn', message }] });
+    }
+    // A start more than a year away either way is a typing slip (9999-12-31 once broke the unit's
+    // lists and the minute job); a program that should start later is enrolled later.
+    const earliest = addDays(today, -START_WINDOW_DAYS);
+    const latest = addDays(today, START_WINDOW_DAYS);
+    if (startsOn < earliest || startsOn > latest) {
+      const message = `The start date must be within a year of today, from ${earliest} to ${latest}; ${startsOn} is not.`;
+      throw new DomainError('invalid', message, { issues: [{ code: 'enrollment.starts_on_out_of_range', path: '/startsOn', message }] });
     }
     const at = now.toISOString();
     const actor = actorOf(context);
@@ -158,11 +170,13 @@ export function createEnrollmentCommands(deps: CareDeps) {
       const activity = new Map((await deps.store.enrollmentActivity(unit.id)).map((entry) => [entry.enrollmentId, entry]));
       const entries: PatientListEntry[] = [];
       for (const enrollment of await deps.store.listEnrollmentsOfUnit(unit.id)) {
-        const schedule = await loadEnrollmentSchedule(deps, enrollment, unit, now.toISOString());
+        // One enrollment whose schedule cannot be computed is listed with its problem; the others still show.
+        const loaded = await tryLoadEnrollmentSchedule(deps, enrollment, unit, now.toISOString());
+        const schedule = loaded.ok ? loaded.schedule : undefined;
         const counts = activity.get(enrollment.id);
         const open = enrollment.status === 'active' || enrollment.status === 'invited';
-        const overdueReports = open ? schedule.status.dueMeasurements.filter((due) => due.overdue).length + schedule.status.dueRegistrations.filter((due) => due.overdue).length : 0;
-        const fromResponses = lastActivity(schedule);
+        const overdueReports = open && schedule ? schedule.status.dueMeasurements.filter((due) => due.overdue).length + schedule.status.dueRegistrations.filter((due) => due.overdue).length : 0;
+        const fromResponses = schedule ? lastActivity(schedule) : null;
         const lastActivityAt = [fromResponses, enrollment.lastActivityAt].filter((at): at is string => at !== null).sort().at(-1) ?? null;
         const since = lastActivityAt ?? enrollment.startedAt;
         const inactiveDays = open ? Math.max(0, Math.floor((now.getTime() - Date.parse(since)) / DAY_MS)) : 0;
@@ -172,9 +186,10 @@ export function createEnrollmentCommands(deps: CareDeps) {
           enrollmentId: enrollment.id,
           patient: { id: enrollment.patientId, name: counts?.patientName ?? '' },
           deploymentId: enrollment.deploymentId,
-          title: textIn(schedule.program.title, schedule.program, context.language),
+          title: loaded.ok ? textIn(loaded.schedule.program.title, loaded.schedule.program, context.language) : loaded.unreadable.title,
           status: enrollment.status,
           startedOn: enrollment.startedOn,
+          ...(loaded.ok ? {} : { problem: loaded.unreadable.problem }),
           openAlerts,
           unreadMessages,
           overdueReports,

@@ -2,7 +2,7 @@ import { DomainError } from '../errors.js';
 import { ownEnrollment, patientId } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
 import { loadModule, textIn } from './care-content.js';
-import { loadEnrollmentSchedule } from './enrollment-schedule.js';
+import { loadEnrollmentSchedule, tryLoadEnrollmentSchedule } from './enrollment-schedule.js';
 import { presentMessage } from './messages.js';
 import type { MessageView } from './messages.js';
 import { dueItems, moduleTitles, newModules, programModules } from './program-view.js';
@@ -40,10 +40,10 @@ export function createPatientHomeCommands(deps: CareDeps) {
         const unit = await deps.store.getUnit(enrollment.unitId);
         const deployment = await deps.store.getDeployment(enrollment.deploymentId);
         if (!unit || !deployment) continue;
-        const schedule = await loadEnrollmentSchedule(deps, enrollment, unit, deps.now().toISOString());
+        const loaded = await tryLoadEnrollmentSchedule(deps, enrollment, unit, deps.now().toISOString());
         views.push({
           id: enrollment.id,
-          title: textIn(schedule.program.title, schedule.program, context.language),
+          title: loaded.ok ? textIn(loaded.schedule.program.title, loaded.schedule.program, context.language) : deployment.title,
           status: enrollment.status,
           startedOn: enrollment.startedOn,
           unit: { id: unit.id, name: unit.name, settings: { contactName: unit.name, ...unit.settings } },
@@ -65,7 +65,10 @@ export function createPatientHomeCommands(deps: CareDeps) {
           if (message.from === 'therapist' && message.readAt === null) view.messages.unread += 1;
         }
         if (enrollment.status !== 'active') continue;
-        const schedule = await loadEnrollmentSchedule(deps, enrollment, unit, now);
+        // An enrollment whose schedule cannot be computed adds nothing due; the others still do.
+        const loaded = await tryLoadEnrollmentSchedule(deps, enrollment, unit, now);
+        if (!loaded.ok) continue;
+        const schedule = loaded.schedule;
         const titles = await moduleTitles(deps, enrollment, context.language);
         view.due.push(...dueItems(schedule, enrollment, titles));
         view.new.push(...newModules(schedule, enrollment, titles));

@@ -1,6 +1,6 @@
 import { unitFor, careAudit } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
-import { loadEnrollmentSchedule } from './enrollment-schedule.js';
+import { tryLoadEnrollmentSchedule } from './enrollment-schedule.js';
 import type { EnrollmentSchedule } from './enrollment-schedule.js';
 
 export interface UnitReport {
@@ -9,6 +9,12 @@ export interface UnitReport {
   completed: number;
   droppedOut: number;
   instruments: Array<{ instrumentId: string; title: string; patients: number; meanPre: number | null; meanPost: number | null; meanChange: number | null }>;
+  /**
+   * Enrollments whose schedule cannot be computed from their stored data: counted in `enrolled` and
+   * `active`, left out of `completed`, `droppedOut` and the instruments, and named here so the
+   * report is never lost to one of them.
+   */
+  unreadable: Array<{ enrollmentId: string; problem: { code: string; message: string } }>;
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -29,12 +35,17 @@ export function createReportCommands(deps: CareDeps) {
     async unitReport(context: CareContext, unitId: string): Promise<UnitReport> {
       const { unit, role } = await unitFor(deps, context, unitId, 'report.read');
       const now = deps.now().toISOString();
-      const report: UnitReport = { enrolled: 0, active: 0, completed: 0, droppedOut: 0, instruments: [] };
+      const report: UnitReport = { enrolled: 0, active: 0, completed: 0, droppedOut: 0, instruments: [], unreadable: [] };
       const series = new Map<string, { title: string; pre: number[]; post: number[] }>();
       for (const enrollment of await deps.store.listEnrollmentsOfUnit(unit.id)) {
         report.enrolled += 1;
-        const schedule = await loadEnrollmentSchedule(deps, enrollment, unit, now);
         if (enrollment.status === 'active' || enrollment.status === 'paused') report.active += 1;
+        const loaded = await tryLoadEnrollmentSchedule(deps, enrollment, unit, now);
+        if (!loaded.ok) {
+          report.unreadable.push({ enrollmentId: enrollment.id, problem: loaded.unreadable.problem });
+          continue;
+        }
+        const schedule = loaded.schedule;
         if (enrollment.status === 'ended') {
           if (programCompleted(schedule)) report.completed += 1;
           else report.droppedOut += 1;

@@ -53,6 +53,8 @@ export interface RequestOptions {
   /** X-CSRF-Token; the session's by default, `null` to send none. */
   csrf?: string | null;
   ip?: string;
+  /** Further cookies, `name=value; …` (the known-device cookie). */
+  cookies?: string;
 }
 
 /**
@@ -110,8 +112,9 @@ export async function createAccountsTestApp(options: { throttle?: Partial<LoginT
     const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(method);
     const origin = requestOptions.origin === undefined ? (unsafe ? PUBLIC_URL : null) : requestOptions.origin;
     if (origin !== null) headers['Origin'] = origin;
+    const cookies = [...(requestOptions.as ? [`${SESSION_COOKIE_NAME}=${requestOptions.as.cookie}`] : []), ...(requestOptions.cookies ? [requestOptions.cookies] : [])];
+    if (cookies.length > 0) headers['Cookie'] = cookies.join('; ');
     if (requestOptions.as) {
-      headers['Cookie'] = `${SESSION_COOKIE_NAME}=${requestOptions.as.cookie}`;
       const csrf = requestOptions.csrf === undefined ? requestOptions.as.csrfToken : requestOptions.csrf;
       if (csrf !== null && unsafe) headers[CSRF_HEADER] = csrf;
     }

@@ -38,15 +38,37 @@ describe('auth routes: refusals', () => {
     expect(body.issues?.map((issue) => issue.path).sort()).toEqual(['/email', '/extra', '/password']);
   });
 
-  it('throttles after 5 failures per e-mail with 429 and Retry-After, even for the right password, until the window ends', async () => {
+  it('slows an account down after 5 failures with 429 and a Retry-After that doubles, for an unknown device even with the right password', async () => {
     const { request, login, clock } = await createAccountsTestApp();
     for (let i = 0; i < 5; i++) expect((await request('POST', '/api/auth/login', { body: { email: 'designerA@example.org', password: `guess number ${i}` } })).status).toBe(401);
     const refused = await request('POST', '/api/auth/login', { body: { email: 'DesignerA@example.org', password: PASSWORD } });
     expect(refused.status).toBe(429);
-    expect(refused.headers.get('retry-after')).toBe('900');
+    expect(refused.headers.get('retry-after')).toBe('1');
     expect((await problem(refused)).code).toBe('rate_limited');
-    clock.advance(15 * 60_000);
+    clock.advance(1_000);
+    expect((await request('POST', '/api/auth/login', { body: { email: 'designerA@example.org', password: 'guess number 6' } })).status).toBe(401);
+    expect((await request('POST', '/api/auth/login', { body: { email: 'designerA@example.org', password: PASSWORD } })).headers.get('retry-after')).toBe('2');
+    clock.advance(2_000);
     await expect(login('designerA')).resolves.toMatchObject({ personId: expect.any(String) });
+  });
+
+  it('lets the right password from a device the account signed in on before through at once; a wrong one stays slowed', async () => {
+    const { request, clock } = await createAccountsTestApp();
+    const first = await request('POST', '/api/auth/login', { body: { email: 'designerA@example.org', password: PASSWORD } });
+    const device = first.headers.getSetCookie().find((line) => line.startsWith('careloom_device='))!.split(';')[0]!;
+    // The attacker guesses as fast as the throttle allows: right after each wait.
+    for (let i = 0; i < 12; i++) {
+      const guess = await request('POST', '/api/auth/login', { body: { email: 'designerA@example.org', password: `attacker guess ${i}` }, ip: '203.0.113.66' });
+      expect(guess.status).toBe(401);
+      const wait = Number((await request('POST', '/api/auth/login', { body: { email: 'designerA@example.org', password: 'x' }, ip: '203.0.113.66' })).headers.get('retry-after') ?? 0);
+      if (i < 11) clock.advance(wait * 1000);
+    }
+    expect((await request('POST', '/api/auth/login', { body: { email: 'designerA@example.org', password: PASSWORD } })).status).toBe(429);
+    const owner = await request('POST', '/api/auth/login', { body: { email: 'designerA@example.org', password: PASSWORD }, cookies: device });
+    expect(owner.status).toBe(200);
+    // Another account's device cookie is no pass for this one.
+    expect((await request('POST', '/api/auth/login', { body: { email: 'publisherA@example.org', password: 'wrong' }, cookies: device })).status).toBe(401);
+    expect((await request('POST', '/api/auth/login', { body: { email: 'designerA@example.org', password: 'still guessing' }, ip: '203.0.113.66' })).status).toBe(429);
   });
 
   it('throttles a burst of parallel guesses before the slow hashes finish', async () => {
@@ -57,10 +79,12 @@ describe('auth routes: refusals', () => {
     expect(statuses.filter((status) => status === 429)).toHaveLength(7);
   });
 
-  it('throttles one IP trying many e-mail addresses', async () => {
+  it('stops one IP trying many different e-mail addresses, not the same addresses from elsewhere', async () => {
     const { request, login } = await createAccountsTestApp();
-    for (let i = 0; i < 20; i++) await request('POST', '/api/auth/login', { body: { email: `person${i}@example.org`, password: PASSWORD }, ip: '203.0.113.5' });
-    expect((await request('POST', '/api/auth/login', { body: { email: 'adminA@example.org', password: PASSWORD }, ip: '203.0.113.5' })).status).toBe(429);
+    for (let i = 0; i < 30; i++) expect((await request('POST', '/api/auth/login', { body: { email: `person${i}@example.org`, password: PASSWORD }, ip: '203.0.113.5' })).status).toBe(401);
+    const refused = await request('POST', '/api/auth/login', { body: { email: 'adminA@example.org', password: PASSWORD }, ip: '203.0.113.5' });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('3600');
     await expect(login('adminA', PASSWORD, '203.0.113.6')).resolves.toBeDefined();
   });
 
@@ -129,8 +153,9 @@ describe('auth routes: allowed', () => {
     const { request, orgs } = await createAccountsTestApp();
     const response = await request('POST', '/api/auth/login', { body: { email: `${key.toUpperCase()}@EXAMPLE.ORG`, password: PASSWORD } });
     expect(response.status).toBe(200);
-    const cookie = response.headers.get('set-cookie') ?? '';
+    const [cookie = '', device = ''] = response.headers.getSetCookie();
     expect(cookie).toMatch(/^careloom_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+    expect(device).toMatch(/^careloom_device=v1\.[A-Za-z0-9_.~-]+; Max-Age=15552000; Path=\/api\/auth; HttpOnly; Secure; SameSite=Strict$/);
     const login = (await response.json()) as { csrfToken: string };
     const token = /careloom_session=([^;]+)/.exec(cookie)![1]!;
     const me = await request('GET', '/api/auth/me', { as: { cookie: token, csrfToken: login.csrfToken, personId: '' } });

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { requireAuth } from '../auth/authenticate.js';
 import type { ClientIpReader } from '../auth/client-ip.js';
 import { requestContextOf } from '../auth/request-context.js';
-import { clearSessionCookie, setSessionCookie, type SessionCookieSettings } from '../auth/session-cookie.js';
+import { clearSessionCookie, deviceCookieOf, setDeviceCookie, setSessionCookie, type SessionCookieSettings } from '../auth/session-cookie.js';
 import type { AuthenticationService } from '../domain/accounts/authentication-service.js';
 import type { AppEnv } from '../http/app-env.js';
 import { parseBody, validateChangePasswordBody, validateLoginBody } from './accounts-bodies.js';
@@ -19,7 +19,9 @@ export interface AuthRoutesDeps {
  * Login, logout, the current session, and password change. Mount at `/api/auth`, behind
  * `originCheck` and `authenticate`.
  *
- * - POST /login `{ email, password }` → 200 session (sets the `careloom_session` cookie); 401, 429
+ * - POST /login `{ email, password }` → 200 session (sets the `careloom_session` cookie and renews the
+ *   long-lived `careloom_device` cookie that lets this browser past login backoff); 401; 429 with
+ *   Retry-After while failed logins of the account (or from the IP) make tries wait
  * - POST /logout → 204 (ends the session, clears the cookie)
  * - GET /me → 200 `{ person, memberships, csrfToken, expiresAt }`
  * - POST /password `{ currentPassword, newPassword }` → 204 (ends the person's other sessions)
@@ -31,8 +33,10 @@ export function authRoutes(deps: AuthRoutesDeps) {
   return new Hono<AppEnv>()
     .post('/login', async (c) => {
       const body = await parseBody(c, validateLoginBody);
-      const login = await deps.authentication.login(body, requestContextOf(c, deps.clientIp));
+      const device = deviceCookieOf(c);
+      const login = await deps.authentication.login(body, { ...requestContextOf(c, deps.clientIp), ...(device === undefined ? {} : { deviceCookie: device }) });
       setSessionCookie(c, login.token, deps.cookie);
+      if (login.deviceCookie) setDeviceCookie(c, login.deviceCookie, deps.cookie);
       c.header('Cache-Control', 'no-store');
       return c.json(presentSession(await deps.authentication.describeSession(login.principal)));
     })

@@ -2,7 +2,8 @@ import type { Clock } from '../../clock.js';
 import { DomainError } from '../errors.js';
 import type { Membership, Principal } from '../principal.js';
 import type { AccountsStore, AuditContext, Organisation, Person, SessionRecord } from './accounts-store.js';
-import type { LoginThrottle } from './login-throttle.js';
+import { deviceCookieAfterLogin, knownDeviceId, readDeviceCookie } from './known-device.js';
+import type { LoginAttempt, LoginThrottle } from './login-throttle.js';
 import type { PasswordHasher } from './password-hasher.js';
 import { passwordIssues } from './password-policy.js';
 import type { RequestContext } from './request-context.js';
@@ -36,6 +37,8 @@ export interface LoginResult {
   csrfToken: string;
   expiresAt: string;
   principal: Principal;
+  /** After a login with a password: the known-device cookie to set (see known-device.ts). */
+  deviceCookie?: string;
 }
 
 /** A valid session behind a cookie token. */
@@ -69,8 +72,10 @@ export interface AuthenticationService {
 const WRONG_CREDENTIALS = 'The e-mail address or the password is wrong.';
 
 /**
- * Logins, sessions and password changes. Login is throttled per e-mail and per IP, and takes about
- * as long for an unknown address as for a known one (it verifies against a dummy hash).
+ * Logins, sessions and password changes. Failed logins slow down further tries per account and
+ * per IP (login-throttle.ts) except from a device the account signed in on before, so the owner is
+ * never locked out; a login takes about as long for an unknown address as for a known one (it
+ * verifies against a dummy hash), and is throttled the same way.
  *
  * @example
  * const auth = createAuthenticationService({ store, hasher, throttle, sessionRevoked, clock });
@@ -99,23 +104,28 @@ export function createAuthenticationService(deps: AuthenticationServiceDeps): Au
     };
   };
 
-  const throttled = (email: string, ip: string | undefined) => {
-    const seconds = deps.throttle.retryAfterSeconds(email, ip);
-    if (seconds !== undefined) throw new DomainError('rate_limited', `Too many failed attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`, { retryAfterSeconds: seconds });
+  const throttled = (attempt: LoginAttempt) => {
+    const seconds = deps.throttle.retryAfterSeconds(attempt);
+    if (seconds === undefined) return;
+    const wait = seconds < 60 ? `${seconds} second(s)` : `${Math.ceil(seconds / 60)} minute(s)`;
+    throw new DomainError('rate_limited', `Too many failed attempts. Try again in ${wait}.`, { retryAfterSeconds: seconds });
   };
 
   return {
     async login({ email, password }, context) {
-      throttled(email, context.ip);
-      deps.throttle.recordAttempt(email, context.ip);
       const person = await deps.store.findPersonByEmail(email.trim());
+      const device = readDeviceCookie(context.deviceCookie);
+      const knownDevice = person ? knownDeviceId(device, person.passwordHash, now().getTime()) : undefined;
+      const attempt: LoginAttempt = { account: email, ip: context.ip, knownDevice };
+      throttled(attempt);
+      deps.throttle.recordAttempt(attempt);
       dummyHash ??= deps.hasher.hash(newSecretToken());
       const matches = await deps.hasher.verify(password, person?.passwordHash ?? (await dummyHash));
       if (!person || !matches || person.disabledAt !== undefined) {
         if (person) await deps.store.recordLoginRefused(person.id, matches ? 'disabled' : 'wrong_password', audit(context, person.id));
         throw new DomainError('unauthenticated', WRONG_CREDENTIALS);
       }
-      deps.throttle.recordSuccess(email, context.ip);
+      deps.throttle.recordSuccess(attempt);
       const token = newSecretToken();
       const at = now();
       const session: SessionRecord = {
@@ -129,8 +139,9 @@ export function createAuthenticationService(deps: AuthenticationServiceDeps): Au
         ...(context.userAgent === undefined ? {} : { userAgent: context.userAgent.slice(0, 512) }),
       };
       await deps.store.createSession(session, audit(context, person.id));
-      const { passwordHash: _passwordHash, ...visible } = person;
-      return { token, csrfToken: session.csrfToken, expiresAt: session.expiresAt, principal: await principalOf(visible, session.id) };
+      const { passwordHash, ...visible } = person;
+      const deviceCookie = deviceCookieAfterLogin(device, passwordHash, at.getTime());
+      return { token, csrfToken: session.csrfToken, expiresAt: session.expiresAt, principal: await principalOf(visible, session.id), deviceCookie };
     },
 
     async resolveSession(token, context) {
@@ -191,17 +202,20 @@ export function createAuthenticationService(deps: AuthenticationServiceDeps): Au
     },
 
     async changePassword(principal, { currentPassword, newPassword }, context) {
-      throttled(principal.email, context.ip);
+      // Guesses through a session count on that session alone: whoever holds it cannot slow the
+      // owner's logins, and gets no more tries than a known device would.
+      const attempt: LoginAttempt = { account: principal.email, knownDevice: `session:${principal.sessionId}` };
+      throttled(attempt);
       const issues = passwordIssues(newPassword, '/newPassword');
       if (issues.length > 0) throw new DomainError('invalid', issues[0]!.message, { issues });
       const person = await deps.store.findPersonWithCredentials(principal.personId);
       if (!person) throw new DomainError('unauthenticated', 'The session has ended. Log in again.');
-      deps.throttle.recordAttempt(principal.email, context.ip);
+      deps.throttle.recordAttempt(attempt);
       if (!(await deps.hasher.verify(currentPassword, person.passwordHash))) {
         const message = 'The current password is wrong.';
         throw new DomainError('invalid', message, { issues: [{ code: 'password.wrong', path: '/currentPassword', message }] });
       }
-      deps.throttle.recordSuccess(principal.email, context.ip);
+      deps.throttle.recordSuccess(attempt);
       const ended = await deps.store.changePassword(person.id, await deps.hasher.hash(newPassword), principal.sessionId, audit(context, person.id));
       if (ended.length > 0) deps.sessionRevoked.emit({ personId: person.id, sessionIds: ended, reason: 'password_changed' });
     },

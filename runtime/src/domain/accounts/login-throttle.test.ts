@@ -1,59 +1,126 @@
 import { describe, expect, it } from 'vitest';
-import { createLoginThrottle } from './login-throttle.js';
+import { createLoginThrottle, DEFAULT_LOGIN_THROTTLE_OPTIONS, type LoginAttempt, type LoginThrottleOptions } from './login-throttle.js';
 
-function setup(options = {}) {
+function setup(options: Partial<LoginThrottleOptions> = {}) {
   let now = Date.parse('2026-03-01T08:00:00Z');
-  const throttle = createLoginThrottle(() => now, { maxFailuresPerEmail: 3, maxFailuresPerIp: 5, windowMs: 60_000, ...options });
-  return { throttle, advance: (ms: number) => (now += ms) };
+  const throttle = createLoginThrottle(() => now, { freeFailures: 3, firstDelayMs: 1_000, maxDelayMs: 60_000, forgetAfterMs: 3600_000, distinctAccountsPerIp: 4, ipWindowMs: 600_000, ...options });
+  /** A failed try, checked then counted as the login does; the refusal's seconds when refused (then nothing is counted). */
+  const tryOnce = (attempt: LoginAttempt): number | undefined => {
+    const wait = throttle.retryAfterSeconds(attempt);
+    if (wait === undefined) throttle.recordAttempt(attempt);
+    return wait;
+  };
+  return { throttle, tryOnce, advance: (ms: number) => (now += ms) };
 }
 
-describe('createLoginThrottle', () => {
-  it('refuses an e-mail after its limit, case-insensitively, until the window ends', () => {
-    const { throttle, advance } = setup();
-    for (let i = 0; i < 3; i++) throttle.recordAttempt('Ann@Example.org', `10.0.0.${i}`);
-    expect(throttle.retryAfterSeconds('ann@example.org', '10.0.0.9')).toBe(60);
-    advance(59_000);
-    expect(throttle.retryAfterSeconds('ann@example.org', undefined)).toBe(1);
-    advance(1_000);
-    expect(throttle.retryAfterSeconds('ann@example.org', undefined)).toBeUndefined();
-  });
+const ann = (ip = '10.0.0.1', knownDevice?: string): LoginAttempt => ({ account: 'Ann@Example.org', ip, knownDevice });
 
-  it('refuses an IP after its limit, whatever the e-mail', () => {
-    const { throttle } = setup();
-    for (let i = 0; i < 5; i++) throttle.recordAttempt(`person${i}@example.org`, '10.0.0.1');
-    expect(throttle.retryAfterSeconds('new@example.org', '10.0.0.1')).toBe(60);
-    expect(throttle.retryAfterSeconds('new@example.org', '10.0.0.2')).toBeUndefined();
-  });
-
-  it('allows tries below the limit; a success clears the e-mail counter and takes its attempt off the IP', () => {
-    const { throttle } = setup();
-    throttle.recordAttempt('ann@example.org', '10.0.0.1');
-    throttle.recordAttempt('ann@example.org', '10.0.0.1');
-    expect(throttle.retryAfterSeconds('ann@example.org', '10.0.0.1')).toBeUndefined();
-    throttle.recordSuccess('ann@example.org', '10.0.0.1');
-    throttle.recordAttempt('ann@example.org', '10.0.0.1');
-    throttle.recordAttempt('ann@example.org', '10.0.0.1');
-    expect(throttle.retryAfterSeconds('ann@example.org', '10.0.0.1')).toBeUndefined();
-    // The IP has 3 unsuccessful attempts (the successful one was taken back): two more reach its limit of 5.
-    throttle.recordAttempt('bob@example.org', '10.0.0.1');
-    expect(throttle.retryAfterSeconds('carl@example.org', '10.0.0.1')).toBeUndefined();
-    throttle.recordAttempt('bob@example.org', '10.0.0.1');
-    expect(throttle.retryAfterSeconds('carl@example.org', '10.0.0.1')).toBe(60);
-  });
-
-  it('counts parallel attempts before their outcome is known', () => {
-    const { throttle } = setup();
-    for (let i = 0; i < 3; i++) {
-      expect(throttle.retryAfterSeconds('ann@example.org', '10.0.0.1')).toBeUndefined();
-      throttle.recordAttempt('ann@example.org', '10.0.0.1');
+describe('createLoginThrottle: per-account backoff', () => {
+  it('lets the free failures through, then makes each try wait twice as long as the last, up to the cap', () => {
+    const { tryOnce, advance } = setup();
+    for (let i = 0; i < 3; i++) expect(tryOnce(ann(`10.0.0.${i}`))).toBeUndefined();
+    const waits: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const wait = tryOnce(ann('10.0.0.9'))!;
+      waits.push(wait);
+      advance(wait * 1000);
+      expect(tryOnce(ann('10.0.0.9'))).toBeUndefined();
     }
-    expect(throttle.retryAfterSeconds('ann@example.org', '10.0.0.1')).toBe(60);
+    expect(waits).toEqual([1, 2, 4, 8, 16, 32, 60, 60, 60]);
   });
 
-  it('keeps at most maxEntries counters', () => {
-    const { throttle } = setup({ maxEntries: 4, maxFailuresPerEmail: 1 });
-    for (let i = 0; i < 10; i++) throttle.recordAttempt(`person${i}@example.org`, undefined);
-    expect(throttle.retryAfterSeconds('person9@example.org', undefined)).toBe(60);
-    expect(throttle.retryAfterSeconds('person0@example.org', undefined)).toBeUndefined();
+  it('counts one account whatever the letter case, spacing or IP; other accounts are unaffected', () => {
+    const { tryOnce, throttle } = setup();
+    for (const email of ['ann@example.org', ' ANN@example.org', 'Ann@Example.Org']) tryOnce({ account: email, ip: `192.0.2.${email.length}` });
+    expect(throttle.retryAfterSeconds({ account: 'ann@example.org', ip: '198.51.100.7' })).toBe(1);
+    expect(throttle.retryAfterSeconds({ account: 'bob@example.org', ip: '198.51.100.7' })).toBeUndefined();
+  });
+
+  it('counts parallel tries before their outcome is known', () => {
+    const { throttle } = setup();
+    const passed = Array.from({ length: 10 }, () => {
+      const wait = throttle.retryAfterSeconds(ann());
+      if (wait === undefined) throttle.recordAttempt(ann());
+      return wait === undefined;
+    });
+    expect(passed.filter(Boolean)).toHaveLength(3);
+  });
+
+  it('forgets an account\'s failures a while after the last, and at once after a success', () => {
+    const { throttle, tryOnce, advance } = setup();
+    for (let i = 0; i < 3; i++) tryOnce(ann());
+    advance(3600_000);
+    expect(throttle.retryAfterSeconds(ann())).toBeUndefined();
+    for (let i = 0; i < 3; i++) tryOnce(ann());
+    expect(throttle.retryAfterSeconds(ann())).toBe(1);
+    advance(1_000);
+    tryOnce(ann());
+    throttle.recordSuccess(ann());
+    expect(throttle.retryAfterSeconds(ann())).toBeUndefined();
+  });
+});
+
+describe('createLoginThrottle: known devices', () => {
+  it('lets the owner\'s known device through while the account waits, counting its own failures apart', () => {
+    const { throttle, tryOnce } = setup();
+    for (let i = 0; i < 12; i++) tryOnce(ann('203.0.113.66'));
+    expect(throttle.retryAfterSeconds(ann('203.0.113.66'))).toBeGreaterThan(0);
+    expect(throttle.retryAfterSeconds(ann('10.0.0.1', 'device-a'))).toBeUndefined();
+    // The device mistypes too: it backs off on its own, the account's wait is unchanged.
+    const before = throttle.retryAfterSeconds(ann('10.0.0.2'));
+    for (let i = 0; i < 3; i++) expect(tryOnce(ann('10.0.0.1', 'device-a'))).toBeUndefined();
+    expect(throttle.retryAfterSeconds(ann('10.0.0.1', 'device-a'))).toBe(1);
+    expect(throttle.retryAfterSeconds(ann('10.0.0.1', 'device-b'))).toBeUndefined();
+    expect(throttle.retryAfterSeconds(ann('10.0.0.2'))).toBe(before);
+    throttle.recordSuccess(ann('10.0.0.1', 'device-a'));
+    expect(throttle.retryAfterSeconds(ann('10.0.0.1', 'device-a'))).toBeUndefined();
+  });
+
+  it('binds a device\'s count to the account: one device cannot spend another account\'s allowance', () => {
+    const { throttle, tryOnce } = setup();
+    for (let i = 0; i < 3; i++) tryOnce({ account: 'ann@example.org', knownDevice: 'shared-pc' });
+    expect(throttle.retryAfterSeconds({ account: 'ann@example.org', knownDevice: 'shared-pc' })).toBe(1);
+    expect(throttle.retryAfterSeconds({ account: 'bob@example.org', knownDevice: 'shared-pc' })).toBeUndefined();
+  });
+});
+
+describe('createLoginThrottle: per IP, distinct accounts', () => {
+  it('stops a spray of new accounts from one IP, not colleagues who already failed, not other IPs', () => {
+    const { throttle, tryOnce, advance } = setup();
+    for (let i = 0; i < 4; i++) expect(tryOnce({ account: `person${i}@example.org`, ip: '192.0.2.1' })).toBeUndefined();
+    expect(throttle.retryAfterSeconds({ account: 'new@example.org', ip: '192.0.2.1' })).toBe(600);
+    expect(throttle.retryAfterSeconds({ account: 'person2@example.org', ip: '192.0.2.1' })).toBeUndefined();
+    expect(throttle.retryAfterSeconds({ account: 'new@example.org', ip: '192.0.2.2' })).toBeUndefined();
+    expect(throttle.retryAfterSeconds({ account: 'new@example.org', ip: '192.0.2.1', knownDevice: 'device-n' })).toBeUndefined();
+    advance(300_000);
+    tryOnce({ account: 'person0@example.org', ip: '192.0.2.1' });
+    // person1's failure is now the oldest; it leaves the window first.
+    expect(throttle.retryAfterSeconds({ account: 'new@example.org', ip: '192.0.2.1' })).toBe(300);
+    advance(300_000);
+    expect(throttle.retryAfterSeconds({ account: 'new@example.org', ip: '192.0.2.1' })).toBeUndefined();
+  });
+
+  it('counts many failures of one colleague once, and takes a colleague off the list when they get in', () => {
+    const { throttle, tryOnce } = setup({ freeFailures: 100 });
+    for (let i = 0; i < 50; i++) tryOnce({ account: 'clumsy@example.org', ip: '192.0.2.1' });
+    for (let i = 0; i < 3; i++) tryOnce({ account: `person${i}@example.org`, ip: '192.0.2.1' });
+    expect(throttle.retryAfterSeconds({ account: 'new@example.org', ip: '192.0.2.1' })).toBe(600);
+    throttle.recordSuccess({ account: 'clumsy@example.org', ip: '192.0.2.1' });
+    expect(throttle.retryAfterSeconds({ account: 'new@example.org', ip: '192.0.2.1' })).toBeUndefined();
+  });
+
+  it('defaults leave room for a clinic: 20 colleagues failing from one address do not stop the 21st', () => {
+    const { throttle, tryOnce } = setup({ ...DEFAULT_LOGIN_THROTTLE_OPTIONS });
+    for (let i = 0; i < 20; i++) expect(tryOnce({ account: `colleague${i}@clinic.example`, ip: '192.0.2.1' })).toBeUndefined();
+    expect(throttle.retryAfterSeconds({ account: 'colleague20@clinic.example', ip: '192.0.2.1' })).toBeUndefined();
+  });
+});
+
+describe('createLoginThrottle: memory', () => {
+  it('keeps at most maxEntries accounts and IPs, dropping the least recently failed', () => {
+    const { throttle, tryOnce } = setup({ maxEntries: 4, freeFailures: 1 });
+    for (let i = 0; i < 10; i++) tryOnce({ account: `person${i}@example.org`, ip: `10.0.0.${i}` });
+    expect(throttle.retryAfterSeconds({ account: 'person9@example.org' })).toBe(1);
+    expect(throttle.retryAfterSeconds({ account: 'person0@example.org' })).toBeUndefined();
   });
 });

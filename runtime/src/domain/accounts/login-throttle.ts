@@ -1,103 +1,188 @@
-/** Limits on failed logins. Both keys are counted; either one reaching its limit refuses further tries. */
+/**
+ * How failed logins are slowed down. Two rules, and neither ever locks the owner out:
+ *
+ * - Per account, exponential backoff: the first `freeFailures` failures cost nothing (typos);
+ *   after that each try must wait `firstDelayMs`, doubling with every further failure, never more
+ *   than `maxDelayMs`. An attacker gets about a hundred guesses a day per account; the owner on a
+ *   new device waits at most `maxDelayMs` for one try.
+ * - Per IP, distinct accounts: one address may fail on at most `distinctAccountsPerIp` different
+ *   accounts per `ipWindowMs` (a password spray tries many accounts once each). A clinic behind one
+ *   NAT address counts each colleague once however often they mistype, and colleagues who already
+ *   failed may keep trying under their own account's backoff.
+ *
+ * A try from a known device (a signed cookie the browser got at an earlier successful login to
+ * this account, see known-device.ts) skips both: its failures count on that device alone, with the
+ * same backoff, so the owner at their own computer signs in at once however long an attacker
+ * elsewhere has been guessing, and a stolen device cookie buys no more guesses than it had.
+ */
 export interface LoginThrottleOptions {
-  /** Failures per e-mail address per window (guessing one person's password). */
-  maxFailuresPerEmail: number;
-  /** Failures per client IP per window (trying many addresses); higher, since a clinic shares one address. */
-  maxFailuresPerIp: number;
-  windowMs: number;
-  /** Counters kept in memory at most; the oldest are dropped first. */
+  /** Failures of one account (or one known device) before tries have to wait. */
+  freeFailures: number;
+  /** The wait after the first failure past the free ones; it doubles with each further failure. */
+  firstDelayMs: number;
+  /** The longest wait between two tries. */
+  maxDelayMs: number;
+  /** An account's failures are forgotten this long after the last one. */
+  forgetAfterMs: number;
+  /** Different accounts that may fail from one IP address within `ipWindowMs`. */
+  distinctAccountsPerIp: number;
+  ipWindowMs: number;
+  /** Accounts, devices and IPs tracked in memory at most; the least recently failed go first. */
   maxEntries: number;
 }
 
 export const DEFAULT_LOGIN_THROTTLE_OPTIONS: LoginThrottleOptions = Object.freeze({
-  maxFailuresPerEmail: 5,
-  maxFailuresPerIp: 20,
-  windowMs: 15 * 60_000,
-  maxEntries: 10_000,
+  freeFailures: 5,
+  firstDelayMs: 1_000,
+  maxDelayMs: 15 * 60_000,
+  forgetAfterMs: 24 * 3600_000,
+  distinctAccountsPerIp: 30,
+  ipWindowMs: 60 * 60_000,
+  // Large enough that flooding the table with other accounts to flush one account's backoff takes
+  // more distinct IPs than a spray usually has (each IP adds at most distinctAccountsPerIp an hour).
+  maxEntries: 50_000,
 });
 
-export interface LoginThrottle {
-  /** Seconds until another try is allowed, or undefined when it is allowed now. */
-  retryAfterSeconds(email: string, ip: string | undefined): number | undefined;
+/** One try to prove a password. */
+export interface LoginAttempt {
+  /** The e-mail address tried (compared without case or surrounding space), or another account key. */
+  account: string;
+  ip?: string | undefined;
   /**
-   * Counts an attempt as failed before the password is checked, so a burst of parallel guesses
-   * cannot all pass `retryAfterSeconds` while the slow hash runs.
+   * The id of a device proven known for this account (a valid device cookie), or of the session a
+   * password change comes from: such tries count on their own, outside the account and IP limits.
    */
-  recordAttempt(email: string, ip: string | undefined): void;
-  /** Takes back a successful attempt: clears the e-mail counter and removes the attempt from the IP's. */
-  recordSuccess(email: string, ip: string | undefined): void;
+  knownDevice?: string | undefined;
 }
 
-interface Counter {
-  windowStart: number;
+export interface LoginThrottle {
+  /** Seconds until this try is allowed, or undefined when it is allowed now. */
+  retryAfterSeconds(attempt: LoginAttempt): number | undefined;
+  /**
+   * Counts a try as failed before the password is checked, so a burst of parallel guesses cannot
+   * all pass `retryAfterSeconds` while the slow hash runs.
+   */
+  recordAttempt(attempt: LoginAttempt): void;
+  /** The password was right: forgets the failures counted where this try was counted. */
+  recordSuccess(attempt: LoginAttempt): void;
+}
+
+interface Backoff {
   failures: number;
+  lastAt: number;
 }
 
 /**
- * In-memory fixed-window counters of failed logins per e-mail and per IP. One process, one
- * throttle: a restart forgets the counts, which is acceptable for a single-node deployment.
+ * The in-memory login throttle of one process (a restart forgets the counts, acceptable for a
+ * single-node deployment).
  *
  * @param now - milliseconds since the epoch (the injected clock).
  * @example
  * const throttle = createLoginThrottle(() => clock.now().getTime());
- * if (throttle.retryAfterSeconds(email, ip)) refuse();
+ * const attempt = { account: email, ip, knownDevice };
+ * if (throttle.retryAfterSeconds(attempt) !== undefined) refuse();
+ * throttle.recordAttempt(attempt);
  */
 export function createLoginThrottle(now: () => number, options: Partial<LoginThrottleOptions> = {}): LoginThrottle {
-  const settings = { ...DEFAULT_LOGIN_THROTTLE_OPTIONS, ...options };
-  const counters = new Map<string, Counter>();
+  const settings: LoginThrottleOptions = { ...DEFAULT_LOGIN_THROTTLE_OPTIONS, ...options };
+  // Both maps keep insertion order = order of the last failure (entries are re-inserted on each),
+  // so the first entries are the ones to drop when full.
+  const backoffs = new Map<string, Backoff>();
+  const failedAccountsByIp = new Map<string, Map<string, number>>();
 
-  const live = (key: string, at: number): Counter | undefined => {
-    const counter = counters.get(key);
-    if (counter && at - counter.windowStart >= settings.windowMs) {
-      counters.delete(key);
+  const delayAfter = (failures: number): number =>
+    failures < settings.freeFailures ? 0 : Math.min(settings.maxDelayMs, settings.firstDelayMs * 2 ** Math.min(failures - settings.freeFailures, 52));
+
+  const liveBackoff = (key: string, at: number): Backoff | undefined => {
+    const backoff = backoffs.get(key);
+    if (backoff && at - backoff.lastAt >= settings.forgetAfterMs) {
+      backoffs.delete(key);
       return undefined;
     }
-    return counter;
+    return backoff;
   };
 
-  const blockedFor = (key: string, limit: number, at: number): number => {
-    const counter = live(key, at);
-    if (!counter || counter.failures < limit) return 0;
-    return Math.max(1, Math.ceil((counter.windowStart + settings.windowMs - at) / 1000));
+  const backoffWaitMs = (key: string, at: number): number => {
+    const backoff = liveBackoff(key, at);
+    return backoff ? Math.max(0, backoff.lastAt + delayAfter(backoff.failures) - at) : 0;
   };
 
   const bump = (key: string, at: number) => {
-    const counter = live(key, at);
-    if (counter) {
-      counter.failures += 1;
-      return;
-    }
-    if (counters.size >= settings.maxEntries) prune(at);
-    counters.set(key, { windowStart: at, failures: 1 });
+    const failures = (liveBackoff(key, at)?.failures ?? 0) + 1;
+    backoffs.delete(key);
+    if (backoffs.size >= settings.maxEntries) dropOldest(backoffs);
+    backoffs.set(key, { failures, lastAt: at });
   };
 
-  const prune = (at: number) => {
-    for (const key of [...counters.keys()]) live(key, at);
-    while (counters.size >= settings.maxEntries) {
-      const oldest = counters.keys().next().value;
-      if (oldest === undefined) break;
-      counters.delete(oldest);
+  /** The accounts that failed from this IP within the window, oldest first. */
+  const liveAccounts = (ip: string, at: number): Map<string, number> | undefined => {
+    const accounts = failedAccountsByIp.get(ip);
+    if (!accounts) return undefined;
+    for (const [account, failedAt] of accounts) {
+      if (at - failedAt < settings.ipWindowMs) break;
+      accounts.delete(account);
     }
+    if (accounts.size === 0) {
+      failedAccountsByIp.delete(ip);
+      return undefined;
+    }
+    return accounts;
+  };
+
+  const ipWaitMs = (ip: string, account: string, at: number): number => {
+    const accounts = liveAccounts(ip, at);
+    if (!accounts || accounts.has(account) || accounts.size < settings.distinctAccountsPerIp) return 0;
+    // Full: the next try on a new account waits until enough of the oldest failures age out.
+    const [, oldest] = [...accounts].at(accounts.size - settings.distinctAccountsPerIp)!;
+    return Math.max(0, oldest + settings.ipWindowMs - at);
+  };
+
+  const noteIpFailure = (ip: string, account: string, at: number) => {
+    let accounts = liveAccounts(ip, at);
+    if (!accounts) {
+      if (failedAccountsByIp.size >= settings.maxEntries) dropOldest(failedAccountsByIp);
+      accounts = new Map();
+      failedAccountsByIp.set(ip, accounts);
+    }
+    accounts.delete(account);
+    accounts.set(account, at);
   };
 
   return {
-    retryAfterSeconds(email, ip) {
+    retryAfterSeconds(attempt) {
       const at = now();
-      const seconds = Math.max(blockedFor(emailKey(email), settings.maxFailuresPerEmail, at), ip ? blockedFor(ipKey(ip), settings.maxFailuresPerIp, at) : 0);
-      return seconds > 0 ? seconds : undefined;
+      const account = accountKey(attempt.account);
+      const waitMs = attempt.knownDevice !== undefined
+        ? backoffWaitMs(deviceKey(attempt.knownDevice, account), at)
+        : Math.max(backoffWaitMs(account, at), attempt.ip ? ipWaitMs(attempt.ip, account, at) : 0);
+      return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 1000)) : undefined;
     },
-    recordAttempt(email, ip) {
+    recordAttempt(attempt) {
       const at = now();
-      bump(emailKey(email), at);
-      if (ip) bump(ipKey(ip), at);
+      const account = accountKey(attempt.account);
+      if (attempt.knownDevice !== undefined) {
+        bump(deviceKey(attempt.knownDevice, account), at);
+        return;
+      }
+      bump(account, at);
+      if (attempt.ip) noteIpFailure(attempt.ip, account, at);
     },
-    recordSuccess(email, ip) {
-      counters.delete(emailKey(email));
-      const counter = ip ? live(ipKey(ip), now()) : undefined;
-      if (counter) counter.failures = Math.max(0, counter.failures - 1);
+    recordSuccess(attempt) {
+      const account = accountKey(attempt.account);
+      if (attempt.knownDevice !== undefined) {
+        backoffs.delete(deviceKey(attempt.knownDevice, account));
+        return;
+      }
+      backoffs.delete(account);
+      if (attempt.ip) failedAccountsByIp.get(attempt.ip)?.delete(account);
     },
   };
 }
 
-const emailKey = (email: string) => `email:${email.trim().toLowerCase()}`;
-const ipKey = (ip: string) => `ip:${ip}`;
+function dropOldest(map: Map<string, unknown>): void {
+  const oldest = map.keys().next().value;
+  if (oldest !== undefined) map.delete(oldest);
+}
+
+const accountKey = (account: string) => `account:${account.trim().toLowerCase()}`;
+const deviceKey = (device: string, account: string) => `device:${device}|${account}`;

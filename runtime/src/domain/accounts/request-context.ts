@@ -3,4 +3,6 @@ export interface RequestContext {
   ip?: string;
   userAgent?: string;
   requestId?: string;
+  /** The known-device cookie the browser sent, unverified (login reads it; see known-device.ts). */
+  deviceCookie?: string;
 }

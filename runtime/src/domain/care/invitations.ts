@@ -1,4 +1,4 @@
-import { createLoginThrottle } from '../accounts/login-throttle.js';
+import { createAttemptLimiter } from '../attempt-limiter.js';
 import { DomainError } from '../errors.js';
 import type { Principal } from '../principal.js';
 import { careAudit } from './care-access.js';
@@ -17,12 +17,10 @@ export interface RedeemLimits {
 /** 10 wrong codes per 15 minutes: a typo or two is fine; guessing 50-bit codes is hopeless. */
 export const DEFAULT_REDEEM_LIMITS: RedeemLimits = Object.freeze({ perIp: 10, windowMs: 15 * 60_000 });
 
-/** All guesses share one key; the throttle's per-IP counter is what limits them. */
-const ANY_CODE = 'invitation';
 
 export function createInvitationCommands(deps: CareDeps, limits: RedeemLimits = DEFAULT_REDEEM_LIMITS) {
   // Counted before the lookup, like failed logins, so parallel guesses cannot all slip through.
-  const throttle = createLoginThrottle(() => deps.now().getTime(), { maxFailuresPerEmail: Number.MAX_SAFE_INTEGER, maxFailuresPerIp: limits.perIp, windowMs: limits.windowMs });
+  const throttle = createAttemptLimiter(() => deps.now().getTime(), { limit: limits.perIp, windowMs: limits.windowMs });
 
   return {
     /**
@@ -33,9 +31,9 @@ export function createInvitationCommands(deps: CareDeps, limits: RedeemLimits = 
      */
     async redeemInvitation(context: CareContext, input: { code: string; password: string }): Promise<{ token: string; principal: Principal }> {
       const ip = context.ip ?? 'unknown';
-      const retryAfterSeconds = throttle.retryAfterSeconds(ANY_CODE, ip);
+      const retryAfterSeconds = throttle.retryAfterSeconds(ip);
       if (retryAfterSeconds !== undefined) throw new DomainError('rate_limited', `Too many wrong invitation codes from this address. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, { retryAfterSeconds });
-      throttle.recordAttempt(ANY_CODE, ip);
+      throttle.recordAttempt(ip);
       const canonical = normalizeInvitationCode(input.code);
       if (canonical === undefined) throw new DomainError('not_found', UNKNOWN);
       const codeHash = invitationHash(canonical);
@@ -43,7 +41,7 @@ export function createInvitationCommands(deps: CareDeps, limits: RedeemLimits = 
       const now = deps.now();
       if (!invitation || invitation.redeemedAt !== null || Date.parse(invitation.expiresAt) <= now.getTime()) throw new DomainError('not_found', UNKNOWN);
       // A live code is no guess: retrying with a better password must not use up the IP's allowance.
-      throttle.recordSuccess(ANY_CODE, ip);
+      throttle.takeBack(ip);
       deps.sessions.checkPassword(input.password);
       const enrollment = await deps.store.getEnrollment(invitation.enrollmentId);
       const unit = enrollment ? await deps.store.getUnit(enrollment.unitId) : undefined;

@@ -2,7 +2,7 @@ import type { AnswerValue, Answers } from '../../../../schemas/src/engine/answer
 import { relevantAnswers } from '../../../../schemas/src/engine/relevant-answers.js';
 import type { Issue } from '../../../../schemas/src/issue.js';
 import { validateResponse } from '../../../../schemas/src/validate/index.js';
-import { createLoginThrottle } from '../accounts/login-throttle.js';
+import { createAttemptLimiter } from '../attempt-limiter.js';
 import { DomainError } from '../errors.js';
 import { careAudit, requireAllowed, unitFor } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
@@ -51,7 +51,7 @@ function prefixed(issues: readonly Issue[], prefix: string): Issue[] {
 /** Self-referral: a unit's public intake questionnaire, and the referral queue therapists work through. */
 export function createReferralCommands(deps: CareDeps, limits: IntakeLimits = DEFAULT_INTAKE_LIMITS) {
   // Counted per IP and attempt, like failed logins: the intake form is public and writes to the database.
-  const throttle = createLoginThrottle(() => deps.now().getTime(), { maxFailuresPerEmail: Number.MAX_SAFE_INTEGER, maxFailuresPerIp: limits.perIp, windowMs: limits.windowMs });
+  const throttle = createAttemptLimiter(() => deps.now().getTime(), { limit: limits.perIp, windowMs: limits.windowMs });
   const enrollments = createEnrollmentCommands(deps);
 
   const intakeOf = async (unitId: string) => {
@@ -78,9 +78,9 @@ export function createReferralCommands(deps: CareDeps, limits: IntakeLimits = DE
 
     async submitIntake(context: CareContext, unitId: string, input: { contact: ReferralContact; response: unknown }): Promise<{ id: string }> {
       const { unit, loaded } = await intakeOf(unitId);
-      const retryAfterSeconds = throttle.retryAfterSeconds(unit.id, context.ip ?? undefined);
+      const retryAfterSeconds = context.ip ? throttle.retryAfterSeconds(context.ip) : undefined;
       if (retryAfterSeconds !== undefined) throw new DomainError('rate_limited', `Too many referrals from this address. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, { retryAfterSeconds });
-      throttle.recordAttempt(unit.id, context.ip ?? undefined);
+      if (context.ip) throttle.recordAttempt(context.ip);
       const validation = validateResponse(input.response);
       if (!validation.ok) throw new DomainError('invalid', 'The questionnaire answers are not well-formed.', { issues: prefixed(validation.issues, '/response') });
       const response = validation.value;

@@ -1,0 +1,85 @@
+/** How many attempts one key may make per window. */
+export interface AttemptLimits {
+  /** Attempts per key and window; the next one is refused until the window ends. */
+  limit: number;
+  windowMs: number;
+  /** Counters kept in memory at most; expired ones go first, then the oldest. */
+  maxEntries?: number;
+}
+
+export const DEFAULT_MAX_ATTEMPT_ENTRIES = 10_000;
+
+export interface AttemptLimiter {
+  /** Seconds until the key may try again, or undefined when it may now. */
+  retryAfterSeconds(key: string): number | undefined;
+  /**
+   * Counts an attempt before its outcome is known, so a burst of parallel tries cannot all pass
+   * `retryAfterSeconds` while the first ones are still being checked.
+   */
+  recordAttempt(key: string): void;
+  /** Takes back one counted attempt that turned out not to be a guess (a live invitation code). */
+  takeBack(key: string): void;
+}
+
+interface Counter {
+  windowStart: number;
+  attempts: number;
+}
+
+/**
+ * Fixed-window counters per key (usually a client IP) for public forms that anyone can post to:
+ * invitation codes, self-referrals. In memory: one process, one limiter; a restart forgets the
+ * counts, which is acceptable for a single-node deployment. Logins have their own, gentler
+ * throttle (domain/accounts/login-throttle.ts) because an owner must never be locked out.
+ *
+ * @param now - milliseconds since the epoch (the injected clock).
+ * @example
+ * const limiter = createAttemptLimiter(() => clock.now().getTime(), { limit: 10, windowMs: 15 * 60_000 });
+ * if (limiter.retryAfterSeconds(ip) !== undefined) refuse();
+ * limiter.recordAttempt(ip);
+ */
+export function createAttemptLimiter(now: () => number, limits: AttemptLimits): AttemptLimiter {
+  const maxEntries = limits.maxEntries ?? DEFAULT_MAX_ATTEMPT_ENTRIES;
+  const counters = new Map<string, Counter>();
+
+  const live = (key: string, at: number): Counter | undefined => {
+    const counter = counters.get(key);
+    if (counter && at - counter.windowStart >= limits.windowMs) {
+      counters.delete(key);
+      return undefined;
+    }
+    return counter;
+  };
+
+  const prune = (at: number) => {
+    for (const key of [...counters.keys()]) live(key, at);
+    while (counters.size >= maxEntries) {
+      const oldest = counters.keys().next().value;
+      if (oldest === undefined) break;
+      counters.delete(oldest);
+    }
+  };
+
+  return {
+    retryAfterSeconds(key) {
+      const at = now();
+      const counter = live(key, at);
+      if (!counter || counter.attempts < limits.limit) return undefined;
+      return Math.max(1, Math.ceil((counter.windowStart + limits.windowMs - at) / 1000));
+    },
+    recordAttempt(key) {
+      const at = now();
+      const counter = live(key, at);
+      if (counter) {
+        counter.attempts += 1;
+        return;
+      }
+      if (counters.size >= maxEntries) prune(at);
+      counters.set(key, { windowStart: at, attempts: 1 });
+    },
+    takeBack(key) {
+      const counter = live(key, now());
+      if (counter) counter.attempts = Math.max(0, counter.attempts - 1);
+    },
+  };
+}

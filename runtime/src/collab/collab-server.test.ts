@@ -210,7 +210,7 @@ describe('collab server: handshake', () => {
 });
 
 describe('collab server: hostile and broken clients', () => {
-  it('closes a connection that sends a message over the cap (1009) and keeps serving the others', async () => {
+  it('closes a connection that sends a message over the cap (4413, so a stock client does not re-upload it) and keeps serving the others', async () => {
     const h = await start({ maxMessageBytes: 16 * 1024 });
     const alice = await h.connectSynced('doc-1', 'alice');
     const bob = await h.connectSynced('doc-1', 'bob');
@@ -219,7 +219,7 @@ describe('collab server: hostile and broken clients', () => {
     const bigDoc = new Y.Doc();
     bigDoc.getText('body').insert(0, 'x'.repeat(64 * 1024));
     big.send(updateFrame(Y.encodeStateAsUpdate(bigDoc)));
-    expect((await closed(big)).code).toBe(1009);
+    expect((await closed(big)).code).toBe(4413);
 
     alice.doc.getText('body').insert(0, 'still here');
     await waitFor(() => bob.text() === 'still here', 'others still served');
@@ -286,6 +286,9 @@ describe('collab server: hostile and broken clients', () => {
         return inner.appendUpdate(document, update, author);
       },
       compact: (document, merged, upToSeq) => inner.compact(document, merged, upToSeq),
+      setAsideStored: (document, seq, reason) => inner.setAsideStored(document, seq, reason),
+      setAsideRefused: (document, update, author, reason) => inner.setAsideRefused(document, update, author, reason),
+      listSetAside: (document) => inner.listSetAside(document),
     };
     const h = await start({ store });
     const alice = await h.connectSynced('doc-1', 'alice');
@@ -331,26 +334,37 @@ describe('collab server: revocation', () => {
     expect(alice.provider.shouldConnect).toBe(false);
   });
 
-  it('reauthorize downgrades write to read, then closes when access is gone', async () => {
+  it('reauthorize closes a writer downgraded to reader with 4423 (a stock client stops), upgrades a reader in place, and closes with 4403 when access is gone', async () => {
     const h = await start();
     const alice = await h.connectSynced('doc-1', 'alice');
     const bob = await h.connectSynced('doc-1', 'bob');
     alice.doc.getText('body').insert(0, 'A');
     await waitFor(() => bob.text() === 'A', 'write while writer');
 
+    let closedEvent: { code: number; reason: string } | undefined;
+    alice.provider.on('closed', (event) => (closedEvent = event));
     h.access.set('alice', 'read');
     await h.collab.reauthorize('alice');
+    await waitFor(() => closedEvent !== undefined, 'alice closed', 1000);
+    expect(closedEvent?.code).toBe(4423);
+    expect(alice.provider.shouldConnect).toBe(false);
     alice.doc.getText('body').insert(1, 'B');
-    await flush(alice, bob, 'after-downgrade');
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(bob.text()).toBe('A');
     expect(h.logs.some((line) => line.message === 'collab access changed' && line.fields.to === 'read')).toBe(true);
-    // Still receives edits as a reader.
+
+    // Reopened read-only: receives edits; an upgrade back to write keeps the connection open.
+    const reader = await h.connectSynced('doc-1', 'alice');
     bob.doc.getText('body').insert(0, 'b');
-    await waitFor(() => alice.text().startsWith('bA'), 'reader receives');
+    await waitFor(() => reader.text() === 'bA', 'reader receives');
+    h.access.set('alice', 'write');
+    await h.collab.reauthorize('alice');
+    reader.doc.getText('body').insert(2, '!');
+    await waitFor(() => bob.text() === 'bA!', 'upgraded reader writes');
 
     h.access.delete('alice');
     let closeCode = 0;
-    alice.provider.on('closed', (event) => {
+    reader.provider.on('closed', (event) => {
       closeCode = event.code;
     });
     await h.collab.reauthorize('alice');
@@ -388,6 +402,9 @@ describe('collab server: durability and compaction', () => {
         return inner.appendUpdate(document, update, author);
       },
       compact: (document, merged, upToSeq) => inner.compact(document, merged, upToSeq),
+      setAsideStored: (document, seq, reason) => inner.setAsideStored(document, seq, reason),
+      setAsideRefused: (document, update, author, reason) => inner.setAsideRefused(document, update, author, reason),
+      listSetAside: (document) => inner.listSetAside(document),
     };
     const h = await start({ store });
     const bob = await h.connectSynced('doc-1', 'bob');

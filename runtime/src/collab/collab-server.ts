@@ -11,6 +11,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import {
   ProtocolError,
+  TooLargeError,
   decodeClientMessage,
   encodeAwareness,
   encodeSyncStep1,
@@ -18,7 +19,10 @@ import {
   encodeSyncUpdate,
   type AwarenessEntry,
 } from './protocol.js';
-import { applyStoredUpdates, loadDraftDoc, type DraftUpdateStore } from './update-store.js';
+import { applyUpdatesSafely, hasPending } from './apply-updates.js';
+import { ConnectionBudget, DEFAULT_BUDGET, type BudgetLimits } from './connection-budget.js';
+import { DEFAULT_UPDATE_LIMITS, checkUpdateAgainstDoc, checkUpdateShape, type DecodedUpdate, type UpdateLimits, type UpdateVerdict } from './update-limits.js';
+import { loadDraftDoc, type DraftUpdateStore } from './update-store.js';
 
 /** Who is on a connection, as `authorize` says. */
 export interface CollabPrincipal {
@@ -60,14 +64,19 @@ export interface CollabDeps {
   /** Exact `Origin` values allowed (e.g. `https://designer.example.org`). */
   allowedOrigins: readonly string[];
   /**
-   * Refuse upgrades without an `Origin` header (default false). Browsers always send one, so a
-   * missing Origin means a non-browser client, which cannot ride on a victim's cookies.
+   * Refuse every upgrade without an `Origin` header (default false). Upgrades that carry a cookie
+   * are refused without one regardless: browsers always send Origin, so a cookie without it is not
+   * a page of ours, and the cookie must not open a writable connection for it.
    */
   requireOrigin?: boolean;
   /** Mount prefix, ending in '/' (default '/collab/'); the document name is the next segment. */
   path?: string;
-  /** Largest accepted frame; a bigger one closes that connection with 1009 (default 1 MiB). */
+  /** Largest accepted frame; a bigger one closes that connection with 4413 (default 1 MiB). */
   maxMessageBytes?: number;
+  /** What one update may carry (see update-limits.ts); beyond it the sender is closed with 4413. */
+  limits?: Partial<UpdateLimits>;
+  /** Messages and items per second per connection (see connection-budget.ts); beyond it reading waits. */
+  budget?: Partial<BudgetLimits>;
   /** Compact a loaded document once it has more stored rows than this (default 200). */
   compactAfter?: number;
   /** Periodic re-check of every open connection's authorisation (default 30000; 0 disables). */
@@ -93,7 +102,7 @@ export interface CollabServer {
   close(): Promise<void>;
   /** Closes every matching connection at once with 4403; returns how many. */
   revoke(filter: (principal: CollabPrincipal, documentName: string) => boolean): number;
-  /** Re-runs `authorize` for the user's open connections: refused → 4403; access follows the answer (write ⇄ read). */
+  /** Re-runs `authorize` for the user's open connections: refused → 4403; write → read closes with 4423; read → write upgrades in place. */
   reauthorize(userId: string): Promise<void>;
   stats(): CollabStats;
   /** A fresh Y.Doc with every persisted update of the draft (nobody needs to be connected). */
@@ -107,15 +116,24 @@ export interface CollabServer {
   applyServerUpdate(documentName: string, update: Uint8Array, author?: string | null): Promise<number>;
 }
 
-/** Close codes sent by this server (4400–4499 make y-websocket ≥ 3 stop reconnecting). */
+/**
+ * Close codes sent by this server. y-websocket ≥ 3 stops reconnecting on 4400–4499 (and emits
+ * `closed`), so every "reconnecting cannot help" answer is in that range: a stock client that sent
+ * something too large would otherwise upload it again on every retry. It reconnects on the others.
+ */
 export const CLOSE = {
   goingAway: 1001,
   unsupportedData: 1003,
-  tooBig: 1009,
   internalError: 1011,
   tryAgainLater: 1013,
   malformed: 4400,
   forbidden: 4403,
+  /** A frame over maxMessageBytes, an update over the limits, or a draft that would grow over its cap. */
+  tooLarge: 4413,
+  /** The person may now only read this draft: reopen it read-only. */
+  readOnly: 4423,
+  /** The update builds on something the server does not have; the reconnect's sync repairs it. */
+  outOfSync: 4500,
 } as const;
 
 const DEFAULTS = {
@@ -143,7 +161,10 @@ const defaultLogger: CollabLogger = {
 
 interface Room {
   name: string;
+  /** Exactly the stored rows applied (replaced when an update fails half-way through Yjs). */
   doc: Y.Doc;
+  /** While an update is applied: what Yjs emits for it (what applied), to store and then relay. */
+  capture: Uint8Array[] | undefined;
   awareness: awarenessProtocol.Awareness;
   /** Connections that receive relays (open ones). */
   conns: Set<Connection>;
@@ -180,6 +201,7 @@ interface Connection {
   released: boolean;
   awarenessIds: Set<number>;
   droppedUpdates: number;
+  budget: ConnectionBudget;
 }
 
 /**
@@ -198,6 +220,8 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
   const maxBufferedBytes = deps.maxBufferedBytes ?? DEFAULTS.maxBufferedBytes;
   const maxAwarenessIds = deps.maxAwarenessClientsPerConnection ?? DEFAULTS.maxAwarenessClientsPerConnection;
   const log = deps.logger ?? defaultLogger;
+  const limits: UpdateLimits = { ...DEFAULT_UPDATE_LIMITS, ...deps.limits };
+  const budgetLimits: BudgetLimits = { ...DEFAULT_BUDGET, ...deps.budget };
   const store = deps.store;
   const allowedOrigins = new Set(deps.allowedOrigins);
 
@@ -248,7 +272,8 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
     if (closing) return refuse(socket, 503, 'collaboration server is shutting down');
     if (documentName === null) return refuse(socket, 404, 'no such document');
     const origin = request.headers.origin;
-    if (origin === undefined ? deps.requireOrigin === true : !allowedOrigins.has(origin)) {
+    const originRequired = deps.requireOrigin === true || request.headers.cookie !== undefined;
+    if (origin === undefined ? originRequired : !allowedOrigins.has(origin)) {
       log.warn('collab upgrade refused: origin', { origin: origin ?? null, document: documentName });
       return refuse(socket, 403, 'origin not allowed');
     }
@@ -307,6 +332,7 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
     const room: Room = {
       name,
       doc,
+      capture: undefined,
       awareness,
       conns: new Set(),
       refs: 1,
@@ -323,16 +349,8 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
     };
     room.gone = new Promise<void>((resolve) => (room.markGone = resolve));
     room.ready = (async () => {
-      const { updates, lastSeq } = await store.loadUpdates(name);
-      applyStoredUpdates(doc, updates);
-      room.lastSeq = lastSeq;
-      room.rows = updates.length;
-      // Relays: a document update goes to every other connection (its origin is the sender, or
-      // SERVER_ORIGIN); awareness changes likewise.
-      doc.on('update', (update: Uint8Array, origin: unknown) => {
-        const message = encodeSyncUpdate(update);
-        for (const conn of room.conns) if (conn !== origin) send(conn, message);
-      });
+      await loadRoomDoc(room);
+      // Awareness changes go to every other connection; document updates are relayed by persist.
       awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
         const message = encodeAwareness(awareness, [...added, ...updated, ...removed]);
         for (const conn of room.conns) if (conn !== origin) send(conn, message);
@@ -348,6 +366,33 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
     });
     rooms.set(name, room);
     return room;
+  }
+
+  /**
+   * (Re)builds the room's doc from the store. Rows that do not apply are set aside (kept for
+   * inspection, logged) instead of failing the draft; the doc is exactly the rows that remain.
+   */
+  async function loadRoomDoc(room: Room): Promise<void> {
+    const { updates, seqs, lastSeq } = await store.loadUpdates(room.name);
+    const { doc, rejected } = applyUpdatesSafely(updates);
+    for (const { index, reason } of rejected) {
+      const seq = seqs[index] as number;
+      log.warn('collab stored update set aside', { document: room.name, seq, reason });
+      await store.setAsideStored(room.name, seq, reason);
+    }
+    doc.on('update', (update: Uint8Array) => room.capture?.push(update));
+    room.doc = doc;
+    room.lastSeq = lastSeq;
+    room.rows = updates.length - rejected.length;
+  }
+
+  /** The store failed: the room's doc may now hold what the store does not, so it must not serve on. */
+  function failRoom(room: Room, reason: string): void {
+    if (room.failed || room.unloaded) return;
+    room.failed = true;
+    if (rooms.get(room.name) === room) rooms.delete(room.name);
+    for (const conn of [...room.conns]) drop(conn, CLOSE.internalError, reason);
+    destroyRoom(room);
   }
 
   function releaseRoom(room: Room): void {
@@ -389,21 +434,80 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
     if (room.rows > room.compactAt) await compactRoom(room);
   }
 
-  /** Store, then apply (which relays). Runs inside the room's queue. Throws when the store fails. */
-  async function persist(room: Room, update: Uint8Array, source: Connection | null, author: string | null): Promise<number | undefined> {
+  /**
+   * Apply, store what applied, then relay it. Runs inside the room's queue. A client's update is
+   * first checked against the doc (update-limits.ts); one that Yjs still rejects (throws, or keeps
+   * pending) is stored nowhere but the quarantine, and the doc is rebuilt from the store since
+   * Yjs may have applied part of it. Nobody sees an update before the store has it. Throws when
+   * the store fails (the room is then closed, as its doc is ahead of the store).
+   */
+  async function persist(room: Room, update: Uint8Array, source: Connection | null, author: string | null, decoded?: DecodedUpdate): Promise<number | undefined> {
     if (source && (source.state === 'dropped' || source.access !== 'write')) return undefined;
     if (room.failed || room.unloaded) throw new Error('draft not loaded');
-    const seq = await store.appendUpdate(room.name, update, author);
-    room.lastSeq = seq;
-    room.rows++;
+    if (source && decoded) {
+      const verdict = checkUpdateAgainstDoc(room.doc, decoded, limits);
+      if (!verdict.ok) {
+        await refuseUpdate(source, update, verdict);
+        return undefined;
+      }
+    }
+    const captured: Uint8Array[] = [];
+    room.capture = captured;
+    let failure: string | undefined;
     try {
       Y.applyUpdate(room.doc, update, source ?? SERVER_ORIGIN);
     } catch (error) {
-      log.error('collab stored update failed to apply', { document: room.name, seq, error: describeError(error) });
-      if (source) drop(source, CLOSE.malformed, 'update could not be applied');
+      failure = `does not apply (${describeError(error)})`;
+    } finally {
+      room.capture = undefined;
     }
+    if (!failure && hasPending(room.doc)) failure = 'builds on items the server does not have';
+    if (failure) {
+      log.warn('collab update refused', { document: room.name, userId: source?.principal.userId ?? author, reason: failure });
+      await keepRefused(room.name, update, author, failure);
+      try {
+        await loadRoomDoc(room);
+      } catch (error) {
+        failRoom(room, 'draft unavailable');
+        throw error;
+      }
+      if (!source) throw new Error(`server update ${failure}`);
+      drop(source, CLOSE.malformed, 'update could not be applied');
+      return undefined;
+    }
+    if (captured.length === 0) return room.lastSeq; // nothing new (already known)
+    const applied = captured.length === 1 ? (captured[0] as Uint8Array) : Y.mergeUpdates(captured);
+    let seq: number;
+    try {
+      seq = await store.appendUpdate(room.name, applied, author);
+    } catch (error) {
+      failRoom(room, 'update could not be saved');
+      throw error;
+    }
+    room.lastSeq = seq;
+    room.rows++;
+    const message = encodeSyncUpdate(applied);
+    for (const conn of room.conns) if (conn !== source) send(conn, message);
     await compactRoomIfDue(room);
     return seq;
+  }
+
+  /** Closes the sender of a refused update with the code that tells a stock client what to do. */
+  async function refuseUpdate(source: Connection, update: Uint8Array, verdict: Exclude<UpdateVerdict, { ok: true }>): Promise<void> {
+    log.warn('collab update refused', { document: source.documentName, userId: source.principal.userId, kind: verdict.kind, reason: verdict.reason });
+    if (verdict.kind === 'malformed') {
+      await keepRefused(source.documentName, update, source.principal.userId, verdict.reason);
+      drop(source, CLOSE.malformed, verdict.reason);
+    } else if (verdict.kind === 'too-large') drop(source, CLOSE.tooLarge, verdict.reason);
+    else drop(source, CLOSE.outOfSync, verdict.reason);
+  }
+
+  async function keepRefused(documentName: string, update: Uint8Array, author: string | null, reason: string): Promise<void> {
+    try {
+      await store.setAsideRefused(documentName, update, author, reason);
+    } catch (error) {
+      log.error('collab refused update not kept', { document: documentName, error: describeError(error) });
+    }
   }
 
   // ---- connections -------------------------------------------------------------------------
@@ -425,7 +529,12 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
       released: false,
       awarenessIds: new Set(),
       droppedUpdates: 0,
+      budget: new ConnectionBudget(budgetLimits),
     };
+    // ws closes a frame over maxPayload with 1009, which a stock y-websocket client retries forever
+    // (uploading the same frame each time); 4413 makes it stop. 1009 is sent only by ws itself.
+    const close = ws.close.bind(ws);
+    ws.close = (code?: number, reason?: string | Buffer) => (code === 1009 ? close(CLOSE.tooLarge, 'message too large') : close(code, reason));
     connections.add(conn);
     room.conns.add(conn);
     log.info('collab connection opened', { document: documentName, userId: principal.userId, access });
@@ -482,17 +591,47 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
     });
   }
 
+  /**
+   * Waits (reading of the socket pauses once messages queue up) until the connection's budget
+   * allows a message of `items` items. Returns false when the connection was dropped meanwhile.
+   */
+  async function spend(conn: Connection, items: number): Promise<boolean> {
+    for (;;) {
+      const wait = conn.budget.take(items);
+      if (wait === 0 || closing) return conn.state !== 'dropped';
+      if (conn.state === 'dropped') return false;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(wait, 100)));
+    }
+  }
+
   async function handleMessage(conn: Connection, bytes: Uint8Array): Promise<void> {
+    // One message per event-loop turn: HTTP requests and other documents get their turn between
+    // a connection's messages, however many it queued.
+    await new Promise((resolve) => setImmediate(resolve));
     if (conn.state === 'dropped') return;
     let message;
     try {
-      message = decodeClientMessage(bytes);
+      message = decodeClientMessage(bytes, { maxStructs: limits.maxStructs });
     } catch (error) {
+      if (error instanceof TooLargeError) {
+        log.warn('collab update refused', { document: conn.documentName, userId: conn.principal.userId, kind: 'too-large', reason: error.message });
+        drop(conn, CLOSE.tooLarge, error.message);
+        return;
+      }
       const reason = error instanceof ProtocolError ? error.message : 'malformed message';
       log.warn('collab malformed message', { document: conn.documentName, userId: conn.principal.userId, reason, bytes: bytes.byteLength });
       drop(conn, CLOSE.malformed, reason);
       return;
     }
+    let shape: UpdateVerdict = { ok: true, cost: 0 };
+    if (message.kind === 'sync-update' && !message.empty) {
+      shape = checkUpdateShape(message.decoded, limits);
+      if (!shape.ok) {
+        await refuseUpdate(conn, message.update, shape);
+        return;
+      }
+    }
+    if (!(await spend(conn, shape.cost))) return;
     const room = conn.room;
     const draining = conn.state === 'draining';
     switch (message.kind) {
@@ -516,7 +655,7 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
         }
         if (message.empty) return;
         try {
-          await runInRoom(room, () => persist(room, message.update, conn, conn.principal.userId));
+          await runInRoom(room, () => persist(room, message.update, conn, conn.principal.userId, message.decoded));
         } catch (error) {
           log.error('collab update not saved', { document: conn.documentName, userId: conn.principal.userId, error: describeError(error) });
           drop(conn, CLOSE.internalError, 'update could not be saved');
@@ -625,6 +764,12 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
     }
     if (result.access !== conn.access) {
       log.info('collab access changed', { document: conn.documentName, userId: conn.principal.userId, from: conn.access, to: result.access });
+      // Left open, the client would go on editing and every edit would be dropped unseen: close it
+      // (4423 stops a stock client), so the designer reopens the draft read-only and says so.
+      if (result.access === 'read') {
+        drop(conn, CLOSE.readOnly, 'you may now only read this draft');
+        return;
+      }
     }
     conn.access = result.access;
     conn.principal = result.principal;

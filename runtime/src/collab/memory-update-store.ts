@@ -1,4 +1,4 @@
-import type { DraftUpdateStore } from './update-store.js';
+import { MAX_REFUSED_KEPT, type DraftUpdateStore, type SetAsideUpdate } from './update-store.js';
 
 interface Row {
   seq: number;
@@ -12,11 +12,14 @@ interface Row {
  */
 export class MemoryDraftUpdateStore implements DraftUpdateStore {
   private readonly rows = new Map<string, Row[]>();
+  /** Kept apart from the rows: setting the last row aside must not lower lastSeq. */
+  private readonly lastSeqs = new Map<string, number>();
+  private readonly setAside = new Map<string, SetAsideUpdate[]>();
   private nextSeq = 1;
 
-  async loadUpdates(document: string): Promise<{ updates: Uint8Array[]; lastSeq: number }> {
+  async loadUpdates(document: string): Promise<{ updates: Uint8Array[]; seqs: number[]; lastSeq: number }> {
     const rows = this.rows.get(document) ?? [];
-    return { updates: rows.map((row) => row.update.slice()), lastSeq: rows.at(-1)?.seq ?? 0 };
+    return { updates: rows.map((row) => row.update.slice()), seqs: rows.map((row) => row.seq), lastSeq: this.lastSeqs.get(document) ?? 0 };
   }
 
   async appendUpdate(document: string, update: Uint8Array, author: string | null = null): Promise<number> {
@@ -24,6 +27,7 @@ export class MemoryDraftUpdateStore implements DraftUpdateStore {
     const rows = this.rows.get(document) ?? [];
     rows.push({ seq, update: update.slice(), author });
     this.rows.set(document, rows);
+    this.lastSeqs.set(document, seq);
     return seq;
   }
 
@@ -34,6 +38,32 @@ export class MemoryDraftUpdateStore implements DraftUpdateStore {
     if (!last) return;
     // The merged row takes the seq of the last row it replaces, so order and lastSeq are kept.
     this.rows.set(document, [{ seq: last.seq, update: merged.slice(), author: null }, ...rows.filter((row) => row.seq > upToSeq)]);
+  }
+
+  async setAsideStored(document: string, seq: number, reason: string): Promise<void> {
+    const rows = this.rows.get(document) ?? [];
+    const row = rows.find((candidate) => candidate.seq === seq);
+    if (!row) return;
+    this.rows.set(document, rows.filter((candidate) => candidate !== row));
+    this.keep(document, { seq, update: row.update, author: row.author, reason });
+  }
+
+  async setAsideRefused(document: string, update: Uint8Array, author: string | null, reason: string): Promise<void> {
+    this.keep(document, { seq: null, update: update.slice(), author, reason });
+    const list = this.setAside.get(document) ?? [];
+    const refused = list.filter((entry) => entry.seq === null);
+    if (refused.length > MAX_REFUSED_KEPT) {
+      const drop = new Set(refused.slice(0, refused.length - MAX_REFUSED_KEPT));
+      this.setAside.set(document, list.filter((entry) => !drop.has(entry)));
+    }
+  }
+
+  async listSetAside(document: string): Promise<SetAsideUpdate[]> {
+    return (this.setAside.get(document) ?? []).map((entry) => ({ ...entry, update: entry.update.slice() }));
+  }
+
+  private keep(document: string, entry: SetAsideUpdate): void {
+    this.setAside.set(document, [...(this.setAside.get(document) ?? []), entry]);
   }
 
   /** Number of stored rows of `document` (for tests and metrics). */
@@ -50,6 +80,8 @@ export class MemoryDraftUpdateStore implements DraftUpdateStore {
   clone(): MemoryDraftUpdateStore {
     const copy = new MemoryDraftUpdateStore();
     copy.nextSeq = this.nextSeq;
+    for (const [document, seq] of this.lastSeqs) copy.lastSeqs.set(document, seq);
+    for (const [document, list] of this.setAside) copy.setAside.set(document, list.map((entry) => ({ ...entry, update: entry.update.slice() })));
     for (const [document, rows] of this.rows) copy.rows.set(document, rows.map((row) => ({ ...row, update: row.update.slice() })));
     return copy;
   }

@@ -22,6 +22,11 @@ export class ProtocolError extends Error {
   override name = 'ProtocolError';
 }
 
+/** A message refused for its size before it was decoded in full. */
+export class TooLargeError extends ProtocolError {
+  override name = 'TooLargeError';
+}
+
 export interface AwarenessEntry {
   clientID: number;
   clock: number;
@@ -31,7 +36,7 @@ export interface AwarenessEntry {
 
 export type ClientMessage =
   | { kind: 'sync-step1'; stateVector: Uint8Array }
-  | { kind: 'sync-update'; step: 'step2' | 'update'; update: Uint8Array; empty: boolean }
+  | { kind: 'sync-update'; step: 'step2' | 'update'; update: Uint8Array; empty: boolean; decoded: ReturnType<typeof Y.decodeUpdate> }
   | { kind: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
   | { kind: 'query-awareness' };
 
@@ -52,7 +57,7 @@ function end(decoder: decoding.Decoder, what: string): void {
  * Decodes one client frame. Updates are checked structurally (`Y.decodeUpdate`) so a garbled
  * update is refused before it can reach the store; the returned bytes are a private copy.
  */
-export function decodeClientMessage(data: Uint8Array): ClientMessage {
+export function decodeClientMessage(data: Uint8Array, options: { maxStructs?: number } = {}): ClientMessage {
   const decoder = decoding.createDecoder(data);
   const type = guard('message type', () => decoding.readVarUint(decoder));
   switch (type) {
@@ -67,9 +72,11 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
       if (syncType === SYNC_STEP2 || syncType === SYNC_UPDATE) {
         const update = guard('update', () => decoding.readVarUint8Array(decoder)).slice();
         end(decoder, 'update');
+        // Decoding builds an object per item: refuse what the header already shows to be too many.
+        if (options.maxStructs !== undefined && firstWriterStructs(update) > options.maxStructs) throw new TooLargeError(`update has more than ${options.maxStructs} items`);
         const decoded = guard('update', () => Y.decodeUpdate(update));
         const empty = decoded.structs.length === 0 && decoded.ds.clients.size === 0;
-        return { kind: 'sync-update', step: syncType === SYNC_STEP2 ? 'step2' : 'update', update, empty };
+        return { kind: 'sync-update', step: syncType === SYNC_STEP2 ? 'step2' : 'update', update, empty, decoded };
       }
       throw new ProtocolError('unknown sync message type');
     }
@@ -83,6 +90,16 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
       return { kind: 'query-awareness' };
     default:
       throw new ProtocolError('unknown message type');
+  }
+}
+
+/** How many items the first writer of a (v1) update carries, read from its header; 0 when unreadable. */
+function firstWriterStructs(update: Uint8Array): number {
+  try {
+    const decoder = decoding.createDecoder(update);
+    return decoding.readVarUint(decoder) === 0 ? 0 : decoding.readVarUint(decoder);
+  } catch {
+    return 0;
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { loadDraftDoc, type DraftUpdateStore } from './update-store.js';
+import { MAX_REFUSED_KEPT, loadDraftDoc, type DraftUpdateStore } from './update-store.js';
 
 /**
  * The behaviour every `DraftUpdateStore` must have. Run it from a test file of each
@@ -28,7 +28,7 @@ export function describeDraftUpdateStoreContract(name: string, makeStore: () => 
   describe(`${name} (DraftUpdateStore contract)`, () => {
     it('has no updates and lastSeq 0 for an unknown document', async () => {
       const store = await makeStore();
-      expect(await store.loadUpdates('nobody')).toEqual({ updates: [], lastSeq: 0 });
+      expect(await store.loadUpdates('nobody')).toEqual({ updates: [], seqs: [], lastSeq: 0 });
     });
 
     it('returns appended updates byte for byte, in order, with strictly increasing positive seqs', async () => {
@@ -40,6 +40,7 @@ export function describeDraftUpdateStoreContract(name: string, makeStore: () => 
       for (let i = 1; i < seqs.length; i++) expect(seqs[i]).toBeGreaterThan(seqs[i - 1] as number);
       const loaded = await store.loadUpdates('doc-a');
       expect(loaded.lastSeq).toBe(seqs.at(-1));
+      expect(loaded.seqs).toEqual(seqs);
       expect(loaded.updates.map((u) => Array.from(u))).toEqual(updates.map((u) => Array.from(u)));
     });
 
@@ -125,7 +126,7 @@ export function describeDraftUpdateStoreContract(name: string, makeStore: () => 
       await store.compact('doc-a', new Uint8Array([0, 0]), 0);
       await store.compact('unknown', new Uint8Array([0, 0]), Number.MAX_SAFE_INTEGER);
       expect(await store.loadUpdates('doc-a')).toEqual(before);
-      expect(await store.loadUpdates('unknown')).toEqual({ updates: [], lastSeq: 0 });
+      expect(await store.loadUpdates('unknown')).toEqual({ updates: [], seqs: [], lastSeq: 0 });
     });
 
     it('compacts one document without touching another', async () => {
@@ -140,6 +141,34 @@ export function describeDraftUpdateStoreContract(name: string, makeStore: () => 
       await store.compact('doc-a', merge(a), lastA);
       expect((await store.loadUpdates('doc-a')).updates).toHaveLength(1);
       expect((await store.loadUpdates('doc-b')).updates).toHaveLength(3);
+    });
+
+    it('sets a stored update aside atomically, keeping lastSeq and the other rows', async () => {
+      const store = await makeStore();
+      const updates = textUpdates(3);
+      const seqs: number[] = [];
+      for (const update of updates) seqs.push(await store.appendUpdate('doc-a', update, 'user-1'));
+      await store.setAsideStored('doc-a', seqs[2] as number, 'does not apply');
+      await store.setAsideStored('doc-a', 999_999, 'no such row');
+      await store.setAsideStored('doc-b', seqs[0] as number, 'other document');
+      const loaded = await store.loadUpdates('doc-a');
+      expect(loaded.seqs).toEqual(seqs.slice(0, 2));
+      expect(loaded.lastSeq).toBe(seqs[2]);
+      const aside = await store.listSetAside('doc-a');
+      expect(aside).toHaveLength(1);
+      expect(aside[0]).toMatchObject({ seq: seqs[2], author: 'user-1', reason: 'does not apply' });
+      expect(Array.from(aside[0]?.update ?? [])).toEqual(Array.from(updates[2] as Uint8Array));
+      expect(await store.listSetAside('doc-b')).toEqual([]);
+    });
+
+    it(`keeps refused updates for inspection, at most ${MAX_REFUSED_KEPT} per document (the newest)`, async () => {
+      const store = await makeStore();
+      for (let i = 0; i < MAX_REFUSED_KEPT + 5; i++) await store.setAsideRefused('doc-a', Uint8Array.of(i), i % 2 === 0 ? 'user-1' : null, `refused ${i}`);
+      const aside = await store.listSetAside('doc-a');
+      expect(aside).toHaveLength(MAX_REFUSED_KEPT);
+      expect(aside[0]).toMatchObject({ seq: null, reason: 'refused 5' });
+      expect(aside.at(-1)).toMatchObject({ seq: null, reason: `refused ${MAX_REFUSED_KEPT + 4}` });
+      expect((await store.loadUpdates('doc-a')).updates).toEqual([]);
     });
   });
 }

@@ -1,11 +1,13 @@
 import * as Y from 'yjs';
 import type { Module, Program } from '../../../../schemas/src/generated/format.js';
 import { moduleToYDoc, programToYDoc, yDocToModule, yDocToProgram } from '../../../../schemas/src/ydoc/index.js';
+import { applyUpdatesSafely } from '../../collab/apply-updates.js';
 import type { DraftCodec } from './draft-codec.js';
 
 /**
  * The production draft codec: the schemas' Y.Doc layout. A new draft is one update holding the
- * whole document; reading applies every stored update to a fresh doc.
+ * whole document; reading applies every stored update to a fresh doc, skipping one that does not
+ * apply (the collaboration server sets such rows aside), so one bad update never breaks the draft.
  *
  * @example
  * const update = yDocDraftCodec.encode('module', example);
@@ -22,9 +24,8 @@ export const yDocDraftCodec: DraftCodec = {
     }
   },
   decode(kind, updates) {
-    const doc = new Y.Doc();
+    const { doc } = applyUpdatesSafely(updates);
     try {
-      for (const update of updates) Y.applyUpdate(doc, update);
       return kind === 'module' ? yDocToModule(doc) : yDocToProgram(doc);
     } finally {
       doc.destroy();

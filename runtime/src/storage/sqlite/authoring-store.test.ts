@@ -193,7 +193,7 @@ describe('SQLite draft update store', () => {
     expect(await drafts.contributorsSince('mood', 0)).toEqual(['person-designer', 'person-designer2']);
     await drafts.compact('mood', new Uint8Array([1, 2, 3, 4]), seq);
     const loaded = await drafts.loadUpdates('mood');
-    expect(loaded).toEqual({ updates: [new Uint8Array([1, 2, 3, 4]), new Uint8Array([5])], lastSeq: last });
+    expect(loaded).toEqual({ updates: [new Uint8Array([1, 2, 3, 4]), new Uint8Array([5])], seqs: [seq, last], lastSeq: last });
     expect(await drafts.contributorsSince('mood', created.lastSeq)).toEqual(['person-designer2']);
     expect((await drafts.loadUpdates('other')).updates).toEqual([new Uint8Array([9])]);
   });

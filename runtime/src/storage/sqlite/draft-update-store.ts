@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DraftUpdates } from '../../domain/authoring/ports.js';
+import { MAX_REFUSED_KEPT, type DraftUpdateStore } from '../../collab/update-store.js';
 
 /**
  * The collaboration server's update log on SQLite (table draft_updates), shaped like the collab
@@ -9,11 +10,9 @@ import type { DraftUpdates } from '../../domain/authoring/ports.js';
  * `appendUpdate` takes the sender's person id as an optional third argument: when the collab
  * server passes it, a version's contributors are known and the four-eyes rule covers co-editors.
  */
-export interface SqliteDraftUpdateStore extends DraftUpdates {
-  loadUpdates(document: string): Promise<{ updates: Uint8Array[]; lastSeq: number }>;
+export interface SqliteDraftUpdateStore extends DraftUpdates, DraftUpdateStore {
+  loadUpdates(document: string): Promise<{ updates: Uint8Array[]; seqs: number[]; lastSeq: number }>;
   appendUpdate(document: string, update: Uint8Array, personId?: string | null): Promise<number>;
-  /** Replaces every update up to `upToSeq` by `merged` (which must contain them all); later updates stay. */
-  compact(document: string, merged: Uint8Array, upToSeq: number): Promise<void>;
 }
 
 /**
@@ -45,11 +44,43 @@ export function createSqliteDraftUpdateStore(db: Database.Database, now: () => s
     db.prepare('INSERT INTO draft_updates (seq, document, "update", person_id, at) VALUES (?, ?, ?, NULL, ?)').run(last.seq, document, Buffer.from(merged), last.at);
   });
 
+  // Updates that do not apply (table draft_update_quarantine): a stored row moves there whole, in one
+  // transaction; a refused one is added and only the newest MAX_REFUSED_KEPT refused ones are kept.
+  const selectRow = db.prepare('SELECT "update" AS data, person_id FROM draft_updates WHERE document = ? AND seq = ?');
+  const deleteRow = db.prepare('DELETE FROM draft_updates WHERE document = ? AND seq = ?');
+  const insertSetAside = db.prepare('INSERT INTO draft_update_quarantine (document, seq, "update", person_id, reason, at) VALUES (?, ?, ?, ?, ?, ?)');
+  const trimRefused = db.prepare(
+    `DELETE FROM draft_update_quarantine WHERE document = ? AND seq IS NULL AND id NOT IN
+       (SELECT id FROM draft_update_quarantine WHERE document = ? AND seq IS NULL ORDER BY id DESC LIMIT ?)`,
+  );
+  // Setting the last row aside must not lower lastSeq (versions remember the seq they were taken at).
+  const selectLastSeq = db.prepare(
+    `SELECT max(seq) AS seq FROM (SELECT max(seq) AS seq FROM draft_updates WHERE document = ?
+       UNION ALL SELECT max(seq) FROM draft_update_quarantine WHERE document = ? AND seq IS NOT NULL)`,
+  );
+  const setAsideStored = db.transaction((document: string, seq: number, reason: string): void => {
+    const row = selectRow.get(document, seq) as { data: Buffer; person_id: string | null } | undefined;
+    if (!row) return;
+    deleteRow.run(document, seq);
+    insertSetAside.run(document, seq, row.data, row.person_id, reason, now());
+  });
+  const setAsideRefused = db.transaction((document: string, update: Uint8Array, author: string | null, reason: string): void => {
+    insertSetAside.run(document, null, Buffer.from(update), author, reason, now());
+    trimRefused.run(document, document, MAX_REFUSED_KEPT);
+  });
+
   return {
     loadUpdates: async (document) => {
       const rows = selectUpdates.all(document) as Array<{ seq: number; data: Buffer }>;
-      return { updates: rows.map((row) => new Uint8Array(row.data)), lastSeq: rows.length > 0 ? (rows[rows.length - 1] as { seq: number }).seq : 0 };
+      const last = selectLastSeq.get(document, document) as { seq: number | null };
+      return { updates: rows.map((row) => new Uint8Array(row.data)), seqs: rows.map((row) => row.seq), lastSeq: last.seq ?? 0 };
     },
+    setAsideStored: async (document, seq, reason) => setAsideStored(document, seq, reason),
+    setAsideRefused: async (document, update, author, reason) => setAsideRefused(document, update, author, reason),
+    listSetAside: async (document) =>
+      (db.prepare('SELECT seq, "update" AS data, person_id, reason FROM draft_update_quarantine WHERE document = ? ORDER BY id').all(document) as Array<{ seq: number | null; data: Buffer; person_id: string | null; reason: string }>).map(
+        (row) => ({ seq: row.seq, update: new Uint8Array(row.data), author: row.person_id, reason: row.reason }),
+      ),
     appendUpdate: async (document, update, personId = null) => append(document, update, personId),
     compact: async (document, merged, upToSeq) => compact(document, merged, upToSeq),
     contributorsSince: async (document, afterSeq) =>

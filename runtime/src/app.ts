@@ -85,11 +85,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       },
     }),
   );
+  // Every API answer may carry patient or account data: none is cached unless a route says otherwise.
+  app.use('/api/*', noStore());
 
   app.route('/', healthRoutes(deps.services.health));
   app.route('/', exampleRoutes(deps.services.examples));
-  // Every API answer may carry patient or account data: none is cached unless a route says otherwise.
-  app.use('/api/*', noStore());
   app.route('/', openApiRoutes(deps.version ?? '0.0.0'));
 
   const { accounts, authoring } = deps.services;

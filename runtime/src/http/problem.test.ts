@@ -118,6 +118,30 @@ describe('problem+json responses', () => {
     expect(logged?.fields).toMatchObject({ requestId: 'trace-7', path: '/probe/crash' });
   });
 
+  it('still answers problem+json when rendering the error throws (an issue whose text cannot be read)', async () => {
+    const { app, logger } = appWithProbes();
+    app.get('/probe/unrenderable', () => {
+      const issue = { code: 'x', path: '/x', get message(): string { throw new RangeError('Maximum call stack size exceeded'); } };
+      throw new DomainError('invalid', 'Broken issue.', { issues: [issue] });
+    });
+    const response = await app.request('/probe/unrenderable', { headers: { 'X-Request-Id': 'trace-8' } });
+    expect(response.status).toBe(422);
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    expect(await problem(response)).toMatchObject({ code: 'invalid', status: 422, requestId: 'trace-8' });
+    expect(logger.records.find((record) => record.level === 'error')?.fields).toMatchObject({ requestId: 'trace-8', error: expect.stringContaining('RangeError') });
+  });
+
+  it('still answers problem+json when the thrown value cannot be described and the logger fails', async () => {
+    const throwingLogger = { info() {}, warn() {}, error() { throw new Error('disk full'); } };
+    const test = createTestApp({ logger: throwingLogger });
+    test.app.get('/probe/weird', () => {
+      throw Object.defineProperty(new Error('x'), 'message', { get() { throw new Error('no message'); } });
+    });
+    const response = await test.app.request('/probe/weird');
+    expect(response.status).toBe(500);
+    expect(await problem(response)).toMatchObject({ code: 'internal', status: 500 });
+  });
+
   it('sets security headers on every response, problems included', async () => {
     const response = await appWithProbes().app.request('/nowhere');
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');

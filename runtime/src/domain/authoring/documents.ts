@@ -105,10 +105,9 @@ async function idTaken(deps: AuthoringDeps, id: string): Promise<DomainError> {
 
 /** The first of `<id>-2` … `<id>-99` that no document uses (shortening the id to stay a valid slug), or undefined. */
 async function freeIdLike(deps: AuthoringDeps, id: string): Promise<string | undefined> {
-  const base = id.replace(/-\d+$/, '');
   for (let counter = 2; counter < 100; counter += 1) {
     const suffix = `-${counter}`;
-    const candidate = `${base.slice(0, 64 - suffix.length).replace(/-+$/, '')}${suffix}`;
+    const candidate = `${id.slice(0, 64 - suffix.length).replace(/-+$/, '')}${suffix}`;
     if (SLUG.test(candidate) && !(await deps.store.getDocument(candidate))) return candidate;
   }
   return undefined;

@@ -76,7 +76,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.use(requestId({ generator: () => deps.ids.newId(), limitLength: 128 }));
   app.use(requestLog(deps.logger));
-  app.use(secureHeaders());
+  // HSTS only when users reach the server over https: sent over plain http it means nothing at best,
+  // and on a shared host name it would pin other services to https.
+  app.use(secureHeaders({ strictTransportSecurity: new URL(deps.config.publicUrl).protocol === 'https:' ? 'max-age=15552000; includeSubDomains' : false }));
   app.use(
     bodyLimit({
       maxSize: maxBodyBytes,
@@ -106,7 +108,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     app.route('/', careRoutes({ care: deps.services.care, clientIp: (c) => socketClientIp(c) ?? null, ...(accounts ? { authentication: accounts.authentication, cookie: sessionCookieSettings(deps.config.publicUrl) } : {}) }));
   }
 
-  if (deps.web) app.route('/', webAppRoutes(deps.web));
+  if (deps.web) app.route('/', webAppRoutes({ ...deps.web, origins: deps.allowedOrigins ?? (() => originsOf(deps.config.publicUrl)) }));
 
   app.onError(createErrorHandler(deps.logger));
   app.notFound(notFoundHandler);

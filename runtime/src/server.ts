@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
-import { defaultPublicUrl, describeSmtp, type Config } from './config.js';
+import { ConfigError, defaultPublicUrl, describeSmtp, type Config } from './config.js';
 import { contentHash } from '../../schemas/src/engine/content-hash.js';
 import { formatValidators } from './content/example-validators.js';
 import { readExampleFiles } from './content/read-example-files.js';
@@ -43,6 +43,9 @@ import { createSqliteDispatchQueue } from './storage/sqlite/sqlite-mail-outbox.j
 import { createSmtpMailSender } from './mail/smtp-mail-sender.js';
 import { createMailDispatcher, type Timers } from './mail/mail-dispatcher.js';
 import { newInvitationCode } from './domain/care/invitation-code.js';
+import { liveDemoAccounts, REMOVE_DEMO_ACCOUNTS_HINT } from './domain/demo-mode.js';
+import { loadMailKey } from './mail/mail-key.js';
+import { createSecretBox } from './mail/secret-box.js';
 
 export interface StartServerOptions {
   config: Config;
@@ -53,7 +56,16 @@ export interface StartServerOptions {
   validators?: ExampleValidators;
   /** How long `close()` lets open requests finish before cutting connections, in milliseconds. */
   shutdownGraceMs?: number;
-  /** Create the demo organisations and one account per role (npm start does; tests choose). */
+  /**
+   * Demo mode: create the demo organisations, one account per role (published passwords) and the
+   * demo content, and keep e-mail in the development outbox when there is no SMTP. Off by default:
+   * then no demo account is created, the development outbox does not exist, and the start is refused
+   * while the database holds a demo account that still has its published password. Refused on a
+   * configuration that does not allow demo mode (CARELOOM_DEMO=off, a non-loopback host).
+   * main.ts passes `config.demo`.
+   */
+  demo?: boolean;
+  /** The same as `demo` (the older name, which many tests use). */
   seedDemoAccounts?: boolean;
   /** Builds a browser app's bundle; tests may share one build across servers. Built on first request by default. */
   bundleOf?: (name: string) => Promise<Bundle>;
@@ -94,6 +106,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const logger = options.logger ?? silentLogger;
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? uuidGenerator;
+  const demo = options.demo ?? options.seedDemoAccounts ?? false;
+  if (demo && !config.demo) {
+    throw new ConfigError(`Demo mode is off for this configuration (CARELOOM_DEMO=off or CARELOOM_HOST=${config.host}, which others can reach): demo accounts have published passwords.`);
+  }
+  // Before the database is opened, so a refused start creates nothing.
+  const box = createSecretBox(loadMailKey(config));
 
   const { db, applied } = openDatabase({ file: config.databaseFile, now: () => clock.now() });
   if (applied.length > 0) logger.info('Applied database migrations', { migrations: applied.join(',') });
@@ -121,11 +139,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     // Every e-mail is a mail_outbox row first. With CARELOOM_SMTP_URL the dispatcher sends the rows
     // (retrying across restarts); otherwise they are held for GET /api/dev/outbox.
     const dispatcher = config.smtp
-      ? createMailDispatcher({ queue: createSqliteDispatchQueue(db), sender: createSmtpMailSender({ smtp: config.smtp }), clock, logger, ...(options.mailTimers ? { timers: options.mailTimers } : {}) })
+      ? createMailDispatcher({ queue: createSqliteDispatchQueue(db, box), sender: createSmtpMailSender({ smtp: config.smtp }), clock, logger, ...(options.mailTimers ? { timers: options.mailTimers } : {}) })
       : undefined;
-    const mail = createSqliteMailOutbox(db, { mode: dispatcher ? 'pending' : 'held', now: () => clock.now(), newId: () => ids.newId(), onQueued: () => dispatcher?.wake() });
-    const outbox = dispatcher ? undefined : mail;
-    logger.info('E-mail', { transport: config.smtp ? describeSmtp(config.smtp) : 'development outbox (GET /api/dev/outbox)' });
+    const mail = createSqliteMailOutbox(db, { box, mode: dispatcher ? 'pending' : 'held', now: () => clock.now(), newId: () => ids.newId(), onQueued: () => dispatcher?.wake() });
+    // The development outbox shows live invitation codes: only in demo mode, never beside SMTP.
+    const outbox = dispatcher || !demo ? undefined : mail;
+    if (config.smtp) logger.info('E-mail', { transport: describeSmtp(config.smtp) });
+    else if (outbox) logger.info('E-mail', { transport: 'development outbox (GET /api/dev/outbox)' });
+    else logger.warn('E-mail is not sent: set CARELOOM_SMTP_URL and CARELOOM_MAIL_FROM. Until then invitation codes reach patients only through the therapist who enrolls them.');
     const care = createCareService({
       store: createSqliteCareStore(db, { mail }),
       content: createReleasedContent(authoringStore),
@@ -138,8 +159,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       publicUrl: () => publicUrl,
     });
     const services: Services = { health: createHealthService({ storage, version: readPackageVersion() }), examples, accounts, authoring, care };
-    const demoAccounts = options.seedDemoAccounts ? await seedDemo({ organisations: accounts.organisations }) : [];
-    if (options.seedDemoAccounts) {
+    if (!demo) {
+      const live = await liveDemoAccounts({ store: createSqliteAccountsStore(db, { ids }), hasher: createScryptPasswordHasher() });
+      if (live.length > 0) {
+        throw new Error(`Demo mode is off, but this database has demo accounts whose passwords are published (${live.map((account) => account.email).join(', ')}). ${REMOVE_DEMO_ACCOUNTS_HINT}`);
+      }
+    }
+    const demoAccounts = demo ? await seedDemo({ organisations: accounts.organisations }) : [];
+    if (demo) {
       await seedDemoContent({ authoring, care, organisations: accounts.organisations, accountsStore: createSqliteAccountsStore(db, { ids }), examples: createExampleDirectory(config.examplesDir), logger, now: () => clock.now() });
     }
     const app = createApp({ config, clock, ids, storage, services, logger, version: readPackageVersion(), allowedOrigins: () => originsOf(publicUrl),

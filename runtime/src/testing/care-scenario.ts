@@ -1,5 +1,5 @@
 // A seeded care scenario for route tests: the panic and COPD programs deployed to unit-1, "patient"
-// enrolled in both (invitation redeemed), "other-patient" enrolled in the panic program.
+// enrolled in both (invitation accepted), "other-patient" enrolled in the panic program.
 import { randomUUID } from 'node:crypto';
 import type { CareTestApp } from './care-test-app.js';
 
@@ -22,7 +22,8 @@ export async function seedCareScenario(t: CareTestApp): Promise<CareScenario> {
   const copdDeploymentId = await deploy('copd-home-follow-up');
   const enroll = async (deploymentId: string, who: string) => {
     const created = expectStatus(await t.call('therapist', 'POST', '/api/care/units/unit-1/enrollments', { deploymentId, patient: { name: who, email: `${who}@example.org` } }), 201) as { enrollment: { id: string }; invitation: { code: string } };
-    expectStatus(await t.call(undefined, 'POST', '/api/public/invitations/redeem', { code: created.invitation.code, password: 'a long enough password' }), 200);
+    // The fixture people have accounts of their own: they sign in and accept (redeeming would be refused).
+    expectStatus(await t.call(who, 'POST', '/api/me/invitations/accept', { code: created.invitation.code }), 200);
     return created.enrollment.id;
   };
   return {

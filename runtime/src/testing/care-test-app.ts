@@ -67,8 +67,9 @@ function fixtures(db: Database.Database): void {
   organisation.run('org-a', 'org-a', 'Publisher A', 'publisher', at);
   organisation.run('care-1', 'care-1', 'Care provider 1', 'care_provider', at);
   organisation.run('care-2', 'care-2', 'Care provider 2', 'care_provider', at);
-  const person = db.prepare('INSERT INTO people (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)');
-  for (const name of [...CARE_ROLES, 'publisher']) person.run(`person-${name}`, `${name}@example.org`, name === 'patient' ? 'Pat Patient' : name, 'plain$unused-password', at);
+  // Accounts with passwords of their own: an invitation to one of these addresses must be accepted, never redeemed.
+  const person = db.prepare('INSERT INTO people (id, email, name, password_hash, created_at, password_chosen_at) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const name of [...CARE_ROLES, 'publisher']) person.run(`person-${name}`, `${name}@example.org`, name === 'patient' ? 'Pat Patient' : name, 'plain$unused-password', at, at);
   const member = db.prepare('INSERT INTO memberships (person_id, organisation_id, role, unit_id, granted_by, granted_at) VALUES (?, ?, ?, ?, NULL, ?)');
   for (const [name, memberships] of Object.entries(MEMBERSHIPS)) for (const membership of memberships) member.run(`person-${name}`, membership.organisationId, membership.role, membership.unitId ?? null, at);
   const unit = db.prepare("INSERT INTO care_units (id, organisation_id, name, active, time_zone, settings, intake_deployment_id, created_at, updated_at) VALUES (?, ?, ?, 1, 'Europe/Stockholm', ?, NULL, ?, ?)");
@@ -100,7 +101,7 @@ export async function createCareTestApp(options: { from?: Buffer; start?: string
     store: createSqliteCareStore(db),
     content: createReleasedContent(authoringStore),
     accounts: createPatientAccounts({ store: accountsStore, hasher: plainHasher, newId: () => ids.newId() }),
-    sessions: invitedSessionsOf(accounts.authentication),
+    sessions: invitedSessionsOf(accounts.authentication, plainHasher),
     outbox,
     now: () => clock.now(),
     newId: () => ids.newId(),

@@ -3,45 +3,76 @@ import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { ApiError } from '../shared/api-error.js';
 import type { Session } from '../shared/api-types.js';
 import { field } from '../shared/login-form.js';
+import '../shared/login-form.js';
 import { ScreenElement } from '../shared/screen-element.js';
 
 /** Shortest password accepted here; the server has the final word (and says so by field). */
 const MIN_PASSWORD = 10;
 
+/** What the screen offers: a password for a new account, signing in with an existing one, or accepting while signed in. */
+type Mode = 'new' | 'sign-in';
+
 /**
- * `<cl-invite-screen>`: a new patient redeems the code their therapist gave them by choosing a
- * password; they are then signed in.
+ * `<cl-invite-screen>`: taking up the invitation a therapist gave. A new patient chooses a password
+ * (redeem) and is signed in. Someone who already has an account signs in with their own password
+ * and accepts it: an invitation never sets the password of an account that has one, so the server
+ * answers a redeem for such an address with 409, and the screen then asks them to sign in. Signed
+ * in (`session`), the screen offers to accept the invitation for that account.
  *
- * @fires signed-in - `CustomEvent<Session>`
+ * @fires signed-in - `CustomEvent<Session>`, after a redeem or an acceptance
  */
 export class ClInviteScreen extends ScreenElement {
   static override properties: PropertyDeclarations = {
     ...ScreenElement.properties,
     code: {},
+    session: { attribute: false },
+    mode: { state: true },
     busy: { state: true },
     error: { state: true },
+    notice: { state: true },
     fieldErrors: { state: true },
   };
 
   declare code: string;
+  /** The signed-in person, if any: they accept instead of choosing a password. */
+  declare session: Session | null | undefined;
+  declare mode: Mode;
   declare busy: boolean;
   declare error: string | null;
+  /** Why the screen switched to signing in (the address already has an account). */
+  declare notice: string | null;
   declare fieldErrors: Record<string, string>;
 
   constructor() {
     super();
     this.code = '';
+    this.session = null;
+    this.mode = 'new';
     this.busy = false;
     this.error = null;
+    this.notice = null;
     this.fieldErrors = {};
   }
 
-  private async submit(event: SubmitEvent): Promise<void> {
+  private focusFirstInvalid(): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  }
+
+  private switchTo(mode: Mode, notice: string | null = null): void {
+    this.mode = mode;
+    this.notice = notice;
+    this.error = null;
+    this.fieldErrors = {};
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('h1')?.focus());
+  }
+
+  private async redeem(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
     const code = String(data.get('code') ?? '').trim();
     const password = String(data.get('password') ?? '');
     const repeat = String(data.get('repeat') ?? '');
+    this.code = code;
     const errors: Record<string, string> = {};
     if (!code) errors.code = this.t('fieldRequired');
     if (password.length < MIN_PASSWORD) errors.password = this.t('passwordTooShort', { n: MIN_PASSWORD });
@@ -49,7 +80,7 @@ export class ClInviteScreen extends ScreenElement {
     this.fieldErrors = errors;
     this.error = null;
     if (Object.keys(errors).length > 0) {
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      this.focusFirstInvalid();
       return;
     }
     this.busy = true;
@@ -57,28 +88,90 @@ export class ClInviteScreen extends ScreenElement {
       const session = await this.api.redeem(code, password);
       this.dispatchEvent(new CustomEvent<Session>('signed-in', { detail: session, bubbles: true, composed: true }));
     } catch (error) {
-      if (error instanceof ApiError && error.status === 404) this.fieldErrors = { code: this.t('inviteUnknown') };
-      else if (error instanceof ApiError && error.issues.length > 0) {
-        this.fieldErrors = Object.fromEntries(['code', 'password'].map((name) => [name, error.issueAt(`/${name}`) ?? '']).filter(([, message]) => message));
-        this.error = error.detail || error.title;
-      } else this.error = this.describeError(error);
+      if (error instanceof ApiError && error.status === 409) this.switchTo('sign-in', this.t('inviteAccountExists'));
+      else this.showError(error);
     } finally {
       this.busy = false;
     }
   }
 
+  /** Signed in through the form here: stay on this screen to accept, rather than going to Today. */
+  private signedInHere(event: CustomEvent<Session>): void {
+    event.stopPropagation();
+    this.session = event.detail;
+    this.notice = null;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('h1')?.focus());
+  }
+
+  private async accept(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const code = String(new FormData(event.target as HTMLFormElement).get('code') ?? '').trim();
+    this.code = code;
+    this.fieldErrors = code ? {} : { code: this.t('fieldRequired') };
+    this.error = null;
+    if (!code) {
+      this.focusFirstInvalid();
+      return;
+    }
+    this.busy = true;
+    try {
+      const session = await this.api.acceptInvitation(code);
+      this.dispatchEvent(new CustomEvent<Session>('signed-in', { detail: session, bubbles: true, composed: true }));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 403) this.error = this.t('inviteNotYours');
+      else this.showError(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private showError(error: unknown): void {
+    if (error instanceof ApiError && error.status === 404) {
+      this.fieldErrors = { code: this.t('inviteUnknown') };
+      this.focusFirstInvalid();
+    } else if (error instanceof ApiError && error.issues.length > 0) {
+      this.fieldErrors = Object.fromEntries(['code', 'password'].map((name) => [name, error.issueAt(`/${name}`) ?? '']).filter(([, message]) => message));
+      this.error = error.detail || error.title;
+    } else this.error = this.describeError(error);
+  }
+
   protected override render(): TemplateResult {
+    if (this.session) return this.renderAccept(this.session);
+    return this.mode === 'sign-in' ? this.renderSignIn() : this.renderNew();
+  }
+
+  private renderNew(): TemplateResult {
     const t = this.t;
     return html`<h1 tabindex="-1">${t('inviteTitle')}</h1>
       <p>${t('inviteIntro')}</p>
-      <form @submit=${this.submit} novalidate>
+      <form @submit=${this.redeem} novalidate>
         ${this.error ? html`<p class="form-error" role="alert">${this.error}</p>` : null}
         ${field('code', t('inviteCode'), 'text', 'one-time-code', this.fieldErrors.code, { value: this.code })}
         ${field('password', t('newPassword'), 'password', 'new-password', this.fieldErrors.password, { hint: t('passwordHint', { n: MIN_PASSWORD }) })}
         ${field('repeat', t('repeatPassword'), 'password', 'new-password', this.fieldErrors.repeat)}
         <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>${t('inviteSubmit')}</button></div>
       </form>
-      <p><a href="#/login">${t('inviteHaveAccount')}</a></p>`;
+      <p><button type="button" @click=${() => this.switchTo('sign-in')}>${t('inviteHaveAccount')}</button></p>`;
+  }
+
+  private renderSignIn(): TemplateResult {
+    const t = this.t;
+    return html`${this.notice ? html`<p class="form-error" role="alert">${this.notice}</p>` : null}
+      <p>${t('inviteSignInIntro')}</p>
+      <cl-login-form .api=${this.api} .language=${this.language} heading=${t('inviteSignInTitle')} @signed-in=${this.signedInHere}></cl-login-form>
+      <p><button type="button" @click=${() => this.switchTo('new')}>${t('inviteNewAccount')}</button></p>`;
+  }
+
+  private renderAccept(session: Session): TemplateResult {
+    const t = this.t;
+    return html`<h1 tabindex="-1">${t('inviteAcceptTitle')}</h1>
+      <p>${t('inviteAcceptIntro', { name: session.person.name, email: session.person.email })}</p>
+      <form @submit=${this.accept} novalidate>
+        ${this.error ? html`<p class="form-error" role="alert">${this.error}</p>` : null}
+        ${field('code', t('inviteCode'), 'text', 'one-time-code', this.fieldErrors.code, { value: this.code })}
+        <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>${t('inviteAccept')}</button></div>
+      </form>
+      <p><a href="#/today">${t('inviteLater')}</a></p>`;
   }
 }
 

@@ -79,6 +79,56 @@ describe('<cl-patient-app>', () => {
     expect(redeem?.body).to.deep.equal({ code: 'abcde12345', password: 'a long enough password' });
   });
 
+  it('an invitation to an existing account: choosing a password is refused, the person signs in and accepts', async () => {
+    const fake = createFakeApi({ as: null });
+    const app = await mountApp(fake, '#/invite/EXIST-12345');
+    const screen = deep(app, 'cl-invite-screen');
+    (deep(screen, '#password') as HTMLInputElement).value = 'a long enough password';
+    (deep(screen, '#repeat') as HTMLInputElement).value = 'a long enough password';
+    deep(screen, 'button[type="submit"]').click();
+    const form = await until(() => deepAll(screen, 'cl-login-form')[0]);
+    expect(deep(screen, '.form-error').textContent).to.contain('already has a Careloom account');
+    expect(deep(form, 'h1').textContent).to.equal('Sign in to accept your invitation');
+    (deep(form, '#email') as HTMLInputElement).value = 'pat@example.org';
+    (deep(form, '#password') as HTMLInputElement).value = 'correct horse battery';
+    deep(form, 'button[type="submit"]').click();
+    // Signed in here, the screen stays to accept rather than going to Today.
+    await until(() => deepAll(screen, 'h1').some((heading) => heading.textContent === 'Accept your invitation'));
+    expect(location.hash).to.equal('#/invite/EXIST-12345');
+    expect(deep(screen, 'p').textContent).to.contain('Pat Patient (pat@example.org)');
+    expect((deep(screen, '#code') as HTMLInputElement).value).to.equal('EXIST-12345');
+    deep(screen, 'button[type="submit"]').click();
+    await until(() => deepAll(app, 'cl-today-screen').length > 0);
+    const accepted = fake.requests.filter((request) => request.path === '/api/me/invitations/accept');
+    expect(accepted.map((request) => request.body)).to.deep.equal([{ code: 'EXIST-12345' }]);
+    expect(accepted[0]?.csrf).to.equal('csrf-patient');
+    expect(fake.requests.filter((request) => request.path === '/api/public/invitations/redeem')).to.have.length(1);
+  });
+
+  it('an invitation link opened while signed in offers to accept it for that account, and says when it is someone else\'s', async () => {
+    const fake = createFakeApi({ as: 'therapist' });
+    const app = await mountApp(fake, '#/invite/EXIST-12345');
+    const screen = deep(app, 'cl-invite-screen');
+    await until(() => deepAll(screen, 'h1').some((heading) => heading.textContent === 'Accept your invitation'));
+    expect(deepAll(screen, '#password')).to.have.length(0);
+    deep(screen, 'button[type="submit"]').click();
+    await until(() => deepAll(screen, '.form-error').length > 0);
+    expect(deep(screen, '.form-error').textContent).to.contain('sent to another e-mail address');
+    expect(location.hash).to.equal('#/invite/EXIST-12345');
+  });
+
+  it('offers signing in instead of choosing a password, and back', async () => {
+    const fake = createFakeApi({ as: null });
+    const app = await mountApp(fake, '#/invite/ABCDE-12345');
+    const screen = deep(app, 'cl-invite-screen');
+    const toSignIn = deepAll(screen, 'button').find((button) => button.textContent === 'Already have an account? Sign in to accept the invitation');
+    toSignIn!.click();
+    await until(() => deepAll(screen, 'cl-login-form').length > 0);
+    deepAll(screen, 'button').find((button) => button.textContent === 'New to Careloom? Choose a password instead')!.click();
+    await until(() => deepAll(screen, '#repeat').length > 0);
+    expect((deep(screen, '#code') as HTMLInputElement).value).to.equal('ABCDE-12345');
+  });
+
   it('sends a message with the CSRF token and shows it first, marked not read yet', async () => {
     const fake = createFakeApi({ as: 'patient' });
     const app = await mountApp(fake, '#/messages');
@@ -132,6 +182,7 @@ describe('<cl-patient-app>', () => {
     const screens: Array<[string, string, string]> = [
       ['login', '#/login', 'cl-login-form'],
       ['invitation', '#/invite/ABCDE-12345', 'cl-invite-screen'],
+      ['accepting an invitation', '#/invite/EXIST-12345', 'cl-invite-screen #code'],
       ['today', '#/today', '.newest-message'],
       ['program', '#/program', '.program'],
       ['module player', '#/modules/e1/panic-week-1?v=1', 'cl-module-page'],

@@ -122,7 +122,8 @@ export class ClPatientApp extends LitElement {
 
   private async start(): Promise<void> {
     try {
-      await this.signedIn(await this.api.me());
+      // Already signed in and opening an invitation link: stay there to accept it.
+      await this.signedIn(await this.api.me(), { keepInvite: true });
     } catch (error) {
       if (error instanceof ApiError && (error.status === 401 || error.status === 403)) this.session = null;
       else {
@@ -132,7 +133,7 @@ export class ClPatientApp extends LitElement {
     }
   }
 
-  private async signedIn(session: Session): Promise<void> {
+  private async signedIn(session: Session, options: { keepInvite?: boolean } = {}): Promise<void> {
     this.queue?.dispose();
     this.queue = new AnswerQueue({
       api: this.api,
@@ -151,7 +152,7 @@ export class ClPatientApp extends LitElement {
     this.startError = null;
     void this.queue.flush();
     const first = this.router.route.segments[0];
-    if (first === undefined || PUBLIC_ROUTES.has(first)) this.router.replace('#/today');
+    if (first === undefined || (PUBLIC_ROUTES.has(first) && !(options.keepInvite && first === 'invite'))) this.router.replace('#/today');
     // Today reports the count itself; on any other screen, ask for it.
     else if (first !== 'today') void this.refreshUnread();
   }
@@ -229,7 +230,7 @@ export class ClPatientApp extends LitElement {
   private renderScreen(first: string, segments: string[]): TemplateResult {
     const t = translator(this.language);
     const common = { api: this.api, language: this.language };
-    if (first === 'invite') return html`<cl-invite-screen .api=${common.api} .language=${common.language} code=${segments[1] ?? ''} @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail)}></cl-invite-screen>`;
+    if (first === 'invite') return html`<cl-invite-screen .api=${common.api} .language=${common.language} .session=${this.session} code=${segments[1] ?? ''} @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail)}></cl-invite-screen>`;
     if (first === 'intake') return html`<cl-intake-screen .api=${common.api} .language=${common.language} unit-id=${segments[1] ?? ''}></cl-intake-screen>`;
     if (this.session === undefined) return html`<p role="status">${t('loading')}</p>`;
     if (this.session === null) {

@@ -91,6 +91,16 @@ export class ApiClient {
     return this.me();
   }
 
+  /**
+   * Accepts an invitation addressed to the signed-in person (an account that had the address when
+   * the therapist enrolled it): the enrollment becomes theirs. Returns the session again, since it
+   * now carries the patient role.
+   */
+  async acceptInvitation(code: string): Promise<Session> {
+    await this.request<unknown>('POST', '/api/me/invitations/accept', { code });
+    return this.me();
+  }
+
   async logout(): Promise<void> {
     await this.request<void>('POST', '/api/auth/logout');
     this.csrfToken = null;

@@ -235,9 +235,19 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     ['POST', /^\/api\/public\/invitations\/redeem$/, (_m, request) => {
       const body = request.body as { code?: string };
       // Like the server: any case, with or without the dash.
-      if (body.code?.replace(/[\s-]/g, '').toUpperCase() !== 'ABCDE12345') return problem(404, 'Not found', 'Unknown code.');
+      const code = body.code?.replace(/[\s-]/g, '').toUpperCase();
+      // EXIST-12345 is addressed to Pat's existing account: never redeemed with a password.
+      if (code === 'EXIST12345') return problem(409, 'Conflict', 'This e-mail address already has a Careloom account.', [{ path: '/code', message: 'This e-mail address already has a Careloom account.' }]);
+      if (code !== 'ABCDE12345') return problem(404, 'Not found', 'Unknown code.');
       session = sessions.patient;
       return json(200, session);
+    }],
+    ['POST', /^\/api\/me\/invitations\/accept$/, (_m, request) => {
+      if (!session) return problem(401, 'Unauthorized', 'Sign in.');
+      const code = (request.body as { code?: string }).code?.replace(/[\s-]/g, '').toUpperCase();
+      if (code !== 'EXIST12345') return problem(404, 'Not found', 'Unknown code.');
+      if (session !== sessions.patient) return problem(403, 'Forbidden', 'This invitation was sent to another e-mail address.');
+      return json(200, { enrollment: { id: 'e1', title: 'Internet CBT for panic disorder (8 weeks)', status: 'active', startedOn: '2025-03-03', unit: { id: 'u1', name: 'Psychiatry Clinic North' } } });
     }],
     ['GET', /^\/api\/dev\/outbox$/, () => {
       if (state.smtp) return problem(404, 'Not found', 'E-mail is sent by SMTP; there is no development outbox.');

@@ -87,6 +87,12 @@ export interface NewPerson {
   name: string;
   passwordHash: string;
   createdAt: string;
+  /**
+   * False for an account made for a care invitation: its hash is of a secret nobody knows, and the
+   * person chooses their first password by redeeming the invitation. Anything else (an admin's
+   * initial password, the demo seed) is a chosen password; an invitation never replaces one.
+   */
+  passwordChosen?: boolean;
 }
 
 /**
@@ -110,20 +116,28 @@ export interface AccountsStore {
   /** Case-insensitive. The only read that returns the password hash. */
   findPersonByEmail(email: string): Promise<PersonWithCredentials | undefined>;
   findPersonWithCredentials(id: string): Promise<PersonWithCredentials | undefined>;
+  /** Whether the person has a password of their own (false only for an account made for a never-redeemed invitation). */
+  hasChosenPassword(personId: string): Promise<boolean>;
   /** Replaces the password hash and ends the person's other sessions; returns the ended session ids. */
   changePassword(personId: string, passwordHash: string, keepSessionId: string | undefined, audit: AuditContext): Promise<string[]>;
 
   listMemberships(personId: string): Promise<MembershipRecord[]>;
+  /**
+   * The organisation's staff: people holding a role other than patient, with those roles. Patient
+   * roles are care's business (granted when a patient takes up an invitation, listed per unit by
+   * the clinic): they never make a person a member here, and the member writes below
+   * (`addMember`, `setRoles`, `removeMember`) neither see nor change them.
+   */
   listMembers(organisationId: string): Promise<Member[]>;
-  /** Grants roles to a person who holds none in the organisation yet ('conflict' if they do). */
+  /** Grants roles to a person who holds no staff role in the organisation yet ('conflict' if they do). */
   addMember(organisationId: string, personId: string, roles: readonly RoleGrant[], audit: AuditContext): Promise<void>;
   /** Grants one role; a no-op if already held. */
   grantRole(organisationId: string, personId: string, grant: RoleGrant, audit: AuditContext): Promise<void>;
   /** Revokes one role; returns whether it was held. */
   revokeRole(organisationId: string, personId: string, grant: RoleGrant, guard: KeepAdminGuard, audit: AuditContext): Promise<boolean>;
-  /** Replaces a member's roles in the organisation ('not_found' if not a member). */
+  /** Replaces a member's staff roles in the organisation ('not_found' if not a member). */
   setRoles(organisationId: string, personId: string, roles: readonly RoleGrant[], guard: KeepAdminGuard, audit: AuditContext): Promise<void>;
-  /** Removes every role the person holds in the organisation ('not_found' if none). */
+  /** Removes every staff role the person holds in the organisation ('not_found' if none). */
   removeMember(organisationId: string, personId: string, guard: KeepAdminGuard, audit: AuditContext): Promise<void>;
 
   createSession(session: SessionRecord, audit: AuditContext): Promise<void>;

@@ -62,11 +62,11 @@ export interface AuthenticationService {
   describeSession(principal: Principal): Promise<SessionDescription>;
   changePassword(principal: Principal, input: { currentPassword: string; newPassword: string }, context: RequestContext): Promise<void>;
   /**
-   * For a person who proved who they are another way (a one-time invitation code): sets their first
-   * password, ends any other session, and signs them in. Refuses a password the policy rejects
-   * (`invalid` at `/password`) before changing anything.
+   * Signs in a new patient whose first password their invitation has just set (in the care store's
+   * transaction, which refuses an account that already had one). Sets no password itself: nothing
+   * but a login with the person's own password, or this right after choosing it, opens a session.
    */
-  startInvitedSession(personId: string, password: string, context: RequestContext): Promise<LoginResult>;
+  startInvitedSession(personId: string, context: RequestContext): Promise<LoginResult>;
 }
 
 const WRONG_CREDENTIALS = 'The e-mail address or the password is wrong.';
@@ -178,13 +178,9 @@ export function createAuthenticationService(deps: AuthenticationServiceDeps): Au
       return { person, memberships, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
     },
 
-    async startInvitedSession(personId, password, context) {
-      const issues = passwordIssues(password, '/password');
-      if (issues.length > 0) throw new DomainError('invalid', issues[0]!.message, { issues });
+    async startInvitedSession(personId, context) {
       const person = await deps.store.findPerson(personId);
       if (!person || person.disabledAt !== undefined) throw new DomainError('not_found', 'There is no such account.');
-      const ended = await deps.store.changePassword(person.id, await deps.hasher.hash(password), undefined, audit(context, person.id));
-      if (ended.length > 0) deps.sessionRevoked.emit({ personId: person.id, sessionIds: ended, reason: 'password_changed' });
       const token = newSecretToken();
       const at = now();
       const session: SessionRecord = {

@@ -34,7 +34,8 @@ export async function ownEnrollment(deps: CareDeps, context: CareContext, enroll
   const refused = patientRefusal(context.principal);
   if (refused) throw new DomainError(refused.code, refused.reason);
   const enrollment = await deps.store.getEnrollment(enrollmentId);
-  if (!enrollment || enrollment.patientId !== context.principal?.personId) throw new DomainError('not_found', `You have no enrollment "${enrollmentId}".`);
+  // Not theirs until they took its invitation up, even though it names them (an account that had the address).
+  if (!enrollment || enrollment.patientId !== context.principal?.personId || enrollment.acceptedAt === null) throw new DomainError('not_found', `You have no enrollment "${enrollmentId}".`);
   const unit = await deps.store.getUnit(enrollment.unitId);
   if (!unit) throw new DomainError('not_found', `You have no enrollment "${enrollmentId}".`);
   return { enrollment, unit };

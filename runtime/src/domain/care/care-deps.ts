@@ -1,12 +1,14 @@
 import type { Principal } from '../principal.js';
 import type { CareStore, MailOutbox, PatientAccounts, ReleasedContent } from './ports.js';
 
-/** Starts a session for a person who has just chosen their password through an invitation. */
+/** Passwords and a session for a new patient who has just chosen their first password through an invitation. */
 export interface InvitedSessions {
   /** Refuses a password the policy rejects (`invalid`, path `/password`) before changing anything. */
   checkPassword(password: string): void;
-  /** Sets the password, ends other sessions, and opens a new one; the token goes into the cookie. */
-  startSession(personId: string, password: string, context: { ip: string | null; requestId: string | null; userAgent?: string }): Promise<{ token: string; principal: Principal }>;
+  /** The hash to store; the care store sets it as the first password in the invitation's transaction. */
+  hashPassword(password: string): Promise<string>;
+  /** Opens a session for the person whose first password the invitation has just set; the token goes into the cookie. */
+  startSession(personId: string, context: { ip: string | null; requestId: string | null; userAgent?: string }): Promise<{ token: string; principal: Principal }>;
 }
 
 /** Everything the care service depends on, passed in by the composition root (server.ts). */

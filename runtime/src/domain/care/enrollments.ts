@@ -15,7 +15,7 @@ import { presentPlans } from './plans.js';
 import type { PlanView } from './plans.js';
 import { dueItems, lastActivity, moduleTitles, programModules } from './program-view.js';
 import type { DueItem, ProgramModuleView } from './program-view.js';
-import type { EnrollmentRecord, EnrollmentStatus, UnitRecord } from './ports.js';
+import { MAIL_SECRET, type EnrollmentRecord, type EnrollmentStatus, type UnitRecord } from './ports.js';
 import { presentUnit } from './units.js';
 import type { UnitView } from './units.js';
 
@@ -141,7 +141,8 @@ export function createEnrollmentCommands(deps: CareDeps) {
     const expiresAt = new Date(now.getTime() + (deps.invitationTtlMs ?? DEFAULT_INVITATION_TTL_MS)).toISOString();
     const url = `${deps.publicUrl().replace(/\/$/, '')}/#/invite/${code}`;
     const language = await contentLanguage(deps, deployment.documentId, deployment.version);
-    const mail = invitationMail({ language, patientName: patient.name, unitName: unit.name, title: deployment.title, url, code, expiresOn: localDateOf(expiresAt, unit.timeZone) });
+    // The stored e-mail carries the code only as a placeholder; the outbox seals the code itself.
+    const mail = invitationMail({ language, patientName: patient.name, unitName: unit.name, title: deployment.title, url: `${deps.publicUrl().replace(/\/$/, '')}/#/invite/${MAIL_SECRET}`, code: MAIL_SECRET, expiresOn: localDateOf(expiresAt, unit.timeZone) });
     // The invitation joins the enrollment's transaction in the mail outbox: it exists exactly when
     // the enrollment does, survives a restart, and the relay (retried by the dispatcher) never
     // delays or fails this request.
@@ -149,7 +150,7 @@ export function createEnrollmentCommands(deps: CareDeps) {
       enrollment,
       invitation: { codeHash: invitationHash(canonical), enrollmentId: enrollment.id, personId: patient.personId, createdAt: at, expiresAt, redeemedAt: null },
       ...(referral ? { referral: { id: referral.id, at, by: actor } } : {}),
-      mail: { id: deps.newId(), to: patient.email, ...mail, createdAt: at },
+      mail: { id: deps.newId(), to: patient.email, ...mail, secret: code, organisationId: unit.organisationId, createdAt: at },
       audit: careAudit(deps, context, { at, role, action: referral ? 'referral.accept' : 'enrollment.create', objectType: 'enrollment', objectId: enrollment.id, unit, patientId: patient.personId, details: { deploymentId: deployment.id, startedOn: startsOn, ...(referral ? { referralId: referral.id } : {}) } }),
     });
     return { enrollment: presentEnrollment(stored), invitation: { code, url, expiresAt } };

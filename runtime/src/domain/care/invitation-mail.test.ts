@@ -16,6 +16,10 @@ describe('invitationMail', () => {
       expect(mail.text).toContain('2026-03-16');
       expect(mail.text).toContain('"Panic iCBT"');
     }
+    // One text for new and existing accounts: both ways of taking the invitation up are named.
+    expect(invitationMail({ ...INPUT, language: 'en' }).text).toContain('Already have an account? Sign in with it and accept the invitation.');
+    expect(sv.text).toContain('Har du redan ett konto?');
+    expect(nb.text).toContain('Har du allerede en konto?');
   });
 
   it('falls back to English for other languages', () => {

@@ -30,7 +30,8 @@ const LATEST_MESSAGES = 5;
 export function createPatientHomeCommands(deps: CareDeps) {
   const mine = async (context: CareContext) => {
     const personId = patientId(context);
-    return (await deps.store.listEnrollmentsOfPatient(personId)).filter((enrollment) => enrollment.status !== 'invited');
+    // An enrollment is the patient's once they took its invitation up, whatever its status says.
+    return (await deps.store.listEnrollmentsOfPatient(personId)).filter((enrollment) => enrollment.acceptedAt !== null && enrollment.status !== 'invited');
   };
 
   return {

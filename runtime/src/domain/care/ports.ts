@@ -349,8 +349,25 @@ export interface MailMessage {
   text: string;
 }
 
+/**
+ * Where a message's secret (an invitation code or link token) goes in its subject and text. The
+ * outbox stores the text with this placeholder and the secret sealed under a key outside the
+ * database, and fills it in only when sending or showing the development outbox.
+ */
+export const MAIL_SECRET = '{{careloom:secret}}';
+
+/**
+ * An e-mail to store: whose it is (the development outbox shows it to that organisation's admins
+ * only; null for none) and, when it carries a secret, the secret itself, written in the text only
+ * as `MAIL_SECRET` (the outbox refuses a message with the secret in clear).
+ *
+ * @example
+ * { to, subject, text: `Your code: ${MAIL_SECRET}\n${url}/#/invite/${MAIL_SECRET}`, secret: code, organisationId: unit.organisationId }
+ */
+export type OutgoingMail = MailMessage & { organisationId: string | null; secret?: string };
+
 /** An e-mail as written to the outbox. */
-export type QueuedMail = MailMessage & { id: string; createdAt: string };
+export type QueuedMail = OutgoingMail & { id: string; createdAt: string };
 
 /**
  * Where e-mails go: always the mail outbox table first; with SMTP configured a dispatcher sends
@@ -358,10 +375,14 @@ export type QueuedMail = MailMessage & { id: string; createdAt: string };
  * the message is stored durably, never waiting for the relay.
  */
 export interface MailTransport {
-  send(message: MailMessage): Promise<void>;
+  send(message: OutgoingMail): Promise<void>;
 }
+
+/** A stored e-mail as the development outbox shows it, its secret filled in (or a note that it is gone). */
+export type OutboxEntry = MailMessage & { id: string; createdAt: string };
 
 /** The development outbox: what would have been sent. */
 export interface MailOutbox extends MailTransport {
-  list(limit?: number): Promise<Array<MailMessage & { id: string; createdAt: string }>>;
+  /** The newest messages of these organisations (none for an empty list), newest first. */
+  list(organisationIds: readonly string[], limit?: number): Promise<OutboxEntry[]>;
 }

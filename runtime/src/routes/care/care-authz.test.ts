@@ -7,13 +7,15 @@ import type { CareScenario } from '../../testing/care-scenario.js';
  * Every care endpoint × every role, refusals first. Each case runs on a fresh copy of one seeded
  * database: the panic and COPD programs deployed to unit-1 (care-1), "patient" enrolled in both,
  * "other-patient" in the panic program, an open alert, PHQ-9 as unit-1's intake with one referral,
- * and one invitation not yet redeemed.
+ * one invitation to a new address not yet redeemed, and one to other-patient's account not yet accepted.
  */
 interface Ids extends CareScenario {
   alertId: string;
   referralId: string;
   intakeDeploymentId: string;
   invitationCode: string;
+  /** An invitation to other-patient's existing account, not yet accepted. */
+  acceptCode: string;
 }
 
 let seeded: Buffer;
@@ -28,7 +30,8 @@ beforeAll(async () => {
   expectStatus(await t.call('care-admin', 'PATCH', '/api/care/units/unit-1', { intake: { deploymentId: intakeDeploymentId } }), 200);
   const referralId = expectStatus(await t.call(undefined, 'POST', '/api/public/units/unit-1/intake', { contact: { name: 'Sam Self', email: 'sam@example.org' }, response: responseBody('phq-9', phq9Answers('notAtAll')) }), 201)['id'] as string;
   const invited = expectStatus(await t.call('therapist', 'POST', '/api/care/units/unit-1/enrollments', { deploymentId: scenario.copdDeploymentId, patient: { name: 'Nina New', email: 'nina@example.org' } }), 201) as { invitation: { code: string } };
-  ids = { ...scenario, alertId, referralId, intakeDeploymentId, invitationCode: invited.invitation.code };
+  const toExisting = expectStatus(await t.call('therapist', 'POST', '/api/care/units/unit-1/enrollments', { deploymentId: scenario.copdDeploymentId, patient: { name: 'Olle', email: 'other-patient@example.org' } }), 201) as { invitation: { code: string } };
+  ids = { ...scenario, alertId, referralId, intakeDeploymentId, invitationCode: invited.invitation.code, acceptCode: toExisting.invitation.code };
   seeded = t.snapshot();
 });
 
@@ -87,6 +90,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'message my therapist', method: 'POST', path: (i) => `/api/me/enrollments/${i.panicEnrollmentId}/messages`, body: () => ({ body: 'Hello' }), expect: { ...OWN_PATIENT, patient: 201 } },
   { name: 'mark my messages read', method: 'POST', path: (i) => `/api/me/enrollments/${i.panicEnrollmentId}/messages/read`, expect: { ...OWN_PATIENT, patient: 204 } },
 
+  { name: 'accept an invitation', method: 'POST', path: () => '/api/me/invitations/accept', body: (i) => ({ code: i.acceptCode }), expect: { ...everyone(403), anonymous: 401, 'other-patient': 200 } },
   { name: 'redeem an invitation', method: 'POST', path: () => '/api/public/invitations/redeem', body: (i) => ({ code: i.invitationCode, password: 'my own long password' }), expect: everyone(200) },
   { name: 'read a unit\'s intake', method: 'GET', path: () => '/api/public/units/unit-1/intake', expect: everyone(200) },
   { name: 'refer oneself', method: 'POST', path: () => '/api/public/units/unit-1/intake', body: () => ({ contact: { name: 'Sam', email: 'sam2@example.org' }, response: responseBody('phq-9', phq9Answers('notAtAll')) }), expect: everyone(201) },

@@ -99,6 +99,13 @@ export const redeemBody = bodySchema<{ code: string; password: string }>({
   properties: { code: text(200), password: { type: 'string', maxLength: 1024 } },
 });
 
+export const acceptInvitationBody = bodySchema<{ code: string }>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['code'],
+  properties: { code: text(200) },
+});
+
 export const intakeBody = bodySchema<{ contact: ReferralContact; response: unknown }>({
   type: 'object',
   additionalProperties: false,

@@ -1,5 +1,5 @@
 import type { ApiOperation } from '../openapi.js';
-import { acceptReferralBody, createUnitBody, deployBody, enrollBody, enrollmentStatusBody, intakeBody, messageBody, planBody, redeemBody, responseBody, updateUnitBody } from './care-bodies.js';
+import { acceptInvitationBody, acceptReferralBody, createUnitBody, deployBody, enrollBody, enrollmentStatusBody, intakeBody, messageBody, planBody, redeemBody, responseBody, updateUnitBody } from './care-bodies.js';
 
 const READ = [401, 403, 404];
 const WRITE = [400, 401, 403, 404, 415, 422];
@@ -43,7 +43,8 @@ export const CARE_OPERATIONS: readonly ApiOperation[] = [
   { method: 'post', path: '/api/me/enrollments/{enrollmentId}/messages', summary: 'Message the care team', tag: 'patient', auth: s, body: messageBody, success: { status: 201, description: 'The message' }, problems: [...WRITE, 409] },
   { method: 'post', path: '/api/me/enrollments/{enrollmentId}/messages/read', summary: 'Mark the care team\'s messages read', tag: 'patient', auth: s, success: { status: 204, description: 'Marked' }, problems: READ },
 
-  { method: 'post', path: '/api/public/invitations/redeem', summary: 'Redeem a one-time invitation: set a password and sign in (sets the session cookie)', tag: 'public', auth: 'none', body: redeemBody, success: { status: 200, description: 'The session' }, problems: [400, 404, 415, 422] },
+  { method: 'post', path: '/api/public/invitations/redeem', summary: 'Redeem a one-time invitation for a new account: choose its first password and sign in (sets the session cookie); 409 when the address already has an account (sign in and accept instead)', tag: 'public', auth: 'none', body: redeemBody, success: { status: 200, description: 'The session' }, problems: [400, 404, 409, 415, 422, 429] },
+  { method: 'post', path: '/api/me/invitations/accept', summary: 'Accept an invitation addressed to the signed-in person: the enrollment becomes theirs (needs a session, not the patient role)', tag: 'patient', auth: s, body: acceptInvitationBody, success: { status: 200, description: 'The accepted enrollment' }, problems: [400, 401, 403, 404, 415, 422, 429] },
   { method: 'get', path: '/api/public/units/{unitId}/intake', summary: 'A unit\'s public intake questionnaire', tag: 'public', auth: 'none', success: { status: 200, description: 'Unit and module' }, problems: [404] },
   { method: 'post', path: '/api/public/units/{unitId}/intake', summary: 'Refer oneself to a unit (rate-limited per IP)', tag: 'public', auth: 'none', body: intakeBody, success: { status: 201, description: 'The referral id' }, problems: [400, 404, 415, 422, 429] },
   { method: 'get', path: '/api/dev/outbox', summary: 'E-mails that would have been sent (no SMTP configured; care-provider admins)', tag: 'development', auth: s, success: { status: 200, description: 'Messages' }, problems: READ },

@@ -143,6 +143,37 @@ export function runAccountsStoreContract(name: string, create: () => Promise<Acc
         expect(await store.revokeRole(provider.id, 'person-t', { role: 'therapist', unitId: 'unit-2' }, { roles: [] }, context)).toBe(true);
         expect((await store.listMemberships('person-t')).map((membership) => membership.unitId)).toEqual(['unit-1']);
       });
+
+      it('lists only staff: a patient role neither makes a member nor is touched by the member writes', async () => {
+        await store.createPersonWithMemberships(person('person-p', 'p@example.org'), provider.id, [{ role: 'patient', unitId: 'unit-1' }], context);
+        await store.createPersonWithMemberships(person('person-t', 't@example.org'), provider.id, [{ role: 'therapist', unitId: 'unit-1' }], context);
+        await store.grantRole(provider.id, 'person-t', { role: 'patient', unitId: 'unit-2' }, context);
+        await store.createPersonWithMemberships(person('person-c', 'c@example.org'), provider.id, [{ role: 'care_provider_admin' }], context);
+        expect((await store.listMembers(provider.id)).map((member) => [member.person.id, member.roles])).toEqual([
+          ['person-c', [{ role: 'care_provider_admin' }]],
+          ['person-t', [{ role: 'therapist', unitId: 'unit-1' }]],
+        ]);
+        // A patient can be taken on as staff; their patient role stays as it is.
+        await store.addMember(provider.id, 'person-p', [{ role: 'therapist', unitId: 'unit-3' }], context);
+        await store.setRoles(provider.id, 'person-t', [{ role: 'care_provider_admin' }], { roles: ['care_provider_admin'] }, context);
+        await store.removeMember(provider.id, 'person-p', { roles: ['care_provider_admin'] }, context);
+        expect((await store.listMemberships('person-t')).map(({ role, unitId }) => [role, unitId])).toEqual([['care_provider_admin', undefined], ['patient', 'unit-2']]);
+        expect((await store.listMemberships('person-p')).map(({ role, unitId }) => [role, unitId])).toEqual([['patient', 'unit-1']]);
+        expect(await refusal(store.setRoles(provider.id, 'person-p', [{ role: 'therapist' }], { roles: [] }, context))).toBe('not_found');
+      });
+    });
+
+    describe('passwords', () => {
+      it('knows whether a person chose their password: not for an invitation account, until its password is set', async () => {
+        await store.createPersonWithMemberships({ ...person('person-i', 'i@example.org'), passwordChosen: false }, undefined, [], context);
+        await store.createPersonWithMemberships(person('person-s', 's@example.org'), publisher.id, [{ role: 'designer' }], context);
+        expect(await store.hasChosenPassword('person-i')).toBe(false);
+        expect(await store.hasChosenPassword('person-s')).toBe(true);
+        expect(await store.hasChosenPassword('person-admin')).toBe(true);
+        expect(await store.hasChosenPassword('nobody')).toBe(false);
+        await store.changePassword('person-i', 'scrypt$chosen', undefined, context);
+        expect(await store.hasChosenPassword('person-i')).toBe(true);
+      });
     });
 
     describe('sessions', () => {

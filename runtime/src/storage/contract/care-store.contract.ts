@@ -43,7 +43,7 @@ function alert(enrollment: EnrollmentRecord, dedupeKey: string | null): AlertRec
 }
 
 function reminderMail(text: string): QueuedMail {
-  return { id: `mail-${++counter}`, to: 'patient@example.org', subject: 'Reminder: Daily report', text, createdAt: AT };
+  return { id: `mail-${++counter}`, to: 'patient@example.org', subject: 'Reminder: Daily report', text, organisationId: null, createdAt: AT };
 }
 
 /**

@@ -10,6 +10,8 @@ export interface PersonRow {
   password_hash: string;
   created_at: string;
   disabled_at: string | null;
+  /** NULL for an account made for a never-redeemed invitation (migrations/009-invitation-acceptance.sql). */
+  password_chosen_at: string | null;
 }
 
 export interface SessionRow {

@@ -52,19 +52,22 @@ export function createSqliteAccountsStore(db: Database.Database, options: { ids?
     insertOrganisation: db.prepare('INSERT INTO organisations (id, slug, name, kind, created_at) VALUES (@id, @slug, @name, @kind, @createdAt)'),
     organisationById: db.prepare<[string], OrganisationRow>('SELECT * FROM organisations WHERE id = ?'),
     organisationBySlug: db.prepare<[string], OrganisationRow>('SELECT * FROM organisations WHERE slug = ?'),
-    insertPerson: db.prepare('INSERT INTO people (id, email, name, password_hash, created_at) VALUES (@id, @email, @name, @passwordHash, @createdAt)'),
+    insertPerson: db.prepare('INSERT INTO people (id, email, name, password_hash, created_at, password_chosen_at) VALUES (@id, @email, @name, @passwordHash, @createdAt, @passwordChosenAt)'),
     personById: db.prepare<[string], PersonRow>('SELECT * FROM people WHERE id = ?'),
     personByEmail: db.prepare<[string], PersonRow>('SELECT * FROM people WHERE email = ?'),
-    updatePassword: db.prepare('UPDATE people SET password_hash = ? WHERE id = ?'),
+    updatePassword: db.prepare('UPDATE people SET password_hash = ?, password_chosen_at = ? WHERE id = ?'),
+    passwordChosen: db.prepare<[string], { chosen: number }>('SELECT password_chosen_at IS NOT NULL AS chosen FROM people WHERE id = ?'),
     insertMembership: db.prepare(
       'INSERT OR IGNORE INTO memberships (person_id, organisation_id, role, unit_id, granted_by, granted_at) VALUES (@personId, @organisationId, @role, @unitId, @grantedBy, @grantedAt)',
     ),
     deleteMembership: db.prepare('DELETE FROM memberships WHERE person_id = ? AND organisation_id = ? AND role = ? AND ifnull(unit_id, \'\') = ?'),
-    deleteMemberships: db.prepare('DELETE FROM memberships WHERE person_id = ? AND organisation_id = ?'),
+    // Staff roles only: a patient role stays with the patient's care (see AccountsStore.listMembers).
+    deleteMemberships: db.prepare("DELETE FROM memberships WHERE person_id = ? AND organisation_id = ? AND role <> 'patient'"),
     membershipsOfPerson: db.prepare<[string], MembershipRow>('SELECT * FROM memberships WHERE person_id = ? ORDER BY organisation_id, role, unit_id'),
     membershipsInOrganisation: db.prepare<[string, string], MembershipRow>('SELECT * FROM memberships WHERE person_id = ? AND organisation_id = ? ORDER BY role, unit_id'),
+    staffMembershipsInOrganisation: db.prepare<[string, string], MembershipRow>("SELECT * FROM memberships WHERE person_id = ? AND organisation_id = ? AND role <> 'patient' ORDER BY role, unit_id"),
     membersOfOrganisation: db.prepare<[string], MembershipRow & PersonRow>(
-      `SELECT m.*, p.* FROM memberships m JOIN people p ON p.id = m.person_id WHERE m.organisation_id = ? ORDER BY p.name COLLATE NOCASE, p.id, m.role, m.unit_id`,
+      `SELECT m.*, p.* FROM memberships m JOIN people p ON p.id = m.person_id WHERE m.organisation_id = ? AND m.role <> 'patient' ORDER BY p.name COLLATE NOCASE, p.id, m.role, m.unit_id`,
     ),
     insertSession: db.prepare(
       'INSERT INTO sessions (id, person_id, csrf_token, created_at, expires_at, last_seen_at, ip, user_agent) VALUES (@id, @personId, @csrfToken, @createdAt, @expiresAt, @lastSeenAt, @ip, @userAgent)',
@@ -88,6 +91,9 @@ export function createSqliteAccountsStore(db: Database.Database, options: { ids?
 
   const rolesOf = (organisationId: string, personId: string): RoleGrant[] =>
     statements.membershipsInOrganisation.all(personId, organisationId).map((row) => grantOf({ role: row.role, ...(row.unit_id === null ? {} : { unitId: row.unit_id }) }));
+  /** The roles the members API manages: all but patient roles. */
+  const staffRolesOf = (organisationId: string, personId: string): RoleGrant[] =>
+    statements.staffMembershipsInOrganisation.all(personId, organisationId).map((row) => grantOf({ role: row.role, ...(row.unit_id === null ? {} : { unitId: row.unit_id }) }));
 
   const insertGrants = (organisationId: string, personId: string, grants: readonly RoleGrant[], context: AuditContext) => {
     for (const grant of grants) {
@@ -120,7 +126,8 @@ export function createSqliteAccountsStore(db: Database.Database, options: { ids?
     createPerson: db.transaction((person: Parameters<AccountsStore['createPersonWithMemberships']>[0], organisationId: string | undefined, roles: readonly RoleGrant[], context: AuditContext) => {
       if (organisationId !== undefined) requireOrganisation(organisationId);
       try {
-        statements.insertPerson.run(person);
+        const { passwordChosen, ...row } = person;
+        statements.insertPerson.run({ ...row, passwordChosenAt: passwordChosen === false ? null : person.createdAt });
       } catch (error) {
         if (isUniqueViolation(error)) throw new DomainError('conflict', 'Someone with this e-mail address already has an account.');
         throw error;
@@ -133,7 +140,7 @@ export function createSqliteAccountsStore(db: Database.Database, options: { ids?
     }),
     changePassword: db.transaction((personId: string, passwordHash: string, keepSessionId: string | undefined, context: AuditContext): string[] => {
       requirePerson(personId);
-      statements.updatePassword.run(passwordHash, personId);
+      statements.updatePassword.run(passwordHash, context.at, personId);
       const ended = statements.deleteSessionsOfPerson.all(personId, keepSessionId ?? '').map((row) => row.id);
       audit(context, { action: 'person.password_change', objectType: 'person', objectId: personId, details: { sessionsEnded: ended.length } });
       return ended;
@@ -141,9 +148,9 @@ export function createSqliteAccountsStore(db: Database.Database, options: { ids?
     addMember: db.transaction((organisationId: string, personId: string, roles: readonly RoleGrant[], context: AuditContext) => {
       requireOrganisation(organisationId);
       requirePerson(personId);
-      if (rolesOf(organisationId, personId).length > 0) throw new DomainError('conflict', 'This person is already a member of the organisation; change their roles instead.');
+      if (staffRolesOf(organisationId, personId).length > 0) throw new DomainError('conflict', 'This person is already a member of the organisation; change their roles instead.');
       insertGrants(organisationId, personId, roles, context);
-      memberChange('member.add', organisationId, personId, [], rolesOf(organisationId, personId), context);
+      memberChange('member.add', organisationId, personId, [], staffRolesOf(organisationId, personId), context);
     }),
     grantRole: db.transaction((organisationId: string, personId: string, grant: RoleGrant, context: AuditContext) => {
       requireOrganisation(organisationId);
@@ -162,15 +169,15 @@ export function createSqliteAccountsStore(db: Database.Database, options: { ids?
       return true;
     }),
     setRoles: db.transaction((organisationId: string, personId: string, roles: readonly RoleGrant[], guard: KeepAdminGuard, context: AuditContext) => {
-      const before = rolesOf(organisationId, personId);
+      const before = staffRolesOf(organisationId, personId);
       if (before.length === 0) throw new DomainError('not_found', 'This person is not a member of the organisation.');
       statements.deleteMemberships.run(personId, organisationId);
       insertGrants(organisationId, personId, roles, context);
       checkGuard(organisationId, guard);
-      memberChange('member.roles_change', organisationId, personId, before, rolesOf(organisationId, personId), context);
+      memberChange('member.roles_change', organisationId, personId, before, staffRolesOf(organisationId, personId), context);
     }),
     removeMember: db.transaction((organisationId: string, personId: string, guard: KeepAdminGuard, context: AuditContext) => {
-      const before = rolesOf(organisationId, personId);
+      const before = staffRolesOf(organisationId, personId);
       if (before.length === 0) throw new DomainError('not_found', 'This person is not a member of the organisation.');
       statements.deleteMemberships.run(personId, organisationId);
       checkGuard(organisationId, guard);
@@ -227,6 +234,9 @@ export function createSqliteAccountsStore(db: Database.Database, options: { ids?
     async findPersonWithCredentials(id): Promise<PersonWithCredentials | undefined> {
       const row = statements.personById.get(id);
       return row && { ...toPerson(row), passwordHash: row.password_hash };
+    },
+    async hasChosenPassword(personId) {
+      return statements.passwordChosen.get(personId)?.chosen === 1;
     },
     async changePassword(personId, passwordHash, keepSessionId, context) {
       return transactions.changePassword(personId, passwordHash, keepSessionId, context);

@@ -52,6 +52,8 @@ export interface EnrollmentRow {
   created_at: string;
   updated_at: string;
   last_activity_at: string | null;
+  accepted_at: string | null;
+  invited_name: string | null;
 }
 
 export interface InvitationRow {
@@ -179,6 +181,8 @@ export function toEnrollment(row: EnrollmentRow): EnrollmentRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     lastActivityAt: row.last_activity_at,
+    acceptedAt: row.accepted_at,
+    invitedName: row.invited_name,
   };
 }
 

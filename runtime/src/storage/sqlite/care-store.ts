@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type {
+  AcceptInvitationResult,
   AlertRecord,
   CareAuditEntry,
   CareStore,
@@ -115,8 +116,8 @@ export function createSqliteCareStore(
       if (decided.changes === 0) throw new DomainError('conflict', 'The referral was decided meanwhile.');
     }
     db.prepare(
-      `INSERT INTO enrollments (id, unit_id, deployment_id, patient_id, status, started_on, started_at, modules, created_by, created_at, updated_at, last_activity_at)
-       VALUES (@id, @unitId, @deploymentId, @patientId, @status, @startedOn, @startedAt, @modules, @createdBy, @createdAt, @updatedAt, NULL)`,
+      `INSERT INTO enrollments (id, unit_id, deployment_id, patient_id, status, started_on, started_at, modules, created_by, created_at, updated_at, last_activity_at, accepted_at, invited_name)
+       VALUES (@id, @unitId, @deploymentId, @patientId, @status, @startedOn, @startedAt, @modules, @createdBy, @createdAt, @updatedAt, NULL, NULL, @invitedName)`,
     ).run({ ...enrollment, modules: JSON.stringify(enrollment.modules) });
     db.prepare('INSERT INTO invitations (code_hash, enrollment_id, person_id, created_at, expires_at, redeemed_at) VALUES (@codeHash, @enrollmentId, @personId, @createdAt, @expiresAt, NULL)').run(invitation);
     if (referral) db.prepare('UPDATE referrals SET enrollment_id = ? WHERE id = ?').run(enrollment.id, referral.id);
@@ -131,14 +132,28 @@ export function createSqliteCareStore(
     return toEnrollment(selectEnrollment.get(input.id) as EnrollmentRow);
   });
 
-  const redeemInvitation = db.transaction((input: { codeHash: string; at: string; audit: CareAuditEntry }) => {
-    const used = db.prepare('UPDATE invitations SET redeemed_at = ? WHERE code_hash = ? AND redeemed_at IS NULL AND expires_at > ?').run(input.at, input.codeHash, input.at);
+  // Every check is inside the transaction, so two takers of one code, or a password chosen
+  // meanwhile through another invitation, cannot both get through.
+  const acceptInvitation = db.transaction((input: Parameters<CareStore['acceptInvitation']>[0]): AcceptInvitationResult => {
     const row = db.prepare('SELECT * FROM invitations WHERE code_hash = ?').get(input.codeHash) as InvitationRow | undefined;
-    if (!row) return { ok: false as const, reason: 'missing' as const };
-    if (used.changes === 0) return { ok: false as const, reason: 'stale' as const };
-    db.prepare("UPDATE enrollments SET status = 'active', updated_at = ? WHERE id = ? AND status = 'invited'").run(input.at, row.enrollment_id);
+    if (!row) return { ok: false, reason: 'missing' };
+    if (row.redeemed_at !== null || row.expires_at <= input.at) return { ok: false, reason: 'stale' };
+    if (row.person_id !== input.personId) return { ok: false, reason: 'not_yours' };
+    // Ending an enrollment before the patient took it up withdraws its invitation.
+    if ((selectEnrollment.get(row.enrollment_id) as EnrollmentRow | undefined)?.status === 'ended') return { ok: false, reason: 'stale' };
+    if (input.firstPasswordHash !== undefined) {
+      const set = db.prepare('UPDATE people SET password_hash = ?, password_chosen_at = ? WHERE id = ? AND password_chosen_at IS NULL').run(input.firstPasswordHash, input.at, input.personId);
+      if (set.changes === 0) return { ok: false, reason: 'has_password' };
+    }
+    db.prepare('UPDATE invitations SET redeemed_at = ? WHERE code_hash = ?').run(input.at, input.codeHash);
+    db.prepare("UPDATE enrollments SET accepted_at = ?, status = CASE status WHEN 'invited' THEN 'active' ELSE status END, updated_at = ? WHERE id = ?").run(input.at, input.at, row.enrollment_id);
+    const enrollment = toEnrollment(selectEnrollment.get(row.enrollment_id) as EnrollmentRow);
+    const unit = selectUnit.get(enrollment.unitId) as UnitRow;
+    db.prepare(
+      "INSERT OR IGNORE INTO memberships (person_id, organisation_id, role, unit_id, granted_by, granted_at) VALUES (?, ?, 'patient', ?, ?, ?)",
+    ).run(input.personId, unit.organisation_id, unit.id, enrollment.createdBy, input.at);
     audit(input.audit);
-    return { ok: true as const, value: toInvitation(row) };
+    return { ok: true, value: { invitation: toInvitation({ ...row, redeemed_at: input.at }), enrollment } };
   });
 
   // Answers arrive in bursts from many patients; sharing the commit's fsync between the answers of
@@ -260,7 +275,8 @@ export function createSqliteCareStore(
     setEnrollmentStatus: async (input) => setEnrollmentStatus(input),
     enrollmentActivity: async (unitId) =>
       (db.prepare(
-        `SELECT e.id AS enrollment_id, p.name AS patient_name,
+        // Until the patient accepts, the name the therapist typed: never the name of an account that had the address.
+        `SELECT e.id AS enrollment_id, CASE WHEN e.accepted_at IS NULL AND e.invited_name IS NOT NULL THEN e.invited_name ELSE p.name END AS patient_name,
            (SELECT count(*) FROM alerts a WHERE a.enrollment_id = e.id AND a.acknowledged_at IS NULL) AS open_alerts,
            (SELECT count(*) FROM messages m WHERE m.enrollment_id = e.id AND m.sender = 'patient' AND m.read_at IS NULL) AS unread_messages
          FROM enrollments e JOIN people p ON p.id = e.patient_id WHERE e.unit_id = ?`,
@@ -276,7 +292,7 @@ export function createSqliteCareStore(
       const row = db.prepare('SELECT * FROM invitations WHERE code_hash = ?').get(codeHash) as InvitationRow | undefined;
       return row ? toInvitation(row) : undefined;
     },
-    redeemInvitation: async (input) => redeemInvitation(input),
+    acceptInvitation: async (input) => acceptInvitation(input),
 
     recordResponse: (input) => recordResponse(input),
     listResponses: async (enrollmentId, filter = {}) =>

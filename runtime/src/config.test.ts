@@ -9,6 +9,9 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       examplesDir: './examples',
       publicUrl: 'http://127.0.0.1:3000',
+      demo: true,
+      mailKey: undefined,
+      mailKeyFile: './data/careloom.sqlite.mail-key',
     });
   });
 
@@ -17,7 +20,7 @@ describe('loadConfig', () => {
       CARELOOM_DB: ':memory:', CARELOOM_PORT: '8080', CARELOOM_HOST: '0.0.0.0',
       CARELOOM_EXAMPLES_DIR: '/srv/examples', CARELOOM_PUBLIC_URL: 'https://care.example.org/', OTHER: 'ignored',
     });
-    expect(config).toEqual({ databaseFile: ':memory:', port: 8080, host: '0.0.0.0', examplesDir: '/srv/examples', publicUrl: 'https://care.example.org' });
+    expect(config).toEqual({ databaseFile: ':memory:', port: 8080, host: '0.0.0.0', examplesDir: '/srv/examples', publicUrl: 'https://care.example.org', demo: false, mailKey: undefined, mailKeyFile: undefined });
     expect(loadConfig({ CARELOOM_PORT: '  ', CARELOOM_DB: '' }).port).toBe(3000);
   });
 
@@ -41,6 +44,44 @@ describe('loadConfig', () => {
 
   it.each(['not a url', 'ftp://example.org', 'https://example.org/?a=1'])('refuses CARELOOM_PUBLIC_URL=%s', (url) => {
     expect(() => loadConfig({ CARELOOM_PUBLIC_URL: url })).toThrow(/CARELOOM_PUBLIC_URL/);
+  });
+});
+
+describe('loadConfig: demo mode', () => {
+  it.each(['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]'])('is on by default on loopback (%s)', (host) => {
+    expect(loadConfig({ CARELOOM_HOST: host }).demo).toBe(true);
+  });
+
+  it.each(['0.0.0.0', '::', '192.168.1.10', 'care.example.org', '127.0.0.1.example.org'])('is off by default on %s, which others can reach', (host) => {
+    expect(loadConfig({ CARELOOM_HOST: host }).demo).toBe(false);
+  });
+
+  it('is turned off by CARELOOM_DEMO=off and on by CARELOOM_DEMO=on', () => {
+    expect(loadConfig({ CARELOOM_DEMO: 'off' }).demo).toBe(false);
+    expect(loadConfig({ CARELOOM_DEMO: 'OFF' }).demo).toBe(false);
+    expect(loadConfig({ CARELOOM_DEMO: 'on' }).demo).toBe(true);
+  });
+
+  it('refuses CARELOOM_DEMO=on on an address others can reach, and values that are neither on nor off', () => {
+    expect(() => loadConfig({ CARELOOM_DEMO: 'on', CARELOOM_HOST: '0.0.0.0' })).toThrow(/CARELOOM_DEMO=on is only allowed on a loopback address/);
+    expect(() => loadConfig({ CARELOOM_DEMO: 'maybe' })).toThrow(/CARELOOM_DEMO must be "on" or "off"/);
+  });
+});
+
+describe('loadConfig: the mail key', () => {
+  it('keeps the key file beside the database, or reads CARELOOM_MAIL_KEY', () => {
+    expect(loadConfig({ CARELOOM_DB: '/srv/careloom/care.sqlite' }).mailKeyFile).toBe('/srv/careloom/care.sqlite.mail-key');
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ CARELOOM_MAIL_KEY: key }).mailKey).toBe(key);
+  });
+
+  it.each(['short', Buffer.alloc(16).toString('base64'), `${Buffer.alloc(32).toString('base64')}!`])('refuses CARELOOM_MAIL_KEY=%s without echoing it', (key) => {
+    expect(() => loadConfig({ CARELOOM_MAIL_KEY: key })).toThrow(/CARELOOM_MAIL_KEY must be 32 random bytes in base64/);
+    try {
+      loadConfig({ CARELOOM_MAIL_KEY: key });
+    } catch (error) {
+      expect((error as Error).message).not.toContain(key);
+    }
   });
 });
 

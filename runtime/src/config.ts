@@ -18,6 +18,20 @@ export interface Config {
   readonly publicUrl: string;
   /** Where e-mail goes out; undefined means the development outbox (GET /api/dev/outbox). */
   readonly smtp: SmtpConfig | undefined;
+  /**
+   * Demo mode: demo accounts with published passwords, demo content and the development outbox.
+   * CARELOOM_DEMO=on|off; by default on exactly when the server listens on loopback only, and it can
+   * never be on for a server others can reach (see `isLoopbackHost`).
+   */
+  readonly demo: boolean;
+  /**
+   * The key (32 bytes, base64) that seals secrets in stored e-mail, such as invitation codes, from
+   * CARELOOM_MAIL_KEY; undefined means the key file `mailKeyFile`. It is never kept in the database,
+   * so a copy of the database alone yields no usable code.
+   */
+  readonly mailKey: string | undefined;
+  /** Where the mail key is kept when CARELOOM_MAIL_KEY is not set: beside the database, created 0600 on first start; undefined for ':memory:' (a key for the run only). */
+  readonly mailKeyFile: string | undefined;
 }
 
 /** An SMTP relay. Holds the password: never log it (see `describeSmtp`). */
@@ -54,14 +68,27 @@ export function loadConfig(env: Environment): Config {
   const host = text(env, 'CARELOOM_HOST') ?? DEFAULT_HOST;
   const port = parsePort(text(env, 'CARELOOM_PORT'));
   const explicitUrl = text(env, 'CARELOOM_PUBLIC_URL');
+  const databaseFile = text(env, 'CARELOOM_DB') ?? DEFAULT_DATABASE_FILE;
   return Object.freeze({
-    databaseFile: text(env, 'CARELOOM_DB') ?? DEFAULT_DATABASE_FILE,
+    databaseFile,
     port,
     host,
     examplesDir: text(env, 'CARELOOM_EXAMPLES_DIR') ?? DEFAULT_EXAMPLES_DIR,
     publicUrl: explicitUrl === undefined ? defaultPublicUrl(host, port) : parsePublicUrl(explicitUrl),
     smtp: parseSmtp(text(env, 'CARELOOM_SMTP_URL'), text(env, 'CARELOOM_MAIL_FROM')),
+    demo: parseDemo(text(env, 'CARELOOM_DEMO'), host),
+    mailKey: parseMailKey(text(env, 'CARELOOM_MAIL_KEY')),
+    mailKeyFile: databaseFile === ':memory:' ? undefined : `${databaseFile}.mail-key`,
   });
+}
+
+/**
+ * Whether a listen address is reachable only from this machine: 127.0.0.0/8, ::1 or localhost.
+ * 0.0.0.0, :: and every other address are reachable from elsewhere.
+ */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127(?:\.\d{1,3}){3}$/.test(bare);
 }
 
 /** The SMTP relay without its password, for logs: `smtp://user@host:587`. */
@@ -105,6 +132,25 @@ function parsePublicUrl(value: string): string {
     throw new ConfigError(`CARELOOM_PUBLIC_URL must not have a query or fragment: "${value}".`);
   }
   return url.href.replace(/\/+$/, '');
+}
+
+/** Demo accounts have published passwords: never on an address others can reach, whatever was asked. */
+function parseDemo(value: string | undefined, host: string): boolean {
+  if (value === undefined) return isLoopbackHost(host);
+  const on = /^(?:on|true|1|yes)$/i.test(value);
+  if (!on && !/^(?:off|false|0|no)$/i.test(value)) throw new ConfigError(`CARELOOM_DEMO must be "on" or "off", not "${value}".`);
+  if (on && !isLoopbackHost(host)) {
+    throw new ConfigError(`CARELOOM_DEMO=on is only allowed on a loopback address (127.0.0.1, ::1, localhost), not on CARELOOM_HOST=${host}: demo accounts have published passwords.`);
+  }
+  return on;
+}
+
+/** The key itself never appears in a message: it ends up in logs. */
+function parseMailKey(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const bytes = /^[A-Za-z0-9+/]+={0,2}$/.test(value) ? Buffer.from(value, 'base64') : Buffer.alloc(0);
+  if (bytes.length !== 32) throw new ConfigError('CARELOOM_MAIL_KEY must be 32 random bytes in base64 (44 characters), e.g. the output of `openssl rand -base64 32`.');
+  return value;
 }
 
 /** Error messages show the URL with its password masked: they end up in logs. */

@@ -1,5 +1,6 @@
-// The process entry point: reads the environment, starts the server (composed in server.ts),
-// prints where it runs and stops cleanly on SIGINT/SIGTERM.
+// The process entry point (`npm start`; `npm run serve` via serve.ts): reads the environment, starts
+// the server (composed in server.ts) in demo mode when the configuration allows it (CARELOOM_DEMO, a
+// loopback host), prints where it runs and stops cleanly on SIGINT/SIGTERM.
 import { loadConfig } from './config.js';
 import { createConsoleLogger } from './console-logger.js';
 import { startServer } from './server.js';
@@ -7,11 +8,13 @@ import { startServer } from './server.js';
 const logger = createConsoleLogger({ out: process.stdout, err: process.stderr });
 
 try {
-  const server = await startServer({ config: loadConfig(process.env), logger, seedDemoAccounts: true });
+  const config = loadConfig(process.env);
+  const server = await startServer({ config, logger, demo: config.demo });
   logger.info(`Careloom is running at ${server.config.publicUrl}`, {
     listening: server.url === server.config.publicUrl ? undefined : server.url,
     database: server.config.databaseFile,
     examples: server.exampleCount,
+    mode: config.demo ? 'demo' : 'production',
   });
   printDemoAccounts(server.demoAccounts, server.config.publicUrl);
 
@@ -43,8 +46,8 @@ function printDemoAccounts(accounts: ReadonlyArray<{ email: string; password: st
   if (accounts.length === 0) return;
   const lines = [
     '',
-    'Demo accounts — FOR LOCAL USE ONLY. Anyone who reads this can sign in; never run a shared or',
-    'production server with these accounts (they are ensured on every start).',
+    'Demo mode — demo accounts FOR LOCAL USE ONLY. Anyone who reads this can sign in. For a shared or',
+    'production server use `npm run serve` (no demo accounts) and `npm run admin:create`.',
     ...accounts.map((account) => `  ${account.roles.join(', ').padEnd(22)} ${account.email.padEnd(38)} ${account.password.padEnd(34)} (${account.organisation})`),
     '',
     `Designer (designers, publishers, testers, permissions admins): ${url}/designer`,

@@ -370,7 +370,7 @@ export const en = {
   'rich.linkDialog': 'Link',
   'rich.linkAddress': 'Link address',
   'rich.linkHint': 'https://…, mailto:…, tel:… or a path on this site starting with /',
-  'rich.linkInvalid': 'Enter an address that starts with https://, http://, mailto:, tel:, / or #.',
+  'rich.linkInvalid': 'Enter an address that starts with https://, http://, mailto:, tel:, a single / or #.',
   'rich.linkApply': 'Apply',
   'rich.linkRemove': 'Remove link',
   'rich.linkCancel': 'Cancel',

@@ -372,7 +372,7 @@ export const nb: Readonly<Record<EditorMessageKey, string>> = {
   'rich.linkDialog': 'Lenke',
   'rich.linkAddress': 'Lenkeadresse',
   'rich.linkHint': 'https://…, mailto:…, tel:… eller en sti på dette nettstedet som begynner med /',
-  'rich.linkInvalid': 'Skriv en adresse som begynner med https://, http://, mailto:, tel:, / eller #.',
+  'rich.linkInvalid': 'Skriv en adresse som begynner med https://, http://, mailto:, tel:, én enkelt / eller #.',
   'rich.linkApply': 'Bruk',
   'rich.linkRemove': 'Fjern lenken',
   'rich.linkCancel': 'Avbryt',

@@ -372,7 +372,7 @@ export const sv: Readonly<Record<EditorMessageKey, string>> = {
   'rich.linkDialog': 'Länk',
   'rich.linkAddress': 'Länkadress',
   'rich.linkHint': 'https://…, mailto:…, tel:… eller en sökväg på den här webbplatsen som börjar med /',
-  'rich.linkInvalid': 'Ange en adress som börjar med https://, http://, mailto:, tel:, / eller #.',
+  'rich.linkInvalid': 'Ange en adress som börjar med https://, http://, mailto:, tel:, ett enda / eller #.',
   'rich.linkApply': 'Använd',
   'rich.linkRemove': 'Ta bort länken',
   'rich.linkCancel': 'Avbryt',

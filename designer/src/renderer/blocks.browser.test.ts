@@ -137,6 +137,9 @@ describe('rich text, media and contact', () => {
     expect(links[0]?.getAttribute('href')).to.equal('https://example.org');
     expect(links[0]?.getAttribute('rel')).to.equal('noopener noreferrer');
     expect(text.textContent).to.contain('bad link');
+    // Protocol-relative targets (//host, and /\host, which browsers read the same way) render as text.
+    expect(text.textContent).to.contain('off-site link');
+    expect(text.textContent).to.contain('backslash link');
     expect(text.querySelector('ol')?.getAttribute('start')).to.equal('3');
     expect(text.querySelector('ol em strong, ol strong em')).to.not.equal(null);
     expect(text.querySelector('br')).to.not.equal(null);

@@ -4,10 +4,9 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { RichTextDoc, RichTextMark, RichTextNode } from '../../../schemas/src/generated/format.js';
+import { isSafeLinkTarget } from '../../../schemas/src/engine/link-target.js';
 
 type Part = TemplateResult | string | typeof nothing;
-
-const SAFE_HREF = /^(https?:|mailto:|tel:|\/|#)/i;
 
 /** Options for {@link renderRichText}. */
 export interface RichTextOptions {
@@ -113,7 +112,8 @@ function applyMark(inner: Part, mark: RichTextMark): Part {
       return html`<code>${inner}</code>`;
     case 'link': {
       const href = mark.attrs?.href;
-      if (typeof href !== 'string' || !SAFE_HREF.test(href)) return inner;
+      // The validator refuses other links, but a renderer never trusts stored content: a refused link shows as its text.
+      if (!isSafeLinkTarget(href)) return inner;
       const external = /^https?:/i.test(href);
       return html`<a href=${href} rel="noopener noreferrer" target=${external && mark.attrs?.target === '_blank' ? '_blank' : nothing}>${inner}</a>`;
     }

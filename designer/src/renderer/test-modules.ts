@@ -145,6 +145,8 @@ export const unsafeRichText: Module = {
                     { type: 'text', text: 'safe link', marks: [{ type: 'link', attrs: { href: 'https://example.org', target: '_blank' } }] },
                     { type: 'text', text: ' and ' },
                     { type: 'text', text: 'bad link', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] },
+                    { type: 'text', text: 'off-site link', marks: [{ type: 'link', attrs: { href: '//evil.example/phish' } }] },
+                    { type: 'text', text: 'backslash link', marks: [{ type: 'link', attrs: { href: '/\\evil.example' } }] },
                   ],
                 },
                 { type: 'orderedList', attrs: { start: 3 }, content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'third', marks: [{ type: 'italic' }, { type: 'bold' }] }] }] }] },

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestClock } from '../clock.js';
-import type { MailMessage } from '../domain/care/ports.js';
+import { MAIL_SECRET, type MailMessage } from '../domain/care/ports.js';
 import { openDatabase } from '../storage/sqlite/open-database.js';
 import { createSqliteDispatchQueue, createSqliteMailOutbox } from '../storage/sqlite/sqlite-mail-outbox.js';
 import { createFakeTimers } from '../testing/fake-timers.js';
@@ -10,7 +10,10 @@ import { MailDeliveryError } from './smtp-mail-sender.js';
 import type { MailSender } from './smtp-mail-sender.js';
 
 const MINUTE = 60_000;
-const MESSAGE = { to: 'petra@example.org', subject: 'Your invitation from Vardcentralen', text: 'Your code: ABCDE-FGHJK' };
+/** As the care service writes an invitation: the code only as a placeholder, the code itself beside it (sealed when stored). */
+const MESSAGE = { to: 'petra@example.org', subject: 'Your invitation from Vardcentralen', text: `Your code: ${MAIL_SECRET}`, secret: 'ABCDE-FGHJK', organisationId: null };
+/** What the relay receives: the code filled in. */
+const DELIVERED = { to: 'petra@example.org', subject: 'Your invitation from Vardcentralen', text: 'Your code: ABCDE-FGHJK' };
 
 type Outcome = 'ok' | 'temporary' | 'permanent' | 'hang';
 
@@ -64,7 +67,7 @@ describe('the mail dispatcher', () => {
     expect(t.relay.delivered).toHaveLength(0);
     t.dispatcher.start();
     await t.timers.settle();
-    expect(t.relay.delivered.map((entry) => entry.message)).toEqual([expect.objectContaining(MESSAGE)]);
+    expect(t.relay.delivered.map((entry) => entry.message)).toEqual([expect.objectContaining(DELIVERED)]);
     expect(t.row('mail-1')).toMatchObject({ status: 'sent', attempts: 1, sent_at: '2026-03-02T08:00:00.000Z', next_attempt_at: null, last_error: null });
     expect(t.row('held-1')).toMatchObject({ status: 'held', attempts: 0 });
     await t.timers.advance(24 * 60 * MINUTE);

@@ -32,9 +32,16 @@ describe('the web apps', () => {
     const csp = response.headers.get('content-security-policy')!;
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).toContain('connect-src \'self\' ws://localhost');
+    // The socket origins come from the configured public URL (http://127.0.0.1:3000), never from the Host header.
+    expect(csp).toContain("connect-src 'self' ws://127.0.0.1:3000 ws://localhost:3000 ws://[::1]:3000;");
     // Only the designer runs ajv's compiled validators, which need eval.
     expect(csp.includes("'unsafe-eval'")).toBe(name === 'designer');
+  });
+
+  it('takes the CSP socket origins from the public URL, not from the Host header', async () => {
+    const { app } = appWith(async (n) => fakeBundle(n));
+    const response = await app.request('http://evil.example/clinic', { headers: { Host: 'evil.example' } });
+    expect(response.headers.get('content-security-policy')).not.toContain('evil.example');
   });
 
   it('serves a bundle gzip-encoded to clients that accept it, cached forever under its hashed name', async () => {

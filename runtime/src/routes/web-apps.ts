@@ -20,7 +20,7 @@ export interface WebAppRoutesDeps {
  * bundles under `/assets/` with content-hashed names (cached for a year), and the example media.
  * Each shell carries a Content-Security-Policy that allows only this origin's scripts and sockets.
  */
-export function webAppRoutes(deps: WebAppRoutesDeps) {
+export function webAppRoutes(deps: WebAppRoutesDeps & { origins: () => readonly string[] }) {
   const app = new Hono<AppEnv>();
   const built = async (name: string): Promise<Bundle> => {
     try {
@@ -36,7 +36,7 @@ export function webAppRoutes(deps: WebAppRoutesDeps) {
     for (const path of paths) {
       app.get(path, async (c) => {
         const bundle = await built(webApp.name);
-        c.header('Content-Security-Policy', contentSecurityPolicy(webApp, new URL(c.req.url)));
+        c.header('Content-Security-Policy', contentSecurityPolicy(webApp, deps.origins()));
         c.header('Cache-Control', 'no-cache');
         return c.html(shell(webApp, bundle));
       });
@@ -70,8 +70,12 @@ export function webAppRoutes(deps: WebAppRoutesDeps) {
 
 const MEDIA_CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox";
 
-function contentSecurityPolicy(webApp: WebApp, url: URL): string {
-  const socket = `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`;
+/**
+ * The sockets come from the configured public URL's origins (`originsOf`), never from the request's
+ * Host header, which the client chooses.
+ */
+function contentSecurityPolicy(webApp: WebApp, origins: readonly string[]): string {
+  const sockets = origins.map((origin) => origin.replace(/^http/, 'ws')).join(' ');
   return [
     "default-src 'self'",
     `script-src 'self' ${(webApp.scriptSources ?? []).join(' ')}`.trim(),
@@ -79,7 +83,7 @@ function contentSecurityPolicy(webApp: WebApp, url: URL): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: https:",
     "media-src 'self' https:",
-    `connect-src 'self' ${socket}`,
+    `connect-src 'self' ${sockets}`,
     "frame-ancestors 'none'",
     "base-uri 'none'",
     "form-action 'self'",

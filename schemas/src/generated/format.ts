@@ -207,7 +207,7 @@ export interface RichTextMark {
  */
 export interface RichTextMarkAttrs {
   /**
-   * Link target: an http(s), mailto or tel address, or a path or fragment on the same site.
+   * Link target: an http(s) address with a host, a mailto or tel address, or a path or fragment on the same site; never a protocol-relative //host, another scheme, whitespace or control characters.
    */
   href?: string;
   /**

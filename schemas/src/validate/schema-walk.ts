@@ -1,5 +1,6 @@
 import { pointerSegment } from '../issue.js';
 import { schemaFiles, type SchemaNode } from './schema-files.js';
+import { LINK_TARGET_PATTERN } from '../engine/link-target.js';
 
 /** A schema node and the file its relative `$ref`s resolve against. */
 interface Located {
@@ -147,7 +148,7 @@ export function patternDescription(pattern: string): string | undefined {
     const media = moduleDefs['MediaSource']?.['pattern'];
     if (typeof media === 'string') patternNames.set(media, "an address starting with 'https://' or a path starting with '/'");
     patternNames.set('^([01][0-9]|2[0-3]):[0-5][0-9]$', "a time of day as HH:MM, such as '07:30'");
-    patternNames.set('^(https?:|mailto:|tel:|/|#)', "a link starting with 'https:', 'http:', 'mailto:', 'tel:', '/' or '#'");
+    patternNames.set(LINK_TARGET_PATTERN, "a link to an 'https://' or 'http://' address, a 'mailto:' or 'tel:' address, a path on this site starting with a single '/', or a '#' fragment, without spaces");
     patternNames.set('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$', 'a UUID');
   }
   return patternNames.get(pattern);

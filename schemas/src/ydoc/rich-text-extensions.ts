@@ -2,6 +2,7 @@ import type { AnyExtension } from '@tiptap/core';
 import Link from '@tiptap/extension-link';
 import StarterKit from '@tiptap/starter-kit';
 import { Callout } from './callout.js';
+import { isSafeLinkTarget } from '../engine/link-target.js';
 
 /**
  * The Tiptap extensions whose ProseMirror schema is exactly the rich-text allow-list of
@@ -31,7 +32,8 @@ export function richTextExtensions(): AnyExtension[] {
         const { title: _title, ...attributes } = (this.parent?.() ?? {}) as Record<string, unknown>;
         return attributes;
       },
-    }).configure({ openOnClick: false }),
+    // Pasted, typed or auto-detected links obey the format's rule (no //host, no other schemes).
+    }).configure({ openOnClick: false, isAllowedUri: (url) => isSafeLinkTarget(url) }),
     Callout,
   ];
 }

@@ -16,7 +16,7 @@ describe('linkHref', () => {
   });
 
   it('refuses what is not a link target', () => {
-    for (const typed of ['', '   ', 'javascript:alert(1)', 'data:text/html,x', 'ftp://example.org', 'https://', 'mailto:', 'hello world', 'just-a-word']) {
+    for (const typed of ['', '   ', 'javascript:alert(1)', 'data:text/html,x', 'ftp://example.org', 'https://', 'mailto:', 'hello world', 'just-a-word', '//evil.example', '//evil.example/x', '/\\evil.example', 'https:evil.example']) {
       expect(linkHref(typed), typed).toBeUndefined();
     }
   });

@@ -48,12 +48,17 @@ export function createCareService(deps: CareDeps, options: { intakeLimits?: Inta
     /** Whether e-mail goes to the development outbox (no SMTP configured). */
     hasOutbox: () => deps.outbox !== undefined,
 
-    /** What would have been e-mailed, for care-provider admins, when no SMTP transport is configured. */
+    /**
+     * What would have been e-mailed, in demo mode without SMTP: only the mail of the organisations
+     * the caller administers (care providers, and publishers for their staff invitations), because
+     * it holds live invitation codes. Without the outbox the route does not exist for anyone.
+     */
     async outbox(context: CareContext) {
+      if (!deps.outbox) throw new DomainError('not_found', 'There is no development outbox: it exists only in demo mode without SMTP.');
       if (!context.principal) throw new DomainError('unauthenticated', 'Sign in to read the outbox.');
-      if (organisationsWithRole(context.principal, 'care_provider_admin').length === 0) throw new DomainError('forbidden', 'The outbox is for care-provider admins.');
-      if (!deps.outbox) throw new DomainError('not_found', 'E-mail is sent by SMTP; there is no development outbox.');
-      return deps.outbox.list();
+      const administered = [...organisationsWithRole(context.principal, 'care_provider_admin'), ...organisationsWithRole(context.principal, 'permissions_admin')];
+      if (administered.length === 0) throw new DomainError('forbidden', 'The outbox is for care-provider admins.');
+      return deps.outbox.list([...new Set(administered)]);
     },
   };
 }

@@ -84,7 +84,7 @@ export function createDueWorkCommands(deps: CareDeps) {
           const titles = await moduleTitles(deps, enrollment, undefined);
           for (const reminder of reminders) {
             const title = titles.get(reminder.moduleId) ?? reminder.moduleId;
-            const mail = { id: deps.newId(), to: email, subject: `Reminder: ${title}`, text: `${unit.name} reminds you: "${title}" is due${reminder.dueAt ? ` by ${reminder.dueAt}` : ''}. Open Careloom to fill it in: ${deps.publicUrl()}`, createdAt: now };
+            const mail = { id: deps.newId(), to: email, subject: `Reminder: ${title}`, text: `${unit.name} reminds you: "${title}" is due${reminder.dueAt ? ` by ${reminder.dueAt}` : ''}. Open Careloom to fill it in: ${deps.publicUrl()}`, organisationId: unit.organisationId, createdAt: now };
             const claimed = await deps.store.claimReminder({ enrollmentId: enrollment.id, kind: reminder.kind, itemId: reminder.id, localDate: localDateOf(reminder.sendAt, unit.timeZone), at: now, mail });
             if (claimed) result.remindersSent += 1;
           }

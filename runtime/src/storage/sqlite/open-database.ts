@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { migrate } from './migrate.js';
 import { MIGRATIONS_DIR, readMigrationFiles } from './migration-files.js';
@@ -22,6 +22,20 @@ export interface OpenedDatabase {
 }
 
 /**
+ * Health data: the database and its -wal/-shm files are readable by the server's user only (0600),
+ * and a folder Careloom creates for it is 0700. SQLite creates -wal and -shm with the database
+ * file's mode, so the file is made 0600 before SQLite first opens it; files an older version left
+ * 0644 are tightened.
+ */
+function ownerOnly(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) {
+    if (existsSync(path) && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
+  }
+}
+
+/**
  * Opens (creating if needed) the SQLite database, sets the pragmas Careloom relies on and runs the
  * pending migrations. Closes the connection again if anything fails, so a refused start leaves no
  * open handle.
@@ -31,7 +45,7 @@ export interface OpenedDatabase {
  */
 export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   const inMemory = options.file === ':memory:';
-  if (!inMemory) mkdirSync(dirname(resolve(options.file)), { recursive: true });
+  if (!inMemory) ownerOnly(resolve(options.file));
   const db = new Database(options.file);
   try {
     // WAL: readers do not block the writer. FULL: a committed answer survives a power cut.

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors.js';
-import { actorOf, careAudit, requireAllowed, unitFor } from './care-access.js';
+import { actorOf, auditPatientReads, auditRefusal, careAudit, unitFor } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
 import { authorizeUnit } from './policy.js';
 import type { AlertDetails, AlertKind, AlertRecord, AlertSeverity } from './ports.js';
@@ -46,6 +46,17 @@ export function presentAlert(alert: AlertRecord, people: ReadonlyMap<string, str
   };
 }
 
+/** The alerts of one list, per enrollment: what the audit log records of each patient it showed. */
+function alertsByEnrollment(alerts: readonly AlertRecord[]): Array<{ enrollmentId: string; patientId: string; alertIds: string[] }> {
+  const groups = new Map<string, { enrollmentId: string; patientId: string; alertIds: string[] }>();
+  for (const alert of alerts) {
+    const group = groups.get(alert.enrollmentId) ?? { enrollmentId: alert.enrollmentId, patientId: alert.patientId, alertIds: [] };
+    group.alertIds.push(alert.id);
+    groups.set(alert.enrollmentId, group);
+  }
+  return [...groups.values()];
+}
+
 const SEVERITY_ORDER: Record<AlertSeverity, number> = { urgent: 0, warning: 1, info: 2 };
 
 export function createAlertCommands(deps: CareDeps) {
@@ -55,7 +66,7 @@ export function createAlertCommands(deps: CareDeps) {
       const { unit, role } = await unitFor(deps, context, unitId, 'enrollment.read');
       const alerts = await deps.store.listAlerts({ unitId: unit.id, status });
       const people = await alertPeople(deps, alerts);
-      await deps.store.recordRead(careAudit(deps, context, { at: deps.now().toISOString(), role, action: 'patient.read', objectType: 'unit', objectId: unit.id, unit, details: { read: 'alerts', status, count: alerts.length } }));
+      await auditPatientReads(deps, context, role, unit, alertsByEnrollment(alerts).map(({ enrollmentId, patientId, alertIds }) => ({ enrollment: { id: enrollmentId, patientId }, details: { read: 'alerts', status, alertIds } })));
       const sorted = status === 'open'
         ? [...alerts].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.createdAt.localeCompare(b.createdAt))
         : [...alerts].sort((a, b) => (b.acknowledgedAt ?? '').localeCompare(a.acknowledgedAt ?? ''));
@@ -66,8 +77,13 @@ export function createAlertCommands(deps: CareDeps) {
     async acknowledge(context: CareContext, alertId: string): Promise<AlertView> {
       const alert = await deps.store.getAlert(alertId);
       const unit = alert ? await deps.store.getUnit(alert.unitId) : undefined;
-      const role = requireAllowed(authorizeUnit(context.principal, 'enrollment.write', unit ?? { id: '', organisationId: '' }));
-      if (!alert || !unit) throw new DomainError('not_found', `There is no alert "${alertId}".`);
+      const decision = authorizeUnit(context.principal, 'enrollment.write', unit ?? { id: '', organisationId: '' });
+      if (!decision.allowed || !alert || !unit) {
+        const refusal = decision.allowed ? { code: 'not_found' as const, reason: `There is no alert "${alertId}".` } : decision;
+        await auditRefusal(deps, context, refusal, { permission: 'enrollment.write', objectType: 'alert', objectId: alertId, unit, patientId: alert?.patientId });
+        throw new DomainError(refusal.code, refusal.reason);
+      }
+      const role = decision.role;
       if (alert.acknowledgedAt !== null) return presentAlert(alert, await alertPeople(deps, [alert]));
       const at = deps.now().toISOString();
       const result = await deps.store.acknowledgeAlert({

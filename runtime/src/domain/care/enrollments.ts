@@ -3,7 +3,7 @@ import { addDays, isCalendarDate } from '../../../../schemas/src/engine/calendar
 import { localDateOf, localMidnight } from '../../../../schemas/src/engine/zoned-time.js';
 import { DomainError } from '../errors.js';
 import type { Role } from '../principal.js';
-import { actorOf, auditPatientRead, careAudit, enrollmentFor, unitFor } from './care-access.js';
+import { actorOf, auditPatientRead, auditPatientReads, careAudit, enrollmentFor, unitFor } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
 import { textIn } from './care-content.js';
 import { normalizeInvitationCode } from './invitation-code.js';
@@ -198,7 +198,7 @@ export function createEnrollmentCommands(deps: CareDeps) {
           attention: attentionScore({ openAlerts, unreadMessages, overdueReports, inactiveDays }),
         });
       }
-      await deps.store.recordRead(careAudit(deps, context, { at: now.toISOString(), role, action: 'patient.read', objectType: 'unit', objectId: unit.id, unit, details: { read: 'patient list', patients: entries.length } }));
+      await auditPatientReads(deps, context, role, unit, entries.map((entry) => ({ enrollment: { id: entry.enrollmentId, patientId: entry.patient.id }, details: { read: 'patient list' } })));
       return entries.sort((a, b) => b.attention - a.attention || a.patient.name.localeCompare(b.patient.name));
     },
 

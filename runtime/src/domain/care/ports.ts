@@ -300,8 +300,11 @@ export interface CareStore {
   jobMark(name: string): Promise<string | undefined>;
   setJobMark(name: string, at: string): Promise<void>;
 
-  /** Writes only an audit row: a read of patient data. */
-  recordRead(audit: CareAuditEntry): Promise<void>;
+  /**
+   * Writes only audit rows, all or none: the reads of patient data one answer showed (one row per
+   * patient, so "who read patient X, when" is one query on `patient_id`), or a refused attempt.
+   */
+  recordReads(audits: readonly CareAuditEntry[]): Promise<void>;
 }
 
 /** What never changes about a version: its parsed content (frozen, shared between callers) and hash. */

@@ -4,7 +4,8 @@ import type { Issue } from '../../../../schemas/src/issue.js';
 import { validateResponse } from '../../../../schemas/src/validate/index.js';
 import { createAttemptLimiter } from '../attempt-limiter.js';
 import { DomainError } from '../errors.js';
-import { careAudit, requireAllowed, unitFor } from './care-access.js';
+import type { Role } from '../principal.js';
+import { auditRefusal, careAudit, unitFor } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
 import { loadModule } from './care-content.js';
 import type { EnrollmentView, InvitationView } from './enrollments.js';
@@ -61,11 +62,17 @@ export function createReferralCommands(deps: CareDeps, limits: IntakeLimits = DE
     return { unit, loaded: await loadModule(deps, deployment.modules[0]!) };
   };
 
-  const referralFor = async (context: CareContext, referralId: string): Promise<{ referral: ReferralRecord; unit: UnitRecord; role: ReturnType<typeof requireAllowed> }> => {
+  const referralFor = async (context: CareContext, referralId: string): Promise<{ referral: ReferralRecord; unit: UnitRecord; role: Role }> => {
     const referral = await deps.store.getReferral(referralId);
     const unit = referral ? await deps.store.getUnit(referral.unitId) : undefined;
-    const role = requireAllowed(authorizeUnit(context.principal, 'referral.decide', unit ?? { id: '', organisationId: '' }));
-    if (!referral || !unit) throw new DomainError('not_found', `There is no referral "${referralId}".`);
+    const decision = authorizeUnit(context.principal, 'referral.decide', unit ?? { id: '', organisationId: '' });
+    if (!decision.allowed || !referral || !unit) {
+      const refusal = decision.allowed ? { code: 'not_found' as const, reason: `There is no referral "${referralId}".` } : decision;
+      const enrolled = referral?.enrollmentId ? await deps.store.getEnrollment(referral.enrollmentId) : undefined;
+      await auditRefusal(deps, context, refusal, { permission: 'referral.decide', objectType: 'referral', objectId: referralId, unit, patientId: enrolled?.patientId });
+      throw new DomainError(refusal.code, refusal.reason);
+    }
+    const role = decision.role;
     if (referral.status !== 'new') throw new DomainError('conflict', `The referral was already ${referral.status}.`);
     return { referral, unit, role };
   };
@@ -104,7 +111,15 @@ export function createReferralCommands(deps: CareDeps, limits: IntakeLimits = DE
     async listReferrals(context: CareContext, unitId: string): Promise<ReferralView[]> {
       const { unit, role } = await unitFor(deps, context, unitId, 'referral.read');
       const referrals = await deps.store.listReferrals(unit.id);
-      await deps.store.recordRead(careAudit(deps, context, { at: deps.now().toISOString(), role, action: 'patient.read', objectType: 'unit', objectId: unit.id, unit, details: { read: 'referrals', count: referrals.length } }));
+      // One row per referral shown: a referral is the would-be patient's contact and answers. Once
+      // accepted it names the enrolled patient too, so reads of it count among that patient's.
+      const at = deps.now().toISOString();
+      const reads = [];
+      for (const referral of referrals) {
+        const enrolled = referral.enrollmentId ? await deps.store.getEnrollment(referral.enrollmentId) : undefined;
+        reads.push(careAudit(deps, context, { at, role, action: 'patient.read', objectType: 'referral', objectId: referral.id, unit, patientId: enrolled?.patientId ?? null, details: { read: 'referrals', status: referral.status } }));
+      }
+      await deps.store.recordReads(reads);
       return referrals.map(presentReferral);
     },
 

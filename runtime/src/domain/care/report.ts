@@ -72,7 +72,7 @@ export function createReportCommands(deps: CareDeps) {
         const changes = entry.post.map((post, index) => post - entry.pre[index]!);
         report.instruments.push({ instrumentId: key.split('/')[1]!, title: entry.title, patients: entry.pre.length, meanPre: mean(entry.pre), meanPost: mean(entry.post), meanChange: mean(changes) });
       }
-      await deps.store.recordRead(careAudit(deps, context, { at: now, role, action: 'report.read', objectType: 'unit', objectId: unit.id, unit }));
+      await deps.store.recordReads([careAudit(deps, context, { at: now, role, action: 'report.read', objectType: 'unit', objectId: unit.id, unit })]);
       return report;
     },
   };

@@ -125,6 +125,19 @@ export function runCareStoreContract(create: () => Promise<CareStoreFixture>): v
       expect((await fixture.store.listMessages(enrollment.id))[0]).toMatchObject({ readAt: AT });
     });
 
+    it('records the read rows of one answer all or none', async () => {
+      const fixture = await create();
+      const before = (await fixture.auditActions()).length;
+      await fixture.store.recordReads([audit('patient.read'), audit('patient.read')]);
+      expect((await fixture.auditActions()).slice(before)).toEqual(['patient.read', 'patient.read']);
+      // The second row repeats an id: neither row may stay.
+      const twice = audit('patient.read');
+      await expect(fixture.store.recordReads([audit('report.read'), twice, twice])).rejects.toThrow();
+      expect((await fixture.auditActions()).slice(before)).toEqual(['patient.read', 'patient.read']);
+      await fixture.store.recordReads([]);
+      expect((await fixture.auditActions()).length).toBe(before + 2);
+    });
+
     it('claims a reminder once per enrollment, item and day, queueing its e-mail only with the claim', async () => {
       const fixture = await create();
       const { enrollment } = await enrolled(fixture);

@@ -193,6 +193,11 @@ export function createSqliteCareStore(
     return raised;
   });
 
+  // One answer's read rows commit together: an audit trail naming half the patients a list showed would mislead.
+  const recordReads = db.transaction((entries: readonly CareAuditEntry[]) => {
+    for (const entry of entries) audit(entry);
+  });
+
   const insertReminder = db.prepare('INSERT INTO reminders_sent (enrollment_id, kind, item_id, local_date, sent_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
   // The claim and its mail commit together: a claim without its mail would lose the day's reminder.
   const claimReminder = db.transaction((input: Parameters<CareStore['claimReminder']>[0]) => {
@@ -349,9 +354,7 @@ export function createSqliteCareStore(
       db.prepare('INSERT INTO care_job_marks (name, last_at) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET last_at = excluded.last_at').run(name, at);
     },
 
-    recordRead: async (entry) => {
-      audit(entry);
-    },
+    recordReads: async (entries) => recordReads(entries),
   };
 }
 

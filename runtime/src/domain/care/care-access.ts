@@ -44,7 +44,8 @@ export async function ownEnrollment(deps: CareDeps, context: CareContext, enroll
   const enrollment = await deps.store.getEnrollment(enrollmentId);
   const unit = enrollment ? await deps.store.getUnit(enrollment.unitId) : undefined;
   const refused = patientRefusal(context.principal);
-  if (refused || !enrollment || !unit || enrollment.patientId !== context.principal?.personId) {
+  // Not theirs until they took its invitation up, even though it names them (an account that had the address).
+  if (refused || !enrollment || !unit || enrollment.patientId !== context.principal?.personId || enrollment.acceptedAt === null) {
     const refusal = refused ?? { code: 'not_found' as const, reason: `You have no enrollment "${enrollmentId}".` };
     await auditRefusal(deps, context, refusal, { permission: 'own enrollment', objectType: 'enrollment', objectId: enrollmentId, unit, patientId: enrollment?.patientId });
     throw new DomainError(refusal.code, refusal.reason);

@@ -13,7 +13,7 @@ import { requestLog } from './http/request-log.js';
 import type { IdGenerator } from './ids.js';
 import type { Logger } from './logger.js';
 import { authenticate } from './auth/authenticate.js';
-import { socketClientIp } from './auth/client-ip.js';
+import { createClientIpReader } from './auth/client-ip.js';
 import { originCheck } from './auth/origin-check.js';
 import { createSessionCookieAuthenticator } from './auth/session-cookie-authenticator.js';
 import { sessionCookieSettings } from './auth/session-cookie.js';
@@ -95,17 +95,19 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', openApiRoutes(deps.version ?? '0.0.0'));
 
   const { accounts, authoring } = deps.services;
+  // Behind a reverse proxy (CARELOOM_TRUST_PROXY) the caller is the last X-Forwarded-For address;
+  // otherwise the socket's, and the header is ignored (anyone could send one).
+  const clientIp = createClientIpReader({ trustProxy: deps.config.trustProxy });
   if (accounts) {
     const cookie = sessionCookieSettings(deps.config.publicUrl);
-    const clientIp = socketClientIp;
     app.use('/api/*', originCheck(deps.allowedOrigins ?? (() => originsOf(deps.config.publicUrl))));
     app.use('/api/*', authenticate(createSessionCookieAuthenticator({ authentication: accounts.authentication, cookie, clientIp })));
     app.route('/api/auth', authRoutes({ authentication: accounts.authentication, cookie, clientIp }));
     app.route('/api/organisations', organisationRoutes({ organisations: accounts.organisations, clientIp }));
   }
-  if (authoring) app.route('/', authoringRoutes({ authoring, clientIp: (c) => socketClientIp(c) ?? null }));
+  if (authoring) app.route('/', authoringRoutes({ authoring, clientIp: (c) => clientIp(c) ?? null }));
   if (deps.services.care) {
-    app.route('/', careRoutes({ care: deps.services.care, clientIp: (c) => socketClientIp(c) ?? null, ...(accounts ? { authentication: accounts.authentication, cookie: sessionCookieSettings(deps.config.publicUrl) } : {}) }));
+    app.route('/', careRoutes({ care: deps.services.care, clientIp: (c) => clientIp(c) ?? null, ...(accounts ? { authentication: accounts.authentication, cookie: sessionCookieSettings(deps.config.publicUrl) } : {}) }));
   }
 
   if (deps.web) app.route('/', webAppRoutes({ ...deps.web, origins: deps.allowedOrigins ?? (() => originsOf(deps.config.publicUrl)) }));

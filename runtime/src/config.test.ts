@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       demo: true,
       mailKey: undefined,
       mailKeyFile: './data/careloom.sqlite.mail-key',
+      trustProxy: false,
     });
   });
 
@@ -20,7 +21,7 @@ describe('loadConfig', () => {
       CARELOOM_DB: ':memory:', CARELOOM_PORT: '8080', CARELOOM_HOST: '0.0.0.0',
       CARELOOM_EXAMPLES_DIR: '/srv/examples', CARELOOM_PUBLIC_URL: 'https://care.example.org/', OTHER: 'ignored',
     });
-    expect(config).toEqual({ databaseFile: ':memory:', port: 8080, host: '0.0.0.0', examplesDir: '/srv/examples', publicUrl: 'https://care.example.org', demo: false, mailKey: undefined, mailKeyFile: undefined });
+    expect(config).toEqual({ databaseFile: ':memory:', port: 8080, host: '0.0.0.0', examplesDir: '/srv/examples', publicUrl: 'https://care.example.org', demo: false, mailKey: undefined, mailKeyFile: undefined, trustProxy: false });
     expect(loadConfig({ CARELOOM_PORT: '  ', CARELOOM_DB: '' }).port).toBe(3000);
   });
 
@@ -65,6 +66,14 @@ describe('loadConfig: demo mode', () => {
   it('refuses CARELOOM_DEMO=on on an address others can reach, and values that are neither on nor off', () => {
     expect(() => loadConfig({ CARELOOM_DEMO: 'on', CARELOOM_HOST: '0.0.0.0' })).toThrow(/CARELOOM_DEMO=on is only allowed on a loopback address/);
     expect(() => loadConfig({ CARELOOM_DEMO: 'maybe' })).toThrow(/CARELOOM_DEMO must be "on" or "off"/);
+  });
+});
+
+describe('loadConfig: behind a proxy', () => {
+  it('trusts X-Forwarded-For only with CARELOOM_TRUST_PROXY=on', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ CARELOOM_TRUST_PROXY: 'on' }).trustProxy).toBe(true);
+    expect(() => loadConfig({ CARELOOM_TRUST_PROXY: 'sometimes' })).toThrow(/CARELOOM_TRUST_PROXY must be "on" or "off"/);
   });
 });
 

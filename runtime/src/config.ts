@@ -30,6 +30,11 @@ export interface Config {
    * so a copy of the database alone yields no usable code.
    */
   readonly mailKey: string | undefined;
+  /**
+   * Whether the server sits behind one reverse proxy that appends the caller's address to
+   * X-Forwarded-For (CARELOOM_TRUST_PROXY=on). Off: the socket's address, and the header is ignored.
+   */
+  readonly trustProxy: boolean;
   /** Where the mail key is kept when CARELOOM_MAIL_KEY is not set: beside the database, created 0600 on first start; undefined for ':memory:' (a key for the run only). */
   readonly mailKeyFile: string | undefined;
 }
@@ -78,6 +83,7 @@ export function loadConfig(env: Environment): Config {
     smtp: parseSmtp(text(env, 'CARELOOM_SMTP_URL'), text(env, 'CARELOOM_MAIL_FROM')),
     demo: parseDemo(text(env, 'CARELOOM_DEMO'), host),
     mailKey: parseMailKey(text(env, 'CARELOOM_MAIL_KEY')),
+    trustProxy: parseSwitch(text(env, 'CARELOOM_TRUST_PROXY'), 'CARELOOM_TRUST_PROXY') ?? false,
     mailKeyFile: databaseFile === ':memory:' ? undefined : `${databaseFile}.mail-key`,
   });
 }
@@ -134,11 +140,18 @@ function parsePublicUrl(value: string): string {
   return url.href.replace(/\/+$/, '');
 }
 
+/** on/true/1/yes or off/false/0/no; undefined when unset. */
+function parseSwitch(value: string | undefined, name: string): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (/^(?:on|true|1|yes)$/i.test(value)) return true;
+  if (/^(?:off|false|0|no)$/i.test(value)) return false;
+  throw new ConfigError(`${name} must be "on" or "off", not "${value}".`);
+}
+
 /** Demo accounts have published passwords: never on an address others can reach, whatever was asked. */
 function parseDemo(value: string | undefined, host: string): boolean {
-  if (value === undefined) return isLoopbackHost(host);
-  const on = /^(?:on|true|1|yes)$/i.test(value);
-  if (!on && !/^(?:off|false|0|no)$/i.test(value)) throw new ConfigError(`CARELOOM_DEMO must be "on" or "off", not "${value}".`);
+  const on = parseSwitch(value, 'CARELOOM_DEMO');
+  if (on === undefined) return isLoopbackHost(host);
   if (on && !isLoopbackHost(host)) {
     throw new ConfigError(`CARELOOM_DEMO=on is only allowed on a loopback address (127.0.0.1, ::1, localhost), not on CARELOOM_HOST=${host}: demo accounts have published passwords.`);
   }

@@ -14,6 +14,7 @@ import { HttpSession } from '../integration/http-client.js';
 import { startServer, type RunningServer } from '../server.js';
 import type { Bundle } from '../web/bundle.js';
 import { gzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
 
 const EXAMPLES = join(import.meta.dirname, '../../../examples');
 const dirs: string[] = [];
@@ -79,6 +80,31 @@ describe('Strict-Transport-Security', () => {
     const { server } = await start({ CARELOOM_PUBLIC_URL: 'https://care.example.org' });
     const response = await fetch(`${server.url}/health`);
     expect(response.headers.get('strict-transport-security')).toBe('max-age=15552000; includeSubDomains');
+  });
+});
+
+describe('X-Forwarded-For', () => {
+  /** Signs in the demo therapist with a forged X-Forwarded-For; returns the address the audit log recorded. */
+  async function loggedIp(env: Record<string, string>): Promise<string | null> {
+    const { server, file } = await start(env, { demo: true });
+    const account = DEMO_ACCOUNTS.find((candidate) => candidate.email === 'therapist@demo.careloom.test')!;
+    const response = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: new URL(server.url).origin, 'X-Forwarded-For': '198.51.100.7, 203.0.113.9' },
+      body: JSON.stringify({ email: account.email, password: account.password }),
+    });
+    expect(response.status).toBe(200);
+    const db = new Database(file, { readonly: true });
+    try {
+      return (db.prepare("SELECT ip FROM audit_log WHERE action = 'auth.login' ORDER BY rowid DESC LIMIT 1").get() as { ip: string | null }).ip;
+    } finally {
+      db.close();
+    }
+  }
+
+  it('is ignored unless CARELOOM_TRUST_PROXY is on, and then the proxy\'s last entry is the caller', { timeout: 120_000 }, async () => {
+    expect(await loggedIp({})).toMatch(/127\.0\.0\.1$/);
+    expect(await loggedIp({ CARELOOM_TRUST_PROXY: 'on' })).toBe('203.0.113.9');
   });
 });
 

@@ -252,7 +252,7 @@ export const en = {
   releasedAt: 'released {time}',
   deployDone: '{title} version {version} is deployed to {unit}.',
   outboxTitle: 'Outbox',
-  outboxIntro: 'No mail server is configured, so e-mails are kept here instead of being sent: invitations and reminders, newest first.',
+  outboxIntro: 'Demo mode without a mail server: your organisation\'s e-mails are kept here instead of being sent, invitations and reminders, newest first.',
   outboxRefresh: 'Refresh',
   outboxEmpty: 'No e-mails yet.',
   outboxTo: 'To {to}',

@@ -243,7 +243,7 @@ export const nb: Catalog = {
   releasedAt: 'utgitt {time}',
   deployDone: '{title} versjon {version} er rullet ut til {unit}.',
   outboxTitle: 'Utboks',
-  outboxIntro: 'Ingen e-postserver er satt opp, så e-post lagres her i stedet for å bli sendt: invitasjoner og påminnelser, nyeste først.',
+  outboxIntro: 'Demomodus uten e-postserver: organisasjonens e-post lagres her i stedet for å bli sendt, invitasjoner og påminnelser, nyeste først.',
   outboxRefresh: 'Oppdater',
   outboxEmpty: 'Ingen e-poster ennå.',
   outboxTo: 'Til {to}',

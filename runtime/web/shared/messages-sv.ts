@@ -243,7 +243,7 @@ export const sv: Catalog = {
   releasedAt: 'släppt {time}',
   deployDone: '{title} version {version} är driftsatt på {unit}.',
   outboxTitle: 'Utkorg',
-  outboxIntro: 'Ingen e-postserver är konfigurerad, så e-post sparas här i stället för att skickas: inbjudningar och påminnelser, nyaste först.',
+  outboxIntro: 'Demoläge utan e-postserver: er organisations e-post sparas här i stället för att skickas, inbjudningar och påminnelser, nyaste först.',
   outboxRefresh: 'Uppdatera',
   outboxEmpty: 'Inga e-postmeddelanden än.',
   outboxTo: 'Till {to}',

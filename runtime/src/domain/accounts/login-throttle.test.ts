@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLoginThrottle, DEFAULT_LOGIN_THROTTLE_OPTIONS, type LoginAttempt, type LoginThrottleOptions } from './login-throttle.js';
+import { createLoginThrottle, DEFAULT_LOGIN_THROTTLE_OPTIONS, ipKey, type LoginAttempt, type LoginThrottleOptions } from './login-throttle.js';
 
 function setup(options: Partial<LoginThrottleOptions> = {}) {
   let now = Date.parse('2026-03-01T08:00:00Z');
@@ -116,11 +116,34 @@ describe('createLoginThrottle: per IP, distinct accounts', () => {
   });
 });
 
+describe('ipKey', () => {
+  it('counts an IPv6 address as its /64, however it is written, and IPv4 as itself', () => {
+    expect(ipKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(ipKey('2001:0DB8:0001:0002:ffff:ffff:ffff:ffff')).toBe('2001:db8:1:2::/64');
+    expect(ipKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(ipKey('::1')).toBe('0:0:0:0::/64');
+    expect(ipKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(ipKey('::ffff:192.0.2.7')).toBe('192.0.2.7');
+    expect(ipKey('192.0.2.7')).toBe('192.0.2.7');
+    expect(ipKey('not an address')).toBe('not an address');
+    expect(ipKey('1::2::3')).toBe('1::2::3');
+  });
+
+  it('stops a spray that takes a fresh IPv6 address from one /64 for every try', () => {
+    const { throttle, tryOnce } = setup();
+    for (let i = 0; i < 4; i++) expect(tryOnce({ account: `person${i}@example.org`, ip: `2001:db8:1:2::${i + 1}` })).toBeUndefined();
+    expect(throttle.retryAfterSeconds({ account: 'new@example.org', ip: '2001:db8:1:2:ffff::9' })).toBe(600);
+    expect(throttle.retryAfterSeconds({ account: 'new@example.org', ip: '2001:db8:1:3::9' })).toBeUndefined();
+  });
+});
+
 describe('createLoginThrottle: memory', () => {
   it('keeps at most maxEntries accounts and IPs, dropping the least recently failed', () => {
-    const { throttle, tryOnce } = setup({ maxEntries: 4, freeFailures: 1 });
+    const { throttle, tryOnce } = setup({ maxEntries: 4, maxTrackedIps: 2, freeFailures: 1, distinctAccountsPerIp: 1 });
     for (let i = 0; i < 10; i++) tryOnce({ account: `person${i}@example.org`, ip: `10.0.0.${i}` });
     expect(throttle.retryAfterSeconds({ account: 'person9@example.org' })).toBe(1);
     expect(throttle.retryAfterSeconds({ account: 'person0@example.org' })).toBeUndefined();
+    expect(throttle.retryAfterSeconds({ account: 'new@example.org', ip: '10.0.0.9' })).toBe(600);
+    expect(throttle.retryAfterSeconds({ account: 'new@example.org', ip: '10.0.0.0' })).toBeUndefined();
   });
 });

@@ -8,7 +8,8 @@
  * - Per IP, distinct accounts: one address may fail on at most `distinctAccountsPerIp` different
  *   accounts per `ipWindowMs` (a password spray tries many accounts once each). A clinic behind one
  *   NAT address counts each colleague once however often they mistype, and colleagues who already
- *   failed may keep trying under their own account's backoff.
+ *   failed may keep trying under their own account's backoff. An IPv6 address counts as its /64
+ *   network: one subscriber gets a whole /64 and could otherwise use a fresh address per try.
  *
  * A try from a known device (a signed cookie the browser got at an earlier successful login to
  * this account, see known-device.ts) skips both: its failures count on that device alone, with the
@@ -27,8 +28,10 @@ export interface LoginThrottleOptions {
   /** Different accounts that may fail from one IP address within `ipWindowMs`. */
   distinctAccountsPerIp: number;
   ipWindowMs: number;
-  /** Accounts, devices and IPs tracked in memory at most; the least recently failed go first. */
+  /** Accounts and devices tracked in memory at most; the least recently failed go first. */
   maxEntries: number;
+  /** IP addresses (IPv6: /64 networks) tracked at most, each with at most `distinctAccountsPerIp` accounts. */
+  maxTrackedIps: number;
 }
 
 export const DEFAULT_LOGIN_THROTTLE_OPTIONS: LoginThrottleOptions = Object.freeze({
@@ -41,6 +44,7 @@ export const DEFAULT_LOGIN_THROTTLE_OPTIONS: LoginThrottleOptions = Object.freez
   // Large enough that flooding the table with other accounts to flush one account's backoff takes
   // more distinct IPs than a spray usually has (each IP adds at most distinctAccountsPerIp an hour).
   maxEntries: 50_000,
+  maxTrackedIps: 10_000,
 });
 
 /** One try to prove a password. */
@@ -140,7 +144,7 @@ export function createLoginThrottle(now: () => number, options: Partial<LoginThr
   const noteIpFailure = (ip: string, account: string, at: number) => {
     let accounts = liveAccounts(ip, at);
     if (!accounts) {
-      if (failedAccountsByIp.size >= settings.maxEntries) dropOldest(failedAccountsByIp);
+      if (failedAccountsByIp.size >= settings.maxTrackedIps) dropOldest(failedAccountsByIp);
       accounts = new Map();
       failedAccountsByIp.set(ip, accounts);
     }
@@ -154,7 +158,7 @@ export function createLoginThrottle(now: () => number, options: Partial<LoginThr
       const account = accountKey(attempt.account);
       const waitMs = attempt.knownDevice !== undefined
         ? backoffWaitMs(deviceKey(attempt.knownDevice, account), at)
-        : Math.max(backoffWaitMs(account, at), attempt.ip ? ipWaitMs(attempt.ip, account, at) : 0);
+        : Math.max(backoffWaitMs(account, at), attempt.ip ? ipWaitMs(ipKey(attempt.ip), account, at) : 0);
       return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 1000)) : undefined;
     },
     recordAttempt(attempt) {
@@ -165,7 +169,7 @@ export function createLoginThrottle(now: () => number, options: Partial<LoginThr
         return;
       }
       bump(account, at);
-      if (attempt.ip) noteIpFailure(attempt.ip, account, at);
+      if (attempt.ip) noteIpFailure(ipKey(attempt.ip), account, at);
     },
     recordSuccess(attempt) {
       const account = accountKey(attempt.account);
@@ -174,7 +178,7 @@ export function createLoginThrottle(now: () => number, options: Partial<LoginThr
         return;
       }
       backoffs.delete(account);
-      if (attempt.ip) failedAccountsByIp.get(attempt.ip)?.delete(account);
+      if (attempt.ip) failedAccountsByIp.get(ipKey(attempt.ip))?.delete(account);
     },
   };
 }
@@ -186,3 +190,25 @@ function dropOldest(map: Map<string, unknown>): void {
 
 const accountKey = (account: string) => `account:${account.trim().toLowerCase()}`;
 const deviceKey = (device: string, account: string) => `device:${device}|${account}`;
+
+/**
+ * What one IP limit counts: an IPv4 address (also written IPv4-mapped, `::ffff:192.0.2.1`) as is,
+ * an IPv6 address as its /64 network.
+ *
+ * @example
+ * ipKey('2001:db8:1:2:aaaa::1') === ipKey('2001:db8:1:2::ffff') // true: '2001:db8:1:2::/64'
+ */
+export function ipKey(ip: string): string {
+  const address = ip.trim().toLowerCase().replace(/%.*$/, '');
+  if (!address.includes(':')) return address;
+  const mapped = /^(?:0{0,4}:){0,5}:?ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address);
+  if (mapped) return mapped[1]!;
+  const halves = address.split('::');
+  if (halves.length > 2) return address;
+  const [head = '', tail] = halves;
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === undefined || tail === '' ? [] : tail.split(':');
+  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  if (groups.length !== 8 || !groups.every((group) => /^[0-9a-f]{1,4}$/.test(group))) return address;
+  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}

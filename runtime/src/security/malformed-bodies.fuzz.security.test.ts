@@ -103,7 +103,7 @@ function writeRoutes(): WriteRoute[] {
 interface Malformed {
   kind: string;
   contentType: string | undefined;
-  body: string | Uint8Array;
+  body: string | Uint8Array<ArrayBuffer>;
 }
 
 const WEIRD_STRINGS = ['', ' ', '\u0000', '\ud800', '\udfff', '\u202e\u0041\u202c', 'e\u0301\u0301\u0301', '\ufeff', '\u{1F9D1}\u200D\u{1F91D}\u200D\u{1F9D1}', 'ǅ', 'İ', '\r\n\t', '<script>alert(1)</script>', "' OR 1=1 --", '../../etc/passwd', '%00', '${7*7}', '{{7*7}}'];
@@ -158,7 +158,7 @@ function malformedBody(properties: string[]): fc.Arbitrary<Malformed> {
     },
     {
       weight: 1,
-      arbitrary: fc.uint8Array({ minLength: 1, maxLength: 300 }).map((bytes): Malformed => ({ kind: 'raw bytes as JSON', contentType: 'application/json', body: bytes })),
+      arbitrary: fc.uint8Array({ minLength: 1, maxLength: 300 }).map((bytes): Malformed => ({ kind: 'raw bytes as JSON', contentType: 'application/json', body: new Uint8Array(bytes) })),
     },
     {
       weight: 2,

@@ -146,6 +146,15 @@ describe('auth routes: refusals', () => {
     expect(wrong.status).toBe(statusOf('invalid'));
     expect((await problem(wrong)).issues?.[0]?.path).toBe('/currentPassword');
   });
+
+  it('slows guesses of the current password on that session alone, never the owner\'s logins', async () => {
+    const { request, login } = await createAccountsTestApp();
+    const stolen = await login('therapist');
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await request('POST', '/api/auth/password', { as: stolen, body: { currentPassword: `guess ${i}`, newPassword: 'a much longer password' } })).status);
+    expect(statuses).toEqual([...Array<number>(5).fill(statusOf('invalid')), 429, 429, 429]);
+    await expect(login('therapist', PASSWORD, '198.51.100.77')).resolves.toMatchObject({ personId: stolen.personId });
+  });
 });
 
 describe('auth routes: allowed', () => {

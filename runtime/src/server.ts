@@ -151,7 +151,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       store: createSqliteCareStore(db, { mail }),
       content: createReleasedContent(authoringStore),
       accounts: createPatientAccounts({ store: createSqliteAccountsStore(db, { ids }), hasher: createScryptPasswordHasher(), newId: () => ids.newId() }),
-      sessions: invitedSessionsOf(accounts.authentication),
+      sessions: invitedSessionsOf(accounts.authentication, createScryptPasswordHasher()),
       ...(outbox ? { outbox } : {}),
       now: () => clock.now(),
       newId: () => ids.newId(),

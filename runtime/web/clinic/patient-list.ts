@@ -65,6 +65,7 @@ export class ClPatientList extends ScreenElement {
             </span>
           </div>
           <p class="hint">${row.title} · ${row.lastActivityAt ? t('lastActive', { time: formatDateTime(row.lastActivityAt, this.language) }) : t('neverActive')}</p>
+          ${row.problem ? html`<p class="form-error" data-problem=${row.problem.code}>${t(row.problem.code === 'enrollment.start_out_of_range' ? 'patientStartOutOfRange' : 'patientScheduleProblem')}</p>` : null}
         </li>`)}
       </ol>`;
   }

@@ -6,8 +6,9 @@ import { deepAll, pierce, pierceAll, seriousViolations, settleAll, until } from 
 import type { ClUnitReport } from './unit-report.js';
 import './unit-report.js';
 
-async function mount(language: string): Promise<ClUnitReport> {
+async function mount(language: string, unreadable: Array<{ enrollmentId: string; problem: { code: string; message: string } }> = []): Promise<ClUnitReport> {
   const fake = createFakeApi({ as: 'therapist' });
+  fake.state.report.unreadable = unreadable;
   fake.state.report.instruments.push({ instrumentId: 'gad7', title: 'GAD-7', patients: 2, meanPre: 12, meanPost: null, meanChange: null });
   const report = await fixture<ClUnitReport>(html`<cl-unit-report .api=${new ApiClient({ fetch: fake.fetch })} .language=${language} unit-id="u1"></cl-unit-report>`);
   await until(() => pierceAll(report, 'cl-bar-chart canvas').length > 0);
@@ -36,5 +37,14 @@ describe('<cl-unit-report> chart', () => {
     expect(Chart.getChart(pierce(report, 'cl-bar-chart canvas') as HTMLCanvasElement)?.data.datasets.map((dataset) => dataset.label)).to.deep.equal(['Före', 'Efter']);
     expect(pierce(report, 'cl-bar-chart summary').textContent).to.equal('Visa värdena som tabell');
     expect(pierce(report, 'cl-bar-chart canvas').getAttribute('aria-label')).to.contain('PHQ-9: Före 15,3, Efter 8,7.');
+  });
+
+  it('says in words how many enrollments it could not count, and only when there are some', async () => {
+    expect(deepAll(await mount('en'), '[data-unreadable]')).to.have.length(0);
+    const report = await mount('sv', [{ enrollmentId: 'e9', problem: { code: 'enrollment.start_out_of_range', message: 'The start date is out of range.' } }]);
+    const note = pierce(report, '[data-unreadable]');
+    expect(note.textContent).to.contain('Inskrivningar vars schema inte går att räkna ut: 1.');
+    expect(note.textContent).not.to.contain('e9');
+    expect(await seriousViolations(report)).to.deep.equal([]);
   });
 });

@@ -54,6 +54,7 @@ export class ClUnitReport extends ScreenElement {
               ([key, value]) => html`<p class="card" data-count=${key}><strong>${value}</strong>${t(key)}</p>`,
             )}
           </div>
+          ${report.unreadable && report.unreadable.length > 0 ? html`<p class="form-error" data-unreadable=${report.unreadable.length}>${t('reportUnreadable', { n: report.unreadable.length })}</p>` : null}
           <h2>${t('reportInstruments')}</h2>
           ${report.instruments.length === 0 ? html`<p class="muted">${t('reportNoInstruments')}</p>` : null}
           ${report.instruments.length > 0

@@ -189,6 +189,8 @@ export interface PatientRow {
   overdueReports: number;
   lastActivityAt: string | null;
   attention: number;
+  /** Set when the server cannot work out this enrollment's schedule from what it stored (e.g. a start date out of range). */
+  problem?: { code: string; message: string };
 }
 
 /** An e-mail the development outbox holds (GET /api/dev/outbox). */
@@ -270,6 +272,8 @@ export interface UnitReport {
   completed: number;
   droppedOut: number;
   instruments: Array<{ instrumentId: string; title: string; patients: number; meanPre: number | null; meanPost: number | null; meanChange: number | null }>;
+  /** Enrollments whose schedule the server cannot work out: left out of completed, dropped out and the questionnaires. */
+  unreadable?: Array<{ enrollmentId: string; problem: { code: string; message: string } }>;
 }
 
 export interface Referral {

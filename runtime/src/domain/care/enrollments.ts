@@ -118,9 +118,14 @@ export function createEnrollmentCommands(deps: CareDeps) {
     }
     const at = now.toISOString();
     const actor = actorOf(context);
-    const patient = await deps.accounts.ensurePatient({ name: input.patient.name.trim(), email: input.patient.email.trim(), organisationId: unit.organisationId, unitId: unit.id, at, actorId: actor });
+    // Everything from here on reads the same whether or not the address already had an account:
+    // the name and address are the ones the therapist typed, the invitee gets no role until they
+    // take the invitation up, and the answer has the same shape (finding 1 of issue 9).
+    const name = input.patient.name.trim();
+    const email = input.patient.email.trim();
+    const patient = { ...(await deps.accounts.invitee({ name, email, organisationId: unit.organisationId, at, actorId: actor })), name, email };
     const existing = (await deps.store.listEnrollmentsOfPatient(patient.personId)).find((candidate) => candidate.deploymentId === deployment.id && candidate.status !== 'ended');
-    if (existing) throw new DomainError('conflict', `${patient.name} is already enrolled in "${deployment.title}" at this unit.`);
+    if (existing) throw new DomainError('conflict', `This e-mail address is already enrolled in "${deployment.title}" at this unit.`);
     const enrollment: EnrollmentRecord = {
       id: deps.newId(),
       unitId: unit.id,
@@ -134,6 +139,8 @@ export function createEnrollmentCommands(deps: CareDeps) {
       createdAt: at,
       updatedAt: at,
       lastActivityAt: null,
+      acceptedAt: null,
+      invitedName: name,
     };
     const code = deps.newInvitationCode();
     const canonical = normalizeInvitationCode(code);
@@ -208,7 +215,8 @@ export function createEnrollmentCommands(deps: CareDeps) {
       const schedule = await loadEnrollmentSchedule(deps, enrollment, unit, deps.now().toISOString());
       const titles = await moduleTitles(deps, enrollment, context.language);
       const alerts = await deps.store.listAlerts({ enrollmentId: enrollment.id });
-      const name = (await deps.store.personName(enrollment.patientId)) ?? '';
+      // Until the patient accepts, the name the therapist typed: never the name of an account that had the address.
+      const name = enrollment.acceptedAt === null && enrollment.invitedName !== null ? enrollment.invitedName : ((await deps.store.personName(enrollment.patientId)) ?? '');
       const people = await alertPeople(deps, alerts);
       await auditPatientRead(deps, context, role, enrollment, unit, 'enrollment');
       return {
@@ -226,7 +234,8 @@ export function createEnrollmentCommands(deps: CareDeps) {
       const { enrollment, unit, role } = await enrollmentFor(deps, context, enrollmentId, 'enrollment.write');
       if (enrollment.status === status) return presentEnrollment(enrollment);
       if (enrollment.status === 'ended') throw new DomainError('conflict', 'An ended enrollment cannot be resumed; enroll the patient again.');
-      if (enrollment.status === 'invited' && status === 'active') throw new DomainError('conflict', 'The patient has not accepted the invitation yet.');
+      // Pausing first must not make an enrollment active behind the patient's back.
+      if (enrollment.acceptedAt === null && status === 'active') throw new DomainError('conflict', 'The patient has not accepted the invitation yet.');
       const at = deps.now().toISOString();
       const updated = await deps.store.setEnrollmentStatus({ id: enrollment.id, status, at, audit: careAudit(deps, context, { at, role, action: 'enrollment.status', objectType: 'enrollment', objectId: enrollment.id, unit, patientId: enrollment.patientId, details: { from: enrollment.status, to: status } }) });
       return presentEnrollment(updated);

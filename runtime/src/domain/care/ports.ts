@@ -62,6 +62,14 @@ export interface EnrollmentRecord {
   createdAt: string;
   updatedAt: string;
   lastActivityAt: string | null;
+  /**
+   * When the patient took the invitation up (redeemed it, or accepted it signed in with their own
+   * account); null until then. Until then the enrollment is not the patient's to see, carries no
+   * patient role, and cannot be made active.
+   */
+  acceptedAt: string | null;
+  /** The name the therapist enrolled the patient under: the clinic shows it until the patient accepts. Null on enrollments older than the field. */
+  invitedName: string | null;
 }
 
 export interface InvitationRecord {
@@ -228,6 +236,13 @@ export interface CareAuditEntry {
 
 export type CareWriteResult<T> = { ok: true; value: T } | { ok: false; reason: 'stale' | 'missing' };
 
+/**
+ * Taking an invitation up: `stale` when the code is used or expired, `missing` when unknown,
+ * `not_yours` when it is addressed to another person, `has_password` when a first password was
+ * given for an account that already has one.
+ */
+export type AcceptInvitationResult = { ok: true; value: { invitation: InvitationRecord; enrollment: EnrollmentRecord } } | { ok: false; reason: 'stale' | 'missing' | 'not_yours' | 'has_password' };
+
 /** Outcome of recording a response: `created` false when the client id was already used. */
 export interface RecordedResponse {
   created: boolean;
@@ -259,8 +274,16 @@ export interface CareStore {
   personName(personId: string): Promise<string | undefined>;
 
   findInvitation(codeHash: string): Promise<InvitationRecord | undefined>;
-  /** Marks the code used (only if unused and unexpired at `at`) and activates an invited enrollment. */
-  redeemInvitation(input: { codeHash: string; at: string; audit: CareAuditEntry }): Promise<CareWriteResult<InvitationRecord>>;
+  /**
+   * The patient takes an invitation up, as one transaction: the code is used (only if unused,
+   * unexpired at `at` and addressed to `personId`), the enrollment is accepted (and activated if
+   * still invited), the person gets the patient role at its unit, and the audit row is written.
+   * With `firstPasswordHash` (a new patient redeeming with the password they chose) the person's
+   * first password is set in the same transaction, only if they have none yet: otherwise nothing
+   * changes and the answer is `has_password`. This is the one write of the care store to the
+   * accounts tables: taking an invitation up must be all or nothing.
+   */
+  acceptInvitation(input: { codeHash: string; personId: string; at: string; firstPasswordHash?: string; audit: CareAuditEntry }): Promise<AcceptInvitationResult>;
 
   /**
    * Appends a response with its alerts, or, when the enrollment already has one with this client
@@ -340,8 +363,14 @@ export interface ReleasedContent {
 
 /** Patient accounts: the care service creates them; the accounts module owns them. */
 export interface PatientAccounts {
-  /** Finds the person with this e-mail or creates one without a usable password, and grants them the patient role at the unit. */
-  ensurePatient(input: { name: string; email: string; organisationId: string; unitId: string; at: string; actorId: string }): Promise<{ personId: string; name: string; email: string }>;
+  /**
+   * The person an invitation to this address is for: the account that has the address, or a new
+   * one without a usable password and without any role (the patient role comes with taking the
+   * invitation up). Both ways answer alike and take about as long, so the caller cannot tell which.
+   */
+  invitee(input: { name: string; email: string; organisationId: string; at: string; actorId: string }): Promise<{ personId: string }>;
+  /** Whether the person has a password of their own; an invitation never sets or replaces one. */
+  hasChosenPassword(personId: string): Promise<boolean>;
   email(personId: string): Promise<string | undefined>;
 }
 

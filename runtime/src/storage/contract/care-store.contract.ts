@@ -27,7 +27,7 @@ async function enrolled(fixture: CareStoreFixture): Promise<{ unit: UnitRecord; 
   const unit = await store.createUnit({ unit: { id: `contract-unit-${n}`, organisationId: fixture.organisationId, name: 'Unit', active: true, timeZone: 'Europe/Stockholm', settings: { phone: '1' }, intakeDeploymentId: null, createdAt: AT, updatedAt: AT }, audit: audit('unit.create') });
   const deployment = await store.createDeployment({ deployment: { id: `contract-deployment-${n}`, unitId: unit.id, kind: 'module', documentId: fixture.moduleId, version: 1, title: 'Module', contentHash: 'a'.repeat(64), modules: [{ moduleId: fixture.moduleId, version: 1 }], status: 'active', deployedAt: AT, deployedBy: fixture.therapistId, withdrawnAt: null }, audit: audit('deployment.create') });
   const enrollment = await store.createEnrollment({
-    enrollment: { id: `contract-enrollment-${n}`, unitId: unit.id, deploymentId: deployment.id, patientId: fixture.patientId, status: 'invited', startedOn: '2026-03-02', startedAt: '2026-03-01T23:00:00.000Z', modules: deployment.modules, createdBy: fixture.therapistId, createdAt: AT, updatedAt: AT, lastActivityAt: null },
+    enrollment: { id: `contract-enrollment-${n}`, unitId: unit.id, deploymentId: deployment.id, patientId: fixture.patientId, status: 'invited', startedOn: '2026-03-02', startedAt: '2026-03-01T23:00:00.000Z', modules: deployment.modules, createdBy: fixture.therapistId, createdAt: AT, updatedAt: AT, lastActivityAt: null, acceptedAt: null, invitedName: 'Typed Name' },
     invitation: { codeHash, enrollmentId: `contract-enrollment-${n}`, personId: fixture.patientId, createdAt: AT, expiresAt: '2026-03-16T08:00:00.000Z', redeemedAt: null },
     audit: audit('enrollment.create'),
   });
@@ -106,13 +106,34 @@ export function runCareStoreContract(create: () => Promise<CareStoreFixture>): v
       expect(recorded?.details).toEqual(details);
     });
 
-    it('redeems an invitation once and activates the enrollment', async () => {
+    it('accepts an invitation once, for its own person only, and activates the enrollment', async () => {
+      const fixture = await create();
+      const { unit, enrollment, codeHash } = await enrolled(fixture);
+      expect(enrollment).toMatchObject({ acceptedAt: null, invitedName: 'Typed Name' });
+      expect((await fixture.store.enrollmentActivity(unit.id))[0]?.patientName).toBe('Typed Name');
+      expect(await fixture.store.findInvitation(codeHash)).toMatchObject({ enrollmentId: enrollment.id, redeemedAt: null });
+      expect(await fixture.store.acceptInvitation({ codeHash: 'f'.repeat(64), personId: fixture.patientId, at: AT, audit: audit('invitation.accept') })).toEqual({ ok: false, reason: 'missing' });
+      expect(await fixture.store.acceptInvitation({ codeHash, personId: fixture.therapistId, at: AT, audit: audit('invitation.accept') })).toEqual({ ok: false, reason: 'not_yours' });
+      expect(await fixture.store.acceptInvitation({ codeHash, personId: fixture.patientId, at: '2026-03-16T08:00:00.000Z', audit: audit('invitation.accept') })).toEqual({ ok: false, reason: 'stale' });
+      // The fixture's patient has a password of their own: a first password is refused and nothing changes.
+      expect(await fixture.store.acceptInvitation({ codeHash, personId: fixture.patientId, at: AT, firstPasswordHash: 'plain$taken-over', audit: audit('invitation.redeem') })).toEqual({ ok: false, reason: 'has_password' });
+      expect(await fixture.store.findInvitation(codeHash)).toMatchObject({ redeemedAt: null });
+      expect(await fixture.store.getEnrollment(enrollment.id)).toMatchObject({ status: 'invited', acceptedAt: null });
+      expect(await fixture.auditActions()).not.toContain('invitation.redeem');
+      const accepted = await fixture.store.acceptInvitation({ codeHash, personId: fixture.patientId, at: AT, audit: audit('invitation.accept') });
+      expect(accepted).toMatchObject({ ok: true, value: { invitation: { redeemedAt: AT }, enrollment: { id: enrollment.id, status: 'active', acceptedAt: AT } } });
+      expect(await fixture.store.acceptInvitation({ codeHash, personId: fixture.patientId, at: AT, audit: audit('invitation.accept') })).toEqual({ ok: false, reason: 'stale' });
+      expect(await fixture.store.getEnrollment(enrollment.id)).toMatchObject({ status: 'active', acceptedAt: AT });
+      // Once accepted, the account's own name.
+      expect((await fixture.store.enrollmentActivity(unit.id))[0]?.patientName).not.toBe('Typed Name');
+    });
+
+    it('refuses an invitation whose enrollment was ended before it was taken up', async () => {
       const fixture = await create();
       const { enrollment, codeHash } = await enrolled(fixture);
-      expect(await fixture.store.findInvitation(codeHash)).toMatchObject({ enrollmentId: enrollment.id, redeemedAt: null });
-      expect(await fixture.store.redeemInvitation({ codeHash, at: AT, audit: audit('invitation.redeem') })).toMatchObject({ ok: true });
-      expect(await fixture.store.redeemInvitation({ codeHash, at: AT, audit: audit('invitation.redeem') })).toMatchObject({ ok: false });
-      expect(await fixture.store.getEnrollment(enrollment.id)).toMatchObject({ status: 'active' });
+      await fixture.store.setEnrollmentStatus({ id: enrollment.id, status: 'ended', at: AT, audit: audit('enrollment.status') });
+      expect(await fixture.store.acceptInvitation({ codeHash, personId: fixture.patientId, at: AT, audit: audit('invitation.accept') })).toEqual({ ok: false, reason: 'stale' });
+      expect(await fixture.store.getEnrollment(enrollment.id)).toMatchObject({ status: 'ended', acceptedAt: null });
     });
 
     it('keeps messages with read receipts and counts them per enrollment', async () => {

@@ -28,6 +28,13 @@ describe('format versions', () => {
   it('are not upgraded for responses, which have their own schema only', () => {
     expect(validateResponse(validResponse())).toEqual({ ok: true, value: validResponse(), issues: [] });
   });
+
+  it('refuse an answer time the engine cannot read or that lies outside 1900–2199, naming /answeredAt', () => {
+    expectIssues(validateResponse({ ...validResponse(), answeredAt: '9999-12-31T23:00:00-05:00' }), [{ code: 'response.answered_at_out_of_range', path: '/answeredAt', mentions: ['1900-01-01', '2199-12-31'] }]);
+    expectIssues(validateResponse({ ...validResponse(), answeredAt: '0000-01-01T00:00:00Z' }), [{ code: 'response.answered_at_out_of_range', path: '/answeredAt' }]);
+    expectIssues(validateResponse({ ...validResponse(), answeredAt: '2026-03-01T23:59:60Z' }), [{ code: 'response.answered_at', path: '/answeredAt', mentions: ['offset'] }]);
+    expect(validateResponse({ ...validResponse(), answeredAt: '2199-12-31T23:00:00+01:00' }).ok).toBe(true);
+  });
 });
 
 describe('describeLocation', () => {

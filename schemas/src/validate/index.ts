@@ -90,11 +90,11 @@ function checkAnsweredAt(answeredAt: string): Issue[] {
   try {
     ms = parseInstant(answeredAt);
   } catch {
-    return [{ code: 'response.answered_at', path: '/answeredAt', message: `"answeredAt" must be a time with a time-zone offset, like 2026-03-01T09:30:00+01:00; ${JSON.stringify(answeredAt)} is not one.`, params: { value: answeredAt } }];
+    return [{ code: 'response.answered_at', path: '/answeredAt', message: `The answer time must be written with a time-zone offset, like 2026-03-01T09:30:00+01:00; ${JSON.stringify(answeredAt)} is not.`, params: { value: answeredAt } }];
   }
   const date = new Date(ms).toISOString().slice(0, 10);
   if (isSupportedDate(date)) return [];
-  return [{ code: 'response.answered_at_out_of_range', path: '/answeredAt', message: `"answeredAt" must be between ${EARLIEST_DATE} and ${LATEST_DATE}; ${JSON.stringify(answeredAt)} is not.`, params: { value: answeredAt } }];
+  return [{ code: 'response.answered_at_out_of_range', path: '/answeredAt', message: `The answer time must lie between ${EARLIEST_DATE} and ${LATEST_DATE}; ${JSON.stringify(answeredAt)} does not.`, params: { value: answeredAt } }];
 }
 
 function result<T>(value: T, issues: Issue[]): ValidationResult<T> {

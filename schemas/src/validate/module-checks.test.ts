@@ -109,6 +109,25 @@ describe('conditions', () => {
       { code: 'reference.invalid_value', path: '/pages/0/blocks/5/visibleWhen/conditions/3/value', mentions: ['"tea"', '"coffee" and "screens"'] },
     ]);
   });
+
+  it('compare a date question only with a date it can be answered with, from 1900 to 2199', () => {
+    expectIssues(brokenModule((doc) => {
+      doc.pages[0].blocks[0] = { type: 'question', id: 'since', prompt: text('Since when?'), input: { kind: 'dateTime', mode: 'date' } };
+      doc.pages[0].blocks[5].visibleWhen = {
+        op: 'any',
+        conditions: [
+          { op: 'eq', item: 'since', value: '2026-03-01' },
+          { op: 'eq', item: 'since', value: '9999-12-31' },
+          { op: 'ne', item: 'since', value: 'yesterday' },
+          { op: 'eq', item: 'since', value: 20260301 },
+        ],
+      };
+    }), [
+      { code: 'reference.invalid_value', path: '/pages/0/blocks/5/visibleWhen/conditions/1/value', mentions: ['"since"', '"9999-12-31"', '1900-01-01', '2199-12-31'] },
+      { code: 'reference.invalid_value', path: '/pages/0/blocks/5/visibleWhen/conditions/2/value', mentions: ['"yesterday"'] },
+      { code: 'reference.invalid_value', path: '/pages/0/blocks/5/visibleWhen/conditions/3/value', mentions: ['20260301'] },
+    ]);
+  });
 });
 
 describe('branches', () => {

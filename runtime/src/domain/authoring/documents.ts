@@ -99,8 +99,8 @@ export function createDocumentCommands(deps: AuthoringDeps) {
  */
 async function idTaken(deps: AuthoringDeps, id: string): Promise<DomainError> {
   const free = await freeIdLike(deps, id);
-  const message = `The id "${id}" is not available.${free ? ` "${free}" is free; use it or choose another id.` : ' Choose another id.'}`;
-  return new DomainError('conflict', message, { issues: [{ code: 'authoring.id_taken', path: '/id', message }] });
+  const advice = free ? `"${free}" is free: use it, or choose another id.` : 'Choose another id.';
+  return new DomainError('conflict', `The id "${id}" is not available.`, { issues: [{ code: 'authoring.id_taken', path: '/id', message: advice }] });
 }
 
 /** The first of `<id>-2` … `<id>-99` that no document uses (shortening the id to stay a valid slug), or undefined. */

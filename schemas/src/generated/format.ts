@@ -1044,7 +1044,7 @@ export interface TextInput {
   maxLength: number;
 }
 /**
- * A date, a time of day, or both. Answer: an ISO 8601 string ('2026-03-01', '07:30' or '2026-03-01T07:30').
+ * A date, a time of day, or both. Answer: an ISO 8601 string ('2026-03-01', '07:30' or '2026-03-01T07:30'); dates from 1900-01-01 to 2199-12-31.
  *
  * This interface was referenced by `CareloomFormat`'s JSON-Schema
  * via the `definition` "DateTimeInput".
@@ -1471,7 +1471,7 @@ export interface Response {
    */
   completes?: boolean;
   /**
-   * When the patient answered, by the device's clock (ISO 8601 with offset). Answers given offline keep the time they were given.
+   * When the patient answered, by the device's clock (ISO 8601 with offset), between 1900-01-01 and 2199-12-31. Answers given offline keep the time they were given.
    */
   answeredAt: string;
 }

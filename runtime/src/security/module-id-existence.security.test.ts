@@ -7,7 +7,7 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpSession } from '../integration/http-client.js';
-import { OTHER_DESIGNER, startSecurityServer, type SecurityServer } from './security-server.js';
+import { deployPanicProgram, OTHER_DESIGNER, startSecurityServer, type SecurityServer } from './security-server.js';
 
 let security: SecurityServer;
 let outsider: HttpSession;
@@ -105,5 +105,22 @@ describe('creating a module with an id that is taken', () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     // The next proposal moves on past the id just taken.
     expect(JSON.stringify((await create(owner, EXISTING)).body)).toContain(`"${EXISTING}-3\\" is free`);
+  });
+});
+
+describe('a care provider deploying a version that was never released', () => {
+  it('gets the answer for a module that does not exist, not its workflow state', async () => {
+    const created = await owner.call('POST', '/api/modules', { example: 'phq-9', id: 'unreleased-phq' });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const submitted = await owner.call('POST', '/api/modules/unreleased-phq/versions', { changeNote: 'First draft for review' });
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+    const { unitId } = await deployPanicProgram(security);
+    const admin = await security.login('care-admin');
+    const unreleased = await admin.call('POST', `/api/care/units/${unitId}/deployments`, { documentId: 'unreleased-phq', version: 1 });
+    const nowhere = await admin.call('POST', `/api/care/units/${unitId}/deployments`, { documentId: 'nothing-here', version: 1 });
+    expect(unreleased.status).toBe(404);
+    const words = (response: { status: number; body: unknown; headers: Headers }) => JSON.stringify(comparable(response)).replaceAll('unreleased-phq', 'ID').replaceAll('nothing-here', 'ID');
+    expect(words(unreleased)).toBe(words(nowhere));
+    expect(JSON.stringify(unreleased.body)).not.toMatch(/submitted|review|state/i);
   });
 });

@@ -23,6 +23,7 @@ import { careRoutes } from './routes/care/care-routes.js';
 import { exampleRoutes } from './routes/examples.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { organisationRoutes } from './routes/organisations.js';
+import { memberInvitationRoutes } from './routes/member-invitations.js';
 import { healthRoutes } from './routes/health.js';
 import type { Storage } from './storage/types.js';
 import { webAppRoutes, type WebAppRoutesDeps } from './routes/web-apps.js';
@@ -103,7 +104,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     app.use('/api/*', originCheck(deps.allowedOrigins ?? (() => originsOf(deps.config.publicUrl))));
     app.use('/api/*', authenticate(createSessionCookieAuthenticator({ authentication: accounts.authentication, cookie, clientIp })));
     app.route('/api/auth', authRoutes({ authentication: accounts.authentication, cookie, clientIp }));
-    app.route('/api/organisations', organisationRoutes({ organisations: accounts.organisations, clientIp }));
+    app.route('/api/organisations', organisationRoutes({ organisations: accounts.organisations, ...(accounts.invitations ? { invitations: accounts.invitations } : {}), clientIp }));
+    if (accounts.invitations) app.route('/', memberInvitationRoutes({ invitations: accounts.invitations, authentication: accounts.authentication, cookie, clientIp }));
   }
   if (authoring) app.route('/', authoringRoutes({ authoring, clientIp: (c) => clientIp(c) ?? null }));
   if (deps.services.care) {

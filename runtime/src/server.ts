@@ -22,13 +22,14 @@ import { createScryptPasswordHasher } from './auth/scrypt-password-hasher.js';
 import { originsOf } from './app.js';
 import { createAccountsServices } from './domain/accounts/accounts-services.js';
 import { createAuthoringService } from './domain/authoring/authoring-service.js';
-import { yDocDraftCodec } from './domain/authoring/ydoc-draft-codec.js';
 import { seedDemo, type DemoAccount } from './domain/demo-accounts.js';
 import { createExampleDirectory } from './storage/example-directory.js';
 import { createSqliteAccountsStore } from './storage/sqlite/accounts-store.js';
 import { createSqliteAuthoringStore } from './storage/sqlite/authoring-store.js';
 import { createSqliteDraftUpdateStore } from './storage/sqlite/draft-update-store.js';
 import { attachCollab, type CollabServer } from './collab/collab-server.js';
+import { workerDraftCodec } from './collab/worker-draft-codec.js';
+import { createYjsWorkers } from './collab/yjs-workers.js';
 import { createCollabAuthorizer } from './http/collab-authorizer.js';
 import { join } from 'node:path';
 import { lazyBundles, type Bundle } from './web/bundle.js';
@@ -39,6 +40,7 @@ import { createReleasedContent } from './domain/care/released-content.js';
 import { seedDemoContent } from './domain/demo-content.js';
 import { createSqliteCareStore } from './storage/sqlite/care-store.js';
 import { createSqliteMailOutbox } from './storage/sqlite/sqlite-mail-outbox.js';
+import { createSqliteMemberInvitationStore } from './storage/sqlite/member-invitation-store.js';
 import { createSqliteDispatchQueue } from './storage/sqlite/sqlite-mail-outbox.js';
 import { createSmtpMailSender } from './mail/smtp-mail-sender.js';
 import { createMailDispatcher, type Timers } from './mail/mail-dispatcher.js';
@@ -116,25 +118,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const { db, applied } = openDatabase({ file: config.databaseFile, now: () => clock.now() });
   if (applied.length > 0) logger.info('Applied database migrations', { migrations: applied.join(',') });
   const storage = createSqliteStorage(db);
+  // Every live Yjs document and every draft decoding lives in worker threads, off the HTTP event loop.
+  const yjsWorkers = createYjsWorkers();
   try {
     const examples = loadExamples(config, options.validators ?? formatValidators, logger);
-    const accounts = createAccountsServices({
-      store: createSqliteAccountsStore(db, { ids }),
-      hasher: createScryptPasswordHasher(),
-      clock,
-      ids,
-      onListenerError: (error) => logger.error('A session-revoked listener failed', { error: error instanceof Error ? error.message : String(error) }),
-    });
-    const drafts = createSqliteDraftUpdateStore(db, () => clock.now().toISOString());
-    const authoringStore = createSqliteAuthoringStore(db);
-    const authoring = createAuthoringService({
-      store: authoringStore,
-      drafts,
-      codec: yDocDraftCodec,
-      examples: createExampleDirectory(config.examplesDir),
-      now: () => clock.now(),
-      newId: () => ids.newId(),
-    });
     let publicUrl = config.publicUrl;
     // Every e-mail is a mail_outbox row first. With CARELOOM_SMTP_URL the dispatcher sends the rows
     // (retrying across restarts); otherwise they are held for GET /api/dev/outbox.
@@ -147,6 +134,25 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (config.smtp) logger.info('E-mail', { transport: describeSmtp(config.smtp) });
     else if (outbox) logger.info('E-mail', { transport: 'development outbox (GET /api/dev/outbox)' });
     else logger.warn('E-mail is not sent: set CARELOOM_SMTP_URL and CARELOOM_MAIL_FROM. Until then invitation codes reach patients only through the therapist who enrolls them.');
+    const accounts = createAccountsServices({
+      store: createSqliteAccountsStore(db, { ids }),
+      hasher: createScryptPasswordHasher(),
+      clock,
+      ids,
+      onListenerError: (error) => logger.error('A session-revoked listener failed', { error: error instanceof Error ? error.message : String(error) }),
+      // Membership invitations write their e-mail into the outbox in their own transaction.
+      invitations: { store: createSqliteMemberInvitationStore(db, { ids, mail }), publicUrl: () => publicUrl },
+    });
+    const drafts = createSqliteDraftUpdateStore(db, () => clock.now().toISOString());
+    const authoringStore = createSqliteAuthoringStore(db);
+    const authoring = createAuthoringService({
+      store: authoringStore,
+      drafts,
+      codec: workerDraftCodec(yjsWorkers),
+      examples: createExampleDirectory(config.examplesDir),
+      now: () => clock.now(),
+      newId: () => ids.newId(),
+    });
     const care = createCareService({
       store: createSqliteCareStore(db, { mail }),
       content: createReleasedContent(authoringStore),
@@ -180,6 +186,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       store: drafts,
       authorize: createCollabAuthorizer({ authentication: accounts.authentication, findDocument: (id) => authoringStore.getDocument(id) }),
       allowedOrigins: originsOf(publicUrl),
+      workers: yjsWorkers,
       logger,
       ...options.collab,
     });
@@ -216,10 +223,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         clearInterval(dueWork);
         await dispatcher?.stop();
         await collab.close();
+        await yjsWorkers.close();
         await shutdown(server, storage, options.shutdownGraceMs ?? 5000);
       },
     };
   } catch (error) {
+    await yjsWorkers.close();
     await storage.close();
     throw error;
   }

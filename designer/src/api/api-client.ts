@@ -1,6 +1,6 @@
 import { ApiError, apiErrorFrom } from './api-error.js';
 import type {
-  AddMemberInput,
+  AcceptedInvitation,
   CommentInput,
   CommentRecord,
   CommentThread,
@@ -10,6 +10,10 @@ import type {
   DocumentSummary,
   DraftView,
   ExampleSummary,
+  Invitation,
+  InvitationPreview,
+  InviteInput,
+  JoinInput,
   Member,
   MyOrganisation,
   Role,
@@ -95,9 +99,44 @@ export class ApiClient {
     return (await this.request<{ members: Member[] }>('GET', membersPath(organisationId))).members;
   }
 
-  /** Adds a person by e-mail: 409 if they are a member already, 422 naming `/name` or `/password` when a new account needs them. */
-  addMember(organisationId: string, input: AddMemberInput): Promise<Member> {
-    return this.request('POST', membersPath(organisationId), input);
+  /** The organisation's open invitations (expired ones marked); 403 for anyone but its permissions admins. */
+  async listInvitations(organisationId: string): Promise<Invitation[]> {
+    return (await this.request<{ invitations: Invitation[] }>('GET', invitationsPath(organisationId))).invitations;
+  }
+
+  /**
+   * E-mails an invitation: the person becomes a member only by accepting it. The same answer
+   * whether or not the address has an account; 409 only when the person is a member already.
+   */
+  invite(organisationId: string, input: InviteInput): Promise<Invitation> {
+    return this.request('POST', invitationsPath(organisationId), input);
+  }
+
+  /** Sends an open invitation again with a new link and expiry (the old link stops working). */
+  resendInvitation(organisationId: string, invitationId: string): Promise<Invitation> {
+    return this.request('POST', `${invitationsPath(organisationId)}/${encodeURIComponent(invitationId)}/resend`);
+  }
+
+  /** Withdraws an open invitation: its link stops working. */
+  revokeInvitation(organisationId: string, invitationId: string): Promise<void> {
+    return this.request('DELETE', `${invitationsPath(organisationId)}/${encodeURIComponent(invitationId)}`);
+  }
+
+  /** What the link with this token offers; 404 for every link that does not work. */
+  previewInvitation(token: string): Promise<InvitationPreview> {
+    return this.request('POST', '/api/public/member-invitations/preview', { token });
+  }
+
+  /** Accepts, signed in, an invitation sent to the signed-in person's address (403 for another address). */
+  acceptInvitation(token: string): Promise<AcceptedInvitation> {
+    return this.request('POST', '/api/member-invitations/accept', { token });
+  }
+
+  /** Accepts as a new person with a name and password of their own; signs them in. 409 when the address has an account already. */
+  async joinByInvitation(token: string, input: JoinInput): Promise<{ session: Session; accepted: AcceptedInvitation }> {
+    const joined = await this.request<{ session: Session; accepted: AcceptedInvitation }>('POST', '/api/public/member-invitations/join', { token, ...input });
+    this.#remember(joined.session);
+    return joined;
   }
 
   /** Replaces a member's roles; 409 when that would leave no permissions admin. */
@@ -183,4 +222,8 @@ export class ApiClient {
 
 function membersPath(organisationId: string): string {
   return `/api/organisations/${encodeURIComponent(organisationId)}/members`;
+}
+
+function invitationsPath(organisationId: string): string {
+  return `/api/organisations/${encodeURIComponent(organisationId)}/invitations`;
 }

@@ -128,6 +128,17 @@ export class ClDesignerApp extends LitElement {
   }
 
   #body(): TemplateResult | HTMLElement {
+    // An invitation's link works signed in or not, and for someone without any designer role yet.
+    if (this.route.name === 'invitation' && this.phase !== 'loading') {
+      return html`<cl-accept-invitation
+        .api=${this.api}
+        .session=${this.session}
+        token=${this.route.token}
+        @signed-in=${this.#onSignedInForInvitation}
+        @sign-out=${this.#signOut}
+        @invitation-accepted=${this.#onInvitationAccepted}
+      ></cl-accept-invitation>`;
+    }
     switch (this.phase) {
       case 'loading':
         return html`<p role="status">${t('app.loading')}</p>`;
@@ -170,6 +181,9 @@ export class ClDesignerApp extends LitElement {
         return html`<cl-program-editor .workspace=${workspace} document-id=${route.id}></cl-program-editor>`;
       case 'module':
         return this.#moduleEditorFor(route.id, workspace);
+      case 'invitation':
+        // #body shows the invitation screen before any phase; nothing to add here.
+        return html``;
       case 'not-found':
         return html`<h1>${t('app.notFoundTitle')}</h1>
           <p>${t('app.notFound')}</p>
@@ -202,6 +216,19 @@ export class ClDesignerApp extends LitElement {
   }
 
   #onSignedIn = (event: CustomEvent<Session>): void => {
+    this.#begin(event.detail);
+  };
+
+  /** Signed in on the invitation screen: remember the session, stay on the invitation. */
+  #onSignedInForInvitation = (event: CustomEvent<Session>): void => {
+    event.stopPropagation();
+    this.session = event.detail;
+  };
+
+  /** After accepting, into the designer with the memberships the acceptance gave. */
+  #onInvitationAccepted = (event: CustomEvent<Session>): void => {
+    this.route = { name: 'library' };
+    location.hash = '#/library';
     this.#begin(event.detail);
   };
 

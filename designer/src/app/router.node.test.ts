@@ -12,6 +12,13 @@ describe('parseRoute', () => {
     expect(parseRoute('#/people/x').name).toBe('not-found');
   });
 
+  it('reads the link of a membership invitation', () => {
+    const token = 'Ab_3-xY9'.repeat(5) + 'abc';
+    expect(parseRoute(`#/invitation/${token}`)).toEqual({ name: 'invitation', token });
+    expect(routeHash({ name: 'invitation', token })).toBe(`#/invitation/${token}`);
+    for (const hash of ['#/invitation', '#/invitation/', `#/invitation/${token}/x`, '#/invitation/a b', '#/invitation/%E0%A4%A']) expect(parseRoute(hash).name).toBe('not-found');
+  });
+
   it('reads module, program and review routes', () => {
     expect(parseRoute('#/modules/phq-9')).toEqual({ name: 'module', id: 'phq-9' });
     expect(parseRoute('#/programs/panic-icbt-8-weeks')).toEqual({ name: 'program', id: 'panic-icbt-8-weeks' });

@@ -6,6 +6,8 @@ export type Route =
   | { name: 'program'; id: string }
   /** The organisation's people and their roles, for permissions admins. */
   | { name: 'people' }
+  /** The link of a membership invitation: accept it signed in, or join as a new person. */
+  | { name: 'invitation'; token: string }
   /** A test run of a module version as a patient would go through it, on a test enrollment. */
   | { name: 'try'; id: string; version: number; enrollmentId: string }
   | { name: 'not-found'; hash: string };
@@ -15,7 +17,7 @@ const SEGMENT = /^[A-Za-z0-9._~-]+$/;
 /**
  * Reads a location hash: `#/library` (also `''` and `#/`), `#/modules/<id>`, `#/modules/<id>/review`,
  * `#/modules/<id>/versions/<n>/try/<testEnrollmentId>`, `#/programs/<id>`, `#/programs/<id>/review`,
- * `#/people`.
+ * `#/people`, `#/invitation/<token>`.
  * Anything else is `not-found`.
  *
  * @example
@@ -30,6 +32,7 @@ export function parseRoute(hash: string): Route {
   if (id === undefined || id === null || !SEGMENT.test(id) || parts.some((part) => part === null)) return { name: 'not-found', hash };
   if (parts.length === 6) return tryRoute(parts as string[], hash);
   if (parts.length > 3) return { name: 'not-found', hash };
+  if (collection === 'invitation') return parts.length === 2 ? { name: 'invitation', token: id } : { name: 'not-found', hash };
   if (view === 'review') return collection === 'modules' || collection === 'programs' ? { name: 'review', id } : { name: 'not-found', hash };
   if (view !== undefined) return { name: 'not-found', hash };
   if (collection === 'modules') return { name: 'module', id };
@@ -44,6 +47,8 @@ export function routeHash(route: Exclude<Route, { name: 'not-found' }>, kind: 'm
       return '#/library';
     case 'people':
       return '#/people';
+    case 'invitation':
+      return `#/invitation/${encodeURIComponent(route.token)}`;
     case 'module':
       return `#/modules/${encodeURIComponent(route.id)}`;
     case 'program':

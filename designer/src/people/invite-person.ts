@@ -1,24 +1,25 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { isApiError } from '../api/api-error.js';
-import type { AddMemberInput, Member, Role } from '../api/types.js';
+import type { Invitation, InviteInput, Role } from '../api/types.js';
 import type { Workspace } from '../app/workspace.js';
-import { LocaleController, t } from '../i18n/i18n.js';
+import { i18n, LOCALE_NAMES, LOCALES, LocaleController, t, type Locale } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { errorText } from '../ui/error-text.js';
 import { uiStyles } from '../ui/ui-styles.js';
-import { fieldMessages, MEMBER_ROLES, type AddPersonField } from './member-roles.js';
+import { fieldMessages, MEMBER_ROLES, type InviteField } from './member-roles.js';
 
-type Messages = Partial<Record<AddPersonField | 'form', string[]>>;
+type Messages = Partial<Record<InviteField | 'form', string[]>>;
 
 /**
- * The form that adds a person to the organisation: e-mail, roles and, for someone without an
- * account yet, name and initial password (the server says when they are needed). Refusals are
- * shown at the field they concern and focus goes to the first such field; after an add the form
- * empties, says who was added, and focus returns to the e-mail field for the next person.
- * Fires `member-added` (`detail`: the new member).
+ * The form that invites a person into the organisation: e-mail address, roles and the language of
+ * the e-mail (the screen's language unless chosen). Nobody is added here: the person becomes a
+ * member only by accepting the e-mailed link, and the admin never sets a password. Refusals are
+ * shown at the field they concern and focus goes to the first such field; after sending, the form
+ * empties, says where the invitation went, and focus returns to the e-mail field for the next one.
+ * Fires `invitation-sent` (`detail`: the invitation).
  */
-export class ClAddPerson extends LitElement {
+export class ClInvitePerson extends LitElement {
   static override properties: PropertyDeclarations = {
     workspace: { attribute: false },
     messages: { state: true },
@@ -61,52 +62,44 @@ export class ClAddPerson extends LitElement {
 
   override render() {
     return html`
-      <form @submit=${this.#submit} novalidate aria-labelledby="add-heading">
-        <h2 id="add-heading">${t('members.addTitle')}</h2>
-        <p class="hint">${t('members.addHint')}</p>
-        ${this.#field('email', 'email', t('members.email'), 'email')}
+      <form @submit=${this.#submit} novalidate aria-labelledby="invite-heading">
+        <h2 id="invite-heading">${t('invite.title')}</h2>
+        <p class="hint" id="invite-hint">${t('invite.hint')}</p>
+        <div class="field">
+          <label for="email">${t('members.email')}</label>
+          <input id="email" name="email" type="email" autocomplete="off" aria-invalid=${this.#invalid('email')} aria-describedby=${this.#describedBy('email') || nothing} />
+          ${this.#errors('email')}
+        </div>
         <fieldset class="roles" aria-describedby=${this.#describedBy('roles') || nothing}>
           <legend>${t('members.roles')}</legend>
           ${MEMBER_ROLES.map((role) => html`<label><input type="checkbox" name="role" value=${role} />${t(`role.${role}` as MessageKey)}</label>`)}
           ${this.#errors('roles')}
         </fieldset>
-        ${this.#field('name', 'text', t('members.name'), 'name', t('members.nameHint'))}
-        ${this.#field('password', 'password', t('members.password'), 'new-password', t('members.passwordHint'))}
+        <div class="field">
+          <label for="language">${t('invite.emailLanguage')}</label>
+          <select id="language" name="language" aria-invalid=${this.#invalid('language')} aria-describedby=${this.#describedBy('language') || nothing}>
+            ${LOCALES.map((locale) => html`<option value=${locale} lang=${locale} ?selected=${locale === i18n.locale}>${LOCALE_NAMES[locale]}</option>`)}
+          </select>
+          ${this.#errors('language')}
+        </div>
         ${this.#errors('form')}
         <div class="row">
-          <button class="primary" type="submit" ?disabled=${this.busy}>${t('members.add')}</button>
+          <button class="primary" type="submit" ?disabled=${this.busy}>${t('invite.submit')}</button>
         </div>
         <p role="status" class=${this.result ? 'success' : ''}>${this.result}</p>
       </form>
     `;
   }
 
-  #field(name: AddPersonField, type: string, label: string, autocomplete: string, hint?: string) {
-    const hintId = hint ? `${name}-hint` : '';
-    return html`<div class="field">
-      <label for=${name}>${label}</label>
-      <input
-        id=${name}
-        name=${name}
-        type=${type}
-        autocomplete=${autocomplete}
-        aria-invalid=${this.#invalid(name)}
-        aria-describedby=${[hintId, this.#describedBy(name)].filter(Boolean).join(' ') || nothing}
-      />
-      ${hint ? html`<span class="hint" id=${hintId}>${hint}</span>` : null}
-      ${this.#errors(name)}
-    </div>`;
-  }
-
-  #invalid(field: AddPersonField): 'true' | 'false' {
+  #invalid(field: InviteField): 'true' | 'false' {
     return (this.messages[field]?.length ?? 0) > 0 ? 'true' : 'false';
   }
 
-  #describedBy(field: AddPersonField): string {
+  #describedBy(field: InviteField): string {
     return (this.messages[field]?.length ?? 0) > 0 ? `${field}-error` : '';
   }
 
-  #errors(field: AddPersonField | 'form') {
+  #errors(field: InviteField | 'form') {
     const messages = this.messages[field] ?? [];
     if (messages.length === 0) return null;
     return html`<p class=${field === 'form' ? 'error' : 'field-error'} id=${`${field}-error`} role=${field === 'form' ? 'alert' : nothing}>${messages.join(' ')}</p>`;
@@ -117,20 +110,19 @@ export class ClAddPerson extends LitElement {
     const workspace = this.workspace;
     if (!workspace || this.busy) return;
     const form = event.target as HTMLFormElement;
-    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
+    const email = (form.elements.namedItem('email') as HTMLInputElement).value.trim();
+    const language = (form.elements.namedItem('language') as HTMLSelectElement).value as Locale;
     const roles = [...form.querySelectorAll<HTMLInputElement>('input[name=role]:checked')].map((box) => box.value as Role);
     this.result = '';
     const local: Messages = {};
-    if (value('email').trim() === '') local.email = [t('members.emailRequired')];
-    if (roles.length === 0) local.roles = [t('members.rolesRequired')];
+    if (email === '') local.email = [t('invite.emailRequired')];
+    if (roles.length === 0) local.roles = [t('invite.rolesRequired')];
     if (Object.keys(local).length > 0) return this.#refuse(local);
-    const input: AddMemberInput = { email: value('email').trim(), roles };
-    if (value('name').trim() !== '') input.name = value('name').trim();
-    if (value('password') !== '') input.password = value('password');
+    const input: InviteInput = { email, roles, language };
     this.busy = true;
-    let member: Member;
+    let invitation: Invitation;
     try {
-      member = await workspace.api.addMember(workspace.organisationId, input);
+      invitation = await workspace.api.invite(workspace.organisationId, input);
     } catch (error) {
       if (!isApiError(error)) throw error;
       return this.#refuse(error.status === 0 ? { form: [errorText(error)] } : fieldMessages(error));
@@ -138,9 +130,10 @@ export class ClAddPerson extends LitElement {
       this.busy = false;
     }
     form.reset();
+    (form.elements.namedItem('language') as HTMLSelectElement).value = language;
     this.messages = {};
-    this.result = t('members.added', { name: member.person.name });
-    this.dispatchEvent(new CustomEvent<Member>('member-added', { detail: member, bubbles: true, composed: true }));
+    this.result = t('invite.sent', { email: invitation.email });
+    this.dispatchEvent(new CustomEvent<Invitation>('invitation-sent', { detail: invitation, bubbles: true, composed: true }));
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('#email')?.focus();
   }
@@ -148,17 +141,18 @@ export class ClAddPerson extends LitElement {
   async #refuse(messages: Messages): Promise<void> {
     this.messages = messages;
     await this.updateComplete;
-    const first = (['email', 'roles', 'name', 'password'] as const).find((field) => (messages[field]?.length ?? 0) > 0);
-    const target = first === 'roles' ? this.renderRoot.querySelector<HTMLInputElement>('input[name=role]') : first ? this.renderRoot.querySelector<HTMLInputElement>(`#${first}`) : this.renderRoot.querySelector<HTMLElement>('#form-error');
+    const first = (['email', 'roles', 'language'] as const).find((field) => (messages[field]?.length ?? 0) > 0);
+    const target =
+      first === 'roles' ? this.renderRoot.querySelector<HTMLInputElement>('input[name=role]') : first ? this.renderRoot.querySelector<HTMLElement>(`#${first}`) : this.renderRoot.querySelector<HTMLElement>('#form-error');
     if (target && !first) target.tabIndex = -1;
     target?.focus();
   }
 }
 
-customElements.define('cl-add-person', ClAddPerson);
+customElements.define('cl-invite-person', ClInvitePerson);
 
 declare global {
   interface HTMLElementTagNameMap {
-    'cl-add-person': ClAddPerson;
+    'cl-invite-person': ClInvitePerson;
   }
 }

@@ -6,19 +6,19 @@ describe('fieldMessages', () => {
     const messages = fieldMessages({
       status: 422,
       title: 'Invalid content',
-      detail: 'The request has 3 problems.',
+      detail: 'The request has 4 problems.',
       issues: [
         { code: 'schema.format', path: '/email', message: 'bad e-mail' },
         { code: 'role.not_assignable', path: '/roles/1', message: 'bad role' },
-        { code: 'password.too_short', path: '/password', message: 'too short' },
-        { code: 'schema.additional_property', path: '/admin', message: 'not a field' },
+        { code: 'schema.enum', path: '/language', message: 'bad language' },
+        { code: 'schema.additional_property', path: '/password', message: 'not a field' },
       ],
     });
-    expect(messages).toEqual({ email: ['bad e-mail'], name: [], password: ['too short'], roles: ['bad role'], form: ['not a field'] });
+    expect(messages).toEqual({ email: ['bad e-mail'], roles: ['bad role'], language: ['bad language'], form: ['not a field'] });
   });
 
   it('does not confuse a field with another that starts the same way', () => {
-    expect(fieldMessages({ status: 422, title: '', detail: '', issues: [{ code: 'x', path: '/names', message: 'm' }] }).form).toEqual(['m']);
+    expect(fieldMessages({ status: 422, title: '', detail: '', issues: [{ code: 'x', path: '/emails', message: 'm' }] }).form).toEqual(['m']);
   });
 
   it('puts a conflict without issues on the e-mail address, anything else on the form', () => {

@@ -4,21 +4,21 @@ import type { Role } from '../api/types.js';
 /** The roles a permissions admin gives in a publishing organisation, in the order the screen shows them. */
 export const MEMBER_ROLES: readonly Role[] = ['designer', 'publisher', 'tester', 'permissions_admin'];
 
-/** The fields of the add-person form that the server's issues can point at. */
-export type AddPersonField = 'email' | 'name' | 'password' | 'roles';
-const FIELDS: readonly AddPersonField[] = ['email', 'name', 'password', 'roles'];
+/** The fields of the invite form that the server's issues can point at. */
+export type InviteField = 'email' | 'roles' | 'language';
+const FIELDS: readonly InviteField[] = ['email', 'roles', 'language'];
 
 /**
- * Sorts the server's refusal of an add-person request onto the form: each issue goes to the field
- * its JSON Pointer starts with (`/roles/1` → roles); the rest (and a refusal without issues) to
- * `form`. A 409 names no field but is about the e-mail address (already a member, or an account
- * with it exists), so it goes there.
+ * Sorts the server's refusal of an invitation onto the form: each issue goes to the field its JSON
+ * Pointer starts with (`/roles/1` → roles); the rest (and a refusal without issues) to `form`. A
+ * 409 names no field but is about the e-mail address (the person is a member already), so it goes
+ * there.
  *
  * @example
- * fieldMessages(error); // { email: ['"email" must be an e-mail address.'], form: [] , … }
+ * fieldMessages(error); // { email: ['"email" must be an e-mail address.'], roles: [], language: [], form: [] }
  */
-export function fieldMessages(error: Pick<ApiError, 'status' | 'issues' | 'detail' | 'title'>): Record<AddPersonField | 'form', string[]> {
-  const messages: Record<AddPersonField | 'form', string[]> = { email: [], name: [], password: [], roles: [], form: [] };
+export function fieldMessages(error: Pick<ApiError, 'status' | 'issues' | 'detail' | 'title'>): Record<InviteField | 'form', string[]> {
+  const messages: Record<InviteField | 'form', string[]> = { email: [], roles: [], language: [], form: [] };
   for (const issue of error.issues) {
     const field = FIELDS.find((candidate) => issue.path === `/${candidate}` || issue.path.startsWith(`/${candidate}/`));
     messages[field ?? 'form'].push(issue.message);

@@ -10,6 +10,7 @@ import type { ClPeopleScreen } from './people-screen.js';
 import './people-screen.js';
 
 const MEMBERS_PATH = `/api/organisations/${ORG_ID}/members`;
+const INVITATIONS_PATH = `/api/organisations/${ORG_ID}/invitations`;
 
 async function mountScreen(fake: FakeApi, person: FakePerson = PEOPLE.admin): Promise<ClPeopleScreen> {
   const workspace = await workspaceFor(fake, person);
@@ -126,33 +127,37 @@ describe('<cl-people-screen>', () => {
     expect(legend.textContent).to.equal('Roles of Tess Tester');
   });
 
-  it('adds a new person with a name, an initial password and roles, then readies the form for the next', async () => {
+  it('invites by e-mail with roles and the e-mail language, lists the invitation as pending, and readies the form for the next', async () => {
     const fake = new FakeApi();
     const screen = await mountScreen(fake);
-    const form = screen.shadowRoot!.querySelector('cl-add-person')!;
+    const form = screen.shadowRoot!.querySelector('cl-invite-person')!;
     const root = form.shadowRoot!;
+    expect(root.querySelector('#name, #password')).to.equal(null);
     typeInto(root.querySelector('#email'), 'new.person@example.test');
-    typeInto(root.querySelector('#name'), 'Nina New');
-    typeInto(root.querySelector('#password'), 'a long initial password');
     root.querySelector<HTMLInputElement>('input[value=designer]')!.checked = true;
     root.querySelector<HTMLInputElement>('input[value=tester]')!.checked = true;
+    root.querySelector<HTMLSelectElement>('#language')!.value = 'sv';
     root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-    await until(() => [...screen.shadowRoot!.querySelectorAll('tbody th')].some((cell) => cell.textContent?.includes('Nina New')));
-    const request = fake.requests.find((candidate) => candidate.method === 'POST' && candidate.path === MEMBERS_PATH)!;
-    expect(request.body).to.deep.equal({ email: 'new.person@example.test', name: 'Nina New', password: 'a long initial password', roles: ['designer', 'tester'] });
-    expect(fake.members().find((member) => member.person.name === 'Nina New')?.roles).to.deep.equal(['designer', 'tester']);
+    const pending = screen.shadowRoot!.querySelector('cl-pending-invitations')!;
+    await until(() => pending.shadowRoot!.querySelector('tbody tr th')?.textContent?.includes('new.person@example.test'));
+    const request = fake.requests.find((candidate) => candidate.method === 'POST' && candidate.path === INVITATIONS_PATH)!;
+    expect(request.body).to.deep.equal({ email: 'new.person@example.test', roles: ['designer', 'tester'], language: 'sv' });
+    // Invited, not added: the members list is unchanged.
+    expect(fake.members().map((member) => member.person.email)).not.to.include('new.person@example.test');
+    expect(screen.shadowRoot!.querySelectorAll('tbody tr')).to.have.length(5);
+    expect(pending.shadowRoot!.querySelector('tbody tr')!.textContent).to.contain('designer, tester');
     await settle(form);
-    expect(root.querySelector('[role=status]')!.textContent).to.contain('Nina New was added');
+    expect(root.querySelector('[role=status]')!.textContent).to.contain('An invitation was sent to new.person@example.test');
     expect(root.querySelector<HTMLInputElement>('#email')!.value).to.equal('');
     expect(root.activeElement?.id).to.equal('email');
   });
 
-  it('adds an existing account by e-mail alone, and shows refusals at the field they concern', async () => {
+  it('treats an account elsewhere like any address, and shows refusals at the field they concern', async () => {
     const fake = new FakeApi();
     const outsider: FakePerson = { id: 'person-otto', name: 'Otto Outside', email: 'otto@example.test', password: 'otto-password', roles: [] };
     fake.people = [...fake.people, outsider];
     const screen = await mountScreen(fake);
-    const root = screen.shadowRoot!.querySelector('cl-add-person')!.shadowRoot!;
+    const root = screen.shadowRoot!.querySelector('cl-invite-person')!.shadowRoot!;
     const submit = () => root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
 
     // Already a member: 409, about the e-mail address.
@@ -164,38 +169,49 @@ describe('<cl-people-screen>', () => {
     expect(description(email, root)).to.contain('already a member');
     expect(root.activeElement).to.equal(email);
 
-    // A new address without a password: 422 naming /password, shown at the password field.
-    typeInto(email, 'someone.new@example.test');
-    typeInto(root.querySelector('#name'), 'Some One');
+    // Not an address: 422 at the e-mail field.
+    typeInto(email, 'not-an-address');
     submit();
-    const password = root.querySelector<HTMLInputElement>('#password')!;
-    await until(() => password.getAttribute('aria-invalid') === 'true');
-    expect(description(password, root)).to.contain('give an initial password');
-    expect(email.getAttribute('aria-invalid')).to.equal('false');
-    expect(root.activeElement).to.equal(password);
-    typeInto(password, 'short');
-    submit();
-    await until(() => root.querySelector('#password-error')?.textContent?.includes('it has 5'));
-    expect(description(password, root)).to.contain('it has 5');
+    await until(() => description(email, root).includes('must be an e-mail address'));
 
-    // An existing account elsewhere: e-mail and roles are enough.
+    // An account of another organisation: invited like anyone, not added.
     typeInto(email, 'otto@example.test');
-    typeInto(root.querySelector('#name'), '');
-    typeInto(password, '');
     submit();
-    await until(() => screen.shadowRoot!.querySelector('tr[data-person="person-otto"]'));
-    expect(fake.requests.filter((request) => request.method === 'POST').at(-1)!.body).to.deep.equal({ email: 'otto@example.test', roles: ['tester'] });
+    await until(() => root.querySelector('[role=status]')?.textContent?.includes('An invitation was sent to otto@example.test'));
+    expect(email.getAttribute('aria-invalid')).to.equal('false');
+    expect(screen.shadowRoot!.querySelector('tr[data-person="person-otto"]')).to.equal(null);
+    expect(fake.members().some((member) => member.person.id === 'person-otto')).to.equal(false);
   });
 
-  it('asks for e-mail and a role before sending anything', async () => {
+  it('lists pending invitations, marks expired ones, sends again with a new link and withdraws', async () => {
     const fake = new FakeApi();
+    const workspace = await workspaceFor(fake, PEOPLE.admin);
+    await workspace.api.invite(ORG_ID, { email: 'first@example.test', roles: ['designer'] });
+    await workspace.api.invite(ORG_ID, { email: 'second@example.test', roles: ['publisher'] });
+    fake.invitationTo('first@example.test')!.expiresAt = '2020-01-01T00:00:00.000Z';
     const screen = await mountScreen(fake);
-    const root = screen.shadowRoot!.querySelector('cl-add-person')!.shadowRoot!;
-    root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-    await until(() => root.querySelector('#roles-error'));
-    expect(root.querySelector('#email-error')!.textContent).to.contain('e-mail address');
-    expect(root.querySelector('fieldset')!.getAttribute('aria-describedby')).to.equal('roles-error');
-    expect(fake.requests.some((request) => request.method === 'POST')).to.equal(false);
+    const pending = screen.shadowRoot!.querySelector('cl-pending-invitations')!;
+    await until(() => pending.shadowRoot!.querySelectorAll('tbody tr').length === 2);
+    const row = (email: string) => [...pending.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr')].find((tr) => tr.querySelector('th')!.textContent === email)!;
+    expect(row('first@example.test').textContent).to.contain('Expired');
+    expect(row('second@example.test').textContent).to.contain('The link works until');
+    expect(row('second@example.test').textContent).to.contain('by Ada Admin');
+
+    const oldToken = fake.invitationTo('first@example.test')!.token;
+    row('first@example.test').querySelector<HTMLButtonElement>('button.resend')!.click();
+    await until(() => row('first@example.test').querySelector('.result.success'));
+    expect(row('first@example.test').textContent).to.contain('A new link was sent to first@example.test');
+    expect(row('first@example.test').textContent).not.to.contain('Expired');
+    expect(fake.invitationTo('first@example.test')!.token).not.to.equal(oldToken);
+    expect(pending.shadowRoot!.activeElement).to.equal(row('first@example.test').querySelector('button.resend'));
+
+    row('second@example.test').querySelector<HTMLButtonElement>('button.revoke')!.click();
+    await until(() => !row('second@example.test'));
+    const notice = pending.shadowRoot!.querySelector('#invitations-notice')!;
+    expect(notice.textContent).to.contain('The invitation to second@example.test was withdrawn');
+    expect(pending.shadowRoot!.activeElement).to.equal(notice);
+    expect(fake.requests.find((request) => request.method === 'DELETE')?.path).to.equal(`${INVITATIONS_PATH}/${fake.invitationTo('second@example.test')!.id}`);
+    expect(await seriousViolations(screen)).to.deep.equal([]);
   });
 
   it('saves changed roles only when asked, and says what was saved', async () => {
@@ -324,7 +340,7 @@ describe('<cl-people-screen>', () => {
     await until(() => row(screen, PEOPLE.admin.id).querySelector('.result.error'));
     row(screen, PEOPLE.tester.id).querySelector<HTMLButtonElement>('button.remove')!.click();
     await until(() => row(screen, PEOPLE.tester.id).querySelector('.confirm'));
-    const root = screen.shadowRoot!.querySelector('cl-add-person')!.shadowRoot!;
+    const root = screen.shadowRoot!.querySelector('cl-invite-person')!.shadowRoot!;
     root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
     await until(() => root.querySelector('#roles-error'));
     expect(await seriousViolations(screen)).to.deep.equal([]);
@@ -337,9 +353,12 @@ describe('<cl-people-screen>', () => {
     await settle(screen);
     expect(screen.shadowRoot!.querySelector('h1')!.textContent).to.equal('Personer');
     expect(row(screen, PEOPLE.designer.id).querySelector('button.save')!.textContent).to.contain('Spara roller');
+    expect(screen.shadowRoot!.querySelector('cl-invite-person')!.shadowRoot!.querySelector('h2')!.textContent).to.equal('Bjud in en person');
+    expect(screen.shadowRoot!.querySelector('cl-pending-invitations')!.shadowRoot!.querySelector('h2')!.textContent).to.equal('Väntande inbjudningar');
     i18n.setLocale('nb');
     await settle(screen);
     expect(row(screen, PEOPLE.designer.id).querySelector('button.save')!.textContent).to.contain('Lagre roller');
+    expect(screen.shadowRoot!.querySelector('cl-invite-person')!.shadowRoot!.querySelector('button[type=submit]')!.textContent).to.equal('Send invitasjon');
     i18n.setLocale('en');
   });
 

@@ -1,13 +1,15 @@
 import { css, html, LitElement } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { isApiError } from '../api/api-error.js';
-import type { Member, Role } from '../api/types.js';
+import type { Invitation, Member, Role } from '../api/types.js';
 import { canManagePeople, type Workspace } from '../app/workspace.js';
 import { LocaleController, t } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { errorText } from '../ui/error-text.js';
 import { uiStyles } from '../ui/ui-styles.js';
-import './add-person.js';
+import './invite-person.js';
+import './pending-invitations.js';
+import type { ClPendingInvitations } from './pending-invitations.js';
 import { MEMBER_ROLES, orderedRoles, sameRoles } from './member-roles.js';
 
 /** The outcome of the last change to one person, shown beside the control that made it. */
@@ -28,9 +30,11 @@ interface RowState {
 /**
  * The People screen of a permissions admin: the organisation's members with name, e-mail and
  * roles; roles change with checkboxes and are saved explicitly per person; a person is removed
- * after a confirmation step; `<cl-add-person>` adds people. Every result (and every refusal, such
- * as taking the last permissions admin away) is shown next to the control that caused it. Anyone
- * without the permissions admin role gets a plain "not allowed" and no request is made.
+ * after a confirmation step. People join by invitation only: `<cl-invite-person>` e-mails one and
+ * `<cl-pending-invitations>` lists those waiting for an answer, to send again or withdraw. Every
+ * result (and every refusal, such as taking the last permissions admin away) is shown next to the
+ * control that caused it. Anyone without the permissions admin role gets a plain "not allowed" and
+ * no request is made.
  */
 export class ClPeopleScreen extends LitElement {
   static override properties: PropertyDeclarations = {
@@ -148,7 +152,8 @@ export class ClPeopleScreen extends LitElement {
         ${this.notice || (this.loaded ? t('members.count', { n: this.members.length }) : t('app.loading'))}
       </p>
       ${this.members.length > 0 ? this.#table(workspace) : null}
-      <cl-add-person .workspace=${workspace} @member-added=${this.#added}></cl-add-person>
+      <cl-pending-invitations .workspace=${workspace}></cl-pending-invitations>
+      <cl-invite-person .workspace=${workspace} @invitation-sent=${this.#invited}></cl-invite-person>
     `;
   }
 
@@ -297,10 +302,8 @@ export class ClPeopleScreen extends LitElement {
     }
   }
 
-  #added = (event: CustomEvent<Member>): void => {
-    const member = event.detail;
-    this.notice = '';
-    this.#setMembers([...this.members.filter((candidate) => candidate.person.id !== member.person.id), member]);
+  #invited = (event: CustomEvent<Invitation>): void => {
+    this.renderRoot.querySelector<ClPendingInvitations>('cl-pending-invitations')?.add(event.detail);
   };
 
   #rowElement(personId: string, selector: string): HTMLElement | null {

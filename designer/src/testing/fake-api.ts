@@ -2,14 +2,16 @@
 // real server's rules where the screens depend on them: sessions and CSRF, the workflow table and
 // four-eyes rule (runtime/src/domain/authoring/workflow.ts), upload refusals (detect kind, upgrade),
 // diffs from the real engine, comment threads, the members API of permissions admins (who may
-// manage, assignable roles, new accounts, the last permissions admin) and problem+json errors with issues.
+// manage, assignable roles, the last permissions admin), membership invitations (one answer for
+// every address, one open invitation per address, resend with a new link, withdraw; accepting only
+// as the addressee or as a new person, once) and problem+json errors with issues.
 import { classifyRelease, diffDocuments } from '../../../schemas/src/engine/diff/index.js';
 import { upgradeDocument } from '../../../schemas/src/migrations/index.js';
 import { detectDocumentKind } from '../../../schemas/src/validate/index.js';
 import { ACTION_ROLE, allowedActions, FOUR_EYES_ACTIONS, nextState, TESTABLE_STATES, type VersionState, type WorkflowAction } from '../../../schemas/src/workflow/version-workflow.js';
 import type { ApiIssue } from '../api/api-error.js';
 import { ApiClient } from '../api/api-client.js';
-import type { CommentRecord, CommentThread, DocumentSummary, ExampleSummary, Session, TestEnrollmentView, VersionView } from '../api/types.js';
+import type { CommentRecord, CommentThread, DocumentSummary, ExampleSummary, Invitation, Session, TestEnrollmentView, VersionView } from '../api/types.js';
 
 export interface FakePerson {
   id: string;
@@ -50,6 +52,17 @@ export interface FakeDocument {
   versions: StoredVersion[];
 }
 
+/** A membership invitation as the fake keeps it: the link's token beside what the admin sees. */
+export interface FakeInvitation extends Invitation {
+  token: string;
+  language: string;
+  acceptedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** What every unusable invitation link answers (runtime/src/domain/accounts/member-invitations.ts). */
+export const UNUSABLE_INVITATION = 'This invitation link is unknown, already used, withdrawn or expired. Ask the person who invited you for a new one.';
+
 export interface RecordedRequest {
   method: string;
   path: string;
@@ -82,6 +95,8 @@ export class FakeApi {
    * changes these (an empty list: removed), and like the server it applies them to the next request.
    */
   readonly memberRoles = new Map<string, string[]>();
+  /** Membership invitations, oldest first; `token` is what the e-mail's link would carry. */
+  invitations: FakeInvitation[] = [];
   /** When set, submitting a draft is refused with 422 and these issues (the draft does not validate). */
   submitIssues: ApiIssue[] = [];
   readonly csrfToken = 'csrf-token-1';
@@ -160,6 +175,8 @@ export class FakeApi {
     const path = parsed.pathname;
     if (method === 'POST' && path === '/api/auth/login') return this.#login(body as { email: string; password: string });
     if (method === 'GET' && path === '/api/examples') return json({ examples: this.examples.map(({ document: _document, ...summary }) => summary) });
+    if (method === 'POST' && path === '/api/public/member-invitations/preview') return this.#previewInvitation(body as { token?: string });
+    if (method === 'POST' && path === '/api/public/member-invitations/join') return this.#joinByInvitation(body as { token?: string; name?: string; password?: string });
     const person = this.signedIn;
     if (!person) return problem(401, 'unauthenticated', 'Sign in first.');
     if (method !== 'GET' && headers.get('X-CSRF-Token') !== this.csrfToken) return problem(403, 'csrf', 'The request has no valid CSRF token.');
@@ -168,6 +185,9 @@ export class FakeApi {
       this.signedIn = null;
       return new Response(null, { status: 204 });
     }
+    if (method === 'POST' && path === '/api/member-invitations/accept') return this.#acceptInvitation(person, body as { token?: string });
+    const invitations = /^\/api\/organisations\/([^/]+)\/invitations(?:\/([^/]+)(\/resend)?)?$/.exec(path);
+    if (invitations) return this.#invitationsRoute(person, decodeURIComponent(invitations[1]!), method, invitations[2] === undefined ? undefined : decodeURIComponent(invitations[2]), invitations[3] !== undefined, body);
     const members = /^\/api\/organisations\/([^/]+)\/members(?:\/([^/]+)(\/roles)?)?$/.exec(path);
     if (members) return this.#membersRoute(person, decodeURIComponent(members[1]!), method, members[2] === undefined ? undefined : decodeURIComponent(members[2]), members[3] !== undefined, body);
     if (method === 'GET' && path === '/api/modules') return json({ modules: [...this.documents.values()].map((document) => document.summary) });
@@ -205,7 +225,8 @@ export class FakeApi {
     if (!mine.includes(MANAGER_ROLE)) return problem(403, 'forbidden', "Only the organisation's permissions admins may manage its people.");
     if (personId === undefined) {
       if (method === 'GET') return json({ members: this.members() });
-      if (method === 'POST') return this.#addMember(body as { email?: string; name?: string; password?: string; roles?: string[] });
+      // Adding an account directly is gone: people join by invitation.
+      if (method === 'POST') return problem(404, 'not_found', `There is nothing at ${method} /api/organisations/${organisationId}/members.`);
     } else {
       const member = this.people.find((candidate) => candidate.id === personId && this.rolesOf(candidate).length > 0);
       if (!member) return problem(404, 'not_found', 'This person is not a member of the organisation.');
@@ -219,29 +240,119 @@ export class FakeApi {
     return problem(405, 'method_not_allowed', `${method} is not allowed here.`);
   }
 
-  #addMember(body: { email?: string; name?: string; password?: string; roles?: string[] }): Response {
+  /** The newest invitation to `email` (any letter case), as the e-mail would carry it. */
+  invitationTo(email: string): FakeInvitation | undefined {
+    return this.invitations.filter((invitation) => invitation.email.toLowerCase() === email.toLowerCase()).at(-1);
+  }
+
+  #invitationsRoute(person: FakePerson, organisationId: string, method: string, invitationId: string | undefined, resend: boolean, body: unknown): Response {
+    const mine = organisationId === ORG_ID ? this.rolesOf(person) : [];
+    if (mine.length === 0) return problem(404, 'not_found', 'No such organisation.');
+    if (!mine.includes(MANAGER_ROLE)) return problem(403, 'forbidden', "Only the organisation's permissions admins may manage its people.");
+    if (invitationId === undefined) {
+      if (method === 'GET') return json({ invitations: this.#open().map((invitation) => this.#present(invitation)).reverse() });
+      if (method === 'POST') return this.#invite(person, body as { email?: string; roles?: string[]; language?: string });
+      return problem(405, 'method_not_allowed', `${method} is not allowed here.`);
+    }
+    const invitation = this.#open().find((candidate) => candidate.id === invitationId);
+    if (!invitation) return problem(404, 'not_found', 'There is no open invitation with this id in the organisation.');
+    if (method === 'POST' && resend) {
+      const at = this.#now();
+      Object.assign(invitation, { token: this.#newToken(), sentAt: at, expiresAt: addDays(at, 7), invitedBy: { id: person.id, name: person.name } });
+      return json(this.#present(invitation));
+    }
+    if (method === 'DELETE' && !resend) {
+      invitation.revokedAt = this.#now();
+      return new Response(null, { status: 204 });
+    }
+    return problem(405, 'method_not_allowed', `${method} is not allowed here.`);
+  }
+
+  #invite(person: FakePerson, body: { email?: string; roles?: string[]; language?: string }): Response {
     const issues = rolesIssues(body.roles);
     const email = (body.email ?? '').trim();
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) issues.unshift({ code: 'schema.format', path: '/email', message: '"email" must be an e-mail address.' });
+    if (body.language !== undefined && !['en', 'sv', 'nb'].includes(body.language)) issues.push({ code: 'schema.enum', path: '/language', message: '"language" must be one of en, sv, nb.' });
     if (issues.length > 0) return problem(422, 'invalid', issues.length === 1 ? issues[0]!.message : `The request has ${issues.length} problems.`, issues);
     const existing = this.people.find((candidate) => candidate.email.toLowerCase() === email.toLowerCase());
     if (existing && this.rolesOf(existing).length > 0) return problem(409, 'conflict', 'This person is already a member of the organisation; change their roles instead.');
-    if (existing) {
-      this.memberRoles.set(existing.id, [...new Set(body.roles!)]);
-      return json(this.members().find((member) => member.person.id === existing.id), 201);
+    const at = this.#now();
+    for (const open of this.#open()) if (open.email.toLowerCase() === email.toLowerCase()) open.revokedAt = at;
+    const invitation: FakeInvitation = {
+      id: `invitation-${++this.#ids}`,
+      email,
+      roles: [...new Set(body.roles!)] as Invitation['roles'],
+      invitedBy: { id: person.id, name: person.name },
+      createdAt: at,
+      sentAt: at,
+      expiresAt: addDays(at, 7),
+      expired: false,
+      token: this.#newToken(),
+      language: body.language ?? 'en',
+      acceptedAt: null,
+      revokedAt: null,
+    };
+    this.invitations.push(invitation);
+    return json(this.#present(invitation), 201);
+  }
+
+  #previewInvitation(body: { token?: string }): Response {
+    const invitation = this.#usable(body.token);
+    if (!invitation) return problem(404, 'not_found', UNUSABLE_INVITATION);
+    return json({ organisation: { name: ORG_NAME, kind: 'publisher' }, email: invitation.email, roles: [...invitation.roles], invitedByName: invitation.invitedBy.name, expiresAt: invitation.expiresAt });
+  }
+
+  #acceptInvitation(person: FakePerson, body: { token?: string }): Response {
+    const invitation = this.#usable(body.token);
+    if (!invitation) return problem(404, 'not_found', UNUSABLE_INVITATION);
+    if (invitation.email.toLowerCase() !== person.email.toLowerCase()) {
+      return problem(403, 'forbidden', 'This invitation was sent to another e-mail address. Sign in as the person it was sent to, or ask for an invitation to your own address.');
     }
-    const missing: ApiIssue[] = [
-      ...(body.name === undefined ? [{ code: 'person.name_required', path: '/name', message: 'No account has this e-mail address yet: give a name to create one.' }] : []),
-      ...(body.password === undefined ? [{ code: 'password.required', path: '/password', message: 'No account has this e-mail address yet: give an initial password to create one.' }] : []),
-    ];
-    if (missing.length === 0 && body.name!.trim() === '') missing.push({ code: 'person.name_required', path: '/name', message: 'A new account needs a name.' });
+    return json(this.#grant(person, invitation));
+  }
+
+  #joinByInvitation(body: { token?: string; name?: string; password?: string }): Response {
+    const invitation = this.#usable(body.token);
+    if (!invitation) return problem(404, 'not_found', UNUSABLE_INVITATION);
+    const name = (body.name ?? '').trim();
     const length = [...(body.password ?? '')].length;
-    if (missing.length === 0 && length < MIN_PASSWORD_LENGTH) missing.push({ code: 'password.too_short', path: '/password', message: `The password must be at least ${MIN_PASSWORD_LENGTH} characters long; it has ${length}.` });
-    if (missing.length > 0) return problem(422, 'invalid', missing[0]!.message, missing);
-    const created: FakePerson = { id: `person-${++this.#ids}`, name: body.name!.trim(), email, password: body.password!, roles: [] };
+    const issues: ApiIssue[] = [
+      ...(name === '' ? [{ code: 'person.name_required', path: '/name', message: 'Write your name as others in the organisation should see it.' }] : []),
+      ...(length < MIN_PASSWORD_LENGTH ? [{ code: 'password.too_short', path: '/password', message: `The password must be at least ${MIN_PASSWORD_LENGTH} characters long; it has ${length}.` }] : []),
+    ];
+    if (issues.length > 0) return problem(422, 'invalid', issues[0]!.message, issues);
+    if (this.people.some((candidate) => candidate.email.toLowerCase() === invitation.email.toLowerCase())) {
+      return problem(409, 'conflict', 'An account with this e-mail address exists already. Sign in with it to accept the invitation.');
+    }
+    const created: FakePerson = { id: `person-${++this.#ids}`, name, email: invitation.email, password: body.password!, roles: [] };
     this.people = [...this.people, created];
-    this.memberRoles.set(created.id, [...new Set(body.roles!)]);
-    return json(this.members().find((member) => member.person.id === created.id), 201);
+    const accepted = this.#grant(created, invitation);
+    return json({ session: this.signIn(created), accepted });
+  }
+
+  #grant(person: FakePerson, invitation: FakeInvitation) {
+    invitation.acceptedAt = this.#now();
+    const roles = [...new Set([...this.rolesOf(person), ...invitation.roles])];
+    this.memberRoles.set(person.id, roles);
+    return { organisation: { id: ORG_ID, name: ORG_NAME, kind: 'publisher' as const }, roles };
+  }
+
+  #open(): FakeInvitation[] {
+    return this.invitations.filter((invitation) => invitation.acceptedAt === null && invitation.revokedAt === null);
+  }
+
+  #usable(token: string | undefined): FakeInvitation | undefined {
+    const now = new Date(this.#clock).toISOString();
+    return this.#open().find((invitation) => invitation.token === token && invitation.expiresAt > now);
+  }
+
+  #present(invitation: FakeInvitation): Invitation {
+    const { token: _token, language: _language, acceptedAt: _acceptedAt, revokedAt: _revokedAt, ...view } = invitation;
+    return { ...view, roles: [...view.roles], invitedBy: { ...view.invitedBy }, expired: view.expiresAt <= new Date(this.#clock).toISOString() };
+  }
+
+  #newToken(): string {
+    return `link-token-${++this.#ids}`.padEnd(43, 'x');
   }
 
   #setRoles(member: FakePerson, roles: string[] | undefined): Response {
@@ -402,6 +513,10 @@ function rolesIssues(roles: unknown): ApiIssue[] {
   return roles.flatMap((role, index) =>
     ASSIGNABLE_ROLES.includes(String(role)) ? [] : [{ code: 'role.not_assignable', path: `/roles/${index}`, message: `The role "${String(role)}" cannot be given in a publisher organisation; choose one of ${ASSIGNABLE_ROLES.join(', ')}.` }],
   );
+}
+
+function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(iso) + days * 24 * 3600_000).toISOString();
 }
 
 function json(body: unknown, status = 200): Response {

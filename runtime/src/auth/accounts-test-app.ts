@@ -15,6 +15,9 @@ import { requestLog } from '../http/request-log.js';
 import type { LogFields, Logger } from '../logger.js';
 import { authRoutes } from '../routes/auth.js';
 import { organisationRoutes } from '../routes/organisations.js';
+import { memberInvitationRoutes } from '../routes/member-invitations.js';
+import { newSecretToken } from '../domain/accounts/session-token.js';
+import { createSqliteMemberInvitationStore } from '../storage/sqlite/member-invitation-store.js';
 import { createSqliteAccountsStore } from '../storage/sqlite/accounts-store.js';
 import { openDatabase } from '../storage/sqlite/open-database.js';
 import { createSqliteAuditLog } from '../storage/sqlite/sqlite-audit-log.js';
@@ -68,11 +71,22 @@ export async function createAccountsTestApp(options: { throttle?: Partial<LoginT
   const store = createSqliteAccountsStore(db, { ids: createSequentialIds('audit') });
   const auditLog = createSqliteAuditLog(db);
   const hasher = createScryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 });
-  const { authentication, organisations, sessionRevoked } = createAccountsServices({
+  // The links' tokens, newest last, as the e-mails would carry them.
+  const invitationTokens: string[] = [];
+  const { authentication, organisations, sessionRevoked, invitations } = createAccountsServices({
     store,
     hasher,
     clock,
     ids: createSequentialIds('id'),
+    invitations: {
+      store: createSqliteMemberInvitationStore(db, { ids: createSequentialIds('invitation-audit') }),
+      publicUrl: () => PUBLIC_URL,
+      newToken: () => {
+        const token = newSecretToken();
+        invitationTokens.push(token);
+        return token;
+      },
+    },
     ...(options.throttle ? { throttle: options.throttle } : {}),
     ...(options.sessionPolicy ? { sessionPolicy: options.sessionPolicy } : {}),
   });
@@ -95,7 +109,8 @@ export async function createAccountsTestApp(options: { throttle?: Partial<LoginT
   app.use('/api/*', originCheck([PUBLIC_URL]));
   app.use('/api/*', authenticate(createSessionCookieAuthenticator({ authentication, cookie, clientIp })));
   app.route('/api/auth', authRoutes({ authentication, cookie, clientIp }));
-  app.route('/api/organisations', organisationRoutes({ organisations, clientIp }));
+  app.route('/api/organisations', organisationRoutes({ organisations, invitations: invitations!, clientIp }));
+  app.route('/', memberInvitationRoutes({ invitations: invitations!, authentication, cookie, clientIp }));
 
   const orgs = {
     pubA: await organisations.ensureOrganisation({ slug: 'pub-a', name: 'Publisher A', kind: 'publisher' }),
@@ -131,5 +146,5 @@ export async function createAccountsTestApp(options: { throttle?: Partial<LoginT
     return { cookie: token, csrfToken: body.csrfToken, personId: body.person.id };
   };
 
-  return { app, db, clock, store, auditLog, orgs, personIds, revoked, logs, request, login };
+  return { app, db, clock, store, auditLog, orgs, personIds, revoked, logs, request, login, invitationTokens };
 }

@@ -10,6 +10,8 @@ import * as Y from 'yjs';
 import { getPagesArray } from '../../../schemas/src/ydoc/index.js';
 import { loadConfig } from '../config.js';
 import { startServer, type RunningServer } from '../server.js';
+import { startSmtpServer } from '../testing/fake-smtp-server.js';
+import { invitationTokenIn, mailBody, mailTo } from '../testing/invitation-mail.js';
 import { eventually, HttpSession } from './http-client.js';
 
 const pageTitle = (doc: Y.Doc): Y.Text => ((getPagesArray(doc).get(0) as Y.Map<unknown>).get('title') as Y.Map<Y.Text>).get('en') as Y.Text;
@@ -22,6 +24,7 @@ describe('authoring over HTTP and WebSockets', () => {
   let publisher: HttpSession;
   let admin: HttpSession;
   const providers: WebsocketProvider[] = [];
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
   const connect = (session: HttpSession, room: string) => {
     const doc = new Y.Doc();
@@ -35,20 +38,25 @@ describe('authoring over HTTP and WebSockets', () => {
 
   const start = async () =>
     startServer({
-      config: loadConfig({ CARELOOM_DB: join(dir, 'careloom.sqlite'), CARELOOM_PORT: '0', CARELOOM_EXAMPLES_DIR: join(import.meta.dirname, '../../../examples') }),
+      config: loadConfig({ CARELOOM_DB: join(dir, 'careloom.sqlite'), CARELOOM_PORT: '0', CARELOOM_EXAMPLES_DIR: join(import.meta.dirname, '../../../examples'), CARELOOM_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, CARELOOM_MAIL_FROM: 'Careloom <noreply@careloom.test>' }),
       seedDemoAccounts: true,
       shutdownGraceMs: 100,
     });
 
   beforeAll(async () => {
+    smtp = await startSmtpServer();
     dir = mkdtempSync(join(tmpdir(), 'careloom-authoring-'));
     server = await start();
     designer = await HttpSession.login(server.url, 'designer@demo.careloom.test', 'careloom-demo-designer');
     publisher = await HttpSession.login(server.url, 'publisher@demo.careloom.test', 'careloom-demo-publisher');
     admin = await HttpSession.login(server.url, 'permissions-admin@demo.careloom.test', 'careloom-demo-permissions-admin');
     const organisationId = designer.organisationIds[0]!;
-    const added = await admin.call('POST', `/api/organisations/${organisationId}/members`, { email: 'second.designer@demo.careloom.test', name: 'Second Designer', password: 'second-designer-pass', roles: ['designer'] });
-    expect(added.status).toBe(201);
+    // A second designer joins the way people do: invited by the permissions admin, accepting the e-mailed link.
+    const invited = await admin.call('POST', `/api/organisations/${organisationId}/invitations`, { email: 'second.designer@demo.careloom.test', roles: ['designer'] });
+    expect(invited.status).toBe(201);
+    const token = invitationTokenIn(mailBody((await mailTo(smtp.received, 'second.designer@demo.careloom.test'))[0]!));
+    const joined = await new HttpSession(server.url).call('POST', '/api/public/member-invitations/join', { token, name: 'Second Designer', password: 'second-designer-pass' });
+    expect(joined.status).toBe(200);
     designer2 = await HttpSession.login(server.url, 'second.designer@demo.careloom.test', 'second-designer-pass');
     const created = await designer.call('POST', '/api/modules', { organisationId, id: 'panic-week-1-trial', example: 'panic-week-1' });
     expect(created.status).toBe(201);
@@ -57,6 +65,7 @@ describe('authoring over HTTP and WebSockets', () => {
   afterAll(async () => {
     for (const provider of providers) provider.destroy();
     await server?.close();
+    await new Promise((resolve) => smtp?.server.close(resolve));
     rmSync(dir, { recursive: true, force: true });
   });
 

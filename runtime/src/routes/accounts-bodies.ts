@@ -21,11 +21,18 @@ export interface ChangePasswordBody {
   currentPassword: string;
   newPassword: string;
 }
-export interface AddMemberBody {
+export interface InviteBody {
   email: string;
-  name?: string;
-  password?: string;
   roles: Role[];
+  language?: 'en' | 'sv' | 'nb';
+}
+export interface InvitationTokenBody {
+  token: string;
+}
+export interface JoinBody {
+  token: string;
+  name: string;
+  password: string;
 }
 export interface SetRolesBody {
   roles: Role[];
@@ -56,15 +63,32 @@ const changePasswordSchema: JSONSchemaType<ChangePasswordBody> = {
   required: ['currentPassword', 'newPassword'],
   properties: { currentPassword: password, newPassword: password },
 };
-const addMemberSchema: JSONSchemaType<AddMemberBody> = {
+// The token is 43 base64url characters; the limit only keeps junk out before the lookup.
+const token = { type: 'string', minLength: 1, maxLength: 100, description: 'The secret from the invitation link (after #/invitation/).' } as const;
+const inviteSchema: JSONSchemaType<InviteBody> = {
   type: 'object',
   additionalProperties: false,
   required: ['email', 'roles'],
   properties: {
     email,
-    name: { type: 'string', minLength: 1, maxLength: 200, nullable: true, description: 'Full name, for a new account.' },
-    password: { ...password, nullable: true, description: 'Initial password, for a new account; the person should change it.' },
-    roles: roles as unknown as JSONSchemaType<Role[]>,
+    roles: { ...roles, description: 'The roles the person gets when they accept.' } as unknown as JSONSchemaType<Role[]>,
+    language: { type: 'string', enum: ['en', 'sv', 'nb'], nullable: true, description: 'The language of the invitation e-mail; English by default.' },
+  },
+};
+const invitationTokenSchema: JSONSchemaType<InvitationTokenBody> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['token'],
+  properties: { token },
+};
+const joinSchema: JSONSchemaType<JoinBody> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['token', 'name', 'password'],
+  properties: {
+    token,
+    name: { type: 'string', maxLength: 200, description: 'The name others in the organisation see.' },
+    password: { ...password, description: 'The password the new person chooses; never stored or logged.' },
   },
 };
 const setRolesSchema: JSONSchemaType<SetRolesBody> = {
@@ -79,7 +103,9 @@ addFormats(ajv, ['email']);
 
 export const validateLoginBody = ajv.compile(loginSchema);
 export const validateChangePasswordBody = ajv.compile(changePasswordSchema);
-export const validateAddMemberBody = ajv.compile(addMemberSchema);
+export const validateInviteBody = ajv.compile(inviteSchema);
+export const validateInvitationTokenBody = ajv.compile(invitationTokenSchema);
+export const validateJoinBody = ajv.compile(joinSchema);
 export const validateSetRolesBody = ajv.compile(setRolesSchema);
 
 function issueOf(error: ErrorObject): Issue {

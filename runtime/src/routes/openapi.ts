@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
-import { validateAddMemberBody, validateChangePasswordBody, validateLoginBody, validateSetRolesBody } from './accounts-bodies.js';
+import { validateChangePasswordBody, validateInvitationTokenBody, validateInviteBody, validateJoinBody, validateLoginBody, validateSetRolesBody } from './accounts-bodies.js';
 import { commentBody } from './module-comments.js';
 import { createBody, submitBody, transitionBody } from './modules.js';
 import { CARE_OPERATIONS } from './care/care-operations.js';
@@ -42,9 +42,15 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 
   { method: 'get', path: '/api/organisations', summary: 'The organisations the caller belongs to', tag: 'organisations', auth: 'session', success: { status: 200, description: 'Organisations with the caller\'s roles' }, problems: [401] },
   { method: 'get', path: '/api/organisations/{orgId}/members', summary: 'Members and their roles (permissions admins)', tag: 'organisations', auth: 'session', success: { status: 200, description: 'Members' }, problems: READ },
-  { method: 'post', path: '/api/organisations/{orgId}/members', summary: 'Add a person with roles (creates the account when the e-mail is new)', tag: 'organisations', auth: 'session', body: validateAddMemberBody, success: { status: 201, description: 'The member' }, problems: [...WRITE, 409] },
   { method: 'put', path: '/api/organisations/{orgId}/members/{personId}/roles', summary: 'Replace a member\'s roles (closes live connections that lose access)', tag: 'organisations', auth: 'session', body: validateSetRolesBody, success: { status: 200, description: 'The member' }, problems: [...WRITE, 409] },
   { method: 'delete', path: '/api/organisations/{orgId}/members/{personId}', summary: 'Remove a member (never the last permissions admin)', tag: 'organisations', auth: 'session', success: { status: 204, description: 'Removed' }, problems: [401, 403, 404, 409] },
+  { method: 'get', path: '/api/organisations/{orgId}/invitations', summary: 'Open membership invitations, expired ones included (permissions admins)', tag: 'organisations', auth: 'session', success: { status: 200, description: 'Invitations with e-mail address, roles, sender and expiry; never the link' }, problems: READ },
+  { method: 'post', path: '/api/organisations/{orgId}/invitations', summary: 'Invite an e-mail address with roles: the person joins only by accepting; the same answer whether or not the address has an account', tag: 'organisations', auth: 'session', body: validateInviteBody, success: { status: 201, description: 'The invitation (its link is only in the e-mail)' }, problems: [...WRITE, 409] },
+  { method: 'post', path: '/api/organisations/{orgId}/invitations/{invitationId}/resend', summary: 'Send an open invitation again with a new link and expiry (the old link stops working)', tag: 'organisations', auth: 'session', success: { status: 200, description: 'The invitation' }, problems: [401, 403, 404] },
+  { method: 'delete', path: '/api/organisations/{orgId}/invitations/{invitationId}', summary: 'Withdraw an open invitation (its link stops working)', tag: 'organisations', auth: 'session', success: { status: 204, description: 'Withdrawn' }, problems: [401, 403, 404] },
+  { method: 'post', path: '/api/public/member-invitations/preview', summary: 'What an invitation link offers: organisation, address, roles, sender, expiry', tag: 'organisations', auth: 'none', body: validateInvitationTokenBody, success: { status: 200, description: 'The invitation as its holder sees it' }, problems: [400, 404, 415, 422] },
+  { method: 'post', path: '/api/public/member-invitations/join', summary: 'Accept an invitation as a new person: choose a name and password, become a member and sign in (sets the session cookie)', tag: 'organisations', auth: 'none', body: validateJoinBody, success: { status: 200, description: 'The session and the membership' }, problems: [400, 404, 409, 415, 422, 429] },
+  { method: 'post', path: '/api/member-invitations/accept', summary: 'Accept an invitation sent to the signed-in person\'s own e-mail address', tag: 'organisations', auth: 'session', body: validateInvitationTokenBody, success: { status: 200, description: 'The organisation and the roles held there now' }, problems: [400, 401, 403, 404, 415, 422] },
 
   { method: 'get', path: '/api/modules', summary: 'Modules and programs of the caller\'s organisations, with status and last editor', tag: 'authoring', auth: 'session', success: { status: 200, description: 'Documents' }, problems: [401] },
   { method: 'post', path: '/api/modules', summary: 'Create a module or program from scratch, an example or an uploaded document', tag: 'authoring', auth: 'session', body: createBody, success: { status: 201, description: 'The new document and its draft' }, problems: [...WRITE, 409] },

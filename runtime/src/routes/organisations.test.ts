@@ -10,7 +10,10 @@ function memberEndpoints(app: App) {
   const designer = app.personIds['designerA']!;
   return [
     { name: 'list members', method: 'GET', path: `/api/organisations/${orgId}/members`, body: undefined, ok: 200 },
-    { name: 'add member', method: 'POST', path: `/api/organisations/${orgId}/members`, body: { email: 'new@example.org', name: 'New Person', password: 'initial password', roles: ['designer'] }, ok: 201 },
+    { name: 'invite', method: 'POST', path: `/api/organisations/${orgId}/invitations`, body: { email: 'new@example.org', roles: ['designer'] }, ok: 201 },
+    { name: 'list invitations', method: 'GET', path: `/api/organisations/${orgId}/invitations`, body: undefined, ok: 200 },
+    { name: 'resend invitation', method: 'POST', path: `/api/organisations/${orgId}/invitations/no-such-invitation/resend`, body: undefined, ok: 404 },
+    { name: 'revoke invitation', method: 'DELETE', path: `/api/organisations/${orgId}/invitations/no-such-invitation`, body: undefined, ok: 404 },
     { name: 'set roles', method: 'PUT', path: `/api/organisations/${orgId}/members/${designer}/roles`, body: { roles: ['designer', 'tester'] }, ok: 200 },
     { name: 'remove member', method: 'DELETE', path: `/api/organisations/${orgId}/members/${designer}`, body: undefined, ok: 204 },
   ] as const;
@@ -78,18 +81,20 @@ describe('organisation routes: refusals', () => {
   it('refuses roles that do not belong to the kind of organisation, and malformed bodies, naming the field', async () => {
     const app = await createAccountsTestApp();
     const session = await app.login('adminA');
-    const members = `/api/organisations/${app.orgs.pubA.id}/members`;
-    const wrongKind = await problem(await app.request('POST', members, { as: session, body: { email: 'x@example.org', name: 'X', password: PASSWORD, roles: ['designer', 'therapist'] } }));
+    const invitations = `/api/organisations/${app.orgs.pubA.id}/invitations`;
+    const wrongKind = await problem(await app.request('POST', invitations, { as: session, body: { email: 'x@example.org', roles: ['designer', 'therapist'] } }));
     expect(wrongKind.issues).toEqual([expect.objectContaining({ path: '/roles/1' })]);
-    const malformed = await app.request('POST', members, { as: session, body: { email: 'nope', roles: [], admin: true } });
+    const malformed = await app.request('POST', invitations, { as: session, body: { email: 'nope', roles: [], admin: true } });
     expect(malformed.status).toBe(statusOf('invalid'));
     expect((await problem(malformed)).issues?.map((issue) => issue.path).sort()).toEqual(['/admin', '/email', '/roles']);
-    const missing = await problem(await app.request('POST', members, { as: session, body: { email: 'new@example.org', roles: ['designer'] } }));
-    expect(missing.issues?.map((issue) => issue.path)).toEqual(['/name', '/password']);
-    const short = await problem(await app.request('POST', members, { as: session, body: { email: 'new@example.org', name: 'New', password: 'short', roles: ['designer'] } }));
-    expect(short.issues).toEqual([{ code: 'password.too_short', path: '/password', message: 'The password must be at least 10 characters long; it has 5.' }]);
-    const taken = await app.request('POST', members, { as: session, body: { email: 'DesignerA@example.org', roles: ['tester'] } });
+    // The admin never chooses anyone's password: the old fields are refused, not ignored.
+    const withPassword = await problem(await app.request('POST', invitations, { as: session, body: { email: 'new@example.org', name: 'New', password: PASSWORD, roles: ['designer'] } }));
+    expect(withPassword.issues?.map((issue) => issue.path).sort()).toEqual(['/name', '/password']);
+    const taken = await app.request('POST', invitations, { as: session, body: { email: 'DesignerA@example.org', roles: ['tester'] } });
     expect(taken.status).toBe(409);
+    expect(app.invitationTokens).toEqual([]);
+    // Adding an account directly by e-mail is gone.
+    expect((await app.request('POST', `/api/organisations/${app.orgs.pubA.id}/members`, { as: session, body: { email: 'therapist@example.org', roles: ['tester'] } })).status).toBe(404);
   });
 });
 
@@ -102,10 +107,10 @@ describe('organisation routes: allowed', () => {
     expect(await response.json()).toEqual({ organisations: [{ id: organisation.id, slug: organisation.slug, name: organisation.name, kind: organisation.kind, roles: PEOPLE[key]!.roles }] });
   });
 
-  it('lets the permissions admin list, add, change and remove people', async () => {
+  it('lets the permissions admin list, invite, change and remove people', async () => {
     const app = await createAccountsTestApp();
     const session = await app.login('adminA');
-    const [list, add, setRoles, remove] = memberEndpoints(app);
+    const [list, invite, , , , setRoles, remove] = memberEndpoints(app);
     const listed = (await (await app.request(list.method, list.path, { as: session })).json()) as { members: Array<{ person: Record<string, unknown>; roles: string[] }> };
     expect(listed.members.map((member) => [member.person['name'], member.roles])).toEqual([
       ['adminA', ['permissions_admin']],
@@ -115,10 +120,20 @@ describe('organisation routes: allowed', () => {
     ]);
     expect(Object.keys(listed.members[0]!.person).sort()).toEqual(['email', 'id', 'name']);
 
-    const added = await app.request(add.method, add.path, { as: session, body: add.body });
-    expect(added.status).toBe(201);
-    expect(await added.json()).toEqual({ person: { id: expect.any(String), name: 'New Person', email: 'new@example.org' }, roles: ['designer'] });
-    await expect(app.login('new', 'initial password')).resolves.toBeDefined();
+    const invited = await app.request(invite.method, invite.path, { as: session, body: invite.body });
+    expect(invited.status).toBe(201);
+    expect(await invited.json()).toEqual({
+      id: expect.any(String),
+      email: 'new@example.org',
+      roles: ['designer'],
+      invitedBy: { id: session.personId, name: 'adminA' },
+      createdAt: '2026-03-01T08:00:00.000Z',
+      sentAt: '2026-03-01T08:00:00.000Z',
+      expiresAt: '2026-03-08T08:00:00.000Z',
+      expired: false,
+    });
+    // Invited is not a member.
+    expect(((await (await app.request(list.method, list.path, { as: session })).json()) as { members: unknown[] }).members).toHaveLength(4);
 
     const changed = await app.request(setRoles.method, setRoles.path, { as: session, body: setRoles.body });
     expect(changed.status).toBe(200);
@@ -128,12 +143,13 @@ describe('organisation routes: allowed', () => {
     expect((await app.request(remove.method, remove.path, { as: session })).status).toBe(404);
   });
 
-  it('attaches an existing account from another organisation by e-mail, without changing its password', async () => {
+  it('does not attach an existing account of another organisation: it is invited like anyone else', async () => {
     const app = await createAccountsTestApp();
     const session = await app.login('adminA');
-    const response = await app.request('POST', `/api/organisations/${app.orgs.pubA.id}/members`, { as: session, body: { email: 'THERAPIST@example.org', roles: ['tester'] } });
+    const response = await app.request('POST', `/api/organisations/${app.orgs.pubA.id}/invitations`, { as: session, body: { email: 'THERAPIST@example.org', roles: ['tester'] } });
     expect(response.status).toBe(201);
-    expect(((await response.json()) as { person: { id: string } }).person.id).toBe(app.personIds['therapist']);
+    const members = (await (await app.request('GET', `/api/organisations/${app.orgs.pubA.id}/members`, { as: session })).json()) as { members: Array<{ person: { id: string } }> };
+    expect(members.members.map((member) => member.person.id)).not.toContain(app.personIds['therapist']);
     await expect(app.login('therapist')).resolves.toBeDefined();
   });
 
@@ -150,7 +166,7 @@ describe('organisation routes: allowed', () => {
   it('fires sessionRevoked when roles shrink or a member is removed, not when they grow', async () => {
     const app = await createAccountsTestApp();
     const session = await app.login('adminA');
-    const [, , setRoles, remove] = memberEndpoints(app);
+    const [, , , , , setRoles, remove] = memberEndpoints(app);
     const designer = app.personIds['designerA']!;
     await app.request(setRoles.method, setRoles.path, { as: session, body: { roles: ['designer', 'tester'] } });
     expect(app.revoked).toEqual([]);
@@ -183,12 +199,17 @@ describe('organisation routes: audit', () => {
       expect(response.status).toBe(endpoint.ok);
     }
     const rows = await app.auditLog.list({ organisationId: app.orgs.pubA.id, from: '2026-03-01T08:01:00.000Z' });
-    expect(rows.map((row) => row.action)).toEqual(['person.create', 'member.add', 'member.roles_change', 'member.remove']);
+    expect(rows.map((row) => [row.action, row.objectType])).toEqual([
+      ['member_invitation.create', 'member_invitation'],
+      ['member.roles_change', 'person'],
+      ['member.remove', 'person'],
+    ]);
     for (const row of rows) {
-      expect(row).toMatchObject({ actorId: session.personId, actorRole: 'permissions_admin', objectType: 'person', at: '2026-03-01T08:01:00.000Z', ip: '203.0.113.20', requestId: expect.stringMatching(/^req-/) });
+      expect(row).toMatchObject({ actorId: session.personId, actorRole: 'permissions_admin', at: '2026-03-01T08:01:00.000Z', ip: '203.0.113.20', requestId: expect.stringMatching(/^req-/) });
     }
-    expect(rows[2]).toMatchObject({ objectId: app.personIds['designerA'], details: { rolesBefore: [{ role: 'designer' }], rolesAfter: [{ role: 'designer' }, { role: 'tester' }] } });
-    expect(JSON.stringify(rows)).not.toMatch(/initial password|scrypt/);
+    expect(rows[0]).toMatchObject({ details: { roles: ['designer'], expiresAt: '2026-03-08T08:01:00.000Z', replaced: 0 } });
+    expect(rows[1]).toMatchObject({ objectId: app.personIds['designerA'], details: { rolesBefore: [{ role: 'designer' }], rolesAfter: [{ role: 'designer' }, { role: 'tester' }] } });
+    expect(JSON.stringify(rows)).not.toContain(app.invitationTokens[0]!);
   });
 
   it('leaves no audit row for a refused change', async () => {
@@ -196,7 +217,7 @@ describe('organisation routes: audit', () => {
     const session = await app.login('adminA');
     const before = (await app.auditLog.list({ limit: 1000 })).length;
     await app.request('DELETE', `/api/organisations/${app.orgs.pubA.id}/members/${session.personId}`, { as: session });
-    await app.request('POST', `/api/organisations/${app.orgs.pubA.id}/members`, { as: await app.login('designerA'), body: { email: 'x@example.org', name: 'X', password: PASSWORD, roles: ['designer'] } });
+    await app.request('POST', `/api/organisations/${app.orgs.pubA.id}/invitations`, { as: await app.login('designerA'), body: { email: 'x@example.org', roles: ['designer'] } });
     expect((await app.auditLog.list({ limit: 1000 })).map((row) => row.action).slice(before)).toEqual(['auth.login']);
   });
 });

@@ -2,13 +2,17 @@ import { Hono } from 'hono';
 import { requireAuth } from '../auth/authenticate.js';
 import type { ClientIpReader } from '../auth/client-ip.js';
 import { requestContextOf } from '../auth/request-context.js';
+import type { MemberInvitationService } from '../domain/accounts/member-invitations.js';
 import type { OrganisationService } from '../domain/accounts/organisation-service.js';
+import { DomainError } from '../domain/errors.js';
 import type { AppEnv } from '../http/app-env.js';
-import { parseBody, validateAddMemberBody, validateSetRolesBody } from './accounts-bodies.js';
-import { presentMember, presentMyOrganisation } from './present-accounts.js';
+import { parseBody, validateInviteBody, validateSetRolesBody } from './accounts-bodies.js';
+import { presentInvitation, presentMember, presentMyOrganisation } from './present-accounts.js';
 
 export interface OrganisationRoutesDeps {
   organisations: OrganisationService;
+  /** Membership invitations; without them the invitation routes answer 503. */
+  invitations?: MemberInvitationService;
   /** How to read the caller's IP for the audit log; the socket address by default. */
   clientIp?: ClientIpReader;
 }
@@ -20,7 +24,12 @@ export interface OrganisationRoutesDeps {
  *
  * - GET / → `{ organisations: [{ id, slug, name, kind, roles }] }`
  * - GET /:orgId/members → `{ members: [{ person, roles }] }`
- * - POST /:orgId/members `{ email, name?, password?, roles }` → 201 member (creates the account when the e-mail is new)
+ * - GET /:orgId/invitations → `{ invitations: [{ id, email, roles, invitedBy, createdAt, sentAt, expiresAt, expired }] }` (open ones)
+ * - POST /:orgId/invitations `{ email, roles, language? }` → 201 invitation, e-mailed; the same answer
+ *   whether or not the address has an account (409 only for someone already a member here). People
+ *   join only by accepting (routes/member-invitations.ts); nobody is added without their consent.
+ * - POST /:orgId/invitations/:invitationId/resend → 200 invitation (new link and expiry; the old link stops working)
+ * - DELETE /:orgId/invitations/:invitationId → 204 (the link stops working)
  * - PUT /:orgId/members/:personId/roles `{ roles }` → 200 member
  * - DELETE /:orgId/members/:personId → 204 (409 for the last permissions admin)
  *
@@ -38,10 +47,23 @@ export function organisationRoutes(deps: OrganisationRoutesDeps) {
       const members = await deps.organisations.listMembers(c.var.principal!, c.req.param('orgId'));
       return c.json({ members: members.map(presentMember) });
     })
-    .post('/:orgId/members', async (c) => {
-      const body = await parseBody(c, validateAddMemberBody);
-      const member = await deps.organisations.addMember(c.var.principal!, c.req.param('orgId'), body, requestContextOf(c, deps.clientIp));
-      return c.json(presentMember(member), 201);
+    .get('/:orgId/invitations', async (c) => {
+      const invitations = await invitationsOf(deps).list(c.var.principal!, c.req.param('orgId'));
+      c.header('Cache-Control', 'no-store');
+      return c.json({ invitations: invitations.map(presentInvitation) });
+    })
+    .post('/:orgId/invitations', async (c) => {
+      const body = await parseBody(c, validateInviteBody);
+      const invitation = await invitationsOf(deps).invite(c.var.principal!, c.req.param('orgId'), body, requestContextOf(c, deps.clientIp));
+      return c.json(presentInvitation(invitation), 201);
+    })
+    .post('/:orgId/invitations/:invitationId/resend', async (c) => {
+      const invitation = await invitationsOf(deps).resend(c.var.principal!, c.req.param('orgId'), c.req.param('invitationId'), requestContextOf(c, deps.clientIp));
+      return c.json(presentInvitation(invitation));
+    })
+    .delete('/:orgId/invitations/:invitationId', async (c) => {
+      await invitationsOf(deps).revoke(c.var.principal!, c.req.param('orgId'), c.req.param('invitationId'), requestContextOf(c, deps.clientIp));
+      return c.body(null, 204);
     })
     .put('/:orgId/members/:personId/roles', async (c) => {
       const body = await parseBody(c, validateSetRolesBody);
@@ -52,4 +74,9 @@ export function organisationRoutes(deps: OrganisationRoutesDeps) {
       await deps.organisations.removeMember(c.var.principal!, c.req.param('orgId'), c.req.param('personId'), requestContextOf(c, deps.clientIp));
       return c.body(null, 204);
     });
+}
+
+function invitationsOf(deps: OrganisationRoutesDeps): MemberInvitationService {
+  if (!deps.invitations) throw new DomainError('unavailable', 'Invitations are not configured on this server.');
+  return deps.invitations;
 }

@@ -1,5 +1,6 @@
 import type { SessionDescription } from '../domain/accounts/authentication-service.js';
 import type { Member, Person, RoleGrant } from '../domain/accounts/accounts-store.js';
+import type { AcceptedInvitation, InvitationPreview, InvitationView } from '../domain/accounts/member-invitations.js';
 import type { MyOrganisation } from '../domain/accounts/organisation-service.js';
 
 /*
@@ -38,4 +39,28 @@ export function presentSession(session: SessionDescription) {
     csrfToken: session.csrfToken,
     expiresAt: session.expiresAt,
   };
+}
+
+/** An open invitation for the organisation's permissions admins: never the token or its hash. */
+export function presentInvitation(invitation: InvitationView) {
+  return {
+    id: invitation.id,
+    email: invitation.email,
+    roles: [...invitation.roles],
+    invitedBy: { id: invitation.invitedBy.id, name: invitation.invitedBy.name },
+    createdAt: invitation.createdAt,
+    sentAt: invitation.sentAt,
+    expiresAt: invitation.expiresAt,
+    expired: invitation.expired,
+  };
+}
+
+/** What the holder of a link sees before accepting. */
+export function presentInvitationPreview(preview: InvitationPreview) {
+  return { organisation: { name: preview.organisation.name, kind: preview.organisation.kind }, email: preview.email, roles: [...preview.roles], invitedByName: preview.invitedByName, expiresAt: preview.expiresAt };
+}
+
+/** The membership an acceptance gave. */
+export function presentAcceptedInvitation(accepted: AcceptedInvitation) {
+  return { organisation: { id: accepted.organisation.id, name: accepted.organisation.name, kind: accepted.organisation.kind }, roles: [...accepted.roles] };
 }

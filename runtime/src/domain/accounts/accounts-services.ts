@@ -3,6 +3,8 @@ import type { IdGenerator } from '../../ids.js';
 import type { AccountsStore } from './accounts-store.js';
 import { createAuthenticationService, type AuthenticationService, type SessionPolicy } from './authentication-service.js';
 import { createLoginThrottle, type LoginThrottleOptions } from './login-throttle.js';
+import type { MemberInvitationStore } from './member-invitation-store.js';
+import { createMemberInvitationService, type MemberInvitationService } from './member-invitations.js';
 import { createOrganisationService, type OrganisationService } from './organisation-service.js';
 import type { PasswordHasher } from './password-hasher.js';
 import { createSessionRevokedHub, type SessionRevokedHub } from './session-revoked.js';
@@ -16,11 +18,15 @@ export interface AccountsServicesDeps {
   sessionPolicy?: SessionPolicy;
   /** Where a throwing sessionRevoked listener is reported. */
   onListenerError?: (error: unknown) => void;
+  /** Membership invitations (the only way to add a person over HTTP); left out by tests that do not need them. */
+  invitations?: { store: MemberInvitationStore; publicUrl: () => string; ttlMs?: number; newToken?: () => string };
 }
 
 export interface AccountsServices {
   authentication: AuthenticationService;
   organisations: OrganisationService;
+  /** Present when the deps name an invitation store. */
+  invitations?: MemberInvitationService;
   /** Subscribe to close a person's live connections when their sessions end or roles shrink. */
   sessionRevoked: SessionRevokedHub;
 }
@@ -36,9 +42,26 @@ export interface AccountsServices {
 export function createAccountsServices(deps: AccountsServicesDeps): AccountsServices {
   const sessionRevoked = createSessionRevokedHub(deps.onListenerError);
   const throttle = createLoginThrottle(() => deps.clock.now().getTime(), deps.throttle);
+  const authentication = createAuthenticationService({ store: deps.store, hasher: deps.hasher, throttle, sessionRevoked, clock: deps.clock, ...(deps.sessionPolicy ? { sessionPolicy: deps.sessionPolicy } : {}) });
+  const invitations = deps.invitations;
   return {
     sessionRevoked,
-    authentication: createAuthenticationService({ store: deps.store, hasher: deps.hasher, throttle, sessionRevoked, clock: deps.clock, ...(deps.sessionPolicy ? { sessionPolicy: deps.sessionPolicy } : {}) }),
+    authentication,
     organisations: createOrganisationService({ store: deps.store, hasher: deps.hasher, sessionRevoked, clock: deps.clock, ids: deps.ids }),
+    ...(invitations
+      ? {
+          invitations: createMemberInvitationService({
+            invitations: invitations.store,
+            accounts: deps.store,
+            hasher: deps.hasher,
+            authentication,
+            clock: deps.clock,
+            ids: deps.ids,
+            publicUrl: invitations.publicUrl,
+            ...(invitations.ttlMs === undefined ? {} : { ttlMs: invitations.ttlMs }),
+            ...(invitations.newToken ? { newToken: invitations.newToken } : {}),
+          }),
+        }
+      : {}),
   };
 }

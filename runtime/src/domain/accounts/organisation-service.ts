@@ -24,14 +24,6 @@ export interface MyOrganisation extends Organisation {
   roles: RoleGrant[];
 }
 
-/** Adds a person by e-mail: an existing account gets the roles; otherwise `name` and `password` create one. */
-export interface AddMemberInput {
-  email: string;
-  name?: string;
-  password?: string;
-  roles: Role[];
-}
-
 /** System-level creation, for seeding and operator tools; never reachable over HTTP. */
 export interface NewAccount {
   email: string;
@@ -42,7 +34,6 @@ export interface NewAccount {
 export interface OrganisationService {
   listMine(principal: Principal): Promise<MyOrganisation[]>;
   listMembers(principal: Principal, organisationId: string): Promise<Member[]>;
-  addMember(principal: Principal, organisationId: string, input: AddMemberInput, context: RequestContext): Promise<Member>;
   setRoles(principal: Principal, organisationId: string, personId: string, roles: Role[], context: RequestContext): Promise<Member>;
   removeMember(principal: Principal, organisationId: string, personId: string, context: RequestContext): Promise<void>;
   /** System: creates an organisation (or returns the one with this slug). */
@@ -52,13 +43,14 @@ export interface OrganisationService {
 }
 
 /**
- * Organisations and their people: the members API of permissions admins, and the system-level
- * helpers the demo seed uses. Every refusal is a DomainError; authorisation is the pure
+ * Organisations and their people: the members API of permissions admins (list, change roles,
+ * remove; people join only by accepting an invitation, see member-invitations.ts), and the
+ * system-level helpers the demo seed uses. Every refusal is a DomainError; authorisation is the pure
  * `memberAccess` policy; every write is one store call that writes its own audit row.
  *
  * @example
  * const organisations = createOrganisationService({ store, hasher, sessionRevoked, clock, ids });
- * await organisations.addMember(principal, orgId, { email, name, password, roles: ['designer'] }, { ip });
+ * await organisations.setRoles(principal, orgId, personId, ['designer'], { ip });
  */
 export function createOrganisationService(deps: OrganisationServiceDeps): OrganisationService {
   /** The audit context of a member change, naming the manager role the actor acted in. */
@@ -121,26 +113,6 @@ export function createOrganisationService(deps: OrganisationServiceDeps): Organi
     async listMembers(principal, organisationId) {
       await managed(principal, organisationId);
       return deps.store.listMembers(organisationId);
-    },
-
-    async addMember(principal, organisationId, input, context) {
-      const organisation = await managed(principal, organisationId);
-      const grants = checkRoles(organisation, input.roles);
-      const auditContext = audit(context, principal, organisation);
-      const existing = await deps.store.findPersonByEmail(input.email.trim());
-      if (existing) {
-        await deps.store.addMember(organisationId, existing.id, grants, auditContext);
-        return memberOf(organisationId, existing.id);
-      }
-      if (input.name === undefined || input.password === undefined) {
-        const issues: Issue[] = [
-          ...(input.name === undefined ? [{ code: 'person.name_required', path: '/name', message: 'No account has this e-mail address yet: give a name to create one.' }] : []),
-          ...(input.password === undefined ? [{ code: 'password.required', path: '/password', message: 'No account has this e-mail address yet: give an initial password to create one.' }] : []),
-        ];
-        throw new DomainError('invalid', issues[0]!.message, { issues });
-      }
-      const person = await createAccount({ email: input.email, name: input.name, password: input.password }, organisationId, grants, auditContext);
-      return memberOf(organisationId, person.id);
     },
 
     async setRoles(principal, organisationId, personId, roles, context) {

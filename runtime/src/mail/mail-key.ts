@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { SECRET_BOX_KEY_BYTES } from './secret-box.js';
 
@@ -25,11 +25,18 @@ export function loadMailKey(source: MailKeySource): Buffer {
   if (source.mailKeyFile === undefined) return randomBytes(SECRET_BOX_KEY_BYTES);
   const file = resolve(source.mailKeyFile);
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  try {
-    // 'wx': only the first start creates it; a second process starting at the same time reads the winner's key.
-    writeFileSync(file, `${randomBytes(SECRET_BOX_KEY_BYTES).toString('base64')}\n`, { flag: 'wx', mode: 0o600 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  if (!existsSync(file)) {
+    // Written whole to a private temporary file, then linked into place: the link fails if another
+    // process starting at the same moment got there first, and nobody ever reads a half-written key.
+    const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    writeFileSync(temporary, `${randomBytes(SECRET_BOX_KEY_BYTES).toString('base64')}\n`, { flag: 'wx', mode: 0o600 });
+    try {
+      linkSync(temporary, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      unlinkSync(temporary);
+    }
   }
   if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
   const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');

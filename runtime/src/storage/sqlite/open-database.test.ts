@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -36,6 +36,21 @@ describe('openDatabase with the shipped migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     db.close();
+  });
+
+  it('keeps health data to the server\'s user: the file and its -wal/-shm 0600, a folder it creates 0700, an older 0644 file tightened', () => {
+    const file = join(folder, 'private', 'careloom.sqlite');
+    const { db } = openDatabase({ file });
+    db.prepare('CREATE TABLE probe (x)').run();
+    for (const path of [file, `${file}-wal`, `${file}-shm`]) expect(statSync(path).mode & 0o777, path).toBe(0o600);
+    expect(statSync(join(folder, 'private')).mode & 0o777).toBe(0o700);
+    db.close();
+
+    const older = join(folder, 'older.sqlite');
+    writeFileSync(older, '');
+    chmodSync(older, 0o644);
+    openDatabase({ file: older }).db.close();
+    expect(statSync(older).mode & 0o777).toBe(0o600);
   });
 
   it('opens :memory: without touching the disk', () => {

@@ -67,6 +67,8 @@ export class ClCreateDocument extends LitElement {
   declare example: string | undefined;
   /** The id as the person typed it; undefined while they take the suggestion. */
   declare typedId: string | undefined;
+  /** Ids the server refused as taken (by a document this library does not list). */
+  #refusedIds: string[] = [];
   private readonly locale = new LocaleController(this);
 
   constructor() {
@@ -164,7 +166,7 @@ export class ClCreateDocument extends LitElement {
 
   /** The new document's id, filled in with a free one based on the example's; the person may change it. */
   #exampleIdField(example: ExampleSummary) {
-    const value = this.typedId ?? freeId(example.id, this.takenIds);
+    const value = this.typedId ?? freeId(example.id, [...this.takenIds, ...this.#refusedIds]);
     return html`<div class="field">
       <label for="id">${t('create.id')}</label>
       <input id="id" name="id" required pattern="[a-z0-9][a-z0-9\\-]{1,63}" aria-describedby="id-hint" .value=${value}
@@ -219,6 +221,12 @@ export class ClCreateDocument extends LitElement {
       this.dispatchEvent(new CustomEvent<DraftView>('document-created', { detail: draft, bubbles: true, composed: true }));
     } catch (error) {
       if (!isApiError(error)) throw error;
+      // Ids are shared by every organisation, so one the library does not list can be taken: the
+      // server says so without saying where, and the field proposes the next free one.
+      if (error.status === 409 && input.id !== undefined && error.issues.some((issue) => issue.code === 'authoring.id_taken')) {
+        this.#refusedIds = [...this.#refusedIds, input.id];
+        this.typedId = undefined;
+      }
       this.#refuse(errorText(error), error.issues);
     } finally {
       this.busy = false;

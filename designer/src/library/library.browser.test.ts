@@ -102,6 +102,28 @@ describe('<cl-library>', () => {
     expect(request.body).to.deep.equal({ organisationId: 'org-demo', kind: 'module', id: 'phq-9-short', example: 'phq-9' });
   });
 
+  it('proposes the next free id when the server says the proposed one is taken elsewhere', async () => {
+    const fake = seed();
+    // Another organisation's document: the library does not list it, the server refuses its id.
+    fake.addDocument('phq-9-copy', 'Someone else\'s copy', { id: 'phq-9-copy' }, [], { organisationId: 'org-other' });
+    const library = await mountLibrary(fake);
+    const create = deep(library, 'cl-create-document')!;
+    deep<HTMLInputElement>(create, 'input[name=source][value=example]')!.click();
+    await settle(library);
+    expect(deep<HTMLInputElement>(create, '#id')!.value).to.equal('phq-9-copy');
+    deep<HTMLButtonElement>(create, 'button[type=submit]')!.click();
+    const alert = await until(() => deep(create, '[role=alert]'));
+    expect(alert.textContent).to.contain('The id "phq-9-copy" is not available.');
+    expect(alert.textContent).not.to.match(/organisation/i);
+    await settle(library);
+    expect(deep<HTMLInputElement>(create, '#id')!.value).to.equal('phq-9-copy-2');
+    let navigated = '';
+    library.addEventListener('cl-navigate', (event) => (navigated = (event as CustomEvent<{ hash: string }>).detail.hash));
+    deep<HTMLButtonElement>(create, 'button[type=submit]')!.click();
+    await until(() => navigated);
+    expect(navigated).to.equal('#/modules/phq-9-copy-2');
+  });
+
   it('refuses to create from an example without an id, without calling the server', async () => {
     const fake = seed();
     const library = await mountLibrary(fake);

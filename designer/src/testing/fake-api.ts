@@ -190,7 +190,8 @@ export class FakeApi {
     if (invitations) return this.#invitationsRoute(person, decodeURIComponent(invitations[1]!), method, invitations[2] === undefined ? undefined : decodeURIComponent(invitations[2]), invitations[3] !== undefined, body);
     const members = /^\/api\/organisations\/([^/]+)\/members(?:\/([^/]+)(\/roles)?)?$/.exec(path);
     if (members) return this.#membersRoute(person, decodeURIComponent(members[1]!), method, members[2] === undefined ? undefined : decodeURIComponent(members[2]), members[3] !== undefined, body);
-    if (method === 'GET' && path === '/api/modules') return json({ modules: [...this.documents.values()].map((document) => document.summary) });
+    // As the server: only the documents of organisations the caller works in.
+    if (method === 'GET' && path === '/api/modules') return json({ modules: [...this.documents.values()].filter((document) => document.summary.organisationId === ORG_ID || this.extraMemberships.some((membership) => membership.organisationId === document.summary.organisationId)).map((document) => document.summary) });
     if (method === 'POST' && path === '/api/modules') return this.#create(person, body as Record<string, unknown>);
     const testEnrollment = /^\/api\/test-enrollments\/([^/]+)$/.exec(path);
     if (method === 'GET' && testEnrollment) return this.#testEnrollment(person, decodeURIComponent(testEnrollment[1]!));
@@ -390,7 +391,11 @@ export class FakeApi {
       content = { formatVersion: 1, id: body['id'], title: { [String(body['language'] ?? 'sv')]: body['title'] }, pages: [] };
     }
     const id = String(body['id'] ?? content['id'] ?? '');
-    if (this.documents.has(id)) return problem(409, 'conflict', `There already is a module or program with id "${id}". Choose another id.`);
+    // As the server: the same answer wherever the id is used, with the first free id of its kind.
+    if (this.documents.has(id)) {
+      const free = [1, 2, 3, 4, 5].map((n) => `${id}-copy${n === 1 ? '' : `-${n}`}`).find((candidate) => !this.documents.has(candidate));
+      return problem(409, 'conflict', `The id "${id}" is not available.`, [{ code: 'authoring.id_taken', path: '/id', message: free ? `"${free}" is free: use it, or choose another id.` : 'Choose another id.' }]);
+    }
     const title = typeof body['title'] === 'string' ? body['title'] : id;
     const created = this.addDocument(id, title, { ...content, id }, [], { kind, createdBy: person.id, lastEditedBy: person.id });
     return json({ document: created.summary, content: created.draft, issues: [], seq: 1 }, 201);

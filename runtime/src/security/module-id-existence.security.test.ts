@@ -100,11 +100,11 @@ describe('creating a module with an id that is taken', () => {
     expect(issues.map((issue) => issue.path)).toEqual(['/id']);
     expect(JSON.stringify(byOutsider.body)).not.toMatch(/organisation|exists|already/i);
     const proposed = /"([a-z0-9-]+)" is free/.exec(issues[0]!.message)?.[1];
-    expect(proposed).toBe(`${EXISTING}-2`);
+    expect(proposed).toBe(`${EXISTING}-copy`);
     const created = await create(outsider, proposed!);
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     // The next proposal moves on past the id just taken.
-    expect(JSON.stringify((await create(owner, EXISTING)).body)).toContain(`"${EXISTING}-3\\" is free`);
+    expect(JSON.stringify((await create(owner, EXISTING)).body)).toContain(`"${EXISTING}-copy-2\\" is free`);
   });
 });
 

@@ -103,10 +103,13 @@ async function idTaken(deps: AuthoringDeps, id: string): Promise<DomainError> {
   return new DomainError('conflict', `The id "${id}" is not available.`, { issues: [{ code: 'authoring.id_taken', path: '/id', message: advice }] });
 }
 
-/** The first of `<id>-2` … `<id>-99` that no document uses (shortening the id to stay a valid slug), or undefined. */
+/**
+ * The first of `<id>-copy`, `<id>-copy-2` … `<id>-copy-99` that no document uses (shortening the id
+ * to stay a valid slug), or undefined: the designer proposes ids the same way from what it knows.
+ */
 async function freeIdLike(deps: AuthoringDeps, id: string): Promise<string | undefined> {
-  for (let counter = 2; counter < 100; counter += 1) {
-    const suffix = `-${counter}`;
+  for (let counter = 1; counter < 100; counter += 1) {
+    const suffix = counter === 1 ? '-copy' : `-copy-${counter}`;
     const candidate = `${id.slice(0, 64 - suffix.length).replace(/-+$/, '')}${suffix}`;
     if (SLUG.test(candidate) && !(await deps.store.getDocument(candidate))) return candidate;
   }

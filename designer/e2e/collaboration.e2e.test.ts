@@ -50,6 +50,21 @@ async function signIn(login: { email: string; password: string }): Promise<Perso
   return { context, page, errors };
 }
 
+/** A new person opens an invitation link, chooses their name and password, and continues into the designer. */
+async function acceptInvitation(link: string, person: { name: string; password: string }): Promise<Person> {
+  const context = await system.newContext({ width: 1280, height: 800 });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(link);
+  await page.getByText('Pat Permissions invites').waitFor();
+  await page.getByLabel('Your name').fill(person.name);
+  await page.getByLabel('Choose a password').fill(person.password);
+  await page.getByRole('button', { name: 'Create my account and join' }).click();
+  await page.getByRole('button', { name: 'Continue to Careloom Designer' }).click();
+  await page.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
+  return { context, page, errors };
+}
+
 /** Errors a person's page logged, without the one expected before signing in (the app asks who is signed in and gets 401). */
 function unexpected(errors: readonly string[]): string[] {
   return errors.filter((error) => !/^console: Failed to load resource: the server responded with a status of 401/.test(error));
@@ -69,15 +84,19 @@ async function typeAtEnd(field: Locator, typed: string): Promise<void> {
 
 describe('the designer, end to end', () => {
   it('two designers edit one module at once, one offline for a while; a publisher reviews the diff, comments, approves and releases', async () => {
-    // A second designer in the demo organisation, added by its permissions admin.
+    // A second designer joins the demo organisation: invited by its permissions admin, Sam follows
+    // the e-mailed link (read from the development outbox) and chooses a name and password.
     const adminLogin = demoLogin('permissions-admin');
     const admin = await HttpSession.login(system.server.url, adminLogin.email, adminLogin.password);
     const organisationId = admin.organisationIds[0]!;
-    const added = await admin.call('POST', `/api/organisations/${organisationId}/members`, { ...SECOND_DESIGNER, roles: ['designer'] });
-    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const invited = await admin.call('POST', `/api/organisations/${organisationId}/invitations`, { email: SECOND_DESIGNER.email, roles: ['designer'] });
+    expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+    const outbox = (await admin.call('GET', '/api/dev/outbox')).body as { messages: Array<{ to: string; text: string }> };
+    const link = /\/designer#\/invitation\/[A-Za-z0-9_-]{43}/.exec(outbox.messages.find((message) => message.to === SECOND_DESIGNER.email)?.text ?? '')?.[0];
+    expect(link, JSON.stringify(outbox)).toBeDefined();
 
     const dana = await signIn(demoLogin('designer'));
-    const sam = await signIn(SECOND_DESIGNER);
+    const sam = await acceptInvitation(link!, SECOND_DESIGNER);
 
     // Dana starts a module from the week 1 example; the demo has that example under its own id, so the form suggests a free one.
     await dana.page.getByLabel('An example').check();

@@ -55,4 +55,18 @@ describe('the due-work job e-mailing reminders', () => {
     expect((await t.care.runDueWork(t.clock.now())).failed).toBe(1);
     expect(jobMark(t)).toBe('2026-03-03T10:31:00.000Z');
   });
+
+  it('skips an enrollment whose stored start date no schedule can be computed from, names it, and still moves its window on', async () => {
+    const t = await createCareTestApp({ from: seeded });
+    // Written before enrolling checked the date; the start cannot be updated, so the row is copied.
+    const columns = (t.db.prepare('SELECT name FROM pragma_table_info(?)').all('enrollments') as Array<{ name: string }>).map((column) => column.name);
+    const select = columns.map((column) => ({ id: "'broken'", started_on: "'9999-12-31'", started_at: "'9999-12-30T23:00:00.000Z'", status: "'active'" })[column] ?? column).join(', ');
+    t.db.prepare(`INSERT INTO enrollments (${columns.join(', ')}) SELECT ${select} FROM enrollments WHERE id = ?`).run(ids.copdEnrollmentId);
+    t.clock.set('2026-03-03T09:30:00.000Z');
+    await t.care.runDueWork(t.clock.now());
+    t.clock.set('2026-03-03T10:05:00.000Z');
+    const result = await t.care.runDueWork(t.clock.now());
+    expect(result).toMatchObject({ remindersSent: 1, failed: 0, skipped: [{ enrollmentId: 'broken', code: 'enrollment.start_out_of_range' }] });
+    expect(jobMark(t)).toBe('2026-03-03T10:05:00.000Z');
+  });
 });

@@ -27,7 +27,7 @@ import { createExampleDirectory } from './storage/example-directory.js';
 import { createSqliteAccountsStore } from './storage/sqlite/accounts-store.js';
 import { createSqliteAuthoringStore } from './storage/sqlite/authoring-store.js';
 import { createSqliteDraftUpdateStore } from './storage/sqlite/draft-update-store.js';
-import { attachCollab, type CollabServer } from './collab/collab-server.js';
+import { attachCollab, type CollabDeps, type CollabServer } from './collab/collab-server.js';
 import { workerDraftCodec } from './collab/worker-draft-codec.js';
 import { createYjsWorkers } from './collab/yjs-workers.js';
 import { createCollabAuthorizer } from './http/collab-authorizer.js';
@@ -72,7 +72,7 @@ export interface StartServerOptions {
   /** Builds a browser app's bundle; tests may share one build across servers. Built on first request by default. */
   bundleOf?: (name: string) => Promise<Bundle>;
   /** Collaboration endpoint settings for tests (timers); production uses the defaults. */
-  collab?: { reauthorizeEveryMs?: number; heartbeatEveryMs?: number; maxMessageBytes?: number };
+  collab?: Partial<Pick<CollabDeps, 'reauthorizeEveryMs' | 'heartbeatEveryMs' | 'maxMessageBytes' | 'refusals'>>;
   /** How often the care job (missing reports, reminders) runs; every minute by default. */
   dueWorkEveryMs?: number;
   /** Timers of the mail dispatcher (retries on the injected clock) for tests; the real ones by default. */

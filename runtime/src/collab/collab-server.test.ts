@@ -77,25 +77,36 @@ describe('collab server: editing', () => {
     expect(bob.text()).toBe('first draft');
   });
 
-  it("drops a read-only client's edits, while it still receives the writers' edits and may share awareness", async () => {
+  it('closes a read-only connection that sends an edit with 4423 (a stock client stops) without storing or relaying it; one that only syncs stays open', async () => {
+    // Readers' edits used to be dropped silently: the person went on typing into a draft that never
+    // kept any of it. Now the connection is closed with 4423, which tells the designer "read-only".
     const h = await start();
     const writer = await h.connectSynced('doc-1', 'alice');
+    writer.doc.getText('body').insert(0, 'written, and some deleted');
+    writer.doc.getText('body').delete(7, 18);
     const reader = await h.connectSynced('doc-1', 'reader');
-    writer.doc.getText('body').insert(0, 'written');
     await waitFor(() => reader.text() === 'written', 'reader receives edits');
+    // The reader's sync step 2 carries the deletions it knows: no change, so it stays open.
+    await flush(reader, writer, 'reader-synced');
+    writer.doc.getText('body').insert(7, ' more');
+    await waitFor(() => reader.text() === 'written more', 'reader keeps receiving');
+    expect(h.collab.stats().connections).toBe(2);
     const rowsBefore = (h.store as MemoryDraftUpdateStore).rowCount('doc-1');
 
+    const codes: number[] = [];
+    reader.provider.on('connection-close', (event) => void codes.push(event?.code ?? 0));
     reader.doc.getText('body').insert(0, 'XYZ ');
     reader.doc.getMap('meta').set('hacked', true);
-    await flush(reader, writer, 'after-read-only-edit');
+    await waitFor(() => codes.length > 0, 'reader closed');
+    expect(codes[0]).toBe(4423);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(codes).toHaveLength(1); // y-websocket does not reconnect after 44xx
 
-    expect(writer.text()).toBe('written');
+    expect(writer.text()).toBe('written more');
     expect(writer.doc.getMap('meta').has('hacked')).toBe(false);
     expect((h.store as MemoryDraftUpdateStore).rowCount('doc-1')).toBe(rowsBefore);
-    expect(json(await h.collab.loadDraftDoc('doc-1'))).toEqual({ body: 'written', meta: {} });
-
-    writer.doc.getText('body').insert(7, ' more');
-    await waitFor(() => reader.text().endsWith('written more'), 'reader keeps receiving');
+    expect(json(await h.collab.loadDraftDoc('doc-1'))).toEqual({ body: 'written more', meta: {} });
+    expect(h.logs.some((line) => line.message === 'collab update refused' && line.fields.kind === 'read-only' && line.fields.userId === 'reader')).toBe(true);
     // A later joiner does not see the reader's local edit either.
     const bob = await h.connectSynced('doc-1', 'bob');
     await waitFor(() => bob.text() === 'written more', 'bob sync');

@@ -10,19 +10,23 @@ import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import {
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
   ProtocolError,
-  TooLargeError,
+  SYNC_STEP1,
   decodeClientMessage,
   encodeAwareness,
-  encodeSyncStep1,
-  encodeSyncStep2,
   encodeSyncUpdate,
+  peekMessageType,
   type AwarenessEntry,
 } from './protocol.js';
-import { applyUpdatesSafely, hasPending } from './apply-updates.js';
 import { ConnectionBudget, DEFAULT_BUDGET, type BudgetLimits } from './connection-budget.js';
-import { DEFAULT_UPDATE_LIMITS, checkUpdateAgainstDoc, checkUpdateShape, type DecodedUpdate, type UpdateLimits, type UpdateVerdict } from './update-limits.js';
+import { RefusalLimiter, DEFAULT_REFUSAL_LIMITS, type RefusalLimits } from './refusal-limiter.js';
+import type { UpdateLimits } from './update-limits.js';
 import { loadDraftDoc, type DraftUpdateStore } from './update-store.js';
+import type { RefusalKind, SyncOutcome } from './yjs-engine.js';
+import { WorkerLostError, WorkerTimeoutError, createYjsWorkers, type YjsWorkers } from './yjs-workers.js';
 
 /** Who is on a connection, as `authorize` says. */
 export interface CollabPrincipal {
@@ -73,8 +77,20 @@ export interface CollabDeps {
   path?: string;
   /** Largest accepted frame; a bigger one closes that connection with 4413 (default 1 MiB). */
   maxMessageBytes?: number;
-  /** What one update may carry (see update-limits.ts); beyond it the sender is closed with 4413. */
+  /**
+   * The Yjs worker threads that hold the documents (yjs-workers.ts). The caller owns them (closes
+   * them after `close()`); without them the server starts its own, with `limits`, and closes them.
+   */
+  workers?: YjsWorkers;
+  /** What one update may carry (see update-limits.ts); beyond it the sender is closed with 4413. Only for workers the server starts itself. */
   limits?: Partial<UpdateLimits>;
+  /** Largest awareness (presence) message; a bigger one closes that connection with 4413 (default 64 KiB). */
+  maxAwarenessBytes?: number;
+  /**
+   * How many connections of one person may be closed for refused messages (malformed, too large)
+   * within a window before that person's new connections are closed at once with 4429 for a while.
+   */
+  refusals?: Partial<RefusalLimits>;
   /** Messages and items per second per connection (see connection-budget.ts); beyond it reading waits. */
   budget?: Partial<BudgetLimits>;
   /** Compact a loaded document once it has more stored rows than this (default 200). */
@@ -130,8 +146,10 @@ export const CLOSE = {
   forbidden: 4403,
   /** A frame over maxMessageBytes, an update over the limits, or a draft that would grow over its cap. */
   tooLarge: 4413,
-  /** The person may now only read this draft: reopen it read-only. */
+  /** The person may only read this draft (now, or sent an edit on a read-only connection): reopen it read-only. */
   readOnly: 4423,
+  /** Too many of this person's connections were closed for refused messages lately: try again later. */
+  tooManyRefusals: 4429,
   /** The update builds on something the server does not have; the reconnect's sync repairs it. */
   outOfSync: 4500,
 } as const;
@@ -144,6 +162,7 @@ const DEFAULTS = {
   heartbeatEveryMs: 30_000,
   maxBufferedBytes: 16 * 1024 * 1024,
   maxAwarenessClientsPerConnection: 8,
+  maxAwarenessBytes: 64 * 1024,
 };
 
 /** Pause reading a socket with this many messages waiting, resume at the low mark. */
@@ -151,7 +170,9 @@ const QUEUE_HIGH = 64;
 const QUEUE_LOW = 16;
 /** After a server-initiated close, give the peer this long to answer before terminating. */
 const CLOSE_GRACE_MS = 2000;
-const SERVER_ORIGIN = Symbol('collab-server');
+
+/** Loads of any room by any server in this process: keys stay unique in workers that servers share. */
+let roomLoads = 0;
 
 const defaultLogger: CollabLogger = {
   info: () => undefined,
@@ -161,10 +182,8 @@ const defaultLogger: CollabLogger = {
 
 interface Room {
   name: string;
-  /** Exactly the stored rows applied (replaced when an update fails half-way through Yjs). */
-  doc: Y.Doc;
-  /** While an update is applied: what Yjs emits for it (what applied), to store and then relay. */
-  capture: Uint8Array[] | undefined;
+  /** The document's key in its Yjs worker, unique per load (a reload opens a new one). */
+  key: string;
   awareness: awarenessProtocol.Awareness;
   /** Connections that receive relays (open ones). */
   conns: Set<Connection>;
@@ -200,7 +219,6 @@ interface Connection {
   alive: boolean;
   released: boolean;
   awarenessIds: Set<number>;
-  droppedUpdates: number;
   budget: ConnectionBudget;
 }
 
@@ -219,11 +237,14 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
   const compactAfter = Math.max(1, deps.compactAfter ?? DEFAULTS.compactAfter);
   const maxBufferedBytes = deps.maxBufferedBytes ?? DEFAULTS.maxBufferedBytes;
   const maxAwarenessIds = deps.maxAwarenessClientsPerConnection ?? DEFAULTS.maxAwarenessClientsPerConnection;
+  const maxAwarenessBytes = deps.maxAwarenessBytes ?? DEFAULTS.maxAwarenessBytes;
   const log = deps.logger ?? defaultLogger;
-  const limits: UpdateLimits = { ...DEFAULT_UPDATE_LIMITS, ...deps.limits };
   const budgetLimits: BudgetLimits = { ...DEFAULT_BUDGET, ...deps.budget };
   const store = deps.store;
   const allowedOrigins = new Set(deps.allowedOrigins);
+  const ownWorkers = deps.workers === undefined;
+  const workers = deps.workers ?? createYjsWorkers(deps.limits ? { limits: deps.limits } : {});
+  const refusals = new RefusalLimiter({ ...DEFAULT_REFUSAL_LIMITS, ...deps.refusals });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false });
   const rooms = new Map<string, Room>();
@@ -296,8 +317,16 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
     }
     if (closing) return refuse(socket, 503, 'collaboration server is shutting down');
     const authorized = result;
+    const barredForMs = refusals.barredFor(authorized.principal.userId);
     wss.handleUpgrade(request, socket, head, (ws) => {
       socket.off('error', onSocketError);
+      if (barredForMs > 0) {
+        // Closed after the upgrade, not refused before it: a browser sees the close code (never an
+        // HTTP status), and 4429 stops a stock client from reconnecting.
+        log.warn('collab connection refused: too many refused messages', { document: documentName, userId: authorized.principal.userId, retryAfterSeconds: Math.ceil(barredForMs / 1000) });
+        closeSoon(ws, CLOSE.tooManyRefusals, `too many refused messages; try again in ${Math.ceil(barredForMs / 60_000)} min`);
+        return;
+      }
       openConnection(ws, snapshot, documentName, authorized.principal, authorized.access);
     });
   }
@@ -326,13 +355,12 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
       existing.refs++;
       return existing;
     }
-    const doc = new Y.Doc();
-    const awareness = new awarenessProtocol.Awareness(doc);
+    // Awareness needs a doc only for its own client id; the draft itself lives in a worker.
+    const awareness = new awarenessProtocol.Awareness(new Y.Doc({ gc: true }));
     awareness.setLocalState(null);
     const room: Room = {
       name,
-      doc,
-      capture: undefined,
+      key: '',
       awareness,
       conns: new Set(),
       refs: 1,
@@ -374,14 +402,13 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
    */
   async function loadRoomDoc(room: Room): Promise<void> {
     const { updates, seqs, lastSeq } = await store.loadUpdates(room.name);
-    const { doc, rejected } = applyUpdatesSafely(updates);
+    room.key = `${room.name}#${++roomLoads}`; // unique per load, also across servers sharing workers
+    const rejected = await workers.open(room.name, room.key, updates);
     for (const { index, reason } of rejected) {
       const seq = seqs[index] as number;
       log.warn('collab stored update set aside', { document: room.name, seq, reason });
       await store.setAsideStored(room.name, seq, reason);
     }
-    doc.on('update', (update: Uint8Array) => room.capture?.push(update));
-    room.doc = doc;
     room.lastSeq = lastSeq;
     room.rows = updates.length - rejected.length;
   }
@@ -410,17 +437,30 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
   function destroyRoom(room: Room): void {
     if (room.unloaded) return;
     room.unloaded = true;
+    room.awareness.doc.destroy();
     room.awareness.destroy();
-    room.doc.destroy();
+    if (room.key) {
+      workers.closeDocument(room.name, room.key).catch((error: unknown) => log.warn('collab document not closed in its worker', { document: room.name, error: describeError(error) }));
+    }
     room.markGone();
   }
+
+  // A lost worker took its documents with it: close their connections (clients reconnect, and the
+  // draft reloads from the store in a new worker). Deferred, so the call that was stuck is answered first.
+  const stopHearingLost = workers.onLost((shard) => {
+    setImmediate(() => {
+      for (const room of [...rooms.values()]) {
+        if (workers.shardOf(room.name) === shard) failRoom(room, 'draft unavailable, reconnect');
+      }
+    });
+  });
 
   /** Runs inside the room's queue, so no append interleaves: the doc is exactly rows ≤ lastSeq. */
   async function compactRoom(room: Room): Promise<void> {
     if (room.rows <= 1 || room.failed || room.unloaded) return;
     const before = room.rows;
     try {
-      await store.compact(room.name, Y.encodeStateAsUpdate(room.doc), room.lastSeq);
+      await store.compact(room.name, await workers.state(room.name, room.key), room.lastSeq);
       room.rows = 1;
       room.compactAt = compactAfter;
       log.info('collab draft compacted', { document: room.name, rows: before, upToSeq: room.lastSeq });
@@ -435,48 +475,11 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
   }
 
   /**
-   * Apply, store what applied, then relay it. Runs inside the room's queue. A client's update is
-   * first checked against the doc (update-limits.ts); one that Yjs still rejects (throws, or keeps
-   * pending) is stored nowhere but the quarantine, and the doc is rebuilt from the store since
-   * Yjs may have applied part of it. Nobody sees an update before the store has it. Throws when
-   * the store fails (the room is then closed, as its doc is ahead of the store).
+   * Stores what applied (the worker already has it), then relays it: nobody sees an update before
+   * the store has it. Runs inside the room's queue. Throws when the store fails (the room is then
+   * closed, as its worker's doc is ahead of the store).
    */
-  async function persist(room: Room, update: Uint8Array, source: Connection | null, author: string | null, decoded?: DecodedUpdate): Promise<number | undefined> {
-    if (source && (source.state === 'dropped' || source.access !== 'write')) return undefined;
-    if (room.failed || room.unloaded) throw new Error('draft not loaded');
-    if (source && decoded) {
-      const verdict = checkUpdateAgainstDoc(room.doc, decoded, limits);
-      if (!verdict.ok) {
-        await refuseUpdate(source, update, verdict);
-        return undefined;
-      }
-    }
-    const captured: Uint8Array[] = [];
-    room.capture = captured;
-    let failure: string | undefined;
-    try {
-      Y.applyUpdate(room.doc, update, source ?? SERVER_ORIGIN);
-    } catch (error) {
-      failure = `does not apply (${describeError(error)})`;
-    } finally {
-      room.capture = undefined;
-    }
-    if (!failure && hasPending(room.doc)) failure = 'builds on items the server does not have';
-    if (failure) {
-      log.warn('collab update refused', { document: room.name, userId: source?.principal.userId ?? author, reason: failure });
-      await keepRefused(room.name, update, author, failure);
-      try {
-        await loadRoomDoc(room);
-      } catch (error) {
-        failRoom(room, 'draft unavailable');
-        throw error;
-      }
-      if (!source) throw new Error(`server update ${failure}`);
-      drop(source, CLOSE.malformed, 'update could not be applied');
-      return undefined;
-    }
-    if (captured.length === 0) return room.lastSeq; // nothing new (already known)
-    const applied = captured.length === 1 ? (captured[0] as Uint8Array) : Y.mergeUpdates(captured);
+  async function commit(room: Room, applied: Uint8Array, source: Connection | null, author: string | null): Promise<number> {
     let seq: number;
     try {
       seq = await store.appendUpdate(room.name, applied, author);
@@ -492,14 +495,76 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
     return seq;
   }
 
+  /**
+   * One sync message of `conn`, handled by the room's worker and then here, inside the room's queue
+   * (so answers and relays go out in the order the worker saw the messages). Returns its cost.
+   */
+  async function syncInRoom(conn: Connection, frame: Uint8Array): Promise<number> {
+    const room = conn.room;
+    if (conn.state === 'dropped' || room.failed || room.unloaded) return 0;
+    let outcome: SyncOutcome;
+    try {
+      outcome = await workers.sync(room.name, room.key, frame, conn.access);
+    } catch (error) {
+      if (error instanceof WorkerTimeoutError) {
+        log.warn('collab update refused', { document: conn.documentName, userId: conn.principal.userId, kind: 'too-costly', reason: error.message });
+        dropForRefusal(conn, CLOSE.tooLarge, 'update too costly to apply');
+        return 0;
+      }
+      if (error instanceof WorkerLostError) return 0; // the lost-worker handler closes the room
+      throw error;
+    }
+    switch (outcome.kind) {
+      case 'reply':
+        if (conn.state === 'open') send(conn, outcome.message);
+        break;
+      case 'unchanged':
+        break;
+      case 'applied':
+        try {
+          await commit(room, outcome.update, conn, conn.principal.userId);
+        } catch (error) {
+          log.error('collab update not saved', { document: conn.documentName, userId: conn.principal.userId, error: describeError(error) });
+          drop(conn, CLOSE.internalError, 'update could not be saved');
+        }
+        break;
+      case 'refused':
+        if (outcome.refusal === 'malformed') log.warn('collab malformed message', { document: conn.documentName, userId: conn.principal.userId, reason: outcome.reason, bytes: frame.byteLength });
+        else log.warn('collab update refused', { document: conn.documentName, userId: conn.principal.userId, kind: outcome.refusal, reason: outcome.reason });
+        if (outcome.update) await keepRefused(conn.documentName, outcome.update, conn.principal.userId, outcome.reason);
+        refuse44xx(conn, outcome.refusal, outcome.reason);
+        break;
+      case 'failed':
+        // Yjs may have applied part of it in the worker: keep it aside, rebuild the doc from the store.
+        log.warn('collab update refused', { document: conn.documentName, userId: conn.principal.userId, kind: 'does-not-apply', reason: outcome.reason });
+        await keepRefused(conn.documentName, outcome.update, conn.principal.userId, outcome.reason);
+        try {
+          await loadRoomDoc(room);
+        } catch (error) {
+          log.error('collab draft reload failed', { document: room.name, error: describeError(error) });
+          failRoom(room, 'draft unavailable');
+        }
+        dropForRefusal(conn, CLOSE.malformed, 'update could not be applied');
+        break;
+    }
+    return outcome.cost;
+  }
+
   /** Closes the sender of a refused update with the code that tells a stock client what to do. */
-  async function refuseUpdate(source: Connection, update: Uint8Array, verdict: Exclude<UpdateVerdict, { ok: true }>): Promise<void> {
-    log.warn('collab update refused', { document: source.documentName, userId: source.principal.userId, kind: verdict.kind, reason: verdict.reason });
-    if (verdict.kind === 'malformed') {
-      await keepRefused(source.documentName, update, source.principal.userId, verdict.reason);
-      drop(source, CLOSE.malformed, verdict.reason);
-    } else if (verdict.kind === 'too-large') drop(source, CLOSE.tooLarge, verdict.reason);
-    else drop(source, CLOSE.outOfSync, verdict.reason);
+  function refuse44xx(conn: Connection, refusal: RefusalKind, reason: string): void {
+    if (refusal === 'malformed') dropForRefusal(conn, CLOSE.malformed, reason);
+    else if (refusal === 'too-large') dropForRefusal(conn, CLOSE.tooLarge, reason);
+    else if (refusal === 'read-only') drop(conn, CLOSE.readOnly, 'you may only read this draft');
+    else drop(conn, CLOSE.outOfSync, reason);
+  }
+
+  /** A close for something no honest client sends: counted against the person (refusal-limiter.ts). */
+  function dropForRefusal(conn: Connection, code: number, reason: string): void {
+    if (conn.state === 'dropped') return;
+    drop(conn, code, reason);
+    if (refusals.record(conn.principal.userId)) {
+      log.warn('collab person barred for a while: too many refused messages', { userId: conn.principal.userId });
+    }
   }
 
   async function keepRefused(documentName: string, update: Uint8Array, author: string | null, reason: string): Promise<void> {
@@ -528,24 +593,32 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
       alive: true,
       released: false,
       awarenessIds: new Set(),
-      droppedUpdates: 0,
       budget: new ConnectionBudget(budgetLimits),
     };
     // ws closes a frame over maxPayload with 1009, which a stock y-websocket client retries forever
     // (uploading the same frame each time); 4413 makes it stop. 1009 is sent only by ws itself.
     const close = ws.close.bind(ws);
-    ws.close = (code?: number, reason?: string | Buffer) => (code === 1009 ? close(CLOSE.tooLarge, 'message too large') : close(code, reason));
+    ws.close = (code?: number, reason?: string | Buffer) => {
+      if (code !== 1009) return close(code, reason);
+      log.warn('collab update refused', { document: documentName, userId: conn.principal.userId, kind: 'too-large', reason: 'frame over the size cap' });
+      if (conn.state !== 'dropped' && refusals.record(conn.principal.userId)) log.warn('collab person barred for a while: too many refused messages', { userId: conn.principal.userId });
+      return close(CLOSE.tooLarge, 'message too large');
+    };
     connections.add(conn);
     room.conns.add(conn);
     log.info('collab connection opened', { document: documentName, userId: principal.userId, access });
 
     conn.queue = room.ready.then(
-      () => {
-        if (conn.state !== 'open') return;
-        send(conn, encodeSyncStep1(room.doc));
-        const states = room.awareness.getStates();
-        if (states.size > 0) send(conn, encodeAwareness(room.awareness, [...states.keys()]));
-      },
+      () =>
+        runInRoom(room, async () => {
+          if (conn.state !== 'open' || room.failed || room.unloaded) return;
+          const step1 = await workers.syncStep1(room.name, room.key);
+          send(conn, step1);
+          const states = room.awareness.getStates();
+          if (states.size > 0) send(conn, encodeAwareness(room.awareness, [...states.keys()]));
+        }).catch((error: unknown) => {
+          if (!(error instanceof WorkerLostError)) drop(conn, CLOSE.internalError, 'draft unavailable');
+        }),
       () => undefined,
     );
 
@@ -554,7 +627,7 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
       if (conn.state !== 'open') return;
       if (!isBinary) {
         log.warn('collab text frame refused', { document: documentName, userId: principal.userId });
-        drop(conn, CLOSE.unsupportedData, 'binary messages only');
+        dropForRefusal(conn, CLOSE.unsupportedData, 'binary messages only');
         return;
       }
       const bytes = toBytes(data);
@@ -586,7 +659,7 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
     ws.on('close', (code: number) => {
       if (conn.state === 'open') conn.state = 'draining';
       detach(conn);
-      log.info('collab connection closed', { document: documentName, userId: conn.principal.userId, code, droppedUpdates: conn.droppedUpdates });
+      log.info('collab connection closed', { document: documentName, userId: conn.principal.userId, code });
       void conn.queue.then(() => release(conn));
     });
   }
@@ -609,66 +682,41 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
     // a connection's messages, however many it queued.
     await new Promise((resolve) => setImmediate(resolve));
     if (conn.state === 'dropped') return;
-    let message;
-    try {
-      message = decodeClientMessage(bytes, { maxStructs: limits.maxStructs });
-    } catch (error) {
-      if (error instanceof TooLargeError) {
-        log.warn('collab update refused', { document: conn.documentName, userId: conn.principal.userId, kind: 'too-large', reason: error.message });
-        drop(conn, CLOSE.tooLarge, error.message);
-        return;
-      }
-      const reason = error instanceof ProtocolError ? error.message : 'malformed message';
-      log.warn('collab malformed message', { document: conn.documentName, userId: conn.principal.userId, reason, bytes: bytes.byteLength });
-      drop(conn, CLOSE.malformed, reason);
+    const fields = { document: conn.documentName, userId: conn.principal.userId };
+    const type = peekMessageType(bytes);
+    if (!type) {
+      log.warn('collab malformed message', { ...fields, reason: 'unknown message type', bytes: bytes.byteLength });
+      dropForRefusal(conn, CLOSE.malformed, 'unknown message type');
       return;
     }
-    let shape: UpdateVerdict = { ok: true, cost: 0 };
-    if (message.kind === 'sync-update' && !message.empty) {
-      shape = checkUpdateShape(message.decoded, limits);
-      if (!shape.ok) {
-        await refuseUpdate(conn, message.update, shape);
-        return;
-      }
-    }
-    if (!(await spend(conn, shape.cost))) return;
-    const room = conn.room;
     const draining = conn.state === 'draining';
-    switch (message.kind) {
-      case 'sync-step1': {
-        if (draining) return;
-        let reply: Uint8Array;
-        try {
-          reply = encodeSyncStep2(room.doc, message.stateVector);
-        } catch {
-          log.warn('collab malformed message', { document: conn.documentName, userId: conn.principal.userId, reason: 'bad state vector' });
-          drop(conn, CLOSE.malformed, 'bad state vector');
-          return;
-        }
-        send(conn, reply);
-        return;
-      }
-      case 'sync-update': {
-        if (conn.access !== 'write') {
-          if (!message.empty) conn.droppedUpdates++;
-          return;
-        }
-        if (message.empty) return;
-        try {
-          await runInRoom(room, () => persist(room, message.update, conn, conn.principal.userId, message.decoded));
-        } catch (error) {
-          log.error('collab update not saved', { document: conn.documentName, userId: conn.principal.userId, error: describeError(error) });
-          drop(conn, CLOSE.internalError, 'update could not be saved');
-        }
-        return;
-      }
-      case 'awareness':
-        if (!draining) applyAwareness(conn, message.entries, message.update);
-        return;
-      case 'query-awareness':
-        if (!draining) send(conn, encodeAwareness(room.awareness, [...room.awareness.getStates().keys()]));
-        return;
+    if (type.type === MESSAGE_SYNC) {
+      // Decoding, checking and applying happen in the room's worker; a draining connection's
+      // updates are still saved, its questions (sync step 1) no longer answered.
+      if (draining && type.syncType === SYNC_STEP1) return;
+      if (!(await spend(conn, 1))) return;
+      const cost = await runInRoom(conn.room, () => syncInRoom(conn, bytes));
+      conn.budget.charge(cost);
+      return;
     }
+    if (draining) return;
+    if (bytes.byteLength > maxAwarenessBytes) {
+      log.warn('collab update refused', { ...fields, kind: 'too-large', reason: 'awareness message over the size cap' });
+      dropForRefusal(conn, CLOSE.tooLarge, 'awareness message too large');
+      return;
+    }
+    let message;
+    try {
+      message = decodeClientMessage(bytes);
+    } catch (error) {
+      const reason = error instanceof ProtocolError ? error.message : 'malformed message';
+      log.warn('collab malformed message', { ...fields, reason, bytes: bytes.byteLength });
+      dropForRefusal(conn, CLOSE.malformed, reason);
+      return;
+    }
+    if (!(await spend(conn, 1))) return;
+    if (message.kind === 'awareness' && type.type === MESSAGE_AWARENESS) applyAwareness(conn, message.entries, message.update);
+    else if (message.kind === 'query-awareness' && type.type === MESSAGE_QUERY_AWARENESS) send(conn, encodeAwareness(conn.room.awareness, [...conn.room.awareness.getStates().keys()]));
   }
 
   /**
@@ -729,7 +777,11 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
     if (conn.state === 'dropped') return;
     conn.state = 'dropped';
     detach(conn);
-    const ws = conn.ws;
+    closeSoon(conn.ws, code, reason);
+  }
+
+  /** Closes `ws` with `code`, and cuts it if the peer does not answer in time. */
+  function closeSoon(ws: WebSocket, code: number, reason: string): void {
     if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) {
       ws.close(code, closeReason(reason));
       const timer = setTimeout(() => ws.terminate(), CLOSE_GRACE_MS);
@@ -833,6 +885,8 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
     await Promise.all([...rooms.values()].map((room) => room.gone));
     for (const conn of all) if (conn.ws.readyState !== WebSocket.CLOSED) conn.ws.terminate();
     await new Promise<void>((resolve) => wss.close(() => resolve()));
+    stopHearingLost();
+    if (ownWorkers) await workers.close();
   }
 
   return {
@@ -852,13 +906,20 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
     loadDraftDoc: (documentName) => loadDraftDoc(store, documentName),
     async applyServerUpdate(documentName, update, author = null) {
       if (closing) throw new Error('collaboration server is closed');
-      const decoded = Y.decodeUpdate(update);
       const room = acquireRoom(documentName);
       try {
         await room.ready;
-        if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return room.lastSeq;
-        const seq = await runInRoom(room, () => persist(room, update.slice(), null, author));
-        return seq ?? room.lastSeq;
+        return await runInRoom(room, async () => {
+          if (room.failed || room.unloaded) throw new Error('draft not loaded');
+          const outcome = await workers.serverUpdate(room.name, room.key, update.slice());
+          if (outcome.kind === 'unchanged') return room.lastSeq;
+          if (outcome.kind === 'applied') return commit(room, outcome.update, null, author);
+          await loadRoomDoc(room).catch((error: unknown) => {
+            failRoom(room, 'draft unavailable');
+            throw error;
+          });
+          throw new Error(`server update ${outcome.reason}`);
+        });
       } finally {
         releaseRoom(room);
       }

@@ -10,6 +10,13 @@ import * as Y from 'yjs';
 import { attachCollab, type CollabAccess, type CollabDeps, type CollabServer } from './collab-server.js';
 import { MemoryDraftUpdateStore } from './memory-update-store.js';
 import type { DraftUpdateStore } from './update-store.js';
+import { createYjsWorkers, type YjsWorkers } from './yjs-workers.js';
+
+/** One Yjs worker shared by every harness of a test file (starting one takes half a second). */
+let sharedWorkers: YjsWorkers | undefined;
+export function testWorkers(): YjsWorkers {
+  return (sharedWorkers ??= createYjsWorkers({ size: 1, testHooks: true }));
+}
 
 export const ORIGIN = 'http://designer.test';
 
@@ -82,6 +89,7 @@ export async function startHarness(options: Partial<CollabDeps> & { store?: Draf
       if (!granted) return { ok: false, status: 403, reason: 'not a designer of this module' };
       return { ok: true, principal: { userId: user, name: user }, access: granted };
     },
+    workers: testWorkers(),
     ...options,
     store,
   });

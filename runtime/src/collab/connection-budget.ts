@@ -51,6 +51,15 @@ export class ConnectionBudget {
     return Math.max(1, Math.ceil(Math.max(forMessage, forItems)));
   }
 
+  /**
+   * Charges `items` for a message already handled (its cost is known only once its worker has
+   * decoded it). The item budget may go below zero: the next `take` then waits until it refills.
+   */
+  charge(items: number): void {
+    this.#refill();
+    this.#items -= Math.min(items, this.limits.itemBurst);
+  }
+
   #refill(): void {
     const now = this.now();
     const seconds = Math.max(0, now - this.#at) / 1000;

@@ -93,6 +93,21 @@ export function decodeClientMessage(data: Uint8Array, options: { maxStructs?: nu
   }
 }
 
+/**
+ * The message type (and, for sync messages, the sync message type) from a frame's first bytes,
+ * without decoding the rest; undefined when the frame starts with neither a known type nor a number.
+ */
+export function peekMessageType(data: Uint8Array): { type: number; syncType?: number } | undefined {
+  try {
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    if (type === MESSAGE_SYNC) return { type, syncType: decoding.readVarUint(decoder) };
+    return type === MESSAGE_AWARENESS || type === MESSAGE_QUERY_AWARENESS ? { type } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** How many items the first writer of a (v1) update carries, read from its header; 0 when unreadable. */
 function firstWriterStructs(update: Uint8Array): number {
   try {

@@ -7,7 +7,7 @@ import type { DocumentRecord, VersionRecord } from './ports.js';
 /** The draft's JSON as of now, and the last update it includes. */
 export async function snapshotDraft(deps: AuthoringDeps, document: DocumentRecord): Promise<{ content: unknown; lastSeq: number }> {
   const { updates, lastSeq } = await deps.drafts.loadUpdates(document.id);
-  return { content: deps.codec.decode(document.kind, updates), lastSeq };
+  return { content: await deps.codec.decode(document.kind, updates), lastSeq };
 }
 
 /** A version's content as stored (the canonical JSON, parsed). */

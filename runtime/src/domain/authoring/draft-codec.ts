@@ -7,7 +7,8 @@ import type { DocumentKind } from './ports.js';
  */
 export interface DraftCodec {
   encode(kind: DocumentKind, document: unknown): Uint8Array;
-  decode(kind: DocumentKind, updates: readonly Uint8Array[]): unknown;
+  /** The JSON, or a promise of it: the server decodes in a worker thread, off the HTTP event loop. */
+  decode(kind: DocumentKind, updates: readonly Uint8Array[]): unknown | Promise<unknown>;
 }
 
 /** A mapping failure the codec reports: where and why a document cannot become a draft. */

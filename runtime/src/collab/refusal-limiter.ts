@@ -1,0 +1,59 @@
+/**
+ * Counts, per person, the connections closed because they sent what no honest client sends (a
+ * malformed or over-size message, an update that does not apply). Each such message costs the
+ * server work before it is refused, and a client can reconnect and send it again at once; after
+ * `maxRefusals` within `windowMs` the person's new connections are closed at once (4429) until
+ * `barMs` after the last refusal. Honest clients stay far below: the designer never sends these,
+ * and an over-size paste is refused once, then the designer stops and says so.
+ */
+export interface RefusalLimits {
+  maxRefusals: number;
+  windowMs: number;
+  barMs: number;
+}
+
+export const DEFAULT_REFUSAL_LIMITS: RefusalLimits = {
+  maxRefusals: 5,
+  windowMs: 10 * 60_000,
+  barMs: 15 * 60_000,
+};
+
+export class RefusalLimiter {
+  /** Person → times of recent refusals (at most maxRefusals kept), oldest first. */
+  readonly #refusals = new Map<string, number[]>();
+
+  constructor(
+    private readonly limits: RefusalLimits,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
+
+  /** Records one refusal of `personId`; true when it bars the person (from now on). */
+  record(personId: string): boolean {
+    const now = this.now();
+    this.#prune(now);
+    const times = (this.#refusals.get(personId) ?? []).filter((at) => now - at < this.limits.windowMs);
+    times.push(now);
+    if (times.length > this.limits.maxRefusals) times.shift();
+    this.#refusals.set(personId, times);
+    return times.length >= this.limits.maxRefusals;
+  }
+
+  /** How many milliseconds `personId` stays barred (0: not barred). */
+  barredFor(personId: string): number {
+    const times = this.#refusals.get(personId);
+    if (!times || times.length < this.limits.maxRefusals) return 0;
+    const first = times[0] as number;
+    const last = times[times.length - 1] as number;
+    if (last - first >= this.limits.windowMs) return 0;
+    return Math.max(0, last + this.limits.barMs - this.now());
+  }
+
+  /** Forgets people whose refusals no longer count (keeps the map as small as the trouble). */
+  #prune(now: number): void {
+    if (this.#refusals.size < 1000) return;
+    const horizon = Math.max(this.limits.windowMs, this.limits.barMs);
+    for (const [personId, times] of this.#refusals) {
+      if (now - (times[times.length - 1] as number) >= horizon) this.#refusals.delete(personId);
+    }
+  }
+}

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { MemoryDraftUpdateStore } from './memory-update-store.js';
 import { type Client, type Harness, closed, opened, refusedStatus, startHarness, waitFor } from './collab-test-harness.js';
 import type { DraftUpdateStore } from './update-store.js';
+import { createYjsWorkers } from './yjs-workers.js';
 
 const harnesses: Harness[] = [];
 async function start(options: Parameters<typeof startHarness>[0] = {}): Promise<Harness> {
@@ -509,5 +510,31 @@ describe('collab server: durability and compaction', () => {
     expect(h.collab.stats()).toEqual({ documents: 0, connections: 0 });
     expect((await h.collab.loadDraftDoc('doc-1')).getText('body').toString()).toBe('xxxxx');
     expect(store.rowCount('doc-1')).toBe(1);
+  });
+});
+
+describe('collab server: Yjs worker threads', () => {
+  it('a worker stuck past the time limit is replaced: its drafts close with 1011, reload from the store and keep every stored edit', async () => {
+    const workers = createYjsWorkers({ size: 1, callTimeoutMs: 300, testHooks: true });
+    try {
+      const h = await start({ workers });
+      const alice = await h.connectSynced('doc-1', 'alice');
+      const bob = await h.connectSynced('doc-1', 'bob');
+      alice.doc.getText('body').insert(0, 'kept');
+      await waitFor(() => bob.text() === 'kept', 'edit relayed');
+      const codes: number[] = [];
+      bob.provider.on('connection-close', (event) => void codes.push(event?.code ?? 0));
+      // What a pathological update that passed every check would do: hold the worker.
+      await expect(workers.busy('doc-1', 1000)).rejects.toThrow(/longer than 300 ms/);
+      await waitFor(() => codes.includes(1011), 'bob closed with 1011');
+      expect(h.logs.some((line) => line.message === 'collab update not saved')).toBe(false);
+      // y-websocket reconnects after 1011; the draft comes back from the store in a new worker.
+      await waitFor(() => bob.provider.synced && bob.provider.wsconnected, 'bob reconnected', 5000);
+      bob.doc.getText('body').insert(4, '!');
+      await waitFor(() => alice.text() === 'kept!', 'editing goes on', 5000);
+      expect((await h.collab.loadDraftDoc('doc-1')).getText('body').toString()).toBe('kept!');
+    } finally {
+      await workers.close();
+    }
   });
 });

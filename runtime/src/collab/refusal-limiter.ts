@@ -38,6 +38,11 @@ export class RefusalLimiter {
     return times.length >= this.limits.maxRefusals;
   }
 
+  /** People with refusals on record. */
+  get size(): number {
+    return this.#refusals.size;
+  }
+
   /** How many milliseconds `personId` stays barred (0: not barred). */
   barredFor(personId: string): number {
     const times = this.#refusals.get(personId);

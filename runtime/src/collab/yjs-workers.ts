@@ -81,12 +81,15 @@ export interface YjsWorkers {
 interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
-  timer: NodeJS.Timeout;
+  /** Starts the call's time limit (once the worker has started: loading it is not the call's time). */
+  arm(): void;
+  timer: NodeJS.Timeout | undefined;
 }
 
 interface Slot {
   worker: Worker;
   pending: Map<number, Pending>;
+  ready: boolean;
   lost: boolean;
 }
 
@@ -112,9 +115,13 @@ export function createYjsWorkers(options: YjsWorkersOptions = {}): YjsWorkers {
     const worker = startWorker({ limits, testHooks: options.testHooks === true }, options.maxHeapMb ?? DEFAULT_HEAP_MB);
     // Idle workers do not keep the process alive; pending calls hold their own timers.
     worker.unref();
-    const slot: Slot = { worker, pending: new Map(), lost: false };
+    const slot: Slot = { worker, pending: new Map(), ready: false, lost: false };
     worker.on('message', (reply: WorkerReply | { ready: true }) => {
-      if (!('id' in reply)) return;
+      if (!('id' in reply)) {
+        slot.ready = true;
+        for (const pending of slot.pending.values()) pending.arm();
+        return;
+      }
       const pending = slot.pending.get(reply.id);
       if (!pending) return;
       slot.pending.delete(reply.id);
@@ -154,12 +161,20 @@ export function createYjsWorkers(options: YjsWorkersOptions = {}): YjsWorkers {
     const slot = slots[shard] ?? spawn(shard);
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        slot.pending.delete(id);
-        reject(new WorkerTimeoutError(`Yjs work took longer than ${callTimeoutMs} ms`));
-        lose(shard, slot, new WorkerLostError('Yjs worker terminated: a call took too long'));
-      }, callTimeoutMs);
-      slot.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, timer });
+      const pending: Pending = {
+        resolve: resolve as (value: unknown) => void,
+        reject,
+        timer: undefined,
+        arm() {
+          pending.timer ??= setTimeout(() => {
+            slot.pending.delete(id);
+            reject(new WorkerTimeoutError(`Yjs work took longer than ${callTimeoutMs} ms`));
+            lose(shard, slot, new WorkerLostError('Yjs worker terminated: a call took too long'));
+          }, callTimeoutMs);
+        },
+      };
+      slot.pending.set(id, pending);
+      if (slot.ready) pending.arm();
       slot.worker.postMessage({ ...message, id });
     });
   }

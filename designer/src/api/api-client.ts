@@ -132,10 +132,10 @@ export class ApiClient {
     return this.request('POST', '/api/member-invitations/accept', { token });
   }
 
-  /** Accepts as a new person with a name and password of their own; signs them in. 409 when the address has an account already. */
-  async joinByInvitation(token: string, input: JoinInput): Promise<{ session: Session; accepted: AcceptedInvitation }> {
-    const joined = await this.request<{ session: Session; accepted: AcceptedInvitation }>('POST', '/api/public/member-invitations/join', { token, ...input });
-    this.#remember(joined.session);
+  /** Accepts as a new person with a name and password of their own; signs them in (`session` null if the sign-in was refused). 409 when the address has an account already. */
+  async joinByInvitation(token: string, input: JoinInput): Promise<{ session: Session | null; accepted: AcceptedInvitation }> {
+    const joined = await this.request<{ session: Session | null; accepted: AcceptedInvitation }>('POST', '/api/public/member-invitations/join', { token, ...input });
+    if (joined.session) this.#remember(joined.session);
     return joined;
   }
 

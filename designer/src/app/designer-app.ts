@@ -226,10 +226,11 @@ export class ClDesignerApp extends LitElement {
   };
 
   /** After accepting, into the designer with the memberships the acceptance gave. */
-  #onInvitationAccepted = (event: CustomEvent<Session>): void => {
+  #onInvitationAccepted = (event: CustomEvent<Session | undefined>): void => {
     this.route = { name: 'library' };
     location.hash = '#/library';
-    this.#begin(event.detail);
+    if (event.detail) this.#begin(event.detail);
+    else this.phase = 'signed-out';
   };
 
   #begin(session: Session): void {

@@ -370,6 +370,7 @@ export const en = {
   'join.passwordRequired': 'Choose a password.',
   'join.accountExists': 'An account with {email} exists already. Sign in with it under "I already use Careloom" to accept.',
   'join.done': 'Welcome to {organisation}. Your roles there: {roles}.',
+  'join.signInNow': 'Your account is ready. Continue and sign in with your e-mail address and the password you chose.',
   'join.continue': 'Continue to Careloom Designer',
   'join.openClinic': 'Open the clinic',
 } as const;

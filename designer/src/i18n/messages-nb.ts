@@ -371,6 +371,7 @@ export const nb: Record<MessageKey, string> = {
   'join.passwordRequired': 'Velg et passord.',
   'join.accountExists': 'Det finnes allerede en konto for {email}. Logg inn med den under «Jeg bruker allerede Careloom» for å takke ja.',
   'join.done': 'Velkommen til {organisation}. Rollene dine der: {roles}.',
+  'join.signInNow': 'Kontoen din er klar. Fortsett og logg inn med e-postadressen din og passordet du valgte.',
   'join.continue': 'Fortsett til Careloom Designer',
   'join.openClinic': 'Åpne klinikken',
 };

@@ -371,6 +371,7 @@ export const sv: Record<MessageKey, string> = {
   'join.passwordRequired': 'Välj ett lösenord.',
   'join.accountExists': 'Det finns redan ett konto för {email}. Logga in med det under ”Jag använder redan Careloom” för att tacka ja.',
   'join.done': 'Välkommen till {organisation}. Dina roller där: {roles}.',
+  'join.signInNow': 'Ditt konto är klart. Fortsätt och logga in med din e-postadress och lösenordet du valde.',
   'join.continue': 'Fortsätt till Careloom Designer',
   'join.openClinic': 'Öppna kliniken',
 };

@@ -73,6 +73,22 @@ describe('<cl-accept-invitation> in the app', () => {
     expect(location.hash).to.equal('#/library');
   });
 
+  it('asks a new member to sign in when the sign-in after joining was refused', async () => {
+    const fake = new FakeApi();
+    fake.refuseSignInAfterJoin = true;
+    const token = await invited(fake, 'nina@example.test');
+    const app = await mountApp(fake, token);
+    const screen = await screenOf(app);
+    const root = await until(() => screen.shadowRoot!.querySelector('form.join') && screen.shadowRoot!);
+    typeInto(root.querySelector('#name'), 'Nina New');
+    typeInto(root.querySelector('#newPassword'), 'nina chose this herself');
+    root.querySelector<HTMLButtonElement>('form.join button[type=submit]')!.click();
+    await until(() => text(screen).includes('Your account is ready. Continue and sign in'));
+    root.querySelector<HTMLButtonElement>('button.continue')!.click();
+    await until(() => deep(app, 'cl-designer-login'));
+    expect(location.hash).to.equal('#/library');
+  });
+
   it('lets an existing account sign in with its own password and accept; a second use of the link fails', async () => {
     const fake = new FakeApi();
     fake.people = [...fake.people, OTTO];

@@ -21,8 +21,8 @@ type Messages = Partial<Record<Field, string>>;
  *   and "I am new to Careloom" creates the account with a name and password of their own.
  * Nothing happens without the person's click, and nobody else ever chose their password. Every
  * link that does not work gets one message. Fires `signed-in` (`detail`: session) after a sign-in
- * here, `sign-out` when asked to, and `invitation-accepted` (`detail`: the fresh session) when the
- * person continues into the designer after accepting.
+ * here, `sign-out` when asked to, and `invitation-accepted` (`detail`: the fresh session, or
+ * undefined when the person must still sign in) when they continue into the designer after accepting.
  */
 export class ClAcceptInvitation extends LitElement {
   static override properties: PropertyDeclarations = {
@@ -179,6 +179,7 @@ export class ClAcceptInvitation extends LitElement {
   #done(): TemplateResult {
     const accepted = this.accepted!;
     return html`<p class="success" role="status">${t('join.done', { organisation: accepted.organisation.name, roles: this.#roles(accepted.roles) })}</p>
+      ${this.session ? null : html`<p>${t('join.signInNow')}</p>`}
       ${accepted.organisation.kind === 'publisher'
         ? html`<button type="button" class="primary continue" @click=${this.#continue}>${t('join.continue')}</button>`
         : html`<p><a href="/clinic">${t('join.openClinic')}</a></p>`}`;
@@ -242,8 +243,8 @@ export class ClAcceptInvitation extends LitElement {
     try {
       const joined = await this.api.joinByInvitation(this.token, { name, password });
       this.accepted = joined.accepted;
-      this.#freshSession = joined.session;
-      this.session = joined.session;
+      this.#freshSession = joined.session ?? undefined;
+      this.session = joined.session ?? undefined;
     } catch (error) {
       if (!isApiError(error)) throw error;
       this.busy = false;
@@ -262,7 +263,7 @@ export class ClAcceptInvitation extends LitElement {
       return;
     }
     this.busy = false;
-    this.dispatchEvent(new CustomEvent<Session>('signed-in', { detail: this.session!, bubbles: true, composed: true }));
+    if (this.session) this.dispatchEvent(new CustomEvent<Session>('signed-in', { detail: this.session, bubbles: true, composed: true }));
     await this.#finish();
   }
 
@@ -273,8 +274,9 @@ export class ClAcceptInvitation extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('#join-title')?.focus();
   }
 
+  /** Into the designer; without a session (the sign-in after joining was refused) the app asks to sign in. */
   #continue = (): void => {
-    this.dispatchEvent(new CustomEvent<Session>('invitation-accepted', { detail: this.#freshSession ?? this.session!, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent<Session | undefined>('invitation-accepted', { detail: this.#freshSession ?? this.session, bubbles: true, composed: true }));
   };
 
   #signOut = (): void => {

@@ -97,6 +97,8 @@ export class FakeApi {
   readonly memberRoles = new Map<string, string[]>();
   /** Membership invitations, oldest first; `token` is what the e-mail's link would carry. */
   invitations: FakeInvitation[] = [];
+  /** When set, joining by invitation works but the sign-in after it is refused (the server's login throttle). */
+  refuseSignInAfterJoin = false;
   /** When set, submitting a draft is refused with 422 and these issues (the draft does not validate). */
   submitIssues: ApiIssue[] = [];
   readonly csrfToken = 'csrf-token-1';
@@ -328,7 +330,7 @@ export class FakeApi {
     const created: FakePerson = { id: `person-${++this.#ids}`, name, email: invitation.email, password: body.password!, roles: [] };
     this.people = [...this.people, created];
     const accepted = this.#grant(created, invitation);
-    return json({ session: this.signIn(created), accepted });
+    return json({ session: this.refuseSignInAfterJoin ? null : this.signIn(created), accepted });
   }
 
   #grant(person: FakePerson, invitation: FakeInvitation) {

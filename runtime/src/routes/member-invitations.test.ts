@@ -88,6 +88,19 @@ describe('membership invitations: the invited person', () => {
     expect(JSON.stringify(await app.auditLog.list({ limit: 1000 }))).not.toMatch(new RegExp(`${token}|${NEW_PASSWORD}|scrypt`));
   });
 
+  it('keeps the new membership when the login throttle refuses the sign-in that follows joining', async () => {
+    const app = await createAccountsTestApp({ throttle: { distinctAccountsPerIp: 1 } });
+    const { token, admin } = await invite(app, 'sam@example.org', ['tester']);
+    // A password spray from the same address has used up its allowance of accounts.
+    for (const key of ['designerA', 'publisherA']) await app.request('POST', '/api/auth/login', { body: { email: `${key}@example.org`, password: 'wrong wrong wrong' }, ip: '203.0.113.9' });
+    const joined = await app.request('POST', '/api/public/member-invitations/join', { body: { token, name: 'Sam', password: NEW_PASSWORD }, ip: '203.0.113.9' });
+    expect(joined.status).toBe(200);
+    expect(joined.headers.get('set-cookie')).toBeNull();
+    expect(await joined.json()).toEqual({ session: null, accepted: { organisation: { id: app.orgs.pubA.id, name: 'Publisher A', kind: 'publisher' }, roles: ['tester'] } });
+    expect((await memberIds(app, admin)).find((member) => member.person.email === 'sam@example.org')?.roles).toEqual(['tester']);
+    expect((await app.request('POST', '/api/auth/login', { body: { email: 'sam@example.org', password: NEW_PASSWORD } })).status).toBe(200);
+  });
+
   it('never sets the password of an existing account: joining as new with its address is refused and changes nothing', async () => {
     const app = await createAccountsTestApp();
     const { token, admin } = await invite(app, 'therapist@example.org');
@@ -184,6 +197,29 @@ describe('membership invitations: the permissions admin', () => {
     expect((await app.request('DELETE', mine, { as: adminB })).status).toBe(404);
     expect(((await (await app.request('GET', `/api/organisations/${app.orgs.pubB.id}/invitations`, { as: adminB })).json()) as { invitations: unknown[] }).invitations).toEqual([]);
     expect((await app.request('GET', `/api/organisations/${app.orgs.pubA.id}/invitations`, { as: adminB })).status).toBe(404);
+  });
+
+  it('sends at most 60 invitation e-mails per organisation and hour, resends included', async () => {
+    const app = await createAccountsTestApp();
+    const admin = await app.login('adminA');
+    const path = `/api/organisations/${app.orgs.pubA.id}/invitations`;
+    let last: { id: string } | undefined;
+    for (let index = 0; index < 59; index++) {
+      const response = await app.request('POST', path, { as: admin, body: { email: `person${index}@example.org`, roles: ['tester'] } });
+      expect(response.status).toBe(201);
+      last = (await response.json()) as { id: string };
+    }
+    expect((await app.request('POST', `${path}/${last!.id}/resend`, { as: admin })).status).toBe(200);
+    const refused = await app.request('POST', path, { as: admin, body: { email: 'one.more@example.org', roles: ['tester'] } });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('3600');
+    expect((await app.request('POST', `${path}/${last!.id}/resend`, { as: admin })).status).toBe(429);
+    expect(app.invitationTokens).toHaveLength(60);
+    // Another organisation has its own allowance.
+    expect((await app.request('POST', `/api/organisations/${app.orgs.pubB.id}/invitations`, { as: await app.login('adminB'), body: { email: 'one.more@example.org', roles: ['tester'] } })).status).toBe(201);
+    app.clock.advance(3600_000);
+    const again = await app.login('adminA');
+    expect((await app.request('POST', path, { as: again, body: { email: 'one.more@example.org', roles: ['tester'] } })).status).toBe(201);
   });
 
   it('keeps one open invitation per address: inviting again replaces the earlier link and roles', async () => {

@@ -26,7 +26,8 @@ export interface MemberInvitationRoutesDeps {
  * - POST /api/public/member-invitations/preview `{ token }` → 200 `{ organisation, email, roles, invitedByName, expiresAt }`
  * - POST /api/public/member-invitations/join `{ token, name, password }` → 200 `{ session, accepted }` and the
  *   session cookie: a new person's account is created with the password they chose (409 when the
- *   address has an account already: sign in and accept instead)
+ *   address has an account already: sign in and accept instead); `session` is null, and no cookie
+ *   is set, in the rare case the login throttle refuses the sign-in that follows
  * - POST /api/member-invitations/accept `{ token }` → 200 `{ organisation, roles }`, for the signed-in
  *   person the invitation was sent to (403 for anyone signed in with another address)
  *
@@ -43,9 +44,9 @@ export function memberInvitationRoutes(deps: MemberInvitationRoutesDeps) {
     .post('/api/public/member-invitations/join', async (c) => {
       const body = await parseBody(c, validateJoinBody);
       const { accepted, login } = await deps.invitations.join(body.token, { name: body.name, password: body.password }, requestContextOf(c, deps.clientIp));
-      setSessionCookie(c, login.token, deps.cookie);
+      if (login) setSessionCookie(c, login.token, deps.cookie);
       c.header('Cache-Control', 'no-store');
-      return c.json({ session: presentSession(await deps.authentication.describeSession(login.principal)), accepted: presentAcceptedInvitation(accepted) });
+      return c.json({ session: login ? presentSession(await deps.authentication.describeSession(login.principal)) : null, accepted: presentAcceptedInvitation(accepted) });
     })
     .post('/api/member-invitations/accept', requireAuth, async (c) => {
       const body = await parseBody(c, validateInvitationTokenBody);

@@ -7,6 +7,7 @@
 // and password. A link works once, until it expires, and only for the account with the address it
 // was sent to: the admin meant that address, so a forwarded or intercepted link must not make
 // whoever is signed in a member.
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,6 +75,16 @@ describe('finding 13: adding a member needs the consent of the person behind the
     const [toOutsider] = await mailTo(OUTSIDER.email);
     const [toUnknown] = await mailTo(UNKNOWN);
     expect(mailBody(toOutsider!).replace(tokenIn(toOutsider!), 'TOKEN')).toBe(mailBody(toUnknown!).replace(tokenIn(toUnknown!), 'TOKEN'));
+
+    // The links live only in the e-mails: the database has the tokens' hashes, and its stored
+    // mail has a placeholder where the token went.
+    const db = new Database(join(dir, 'careloom.sqlite'), { readonly: true });
+    try {
+      const stored = JSON.stringify([db.prepare('SELECT * FROM mail_outbox').all(), db.prepare('SELECT * FROM member_invitations').all(), db.prepare('SELECT * FROM audit_log').all()]);
+      for (const mail of [toOutsider!, toUnknown!]) expect(stored).not.toContain(tokenIn(mail));
+    } finally {
+      db.close();
+    }
 
     // The outsider's own view is unchanged.
     const outsider = await HttpSession.login(server.url, OUTSIDER.email, OUTSIDER.password);

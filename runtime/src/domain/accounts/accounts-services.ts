@@ -19,7 +19,7 @@ export interface AccountsServicesDeps {
   /** Where a throwing sessionRevoked listener is reported. */
   onListenerError?: (error: unknown) => void;
   /** Membership invitations (the only way to add a person over HTTP); left out by tests that do not need them. */
-  invitations?: { store: MemberInvitationStore; publicUrl: () => string; ttlMs?: number; newToken?: () => string };
+  invitations?: { store: MemberInvitationStore; publicUrl: () => string; ttlMs?: number; perHour?: number; newToken?: () => string };
 }
 
 export interface AccountsServices {
@@ -59,6 +59,7 @@ export function createAccountsServices(deps: AccountsServicesDeps): AccountsServ
             ids: deps.ids,
             publicUrl: invitations.publicUrl,
             ...(invitations.ttlMs === undefined ? {} : { ttlMs: invitations.ttlMs }),
+            ...(invitations.perHour === undefined ? {} : { perHour: invitations.perHour }),
             ...(invitations.newToken ? { newToken: invitations.newToken } : {}),
           }),
         }

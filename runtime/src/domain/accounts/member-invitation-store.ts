@@ -51,6 +51,8 @@ export interface MemberInvitationStore {
   createInvitation(input: { invitation: MemberInvitationRecord; mail: QueuedMail; audit: AuditContext }): Promise<{ replaced: number }>;
   findInvitation(id: string): Promise<MemberInvitationRecord | undefined>;
   findInvitationByToken(tokenHash: string): Promise<MemberInvitationRecord | undefined>;
+  /** How many invitation e-mails the organisation sent (new and resent) after `since`. */
+  countSentSince(organisationId: string, since: string): Promise<number>;
   /** The organisation's open invitations (expired ones included), newest first. */
   listOpenInvitations(organisationId: string): Promise<OpenInvitation[]>;
   /** Withdraws an open invitation of the organisation (compare-and-set); false when there is none open with this id. */

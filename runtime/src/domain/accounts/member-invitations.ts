@@ -19,6 +19,13 @@ import { isWellFormedToken, newSecretToken } from './session-token.js';
 /** A week: long enough for someone on leave to find it, short enough that a forgotten link dies. */
 export const DEFAULT_MEMBER_INVITATION_TTL_MS = 7 * 24 * 3600_000;
 
+/**
+ * Invitation e-mails (new and resent) one organisation may send per hour: plenty for onboarding a
+ * team, too few to turn Careloom into a way of mailing strangers.
+ */
+export const DEFAULT_INVITATIONS_PER_HOUR = 60;
+const HOUR_MS = 3600_000;
+
 export interface MemberInvitationServiceDeps {
   invitations: MemberInvitationStore;
   accounts: AccountsStore;
@@ -32,6 +39,8 @@ export interface MemberInvitationServiceDeps {
   /** The secret in the link; 32 random bytes (base64url) unless a test chooses. */
   newToken?: () => string;
   ttlMs?: number;
+  /** Invitation e-mails per organisation and hour; DEFAULT_INVITATIONS_PER_HOUR unless a test chooses. */
+  perHour?: number;
 }
 
 export interface InviteInput {
@@ -76,8 +85,11 @@ export interface MemberInvitationService {
   preview(token: string): Promise<InvitationPreview>;
   /** A signed-in person accepts an invitation sent to their own e-mail address. */
   accept(principal: Principal, token: string, context: RequestContext): Promise<AcceptedInvitation>;
-  /** A new person accepts: their account is created with the name and password they chose, and they are signed in. */
-  join(token: string, input: { name: string; password: string }, context: RequestContext): Promise<{ accepted: AcceptedInvitation; login: LoginResult }>;
+  /**
+   * A new person accepts: their account is created with the name and password they chose, and
+   * they are signed in (no `login` when the login throttle refused: the person then signs in later).
+   */
+  join(token: string, input: { name: string; password: string }, context: RequestContext): Promise<{ accepted: AcceptedInvitation; login?: LoginResult }>;
 }
 
 /** One wording for every link that does not work, so the answer tells nothing about why. */
@@ -107,6 +119,14 @@ export function createMemberInvitationService(deps: MemberInvitationServiceDeps)
   const now = () => deps.clock.now();
   const newToken = deps.newToken ?? newSecretToken;
   const ttlMs = deps.ttlMs ?? DEFAULT_MEMBER_INVITATION_TTL_MS;
+  const perHour = deps.perHour ?? DEFAULT_INVITATIONS_PER_HOUR;
+
+  /** Refuses another invitation e-mail once the organisation sent its hourly allowance. */
+  const withinAllowance = async (organisation: Organisation): Promise<void> => {
+    const at = now().getTime();
+    if ((await deps.invitations.countSentSince(organisation.id, new Date(at - HOUR_MS).toISOString())) < perHour) return;
+    throw new DomainError('rate_limited', `${organisation.name} has sent ${perHour} invitations in the last hour, the most allowed. Try again later.`, { retryAfterSeconds: HOUR_MS / 1000 });
+  };
 
   const auditOf = (context: RequestContext, principal: Principal | undefined, organisation: Organisation | undefined): AuditContext => {
     const actorRole = principal && organisation ? MEMBER_MANAGER_ROLES[organisation.kind].find((role) => hasRole(principal, organisation.id, role)) : undefined;
@@ -188,12 +208,13 @@ export function createMemberInvitationService(deps: MemberInvitationServiceDeps)
       const organisation = await managed(principal, organisationId);
       const roles = checkRoles(organisation, input.roles);
       const email = input.email.trim();
-      // Whether the address has an account is never part of the answer; whether it is already a
-      // member here is, because the admin sees the members list anyway.
-      const existing = await deps.accounts.findPersonByEmail(email);
-      if (existing && (await deps.accounts.listMembers(organisation.id)).some((member) => member.person.id === existing.id)) {
+      // Whether the address has an account is never looked up, so neither the answer nor its
+      // timing can tell. Whether it is already a member here is, because the admin sees the
+      // members list anyway.
+      if ((await deps.accounts.listMembers(organisation.id)).some((member) => member.person.email.toLowerCase() === email.toLowerCase())) {
         throw new DomainError('conflict', 'This person is already a member of the organisation; change their roles instead.');
       }
+      await withinAllowance(organisation);
       const audit = auditOf(context, principal, organisation);
       const token = newToken();
       const invitation: MemberInvitationRecord = {
@@ -225,6 +246,7 @@ export function createMemberInvitationService(deps: MemberInvitationServiceDeps)
       const organisation = await managed(principal, organisationId);
       const before = await deps.invitations.findInvitation(invitationId);
       if (!before || before.organisationId !== organisation.id || before.acceptedAt !== null || before.revokedAt !== null) throw new DomainError('not_found', NO_SUCH_INVITATION);
+      await withinAllowance(organisation);
       const audit = auditOf(context, principal, organisation);
       const token = newToken();
       const expiresAt = new Date(Date.parse(audit.at) + ttlMs).toISOString();
@@ -270,9 +292,14 @@ export function createMemberInvitationService(deps: MemberInvitationServiceDeps)
       const at = now().toISOString();
       const passwordHash = await deps.hasher.hash(input.password);
       const accepted = await acceptOnce(invitation, organisation, { newPerson: { id: deps.ids.newId(), email: invitation.email, name, passwordHash, createdAt: at } }, context);
-      // The ordinary login with the password just chosen: no separate way into a session.
-      const login = await deps.authentication.login({ email: invitation.email, password: input.password }, context);
-      return { accepted, login };
+      // The ordinary login with the password just chosen: no separate way into a session. Should
+      // the login refuse (its throttle), the membership stands and the person signs in later.
+      try {
+        return { accepted, login: await deps.authentication.login({ email: invitation.email, password: input.password }, context) };
+      } catch (error) {
+        if (error instanceof DomainError) return { accepted };
+        throw error;
+      }
     },
   };
 }

@@ -108,6 +108,11 @@ export function runMemberInvitationStoreContract(name: string, create: () => Pro
       expect(await harness.readMailIds()).toEqual(['mail-1', 'mail-2']);
       expect(await store.listOpenInvitations(publisher.id)).toEqual([]);
       expect((await harness.readAudit()).map((row) => row.action).filter((action) => action.startsWith('member_invitation'))).toEqual(['member_invitation.create', 'member_invitation.resend', 'member_invitation.revoke']);
+      // Two e-mails were sent (the refused renewal sent none): one at `at`, one `later`.
+      expect(await store.countSentSince(publisher.id, '2026-02-28T08:00:00.000Z')).toBe(2);
+      expect(await store.countSentSince(publisher.id, at)).toBe(1);
+      expect(await store.countSentSince(publisher.id, later)).toBe(0);
+      expect(await store.countSentSince(other.id, '2026-02-28T08:00:00.000Z')).toBe(0);
     });
 
     it('accepts once for the addressee, granting the roles with the sender as granter; parallel acceptances yield one', async () => {

@@ -88,6 +88,10 @@ export function createSqliteMemberInvitationStore(db: Database.Database, options
   const statements = {
     byId: db.prepare<[string], InvitationRow>('SELECT * FROM member_invitations WHERE id = ?'),
     byToken: db.prepare<[string], InvitationRow>('SELECT * FROM member_invitations WHERE token_hash = ?'),
+    // Every e-mail an invitation caused is an audit row (create or resend), so the count is exact.
+    sentSince: db.prepare<[string, string], { count: number }>(
+      "SELECT count(*) AS count FROM audit_log WHERE organisation_id = ? AND action IN ('member_invitation.create', 'member_invitation.resend') AND at > ?",
+    ),
     open: db.prepare<[string], InvitationRow & { invited_by_name: string }>(
       `SELECT i.*, p.name AS invited_by_name FROM member_invitations i JOIN people p ON p.id = i.invited_by
        WHERE i.organisation_id = ? AND i.accepted_at IS NULL AND i.revoked_at IS NULL ORDER BY i.sent_at DESC, i.id`,
@@ -203,6 +207,9 @@ export function createSqliteMemberInvitationStore(db: Database.Database, options
     async findInvitationByToken(tokenHash) {
       const row = statements.byToken.get(tokenHash);
       return row && toInvitation(row);
+    },
+    async countSentSince(organisationId, since) {
+      return statements.sentSince.get(organisationId, since)?.count ?? 0;
     },
     async listOpenInvitations(organisationId): Promise<OpenInvitation[]> {
       return statements.open.all(organisationId).map((row) => ({ ...toInvitation(row), invitedByName: row.invited_by_name }));

@@ -10,8 +10,12 @@ const anna = { id: 'anna', name: 'Anna Lind', color: '#1f5fbf' };
 
 function fakeTransport() {
   const listeners = new Map<string, Set<(value: never) => void>>();
-  const transport: CollabTransport & { emit(event: string, value: unknown): void; destroyed: boolean } = {
+  const transport: CollabTransport & { emit(event: string, value: unknown): void; destroyed: boolean; disconnected: boolean } = {
     destroyed: false,
+    disconnected: false,
+    disconnect() {
+      transport.disconnected = true;
+    },
     on(event: string, listener: (value: never) => void) {
       listeners.set(event, (listeners.get(event) ?? new Set()).add(listener));
     },
@@ -29,6 +33,44 @@ function fakeTransport() {
 }
 
 describe('CollabSession', () => {
+  it.each([
+    [4423, 'read-only'],
+    [4413, 'too-large'],
+    [4400, 'refused'],
+    [4429, 'too-many-refusals'],
+    [4403, 'no-access'],
+  ] as const)('a close with %i stops the session (%s): read-only, no reconnecting, no more edits', (code, reason) => {
+    const doc = new Y.Doc();
+    const transport = fakeTransport();
+    const session = new CollabSession({ doc, awareness: new Awareness(doc), user: anna, transport });
+    transport.emit('status', { status: 'connected' });
+    let notified = 0;
+    session.subscribe(() => notified++);
+    expect(session.readOnly).toBe(false);
+    transport.emit('connection-close', { code });
+    expect(session.stopped).toBe(reason);
+    expect(session.readOnly).toBe(true);
+    expect(session.connection).toBe('offline');
+    expect(transport.disconnected).toBe(true);
+    expect(notified).toBe(1);
+    session.transact(() => doc.getMap('module').set('title', 'lost'));
+    expect(doc.getMap('module').has('title')).toBe(false);
+    // y-websocket reporting its own state afterwards changes nothing.
+    transport.emit('status', { status: 'connecting' });
+    expect(session.connection).toBe('offline');
+  });
+
+  it('a close the client recovers from by reconnecting (1006, 1011, 4500) does not stop it', () => {
+    const doc = new Y.Doc();
+    const transport = fakeTransport();
+    const session = new CollabSession({ doc, awareness: new Awareness(doc), user: anna, transport });
+    for (const code of [1006, 1011, 4500]) transport.emit('connection-close', { code });
+    transport.emit('connection-close', null);
+    expect(session.stopped).toBeUndefined();
+    expect(session.readOnly).toBe(false);
+    expect(transport.disconnected).toBe(false);
+  });
+
   it('undoes edits of the root it was opened on (a program draft)', () => {
     const doc = new Y.Doc();
     const session = localSession(doc, anna, { root: 'program' });

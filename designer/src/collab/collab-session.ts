@@ -5,6 +5,25 @@ import * as Y from 'yjs';
 /** How the draft is connected to the server. */
 export type ConnectionState = 'connecting' | 'connected' | 'offline';
 
+/**
+ * Why the server stopped this connection for good (the session then no longer edits or reconnects):
+ * - read-only: the person may only read this draft (now, or the connection was read-only);
+ * - too-large: the last change was larger than the server takes;
+ * - refused: the server could not accept the last change;
+ * - too-many-refusals: too many changes were refused lately; the server takes none for a while;
+ * - no-access: the person may no longer open this draft.
+ */
+export type StopReason = 'read-only' | 'too-large' | 'refused' | 'too-many-refusals' | 'no-access';
+
+/** The server's close codes (runtime/src/collab/collab-server.ts) that stop a session, and why. */
+export const STOP_CODES: Readonly<Record<number, StopReason>> = {
+  4400: 'refused',
+  4403: 'no-access',
+  4413: 'too-large',
+  4423: 'read-only',
+  4429: 'too-many-refusals',
+};
+
 /** The person at this keyboard, as others see them. */
 export interface CollabUser {
   id: string;
@@ -19,7 +38,11 @@ export interface CollabUser {
 export interface CollabTransport {
   on(event: 'status', listener: (event: { status: 'connected' | 'disconnected' | 'connecting' }) => void): void;
   on(event: 'sync', listener: (synced: boolean) => void): void;
-  off(event: 'status' | 'sync', listener: (...args: never[]) => void): void;
+  /** The socket closed; `code` says why (y-websocket passes the CloseEvent). */
+  on(event: 'connection-close', listener: (event: { code: number } | null) => void): void;
+  off(event: 'status' | 'sync' | 'connection-close', listener: (...args: never[]) => void): void;
+  /** Stops connecting (for good, until the draft is opened again). */
+  disconnect(): void;
   destroy(): void;
 }
 
@@ -27,7 +50,7 @@ export interface CollabSessionOptions {
   doc: Y.Doc;
   awareness: Awareness;
   user: CollabUser;
-  /** The server drops a reader's updates; the editor then disables every control. */
+  /** The person may only read (the server closes a reader that sends an edit); the editor then disables every control. */
   readOnly?: boolean;
   transport?: CollabTransport;
   /** The draft's root map, which undo covers: `module` (default) or `program`. */
@@ -49,12 +72,13 @@ export class CollabSession {
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
   readonly user: CollabUser;
-  readonly readOnly: boolean;
   /** Origin of this person's structured edits (rich text uses y-tiptap's own origin). */
   readonly origin = { name: 'careloom-local-edit' };
   readonly undoManager: Y.UndoManager;
   #connection: ConnectionState;
   #synced: boolean;
+  readonly #readOnlyFromStart: boolean;
+  #stopped: StopReason | undefined;
   readonly #transport: CollabTransport | undefined;
   readonly #listeners = new Set<() => void>();
 
@@ -62,7 +86,7 @@ export class CollabSession {
     this.doc = options.doc;
     this.awareness = options.awareness;
     this.user = options.user;
-    this.readOnly = options.readOnly ?? false;
+    this.#readOnlyFromStart = options.readOnly ?? false;
     this.#transport = options.transport;
     this.#connection = options.transport ? 'connecting' : 'connected';
     this.#synced = !options.transport;
@@ -76,6 +100,30 @@ export class CollabSession {
     this.undoManager.on('stack-cleared', this.#notify);
     options.transport?.on('status', this.#onStatus);
     options.transport?.on('sync', this.#onSync);
+    options.transport?.on('connection-close', this.#onClose);
+  }
+
+  /** Whether this person may not edit here: a reader from the start, or stopped by the server. */
+  get readOnly(): boolean {
+    return this.#readOnlyFromStart || this.#stopped !== undefined;
+  }
+
+  /** Why the server stopped the connection for good, if it did (see {@link StopReason}). */
+  get stopped(): StopReason | undefined {
+    return this.#stopped;
+  }
+
+  /**
+   * Ends the connection for `reason`: no more edits or reconnecting; the editor turns read-only and
+   * says why. The transport's close codes call it; the editor calls it when the server refuses
+   * the person at the door (a browser sees no HTTP status there, so the editor asks the API).
+   */
+  stop(reason: StopReason): void {
+    if (this.#stopped) return;
+    this.#stopped = reason;
+    this.#transport?.disconnect();
+    this.#connection = 'offline';
+    this.#notify();
   }
 
   get connection(): ConnectionState {
@@ -116,6 +164,7 @@ export class CollabSession {
   destroy(): void {
     this.#transport?.off('status', this.#onStatus);
     this.#transport?.off('sync', this.#onSync);
+    this.#transport?.off('connection-close', this.#onClose);
     this.undoManager.destroy();
     this.awareness.setLocalState(null);
     this.#transport?.destroy();
@@ -126,7 +175,13 @@ export class CollabSession {
     for (const listener of this.#listeners) listener();
   };
 
+  readonly #onClose = (event: { code: number } | null): void => {
+    const reason = event ? STOP_CODES[event.code] : undefined;
+    if (reason) this.stop(reason);
+  };
+
   readonly #onStatus = (event: { status: 'connected' | 'disconnected' | 'connecting' }): void => {
+    if (this.#stopped) return;
     // y-websocket reports 'connecting' on every retry; once a connection was lost that is "offline".
     const next: ConnectionState = event.status === 'connected' ? 'connected' : event.status === 'connecting' && this.#connection === 'connecting' ? 'connecting' : 'offline';
     this.setConnection(next);

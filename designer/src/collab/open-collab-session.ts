@@ -12,7 +12,16 @@ export interface OpenCollabOptions {
   root?: 'module' | 'program';
   /** ws: or wss: origin of the server; default: the page's own origin. */
   wsOrigin?: string;
+  /**
+   * Asked when the socket cannot be opened: whether the person may still open this draft (the
+   * editor asks the API). A browser sees no HTTP status of a refused upgrade, so this is how a
+   * refusal (403) is told from a network problem; false stops the session with 'no-access'.
+   */
+  checkAccess?: () => Promise<boolean>;
 }
+
+/** Not more often than this is access checked while the socket keeps failing to open. */
+const ACCESS_CHECK_EVERY_MS = 10_000;
 
 /** The WebSocket origin of the page ('https://x' → 'wss://x'). */
 export function pageWsOrigin(location: Pick<Location, 'protocol' | 'host'> = globalThis.location): string {
@@ -32,12 +41,31 @@ export function openCollabSession(options: OpenCollabOptions): CollabSession {
   const provider = new WebsocketProvider(`${options.wsOrigin ?? pageWsOrigin()}/collab`, options.documentId, doc);
   const stopFollowing = followConnectivity(provider, globalThis, () => globalThis.navigator?.onLine ?? true);
   const transport: CollabTransport = {
-    on: (event: 'status' | 'sync', listener: (...args: never[]) => void) => provider.on(event, listener as never),
-    off: (event: 'status' | 'sync', listener: (...args: never[]) => void) => provider.off(event, listener as never),
+    on: (event: 'status' | 'sync' | 'connection-close', listener: (...args: never[]) => void) => provider.on(event, listener as never),
+    off: (event: 'status' | 'sync' | 'connection-close', listener: (...args: never[]) => void) => provider.off(event, listener as never),
+    disconnect: () => {
+      stopFollowing();
+      provider.disconnect();
+    },
     destroy: () => {
       stopFollowing();
       provider.destroy();
     },
   };
-  return new CollabSession({ doc, awareness: provider.awareness, user: options.user, readOnly: options.readOnly, transport, root: options.root ?? 'module' });
+  const session = new CollabSession({ doc, awareness: provider.awareness, user: options.user, readOnly: options.readOnly, transport, root: options.root ?? 'module' });
+  const checkAccess = options.checkAccess;
+  if (checkAccess) {
+    let lastCheck = -Infinity;
+    provider.on('connection-error', () => {
+      if (session.stopped || Date.now() - lastCheck < ACCESS_CHECK_EVERY_MS) return;
+      lastCheck = Date.now();
+      checkAccess().then(
+        (allowed) => {
+          if (!allowed) session.stop('no-access');
+        },
+        () => undefined, // offline or the server is down: y-websocket keeps trying
+      );
+    });
+  }
+  return session;
 }

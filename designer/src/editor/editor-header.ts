@@ -1,18 +1,29 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations } from 'lit';
-import type { ConnectionState } from '../collab/collab-session.js';
+import type { ConnectionState, StopReason } from '../collab/collab-session.js';
 import type { Peer } from '../collab/presence.js';
 import { initials } from '../collab/user-color.js';
 import { LocaleController } from '../i18n/i18n.js';
 import { editorStyles } from './editor-styles.js';
-import { t } from './messages.js';
+import { t, type EditorMessageKey } from './messages.js';
+
+/** What the editor says when the server stopped the connection, in the person's words. */
+const STOPPED: Readonly<Record<StopReason, EditorMessageKey>> = {
+  'read-only': 'editor.stopped.readOnly',
+  'too-large': 'editor.stopped.tooLarge',
+  refused: 'editor.stopped.refused',
+  'too-many-refusals': 'editor.stopped.tooManyRefusals',
+  'no-access': 'editor.stopped.noAccess',
+};
 
 /**
  * `<cl-editor-header>`: the module's title, the connection state (offline is spelled out), the
- * other editors' avatars with the page and block each is on, and undo/redo.
+ * other editors' avatars with the page and block each is on, and undo/redo. When the server has
+ * stopped the connection (`stopped`), says why and offers to reload the draft.
  *
  * @fires undo
  * @fires redo
+ * @fires reload-draft - the person asked to open the draft again
  * @slot actions - extra buttons at the end (the editor puts `<cl-submit-version>` there)
  */
 export class ClEditorHeader extends LitElement {
@@ -21,6 +32,7 @@ export class ClEditorHeader extends LitElement {
     connection: { type: String },
     synced: { type: Boolean },
     readOnly: { type: Boolean, attribute: 'read-only' },
+    stopped: { type: String },
     peers: { attribute: false },
     canUndo: { type: Boolean, attribute: 'can-undo' },
     canRedo: { type: Boolean, attribute: 'can-redo' },
@@ -36,6 +48,9 @@ export class ClEditorHeader extends LitElement {
       .state.connected { color: var(--cl-ok); background: var(--cl-ok-bg); }
       .state.offline { color: var(--cl-warn); background: var(--cl-warn-bg); }
       .state.connecting { color: var(--cl-muted); background: var(--cl-surface); }
+      .state.stopped { color: var(--cl-warn); background: var(--cl-warn-bg); }
+      .stopped-notice { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; margin: 0.5rem 0 0; padding: 0.5rem 0.75rem; border-radius: 0.25rem; color: var(--cl-warn); background: var(--cl-warn-bg); }
+      .stopped-notice p { margin: 0; }
       ul.peers { display: flex; gap: 0.25rem; list-style: none; margin: 0; padding: 0; }
       .avatar { display: inline-flex; align-items: center; justify-content: center; width: 2rem; height: 2rem; border-radius: 50%; color: #fff; font-weight: 700; font-size: 0.8125rem; }
     `,
@@ -45,6 +60,8 @@ export class ClEditorHeader extends LitElement {
   declare connection: ConnectionState;
   declare synced: boolean;
   declare readOnly: boolean;
+  /** Why the server stopped the connection for good, if it did. */
+  declare stopped: StopReason | undefined;
   declare peers: readonly Peer[];
   declare canUndo: boolean;
   declare canRedo: boolean;
@@ -65,10 +82,11 @@ export class ClEditorHeader extends LitElement {
   }
 
   protected override render() {
-    const state = this.connection === 'offline' ? t('editor.offline') : this.connection === 'connecting' ? t('editor.connecting') : this.synced ? t('editor.connected') : t('editor.syncing');
+    const stopped = this.stopped;
+    const state = stopped ? t('editor.stopped') : this.connection === 'offline' ? t('editor.offline') : this.connection === 'connecting' ? t('editor.connecting') : this.synced ? t('editor.connected') : t('editor.syncing');
     return html`<div class="bar">
         <h1>${this.heading}</h1>
-        <span class="state ${this.connection}" role="status" data-connection=${this.connection}>${state}</span>
+        <span class="state ${stopped ? 'stopped' : this.connection}" role="status" data-connection=${stopped ? 'stopped' : this.connection}>${state}</span>
         ${this.peers.length > 0
           ? html`<span class="hint">${t('editor.othersHere')}:</span>
               <ul class="peers">
@@ -84,6 +102,13 @@ export class ClEditorHeader extends LitElement {
               <button type="button" class="small" data-action="redo" ?disabled=${!this.canRedo} @click=${() => this.dispatchEvent(new CustomEvent('redo'))}>${t('editor.redo')}</button>`}
         <slot name="actions"></slot>
       </div>
-      ${this.readOnly ? html`<p class="notice">${t('editor.readOnly')}</p>` : nothing}`;
+      ${stopped
+        ? html`<div class="stopped-notice" role="alert" data-stopped=${stopped}>
+            <p>${t(STOPPED[stopped])}</p>
+            ${stopped === 'no-access' ? nothing : html`<button type="button" class="small" data-action="reload-draft" @click=${() => this.dispatchEvent(new CustomEvent('reload-draft'))}>${t('editor.reload')}</button>`}
+          </div>`
+        : this.readOnly
+          ? html`<p class="notice">${t('editor.readOnly')}</p>`
+          : nothing}`;
   }
 }

@@ -103,6 +103,8 @@ export class ClModuleEditor extends LitElement {
   #detach: Array<() => void> = [];
   #validateTimer: ReturnType<typeof setTimeout> | undefined;
   #loading: string | undefined;
+  /** The server said this person may only read the draft (4423): it reopens read-only. */
+  #readOnlyDocument: string | undefined;
 
   constructor() {
     super();
@@ -157,7 +159,13 @@ export class ClModuleEditor extends LitElement {
       const document = await api.getDocument(this.documentId);
       const canEdit = workspace.session.memberships.some((membership) => membership.organisationId === document.organisationId && membership.role === 'designer');
       const person = workspace.session.person;
-      const session = openCollabSession({ documentId: this.documentId, readOnly: !canEdit, user: { id: person.id, name: person.name, color: userColor(person.id) } });
+      const documentId = this.documentId;
+      const session = openCollabSession({
+        documentId,
+        readOnly: !canEdit || this.#readOnlyDocument === documentId,
+        user: { id: person.id, name: person.name, color: userColor(person.id) },
+        checkAccess: () => api.getDocument(documentId).then(() => true, (error: unknown) => (isApiError(error, 403, 404) ? false : Promise.reject(error))),
+      });
       this.#ownSession = true;
       this.session = session;
     } catch (error) {
@@ -202,6 +210,24 @@ export class ClModuleEditor extends LitElement {
     );
     this.peers = peersOf(session.awareness);
     this.#analyse();
+  }
+
+  /**
+   * Opens the draft again after the server stopped the connection (the last change was refused, or
+   * the person may now only read): what is saved, from the server. A session given by the caller
+   * is the caller's to reopen, so the request goes up as `draft-reload`.
+   */
+  #reload(): void {
+    const session = this.session;
+    if (session?.stopped === 'read-only') this.#readOnlyDocument = this.documentId;
+    if (!this.#ownSession) {
+      this.dispatchEvent(new CustomEvent('draft-reload', { bubbles: true, composed: true }));
+      return;
+    }
+    this.#attach(undefined);
+    this.session = undefined;
+    this.analysis = undefined;
+    void this.#open();
   }
 
   #scheduleValidation(): void {
@@ -261,12 +287,14 @@ export class ClModuleEditor extends LitElement {
         .connection=${session.connection}
         .synced=${session.synced}
         .readOnly=${session.readOnly}
+        .stopped=${session.stopped}
         .peers=${this.peers}
         .canUndo=${session.undoManager.undoStack.length > 0}
         .canRedo=${session.undoManager.redoStack.length > 0}
         .describePlace=${(peer: Peer) => this.#describePlace(peer, analysis)}
         @undo=${() => this.#undo()}
         @redo=${() => this.#redo()}
+        @reload-draft=${() => this.#reload()}
       >
         <cl-submit-version slot="actions" .api=${this.api ?? this.workspace?.api} document-id=${this.documentId} .problems=${analysis.problems} ?read-only=${session.readOnly}></cl-submit-version>
       </cl-editor-header>

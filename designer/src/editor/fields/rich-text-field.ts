@@ -121,11 +121,18 @@ export class ClRichText extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
     this.#editor?.destroy();
     this.#editor = undefined;
   }
 
+  /** Stops following the session's read-only state (set while mounted). */
+  #unsubscribe: (() => void) | undefined;
+
   #mount(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
     this.#editor?.destroy();
     this.#editor = undefined;
     const surface = this.renderRoot.querySelector<HTMLElement>('.surface');
@@ -162,6 +169,14 @@ export class ClRichText extends LitElement {
       },
       onSelectionUpdate: () => this.#refreshActive(),
       onTransaction: () => this.#refreshActive(),
+    });
+    // A session can turn read-only while open (the server stopped it): typing must stop at once.
+    const editor = this.#editor;
+    this.#unsubscribe = session.subscribe(() => {
+      if (editor.isEditable === session.readOnly) {
+        editor.setEditable(!session.readOnly);
+        this.requestUpdate();
+      }
     });
   }
 

@@ -14,14 +14,29 @@ const engine = new YjsEngine(options.limits);
 
 port.on('message', (call: WorkerCall) => {
   let reply: WorkerReply;
+  let transfer: ArrayBuffer[] = [];
   try {
-    reply = { id: call.id, ok: true, value: run(call) };
+    const value = run(call);
+    reply = { id: call.id, ok: true, value };
+    transfer = ownedBuffers(value);
   } catch (error) {
     const { name, message, code, path } = error as Error & { code?: unknown; path?: unknown };
     reply = { id: call.id, ok: false, error: { name: String(name), message: String(message), ...(typeof code === 'string' ? { code } : {}), ...(typeof path === 'string' ? { path } : {}) } };
   }
-  port.postMessage(reply);
+  // The answer's bytes move to the main thread instead of being copied (a sync step 2 for each
+  // newcomer is the whole draft): nothing here keeps them.
+  port.postMessage(reply, transfer);
 });
+
+/** Buffers of the bytes in an answer that own their whole buffer (safe to hand over). */
+function ownedBuffers(value: unknown): ArrayBuffer[] {
+  const candidates = value instanceof Uint8Array ? [value] : value !== null && typeof value === 'object' ? Object.values(value).filter((field): field is Uint8Array => field instanceof Uint8Array) : [];
+  const buffers = new Set<ArrayBuffer>();
+  for (const bytes of candidates) {
+    if (bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) buffers.add(bytes.buffer);
+  }
+  return [...buffers];
+}
 port.postMessage({ ready: true });
 
 function run(call: WorkerCall): unknown {

@@ -7,7 +7,11 @@ import { LocaleController } from '../i18n/i18n.js';
 import { editorStyles } from './editor-styles.js';
 import { t, type EditorMessageKey } from './messages.js';
 
-/** What the editor says when the server stopped the connection, in the person's words. */
+/** What the editor says when the server stopped the connection, in the person's words (the program editor says the same). */
+export function stoppedMessage(reason: StopReason): string {
+  return t(STOPPED[reason]);
+}
+
 const STOPPED: Readonly<Record<StopReason, EditorMessageKey>> = {
   'read-only': 'editor.stopped.readOnly',
   'too-large': 'editor.stopped.tooLarge',
@@ -104,7 +108,7 @@ export class ClEditorHeader extends LitElement {
       </div>
       ${stopped
         ? html`<div class="stopped-notice" role="alert" data-stopped=${stopped}>
-            <p>${t(STOPPED[stopped])}</p>
+            <p>${stoppedMessage(stopped)}</p>
             ${stopped === 'no-access' ? nothing : html`<button type="button" class="small" data-action="reload-draft" @click=${() => this.dispatchEvent(new CustomEvent('reload-draft'))}>${t('editor.reload')}</button>`}
           </div>`
         : this.readOnly

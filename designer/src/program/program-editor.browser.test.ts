@@ -253,3 +253,24 @@ describe('two designers editing the same program', () => {
     await until(() => programOf(pair.anna).summary?.['en'] === 'Written by Ben.');
   });
 });
+
+describe('<cl-program-editor> when the server stops the connection', () => {
+  it('turns read-only and says why (4423: may now only read; 4413: last change too large)', async () => {
+    const { fake, pair } = seed();
+    const editor = await mountEditor(fake, pair.anna);
+    expect(deepAll(editor, 'header [data-action="undo"]')).to.have.length(1);
+    pair.anna.stop('read-only');
+    await settle(editor);
+    expect(deep(editor, '.status')!.textContent).to.equal('Not connected');
+    expect(deep(editor, '[role="alert"]')!.textContent).to.contain('You can now only read this draft');
+    expect(deepAll(editor, 'header [data-action="undo"]')).to.have.length(0);
+    expect(deepAll(editor, 'button[data-add]')).to.have.length(0);
+    expect(deep<HTMLInputElement>(editor, '#program-title-en')!.readOnly || deep<HTMLInputElement>(editor, '#program-title-en')!.disabled).to.equal(true);
+
+    const other = seed();
+    const second = await mountEditor(other.fake, other.pair.ben);
+    other.pair.ben.stop('too-large');
+    await settle(second);
+    expect(deep(second, '[role="alert"]')!.textContent).to.contain('Your last change could not be saved: it is larger than the server accepts.');
+  });
+});

@@ -10,6 +10,8 @@ import { routeHash } from '../app/router.js';
 import { canEdit, type Workspace } from '../app/workspace.js';
 import type { CollabSession } from '../collab/collab-session.js';
 import { openCollabSession } from '../collab/open-collab-session.js';
+import { stoppedMessage } from '../editor/editor-header.js';
+import { t as editorText } from '../editor/messages.js';
 import { initials, userColor } from '../collab/user-color.js';
 import { LocaleController, t } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages-en.js';
@@ -77,8 +79,22 @@ export class ClProgramEditor extends LitElement {
       .status.connected {
         color: var(--cl-ok);
       }
-      .status.offline {
+      .status.offline,
+      .status.stopped {
         color: var(--cl-error);
+      }
+      .stopped-notice {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1rem;
+        padding: 0.5rem 0.75rem;
+        border-radius: 0.25rem;
+        color: var(--cl-warn);
+        background: var(--cl-warn-bg);
+      }
+      .stopped-notice p {
+        margin: 0;
       }
       ul.avatars {
         display: flex;
@@ -205,6 +221,8 @@ export class ClProgramEditor extends LitElement {
   private readonly locale = new LocaleController(this);
   #attached: CollabSession | undefined;
   #ownSession = false;
+  /** The server said this person may only read the draft (4423): it reopens read-only. */
+  #readOnlyDocument: string | undefined;
   #detach: Array<() => void> = [];
   /** Scheduled modules' content (`moduleId@version`, `@` alone for the catalog or draft) and released versions. */
   readonly #contents = new Map<string, Loaded<Module>>();
@@ -255,7 +273,14 @@ export class ClProgramEditor extends LitElement {
     const workspace = this.workspace;
     if (!workspace || !this.documentId) return;
     const person = workspace.session.person;
-    const session = openCollabSession({ documentId: this.documentId, readOnly: !canEdit(workspace), root: 'program', user: { id: person.id, name: person.name, color: userColor(person.id) } });
+    const documentId = this.documentId;
+    const session = openCollabSession({
+      documentId,
+      readOnly: !canEdit(workspace) || this.#readOnlyDocument === documentId,
+      root: 'program',
+      user: { id: person.id, name: person.name, color: userColor(person.id) },
+      checkAccess: () => workspace.api.getDocument(documentId).then(() => true, (error: unknown) => (isApiError(error, 403, 404) ? false : Promise.reject(error))),
+    });
     this.#attach(session);
     this.#ownSession = true;
     this.session = session;
@@ -379,9 +404,12 @@ export class ClProgramEditor extends LitElement {
     const connection = session.connection;
     const state = connection === 'offline' ? 'disconnected' : connection;
     const undo = session.undoManager;
+    const stopped = session.stopped;
     return html`<header>
       <h1>${program ? t('program.titleOf', { title: program.title[program.defaultLanguage] ?? program.id }) : t('program.title')}</h1>
-      <span class="status ${connection}" role="status" data-connection=${connection}>${t(`connection.${state}`)}${connection === 'connected' && !session.synced ? ` · ${t('connection.syncing')}` : ''}</span>
+      ${stopped
+        ? html`<span class="status stopped" role="status" data-connection="stopped">${editorText('editor.stopped')}</span>`
+        : html`<span class="status ${connection}" role="status" data-connection=${connection}>${t(`connection.${state}`)}${connection === 'connected' && !session.synced ? ` · ${t('connection.syncing')}` : ''}</span>`}
       ${this.peers.length > 0
         ? html`<span class="hint">${t('program.othersHere')}:</span>
             <ul class="avatars">
@@ -395,7 +423,21 @@ export class ClProgramEditor extends LitElement {
         ? nothing
         : html`<button type="button" data-action="undo" ?disabled=${undo.undoStack.length === 0} aria-keyshortcuts="Control+Z Meta+Z" @click=${() => this.#undo()}>${t('program.undo')}</button>
             <button type="button" data-action="redo" ?disabled=${undo.redoStack.length === 0} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y" @click=${() => this.#redo()}>${t('program.redo')}</button>`}
-    </header>`;
+    </header>
+    ${stopped
+      ? html`<div class="stopped-notice" role="alert" data-stopped=${stopped}>
+          <p>${stoppedMessage(stopped)}</p>
+          ${stopped === 'no-access' || !this.#ownSession ? nothing : html`<button type="button" data-action="reload-draft" @click=${() => this.#reload()}>${editorText('editor.reload')}</button>`}
+        </div>`
+      : nothing}`;
+  }
+
+  /** Opens the draft again after the server stopped the connection: what is saved, from the server. */
+  #reload(): void {
+    if (this.session?.stopped === 'read-only') this.#readOnlyDocument = this.documentId;
+    this.#attach(undefined);
+    this.session = undefined;
+    this.#open();
   }
 
   #describePlace(peer: ProgramPeer): string {

@@ -228,7 +228,9 @@ function exact(bytes: Uint8Array): Uint8Array {
  */
 function startWorker(workerData: unknown, maxHeapMb: number): Worker {
   const entry = new URL(import.meta.url.endsWith('.ts') ? './yjs-worker.ts' : './yjs-worker.js', import.meta.url);
-  const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb };
+  // A small young generation: every newcomer's sync step 2 is a draft-sized allocation, and a
+  // larger nursery grows the process by megabytes that look like memory per connected client.
+  const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 4 };
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData, resourceLimits });
   // The ES module build of tsx's API (require.resolve finds its CommonJS twin beside it).
   const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;

@@ -75,7 +75,9 @@ const MEDIA_CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self' data:;
  * Host header, which the client chooses.
  */
 function contentSecurityPolicy(webApp: WebApp, origins: readonly string[]): string {
-  const sockets = origins.map((origin) => origin.replace(/^http/, 'ws')).join(' ');
+  // CSP host-sources cannot name an IPv6 literal (Chromium rejects `ws://[::1]:3000` as invalid);
+  // 'self' already allows the page's own ws:/wss: origin, so such an origin is simply left out.
+  const sockets = origins.filter((origin) => !new URL(origin).hostname.startsWith('[')).map((origin) => origin.replace(/^http/, 'ws')).join(' ');
   return [
     "default-src 'self'",
     `script-src 'self' ${(webApp.scriptSources ?? []).join(' ')}`.trim(),

@@ -20,7 +20,7 @@ runCareStoreContract(async () => {
     patientId: 'person-patient',
     moduleId: 'phq-9',
     auditActions: async () => (db.prepare('SELECT action FROM audit_log ORDER BY seq').all() as Array<{ action: string }>).map((row) => row.action),
-    queuedMail: async () => (db.prepare('SELECT id, to_address AS "to", subject, text, created_at AS createdAt FROM mail_outbox ORDER BY seq').all() as QueuedMail[]),
+    queuedMail: async () => (db.prepare('SELECT id, to_address AS "to", subject, text, organisation_id AS organisationId, created_at AS createdAt FROM mail_outbox ORDER BY seq').all() as QueuedMail[]),
     failMail: (value) => {
       failing = value;
     },

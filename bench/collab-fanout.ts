@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { HttpSession } from '../runtime/src/integration/http-client.js';
+import { HttpSession } from '@careloom/server/http-client';
 import { percentile, residentBytes, sleep, startProcess, stop } from './processes.js';
 
 const RECEIVERS = 20;

@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HttpSession } from '../runtime/src/integration/http-client.js';
-import { DEMO_ACCOUNTS } from '../runtime/src/domain/demo-accounts.js';
+import { HttpSession } from '@careloom/server/http-client';
+import { DEMO_ACCOUNTS } from '@careloom/server/demo-accounts';
 import { percentile, startProcess, stop } from './processes.js';
 
 export interface LoadResult {

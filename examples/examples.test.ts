@@ -2,15 +2,15 @@
 // with a message that names what is wrong. Also: week 1's branches and conditions, and the programs'
 // schedules, as the engine runs them.
 import { describe, expect, it } from 'vitest';
-import { pagePath } from '../schemas/src/engine/navigation.js';
-import { visibleBlocks } from '../schemas/src/engine/visibility.js';
-import { moduleStates } from '../schemas/src/engine/module-unlocks.js';
-import { measurementOccurrences } from '../schemas/src/engine/measurement-schedule.js';
-import { missedRegistrations, registrationOccurrences } from '../schemas/src/engine/registration-schedule.js';
-import type { ScheduleContext } from '../schemas/src/engine/schedule-context.js';
-import type { Module, Page, Program } from '../schemas/src/generated/format.js';
-import type { Issue } from '../schemas/src/issue.js';
-import { validateModule, validateProgram } from '../schemas/src/validate/index.js';
+import { pagePath } from '@careloom/format/engine';
+import { visibleBlocks } from '@careloom/format/engine';
+import { moduleStates } from '@careloom/format/engine';
+import { measurementOccurrences } from '@careloom/format/engine';
+import { missedRegistrations, registrationOccurrences } from '@careloom/format/engine';
+import type { ScheduleContext } from '@careloom/format/engine';
+import type { Module, Page, Program } from '@careloom/format';
+import type { Issue } from '@careloom/format';
+import { validateModule, validateProgram } from '@careloom/format/validate';
 import { exampleFiles, exampleModules, readExample, readModule, readProgram } from './load.js';
 
 const modules = exampleModules();

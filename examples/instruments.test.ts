@@ -4,8 +4,8 @@
 // GAD-7: Spitzer, Kroenke, Williams & Löwe, Arch Intern Med 2006;166:1092–1097 (sum of items 1–7, 0–21;
 // 5, 10, 15 = mild, moderate, severe).
 import { describe, expect, it } from 'vitest';
-import { scoreInstrument, scoreRange } from '../schemas/src/engine/scoring.js';
-import type { InstrumentBlock } from '../schemas/src/generated/format.js';
+import { scoreInstrument, scoreRange } from '@careloom/format/engine';
+import type { InstrumentBlock } from '@careloom/format';
 import { instrumentOf, readModule } from './load.js';
 
 const OPTION_BY_SCORE = ['notAtAll', 'severalDays', 'moreThanHalf', 'nearlyEveryDay'] as const;

@@ -1,6 +1,6 @@
 // Reads the example documents for the example tests. Plain JSON on disk: what a designer would import.
 import { readdirSync, readFileSync } from 'node:fs';
-import type { InstrumentBlock, Module, Program, RegistrationBlock } from '../schemas/src/generated/format.js';
+import type { InstrumentBlock, Module, Program, RegistrationBlock } from '@careloom/format';
 
 const here = new URL('./', import.meta.url);
 

@@ -2,9 +2,9 @@
 // with realistic daily reports, the thresholds at their edges, and a patient's personal overrides.
 // And the activity diary's weekly goal (examples/modules/activity-registration.json).
 import { describe, expect, it } from 'vitest';
-import type { Answers } from '../schemas/src/engine/answers.js';
-import { unknownOverrides, zoneFor } from '../schemas/src/engine/zones.js';
-import type { Condition, ZonePlan } from '../schemas/src/generated/format.js';
+import type { Answers } from '@careloom/format/engine';
+import { unknownOverrides, zoneFor } from '@careloom/format/engine';
+import type { Condition, ZonePlan } from '@careloom/format';
 import { readModule, registrationOf } from './load.js';
 
 const copd = registrationOf(readModule('copd-daily-report'), 'copdDaily');

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import type { Module } from '../../../schemas/src/generated/format.js';
+import type { Module } from '@careloom/format';
 import type { ClModulePage } from './module-page.js';
 import { $, $$, copdDaily, panicWeek1, phq9, renderPage, seriousViolations, settle, unitContact } from './test-helpers.js';
 import type { PageOptions } from './test-helpers.js';

@@ -2,10 +2,10 @@
 // with green/yellow/red zones and the self-treatment plan).
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import type { ExerciseBlock, Field, RegistrationBlock } from '../../../schemas/src/generated/format.js';
-import { isAnswered } from '../../../schemas/src/engine/answers.js';
-import { zoneFor } from '../../../schemas/src/engine/zones.js';
-import type { ZoneResult } from '../../../schemas/src/engine/zones.js';
+import type { ExerciseBlock, Field, RegistrationBlock } from '@careloom/format';
+import { isAnswered } from '@careloom/format/engine';
+import { zoneFor } from '@careloom/format/engine';
+import type { ZoneResult } from '@careloom/format/engine';
 import { BlockElement } from './base.js';
 import type { RenderContext } from './context.js';
 import { richTx, tx, ui } from './context.js';

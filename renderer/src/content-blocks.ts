@@ -1,7 +1,7 @@
 // Blocks that only show content: rich text, image, film, and the care unit's contact details.
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import type { FilmBlock, ImageBlock, TextBlock, UnitContactBlock } from '../../../schemas/src/generated/format.js';
+import type { FilmBlock, ImageBlock, TextBlock, UnitContactBlock } from '@careloom/format';
 import { BlockElement } from './base.js';
 import { richTx, tx, ui } from './context.js';
 import type { UnitContact } from './context.js';

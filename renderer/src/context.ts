@@ -1,6 +1,6 @@
-import type { AnswerValue, Answers } from '../../../schemas/src/engine/answers.js';
-import type { LocalizedRichText, LocalizedText, RichTextDoc } from '../../../schemas/src/generated/format.js';
-import { localize, pickTranslation } from '../../../schemas/src/engine/localize.js';
+import type { AnswerValue, Answers } from '@careloom/format/engine';
+import type { LocalizedRichText, LocalizedText, RichTextDoc } from '@careloom/format';
+import { localize, pickTranslation } from '@careloom/format/engine';
 import { message } from './messages.js';
 import type { MessageKey } from './messages.js';
 

@@ -13,7 +13,7 @@ import type {
   SliderInput,
   TextInput,
   YesNoInput,
-} from '../../../schemas/src/generated/format.js';
+} from '@careloom/format';
 import type { BlockElement } from './base.js';
 import { domId, tx, ui } from './context.js';
 

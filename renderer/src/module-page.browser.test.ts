@@ -1,5 +1,5 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import type { Module } from '../../../schemas/src/generated/format.js';
+import type { Module } from '@careloom/format';
 import type { AnswerChangeDetail, NavigateDetail } from './context.js';
 import { $, $$, choose, copdDaily, panicWeek1, phq9, renderPage, settle, typeInto } from './test-helpers.js';
 

@@ -2,10 +2,10 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { AlertRule, GridBlock, InstrumentBlock, QuestionBlock, SingleChoiceInput } from '../../../schemas/src/generated/format.js';
-import { instrumentOptions } from '../../../schemas/src/engine/module-index.js';
-import { scoreInstrument, scoreRange } from '../../../schemas/src/engine/scoring.js';
-import type { InstrumentScore } from '../../../schemas/src/engine/scoring.js';
+import type { AlertRule, GridBlock, InstrumentBlock, QuestionBlock, SingleChoiceInput } from '@careloom/format';
+import { instrumentOptions } from '@careloom/format/engine';
+import { scoreInstrument, scoreRange } from '@careloom/format/engine';
+import type { InstrumentScore } from '@careloom/format/engine';
 import { BlockElement } from './base.js';
 import { domId, tx, ui } from './context.js';
 import { labelText, renderInputItem } from './inputs.js';

@@ -3,8 +3,8 @@
 // (unknown blocks) or nothing, so content that slipped past validation still cannot inject markup.
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import type { RichTextDoc, RichTextMark, RichTextNode } from '../../../schemas/src/generated/format.js';
-import { isSafeLinkTarget } from '../../../schemas/src/engine/link-target.js';
+import type { RichTextDoc, RichTextMark, RichTextNode } from '@careloom/format';
+import { isSafeLinkTarget } from '@careloom/format/engine';
 
 type Part = TemplateResult | string | typeof nothing;
 

@@ -1,10 +1,10 @@
 // Shared by the renderer's browser tests: example modules, rendering a page, and an axe check.
 import { fixture, html } from '@open-wc/testing';
 import type * as Axe from 'axe-core';
-import type { Module } from '../../../schemas/src/generated/format.js';
-import copdJson from '../../../examples/modules/copd-daily-report.json';
-import panicJson from '../../../examples/modules/panic-week-1.json';
-import phqJson from '../../../examples/modules/phq-9.json';
+import type { Module } from '@careloom/format';
+import copdJson from '@careloom/examples/modules/copd-daily-report.json';
+import panicJson from '@careloom/examples/modules/panic-week-1.json';
+import phqJson from '@careloom/examples/modules/phq-9.json';
 import type { Answers, UnitContact } from './context.js';
 import type { ClModulePage } from './module-page.js';
 import './module-page.js';

@@ -1,5 +1,5 @@
 // Small modules for the renderer's tests: every input kind, and a grid (no example module has one).
-import type { Module } from '../../../schemas/src/generated/format.js';
+import type { Module } from '@careloom/format';
 
 const en = (text: string) => ({ en: text });
 

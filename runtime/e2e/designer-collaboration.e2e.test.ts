@@ -7,8 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLogin, startE2e, watchErrors, type E2eSystem } from '../../runtime/src/e2e/e2e-harness.js';
-import { HttpSession } from '../../runtime/src/integration/http-client.js';
+import { demoLogin, startE2e, watchErrors, type E2eSystem } from '../src/e2e/e2e-harness.js';
+import { HttpSession } from '../src/integration/http-client.js';
 
 // The README's picture is refreshed only on request, so an ordinary test run leaves the tree clean:
 // CARELOOM_UPDATE_SCREENSHOTS=1 npm run test:e2e

@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
 import { ConfigError, defaultPublicUrl, describeSmtp, type Config } from './config.js';
-import { contentHash } from '../../schemas/src/engine/content-hash.js';
+import { contentHash } from '@careloom/format/engine';
 import { formatValidators } from './content/example-validators.js';
 import { readExampleFiles } from './content/read-example-files.js';
 import { createExampleCatalog, type ExampleCatalog, type ExampleValidators } from './domain/example-catalog.js';

@@ -10,10 +10,10 @@ import type {
   DocumentSummary,
   DraftView,
   ExampleSummary,
-  Invitation,
+  MemberInvitation,
   InvitationPreview,
-  InviteInput,
-  JoinInput,
+  InviteBody,
+  JoinBody,
   Member,
   MyOrganisation,
   Role,
@@ -22,7 +22,7 @@ import type {
   TransitionInput,
   VersionRef,
   VersionView,
-} from './types.js';
+} from '@careloom/format/api';
 
 export interface ApiClientOptions {
   /** The fetch to use; tests pass a fake server (designer/src/testing/fake-api.ts). */
@@ -100,20 +100,20 @@ export class ApiClient {
   }
 
   /** The organisation's open invitations (expired ones marked); 403 for anyone but its permissions admins. */
-  async listInvitations(organisationId: string): Promise<Invitation[]> {
-    return (await this.request<{ invitations: Invitation[] }>('GET', invitationsPath(organisationId))).invitations;
+  async listInvitations(organisationId: string): Promise<MemberInvitation[]> {
+    return (await this.request<{ invitations: MemberInvitation[] }>('GET', invitationsPath(organisationId))).invitations;
   }
 
   /**
    * E-mails an invitation: the person becomes a member only by accepting it. The same answer
    * whether or not the address has an account; 409 only when the person is a member already.
    */
-  invite(organisationId: string, input: InviteInput): Promise<Invitation> {
+  invite(organisationId: string, input: InviteBody): Promise<MemberInvitation> {
     return this.request('POST', invitationsPath(organisationId), input);
   }
 
   /** Sends an open invitation again with a new link and expiry (the old link stops working). */
-  resendInvitation(organisationId: string, invitationId: string): Promise<Invitation> {
+  resendInvitation(organisationId: string, invitationId: string): Promise<MemberInvitation> {
     return this.request('POST', `${invitationsPath(organisationId)}/${encodeURIComponent(invitationId)}/resend`);
   }
 
@@ -133,7 +133,7 @@ export class ApiClient {
   }
 
   /** Accepts as a new person with a name and password of their own; signs them in (`session` null if the sign-in was refused). 409 when the address has an account already. */
-  async joinByInvitation(token: string, input: JoinInput): Promise<{ session: Session | null; accepted: AcceptedInvitation }> {
+  async joinByInvitation(token: string, input: Omit<JoinBody, 'token'>): Promise<{ session: Session | null; accepted: AcceptedInvitation }> {
     const joined = await this.request<{ session: Session | null; accepted: AcceptedInvitation }>('POST', '/api/public/member-invitations/join', { token, ...input });
     if (joined.session) this.#remember(joined.session);
     return joined;

@@ -2,7 +2,7 @@ import { html, LitElement } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { ApiClient } from '../api/api-client.js';
 import { isApiError } from '../api/api-error.js';
-import type { Session } from '../api/types.js';
+import type { Session } from '@careloom/format/api';
 import { LocaleController, t } from '../i18n/i18n.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import { css } from 'lit';

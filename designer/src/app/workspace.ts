@@ -1,5 +1,5 @@
 import type { ApiClient } from '../api/api-client.js';
-import type { Session, SessionMembership } from '../api/types.js';
+import type { Session, SessionMembership } from '@careloom/format/api';
 
 /**
  * What every screen works in: the API client, the signed-in person and the publishing

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import * as Y from 'yjs';
-import { getPagesArray, moduleToYDoc } from '../../../schemas/src/ydoc/index.js';
+import { getPagesArray, moduleToYDoc } from '@careloom/format/ydoc';
 import { localSession } from '../collab/collab-session.js';
 import { BLOCK_DRAG_TYPE } from './block-drag.js';
 import { blockSection, deep, mountEditor, panicWeek1, sessionPair, settle } from './test-helpers.js';

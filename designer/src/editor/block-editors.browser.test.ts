@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import type { Module } from '../../../schemas/src/generated/format.js';
-import { moduleToYDoc, yDocToModule } from '../../../schemas/src/ydoc/index.js';
+import type { Module } from '@careloom/format';
+import { moduleToYDoc, yDocToModule } from '@careloom/format/ydoc';
 import { localSession } from '../collab/collab-session.js';
 import type { ClModuleEditor } from './module-editor.js';
 import { blockSection, copdDaily, deepAll, mountEditor, panicWeek1, phq9, seriousViolations, settle, typeInto } from './test-helpers.js';

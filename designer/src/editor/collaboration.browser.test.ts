@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { ClRichText } from './fields/rich-text-field.js';
-import { yDocToModule } from '../../../schemas/src/ydoc/index.js';
+import { yDocToModule } from '@careloom/format/ydoc';
 import { blockSection, deep, deepAll, mountEditor, openPage, panicWeek1, sessionPair, settle, typeInto } from './test-helpers.js';
 
 type Json = { pages: Array<{ blocks: Array<Record<string, unknown>> }> };

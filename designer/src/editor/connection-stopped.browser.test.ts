@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { moduleToYDoc } from '../../../schemas/src/ydoc/index.js';
+import { moduleToYDoc } from '@careloom/format/ydoc';
 import { CollabSession, type CollabTransport } from '../collab/collab-session.js';
 import { openCollabSession } from '../collab/open-collab-session.js';
 import { i18n } from '../i18n/i18n.js';

@@ -1,5 +1,5 @@
 // Registers the module editor's elements (once: the shell may load this chunk more than once).
-import '../renderer/define.js';
+import '@careloom/renderer/define';
 import { ClTextField } from './fields/text-field.js';
 import { ClRichText } from './fields/rich-text-field.js';
 import { ClEditorHeader } from './editor-header.js';

@@ -1,8 +1,8 @@
-import type { Module } from '../../../schemas/src/generated/format.js';
-import type { Issue } from '../../../schemas/src/issue.js';
-import { validateModule } from '../../../schemas/src/validate/index.js';
-import { YDocLayoutError } from '../../../schemas/src/ydoc/layout-error.js';
-import { yDocToModule } from '../../../schemas/src/ydoc/index.js';
+import type { Module } from '@careloom/format';
+import type { Issue } from '@careloom/format';
+import { validateModule } from '@careloom/format/validate';
+import { YDocLayoutError } from '@careloom/format/ydoc';
+import { yDocToModule } from '@careloom/format/ydoc';
 import type * as Y from 'yjs';
 import { answerableItems } from './conditions/answerable-items.js';
 import type { AnswerableItem } from './conditions/answerable-items.js';

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
-import type { CommentThread } from '../api/types.js';
+import type { CommentThread } from '@careloom/format/api';
 import type { Workspace } from '../app/workspace.js';
 import { t } from './messages.js';
 

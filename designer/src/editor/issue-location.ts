@@ -1,4 +1,4 @@
-import { pointerSegments } from '../../../schemas/src/validate/describe-location.js';
+import { pointerSegments } from '@careloom/format/validate';
 
 /** Where in the outline and canvas a problem's JSON Pointer points. */
 export interface IssueLocation {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type * as Y from 'yjs';
-import { moduleToYDoc, yDocToModule } from '../../../schemas/src/ydoc/index.js';
+import { moduleToYDoc, yDocToModule } from '@careloom/format/ydoc';
 import { localSession } from '../collab/collab-session.js';
 import type { ClModuleEditor } from './module-editor.js';
 import { deep, deepAll, mountEditor, panicWeek1, seriousViolations, sessionPair, settle, typeInto } from './test-helpers.js';

@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type * as Y from 'yjs';
-import { getPagesArray, yDocToModule } from '../../../schemas/src/ydoc/index.js';
+import { getPagesArray, yDocToModule } from '@careloom/format/ydoc';
 import { localSession } from '../collab/collab-session.js';
 import { blockSection, deep, deepAll, mountEditor, openPage, panicWeek1, phq9, seriousViolations, settle, typeInto } from './test-helpers.js';
-import { moduleToYDoc } from '../../../schemas/src/ydoc/index.js';
+import { moduleToYDoc } from '@careloom/format/ydoc';
 
 const anna = { id: 'anna', name: 'Anna Lind', color: '#1f5fbf' };
 

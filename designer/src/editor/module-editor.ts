@@ -1,10 +1,10 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import * as Y from 'yjs';
-import type { Issue } from '../../../schemas/src/issue.js';
+import type { Issue } from '@careloom/format';
 import type { ApiClient } from '../api/api-client.js';
 import { isApiError } from '../api/api-error.js';
-import type { CommentThread } from '../api/types.js';
+import type { CommentThread } from '@careloom/format/api';
 import type { Workspace } from '../app/workspace.js';
 import type { CollabSession } from '../collab/collab-session.js';
 import { openCollabSession } from '../collab/open-collab-session.js';

@@ -1,8 +1,8 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
-import type { Module } from '../../../schemas/src/generated/format.js';
-import type { AnswerChangeDetail, Answers, NavigateDetail } from '../renderer/context.js';
-import '../renderer/module-page.js';
+import type { Module } from '@careloom/format';
+import type { AnswerChangeDetail, Answers, NavigateDetail } from '@careloom/renderer';
+import '@careloom/renderer';
 import { LocaleController } from '../i18n/i18n.js';
 import { editorStyles } from './editor-styles.js';
 import { t } from './messages.js';

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import * as Y from 'yjs';
-import { moveArrayItem, toYValue } from '../../../schemas/src/ydoc/index.js';
+import { moveArrayItem, toYValue } from '@careloom/format/ydoc';
 import type { CollabSession } from '../collab/collab-session.js';
 import type { Peer } from '../collab/presence.js';
 import { LocaleController } from '../i18n/i18n.js';

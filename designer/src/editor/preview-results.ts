@@ -1,8 +1,8 @@
-import type { InstrumentBlock, Module, RegistrationBlock } from '../../../schemas/src/generated/format.js';
-import type { Answers } from '../../../schemas/src/engine/answers.js';
-import { localize } from '../../../schemas/src/engine/localize.js';
-import { scoreInstrument } from '../../../schemas/src/engine/scoring.js';
-import { zoneFor } from '../../../schemas/src/engine/zones.js';
+import type { InstrumentBlock, Module, RegistrationBlock } from '@careloom/format';
+import type { Answers } from '@careloom/format/engine';
+import { localize } from '@careloom/format/engine';
+import { scoreInstrument } from '@careloom/format/engine';
+import { zoneFor } from '@careloom/format/engine';
 
 /** What the engine computes for one block of the previewed page. */
 export type PreviewResult =

@@ -3,13 +3,13 @@ import { fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { Module } from '../../../schemas/src/generated/format.js';
-import { moduleToYDoc } from '../../../schemas/src/ydoc/index.js';
+import type { Module } from '@careloom/format';
+import { moduleToYDoc } from '@careloom/format/ydoc';
 import { CollabSession } from '../collab/collab-session.js';
 import type { ClModuleEditor } from './module-editor.js';
 import './define.js';
 
-export { copdDaily, panicWeek1, phq9, seriousViolations } from '../renderer/test-helpers.js';
+export { copdDaily, panicWeek1, phq9, seriousViolations } from '@careloom/renderer/testing';
 
 const REMOTE = Symbol('test-remote');
 

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations } from 'lit';
-import type { Issue } from '../../../schemas/src/issue.js';
+import type { Issue } from '@careloom/format';
 import { LocaleController } from '../i18n/i18n.js';
 import { editorStyles } from './editor-styles.js';
 import { locateIssue } from './issue-location.js';

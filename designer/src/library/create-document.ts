@@ -2,7 +2,7 @@ import { css, html, LitElement } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { isApiError } from '../api/api-error.js';
 import type { ApiIssue } from '../api/api-error.js';
-import type { CreateDocumentInput, DraftView, ExampleSummary } from '../api/types.js';
+import type { CreateDocumentInput, DraftView, ExampleSummary } from '@careloom/format/api';
 import type { Workspace } from '../app/workspace.js';
 import { LocaleController, t } from '../i18n/i18n.js';
 import { errorText } from '../ui/error-text.js';

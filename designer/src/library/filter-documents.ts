@@ -1,4 +1,4 @@
-import type { DocumentSummary } from '../api/types.js';
+import type { DocumentSummary } from '@careloom/format/api';
 import type { DisplayStatus } from '../ui/status-badge.js';
 
 /** A document as the library lists it; `tags` when the server sends them. */

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import phq9 from '../../../examples/modules/phq-9.json';
+import phq9 from '@careloom/examples/modules/phq-9.json';
 import { deep, deepAll, seriousViolations, settle, typeInto, until, workspaceFor } from '../testing/app-fixture.js';
 import { FakeApi, PEOPLE } from '../testing/fake-api.js';
 import type { ClLibrary } from './library.js';

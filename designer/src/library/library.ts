@@ -1,7 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { isApiError } from '../api/api-error.js';
-import type { DraftView, ExampleSummary } from '../api/types.js';
+import type { DraftView, ExampleSummary } from '@careloom/format/api';
 import { editorHash, routeHash } from '../app/router.js';
 import { canEdit, personLabel, type Workspace } from '../app/workspace.js';
 import { LocaleController, i18n, t } from '../i18n/i18n.js';

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import type { ApiClient } from '../api/api-client.js';
 import { isApiError } from '../api/api-error.js';
-import type { AcceptedInvitation, InvitationPreview, Session } from '../api/types.js';
+import type { AcceptedInvitation, InvitationPreview, Session } from '@careloom/format/api';
 import { i18n, LocaleController, t } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { errorText } from '../ui/error-text.js';

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { isApiError } from '../api/api-error.js';
-import type { Invitation, InviteInput, Role } from '../api/types.js';
+import type { MemberInvitation, InviteBody, Role } from '@careloom/format/api';
 import type { Workspace } from '../app/workspace.js';
 import { i18n, LOCALE_NAMES, LOCALES, LocaleController, t, type Locale } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/i18n.js';
@@ -118,9 +118,9 @@ export class ClInvitePerson extends LitElement {
     if (email === '') local.email = [t('invite.emailRequired')];
     if (roles.length === 0) local.roles = [t('invite.rolesRequired')];
     if (Object.keys(local).length > 0) return this.#refuse(local);
-    const input: InviteInput = { email, roles, language };
+    const input: InviteBody = { email, roles, language };
     this.busy = true;
-    let invitation: Invitation;
+    let invitation: MemberInvitation;
     try {
       invitation = await workspace.api.invite(workspace.organisationId, input);
     } catch (error) {
@@ -133,7 +133,7 @@ export class ClInvitePerson extends LitElement {
     (form.elements.namedItem('language') as HTMLSelectElement).value = language;
     this.messages = {};
     this.result = t('invite.sent', { email: invitation.email });
-    this.dispatchEvent(new CustomEvent<Invitation>('invitation-sent', { detail: invitation, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent<MemberInvitation>('invitation-sent', { detail: invitation, bubbles: true, composed: true }));
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('#email')?.focus();
   }

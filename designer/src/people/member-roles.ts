@@ -1,5 +1,5 @@
 import type { ApiError } from '../api/api-error.js';
-import type { Role } from '../api/types.js';
+import type { Role } from '@careloom/format/api';
 
 /** The roles a permissions admin gives in a publishing organisation, in the order the screen shows them. */
 export const MEMBER_ROLES: readonly Role[] = ['designer', 'publisher', 'tester', 'permissions_admin'];

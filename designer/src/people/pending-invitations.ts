@@ -1,7 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { isApiError } from '../api/api-error.js';
-import type { Invitation } from '../api/types.js';
+import type { MemberInvitation } from '@careloom/format/api';
 import type { Workspace } from '../app/workspace.js';
 import { i18n, LocaleController, t } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/i18n.js';
@@ -52,7 +52,7 @@ export class ClPendingInvitations extends LitElement {
   ];
 
   declare workspace: Workspace | undefined;
-  declare invitations: readonly Invitation[];
+  declare invitations: readonly MemberInvitation[];
   declare results: ReadonlyMap<string, RowResult>;
   declare busy: ReadonlySet<string>;
   declare notice: string;
@@ -90,7 +90,7 @@ export class ClPendingInvitations extends LitElement {
   }
 
   /** Shows a just-sent invitation first (inviting an address again replaces its earlier invitation). */
-  add(invitation: Invitation): void {
+  add(invitation: MemberInvitation): void {
     this.notice = '';
     this.invitations = [invitation, ...this.invitations.filter((candidate) => candidate.id !== invitation.id && candidate.email.toLowerCase() !== invitation.email.toLowerCase())];
   }
@@ -166,7 +166,7 @@ export class ClPendingInvitations extends LitElement {
     this.results = next;
   }
 
-  async #resend(invitation: Invitation): Promise<void> {
+  async #resend(invitation: MemberInvitation): Promise<void> {
     const workspace = this.workspace!;
     this.#setBusy(invitation.id, true);
     this.#setResult(invitation.id, undefined);
@@ -184,7 +184,7 @@ export class ClPendingInvitations extends LitElement {
     this.#rowElement(invitation.id, 'button.resend')?.focus();
   }
 
-  async #revoke(invitation: Invitation): Promise<void> {
+  async #revoke(invitation: MemberInvitation): Promise<void> {
     const workspace = this.workspace!;
     this.#setBusy(invitation.id, true);
     this.#setResult(invitation.id, undefined);

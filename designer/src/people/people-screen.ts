@@ -1,7 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { isApiError } from '../api/api-error.js';
-import type { Invitation, Member, Role } from '../api/types.js';
+import type { MemberInvitation, Member, Role } from '@careloom/format/api';
 import { canManagePeople, type Workspace } from '../app/workspace.js';
 import { LocaleController, t } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/i18n.js';
@@ -302,7 +302,7 @@ export class ClPeopleScreen extends LitElement {
     }
   }
 
-  #invited = (event: CustomEvent<Invitation>): void => {
+  #invited = (event: CustomEvent<MemberInvitation>): void => {
     this.renderRoot.querySelector<ClPendingInvitations>('cl-pending-invitations')?.add(event.detail);
   };
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Program } from '../../../schemas/src/generated/format.js';
-import { validateProgram } from '../../../schemas/src/validate/index.js';
-import { programToYDoc, yDocToProgram } from '../../../schemas/src/ydoc/index.js';
-import panicProgram from '../../../examples/programs/panic-icbt-8-weeks.json';
+import type { Program } from '@careloom/format';
+import { validateProgram } from '@careloom/format/validate';
+import { programToYDoc, yDocToProgram } from '@careloom/format/ydoc';
+import panicProgram from '@careloom/examples/programs/panic-icbt-8-weeks.json';
 import { addEntry, addLanguage, addTag, moveEntry, programStrings, removeEntry, removeLanguage, removeTag, setDefaultLanguage, setEntryValue, setProgramText, setProgramValue } from './program-doc.js';
 
 const seeded = () => programToYDoc(structuredClone(panicProgram) as unknown as Program);

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { moveArrayItem, toYValue } from '../../../schemas/src/ydoc/index.js';
+import { moveArrayItem, toYValue } from '@careloom/format/ydoc';
 
 /** The program's scheduled lists, with the schema definition of their entries. */
 export const PROGRAM_LISTS = { modules: 'ScheduledModule', measurements: 'Measurement', registrations: 'ScheduledRegistration' } as const;

@@ -1,10 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { Program } from '../../../schemas/src/generated/format.js';
-import { yDocToProgram } from '../../../schemas/src/ydoc/index.js';
-import copdModule from '../../../examples/modules/copd-daily-report.json';
-import phq9 from '../../../examples/modules/phq-9.json';
-import copdProgram from '../../../examples/programs/copd-home-follow-up.json';
+import type { Program } from '@careloom/format';
+import { yDocToProgram } from '@careloom/format/ydoc';
+import copdModule from '@careloom/examples/modules/copd-daily-report.json';
+import phq9 from '@careloom/examples/modules/phq-9.json';
+import copdProgram from '@careloom/examples/programs/copd-home-follow-up.json';
 import type { CollabSession } from '../collab/collab-session.js';
 import { deep, deepAll, seriousViolations, settle, typeInto, until, workspaceFor } from '../testing/app-fixture.js';
 import { FakeApi, PEOPLE } from '../testing/fake-api.js';

@@ -1,11 +1,11 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import type * as Y from 'yjs';
-import type { Module, ModuleRef, Program } from '../../../schemas/src/generated/format.js';
-import { validateProgram } from '../../../schemas/src/validate/index.js';
-import { yDocToProgram } from '../../../schemas/src/ydoc/index.js';
+import type { Module, ModuleRef, Program } from '@careloom/format';
+import { validateProgram } from '@careloom/format/validate';
+import { yDocToProgram } from '@careloom/format/ydoc';
 import { isApiError } from '../api/api-error.js';
-import type { DocumentSummary } from '../api/types.js';
+import type { DocumentSummary } from '@careloom/format/api';
 import { routeHash } from '../app/router.js';
 import { canEdit, type Workspace } from '../app/workspace.js';
 import type { CollabSession } from '../collab/collab-session.js';

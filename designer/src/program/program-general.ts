@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import type { Program } from '../../../schemas/src/generated/format.js';
+import type { Program } from '@careloom/format';
 import { i18n, t } from '../i18n/i18n.js';
 
 /** The form of a language tag the format accepts ('sv', 'nb', 'en-GB'). */

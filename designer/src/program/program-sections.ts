@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import type { Program } from '../../../schemas/src/generated/format.js';
+import type { Program } from '@careloom/format';
 import { t } from '../i18n/i18n.js';
 import { peerMarks } from './peer-marks.js';
 import type { EntryValue, ProgramList } from './program-doc.js';

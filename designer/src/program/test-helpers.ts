@@ -1,8 +1,8 @@
 // For the program editor's browser tests: two sessions on two in-memory replicas of a program draft.
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { Program } from '../../../schemas/src/generated/format.js';
-import { programToYDoc } from '../../../schemas/src/ydoc/index.js';
+import type { Program } from '@careloom/format';
+import { programToYDoc } from '@careloom/format/ydoc';
 import { CollabSession } from '../collab/collab-session.js';
 
 const REMOTE = Symbol('test-remote');

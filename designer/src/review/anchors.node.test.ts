@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import phq9 from '../../../examples/modules/phq-9.json';
-import program from '../../../examples/programs/panic-icbt-8-weeks.json';
+import phq9 from '@careloom/examples/modules/phq-9.json';
+import program from '@careloom/examples/programs/panic-icbt-8-weeks.json';
 import { anchorsOf } from './anchors.js';
 
 describe('anchorsOf', () => {

@@ -1,4 +1,4 @@
-import { localize } from '../../../schemas/src/engine/localize.js';
+import { localize } from '@careloom/format/engine';
 
 /** Something a comment thread can be anchored to: a page, block or item of a module, or an entry of a program. */
 export interface Anchor {

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { isApiError } from '../api/api-error.js';
-import type { CommentRecord, CommentThread, VersionRef } from '../api/types.js';
+import type { CommentRecord, CommentThread, VersionRef } from '@careloom/format/api';
 import { personLabel, type Workspace } from '../app/workspace.js';
 import { i18n, LocaleController, t } from '../i18n/i18n.js';
 import type { Anchor } from './anchors.js';

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { isApiError } from '../api/api-error.js';
-import type { DocumentDetail, VersionRef, VersionView } from '../api/types.js';
+import type { DocumentDetail, VersionRef, VersionView } from '@careloom/format/api';
 import { editorHash, routeHash } from '../app/router.js';
 import { canEdit, type Workspace } from '../app/workspace.js';
 import { i18n, LocaleController, t } from '../i18n/i18n.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import copdJson from '../../../examples/modules/copd-daily-report.json' with { type: 'json' };
-import phq9Json from '../../../examples/modules/phq-9.json' with { type: 'json' };
-import type { Module } from '../../../schemas/src/generated/format.js';
+import copdJson from '@careloom/examples/modules/copd-daily-report.json' with { type: 'json' };
+import phq9Json from '@careloom/examples/modules/phq-9.json' with { type: 'json' };
+import type { Module } from '@careloom/format';
 import { runSummary } from './run-summary.js';
 import { branchingModule } from './test-run-modules.js';
 

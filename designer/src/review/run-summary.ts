@@ -1,11 +1,11 @@
-import type { Module } from '../../../schemas/src/generated/format.js';
-import type { Answers } from '../../../schemas/src/engine/answers.js';
-import { localize } from '../../../schemas/src/engine/localize.js';
-import { pagePath } from '../../../schemas/src/engine/navigation.js';
-import { relevantAnswers } from '../../../schemas/src/engine/relevant-answers.js';
-import { scoreInstrument, scoreRange } from '../../../schemas/src/engine/scoring.js';
-import { visibleBlocks } from '../../../schemas/src/engine/visibility.js';
-import { zoneFor } from '../../../schemas/src/engine/zones.js';
+import type { Module } from '@careloom/format';
+import type { Answers } from '@careloom/format/engine';
+import { localize } from '@careloom/format/engine';
+import { pagePath } from '@careloom/format/engine';
+import { relevantAnswers } from '@careloom/format/engine';
+import { scoreInstrument, scoreRange } from '@careloom/format/engine';
+import { visibleBlocks } from '@careloom/format/engine';
+import { zoneFor } from '@careloom/format/engine';
 
 /** One alert the runtime would raise to the therapist. */
 export interface RunAlert {

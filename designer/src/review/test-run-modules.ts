@@ -1,5 +1,5 @@
 // A small module with a branch, for the test run's tests (the example branch sits five pages into the panic course).
-import type { Module } from '../../../schemas/src/generated/format.js';
+import type { Module } from '@careloom/format';
 
 const en = (text: string) => ({ en: text });
 

@@ -1,10 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import phq9Json from '../../../examples/modules/phq-9.json';
+import phq9Json from '@careloom/examples/modules/phq-9.json';
 import type { ClDesignerApp } from '../app/designer-app.js';
 import '../app/designer-app.js';
 import { i18n } from '../i18n/i18n.js';
-import type { ClModulePage } from '../renderer/module-page.js';
+import type { ClModulePage } from '@careloom/renderer';
 import { deep, deepAll, seriousViolations, settle, until, workspaceFor } from '../testing/app-fixture.js';
 import { FakeApi, PEOPLE, type FakePerson } from '../testing/fake-api.js';
 import type { ClReviewScreen } from './review-screen.js';

@@ -1,8 +1,8 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
-import type { DocumentChange, WordRun } from '../../../schemas/src/engine/diff/index.js';
+import type { DocumentChange, WordRun } from '@careloom/format/engine';
 import { isApiError } from '../api/api-error.js';
-import type { DiffView, VersionRef } from '../api/types.js';
+import type { DiffView, VersionRef } from '@careloom/format/api';
 import type { Workspace } from '../app/workspace.js';
 import { LocaleController, t } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/i18n.js';

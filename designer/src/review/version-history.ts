@@ -1,6 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import type { PropertyDeclarations } from 'lit';
-import type { VersionView } from '../api/types.js';
+import type { VersionView } from '@careloom/format/api';
 import { personLabel, type Workspace } from '../app/workspace.js';
 import { i18n, LocaleController, t } from '../i18n/i18n.js';
 import '../ui/status-badge.js';

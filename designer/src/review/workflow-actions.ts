@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { isApiError } from '../api/api-error.js';
 import type { ApiError, ApiIssue } from '../api/api-error.js';
-import type { TransitionInput, VersionView, WorkflowAction } from '../api/types.js';
+import type { TransitionInput, VersionView, WorkflowAction } from '@careloom/format/api';
 import { canEdit, type Workspace } from '../app/workspace.js';
 import { LocaleController, t } from '../i18n/i18n.js';
 import { statusLabel } from '../ui/status-badge.js';

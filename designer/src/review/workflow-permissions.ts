@@ -1,5 +1,5 @@
-import { ACTION_ROLE, FOUR_EYES_ACTIONS, TESTABLE_STATES } from '../../../schemas/src/workflow/version-workflow.js';
-import type { DocumentSummary, VersionView, WorkflowAction } from '../api/types.js';
+import { ACTION_ROLE, FOUR_EYES_ACTIONS, TESTABLE_STATES } from '@careloom/format/workflow';
+import type { DocumentSummary, VersionView, WorkflowAction } from '@careloom/format/api';
 
 // The role and four-eyes tables are the server's own (a pure file with no imports), so the buttons
 // offered and the server's decisions cannot drift apart. The server still decides.

@@ -2,7 +2,7 @@
 // for async rendering, querying through shadow roots, and the axe check.
 import type { Workspace } from '../app/workspace.js';
 import { ORG_ID, ORG_NAME, type FakeApi, type FakePerson } from './fake-api.js';
-export { seriousViolations } from '../renderer/test-helpers.js';
+export { seriousViolations } from '@careloom/renderer/testing';
 
 /** A workspace for `person` on a fake API (signed in, CSRF token known). */
 export async function workspaceFor(fake: FakeApi, person: FakePerson): Promise<Workspace> {

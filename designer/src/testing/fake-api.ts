@@ -5,13 +5,13 @@
 // manage, assignable roles, the last permissions admin), membership invitations (one answer for
 // every address, one open invitation per address, resend with a new link, withdraw; accepting only
 // as the addressee or as a new person, once) and problem+json errors with issues.
-import { classifyRelease, diffDocuments } from '../../../schemas/src/engine/diff/index.js';
-import { upgradeDocument } from '../../../schemas/src/migrations/index.js';
-import { detectDocumentKind } from '../../../schemas/src/validate/index.js';
-import { ACTION_ROLE, allowedActions, FOUR_EYES_ACTIONS, nextState, TESTABLE_STATES, type VersionState, type WorkflowAction } from '../../../schemas/src/workflow/version-workflow.js';
+import { classifyRelease, diffDocuments } from '@careloom/format/engine';
+import { upgradeDocument } from '@careloom/format/migrations';
+import { detectDocumentKind } from '@careloom/format/validate';
+import { ACTION_ROLE, allowedActions, FOUR_EYES_ACTIONS, nextState, TESTABLE_STATES, type VersionState, type WorkflowAction } from '@careloom/format/workflow';
 import type { ApiIssue } from '../api/api-error.js';
 import { ApiClient } from '../api/api-client.js';
-import type { CommentRecord, CommentThread, DocumentSummary, ExampleSummary, Invitation, Session, TestEnrollmentView, VersionView } from '../api/types.js';
+import type { CommentRecord, CommentThread, DocumentSummary, ExampleSummary, MemberInvitation, Session, TestEnrollmentView, VersionView } from '@careloom/format/api';
 
 export interface FakePerson {
   id: string;
@@ -53,7 +53,7 @@ export interface FakeDocument {
 }
 
 /** A membership invitation as the fake keeps it: the link's token beside what the admin sees. */
-export interface FakeInvitation extends Invitation {
+export interface FakeInvitation extends MemberInvitation {
   token: string;
   language: string;
   acceptedAt: string | null;
@@ -284,7 +284,7 @@ export class FakeApi {
     const invitation: FakeInvitation = {
       id: `invitation-${++this.#ids}`,
       email,
-      roles: [...new Set(body.roles!)] as Invitation['roles'],
+      roles: [...new Set(body.roles!)] as MemberInvitation['roles'],
       invitedBy: { id: person.id, name: person.name },
       createdAt: at,
       sentAt: at,
@@ -349,7 +349,7 @@ export class FakeApi {
     return this.#open().find((invitation) => invitation.token === token && invitation.expiresAt > now);
   }
 
-  #present(invitation: FakeInvitation): Invitation {
+  #present(invitation: FakeInvitation): MemberInvitation {
     const { token: _token, language: _language, acceptedAt: _acceptedAt, revokedAt: _revokedAt, ...view } = invitation;
     return { ...view, roles: [...view.roles], invitedBy: { ...view.invitedBy }, expired: view.expiresAt <= new Date(this.#clock).toISOString() };
   }

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readModule } from '../../../examples/load.js';
+import { readModule } from '@careloom/examples';
 import { yDocDraftCodec } from '../domain/authoring/ydoc-draft-codec.js';
 import { workerDraftCodec } from './worker-draft-codec.js';
 import { createYjsWorkers } from './yjs-workers.js';

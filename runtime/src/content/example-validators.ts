@@ -1,5 +1,5 @@
-import type { Module } from '../../../schemas/src/generated/format.js';
-import { validateModule, validateProgram } from '../../../schemas/src/validate/index.js';
+import type { Module } from '@careloom/format';
+import { validateModule, validateProgram } from '@careloom/format/validate';
 import type { ExampleValidators } from '../domain/example-catalog.js';
 
 /** The format's real validators, adapted to what the example catalog asks for. */

@@ -1,5 +1,5 @@
-import type { Issue } from '../../../schemas/src/issue.js';
-import { pointer } from '../../../schemas/src/issue.js';
+import type { Issue } from '@careloom/format';
+import { pointer } from '@careloom/format';
 
 /** Key names that suggest a secret or a patient's answers; such details are refused, not redacted. */
 const FORBIDDEN_KEY = /password|passphrase|secret|token|cookie|authorization|api[-_]?key|^answers?$|^responses?$/i;

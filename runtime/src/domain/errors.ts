@@ -1,4 +1,4 @@
-import type { Issue } from '../../../schemas/src/issue.js';
+import type { Issue } from '@careloom/format';
 
 /**
  * Stable error codes. Clients may switch on them; never rename one. Which HTTP status each maps to

@@ -1,5 +1,7 @@
-import type { Issue } from '../../../schemas/src/issue.js';
+import type { Issue } from '@careloom/format';
 import { DomainError } from './errors.js';
+import type { ExampleSummary } from '@careloom/format/api';
+export type { ExampleSummary };
 
 export type ExampleKind = 'module' | 'program';
 
@@ -19,21 +21,6 @@ export interface ExampleValidators {
   module(doc: unknown): ValidationOutcome;
   /** `resolveModule` answers the validated module with that id among the examples, if any. */
   program(doc: unknown, resolveModule: (moduleId: string) => unknown): ValidationOutcome;
-}
-
-/** An example as listed by the API. */
-export interface ExampleSummary {
-  id: string;
-  kind: ExampleKind;
-  /** The title in the document's default language. */
-  title: string;
-  languages: string[];
-  file: string;
-  /** sha256 of the canonical JSON, the strong ETag of the document. */
-  contentHash: string;
-  valid: boolean;
-  issueCount: number;
-  issues: Issue[];
 }
 
 export interface ExampleCatalog {

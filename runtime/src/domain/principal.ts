@@ -1,9 +1,13 @@
+import type { Role as WireRole } from '@careloom/format/api';
+
 /**
  * Roles from PRODUCT.md. A person holds roles per organisation (publishing organisation or care
  * provider) and may hold several; therapist and patient roles are scoped further to a unit.
  */
-export const ROLES = ['designer', 'publisher', 'tester', 'permissions_admin', 'care_provider_admin', 'therapist', 'patient'] as const;
+export const ROLES = ['designer', 'publisher', 'tester', 'permissions_admin', 'care_provider_admin', 'therapist', 'patient'] as const satisfies readonly WireRole[];
 export type Role = (typeof ROLES)[number];
+// The wire type (what clients read) and this list name the same roles: adding one on either side alone fails here.
+const _sameRoles: [WireRole] extends [Role] ? true : never = true;
 
 /** One role a person holds in one organisation (and, for unit-scoped roles, one unit). */
 export interface Membership {

@@ -1,7 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Issue } from '../../../schemas/src/issue.js';
+import type { Issue } from '@careloom/format';
 import { DomainError, type ErrorCode } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
 import type { AppEnv } from './app-env.js';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocketClass from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { getPagesArray } from '../../../schemas/src/ydoc/index.js';
+import { getPagesArray } from '@careloom/format/ydoc';
 import { loadConfig } from '../config.js';
 import { startServer, type RunningServer } from '../server.js';
 import { startSmtpServer } from '../testing/fake-smtp-server.js';

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { getPagesArray } from '../../../schemas/src/ydoc/index.js';
+import { getPagesArray } from '@careloom/format/ydoc';
 import { eventually, HttpSession } from './http-client.js';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');

@@ -2,11 +2,13 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, JSONSchemaType, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Context } from 'hono';
-import type { Issue } from '../../../schemas/src/issue.js';
+import type { Issue } from '@careloom/format';
 import { ASSIGNABLE_ROLES } from '../domain/accounts/organisation-roles.js';
 import { DomainError } from '../domain/errors.js';
 import { readJsonBody } from '../http/json-body.js';
 import type { Role } from '../domain/principal.js';
+import type { InviteBody, InvitationTokenBody, JoinBody, SetRolesBody } from '@careloom/format/api';
+export type { InviteBody, InvitationTokenBody, JoinBody, SetRolesBody };
 
 /*
  * Request bodies of the auth and organisation routes: closed JSON Schemas (the inbound whitelist),
@@ -21,23 +23,6 @@ export interface ChangePasswordBody {
   currentPassword: string;
   newPassword: string;
 }
-export interface InviteBody {
-  email: string;
-  roles: Role[];
-  language?: 'en' | 'sv' | 'nb';
-}
-export interface InvitationTokenBody {
-  token: string;
-}
-export interface JoinBody {
-  token: string;
-  name: string;
-  password: string;
-}
-export interface SetRolesBody {
-  roles: Role[];
-}
-
 const email = { type: 'string', format: 'email', maxLength: 254, description: 'E-mail address; compared without regard to letter case.' } as const;
 // Long limits: the password policy (domain) gives the friendly message; this only stops abuse.
 const password = { type: 'string', maxLength: 1024, description: 'A password, never stored or logged.' } as const;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { canonicalJson } from '../../../schemas/src/engine/canonical-json.js';
-import { contentHash } from '../../../schemas/src/engine/content-hash.js';
+import { canonicalJson } from '@careloom/format/engine';
+import { contentHash } from '@careloom/format/engine';
 import { statusOf } from '../http/problem.js';
 import { TRANSITIONS, WORKFLOW_ACTIONS } from '../domain/authoring/workflow.js';
 import type { VersionState } from '../domain/authoring/workflow.js';

@@ -1,7 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Context } from 'hono';
-import type { Issue } from '../../../schemas/src/issue.js';
+import type { Issue } from '@careloom/format';
 import type { AuthoringContext } from '../domain/authoring/authoring-deps.js';
 import type { AuthoringService } from '../domain/authoring/authoring-service.js';
 import { DomainError } from '../domain/errors.js';

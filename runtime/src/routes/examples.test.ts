@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentHash } from '../../../schemas/src/engine/content-hash.js';
+import { contentHash } from '@careloom/format/engine';
 import type { ExampleFile } from '../domain/example-catalog.js';
 import { createTestApp } from '../testing/test-app.js';
 

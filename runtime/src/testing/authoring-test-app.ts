@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import { Hono } from 'hono';
 import * as Y from 'yjs';
-import { validModule, validProgram } from '../../../schemas/src/validate/test-fixtures.js';
+import { validModule, validProgram } from '@careloom/format/testing';
 import { createTestClock } from '../clock.js';
 import { createAuthoringService } from '../domain/authoring/authoring-service.js';
 import type { ExampleLibrary } from '../domain/authoring/ports.js';

@@ -2,10 +2,10 @@
 // store (no drafts, no review UI), so care tests start from a catalog in milliseconds. The real
 // path through the authoring service is exercised by the demo seed and its test.
 import { readFileSync } from 'node:fs';
-import { canonicalJson } from '../../../schemas/src/engine/canonical-json.js';
-import { contentHash } from '../../../schemas/src/engine/content-hash.js';
-import type { Module } from '../../../schemas/src/generated/format.js';
-import { validateModule, validateProgram } from '../../../schemas/src/validate/index.js';
+import { canonicalJson } from '@careloom/format/engine';
+import { contentHash } from '@careloom/format/engine';
+import type { Module } from '@careloom/format';
+import { validateModule, validateProgram } from '@careloom/format/validate';
 import { moduleRefs } from '../domain/authoring/document-content.js';
 import type { AuditEntry, AuthoringStore } from '../domain/authoring/ports.js';
 

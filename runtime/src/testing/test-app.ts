@@ -3,7 +3,7 @@ import { createTestClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { createExampleCatalog, type ExampleFile, type ExampleValidators } from '../domain/example-catalog.js';
 import { createHealthService } from '../domain/health-service.js';
-import { contentHash } from '../../../schemas/src/engine/content-hash.js';
+import { contentHash } from '@careloom/format/engine';
 import { createSequentialIds } from '../ids.js';
 import { openDatabase } from '../storage/sqlite/open-database.js';
 import { createSqliteStorage } from '../storage/sqlite/sqlite-storage.js';

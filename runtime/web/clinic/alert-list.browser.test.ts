@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { ApiClient } from '../shared/api-client.js';
-import type { Alert } from '../shared/api-types.js';
+import type { Alert } from '@careloom/format/api';
 import { createFakeApi } from '../shared/test-api.js';
 import { deepAll, seriousViolations, settleAll } from '../shared/test-helpers.js';
 import type { ClAlertList } from './alert-list.js';

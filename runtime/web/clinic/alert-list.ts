@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { seg } from '../shared/api-client.js';
-import type { Alert } from '../shared/api-types.js';
+import type { Alert } from '@careloom/format/api';
 import { formatDateTime } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { ScreenElement } from '../shared/screen-element.js';

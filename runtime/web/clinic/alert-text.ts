@@ -1,6 +1,6 @@
-import { localize } from '../../../schemas/src/engine/localize.js';
-import type { LocalizedText } from '../../../schemas/src/generated/format.js';
-import type { Alert } from '../shared/api-types.js';
+import { localize } from '@careloom/format/engine';
+import type { LocalizedText } from '@careloom/format';
+import type { Alert } from '@careloom/format/api';
 import type { MessageKey, Translate } from '../shared/i18n.js';
 
 /** An alert in the reader's language: its main text and, for scores, a line of detail. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import copdJson from '../../../examples/modules/copd-daily-report.json';
-import panicJson from '../../../examples/modules/panic-week-1.json';
-import phqJson from '../../../examples/modules/phq-9.json';
-import { indexModule } from '../../../schemas/src/engine/module-index.js';
-import type { Module, StoredResponse } from '../shared/api-types.js';
+import copdJson from '@careloom/examples/modules/copd-daily-report.json';
+import panicJson from '@careloom/examples/modules/panic-week-1.json';
+import phqJson from '@careloom/examples/modules/phq-9.json';
+import { indexModule } from '@careloom/format/engine';
+import type { Module, StoredResponse } from '@careloom/format/api';
 import { translator } from '../shared/i18n.js';
 import { labelResponse } from './answer-labels.js';
 import type { LabelledModule } from './answer-labels.js';

@@ -1,8 +1,8 @@
-import { localize } from '../../../schemas/src/engine/localize.js';
-import { instrumentOptions } from '../../../schemas/src/engine/module-index.js';
-import type { IndexedItem, ModuleIndex } from '../../../schemas/src/engine/module-index.js';
-import type { Block, Input, LocalizedText, Module } from '../../../schemas/src/generated/format.js';
-import type { AnswerValue, StoredResponse, Zone } from '../shared/api-types.js';
+import { localize } from '@careloom/format/engine';
+import { instrumentOptions } from '@careloom/format/engine';
+import type { IndexedItem, ModuleIndex } from '@careloom/format/engine';
+import type { Block, Input, LocalizedText, Module } from '@careloom/format';
+import type { AnswerValue, StoredResponse, Zone } from '@careloom/format/api';
 import { formatDate, formatNumber } from '../shared/i18n.js';
 import type { Translate } from '../shared/i18n.js';
 

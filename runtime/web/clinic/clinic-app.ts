@@ -2,7 +2,7 @@ import { LitElement, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { ApiClient } from '../shared/api-client.js';
 import { ApiError } from '../shared/api-error.js';
-import type { Session, Unit } from '../shared/api-types.js';
+import type { Session, Unit } from '@careloom/format/api';
 import { appStyles } from '../shared/app-styles.js';
 import { HashRouter } from '../shared/hash-router.js';
 import { pickLanguage, translator } from '../shared/i18n.js';

@@ -3,7 +3,7 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { seg } from '../shared/api-client.js';
 import { ApiError } from '../shared/api-error.js';
-import type { Deployment, Invitation } from '../shared/api-types.js';
+import type { Deployment, PatientInvitation } from '@careloom/format/api';
 import { formatDateTime } from '../shared/i18n.js';
 import { field } from '../shared/login-form.js';
 import { ScreenElement } from '../shared/screen-element.js';
@@ -25,7 +25,7 @@ export class ClEnrollForm extends ScreenElement {
 
   declare unitId: string;
   declare deployments: Deployment[] | null;
-  declare invitation: (Invitation & { name: string }) | null;
+  declare invitation: (PatientInvitation & { name: string }) | null;
   declare fieldErrors: Record<string, string>;
   declare error: string | null;
   declare busy: boolean;
@@ -66,7 +66,7 @@ export class ClEnrollForm extends ScreenElement {
     if (Object.keys(errors).length > 0) return;
     this.busy = true;
     try {
-      const result = await this.api.post<{ invitation: Invitation }>(`/api/care/units/${seg(this.unitId)}/enrollments`, body);
+      const result = await this.api.post<{ invitation: PatientInvitation }>(`/api/care/units/${seg(this.unitId)}/enrollments`, body);
       this.invitation = { ...result.invitation, name: body.patient.name };
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.invitation h2')?.focus());
     } catch (error) {

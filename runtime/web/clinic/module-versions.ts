@@ -1,7 +1,7 @@
-import { indexModule } from '../../../schemas/src/engine/module-index.js';
+import { indexModule } from '@careloom/format/engine';
 import type { ApiClient } from '../shared/api-client.js';
 import { seg } from '../shared/api-client.js';
-import type { Module } from '../shared/api-types.js';
+import type { Module } from '@careloom/format/api';
 import type { LabelledModule } from './answer-labels.js';
 
 /** Distinct module versions kept per signed-in client; a therapist's patients use a few dozen. */

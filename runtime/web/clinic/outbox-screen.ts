@@ -1,6 +1,6 @@
 import { css, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
-import type { OutboxMessage } from '../shared/api-types.js';
+import type { OutboxMessage } from '@careloom/format/api';
 import { formatDateTime } from '../shared/i18n.js';
 import { ScreenElement } from '../shared/screen-element.js';
 

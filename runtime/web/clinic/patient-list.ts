@@ -1,7 +1,7 @@
 import { css, html } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { seg } from '../shared/api-client.js';
-import type { PatientRow } from '../shared/api-types.js';
+import type { PatientRow } from '@careloom/format/api';
 import { hashOf } from '../shared/hash-route.js';
 import { formatDateTime } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';

@@ -1,7 +1,7 @@
 import { css, html } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { seg } from '../shared/api-client.js';
-import type { Charts, EnrollmentDetail, EnrollmentStatus, StoredResponse, Zone } from '../shared/api-types.js';
+import type { Charts, EnrollmentDetail, EnrollmentStatus, StoredResponse, Zone } from '@careloom/format/api';
 import { formatDate, formatDateTime } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { ScreenElement } from '../shared/screen-element.js';

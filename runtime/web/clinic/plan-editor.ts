@@ -3,7 +3,7 @@ import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { seg } from '../shared/api-client.js';
 import { ApiError } from '../shared/api-error.js';
-import type { Plan, PlanCondition, PlanRule } from '../shared/api-types.js';
+import type { Plan, PlanCondition, PlanRule } from '@careloom/format/api';
 import { ScreenElement } from '../shared/screen-element.js';
 
 const COMPARISONS = new Set(['lt', 'lte', 'gt', 'gte']);

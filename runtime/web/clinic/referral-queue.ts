@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { seg } from '../shared/api-client.js';
-import type { Deployment, Invitation, Referral } from '../shared/api-types.js';
+import type { Deployment, PatientInvitation, Referral } from '@careloom/format/api';
 import { formatDateTime } from '../shared/i18n.js';
 import { ScreenElement } from '../shared/screen-element.js';
 
@@ -21,7 +21,7 @@ export class ClReferralQueue extends ScreenElement {
   declare referrals: Referral[] | null;
   declare deployments: Deployment[];
   declare chosen: Record<string, string>;
-  declare invitations: Record<string, Invitation>;
+  declare invitations: Record<string, PatientInvitation>;
   declare errors: Record<string, string>;
 
   constructor() {
@@ -57,7 +57,7 @@ export class ClReferralQueue extends ScreenElement {
       return;
     }
     try {
-      const result = await this.api.post<{ invitation: Invitation }>(`/api/care/referrals/${seg(referral.id)}/accept`, { deploymentId });
+      const result = await this.api.post<{ invitation: PatientInvitation }>(`/api/care/referrals/${seg(referral.id)}/accept`, { deploymentId });
       this.invitations = { ...this.invitations, [referral.id]: result.invitation };
       this.referrals = (this.referrals ?? []).map((candidate) => (candidate.id === referral.id ? { ...candidate, status: 'accepted' } : candidate));
       this.errors = { ...this.errors, [referral.id]: '' };

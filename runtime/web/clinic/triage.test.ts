@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PatientRow } from '../shared/api-types.js';
+import type { PatientRow } from '@careloom/format/api';
 import { triage } from './triage.js';
 
 const row = (name: string, fields: Partial<PatientRow>): PatientRow => ({

@@ -1,4 +1,4 @@
-import type { PatientRow } from '../shared/api-types.js';
+import type { PatientRow } from '@careloom/format/api';
 
 /**
  * Patients in the order a therapist should look at them: the server's attention score first, then

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { seg } from '../shared/api-client.js';
-import type { Alert } from '../shared/api-types.js';
+import type { Alert } from '@careloom/format/api';
 import { ScreenElement } from '../shared/screen-element.js';
 import './alert-list.js';
 

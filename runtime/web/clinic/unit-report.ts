@@ -1,7 +1,7 @@
 import { css, html } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { seg } from '../shared/api-client.js';
-import type { UnitReport } from '../shared/api-types.js';
+import type { UnitReport } from '@careloom/format/api';
 import { formatNumber } from '../shared/i18n.js';
 import { ScreenElement } from '../shared/screen-element.js';
 import '../shared/bar-chart.js';

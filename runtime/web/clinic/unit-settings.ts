@@ -2,7 +2,7 @@ import { html } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { seg } from '../shared/api-client.js';
 import { ApiError } from '../shared/api-error.js';
-import type { Deployment, Unit, UnitSettings } from '../shared/api-types.js';
+import type { Deployment, Unit, UnitSettings } from '@careloom/format/api';
 import { formatDateTime } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { field } from '../shared/login-form.js';

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { seg } from '../shared/api-client.js';
-import type { Unit } from '../shared/api-types.js';
+import type { Unit } from '@careloom/format/api';
 import { hashOf } from '../shared/hash-route.js';
 import { ScreenElement } from '../shared/screen-element.js';
 

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { seg } from '../shared/api-client.js';
-import type { Charts, MyEnrollment } from '../shared/api-types.js';
+import type { Charts, MyEnrollment } from '@careloom/format/api';
 import { ScreenElement } from '../shared/screen-element.js';
 import '../shared/charts-view.js';
 

@@ -1,11 +1,11 @@
 import { html } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
-import { localize } from '../../../schemas/src/engine/localize.js';
-import type { AnswerChangeDetail, NavigateDetail } from '../../../designer/src/renderer/context.js';
-import '../../../designer/src/renderer/module-page.js';
+import { localize } from '@careloom/format/engine';
+import type { AnswerChangeDetail, NavigateDetail } from '@careloom/renderer';
+import '@careloom/renderer';
 import { seg } from '../shared/api-client.js';
 import { ApiError } from '../shared/api-error.js';
-import type { Answers, IntakeForm } from '../shared/api-types.js';
+import type { Answers, IntakeForm } from '@careloom/format/api';
 import { field } from '../shared/login-form.js';
 import { ScreenElement } from '../shared/screen-element.js';
 

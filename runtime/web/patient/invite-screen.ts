@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { ApiError } from '../shared/api-error.js';
-import type { Session } from '../shared/api-types.js';
+import type { Session } from '@careloom/format/api';
 import { field } from '../shared/login-form.js';
 import '../shared/login-form.js';
 import { ScreenElement } from '../shared/screen-element.js';

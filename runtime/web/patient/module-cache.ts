@@ -1,6 +1,6 @@
 import type { ApiClient } from '../shared/api-client.js';
 import { seg } from '../shared/api-client.js';
-import type { Module } from '../shared/api-types.js';
+import type { Module } from '@careloom/format/api';
 
 export interface LoadedModule {
   module: Module;

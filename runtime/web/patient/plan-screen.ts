@@ -1,9 +1,9 @@
 import { css, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
-import { renderRichText } from '../../../designer/src/renderer/rich-text.js';
-import type { RichTextDoc } from '../../../schemas/src/generated/format.js';
+import { renderRichText } from '@careloom/renderer';
+import type { RichTextDoc } from '@careloom/format';
 import { seg } from '../shared/api-client.js';
-import type { MyEnrollment, Plan, Zone } from '../shared/api-types.js';
+import type { MyEnrollment, Plan, Zone } from '@careloom/format/api';
 import type { MessageKey } from '../shared/i18n.js';
 import { ScreenElement } from '../shared/screen-element.js';
 

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { seg } from '../shared/api-client.js';
-import type { MyEnrollment, Program, ProgramModule } from '../shared/api-types.js';
+import type { MyEnrollment, Program, ProgramModule } from '@careloom/format/api';
 import { hashOf } from '../shared/hash-route.js';
 import { formatDateTime } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';

@@ -1,6 +1,6 @@
 import { css, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
-import type { DueItem, Today } from '../shared/api-types.js';
+import type { DueItem, Today } from '@careloom/format/api';
 import { hashOf } from '../shared/hash-route.js';
 import { formatDateTime } from '../shared/i18n.js';
 import { newestFirst } from '../shared/message-thread.js';

@@ -1,7 +1,7 @@
 import type { ApiClient } from './api-client.js';
 import { seg } from './api-client.js';
 import { ApiError } from './api-error.js';
-import type { RecordedResponse, ResponseDocument } from './api-types.js';
+import type { RecordedResponse, ResponseDocument } from '@careloom/format/api';
 
 /** One response waiting to be sent, in the order it was given. */
 export interface QueuedResponse {

@@ -1,5 +1,5 @@
 import { ApiError, apiErrorFrom } from './api-error.js';
-import type { Session } from './api-types.js';
+import type { Session } from '@careloom/format/api';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
-import type { Charts, FieldChart, InstrumentChart, RegistrationChart } from './api-types.js';
+import type { Charts, FieldChart, InstrumentChart, RegistrationChart } from '@careloom/format/api';
 import type { Translate } from './i18n.js';
 import type { ChartLine, ChartPoint } from './line-chart.js';
 import { ScreenElement } from './screen-element.js';

@@ -2,7 +2,7 @@ import { html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ApiError } from './api-error.js';
-import type { Session } from './api-types.js';
+import type { Session } from '@careloom/format/api';
 import { ScreenElement } from './screen-element.js';
 
 /**

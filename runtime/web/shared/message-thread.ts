@@ -3,7 +3,7 @@ import { css } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ApiError } from './api-error.js';
-import type { Message } from './api-types.js';
+import type { Message } from '@careloom/format/api';
 import { formatDateTime } from './i18n.js';
 import { ScreenElement } from './screen-element.js';
 

@@ -2,14 +2,14 @@
 // tests: fixtures in the README's shapes, the real example modules, and enough behaviour to test the
 // apps against (idempotent responses by clientId, required answers per page, read receipts,
 // acknowledgements, enrollment with an invitation). Only for tests.
-import { checkAnswers } from '../../../schemas/src/engine/answer-check.js';
-import copdJson from '../../../examples/modules/copd-daily-report.json';
-import panicJson from '../../../examples/modules/panic-week-1.json';
-import phqJson from '../../../examples/modules/phq-9.json';
+import { checkAnswers } from '@careloom/format/engine';
+import copdJson from '@careloom/examples/modules/copd-daily-report.json';
+import panicJson from '@careloom/examples/modules/panic-week-1.json';
+import phqJson from '@careloom/examples/modules/phq-9.json';
 import type {
   Alert, Answers, CatalogEntry, Charts, Deployment, DueItem, Message, Module, MyEnrollment, PatientRow, Plan, Program, Referral,
   OutboxMessage, ResponseDocument, Session, StoredResponse, Unit, UnitReport,
-} from './api-types.js';
+} from '@careloom/format/api';
 
 export const phq9 = phqJson as unknown as Module;
 export const panicWeek1 = panicJson as unknown as Module;

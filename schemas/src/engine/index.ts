@@ -33,3 +33,4 @@ export { CanonicalJsonError, canonicalJson } from './canonical-json.js';
 export { contentHash } from './content-hash.js';
 export type { ChangeCategory, DocumentChange, ReleaseClass, WordRun } from './diff/index.js';
 export { classifyRelease, diffDocuments, richTextToPlain, wordDiff } from './diff/index.js';
+export { isSafeLinkTarget, LINK_TARGET_PATTERN } from './link-target.js';

@@ -104,3 +104,5 @@ function result<T>(value: T, issues: Issue[]): ValidationResult<T> {
 function failed<T>(issues: Issue[]): ValidationResult<T> {
   return { ok: false, issues };
 }
+export { capitalize, describeLocation, pointerSegments, type DocumentNoun } from './describe-location.js';
+export { localizedValues, type LocalizedValue } from './schema-walk.js';

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type * as Y from 'yjs';
-import { toYValue } from '../../../../schemas/src/ydoc/index.js';
+import { toYValue } from '@careloom/format/ydoc';
 import type { EditContext } from '../edit-context.js';
 import { checkboxControl, numberControl, selectControl } from '../fields/controls.js';
 import { localizedText } from '../fields/localized.js';

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import * as Y from 'yjs';
-import { toYValue } from '../../../../schemas/src/ydoc/index.js';
+import { toYValue } from '@careloom/format/ydoc';
 import type { EditContext } from '../edit-context.js';
 import { checkboxControl, numberControl, selectControl, stringControl } from '../fields/controls.js';
 import { listEditor, pushPiece, pushPieceAt } from '../fields/list-editor.js';

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import * as Y from 'yjs';
-import { toYValue } from '../../../../schemas/src/ydoc/index.js';
+import { toYValue } from '@careloom/format/ydoc';
 import type { EditContext } from '../edit-context.js';
 import { pushPiece } from '../fields/list-editor.js';
 import { t } from '../messages.js';

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type * as Y from 'yjs';
-import { toYValue } from '../../../../schemas/src/ydoc/index.js';
+import { toYValue } from '@careloom/format/ydoc';
 import { itemsOfBlock } from '../conditions/answerable-items.js';
 import { defaultCondition } from '../conditions/condition-defaults.js';
 import { conditionEditor } from '../conditions/condition-editor.js';

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type * as Y from 'yjs';
-import type { Module } from '../../../../schemas/src/generated/format.js';
-import { findBlockMap, moduleToYDoc, yDocToModule } from '../../../../schemas/src/ydoc/index.js';
+import type { Module } from '@careloom/format';
+import { findBlockMap, moduleToYDoc, yDocToModule } from '@careloom/format/ydoc';
 import { localSession } from '../../collab/collab-session.js';
 import type { EditContext } from '../edit-context.js';
 import type { ClModuleEditor } from '../module-editor.js';

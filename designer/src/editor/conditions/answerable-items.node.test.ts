@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import panicJson from '../../../../examples/modules/panic-week-1.json';
-import copdJson from '../../../../examples/modules/copd-daily-report.json';
+import panicJson from '@careloom/examples/modules/panic-week-1.json';
+import copdJson from '@careloom/examples/modules/copd-daily-report.json';
 import { answerableItems, itemsBeforeBlock, itemsBeforePage, itemsForBranch, itemsOfBlock } from './answerable-items.js';
 import { defaultCondition, opsFor } from './condition-defaults.js';
 

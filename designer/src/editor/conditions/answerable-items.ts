@@ -1,4 +1,4 @@
-import type { AnswerShape } from '../../../../schemas/src/engine/module-index.js';
+import type { AnswerShape } from '@careloom/format/engine';
 
 /** An item a condition can test, as the pickers list it. */
 export interface AnswerableItem {

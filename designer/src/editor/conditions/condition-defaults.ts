@@ -1,4 +1,4 @@
-import type { AnswerShape } from '../../../../schemas/src/engine/module-index.js';
+import type { AnswerShape } from '@careloom/format/engine';
 import type { AnswerableItem } from './answerable-items.js';
 
 export type SimpleOp = 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte' | 'includes' | 'answered';

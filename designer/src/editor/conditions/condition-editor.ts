@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type * as Y from 'yjs';
-import { fromYValue, toYValue } from '../../../../schemas/src/ydoc/index.js';
+import { fromYValue, toYValue } from '@careloom/format/ydoc';
 import type { EditContext } from '../edit-context.js';
 import { t } from '../messages.js';
 import type { EditorMessageKey } from '../messages.js';

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type * as Y from 'yjs';
 import { sendKeys } from '@web/test-runner-commands';
-import { moduleToYDoc, yDocToModule } from '../../../../schemas/src/ydoc/index.js';
+import { moduleToYDoc, yDocToModule } from '@careloom/format/ydoc';
 import { localSession } from '../../collab/collab-session.js';
 import { blockSection, mountEditor, panicWeek1, seriousViolations, settle } from '../test-helpers.js';
 import type { ClRichText } from './rich-text-field.js';

@@ -1,4 +1,4 @@
-import { isSafeLinkTarget } from '../../../../schemas/src/engine/link-target.js';
+import { isSafeLinkTarget } from '@careloom/format/engine';
 
 /** Where a typed link starts the way a stored one may (the full rule is `isSafeLinkTarget`). */
 const ALLOWED = /^(https?:|mailto:|tel:|\/|#)/;

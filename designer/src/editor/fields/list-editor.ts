@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import * as Y from 'yjs';
-import { moveArrayItem, toYValue } from '../../../../schemas/src/ydoc/index.js';
+import { moveArrayItem, toYValue } from '@careloom/format/ydoc';
 import type { EditContext } from '../edit-context.js';
 import { keyOf, mapsOf } from '../y/read.js';
 

@@ -4,7 +4,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { css, html, LitElement } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import type * as Y from 'yjs';
-import { richTextExtensions } from '../../../../schemas/src/ydoc/rich-text-extensions.js';
+import { richTextExtensions } from '@careloom/format/rich-text-extensions';
 import type { CollabSession } from '../../collab/collab-session.js';
 import { uiStyles } from '../../ui/ui-styles.js';
 import { LocaleController } from '../../i18n/i18n.js';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Module } from '../../../../schemas/src/generated/format.js';
-import { validateModule } from '../../../../schemas/src/validate/index.js';
-import { moduleToYDoc, yDocToModule } from '../../../../schemas/src/ydoc/index.js';
-import panicJson from '../../../../examples/modules/panic-week-1.json';
-import phqJson from '../../../../examples/modules/phq-9.json';
+import type { Module } from '@careloom/format';
+import { validateModule } from '@careloom/format/validate';
+import { moduleToYDoc, yDocToModule } from '@careloom/format/ydoc';
+import panicJson from '@careloom/examples/modules/panic-week-1.json';
+import phqJson from '@careloom/examples/modules/phq-9.json';
 import { dropLanguage, translatedTextMaps, translationCount } from './languages.js';
 
 const phq9 = phqJson as unknown as Module;

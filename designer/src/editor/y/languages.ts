@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
-import { localizedValues } from '../../../../schemas/src/validate/schema-walk.js';
-import { pointerSegments } from '../../../../schemas/src/validate/describe-location.js';
-import { yDocToModule } from '../../../../schemas/src/ydoc/index.js';
+import { localizedValues } from '@careloom/format/validate';
+import { pointerSegments } from '@careloom/format/validate';
+import { yDocToModule } from '@careloom/format/ydoc';
 
 /** The form of a language tag the format accepts ('sv', 'nb', 'en-GB'). */
 export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Z]{2})?$/;

@@ -1,4 +1,4 @@
-import type { Block, Input, Page } from '../../../../schemas/src/generated/format.js';
+import type { Block, Input, Page } from '@careloom/format';
 import { uniqueId } from './ids.js';
 
 /** The block types a designer can add, in menu order. */

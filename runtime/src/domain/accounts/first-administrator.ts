@@ -1,4 +1,4 @@
-import type { Issue } from '../../../../schemas/src/issue.js';
+import type { Issue } from '@careloom/format';
 import { DomainError } from '../errors.js';
 import type { Role } from '../principal.js';
 import type { AccountsStore, Organisation, OrganisationKind, Person } from './accounts-store.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Issue } from '../../../../schemas/src/issue.js';
+import type { Issue } from '@careloom/format';
 import type { Clock } from '../../clock.js';
 import { MAIL_SECRET, type QueuedMail } from '../care/ports.js';
 import type { IdGenerator } from '../../ids.js';

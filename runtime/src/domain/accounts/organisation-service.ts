@@ -1,4 +1,4 @@
-import type { Issue } from '../../../../schemas/src/issue.js';
+import type { Issue } from '@careloom/format';
 import type { Clock } from '../../clock.js';
 import type { IdGenerator } from '../../ids.js';
 import { DomainError } from '../errors.js';

@@ -1,4 +1,4 @@
-import type { Issue } from '../../../../schemas/src/issue.js';
+import type { Issue } from '@careloom/format';
 
 export const MIN_PASSWORD_LENGTH = 10;
 /** Long enough for any passphrase; short enough that hashing it costs nothing extra. */

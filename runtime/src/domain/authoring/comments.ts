@@ -4,21 +4,8 @@ import { actorId, auditEntry, documentFor } from './document-access.js';
 import { anchorIds, snapshotDraft, versionContent } from './document-content.js';
 import type { CommentRecord } from './ports.js';
 import { versionOf } from './versions.js';
-
-export interface CommentInput {
-  body: string;
-  /** A version number, or null/absent for the draft. Replies take their thread's. */
-  version?: number | null;
-  /** Id of a page, block or item in that content; absent for the document as a whole. */
-  anchor?: string | null;
-  /** Reply to this thread. */
-  parentId?: string;
-}
-
-/** A thread: its first comment and the replies, oldest first. */
-export interface CommentThread extends CommentRecord {
-  replies: CommentRecord[];
-}
+import type { CommentInput, CommentThread } from '@careloom/format/api';
+export type { CommentInput, CommentThread };
 
 export function createCommentCommands(deps: AuthoringDeps) {
   return {

@@ -1,6 +1,6 @@
-import type { Module, ModuleRef } from '../../../../schemas/src/generated/format.js';
-import type { Issue } from '../../../../schemas/src/issue.js';
-import { validateModule, validateProgram } from '../../../../schemas/src/validate/index.js';
+import type { Module, ModuleRef } from '@careloom/format';
+import type { Issue } from '@careloom/format';
+import { validateModule, validateProgram } from '@careloom/format/validate';
 import type { AuthoringDeps } from './authoring-deps.js';
 import type { DocumentRecord, VersionRecord } from './ports.js';
 

@@ -1,6 +1,5 @@
-import type { Issue } from '../../../../schemas/src/issue.js';
-import { upgradeDocument } from '../../../../schemas/src/migrations/index.js';
-import { detectDocumentKind } from '../../../../schemas/src/validate/index.js';
+import { upgradeDocument } from '@careloom/format/migrations';
+import { detectDocumentKind } from '@careloom/format/validate';
 import { DomainError } from '../errors.js';
 import type { AuthoringContext, AuthoringDeps } from './authoring-deps.js';
 import { auditEntry, documentFor, requireAllowed } from './document-access.js';
@@ -9,30 +8,10 @@ import { layoutFailure } from './draft-codec.js';
 import { authorize, readableOrganisations } from './policy.js';
 import type { DocumentKind, DocumentRecord, DocumentSummary } from './ports.js';
 import { allowedActions } from './workflow.js';
+import type { CreateDocumentInput, DraftView } from '@careloom/format/api';
+export type { CreateDocumentInput, DraftView };
 
 const SLUG = /^[a-z0-9][a-z0-9-]{1,63}$/;
-
-/** How a new document starts: from scratch, from an example, or from an uploaded JSON document. */
-export interface CreateDocumentInput {
-  organisationId?: string;
-  kind?: DocumentKind;
-  /** The slug; defaults to the example's or upload's own "id". Required from scratch. */
-  id?: string;
-  /** From scratch: the title in `language`. */
-  title?: string;
-  language?: string;
-  example?: string;
-  document?: unknown;
-}
-
-export interface DraftView {
-  document: DocumentSummary;
-  content: unknown;
-  /** Every problem submitting would report now. */
-  issues: Issue[];
-  /** The last update the snapshot includes. */
-  seq: number;
-}
 
 export function createDocumentCommands(deps: AuthoringDeps) {
   return {

@@ -1,14 +1,13 @@
 import type { Role } from '../principal.js';
 import type { VersionState, WorkflowAction } from './workflow.js';
+import type { DocumentKind, ReleaseLevel, DocumentSummary, CommentRecord } from '@careloom/format/api';
+export type { DocumentKind, ReleaseLevel, DocumentSummary, CommentRecord };
 
 /**
  * What the authoring service needs from storage. Every write is one atomic method with an intent
  * name that also writes its audit row; the service computes everything (validation, hash, diff,
  * the next state) first and then calls exactly one of them. Reads return plain records.
  */
-
-export type DocumentKind = 'module' | 'program';
-export type ReleaseLevel = 'major' | 'minor';
 
 /** One audit_log row, written in the same transaction as the change it describes. */
 export interface AuditEntry {
@@ -35,16 +34,6 @@ export interface DocumentRecord {
   updatedAt: string;
   /** The catalog pointer: the version new deployments get. */
   releasedVersion: number | null;
-}
-
-/** A document in a list, with what a designer wants to see at a glance. */
-export interface DocumentSummary extends DocumentRecord {
-  latestVersion: { number: number; state: VersionState } | null;
-  /** Who changed the draft last (its creator until someone edits it). */
-  lastEditedBy: string | null;
-  /** That person's display name, so lists need not look people up one by one. */
-  lastEditedByName: string | null;
-  lastEditedAt: string;
 }
 
 export interface VersionRecord {
@@ -86,24 +75,6 @@ export interface TransitionRecord {
   actorId: string;
   at: string;
   note: string | null;
-}
-
-export interface CommentRecord {
-  id: string;
-  documentId: string;
-  /** null: the comment is on the live draft. */
-  versionNumber: number | null;
-  /** Id of the page, block or item the thread is about; null for the document as a whole. */
-  anchor: string | null;
-  /** The thread's first comment, for a reply. */
-  parentId: string | null;
-  authorId: string;
-  /** The author's display name, read with the comment. */
-  authorName: string | null;
-  body: string;
-  createdAt: string;
-  resolvedAt: string | null;
-  resolvedBy: string | null;
 }
 
 export interface TestEnrollmentRecord {

@@ -2,23 +2,11 @@ import { DomainError } from '../errors.js';
 import type { AuthoringContext, AuthoringDeps } from './authoring-deps.js';
 import { actorId, auditEntry, documentFor } from './document-access.js';
 import { versionContent } from './document-content.js';
-import type { DocumentKind, ReleaseRecord, TestEnrollmentRecord, VersionRecord } from './ports.js';
+import type { DocumentKind, TestEnrollmentRecord, VersionRecord } from './ports.js';
 import { versionOf } from './versions.js';
 import { allowedActions, TESTABLE_STATES } from './workflow.js';
-
-/** A test enrollment and exactly the content a patient enrolled on that version would get. */
-export interface TestEnrollmentView {
-  id: string;
-  documentId: string;
-  kind: DocumentKind;
-  versionNumber: number;
-  contentHash: string;
-  createdBy: string;
-  createdAt: string;
-  content: unknown;
-  /** For a released program: the module versions it pins. */
-  pins: ReleaseRecord['pins'];
-}
+import type { TestEnrollmentView } from '@careloom/format/api';
+export type { TestEnrollmentView };
 
 export function createTestEnrollmentCommands(deps: AuthoringDeps) {
   const view = (enrollment: TestEnrollmentRecord, kind: DocumentKind, version: VersionRecord): TestEnrollmentView => ({

@@ -1,24 +1,15 @@
-import { classifyRelease, diffDocuments } from '../../../../schemas/src/engine/diff/index.js';
-import type { Issue } from '../../../../schemas/src/issue.js';
+import { classifyRelease, diffDocuments } from '@careloom/format/engine';
+import type { Issue } from '@careloom/format';
 import { DomainError } from '../errors.js';
 import type { AuthoringContext, AuthoringDeps } from './authoring-deps.js';
 import { actorId, auditEntry, documentFor } from './document-access.js';
 import { moduleRefs, versionContent } from './document-content.js';
-import type { DocumentRecord, ReleaseLevel, ReleaseRecord, StateChange, VersionRecord, WriteResult } from './ports.js';
+import type { DocumentRecord, ReleaseRecord, StateChange, VersionRecord, WriteResult } from './ports.js';
 import { presentVersion, versionOf } from './versions.js';
 import type { VersionView } from './versions.js';
 import { FOUR_EYES_ACTIONS, nextState } from './workflow.js';
-import type { WorkflowAction } from './workflow.js';
-
-export interface TransitionInput {
-  action: WorkflowAction;
-  /** Why: a review note, the changes requested, … */
-  note?: string;
-  /** Required to release. */
-  releaseNotes?: string;
-  /** Confirms or overrides the suggested class when releasing; defaults to the suggestion. */
-  releaseClass?: ReleaseLevel;
-}
+import type { TransitionInput } from '@careloom/format/api';
+export type { TransitionInput };
 
 export function createTransitionCommands(deps: AuthoringDeps) {
   return {

@@ -1,41 +1,14 @@
-import { canonicalJson } from '../../../../schemas/src/engine/canonical-json.js';
-import { contentHash } from '../../../../schemas/src/engine/content-hash.js';
-import { classifyRelease, diffDocuments } from '../../../../schemas/src/engine/diff/index.js';
-import type { DocumentChange, ReleaseClass } from '../../../../schemas/src/engine/diff/index.js';
+import { canonicalJson } from '@careloom/format/engine';
+import { contentHash } from '@careloom/format/engine';
+import { classifyRelease, diffDocuments } from '@careloom/format/engine';
 import { DomainError } from '../errors.js';
 import type { AuthoringContext, AuthoringDeps } from './authoring-deps.js';
 import { actorId, auditEntry, documentFor } from './document-access.js';
 import { snapshotDraft, titleOf, validateDocument, versionContent } from './document-content.js';
-import type { DocumentRecord, TransitionRecord, VersionRecord } from './ports.js';
+import type { DocumentRecord, VersionRecord } from './ports.js';
 import { allowedActions } from './workflow.js';
-import type { VersionState, WorkflowAction } from './workflow.js';
-
-/** A version as the API shows it; `content` only when one version is asked for. */
-export interface VersionView {
-  documentId: string;
-  number: number;
-  state: VersionState;
-  allowedActions: WorkflowAction[];
-  contentHash: string;
-  changeNote: string;
-  authoredBy: string;
-  /** The author's name, so reviewers see who submitted (null when the account is gone). */
-  authoredByName: string | null;
-  contributors: string[];
-  createdAt: string;
-  stateChangedAt: string;
-  stateChangedBy: string;
-  release: VersionRecord['release'];
-  history?: TransitionRecord[];
-  content?: unknown;
-}
-
-export interface DiffView {
-  from: number | 'draft';
-  to: number | 'draft';
-  changes: DocumentChange[];
-  suggestedClass: ReleaseClass;
-}
+import type { VersionView, DiffView } from '@careloom/format/api';
+export type { VersionView, DiffView };
 
 export function presentVersion(version: VersionRecord): VersionView {
   return {

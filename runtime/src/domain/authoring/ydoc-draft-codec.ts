@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import type { Module, Program } from '../../../../schemas/src/generated/format.js';
-import { moduleToYDoc, programToYDoc, yDocToModule, yDocToProgram } from '../../../../schemas/src/ydoc/index.js';
+import type { Module, Program } from '@careloom/format';
+import { moduleToYDoc, programToYDoc, yDocToModule, yDocToProgram } from '@careloom/format/ydoc';
 import { applyUpdatesSafely } from '../../collab/apply-updates.js';
 import type { DraftCodec } from './draft-codec.js';
 

@@ -1,6 +1,6 @@
-import { localize } from '../../../../schemas/src/engine/localize.js';
-import type { ModuleIndex } from '../../../../schemas/src/engine/module-index.js';
-import type { LocalizedText, Module, Program } from '../../../../schemas/src/generated/format.js';
+import { localize } from '@careloom/format/engine';
+import type { ModuleIndex } from '@careloom/format/engine';
+import type { LocalizedText, Module, Program } from '@careloom/format';
 import { DomainError } from '../errors.js';
 import type { CareDeps } from './care-deps.js';
 import type { DeploymentRecord, ModulePin, VersionContent } from './ports.js';

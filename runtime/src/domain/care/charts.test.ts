@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readModule } from '../../../../examples/load.js';
-import type { Condition, RegistrationBlock } from '../../../../schemas/src/generated/format.js';
+import { readModule } from '@careloom/examples';
+import type { Condition, RegistrationBlock } from '@careloom/format';
 import { zoneThresholds } from './charts.js';
 
 const copdRules = () => {

@@ -1,46 +1,15 @@
-import { goalProgress } from '../../../../schemas/src/engine/goals.js';
-import type { GoalPeriod } from '../../../../schemas/src/engine/goals.js';
-import { scoreRange } from '../../../../schemas/src/engine/scoring.js';
-import { localDateOf } from '../../../../schemas/src/engine/zoned-time.js';
-import type { Condition, Field, Goal, Module } from '../../../../schemas/src/generated/format.js';
+import { goalProgress } from '@careloom/format/engine';
+import { scoreRange } from '@careloom/format/engine';
+import { localDateOf } from '@careloom/format/engine';
+import type { Condition, Field, Module } from '@careloom/format';
 import { auditPatientRead, enrollmentFor, ownEnrollment } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
 import { loadModule, textIn } from './care-content.js';
 import { assertSchedulable, effectiveTime } from './enrollment-schedule.js';
-import type { EnrollmentRecord, PlanRecord, ResponseRecord, StoredZone, UnitRecord } from './ports.js';
+import type { EnrollmentRecord, PlanRecord, ResponseRecord, UnitRecord } from './ports.js';
 import { instrumentsOf, registrationsOf } from './response-scoring.js';
-
-export interface InstrumentChart {
-  moduleId: string;
-  instrumentId: string;
-  title: string;
-  min: number;
-  max: number;
-  bands: Array<{ min: number; max: number; label: string; severity: number }>;
-  points: Array<{ at: string; total: number; band: string | null }>;
-}
-
-export interface FieldChart {
-  id: string;
-  title: string;
-  unit: string | null;
-  /** Thresholds in force for this patient that compare this field with a number: where the chart draws zone lines. */
-  zones: Array<{ zone: 'yellow' | 'red'; op: string; value: number; ruleId: string }>;
-  goal?: Omit<Goal, 'label'> & { label: string; progress: GoalPeriod[] };
-  points: Array<{ at: string; value: number; zone: StoredZone['zone'] | null }>;
-}
-
-export interface RegistrationChart {
-  moduleId: string;
-  registrationId: string;
-  title: string;
-  fields: FieldChart[];
-}
-
-export interface Charts {
-  instruments: InstrumentChart[];
-  registrations: RegistrationChart[];
-}
+import type { InstrumentChart, FieldChart, RegistrationChart, Charts } from '@careloom/format/api';
+export type { InstrumentChart, FieldChart, RegistrationChart, Charts };
 
 /** A field's answer as a number to plot: numbers as they are, options by their value, yes/no as 1/0. */
 function plotValue(field: Field, value: unknown): number | null {

@@ -1,4 +1,4 @@
-import type { Issue } from '../../../../schemas/src/issue.js';
+import type { Issue } from '@careloom/format';
 import { moduleRefs } from '../authoring/document-content.js';
 import { DomainError } from '../errors.js';
 import { actorOf, careAudit, unitFor } from './care-access.js';

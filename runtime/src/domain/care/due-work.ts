@@ -1,6 +1,6 @@
-import { missedRegistrations } from '../../../../schemas/src/engine/registration-schedule.js';
-import { remindersDue } from '../../../../schemas/src/engine/schedule.js';
-import { localDateOf } from '../../../../schemas/src/engine/zoned-time.js';
+import { missedRegistrations } from '@careloom/format/engine';
+import { remindersDue } from '@careloom/format/engine';
+import { localDateOf } from '@careloom/format/engine';
 import { careAudit } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
 import { loadModule, pinOf } from './care-content.js';

@@ -1,9 +1,9 @@
-import { EARLIEST_DATE, isSupportedDate, LATEST_DATE } from '../../../../schemas/src/engine/calendar-date.js';
-import { programWeek } from '../../../../schemas/src/engine/program-weeks.js';
-import { programStatus } from '../../../../schemas/src/engine/schedule.js';
-import type { ProgramStatus } from '../../../../schemas/src/engine/schedule.js';
-import type { ScheduleContext } from '../../../../schemas/src/engine/schedule-context.js';
-import type { Module, Program } from '../../../../schemas/src/generated/format.js';
+import { EARLIEST_DATE, isSupportedDate, LATEST_DATE } from '@careloom/format/engine';
+import { programWeek } from '@careloom/format/engine';
+import { programStatus } from '@careloom/format/engine';
+import type { ProgramStatus } from '@careloom/format/engine';
+import type { ScheduleContext } from '@careloom/format/engine';
+import type { Module, Program } from '@careloom/format';
 import { DomainError } from '../errors.js';
 import type { CareDeps } from './care-deps.js';
 import { loadModule, loadProgram } from './care-content.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { addDays, isCalendarDate } from '../../../../schemas/src/engine/calendar-date.js';
-import { localDateOf, localMidnight } from '../../../../schemas/src/engine/zoned-time.js';
+import { addDays, isCalendarDate } from '@careloom/format/engine';
+import { localDateOf, localMidnight } from '@careloom/format/engine';
 import { DomainError } from '../errors.js';
 import type { Role } from '../principal.js';
 import { actorOf, auditPatientRead, auditPatientReads, careAudit, enrollmentFor, unitFor } from './care-access.js';

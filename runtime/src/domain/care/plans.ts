@@ -1,9 +1,9 @@
-import { canonicalJson } from '../../../../schemas/src/engine/canonical-json.js';
-import { localizeRich } from '../../../../schemas/src/engine/localize.js';
-import type { Condition, Module, RegistrationBlock, RichTextDoc } from '../../../../schemas/src/generated/format.js';
-import type { Issue } from '../../../../schemas/src/issue.js';
-import { pointer } from '../../../../schemas/src/issue.js';
-import { validateModule } from '../../../../schemas/src/validate/index.js';
+import { canonicalJson } from '@careloom/format/engine';
+import { localizeRich } from '@careloom/format/engine';
+import type { Condition, Module, RegistrationBlock, RichTextDoc } from '@careloom/format';
+import type { Issue } from '@careloom/format';
+import { pointer } from '@careloom/format';
+import { validateModule } from '@careloom/format/validate';
 import { DomainError } from '../errors.js';
 import { actorOf, careAudit, enrollmentFor, ownEnrollment } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';

@@ -1,6 +1,6 @@
-import type { AnswerValue } from '../../../../schemas/src/engine/answers.js';
-import type { ModuleIndex } from '../../../../schemas/src/engine/module-index.js';
-import type { Condition, LocalizedText } from '../../../../schemas/src/generated/format.js';
+import type { AnswerValue } from '@careloom/format/engine';
+import type { ModuleIndex } from '@careloom/format/engine';
+import type { Condition, LocalizedText } from '@careloom/format';
 import type { Role } from '../principal.js';
 
 /**

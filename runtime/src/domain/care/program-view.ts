@@ -1,4 +1,4 @@
-import { isAnswered } from '../../../../schemas/src/engine/answers.js';
+import { isAnswered } from '@careloom/format/engine';
 import type { CareDeps } from './care-deps.js';
 import { loadModule, pinOf, textIn } from './care-content.js';
 import { effectiveTime } from './enrollment-schedule.js';

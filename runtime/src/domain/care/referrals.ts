@@ -1,7 +1,7 @@
-import type { AnswerValue, Answers } from '../../../../schemas/src/engine/answers.js';
-import { relevantAnswers } from '../../../../schemas/src/engine/relevant-answers.js';
-import type { Issue } from '../../../../schemas/src/issue.js';
-import { validateResponse } from '../../../../schemas/src/validate/index.js';
+import type { AnswerValue, Answers } from '@careloom/format/engine';
+import { relevantAnswers } from '@careloom/format/engine';
+import type { Issue } from '@careloom/format';
+import { validateResponse } from '@careloom/format/validate';
 import { createAttemptLimiter } from '../attempt-limiter.js';
 import { DomainError } from '../errors.js';
 import type { Role } from '../principal.js';

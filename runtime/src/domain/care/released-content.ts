@@ -1,5 +1,5 @@
-import { indexModule } from '../../../../schemas/src/engine/module-index.js';
-import type { Module } from '../../../../schemas/src/generated/format.js';
+import { indexModule } from '@careloom/format/engine';
+import type { Module } from '@careloom/format';
 import type { AuthoringStore, DocumentRecord, VersionRecord } from '../authoring/ports.js';
 import { deepFreeze } from './deep-freeze.js';
 import { createLruCache } from './lru-cache.js';

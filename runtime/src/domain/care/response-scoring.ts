@@ -1,9 +1,9 @@
-import type { Answers } from '../../../../schemas/src/engine/answers.js';
-import { isAnswered } from '../../../../schemas/src/engine/answers.js';
-import { localize } from '../../../../schemas/src/engine/localize.js';
-import { scoreInstrument } from '../../../../schemas/src/engine/scoring.js';
-import { zoneFor } from '../../../../schemas/src/engine/zones.js';
-import type { Condition, InstrumentBlock, Module, RegistrationBlock } from '../../../../schemas/src/generated/format.js';
+import type { Answers } from '@careloom/format/engine';
+import { isAnswered } from '@careloom/format/engine';
+import { localize } from '@careloom/format/engine';
+import { scoreInstrument } from '@careloom/format/engine';
+import { zoneFor } from '@careloom/format/engine';
+import type { Condition, InstrumentBlock, Module, RegistrationBlock } from '@careloom/format';
 import type { AlertDetails, AlertKind, AlertSeverity, StoredScore, StoredZone } from './ports.js';
 
 /** An alert to raise, before it gets its ids. */

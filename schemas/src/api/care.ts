@@ -1,27 +1,13 @@
-// Shapes of the care API as the web apps read them (runtime/src/routes/care/README.md).
-import type { InstrumentChart, RegistrationChart } from '../../src/domain/care/charts.js';
-import type { LocalizedText, Module, Response as ResponseDocument } from '../../../schemas/src/generated/format.js';
+// Care on the wire: the patient app's and the clinic's view of enrollments, modules, answers,
+// messages, plans, charts, alerts, units and reports (runtime/src/routes/care/README.md).
+import type { GoalPeriod } from '../engine/index.js';
+import type { Goal, LocalizedText, Module, Response as ResponseDocument } from '../generated/format.js';
 
 export type { Module, ResponseDocument };
 
 export type AnswerValue = string | number | boolean | string[] | null;
 export type Answers = Record<string, AnswerValue>;
 export type Zone = 'green' | 'yellow' | 'red';
-
-export interface Membership {
-  organisationId: string;
-  organisationName?: string;
-  organisationKind?: string;
-  role: string;
-  unitId?: string;
-}
-
-export interface Session {
-  person: { id: string; name: string; email: string };
-  memberships: Membership[];
-  csrfToken: string;
-  expiresAt: string;
-}
 
 export interface Message {
   id: string;
@@ -118,9 +104,34 @@ export interface RecordedResponse {
   zones: Array<{ registrationId: string; fieldId: string; zone: Zone }>;
 }
 
-// Chart shapes are the server's own (type-only: nothing of the server reaches the bundle).
-export type { FieldChart, InstrumentChart, RegistrationChart } from '../../src/domain/care/charts.js';
+export interface InstrumentChart {
+  moduleId: string;
+  instrumentId: string;
+  title: string;
+  min: number;
+  max: number;
+  bands: Array<{ min: number; max: number; label: string; severity: number }>;
+  points: Array<{ at: string; total: number; band: string | null }>;
+}
 
+export interface FieldChart {
+  id: string;
+  title: string;
+  unit: string | null;
+  /** Thresholds in force for this patient that compare this field with a number: where the chart draws zone lines. */
+  zones: Array<{ zone: 'yellow' | 'red'; op: string; value: number; ruleId: string }>;
+  goal?: Omit<Goal, 'label'> & { label: string; progress: GoalPeriod[] };
+  points: Array<{ at: string; value: number; zone: Zone | null }>;
+}
+
+export interface RegistrationChart {
+  moduleId: string;
+  registrationId: string;
+  title: string;
+  fields: FieldChart[];
+}
+
+/** GET /api/me/charts and GET /api/enrollments/:id/charts. */
 export interface Charts {
   instruments: InstrumentChart[];
   registrations: RegistrationChart[];
@@ -202,7 +213,8 @@ export interface OutboxMessage {
   createdAt: string;
 }
 
-export interface Invitation {
+/** The code a new patient enrolls with: the answer of enrolling (POST /api/care/units/:id/enrollments) and of accepting a referral. */
+export interface PatientInvitation {
   code: string;
   url: string;
   expiresAt: string;

@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import careloom from './tools/eslint-package-boundaries.js';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'os', 'http', 'url', 'stream', 'buffer', 'child_process'];
 
@@ -15,8 +16,15 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['designer/**', 'runtime/web/**', '**/*.browser.test.ts'],
+    files: ['designer/**', 'renderer/**', 'runtime/web/**', '**/*.browser.test.ts'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // The workspaces are the packages (package.json): no relative import crosses one, and another
+    // package is reached only through its exports and a declared dependency.
+    files: ['**/*.ts', '**/*.js', '**/*.mjs'],
+    plugins: { careloom },
+    rules: { 'careloom/package-boundaries': 'error' },
   },
   {
     rules: {

@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { ApiError } from './api-error.js';
 import type { Session } from './api-types.js';
 import { ScreenElement } from './screen-element.js';
+import { formatWait } from '../../../designer/src/renderer/format-wait.js';
 
 /**
  * `<cl-login-form>`: e-mail and password. Fires `signed-in` with the session when the server accepts
@@ -54,7 +55,9 @@ export class ClLoginForm extends ScreenElement {
       this.dispatchEvent(new CustomEvent<Session>('signed-in', { detail: session, bubbles: true, composed: true }));
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) this.error = this.t('loginWrong');
-      else if (error instanceof ApiError && error.status === 429) this.error = this.t('loginThrottled');
+      else if (error instanceof ApiError && error.status === 429) {
+        this.error = error.retryAfterSeconds === undefined ? this.t('loginThrottled') : this.t('loginThrottledFor', { when: formatWait(error.retryAfterSeconds, this.language) });
+      }
       else if (error instanceof ApiError && error.issues.length > 0) {
         this.fieldErrors = { email: error.issueAt('/email') ?? '', password: error.issueAt('/password') ?? '' };
         this.error = error.detail || error.title;

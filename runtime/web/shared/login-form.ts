@@ -80,13 +80,13 @@ export class ClLoginForm extends ScreenElement {
 }
 
 /** A labelled input with its error underneath, tied by aria-describedby. */
-export function field(name: string, label: string, type: string, autocomplete: string, error?: string, extra: { value?: string; hint?: string } = {}): TemplateResult {
+export function field(name: string, label: string, type: string, autocomplete: string, error?: string, extra: { value?: string; hint?: string; min?: string; max?: string } = {}): TemplateResult {
   const errorId = `${name}-error`;
   const hintId = `${name}-hint`;
   const described = [extra.hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
   return html`<label for=${name}>${label}</label>
     ${extra.hint ? html`<p class="hint" id=${hintId}>${extra.hint}</p>` : null}
-    <input id=${name} name=${name} type=${type} autocomplete=${autocomplete} .value=${extra.value ?? ''}
+    <input id=${name} name=${name} type=${type} autocomplete=${autocomplete} .value=${extra.value ?? ''} min=${ifDefined(extra.min)} max=${ifDefined(extra.max)}
       aria-invalid=${error ? 'true' : 'false'} aria-describedby=${ifDefined(described || undefined)} />
     ${error ? html`<p class="field-error" id=${errorId}>${error}</p>` : null}`;
 }

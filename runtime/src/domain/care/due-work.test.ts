@@ -33,6 +33,10 @@ describe('the due-work job e-mailing reminders', () => {
     expect(await t.care.runDueWork(t.clock.now())).toMatchObject({ remindersSent: 0, failed: 1 });
     expect(claims(t).map((claim) => claim.local_date)).not.toContain('2026-03-03');
     expect(jobMark(t)).toBe('2026-03-03T09:30:00.000Z');
+    // The failure is in the log, with the enrollment and the cause, not only in a count.
+    expect(t.logs.filter((record) => record.level === 'error')).toEqual([
+      { level: 'error', message: expect.stringMatching(/^Due work failed for an enrollment/) as unknown, fields: { enrollmentId: ids.copdEnrollmentId, cause: 'outbox unavailable' } },
+    ]);
 
     repairOutbox(t);
     t.clock.set('2026-03-03T10:06:00.000Z');

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
-import { ConfigError, defaultPublicUrl, describeSmtp, type Config } from './config.js';
+import { ConfigError, defaultPublicUrl, describeSmtp, isLoopbackHost, type Config } from './config.js';
 import { contentHash } from '../../schemas/src/engine/content-hash.js';
 import { formatValidators } from './content/example-validators.js';
 import { readExampleFiles } from './content/read-example-files.js';
@@ -127,6 +127,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (config.smtp) logger.info('E-mail', { transport: describeSmtp(config.smtp) });
     else if (outbox) logger.info('E-mail', { transport: 'development outbox (GET /api/dev/outbox)' });
     else logger.warn('E-mail is not sent: set CARELOOM_SMTP_URL and CARELOOM_MAIL_FROM. Until then invitation codes reach patients only through the therapist who enrolls them.');
+    // Links in e-mails, the session cookie's Secure flag, HSTS and the CSP all come from the public URL;
+    // a server others reach at http://0.0.0.0:3000 would send links nobody can open.
+    if (!isLoopbackHost(config.host) && config.publicUrl === defaultPublicUrl(config.host, config.port)) {
+      logger.warn('CARELOOM_PUBLIC_URL is not set: links in e-mails and the security headers use the listening address. Set it to the https address people use, e.g. https://careloom.example.org.', { assumed: config.publicUrl });
+    }
     const hasher = createScryptPasswordHasher();
     const accounts = createAccountsServices({
       store: stores.accounts,
@@ -137,11 +142,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       // Membership invitations write their e-mail into the outbox in their own transaction.
       invitations: { store: stores.memberInvitations, publicUrl: () => publicUrl },
     });
+    const exampleDirectory = createExampleDirectory(config.examplesDir);
     const authoring = createAuthoringService({
       store: stores.authoring,
       drafts: stores.drafts,
       codec: workerDraftCodec(yjsWorkers),
-      examples: createExampleDirectory(config.examplesDir),
+      examples: exampleDirectory,
       now: () => clock.now(),
       newId: () => ids.newId(),
     });
@@ -166,7 +172,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     }
     const demoAccounts = demo ? await seedDemo({ organisations: accounts.organisations }) : [];
     if (demo) {
-      await seedDemoContent({ authoring, care, organisations: accounts.organisations, accountsStore: stores.accounts, examples: createExampleDirectory(config.examplesDir), logger, now: () => clock.now() });
+      await seedDemoContent({ authoring, care, organisations: accounts.organisations, accountsStore: stores.accounts, examples: exampleDirectory, logger, now: () => clock.now() });
     }
     const app = createApp({ config, clock, ids, services, logger, version: readPackageVersion(), allowedOrigins: () => originsOf(publicUrl),
       web: { apps: WEB_APPS, bundleOf: options.bundleOf ?? lazyBundles(WEB_APPS, repositoryRoot), exampleMediaDir: join(config.examplesDir, 'media'), logger },

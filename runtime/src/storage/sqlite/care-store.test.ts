@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../../domain/errors.js';
 import { createCareTestApp } from '../../testing/care-test-app.js';
@@ -50,7 +51,7 @@ describe('the SQLite care schema', () => {
 describe('the SQLite care store and the audit details guard', () => {
   const audit = (id: string, details: Record<string, unknown>) => ({ id, at: '2026-03-02T08:00:00.000Z', actorId: 'person-care-admin', actorRole: 'care_provider_admin' as const, action: 'unit.create', objectType: 'unit', objectId: 'u-new', organisationId: 'care-1', unitId: 'u-new', patientId: null, requestId: null, ip: null, details });
   const unit = { id: 'u-new', organisationId: 'care-1', name: 'New unit', active: true, timeZone: 'UTC', settings: {}, intakeDeploymentId: null, createdAt: 'x', updatedAt: 'x' };
-  const rows = (t: { db: import('better-sqlite3').Database }) => ({
+  const rows = (t: { db: Database.Database }) => ({
     units: (t.db.prepare("SELECT count(*) AS n FROM care_units WHERE id = 'u-new'").get() as { n: number }).n,
     audit: (t.db.prepare("SELECT count(*) AS n FROM audit_log WHERE object_id IN ('u-new', 'r-new')").get() as { n: number }).n,
     responses: (t.db.prepare("SELECT count(*) AS n FROM responses WHERE id = 'r-new'").get() as { n: number }).n,

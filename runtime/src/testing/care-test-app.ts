@@ -18,6 +18,7 @@ import { createSequentialIds } from '../ids.js';
 import { careRoutes } from '../routes/care/care-routes.js';
 import { openDatabase } from '../storage/sqlite/open-database.js';
 import { createSqliteStores } from '../storage/sqlite/sqlite-stores.js';
+import type { Stores } from '../storage/types.js';
 import { createRecordingLogger, type LogRecord } from './recording-logger.js';
 import { newInvitationCode } from '../domain/care/invitation-code.js';
 import { exampleDocument, releaseExample } from './care-fixtures.js';
@@ -52,6 +53,8 @@ export interface CareTestApp {
   db: Database.Database;
   care: CareService;
   clock: TestClock;
+  /** The stores the service runs on, for tests that set up what no route can (a release). */
+  stores: Stores;
   /** What the care service logged (the minute job's failures). */
   logs: LogRecord[];
   call(who: string | undefined, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }>;
@@ -128,6 +131,7 @@ export async function createCareTestApp(options: { from?: Buffer; start?: string
     care,
     clock,
     logs: logger.records,
+    stores,
     async call(who, method, path, body, headers = {}) {
       const all: Record<string, string> = { ...headers };
       if (who) all['x-test-principal'] = who;

@@ -42,6 +42,19 @@ describe('startServer over real HTTP', () => {
     expect(logger.records).toContainEqual(expect.objectContaining({ level: 'warn', message: 'Example is invalid; listed with valid:false', fields: expect.objectContaining({ file: 'modules/broken.json' }) }));
   });
 
+  it('warns when a server others can reach has no CARELOOM_PUBLIC_URL, and not when it has one', async () => {
+    const env = { CARELOOM_DB: join(folder, 'data', 'test.sqlite'), CARELOOM_PORT: '0', CARELOOM_EXAMPLES_DIR: join(folder, 'examples'), CARELOOM_HOST: '0.0.0.0' };
+    const warned = (logger: ReturnType<typeof createRecordingLogger>) => logger.records.some((record) => record.level === 'warn' && record.message.startsWith('CARELOOM_PUBLIC_URL is not set'));
+    const bare = createRecordingLogger();
+    server = await startServer({ config: loadConfig(env), logger: bare, validators: lenientValidators });
+    await server.close();
+    server = undefined;
+    expect(warned(bare)).toBe(true);
+    const configured = createRecordingLogger();
+    server = await startServer({ config: loadConfig({ ...env, CARELOOM_PUBLIC_URL: 'https://care.example.org' }), logger: configured, validators: lenientValidators });
+    expect(warned(configured)).toBe(false);
+  });
+
   it('keeps the database file across restarts and closes cleanly', async () => {
     server = await startServer({ config: config(), validators: lenientValidators });
     const first = server.url;

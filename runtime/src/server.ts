@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
-import { ConfigError, defaultPublicUrl, describeSmtp, type Config } from './config.js';
+import { ConfigError, defaultPublicUrl, describeSmtp, isLoopbackHost, type Config } from './config.js';
 import { contentHash } from '../../schemas/src/engine/content-hash.js';
 import { formatValidators } from './content/example-validators.js';
 import { readExampleFiles } from './content/read-example-files.js';
@@ -134,6 +134,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (config.smtp) logger.info('E-mail', { transport: describeSmtp(config.smtp) });
     else if (outbox) logger.info('E-mail', { transport: 'development outbox (GET /api/dev/outbox)' });
     else logger.warn('E-mail is not sent: set CARELOOM_SMTP_URL and CARELOOM_MAIL_FROM. Until then invitation codes reach patients only through the therapist who enrolls them.');
+    // Links in e-mails, the session cookie's Secure flag, HSTS and the CSP all come from the public URL;
+    // a server others reach at http://0.0.0.0:3000 would send links nobody can open.
+    if (!isLoopbackHost(config.host) && config.publicUrl === defaultPublicUrl(config.host, config.port)) {
+      logger.warn('CARELOOM_PUBLIC_URL is not set: links in e-mails and the security headers use the listening address. Set it to the https address people use, e.g. https://careloom.example.org.', { assumed: config.publicUrl });
+    }
     const accounts = createAccountsServices({
       store: createSqliteAccountsStore(db, { ids }),
       hasher: createScryptPasswordHasher(),

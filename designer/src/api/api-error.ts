@@ -20,14 +20,17 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string;
   readonly issues: readonly ApiIssue[];
+  /** From a 429's Retry-After header: how long the server asks us to wait, in seconds. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(init: { status: number; code: string; title: string; detail?: string; issues?: readonly ApiIssue[] }) {
+  constructor(init: { status: number; code: string; title: string; detail?: string; issues?: readonly ApiIssue[]; retryAfterSeconds?: number }) {
     super(init.detail || init.title);
     this.status = init.status;
     this.code = init.code;
     this.title = init.title;
     this.detail = init.detail ?? '';
     this.issues = init.issues ?? [];
+    this.retryAfterSeconds = init.retryAfterSeconds;
   }
 }
 
@@ -52,7 +55,14 @@ export async function apiErrorFrom(response: Response): Promise<ApiError> {
     title: typeof problem['title'] === 'string' ? problem['title'] : response.statusText || `HTTP ${response.status}`,
     detail: typeof problem['detail'] === 'string' ? problem['detail'] : '',
     issues,
+    ...retryAfterOf(response),
   });
+}
+
+/** Retry-After in seconds (the server sends whole seconds, never an HTTP date). */
+function retryAfterOf(response: Response): { retryAfterSeconds?: number } {
+  const value = Number(response.headers.get('Retry-After') ?? Number.NaN);
+  return Number.isFinite(value) && value > 0 ? { retryAfterSeconds: value } : {};
 }
 
 function isIssue(value: unknown): value is ApiIssue {

@@ -3,7 +3,8 @@ import type { PropertyDeclarations } from 'lit';
 import type { ApiClient } from '../api/api-client.js';
 import { isApiError } from '../api/api-error.js';
 import type { Session } from '../api/types.js';
-import { LocaleController, t } from '../i18n/i18n.js';
+import { i18n, LocaleController, t } from '../i18n/i18n.js';
+import { formatWait } from '../renderer/format-wait.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import { css } from 'lit';
 
@@ -84,7 +85,7 @@ export class ClDesignerLogin extends LitElement {
       this.dispatchEvent(new CustomEvent<Session>('signed-in', { detail: session, bubbles: true, composed: true }));
     } catch (error) {
       if (isApiError(error, 401)) this.message = t('login.wrong');
-      else if (isApiError(error, 429)) this.message = t('login.throttled');
+      else if (isApiError(error, 429)) this.message = error.retryAfterSeconds === undefined ? t('login.throttled') : t('login.throttledFor', { when: formatWait(error.retryAfterSeconds, i18n.locale) });
       else if (isApiError(error, 0)) this.message = t('error.network');
       else if (isApiError(error)) this.message = error.detail || error.title;
       else throw error;

@@ -29,6 +29,7 @@ export const en = {
   'login.missing': 'Enter both your e-mail address and your password.',
   'login.wrong': 'The e-mail address or the password is wrong.',
   'login.throttled': 'Too many attempts. Wait a minute and try again.',
+  'login.throttledFor': 'Too many attempts. Try again {when}.',
   'people.you': 'you',
   'role.designer': 'designer',
   'role.publisher': 'publisher',

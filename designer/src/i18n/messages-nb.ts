@@ -30,6 +30,7 @@ export const nb: Record<MessageKey, string> = {
   'login.missing': 'Fyll inn både e-postadresse og passord.',
   'login.wrong': 'E-postadressen eller passordet er feil.',
   'login.throttled': 'For mange forsøk. Vent et minutt og prøv igjen.',
+  'login.throttledFor': 'For mange forsøk. Prøv igjen {when}.',
   'people.you': 'deg',
   'role.designer': 'designer',
   'role.publisher': 'publisist',

@@ -30,6 +30,7 @@ export const sv: Record<MessageKey, string> = {
   'login.missing': 'Fyll i både e-postadress och lösenord.',
   'login.wrong': 'E-postadressen eller lösenordet är fel.',
   'login.throttled': 'För många försök. Vänta en minut och försök igen.',
+  'login.throttledFor': 'För många försök. Försök igen {when}.',
   'people.you': 'du',
   'role.designer': 'designer',
   'role.publisher': 'publicist',

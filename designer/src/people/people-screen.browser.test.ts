@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { ClDesignerApp } from '../app/designer-app.js';
 import '../app/designer-app.js';
 import '../library/library.js';
@@ -369,5 +369,16 @@ describe('<cl-people-screen>', () => {
     const screen = await fixture<ClPeopleScreen>(html`<cl-people-screen .workspace=${{ ...workspace, roles: ['permissions_admin'] }}></cl-people-screen>`);
     await until(() => screen.shadowRoot!.textContent?.includes('Not allowed'));
     expect(screen.shadowRoot!.querySelector('table')).to.equal(null);
+  });
+
+  it('fits a 360 px phone: the members table scrolls on its own, the page does not widen', async () => {
+    await setViewport({ width: 360, height: 740 });
+    try {
+      const screen = await mountScreen(new FakeApi());
+      await until(() => screen.shadowRoot!.querySelector('tr[data-person]'));
+      expect(document.documentElement.scrollWidth).to.be.at.most(360);
+    } finally {
+      await setViewport({ width: 1024, height: 768 });
+    }
   });
 });

@@ -51,6 +51,9 @@ export class ClPeopleScreen extends LitElement {
     css`
       .table-wrap {
         overflow-x: auto;
+        /* The containing block of the visually hidden labels inside: without it they are placed
+           against the page and widen the whole page at 360 px instead of scrolling with the table. */
+        position: relative;
       }
       fieldset.roles {
         border: 0;

@@ -17,6 +17,21 @@ function appWith(bundleOf: (name: string) => Promise<Bundle>) {
 
 describe('the web apps', () => {
   it.each([
+    [undefined, 'en'],
+    ['sv-SE,sv;q=0.9,en;q=0.8', 'sv'],
+    ['nb-NO', 'nb'],
+    ['no', 'nb'],
+    ['nn-NO,en;q=0.5', 'nb'],
+    ['de-DE,en;q=0.7,sv;q=0.9', 'sv'],
+    ['de-DE', 'en'],
+  ])('starts the apps in the browser\'s language: Accept-Language %s → <html lang="%s">', async (accept, lang) => {
+    const { app } = appWith(async (n) => fakeBundle(n));
+    const response = await app.request('/clinic', accept ? { headers: { 'Accept-Language': accept } } : {});
+    expect(await response.text()).toContain(`<html lang="${lang}">`);
+    expect(response.headers.get('vary')).toContain('Accept-Language');
+  });
+
+  it.each([
     ['/', 'patient'],
     ['/clinic', 'clinic'],
     ['/designer', 'designer'],

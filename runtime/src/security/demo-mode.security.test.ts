@@ -4,41 +4,31 @@
 // while one still has its published password; `npm run serve` is the production start and
 // `npm run admin:create` makes the first administrator.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runAdminCreate } from '../cli/admin-create-command.js';
 import { runDemoRemove } from '../cli/demo-remove-command.js';
 import { ConfigError, loadConfig, type Environment } from '../config.js';
 import { DEMO_ACCOUNTS } from '../domain/demo-accounts.js';
 import { HttpSession } from '../integration/http-client.js';
+import { tempServers } from '../testing/temp-servers.js';
 import { startServer, type RunningServer } from '../server.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const NO_EXAMPLES = join(tmpdir(), 'careloom-no-examples');
-const dirs: string[] = [];
-const servers: RunningServer[] = [];
+const temp = tempServers('careloom-demo-mode-');
 
-afterAll(async () => {
-  for (const server of servers) await server.close().catch(() => undefined);
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDatabase(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'careloom-demo-mode-'));
-  dirs.push(dir);
-  return join(dir, 'careloom.sqlite');
-}
 
 /** Starts the way main.ts does: the configuration decides demo mode. */
 async function mainLikeStart(env: Environment): Promise<RunningServer> {
   const config = loadConfig({ CARELOOM_PORT: '0', CARELOOM_EXAMPLES_DIR: NO_EXAMPLES, ...env });
   const server = await startServer({ config, demo: config.demo, shutdownGraceMs: 100 });
-  servers.push(server);
+  temp.keep(server);
   return server;
 }
 
@@ -74,7 +64,7 @@ function run(script: string, args: string[], env: Environment, input = ''): Prom
 const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() });
 
 async function seededDemoDatabase(): Promise<string> {
-  const file = tempDatabase();
+  const file = temp.databaseFile();
   const server = await startServer({ config: loadConfig({ CARELOOM_DB: file, CARELOOM_PORT: '0', CARELOOM_EXAMPLES_DIR: NO_EXAMPLES }), seedDemoAccounts: true, shutdownGraceMs: 100 });
   expect(server.demoAccounts).toHaveLength(DEMO_ACCOUNTS.length);
   await server.close();
@@ -83,7 +73,7 @@ async function seededDemoDatabase(): Promise<string> {
 
 describe('demo mode', () => {
   it('creates no demo account with CARELOOM_DEMO=off: every published demo login is refused', { timeout: 60_000 }, async () => {
-    const file = tempDatabase();
+    const file = temp.databaseFile();
     const server = await mainLikeStart({ CARELOOM_DB: file, CARELOOM_DEMO: 'off' });
     expect(server.demoAccounts).toEqual([]);
     expect(await demoLogins(server.url)).toEqual(DEMO_ACCOUNTS.map(() => 401));
@@ -91,7 +81,7 @@ describe('demo mode', () => {
   });
 
   it('creates no demo account on a server bound to a non-loopback address, and refuses to be told otherwise', { timeout: 60_000 }, async () => {
-    const file = tempDatabase();
+    const file = temp.databaseFile();
     expect(loadConfig({ CARELOOM_HOST: '0.0.0.0' }).demo).toBe(false);
     expect(() => loadConfig({ CARELOOM_HOST: '0.0.0.0', CARELOOM_DEMO: 'on' })).toThrow(ConfigError);
     const config = loadConfig({ CARELOOM_DB: file, CARELOOM_PORT: '0', CARELOOM_HOST: '0.0.0.0', CARELOOM_EXAMPLES_DIR: NO_EXAMPLES });
@@ -100,7 +90,7 @@ describe('demo mode', () => {
     expect(existsSync(file)).toBe(false);
 
     const server = await startServer({ config, demo: config.demo, shutdownGraceMs: 100 });
-    servers.push(server);
+    temp.keep(server);
     expect(server.url).toMatch(/^http:\/\/0\.0\.0\.0:\d+$/);
     expect(await demoLogins(server.url)).toEqual(DEMO_ACCOUNTS.map(() => 401));
     expect(peopleIn(file)).toEqual([]);
@@ -117,7 +107,7 @@ describe('demo mode', () => {
   });
 
   it('keeps `npm start` on loopback the friendly first run with demo accounts', { timeout: 60_000 }, async () => {
-    const server = await mainLikeStart({ CARELOOM_DB: tempDatabase() });
+    const server = await mainLikeStart({ CARELOOM_DB: temp.databaseFile() });
     expect(server.demoAccounts.map((account) => account.email)).toEqual(DEMO_ACCOUNTS.map((account) => account.email));
     expect(await demoLogins(server.url)).toEqual(DEMO_ACCOUNTS.map(() => 200));
   });
@@ -133,7 +123,7 @@ describe('demo mode', () => {
 
 describe('npm run admin:create', () => {
   it('creates an organisation and its first administrator with a password read from standard input, who can sign in to a production server', { timeout: 90_000 }, async () => {
-    const file = tempDatabase();
+    const file = temp.databaseFile();
     const env = { CARELOOM_DB: file };
     const created = await run('runtime/src/admin-create.ts', ['--email', 'ada@region-norr.example.org', '--name', 'Ada Admin', '--organisation', 'Region Norr', '--kind', 'care_provider'], env, 'ada has a long password\n');
     expect(created.output).toContain('Created care provider "Region Norr" with ada@region-norr.example.org as its care provider admin');
@@ -152,7 +142,7 @@ describe('npm run admin:create', () => {
   });
 
   it('never takes the password from the command line, never replaces an existing account\'s password, and names what is wrong', { timeout: 90_000 }, async () => {
-    const file = tempDatabase();
+    const file = temp.databaseFile();
     const env = { CARELOOM_DB: file };
     const onArgv = await run('runtime/src/admin-create.ts', ['--email', 'eve@example.org', '--name', 'Eve', '--organisation', 'Eve Care', '--password', 'eve has a long password'], env);
     expect(onArgv.code).toBe(2);

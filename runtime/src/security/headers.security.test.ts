@@ -3,27 +3,21 @@
 // protocol-relative `//host` targets. Now the CSP names the configured public URL only, HSTS goes
 // out only when that URL is https, the database and its -wal/-shm files are 0600 in a 0700 folder,
 // and a module with a `//evil.example` link is refused with a problem naming the link's path.
-import { readFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { DEMO_ACCOUNTS } from '../domain/demo-accounts.js';
 import { HttpSession } from '../integration/http-client.js';
+import { tempServers } from '../testing/temp-servers.js';
 import { startServer, type RunningServer } from '../server.js';
 import type { Bundle } from '../web/bundle.js';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 
 const EXAMPLES = join(import.meta.dirname, '../../../examples');
-const dirs: string[] = [];
-const servers: RunningServer[] = [];
-
-afterAll(async () => {
-  for (const server of servers) await server.close().catch(() => undefined);
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const temp = tempServers('careloom-headers-');
 
 /** The web apps' HTML without building them: these tests are about headers. */
 const fakeBundle = async (name: string): Promise<Bundle> => {
@@ -32,12 +26,11 @@ const fakeBundle = async (name: string): Promise<Bundle> => {
 };
 
 async function start(env: Record<string, string>, options: { demo?: boolean } = {}): Promise<{ server: RunningServer; dir: string; file: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'careloom-headers-'));
-  dirs.push(dir);
+  const dir = temp.folder();
   // A folder that does not exist yet: Careloom creates it.
   const file = join(dir, 'data', 'careloom.sqlite');
   const server = await startServer({ config: loadConfig({ CARELOOM_DB: file, CARELOOM_PORT: '0', CARELOOM_EXAMPLES_DIR: EXAMPLES, ...env }), bundleOf: fakeBundle, shutdownGraceMs: 100, ...(options.demo ? { demo: true } : {}) });
-  servers.push(server);
+  temp.keep(server);
   return { server, dir, file };
 }
 

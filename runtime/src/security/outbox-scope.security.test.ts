@@ -3,33 +3,23 @@
 // mail kept the codes in clear. Now an admin sees only their own organisations' mail, the outbox
 // exists only in demo mode, and no mail_outbox row holds a live code in clear (sealed under a key
 // outside the database, erased once sent).
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runAdminCreate } from '../cli/admin-create-command.js';
 import { loadConfig } from '../config.js';
 import { DEMO_ACCOUNTS } from '../domain/demo-accounts.js';
 import { eventually, HttpSession } from '../integration/http-client.js';
+import { tempServers } from '../testing/temp-servers.js';
 import { startServer, type RunningServer } from '../server.js';
 import { parseMessage, startSmtpServer, type Received } from '../testing/fake-smtp-server.js';
 
 const EXAMPLES = join(import.meta.dirname, '../../../examples');
-const dirs: string[] = [];
-const servers: RunningServer[] = [];
+const temp = tempServers('careloom-outbox-scope-');
 
-afterAll(async () => {
-  for (const server of servers) await server.close().catch(() => undefined);
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDatabase(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'careloom-outbox-scope-'));
-  dirs.push(dir);
-  return join(dir, 'careloom.sqlite');
-}
 
 const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() });
 
@@ -89,9 +79,9 @@ describe('the development outbox in demo mode', () => {
   let code: string;
 
   beforeAll(async () => {
-    file = tempDatabase();
+    file = temp.databaseFile();
     server = await startServer({ config: loadConfig({ CARELOOM_DB: file, CARELOOM_PORT: '0', CARELOOM_EXAMPLES_DIR: EXAMPLES }), seedDemoAccounts: true, shutdownGraceMs: 100 });
-    servers.push(server);
+    temp.keep(server);
     await createProvider(file, 'bea.admin@provider-b.example.org', 'Provider B');
     code = await enrollPatient(server, 'petra.scope@example.org');
   }, 120_000);
@@ -137,10 +127,10 @@ describe('the development outbox in demo mode', () => {
 
 describe('the development outbox outside demo mode', () => {
   it('does not exist: 404 for everyone, signed in or not', { timeout: 60_000 }, async () => {
-    const file = tempDatabase();
+    const file = temp.databaseFile();
     await createProvider(file, 'bea.admin@provider-b.example.org', 'Provider B');
     const server = await startServer({ config: loadConfig({ CARELOOM_DB: file, CARELOOM_PORT: '0', CARELOOM_DEMO: 'off', CARELOOM_EXAMPLES_DIR: join(tmpdir(), 'careloom-no-examples') }), demo: false, shutdownGraceMs: 100 });
-    servers.push(server);
+    temp.keep(server);
     const admin = await HttpSession.login(server.url, 'bea.admin@provider-b.example.org', 'bea has a long password');
     const answer = await admin.call('GET', '/api/dev/outbox');
     expect(answer.status).toBe(404);
@@ -153,13 +143,13 @@ describe('mail sent over SMTP', () => {
   it('carries the code to the patient, then erases it from the stored row', { timeout: 120_000 }, async () => {
     const smtp = await startSmtpServer();
     try {
-      const file = tempDatabase();
+      const file = temp.databaseFile();
       const server = await startServer({
         config: loadConfig({ CARELOOM_DB: file, CARELOOM_PORT: '0', CARELOOM_EXAMPLES_DIR: EXAMPLES, CARELOOM_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, CARELOOM_MAIL_FROM: 'Careloom <noreply@careloom.test>' }),
         seedDemoAccounts: true,
         shutdownGraceMs: 100,
       });
-      servers.push(server);
+      temp.keep(server);
       const code = await enrollPatient(server, 'sven.smtp@example.org');
       await eventually(() => smtp.received.some((mail) => mail.to.includes('sven.smtp@example.org')), 'the invitation to reach the relay', 10_000);
       expect(deliveredText(smtp.received.find((mail) => mail.to.includes('sven.smtp@example.org'))!)).toContain(code);

@@ -46,6 +46,11 @@ describe('<cl-clinic-app>', () => {
     const fake = createFakeApi({ as: 'therapist' });
     const app = await mountClinic(fake, '#/enroll');
     const form = await until(() => deepAll(app, 'cl-enroll-form').find((element) => deepAll(element, '#deploymentId option').length === 2));
+    // The date picker offers only starts the server accepts (within a year of today), never year 9999.
+    const startsOn = deep(form, '#startsOn') as HTMLInputElement;
+    const dayMs = 86_400_000;
+    expect(Math.round((Date.parse(startsOn.max) - Date.now()) / dayMs)).to.be.within(364, 366);
+    expect(Math.round((Date.now() - Date.parse(startsOn.min)) / dayMs)).to.be.within(364, 366);
     (deep(form, '#deploymentId') as HTMLSelectElement).value = 'd1';
     (deep(form, '#name') as HTMLInputElement).value = 'Nina New';
     (deep(form, '#email') as HTMLInputElement).value = 'not-an-address';

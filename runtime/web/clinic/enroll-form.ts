@@ -115,7 +115,7 @@ export class ClEnrollForm extends ScreenElement {
         ${errorOf('deploymentId') ? html`<p class="field-error" id="deploymentId-error">${errorOf('deploymentId')}</p>` : null}
         ${field('name', t('patientName'), 'text', 'off', errorOf('name'))}
         ${field('email', t('email'), 'email', 'off', errorOf('email'))}
-        ${field('startsOn', t('enrollStartsOn'), 'date', 'off', errorOf('startsOn'), { hint: t('enrollStartsOnHint') })}
+        ${field('startsOn', t('enrollStartsOn'), 'date', 'off', errorOf('startsOn'), { hint: t('enrollStartsOnHint'), ...startWindow(new Date()) })}
         <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>${t('enrollSubmit')}</button></div>
       </form>`;
   }
@@ -127,4 +127,13 @@ declare global {
   interface HTMLElementTagNameMap {
     'cl-enroll-form': ClEnrollForm;
   }
+}
+
+/**
+ * The date picker offers what the server accepts: a start within a year either side of today (the
+ * server decides on its own clock; this only keeps the picker from offering year 9999).
+ */
+export function startWindow(today: Date): { min: string; max: string } {
+  const shift = (days: number) => new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  return { min: shift(-365), max: shift(365) };
 }

@@ -167,6 +167,10 @@ describe('<cl-patient-app>', () => {
     const fake = createFakeApi({ as: 'patient' });
     const app = await mountApp(fake, '#/today');
     const select = deep(app, 'select[name="language"]') as HTMLSelectElement;
+    // The header's white text must not be inherited by the white select: the chosen language is readable.
+    const style = getComputedStyle(select);
+    expect(style.color).to.not.equal(style.backgroundColor);
+    expect(style.color).to.equal('rgb(26, 26, 26)');
     select.value = 'sv';
     select.dispatchEvent(new Event('change'));
     await settleAll(app);

@@ -14,14 +14,17 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string;
   readonly issues: FieldIssue[];
+  /** From a 429's Retry-After header: how long the server asks us to wait, in seconds. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(status: number, title: string, detail: string, issues: FieldIssue[] = []) {
+  constructor(status: number, title: string, detail: string, issues: FieldIssue[] = [], retryAfterSeconds?: number) {
     super(detail || title);
     this.name = 'ApiError';
     this.status = status;
     this.title = title;
     this.detail = detail;
     this.issues = issues;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   /** True when the request never reached the server (or its answer never reached us). */
@@ -49,5 +52,7 @@ export async function apiErrorFrom(response: Response): Promise<ApiError> {
     : [];
   const title = typeof problem.title === 'string' ? problem.title : response.statusText || `HTTP ${response.status}`;
   const detail = typeof problem.detail === 'string' ? problem.detail : '';
-  return new ApiError(response.status, title, detail, issues);
+  // The server sends Retry-After in whole seconds (never an HTTP date).
+  const retryAfter = Number(response.headers.get('Retry-After') ?? Number.NaN);
+  return new ApiError(response.status, title, detail, issues, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
 }

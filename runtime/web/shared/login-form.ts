@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { ApiError } from './api-error.js';
 import type { Session } from './api-types.js';
 import { ScreenElement } from './screen-element.js';
+import { formatWait } from '../../../designer/src/renderer/format-wait.js';
 
 /**
  * `<cl-login-form>`: e-mail and password. Fires `signed-in` with the session when the server accepts
@@ -54,7 +55,9 @@ export class ClLoginForm extends ScreenElement {
       this.dispatchEvent(new CustomEvent<Session>('signed-in', { detail: session, bubbles: true, composed: true }));
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) this.error = this.t('loginWrong');
-      else if (error instanceof ApiError && error.status === 429) this.error = this.t('loginThrottled');
+      else if (error instanceof ApiError && error.status === 429) {
+        this.error = error.retryAfterSeconds === undefined ? this.t('loginThrottled') : this.t('loginThrottledFor', { when: formatWait(error.retryAfterSeconds, this.language) });
+      }
       else if (error instanceof ApiError && error.issues.length > 0) {
         this.fieldErrors = { email: error.issueAt('/email') ?? '', password: error.issueAt('/password') ?? '' };
         this.error = error.detail || error.title;
@@ -77,13 +80,13 @@ export class ClLoginForm extends ScreenElement {
 }
 
 /** A labelled input with its error underneath, tied by aria-describedby. */
-export function field(name: string, label: string, type: string, autocomplete: string, error?: string, extra: { value?: string; hint?: string } = {}): TemplateResult {
+export function field(name: string, label: string, type: string, autocomplete: string, error?: string, extra: { value?: string; hint?: string; min?: string; max?: string } = {}): TemplateResult {
   const errorId = `${name}-error`;
   const hintId = `${name}-hint`;
   const described = [extra.hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
   return html`<label for=${name}>${label}</label>
     ${extra.hint ? html`<p class="hint" id=${hintId}>${extra.hint}</p>` : null}
-    <input id=${name} name=${name} type=${type} autocomplete=${autocomplete} .value=${extra.value ?? ''}
+    <input id=${name} name=${name} type=${type} autocomplete=${autocomplete} .value=${extra.value ?? ''} min=${ifDefined(extra.min)} max=${ifDefined(extra.max)}
       aria-invalid=${error ? 'true' : 'false'} aria-describedby=${ifDefined(described || undefined)} />
     ${error ? html`<p class="field-error" id=${errorId}>${error}</p>` : null}`;
 }

@@ -18,6 +18,7 @@ export const en = {
   loginTitle: 'Sign in',
   loginWrong: 'The e-mail address or the password is wrong.',
   loginThrottled: 'Too many attempts. Wait a few minutes and try again.',
+  loginThrottledFor: 'Too many attempts. Try again {when}.',
   loginInviteHint: 'New here? Open the invitation link you were given, or enter its code at the address your care unit gave you.',
   email: 'E-mail',
   password: 'Password',

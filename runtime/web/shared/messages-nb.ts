@@ -18,6 +18,7 @@ export const nb: Catalog = {
   loginTitle: 'Logg inn',
   loginWrong: 'E-postadressen eller passordet er feil.',
   loginThrottled: 'For mange forsøk. Vent noen minutter og prøv igjen.',
+  loginThrottledFor: 'For mange forsøk. Prøv igjen {when}.',
   loginInviteHint: 'Ny her? Åpne invitasjonslenken du fikk, eller skriv inn koden på adressen behandlingsstedet ga deg.',
   email: 'E-post',
   password: 'Passord',

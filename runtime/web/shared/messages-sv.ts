@@ -18,6 +18,7 @@ export const sv: Catalog = {
   loginTitle: 'Logga in',
   loginWrong: 'E-postadressen eller lösenordet är fel.',
   loginThrottled: 'För många försök. Vänta några minuter och försök igen.',
+  loginThrottledFor: 'För många försök. Försök igen {when}.',
   loginInviteHint: 'Ny här? Öppna inbjudningslänken du fick, eller skriv in koden på adressen din mottagning gav dig.',
   email: 'E-post',
   password: 'Lösenord',

@@ -9,7 +9,8 @@ export const shellStyles = css`
   }
   header.top .brand { font-weight: 700; font-size: 1.125rem; color: #fff; text-decoration: none; }
   header.top .tools { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
-  header.top select { width: auto; min-width: 8rem; }
+  /* Form controls inherit the header's white text; the select keeps its own light background, so it needs dark text. */
+  header.top select { width: auto; min-width: 8rem; color: var(--cl-text); }
   header.top button { border-color: #fff; color: #fff; background: transparent; }
   header.top :focus-visible { outline-color: #fff; }
   nav.main ul { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; margin: 0; padding: 0.25rem 0.5rem; background: var(--cl-surface); border-bottom: 1px solid var(--cl-line); }

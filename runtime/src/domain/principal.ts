@@ -1,5 +1,5 @@
 /**
- * Roles from PRODUCT.md. A person holds roles per organisation (publishing organisation or care
+ * Roles (docs/product.md). A person holds roles per organisation (publishing organisation or care
  * provider) and may hold several; therapist and patient roles are scoped further to a unit.
  */
 export const ROLES = ['designer', 'publisher', 'tester', 'permissions_admin', 'care_provider_admin', 'therapist', 'patient'] as const;

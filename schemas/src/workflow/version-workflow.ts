@@ -1,5 +1,5 @@
 /**
- * The review workflow of a submitted version, as one transition table (PRODUCT.md, "Lifecycle of a
+ * The review workflow of a submitted version, as one transition table (docs/product.md, "The life of a
  * module version"). The draft itself is not a state here: it is the live Y.Doc, and submitting
  * freezes it into a new version that starts in `submitted`.
  *

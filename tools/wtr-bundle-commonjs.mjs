@@ -1,28 +1,22 @@
 // @ts-check
-// A web-test-runner plugin serving CommonJS-only packages (ajv, ajv-formats) to the browser as ES
-// modules. Both are bundled into ONE module with esbuild, because ajv-formats builds code with ajv's
-// own classes and two copies of ajv would not recognise each other's code fragments.
+// A web-test-runner plugin serving the CommonJS-only modules the browser code imports as ES modules.
+// Since the format's validators are compiled by `npm run gen`, that is only ajv-formats' formats,
+// which the compiled validators call (schemas/src/validate/validator-runtime.ts).
 import { build } from 'esbuild';
 
-const BUNDLE_PATH = '/__careloom__/commonjs-bundle.js';
-
-/** Specifier → the export of the shared bundle it stands for. */
+/** Served file (as the dev server resolves it) → the ES module statement that re-exports it. */
 const ENTRIES = {
-  'node_modules/ajv/dist/2020.js': 'Ajv2020',
-  'node_modules/ajv-formats/dist/index.js': 'addFormats',
+  'node_modules/ajv-formats/dist/formats.js': "export { fullFormats } from 'ajv-formats/dist/formats.js';",
 };
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 export function bundleCommonJs() {
-  /** @type {Promise<string> | undefined} */
-  let bundle;
-  const makeBundle = async () => {
+  /** @type {Map<string, Promise<string>>} */
+  const bundles = new Map();
+  /** @param {string} contents */
+  const makeBundle = async (contents) => {
     const result = await build({
-      stdin: {
-        contents: "export { default as Ajv2020 } from 'ajv/dist/2020.js'; export { default as addFormats } from 'ajv-formats';",
-        resolveDir: process.cwd(),
-        loader: 'js',
-      },
+      stdin: { contents, resolveDir: process.cwd(), loader: 'js' },
       bundle: true,
       format: 'esm',
       platform: 'browser',
@@ -34,10 +28,11 @@ export function bundleCommonJs() {
   return {
     name: 'careloom-bundle-commonjs',
     async serve(context) {
-      if (context.path === BUNDLE_PATH) return { body: await (bundle ??= makeBundle()), type: 'js' };
       const entry = Object.entries(ENTRIES).find(([file]) => context.path.endsWith(`/${file}`));
-      if (entry) return { body: `export { ${entry[1]} as default } from '${BUNDLE_PATH}';`, type: 'js' };
-      return undefined;
+      if (!entry) return undefined;
+      let bundle = bundles.get(entry[0]);
+      if (!bundle) bundles.set(entry[0], (bundle = makeBundle(entry[1])));
+      return { body: await bundle, type: 'js' };
     },
   };
 }

@@ -25,7 +25,6 @@ import { openApiRoutes } from './routes/openapi.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { memberInvitationRoutes } from './routes/member-invitations.js';
 import { healthRoutes } from './routes/health.js';
-import type { Storage } from './storage/types.js';
 import { webAppRoutes, type WebAppRoutesDeps } from './routes/web-apps.js';
 
 /** Largest request body accepted unless `maxBodyBytes` says otherwise: 1 MiB. */
@@ -36,8 +35,6 @@ export interface AppDeps {
   config: Config;
   clock: Clock;
   ids: IdGenerator;
-  /** For middleware that needs it later (sessions); routes use `services`, never storage. */
-  storage: Storage;
   services: Services;
   logger: Logger;
   maxBodyBytes?: number;
@@ -95,22 +92,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', exampleRoutes(deps.services.examples));
   app.route('/', openApiRoutes(deps.version ?? '0.0.0'));
 
-  const { accounts, authoring } = deps.services;
+  const { accounts, authoring, care } = deps.services;
   // Behind a reverse proxy (CARELOOM_TRUST_PROXY) the caller is the last X-Forwarded-For address;
   // otherwise the socket's, and the header is ignored (anyone could send one).
   const clientIp = createClientIpReader({ trustProxy: deps.config.trustProxy });
-  if (accounts) {
-    const cookie = sessionCookieSettings(deps.config.publicUrl);
-    app.use('/api/*', originCheck(deps.allowedOrigins ?? (() => originsOf(deps.config.publicUrl))));
-    app.use('/api/*', authenticate(createSessionCookieAuthenticator({ authentication: accounts.authentication, cookie, clientIp })));
-    app.route('/api/auth', authRoutes({ authentication: accounts.authentication, cookie, clientIp }));
-    app.route('/api/organisations', organisationRoutes({ organisations: accounts.organisations, ...(accounts.invitations ? { invitations: accounts.invitations } : {}), clientIp }));
-    if (accounts.invitations) app.route('/', memberInvitationRoutes({ invitations: accounts.invitations, authentication: accounts.authentication, cookie, clientIp }));
-  }
-  if (authoring) app.route('/', authoringRoutes({ authoring, clientIp: (c) => clientIp(c) ?? null }));
-  if (deps.services.care) {
-    app.route('/', careRoutes({ care: deps.services.care, clientIp: (c) => clientIp(c) ?? null, ...(accounts ? { authentication: accounts.authentication, cookie: sessionCookieSettings(deps.config.publicUrl) } : {}) }));
-  }
+  const cookie = sessionCookieSettings(deps.config.publicUrl);
+  app.use('/api/*', originCheck(deps.allowedOrigins ?? (() => originsOf(deps.config.publicUrl))));
+  app.use('/api/*', authenticate(createSessionCookieAuthenticator({ authentication: accounts.authentication, cookie, clientIp })));
+  app.route('/api/auth', authRoutes({ authentication: accounts.authentication, cookie, clientIp }));
+  app.route('/api/organisations', organisationRoutes({ organisations: accounts.organisations, invitations: accounts.invitations, clientIp }));
+  app.route('/', memberInvitationRoutes({ invitations: accounts.invitations, authentication: accounts.authentication, cookie, clientIp }));
+  app.route('/', authoringRoutes({ authoring, clientIp: (c) => clientIp(c) ?? null }));
+  app.route('/', careRoutes({ care, clientIp: (c) => clientIp(c) ?? null, authentication: accounts.authentication, cookie }));
 
   if (deps.web) app.route('/', webAppRoutes({ ...deps.web, origins: deps.allowedOrigins ?? (() => originsOf(deps.config.publicUrl)) }));
 

@@ -15,8 +15,8 @@ import type { Services } from './domain/services.js';
 import { uuidGenerator, type IdGenerator } from './ids.js';
 import { silentLogger, type Logger } from './logger.js';
 import { openDatabase } from './storage/sqlite/open-database.js';
-import { createSqliteStorage } from './storage/sqlite/sqlite-storage.js';
-import type { Storage } from './storage/types.js';
+import { createSqliteStores } from './storage/sqlite/sqlite-stores.js';
+import type { Stores } from './storage/types.js';
 import { readPackageVersion } from './version.js';
 import { createScryptPasswordHasher } from './auth/scrypt-password-hasher.js';
 import { originsOf } from './app.js';
@@ -24,9 +24,6 @@ import { createAccountsServices } from './domain/accounts/accounts-services.js';
 import { createAuthoringService } from './domain/authoring/authoring-service.js';
 import { seedDemo, type DemoAccount } from './domain/demo-accounts.js';
 import { createExampleDirectory } from './storage/example-directory.js';
-import { createSqliteAccountsStore } from './storage/sqlite/accounts-store.js';
-import { createSqliteAuthoringStore } from './storage/sqlite/authoring-store.js';
-import { createSqliteDraftUpdateStore } from './storage/sqlite/draft-update-store.js';
 import { attachCollab, type CollabDeps, type CollabServer } from './collab/collab-server.js';
 import { workerDraftCodec } from './collab/worker-draft-codec.js';
 import { createYjsWorkers } from './collab/yjs-workers.js';
@@ -38,12 +35,8 @@ import { createCareService } from './domain/care/care-service.js';
 import { createPatientAccounts, invitedSessionsOf } from './domain/care/patient-accounts.js';
 import { createReleasedContent } from './domain/care/released-content.js';
 import { seedDemoContent } from './domain/demo-content.js';
-import { createSqliteCareStore } from './storage/sqlite/care-store.js';
-import { createSqliteMailOutbox } from './storage/sqlite/sqlite-mail-outbox.js';
-import { createSqliteMemberInvitationStore } from './storage/sqlite/member-invitation-store.js';
-import { createSqliteDispatchQueue } from './storage/sqlite/sqlite-mail-outbox.js';
 import { createSmtpMailSender } from './mail/smtp-mail-sender.js';
-import { createMailDispatcher, type Timers } from './mail/mail-dispatcher.js';
+import { createMailDispatcher, type MailDispatcher, type Timers } from './mail/mail-dispatcher.js';
 import { newInvitationCode } from './domain/care/invitation-code.js';
 import { liveDemoAccounts, REMOVE_DEMO_ACCOUNTS_HINT } from './domain/demo-mode.js';
 import { loadMailKey } from './mail/mail-key.js';
@@ -95,7 +88,7 @@ export interface RunningServer {
 }
 
 /**
- * The composition root: config → database (migrated) → storage → services → app → HTTP server.
+ * The composition root: config → database (migrated) → stores (each built once) → services → app → HTTP server.
  * main.ts calls it with the process environment; integration tests call it with port 0.
  *
  * @example
@@ -117,20 +110,20 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   const { db, applied } = openDatabase({ file: config.databaseFile, now: () => clock.now() });
   if (applied.length > 0) logger.info('Applied database migrations', { migrations: applied.join(',') });
-  const storage = createSqliteStorage(db);
+  // Every e-mail is a mail_outbox row first. With CARELOOM_SMTP_URL the dispatcher sends the rows
+  // (retrying across restarts); otherwise they are held for GET /api/dev/outbox.
+  let dispatcher: MailDispatcher | undefined;
+  const stores = createSqliteStores(db, { ids, now: () => clock.now(), box, mailMode: config.smtp ? 'pending' : 'held', onMailQueued: () => dispatcher?.wake() });
   // Every live Yjs document and every draft decoding lives in worker threads, off the HTTP event loop.
   const yjsWorkers = createYjsWorkers();
   try {
     const examples = loadExamples(config, options.validators ?? formatValidators, logger);
     let publicUrl = config.publicUrl;
-    // Every e-mail is a mail_outbox row first. With CARELOOM_SMTP_URL the dispatcher sends the rows
-    // (retrying across restarts); otherwise they are held for GET /api/dev/outbox.
-    const dispatcher = config.smtp
-      ? createMailDispatcher({ queue: createSqliteDispatchQueue(db, box), sender: createSmtpMailSender({ smtp: config.smtp }), clock, logger, ...(options.mailTimers ? { timers: options.mailTimers } : {}) })
+    dispatcher = config.smtp
+      ? createMailDispatcher({ queue: stores.mailQueue, sender: createSmtpMailSender({ smtp: config.smtp }), clock, logger, ...(options.mailTimers ? { timers: options.mailTimers } : {}) })
       : undefined;
-    const mail = createSqliteMailOutbox(db, { box, mode: dispatcher ? 'pending' : 'held', now: () => clock.now(), newId: () => ids.newId(), onQueued: () => dispatcher?.wake() });
     // The development outbox shows live invitation codes: only in demo mode, never beside SMTP.
-    const outbox = dispatcher || !demo ? undefined : mail;
+    const outbox = dispatcher || !demo ? undefined : stores.mailOutbox;
     if (config.smtp) logger.info('E-mail', { transport: describeSmtp(config.smtp) });
     else if (outbox) logger.info('E-mail', { transport: 'development outbox (GET /api/dev/outbox)' });
     else logger.warn('E-mail is not sent: set CARELOOM_SMTP_URL and CARELOOM_MAIL_FROM. Until then invitation codes reach patients only through the therapist who enrolls them.');
@@ -139,48 +132,49 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (!isLoopbackHost(config.host) && config.publicUrl === defaultPublicUrl(config.host, config.port)) {
       logger.warn('CARELOOM_PUBLIC_URL is not set: links in e-mails and the security headers use the listening address. Set it to the https address people use, e.g. https://careloom.example.org.', { assumed: config.publicUrl });
     }
+    const hasher = createScryptPasswordHasher();
     const accounts = createAccountsServices({
-      store: createSqliteAccountsStore(db, { ids }),
-      hasher: createScryptPasswordHasher(),
+      store: stores.accounts,
+      hasher,
       clock,
       ids,
       onListenerError: (error) => logger.error('A session-revoked listener failed', { error: error instanceof Error ? error.message : String(error) }),
       // Membership invitations write their e-mail into the outbox in their own transaction.
-      invitations: { store: createSqliteMemberInvitationStore(db, { ids, mail }), publicUrl: () => publicUrl },
+      invitations: { store: stores.memberInvitations, publicUrl: () => publicUrl },
     });
-    const drafts = createSqliteDraftUpdateStore(db, () => clock.now().toISOString());
-    const authoringStore = createSqliteAuthoringStore(db);
+    const exampleDirectory = createExampleDirectory(config.examplesDir);
     const authoring = createAuthoringService({
-      store: authoringStore,
-      drafts,
+      store: stores.authoring,
+      drafts: stores.drafts,
       codec: workerDraftCodec(yjsWorkers),
-      examples: createExampleDirectory(config.examplesDir),
+      examples: exampleDirectory,
       now: () => clock.now(),
       newId: () => ids.newId(),
     });
     const care = createCareService({
-      store: createSqliteCareStore(db, { mail }),
-      content: createReleasedContent(authoringStore),
-      accounts: createPatientAccounts({ store: createSqliteAccountsStore(db, { ids }), hasher: createScryptPasswordHasher(), newId: () => ids.newId() }),
-      sessions: invitedSessionsOf(accounts.authentication, createScryptPasswordHasher()),
+      store: stores.care,
+      content: createReleasedContent(stores.authoring),
+      accounts: createPatientAccounts({ store: stores.accounts, hasher, newId: () => ids.newId() }),
+      sessions: invitedSessionsOf(accounts.authentication, hasher),
       ...(outbox ? { outbox } : {}),
       now: () => clock.now(),
       newId: () => ids.newId(),
       newInvitationCode: () => newInvitationCode(),
       publicUrl: () => publicUrl,
+      logger,
     });
-    const services: Services = { health: createHealthService({ storage, version: readPackageVersion() }), examples, accounts, authoring, care };
+    const services: Services = { health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care };
     if (!demo) {
-      const live = await liveDemoAccounts({ store: createSqliteAccountsStore(db, { ids }), hasher: createScryptPasswordHasher() });
+      const live = await liveDemoAccounts({ store: stores.accounts, hasher });
       if (live.length > 0) {
         throw new Error(`Demo mode is off, but this database has demo accounts whose passwords are published (${live.map((account) => account.email).join(', ')}). ${REMOVE_DEMO_ACCOUNTS_HINT}`);
       }
     }
     const demoAccounts = demo ? await seedDemo({ organisations: accounts.organisations }) : [];
     if (demo) {
-      await seedDemoContent({ authoring, care, organisations: accounts.organisations, accountsStore: createSqliteAccountsStore(db, { ids }), examples: createExampleDirectory(config.examplesDir), logger, now: () => clock.now() });
+      await seedDemoContent({ authoring, care, organisations: accounts.organisations, accountsStore: stores.accounts, examples: exampleDirectory, logger, now: () => clock.now() });
     }
-    const app = createApp({ config, clock, ids, storage, services, logger, version: readPackageVersion(), allowedOrigins: () => originsOf(publicUrl),
+    const app = createApp({ config, clock, ids, services, logger, version: readPackageVersion(), allowedOrigins: () => originsOf(publicUrl),
       web: { apps: WEB_APPS, bundleOf: options.bundleOf ?? lazyBundles(WEB_APPS, repositoryRoot), exampleMediaDir: join(config.examplesDir, 'media'), logger },
     });
     const server = await listen(app.fetch, config);
@@ -188,8 +182,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const resolved = resolvePublicUrl(config, url);
     publicUrl = resolved.publicUrl;
     const collab = attachCollab(server, {
-      store: drafts,
-      authorize: createCollabAuthorizer({ authentication: accounts.authentication, findDocument: (id) => authoringStore.getDocument(id) }),
+      store: stores.drafts,
+      authorize: createCollabAuthorizer({ authentication: accounts.authentication, findDocument: (id) => stores.authoring.getDocument(id) }),
       allowedOrigins: originsOf(publicUrl),
       workers: yjsWorkers,
       logger,
@@ -229,12 +223,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         await dispatcher?.stop();
         await collab.close();
         await yjsWorkers.close();
-        await shutdown(server, storage, options.shutdownGraceMs ?? 5000);
+        await shutdown(server, stores, options.shutdownGraceMs ?? 5000);
       },
     };
   } catch (error) {
     await yjsWorkers.close();
-    await storage.close();
+    await stores.close();
     throw error;
   }
 }
@@ -270,11 +264,11 @@ function resolvePublicUrl(config: Config, url: string): Config {
   return config.publicUrl === defaultPublicUrl(config.host, config.port) ? Object.freeze({ ...config, publicUrl: url }) : config;
 }
 
-async function shutdown(server: Server, storage: Storage, graceMs: number): Promise<void> {
+async function shutdown(server: Server, stores: Stores, graceMs: number): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   const timer = setTimeout(() => server.closeAllConnections(), graceMs);
   await closed;
   clearTimeout(timer);
-  await storage.close();
+  await stores.close();
 }

@@ -1,10 +1,12 @@
-// Writes schemas/src/generated/format.ts (types) and schema-files.ts (the schemas as a module) from
-// schemas/json/*.schema.json. With --check it writes nothing and exits 1 when either file is stale.
+// Writes schemas/src/generated/format.ts (types), schema-files.ts (the schemas as a module) and
+// validators.js + validators.d.ts (the schemas compiled by ajv, see compile-validators.ts) from
+// schemas/json/*.schema.json. With --check it writes nothing and exits 1 when any of them is stale.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import { bundleSchemas, readSchemaFiles } from './bundle-schemas.js';
+import { compileValidators } from './compile-validators.js';
 
 const schemasDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outFile = join(schemasDir, 'src', 'generated', 'format.ts');
@@ -15,7 +17,9 @@ const banner = `/* eslint-disable */
  * \`npm run gen:check\` (part of \`npm test\`) fails when this file is stale.
  */`;
 
-const bundle = bundleSchemas(readSchemaFiles(join(schemasDir, 'json')));
+const schemaFiles = readSchemaFiles(join(schemasDir, 'json'));
+const bundle = bundleSchemas(schemaFiles);
+const validators = compileValidators(schemaFiles);
 const generated = await compile(bundle as JSONSchema, 'CareloomFormat', {
   additionalProperties: false,
   bannerComment: banner,
@@ -43,6 +47,8 @@ ${files.map((file) => `  ${JSON.stringify(file)}: ${JSON.stringify(JSON.parse(re
 const outputs: Array<[string, string]> = [
   [outFile, generated],
   [schemaModuleFile, schemaModule],
+  [join(schemasDir, 'src', 'generated', 'validators.js'), validators.js],
+  [join(schemasDir, 'src', 'generated', 'validators.d.ts'), validators.dts],
 ];
 if (process.argv.includes('--check')) {
   let stale = false;

@@ -109,8 +109,8 @@ export async function createAccountsTestApp(options: { throttle?: Partial<LoginT
   app.use('/api/*', originCheck([PUBLIC_URL]));
   app.use('/api/*', authenticate(createSessionCookieAuthenticator({ authentication, cookie, clientIp })));
   app.route('/api/auth', authRoutes({ authentication, cookie, clientIp }));
-  app.route('/api/organisations', organisationRoutes({ organisations, invitations: invitations!, clientIp }));
-  app.route('/', memberInvitationRoutes({ invitations: invitations!, authentication, cookie, clientIp }));
+  app.route('/api/organisations', organisationRoutes({ organisations, invitations, clientIp }));
+  app.route('/', memberInvitationRoutes({ invitations, authentication, cookie, clientIp }));
 
   const orgs = {
     pubA: await organisations.ensureOrganisation({ slug: 'pub-a', name: 'Publisher A', kind: 'publisher' }),

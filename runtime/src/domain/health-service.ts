@@ -1,4 +1,4 @@
-import type { Storage } from '../storage/types.js';
+import type { Stores } from '../storage/types.js';
 import { DomainError } from './errors.js';
 
 export interface HealthReport {
@@ -17,7 +17,7 @@ export interface HealthService {
  * const health = createHealthService({ storage, version: '0.1.0' });
  * await health.check(); // { status: 'ok', database: 'ok', version: '0.1.0' }
  */
-export function createHealthService(deps: { storage: Pick<Storage, 'ping'>; version: string }): HealthService {
+export function createHealthService(deps: { storage: Pick<Stores, 'ping'>; version: string }): HealthService {
   return {
     async check() {
       try {

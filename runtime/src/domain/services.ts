@@ -6,13 +6,13 @@ import type { HealthService } from './health-service.js';
 
 /**
  * The domain services routes may call. Built once by the composition root (server.ts) and handed
- * to `createApp`; routes never reach storage except through these. Accounts and authoring are
- * optional only so that tests of the bare HTTP layer need not build them; server.ts always does.
+ * to `createApp`; routes never reach storage except through these. Always complete: tests of the
+ * bare HTTP layer build them with `createTestServices` (testing/test-services.ts).
  */
 export interface Services {
   health: HealthService;
   examples: ExampleCatalog;
-  accounts?: AccountsServices;
-  authoring?: AuthoringService;
-  care?: CareService;
+  accounts: AccountsServices;
+  authoring: AuthoringService;
+  care: CareService;
 }

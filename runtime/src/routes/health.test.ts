@@ -10,8 +10,8 @@ describe('GET /health', () => {
   });
 
   it('answers 503 unavailable when the database does not answer, and logs no error', async () => {
-    const { app, storage, logger } = createTestApp();
-    await storage.close();
+    const { app, stores, logger } = createTestApp();
+    await stores.close();
     const response = await app.request('/health');
     expect(response.status).toBe(503);
     expect(response.headers.get('Content-Type')).toBe('application/problem+json; charset=utf-8');

@@ -4,15 +4,13 @@ import type { ClientIpReader } from '../auth/client-ip.js';
 import { requestContextOf } from '../auth/request-context.js';
 import type { MemberInvitationService } from '../domain/accounts/member-invitations.js';
 import type { OrganisationService } from '../domain/accounts/organisation-service.js';
-import { DomainError } from '../domain/errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { parseBody, validateInviteBody, validateSetRolesBody } from './accounts-bodies.js';
 import { presentInvitation, presentMember, presentMyOrganisation } from './present-accounts.js';
 
 export interface OrganisationRoutesDeps {
   organisations: OrganisationService;
-  /** Membership invitations; without them the invitation routes answer 503. */
-  invitations?: MemberInvitationService;
+  invitations: MemberInvitationService;
   /** How to read the caller's IP for the audit log; the socket address by default. */
   clientIp?: ClientIpReader;
 }
@@ -48,21 +46,21 @@ export function organisationRoutes(deps: OrganisationRoutesDeps) {
       return c.json({ members: members.map(presentMember) });
     })
     .get('/:orgId/invitations', async (c) => {
-      const invitations = await invitationsOf(deps).list(c.var.principal!, c.req.param('orgId'));
+      const invitations = await deps.invitations.list(c.var.principal!, c.req.param('orgId'));
       c.header('Cache-Control', 'no-store');
       return c.json({ invitations: invitations.map(presentInvitation) });
     })
     .post('/:orgId/invitations', async (c) => {
       const body = await parseBody(c, validateInviteBody);
-      const invitation = await invitationsOf(deps).invite(c.var.principal!, c.req.param('orgId'), body, requestContextOf(c, deps.clientIp));
+      const invitation = await deps.invitations.invite(c.var.principal!, c.req.param('orgId'), body, requestContextOf(c, deps.clientIp));
       return c.json(presentInvitation(invitation), 201);
     })
     .post('/:orgId/invitations/:invitationId/resend', async (c) => {
-      const invitation = await invitationsOf(deps).resend(c.var.principal!, c.req.param('orgId'), c.req.param('invitationId'), requestContextOf(c, deps.clientIp));
+      const invitation = await deps.invitations.resend(c.var.principal!, c.req.param('orgId'), c.req.param('invitationId'), requestContextOf(c, deps.clientIp));
       return c.json(presentInvitation(invitation));
     })
     .delete('/:orgId/invitations/:invitationId', async (c) => {
-      await invitationsOf(deps).revoke(c.var.principal!, c.req.param('orgId'), c.req.param('invitationId'), requestContextOf(c, deps.clientIp));
+      await deps.invitations.revoke(c.var.principal!, c.req.param('orgId'), c.req.param('invitationId'), requestContextOf(c, deps.clientIp));
       return c.body(null, 204);
     })
     .put('/:orgId/members/:personId/roles', async (c) => {
@@ -76,7 +74,4 @@ export function organisationRoutes(deps: OrganisationRoutesDeps) {
     });
 }
 
-function invitationsOf(deps: OrganisationRoutesDeps): MemberInvitationService {
-  if (!deps.invitations) throw new DomainError('unavailable', 'Invitations are not configured on this server.');
-  return deps.invitations;
-}
+

@@ -17,7 +17,7 @@ import { DEMO_ACCOUNTS } from '../domain/demo-accounts.js';
 import { uuidGenerator } from '../ids.js';
 import { HttpSession } from '../integration/http-client.js';
 import { startServer, type RunningServer } from '../server.js';
-import { createSqliteAccountsStore } from '../storage/sqlite/accounts-store.js';
+import { createSqliteStores } from '../storage/sqlite/sqlite-stores.js';
 import { openDatabase } from '../storage/sqlite/open-database.js';
 import { phq9Answers, responseBody } from '../testing/care-scenario.js';
 
@@ -92,8 +92,9 @@ beforeAll(async () => {
 
   // A therapist of the other ward, set up the way an operator's tool would (no HTTP route grants unit roles).
   const { db } = openDatabase({ file });
-  const store = createSqliteAccountsStore(db);
-  const { organisations } = createAccountsServices({ store, hasher: createScryptPasswordHasher(), clock: systemClock, ids: uuidGenerator });
+  const stores = createSqliteStores(db);
+  const store = stores.accounts;
+  const { organisations } = createAccountsServices({ store, hasher: createScryptPasswordHasher(), clock: systemClock, ids: uuidGenerator, invitations: { store: stores.memberInvitations, publicUrl: () => 'http://127.0.0.1' } });
   const person = await organisations.ensureAccount({ ...OTHER_THERAPIST, name: 'Otto Other' }, providerId, []);
   await store.grantRole(providerId, person.id, { role: 'therapist', unitId: otherUnitId }, { at: new Date().toISOString() });
   db.close();

@@ -16,7 +16,7 @@ import { createAccountsServices } from '../domain/accounts/accounts-services.js'
 import { DEMO_ACCOUNTS } from '../domain/demo-accounts.js';
 import { uuidGenerator } from '../ids.js';
 import { startServer, type RunningServer } from '../server.js';
-import { createSqliteAccountsStore } from '../storage/sqlite/accounts-store.js';
+import { createSqliteStores } from '../storage/sqlite/sqlite-stores.js';
 import { openDatabase } from '../storage/sqlite/open-database.js';
 
 interface Answer {
@@ -59,8 +59,9 @@ beforeAll(async () => {
   server = await startServer({ config: loadConfig({ CARELOOM_DB: file, CARELOOM_PORT: '0' }), seedDemoAccounts: true, clock });
   // The clinic's staff, created the way an operator's tool would.
   const { db } = openDatabase({ file });
-  const store = createSqliteAccountsStore(db);
-  const { organisations } = createAccountsServices({ store, hasher: createScryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 }), clock, ids: uuidGenerator });
+  const stores = createSqliteStores(db);
+  const store = stores.accounts;
+  const { organisations } = createAccountsServices({ store, hasher: createScryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 }), clock, ids: uuidGenerator, invitations: { store: stores.memberInvitations, publicUrl: () => 'http://127.0.0.1' } });
   const provider = await organisations.ensureOrganisation({ slug: 'clinic-behind-nat', name: 'Clinic behind NAT', kind: 'care_provider' });
   for (let i = 0; i < COLLEAGUES; i++) await organisations.ensureAccount({ ...colleague(i), name: `Colleague ${i}` }, provider.id, ['therapist']);
   db.close();

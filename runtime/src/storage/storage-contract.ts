@@ -1,24 +1,27 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isDomainError } from '../domain/errors.js';
-import type { NewAuditEntry, Storage } from './types.js';
+import type { NewAuditEntry, Stores } from './types.js';
+
+/** What this suite exercises: the audit log and the connection's life. The other stores have their suites in `contract/`. */
+type AuditStorage = Pick<Stores, 'audit' | 'ping' | 'close'>;
 
 /** Creates a fresh, empty, migrated store for one test, and cleans it up. */
 export interface StorageFactory {
-  create(): Promise<Storage>;
+  create(): Promise<AuditStorage>;
   /** Called after each test with the store `create` returned (after the suite closed it, or not). */
-  destroy?(storage: Storage): Promise<void>;
+  destroy?(storage: AuditStorage): Promise<void>;
 }
 
 /**
- * The behaviour every Storage implementation must show. Asserts behaviour only, never SQL, so a
+ * The behaviour every implementation of the audit log and the connection must show. Asserts behaviour only, never SQL, so a
  * PostgreSQL store can run the same suite.
  *
  * @example
- * runStorageContract('sqlite', { create: async () => createSqliteStorage(openDatabase({ file: ':memory:' }).db) });
+ * runStorageContract('sqlite', { create: async () => createSqliteStores(openDatabase({ file: ':memory:' }).db) });
  */
 export function runStorageContract(name: string, factory: StorageFactory): void {
   describe(`Storage contract: ${name}`, () => {
-    let storage: Storage;
+    let storage: AuditStorage;
     beforeEach(async () => {
       storage = await factory.create();
     });
@@ -61,7 +64,7 @@ export function runStorageContract(name: string, factory: StorageFactory): void 
       await storage.audit.append(entry('1', { actorId: 'p1', organisationId: 'org-a', at: '2026-01-01T00:00:00.000Z' }));
       await storage.audit.append(entry('2', { actorId: 'p2', organisationId: 'org-a', at: '2026-01-02T00:00:00.000Z' }));
       await storage.audit.append(entry('3', { actorId: 'p1', organisationId: 'org-b', patientId: 'pat-1', at: '2026-01-03T00:00:00.000Z' }));
-      const ids = async (filter: Parameters<Storage['audit']['list']>[0]) => (await storage.audit.list(filter)).map((item) => item.id);
+      const ids = async (filter: Parameters<AuditStorage['audit']['list']>[0]) => (await storage.audit.list(filter)).map((item) => item.id);
       expect(await ids({ actorId: 'p1' })).toEqual(['1', '3']);
       expect(await ids({ actorId: 'p1', organisationId: 'org-a' })).toEqual(['1']);
       expect(await ids({ patientId: 'pat-1' })).toEqual(['3']);

@@ -2,8 +2,15 @@
  * The storage interface the domain talks to. Each method is one atomic operation named after its
  * intent; there is no `transaction(fn)`, because a synchronous SQLite transaction must never span
  * an `await`. Signatures are async so a PostgreSQL implementation fits behind the same interface.
- * Behaviour is pinned by `storage-contract.ts`, which every implementation runs.
+ * Behaviour is pinned by `storage-contract.ts` and the suites in `contract/`, which every
+ * implementation runs.
  */
+import type { DraftUpdateStore } from '../collab/update-store.js';
+import type { AccountsStore } from '../domain/accounts/accounts-store.js';
+import type { MemberInvitationStore } from '../domain/accounts/member-invitation-store.js';
+import type { AuthoringStore, DraftUpdates } from '../domain/authoring/ports.js';
+import type { CareStore, MailOutbox } from '../domain/care/ports.js';
+import type { DispatchQueue } from '../mail/mail-dispatcher.js';
 
 /** A JSON object stored beside an audit entry. Never secrets, never a patient's answers. */
 export type AuditDetails = Readonly<Record<string, unknown>>;
@@ -55,9 +62,22 @@ export interface AuditLog {
   list(filter?: AuditFilter): Promise<AuditEntry[]>;
 }
 
-/** Everything the server stores. */
-export interface Storage {
+/**
+ * Every store the server keeps, each built once on one database by the composition root
+ * (server.ts) and shared by the services, the collaboration server and the mail dispatcher.
+ */
+export interface Stores {
   audit: AuditLog;
+  accounts: AccountsStore;
+  memberInvitations: MemberInvitationStore;
+  authoring: AuthoringStore;
+  /** The live drafts' Yjs update log: the collaboration server writes it, authoring reads contributors. */
+  drafts: DraftUpdates & DraftUpdateStore;
+  care: CareStore;
+  /** Every e-mail is queued here first; GET /api/dev/outbox reads it in demo mode. */
+  mailOutbox: MailOutbox;
+  /** What the mail dispatcher sends from, when SMTP is configured. */
+  mailQueue: DispatchQueue;
   /** Resolves when the database answers; rejects otherwise. */
   ping(): Promise<void>;
   /** Releases the connection. Further calls fail. */

@@ -16,11 +16,10 @@ import type { AppEnv } from '../http/app-env.js';
 import { problemResponse } from '../http/problem.js';
 import { createSequentialIds } from '../ids.js';
 import { careRoutes } from '../routes/care/care-routes.js';
-import { createSqliteAccountsStore } from '../storage/sqlite/accounts-store.js';
-import { createSqliteAuthoringStore } from '../storage/sqlite/authoring-store.js';
-import { createSqliteCareStore } from '../storage/sqlite/care-store.js';
 import { openDatabase } from '../storage/sqlite/open-database.js';
-import { createSqliteMailOutbox } from '../storage/sqlite/sqlite-mail-outbox.js';
+import { createSqliteStores } from '../storage/sqlite/sqlite-stores.js';
+import type { Stores } from '../storage/types.js';
+import { createRecordingLogger, type LogRecord } from './recording-logger.js';
 import { newInvitationCode } from '../domain/care/invitation-code.js';
 import { exampleDocument, releaseExample } from './care-fixtures.js';
 
@@ -54,6 +53,10 @@ export interface CareTestApp {
   db: Database.Database;
   care: CareService;
   clock: TestClock;
+  /** The stores the service runs on, for tests that set up what no route can (a release). */
+  stores: Stores;
+  /** What the care service logged (the minute job's failures). */
+  logs: LogRecord[];
   call(who: string | undefined, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }>;
   /** The database as bytes, to start other apps from the same state. */
   snapshot(): Buffer;
@@ -87,26 +90,28 @@ export async function createCareTestApp(options: { from?: Buffer; start?: string
   db.pragma('foreign_keys = ON');
   const clock = createTestClock(options.start ?? START);
   const ids = createSequentialIds(`id-${Math.random().toString(36).slice(2, 8)}`);
-  const authoringStore = createSqliteAuthoringStore(db);
+  const stores = createSqliteStores(db, { ids, now: () => clock.now() });
+  const authoringStore = stores.authoring;
   if (!options.from) {
     fixtures(db);
     const release = (kind: 'module' | 'program', name: string) => releaseExample(authoringStore, { kind, document: exampleDocument(kind, name), organisationId: 'org-a', authorId: 'person-designer', publisherId: 'person-publisher', at: '2026-02-01T00:00:00.000Z' });
     for (const name of ['phq-9', 'gad-7', 'copd-daily-report', 'activity-registration', ...[1, 2, 3, 4, 5, 6, 7, 8].map((week) => `panic-week-${week}`)]) await release('module', name);
     for (const name of ['panic-icbt-8-weeks', 'copd-home-follow-up']) await release('program', name);
   }
-  const accountsStore = createSqliteAccountsStore(db, { ids });
-  const accounts = createAccountsServices({ store: accountsStore, hasher: plainHasher, clock, ids });
-  const outbox = createSqliteMailOutbox(db, { now: () => clock.now(), newId: () => ids.newId() });
+  const accountsStore = stores.accounts;
+  const accounts = createAccountsServices({ store: accountsStore, hasher: plainHasher, clock, ids, invitations: { store: stores.memberInvitations, publicUrl: () => 'http://careloom.test' } });
+  const logger = createRecordingLogger();
   const care = createCareService({
-    store: createSqliteCareStore(db),
+    store: stores.care,
     content: createReleasedContent(authoringStore),
     accounts: createPatientAccounts({ store: accountsStore, hasher: plainHasher, newId: () => ids.newId() }),
     sessions: invitedSessionsOf(accounts.authentication, plainHasher),
-    outbox,
+    outbox: stores.mailOutbox,
     now: () => clock.now(),
     newId: () => ids.newId(),
     newInvitationCode: () => newInvitationCode(),
     publicUrl: () => 'http://careloom.test',
+    logger,
   }, { intakeLimits: { perIp: 3, windowMs: 3600_000 } });
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
@@ -125,6 +130,8 @@ export async function createCareTestApp(options: { from?: Buffer; start?: string
     db,
     care,
     clock,
+    logs: logger.records,
+    stores,
     async call(who, method, path, body, headers = {}) {
       const all: Record<string, string> = { ...headers };
       if (who) all['x-test-principal'] = who;

@@ -2,11 +2,12 @@ import { createApp, type AppDeps } from '../app.js';
 import { createTestClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { createExampleCatalog, type ExampleFile, type ExampleValidators } from '../domain/example-catalog.js';
-import { createHealthService } from '../domain/health-service.js';
 import { contentHash } from '@careloom/format/engine';
 import { createSequentialIds } from '../ids.js';
 import { openDatabase } from '../storage/sqlite/open-database.js';
-import { createSqliteStorage } from '../storage/sqlite/sqlite-storage.js';
+import { createSqliteStores } from '../storage/sqlite/sqlite-stores.js';
+import type { Stores } from '../storage/types.js';
+import { createTestServices } from './test-services.js';
 import { createRecordingLogger } from './recording-logger.js';
 
 /** Validators that accept any document with an `id`, for tests that are not about the format. */
@@ -20,28 +21,25 @@ function hasId(doc: unknown): boolean {
 }
 
 /**
- * A real app on an in-memory, migrated database with a fixed clock, sequential ids and a
- * recording logger. Override any dependency; `exampleFiles` seeds the example catalog.
+ * A real app with complete services (createTestServices) on an in-memory, migrated database, with
+ * a fixed clock, sequential ids and a recording logger. Override any dependency; `exampleFiles`
+ * seeds the example catalog; `stores` replaces the database.
  *
  * @example
  * const { app, logger } = createTestApp();
  * const response = await app.request('/health');
  */
-export function createTestApp(overrides: Partial<AppDeps> & { exampleFiles?: ExampleFile[]; validators?: ExampleValidators } = {}) {
-  const { exampleFiles = [], validators = lenientValidators, ...rest } = overrides;
-  const storage = rest.storage ?? createSqliteStorage(openDatabase({ file: ':memory:' }).db);
+export function createTestApp(overrides: Partial<AppDeps> & { exampleFiles?: ExampleFile[]; validators?: ExampleValidators; stores?: Stores } = {}) {
+  const { exampleFiles = [], validators = lenientValidators, stores = createSqliteStores(openDatabase({ file: ':memory:' }).db), ...rest } = overrides;
   const logger = createRecordingLogger();
+  const clock = createTestClock();
   const deps: AppDeps = {
     config: loadConfig({ CARELOOM_DB: ':memory:' }),
-    clock: createTestClock(),
+    clock,
     ids: createSequentialIds('req'),
-    storage,
     logger,
-    services: {
-      health: createHealthService({ storage, version: '9.9.9-test' }),
-      examples: createExampleCatalog({ files: exampleFiles, validators, contentHash }),
-    },
+    services: createTestServices(stores, { examples: createExampleCatalog({ files: exampleFiles, validators, contentHash }), clock, logger }),
     ...rest,
   };
-  return { app: createApp(deps), deps, storage, logger };
+  return { app: createApp(deps), deps, stores, logger };
 }

@@ -10,11 +10,6 @@ export interface WebApp {
   entry: string;
   /** Document title before the app sets its own. */
   title: string;
-  /**
-   * Extra script-src sources for the Content-Security-Policy. The designer needs 'unsafe-eval':
-   * ajv compiles the format's validators with `new Function` for live validation.
-   */
-  scriptSources?: readonly string[];
 }
 
 export const repositoryRoot = resolve(import.meta.dirname, '../../..');
@@ -23,5 +18,5 @@ export const repositoryRoot = resolve(import.meta.dirname, '../../..');
 export const WEB_APPS: readonly WebApp[] = [
   { name: 'patient', mount: '/', entry: 'runtime/web/patient/main.ts', title: 'Careloom' },
   { name: 'clinic', mount: '/clinic', entry: 'runtime/web/clinic/main.ts', title: 'Careloom clinic' },
-  { name: 'designer', mount: '/designer', entry: 'designer/src/app/main.ts', title: 'Careloom designer', scriptSources: ["'unsafe-eval'"] },
+  { name: 'designer', mount: '/designer', entry: 'designer/src/app/main.ts', title: 'Careloom designer' },
 ];

@@ -13,3 +13,13 @@ describe('validation in the browser', () => {
     if (!result.ok) expect(result.issues.map((issue) => issue.path)).to.include('/pages/0/blocks/0/unexpected');
   });
 });
+
+describe('formats in the browser', () => {
+  it('checks ajv-formats formats with the compiled validators', () => {
+    const module = validModule() as unknown as { pages: Array<{ blocks: Array<{ licence?: { url?: string } }> }> };
+    module.pages[1]!.blocks[0]!.licence!.url = 'not a web address';
+    const result = validateModule(module);
+    expect(result.ok).to.equal(false);
+    if (!result.ok) expect(result.issues.map((issue) => `${issue.code} ${issue.path}`)).to.include('schema.format /pages/1/blocks/0/licence/url');
+  });
+});

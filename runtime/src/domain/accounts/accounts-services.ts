@@ -18,15 +18,14 @@ export interface AccountsServicesDeps {
   sessionPolicy?: SessionPolicy;
   /** Where a throwing sessionRevoked listener is reported. */
   onListenerError?: (error: unknown) => void;
-  /** Membership invitations (the only way to add a person over HTTP); left out by tests that do not need them. */
-  invitations?: { store: MemberInvitationStore; publicUrl: () => string; ttlMs?: number; perHour?: number; newToken?: () => string };
+  /** Membership invitations (the only way to add a person over HTTP). */
+  invitations: { store: MemberInvitationStore; publicUrl: () => string; ttlMs?: number; perHour?: number; newToken?: () => string };
 }
 
 export interface AccountsServices {
   authentication: AuthenticationService;
   organisations: OrganisationService;
-  /** Present when the deps name an invitation store. */
-  invitations?: MemberInvitationService;
+  invitations: MemberInvitationService;
   /** Subscribe to close a person's live connections when their sessions end or roles shrink. */
   sessionRevoked: SessionRevokedHub;
 }
@@ -36,7 +35,7 @@ export interface AccountsServices {
  * sessionRevoked hub.
  *
  * @example
- * const accounts = createAccountsServices({ store: createSqliteAccountsStore(db), hasher: createScryptPasswordHasher(), clock, ids });
+ * const accounts = createAccountsServices({ store: stores.accounts, hasher: createScryptPasswordHasher(), clock, ids, invitations: { store: stores.memberInvitations, publicUrl } });
  * accounts.sessionRevoked.on(({ personId }) => collab.closeConnectionsOf(personId));
  */
 export function createAccountsServices(deps: AccountsServicesDeps): AccountsServices {
@@ -48,21 +47,17 @@ export function createAccountsServices(deps: AccountsServicesDeps): AccountsServ
     sessionRevoked,
     authentication,
     organisations: createOrganisationService({ store: deps.store, hasher: deps.hasher, sessionRevoked, clock: deps.clock, ids: deps.ids }),
-    ...(invitations
-      ? {
-          invitations: createMemberInvitationService({
-            invitations: invitations.store,
-            accounts: deps.store,
-            hasher: deps.hasher,
-            authentication,
-            clock: deps.clock,
-            ids: deps.ids,
-            publicUrl: invitations.publicUrl,
-            ...(invitations.ttlMs === undefined ? {} : { ttlMs: invitations.ttlMs }),
-            ...(invitations.perHour === undefined ? {} : { perHour: invitations.perHour }),
-            ...(invitations.newToken ? { newToken: invitations.newToken } : {}),
-          }),
-        }
-      : {}),
+    invitations: createMemberInvitationService({
+      invitations: invitations.store,
+      accounts: deps.store,
+      hasher: deps.hasher,
+      authentication,
+      clock: deps.clock,
+      ids: deps.ids,
+      publicUrl: invitations.publicUrl,
+      ...(invitations.ttlMs === undefined ? {} : { ttlMs: invitations.ttlMs }),
+      ...(invitations.perHour === undefined ? {} : { perHour: invitations.perHour }),
+      ...(invitations.newToken ? { newToken: invitations.newToken } : {}),
+    }),
   };
 }

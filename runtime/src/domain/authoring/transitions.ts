@@ -33,7 +33,8 @@ export function createTransitionCommands(deps: AuthoringDeps) {
       if (input.action === 'withdraw' && !involved) throw new DomainError('forbidden', 'Only a designer who authored or contributed to this version can withdraw it.');
       const at = deps.now().toISOString();
       const change: StateChange = { documentId: document.id, number, expectedState: step.from, action: input.action, to: step.to, actorId: person, at, note: input.note ?? null };
-      const details = { number, from: step.from, to: step.to, note: input.note ?? null };
+      // The note itself is kept in the version's history (version_transitions); the audit row says only that there was one.
+      const details = { number, from: step.from, to: step.to, withNote: input.note !== undefined && input.note !== '' };
       let result: WriteResult<VersionRecord>;
       if (input.action === 'release') {
         const release = await releaseOf(deps, document, version, input, person, at);

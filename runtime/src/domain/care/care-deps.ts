@@ -1,3 +1,4 @@
+import type { Logger } from '../../logger.js';
 import type { Principal } from '../principal.js';
 import type { CareStore, MailOutbox, PatientAccounts, ReleasedContent } from './ports.js';
 
@@ -25,6 +26,8 @@ export interface CareDeps {
   newInvitationCode: () => string;
   /** The address patients reach the app at, for invitation links. */
   publicUrl: () => string;
+  /** Where background work (the minute job) reports what failed. */
+  logger: Logger;
   /** How long an invitation stays valid (default 14 days). */
   invitationTtlMs?: number;
 }

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCareTestApp } from '../../testing/care-test-app.js';
 import type { CareTestApp } from '../../testing/care-test-app.js';
-import { seedCareScenario } from '../../testing/care-scenario.js';
+import { expectStatus, seedCareScenario } from '../../testing/care-scenario.js';
+import { exampleDocument, releaseExample } from '../../testing/care-fixtures.js';
 import type { CareScenario } from '../../testing/care-scenario.js';
 
 let seeded: Buffer;
@@ -33,6 +34,10 @@ describe('the due-work job e-mailing reminders', () => {
     expect(await t.care.runDueWork(t.clock.now())).toMatchObject({ remindersSent: 0, failed: 1 });
     expect(claims(t).map((claim) => claim.local_date)).not.toContain('2026-03-03');
     expect(jobMark(t)).toBe('2026-03-03T09:30:00.000Z');
+    // The failure is in the log, with the enrollment and the cause, not only in a count.
+    expect(t.logs.filter((record) => record.level === 'error')).toEqual([
+      { level: 'error', message: expect.stringMatching(/^Due work failed for an enrollment/) as unknown, fields: { enrollmentId: ids.copdEnrollmentId, cause: 'outbox unavailable' } },
+    ]);
 
     repairOutbox(t);
     t.clock.set('2026-03-03T10:06:00.000Z');
@@ -68,5 +73,26 @@ describe('the due-work job e-mailing reminders', () => {
     const result = await t.care.runDueWork(t.clock.now());
     expect(result).toMatchObject({ remindersSent: 1, failed: 0, skipped: [{ enrollmentId: 'broken', code: 'enrollment.start_out_of_range' }] });
     expect(jobMark(t)).toBe('2026-03-03T10:05:00.000Z');
+  });
+});
+
+describe('the due-work job writing reminders', () => {
+  it('writes a reminder in the program\'s language, as the invitation to it was', async () => {
+    const t = await createCareTestApp();
+    // The COPD program with Swedish as its language (its texts are in English and Swedish).
+    await releaseExample(t.stores.authoring, { kind: 'program', document: { ...exampleDocument('program', 'copd-home-follow-up'), id: 'copd-sv', defaultLanguage: 'sv' }, organisationId: 'org-a', authorId: 'person-designer', publisherId: 'person-publisher', at: '2026-02-01T00:00:00.000Z' });
+    const deploymentId = expectStatus(await t.call('care-admin', 'POST', '/api/care/units/unit-1/deployments', { documentId: 'copd-sv', version: 1 }), 201)['id'] as string;
+    const created = expectStatus(await t.call('therapist', 'POST', '/api/care/units/unit-1/enrollments', { deploymentId, patient: { name: 'patient', email: 'patient@example.org' } }), 201) as { invitation: { code: string } };
+    expectStatus(await t.call('patient', 'POST', '/api/me/invitations/accept', { code: created.invitation.code }), 200);
+    const mails = () => t.db.prepare('SELECT subject, text FROM mail_outbox ORDER BY seq').all() as Array<{ subject: string; text: string }>;
+    expect(mails()[0]?.subject).toBe('Din inbjudan från Unit one');
+
+    t.clock.set('2026-03-03T09:30:00.000Z');
+    await t.care.runDueWork(t.clock.now());
+    t.clock.set('2026-03-03T10:05:00.000Z');
+    expect(await t.care.runDueWork(t.clock.now())).toMatchObject({ remindersSent: 1, failed: 0 });
+    const reminder = mails().at(-1);
+    expect(reminder?.subject).toBe('Påminnelse: Daglig KOL-rapport');
+    expect(reminder?.text).toMatch(/^Unit one påminner dig: "Daglig KOL-rapport" ska fyllas i senast 3 mars 2026 12:00\./);
   });
 });

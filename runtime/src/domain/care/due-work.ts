@@ -5,6 +5,7 @@ import { careAudit } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
 import { loadModule, pinOf } from './care-content.js';
 import { moduleTitles } from './program-view.js';
+import { reminderMail } from './reminder-mail.js';
 import { registrationsOf } from './response-scoring.js';
 import { assertSchedulable, loadEnrollmentSchedule } from './enrollment-schedule.js';
 import { isDomainError } from '../errors.js';
@@ -13,7 +14,7 @@ import type { AlertRecord, EnrollmentRecord } from './ports.js';
 export interface DueWorkResult {
   missingReportAlerts: number;
   remindersSent: number;
-  /** Enrollments whose work failed (e.g. content missing); the others still ran. */
+  /** Enrollments whose work failed (e.g. content missing), each logged with its cause; the others still ran. */
   failed: number;
   /**
    * Enrollments left out because their stored data cannot be scheduled (a start date out of range,
@@ -38,6 +39,8 @@ const SYSTEM: CareContext = { principal: undefined, requestId: null, ip: null };
  * (stored, so a restart neither repeats nor skips), and both writes are idempotent anyway: a swept
  * deadline has a unique alert key, a sent reminder a unique claim. A reminder's claim and its e-mail
  * (a mail outbox row) are one store write: a crash never leaves a claimed reminder without its mail.
+ * A reminder is written in the program's language, as the invitation to it was. Each enrollment
+ * whose work fails is logged (`deps.logger`) with its id and the cause, and the others still run.
  *
  * @example
  * setInterval(() => void care.runDueWork(clock.now()), 60_000);
@@ -81,15 +84,18 @@ export function createDueWorkCommands(deps: CareDeps) {
           if (reminders.length === 0) continue;
           const email = await deps.accounts.email(enrollment.patientId);
           if (!email) continue;
-          const titles = await moduleTitles(deps, enrollment, undefined);
+          const language = schedule.program.defaultLanguage;
+          const titles = await moduleTitles(deps, enrollment, language);
           for (const reminder of reminders) {
             const title = titles.get(reminder.moduleId) ?? reminder.moduleId;
-            const mail = { id: deps.newId(), to: email, subject: `Reminder: ${title}`, text: `${unit.name} reminds you: "${title}" is due${reminder.dueAt ? ` by ${reminder.dueAt}` : ''}. Open Careloom to fill it in: ${deps.publicUrl()}`, organisationId: unit.organisationId, createdAt: now };
+            const written = reminderMail({ language, unitName: unit.name, title, dueAt: reminder.dueAt, timeZone: unit.timeZone, url: deps.publicUrl() });
+            const mail = { id: deps.newId(), to: email, ...written, organisationId: unit.organisationId, createdAt: now };
             const claimed = await deps.store.claimReminder({ enrollmentId: enrollment.id, kind: reminder.kind, itemId: reminder.id, localDate: localDateOf(reminder.sendAt, unit.timeZone), at: now, mail });
             if (claimed) result.remindersSent += 1;
           }
-        } catch {
+        } catch (error) {
           result.failed += 1;
+          deps.logger.error('Due work failed for an enrollment; its window is swept again', { enrollmentId: enrollment.id, cause: causeOf(error) });
         }
       }
       // After a failure the next run sweeps this window again: what failed gets its turn, and what
@@ -109,4 +115,9 @@ async function registrationBlock(deps: CareDeps, enrollment: EnrollmentRecord, m
   const { module } = await loadModule(deps, pin);
   const block = registrationsOf(module).find((candidate) => candidate.id === registrationId);
   return block ? { block, defaultLanguage: module.defaultLanguage } : undefined;
+}
+
+/** What went wrong, for the log (a DomainError's message starts with its code). */
+function causeOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

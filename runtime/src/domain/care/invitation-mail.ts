@@ -37,9 +37,14 @@ const TEXTS: Record<'en' | 'sv' | 'nb', Texts> = {
  * One text for new and existing accounts: the outbox must not tell anyone which the address was.
  */
 export function invitationMail(input: InvitationMailInput): { subject: string; text: string } {
-  const primary = input.language.toLowerCase().split('-')[0];
-  const texts = primary === 'sv' ? TEXTS.sv : primary === 'nb' || primary === 'no' || primary === 'nn' ? TEXTS.nb : TEXTS.en;
+  const texts = TEXTS[mailLanguage(input.language)];
   return { subject: texts.subject(input), text: texts.text(input) };
+}
+
+/** The language a patient's e-mail is written in, for a content language tag: Swedish, Norwegian (any written form) or English. */
+export function mailLanguage(tag: string): 'en' | 'sv' | 'nb' {
+  const primary = tag.toLowerCase().split('-')[0];
+  return primary === 'sv' ? 'sv' : primary === 'nb' || primary === 'no' || primary === 'nn' ? 'nb' : 'en';
 }
 
 /** The default language of a released module or program ('en' when it cannot be read). */

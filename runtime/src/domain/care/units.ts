@@ -69,7 +69,7 @@ export function createUnitCommands(deps: CareDeps) {
       checkTimeZone(timeZone);
       const at = deps.now().toISOString();
       const unit: UnitRecord = { id: deps.newId(), organisationId, name: input.name.trim(), active: true, timeZone, settings: {}, intakeDeploymentId: null, createdAt: at, updatedAt: at };
-      const stored = await deps.store.createUnit({ unit, audit: careAudit(deps, context, { at, role, action: 'unit.create', objectType: 'unit', objectId: unit.id, unit, details: { name: unit.name, timeZone } }) });
+      const stored = await deps.store.createUnit({ unit, audit: careAudit(deps, context, { at, role, action: 'unit.create', objectType: 'unit', objectId: unit.id, unit, details: { timeZone } }) });
       return presentUnit(stored);
     },
 

@@ -9,8 +9,8 @@ import type { AppEnv } from '../../http/app-env.js';
 /** What the care routes need. `authentication` and `cookie` are for invitation sign-in. */
 export interface CareRouteDeps {
   care: CareService;
-  authentication?: AuthenticationService;
-  cookie?: SessionCookieSettings;
+  authentication: AuthenticationService;
+  cookie: SessionCookieSettings;
   clientIp?: (c: Context<AppEnv>) => string | null;
 }
 

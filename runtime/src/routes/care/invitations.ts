@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { setSessionCookie } from '../../auth/session-cookie.js';
-import { DomainError } from '../../domain/errors.js';
 import type { AppEnv } from '../../http/app-env.js';
 import { readBody } from '../authoring-request.js';
 import { presentSession } from '../present-accounts.js';
@@ -17,7 +16,6 @@ export function invitationRoutes(deps: CareRouteDeps) {
   const app = new Hono<AppEnv>();
   app.post('/api/public/invitations/redeem', async (c) => {
     const { authentication, cookie } = deps;
-    if (!authentication || !cookie) throw new DomainError('unavailable', 'Sign-in is not configured on this server.');
     const session = await deps.care.redeemInvitation(careContext(c, deps), await readBody(c, redeemBody));
     setSessionCookie(c, session.token, cookie);
     c.header('Cache-Control', 'no-store');

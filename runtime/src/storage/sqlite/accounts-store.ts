@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { AccountsStore, AuditContext, KeepAdminGuard, Member, Organisation, PersonWithCredentials, RoleGrant, SessionRecord } from '../../domain/accounts/accounts-store.js';
-import { checkAuditDetails } from '../../domain/audit-details.js';
 import { DomainError } from '../../domain/errors.js';
 import { uuidGenerator, type IdGenerator } from '../../ids.js';
+import { writeAuditEntry } from './sqlite-audit-log.js';
 import { grantOf, isUniqueViolation, toMembership, toOrganisation, toPerson, toSession, type MembershipRow, type OrganisationRow, type PersonRow, type SessionRow } from './accounts-rows.js';
 
 interface AuditRow {
@@ -26,27 +26,8 @@ interface AuditRow {
  */
 export function createSqliteAccountsStore(db: Database.Database, options: { ids?: IdGenerator } = {}): AccountsStore {
   const ids = options.ids ?? uuidGenerator;
-  const insertAudit = db.prepare(
-    `INSERT INTO audit_log (id, at, actor_id, actor_role, action, object_type, object_id, organisation_id, unit_id, patient_id, ip, request_id, details)
-     VALUES (@id, @at, @actorId, @actorRole, @action, @objectType, @objectId, @organisationId, NULL, NULL, @ip, @requestId, @details)`,
-  );
-  const audit = (context: AuditContext, row: AuditRow) => {
-    // A bug, not a refusal: the accounts code must never hand secrets to the audit log.
-    if (checkAuditDetails(row.details ?? {}).length > 0) throw new Error(`unreachable: secret-looking audit details for ${row.action}`);
-    return insertAudit.run({
-      id: ids.newId(),
-      at: context.at,
-      actorId: context.actorId ?? null,
-      actorRole: context.actorRole ?? null,
-      action: row.action,
-      objectType: row.objectType,
-      objectId: row.objectId,
-      organisationId: row.organisationId ?? null,
-      ip: context.ip ?? null,
-      requestId: context.requestId ?? null,
-      details: JSON.stringify(row.details ?? {}),
-    });
-  };
+  const audit = (context: AuditContext, row: AuditRow) =>
+    writeAuditEntry(db, { id: ids.newId(), ...context, ...row });
 
   const statements = {
     insertOrganisation: db.prepare('INSERT INTO organisations (id, slug, name, kind, created_at) VALUES (@id, @slug, @name, @kind, @createdAt)'),

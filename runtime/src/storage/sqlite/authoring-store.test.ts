@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry, AuthoringStore, NewVersion, StateChange } from '../../domain/authoring/ports.js';
+import { isDomainError } from '../../domain/errors.js';
 import { createSqliteAuthoringStore } from './authoring-store.js';
 import { openAuthoringTestDatabase } from './authoring-test-database.js';
 import { createSqliteDraftUpdateStore } from './draft-update-store.js';
@@ -196,5 +197,17 @@ describe('SQLite draft update store', () => {
     expect(loaded).toEqual({ updates: [new Uint8Array([1, 2, 3, 4]), new Uint8Array([5])], seqs: [seq, last], lastSeq: last });
     expect(await drafts.contributorsSince('mood', created.lastSeq)).toEqual(['person-designer2']);
     expect((await drafts.loadUpdates('other')).updates).toEqual([new Uint8Array([9])]);
+  });
+});
+
+describe('SQLite authoring store: the audit details guard', () => {
+  it('refuses a transition whose audit details hold a token or an e-mail address, and leaves the version where it was', async () => {
+    await store.appendVersion({ version: newVersion(), audit: () => audit('version.submit') });
+    for (const details of [{ reviewToken: 'x' }, { reviewer: 'publisher@example.org' }, { reviewerName: 'Pat Publisher' }]) {
+      const error = await store.transitionVersion({ change: change({ action: 'start_review', expectedState: 'submitted', to: 'in_review' }), audit: audit('version.start_review', { details }) }).catch((caught: unknown) => caught);
+      expect(isDomainError(error, 'invalid')).toBe(true);
+    }
+    expect((await store.getVersion('mood', 1))?.state).toBe('submitted');
+    expect(auditActions()).toEqual(['module.create', 'version.submit']);
   });
 });

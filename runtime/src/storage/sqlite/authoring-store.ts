@@ -14,6 +14,7 @@ import type {
   WriteResult,
 } from '../../domain/authoring/ports.js';
 import type { VersionState } from '../../domain/authoring/workflow.js';
+import { writeAuditEntry } from './sqlite-audit-log.js';
 
 /**
  * The authoring store on SQLite. Each write is one synchronous better-sqlite3 transaction that
@@ -24,11 +25,7 @@ import type { VersionState } from '../../domain/authoring/workflow.js';
  * await store.appendVersion({ version, audit: (number) => auditEntry(number) });
  */
 export function createSqliteAuthoringStore(db: Database.Database): AuthoringStore {
-  const insertAudit = db.prepare(
-    `INSERT INTO audit_log (id, at, actor_id, actor_role, action, object_type, object_id, organisation_id, unit_id, patient_id, ip, request_id, details)
-     VALUES (@id, @at, @actorId, @actorRole, @action, @objectType, @objectId, @organisationId, NULL, NULL, @ip, @requestId, @details)`,
-  );
-  const audit = (entry: AuditEntry) => insertAudit.run({ ...entry, details: JSON.stringify(entry.details) });
+  const audit = (entry: AuditEntry) => writeAuditEntry(db, entry);
 
   const selectDocument = db.prepare('SELECT * FROM modules WHERE id = ?');
   const summaryColumns = `m.*,

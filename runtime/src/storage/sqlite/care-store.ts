@@ -12,6 +12,7 @@ import type {
 } from '../../domain/care/ports.js';
 import { DomainError } from '../../domain/errors.js';
 import { groupCommit } from './group-commit.js';
+import { writeAuditEntry } from './sqlite-audit-log.js';
 import { outboxWriter } from './sqlite-mail-outbox.js';
 import type { SqliteMailOutbox } from './sqlite-mail-outbox.js';
 import type { GroupCommitOptions } from './group-commit.js';
@@ -38,11 +39,7 @@ export function createSqliteCareStore(
   } = {},
 ): CareStore {
   const mailOutbox = options.mail ?? { stage: outboxWriter(db, 'held'), notify: () => undefined };
-  const insertAudit = db.prepare(
-    `INSERT INTO audit_log (id, at, actor_id, actor_role, action, object_type, object_id, organisation_id, unit_id, patient_id, ip, request_id, details)
-     VALUES (@id, @at, @actorId, @actorRole, @action, @objectType, @objectId, @organisationId, @unitId, @patientId, @ip, @requestId, @details)`,
-  );
-  const audit = (entry: CareAuditEntry) => insertAudit.run({ ...entry, details: JSON.stringify(entry.details) });
+  const audit = (entry: CareAuditEntry) => writeAuditEntry(db, entry);
 
   const selectUnit = db.prepare('SELECT * FROM care_units WHERE id = ?');
   const selectDeployment = db.prepare('SELECT * FROM deployments WHERE id = ?');

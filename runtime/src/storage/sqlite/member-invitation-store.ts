@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { AuditContext, RoleGrant } from '../../domain/accounts/accounts-store.js';
 import type { AcceptResult, MemberInvitationRecord, MemberInvitationStore, OpenInvitation } from '../../domain/accounts/member-invitation-store.js';
-import { checkAuditDetails } from '../../domain/audit-details.js';
 import type { Role } from '../../domain/principal.js';
 import { uuidGenerator, type IdGenerator } from '../../ids.js';
 import { grantOf, isUniqueViolation } from './accounts-rows.js';
+import { writeAuditEntry } from './sqlite-audit-log.js';
 import { outboxWriter, type SqliteMailOutbox } from './sqlite-mail-outbox.js';
 
 interface InvitationRow {
@@ -63,26 +63,9 @@ class Refused extends Error {
 export function createSqliteMemberInvitationStore(db: Database.Database, options: { ids?: IdGenerator; mail?: Pick<SqliteMailOutbox, 'stage' | 'notify'> } = {}): MemberInvitationStore {
   const ids = options.ids ?? uuidGenerator;
   const mailOutbox = options.mail ?? { stage: outboxWriter(db, 'held'), notify: () => undefined };
-  const insertAudit = db.prepare(
-    `INSERT INTO audit_log (id, at, actor_id, actor_role, action, object_type, object_id, organisation_id, unit_id, patient_id, ip, request_id, details)
-     VALUES (@id, @at, @actorId, @actorRole, @action, @objectType, @objectId, @organisationId, NULL, NULL, @ip, @requestId, @details)`,
-  );
+  // The details guard (no token, nor its hash) runs in writeAuditEntry.
   const audit = (context: AuditContext, row: { action: string; objectType: string; objectId: string; organisationId: string; details?: Record<string, unknown> }) => {
-    // A bug, not a refusal: invitations must never hand their token (or its hash) to the audit log.
-    if (checkAuditDetails(row.details ?? {}).length > 0) throw new Error(`unreachable: secret-looking audit details for ${row.action}`);
-    insertAudit.run({
-      id: ids.newId(),
-      at: context.at,
-      actorId: context.actorId ?? null,
-      actorRole: context.actorRole ?? null,
-      action: row.action,
-      objectType: row.objectType,
-      objectId: row.objectId,
-      organisationId: row.organisationId,
-      ip: context.ip ?? null,
-      requestId: context.requestId ?? null,
-      details: JSON.stringify(row.details ?? {}),
-    });
+    writeAuditEntry(db, { id: ids.newId(), ...context, ...row });
   };
 
   const statements = {

@@ -33,22 +33,42 @@ const EQUALS: ReadonlyArray<[keyof AuditFilter, string]> = [
   ['patientId', 'patient_id'],
 ];
 
+/** One prepared INSERT per connection: every store's writes share it. */
+const inserts = new WeakMap<Database.Database, Database.Statement>();
+
+/**
+ * The one way an audit_log row is written. Call it inside the transaction of the change the row
+ * describes (better-sqlite3 runs it in whatever transaction is open on `db`), so a failed change
+ * leaves no audit row and a refused row rolls the change back. Always runs the details guard
+ * (`checkAuditDetails`): details with secrets, names or too many bytes are refused (`invalid`),
+ * an id already used is a `conflict`.
+ *
+ * @example
+ * db.transaction(() => { insertUnit.run(unit); writeAuditEntry(db, { id, at, action: 'unit.create', objectId: unit.id }); })();
+ */
+export function writeAuditEntry(db: Database.Database, input: NewAuditEntry): AuditEntry {
+  const entry = completeEntry(input);
+  const issues = checkAuditDetails(entry.details);
+  if (issues.length > 0) throw new DomainError('invalid', `The audit entry for ${entry.action} has details that must not be logged.`, { issues });
+  let insert = inserts.get(db);
+  if (!insert) {
+    insert = db.prepare(`INSERT INTO audit_log (${COLUMNS}) VALUES (@id, @at, @actorId, @actorRole, @action, @objectType, @objectId, @organisationId, @unitId, @patientId, @ip, @requestId, @details)`);
+    inserts.set(db, insert);
+  }
+  try {
+    insert.run({ ...entry, details: JSON.stringify(entry.details) });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError('conflict', `An audit entry with id "${entry.id}" already exists.`, { cause: error });
+    throw error;
+  }
+  return entry;
+}
+
 /** The audit log on the audit_log table (append-only by trigger, see 001-basics.sql). */
 export function createSqliteAuditLog(db: Database.Database): AuditLog {
-  const insert = db.prepare(`INSERT INTO audit_log (${COLUMNS}) VALUES (@id, @at, @actorId, @actorRole, @action, @objectType, @objectId, @organisationId, @unitId, @patientId, @ip, @requestId, @details)`);
-
   return {
     async append(input) {
-      const entry = completeEntry(input);
-      const issues = checkAuditDetails(entry.details);
-      if (issues.length > 0) throw new DomainError('invalid', 'The audit entry has details that must not be logged.', { issues });
-      try {
-        insert.run({ ...entry, details: JSON.stringify(entry.details) });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new DomainError('conflict', `An audit entry with id "${entry.id}" already exists.`, { cause: error });
-        throw error;
-      }
-      return entry;
+      return writeAuditEntry(db, input);
     },
 
     async list(filter = {}) {

@@ -47,7 +47,7 @@ describe('the mail outbox table', () => {
       mail: { id: 'mail-1', to: 'petra@example.org', subject: 'S', text: 'T', organisationId: null, createdAt: '2026-03-02T08:00:00.000Z' },
       audit: { id: 'a', at: 'x', actorId: null, actorRole: null, action: 'enrollment.create', objectType: 'enrollment', objectId: 'e', organisationId: null, unitId: null, patientId: null, requestId: null, ip: null, details: {} },
     });
-    await expect(attempt).rejects.toThrow(/UNIQUE/);
+    await expect(attempt).rejects.toThrow(/already exists/);
     expect(db.prepare('SELECT count(*) AS n FROM enrollments').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM mail_outbox').get()).toEqual({ n: 0 });
     db.close();

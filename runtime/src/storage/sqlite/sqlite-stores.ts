@@ -1,0 +1,62 @@
+import type Database from 'better-sqlite3';
+import { uuidGenerator, type IdGenerator } from '../../ids.js';
+import type { SecretBox } from '../../mail/secret-box.js';
+import type { Stores } from '../types.js';
+import { createSqliteAccountsStore } from './accounts-store.js';
+import { createSqliteAuthoringStore } from './authoring-store.js';
+import { createSqliteCareStore } from './care-store.js';
+import { createSqliteDraftUpdateStore } from './draft-update-store.js';
+import { createSqliteMemberInvitationStore } from './member-invitation-store.js';
+import { createSqliteAuditLog } from './sqlite-audit-log.js';
+import { createSqliteDispatchQueue, createSqliteMailOutbox, type OutboxMode } from './sqlite-mail-outbox.js';
+
+export interface SqliteStoresOptions {
+  /** Ids of audit rows and outbox rows; random UUIDs unless a test wants them predictable. */
+  ids?: IdGenerator;
+  /** The injected clock. */
+  now?: () => Date;
+  /** Seals the secret of a queued e-mail (an invitation code) under a key outside the database; see mail/secret-box.ts. */
+  box?: SecretBox;
+  /** `pending` when a dispatcher sends the outbox (SMTP), `held` for the development outbox (the default). */
+  mailMode?: OutboxMode;
+  /** Called after a commit that queued an e-mail, to wake the dispatcher. */
+  onMailQueued?: () => void;
+}
+
+/**
+ * Every store on one better-sqlite3 connection (opened and migrated by `openDatabase`), each built
+ * once. Every write runs synchronously inside its own transaction, writes its audit row there
+ * (`writeAuditEntry`) and never awaits inside one.
+ *
+ * @example
+ * const stores = createSqliteStores(openDatabase({ file: ':memory:' }).db);
+ * await stores.ping();
+ */
+export function createSqliteStores(db: Database.Database, options: SqliteStoresOptions = {}): Stores {
+  const ids = options.ids ?? uuidGenerator;
+  const now = options.now ?? (() => new Date());
+  const mail = createSqliteMailOutbox(db, {
+    now,
+    newId: () => ids.newId(),
+    ...(options.box ? { box: options.box } : {}),
+    ...(options.mailMode ? { mode: options.mailMode } : {}),
+    ...(options.onMailQueued ? { onQueued: options.onMailQueued } : {}),
+  });
+  const ping = db.prepare('SELECT 1 AS ok');
+  return {
+    audit: createSqliteAuditLog(db),
+    accounts: createSqliteAccountsStore(db, { ids }),
+    memberInvitations: createSqliteMemberInvitationStore(db, { ids, mail }),
+    authoring: createSqliteAuthoringStore(db),
+    drafts: createSqliteDraftUpdateStore(db, () => now().toISOString()),
+    care: createSqliteCareStore(db, { mail }),
+    mailOutbox: mail,
+    mailQueue: createSqliteDispatchQueue(db, options.box),
+    async ping() {
+      ping.get();
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { createTestClock, type Clock } from '../clock.js';
+import { createAccountsServices } from '../domain/accounts/accounts-services.js';
+import { createAuthoringService } from '../domain/authoring/authoring-service.js';
+import type { ExampleLibrary } from '../domain/authoring/ports.js';
+import { yDocDraftCodec } from '../domain/authoring/ydoc-draft-codec.js';
+import { createCareService } from '../domain/care/care-service.js';
+import { newInvitationCode } from '../domain/care/invitation-code.js';
+import { createPatientAccounts, invitedSessionsOf } from '../domain/care/patient-accounts.js';
+import { createReleasedContent } from '../domain/care/released-content.js';
+import type { ExampleCatalog } from '../domain/example-catalog.js';
+import { createHealthService } from '../domain/health-service.js';
+import type { Services } from '../domain/services.js';
+import { createSequentialIds, type IdGenerator } from '../ids.js';
+import { silentLogger, type Logger } from '../logger.js';
+import type { Stores } from '../storage/types.js';
+import { plainHasher } from './care-test-app.js';
+
+/** No examples to start a document from. */
+const noExamples: ExampleLibrary = { list: async () => [], get: async () => undefined };
+
+/**
+ * Complete services on the given stores, as server.ts builds them but with a fake password hasher,
+ * the Yjs codec in this thread and no example library: for tests of the bare HTTP layer (createApp),
+ * which then mounts every route exactly as in production.
+ *
+ * @example
+ * const stores = createSqliteStores(openDatabase({ file: ':memory:' }).db);
+ * const services = createTestServices(stores, { examples });
+ */
+export function createTestServices(stores: Stores, options: { examples: ExampleCatalog; clock?: Clock; ids?: IdGenerator; logger?: Logger; publicUrl?: string; version?: string }): Services {
+  const clock = options.clock ?? createTestClock();
+  const ids = options.ids ?? createSequentialIds('service');
+  const publicUrl = () => options.publicUrl ?? 'http://localhost:8080';
+  const accounts = createAccountsServices({ store: stores.accounts, hasher: plainHasher, clock, ids, invitations: { store: stores.memberInvitations, publicUrl } });
+  return {
+    health: createHealthService({ storage: stores, version: options.version ?? '9.9.9-test' }),
+    examples: options.examples,
+    accounts,
+    authoring: createAuthoringService({ store: stores.authoring, drafts: stores.drafts, codec: yDocDraftCodec, examples: noExamples, now: () => clock.now(), newId: () => ids.newId() }),
+    care: createCareService({
+      store: stores.care,
+      content: createReleasedContent(stores.authoring),
+      accounts: createPatientAccounts({ store: stores.accounts, hasher: plainHasher, newId: () => ids.newId() }),
+      sessions: invitedSessionsOf(accounts.authentication, plainHasher),
+      now: () => clock.now(),
+      newId: () => ids.newId(),
+      newInvitationCode: () => newInvitationCode(),
+      publicUrl,
+      logger: options.logger ?? silentLogger,
+    }),
+  };
+}

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Issue } from '@careloom/format';
+import type { MemberInvitation as InvitationView, InvitationPreview, AcceptedInvitation } from '@careloom/format/api';
 import type { Clock } from '../../clock.js';
 import { MAIL_SECRET, type QueuedMail } from '../care/ports.js';
 import type { IdGenerator } from '../../ids.js';
 import { DomainError } from '../errors.js';
 import { hasRole, type Principal, type Role } from '../principal.js';
-import type { AccountsStore, AuditContext, Organisation, OrganisationKind } from './accounts-store.js';
+import type { AccountsStore, AuditContext, Organisation } from './accounts-store.js';
 import type { AuthenticationService, LoginResult } from './authentication-service.js';
 import { memberInvitationMail } from './member-invitation-mail.js';
 import type { InvitationLanguage, MemberInvitationRecord, MemberInvitationStore, OpenInvitation } from './member-invitation-store.js';
@@ -50,32 +51,8 @@ export interface InviteInput {
   language?: InvitationLanguage;
 }
 
-/** An open invitation as the permissions admin sees it. */
-export interface InvitationView {
-  id: string;
-  email: string;
-  roles: Role[];
-  invitedBy: { id: string; name: string };
-  createdAt: string;
-  sentAt: string;
-  expiresAt: string;
-  expired: boolean;
-}
-
-/** What the link shows its holder before they accept. */
-export interface InvitationPreview {
-  organisation: { name: string; kind: OrganisationKind };
-  email: string;
-  roles: Role[];
-  invitedByName: string;
-  expiresAt: string;
-}
-
-/** The membership an acceptance gave. */
-export interface AcceptedInvitation {
-  organisation: { id: string; name: string; kind: OrganisationKind };
-  roles: Role[];
-}
+// What the admin, the link's holder and the accepting person see are wire types, defined once.
+export type { MemberInvitation as InvitationView, InvitationPreview, AcceptedInvitation } from '@careloom/format/api';
 
 export interface MemberInvitationService {
   invite(principal: Principal, organisationId: string, input: InviteInput, context: RequestContext): Promise<InvitationView>;

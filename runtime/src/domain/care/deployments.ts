@@ -1,22 +1,13 @@
 import type { Issue } from '@careloom/format';
+import type { Deployment as DeploymentView } from '@careloom/format/api';
 import { moduleRefs } from '../authoring/document-content.js';
 import { DomainError } from '../errors.js';
 import { actorOf, careAudit, unitFor } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
 import type { DeploymentRecord, ModulePin } from './ports.js';
 
-export interface DeploymentView {
-  id: string;
-  unitId: string;
-  kind: 'module' | 'program';
-  documentId: string;
-  version: number;
-  title: string;
-  contentHash: string;
-  status: 'active' | 'withdrawn';
-  deployedAt: string;
-  modules: ModulePin[];
-}
+/** A deployment as the clinic sees it: the wire type, defined once. */
+export type { Deployment as DeploymentView } from '@careloom/format/api';
 
 export function presentDeployment(deployment: DeploymentRecord): DeploymentView {
   const { id, unitId, kind, documentId, version, title, contentHash, status, deployedAt, modules } = deployment;

@@ -1,4 +1,5 @@
 import { isAnswered } from '@careloom/format/engine';
+import type { DueItem } from '@careloom/format/api';
 import type { CareDeps } from './care-deps.js';
 import { loadModule, pinOf, textIn } from './care-content.js';
 import { effectiveTime } from './enrollment-schedule.js';
@@ -18,17 +19,8 @@ export interface ProgramModuleView {
   progress: { answered: number; pageId?: string };
 }
 
-export interface DueItem {
-  kind: 'module' | 'measurement' | 'registration';
-  enrollmentId: string;
-  moduleId: string;
-  version: number;
-  title: string;
-  /** The registration block, for a registration entry. */
-  registrationId?: string;
-  dueAt?: string;
-  overdue: boolean;
-}
+/** One due item as the patient app shows it: the wire type, defined once. */
+export type { DueItem } from '@careloom/format/api';
 
 /** Titles of an enrollment's pinned modules in a language. */
 export async function moduleTitles(deps: CareDeps, enrollment: EnrollmentRecord, language: string | undefined): Promise<Map<string, string>> {

@@ -81,6 +81,7 @@ async function deployFromCatalog(admin: Person, program: { id: string; title: st
   await admin.page.getByLabel('Deploy to unit').selectOption({ label: UNIT });
   const entry = admin.page.locator(`li.entry[data-entry="${program.id}"]`);
   await entry.getByRole('button', { name: `Deploy ${program.title}` }).click();
+  await entry.getByRole('button', { name: 'Yes, deploy' }).click();
   await entry.getByRole('status').filter({ hasText: `${program.title} version 1 is deployed to ${UNIT}.` }).waitFor();
 }
 

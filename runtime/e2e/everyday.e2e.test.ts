@@ -94,4 +94,45 @@ describe('everyday use, end to end', () => {
     await entry.locator('[data-marker="deployed"]').filter({ hasText: `Driftsatt på ${UNIT}` }).waitFor();
     expect(admin.errors.filter((error) => !/status of 401/.test(error))).toEqual([]);
   });
+
+  it('review: a first version shows its content, an unchanged draft cannot be submitted again, and releasing over open comments asks first', async () => {
+    const designerLogin = demoLogin('designer');
+    const designer = await HttpSession.login(system.server.url, designerLogin.email, designerLogin.password);
+    const created = await designer.call('POST', '/api/modules', { organisationId: designer.organisationIds[0], kind: 'module', example: 'gad-7', id: 'gad-7-review' });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect((await designer.call('POST', '/api/modules/gad-7-review/versions', { changeNote: 'First version' })).status).toBe(201);
+    // The same content again: refused, in words.
+    const again = await designer.call('POST', '/api/modules/gad-7-review/versions', { changeNote: 'Nothing new' });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ detail: 'The draft is the same as version 1: change something before submitting a new version.', issues: [{ code: 'version.unchanged' }] });
+    expect(((await designer.call('GET', '/api/modules/gad-7-review/versions')).body as { versions: unknown[] }).versions).toHaveLength(1);
+
+    const publisherLogin = demoLogin('publisher');
+    const publisher = await HttpSession.login(system.server.url, publisherLogin.email, publisherLogin.password);
+    for (const action of ['start_review', 'approve_for_test'] as const) expect((await publisher.call('POST', '/api/modules/gad-7-review/versions/1/transitions', { action })).status).toBe(200);
+    expect((await publisher.call('POST', '/api/modules/gad-7-review/comments', { body: 'Should item 3 say "worrying"?', version: 1 })).status).toBe(201);
+
+    const person = await open(system, '/designer#/modules/gad-7-review/review');
+    const { page } = person;
+    await page.getByLabel('E-mail address').fill(publisherLogin.email);
+    await page.getByLabel('Password').fill(publisherLogin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // Version 1 is shown as patients will see it, not as "No changes" against the draft.
+    const content = page.locator('cl-version-content');
+    await content.getByRole('heading', { name: 'Content of version 1' }).waitFor();
+    await content.getByText('Feeling nervous, anxious, or on edge').first().waitFor();
+    expect(await page.getByText('No changes').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Release', exact: true }).click();
+    const warning = page.locator('[data-warning="open-comments"]');
+    await warning.getByText('1 comment threads on this version are still open.', { exact: false }).waitFor();
+    await page.getByLabel('Release notes').fill('First release.');
+    await page.getByLabel('I have checked the changes and confirm this classification').check();
+    await page.locator('cl-workflow-actions form.panel button[type=submit]').click();
+    await page.getByText('1 comment threads are still open: tick that you release anyway, or resolve them first.').waitFor();
+    expect(((await publisher.call('GET', '/api/modules/gad-7-review/versions/1')).body as { state: string }).state).toBe('approved_for_test');
+    await warning.getByLabel('I have read the open comments and release anyway').check();
+    await page.locator('cl-workflow-actions form.panel button[type=submit]').click();
+    await expect.poll(async () => ((await publisher.call('GET', '/api/modules/gad-7-review/versions/1')).body as { state: string }).state).toBe('released');
+  });
 });

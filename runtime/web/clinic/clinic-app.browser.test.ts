@@ -206,6 +206,10 @@ describe('<cl-clinic-app>', () => {
     location.hash = '#/units/u1';
     const settings = await until(() => pierceAll(app, 'cl-unit-settings').find((element) => deepAll(element, '[data-action="withdraw"]').length > 0));
     deep(settings, '[data-deployment="d1"] [data-action="withdraw"]').click();
+    // Withdrawing asks first: nothing is sent until it is confirmed.
+    await until(() => deepAll(settings, '[data-action="confirm-withdraw"]').length > 0);
+    expect(posts(fake, '/api/care/deployments/d1/withdraw')).to.have.length(0);
+    deep(settings, '[data-action="confirm-withdraw"]').click();
     await until(() => deepAll(settings, '[data-deployment="d1"] [data-action="withdraw"]').length === 0);
     (deep(settings, '#email') as HTMLInputElement).value = 'nope';
     deep(settings, 'form button[type="submit"]').click();

@@ -255,6 +255,8 @@ export const en = {
   deploymentActive: 'Active',
   deploymentWithdrawnState: 'Withdrawn (no new enrollments)',
   deploymentWithdraw: 'Withdraw {title}',
+  deploymentWithdrawConfirm: 'Withdraw {title}? Therapists can no longer enroll new patients in it; patients already enrolled carry on.',
+  deploymentWithdrawYes: 'Yes, withdraw',
   deploymentWithdrawn: '{title} was withdrawn.',
   deployedAt: 'Deployed {time}',
   catalogTitle: 'Catalog',

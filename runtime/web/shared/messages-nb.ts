@@ -246,6 +246,8 @@ export const nb: Catalog = {
   deploymentActive: 'Aktiv',
   deploymentWithdrawnState: 'Trukket tilbake (ingen nye innskrivinger)',
   deploymentWithdraw: 'Trekk tilbake {title}',
+  deploymentWithdrawConfirm: 'Trekke tilbake {title}? Behandlerne kan ikke lenger skrive inn nye pasienter; pasienter som allerede er innskrevet, fortsetter.',
+  deploymentWithdrawYes: 'Ja, trekk tilbake',
   deploymentWithdrawn: '{title} er trukket tilbake.',
   deployedAt: 'Rullet ut {time}',
   catalogTitle: 'Katalog',

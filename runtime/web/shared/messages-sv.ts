@@ -246,6 +246,8 @@ export const sv: Catalog = {
   deploymentActive: 'Aktiv',
   deploymentWithdrawnState: 'Tillbakadragen (inga nya inskrivningar)',
   deploymentWithdraw: 'Dra tillbaka {title}',
+  deploymentWithdrawConfirm: 'Dra tillbaka {title}? Behandlarna kan inte längre skriva in nya patienter; patienter som redan är inskrivna fortsätter.',
+  deploymentWithdrawYes: 'Ja, dra tillbaka',
   deploymentWithdrawn: '{title} har dragits tillbaka.',
   deployedAt: 'Driftsatt {time}',
   catalogTitle: 'Katalog',

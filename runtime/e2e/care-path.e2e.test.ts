@@ -22,8 +22,8 @@ const UNIT = 'Demo clinic';
 const bundleOf = lazyBundles(WEB_APPS, repositoryRoot);
 const warmBundles = () => Promise.all(['patient', 'clinic'].map((name) => bundleOf(name)));
 
-/** The week 1 film's video file is not shipped with the examples; its captions and transcript carry it (examples/README.md, "Media"). */
-const MEDIA_NOT_SHIPPED = ['/media/examples/panic/week1-sara.mp4'];
+/** Example media that may answer 404; none since the week 1 film is shipped (runtime/src/routes/example-media.test.ts). */
+const MEDIA_NOT_SHIPPED: readonly string[] = [];
 
 interface Person {
   context: BrowserContext;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FilmBlock, Module } from '../generated/format.js';
+import type { FilmBlock, InstrumentBlock, Module } from '../generated/format.js';
 import { validateModule } from './index.js';
 import { broken, text, validModule } from './test-fixtures.js';
 import { expectIssues } from './test-helpers.js';
@@ -46,5 +46,18 @@ describe('a film in every declared language', () => {
       { code: 'media.transcript_empty', path: `${film}/transcript/sv`, mentions: ['"sv"'] },
       { code: 'media.transcript_empty', path: `${film}/transcript/en`, mentions: ['"en"'] },
     ]);
+  });
+});
+
+describe('an alert rule\'s response deadline', () => {
+  it('is one of "withinHours" and "sameWorkingDay"', () => {
+    const rule = (response: object) => broken(validModule(), (module) => {
+      const instrument = module.pages[1]!.blocks[0] as InstrumentBlock;
+      instrument.scoring.alerts!.push({ id: 'high', level: 'urgent', message: text('Hög', 'High'), when: { of: 'total', op: 'gt', value: 100 }, response });
+    });
+    expect(validateModule(rule({ withinHours: 4 })).issues).toEqual([]);
+    expect(validateModule(rule({ sameWorkingDay: true, escalate: false })).issues).toEqual([]);
+    expectIssues(validateModule(rule({ escalate: true })), [{ code: 'alert.response_deadline', path: '/pages/1/blocks/0/scoring/alerts/1/response', mentions: ['neither'] }]);
+    expectIssues(validateModule(rule({ withinHours: 4, sameWorkingDay: true })), [{ code: 'alert.response_deadline', path: '/pages/1/blocks/0/scoring/alerts/1/response', mentions: ['both'] }]);
   });
 });

@@ -14,6 +14,7 @@ import { checkProgram } from './check-program.js';
 import { checkTranslations } from './check-translations.js';
 import { schemaErrors } from './schema-validators.js';
 import { checkMedia } from './check-media.js';
+import { checkAlertResponses } from './check-alert-responses.js';
 
 export { checkLockedInstrumentChanges } from './locked-instruments.js';
 export { detectDocumentKind } from './detect-kind.js';
@@ -46,6 +47,7 @@ export function validateModule(doc: unknown): ValidationResult<Module> {
     ...checkInputs(context),
     ...checkGoals(context),
     ...checkMedia(context),
+    ...checkAlertResponses(context),
     ...checkTranslations(context, 'module.schema.json'),
   ]);
 }

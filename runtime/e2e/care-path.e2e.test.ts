@@ -247,8 +247,13 @@ describe('the care path, end to end', () => {
     await page.locator('li[data-response] summary').filter({ hasText: 'PHQ-9 11 (Moderate depression)' }).waitFor();
     const alert = page.locator('cl-alert-list li.alert').filter({ hasText: 'Item 9 (thoughts of being better off dead or of self-harm)' });
     await alert.getByText('Urgent').waitFor();
+    // The item-9 rule must be answered the same working day; acknowledging asks what was done.
+    await alert.getByText(/Respond by|Overdue/).waitFor();
     await alert.getByRole('button', { name: 'Acknowledge' }).click();
+    await alert.getByLabel('Assessed the risk').check();
+    await alert.getByRole('button', { name: 'Acknowledge with this action' }).click();
     await alert.getByText('Acknowledged by Theo Therapist').waitFor();
+    await alert.getByText('Action: Assessed the risk').waitFor();
     const message = 'Thank you for your answers. I will call you today at 14:00 to talk about how you are feeling.';
     await page.getByLabel('Write a message').fill(message);
     await page.getByRole('button', { name: 'Send' }).click();

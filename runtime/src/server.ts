@@ -151,6 +151,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
     const care = createCareService({
       store: stores.care,
+      alertSafety: stores.alertSafety,
       content: createReleasedContent(stores.authoring),
       accounts: createPatientAccounts({ store: stores.accounts, hasher, newId: () => ids.newId() }),
       sessions: invitedSessionsOf(accounts.authentication, hasher),
@@ -196,8 +197,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const reportedSkips = new Set<string>();
     const dueWork = setInterval(() => {
       care.runDueWork(clock.now()).then(
-        ({ skipped, ...result }) => {
-          if (result.missingReportAlerts + result.remindersSent + result.failed > 0) logger.info('Due work done', { ...result });
+        ({ skipped, alertProtocol, ...result }) => {
+          const done = { ...result, urgentAlertsNotified: alertProtocol.notified, alertsEscalated: alertProtocol.escalated };
+          if (Object.values(done).some((count) => count > 0)) logger.info('Due work done', done);
           for (const { enrollmentId, code } of skipped) {
             if (reportedSkips.has(enrollmentId)) continue;
             reportedSkips.add(enrollmentId);

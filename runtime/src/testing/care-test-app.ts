@@ -103,6 +103,7 @@ export async function createCareTestApp(options: { from?: Buffer; start?: string
   const logger = createRecordingLogger();
   const care = createCareService({
     store: stores.care,
+    alertSafety: stores.alertSafety,
     content: createReleasedContent(authoringStore),
     accounts: createPatientAccounts({ store: accountsStore, hasher: plainHasher, newId: () => ids.newId() }),
     sessions: invitedSessionsOf(accounts.authentication, plainHasher),

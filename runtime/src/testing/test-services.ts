@@ -39,6 +39,7 @@ export function createTestServices(stores: Stores, options: { examples: ExampleC
     authoring: createAuthoringService({ store: stores.authoring, drafts: stores.drafts, codec: yDocDraftCodec, examples: noExamples, now: () => clock.now(), newId: () => ids.newId() }),
     care: createCareService({
       store: stores.care,
+      alertSafety: stores.alertSafety,
       content: createReleasedContent(stores.authoring),
       accounts: createPatientAccounts({ store: stores.accounts, hasher: plainHasher, newId: () => ids.newId() }),
       sessions: invitedSessionsOf(accounts.authentication, plainHasher),

@@ -4,6 +4,7 @@ import type { SecretBox } from '../../mail/secret-box.js';
 import type { Stores } from '../types.js';
 import { createSqliteAccountsStore } from './accounts-store.js';
 import { createSqliteAuthoringStore } from './authoring-store.js';
+import { createSqliteAlertSafetyStore } from './alert-safety-store.js';
 import { createSqliteCareStore } from './care-store.js';
 import { createSqliteDraftUpdateStore } from './draft-update-store.js';
 import { createSqliteMemberInvitationStore } from './member-invitation-store.js';
@@ -50,6 +51,7 @@ export function createSqliteStores(db: Database.Database, options: SqliteStoresO
     authoring: createSqliteAuthoringStore(db),
     drafts: createSqliteDraftUpdateStore(db, () => now().toISOString()),
     care: createSqliteCareStore(db, { mail }),
+    alertSafety: createSqliteAlertSafetyStore(db, { mail }),
     mailOutbox: mail,
     mailQueue: createSqliteDispatchQueue(db, options.box),
     async ping() {

@@ -1,4 +1,5 @@
 import type { AccountsServices } from './accounts/accounts-services.js';
+import type { StaffServices } from './accounts/staff-services.js';
 import type { AuthoringService } from './authoring/authoring-service.js';
 import type { CareService } from './care/care-service.js';
 import type { ExampleCatalog } from './example-catalog.js';
@@ -15,4 +16,6 @@ export interface Services {
   accounts: AccountsServices;
   authoring: AuthoringService;
   care: CareService;
+  /** Staff administration at care providers and password resets (issue 12). */
+  staff: StaffServices;
 }

@@ -8,6 +8,7 @@
 import type { DraftUpdateStore } from '../collab/update-store.js';
 import type { AccountsStore } from '../domain/accounts/accounts-store.js';
 import type { MemberInvitationStore } from '../domain/accounts/member-invitation-store.js';
+import type { StaffStore } from '../domain/accounts/staff-store.js';
 import type { AuthoringStore, DraftUpdates } from '../domain/authoring/ports.js';
 import type { CareStore, MailOutbox } from '../domain/care/ports.js';
 import type { DispatchQueue } from '../mail/mail-dispatcher.js';
@@ -70,6 +71,8 @@ export interface Stores {
   audit: AuditLog;
   accounts: AccountsStore;
   memberInvitations: MemberInvitationStore;
+  /** Staff administration at care providers: unit assignments, responsible therapists, disabled accounts, password resets. */
+  staff: StaffStore;
   authoring: AuthoringStore;
   /** The live drafts' Yjs update log: the collaboration server writes it, authoring reads contributors. */
   drafts: DraftUpdates & DraftUpdateStore;

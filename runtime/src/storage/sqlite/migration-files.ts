@@ -19,8 +19,8 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta
 const FILE_NAME = /^(\d{3})-[a-z0-9]+(?:-[a-z0-9]+)*\.sql$/;
 
 /**
- * Reads the migration files of `dir`, ordered by number. Refuses stray `.sql` names, duplicate
- * numbers and gaps, so a half-merged branch fails at start instead of skipping a migration.
+ * Reads the migration files of `dir`, ordered by number. Refuses stray `.sql` names and duplicate
+ * numbers, so two branches that took the same number fail at start instead of skipping one.
  */
 export function readMigrationFiles(dir: string = MIGRATIONS_DIR): MigrationFile[] {
   if (!existsSync(dir)) throw new Error(`Migration folder ${dir} does not exist.`);
@@ -31,9 +31,12 @@ export function readMigrationFiles(dir: string = MIGRATIONS_DIR): MigrationFile[
     const sql = readFileSync(join(dir, name), 'utf8');
     return { version: Number(match[1]), name, sql, checksum: migrationChecksum(sql) };
   });
+  // Numbers only rise, but may skip: parallel branches are given ranges of their own (020–029,
+  // 030–039, …), so merging them never renumbers a migration a database has already applied.
   migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
-      throw new Error(`Migration ${migration.name} should be number ${String(index + 1).padStart(3, '0')}: migrations are numbered 001, 002, … without gaps or duplicates (in ${dir}).`);
+    const previous = migrations[index - 1];
+    if (migration.version < 1 || (previous !== undefined && migration.version <= previous.version)) {
+      throw new Error(`Migration ${migration.name} repeats number ${String(migration.version).padStart(3, '0')}: every migration has a number of its own, rising from 001 (in ${dir}).`);
     }
   });
   return migrations;

@@ -13,6 +13,7 @@ import '../shared/login-form.js';
 import './catalog-screen.js';
 import './enroll-form.js';
 import './outbox-screen.js';
+import './staff-screen.js';
 import './patient-list.js';
 import './patient-page.js';
 import './referral-queue.js';
@@ -28,12 +29,16 @@ export interface ClinicRoles {
   admin: boolean;
   /** Units where the person is a therapist. */
   therapistUnits: string[];
+  /** The care provider whose people the person manages (permissions admin or its admin), if any. */
+  peopleOf?: string;
 }
 
 export function clinicRoles(session: Session): ClinicRoles {
+  const peopleOf = session.memberships.find((membership) => membership.organisationKind === 'care_provider' && (membership.role === 'permissions_admin' || membership.role === 'care_provider_admin'))?.organisationId;
   return {
     admin: session.memberships.some((membership) => membership.role === 'care_provider_admin'),
     therapistUnits: session.memberships.filter((membership) => membership.role === 'therapist' && membership.unitId).map((membership) => membership.unitId!),
+    ...(peopleOf ? { peopleOf } : {}),
   };
 }
 
@@ -46,6 +51,7 @@ export function clinicNav(roles: ClinicRoles, options: { outbox?: boolean } = {}
   if (roles.therapistUnits.length > 0) nav.push({ path: 'patients', key: 'clinicPatients' }, { path: 'alerts', key: 'alertsTitle' }, { path: 'referrals', key: 'referralsTitle' });
   if (roles.therapistUnits.length > 0 || roles.admin) nav.push({ path: 'report', key: 'reportTitle' });
   if (roles.admin) nav.push({ path: 'units', key: 'unitsTitle' }, { path: 'catalog', key: 'catalogTitle' });
+  if (roles.peopleOf) nav.push({ path: 'people', key: 'staffTitle' });
   if (roles.admin && options.outbox) nav.push({ path: 'outbox', key: 'outboxTitle' });
   return nav;
 }
@@ -118,8 +124,8 @@ export class ClClinicApp extends LitElement {
     this.startError = null;
     const roles = clinicRoles(session);
     const first = this.router.route.segments[0];
-    const allowed = first !== undefined && first !== 'login' && (first === 'report' || (THERAPIST_ROUTES.has(first) ? roles.therapistUnits.length > 0 : ADMIN_ROUTES.has(first) ? roles.admin : false));
-    if (!allowed) this.router.replace(roles.therapistUnits.length > 0 ? '#/patients' : roles.admin ? '#/units' : '#/report');
+    const allowed = first !== undefined && first !== 'login' && (first === 'report' || (first === 'people' ? roles.peopleOf !== undefined : THERAPIST_ROUTES.has(first) ? roles.therapistUnits.length > 0 : ADMIN_ROUTES.has(first) ? roles.admin : false));
+    if (!allowed) this.router.replace(roles.therapistUnits.length > 0 ? '#/patients' : roles.admin ? '#/units' : roles.peopleOf ? '#/people' : '#/report');
   }
 
   private async loadUnits(session: Session): Promise<void> {
@@ -179,7 +185,7 @@ export class ClClinicApp extends LitElement {
   protected override render(): TemplateResult {
     const t = translator(this.language);
     const session = this.session;
-    const roles = session ? clinicRoles(session) : { admin: false, therapistUnits: [] };
+    const roles: ClinicRoles = session ? clinicRoles(session) : { admin: false, therapistUnits: [] };
     const first = this.router.route.segments[0] ?? '';
     const pickable = this.pickableUnits(roles);
     return html`<header class="top">
@@ -214,6 +220,9 @@ export class ClClinicApp extends LitElement {
     const language = this.language;
     const unitId = this.unitId;
     const segments = this.router.route.segments;
+    if (first === 'people') {
+      return roles.peopleOf ? html`<cl-staff-screen .api=${api} .language=${language} organisation-id=${roles.peopleOf}></cl-staff-screen>` : html`<h1>${t('errorForbidden')}</h1>`;
+    }
     if (THERAPIST_ROUTES.has(first) && roles.therapistUnits.length === 0) return html`<h1>${t('errorForbidden')}</h1>`;
     if (ADMIN_ROUTES.has(first) && !roles.admin) return html`<h1>${t('errorForbidden')}</h1>`;
     if (!unitId && !ADMIN_ROUTES.has(first)) return html`<h1 tabindex="-1">${t('clinicName')}</h1><p>${t('unitsNone')}</p>`;

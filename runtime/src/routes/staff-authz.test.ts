@@ -22,7 +22,7 @@ interface Endpoint {
 const ALL_ROLES = ['anonymous', ...STAFF_PEOPLE];
 const everyone = (status: number) => Object.fromEntries(ALL_ROLES.map((role) => [role, status]));
 /** People managers of care-1 succeed; its other members are refused; outsiders do not see it. */
-const MANAGERS = (ok: number) => ({ anonymous: 401, designer: 404, 'other-admin': 404, 'perm-admin': ok, 'care-admin': ok, 'data-admin': 403, therapist: 403, 'new-therapist': 403, 'other-therapist': 403, patient: 403, 'other-patient': 403 });
+const MANAGERS = (ok: number) => ({ anonymous: 401, designer: 404, 'other-admin': 404, 'other-data-admin': 404, 'perm-admin': ok, 'care-admin': ok, 'data-admin': 403, therapist: 403, 'new-therapist': 403, 'other-therapist': 403, patient: 403, 'other-patient': 403 });
 /** Therapists of unit-1 succeed; therapists elsewhere do not see the unit; everyone else lacks the role. */
 const UNIT_THERAPISTS = (ok: number) => ({ ...everyone(403), anonymous: 401, therapist: ok, 'new-therapist': 404, 'other-therapist': 404 });
 

@@ -11,7 +11,11 @@ import type { SessionRevokedEvent } from '../domain/accounts/session-revoked.js'
 import { createExampleCatalog } from '../domain/example-catalog.js';
 import { contentHash } from '@careloom/format/engine';
 import { createSequentialIds } from '../ids.js';
-import { createCareTestApp, type CareTestApp } from './care-test-app.js';
+import { writeFileSync } from 'node:fs';
+import { createTestClock } from '../clock.js';
+import { openDatabase } from '../storage/sqlite/open-database.js';
+import { createSqliteStores } from '../storage/sqlite/sqlite-stores.js';
+import { createCareTestApp, START, type CareTestApp } from './care-test-app.js';
 import { expectStatus, phq9Answers, responseBody, seedCareScenario, type CareScenario } from './care-scenario.js';
 import { createRecordingLogger } from './recording-logger.js';
 import { lenientValidators } from './test-app.js';
@@ -21,7 +25,7 @@ import { createTestServices } from './test-services.js';
 export const STAFF_PASSWORD = 'unused-password';
 
 /** Who the staff tests sign in as → person id. care-test-app's people plus the three added here. */
-export const STAFF_PEOPLE = ['designer', 'perm-admin', 'care-admin', 'data-admin', 'other-admin', 'therapist', 'new-therapist', 'other-therapist', 'patient', 'other-patient'] as const;
+export const STAFF_PEOPLE = ['designer', 'perm-admin', 'care-admin', 'data-admin', 'other-data-admin', 'other-admin', 'therapist', 'new-therapist', 'other-therapist', 'patient', 'other-patient'] as const;
 export type StaffPerson = (typeof STAFF_PEOPLE)[number];
 
 export interface StaffSession {
@@ -30,7 +34,7 @@ export interface StaffSession {
 }
 
 export interface StaffTestApp {
-  care: CareTestApp;
+  care: Pick<CareTestApp, 'db' | 'stores' | 'clock'>;
   scenario: CareScenario;
   revoked: SessionRevokedEvent[];
   resetTokens: string[];
@@ -54,11 +58,25 @@ export async function seedStaffDatabase(): Promise<{ snapshot: Buffer; scenario:
   member.run('person-therapist', 'care-1', 'therapist', null, at);
   member.run('person-other-therapist', 'care-1', 'therapist', null, at);
   member.run('person-other-admin', 'care-2', 'permissions_admin', null, at);
+  person.run('person-other-data-admin', 'other-data-admin@example.org', 'other-data-admin', `plain$${STAFF_PASSWORD}`, at, at);
+  member.run('person-other-data-admin', 'care-2', 'data_admin', null, at);
   return { snapshot: t.snapshot(), scenario };
 }
 
-export async function createStaffTestApp(seeded: { snapshot: Buffer; scenario: CareScenario }): Promise<StaffTestApp> {
-  const care = await createCareTestApp({ from: seeded.snapshot });
+/**
+ * The app on a fresh copy of the seeded database: in memory, or with `file` in a real database
+ * file in WAL mode (for tests that read the raw files).
+ */
+export async function createStaffTestApp(seeded: { snapshot: Buffer; scenario: CareScenario }, options: { file?: string } = {}): Promise<StaffTestApp> {
+  let care: StaffTestApp['care'];
+  if (options.file) {
+    writeFileSync(options.file, seeded.snapshot);
+    const { db } = openDatabase({ file: options.file });
+    const clock = createTestClock(START);
+    care = { db, clock, stores: createSqliteStores(db, { ids: createSequentialIds('file'), now: () => clock.now() }) };
+  } else {
+    care = await createCareTestApp({ from: seeded.snapshot });
+  }
   const config = loadConfig({ CARELOOM_DB: ':memory:' });
   const origin = originsOf(config.publicUrl)[0]!;
   const resetTokens: string[] = [];

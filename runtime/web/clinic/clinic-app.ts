@@ -214,7 +214,8 @@ export class ClClinicApp extends LitElement {
     if (this.session === undefined) return html`<p role="status">${t('loading')}</p>`;
     if (this.session === null) {
       return html`${this.startError ? html`<p class="form-error" role="alert">${this.startError}</p>` : null}
-        <cl-login-form .api=${this.api} .language=${this.language} heading=${t('clinicLogin')} @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail)}></cl-login-form>`;
+        <cl-login-form .api=${this.api} .language=${this.language} heading=${t('clinicLogin')} @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail)}></cl-login-form>
+        <p><a href="/#/password-reset">${t('resetForgot')}</a></p>`;
     }
     const api = this.api;
     const language = this.language;

@@ -14,6 +14,7 @@ import './catalog-screen.js';
 import './enroll-form.js';
 import './outbox-screen.js';
 import './staff-screen.js';
+import './data-admin-screen.js';
 import './patient-list.js';
 import './patient-page.js';
 import './referral-queue.js';
@@ -31,14 +32,18 @@ export interface ClinicRoles {
   therapistUnits: string[];
   /** The care provider whose people the person manages (permissions admin or its admin), if any. */
   peopleOf?: string;
+  /** The care provider whose audit log and patient data the person administers (data admin), if any. */
+  dataOf?: string;
 }
 
 export function clinicRoles(session: Session): ClinicRoles {
   const peopleOf = session.memberships.find((membership) => membership.organisationKind === 'care_provider' && (membership.role === 'permissions_admin' || membership.role === 'care_provider_admin'))?.organisationId;
+  const dataOf = session.memberships.find((membership) => membership.role === 'data_admin')?.organisationId;
   return {
     admin: session.memberships.some((membership) => membership.role === 'care_provider_admin'),
     therapistUnits: session.memberships.filter((membership) => membership.role === 'therapist' && membership.unitId).map((membership) => membership.unitId!),
     ...(peopleOf ? { peopleOf } : {}),
+    ...(dataOf ? { dataOf } : {}),
   };
 }
 
@@ -52,6 +57,7 @@ export function clinicNav(roles: ClinicRoles, options: { outbox?: boolean } = {}
   if (roles.therapistUnits.length > 0 || roles.admin) nav.push({ path: 'report', key: 'reportTitle' });
   if (roles.admin) nav.push({ path: 'units', key: 'unitsTitle' }, { path: 'catalog', key: 'catalogTitle' });
   if (roles.peopleOf) nav.push({ path: 'people', key: 'staffTitle' });
+  if (roles.dataOf) nav.push({ path: 'data', key: 'dataTitle' });
   if (roles.admin && options.outbox) nav.push({ path: 'outbox', key: 'outboxTitle' });
   return nav;
 }
@@ -124,8 +130,8 @@ export class ClClinicApp extends LitElement {
     this.startError = null;
     const roles = clinicRoles(session);
     const first = this.router.route.segments[0];
-    const allowed = first !== undefined && first !== 'login' && (first === 'report' || (first === 'people' ? roles.peopleOf !== undefined : THERAPIST_ROUTES.has(first) ? roles.therapistUnits.length > 0 : ADMIN_ROUTES.has(first) ? roles.admin : false));
-    if (!allowed) this.router.replace(roles.therapistUnits.length > 0 ? '#/patients' : roles.admin ? '#/units' : roles.peopleOf ? '#/people' : '#/report');
+    const allowed = first !== undefined && first !== 'login' && (first === 'report' || (first === 'people' ? roles.peopleOf !== undefined : first === 'data' ? roles.dataOf !== undefined : THERAPIST_ROUTES.has(first) ? roles.therapistUnits.length > 0 : ADMIN_ROUTES.has(first) ? roles.admin : false));
+    if (!allowed) this.router.replace(roles.therapistUnits.length > 0 ? '#/patients' : roles.admin ? '#/units' : roles.peopleOf ? '#/people' : roles.dataOf ? '#/data' : '#/report');
   }
 
   private async loadUnits(session: Session): Promise<void> {
@@ -223,6 +229,9 @@ export class ClClinicApp extends LitElement {
     const segments = this.router.route.segments;
     if (first === 'people') {
       return roles.peopleOf ? html`<cl-staff-screen .api=${api} .language=${language} organisation-id=${roles.peopleOf}></cl-staff-screen>` : html`<h1>${t('errorForbidden')}</h1>`;
+    }
+    if (first === 'data') {
+      return roles.dataOf ? html`<cl-data-screen .api=${api} .language=${language} organisation-id=${roles.dataOf}></cl-data-screen>` : html`<h1>${t('errorForbidden')}</h1>`;
     }
     if (THERAPIST_ROUTES.has(first) && roles.therapistUnits.length === 0) return html`<h1>${t('errorForbidden')}</h1>`;
     if (ADMIN_ROUTES.has(first) && !roles.admin) return html`<h1>${t('errorForbidden')}</h1>`;

@@ -20,6 +20,8 @@ import { readPackageVersion } from './version.js';
 import { createScryptPasswordHasher } from './auth/scrypt-password-hasher.js';
 import { originsOf } from './app.js';
 import { createAccountsServices } from './domain/accounts/accounts-services.js';
+import { createStaffServices } from './domain/accounts/staff-services.js';
+import { createDataAdminService } from './domain/data-admin/data-admin-service.js';
 import { createAuthoringService } from './domain/authoring/authoring-service.js';
 import { seedDemo, type DemoAccount } from './domain/demo-accounts.js';
 import { createExampleDirectory } from './storage/example-directory.js';
@@ -159,10 +161,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       now: () => clock.now(),
       newId: () => ids.newId(),
       newInvitationCode: () => newInvitationCode(),
+      responsible: stores.staff,
       publicUrl: () => publicUrl,
       logger,
     });
-    const services: Services = { health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care };
+    const staff = createStaffServices({ store: stores.staff, accounts: stores.accounts, audit: stores.audit, hasher, sessionRevoked: accounts.sessionRevoked, clock, ids, publicUrl: () => publicUrl });
+    const services: Services = { health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId() }) };
     if (!demo) {
       const live = await liveDemoAccounts({ store: stores.accounts, hasher });
       if (live.length > 0) {

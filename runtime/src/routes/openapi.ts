@@ -5,6 +5,7 @@ import { validateChangePasswordBody, validateInvitationTokenBody, validateInvite
 import { commentBody } from './module-comments.js';
 import { createBody, submitBody, transitionBody } from './modules.js';
 import { CARE_OPERATIONS } from './care/care-operations.js';
+import { STAFF_OPERATIONS } from './staff-operations.js';
 
 /** One HTTP operation of the API as documented. Request bodies come from the validators the routes use, so they cannot drift. */
 export interface ApiOperation {
@@ -69,6 +70,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'get', path: '/api/test-enrollments/{id}', summary: 'A test enrollment with the exact version content', tag: 'authoring', auth: 'session', success: { status: 200, description: 'The test enrollment' }, problems: READ },
   { method: 'get', path: '/api/catalog', summary: 'Released versions with notes, class, hash and history', tag: 'catalog', auth: 'session', success: { status: 200, description: 'Catalog entries' }, problems: [401, 403] },
   ...CARE_OPERATIONS,
+  ...STAFF_OPERATIONS,
 ];
 
 /** Builds the OpenAPI 3.1 document from the operation list. */

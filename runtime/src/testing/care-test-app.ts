@@ -111,6 +111,7 @@ export async function createCareTestApp(options: { from?: Buffer; start?: string
     now: () => clock.now(),
     newId: () => ids.newId(),
     newInvitationCode: () => newInvitationCode(),
+    responsible: stores.staff,
     publicUrl: () => 'http://careloom.test',
     logger,
   }, { intakeLimits: { perIp: 3, windowMs: 3600_000 } });

@@ -31,6 +31,8 @@ export interface CareDeps {
   publicUrl: () => string;
   /** Where background work (the minute job) reports what failed. */
   logger: Logger;
+  /** Each patient's responsible therapists (storage/sqlite/staff-store.ts), for "my patients". */
+  responsible?: { patientsOf(unitId: string, therapistId: string): Promise<string[]> };
   /** How long an invitation stays valid (default 14 days). */
   invitationTtlMs?: number;
 }

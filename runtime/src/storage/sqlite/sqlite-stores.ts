@@ -9,6 +9,8 @@ import { createSqliteCareStore } from './care-store.js';
 import { createSqliteDraftUpdateStore } from './draft-update-store.js';
 import { createSqliteMemberInvitationStore } from './member-invitation-store.js';
 import { createSqliteAuditLog } from './sqlite-audit-log.js';
+import { createSqliteStaffStore } from './staff-store.js';
+import { createSqliteDataAdminStore } from './data-admin-store.js';
 import { createSqliteDispatchQueue, createSqliteMailOutbox, type OutboxMode } from './sqlite-mail-outbox.js';
 
 export interface SqliteStoresOptions {
@@ -48,6 +50,8 @@ export function createSqliteStores(db: Database.Database, options: SqliteStoresO
     audit: createSqliteAuditLog(db),
     accounts: createSqliteAccountsStore(db, { ids }),
     memberInvitations: createSqliteMemberInvitationStore(db, { ids, mail }),
+    staff: createSqliteStaffStore(db, { ids, mail }),
+    dataAdmin: createSqliteDataAdminStore(db),
     authoring: createSqliteAuthoringStore(db),
     drafts: createSqliteDraftUpdateStore(db, () => now().toISOString()),
     care: createSqliteCareStore(db, { mail }),

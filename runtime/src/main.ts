@@ -2,10 +2,12 @@
 // the server (composed in server.ts) in demo mode when the configuration allows it (CARELOOM_DEMO, a
 // loopback host), prints where it runs and stops cleanly on SIGINT/SIGTERM.
 import { loadConfig } from './config.js';
+import { createBufferedSink } from './buffered-sink.js';
 import { createConsoleLogger } from './console-logger.js';
 import { startServer } from './server.js';
 
-const logger = createConsoleLogger({ out: process.stdout, err: process.stderr });
+// Info lines (one per request) are written once per event-loop turn; warnings and errors at once.
+const logger = createConsoleLogger({ out: createBufferedSink(process.stdout), err: process.stderr });
 
 try {
   const config = loadConfig(process.env);

@@ -15,7 +15,6 @@ try {
   logger.info(`Careloom is running at ${server.config.publicUrl}`, {
     listening: server.url === server.config.publicUrl ? undefined : server.url,
     database: server.config.databaseFile,
-    examples: server.exampleCount,
     mode: config.demo ? 'demo' : 'production',
   });
   printDemoAccounts(server.demoAccounts, server.config.publicUrl);

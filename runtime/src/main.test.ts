@@ -64,7 +64,7 @@ describe('npx tsx runtime/src/main.ts', () => {
     process.kill(-child.pid!, 'SIGTERM');
     await closed;
     expect(output.text).toMatch(/Stopping signal=SIGTERM[\s\S]*Stopped/);
-  }, 30_000);
+  }, 90_000);
 
   it('exits with a clear message on a bad port', async () => {
     child = spawn('npx', ['tsx', 'runtime/src/main.ts'], { cwd: repoRoot, detached: true, env: { ...process.env, CARELOOM_PORT: 'eighty' } });

@@ -25,7 +25,7 @@ function startServer(databaseFile: string): Promise<{ child: ChildProcess; url: 
   children.push(child);
   let output = '';
   return new Promise((resolveStart, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The server did not start:\n${output}`)), 30000);
+    const timer = setTimeout(() => reject(new Error(`The server did not start:\n${output}`)), 120_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Careloom is running at (http:\/\/\S+)/.exec(output);

@@ -30,7 +30,8 @@ import { workerDraftCodec } from './collab/worker-draft-codec.js';
 import { createYjsWorkers } from './collab/yjs-workers.js';
 import { createCollabAuthorizer } from './http/collab-authorizer.js';
 import { join } from 'node:path';
-import { lazyBundles, type Bundle } from './web/bundle.js';
+import { fileURLToPath } from 'node:url';
+import { lazyBundles, prebuiltBundles, type Bundle } from './web/bundle.js';
 import { repositoryRoot, WEB_APPS } from './web/web-apps.js';
 import { createCareService } from './domain/care/care-service.js';
 import { createPatientAccounts, invitedSessionsOf } from './domain/care/patient-accounts.js';
@@ -77,7 +78,8 @@ export interface RunningServer {
   /** Where the server answers, with the real port when the config asked for port 0. */
   url: string;
   config: Config;
-  exampleCount: number;
+  /** How many example files were found (reading this parses and validates them, if not done yet). */
+  readonly exampleCount: number;
   /** The demo accounts created or confirmed at start, when asked for. */
   demoAccounts: DemoAccount[];
   /** The live-draft endpoint at /collab/<moduleId>, for stats and tests. */
@@ -117,7 +119,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   // Every live Yjs document and every draft decoding lives in worker threads, off the HTTP event loop.
   const yjsWorkers = createYjsWorkers();
   try {
-    const examples = loadExamples(config, options.validators ?? formatValidators, logger);
+    // Parsed and validated on first use, not at start: validating every example delayed the first
+    // answer of a production start by most of a second, and most requests never need them.
+    let catalog: ExampleCatalog | undefined;
+    const exampleCatalog = () => (catalog ??= loadExamples(config, options.validators ?? formatValidators, logger));
+    const examples: ExampleCatalog = { list: () => exampleCatalog().list(), get: (id) => exampleCatalog().get(id) };
     let publicUrl = config.publicUrl;
     dispatcher = config.smtp
       ? createMailDispatcher({ queue: stores.mailQueue, sender: createSmtpMailSender({ smtp: config.smtp }), clock, logger, ...(options.mailTimers ? { timers: options.mailTimers } : {}) })
@@ -178,7 +184,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       await seedDemoContent({ authoring, care, organisations: accounts.organisations, accountsStore: stores.accounts, examples: exampleDirectory, logger, now: () => clock.now() });
     }
     const app = createApp({ config, clock, ids, services, logger, version: readPackageVersion(), allowedOrigins: () => originsOf(publicUrl),
-      web: { apps: WEB_APPS, bundleOf: options.bundleOf ?? lazyBundles(WEB_APPS, repositoryRoot), exampleMediaDir: join(config.examplesDir, 'media'), logger },
+      web: { apps: WEB_APPS, bundleOf: options.bundleOf ?? webBundles(), exampleMediaDir: join(config.examplesDir, 'media'), logger },
     });
     const server = await listen(app.fetch, config);
     const url = listeningUrl(server, config);
@@ -218,7 +224,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     return {
       url,
       config: resolved,
-      exampleCount: examples.list().length,
+      get exampleCount() {
+        return examples.list().length;
+      },
       demoAccounts,
       collab,
       app,
@@ -241,6 +249,7 @@ function loadExamples(config: Config, validators: ExampleValidators, logger: Log
   const files = readExampleFiles(config.examplesDir);
   if (files.length === 0) logger.warn('No example files found', { dir: config.examplesDir });
   const catalog = createExampleCatalog({ files, validators, contentHash });
+  logger.info('Examples loaded', { examples: catalog.list().length });
   for (const example of catalog.list().filter((item) => !item.valid)) {
     logger.warn('Example is invalid; listed with valid:false', { file: example.file, id: example.id, issues: example.issueCount, first: example.issues[0] ? `${example.issues[0].path} ${example.issues[0].message}` : undefined });
   }
@@ -275,4 +284,13 @@ async function shutdown(server: Server, stores: Stores, graceMs: number): Promis
   await closed;
   clearTimeout(timer);
   await stores.close();
+}
+
+/**
+ * The browser bundles: the ones `npm run build` wrote beside the compiled server (its `web/`
+ * folder) when this is that build, else built from the sources on first request.
+ */
+function webBundles(): (name: string) => Promise<Bundle> {
+  const compiled = !import.meta.url.endsWith('.ts');
+  return (compiled ? prebuiltBundles(fileURLToPath(new URL('./web/', import.meta.url))) : undefined) ?? lazyBundles(WEB_APPS, repositoryRoot);
 }

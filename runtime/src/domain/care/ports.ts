@@ -358,6 +358,8 @@ export interface VersionContent {
   number: number;
   contentHash: string;
   content: unknown;
+  /** The content as stored (canonical JSON text), sent to clients as it is instead of serialised again. */
+  json?: string;
   /** For a module: the engine's index of it, built once per version. */
   index?: ModuleIndex;
 }

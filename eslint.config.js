@@ -16,7 +16,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['designer/**', 'renderer/**', 'runtime/web/**', '**/*.browser.test.ts'],
+    files: ['client/**', 'designer/**', 'renderer/**', 'runtime/web/**', '**/*.browser.test.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

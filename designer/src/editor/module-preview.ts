@@ -67,7 +67,7 @@ export class ClModulePreview extends LitElement {
     return html`<h2>${t('preview.heading')}</h2>
       <div class="inline" role="group" aria-label=${t('preview.width')}>
         <button type="button" aria-pressed=${this.width === 'phone' ? 'true' : 'false'} @click=${() => this.#setWidth('phone')}>${t('preview.phone')}</button>
-        <button type="button" aria-pressed=${this.width === 'desktop' ? 'true' : 'false'} @click=${() => this.#setWidth('desktop')}>${t('preview.desktop')}</button>
+        <button type="button" aria-pressed=${this.width === 'desktop' ? 'true' : 'false'} @click=${() => this.#setWidth('desktop')}>${t('common.desktop')}</button>
         <button type="button" @click=${() => (this.answers = {})}>${t('preview.reset')}</button>
       </div>
       ${this.stale ? html`<p class="hint">${t('preview.invalid')}</p>` : nothing}

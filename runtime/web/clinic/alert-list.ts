@@ -1,13 +1,13 @@
 import { html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
-import { seg } from '../shared/api-client.js';
+import { seg } from '@careloom/client/api';
 import type { Alert } from '@careloom/format/api';
 import { formatDateTime } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { ScreenElement } from '../shared/screen-element.js';
 import { alertText } from './alert-text.js';
 
-const SEVERITY_KEY: Record<string, MessageKey> = { urgent: 'severityUrgent', warning: 'severityWarning', info: 'severityInfo' };
+const SEVERITY_KEY: Record<string, MessageKey> = { urgent: 'common.levelUrgent', warning: 'common.levelWarning', info: 'severityInfo' };
 
 /**
  * `<cl-alert-list>`: alerts with an Acknowledge button each. Acknowledging is recorded (and audited)

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
-import { seg } from '../shared/api-client.js';
+import { seg } from '@careloom/client/api';
 import type { CatalogEntry, Deployment, Unit } from '@careloom/format/api';
 import { formatDateTime } from '../shared/i18n.js';
 import { ScreenElement } from '../shared/screen-element.js';
@@ -61,13 +61,13 @@ export class ClCatalogScreen extends ScreenElement {
       <select id="deploy-unit" @change=${(event: Event) => (this.unitId = (event.target as HTMLSelectElement).value)}>
         ${this.units.map((unit) => html`<option value=${unit.id} ?selected=${unit.id === this.unitId}>${unit.name}${unit.active ? '' : ` (${t('unitInactive')})`}</option>`)}
       </select>
-      ${this.entries === null && !this.loadError ? html`<p role="status">${t('loading')}</p>` : null}
+      ${this.entries === null && !this.loadError ? html`<p role="status">${t('common.loading')}</p>` : null}
       <ul class="plain">${(this.entries ?? []).map((entry) => {
         const current = entry.history.find((version) => version.number === entry.currentVersion);
         const result = this.results[entry.id];
         return html`<li class="card entry" data-entry=${entry.id}>
           <h2>${entry.title}</h2>
-          <p>${t(entry.kind === 'program' ? 'kindProgram' : 'kindModule')}${current ? html` · ${t('versionN', { n: current.number })} · ${t('releasedAt', { time: formatDateTime(current.releasedAt, this.language) })}` : html` · ${t('catalogRetired')}`}</p>
+          <p>${t(entry.kind === 'program' ? 'common.program' : 'common.module')}${current ? html` · ${t('versionN', { n: current.number })} · ${t('releasedAt', { time: formatDateTime(current.releasedAt, this.language) })}` : html` · ${t('catalogRetired')}`}</p>
           ${current?.changeNote ? html`<p class="hint">${current.changeNote}</p>` : null}
           ${entry.currentVersion !== null
             ? html`<button type="button" class="primary" data-action="deploy" ?disabled=${!this.unitId} @click=${() => this.deploy(entry)}>${t('catalogDeploy', { title: entry.title })}</button>`

@@ -49,7 +49,7 @@ export class ClOutboxScreen extends ScreenElement {
       <p>${t('outboxIntro')}</p>
       <div class="actions"><button type="button" @click=${() => this.load()}>${t('outboxRefresh')}</button></div>
       ${this.loadError ? html`<p class="form-error" role="alert">${this.loadError}</p>` : null}
-      ${!messages && !this.loadError ? html`<p role="status">${t('loading')}</p>` : null}
+      ${!messages && !this.loadError ? html`<p role="status">${t('common.loading')}</p>` : null}
       ${messages && messages.length === 0 ? html`<p>${t('outboxEmpty')}</p>` : null}
       ${messages && messages.length > 0
         ? html`<ul class="messages">

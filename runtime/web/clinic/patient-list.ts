@@ -1,8 +1,8 @@
 import { css, html } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
-import { seg } from '../shared/api-client.js';
+import { seg } from '@careloom/client/api';
 import type { PatientRow } from '@careloom/format/api';
-import { hashOf } from '../shared/hash-route.js';
+import { hashOf } from '@careloom/client/router';
 import { formatDateTime } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { ScreenElement } from '../shared/screen-element.js';
@@ -51,7 +51,7 @@ export class ClPatientList extends ScreenElement {
     return html`<h1 tabindex="-1">${t('clinicPatients')}</h1>
       <div class="actions"><a class="button primary" href=${hashOf('enroll')}>${t('enrollTitle')}</a></div>
       ${this.loadError ? html`<p class="form-error" role="alert">${this.loadError}</p>` : null}
-      ${this.patients === null && !this.loadError ? html`<p role="status">${t('loading')}</p>` : null}
+      ${this.patients === null && !this.loadError ? html`<p role="status">${t('common.loading')}</p>` : null}
       ${this.patients?.length === 0 ? html`<p class="muted">${t('patientsNone')}</p>` : null}
       <ol class="plain" aria-label=${t('patientsOrder')}>
         ${(this.patients ?? []).map((row) => html`<li class="card patient" data-enrollment=${row.enrollmentId}>

@@ -170,7 +170,7 @@ export class ClLineChart extends ChartElement {
             <div class="table-scroll">
               <table>
                 <caption class="visually-hidden">${this.heading}</caption>
-                <thead><tr><th scope="col">${t('chartWhen')}</th><th scope="col">${t('chartValue')}</th><th scope="col">${t('chartMeaning')}</th></tr></thead>
+                <thead><tr><th scope="col">${t('common.when')}</th><th scope="col">${t('common.value')}</th><th scope="col">${t('chartMeaning')}</th></tr></thead>
                 <tbody>
                   ${[...this.points].reverse().map((point) => html`<tr><td>${formatDateTime(point.at, this.language)}</td><td>${formatNumber(point.value, this.language)}${this.unit ? ` ${this.unit}` : ''}</td><td>${point.note ?? ''}</td></tr>`)}
                 </tbody>

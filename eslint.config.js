@@ -48,6 +48,15 @@ export default tseslint.config(
     },
   },
   {
+    // The message system runs in the three apps and in the server's e-mails alike.
+    files: ['client/src/messages/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: [...nodeBuiltins, 'lit', 'lit/*'], message: 'The message system is pure: no Node, DOM or framework.' }] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'process', 'Buffer', 'localStorage'],
+    },
+  },
+  {
     files: ['schemas/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {

@@ -34,8 +34,8 @@ export class ClModulePreview extends LitElement {
       .frame.phone { width: 360px; max-width: 100%; }
       .frame.desktop { width: 100%; min-width: min(100%, 720px); }
       .results { margin: 0.5rem 0; padding-left: 1.25rem; }
-      .zone-green { color: #0d652d; }
-      .zone-yellow { color: #7a4f01; }
+      .zone-green { color: var(--cl-green, #0d652d); }
+      .zone-yellow { color: var(--cl-yellow, #7a4f01); }
       .zone-red { color: #a8321a; }
     `,
   ];

@@ -27,5 +27,6 @@ export default {
   ],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args } })],
   concurrency: 1,
-  testFramework: { config: { timeout: 15000 } },
+  // Tests on a real server sign in (scrypt) and arrange through its API: more than the default 2 s.
+  testFramework: { config: { timeout: 30000 } },
 };

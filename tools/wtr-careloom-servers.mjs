@@ -4,11 +4,12 @@
 // routes the test page's requests to it:
 //   POST   /__careloom/servers                      → a new server: { id, accounts }
 //   DELETE /__careloom/servers/<id>                 → stops it
-//   *      /__careloom/s/<id>/<jar>/<path>          → <path> on that server
+//   *      /__careloom/s/<id>/<jar>/<path>          → <path> on that server (also WebSocket upgrades: /collab)
 // `<jar>` names a cookie jar: the server's cookies are scoped to the prefix, so one test can have two
 // people signed in at once (e.g. the author and the reviewer) the way two browsers would.
 // The browser side is renderer/src/test-server.ts.
 import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 
 const PREFIX = '/__careloom';
@@ -77,8 +78,14 @@ export function careloomServers() {
     name: 'careloom-servers',
     // Seeding the demo database takes seconds: begin while the browser starts. Only when a test file
     // of this run uses the servers would be better, but which files do is known only when they run.
-    serverStart() {
+    serverStart({ server }) {
       startControl().catch(() => undefined);
+      server?.on('upgrade', (request, socket, head) => {
+        const routed = /^\/__careloom\/s\/([a-z0-9]+)\/([a-z0-9-]+)(\/.*)$/.exec(request.url ?? '');
+        const target = routed ? servers.get(/** @type {string} */ (routed[1])) : undefined;
+        if (!routed || !target) return;
+        tunnel(request, /** @type {import('node:net').Socket} */ (socket), head, target, /** @type {string} */ (routed[3]));
+      });
     },
     async serverStop() {
       const running = child;
@@ -116,6 +123,38 @@ async function proxy(ctx, target, path, jarPath) {
   const cookies = response.headers.getSetCookie().map((cookie) => scopeCookie(cookie, jarPath));
   if (cookies.length > 0) ctx.set('set-cookie', cookies);
   ctx.body = Buffer.from(await response.arrayBuffer());
+}
+
+/**
+ * Passes a WebSocket upgrade (the live draft at /collab/<id>) through to the server byte for byte,
+ * with the request line's path and the Origin header the server's own.
+ * @param {import('node:http').IncomingMessage} request @param {import('node:net').Socket} socket
+ * @param {Buffer} head @param {string} target @param {string} path
+ */
+function tunnel(request, socket, head, target, path) {
+  const url = new URL(target);
+  const upstream = connect(Number(url.port), url.hostname, () => {
+    const lines = [`${request.method} ${path} HTTP/1.1`];
+    for (let index = 0; index < request.rawHeaders.length; index += 2) {
+      const name = /** @type {string} */ (request.rawHeaders[index]);
+      const lower = name.toLowerCase();
+      if (lower === 'host') lines.push(`Host: ${url.host}`);
+      else if (lower === 'origin') lines.push(`Origin: ${url.origin}`);
+      else lines.push(`${name}: ${request.rawHeaders[index + 1]}`);
+    }
+    upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
+    if (head.length > 0) upstream.write(head);
+    upstream.pipe(socket);
+    socket.pipe(upstream);
+  });
+  const close = () => {
+    upstream.destroy();
+    socket.destroy();
+  };
+  upstream.on('error', close);
+  socket.on('error', close);
+  upstream.on('close', close);
+  socket.on('close', close);
 }
 
 /** The cookie with its Path moved under the jar's prefix (and no Secure flag: the page is plain http). @param {string} cookie @param {string} jarPath */

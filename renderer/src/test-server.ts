@@ -33,8 +33,13 @@ export interface TestServer {
    * would be: `fetch('author')` and `fetch('reviewer')` can be signed in as different people at once.
    */
   fetch(jar?: string): typeof fetch;
-  /** Sends one JSON request as `jar` and returns the parsed answer, failing on an error status (for arranging a test through the API). */
-  call<T = unknown>(jar: string, method: string, path: string, body?: unknown, csrf?: string): Promise<T>;
+  /** The ws: origin under which `/collab/<id>` reaches this server as `jar` (for a WebsocketProvider). */
+  wsOrigin(jar?: string): string;
+  /**
+   * Sends one JSON request as `jar` (with the CSRF token of its last `signIn`) and returns the parsed
+   * answer, failing on an error status: for arranging a test through the API.
+   */
+  call<T = unknown>(jar: string, method: string, path: string, body?: unknown): Promise<T>;
   /** Signs `account` in on `jar` and returns the session's CSRF token. */
   signIn(jar: string, key: string): Promise<string>;
   /** Stops the server and deletes its database. */
@@ -55,6 +60,7 @@ export async function startTestServer(): Promise<TestServer> {
   if (!created.ok) throw new Error(`No browser test server: ${created.status} ${await created.text()} (is tools/wtr-careloom-servers.mjs in web-test-runner.config.mjs?)`);
   const { id, accounts } = (await created.json()) as { id: string; accounts: TestAccount[] };
   const requests: SentRequest[] = [];
+  const csrfOf = new Map<string, string>();
   const fetchFor = (jar: string): typeof fetch =>
     async (input, init = {}) => {
       const url = new URL(input instanceof Request ? input.url : String(input), location.origin);
@@ -73,8 +79,10 @@ export async function startTestServer(): Promise<TestServer> {
       return account;
     },
     fetch: (jar = 'browser') => fetchFor(jar),
-    async call(jar, method, path, body, csrf) {
+    wsOrigin: (jar = 'browser') => `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/__careloom/s/${id}/${jar}`,
+    async call(jar, method, path, body) {
       const headers: Record<string, string> = { Accept: 'application/json' };
+      const csrf = csrfOf.get(jar);
       if (body !== undefined) headers['Content-Type'] = 'application/json';
       if (csrf) headers['X-CSRF-Token'] = csrf;
       const response = await globalThis.fetch(`/__careloom/s/${id}/${jar}${path}`, { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
@@ -85,6 +93,7 @@ export async function startTestServer(): Promise<TestServer> {
     async signIn(jar, key) {
       const account = server.account(key);
       const session = await server.call<{ csrfToken: string }>(jar, 'POST', '/api/auth/login', { email: account.email, password: account.password });
+      csrfOf.set(jar, session.csrfToken);
       return session.csrfToken;
     },
     async stop() {

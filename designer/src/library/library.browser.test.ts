@@ -50,8 +50,8 @@ describe('<cl-library>', () => {
   });
 
   it('searches by title and id, and filters by status', async () => {
-    const csrf = await server.signIn('arrange', 'designer');
-    await server.call('arrange', 'POST', '/api/modules', { kind: 'module', id: 'sleep-diary', title: 'Sleep diary', language: 'en' }, csrf);
+    await server.signIn('arrange', 'designer');
+    await server.call('arrange', 'POST', '/api/modules', { kind: 'module', id: 'sleep-diary', title: 'Sleep diary', language: 'en' });
     const { library } = await mountLibrary();
     typeInto(deep(library, '#query'), 'anx');
     await settle(library);
@@ -69,8 +69,8 @@ describe('<cl-library>', () => {
   });
 
   it('suggests a free id when the organisation has the example already, creates it, and asks to open it', async () => {
-    const csrf = await server.signIn('arrange', 'designer');
-    await server.call('arrange', 'POST', '/api/modules', { kind: 'module', id: 'phq-9-copy', example: 'phq-9' }, csrf);
+    await server.signIn('arrange', 'designer');
+    await server.call('arrange', 'POST', '/api/modules', { kind: 'module', id: 'phq-9-copy', example: 'phq-9' });
     const { library, workspace } = await mountLibrary();
     const create = deep(library, 'cl-create-document')!;
     deep<HTMLInputElement>(create, 'input[name=source][value=example]')!.click();
@@ -113,8 +113,8 @@ describe('<cl-library>', () => {
     await settle(library);
     expect(deep<HTMLInputElement>(create, '#id')!.value).to.equal('phq-9-copy');
     // Someone else takes the id after the library listed the documents: only the server knows.
-    const csrf = await server.signIn('colleague', 'designer');
-    await server.call('colleague', 'POST', '/api/modules', { kind: 'module', id: 'phq-9-copy', example: 'phq-9' }, csrf);
+    await server.signIn('colleague', 'designer');
+    await server.call('colleague', 'POST', '/api/modules', { kind: 'module', id: 'phq-9-copy', example: 'phq-9' });
     deep<HTMLButtonElement>(create, 'button[type=submit]')!.click();
     const alert = await until(() => deep(create, '[role=alert]'));
     expect(alert.textContent).to.contain('The id "phq-9-copy" is not available.');

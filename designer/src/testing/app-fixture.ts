@@ -8,11 +8,14 @@ import { ORG_ID, ORG_NAME, type FakeApi, type FakePerson } from './fake-api.js';
 export { seriousViolations } from '@careloom/renderer/testing';
 export { startTestServer, type TestServer } from '@careloom/renderer/test-server';
 
+let jars = 0;
+
 /**
  * The workspace of the demo account `key` (`designer`, `publisher`, `tester`, `permissions-admin`)
- * signed in on `server` through the designer's own client, in its own cookie jar (`jar`, the key by default).
+ * signed in on `server` through the designer's own client, in a cookie jar of its own (as another
+ * browser would be) unless `jar` names one.
  */
-export async function signedInWorkspace(server: TestServer, key: string, jar = key): Promise<Workspace> {
+export async function signedInWorkspace(server: TestServer, key: string, jar = `${key}-${++jars}`): Promise<Workspace> {
   const api = new ApiClient({ fetch: server.fetch(jar) });
   const account = server.account(key);
   const session = await api.login(account.email, account.password);
@@ -37,8 +40,8 @@ export async function settle(element?: Element, rounds = 6): Promise<void> {
   }
 }
 
-/** Waits until `check` returns a truthy value (or fails after `timeout` ms). */
-export async function until<T>(check: () => T | undefined | null | false, timeout = 2000): Promise<T> {
+/** Waits until `check` returns a truthy value (or fails after `timeout` ms; a real server answers over the network, on a busy machine slowly). */
+export async function until<T>(check: () => T | undefined | null | false, timeout = 10_000): Promise<T> {
   const start = Date.now();
   for (;;) {
     const value = check();

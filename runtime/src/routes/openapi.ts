@@ -4,6 +4,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { validateChangePasswordBody, validateInvitationTokenBody, validateInviteBody, validateJoinBody, validateLoginBody, validateSetRolesBody } from './accounts-bodies.js';
 import { commentBody } from './module-comments.js';
 import { createBody, submitBody, transitionBody } from './modules.js';
+import { fhirImportBody } from './fhir-import.js';
 import { CARE_OPERATIONS } from './care/care-operations.js';
 
 /** One HTTP operation of the API as documented. Request bodies come from the validators the routes use, so they cannot drift. */
@@ -54,6 +55,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 
   { method: 'get', path: '/api/modules', summary: 'Modules and programs of the caller\'s organisations, with status and last editor', tag: 'authoring', auth: 'session', success: { status: 200, description: 'Documents' }, problems: [401] },
   { method: 'post', path: '/api/modules', summary: 'Create a module or program from scratch, an example or an uploaded document', tag: 'authoring', auth: 'session', body: createBody, success: { status: 201, description: 'The new document and its draft' }, problems: [...WRITE, 409] },
+  { method: 'post', path: '/api/modules/fhir-import', summary: 'Import a FHIR R4 Questionnaire into a new module draft, listing item by item what could not be carried over', tag: 'authoring', auth: 'session', body: fhirImportBody, success: { status: 201, description: 'The new document, its draft and the import notes' }, problems: [...WRITE, 409] },
   { method: 'get', path: '/api/modules/{id}', summary: 'One document with its versions\' states', tag: 'authoring', auth: 'session', success: { status: 200, description: 'The document' }, problems: READ },
   { method: 'get', path: '/api/modules/{id}/draft', summary: 'The live draft as JSON with its validation issues', tag: 'authoring', auth: 'session', success: { status: 200, description: 'Draft content, issues and update sequence' }, problems: READ },
   { method: 'get', path: '/api/modules/{id}/versions', summary: 'Version history', tag: 'authoring', auth: 'session', success: { status: 200, description: 'Versions' }, problems: READ },

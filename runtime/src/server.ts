@@ -32,6 +32,7 @@ import { join } from 'node:path';
 import { lazyBundles, type Bundle } from './web/bundle.js';
 import { repositoryRoot, WEB_APPS } from './web/web-apps.js';
 import { createCareService } from './domain/care/care-service.js';
+import { createFhirService } from './domain/fhir/fhir-service.js';
 import { createPatientAccounts, invitedSessionsOf } from './domain/care/patient-accounts.js';
 import { createReleasedContent } from './domain/care/released-content.js';
 import { seedDemoContent } from './domain/demo-content.js';
@@ -163,7 +164,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       publicUrl: () => publicUrl,
       logger,
     });
-    const services: Services = { health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care };
+    const fhir = createFhirService({ care: stores.care, responses: stores.responses, content: createReleasedContent(stores.authoring), canonicalBase: () => `${publicUrl}/fhir/r4`, now: () => clock.now(), newId: () => ids.newId() });
+    const services: Services = { health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir };
     if (!demo) {
       const live = await liveDemoAccounts({ store: stores.accounts, hasher });
       if (live.length > 0) {

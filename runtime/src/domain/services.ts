@@ -2,6 +2,7 @@ import type { AccountsServices } from './accounts/accounts-services.js';
 import type { AuthoringService } from './authoring/authoring-service.js';
 import type { CareService } from './care/care-service.js';
 import type { ExampleCatalog } from './example-catalog.js';
+import type { FhirService } from './fhir/fhir-service.js';
 import type { HealthService } from './health-service.js';
 
 /**
@@ -15,4 +16,6 @@ export interface Services {
   accounts: AccountsServices;
   authoring: AuthoringService;
   care: CareService;
+  /** The read-only FHIR R4 endpoint. */
+  fhir: FhirService;
 }

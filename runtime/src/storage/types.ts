@@ -10,6 +10,7 @@ import type { AccountsStore } from '../domain/accounts/accounts-store.js';
 import type { MemberInvitationStore } from '../domain/accounts/member-invitation-store.js';
 import type { AuthoringStore, DraftUpdates } from '../domain/authoring/ports.js';
 import type { CareStore, MailOutbox } from '../domain/care/ports.js';
+import type { ResponseLookup } from '../domain/fhir/fhir-ports.js';
 import type { DispatchQueue } from '../mail/mail-dispatcher.js';
 
 /** A JSON object stored beside an audit entry. Never secrets, never a patient's answers. */
@@ -74,6 +75,8 @@ export interface Stores {
   /** The live drafts' Yjs update log: the collaboration server writes it, authoring reads contributors. */
   drafts: DraftUpdates & DraftUpdateStore;
   care: CareStore;
+  /** Recorded responses by id, for the FHIR endpoint. */
+  responses: ResponseLookup;
   /** Every e-mail is queued here first; GET /api/dev/outbox reads it in demo mode. */
   mailOutbox: MailOutbox;
   /** What the mail dispatcher sends from, when SMTP is configured. */

@@ -4,6 +4,7 @@ import { createAuthoringService } from '../domain/authoring/authoring-service.js
 import type { ExampleLibrary } from '../domain/authoring/ports.js';
 import { yDocDraftCodec } from '../domain/authoring/ydoc-draft-codec.js';
 import { createCareService } from '../domain/care/care-service.js';
+import { createFhirService } from '../domain/fhir/fhir-service.js';
 import { newInvitationCode } from '../domain/care/invitation-code.js';
 import { createPatientAccounts, invitedSessionsOf } from '../domain/care/patient-accounts.js';
 import { createReleasedContent } from '../domain/care/released-content.js';
@@ -32,21 +33,24 @@ export function createTestServices(stores: Stores, options: { examples: ExampleC
   const ids = options.ids ?? createSequentialIds('service');
   const publicUrl = () => options.publicUrl ?? 'http://localhost:8080';
   const accounts = createAccountsServices({ store: stores.accounts, hasher: plainHasher, clock, ids, invitations: { store: stores.memberInvitations, publicUrl } });
+  const care = createCareService({
+    store: stores.care,
+    content: createReleasedContent(stores.authoring),
+    accounts: createPatientAccounts({ store: stores.accounts, hasher: plainHasher, newId: () => ids.newId() }),
+    sessions: invitedSessionsOf(accounts.authentication, plainHasher),
+    now: () => clock.now(),
+    newId: () => ids.newId(),
+    newInvitationCode: () => newInvitationCode(),
+    publicUrl,
+    logger: options.logger ?? silentLogger,
+  });
+  const fhir = createFhirService({ care: stores.care, responses: stores.responses, content: createReleasedContent(stores.authoring), canonicalBase: () => `${publicUrl()}/fhir/r4`, now: () => clock.now(), newId: () => ids.newId() });
   return {
     health: createHealthService({ storage: stores, version: options.version ?? '9.9.9-test' }),
     examples: options.examples,
     accounts,
     authoring: createAuthoringService({ store: stores.authoring, drafts: stores.drafts, codec: yDocDraftCodec, examples: noExamples, now: () => clock.now(), newId: () => ids.newId() }),
-    care: createCareService({
-      store: stores.care,
-      content: createReleasedContent(stores.authoring),
-      accounts: createPatientAccounts({ store: stores.accounts, hasher: plainHasher, newId: () => ids.newId() }),
-      sessions: invitedSessionsOf(accounts.authentication, plainHasher),
-      now: () => clock.now(),
-      newId: () => ids.newId(),
-      newInvitationCode: () => newInvitationCode(),
-      publicUrl,
-      logger: options.logger ?? silentLogger,
-    }),
+    care,
+    fhir,
   };
 }

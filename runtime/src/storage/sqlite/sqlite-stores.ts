@@ -7,6 +7,7 @@ import { createSqliteAuthoringStore } from './authoring-store.js';
 import { createSqliteCareStore } from './care-store.js';
 import { createSqliteDraftUpdateStore } from './draft-update-store.js';
 import { createSqliteMemberInvitationStore } from './member-invitation-store.js';
+import { createSqliteResponseLookup } from './response-lookup.js';
 import { createSqliteAuditLog } from './sqlite-audit-log.js';
 import { createSqliteDispatchQueue, createSqliteMailOutbox, type OutboxMode } from './sqlite-mail-outbox.js';
 
@@ -50,6 +51,7 @@ export function createSqliteStores(db: Database.Database, options: SqliteStoresO
     authoring: createSqliteAuthoringStore(db),
     drafts: createSqliteDraftUpdateStore(db, () => now().toISOString()),
     care: createSqliteCareStore(db, { mail }),
+    responses: createSqliteResponseLookup(db),
     mailOutbox: mail,
     mailQueue: createSqliteDispatchQueue(db, options.box),
     async ping() {

@@ -21,6 +21,7 @@ import { authRoutes } from './routes/auth.js';
 import { authoringRoutes } from './routes/authoring-routes.js';
 import { careRoutes } from './routes/care/care-routes.js';
 import { fhirRoutes } from './routes/fhir/fhir-r4.js';
+import { apiTokenRoutes } from './routes/api-tokens.js';
 import { exampleRoutes } from './routes/examples.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { organisationRoutes } from './routes/organisations.js';
@@ -106,11 +107,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', memberInvitationRoutes({ invitations: accounts.invitations, authentication: accounts.authentication, cookie, clientIp }));
   app.route('/', authoringRoutes({ authoring, clientIp: (c) => clientIp(c) ?? null }));
   app.route('/', careRoutes({ care, clientIp: (c) => clientIp(c) ?? null, authentication: accounts.authentication, cookie }));
+  app.route('/', apiTokenRoutes({ apiTokens: deps.services.apiTokens, clientIp: (c) => clientIp(c) ?? null }));
 
   // The FHIR endpoint is read-only (no CSRF to defend) and answers patient data: never cached.
   app.use('/fhir/*', noStore());
   app.use('/fhir/*', authenticate(sessionAuthenticator));
-  app.route('/', fhirRoutes({ fhir: deps.services.fhir, clientIp: (c) => clientIp(c) ?? null, now: () => deps.clock.now() }));
+  app.route('/', fhirRoutes({ fhir: deps.services.fhir, clientIp: (c) => clientIp(c) ?? null, now: () => deps.clock.now(), authenticateToken: (token, request) => deps.services.apiTokens.authenticate(token, request) }));
 
   if (deps.web) app.route('/', webAppRoutes({ ...deps.web, origins: deps.allowedOrigins ?? (() => originsOf(deps.config.publicUrl)) }));
 

@@ -33,6 +33,7 @@ import { lazyBundles, type Bundle } from './web/bundle.js';
 import { repositoryRoot, WEB_APPS } from './web/web-apps.js';
 import { createCareService } from './domain/care/care-service.js';
 import { createFhirService } from './domain/fhir/fhir-service.js';
+import { createApiTokenService } from './domain/api-tokens/api-tokens.js';
 import { createPatientAccounts, invitedSessionsOf } from './domain/care/patient-accounts.js';
 import { createReleasedContent } from './domain/care/released-content.js';
 import { seedDemoContent } from './domain/demo-content.js';
@@ -165,7 +166,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       logger,
     });
     const fhir = createFhirService({ care: stores.care, responses: stores.responses, content: createReleasedContent(stores.authoring), canonicalBase: () => `${publicUrl}/fhir/r4`, now: () => clock.now(), newId: () => ids.newId() });
-    const services: Services = { health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir };
+    const services: Services = { health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }) };
     if (!demo) {
       const live = await liveDemoAccounts({ store: stores.accounts, hasher });
       if (live.length > 0) {

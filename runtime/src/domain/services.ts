@@ -1,4 +1,5 @@
 import type { AccountsServices } from './accounts/accounts-services.js';
+import type { ApiTokenService } from './api-tokens/api-tokens.js';
 import type { AuthoringService } from './authoring/authoring-service.js';
 import type { CareService } from './care/care-service.js';
 import type { ExampleCatalog } from './example-catalog.js';
@@ -18,4 +19,6 @@ export interface Services {
   care: CareService;
   /** The read-only FHIR R4 endpoint. */
   fhir: FhirService;
+  /** API tokens of integrating systems: created and revoked by care-provider admins, used on /fhir/r4. */
+  apiTokens: ApiTokenService;
 }

@@ -8,6 +8,7 @@
 import type { DraftUpdateStore } from '../collab/update-store.js';
 import type { AccountsStore } from '../domain/accounts/accounts-store.js';
 import type { MemberInvitationStore } from '../domain/accounts/member-invitation-store.js';
+import type { ApiTokenStore } from '../domain/api-tokens/api-token-store.js';
 import type { AuthoringStore, DraftUpdates } from '../domain/authoring/ports.js';
 import type { CareStore, MailOutbox } from '../domain/care/ports.js';
 import type { ResponseLookup } from '../domain/fhir/fhir-ports.js';
@@ -71,6 +72,8 @@ export interface Stores {
   audit: AuditLog;
   accounts: AccountsStore;
   memberInvitations: MemberInvitationStore;
+  /** API tokens of integrating systems (the FHIR endpoint's bearer tokens). */
+  apiTokens: ApiTokenStore;
   authoring: AuthoringStore;
   /** The live drafts' Yjs update log: the collaboration server writes it, authoring reads contributors. */
   drafts: DraftUpdates & DraftUpdateStore;

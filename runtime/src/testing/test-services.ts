@@ -5,6 +5,7 @@ import type { ExampleLibrary } from '../domain/authoring/ports.js';
 import { yDocDraftCodec } from '../domain/authoring/ydoc-draft-codec.js';
 import { createCareService } from '../domain/care/care-service.js';
 import { createFhirService } from '../domain/fhir/fhir-service.js';
+import { createApiTokenService } from '../domain/api-tokens/api-tokens.js';
 import { newInvitationCode } from '../domain/care/invitation-code.js';
 import { createPatientAccounts, invitedSessionsOf } from '../domain/care/patient-accounts.js';
 import { createReleasedContent } from '../domain/care/released-content.js';
@@ -52,5 +53,6 @@ export function createTestServices(stores: Stores, options: { examples: ExampleC
     authoring: createAuthoringService({ store: stores.authoring, drafts: stores.drafts, codec: yDocDraftCodec, examples: noExamples, now: () => clock.now(), newId: () => ids.newId() }),
     care,
     fhir,
+    apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }),
   };
 }

@@ -1,6 +1,7 @@
 import type { Module } from '@careloom/format';
 import { DomainError } from '../errors.js';
 import type { Principal, Role } from '../principal.js';
+import type { ApiClient } from '../api-tokens/api-tokens.js';
 import type { CareContext } from '../care/care-deps.js';
 import { authorizeUnit } from '../care/policy.js';
 import type { CareAuditEntry, CareStore, EnrollmentRecord, ReleasedContent, ResponseRecord, UnitRecord } from '../care/ports.js';
@@ -46,21 +47,52 @@ export interface SearchResult<T> {
   resources: T[];
 }
 
+/** Who asks: a signed-in person (`principal`) or an integrating system with an API token (`apiClient`). */
+export interface FhirContext extends CareContext {
+  apiClient?: ApiClient;
+}
+
+/** Decides whether the caller may read data of a unit's patients, and as which role (null for an API token). */
+type UnitAccess = (unit: UnitRecord | undefined) => { allowed: true; role: Role | null } | { allowed: false };
+
 const THERAPIST_ONLY = 'Patient data on the FHIR endpoint is for therapists of the patient\'s unit.';
 
 /**
  * The read-only FHIR R4 endpoint's answers. Released module versions are Questionnaires for anyone
- * signed in; responses and scores are a patient's data: only for a therapist of a unit the patient
- * is enrolled in (a care-provider admin never sees answers), each read audited per patient, and a
+ * signed in (or a token with `questionnaires.read`); responses and scores are a patient's data: only
+ * for a therapist of a unit the patient is enrolled in (a care-provider admin never sees answers) or
+ * an API token with `patient-data.read` reaching that unit, each read audited per patient, and a
  * refused attempt audited like every other.
  */
 export function createFhirService(deps: FhirDeps) {
-  const signedIn = (context: CareContext): Principal => {
+  const signedIn = (context: FhirContext): void => {
+    if (context.apiClient) {
+      if (!context.apiClient.scopes.includes('questionnaires.read')) throw new DomainError('forbidden', 'This API token has no "questionnaires.read" scope.');
+      return;
+    }
     if (!context.principal) throw new DomainError('unauthenticated', 'Sign in, or send an API token, to use the FHIR endpoint.');
-    return context.principal;
   };
 
-  const audit = (context: CareContext, input: { role: Role | null; action: string; enrollment?: Pick<EnrollmentRecord, 'id' | 'patientId'>; unit?: UnitRecord; objectType: string; objectId: string; patientId?: string; details: Record<string, unknown> }): CareAuditEntry => ({
+  /**
+   * Who may read a unit's patient data: an API token with the `patient-data.read` scope within its
+   * provider (and its units, when it names some); a person only as a therapist of that unit.
+   */
+  const unitAccess = (context: FhirContext): UnitAccess => {
+    const client = context.apiClient;
+    if (client) {
+      if (!client.scopes.includes('patient-data.read')) throw new DomainError('forbidden', 'This API token has no "patient-data.read" scope.');
+      return (unit) => (unit && unit.organisationId === client.organisationId && (client.unitIds === null || client.unitIds.includes(unit.id)) ? { allowed: true, role: null } : { allowed: false });
+    }
+    if (!context.principal) throw new DomainError('unauthenticated', 'Sign in, or send an API token, to use the FHIR endpoint.');
+    const principal: Principal = context.principal;
+    requireTherapist(principal);
+    return (unit) => {
+      const decision = authorizeUnit(principal, 'enrollment.read', unit ?? { id: '', organisationId: '' });
+      return unit && decision.allowed ? { allowed: true, role: decision.role } : { allowed: false };
+    };
+  };
+
+  const audit = (context: FhirContext, input: { role: Role | null; action: string; enrollment?: Pick<EnrollmentRecord, 'id' | 'patientId'>; unit?: UnitRecord; objectType: string; objectId: string; patientId?: string; details: Record<string, unknown> }): CareAuditEntry => ({
     id: deps.newId(),
     at: deps.now().toISOString(),
     actorId: context.principal?.personId ?? null,
@@ -68,12 +100,13 @@ export function createFhirService(deps: FhirDeps) {
     action: input.action,
     objectType: input.objectType,
     objectId: input.objectId.slice(0, 200),
-    organisationId: input.unit?.organisationId ?? null,
+    organisationId: input.unit?.organisationId ?? context.apiClient?.organisationId ?? null,
     unitId: input.unit?.id ?? null,
     patientId: input.patientId ?? input.enrollment?.patientId ?? null,
     requestId: context.requestId,
     ip: context.ip,
-    details: input.details,
+    // A token is not a person: its id (the integration) is named in the details, so every read leads back to the token and the admin who made it.
+    details: context.apiClient ? { ...input.details, integration: context.apiClient.tokenId } : input.details,
   });
 
   const requireTherapist = (principal: Principal) => {
@@ -87,13 +120,12 @@ export function createFhirService(deps: FhirDeps) {
   };
 
   /** A response the caller may read, or the refusal (audited). */
-  const readableResponse = async (context: CareContext, responseId: string, what: string) => {
-    const principal = signedIn(context);
-    requireTherapist(principal);
+  const readableResponse = async (context: FhirContext, responseId: string, what: string) => {
+    const access = unitAccess(context);
     const response = await deps.responses.findResponse(responseId);
     const enrollment = response ? await deps.care.getEnrollment(response.enrollmentId) : undefined;
     const unit = enrollment ? await deps.care.getUnit(enrollment.unitId) : undefined;
-    const decision = authorizeUnit(principal, 'enrollment.read', unit ?? { id: '', organisationId: '' });
+    const decision = access(unit);
     if (!response || !enrollment || !unit || !decision.allowed) {
       await deps.care.recordReads([audit(context, { role: null, action: 'access.refused', objectType: what, objectId: responseId, ...(unit ? { unit } : {}), ...(enrollment ? { patientId: enrollment.patientId } : {}), details: { permission: 'enrollment.read', outcome: 'not_found', via: 'fhir' } })]);
       throw new DomainError('not_found', `There is no ${what} "${responseId}", or it is not of one of your patients.`);
@@ -102,16 +134,15 @@ export function createFhirService(deps: FhirDeps) {
   };
 
   /** The patient's enrollments the caller may read; a refused attempt on the rest is audited. */
-  const readableEnrollments = async (context: CareContext, patientId: string, what: string) => {
-    const principal = signedIn(context);
-    requireTherapist(principal);
+  const readableEnrollments = async (context: FhirContext, patientId: string, what: string) => {
+    const access = unitAccess(context);
     const enrollments = await deps.care.listEnrollmentsOfPatient(patientId);
-    const readable: Array<{ enrollment: EnrollmentRecord; unit: UnitRecord; role: Role }> = [];
+    const readable: Array<{ enrollment: EnrollmentRecord; unit: UnitRecord; role: Role | null }> = [];
     let refused = false;
     for (const enrollment of enrollments) {
       const unit = await deps.care.getUnit(enrollment.unitId);
-      const decision = unit ? authorizeUnit(principal, 'enrollment.read', unit) : undefined;
-      if (unit && decision?.allowed) readable.push({ enrollment, unit, role: decision.role });
+      const decision = access(unit);
+      if (unit && decision.allowed) readable.push({ enrollment, unit, role: decision.role });
       else refused = true;
     }
     if (refused && readable.length === 0) {
@@ -143,10 +174,10 @@ export function createFhirService(deps: FhirDeps) {
   };
 
   /** Every response of the patient the caller may read that matches, newest first, with where it came from. */
-  const patientResponses = async (context: CareContext, search: PatientSearch, what: string) => {
+  const patientResponses = async (context: FhirContext, search: PatientSearch, what: string) => {
     const readable = await readableEnrollments(context, search.patient, what);
     const matches = questionnaireFilter(search.questionnaire);
-    const found: Array<{ response: ResponseRecord; enrollment: EnrollmentRecord; unit: UnitRecord; role: Role }> = [];
+    const found: Array<{ response: ResponseRecord; enrollment: EnrollmentRecord; unit: UnitRecord; role: Role | null }> = [];
     for (const entry of readable) {
       for (const response of await deps.care.listResponses(entry.enrollment.id)) {
         if (matches(response) && inDates(response.answeredAt, search.date)) found.push({ response, ...entry });
@@ -157,8 +188,8 @@ export function createFhirService(deps: FhirDeps) {
   };
 
   /** One `patient.read` row per enrollment whose data an answer showed, in one transaction. */
-  const auditShown = async (context: CareContext, shown: ReadonlyArray<{ enrollment: EnrollmentRecord; unit: UnitRecord; role: Role; id: string }>, resourceType: string) => {
-    const byEnrollment = new Map<string, { enrollment: EnrollmentRecord; unit: UnitRecord; role: Role; ids: string[] }>();
+  const auditShown = async (context: FhirContext, shown: ReadonlyArray<{ enrollment: EnrollmentRecord; unit: UnitRecord; role: Role | null; id: string }>, resourceType: string) => {
+    const byEnrollment = new Map<string, { enrollment: EnrollmentRecord; unit: UnitRecord; role: Role | null; ids: string[] }>();
     for (const entry of shown) {
       const group = byEnrollment.get(entry.enrollment.id) ?? { ...entry, ids: [] };
       group.ids.push(entry.id);
@@ -187,7 +218,7 @@ export function createFhirService(deps: FhirDeps) {
   };
 
   return {
-    async readQuestionnaire(context: CareContext, id: string): Promise<Questionnaire> {
+    async readQuestionnaire(context: FhirContext, id: string): Promise<Questionnaire> {
       signedIn(context);
       const match = /^([a-z0-9][a-z0-9-]{1,63})-(\d{1,9})$/.exec(id);
       const questionnaire = match ? await released(match[1]!, Number(match[2])) : undefined;
@@ -195,7 +226,7 @@ export function createFhirService(deps: FhirDeps) {
       return questionnaire;
     },
 
-    async searchQuestionnaires(context: CareContext, search: { url?: string; version?: string }, page: Page): Promise<SearchResult<Questionnaire>> {
+    async searchQuestionnaires(context: FhirContext, search: { url?: string; version?: string }, page: Page): Promise<SearchResult<Questionnaire>> {
       signedIn(context);
       if (search.url === undefined) throw new DomainError('invalid', 'Search Questionnaires by "url" (and optionally "version").', { issues: [{ code: 'fhir.search_parameter', path: '/url', message: 'The "url" parameter is needed.' }] });
       const prefix = `${deps.canonicalBase()}/Questionnaire/`;
@@ -209,14 +240,14 @@ export function createFhirService(deps: FhirDeps) {
       return { total: all.length, resources: all.slice(page.offset, page.offset + page.count) };
     },
 
-    async readQuestionnaireResponse(context: CareContext, id: string): Promise<QuestionnaireResponse> {
+    async readQuestionnaireResponse(context: FhirContext, id: string): Promise<QuestionnaireResponse> {
       const entry = await readableResponse(context, id, 'QuestionnaireResponse');
       const resource = await toQuestionnaireResponse(entry);
       await auditShown(context, [{ ...entry, id }], 'QuestionnaireResponse');
       return resource;
     },
 
-    async searchQuestionnaireResponses(context: CareContext, search: PatientSearch, page: Page): Promise<SearchResult<QuestionnaireResponse>> {
+    async searchQuestionnaireResponses(context: FhirContext, search: PatientSearch, page: Page): Promise<SearchResult<QuestionnaireResponse>> {
       const found = await patientResponses(context, search, 'QuestionnaireResponse');
       const shown = found.slice(page.offset, page.offset + page.count);
       const resources = await Promise.all(shown.map(toQuestionnaireResponse));
@@ -224,7 +255,7 @@ export function createFhirService(deps: FhirDeps) {
       return { total: found.length, resources };
     },
 
-    async readObservation(context: CareContext, id: string): Promise<Observation> {
+    async readObservation(context: FhirContext, id: string): Promise<Observation> {
       const match = /^(.+)-(\d{1,4})$/.exec(id);
       const entry = await readableResponse(context, match?.[1] ?? id, 'Observation');
       const observation = (await toObservations(entry)).find((candidate) => candidate.id === observationId(entry.response.id, Number(match?.[2])));
@@ -233,7 +264,7 @@ export function createFhirService(deps: FhirDeps) {
       return observation;
     },
 
-    async searchObservations(context: CareContext, search: PatientSearch, page: Page): Promise<SearchResult<Observation>> {
+    async searchObservations(context: FhirContext, search: PatientSearch, page: Page): Promise<SearchResult<Observation>> {
       const found = await patientResponses(context, { ...search, questionnaire: undefined }, 'Observation');
       const matches = codeMatches(search.code);
       const all: Array<{ observation: Observation; entry: (typeof found)[number] }> = [];

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { DomainError, isDomainError } from '../../domain/errors.js';
-import type { CareContext } from '../../domain/care/care-deps.js';
-import type { DateBound, FhirService, Page, PatientSearch, SearchResult } from '../../domain/fhir/fhir-service.js';
+import type { ApiClient } from '../../domain/api-tokens/api-tokens.js';
+import type { DateBound, FhirContext, FhirService, Page, PatientSearch, SearchResult } from '../../domain/fhir/fhir-service.js';
 import type { AppEnv } from '../../http/app-env.js';
 import { operationOutcome } from './operation-outcome.js';
 
@@ -10,6 +10,8 @@ export interface FhirRouteDeps {
   fhir: FhirService;
   clientIp?: (c: Context<AppEnv>) => string | null;
   now: () => Date;
+  /** Checks an API token (`Authorization: Bearer`) and audits its use; without it, bearer tokens are refused. */
+  authenticateToken?: (token: string, request: { ip: string | null; requestId: string | null; path: string }) => Promise<ApiClient | undefined>;
 }
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
@@ -27,7 +29,10 @@ const PAGING = ['_count', '_offset', '_format'];
  */
 export function fhirRoutes(deps: FhirRouteDeps) {
   const app = new Hono<AppEnv>();
-  const context = (c: Context<AppEnv>): CareContext => ({ principal: c.get('principal'), requestId: c.get('requestId') ?? null, ip: deps.clientIp?.(c) ?? null });
+  const context = (c: Context<AppEnv>): FhirContext => {
+    const apiClient = c.get('apiClient');
+    return { principal: apiClient ? undefined : c.get('principal'), ...(apiClient ? { apiClient } : {}), requestId: c.get('requestId') ?? null, ip: deps.clientIp?.(c) ?? null };
+  };
   const json = (c: Context<AppEnv>, body: unknown) => c.body(JSON.stringify(body), 200, { 'Content-Type': FHIR_JSON, 'Cache-Control': 'no-store' });
   const handle = (handler: (c: Context<AppEnv>) => Promise<unknown>) => async (c: Context<AppEnv>) => {
     try {
@@ -59,6 +64,22 @@ export function fhirRoutes(deps: FhirRouteDeps) {
       ...(result.resources.length > 0 ? { entry: result.resources.map((resource) => ({ fullUrl: `${base}/${resource.resourceType}/${resource.id}`, resource, search: { mode: 'match' } })) } : {}),
     };
   };
+
+  // An API token replaces any session on the request: a system calls as its token, never as the
+  // person whose browser happens to carry a cookie. A bad token is refused, never read as anonymous.
+  app.use('/fhir/r4/*', async (c, next) => {
+    const header = c.req.header('authorization');
+    if (header === undefined) return next();
+    const match = /^Bearer +(\S+) *$/i.exec(header);
+    const client = match && deps.authenticateToken ? await deps.authenticateToken(match[1]!, { ip: deps.clientIp?.(c) ?? null, requestId: c.get('requestId') ?? null, path: c.req.path }) : undefined;
+    if (!client) {
+      c.header('WWW-Authenticate', 'Bearer realm="careloom-fhir", error="invalid_token"');
+      c.header('Cache-Control', 'no-store');
+      return operationOutcome(c, new DomainError('unauthenticated', 'The API token is not valid: unknown, revoked or expired, or not sent as "Authorization: Bearer <token>".'));
+    }
+    c.set('apiClient', client);
+    await next();
+  });
 
   app.get('/fhir/r4/metadata', handle(async () => capabilityStatement(deps.fhir.canonicalBase(), deps.now())));
 

@@ -19,8 +19,10 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta
 const FILE_NAME = /^(\d{3})-[a-z0-9]+(?:-[a-z0-9]+)*\.sql$/;
 
 /**
- * Reads the migration files of `dir`, ordered by number. Refuses stray `.sql` names, duplicate
- * numbers and gaps, so a half-merged branch fails at start instead of skipping a migration.
+ * Reads the migration files of `dir`, ordered by number. Refuses stray `.sql` names and duplicate
+ * numbers. Numbers may leave gaps: parallel branches each take a reserved range (010s, 040s, …), so
+ * whatever order they are merged in, each migration keeps its number; `migrate` applies every file
+ * not yet recorded, a late-merged lower number included.
  */
 export function readMigrationFiles(dir: string = MIGRATIONS_DIR): MigrationFile[] {
   if (!existsSync(dir)) throw new Error(`Migration folder ${dir} does not exist.`);
@@ -32,8 +34,8 @@ export function readMigrationFiles(dir: string = MIGRATIONS_DIR): MigrationFile[
     return { version: Number(match[1]), name, sql, checksum: migrationChecksum(sql) };
   });
   migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
-      throw new Error(`Migration ${migration.name} should be number ${String(index + 1).padStart(3, '0')}: migrations are numbered 001, 002, … without gaps or duplicates (in ${dir}).`);
+    if (migration.version < 1 || (index > 0 && migration.version === migrations[index - 1]!.version)) {
+      throw new Error(`Migration ${migration.name} repeats number ${String(migration.version).padStart(3, '0')} or is number 000: each migration has a number of its own (in ${dir}).`);
     }
   });
   return migrations;

@@ -3,6 +3,7 @@ import { uuidGenerator, type IdGenerator } from '../../ids.js';
 import type { SecretBox } from '../../mail/secret-box.js';
 import type { Stores } from '../types.js';
 import { createSqliteAccountsStore } from './accounts-store.js';
+import { createSqliteApiTokenStore } from './sqlite-api-token-store.js';
 import { createSqliteAuthoringStore } from './authoring-store.js';
 import { createSqliteCareStore } from './care-store.js';
 import { createSqliteDraftUpdateStore } from './draft-update-store.js';
@@ -48,6 +49,7 @@ export function createSqliteStores(db: Database.Database, options: SqliteStoresO
     audit: createSqliteAuditLog(db),
     accounts: createSqliteAccountsStore(db, { ids }),
     memberInvitations: createSqliteMemberInvitationStore(db, { ids, mail }),
+    apiTokens: createSqliteApiTokenStore(db, { ids }),
     authoring: createSqliteAuthoringStore(db),
     drafts: createSqliteDraftUpdateStore(db, () => now().toISOString()),
     care: createSqliteCareStore(db, { mail }),

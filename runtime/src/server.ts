@@ -14,8 +14,7 @@ import { createHealthService } from './domain/health-service.js';
 import type { Services } from './domain/services.js';
 import { uuidGenerator, type IdGenerator } from './ids.js';
 import { silentLogger, type Logger } from './logger.js';
-import { openDatabase } from './storage/sqlite/open-database.js';
-import { createSqliteStores } from './storage/sqlite/sqlite-stores.js';
+import { openStores } from './storage/open-stores.js';
 import type { Stores } from './storage/types.js';
 import { readPackageVersion } from './version.js';
 import { createScryptPasswordHasher } from './auth/scrypt-password-hasher.js';
@@ -110,12 +109,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   // Before the database is opened, so a refused start creates nothing.
   const box = createSecretBox(loadMailKey(config));
 
-  const { db, applied } = openDatabase({ file: config.databaseFile, now: () => clock.now() });
-  if (applied.length > 0) logger.info('Applied database migrations', { migrations: applied.join(',') });
   // Every e-mail is a mail_outbox row first. With CARELOOM_SMTP_URL the dispatcher sends the rows
   // (retrying across restarts); otherwise they are held for GET /api/dev/outbox.
   let dispatcher: MailDispatcher | undefined;
-  const stores = createSqliteStores(db, { ids, now: () => clock.now(), box, mailMode: config.smtp ? 'pending' : 'held', onMailQueued: () => dispatcher?.wake() });
+  const { stores, applied, kind } = await openStores(config, { ids, now: () => clock.now(), box, mailMode: config.smtp ? 'pending' : 'held', onMailQueued: () => dispatcher?.wake() });
+  if (applied.length > 0) logger.info('Applied database migrations', { database: kind, migrations: applied.join(',') });
   // Every live Yjs document and every draft decoding lives in worker threads, off the HTTP event loop.
   const yjsWorkers = createYjsWorkers();
   try {

@@ -11,6 +11,7 @@ import { uiStyles } from '../ui/ui-styles.js';
 import { anchorsOf, type Anchor } from './anchors.js';
 import { canTryAsPatient } from './workflow-permissions.js';
 import './comment-thread.js';
+import './version-content.js';
 import './version-diff.js';
 import './version-history.js';
 import './workflow-actions.js';
@@ -148,9 +149,14 @@ export class ClReviewScreen extends LitElement {
                 ${this.tryProblem ? html`<p class="error" role="alert">${this.tryProblem}</p>` : nothing}
               </section>`
             : nothing}
-          ${version
-            ? html`<cl-version-diff .workspace=${workspace} document-id=${document.id} .versions=${this.versions.map((candidate) => candidate.number)} .from=${previous ?? version.number} .to=${previous === undefined ? 'draft' : version.number}></cl-version-diff>`
-            : html`<cl-version-diff .workspace=${workspace} document-id=${document.id} .versions=${[]} .from=${undefined} .to=${'draft'}></cl-version-diff>`}
+          ${version && previous === undefined
+            ? html`<section class="card" aria-labelledby="content-title"><cl-version-content .workspace=${workspace} document-id=${document.id} .version=${version.number}></cl-version-content></section>`
+            : nothing}
+          ${version && previous !== undefined
+            ? html`<cl-version-diff .workspace=${workspace} document-id=${document.id} .versions=${this.versions.map((candidate) => candidate.number)} .from=${previous} .to=${version.number}></cl-version-diff>`
+            : version
+              ? nothing
+              : html`<cl-version-diff .workspace=${workspace} document-id=${document.id} .versions=${[]} .from=${undefined} .to=${'draft'}></cl-version-diff>`}
         </div>
         <div>
           ${version

@@ -9,7 +9,7 @@ import { routeHash } from '../app/router.js';
 import type { Workspace } from '../app/workspace.js';
 import { i18n, LocaleController, t } from '../i18n/i18n.js';
 import type { AnswerChangeDetail, Answers, NavigateDetail } from '@careloom/renderer';
-import '@careloom/renderer';
+import '@careloom/renderer/define';
 import { errorText } from '../ui/error-text.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import { runSummary, type InstrumentSummary, type RegistrationSummary } from './run-summary.js';

@@ -186,8 +186,14 @@ describe('<cl-clinic-app>', () => {
   it('admin: deploys the current version of a catalog entry, withdraws a deployment, activates a unit and saves settings', async () => {
     const fake = createFakeApi({ as: 'admin' });
     const app = await mountClinic(fake, '#/catalog');
-    const catalog = await until(() => deepAll(app, 'cl-catalog-screen').find((element) => deepAll(element, '[data-action="deploy"]').length === 2));
+    // The panic program is already deployed to Clinic North: marked so, with no second Deploy.
+    const catalog = await until(() => deepAll(app, 'cl-catalog-screen').find((element) => deepAll(element, '[data-marker="deployed"]').length === 1));
+    expect(deepAll(catalog, '[data-action="deploy"]').length).to.equal(1);
+    expect(deep(catalog, '[data-entry="copd-daily-report"] .release-notes').textContent).to.contain('Clearer wording of the breathing questions.');
     deep(catalog, '[data-entry="copd-daily-report"] [data-action="deploy"]').click();
+    await until(() => deepAll(catalog, '[data-action="confirm-deploy"]').length === 1);
+    expect(posts(fake, '/api/care/units/u1/deployments')).to.have.length(0);
+    deep(catalog, '[data-action="confirm-deploy"]').click();
     await until(() => deep(catalog, '[data-entry="copd-daily-report"] [role="status"]').textContent?.includes('version 2'));
     expect(posts(fake, '/api/care/units/u1/deployments')[0]?.body).to.deep.equal({ documentId: 'copd-daily-report', version: 2 });
 
@@ -200,6 +206,10 @@ describe('<cl-clinic-app>', () => {
     location.hash = '#/units/u1';
     const settings = await until(() => pierceAll(app, 'cl-unit-settings').find((element) => deepAll(element, '[data-action="withdraw"]').length > 0));
     deep(settings, '[data-deployment="d1"] [data-action="withdraw"]').click();
+    // Withdrawing asks first: nothing is sent until it is confirmed.
+    await until(() => deepAll(settings, '[data-action="confirm-withdraw"]').length > 0);
+    expect(posts(fake, '/api/care/deployments/d1/withdraw')).to.have.length(0);
+    deep(settings, '[data-action="confirm-withdraw"]').click();
     await until(() => deepAll(settings, '[data-deployment="d1"] [data-action="withdraw"]').length === 0);
     (deep(settings, '#email') as HTMLInputElement).value = 'nope';
     deep(settings, 'form button[type="submit"]').click();

@@ -32,6 +32,7 @@ export class ClUnitSettings extends ScreenElement {
     error: { state: true },
     announcement: { state: true },
     busy: { state: true },
+    confirmingWithdraw: { state: true },
   };
 
   declare unitId: string;
@@ -41,6 +42,8 @@ export class ClUnitSettings extends ScreenElement {
   declare error: string | null;
   declare announcement: string;
   declare busy: boolean;
+  /** The deployment whose Withdraw waits for confirmation. */
+  declare confirmingWithdraw: string | null;
 
   constructor() {
     super();
@@ -51,6 +54,7 @@ export class ClUnitSettings extends ScreenElement {
     this.error = null;
     this.announcement = '';
     this.busy = false;
+    this.confirmingWithdraw = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -91,6 +95,7 @@ export class ClUnitSettings extends ScreenElement {
   }
 
   private async withdraw(deployment: Deployment): Promise<void> {
+    this.confirmingWithdraw = null;
     try {
       const updated = await this.api.post<Deployment>(`/api/care/deployments/${seg(deployment.id)}/withdraw`);
       this.deployments = this.deployments.map((candidate) => (candidate.id === deployment.id ? updated : candidate));
@@ -128,7 +133,15 @@ export class ClUnitSettings extends ScreenElement {
       <ul class="plain">${this.deployments.map((deployment) => html`<li class="card deployment" data-deployment=${deployment.id}>
         <strong>${deployment.title}</strong> · ${t('versionN', { n: deployment.version })} · ${t(deployment.kind === 'program' ? 'kindProgram' : 'kindModule')}
         <p class="hint">${t('deployedAt', { time: formatDateTime(deployment.deployedAt, this.language) })} · ${t(deployment.status === 'active' ? 'deploymentActive' : 'deploymentWithdrawnState')}</p>
-        ${deployment.status === 'active' ? html`<button type="button" class="danger" data-action="withdraw" @click=${() => this.withdraw(deployment)}>${t('deploymentWithdraw', { title: deployment.title })}</button>` : null}
+        ${deployment.status !== 'active'
+          ? null
+          : this.confirmingWithdraw === deployment.id
+            ? html`<div class="confirm" role="group" aria-label=${t('deploymentWithdraw', { title: deployment.title })}>
+                <p>${t('deploymentWithdrawConfirm', { title: deployment.title })}</p>
+                <button type="button" class="danger" data-action="confirm-withdraw" @click=${() => this.withdraw(deployment)}>${t('deploymentWithdrawYes')}</button>
+                <button type="button" @click=${() => (this.confirmingWithdraw = null)}>${t('cancel')}</button>
+              </div>`
+            : html`<button type="button" class="danger" data-action="withdraw" @click=${() => (this.confirmingWithdraw = deployment.id)}>${t('deploymentWithdraw', { title: deployment.title })}</button>`}
       </li>`)}</ul>`;
   }
 }

@@ -27,6 +27,10 @@ export class ClChartsScreen extends ScreenElement {
     void this.load();
   }
 
+  protected override languageChanged(): Promise<void> {
+    return this.load();
+  }
+
   async load(): Promise<void> {
     const charts = await this.guard(() =>
       Promise.all(this.enrollments.map(async (enrollment) => ({ enrollment, charts: await this.api.get<Charts>(`/api/me/enrollments/${seg(enrollment.id)}/charts`) }))),

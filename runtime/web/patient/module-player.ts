@@ -13,6 +13,7 @@ import type { AnswerValue, Answers, Module, Program, Progress, ResponseDocument 
 import { hashOf } from '../shared/hash-route.js';
 import { ScreenElement } from '../shared/screen-element.js';
 import { loadModuleVersion } from './module-cache.js';
+import { urgentAlertRules } from './urgent-alerts.js';
 
 /** How long a text or slider answer must rest before it is saved (one save per pause, not per keystroke). */
 const SETTLE_MS = 700;
@@ -37,6 +38,8 @@ export class ClModulePlayer extends ScreenElement {
       .save-state[data-state='offline'] { background: var(--cl-yellow-bg); color: var(--cl-yellow); }
       .save-state[data-state='error'] { background: var(--cl-red-bg); color: var(--cl-red); }
       .done { max-width: 42rem; margin: 0 auto; padding: 1rem; }
+      .crisis { border: 2px solid var(--cl-error, #a50e0e); border-radius: 0.5rem; padding: 0.5rem 1rem; margin: 1rem 0; background: #fff; }
+      .crisis h2 { margin-top: 0.25rem; font-size: 1.25rem; }
       .loading { padding: 1rem; }
     `,
   ];
@@ -278,12 +281,26 @@ export class ClModulePlayer extends ScreenElement {
     return html`<p class="save-state" data-state=${status.rejected && status.state === 'saved' ? 'error' : status.state} role="status" aria-live="polite">${text}</p>`;
   }
 
+  /** After an answer that alerts the care team urgently: that they will be in touch, and where to turn now. */
+  private renderCrisis(): TemplateResult {
+    const t = this.t;
+    const contact = this.unitContact ?? {};
+    const crisisPhone = contact.crisisPhone?.trim();
+    return html`<section class="crisis" role="alert" aria-labelledby="crisis-title">
+      <h2 id="crisis-title">${t('crisisTitle')}</h2>
+      <p>${t('crisisCareTeam', { unit: contact.name?.trim() || t('crisisYourCareTeam') })}</p>
+      <p><strong>${crisisPhone ? html`${t('crisisCallUnit')} <a href=${`tel:${crisisPhone.replace(/[^+\d]/g, '')}`}>${crisisPhone}</a>` : t('crisisNoUnitNumber')}</strong></p>
+      <p>${t('crisisEmergency')}</p>
+    </section>`;
+  }
+
   private renderDone(module: Module): TemplateResult {
     const t = this.t;
     const title = localize(module.title, this.language, module.defaultLanguage);
     return html`<div class="done">
       <h1 tabindex="-1">${t('moduleDoneTitle')}</h1>
       <p>${t('moduleDoneText', { title })}</p>
+      ${urgentAlertRules(module, this.answers).length > 0 ? this.renderCrisis() : null}
       <div class="actions">
         <a class="button primary" href="#/today">${t('backToToday')}</a>
         <a class="button" href=${hashOf('program')}>${t('navProgram')}</a>

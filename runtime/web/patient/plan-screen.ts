@@ -45,6 +45,10 @@ export class ClPlanScreen extends ScreenElement {
     void this.load();
   }
 
+  protected override languageChanged(): Promise<void> {
+    return this.load();
+  }
+
   async load(): Promise<void> {
     const lists = await this.guard(() => Promise.all(this.enrollments.map((enrollment) => this.api.get<{ plans: Plan[] }>(`/api/me/enrollments/${seg(enrollment.id)}/plan`))));
     if (lists) this.plans = lists.flatMap((list) => list.plans);

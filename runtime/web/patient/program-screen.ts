@@ -36,6 +36,10 @@ export class ClProgramScreen extends ScreenElement {
     void this.load();
   }
 
+  protected override languageChanged(): Promise<void> {
+    return this.load();
+  }
+
   async load(): Promise<void> {
     const programs = await this.guard(() =>
       Promise.all(this.enrollments.map(async (enrollment) => ({ enrollment, program: await this.api.get<Program>(`/api/me/enrollments/${seg(enrollment.id)}/program`) }))),

@@ -45,6 +45,10 @@ export class ClTodayScreen extends ScreenElement {
     void this.load();
   }
 
+  protected override languageChanged(): Promise<void> {
+    return this.load();
+  }
+
   async load(): Promise<void> {
     const today = await this.guard(() => this.api.get<Today>('/api/me/today'));
     if (!today) return;
@@ -97,10 +101,12 @@ export class ClTodayScreen extends ScreenElement {
 
   private renderNew(today: Today): TemplateResult | null {
     const t = this.t;
-    if (today.new.length === 0) return null;
+    // A module unlocked and due (week 1 on the first day) is listed once, under what to do.
+    const fresh = today.new.filter((item) => !today.due.some((due) => due.enrollmentId === item.enrollmentId && due.moduleId === item.moduleId));
+    if (fresh.length === 0) return null;
     return html`<section aria-labelledby="new-heading">
       <h2 id="new-heading">${t('todayNew')}</h2>
-      <ul class="plain">${today.new.map((item) => html`<li class="card new" data-module=${item.moduleId}>
+      <ul class="plain">${fresh.map((item) => html`<li class="card new" data-module=${item.moduleId}>
         <a class="title" href=${playerHash(item)}>${item.title}</a>
         <p class="hint">${t('unlockedAt', { time: formatDateTime(item.unlockedAt, this.language) })}</p>
       </li>`)}</ul>

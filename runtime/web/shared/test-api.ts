@@ -131,8 +131,8 @@ export function createFakeApi(options: FakeApiOptions = {}) {
       instruments: [{ instrumentId: 'phq9', title: 'PHQ-9', patients: 3, meanPre: 15.3, meanPost: 8.7, meanChange: -6.6 }],
     } as UnitReport,
     catalog: [
-      { id: 'panic-icbt-8-weeks', kind: 'program', title: 'Internet CBT for panic disorder (8 weeks)', organisationId: 'pub', currentVersion: 1, history: [{ number: 1, retired: false, contentHash: HASH, changeNote: 'First release', releasedAt: '2025-01-10T10:00:00Z' }] },
-      { id: 'copd-daily-report', kind: 'module', title: 'COPD daily report', organisationId: 'pub', currentVersion: 2, history: [{ number: 2, retired: false, contentHash: HASH, changeNote: 'Clearer wording', releasedAt: '2025-01-20T10:00:00Z' }, { number: 1, retired: true, contentHash: HASH, changeNote: 'First release', releasedAt: '2025-01-10T10:00:00Z' }] },
+      { id: 'panic-icbt-8-weeks', kind: 'program', title: 'Internet CBT for panic disorder (8 weeks)', titles: { en: 'Internet CBT for panic disorder (8 weeks)', sv: 'Internetbaserad KBT vid paniksyndrom (8 veckor)' }, summary: null, defaultLanguage: 'en', organisationId: 'pub', currentVersion: 1, history: [{ number: 1, retired: false, contentHash: HASH, changeNote: 'First release', releaseNotes: 'First release.', releasedAt: '2025-01-10T10:00:00Z' }] },
+      { id: 'copd-daily-report', kind: 'module', title: 'COPD daily report', titles: { en: 'COPD daily report' }, summary: { en: 'A daily report of symptoms.' }, defaultLanguage: 'en', organisationId: 'pub', currentVersion: 2, history: [{ number: 2, retired: false, contentHash: HASH, changeNote: 'Clearer wording', releaseNotes: 'Clearer wording of the breathing questions.', releasedAt: '2025-01-20T10:00:00Z' }, { number: 1, retired: true, contentHash: HASH, changeNote: 'First release', releaseNotes: '', releasedAt: '2025-01-10T10:00:00Z' }] },
     ] as CatalogEntry[],
     charts: {
       instruments: [phqChart()],

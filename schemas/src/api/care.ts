@@ -300,10 +300,16 @@ export interface Referral {
 export interface CatalogEntry {
   id: string;
   kind: 'module' | 'program';
+  /** The title in the content's default language. */
   title: string;
+  /** The newest release's title and summary in each of its languages, and its default language. */
+  titles: LocalizedText;
+  summary: LocalizedText | null;
+  defaultLanguage: string;
   organisationId: string;
   currentVersion: number | null;
-  history: Array<{ number: number; retired: boolean; contentHash: string; changeNote: string; releasedAt: string }>;
+  /** `releaseNotes` are the publisher's words to care providers; `changeNote` the designer's to reviewers. */
+  history: Array<{ number: number; retired: boolean; contentHash: string; changeNote: string; releaseNotes: string; releasedAt: string }>;
 }
 
 export interface IntakeForm {

@@ -1,7 +1,15 @@
 import { DomainError } from '../errors.js';
 import type { AuthoringContext, AuthoringDeps } from './authoring-deps.js';
 import { catalogScope } from './policy.js';
-import type { DocumentKind, ReleaseRecord } from './ports.js';
+import type { LocalizedText } from '@careloom/format';
+import type { DocumentKind, ReleaseRecord, VersionRecord } from './ports.js';
+
+/** Title, summary and default language of a released version's content (canonical JSON, validated when it was submitted). */
+function describedBy(version: VersionRecord | undefined, fallbackTitle: string): { titles: LocalizedText; summary: LocalizedText | null; defaultLanguage: string } {
+  const content = version ? (JSON.parse(version.canonical) as { title?: LocalizedText; summary?: LocalizedText; defaultLanguage?: string }) : {};
+  const defaultLanguage = content.defaultLanguage ?? 'en';
+  return { titles: content.title ?? { [defaultLanguage]: fallbackTitle }, summary: content.summary ?? null, defaultLanguage };
+}
 
 /** A released (or retired) version in the catalog. */
 export interface CatalogVersionView {
@@ -19,6 +27,10 @@ export interface CatalogEntryView {
   id: string;
   kind: DocumentKind;
   title: string;
+  /** The newest release's title and summary per language, so a Swedish clinic reads Swedish titles. */
+  titles: LocalizedText;
+  summary: LocalizedText | null;
+  defaultLanguage: string;
   organisationId: string;
   /** The version new deployments get; null when every release is retired. */
   currentVersion: number | null;
@@ -36,6 +48,7 @@ export function createCatalogCommands(deps: AuthoringDeps) {
         id: document.id,
         kind: document.kind,
         title: document.title,
+        ...describedBy(versions.find((version) => version.number === document.releasedVersion) ?? versions.find((version) => version.release), document.title),
         organisationId: document.organisationId,
         currentVersion: document.releasedVersion,
         history: versions.flatMap((version) =>

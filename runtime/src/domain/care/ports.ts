@@ -234,6 +234,8 @@ export interface CareAuditEntry {
   details: Record<string, unknown>;
 }
 
+export type CreateDeploymentResult = { ok: true; value: DeploymentRecord } | { ok: false; reason: 'duplicate'; existing: DeploymentRecord };
+
 export type CareWriteResult<T> = { ok: true; value: T } | { ok: false; reason: 'stale' | 'missing' };
 
 /**
@@ -256,7 +258,12 @@ export interface CareStore {
   /** Units of these organisations, plus these units, by name. */
   listUnits(scope: { organisationIds: readonly string[]; unitIds: readonly string[] }): Promise<UnitRecord[]>;
 
-  createDeployment(input: { deployment: DeploymentRecord; audit: CareAuditEntry }): Promise<DeploymentRecord>;
+  /**
+   * Inserts the deployment unless the unit already has an active deployment of the same version:
+   * then nothing is written and that one is returned as `duplicate` (a second press of Deploy, or two
+   * admins at once, must not give the unit two identical deployments that each list the program).
+   */
+  createDeployment(input: { deployment: DeploymentRecord; audit: CareAuditEntry }): Promise<CreateDeploymentResult>;
   getDeployment(id: string): Promise<DeploymentRecord | undefined>;
   listDeployments(unitId: string): Promise<DeploymentRecord[]>;
   withdrawDeployment(input: { id: string; at: string; audit: CareAuditEntry }): Promise<CareWriteResult<DeploymentRecord>>;

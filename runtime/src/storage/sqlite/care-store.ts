@@ -4,6 +4,7 @@ import type {
   AlertRecord,
   CareAuditEntry,
   CareStore,
+  CreateDeploymentResult,
   DeploymentRecord,
   EnrollmentRecord,
   PlanRecord,
@@ -89,14 +90,18 @@ export function createSqliteCareStore(
     return toUnit(selectUnit.get(input.unit.id) as UnitRow);
   });
 
-  const createDeployment = db.transaction((input: { deployment: DeploymentRecord; audit: CareAuditEntry }) => {
+  const selectActiveDeploymentOf = db.prepare("SELECT * FROM deployments WHERE unit_id = ? AND document_id = ? AND version = ? AND status = 'active' ORDER BY deployed_at, id LIMIT 1");
+  // Check and insert in one transaction on the one connection: two presses of Deploy cannot both pass.
+  const createDeployment = db.transaction((input: { deployment: DeploymentRecord; audit: CareAuditEntry }): CreateDeploymentResult => {
     const { deployment } = input;
+    const existing = selectActiveDeploymentOf.get(deployment.unitId, deployment.documentId, deployment.version) as DeploymentRow | undefined;
+    if (existing) return { ok: false, reason: 'duplicate', existing: toDeployment(existing) };
     db.prepare(
       `INSERT INTO deployments (id, unit_id, kind, document_id, version, title, content_hash, modules, status, deployed_at, deployed_by, withdrawn_at)
        VALUES (@id, @unitId, @kind, @documentId, @version, @title, @contentHash, @modules, @status, @deployedAt, @deployedBy, NULL)`,
     ).run({ ...deployment, modules: JSON.stringify(deployment.modules) });
     audit(input.audit);
-    return toDeployment(selectDeployment.get(deployment.id) as DeploymentRow);
+    return { ok: true, value: toDeployment(selectDeployment.get(deployment.id) as DeploymentRow) };
   });
 
   const withdrawDeployment = db.transaction((input: { id: string; at: string; audit: CareAuditEntry }) => {

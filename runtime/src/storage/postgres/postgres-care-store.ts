@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { AcceptInvitationResult, AlertRecord, CareAuditEntry, CareStore, EnrollmentRecord, UnitRecord } from '../../domain/care/ports.js';
+import type { AcceptInvitationResult, AlertRecord, CareAuditEntry, CareStore, CreateDeploymentResult, EnrollmentRecord, UnitRecord } from '../../domain/care/ports.js';
 import { DomainError } from '../../domain/errors.js';
 import { toAlert, toDeployment, toEnrollment, toInvitation, toMessage, toPlan, toReferral, toResponse, toUnit } from '../sqlite/care-rows.js';
 import type { AlertRow, DeploymentRow, EnrollmentRow, InvitationRow, MessageRow, PlanRow, ReferralRow, ResponseRow, UnitRow } from '../sqlite/care-rows.js';
@@ -62,15 +62,19 @@ export function createPostgresCareStore(pool: pg.Pool, options: { mail: Pick<Pos
       (await all<UnitRow>(pool, 'SELECT * FROM care_units WHERE organisation_id = ANY($1) OR id = ANY($2) ORDER BY name, id', [[...organisationIds], [...unitIds]])).map(toUnit),
 
     createDeployment: (input) =>
-      inTransaction(pool, async (db) => {
+      inTransaction(pool, async (db): Promise<CreateDeploymentResult> => {
         const record = input.deployment;
+        // The unit's row lock serialises deployments to one unit, so two presses of Deploy (from two processes too) cannot both pass the check.
+        await db.query('SELECT id FROM care_units WHERE id = $1 FOR UPDATE', [record.unitId]);
+        const existing = (await db.query<DeploymentRow>("SELECT * FROM deployments WHERE unit_id = $1 AND document_id = $2 AND version = $3 AND status = 'active' ORDER BY deployed_at, id LIMIT 1", [record.unitId, record.documentId, record.version])).rows[0];
+        if (existing) return { ok: false, reason: 'duplicate', existing: toDeployment(existing) };
         await db.query(
           `INSERT INTO deployments (id, unit_id, kind, document_id, version, title, content_hash, modules, status, deployed_at, deployed_by, withdrawn_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL)`,
           [record.id, record.unitId, record.kind, record.documentId, record.version, record.title, record.contentHash, JSON.stringify(record.modules), record.status, record.deployedAt, record.deployedBy],
         );
         await audit(db, input.audit);
-        return toDeployment((await deployment(db, record.id))!);
+        return { ok: true, value: toDeployment((await deployment(db, record.id))!) };
       }),
     getDeployment: async (id) => {
       const row = await deployment(pool, id);

@@ -9,6 +9,8 @@ import { createPostgresCareStore } from './postgres-care-store.js';
 import { createPostgresDraftUpdateStore } from './postgres-draft-update-store.js';
 import { createPostgresDispatchQueue, createPostgresMailOutbox } from './postgres-mail-outbox.js';
 import { createPostgresMemberInvitationStore } from './postgres-member-invitation-store.js';
+import { createPostgresApiTokenStore } from './postgres-api-token-store.js';
+import { createPostgresResponseLookup } from './postgres-response-lookup.js';
 
 /**
  * Every store on one PostgreSQL connection pool (opened and migrated by `openPostgres`), each built
@@ -33,9 +35,11 @@ export function createPostgresStores(pool: pg.Pool, options: SqliteStoresOptions
     audit: createPostgresAuditLog(pool),
     accounts: createPostgresAccountsStore(pool, { ids }),
     memberInvitations: createPostgresMemberInvitationStore(pool, { ids, mail }),
+    apiTokens: createPostgresApiTokenStore(pool, { ids }),
     authoring: createPostgresAuthoringStore(pool),
     drafts: createPostgresDraftUpdateStore(pool, () => now().toISOString()),
     care: createPostgresCareStore(pool, { mail }),
+    responses: createPostgresResponseLookup(pool),
     mailOutbox: mail,
     mailQueue: createPostgresDispatchQueue(pool, options.box),
     async ping() {

@@ -1,42 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { AuditContext } from '../../domain/accounts/accounts-store.js';
-import type { ApiTokenRecord, ApiTokenScope, ApiTokenStore } from '../../domain/api-tokens/api-token-store.js';
+import type { ApiTokenRecord, ApiTokenStore } from '../../domain/api-tokens/api-token-store.js';
 import { DomainError } from '../../domain/errors.js';
 import { uuidGenerator, type IdGenerator } from '../../ids.js';
 import { isUniqueViolation } from './accounts-rows.js';
+import { toToken, tokenParams, type TokenRow } from './api-token-rows.js';
 import { writeAuditEntry } from './sqlite-audit-log.js';
-
-interface TokenRow {
-  id: string;
-  organisation_id: string;
-  name: string;
-  token_hash: string;
-  scopes: string;
-  unit_ids: string | null;
-  created_by: string;
-  created_at: string;
-  expires_at: string | null;
-  last_used_at: string | null;
-  last_used_ip: string | null;
-  revoked_at: string | null;
-  revoked_by: string | null;
-}
-
-const toToken = (row: TokenRow): ApiTokenRecord => ({
-  id: row.id,
-  organisationId: row.organisation_id,
-  name: row.name,
-  tokenHash: row.token_hash,
-  scopes: JSON.parse(row.scopes) as ApiTokenScope[],
-  unitIds: row.unit_ids === null ? null : (JSON.parse(row.unit_ids) as string[]),
-  createdBy: row.created_by,
-  createdAt: row.created_at,
-  expiresAt: row.expires_at,
-  lastUsedAt: row.last_used_at,
-  lastUsedIp: row.last_used_ip,
-  revokedAt: row.revoked_at,
-  revokedBy: row.revoked_by,
-});
 
 /**
  * API tokens on SQLite (migrations/040-api-tokens.sql). Each write is one synchronous transaction
@@ -59,7 +28,7 @@ export function createSqliteApiTokenStore(db: Database.Database, options: { ids?
 
   const create = db.transaction((token: ApiTokenRecord, context: AuditContext) => {
     try {
-      statements.insert.run({ ...token, scopes: JSON.stringify(token.scopes), unitIds: token.unitIds === null ? null : JSON.stringify(token.unitIds) });
+      statements.insert.run(tokenParams(token));
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainError('conflict', 'An API token with this id or value already exists.', { cause: error });
       throw error;

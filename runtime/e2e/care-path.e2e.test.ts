@@ -22,8 +22,8 @@ const UNIT = 'Demo clinic';
 const bundleOf = lazyBundles(WEB_APPS, repositoryRoot);
 const warmBundles = () => Promise.all(['patient', 'clinic'].map((name) => bundleOf(name)));
 
-/** The week 1 film's video file is not shipped with the examples; its captions and transcript carry it (examples/README.md, "Media"). */
-const MEDIA_NOT_SHIPPED = ['/media/examples/panic/week1-sara.mp4'];
+/** Example media that may answer 404; none since the week 1 film is shipped (runtime/src/routes/example-media.test.ts). */
+const MEDIA_NOT_SHIPPED: readonly string[] = [];
 
 interface Person {
   context: BrowserContext;
@@ -265,8 +265,13 @@ describe('the care path, end to end', () => {
     await page.locator('li[data-response] summary').filter({ hasText: /^PHQ-9: how you have been feeling · .* · PHQ-9 11 \(Moderate depression\) · Done$/ }).waitFor();
     const alert = page.locator('cl-alert-list li.alert').filter({ hasText: 'Item 9 (thoughts of being better off dead or of self-harm)' });
     await alert.getByText('Urgent').waitFor();
+    // The item-9 rule must be answered the same working day; acknowledging asks what was done.
+    await alert.getByText(/Respond by|Overdue/).waitFor();
     await alert.getByRole('button', { name: 'Acknowledge' }).click();
+    await alert.getByLabel('Assessed the risk').check();
+    await alert.getByRole('button', { name: 'Acknowledge with this action' }).click();
     await alert.getByText('Acknowledged by Theo Therapist').waitFor();
+    await alert.getByText('Action: Assessed the risk').waitFor();
     const message = 'Thank you for your answers. I will call you today at 14:00 to talk about how you are feeling.';
     await page.getByLabel('Write a message').fill(message);
     await page.getByRole('button', { name: 'Send' }).click();

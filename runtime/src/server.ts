@@ -20,6 +20,8 @@ import { readPackageVersion } from './version.js';
 import { createScryptPasswordHasher } from './auth/scrypt-password-hasher.js';
 import { originsOf } from './app.js';
 import { createAccountsServices } from './domain/accounts/accounts-services.js';
+import { createStaffServices } from './domain/accounts/staff-services.js';
+import { createDataAdminService } from './domain/data-admin/data-admin-service.js';
 import { createAuthoringService } from './domain/authoring/authoring-service.js';
 import { seedDemo, type DemoAccount } from './domain/demo-accounts.js';
 import { createExampleDirectory } from './storage/example-directory.js';
@@ -28,7 +30,8 @@ import { workerDraftCodec } from './collab/worker-draft-codec.js';
 import { createYjsWorkers } from './collab/yjs-workers.js';
 import { createCollabAuthorizer } from './http/collab-authorizer.js';
 import { join } from 'node:path';
-import { lazyBundles, type Bundle } from './web/bundle.js';
+import { fileURLToPath } from 'node:url';
+import { lazyBundles, prebuiltBundles, type Bundle } from './web/bundle.js';
 import { repositoryRoot, WEB_APPS } from './web/web-apps.js';
 import { createCareService } from './domain/care/care-service.js';
 import { createFhirService } from './domain/fhir/fhir-service.js';
@@ -77,7 +80,8 @@ export interface RunningServer {
   /** Where the server answers, with the real port when the config asked for port 0. */
   url: string;
   config: Config;
-  exampleCount: number;
+  /** How many example files were found (reading this parses and validates them, if not done yet). */
+  readonly exampleCount: number;
   /** The demo accounts created or confirmed at start, when asked for. */
   demoAccounts: DemoAccount[];
   /** The live-draft endpoint at /collab/<moduleId>, for stats and tests. */
@@ -117,7 +121,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   // Every live Yjs document and every draft decoding lives in worker threads, off the HTTP event loop.
   const yjsWorkers = createYjsWorkers();
   try {
-    const examples = loadExamples(config, options.validators ?? formatValidators, logger);
+    // Parsed and validated on first use, not at start: validating every example delayed the first
+    // answer of a production start by most of a second, and most requests never need them.
+    let catalog: ExampleCatalog | undefined;
+    const exampleCatalog = () => (catalog ??= loadExamples(config, options.validators ?? formatValidators, logger));
+    const examples: ExampleCatalog = { list: () => exampleCatalog().list(), get: (id) => exampleCatalog().get(id) };
     let publicUrl = config.publicUrl;
     dispatcher = config.smtp
       ? createMailDispatcher({ queue: stores.mailQueue, sender: createSmtpMailSender({ smtp: config.smtp }), clock, logger, ...(options.mailTimers ? { timers: options.mailTimers } : {}) })
@@ -153,6 +161,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
     const care = createCareService({
       store: stores.care,
+      alertSafety: stores.alertSafety,
       content: createReleasedContent(stores.authoring),
       accounts: createPatientAccounts({ store: stores.accounts, hasher, newId: () => ids.newId() }),
       sessions: invitedSessionsOf(accounts.authentication, hasher),
@@ -160,11 +169,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       now: () => clock.now(),
       newId: () => ids.newId(),
       newInvitationCode: () => newInvitationCode(),
+      responsible: stores.staff,
       publicUrl: () => publicUrl,
       logger,
     });
     const fhir = createFhirService({ care: stores.care, responses: stores.responses, content: createReleasedContent(stores.authoring), canonicalBase: () => `${publicUrl}/fhir/r4`, now: () => clock.now(), newId: () => ids.newId() });
-    const services: Services = { health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }) };
+    const staff = createStaffServices({ store: stores.staff, accounts: stores.accounts, audit: stores.audit, hasher, sessionRevoked: accounts.sessionRevoked, clock, ids, publicUrl: () => publicUrl });
+    const services: Services = { health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }), staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId() }) };
     if (!demo) {
       const live = await liveDemoAccounts({ store: stores.accounts, hasher });
       if (live.length > 0) {
@@ -176,7 +187,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       await seedDemoContent({ authoring, care, organisations: accounts.organisations, accountsStore: stores.accounts, examples: exampleDirectory, logger, now: () => clock.now() });
     }
     const app = createApp({ config, clock, ids, services, logger, version: readPackageVersion(), allowedOrigins: () => originsOf(publicUrl),
-      web: { apps: WEB_APPS, bundleOf: options.bundleOf ?? lazyBundles(WEB_APPS, repositoryRoot), exampleMediaDir: join(config.examplesDir, 'media'), logger },
+      web: { apps: WEB_APPS, bundleOf: options.bundleOf ?? webBundles(), exampleMediaDir: join(config.examplesDir, 'media'), logger },
     });
     const server = await listen(app.fetch, config);
     const url = listeningUrl(server, config);
@@ -199,8 +210,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const reportedSkips = new Set<string>();
     const dueWork = setInterval(() => {
       care.runDueWork(clock.now()).then(
-        ({ skipped, ...result }) => {
-          if (result.missingReportAlerts + result.remindersSent + result.failed > 0) logger.info('Due work done', { ...result });
+        ({ skipped, alertProtocol, ...result }) => {
+          const done = { ...result, urgentAlertsNotified: alertProtocol.notified, alertsEscalated: alertProtocol.escalated };
+          if (Object.values(done).some((count) => count > 0)) logger.info('Due work done', done);
           for (const { enrollmentId, code } of skipped) {
             if (reportedSkips.has(enrollmentId)) continue;
             reportedSkips.add(enrollmentId);
@@ -215,7 +227,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     return {
       url,
       config: resolved,
-      exampleCount: examples.list().length,
+      get exampleCount() {
+        return examples.list().length;
+      },
       demoAccounts,
       collab,
       app,
@@ -238,6 +252,7 @@ function loadExamples(config: Config, validators: ExampleValidators, logger: Log
   const files = readExampleFiles(config.examplesDir);
   if (files.length === 0) logger.warn('No example files found', { dir: config.examplesDir });
   const catalog = createExampleCatalog({ files, validators, contentHash });
+  logger.info('Examples loaded', { examples: catalog.list().length });
   for (const example of catalog.list().filter((item) => !item.valid)) {
     logger.warn('Example is invalid; listed with valid:false', { file: example.file, id: example.id, issues: example.issueCount, first: example.issues[0] ? `${example.issues[0].path} ${example.issues[0].message}` : undefined });
   }
@@ -272,4 +287,13 @@ async function shutdown(server: Server, stores: Stores, graceMs: number): Promis
   await closed;
   clearTimeout(timer);
   await stores.close();
+}
+
+/**
+ * The browser bundles: the ones `npm run build` wrote beside the compiled server (its `web/`
+ * folder) when this is that build, else built from the sources on first request.
+ */
+function webBundles(): (name: string) => Promise<Bundle> {
+  const compiled = !import.meta.url.endsWith('.ts');
+  return (compiled ? prebuiltBundles(fileURLToPath(new URL('./web/', import.meta.url))) : undefined) ?? lazyBundles(WEB_APPS, repositoryRoot);
 }

@@ -36,6 +36,7 @@ export const en = {
   'role.tester': 'tester',
   'role.permissions_admin': 'permissions admin',
   'role.care_provider_admin': 'care-provider admin',
+  'role.data_admin': 'data admin',
   'role.therapist': 'therapist',
   'role.patient': 'patient',
   'kind.module': 'Module',

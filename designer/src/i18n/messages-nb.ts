@@ -37,6 +37,7 @@ export const nb: Record<MessageKey, string> = {
   'role.tester': 'tester',
   'role.permissions_admin': 'tilgangsadministrator',
   'role.care_provider_admin': 'helseforetaksadministrator',
+  'role.data_admin': 'dataadministrator',
   'role.therapist': 'behandler',
   'role.patient': 'pasient',
   'kind.module': 'Modul',

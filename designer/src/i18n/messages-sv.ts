@@ -37,6 +37,7 @@ export const sv: Record<MessageKey, string> = {
   'role.tester': 'testare',
   'role.permissions_admin': 'behörighetsadministratör',
   'role.care_provider_admin': 'vårdgivaradministratör',
+  'role.data_admin': 'dataadministratör',
   'role.therapist': 'behandlare',
   'role.patient': 'patient',
   'kind.module': 'Modul',

@@ -1,5 +1,7 @@
 import type { AccountsServices } from './accounts/accounts-services.js';
 import type { ApiTokenService } from './api-tokens/api-tokens.js';
+import type { StaffServices } from './accounts/staff-services.js';
+import type { DataAdminService } from './data-admin/data-admin-service.js';
 import type { AuthoringService } from './authoring/authoring-service.js';
 import type { CareService } from './care/care-service.js';
 import type { ExampleCatalog } from './example-catalog.js';
@@ -21,4 +23,8 @@ export interface Services {
   fhir: FhirService;
   /** API tokens of integrating systems: created and revoked by care-provider admins, used on /fhir/r4. */
   apiTokens: ApiTokenService;
+  /** Staff administration at care providers and password resets (issue 12). */
+  staff: StaffServices;
+  /** The data administrator: audit search, review, patient export and purge (issue 12). */
+  dataAdmin: DataAdminService;
 }

@@ -73,7 +73,7 @@ describe('care over HTTP with the demo seed', () => {
     const alerts = (await therapist.call('GET', `/api/care/units/${clinic.id}/alerts`)).body as { alerts: Array<{ id: string; kind: string }> };
     expect(alerts.alerts.map((alert) => alert.kind)).toEqual(['item']);
     alertId = alerts.alerts[0]!.id;
-    expect((await therapist.call('POST', `/api/care/alerts/${alertId}/acknowledge`)).status).toBe(200);
+    expect((await therapist.call('POST', `/api/care/alerts/${alertId}/acknowledge`, { action: { kind: 'risk_assessed' } })).status).toBe(200);
     expect((await therapist.call('POST', `/api/care/enrollments/${enrollmentId}/messages`, { body: 'Call me today, please.' })).status).toBe(201);
     await server.close();
   });

@@ -1,6 +1,7 @@
-import Ajv2020 from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, JSONSchemaType, ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type addFormats from 'ajv-formats';
 import type { Context } from 'hono';
 import type { Issue } from '@careloom/format';
 import { ASSIGNABLE_ROLES } from '../domain/accounts/organisation-roles.js';
@@ -83,15 +84,35 @@ const setRolesSchema: JSONSchemaType<SetRolesBody> = {
   properties: { roles: roles as unknown as JSONSchemaType<Role[]> },
 };
 
-const ajv = new Ajv2020({ allErrors: true, strict: true });
-addFormats(ajv, ['email']);
+let ajv: Ajv2020 | undefined;
+const load = createRequire(import.meta.url);
 
-export const validateLoginBody = ajv.compile(loginSchema);
-export const validateChangePasswordBody = ajv.compile(changePasswordSchema);
-export const validateInviteBody = ajv.compile(inviteSchema);
-export const validateInvitationTokenBody = ajv.compile(invitationTokenSchema);
-export const validateJoinBody = ajv.compile(joinSchema);
-export const validateSetRolesBody = ajv.compile(setRolesSchema);
+/** Compiled on first use, not when the module loads: compiling at load delayed the start by about a second. */
+function compileLazily<T>(schema: JSONSchemaType<T>): ValidateFunction<T> {
+  let compiled: ValidateFunction<T> | undefined;
+  const validate = ((data: unknown) => {
+    if (!compiled) {
+      if (!ajv) {
+        const Ajv = (load('ajv/dist/2020.js') as { default: typeof Ajv2020 }).default;
+        ajv = new Ajv({ allErrors: true, strict: true });
+        (load('ajv-formats') as { default: typeof addFormats }).default(ajv, ['email']);
+      }
+      compiled = ajv.compile(schema);
+    }
+    const valid = compiled(data);
+    validate.errors = compiled.errors ?? null;
+    return valid;
+  }) as ValidateFunction<T>;
+  validate.schema = schema;
+  return validate;
+}
+
+export const validateLoginBody = compileLazily(loginSchema);
+export const validateChangePasswordBody = compileLazily(changePasswordSchema);
+export const validateInviteBody = compileLazily(inviteSchema);
+export const validateInvitationTokenBody = compileLazily(invitationTokenSchema);
+export const validateJoinBody = compileLazily(joinSchema);
+export const validateSetRolesBody = compileLazily(setRolesSchema);
 
 function issueOf(error: ErrorObject): Issue {
   const params = error.params as Record<string, unknown>;

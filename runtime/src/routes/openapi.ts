@@ -7,6 +7,7 @@ import { createBody, submitBody, transitionBody } from './modules.js';
 import { fhirImportBody } from './fhir-import.js';
 import { CARE_OPERATIONS } from './care/care-operations.js';
 import { createApiTokenBody } from './api-tokens.js';
+import { STAFF_OPERATIONS } from './staff-operations.js';
 
 /** One HTTP operation of the API as documented. Request bodies come from the validators the routes use, so they cannot drift. */
 export interface ApiOperation {
@@ -75,6 +76,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'get', path: '/api/care/providers/{organisationId}/api-tokens', summary: "The care provider's API tokens for integrating systems, with scopes, units and last use (never the token)", tag: 'care', auth: 'session', success: { status: 200, description: 'Tokens' }, problems: READ },
   { method: 'post', path: '/api/care/providers/{organisationId}/api-tokens', summary: 'Create an API token for an integrating system, for the provider or some of its units, with read scopes; the token is in this answer only', tag: 'care', auth: 'session', body: createApiTokenBody, success: { status: 201, description: 'The token (shown once) and its description' }, problems: WRITE },
   { method: 'delete', path: '/api/care/providers/{organisationId}/api-tokens/{tokenId}', summary: 'Revoke an API token; it stops working at once', tag: 'care', auth: 'session', success: { status: 204, description: 'Revoked' }, problems: READ },
+  ...STAFF_OPERATIONS,
 ];
 
 /** Builds the OpenAPI 3.1 document from the operation list. */

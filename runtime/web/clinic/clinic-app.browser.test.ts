@@ -39,7 +39,7 @@ describe('<cl-clinic-app>', () => {
     therapist.remove();
     const admin = await mountClinic(createFakeApi({ as: 'admin' }), '#/patients');
     expect(location.hash).to.equal('#/units');
-    expect(pierceAll(admin, 'nav.main a').map((link) => link.textContent)).to.deep.equal(['Report', 'Units', 'Catalog', 'Outbox']);
+    expect(pierceAll(admin, 'nav.main a').map((link) => link.textContent)).to.deep.equal(['Report', 'Units', 'Catalog', 'People', 'Outbox']);
   });
 
   it('enrolls a patient: names bad fields, then shows the invitation code and link', async () => {
@@ -77,9 +77,27 @@ describe('<cl-clinic-app>', () => {
     const alerts = deep(page, 'cl-alert-list');
     expect(deep(alerts, '.alert-message').textContent).to.contain('PHQ-9: Item 9');
     deep(alerts, '[data-action="acknowledge"]').click();
+    // Acknowledging asks what was done; "something else" needs the therapist's words.
+    await until(() => deepAll(alerts, 'form.alert-action').length > 0);
+    expect((deep(alerts, '[data-action="confirm-acknowledge"]') as HTMLButtonElement).disabled).to.equal(true);
+    (deep(alerts, 'input[value="other"]') as HTMLInputElement).click();
+    await settleAll(alerts);
+    (deep(alerts, '[data-action="confirm-acknowledge"]') as HTMLButtonElement).click();
+    await until(() => deepAll(alerts, '.field-error').length > 0);
+    expect(deep(alerts, '.field-error').textContent).to.equal('Say what you did.');
+    expect(posts(fake, '/api/care/alerts/al1/acknowledge')).to.have.length(0);
+    (deep(alerts, 'input[value="contacted"]') as HTMLInputElement).click();
+    await settleAll(alerts);
+    const note = deep(alerts, 'textarea[name="note"]') as HTMLTextAreaElement;
+    note.value = 'Called, safe tonight';
+    note.dispatchEvent(new Event('input'));
+    await settleAll(alerts);
+    (deep(alerts, '[data-action="confirm-acknowledge"]') as HTMLButtonElement).click();
     await until(() => deepAll(alerts, '.acknowledged').length > 0);
     expect(posts(fake, '/api/care/alerts/al1/acknowledge')).to.have.length(1);
+    expect(posts(fake, '/api/care/alerts/al1/acknowledge')[0]?.body).to.deep.equal({ action: { kind: 'contacted', note: 'Called, safe tonight' } });
     expect(deep(alerts, '.acknowledged').textContent).to.contain('Theo Therapist');
+    expect(deep(alerts, '.action-taken').textContent).to.contain('Contacted the patient: Called, safe tonight');
     expect(deepAll(alerts, '[data-action="acknowledge"]')).to.have.length(0);
     expect(deep(alerts, '[role="status"]').textContent).to.equal('Alert acknowledged.');
 

@@ -20,6 +20,8 @@ import './module-player.js';
 import './plan-screen.js';
 import './program-screen.js';
 import './today-screen.js';
+import './reads-screen.js';
+import '../shared/password-reset-screen.js';
 
 const NAV: Array<{ path: string; key: MessageKey }> = [
   { path: 'today', key: 'navToday' },
@@ -27,10 +29,11 @@ const NAV: Array<{ path: string; key: MessageKey }> = [
   { path: 'charts', key: 'navCharts' },
   { path: 'plan', key: 'navPlan' },
   { path: 'messages', key: 'navMessages' },
+  { path: 'reads', key: 'navReads' },
 ];
 
 /** Routes open without signing in. */
-const PUBLIC_ROUTES = new Set(['invite', 'intake', 'login']);
+const PUBLIC_ROUTES = new Set(['invite', 'intake', 'login', 'password-reset']);
 
 /** A module's unit-contact block is filled from the unit's settings. */
 export function unitContactOf(settings: UnitSettings | undefined, unitName: string | undefined): UnitContact | undefined {
@@ -152,7 +155,7 @@ export class ClPatientApp extends LitElement {
     this.startError = null;
     void this.queue.flush();
     const first = this.router.route.segments[0];
-    if (first === undefined || (PUBLIC_ROUTES.has(first) && !(options.keepInvite && first === 'invite'))) this.router.replace('#/today');
+    if (first === undefined || (PUBLIC_ROUTES.has(first) && !(options.keepInvite && (first === 'invite' || first === 'password-reset')))) this.router.replace('#/today');
     // Today reports the count itself; on any other screen, ask for it.
     else if (first !== 'today') void this.refreshUnread();
   }
@@ -233,11 +236,13 @@ export class ClPatientApp extends LitElement {
     const common = { api: this.api, language: this.language };
     if (first === 'invite') return html`<cl-invite-screen .api=${common.api} .language=${common.language} .session=${this.session} code=${segments[1] ?? ''} @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail)}></cl-invite-screen>`;
     if (first === 'intake') return html`<cl-intake-screen .api=${common.api} .language=${common.language} unit-id=${segments[1] ?? ''}></cl-intake-screen>`;
+    if (first === 'password-reset') return html`<cl-password-reset-screen .api=${common.api} .language=${common.language} token=${segments[1] ?? ''}></cl-password-reset-screen>`;
     if (this.session === undefined) return html`<p role="status">${t('loading')}</p>`;
     if (this.session === null) {
       return html`${this.startError ? html`<p class="form-error" role="alert">${this.startError}</p>` : null}
         <cl-login-form .api=${common.api} .language=${common.language} heading=${t('loginTitle')} @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail)}></cl-login-form>
-        <p class="hint">${t('loginInviteHint')}</p>`;
+        <p class="hint">${t('loginInviteHint')}</p>
+        <p><a href="#/password-reset">${t('resetForgot')}</a></p>`;
     }
     switch (first) {
       case 'program':
@@ -246,6 +251,8 @@ export class ClPatientApp extends LitElement {
         return html`<cl-charts-screen .api=${common.api} .language=${common.language} .enrollments=${this.enrollments}></cl-charts-screen>`;
       case 'plan':
         return html`<cl-plan-screen .api=${common.api} .language=${common.language} .enrollments=${this.enrollments}></cl-plan-screen>`;
+      case 'reads':
+        return html`<cl-reads-screen .api=${common.api} .language=${common.language}></cl-reads-screen>`;
       case 'messages':
         return html`<cl-messages-screen .api=${common.api} .language=${common.language} .enrollments=${this.enrollments}></cl-messages-screen>`;
       case 'modules': {

@@ -373,10 +373,13 @@ export function createFakeApi(options: FakeApiOptions = {}) {
       const status = request.query.get('status');
       return json(200, { alerts: state.alerts.filter((alert) => (status === 'acknowledged' ? alert.acknowledgedAt : status === 'open' ? !alert.acknowledgedAt : true)) });
     }],
-    ['POST', /^\/api\/care\/alerts\/([^/]+)\/acknowledge$/, (match) => {
+    ['POST', /^\/api\/care\/alerts\/([^/]+)\/acknowledge$/, (match, request) => {
       const alert = state.alerts.find((candidate) => candidate.id === match[1]);
       if (!alert) return problem(404, 'Not found', 'No such alert.');
-      Object.assign(alert, { acknowledgedAt: '2025-03-10T12:00:00Z', acknowledgedBy: session?.person.name ?? '' });
+      const action = (request.body as { action?: { kind: string; note?: string } } | undefined)?.action;
+      if (!action) return problem(422, 'Invalid', 'The body must have "action".', [{ path: '/action', message: 'Required.' }]);
+      if (action.kind === 'other' && !action.note?.trim()) return problem(422, 'Invalid', 'Say what was done.', [{ path: '/action/note', message: 'Say what was done: "other" needs a note.' }]);
+      Object.assign(alert, { acknowledgedAt: '2025-03-10T12:00:00Z', acknowledgedBy: session?.person.name ?? '', actionTaken: action, overdue: false });
       const row = state.patients.find((patient) => patient.enrollmentId === alert.enrollmentId);
       if (row) row.openAlerts = Math.max(0, row.openAlerts - 1);
       return json(200, alert);

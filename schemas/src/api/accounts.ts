@@ -1,7 +1,7 @@
 // Accounts on the wire: sessions, organisations, members and member invitations.
 
 /** Every role a person can hold; therapist and patient are scoped further to a unit. */
-export type Role = 'designer' | 'publisher' | 'tester' | 'permissions_admin' | 'care_provider_admin' | 'therapist' | 'patient';
+export type Role = 'designer' | 'publisher' | 'tester' | 'permissions_admin' | 'care_provider_admin' | 'data_admin' | 'therapist' | 'patient';
 
 export type OrganisationKind = 'publisher' | 'care_provider';
 

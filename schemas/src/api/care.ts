@@ -241,7 +241,25 @@ export type Alert = {
   createdAt: string;
   acknowledgedAt?: string;
   acknowledgedBy?: string;
+  /** The response deadline its rule sets (the safety protocol), and whether it has passed unacknowledged. */
+  respondBy?: string;
+  overdue?: boolean;
+  /** When it went to the unit's other therapists and lead for want of an acknowledgement. */
+  escalatedAt?: string;
+  /** What the acknowledging therapist did. */
+  actionTaken?: AlertAction;
 } & AlertDetails;
+
+/** What a therapist did about an alert: recorded when acknowledging it (`note` required for `other`). */
+export interface AlertAction {
+  kind: 'contacted' | 'risk_assessed' | 'referred' | 'other';
+  note?: string;
+}
+
+/** The body of `POST /api/care/alerts/:alertId/acknowledge`. */
+export interface AcknowledgeAlertInput {
+  action: AlertAction;
+}
 
 /** What an alert says as data (the server's `AlertDetails`); module texts are localised maps. */
 export type AlertDetails =
@@ -249,7 +267,7 @@ export type AlertDetails =
   | { code: 'missing_report'; params: { day: string; deadline: string; timeZone: string; title: LocalizedText | null; defaultLanguage: string } }
   | {
       code: 'score_band' | 'item_threshold';
-      params: { instrument: string; instrumentName: LocalizedText; rule: LocalizedText; total: number | null; band: string | null; bandLabel: LocalizedText | null; itemId?: string; item?: LocalizedText; defaultLanguage: string };
+      params: { instrument: string; instrumentName: LocalizedText; rule: LocalizedText; total: number | null; band: string | null; bandLabel: LocalizedText | null; itemId?: string; item?: LocalizedText; defaultLanguage: string; response?: { withinHours?: number; sameWorkingDay?: true; escalate?: boolean } };
     }
   | { code: 'zone'; params: { title: LocalizedText; zone: Zone; reasons: LocalizedText[]; defaultLanguage: string } };
 

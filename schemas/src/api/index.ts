@@ -4,3 +4,4 @@
 export type * from './accounts.js';
 export type * from './authoring.js';
 export type * from './care.js';
+export type * from './staff.js';

@@ -12,9 +12,9 @@ interface MemberInvitationMailInput {
 }
 
 const ROLE_NAMES: Record<InvitationLanguage, Record<Role, string>> = {
-  en: { designer: 'designer', publisher: 'publisher', tester: 'tester', permissions_admin: 'permissions admin', care_provider_admin: 'care-provider admin', therapist: 'therapist', patient: 'patient' },
-  sv: { designer: 'designer', publisher: 'publicist', tester: 'testare', permissions_admin: 'behörighetsadministratör', care_provider_admin: 'vårdgivaradministratör', therapist: 'behandlare', patient: 'patient' },
-  nb: { designer: 'designer', publisher: 'publisist', tester: 'tester', permissions_admin: 'tilgangsadministrator', care_provider_admin: 'helseforetaksadministrator', therapist: 'behandler', patient: 'pasient' },
+  en: { designer: 'designer', publisher: 'publisher', tester: 'tester', permissions_admin: 'permissions admin', care_provider_admin: 'care-provider admin', data_admin: 'data admin', therapist: 'therapist', patient: 'patient' },
+  sv: { designer: 'designer', publisher: 'publicist', tester: 'testare', permissions_admin: 'behörighetsadministratör', care_provider_admin: 'vårdgivaradministratör', data_admin: 'dataadministratör', therapist: 'behandlare', patient: 'patient' },
+  nb: { designer: 'designer', publisher: 'publisist', tester: 'tester', permissions_admin: 'tilgangsadministrator', care_provider_admin: 'helseforetaksadministrator', data_admin: 'dataadministrator', therapist: 'behandler', patient: 'pasient' },
 };
 
 const LOCALES: Record<InvitationLanguage, string> = { en: 'en-GB', sv: 'sv-SE', nb: 'nb-NO' };

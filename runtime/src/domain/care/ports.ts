@@ -1,6 +1,6 @@
 import type { AnswerValue } from '@careloom/format/engine';
 import type { ModuleIndex } from '@careloom/format/engine';
-import type { Condition, LocalizedText } from '@careloom/format';
+import type { AlertResponse, Condition, LocalizedText } from '@careloom/format';
 import type { Role } from '../principal.js';
 
 /**
@@ -143,6 +143,8 @@ export type AlertDetails =
         itemId?: string;
         item?: LocalizedText;
         defaultLanguage: string;
+        /** The rule's response deadline and escalation (the safety protocol), when it has one. */
+        response?: AlertResponse;
       };
     }
   | { code: 'zone'; params: { title: LocalizedText; zone: 'green' | 'yellow' | 'red'; reasons: LocalizedText[]; defaultLanguage: string } };
@@ -164,6 +166,17 @@ export interface AlertRecord {
   createdAt: string;
   acknowledgedAt: string | null;
   acknowledgedBy: string | null;
+  /** The safety protocol (migration 030; domain/care/alert-safety.ts): when it was escalated, when the unit was e-mailed, what the acknowledging therapist did. Absent on alerts not read back from the store. */
+  escalatedAt?: string | null;
+  notifiedAt?: string | null;
+  actionTaken?: AlertAction | null;
+}
+
+/** What a therapist did about an alert, recorded when acknowledging it. */
+export interface AlertAction {
+  kind: 'contacted' | 'risk_assessed' | 'referred' | 'other';
+  /** What was done, in the therapist's words; required for `other`. */
+  note?: string;
 }
 
 export interface PlanRecord {
@@ -345,6 +358,8 @@ export interface VersionContent {
   number: number;
   contentHash: string;
   content: unknown;
+  /** The content as stored (canonical JSON text), sent to clients as it is instead of serialised again. */
+  json?: string;
   /** For a module: the engine's index of it, built once per version. */
   index?: ModuleIndex;
 }

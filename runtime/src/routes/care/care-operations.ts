@@ -1,4 +1,5 @@
 import type { ApiOperation } from '../openapi.js';
+import { acknowledgeAlertBody } from './alert-bodies.js';
 import { acceptInvitationBody, acceptReferralBody, createUnitBody, deployBody, enrollBody, enrollmentStatusBody, intakeBody, messageBody, planBody, redeemBody, responseBody, updateUnitBody } from './care-bodies.js';
 
 const READ = [401, 403, 404];
@@ -23,7 +24,7 @@ export const CARE_OPERATIONS: readonly ApiOperation[] = [
   { method: 'get', path: '/api/care/enrollments/{enrollmentId}/charts', summary: 'Score charts with bands, registration charts with zones and goals (audited)', tag: 'care', auth: s, success: { status: 200, description: 'Charts' }, problems: [...READ, 409] },
   { method: 'put', path: '/api/care/enrollments/{enrollmentId}/plans/{moduleId}/{registrationId}', summary: 'Set the patient\'s own zone thresholds for a registration', tag: 'care', auth: s, body: planBody, success: { status: 200, description: 'The plan' }, problems: WRITE },
   { method: 'get', path: '/api/care/units/{unitId}/alerts', summary: 'Open or acknowledged alerts of a unit (audited)', tag: 'care', auth: s, success: { status: 200, description: 'Alerts' }, problems: [...READ, 422] },
-  { method: 'post', path: '/api/care/alerts/{alertId}/acknowledge', summary: 'Acknowledge an alert (audited)', tag: 'care', auth: s, success: { status: 200, description: 'The alert' }, problems: READ },
+  { method: 'post', path: '/api/care/alerts/{alertId}/acknowledge', summary: 'Acknowledge an alert with the action taken (audited)', tag: 'care', auth: s, body: acknowledgeAlertBody, success: { status: 200, description: 'The alert' }, problems: WRITE },
   { method: 'get', path: '/api/care/enrollments/{enrollmentId}/messages', summary: 'The message thread (audited)', tag: 'care', auth: s, success: { status: 200, description: 'Messages with read receipts' }, problems: READ },
   { method: 'post', path: '/api/care/enrollments/{enrollmentId}/messages', summary: 'Message the patient', tag: 'care', auth: s, body: messageBody, success: { status: 201, description: 'The message' }, problems: WRITE },
   { method: 'post', path: '/api/care/enrollments/{enrollmentId}/messages/read', summary: 'Mark the patient\'s messages read', tag: 'care', auth: s, success: { status: 204, description: 'Marked' }, problems: READ },

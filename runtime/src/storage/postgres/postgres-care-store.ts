@@ -64,9 +64,10 @@ export function createPostgresCareStore(pool: pg.Pool, options: { mail: Pick<Pos
     createDeployment: (input) =>
       inTransaction(pool, async (db): Promise<CreateDeploymentResult> => {
         const record = input.deployment;
-        // The unit's row lock serialises deployments to one unit, so two presses of Deploy (from two processes too) cannot both pass the check.
-        await db.query('SELECT id FROM care_units WHERE id = $1 FOR UPDATE', [record.unitId]);
-        const existing = (await db.query<DeploymentRow>("SELECT * FROM deployments WHERE unit_id = $1 AND document_id = $2 AND version = $3 AND status = 'active' ORDER BY deployed_at, id LIMIT 1", [record.unitId, record.documentId, record.version])).rows[0];
+        // The unit's row is locked first, so two Deploy presses (in two processes too) are decided
+        // one after the other and the second finds the first.
+        await db.query('SELECT 1 FROM care_units WHERE id = $1 FOR UPDATE', [record.unitId]);
+        const existing = await first<DeploymentRow>(db, "SELECT * FROM deployments WHERE unit_id = $1 AND document_id = $2 AND version = $3 AND status = 'active' ORDER BY deployed_at, id LIMIT 1", [record.unitId, record.documentId, record.version]);
         if (existing) return { ok: false, reason: 'duplicate', existing: toDeployment(existing) };
         await db.query(
           `INSERT INTO deployments (id, unit_id, kind, document_id, version, title, content_hash, modules, status, deployed_at, deployed_by, withdrawn_at)

@@ -3,6 +3,7 @@ import { uuidGenerator } from '../../ids.js';
 import type { SqliteStoresOptions } from '../sqlite/sqlite-stores.js';
 import type { Stores } from '../types.js';
 import { createPostgresAccountsStore } from './postgres-accounts-store.js';
+import { createPostgresAlertSafetyStore } from './postgres-alert-safety-store.js';
 import { createPostgresAuditLog } from './postgres-audit-log.js';
 import { createPostgresAuthoringStore } from './postgres-authoring-store.js';
 import { createPostgresCareStore } from './postgres-care-store.js';
@@ -40,6 +41,7 @@ export function createPostgresStores(pool: pg.Pool, options: SqliteStoresOptions
     drafts: createPostgresDraftUpdateStore(pool, () => now().toISOString()),
     care: createPostgresCareStore(pool, { mail }),
     responses: createPostgresResponseLookup(pool),
+    alertSafety: createPostgresAlertSafetyStore(pool, { mail }),
     mailOutbox: mail,
     mailQueue: createPostgresDispatchQueue(pool, options.box),
     async ping() {

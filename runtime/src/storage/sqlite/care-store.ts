@@ -73,6 +73,8 @@ export function createSqliteCareStore(
      ORDER BY seq`,
   );
   const selectPlans = db.prepare('SELECT * FROM patient_plans WHERE enrollment_id = ? ORDER BY module_id, registration_id');
+  // Every request of the patient app lists the patient's enrollments (authorisation, module access).
+  const selectEnrollmentsOfPatient = db.prepare('SELECT * FROM enrollments WHERE patient_id = ? ORDER BY created_at, id');
   const unitParams = (unit: UnitRecord) => ({ ...unit, active: unit.active ? 1 : 0, settings: JSON.stringify(unit.settings) });
 
   const createUnit = db.transaction((input: { unit: UnitRecord; audit: CareAuditEntry }) => {
@@ -277,7 +279,7 @@ export function createSqliteCareStore(
       return row ? toEnrollment(row) : undefined;
     },
     listEnrollmentsOfUnit: async (unitId) => (db.prepare('SELECT * FROM enrollments WHERE unit_id = ? ORDER BY created_at, id').all(unitId) as EnrollmentRow[]).map(toEnrollment),
-    listEnrollmentsOfPatient: async (patientId) => (db.prepare('SELECT * FROM enrollments WHERE patient_id = ? ORDER BY created_at, id').all(patientId) as EnrollmentRow[]).map(toEnrollment),
+    listEnrollmentsOfPatient: async (patientId) => (selectEnrollmentsOfPatient.all(patientId) as EnrollmentRow[]).map(toEnrollment),
     listOpenEnrollments: async () => (db.prepare("SELECT * FROM enrollments WHERE status <> 'ended' ORDER BY id").all() as EnrollmentRow[]).map(toEnrollment),
     setEnrollmentStatus: async (input) => setEnrollmentStatus(input),
     enrollmentActivity: async (unitId) =>

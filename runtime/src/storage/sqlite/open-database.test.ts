@@ -117,14 +117,20 @@ describe('migration runner', () => {
     db.close();
   });
 
-  it('refuses badly named or duplicate migration files, and takes a gap (reserved number ranges)', () => {
+  it('refuses badly named, duplicate or missing-number migration files', () => {
     writeMigration('3-bad.sql', 'SELECT 1;');
     expect(() => readMigrationFiles(migrationsDir)).toThrow(/must be named NNN-lower-case-name\.sql/);
     rmSync(join(migrationsDir, '3-bad.sql'));
     writeMigration('003-gap.sql', 'SELECT 1;');
-    expect(readMigrationFiles(migrationsDir).map((migration) => migration.version)).toEqual([1, 3]);
+    expect(() => readMigrationFiles(migrationsDir)).toThrow(/003-gap\.sql should be number 002/);
     rmSync(join(migrationsDir, '003-gap.sql'));
     writeMigration('001-again.sql', 'SELECT 1;');
-    expect(() => readMigrationFiles(migrationsDir)).toThrow(/001-notes\.sql repeats number 001/);
+    expect(() => readMigrationFiles(migrationsDir)).toThrow(/should be number 002/);
+    rmSync(join(migrationsDir, '001-again.sql'));
+    // A branch's block of ten (030–039) may follow a gap; inside it, no gaps.
+    writeMigration('030-block.sql', 'SELECT 1;');
+    expect(readMigrationFiles(migrationsDir).map((migration) => migration.version)).toEqual([1, 30]);
+    writeMigration('032-gap.sql', 'SELECT 1;');
+    expect(() => readMigrationFiles(migrationsDir)).toThrow(/032-gap\.sql should be number 031/);
   });
 });

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
-import { isApiError } from '../api/api-error.js';
+import { isApiError } from '@careloom/client/api';
 import type { DocumentDetail, VersionRef, VersionView } from '@careloom/format/api';
 import { editorHash, routeHash } from '../app/router.js';
 import { canEdit, type Workspace } from '../app/workspace.js';
@@ -119,13 +119,13 @@ export class ClReviewScreen extends LitElement {
     if (!workspace) return null;
     if (this.problem) return html`<h1>${t('review.title')}</h1><p class="error" role="alert">${this.problem}</p>`;
     const document = this.document;
-    if (!document) return html`<p role="status">${t('app.loading')}</p>`;
+    if (!document) return html`<p role="status">${t('common.loading')}</p>`;
     const version = this.versions.find((candidate) => candidate.number === this.selected);
     const previous: VersionRef | undefined = version ? (version.number > 1 ? version.number - 1 : undefined) : undefined;
     return html`
       <h1>${t('review.titleOf', { title: document.title })}</h1>
       <p>
-        <code>${document.id}</code> · ${t(`kind.${document.kind}`)}
+        <code>${document.id}</code> · ${t(document.kind === 'program' ? 'common.program' : 'common.module')}
         ${document.releasedVersion !== null ? html` · ${t('review.inCatalog', { n: document.releasedVersion })}` : nothing}
         · <a href=${editorHash(document.kind, document.id)}>${canEdit(workspace) ? t('review.editDraft') : t('review.openDraft')}</a>
       </p>

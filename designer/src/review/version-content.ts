@@ -3,7 +3,7 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import type { LocalizedText, Module, Program } from '@careloom/format';
 import { localize } from '@careloom/format/engine';
 import '@careloom/renderer/define';
-import { isApiError } from '../api/api-error.js';
+import { isApiError } from '@careloom/client/api';
 import type { Workspace } from '../app/workspace.js';
 import { i18n, LocaleController, t } from '../i18n/i18n.js';
 import { uiStyles } from '../ui/ui-styles.js';
@@ -85,7 +85,7 @@ export class ClVersionContent extends LitElement {
             <h3>${text(content.title)}</h3>
             ${content.summary ? html`<p>${text(content.summary)}</p>` : nothing}
             ${'pages' in content && Array.isArray(content.pages) ? this.#pages(content) : 'modules' in content && Array.isArray(content.modules) ? this.#schedule(content) : nothing}`
-        : this.problem ? nothing : html`<p role="status">${t('app.loading')}</p>`}
+        : this.problem ? nothing : html`<p role="status">${t('common.loading')}</p>`}
     `;
   }
 

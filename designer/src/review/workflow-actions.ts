@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
-import { isApiError } from '../api/api-error.js';
-import type { ApiError, ApiIssue } from '../api/api-error.js';
+import { isApiError } from '@careloom/client/api';
+import type { ApiError, ApiIssue } from '@careloom/client/api';
 import type { TransitionInput, VersionView, WorkflowAction } from '@careloom/format/api';
 import { canEdit, type Workspace } from '../app/workspace.js';
 import { LocaleController, t } from '../i18n/i18n.js';
@@ -120,7 +120,7 @@ export class ClWorkflowActions extends LitElement {
   #draftActions(workspace: Workspace): TemplateResult {
     if (!canEdit(workspace)) return html`<p class="muted">${t('workflow.draftReadOnly')}</p>`;
     return html`<div class="buttons">
-        <button type="button" class="primary" aria-expanded=${this.open === 'submit' ? 'true' : 'false'} @click=${() => this.#toggle('submit')}>${t('workflow.submit')}</button>
+        <button type="button" class="primary" aria-expanded=${this.open === 'submit' ? 'true' : 'false'} @click=${() => this.#toggle('submit')}>${t('common.submitForReview')}</button>
       </div>
       ${this.open === 'submit'
         ? html`<form class="panel" novalidate @submit=${this.#submitDraft}>
@@ -131,7 +131,7 @@ export class ClWorkflowActions extends LitElement {
             </div>
             <div class="row">
               <button class="primary" type="submit" ?disabled=${this.busy}>${t('workflow.submitConfirm')}</button>
-              <button type="button" @click=${() => this.#toggle('submit')}>${t('workflow.cancel')}</button>
+              <button type="button" @click=${() => this.#toggle('submit')}>${t('common.cancel')}</button>
             </div>
           </form>`
         : nothing}`;
@@ -175,7 +175,7 @@ export class ClWorkflowActions extends LitElement {
             </div>
             <fieldset class="choices">
               <legend>${t('workflow.releaseClass')}</legend>
-              <p class="hint">${this.suggested ? t(`diff.suggested.${this.suggested.level}`) : t('app.loading')}</p>
+              <p class="hint">${this.suggested ? t(`diff.suggested.${this.suggested.level}`) : t('common.loading')}</p>
               ${(['major', 'minor'] as const).map(
                 (choice) => html`<label><input type="radio" name="releaseClass" value=${choice} .checked=${level === choice} required />${t(`releaseClass.${choice}`)} — ${t(`releaseClass.${choice}.hint`)}</label>`,
               )}
@@ -193,7 +193,7 @@ export class ClWorkflowActions extends LitElement {
           </div>`}
       <div class="row">
         <button class="primary" type="submit" ?disabled=${this.busy}>${t('workflow.confirm', { action: t(`action.${action}`) })}</button>
-        <button type="button" @click=${() => this.#toggle(action)}>${t('workflow.cancel')}</button>
+        <button type="button" @click=${() => this.#toggle(action)}>${t('common.cancel')}</button>
       </div>
     </form>`;
   }
@@ -288,7 +288,7 @@ export class ClWorkflowActions extends LitElement {
 
   /** A refusal in plain words: what could not be done and why, with the server's own sentence. */
   async #explain(error: ApiError, action: WorkflowAction | 'submit'): Promise<void> {
-    const what = action === 'submit' ? t('workflow.submit') : t(`action.${action}`);
+    const what = action === 'submit' ? t('common.submitForReview') : t(`action.${action}`);
     if (error.status === 409 && action !== 'submit' && this.version && this.workspace) {
       // The state changed under us: show the version as it is now, so the buttons match it.
       try {

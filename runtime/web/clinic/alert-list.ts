@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
-import { seg } from '../shared/api-client.js';
+import { seg } from '@careloom/client/api';
 import type { Alert, AlertAction } from '@careloom/format/api';
 import { formatDateTime } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';

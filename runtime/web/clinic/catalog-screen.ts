@@ -1,8 +1,8 @@
 import { localize } from '@careloom/format/engine';
 import { html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
-import { seg } from '../shared/api-client.js';
-import { ApiError } from '../shared/api-error.js';
+import { seg } from '@careloom/client/api';
+import { ApiError } from '@careloom/client/api';
 import type { CatalogEntry, Deployment, Unit } from '@careloom/format/api';
 import { formatDateTime } from '../shared/i18n.js';
 import { ScreenElement } from '../shared/screen-element.js';
@@ -122,7 +122,7 @@ export class ClCatalogScreen extends ScreenElement {
     return html`<li class="card entry" data-entry=${entry.id}>
       <h2>${title}</h2>
       ${summary ? html`<p class="summary">${summary}</p>` : null}
-      <p class="hint">${t(entry.kind === 'program' ? 'kindProgram' : 'kindModule')}${current ? html` · ${t('versionN', { n: current.number })} · ${t('releasedAt', { time: formatDateTime(current.releasedAt, this.language) })}` : html` · ${t('catalogRetired')}`}</p>
+      <p class="hint">${t(entry.kind === 'program' ? 'common.program' : 'common.module')}${current ? html` · ${t('versionN', { n: current.number })} · ${t('releasedAt', { time: formatDateTime(current.releasedAt, this.language) })}` : html` · ${t('catalogRetired')}`}</p>
       ${current?.releaseNotes ? html`<p class="release-notes"><strong>${t('catalogReleaseNotes')}:</strong> ${current.releaseNotes}</p>` : null}
       ${deployedNow && unit ? html`<p><span class="badge neutral" data-marker="deployed">${t('catalogDeployedHere', { unit: unit.name })}</span></p>` : null}
       ${older.length > 0 && unit ? html`<p class="hint" data-marker="older">${t('catalogOlderDeployed', { versions: older.join(', '), unit: unit.name })}</p>` : null}
@@ -131,7 +131,7 @@ export class ClCatalogScreen extends ScreenElement {
           ? html`<div class="confirm" role="group" aria-label=${t('catalogDeploy', { title })}>
               <p>${t('catalogConfirmDeploy', { title, version: current.number, unit: unit.name })}</p>
               <button type="button" class="primary" data-action="confirm-deploy" ?disabled=${this.pending !== null} @click=${() => this.deploy(entry)}>${t('catalogConfirmYes')}</button>
-              <button type="button" @click=${() => (this.confirming = null)}>${t('cancel')}</button>
+              <button type="button" @click=${() => (this.confirming = null)}>${t('common.cancel')}</button>
             </div>`
           : html`<button type="button" class="primary" data-action="deploy" @click=${() => (this.confirming = entry.id)}>${t('catalogDeploy', { title })}</button>`
         : null}
@@ -151,7 +151,7 @@ export class ClCatalogScreen extends ScreenElement {
       </select>
       <label for="catalog-search">${t('catalogSearch')}</label>
       <input id="catalog-search" type="search" .value=${this.query} @input=${(event: Event) => (this.query = (event.target as HTMLInputElement).value)} />
-      ${this.entries === null && !this.loadError ? html`<p role="status">${t('loading')}</p>` : null}
+      ${this.entries === null && !this.loadError ? html`<p role="status">${t('common.loading')}</p>` : null}
       ${this.entries !== null && shown.length === 0 ? html`<p role="status">${t('catalogNoMatch', { query: this.query.trim() })}</p>` : null}
       <ul class="plain">${shown.map((entry) => this.renderEntry(entry, unit))}</ul>`;
   }

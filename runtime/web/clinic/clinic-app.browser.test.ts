@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { ApiClient } from '../shared/api-client.js';
+import { ApiClient } from '@careloom/client/api';
 import { createFakeApi, memoryStorage } from '../shared/test-api.js';
 import type { FakeApi } from '../shared/test-api.js';
 import { deep, deepAll, overflowing, pierce, pierceAll, seriousViolations, settleAll, until } from '../shared/test-helpers.js';
@@ -27,7 +27,7 @@ describe('<cl-clinic-app>', () => {
     const app = await mountClinic(fake, '#/patients');
     await until(() => pierceAll(app, '.patient').length === 4);
     expect(pierceAll(app, '.patient a.name').map((link) => link.textContent)).to.deep.equal(['Pat Patient', 'Una Unread', 'Olle Overdue', 'Quiet Quinn']);
-    expect(pierceAll(app, '[data-enrollment="e1"] .badge').map((badge) => badge.textContent)).to.deep.equal(['1 open alerts', '1 unread messages', '1 overdue reports']);
+    expect(pierceAll(app, '[data-enrollment="e1"] .badge').map((badge) => badge.textContent)).to.deep.equal(['1 open alert', '1 unread message', '1 overdue report']);
     expect(pierce(app, '[data-enrollment="e4"] .badges').textContent).to.contain('Paused');
   });
 

@@ -1,11 +1,11 @@
 import { LitElement, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
-import { ApiClient } from '../shared/api-client.js';
-import { ApiError } from '../shared/api-error.js';
+import { ApiClient, ApiError } from '@careloom/client/api';
 import type { Session, Unit } from '@careloom/format/api';
 import { appStyles } from '../shared/app-styles.js';
-import { HashRouter } from '../shared/hash-router.js';
-import { pickLanguage, translator } from '../shared/i18n.js';
+import { HashRouter } from '@careloom/client/router';
+import { pickLanguage } from '@careloom/client/messages';
+import { translator } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { LANGUAGE_KEY, languagePicker } from '../shared/language-picker.js';
 import { shellStyles } from '../shared/shell-styles.js';
@@ -110,7 +110,7 @@ export class ClClinicApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.language = pickLanguage({ saved: this.storage.getItem(LANGUAGE_KEY), documentLanguage: document.documentElement.lang, browserLanguages: navigator.languages });
+    this.language = pickLanguage([this.storage.getItem(LANGUAGE_KEY), document.documentElement.lang, ...navigator.languages]);
     this.api.language = this.language;
     void this.start();
   }
@@ -204,7 +204,7 @@ export class ClClinicApp extends LitElement {
                 </select></label>`
             : null}
           ${languagePicker(this.language, t, (code) => this.setLanguage(code))}
-          ${session ? html`<button type="button" @click=${() => this.signOut()}>${t('signOut')}</button>` : null}
+          ${session ? html`<button type="button" @click=${() => this.signOut()}>${t('common.signOut')}</button>` : null}
         </div>
       </header>
       ${session
@@ -217,7 +217,7 @@ export class ClClinicApp extends LitElement {
 
   private renderScreen(first: string, roles: ClinicRoles): TemplateResult {
     const t = translator(this.language);
-    if (this.session === undefined) return html`<p role="status">${t('loading')}</p>`;
+    if (this.session === undefined) return html`<p role="status">${t('common.loading')}</p>`;
     if (this.session === null) {
       return html`${this.startError ? html`<p class="form-error" role="alert">${this.startError}</p>` : null}
         <cl-login-form .api=${this.api} .language=${this.language} heading=${t('clinicLogin')} @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail)}></cl-login-form>

@@ -1,8 +1,8 @@
 import { css, html } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
-import { seg } from '../shared/api-client.js';
+import { seg } from '@careloom/client/api';
 import type { PatientRow } from '@careloom/format/api';
-import { hashOf } from '../shared/hash-route.js';
+import { hashOf } from '@careloom/client/router';
 import { formatDateTime } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { ScreenElement } from '../shared/screen-element.js';
@@ -56,7 +56,7 @@ export class ClPatientList extends ScreenElement {
         <button type="button" data-filter="mine" aria-pressed=${this.mine ? 'true' : 'false'} @click=${() => (this.mine = true)}>${t('patientsMine')}</button>
         <button type="button" data-filter="unit" aria-pressed=${this.mine ? 'false' : 'true'} @click=${() => (this.mine = false)}>${t('patientsWholeUnit')}</button></div>
       ${this.loadError ? html`<p class="form-error" role="alert">${this.loadError}</p>` : null}
-      ${this.patients === null && !this.loadError ? html`<p role="status">${t('loading')}</p>` : null}
+      ${this.patients === null && !this.loadError ? html`<p role="status">${t('common.loading')}</p>` : null}
       ${this.patients?.length === 0 ? html`<p class="muted">${t('patientsNone')}</p>` : null}
       <ol class="plain" aria-label=${t('patientsOrder')}>
         ${(this.patients ?? []).map((row) => html`<li class="card patient" data-enrollment=${row.enrollmentId}>

@@ -1,6 +1,6 @@
 import { css, html } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
-import { seg } from '../shared/api-client.js';
+import { seg } from '@careloom/client/api';
 import type { Charts, EnrollmentDetail, EnrollmentStatus, StoredResponse, Zone } from '@careloom/format/api';
 import { formatDate, formatDateTime } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
@@ -103,7 +103,7 @@ export class ClPatientPage extends ScreenElement {
     const t = this.t;
     if (this.loadError) return html`<h1 tabindex="-1">${t('patientTitle')}</h1><p class="form-error" role="alert">${this.loadError}</p><p><a href="#/patients">${t('clinicPatients')}</a></p>`;
     const detail = this.detail;
-    if (!detail) return html`<p role="status">${t('loading')}</p>`;
+    if (!detail) return html`<p role="status">${t('common.loading')}</p>`;
     const base = `/api/care/enrollments/${seg(this.enrollmentId)}`;
     return html`<p><a href="#/patients">← ${t('clinicPatients')}</a></p>
       <h1 tabindex="-1">${detail.patient.name}</h1>
@@ -134,7 +134,7 @@ export class ClPatientPage extends ScreenElement {
       </section>
 
       <section aria-labelledby="answers-heading">
-        <h2 id="answers-heading">${t('answersTitle')}</h2>
+        <h2 id="answers-heading">${t('common.answers')}</h2>
         ${this.renderResponses()}
       </section>
 
@@ -156,7 +156,7 @@ export class ClPatientPage extends ScreenElement {
         ? this.confirmEnd
           ? html`<span>${t('enrollmentEndConfirm')}</span>
               <button type="button" class="danger" data-action="confirm-end" @click=${() => this.setStatus('ended')}>${t('enrollmentEndYes')}</button>
-              <button type="button" @click=${() => (this.confirmEnd = false)}>${t('cancel')}</button>`
+              <button type="button" @click=${() => (this.confirmEnd = false)}>${t('common.cancel')}</button>`
           : html`<button type="button" class="danger" data-action="end" @click=${() => (this.confirmEnd = true)}>${t('enrollmentEnd')}</button>`
         : null}
       ${this.statusError ? html`<p class="field-error" role="alert">${this.statusError}</p>` : null}
@@ -165,7 +165,7 @@ export class ClPatientPage extends ScreenElement {
 
   private renderResponses(): TemplateResult {
     const t = this.t;
-    if (this.responses === null) return html`<p role="status">${t('loading')}</p>`;
+    if (this.responses === null) return html`<p role="status">${t('common.loading')}</p>`;
     const attempts = groupAttempts(this.responses);
     if (attempts.length === 0) return html`<p class="muted">${t('answersNone')}</p>`;
     return html`<ul class="plain">${attempts.map((attempt) => this.renderAttempt(attempt))}</ul>`;
@@ -190,7 +190,7 @@ export class ClPatientPage extends ScreenElement {
         ${view.labelled ? null : html`<p class="hint">${t('answersUnlabelled')}</p>`}
         ${view.groups.length > 0
           ? html`<div class="table-scroll"><table>
-              <thead><tr><th scope="col">${t('answersItem')}</th><th scope="col">${t('answersValue')}</th></tr></thead>
+              <thead><tr><th scope="col">${t('common.question')}</th><th scope="col">${t('answersValue')}</th></tr></thead>
               ${view.groups.map((group) => html`<tbody>${group.heading ? html`<tr class="group"><th colspan="2">${group.heading}</th></tr>` : null}${group.rows.map((row) => {
                 const history = historyOf(row.itemId);
                 return html`<tr data-item=${row.itemId}>

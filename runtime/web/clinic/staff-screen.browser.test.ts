@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { MemberInvitation, StaffDirectory } from '@careloom/format/api';
-import { ApiClient } from '../shared/api-client.js';
+import { ApiClient } from '@careloom/client/api';
 import { deep, deepAll, overflowing, seriousViolations, settleAll, until } from '../shared/test-helpers.js';
 import type { ClStaffScreen } from './staff-screen.js';
 import './staff-screen.js';

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import type { MemberInvitation, Role, StaffDirectory } from '@careloom/format/api';
-import { seg } from '../shared/api-client.js';
+import { seg } from '@careloom/client/api';
 import type { MessageKey } from '../shared/i18n.js';
 import { ScreenElement } from '../shared/screen-element.js';
 
@@ -153,7 +153,7 @@ export class ClStaffScreen extends ScreenElement {
           </li>`)}</ul>`
         : null}
       <h2>${t('staffMembers')}</h2>
-      ${directory === null && !this.loadError ? html`<p role="status">${t('loading')}</p>` : null}
+      ${directory === null && !this.loadError ? html`<p role="status">${t('common.loading')}</p>` : null}
       <ul class="plain">${(directory?.members ?? []).map((member) => this.renderMember(member, directory?.units ?? []))}</ul>`;
   }
 }

@@ -7,10 +7,10 @@ import { localize } from '@careloom/format/engine';
 import type { RegistrationBlock } from '@careloom/format';
 import type { AnswerChangeDetail, NavigateDetail, UnitContact } from '@careloom/renderer';
 import '@careloom/renderer';
-import { seg } from '../shared/api-client.js';
+import { seg } from '@careloom/client/api';
 import type { AnswerQueue, QueueStatus } from '../shared/answer-queue.js';
 import type { AnswerValue, Answers, Module, Program, Progress, ResponseDocument } from '@careloom/format/api';
-import { hashOf } from '../shared/hash-route.js';
+import { hashOf } from '@careloom/client/router';
 import { ScreenElement } from '../shared/screen-element.js';
 import { loadModuleVersion } from './module-cache.js';
 import { urgentAlertRules } from './urgent-alerts.js';
@@ -260,10 +260,10 @@ export class ClModulePlayer extends ScreenElement {
 
   protected override render(): TemplateResult {
     const t = this.t;
-    if (this.loadError) return html`<div class="done"><h1 tabindex="-1">${t('moduleTitle')}</h1><p class="form-error" role="alert">${this.loadError}</p><p><a href="#/today">${t('backToToday')}</a></p></div>`;
+    if (this.loadError) return html`<div class="done"><h1 tabindex="-1">${t('common.module')}</h1><p class="form-error" role="alert">${this.loadError}</p><p><a href="#/today">${t('backToToday')}</a></p></div>`;
     return html`${this.renderSaveState()}
       ${this.module === null
-        ? html`<p class="loading" role="status">${t('loading')}</p>`
+        ? html`<p class="loading" role="status">${t('common.loading')}</p>`
         : this.finished
           ? this.renderDone(this.module)
           : html`<cl-module-page .module=${this.module} .pageId=${this.pageId} .answers=${this.answers} .language=${this.language}
@@ -303,7 +303,7 @@ export class ClModulePlayer extends ScreenElement {
       ${urgentAlertRules(module, this.answers).length > 0 ? this.renderCrisis() : null}
       <div class="actions">
         <a class="button primary" href="#/today">${t('backToToday')}</a>
-        <a class="button" href=${hashOf('program')}>${t('navProgram')}</a>
+        <a class="button" href=${hashOf('program')}>${t('common.program')}</a>
       </div>
     </div>`;
   }

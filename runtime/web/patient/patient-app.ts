@@ -1,12 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
-import { ApiClient } from '../shared/api-client.js';
-import { ApiError } from '../shared/api-error.js';
+import { ApiClient, ApiError } from '@careloom/client/api';
 import { AnswerQueue } from '../shared/answer-queue.js';
 import type { MyEnrollment, Session, UnitSettings } from '@careloom/format/api';
 import { appStyles } from '../shared/app-styles.js';
-import { HashRouter } from '../shared/hash-router.js';
-import { pickLanguage, translator } from '../shared/i18n.js';
+import { HashRouter } from '@careloom/client/router';
+import { pickLanguage } from '@careloom/client/messages';
+import { translator } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { LANGUAGE_KEY, languagePicker } from '../shared/language-picker.js';
 import { shellStyles } from '../shared/shell-styles.js';
@@ -25,7 +25,7 @@ import '../shared/password-reset-screen.js';
 
 const NAV: Array<{ path: string; key: MessageKey }> = [
   { path: 'today', key: 'navToday' },
-  { path: 'program', key: 'navProgram' },
+  { path: 'program', key: 'common.program' },
   { path: 'charts', key: 'navCharts' },
   { path: 'plan', key: 'navPlan' },
   { path: 'messages', key: 'navMessages' },
@@ -113,7 +113,7 @@ export class ClPatientApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.language = pickLanguage({ saved: this.storage.getItem(LANGUAGE_KEY), documentLanguage: document.documentElement.lang, browserLanguages: navigator.languages });
+    this.language = pickLanguage([this.storage.getItem(LANGUAGE_KEY), document.documentElement.lang, ...navigator.languages]);
     this.api.language = this.language;
     void this.start();
   }
@@ -213,7 +213,7 @@ export class ClPatientApp extends LitElement {
         <a class="brand" href="#/today">Careloom</a>
         <div class="tools">
           ${languagePicker(this.language, t, (code) => this.setLanguage(code))}
-          ${signedIn ? html`<button type="button" @click=${() => this.signOut()}>${t('signOut')}</button>` : null}
+          ${signedIn ? html`<button type="button" @click=${() => this.signOut()}>${t('common.signOut')}</button>` : null}
         </div>
       </header>
       ${signedIn
@@ -237,10 +237,10 @@ export class ClPatientApp extends LitElement {
     if (first === 'invite') return html`<cl-invite-screen .api=${common.api} .language=${common.language} .session=${this.session} code=${segments[1] ?? ''} @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail)}></cl-invite-screen>`;
     if (first === 'intake') return html`<cl-intake-screen .api=${common.api} .language=${common.language} unit-id=${segments[1] ?? ''}></cl-intake-screen>`;
     if (first === 'password-reset') return html`<cl-password-reset-screen .api=${common.api} .language=${common.language} token=${segments[1] ?? ''}></cl-password-reset-screen>`;
-    if (this.session === undefined) return html`<p role="status">${t('loading')}</p>`;
+    if (this.session === undefined) return html`<p role="status">${t('common.loading')}</p>`;
     if (this.session === null) {
       return html`${this.startError ? html`<p class="form-error" role="alert">${this.startError}</p>` : null}
-        <cl-login-form .api=${common.api} .language=${common.language} heading=${t('loginTitle')} @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail)}></cl-login-form>
+        <cl-login-form .api=${common.api} .language=${common.language} heading=${t('common.signIn')} @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail)}></cl-login-form>
         <p class="hint">${t('loginInviteHint')}</p>
         <p><a href="#/password-reset">${t('resetForgot')}</a></p>`;
     }

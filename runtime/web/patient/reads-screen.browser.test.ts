@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { ApiClient } from '../shared/api-client.js';
+import { ApiClient } from '@careloom/client/api';
 import { deep, deepAll, overflowing, seriousViolations, settleAll, until } from '../shared/test-helpers.js';
 import type { ClReadsScreen } from './reads-screen.js';
 import './reads-screen.js';

@@ -39,7 +39,7 @@ export class ClReadsScreen extends ScreenElement {
     return html`<h1 tabindex="-1">${t('readsTitle')}</h1>
       <p>${t('readsIntro')}</p>
       ${this.loadError ? html`<p class="form-error" role="alert">${this.loadError}</p>` : null}
-      ${this.reads === null && !this.loadError ? html`<p role="status">${t('loading')}</p>` : null}
+      ${this.reads === null && !this.loadError ? html`<p role="status">${t('common.loading')}</p>` : null}
       ${this.reads?.length === 0 ? html`<p class="muted">${t('readsNone')}</p>` : null}
       <ul class="plain">${(this.reads ?? []).map((read) => html`<li class="card read">
         <p><strong>${read.name ?? t('readsSomeone')}</strong>${read.role ? html`, ${ROLE_KEYS[read.role] ? t(ROLE_KEYS[read.role]!) : read.role}` : null}${read.unit ? html`, ${read.unit}` : null}</p>

@@ -1,7 +1,7 @@
 import { LitElement } from 'lit';
 import type { CSSResultGroup, PropertyDeclarations, PropertyValues } from 'lit';
-import type { ApiClient } from './api-client.js';
-import { ApiError } from './api-error.js';
+import type { ApiClient } from '@careloom/client/api';
+import { ApiError } from '@careloom/client/api';
 import { translator } from './i18n.js';
 import type { Translate } from './i18n.js';
 import { appStyles } from './app-styles.js';

@@ -5,7 +5,7 @@ export const shellStyles = css`
   :host { min-height: 100vh; background: var(--cl-bg, #fff); }
   header.top {
     display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem;
-    padding: 0.5rem 1rem; background: #0b3d91; color: #fff;
+    padding: 0.5rem 1rem; background: var(--cl-header, #0b3d91); color: #fff;
   }
   header.top .brand { font-weight: 700; font-size: 1.125rem; color: #fff; text-decoration: none; }
   header.top .tools { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }

@@ -1,4 +1,4 @@
-import { mailLanguage } from './invitation-mail.js';
+import { languageOf } from '@careloom/client/messages';
 
 /**
  * The e-mails of the safety protocol. They travel outside the clinic, so they name no patient, no
@@ -27,6 +27,6 @@ const TEXTS: Record<'en' | 'sv' | 'nb', Record<AlertMailKind, { subject: string;
  * alertMail('escalation', 'sv', 'https://care.example'); // { subject: 'Försenat larm i Careloom', text: '… https://care.example/clinic#/alerts' }
  */
 export function alertMail(kind: AlertMailKind, language: string, publicUrl: string): { subject: string; text: string } {
-  const texts = TEXTS[mailLanguage(language)][kind];
+  const texts = TEXTS[languageOf(language)][kind];
   return { subject: texts.subject, text: texts.text(`${publicUrl.replace(/\/+$/, '')}/clinic#/alerts`) };
 }

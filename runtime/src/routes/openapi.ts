@@ -4,7 +4,9 @@ import type { AppEnv } from '../http/app-env.js';
 import { validateChangePasswordBody, validateInvitationTokenBody, validateInviteBody, validateJoinBody, validateLoginBody, validateSetRolesBody } from './accounts-bodies.js';
 import { commentBody } from './module-comments.js';
 import { createBody, submitBody, transitionBody } from './modules.js';
+import { fhirImportBody } from './fhir-import.js';
 import { CARE_OPERATIONS } from './care/care-operations.js';
+import { createApiTokenBody } from './api-tokens.js';
 import { STAFF_OPERATIONS } from './staff-operations.js';
 
 /** One HTTP operation of the API as documented. Request bodies come from the validators the routes use, so they cannot drift. */
@@ -55,6 +57,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 
   { method: 'get', path: '/api/modules', summary: 'Modules and programs of the caller\'s organisations, with status and last editor', tag: 'authoring', auth: 'session', success: { status: 200, description: 'Documents' }, problems: [401] },
   { method: 'post', path: '/api/modules', summary: 'Create a module or program from scratch, an example or an uploaded document', tag: 'authoring', auth: 'session', body: createBody, success: { status: 201, description: 'The new document and its draft' }, problems: [...WRITE, 409] },
+  { method: 'post', path: '/api/modules/fhir-import', summary: 'Import a FHIR R4 Questionnaire into a new module draft, listing item by item what could not be carried over', tag: 'authoring', auth: 'session', body: fhirImportBody, success: { status: 201, description: 'The new document, its draft and the import notes' }, problems: [...WRITE, 409] },
   { method: 'get', path: '/api/modules/{id}', summary: 'One document with its versions\' states', tag: 'authoring', auth: 'session', success: { status: 200, description: 'The document' }, problems: READ },
   { method: 'get', path: '/api/modules/{id}/draft', summary: 'The live draft as JSON with its validation issues', tag: 'authoring', auth: 'session', success: { status: 200, description: 'Draft content, issues and update sequence' }, problems: READ },
   { method: 'get', path: '/api/modules/{id}/versions', summary: 'Version history', tag: 'authoring', auth: 'session', success: { status: 200, description: 'Versions' }, problems: READ },
@@ -70,6 +73,9 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'get', path: '/api/test-enrollments/{id}', summary: 'A test enrollment with the exact version content', tag: 'authoring', auth: 'session', success: { status: 200, description: 'The test enrollment' }, problems: READ },
   { method: 'get', path: '/api/catalog', summary: 'Released versions with notes, class, hash and history', tag: 'catalog', auth: 'session', success: { status: 200, description: 'Catalog entries' }, problems: [401, 403] },
   ...CARE_OPERATIONS,
+  { method: 'get', path: '/api/care/providers/{organisationId}/api-tokens', summary: "The care provider's API tokens for integrating systems, with scopes, units and last use (never the token)", tag: 'care', auth: 'session', success: { status: 200, description: 'Tokens' }, problems: READ },
+  { method: 'post', path: '/api/care/providers/{organisationId}/api-tokens', summary: 'Create an API token for an integrating system, for the provider or some of its units, with read scopes; the token is in this answer only', tag: 'care', auth: 'session', body: createApiTokenBody, success: { status: 201, description: 'The token (shown once) and its description' }, problems: WRITE },
+  { method: 'delete', path: '/api/care/providers/{organisationId}/api-tokens/{tokenId}', summary: 'Revoke an API token; it stops working at once', tag: 'care', auth: 'session', success: { status: 204, description: 'Revoked' }, problems: READ },
   ...STAFF_OPERATIONS,
 ];
 

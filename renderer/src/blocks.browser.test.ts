@@ -71,7 +71,7 @@ describe('input kinds', () => {
     expect((input as HTMLInputElement).value).to.equal('300');
     typeInto(input, '70.25');
     await settle(page);
-    expect($(page, '#cl-error-weight').textContent).to.contain('at most 1 decimals');
+    expect($(page, '#cl-error-weight').textContent).to.contain('at most 1 decimal');
     // Next lists the refused number even though the question is optional.
     $(page, '#cl-input-country').dispatchEvent(new Event('change'));
     $(page, '[data-action="next"]').click();

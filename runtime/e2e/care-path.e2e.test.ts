@@ -227,7 +227,7 @@ describe('the care path, end to end', () => {
     expect(await duePhq9.count()).toBe(0);
     // The patient's own chart shows the total (alerts are for the therapist only).
     await nav(patient.page, 'Charts').click();
-    await patient.page.locator('cl-charts-screen').getByRole('img', { name: /total score: 1 values; the latest is 11 / }).waitFor();
+    await patient.page.locator('cl-charts-screen').getByRole('img', { name: /total score: 1 value; it is 11 / }).waitFor();
     expect(unexpected(patient)).toEqual([]);
 
     // What the screens claimed is what the server recorded.
@@ -247,11 +247,11 @@ describe('the care path, end to end', () => {
     // 6. The therapist: the patient carries an open-alert badge; the chart shows the score, the alert is acknowledged, a message sent.
     await nav(therapist.page, 'Patients').click();
     const patientRow = therapist.page.locator(`li.patient[data-enrollment="${row.enrollmentId}"]`);
-    await patientRow.locator('[data-badge="alerts"]').filter({ hasText: '1 open alerts' }).waitFor();
+    await patientRow.locator('[data-badge="alerts"]').filter({ hasText: '1 open alert' }).waitFor();
     await patientRow.getByRole('link', { name: patientAccount.name }).click();
     const page = therapist.page.locator('cl-patient-page');
     const chart = page.locator('section.chart[data-instrument="phq9"]');
-    await chart.getByRole('img', { name: /total score: 1 values; the latest is 11 / }).waitFor();
+    await chart.getByRole('img', { name: /total score: 1 value; it is 11 / }).waitFor();
     await chart.getByText('Show the values as a table').click();
     await chart.getByRole('row', { name: /11 Moderate depression/ }).waitFor();
     await page.locator('li[data-module="panic-week-1"]').getByText(/Done/).waitFor();
@@ -340,7 +340,7 @@ describe('missing reports, end to end', () => {
     await alert.getByText('No report for 2026-03-02 by its deadline (12:00, Europe/Stockholm).').waitFor();
     await alert.getByText('Warning').waitFor();
     await nav(therapist.page, 'Patients').click();
-    await therapist.page.locator('li.patient').filter({ hasText: patientAccount.name }).locator('[data-badge="alerts"]').filter({ hasText: '1 open alerts' }).waitFor();
+    await therapist.page.locator('li.patient').filter({ hasText: patientAccount.name }).locator('[data-badge="alerts"]').filter({ hasText: '1 open alert' }).waitFor();
     for (const person of [admin, therapist, patient]) expect(unexpected(person)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { ApiClient, ApiError } from '@careloom/client/api';
 import { AnswerQueue } from '../shared/answer-queue.js';
@@ -218,8 +218,7 @@ export class ClPatientApp extends LitElement {
       </header>
       ${signedIn
         ? html`<nav class="main" aria-label=${t('navLabel')}><ul>
-            ${NAV.map((item) => html`<li><a href=${`#/${item.path}`} aria-current=${item.path === first ? 'page' : 'false'}
-              aria-label=${item.path === 'messages' && this.unread ? `${t(item.key)}, ${t('unreadCount', { n: this.unread })}` : nothing}>${t(item.key)}${item.path === 'messages' ? this.renderUnread(t) : null}</a></li>`)}
+            ${NAV.map((item) => html`<li><a href=${`#/${item.path}`} aria-current=${item.path === first ? 'page' : 'false'}>${t(item.key)}${item.path === 'messages' ? this.renderUnread(t) : null}</a></li>`)}
           </ul></nav>`
         : null}
       <main class=${first === 'modules' && signedIn ? 'flush' : ''}>${this.renderScreen(first, segments)}</main>`;

@@ -137,5 +137,10 @@ export async function generateApiTypes(apiFiles: Map<string, SchemaObject>, form
     const alias = aliasOf(definitions.get(name)!.file, definitions.get(name)!.schema)!;
     return `export type { ${name} } from '${alias.from}';`;
   });
-  return `${banner}\n\n${importLines.join('\n')}\n\n${reexportLines.join('\n')}\n\n${body.trim()}\n`;
+  // Every definition by name, so the server names a body's schema by a key the compiler checks.
+  const index = `/** Every definition of the API schemas by name: \`ApiDefinitions['Session']\` is the type of \`#/$defs/Session\`. */
+export interface ApiDefinitions {
+${[...definitions.keys()].map((name) => `  ${name}: ${name};`).join('\n')}
+}`;
+  return `${banner}\n\n${importLines.join('\n')}\n\n${reexportLines.join('\n')}\n\n${body.trim()}\n\n${index}\n`;
 }

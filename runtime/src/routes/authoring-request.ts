@@ -1,4 +1,3 @@
-import Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Context } from 'hono';
 import type { Issue } from '@careloom/format';
@@ -19,17 +18,10 @@ export function authoringContext(c: Context<AppEnv>, deps: AuthoringRouteDeps): 
   return { principal: c.get('principal'), requestId: c.get('requestId') ?? null, ip: deps.clientIp?.(c) ?? null };
 }
 
-// One Ajv instance for every request-body schema, compiled once at startup.
-const ajv = new Ajv2020({ allErrors: true, strict: true });
-
-/** Compiles a request-body schema (JSON Schema 2020-12, `additionalProperties: false` as the inbound whitelist). */
-export function bodySchema<T>(schema: object): ValidateFunction<T> {
-  return ajv.compile<T>(schema);
-}
-
 /**
- * Reads a JSON body (415 without a JSON content type, 400 when it does not parse) and validates it:
- * a body the schema rejects is `invalid`, with every issue and its JSON Pointer.
+ * Reads a JSON body (415 without a JSON content type, 400 when it does not parse) and validates it
+ * with a validator of the API schemas (`apiValidator` in http/api-schemas.ts): a body the schema
+ * rejects is `invalid`, with every issue and its JSON Pointer.
  */
 export async function readBody<T>(c: Context<AppEnv>, validate: ValidateFunction<T>): Promise<T> {
   const body = await readJsonBody(c);

@@ -196,6 +196,8 @@ export type AlertDetails =
       };
     };
 /**
+ * An alert: what every alert has, and what it says as data.
+ *
  * This interface was referenced by `CareloomApi`'s JSON-Schema
  * via the `definition` "Alert".
  */
@@ -212,6 +214,13 @@ export type ContactEmail = string;
  * via the `definition` "ResponseBody".
  */
 export type ResponseBody = unknown;
+/**
+ * GET /api/openapi.json: this API as OpenAPI 3.1, its bodies described by these schemas.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "OpenApiDocument".
+ */
+export type OpenApiDocument = Record<string, unknown>;
 
 /**
  * A person as others may see them: never a password hash or a session.
@@ -762,13 +771,26 @@ export interface CatalogEntry {
   title: string;
   organisationId: string;
   currentVersion: number | null;
-  history: {
-    number: number;
-    retired: boolean;
-    contentHash: string;
-    changeNote: string;
-    releasedAt: string;
-  }[];
+  /**
+   * Every release, newest first.
+   */
+  history: CatalogVersion[];
+}
+/**
+ * A released (or retired) version in the catalog.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "CatalogVersion".
+ */
+export interface CatalogVersion {
+  number: number;
+  retired: boolean;
+  contentHash: string;
+  changeNote: string;
+  releasedAt: string;
+  releaseClass: ReleaseLevel;
+  releaseNotes: string;
+  pins: ModulePin[];
 }
 /**
  * GET /api/catalog.
@@ -810,17 +832,6 @@ export interface ExampleSummary {
  */
 export interface ExampleList {
   examples: ExampleSummary[];
-}
-/**
- * GET /health.
- *
- * This interface was referenced by `CareloomApi`'s JSON-Schema
- * via the `definition` "Health".
- */
-export interface Health {
-  status: 'ok';
-  database: 'ok';
-  version: string;
 }
 /**
  * Answers keyed by item id.
@@ -1590,4 +1601,154 @@ export interface IntakeBody {
    * A response document (response.schema.json), checked by the service.
    */
   response: unknown;
+}
+/**
+ * GET /health.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "Health".
+ */
+export interface Health {
+  status: 'ok';
+  database: 'ok';
+  version: string;
+}
+
+/** Every definition of the API schemas by name: `ApiDefinitions['Session']` is the type of `#/$defs/Session`. */
+export interface ApiDefinitions {
+  Role: Role;
+  AssignableRoles: AssignableRoles;
+  OrganisationKind: OrganisationKind;
+  PersonView: PersonView;
+  UnitRole: UnitRole;
+  SessionMembership: SessionMembership;
+  Session: Session;
+  RoleNames: RoleNames;
+  MyOrganisation: MyOrganisation;
+  MyOrganisations: MyOrganisations;
+  Member: Member;
+  Members: Members;
+  LoginBody: LoginBody;
+  ChangePasswordBody: ChangePasswordBody;
+  Email: Email;
+  Password: Password;
+  InvitationToken: InvitationToken;
+  InviteBody: InviteBody;
+  InvitationTokenBody: InvitationTokenBody;
+  JoinBody: JoinBody;
+  SetRolesBody: SetRolesBody;
+  MemberInvitation: MemberInvitation;
+  MemberInvitations: MemberInvitations;
+  InvitationPreview: InvitationPreview;
+  AcceptedInvitation: AcceptedInvitation;
+  JoinedInvitation: JoinedInvitation;
+  DocumentKind: DocumentKind;
+  ReleaseLevel: ReleaseLevel;
+  VersionState: VersionState;
+  WorkflowAction: WorkflowAction;
+  Issue: Issue;
+  DocumentChange: DocumentChange;
+  ReleaseClass: ReleaseClass;
+  LatestVersion: LatestVersion;
+  DocumentSummary: DocumentSummary;
+  DocumentList: DocumentList;
+  DocumentDetail: DocumentDetail;
+  CreateDocumentInput: CreateDocumentInput;
+  DraftView: DraftView;
+  ModulePin: ModulePin;
+  ReleaseView: ReleaseView;
+  TransitionView: TransitionView;
+  VersionView: VersionView;
+  VersionList: VersionList;
+  VersionRef: VersionRef;
+  DiffView: DiffView;
+  SubmitBody: SubmitBody;
+  TransitionInput: TransitionInput;
+  CommentInput: CommentInput;
+  CommentRecord: CommentRecord;
+  CommentThread: CommentThread;
+  CommentThreads: CommentThreads;
+  TestEnrollmentView: TestEnrollmentView;
+  CatalogEntry: CatalogEntry;
+  CatalogVersion: CatalogVersion;
+  Catalog: Catalog;
+  ExampleSummary: ExampleSummary;
+  ExampleList: ExampleList;
+  ExampleDocument: ExampleDocument;
+  Module: Module;
+  ResponseDocument: ResponseDocument;
+  AnswerValue: AnswerValue;
+  Answers: Answers;
+  Zone: Zone;
+  ZoneLevel: ZoneLevel;
+  Text: Text;
+  Id: Id;
+  Problem: Problem;
+  PersonRef: PersonRef;
+  Message: Message;
+  MessageList: MessageList;
+  UnitSettings: UnitSettings;
+  EnrollmentStatus: EnrollmentStatus;
+  ModuleState: ModuleState;
+  MyEnrollment: MyEnrollment;
+  MyEnrollments: MyEnrollments;
+  DueItem: DueItem;
+  NewModule: NewModule;
+  Today: Today;
+  ProgramModule: ProgramModule;
+  Program: Program;
+  Progress: Progress;
+  ScoreResult: ScoreResult;
+  ZoneResult: ZoneResult;
+  RecordedResponse: RecordedResponse;
+  InstrumentChart: InstrumentChart;
+  FieldChart: FieldChart;
+  ChartGoal: ChartGoal;
+  RegistrationChart: RegistrationChart;
+  Charts: Charts;
+  PlanCondition: PlanCondition;
+  PlanRule: PlanRule;
+  Plan: Plan;
+  PlanList: PlanList;
+  Unit: Unit;
+  UnitList: UnitList;
+  Deployment: Deployment;
+  DeploymentList: DeploymentList;
+  PatientRow: PatientRow;
+  PatientList: PatientList;
+  OutboxMessage: OutboxMessage;
+  Outbox: Outbox;
+  PatientInvitation: PatientInvitation;
+  Enrollment: Enrollment;
+  EnrolledPatient: EnrolledPatient;
+  AcceptedEnrollment: AcceptedEnrollment;
+  AlertFields: AlertFields;
+  AlertDetails: AlertDetails;
+  Alert: Alert;
+  AlertList: AlertList;
+  EnrollmentDetail: EnrollmentDetail;
+  StoredResponse: StoredResponse;
+  ResponseList: ResponseList;
+  UnitReport: UnitReport;
+  ReferralContact: ReferralContact;
+  ContactEmail: ContactEmail;
+  Referral: Referral;
+  ReferralList: ReferralList;
+  IntakeForm: IntakeForm;
+  IntakeReceipt: IntakeReceipt;
+  CreateUnitBody: CreateUnitBody;
+  UpdateUnitBody: UpdateUnitBody;
+  DeployBody: DeployBody;
+  EnrollBody: EnrollBody;
+  EnrollmentStatusBody: EnrollmentStatusBody;
+  PlanRuleInput: PlanRuleInput;
+  PlanBody: PlanBody;
+  MessageBody: MessageBody;
+  AcceptReferralBody: AcceptReferralBody;
+  RedeemBody: RedeemBody;
+  AcceptInvitationBody: AcceptInvitationBody;
+  IntakeBody: IntakeBody;
+  ResponseBody: ResponseBody;
+  Health: Health;
+  OpenApiDocument: OpenApiDocument;
 }

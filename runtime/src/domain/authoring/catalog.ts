@@ -1,30 +1,10 @@
 import { DomainError } from '../errors.js';
 import type { AuthoringContext, AuthoringDeps } from './authoring-deps.js';
 import { catalogScope } from './policy.js';
-import type { DocumentKind, ReleaseRecord } from './ports.js';
+import type { CatalogEntry as CatalogEntryView } from '@careloom/format/api';
 
-/** A released (or retired) version in the catalog. */
-export interface CatalogVersionView {
-  number: number;
-  retired: boolean;
-  contentHash: string;
-  changeNote: string;
-  releasedAt: string;
-  releaseClass: ReleaseRecord['releaseClass'];
-  releaseNotes: string;
-  pins: ReleaseRecord['pins'];
-}
-
-export interface CatalogEntryView {
-  id: string;
-  kind: DocumentKind;
-  title: string;
-  organisationId: string;
-  /** The version new deployments get; null when every release is retired. */
-  currentVersion: number | null;
-  /** Every release, newest first. */
-  history: CatalogVersionView[];
-}
+/** A released (or retired) version in the catalog, and a catalog entry: the wire types (schemas/json/api/authoring.schema.json). */
+export type { CatalogEntry as CatalogEntryView, CatalogVersion as CatalogVersionView } from '@careloom/format/api';
 
 export function createCatalogCommands(deps: AuthoringDeps) {
   return {

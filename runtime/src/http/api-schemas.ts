@@ -1,0 +1,54 @@
+import Ajv2020 from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { ApiDefinitions } from '@careloom/format/api';
+import { API_SCHEMA_BASE, apiSchemaFileContents, schemaFileContents } from '@careloom/format/api/schemas';
+
+/** The name of a definition of the API schemas (schemas/json/api/*.schema.json), checked by the compiler. */
+export type ApiSchemaName = keyof ApiDefinitions;
+
+/**
+ * One ajv for the API's bodies, holding the API schemas and the format's (which they reference).
+ * Nothing is compiled until a validator is asked for; the server runs in Node, where compiling at
+ * run time is allowed (the designer's validators are compiled at generation time instead).
+ * `tsType` says which TypeScript type json-schema-to-typescript writes, and is no rule.
+ */
+const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true });
+addFormats(ajv);
+ajv.addKeyword('tsType');
+for (const schema of Object.values(schemaFileContents)) ajv.addSchema(schema as object);
+for (const schema of Object.values(apiSchemaFileContents)) ajv.addSchema(schema as object);
+
+/** Which API schema file defines each name. */
+const fileOf = new Map<string, string>();
+for (const [file, schema] of Object.entries(apiSchemaFileContents)) {
+  for (const name of Object.keys((schema['$defs'] ?? {}) as object)) fileOf.set(name, file);
+}
+
+/** The `$id`-based reference to an API definition, e.g. `https://careloom.org/schemas/api/accounts.schema.json#/$defs/Session`. */
+export function apiSchemaRef(name: ApiSchemaName): string {
+  const file = fileOf.get(name);
+  if (!file) throw new Error(`No API schema defines ${name}.`);
+  return `${API_SCHEMA_BASE}${file}#/$defs/${name}`;
+}
+
+const compiled = new Map<string, ValidateFunction>();
+
+/**
+ * The compiled validator of one API definition, typed by the generated type of the same name.
+ * Routes validate request bodies with it (through `readBody` or `parseBody`); the OpenAPI
+ * description names the same definition, so the two cannot disagree.
+ *
+ * @example
+ * const validateLoginBody = apiValidator('LoginBody'); // ValidateFunction<LoginBody>
+ */
+export function apiValidator<N extends ApiSchemaName>(name: N): ValidateFunction<ApiDefinitions[N]> {
+  const ref = apiSchemaRef(name);
+  let validate = compiled.get(ref);
+  if (!validate) {
+    validate = ajv.getSchema(ref);
+    if (!validate) throw new Error(`The API schema ${ref} does not compile.`);
+    compiled.set(ref, validate);
+  }
+  return validate as ValidateFunction<ApiDefinitions[N]>;
+}

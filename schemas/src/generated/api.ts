@@ -1424,7 +1424,7 @@ export interface UnitReport {
   /**
    * Enrollments whose schedule the server cannot work out: left out of completed, dropped out and the questionnaires.
    */
-  unreadable?: {
+  unreadable: {
     enrollmentId: string;
     problem: Problem;
   }[];

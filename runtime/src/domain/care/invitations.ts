@@ -1,3 +1,4 @@
+import type { AcceptedEnrollment as WireAcceptedEnrollment } from '@careloom/format/api';
 import { createAttemptLimiter } from '../attempt-limiter.js';
 import { DomainError } from '../errors.js';
 import type { Principal } from '../principal.js';
@@ -20,10 +21,8 @@ export interface RedeemLimits {
 /** 10 wrong codes per 15 minutes: a typo or two is fine; guessing 50-bit codes is hopeless. */
 export const DEFAULT_REDEEM_LIMITS: RedeemLimits = Object.freeze({ perIp: 10, windowMs: 15 * 60_000 });
 
-/** What accepting an invitation gave the signed-in person: the enrollment, now theirs. */
-export interface AcceptedEnrollment {
-  enrollment: { id: string; title: string; status: EnrollmentStatus; startedOn: string; unit: { id: string; name: string } };
-}
+/** What accepting an invitation gave the signed-in person: the wire type. */
+export type AcceptedEnrollment = WireAcceptedEnrollment;
 
 /**
  * Taking an invitation up. An invitation is addressed to one person (the account that had the

@@ -6,7 +6,7 @@ import { careAudit } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
 import { invitationHash } from './enrollments.js';
 import { normalizeInvitationCode } from './invitation-code.js';
-import type { AcceptInvitationResult, EnrollmentStatus, InvitationRecord } from './ports.js';
+import type { AcceptInvitationResult, InvitationRecord } from './ports.js';
 
 const UNKNOWN = 'This invitation code is unknown, already used or expired. Ask your care unit for a new one.';
 const SIGN_IN_TO_ACCEPT = 'This e-mail address already has a Careloom account. Sign in with your own password, then accept the invitation there; a password chosen here would change nothing.';

@@ -16,7 +16,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['designer/**', 'renderer/**', 'runtime/web/**', '**/*.browser.test.ts'],
+    files: ['client/**', 'designer/**', 'renderer/**', 'runtime/web/**', '**/*.browser.test.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {
@@ -45,6 +45,15 @@ export default tseslint.config(
         ],
       }],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'localStorage'],
+    },
+  },
+  {
+    // The message system runs in the three apps and in the server's e-mails alike.
+    files: ['client/src/messages/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: [...nodeBuiltins, 'lit', 'lit/*'], message: 'The message system is pure: no Node, DOM or framework.' }] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'process', 'Buffer', 'localStorage'],
     },
   },
   {

@@ -13,7 +13,7 @@ const args = [
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
-  files: ['schemas/**/*.browser.test.ts', 'renderer/**/*.browser.test.ts', 'designer/**/*.browser.test.ts', 'runtime/**/*.browser.test.ts'],
+  files: ['schemas/**/*.browser.test.ts', 'client/**/*.browser.test.ts', 'renderer/**/*.browser.test.ts', 'designer/**/*.browser.test.ts', 'runtime/**/*.browser.test.ts'],
   nodeResolve: true,
   plugins: [
     bundleCommonJs(),

@@ -1,4 +1,4 @@
-// Issue 3 benchmark: how long an edit takes to reach 20 other clients of the same draft, and how
+// Issue 3 benchmark: how long an edit takes to reach 50 other clients of the same draft, and how
 // much server memory each connected client costs — Careloom's collaboration endpoint (session
 // checked, every update stored in SQLite with synchronous=FULL before it is relayed) side by side,
 // in the same run, with a bare WebSocket relay that only rebroadcasts bytes.
@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import { HttpSession } from '@careloom/server/http-client';
 import { percentile, residentBytes, sleep, startProcess, stop } from './processes.js';
 
-const RECEIVERS = 20;
+const RECEIVERS = Number(process.env.BENCH_RECEIVERS ?? 50);
 const EDITS = Number(process.env.BENCH_EDITS ?? 200);
 const MEMORY_CLIENTS = Number(process.env.BENCH_MEMORY_CLIENTS ?? 100);
 
@@ -117,9 +117,9 @@ async function bareRelay(): Promise<FanoutResult> {
   }
 }
 
-export async function collabFanout(): Promise<{ careloom: FanoutResult; bare: FanoutResult }> {
+export async function collabFanout(): Promise<{ receivers: number; careloom: FanoutResult; bare: FanoutResult }> {
   // Baseline first and last would double the run time; one of each, baseline first, is the compromise.
   const bare = await bareRelay();
   const result = await careloom();
-  return { careloom: result, bare };
+  return { receivers: RECEIVERS, careloom: result, bare };
 }

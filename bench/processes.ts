@@ -5,11 +5,13 @@ import { resolve } from 'node:path';
 export const repoRoot = resolve(import.meta.dirname, '..');
 
 /** Starts a TypeScript entry point in its own Node process and resolves with the URL it prints. */
-export function startProcess(entry: string, pattern: RegExp, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startProcess(entry: string, pattern: RegExp, env: Record<string, string> = {}, options: { wrapper?: string[]; nodeArgs?: string[] } = {}): Promise<{ child: ChildProcess; url: string }> {
+  const nodeArgs = [...(options.nodeArgs ?? []), ...(entry.endsWith('.ts') ? ['--import', 'tsx'] : []), entry];
+  const [command, ...args] = [...(options.wrapper ?? []), process.execPath, ...nodeArgs];
+  const child = spawn(command!, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolveStart, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${entry} did not start:\n${output}`)), 30000);
+    const timer = setTimeout(() => reject(new Error(`${entry} did not start:\n${output}`)), 180_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = pattern.exec(output);
@@ -22,6 +24,17 @@ export function startProcess(entry: string, pattern: RegExp, env: Record<string,
     child.stderr!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}:\n${output}`)));
   });
+}
+
+/** The Node process itself when it was started under a wrapper (strace): the first descendant running node. */
+export function nodePidOf(pid: number): number {
+  if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim().startsWith('node')) return pid;
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  for (const child of children) {
+    const found = nodePidOf(child);
+    if (found) return found;
+  }
+  return 0;
 }
 
 /** Resident memory of a process in bytes (Linux). */

@@ -1,36 +1,73 @@
-// `npm run bench`: each benchmark measures Careloom and a baseline in the same run on this machine
-// and reports the ratio, since absolute numbers on a noisy 2-core machine mean little.
+// `npm run bench`: each benchmark measures Careloom and a baseline in the same run on this machine,
+// alternating where it can, and reports ratios, since absolute numbers on a shared 2-core machine
+// mean little. Prints one table and writes every raw number to bench/results/<time>.json.
+// Needs wrk (`apt-get install wrk`); strace, when installed, counts the fsyncs.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { collabFanout } from './collab-fanout.js';
-import { runtimeResponses } from './runtime-responses.js';
+import { cpuProfile } from './cpu-profile.js';
+import { percentile, repoRoot } from './processes.js';
+import { pagesPerResponse, runtimeResponses } from './runtime-responses.js';
+import { median, startup } from './startup.js';
+import { haveWrk, type WrkResult } from './wrk.js';
 
-const ms = (value: number) => `${value.toFixed(2)} ms`;
-const kib = (value: number) => `${(value / 1024).toFixed(1)} KiB`;
+if (!(await haveWrk())) {
+  process.stderr.write('npm run bench needs wrk: apt-get install wrk\n');
+  process.exit(1);
+}
 
-const fanout = await collabFanout();
-const rows = [
-  ['edit → 20 clients, median', ms(fanout.careloom.medianMs), ms(fanout.bare.medianMs), (fanout.careloom.medianMs / fanout.bare.medianMs).toFixed(1)],
-  ['edit → 20 clients, p99', ms(fanout.careloom.p99Ms), ms(fanout.bare.p99Ms), (fanout.careloom.p99Ms / fanout.bare.p99Ms).toFixed(1)],
-  ['server memory per client', kib(fanout.careloom.bytesPerClient), kib(fanout.bare.bytesPerClient), (fanout.careloom.bytesPerClient / Math.max(1, fanout.bare.bytesPerClient)).toFixed(1)],
-];
-process.stdout.write('\nCollaboration (loopback; Careloom stores each update in SQLite before relaying it)\n');
-process.stdout.write(`| measure | Careloom | bare WebSocket relay | ratio |\n|---|---|---|---|\n${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}\n`);
-
+const loadBefore = loadavg();
+const startedAt = new Date();
 const responses = await runtimeResponses();
-const perSecond = (value: number) => `${value.toFixed(0)}/s`;
-const responseRows = [
-  ['responses recorded per second', perSecond(responses.careloom.perSecond), perSecond(responses.bareHono.perSecond), perSecond(responses.rawSqlite.perSecond), (responses.careloom.perSecond / responses.bareHono.perSecond).toFixed(2), (responses.careloom.perSecond / responses.rawSqlite.perSecond).toFixed(2)],
-  ['latency p50', ms(responses.careloom.p50Ms), ms(responses.bareHono.p50Ms), ms(responses.rawSqlite.p50Ms), (responses.careloom.p50Ms / responses.bareHono.p50Ms).toFixed(1), (responses.careloom.p50Ms / responses.rawSqlite.p50Ms).toFixed(1)],
-  ['latency p99', ms(responses.careloom.p99Ms), ms(responses.bareHono.p99Ms), ms(responses.rawSqlite.p99Ms), (responses.careloom.p99Ms / responses.bareHono.p99Ms).toFixed(1), (responses.careloom.p99Ms / responses.rawSqlite.p99Ms).toFixed(1)],
+const fanout = await collabFanout();
+const profile = await cpuProfile();
+const starts = await startup();
+const loadAfter = loadavg();
+
+const med = (values: number[]) => percentile(values, 50);
+const range = (values: number[], digits: number) => `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
+const pairRatios = (a: WrkResult[], b: WrkResult[]) => a.map((run, index) => run.perSecond / b[index]!.perSecond);
+const cpuPerRequestUs = (run: WrkResult) => ((run.serverCpu * (run.endedAt - run.startedAt)) / 1000 / run.requests) * 1e6;
+
+const recordRatios = pairRatios(responses.careloomPost, responses.bareHonoPost);
+const revalidateRatios = pairRatios(responses.moduleRevalidated, responses.bareHonoGet);
+const fullRatios = pairRatios(responses.moduleFull, responses.bareHonoGet);
+const stored = responses.careloomPost.reduce((sum, run) => sum + run.stored, 0);
+const fsyncs = responses.careloomPost.every((run) => run.fsyncs !== undefined) ? responses.careloomPost.reduce((sum, run) => sum + run.fsyncs!, 0) : undefined;
+const pages = responses.careloomPost.map(pagesPerResponse);
+const half = responses.careloomHalfRate;
+
+const rows: string[][] = [
+  ['recording: responses/s (Careloom ÷ bare Hono POST, per round)', `${med(responses.careloomPost.map((run) => run.perSecond)).toFixed(0)}/s`, `${med(responses.bareHonoPost.map((run) => run.perSecond)).toFixed(0)}/s`, `${med(recordRatios).toFixed(3)} (${range(recordRatios, 3)})`, '≥ 0.5'],
+  ['recording: latency p50 / p99 at full load', `${med(responses.careloomPost.map((run) => run.p50Ms)).toFixed(1)} / ${med(responses.careloomPost.map((run) => run.p99Ms)).toFixed(1)} ms`, `${med(responses.bareHonoPost.map((run) => run.p50Ms)).toFixed(1)} / ${med(responses.bareHonoPost.map((run) => run.p99Ms)).toFixed(1)} ms`, '', ''],
+  [`recording: p99 at about half the maximum rate (${half.perSecond.toFixed(0)}/s measured)`, `${half.p99Ms.toFixed(1)} ms`, '', '', '≤ 10 ms'],
+  ['recording: server CPU per request', `${med(responses.careloomPost.map(cpuPerRequestUs)).toFixed(0)} µs`, `${med(responses.bareHonoPost.map(cpuPerRequestUs)).toFixed(0)} µs`, (med(responses.careloomPost.map(cpuPerRequestUs)) / med(responses.bareHonoPost.map(cpuPerRequestUs))).toFixed(1), ''],
+  ['recording: server CPU busy (1.0 = one core)', range(responses.careloomPost.map((run) => run.serverCpu), 2), range(responses.bareHonoPost.map((run) => run.serverCpu), 2), '', ''],
+  ['recording: fsyncs per acknowledged response', fsyncs === undefined ? '— (no strace)' : (fsyncs / stored).toFixed(3), '', '', '≤ 0.1'],
+  ['recording: 4 KiB pages written per response (/proc/pid/io)', `${med(pages).toFixed(1)} (${range(pages, 1)})`, '', '', '≤ 8'],
+  ['recording: stored rows ÷ 201s counted by wrk', `${stored} ÷ ${responses.careloomPost.reduce((sum, run) => sum + run.requests, 0)}`, '', '', ''],
+  ['module: 304 revalidation ÷ bare Hono GET, per round', `${med(responses.moduleRevalidated.map((run) => run.perSecond)).toFixed(0)}/s`, `${med(responses.bareHonoGet.map((run) => run.perSecond)).toFixed(0)}/s`, `${med(revalidateRatios).toFixed(2)} (${range(revalidateRatios, 2)})`, '≥ 0.8'],
+  ['module: full 200 body ÷ bare Hono GET', `${med(responses.moduleFull.map((run) => run.perSecond)).toFixed(0)}/s`, '', `${med(fullRatios).toFixed(2)} (${range(fullRatios, 2)})`, ''],
+  [`collaboration: edit → ${fanout.receivers} editors, median / p99`, `${fanout.careloom.medianMs.toFixed(2)} / ${fanout.careloom.p99Ms.toFixed(2)} ms`, `${fanout.bare.medianMs.toFixed(2)} / ${fanout.bare.p99Ms.toFixed(2)} ms`, `${(fanout.careloom.p99Ms / fanout.bare.p99Ms).toFixed(1)} (p99)`, 'p99 ≤ 50 ms'],
+  ['collaboration: server memory per idle editor', `${(fanout.careloom.bytesPerClient / 1024).toFixed(1)} KiB`, `${(fanout.bare.bytesPerClient / 1024).toFixed(1)} KiB`, '', '≤ 30 KiB'],
+  ['start: process start → first /health 200, median (build ÷ tsx)', `${median(starts.compiledMs).toFixed(0)} ms`, `${median(starts.sourceMs).toFixed(0)} ms`, (median(starts.compiledMs) / median(starts.sourceMs)).toFixed(2), '≤ 300 ms'],
 ];
-process.stdout.write(`\nResponses (loopback, ${responses.concurrency} concurrent clients; raw SQLite is one writer, one transaction per row + audit row, WAL + synchronous=FULL)\n`);
-process.stdout.write(`| measure | Careloom POST | bare Hono | raw better-sqlite3 | ratio to Hono | ratio to SQLite |\n|---|---|---|---|---|---|\n${responseRows.map((row) => `| ${row.join(' | ')} |`).join('\n')}\n`);
-const moduleRows = [
-  ['requests per second', perSecond(responses.moduleFull.perSecond), perSecond(responses.moduleRevalidated.perSecond), (responses.moduleRevalidated.perSecond / responses.moduleFull.perSecond).toFixed(2)],
-  ['latency p50', ms(responses.moduleFull.p50Ms), ms(responses.moduleRevalidated.p50Ms), (responses.moduleRevalidated.p50Ms / responses.moduleFull.p50Ms).toFixed(2)],
-  ['latency p99', ms(responses.moduleFull.p99Ms), ms(responses.moduleRevalidated.p99Ms), (responses.moduleRevalidated.p99Ms / responses.moduleFull.p99Ms).toFixed(2)],
-];
-process.stdout.write(`\nModule delivery (GET /api/me/module-versions, ${responses.concurrency} concurrent clients)\n`);
-process.stdout.write(`| measure | full body (200) | If-None-Match (304) | ratio |\n|---|---|---|---|\n${moduleRows.map((row) => `| ${row.join(' | ')} |`).join('\n')}\n`);
+
+const out = process.stdout;
+out.write(`\nCareloom vs baselines, ${startedAt.toISOString()}, load average ${loadBefore[0]!.toFixed(1)} before / ${loadAfter[0]!.toFixed(1)} after (2 cores)\n`);
+out.write(`wrk: 1 thread, ${responses.connections} keep-alive connections, ${responses.seconds} s per run, ${responses.careloomPost.length} alternating rounds\n\n`);
+out.write(`| measure | Careloom | baseline | ratio | goal |\n|---|---|---|---|---|\n${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}\n`);
+out.write('\nCPU profile of Careloom recording responses (self time, steady state):\n\n| share | function |\n|---|---|\n');
+out.write(`${profile.functions.map((entry) => `| ${(entry.share * 100).toFixed(1)} % | \`${entry.name}\` |`).join('\n')}\n`);
+out.write('\n| share | where |\n|---|---|\n');
+out.write(`${profile.places.map((entry) => `| ${(entry.share * 100).toFixed(1)} % | ${entry.name} |`).join('\n')}\n`);
+
+const resultsDir = join(repoRoot, 'bench', 'results');
+mkdirSync(resultsDir, { recursive: true });
+const file = join(resultsDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, `${JSON.stringify({ startedAt, loadBefore, loadAfter, responses, fanout, profile, starts }, null, 2)}\n`);
+out.write(`\nRaw numbers: ${file.slice(repoRoot.length + 1)}\n`);
 
 // Clients left over from the measurements (keep-alive sockets, y-websocket timers) would keep Node
 // alive after the report; the servers they talked to are already stopped, so end here.

@@ -1,152 +1,153 @@
-// Responses recorded durably per second and their latency at a steady concurrency, on loopback:
-// Careloom (session, CSRF, answer checks, scoring, one WAL + synchronous=FULL transaction with the
-// audit row) beside a bare Hono JSON endpoint (Node's fetch keeps connections alive) and beside raw better-sqlite3 inserts of comparable
-// rows; and module delivery with and without ETag revalidation.
+// Responses recorded durably per second, on loopback, driven by wrk (its own process, one thread):
+// Careloom (session, CSRF, schema and answer checks, scoring, response + alerts + audit in one
+// WAL + synchronous=FULL commit, 201 only after it) beside a bare Hono JSON endpoint, alternating
+// round by round in one run so the machine's noise hits both; module delivery (a 304 revalidation)
+// beside a bare Hono GET; and what each recorded response costs the disk (fsyncs counted with
+// strace, bytes written from /proc/<pid>/io).
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HttpSession } from '@careloom/server/http-client';
-import { DEMO_ACCOUNTS } from '@careloom/server/demo-accounts';
-import { percentile, startProcess, stop } from './processes.js';
+import { preparePatient } from './patient-setup.js';
+import { nodePidOf, startProcess, stop } from './processes.js';
+import { wrk, type WrkResult } from './wrk.js';
 
-export interface LoadResult {
-  perSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  requests: number;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const PAGE_BYTES = 4096;
+
+export interface RecordingRun extends WrkResult {
+  /** Rows the database gained during the run; at least the acknowledged requests. */
+  stored: number;
+  /** fsync + fdatasync calls of the server during the run (undefined without strace). */
+  fsyncs: number | undefined;
 }
 
 export interface RuntimeResponsesResult {
-  concurrency: number;
-  careloom: LoadResult;
-  bareHono: LoadResult;
-  rawSqlite: LoadResult;
-  moduleFull: LoadResult;
-  moduleRevalidated: LoadResult;
+  connections: number;
+  seconds: number;
+  bareHonoPost: WrkResult[];
+  careloomPost: RecordingRun[];
+  /** Careloom at about half of its measured maximum rate: the latency a patient sees on a busy day. */
+  careloomHalfRate: RecordingRun;
+  bareHonoGet: WrkResult[];
+  moduleRevalidated: WrkResult[];
+  moduleFull: WrkResult[];
 }
 
-const CONCURRENCY = 16;
-const DURATION_MS = 3000;
-
-/** Runs `send` from `concurrency` workers for `durationMs`; every call must succeed. */
-async function load(send: () => Promise<void>, concurrency = CONCURRENCY, durationMs = DURATION_MS): Promise<LoadResult> {
-  for (let warm = 0; warm < 20; warm += 1) await send();
-  const latencies: number[] = [];
-  const end = performance.now() + durationMs;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (performance.now() < end) {
-      const at = performance.now();
-      await send();
-      latencies.push(performance.now() - at);
-    }
-  }));
-  const seconds = (performance.now() - started) / 1000;
-  return { perSecond: latencies.length / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), requests: latencies.length };
-}
-
-function phq9(): Record<string, string> {
-  const options = ['notAtAll', 'severalDays', 'moreThanHalf', 'nearlyEveryDay'];
-  const answers: Record<string, string> = {};
-  for (let item = 1; item <= 9; item += 1) answers[`phq9_${item}`] = options[(item * 7) % 3]!;
-  return answers;
-}
-
-async function careloom(dir: string): Promise<Pick<RuntimeResponsesResult, 'careloom' | 'moduleFull' | 'moduleRevalidated'>> {
-  const { child, url } = await startProcess('runtime/src/main.ts', /Careloom is running at (http:\/\/\S+)/, { CARELOOM_DB: join(dir, 'careloom.sqlite'), CARELOOM_PORT: '0' });
+/** Stops the server itself (strace would only detach on SIGTERM) and waits for the wrapper to end. */
+async function stopTraced(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
   try {
-    const account = (key: string) => DEMO_ACCOUNTS.find((candidate) => candidate.email === `${key}@demo.careloom.test`)!;
-    const admin = await HttpSession.login(url, account('care-admin').email, account('care-admin').password);
-    const unit = ((await admin.call('GET', '/api/care/units')).body as { units: Array<{ id: string; name: string }> }).units.find((candidate) => candidate.name === 'Demo clinic')!;
-    const deployment = (await admin.call('POST', `/api/care/units/${unit.id}/deployments`, { documentId: 'panic-icbt-8-weeks', version: 1 })).body as { id: string };
-    const therapist = await HttpSession.login(url, account('therapist').email, account('therapist').password);
-    const enrolled = (await therapist.call('POST', `/api/care/units/${unit.id}/enrollments`, { deploymentId: deployment.id, patient: { name: 'Bench Patient', email: 'bench@example.org' } })).body as { enrollment: { id: string }; invitation: { code: string } };
-    const patient = new HttpSession(url);
-    const redeemed = await patient.call('POST', '/api/public/invitations/redeem', { code: enrolled.invitation.code, password: 'a benchmark password' });
-    patient.csrfToken = (redeemed.body as { csrfToken: string }).csrfToken;
-    const path = `/api/me/enrollments/${enrolled.enrollment.id}/responses`;
-    const answers = phq9();
-    const result = await load(async () => {
-      const response = await patient.call('POST', path, { formatVersion: 1, clientId: randomUUID(), moduleId: 'phq-9', moduleVersion: 1, answers, completes: true, answeredAt: new Date().toISOString() });
-      if (response.status !== 201) throw new Error(`POST responses answered ${response.status}`);
-    });
-    const modulePath = `${url}/api/me/module-versions/panic-week-1/1`;
-    const headers = { Cookie: patient.cookie };
-    const first = await fetch(modulePath, { headers });
-    const etag = first.headers.get('etag')!;
-    await first.arrayBuffer();
-    const moduleFull = await load(async () => {
-      const response = await fetch(modulePath, { headers });
-      await response.arrayBuffer();
-      if (response.status !== 200) throw new Error(`module answered ${response.status}`);
-    });
-    const moduleRevalidated = await load(async () => {
-      const response = await fetch(modulePath, { headers: { ...headers, 'If-None-Match': etag } });
-      await response.arrayBuffer();
-      if (response.status !== 304) throw new Error(`revalidation answered ${response.status}`);
-    });
-    return { careloom: result, moduleFull, moduleRevalidated };
-  } finally {
-    await stop(child);
+    process.kill(nodePidOf(child.pid!) || child.pid!, 'SIGTERM');
+  } catch {
+    return;
   }
+  await exited;
 }
 
-async function bareHono(): Promise<LoadResult> {
-  const { child, url } = await startProcess('bench/bare-hono-server.ts', /Bare Hono listening at (http:\/\/\S+)/);
+function haveStrace(): boolean {
   try {
-    const answers = phq9();
-    return await load(async () => {
-      const response = await fetch(`${url}/responses`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ formatVersion: 1, clientId: randomUUID(), moduleId: 'phq-9', moduleVersion: 1, answers, completes: true, answeredAt: new Date().toISOString() }) });
-      await response.arrayBuffer();
-      if (response.status !== 201) throw new Error(`bare Hono answered ${response.status}`);
-    });
-  } finally {
-    await stop(child);
+    execFileSync('strace', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
   }
 }
 
-/** One row per transaction, like Careloom's response plus its audit row, in WAL with synchronous=FULL. */
-function rawSqlite(dir: string): LoadResult {
-  const db = new Database(join(dir, 'raw.sqlite'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.exec(`CREATE TABLE responses (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, enrollment_id TEXT NOT NULL, client_id TEXT NOT NULL, answers TEXT NOT NULL, scores TEXT NOT NULL, received_at TEXT NOT NULL, UNIQUE (enrollment_id, client_id));
-           CREATE TABLE audit (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, action TEXT NOT NULL, details TEXT NOT NULL)`);
-  const insert = db.prepare('INSERT INTO responses (id, enrollment_id, client_id, answers, scores, received_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
-  const audit = db.prepare('INSERT INTO audit (id, action, details) VALUES (?, ?, ?)');
-  const write = db.transaction((answers: string) => {
-    insert.run(randomUUID(), 'enrollment-1', randomUUID(), answers, '[{"instrumentId":"phq9","total":9}]', new Date().toISOString());
-    audit.run(randomUUID(), 'response.record', '{"moduleId":"phq-9"}');
-  });
-  const answers = JSON.stringify(phq9());
-  const latencies: number[] = [];
-  const end = performance.now() + DURATION_MS;
-  const started = performance.now();
-  while (performance.now() < end) {
-    const at = performance.now();
-    write(answers);
-    latencies.push(performance.now() - at);
+/** fsync/fdatasync lines of an `strace -ttt` log inside a time window. */
+function fsyncsBetween(log: string, from: number, to: number): number {
+  let count = 0;
+  for (const line of log.split('\n')) {
+    const match = /^\d+\s+(\d+\.\d+) f(?:data)?sync\(/.exec(line);
+    if (match && Number(match[1]) * 1000 >= from && Number(match[1]) * 1000 <= to) count += 1;
   }
-  const seconds = (performance.now() - started) / 1000;
-  db.close();
-  return { perSecond: latencies.length / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), requests: latencies.length };
+  return count;
 }
 
 /**
- * Measures all three side by side in one run (a noisy 2-core machine makes only ratios meaningful).
+ * Alternates rounds of bare Hono and Careloom, then the module revalidation against a bare GET.
  *
  * @example
  * const result = await runtimeResponses();
- * result.careloom.perSecond / result.bareHono.perSecond;
  */
 export async function runtimeResponses(): Promise<RuntimeResponsesResult> {
   const dir = mkdtempSync(join(tmpdir(), 'careloom-bench-responses-'));
+  const databaseFile = join(dir, 'careloom.sqlite');
+  const traceFile = join(dir, 'fsync.trace');
+  // Only fsync and fdatasync stop the process (seccomp-bpf), a tenth of one per response: the
+  // trace costs the measured server next to nothing.
+  const wrapper = haveStrace() ? ['strace', '-f', '--seccomp-bpf', '-ttt', '-e', 'trace=fsync,fdatasync', '-o', traceFile] : [];
+  const bare = await startProcess('bench/bare-hono-server.ts', /Bare Hono listening at (http:\/\/\S+)/);
+  const careloom = await startProcess(process.env.BENCH_SERVER ?? 'runtime/src/main.ts', /Careloom is running at (http:\/\/\S+)/, { CARELOOM_DB: databaseFile, CARELOOM_PORT: '0' }, { wrapper });
+  const readDb = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
-    const measured = await careloom(dir);
-    return { concurrency: CONCURRENCY, ...measured, bareHono: await bareHono(), rawSqlite: rawSqlite(dir) };
+    const barePid = bare.child.pid!;
+    const careloomPid = nodePidOf(careloom.child.pid!);
+    const url = careloom.url;
+    const setup = await preparePatient(url);
+    const patient = setup.session;
+    const path = setup.path;
+    const answeredAt = new Date().toISOString();
+    const count = readDb.prepare<[], { n: number }>('SELECT count(*) AS n FROM responses');
+
+    const post = (target: string, pid: number, args: string[], connections = CONNECTIONS) => wrk({ url: target, script: 'post-response.lua', args, connections, seconds: SECONDS, pid });
+    const postBare = () => post(`${bare.url}/responses`, barePid, ['/responses', '', '', '', answeredAt, '0']);
+    const postCareloom = async (pause = 0, connections = CONNECTIONS): Promise<RecordingRun> => {
+      const before = count.get()!.n;
+      const result = await post(`${url}${path}`, careloomPid, setup.wrkArgs(pause), connections);
+      // Requests still in flight when wrk stops may be stored without being counted by wrk.
+      await new Promise((done) => setTimeout(done, 200));
+      return { ...result, stored: count.get()!.n - before, fsyncs: undefined };
+    };
+
+    // Warm both (JIT, SQLite page cache), unmeasured.
+    await wrk({ url: `${bare.url}/responses`, script: 'post-response.lua', args: ['/responses', '', '', '', answeredAt, '0'], connections: CONNECTIONS, seconds: 1, pid: barePid });
+    await wrk({ url: `${url}${path}`, script: 'post-response.lua', args: setup.wrkArgs(0), connections: CONNECTIONS, seconds: 1, pid: careloomPid });
+
+    const bareHonoPost: WrkResult[] = [];
+    const careloomPost: RecordingRun[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      bareHonoPost.push(await postBare());
+      careloomPost.push(await postCareloom());
+    }
+    // Half of the best measured rate: each connection pauses so that the connections together
+    // send about that many requests per second.
+    const best = Math.max(...careloomPost.map((run) => run.perSecond));
+    const halfConnections = 8;
+    const pause = Math.max(1, Math.round((halfConnections / (best / 2)) * 1000));
+    const careloomHalfRate = await postCareloom(pause, halfConnections);
+
+    const modulePath = '/api/me/module-versions/panic-week-1/1';
+    const first = await fetch(`${url}${modulePath}`, { headers: { Cookie: patient.cookie } });
+    const etag = first.headers.get('etag')!;
+    await first.arrayBuffer();
+    const get = (target: string, pid: number, args: string[]) => wrk({ url: target, script: 'get.lua', args, connections: CONNECTIONS, seconds: SECONDS, pid });
+    const bareHonoGet: WrkResult[] = [];
+    const moduleRevalidated: WrkResult[] = [];
+    const moduleFull: WrkResult[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      bareHonoGet.push(await get(`${bare.url}/module`, barePid, ['/module', '', '']));
+      moduleRevalidated.push(await get(`${url}${modulePath}`, careloomPid, [modulePath, patient.cookie, etag]));
+      moduleFull.push(await get(`${url}${modulePath}`, careloomPid, [modulePath, patient.cookie, '']));
+    }
+
+    readDb.close();
+    await stopTraced(careloom.child);
+    if (existsSync(traceFile)) {
+      const log = readFileSync(traceFile, 'utf8');
+      for (const run of [...careloomPost, careloomHalfRate]) run.fsyncs = fsyncsBetween(log, run.startedAt, run.endedAt);
+    }
+    return { connections: CONNECTIONS, seconds: SECONDS, bareHonoPost, careloomPost, careloomHalfRate, bareHonoGet, moduleRevalidated, moduleFull };
   } finally {
+    if (readDb.open) readDb.close();
+    await stopTraced(careloom.child);
+    await stop(bare.child);
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+export const pagesPerResponse = (run: RecordingRun) => run.writeBytes / PAGE_BYTES / Math.max(1, run.stored);

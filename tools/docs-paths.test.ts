@@ -10,9 +10,7 @@ const root = join(import.meta.dirname, '..');
 const tracked = (...patterns: string[]) => execFileSync('git', ['ls-files', '--', ...patterns], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
 
 /** Paths a document names on purpose although they are not in the tree, each with the reason. */
-const KNOWN_ABSENT: Readonly<Record<string, string>> = {
-  'media/panic/week1-sara.mp4': 'examples/README.md says the film is not shipped and where to put one',
-};
+const KNOWN_ABSENT: Readonly<Record<string, string>> = {};
 
 /** Backticked words and link targets that look like files or folders of this repository. */
 export function namedPaths(markdown: string): string[] {

@@ -60,7 +60,7 @@ describe('input kinds', () => {
   it('number: unit and range in the description; out-of-range or too many decimals is refused with an error', async () => {
     const page = await renderPage(everyInput);
     const input = $(page, '#cl-input-weight');
-    expect($(page, '#cl-hint-weight').textContent).to.equal('Between 30 and 250, up to 1 decimals (kg)');
+    expect($(page, '#cl-hint-weight').textContent).to.equal('Between 30 and 250, up to 1 decimal (kg)');
     expect($(page, '#cl-group-weight .unit').textContent).to.equal('kg');
     expect(await answerOf(page, () => typeInto(input, '72,5'))).to.deep.equal({ itemId: 'weight', value: 72.5 });
     expect(await answerOf(page, () => typeInto(input, '300'))).to.deep.equal({ itemId: 'weight', value: null });

@@ -95,7 +95,7 @@ export class ClUnitContactBlock extends BlockElement<UnitContactBlock> {
         <p class="placeholder-text">${ui(this.ctx, 'contactPlaceholder')}</p>
       </section>`;
     }
-    const row = (key: 'contactName' | 'contactPhone' | 'contactHours' | 'contactAddress' | 'contactEmail', value: TemplateResult | string) =>
+    const row = (key: 'contactName' | 'common.phone' | 'common.openingHours' | 'common.address' | 'contactEmail', value: TemplateResult | string) =>
       html`<div class="contact-row"><dt>${ui(this.ctx, key)}</dt><dd>${value}</dd></div>`;
     return html`<section class="unit-contact">
       ${intro ? html`<p>${intro}</p>` : nothing}
@@ -108,9 +108,9 @@ export class ClUnitContactBlock extends BlockElement<UnitContactBlock> {
         : nothing}
       <dl>
         ${show.has('name') && contact.name ? row('contactName', contact.name) : nothing}
-        ${show.has('phone') && contact.phone ? row('contactPhone', html`<a href=${telHref(contact.phone)}>${contact.phone}</a>`) : nothing}
-        ${show.has('openingHours') && contact.openingHours ? row('contactHours', contact.openingHours) : nothing}
-        ${show.has('address') && contact.address ? row('contactAddress', contact.address) : nothing}
+        ${show.has('phone') && contact.phone ? row('common.phone', html`<a href=${telHref(contact.phone)}>${contact.phone}</a>`) : nothing}
+        ${show.has('openingHours') && contact.openingHours ? row('common.openingHours', contact.openingHours) : nothing}
+        ${show.has('address') && contact.address ? row('common.address', contact.address) : nothing}
         ${show.has('email') && contact.email ? row('contactEmail', html`<a href=${`mailto:${contact.email}`}>${contact.email}</a>`) : nothing}
       </dl>
     </section>`;

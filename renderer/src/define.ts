@@ -1,5 +1,7 @@
 // Registers the block components under their tag names (once, so that the designer and the patient
-// app can both import the renderer).
+// app can both import the renderer), and `<cl-module-page>` with them: a bare `import '@careloom/renderer'`
+// is dropped by the bundler (the index declares no side effects), so this is the import that defines.
+import './module-page.js';
 import { ClExerciseBlock, ClRegistrationBlock } from './activity-blocks.js';
 import { ClFilmBlock, ClImageBlock, ClTextBlock, ClUnitContactBlock } from './content-blocks.js';
 import { ClGridBlock, ClInstrumentBlock, ClQuestionBlock } from './question-blocks.js';

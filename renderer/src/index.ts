@@ -7,7 +7,7 @@ export { ClFilmBlock, ClImageBlock, ClTextBlock, ClUnitContactBlock } from './co
 export { ClGridBlock, ClInstrumentBlock, ClQuestionBlock } from './question-blocks.js';
 export { defaultContext } from './context.js';
 export type { AnswerChangeDetail, AnswerValue, Answers, NavigateDetail, RenderContext, UnitContact } from './context.js';
-export { catalogs, message, uiLanguage } from './messages.js';
-export type { Catalog, MessageKey } from './messages.js';
+export { message, rendererMessages } from './messages.js';
+export type { MessageKey } from './messages.js';
 export { renderRichText, richTextPlain } from './rich-text.js';
 export { rendererStyles } from './styles.js';

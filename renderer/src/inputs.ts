@@ -139,8 +139,8 @@ function renderScale(host: Host, item: InputItem, input: ScaleInput): TemplateRe
 
 function renderYesNo(host: Host, item: InputItem, input: YesNoInput): TemplateResult {
   const value = host.answer(item.id);
-  const yes = tx(host.ctx, input.yesLabel) || ui(host.ctx, 'yes');
-  const no = tx(host.ctx, input.noLabel) || ui(host.ctx, 'no');
+  const yes = tx(host.ctx, input.yesLabel) || ui(host.ctx, 'common.yes');
+  const no = tx(host.ctx, input.noLabel) || ui(host.ctx, 'common.no');
   return choiceGroup(
     host,
     item,
@@ -217,7 +217,7 @@ function renderSelect(host: Host, item: InputItem, input: SingleChoiceInput): Te
       host.emit(item.id, chosen === '' ? null : chosen);
     }}
   >
-    <option value="" ?selected=${typeof value !== 'string'}>${ui(host.ctx, 'choosePlaceholder')}</option>
+    <option value="" ?selected=${typeof value !== 'string'}>${ui(host.ctx, 'common.choose')}</option>
     ${input.options.map((option) => html`<option value=${option.id} ?selected=${value === option.id}>${tx(host.ctx, option.label)}</option>`)}
   </select>`);
 }

@@ -1,9 +1,11 @@
-// The renderer's own interface strings (buttons, hints, error texts). Module content is translated in
-// the module itself; these are the few words around it. Add a language by adding a catalog with every key.
+import { combineCatalogs, commonMessages, translate, type Catalogs, type CommonMessageKey, type MessageParams } from '@careloom/client/messages';
+
+// The renderer's own interface strings (buttons, hints, error texts), a namespace of the apps' one
+// message system (@careloom/client/messages). Module content is translated in the module itself;
+// these are the few words around it.
 
 const en = {
   next: 'Next',
-  back: 'Back',
   finish: 'Finish',
   pageOf: 'Page {x} of {y}',
   required: 'required',
@@ -15,27 +17,24 @@ const en = {
   chooseAtLeast: 'Choose at least {n}',
   chooseAtMost: 'Choose at most {n}',
   chooseBetween: 'Choose {min} to {max}',
-  choosePlaceholder: 'Choose…',
-  yes: 'Yes',
-  no: 'No',
   notAnswered: 'Not answered yet',
   sliderValue: 'Your answer: {v}',
-  characters: '{n} of {max} characters',
+  characters: '{n} of {max, plural, one {# character} other {# characters}}',
   numberRange: 'Between {min} and {max}',
   numberAtLeast: 'At least {min}',
   numberAtMost: 'At most {max}',
   wholeNumber: 'whole numbers',
-  decimalsAllowed: 'up to {n} decimals',
+  decimalsAllowed: 'up to {n, plural, one {# decimal} other {# decimals}}',
   invalidNumber: 'Enter a number',
   outOfRange: 'Enter a number between {min} and {max}',
-  tooManyDecimals: 'Use at most {n} decimals',
+  tooManyDecimals: 'Use at most {n, plural, one {# decimal} other {# decimals}}',
   dateHint: 'Date',
   timeHint: 'Time',
   transcript: 'Transcript',
   showTranscript: 'Read the transcript',
   filmLength: 'Length: {m} min {s} s',
   videoUnsupported: 'Your browser cannot play this film. Read the transcript below.',
-  practiceDays: 'Practise for {n} days',
+  practiceDays: 'Practise for {n, plural, one {# day} other {# days}}',
   zoneResult: 'Your result',
   zoneGreen: 'Green zone',
   zoneYellow: 'Yellow zone',
@@ -49,24 +48,20 @@ const en = {
   alerts: 'Alerts to the therapist',
   noAlerts: 'No alerts',
   alertLevelInfo: 'Info',
-  alertLevelWarning: 'Warning',
-  alertLevelUrgent: 'Urgent',
   contactName: 'Care unit',
-  contactPhone: 'Phone',
   contactCrisis: 'If it is urgent, call',
-  contactHours: 'Opening hours',
-  contactAddress: 'Address',
   contactEmail: 'Email',
   contactPlaceholder: "The care unit's contact details are shown here (name, phone, crisis number, opening hours), filled in from the unit's settings.",
   goal: 'Goal',
 };
 
-export type MessageKey = keyof typeof en;
-export type Catalog = Record<MessageKey, string>;
+type OwnKey = keyof typeof en;
+type Catalog = Record<OwnKey, string>;
+/** The renderer's keys and the shared `common.*` ones. */
+export type MessageKey = OwnKey | CommonMessageKey;
 
 const sv: Catalog = {
   next: 'Nästa',
-  back: 'Tillbaka',
   finish: 'Klar',
   pageOf: 'Sida {x} av {y}',
   required: 'obligatorisk',
@@ -78,9 +73,6 @@ const sv: Catalog = {
   chooseAtLeast: 'Välj minst {n}',
   chooseAtMost: 'Välj högst {n}',
   chooseBetween: 'Välj {min} till {max}',
-  choosePlaceholder: 'Välj…',
-  yes: 'Ja',
-  no: 'Nej',
   notAnswered: 'Inte besvarad än',
   sliderValue: 'Ditt svar: {v}',
   characters: '{n} av {max} tecken',
@@ -88,17 +80,17 @@ const sv: Catalog = {
   numberAtLeast: 'Minst {min}',
   numberAtMost: 'Högst {max}',
   wholeNumber: 'heltal',
-  decimalsAllowed: 'högst {n} decimaler',
+  decimalsAllowed: 'högst {n, plural, one {# decimal} other {# decimaler}}',
   invalidNumber: 'Skriv ett tal',
   outOfRange: 'Skriv ett tal mellan {min} och {max}',
-  tooManyDecimals: 'Använd högst {n} decimaler',
+  tooManyDecimals: 'Använd högst {n, plural, one {# decimal} other {# decimaler}}',
   dateHint: 'Datum',
   timeHint: 'Tid',
   transcript: 'Textversion',
   showTranscript: 'Läs textversionen',
   filmLength: 'Längd: {m} min {s} s',
   videoUnsupported: 'Din webbläsare kan inte spela upp filmen. Läs textversionen nedan.',
-  practiceDays: 'Öva i {n} dagar',
+  practiceDays: 'Öva i {n, plural, one {# dag} other {# dagar}}',
   zoneResult: 'Ditt resultat',
   zoneGreen: 'Grön zon',
   zoneYellow: 'Gul zon',
@@ -112,13 +104,8 @@ const sv: Catalog = {
   alerts: 'Larm till behandlaren',
   noAlerts: 'Inga larm',
   alertLevelInfo: 'Info',
-  alertLevelWarning: 'Varning',
-  alertLevelUrgent: 'Brådskande',
   contactName: 'Vårdenhet',
-  contactPhone: 'Telefon',
   contactCrisis: 'Om det är bråttom, ring',
-  contactHours: 'Öppettider',
-  contactAddress: 'Adress',
   contactEmail: 'E-post',
   contactPlaceholder: 'Här visas vårdenhetens kontaktuppgifter (namn, telefon, krisnummer, öppettider), hämtade från enhetens inställningar.',
   goal: 'Mål',
@@ -126,7 +113,6 @@ const sv: Catalog = {
 
 const nb: Catalog = {
   next: 'Neste',
-  back: 'Tilbake',
   finish: 'Ferdig',
   pageOf: 'Side {x} av {y}',
   required: 'obligatorisk',
@@ -138,9 +124,6 @@ const nb: Catalog = {
   chooseAtLeast: 'Velg minst {n}',
   chooseAtMost: 'Velg høyst {n}',
   chooseBetween: 'Velg {min} til {max}',
-  choosePlaceholder: 'Velg…',
-  yes: 'Ja',
-  no: 'Nei',
   notAnswered: 'Ikke besvart ennå',
   sliderValue: 'Ditt svar: {v}',
   characters: '{n} av {max} tegn',
@@ -148,17 +131,17 @@ const nb: Catalog = {
   numberAtLeast: 'Minst {min}',
   numberAtMost: 'Høyst {max}',
   wholeNumber: 'heltall',
-  decimalsAllowed: 'høyst {n} desimaler',
+  decimalsAllowed: 'høyst {n, plural, one {# desimal} other {# desimaler}}',
   invalidNumber: 'Skriv et tall',
   outOfRange: 'Skriv et tall mellom {min} og {max}',
-  tooManyDecimals: 'Bruk høyst {n} desimaler',
+  tooManyDecimals: 'Bruk høyst {n, plural, one {# desimal} other {# desimaler}}',
   dateHint: 'Dato',
   timeHint: 'Tid',
   transcript: 'Tekstversjon',
   showTranscript: 'Les tekstversjonen',
   filmLength: 'Lengde: {m} min {s} s',
   videoUnsupported: 'Nettleseren din kan ikke spille av filmen. Les tekstversjonen nedenfor.',
-  practiceDays: 'Øv i {n} dager',
+  practiceDays: 'Øv i {n, plural, one {# dag} other {# dager}}',
   zoneResult: 'Ditt resultat',
   zoneGreen: 'Grønn sone',
   zoneYellow: 'Gul sone',
@@ -172,36 +155,23 @@ const nb: Catalog = {
   alerts: 'Varsler til behandleren',
   noAlerts: 'Ingen varsler',
   alertLevelInfo: 'Info',
-  alertLevelWarning: 'Advarsel',
-  alertLevelUrgent: 'Haster',
   contactName: 'Behandlingssted',
-  contactPhone: 'Telefon',
   contactCrisis: 'Hvis det haster, ring',
-  contactHours: 'Åpningstider',
-  contactAddress: 'Adresse',
   contactEmail: 'E-post',
   contactPlaceholder: 'Her vises behandlingsstedets kontaktinformasjon (navn, telefon, krisenummer, åpningstider), hentet fra stedets innstillinger.',
   goal: 'Mål',
 };
 
-/** The catalogs by language. `en` is the fallback. */
-export const catalogs: Readonly<Record<string, Catalog>> = { en, sv, nb };
-
-/** The catalog language used for a language tag: 'sv-FI' → 'sv', 'no' and 'nn' → 'nb', unknown → 'en'. */
-export function uiLanguage(tag: string | undefined): string {
-  const base = (tag ?? 'en').toLowerCase().split('-')[0] ?? 'en';
-  if (base === 'no' || base === 'nn') return 'nb';
-  return Object.hasOwn(catalogs, base) ? base : 'en';
-}
+/** The renderer's namespace with the common one, in every language. */
+export const rendererMessages: Catalogs<MessageKey> = combineCatalogs({ en, sv, nb }, commonMessages);
 
 /**
- * A UI string in a language, with `{name}` placeholders filled in.
+ * A UI string in a language (any tag: 'sv-FI' reads Swedish, an unknown language English), with
+ * its placeholders and plurals filled in by the apps' one message system.
  *
  * @example
  * message('sv', 'pageOf', { x: 2, y: 8 }); // 'Sida 2 av 8'
  */
-export function message(language: string | undefined, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const catalog = catalogs[uiLanguage(language)] ?? en;
-  const template = catalog[key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+export function message(language: string | undefined, key: MessageKey, params: MessageParams = {}): string {
+  return translate(rendererMessages, language, key, params);
 }

@@ -226,7 +226,7 @@ export class ClModulePage extends LitElement {
         (block) => renderBlock(block, ctx),
       )}
       <nav class="page-nav" aria-label=${t(module.title)}>
-        ${hasPrevious ? html`<button type="button" class="secondary" data-action="back" @click=${() => this.back()}>${message(language, 'back')}</button>` : nothing}
+        ${hasPrevious ? html`<button type="button" class="secondary" data-action="back" @click=${() => this.back()}>${message(language, 'common.back')}</button>` : nothing}
         <button type="button" class="primary" data-action="next" @click=${() => this.next()}>
           ${message(language, nextId === null ? 'finish' : 'next')}
         </button>

@@ -154,5 +154,5 @@ export class ClInstrumentBlock extends BlockElement<InstrumentBlock> {
 }
 
 function alertLevel(host: ClInstrumentBlock, rule: AlertRule): string {
-  return ui(host.ctx, rule.level === 'urgent' ? 'alertLevelUrgent' : rule.level === 'warning' ? 'alertLevelWarning' : 'alertLevelInfo');
+  return ui(host.ctx, rule.level === 'urgent' ? 'common.levelUrgent' : rule.level === 'warning' ? 'common.levelWarning' : 'alertLevelInfo');
 }

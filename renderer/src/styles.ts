@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { palette } from './palette.js';
+import { palette } from '@careloom/client/palette';
 
 /**
  * The renderer's stylesheet: mobile first (360 px and up), no horizontal scrolling, visible focus,

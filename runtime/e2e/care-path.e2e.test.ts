@@ -22,8 +22,8 @@ const UNIT = 'Demo clinic';
 const bundleOf = lazyBundles(WEB_APPS, repositoryRoot);
 const warmBundles = () => Promise.all(['patient', 'clinic'].map((name) => bundleOf(name)));
 
-/** The week 1 film's video file is not shipped with the examples; its captions and transcript carry it (examples/README.md, "Media"). */
-const MEDIA_NOT_SHIPPED = ['/media/examples/panic/week1-sara.mp4'];
+/** Example media that may answer 404; none since the week 1 film is shipped (runtime/src/routes/example-media.test.ts). */
+const MEDIA_NOT_SHIPPED: readonly string[] = [];
 
 interface Person {
   context: BrowserContext;
@@ -81,6 +81,7 @@ async function deployFromCatalog(admin: Person, program: { id: string; title: st
   await admin.page.getByLabel('Deploy to unit').selectOption({ label: UNIT });
   const entry = admin.page.locator(`li.entry[data-entry="${program.id}"]`);
   await entry.getByRole('button', { name: `Deploy ${program.title}` }).click();
+  await entry.getByRole('button', { name: 'Yes, deploy' }).click();
   await entry.getByRole('status').filter({ hasText: `${program.title} version 1 is deployed to ${UNIT}.` }).waitFor();
 }
 
@@ -143,6 +144,14 @@ describe('the care path, end to end', () => {
     await dueWeek1.getByText('Module', { exact: true }).waitFor();
     await duePhq9.getByText(/^Questionnaire · Due /).waitFor();
     await today.locator('section.messages').getByText('No messages yet.').waitFor();
+    // Week 1 is due and new on the first day: listed once, under what to do.
+    expect(await today.locator('li[data-module="panic-week-1"]').count()).toBe(1);
+    // Switching the language re-translates what is shown, without a reload.
+    const languagePicker = patient.page.getByRole('combobox', { name: 'Language' });
+    await languagePicker.selectOption('sv');
+    await dueWeek1.getByRole('link', { name: 'Vecka 1: Att förstå panik' }).waitFor();
+    await patient.page.getByRole('combobox', { name: 'Språk' }).selectOption('en');
+    await dueWeek1.getByRole('link', { name: 'Week 1: Understanding panic' }).waitFor();
 
     // 4. Week 1, page by page; every answer is saved as it is given.
     await dueWeek1.getByRole('link', { name: 'Week 1: Understanding panic' }).click();
@@ -190,6 +199,7 @@ describe('the care path, end to end', () => {
     await player.getByText('Weekdays 08:00–16:00').waitFor();
     await player.getByRole('button', { name: 'Finish' }).click();
     await player.getByRole('heading', { name: 'Well done!' }).waitFor();
+    expect(await player.locator('section.crisis').count()).toBe(0);
     await saved.waitFor();
     await player.getByRole('link', { name: 'Back to Today' }).click();
 
@@ -206,6 +216,11 @@ describe('the care path, end to end', () => {
     await player.getByText('Thank you for telling us.').waitFor();
     await player.getByRole('button', { name: 'Finish' }).click();
     await player.getByRole('heading', { name: 'Well done!' }).waitFor();
+    // Not only "Well done!": the care team will be in touch, and the unit's crisis line is at hand.
+    const crisis = player.locator('section.crisis');
+    await crisis.getByRole('heading', { name: 'If you need help now' }).waitFor();
+    await crisis.getByText(/Someone from your care team will be in touch with you\./).waitFor();
+    expect(await crisis.getByRole('link').getAttribute('href')).toMatch(/^tel:\+?\d+$/);
     await saved.waitFor();
     await player.getByRole('link', { name: 'Back to Today' }).click();
     await today.locator('li.due[data-module="gad-7"]').waitFor();
@@ -245,10 +260,18 @@ describe('the care path, end to end', () => {
     await welcome.locator('summary').filter({ hasText: 'Week 1: Understanding panic' }).click();
     await welcome.getByRole('row', { name: 'During an attack, what do you fear most will happen? That something is wrong with my heart' }).waitFor();
     await page.locator('li[data-response] summary').filter({ hasText: 'PHQ-9 11 (Moderate depression)' }).waitFor();
+    // One entry per attempt with its final answers, not one per saved answer: week 1 and the PHQ-9, both done.
+    expect(await page.locator('li[data-response]').evaluateAll((items) => items.map((item) => item.getAttribute('data-attempt')))).toEqual(['completed', 'completed']);
+    await page.locator('li[data-response] summary').filter({ hasText: /^PHQ-9: how you have been feeling · .* · PHQ-9 11 \(Moderate depression\) · Done$/ }).waitFor();
     const alert = page.locator('cl-alert-list li.alert').filter({ hasText: 'Item 9 (thoughts of being better off dead or of self-harm)' });
     await alert.getByText('Urgent').waitFor();
+    // The item-9 rule must be answered the same working day; acknowledging asks what was done.
+    await alert.getByText(/Respond by|Overdue/).waitFor();
     await alert.getByRole('button', { name: 'Acknowledge' }).click();
+    await alert.getByLabel('Assessed the risk').check();
+    await alert.getByRole('button', { name: 'Acknowledge with this action' }).click();
     await alert.getByText('Acknowledged by Theo Therapist').waitFor();
+    await alert.getByText('Action: Assessed the risk').waitFor();
     const message = 'Thank you for your answers. I will call you today at 14:00 to talk about how you are feeling.';
     await page.getByLabel('Write a message').fill(message);
     await page.getByRole('button', { name: 'Send' }).click();
@@ -260,6 +283,8 @@ describe('the care path, end to end', () => {
     await nav(patient.page, 'Today').click();
     const messages = today.locator('section.messages');
     await messages.getByRole('heading', { name: 'Messages 1 unread' }).waitFor();
+    // The menu link is read as one phrase, not "Messages , 1 unread".
+    await patient.page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Messages, 1 unread', exact: true }).waitFor();
     await messages.locator('article.newest-message').filter({ hasText: message }).getByText('New', { exact: true }).waitFor();
     expect(await today.locator(':scope > section').evaluateAll((sections) => sections.map((section) => section.className))).toEqual(['messages', expect.any(String)]);
     // Reading it clears the badge, and the therapist sees the read receipt.

@@ -24,6 +24,9 @@ import { exampleRoutes } from './routes/examples.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { memberInvitationRoutes } from './routes/member-invitations.js';
+import { passwordResetRoutes } from './routes/password-reset.js';
+import { staffRoutes } from './routes/staff.js';
+import { dataAdminRoutes } from './routes/data-admin.js';
 import { healthRoutes } from './routes/health.js';
 import { webAppRoutes, type WebAppRoutesDeps } from './routes/web-apps.js';
 
@@ -104,6 +107,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', memberInvitationRoutes({ invitations: accounts.invitations, authentication: accounts.authentication, cookie, clientIp }));
   app.route('/', authoringRoutes({ authoring, clientIp: (c) => clientIp(c) ?? null }));
   app.route('/', careRoutes({ care, clientIp: (c) => clientIp(c) ?? null, authentication: accounts.authentication, cookie }));
+  app.route('/', staffRoutes({ staff: deps.services.staff.staff, clientIp }));
+  app.route('/', passwordResetRoutes({ passwordReset: deps.services.staff.passwordReset, clientIp }));
+  app.route('/', dataAdminRoutes({ dataAdmin: deps.services.dataAdmin, clientIp }));
 
   if (deps.web) app.route('/', webAppRoutes({ ...deps.web, origins: deps.allowedOrigins ?? (() => originsOf(deps.config.publicUrl)) }));
 

@@ -6,8 +6,13 @@
 
 /** Server settings, validated and frozen at start. */
 export interface Config {
-  /** SQLite database file, or ':memory:' for a throwaway database. */
+  /** SQLite database file, or ':memory:' for a throwaway database. Unused when `databaseUrl` is set. */
   readonly databaseFile: string;
+  /**
+   * A PostgreSQL database (CARELOOM_DATABASE_URL, `postgres://user:password@host:5432/careloom`)
+   * instead of the SQLite file: what several server processes share. Holds a password: never log it.
+   */
+  readonly databaseUrl: string | undefined;
   /** TCP port; 0 asks the operating system for any free port (tests). */
   readonly port: number;
   /** Interface to listen on. */
@@ -74,18 +79,47 @@ export function loadConfig(env: Environment): Config {
   const port = parsePort(text(env, 'CARELOOM_PORT'));
   const explicitUrl = text(env, 'CARELOOM_PUBLIC_URL');
   const databaseFile = text(env, 'CARELOOM_DB') ?? DEFAULT_DATABASE_FILE;
+  const databaseUrl = parseDatabaseUrl(text(env, 'CARELOOM_DATABASE_URL'));
+  const mailKey = parseMailKey(text(env, 'CARELOOM_MAIL_KEY'));
+  // Every process must seal and open stored secrets with one key; a key file beside a SQLite file
+  // cannot be shared by processes on several machines.
+  if (databaseUrl !== undefined && mailKey === undefined) {
+    throw new ConfigError('CARELOOM_DATABASE_URL is set but CARELOOM_MAIL_KEY is not: with PostgreSQL every Careloom process must share one mail key (32 random bytes in base64, e.g. from `openssl rand -base64 32`).');
+  }
   return Object.freeze({
     databaseFile,
+    databaseUrl,
     port,
     host,
     examplesDir: text(env, 'CARELOOM_EXAMPLES_DIR') ?? DEFAULT_EXAMPLES_DIR,
     publicUrl: explicitUrl === undefined ? defaultPublicUrl(host, port) : parsePublicUrl(explicitUrl),
     smtp: parseSmtp(text(env, 'CARELOOM_SMTP_URL'), text(env, 'CARELOOM_MAIL_FROM')),
     demo: parseDemo(text(env, 'CARELOOM_DEMO'), host),
-    mailKey: parseMailKey(text(env, 'CARELOOM_MAIL_KEY')),
+    mailKey,
     trustProxy: parseSwitch(text(env, 'CARELOOM_TRUST_PROXY'), 'CARELOOM_TRUST_PROXY') ?? false,
-    mailKeyFile: databaseFile === ':memory:' ? undefined : `${databaseFile}.mail-key`,
+    mailKeyFile: databaseFile === ':memory:' || databaseUrl !== undefined ? undefined : `${databaseFile}.mail-key`,
   });
+}
+
+function parseDatabaseUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('CARELOOM_DATABASE_URL must be a URL such as postgres://careloom:password@db.example.org:5432/careloom.');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`CARELOOM_DATABASE_URL must start with postgres:// (it starts with ${url.protocol}//); leave it unset to use the SQLite file CARELOOM_DB.`);
+  }
+  return value;
+}
+
+/** The database URL without its password, for logs. */
+export function describeDatabaseUrl(value: string): string {
+  const url = new URL(value);
+  url.password = '';
+  return url.href;
 }
 
 /**

@@ -48,11 +48,15 @@ describe('npx tsx runtime/src/main.ts', () => {
     const output = { text: '' };
     const [, url] = await waitFor(child, /Careloom is running at (http:\/\/\S+)/, output);
     expect(output.text).toContain(`database=${database}`);
-    expect(output.text).toMatch(/examples=0/);
 
     const response = await fetch(`${url}/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok', database: 'ok' });
+    // The examples are read on first use, not at start (the production start answers sooner).
+    expect(output.text).not.toMatch(/Examples loaded/);
+    expect((await fetch(`${url}/api/examples`)).status).toBe(200);
+    for (let wait = 0; wait < 100 && !/Examples loaded examples=0/.test(output.text); wait += 1) await new Promise((done) => setTimeout(done, 20));
+    expect(output.text).toMatch(/Examples loaded examples=0/);
 
     // npx does not forward signals, so signal the whole group as a terminal's Ctrl-C would; 'close'
     // fires once every process holding the output pipes (tsx, the server) has exited.
@@ -60,7 +64,7 @@ describe('npx tsx runtime/src/main.ts', () => {
     process.kill(-child.pid!, 'SIGTERM');
     await closed;
     expect(output.text).toMatch(/Stopping signal=SIGTERM[\s\S]*Stopped/);
-  }, 30_000);
+  }, 90_000);
 
   it('exits with a clear message on a bad port', async () => {
     child = spawn('npx', ['tsx', 'runtime/src/main.ts'], { cwd: repoRoot, detached: true, env: { ...process.env, CARELOOM_PORT: 'eighty' } });

@@ -2,10 +2,12 @@
 // the server (composed in server.ts) in demo mode when the configuration allows it (CARELOOM_DEMO, a
 // loopback host), prints where it runs and stops cleanly on SIGINT/SIGTERM.
 import { loadConfig } from './config.js';
+import { createBufferedSink } from './buffered-sink.js';
 import { createConsoleLogger } from './console-logger.js';
 import { startServer } from './server.js';
 
-const logger = createConsoleLogger({ out: process.stdout, err: process.stderr });
+// Info lines (one per request) are written once per event-loop turn; warnings and errors at once.
+const logger = createConsoleLogger({ out: createBufferedSink(process.stdout), err: process.stderr });
 
 try {
   const config = loadConfig(process.env);
@@ -13,7 +15,6 @@ try {
   logger.info(`Careloom is running at ${server.config.publicUrl}`, {
     listening: server.url === server.config.publicUrl ? undefined : server.url,
     database: server.config.databaseFile,
-    examples: server.exampleCount,
     mode: config.demo ? 'demo' : 'production',
   });
   printDemoAccounts(server.demoAccounts, server.config.publicUrl);

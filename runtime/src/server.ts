@@ -14,13 +14,14 @@ import { createHealthService } from './domain/health-service.js';
 import type { Services } from './domain/services.js';
 import { uuidGenerator, type IdGenerator } from './ids.js';
 import { silentLogger, type Logger } from './logger.js';
-import { openDatabase } from './storage/sqlite/open-database.js';
-import { createSqliteStores } from './storage/sqlite/sqlite-stores.js';
+import { openStores } from './storage/open-stores.js';
 import type { Stores } from './storage/types.js';
 import { readPackageVersion } from './version.js';
 import { createScryptPasswordHasher } from './auth/scrypt-password-hasher.js';
 import { originsOf } from './app.js';
 import { createAccountsServices } from './domain/accounts/accounts-services.js';
+import { createStaffServices } from './domain/accounts/staff-services.js';
+import { createDataAdminService } from './domain/data-admin/data-admin-service.js';
 import { createAuthoringService } from './domain/authoring/authoring-service.js';
 import { seedDemo, type DemoAccount } from './domain/demo-accounts.js';
 import { createExampleDirectory } from './storage/example-directory.js';
@@ -29,7 +30,8 @@ import { workerDraftCodec } from './collab/worker-draft-codec.js';
 import { createYjsWorkers } from './collab/yjs-workers.js';
 import { createCollabAuthorizer } from './http/collab-authorizer.js';
 import { join } from 'node:path';
-import { lazyBundles, type Bundle } from './web/bundle.js';
+import { fileURLToPath } from 'node:url';
+import { lazyBundles, prebuiltBundles, type Bundle } from './web/bundle.js';
 import { repositoryRoot, WEB_APPS } from './web/web-apps.js';
 import { createCareService } from './domain/care/care-service.js';
 import { createPatientAccounts, invitedSessionsOf } from './domain/care/patient-accounts.js';
@@ -76,7 +78,8 @@ export interface RunningServer {
   /** Where the server answers, with the real port when the config asked for port 0. */
   url: string;
   config: Config;
-  exampleCount: number;
+  /** How many example files were found (reading this parses and validates them, if not done yet). */
+  readonly exampleCount: number;
   /** The demo accounts created or confirmed at start, when asked for. */
   demoAccounts: DemoAccount[];
   /** The live-draft endpoint at /collab/<moduleId>, for stats and tests. */
@@ -108,16 +111,19 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   // Before the database is opened, so a refused start creates nothing.
   const box = createSecretBox(loadMailKey(config));
 
-  const { db, applied } = openDatabase({ file: config.databaseFile, now: () => clock.now() });
-  if (applied.length > 0) logger.info('Applied database migrations', { migrations: applied.join(',') });
   // Every e-mail is a mail_outbox row first. With CARELOOM_SMTP_URL the dispatcher sends the rows
   // (retrying across restarts); otherwise they are held for GET /api/dev/outbox.
   let dispatcher: MailDispatcher | undefined;
-  const stores = createSqliteStores(db, { ids, now: () => clock.now(), box, mailMode: config.smtp ? 'pending' : 'held', onMailQueued: () => dispatcher?.wake() });
+  const { stores, applied, kind } = await openStores(config, { ids, now: () => clock.now(), box, mailMode: config.smtp ? 'pending' : 'held', onMailQueued: () => dispatcher?.wake() });
+  if (applied.length > 0) logger.info('Applied database migrations', { database: kind, migrations: applied.join(',') });
   // Every live Yjs document and every draft decoding lives in worker threads, off the HTTP event loop.
   const yjsWorkers = createYjsWorkers();
   try {
-    const examples = loadExamples(config, options.validators ?? formatValidators, logger);
+    // Parsed and validated on first use, not at start: validating every example delayed the first
+    // answer of a production start by most of a second, and most requests never need them.
+    let catalog: ExampleCatalog | undefined;
+    const exampleCatalog = () => (catalog ??= loadExamples(config, options.validators ?? formatValidators, logger));
+    const examples: ExampleCatalog = { list: () => exampleCatalog().list(), get: (id) => exampleCatalog().get(id) };
     let publicUrl = config.publicUrl;
     dispatcher = config.smtp
       ? createMailDispatcher({ queue: stores.mailQueue, sender: createSmtpMailSender({ smtp: config.smtp }), clock, logger, ...(options.mailTimers ? { timers: options.mailTimers } : {}) })
@@ -153,6 +159,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
     const care = createCareService({
       store: stores.care,
+      alertSafety: stores.alertSafety,
       content: createReleasedContent(stores.authoring),
       accounts: createPatientAccounts({ store: stores.accounts, hasher, newId: () => ids.newId() }),
       sessions: invitedSessionsOf(accounts.authentication, hasher),
@@ -160,10 +167,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       now: () => clock.now(),
       newId: () => ids.newId(),
       newInvitationCode: () => newInvitationCode(),
+      responsible: stores.staff,
       publicUrl: () => publicUrl,
       logger,
     });
-    const services: Services = { health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care };
+    const staff = createStaffServices({ store: stores.staff, accounts: stores.accounts, audit: stores.audit, hasher, sessionRevoked: accounts.sessionRevoked, clock, ids, publicUrl: () => publicUrl });
+    const services: Services = { health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId() }) };
     if (!demo) {
       const live = await liveDemoAccounts({ store: stores.accounts, hasher });
       if (live.length > 0) {
@@ -175,7 +184,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       await seedDemoContent({ authoring, care, organisations: accounts.organisations, accountsStore: stores.accounts, examples: exampleDirectory, logger, now: () => clock.now() });
     }
     const app = createApp({ config, clock, ids, services, logger, version: readPackageVersion(), allowedOrigins: () => originsOf(publicUrl),
-      web: { apps: WEB_APPS, bundleOf: options.bundleOf ?? lazyBundles(WEB_APPS, repositoryRoot), exampleMediaDir: join(config.examplesDir, 'media'), logger },
+      web: { apps: WEB_APPS, bundleOf: options.bundleOf ?? webBundles(), exampleMediaDir: join(config.examplesDir, 'media'), logger },
     });
     const server = await listen(app.fetch, config);
     const url = listeningUrl(server, config);
@@ -198,8 +207,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const reportedSkips = new Set<string>();
     const dueWork = setInterval(() => {
       care.runDueWork(clock.now()).then(
-        ({ skipped, ...result }) => {
-          if (result.missingReportAlerts + result.remindersSent + result.failed > 0) logger.info('Due work done', { ...result });
+        ({ skipped, alertProtocol, ...result }) => {
+          const done = { ...result, urgentAlertsNotified: alertProtocol.notified, alertsEscalated: alertProtocol.escalated };
+          if (Object.values(done).some((count) => count > 0)) logger.info('Due work done', done);
           for (const { enrollmentId, code } of skipped) {
             if (reportedSkips.has(enrollmentId)) continue;
             reportedSkips.add(enrollmentId);
@@ -214,7 +224,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     return {
       url,
       config: resolved,
-      exampleCount: examples.list().length,
+      get exampleCount() {
+        return examples.list().length;
+      },
       demoAccounts,
       collab,
       app,
@@ -237,6 +249,7 @@ function loadExamples(config: Config, validators: ExampleValidators, logger: Log
   const files = readExampleFiles(config.examplesDir);
   if (files.length === 0) logger.warn('No example files found', { dir: config.examplesDir });
   const catalog = createExampleCatalog({ files, validators, contentHash });
+  logger.info('Examples loaded', { examples: catalog.list().length });
   for (const example of catalog.list().filter((item) => !item.valid)) {
     logger.warn('Example is invalid; listed with valid:false', { file: example.file, id: example.id, issues: example.issueCount, first: example.issues[0] ? `${example.issues[0].path} ${example.issues[0].message}` : undefined });
   }
@@ -271,4 +284,13 @@ async function shutdown(server: Server, stores: Stores, graceMs: number): Promis
   await closed;
   clearTimeout(timer);
   await stores.close();
+}
+
+/**
+ * The browser bundles: the ones `npm run build` wrote beside the compiled server (its `web/`
+ * folder) when this is that build, else built from the sources on first request.
+ */
+function webBundles(): (name: string) => Promise<Bundle> {
+  const compiled = !import.meta.url.endsWith('.ts');
+  return (compiled ? prebuiltBundles(fileURLToPath(new URL('./web/', import.meta.url))) : undefined) ?? lazyBundles(WEB_APPS, repositoryRoot);
 }

@@ -1,4 +1,4 @@
-import { ApiError, apiErrorFrom } from './api-error.js';
+import { ApiClient } from '@careloom/client/api';
 import type {
   AcceptedInvitation,
   CommentInput,
@@ -24,72 +24,18 @@ import type {
   VersionView,
 } from '@careloom/format/api';
 
-export interface ApiClientOptions {
-  /** The fetch to use; tests pass a fake server (designer/src/testing/fake-api.ts). */
-  fetch?: typeof fetch;
-  /** Prefix of every path, '' for the page's own origin. */
-  baseUrl?: string;
-}
-
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
-
 /**
- * The designer's typed client of the server's HTTP API. It sends the session cookie
- * (`credentials: 'same-origin'`) and, on every unsafe request, the CSRF token it learnt from
- * `login()` or `me()`. Any non-2xx answer is thrown as an {@link ApiError} carrying the
- * problem's `detail` and `issues`; a network failure is an ApiError with status 0.
+ * The designer's typed calls of the server's HTTP API, on the apps' one client (`ApiClient` of
+ * `@careloom/client/api`: session cookie, CSRF header, problem+json → `ApiError`). Tests pass a
+ * fake server's fetch (designer/src/testing/fake-api.ts).
  *
  * @example
- * const api = new ApiClient();
+ * const api = new DesignerApi();
  * const session = await api.me();          // 401 ApiError when not signed in
  * const { modules } = await api.listDocuments();
  * await api.request('POST', '/api/modules/x/versions', { changeNote: 'Fix typo' }); // any route
  */
-export class ApiClient {
-  /** The session's CSRF token; set by login() and me(), cleared by logout(). */
-  csrfToken: string | null = null;
-  readonly #fetch: typeof fetch;
-  readonly #baseUrl: string;
-
-  constructor(options: ApiClientOptions = {}) {
-    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    this.#baseUrl = options.baseUrl ?? '';
-  }
-
-  /** Any JSON call: resolves with the parsed body (undefined for 204), rejects with an ApiError. */
-  async request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (method !== 'GET' && this.csrfToken !== null) headers['X-CSRF-Token'] = this.csrfToken;
-    let response: Response;
-    try {
-      response = await this.#fetch(`${this.#baseUrl}${path}`, {
-        method,
-        headers,
-        credentials: 'same-origin',
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-    } catch (error) {
-      throw new ApiError({ status: 0, code: 'network', title: 'Network error', detail: error instanceof Error ? error.message : String(error) });
-    }
-    if (!response.ok) throw await apiErrorFrom(response);
-    if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
-  }
-
-  async login(email: string, password: string): Promise<Session> {
-    return this.#remember(await this.request<Session>('POST', '/api/auth/login', { email, password }));
-  }
-
-  async me(): Promise<Session> {
-    return this.#remember(await this.request<Session>('GET', '/api/auth/me'));
-  }
-
-  async logout(): Promise<void> {
-    await this.request<void>('POST', '/api/auth/logout');
-    this.csrfToken = null;
-  }
-
+export class DesignerApi extends ApiClient {
   async organisations(): Promise<MyOrganisation[]> {
     return (await this.request<{ organisations: MyOrganisation[] }>('GET', '/api/organisations')).organisations;
   }
@@ -135,7 +81,7 @@ export class ApiClient {
   /** Accepts as a new person with a name and password of their own; signs them in (`session` null if the sign-in was refused). 409 when the address has an account already. */
   async joinByInvitation(token: string, input: Omit<JoinBody, 'token'>): Promise<{ session: Session | null; accepted: AcceptedInvitation }> {
     const joined = await this.request<{ session: Session | null; accepted: AcceptedInvitation }>('POST', '/api/public/member-invitations/join', { token, ...input });
-    if (joined.session) this.#remember(joined.session);
+    if (joined.session) this.remember(joined.session);
     return joined;
   }
 
@@ -212,11 +158,6 @@ export class ApiClient {
 
   setCommentResolved(id: string, commentId: string, resolved: boolean): Promise<CommentRecord> {
     return this.request('POST', `/api/modules/${encodeURIComponent(id)}/comments/${encodeURIComponent(commentId)}/${resolved ? 'resolve' : 'reopen'}`);
-  }
-
-  #remember(session: Session): Session {
-    this.csrfToken = session.csrfToken;
-    return session;
   }
 }
 

@@ -1,3 +1,3 @@
-export { ApiClient, type ApiClientOptions } from './api-client.js';
-export { ApiError, isApiError, type ApiIssue } from './api-error.js';
+export { DesignerApi } from './api-client.js';
+export { ApiError, isApiError, type ApiClientOptions, type ApiIssue } from '@careloom/client/api';
 export type * from '@careloom/format/api';

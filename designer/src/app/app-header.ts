@@ -87,13 +87,13 @@ export class ClAppHeader extends LitElement {
           : null}
         ${this.canSwitchOrganisation ? html`<button type="button" @click=${() => this.#emit('switch-organisation')}>${t('app.switchOrganisation')}</button>` : null}
         <span class="connection ${this.online ? 'online' : 'offline'}" role="status">${this.online ? t('app.online') : t('app.offline')}</span>
-        <label class="visually-hidden" for="language">${t('app.language')}</label>
+        <label class="visually-hidden" for="language">${t('common.language')}</label>
         <select id="language" @change=${this.#changeLanguage}>
           ${LOCALES.map((locale) => html`<option value=${locale} lang=${locale} ?selected=${locale === i18n.locale}>${LOCALE_NAMES[locale]}</option>`)}
         </select>
         ${workspace
           ? html`<span class="person">${t('app.signedInAs', { name: workspace.session.person.name })}</span>
-              <button type="button" @click=${() => this.#emit('sign-out')}>${t('app.signOut')}</button>`
+              <button type="button" @click=${() => this.#emit('sign-out')}>${t('common.signOut')}</button>`
           : null}
       </header>
     `;

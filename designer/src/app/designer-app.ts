@@ -1,12 +1,13 @@
 import { css, html, LitElement } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
-import { ApiClient } from '../api/api-client.js';
-import { isApiError } from '../api/api-error.js';
+import { DesignerApi } from '../api/api-client.js';
+import { isApiError } from '@careloom/client/api';
 import type { Session } from '@careloom/format/api';
 import { LocaleController, t } from '../i18n/i18n.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import './app-header.js';
 import './designer-login.js';
+import { HashRouter } from '@careloom/client/router';
 import { parseRoute, type Route } from './router.js';
 import { canAuthor, canManagePeople, designerOrganisations, type Workspace } from './workspace.js';
 
@@ -76,7 +77,7 @@ export class ClDesignerApp extends LitElement {
   ];
 
   /** The API client; a default one talks to the page's own origin. */
-  declare api: ApiClient;
+  declare api: DesignerApi;
   declare phase: Phase;
   declare session: Session | undefined;
   declare workspace: Workspace | undefined;
@@ -84,20 +85,23 @@ export class ClDesignerApp extends LitElement {
   declare online: boolean;
   declare problem: string;
   private readonly locale = new LocaleController(this);
+  // The apps' one hash router; the designer reads its own routes from the hash (router.ts).
+  private readonly router = new HashRouter(this, window, (_route, hash) => this.#onHashChange(hash));
   #moduleEditor: HTMLElement | undefined;
+  #hash = '';
 
   constructor() {
     super();
-    this.api = new ApiClient();
+    this.api = new DesignerApi();
     this.phase = 'loading';
-    this.route = parseRoute(location.hash);
+    this.#hash = location.hash;
+    this.route = parseRoute(this.#hash);
     this.online = navigator.onLine;
     this.problem = '';
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('hashchange', this.#onHashChange);
     window.addEventListener('online', this.#onConnection);
     window.addEventListener('offline', this.#onConnection);
     this.addEventListener('cl-navigate', this.#onNavigate as EventListener);
@@ -105,7 +109,6 @@ export class ClDesignerApp extends LitElement {
   }
 
   override disconnectedCallback(): void {
-    window.removeEventListener('hashchange', this.#onHashChange);
     window.removeEventListener('online', this.#onConnection);
     window.removeEventListener('offline', this.#onConnection);
     this.removeEventListener('cl-navigate', this.#onNavigate as EventListener);
@@ -141,7 +144,7 @@ export class ClDesignerApp extends LitElement {
     }
     switch (this.phase) {
       case 'loading':
-        return html`<p role="status">${t('app.loading')}</p>`;
+        return html`<p role="status">${t('common.loading')}</p>`;
       case 'signed-out':
         return html`<cl-designer-login .api=${this.api} @signed-in=${this.#onSignedIn}></cl-designer-login>`;
       case 'no-organisation':
@@ -228,7 +231,7 @@ export class ClDesignerApp extends LitElement {
   /** After accepting, into the designer with the memberships the acceptance gave. */
   #onInvitationAccepted = (event: CustomEvent<Session | undefined>): void => {
     this.route = { name: 'library' };
-    location.hash = '#/library';
+    this.router.go('#/library');
     if (event.detail) this.#begin(event.detail);
     else this.phase = 'signed-out';
   };
@@ -249,7 +252,7 @@ export class ClDesignerApp extends LitElement {
     writeStorage(ORGANISATION_STORAGE_KEY, organisation.id);
     this.workspace = { api: this.api, session: this.session!, organisationId: organisation.id, organisationName: organisation.name, roles: organisation.roles };
     // A permissions admin with no authoring role has nothing in the library: start on the People screen.
-    if (this.route.name === 'library' && !canAuthor(this.workspace) && canManagePeople(this.workspace)) location.hash = '#/people';
+    if (this.route.name === 'library' && !canAuthor(this.workspace) && canManagePeople(this.workspace)) this.router.go('#/people');
     this.phase = 'ready';
     void this.updateComplete.then(() => this.#focusMain());
   }
@@ -275,14 +278,17 @@ export class ClDesignerApp extends LitElement {
     this.phase = 'signed-out';
   };
 
-  #onHashChange = (): void => {
-    this.route = parseRoute(location.hash);
+  #onHashChange(hash: string): void {
+    // The router also reports the hash when the app connects: only a real move clears the problem and moves focus.
+    if (hash === this.#hash) return;
+    this.#hash = hash;
+    this.route = parseRoute(hash);
     this.problem = '';
     void this.updateComplete.then(() => this.#focusMain());
-  };
+  }
 
   #onNavigate = (event: CustomEvent<{ hash: string }>): void => {
-    location.hash = event.detail.hash;
+    this.router.go(event.detail.hash);
   };
 
   #onConnection = (): void => {

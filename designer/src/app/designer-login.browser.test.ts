@@ -1,23 +1,23 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { apiErrorFrom } from '../api/api-error.js';
-import type { ApiClient } from '../api/api-client.js';
+import { apiErrorFrom } from '@careloom/client/api';
+import type { DesignerApi } from '../api/api-client.js';
 import { i18n } from '../i18n/i18n.js';
 import { deep, typeInto, until } from '../testing/app-fixture.js';
 import type { ClDesignerLogin } from './designer-login.js';
 import './designer-login.js';
 
 /** A client whose login answers like the server's throttle: 429 problem+json with Retry-After. */
-function throttledApi(retryAfter: string | null): ApiClient {
+function throttledApi(retryAfter: string | null): DesignerApi {
   const headers: Record<string, string> = { 'Content-Type': 'application/problem+json' };
   if (retryAfter !== null) headers['Retry-After'] = retryAfter;
   return {
     login: async () => {
       throw await apiErrorFrom(new Response(JSON.stringify({ status: 429, title: 'Too many requests', code: 'rate_limited' }), { status: 429, headers }));
     },
-  } as unknown as ApiClient;
+  } as unknown as DesignerApi;
 }
 
-async function submitWith(api: ApiClient): Promise<string> {
+async function submitWith(api: DesignerApi): Promise<string> {
   const form = await fixture<ClDesignerLogin>(html`<cl-designer-login .api=${api}></cl-designer-login>`);
   typeInto(deep(form, '#email'), 'dana@example.org');
   typeInto(deep(form, '#password'), 'a long password');

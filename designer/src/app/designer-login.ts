@@ -1,7 +1,7 @@
 import { html, LitElement } from 'lit';
 import type { PropertyDeclarations } from 'lit';
-import type { ApiClient } from '../api/api-client.js';
-import { isApiError } from '../api/api-error.js';
+import type { DesignerApi } from '../api/api-client.js';
+import { isApiError } from '@careloom/client/api';
 import type { Session } from '@careloom/format/api';
 import { formatWait } from '@careloom/renderer/format-wait';
 import { i18n, LocaleController, t } from '../i18n/i18n.js';
@@ -38,7 +38,7 @@ export class ClDesignerLogin extends LitElement {
     `,
   ];
 
-  declare api: ApiClient | undefined;
+  declare api: DesignerApi | undefined;
   declare busy: boolean;
   declare message: string;
   private readonly locale = new LocaleController(this);
@@ -59,11 +59,11 @@ export class ClDesignerLogin extends LitElement {
           <input id="email" name="email" type="email" autocomplete="username" required />
         </div>
         <div class="field">
-          <label for="password">${t('login.password')}</label>
+          <label for="password">${t('common.password')}</label>
           <input id="password" name="password" type="password" autocomplete="current-password" required />
         </div>
         ${this.message ? html`<p class="error" role="alert">${this.message}</p>` : null}
-        <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? t('login.signingIn') : t('login.submit')}</button>
+        <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? t('login.signingIn') : t('common.signIn')}</button>
       </form>
     `;
   }
@@ -84,8 +84,8 @@ export class ClDesignerLogin extends LitElement {
       const session: Session = await this.api.login(email, password);
       this.dispatchEvent(new CustomEvent<Session>('signed-in', { detail: session, bubbles: true, composed: true }));
     } catch (error) {
-      if (isApiError(error, 401)) this.message = t('login.wrong');
-      else if (isApiError(error, 429)) this.message = error.retryAfterSeconds === undefined ? t('login.throttled') : t('login.throttledFor', { when: formatWait(error.retryAfterSeconds, i18n.locale) });
+      if (isApiError(error, 401)) this.message = t('common.loginWrong');
+      else if (isApiError(error, 429)) this.message = error.retryAfterSeconds === undefined ? t('login.throttled') : t('common.loginThrottled', { when: formatWait(error.retryAfterSeconds, i18n.locale) });
       else if (isApiError(error, 0)) this.message = t('error.network');
       else if (isApiError(error)) this.message = error.detail || error.title;
       else throw error;

@@ -1,3 +1,5 @@
+import { parseHash } from '@careloom/client/router';
+
 /** The designer's screens, as the URL's hash names them. */
 export type Route =
   | { name: 'library' }
@@ -18,19 +20,19 @@ const SEGMENT = /^[A-Za-z0-9._~-]+$/;
  * Reads a location hash: `#/library` (also `''` and `#/`), `#/modules/<id>`, `#/modules/<id>/review`,
  * `#/modules/<id>/versions/<n>/try/<testEnrollmentId>`, `#/programs/<id>`, `#/programs/<id>/review`,
  * `#/people`, `#/invitation/<token>`.
- * Anything else is `not-found`.
+ * Anything else is `not-found`. The hash is read by the apps' one parser (`parseHash`), so a
+ * query (`?…`) and repeated slashes mean what they mean in the clinic and the patient app.
  *
  * @example
  * parseRoute('#/modules/phq-9/review'); // { name: 'review', id: 'phq-9' }
  */
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '').replace(/\/+$/, '');
-  if (path === '' || path === '/library') return { name: 'library' };
-  if (path === '/people') return { name: 'people' };
-  const parts = path.split('/').slice(1).map(decodeSegment);
+  const parts = parseHash(hash).segments;
   const [collection, id, view] = parts;
-  if (id === undefined || id === null || !SEGMENT.test(id) || parts.some((part) => part === null)) return { name: 'not-found', hash };
-  if (parts.length === 6) return tryRoute(parts as string[], hash);
+  if (parts.length === 0 || (parts.length === 1 && collection === 'library')) return { name: 'library' };
+  if (parts.length === 1 && collection === 'people') return { name: 'people' };
+  if (id === undefined || !SEGMENT.test(id)) return { name: 'not-found', hash };
+  if (parts.length === 6) return tryRoute(parts, hash);
   if (parts.length > 3) return { name: 'not-found', hash };
   if (collection === 'invitation') return parts.length === 2 ? { name: 'invitation', token: id } : { name: 'not-found', hash };
   if (view === 'review') return collection === 'modules' || collection === 'programs' ? { name: 'review', id } : { name: 'not-found', hash };
@@ -69,12 +71,4 @@ function tryRoute([collection, id, versions, number, verb, enrollmentId]: string
 /** Where a document opens for editing. */
 export function editorHash(kind: 'module' | 'program', id: string): string {
   return routeHash(kind === 'program' ? { name: 'program', id } : { name: 'module', id });
-}
-
-function decodeSegment(segment: string): string | null {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null;
-  }
 }

@@ -1,4 +1,4 @@
-import type { ApiClient } from '../api/api-client.js';
+import type { DesignerApi } from '../api/api-client.js';
 import type { Session, SessionMembership } from '@careloom/format/api';
 
 /**
@@ -7,7 +7,7 @@ import type { Session, SessionMembership } from '@careloom/format/api';
  * hands it to each screen (and to `<cl-module-editor>`) as the `workspace` property.
  */
 export interface Workspace {
-  api: ApiClient;
+  api: DesignerApi;
   session: Session;
   organisationId: string;
   organisationName: string;

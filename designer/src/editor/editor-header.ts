@@ -92,7 +92,7 @@ export class ClEditorHeader extends LitElement {
         <h1>${this.heading}</h1>
         <span class="state ${stopped ? 'stopped' : this.connection}" role="status" data-connection=${stopped ? 'stopped' : this.connection}>${state}</span>
         ${this.peers.length > 0
-          ? html`<span class="hint">${t('editor.othersHere')}:</span>
+          ? html`<span class="hint">${t('common.alsoEditing')}:</span>
               <ul class="peers">
                 ${this.peers.map((peer) => {
                   const place = this.describePlace(peer);
@@ -102,8 +102,8 @@ export class ClEditorHeader extends LitElement {
           : nothing}
         ${this.readOnly
           ? nothing
-          : html`<button type="button" class="small" data-action="undo" ?disabled=${!this.canUndo} @click=${() => this.dispatchEvent(new CustomEvent('undo'))}>${t('editor.undo')}</button>
-              <button type="button" class="small" data-action="redo" ?disabled=${!this.canRedo} @click=${() => this.dispatchEvent(new CustomEvent('redo'))}>${t('editor.redo')}</button>`}
+          : html`<button type="button" class="small" data-action="undo" ?disabled=${!this.canUndo} @click=${() => this.dispatchEvent(new CustomEvent('undo'))}>${t('common.undo')}</button>
+              <button type="button" class="small" data-action="redo" ?disabled=${!this.canRedo} @click=${() => this.dispatchEvent(new CustomEvent('redo'))}>${t('common.redo')}</button>`}
         <slot name="actions"></slot>
       </div>
       ${stopped

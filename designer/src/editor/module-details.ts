@@ -128,7 +128,7 @@ export class ClModuleDetails extends LitElement {
           <span class="hint">${t('details.formatVersion', { version: numberAt(root, 'formatVersion') ?? '?' })}</span>
         </div>
         <p class="hint">${t('details.idHint')}</p>
-        ${localizedText(shown, root, 'title', t('details.title'))}
+        ${localizedText(shown, root, 'title', t('common.title'))}
         ${this.#optionalText(shown, root, 'summary', t('details.summary'), true)}
         ${this.#optionalText(shown, root, 'targetGroup', t('details.targetGroup'), false)}
         <div class="inline">${numberControl(shown, root, 'estimatedMinutes', t('details.estimatedMinutes'), { optional: true, integer: true, min: 1 })}</div>
@@ -192,7 +192,7 @@ export class ClModuleDetails extends LitElement {
       ${removed
         ? html`<div class="success actions" role="status">
             <span>${t('details.languageRemoved', { language: this.#languageName(removed.language), count: removed.count })}</span>
-            <button type="button" data-action="undo-remove-language" @click=${this.#undoRemove}>${t('details.undoRemove')}</button>
+            <button type="button" data-action="undo-remove-language" @click=${this.#undoRemove}>${t('common.undo')}</button>
           </div>`
         : nothing}
       <div class="inline">
@@ -358,7 +358,7 @@ export class ClModuleDetails extends LitElement {
         array.push([new Y.Map<unknown>([['name', '']])]);
       }),
       render: (author) => html`<div class="inline">
-        ${stringControl(context, author, 'name', t('details.authorName'))}
+        ${stringControl(context, author, 'name', t('common.name'))}
         ${stringControl(context, author, 'organisation', t('details.authorOrganisation'), { optional: true })}
         ${stringControl(context, author, 'role', t('details.authorRole'), { optional: true })}
       </div>`,

@@ -2,8 +2,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import * as Y from 'yjs';
 import type { Issue } from '@careloom/format';
-import type { ApiClient } from '../api/api-client.js';
-import { isApiError } from '../api/api-error.js';
+import type { DesignerApi } from '../api/api-client.js';
+import { isApiError } from '@careloom/client/api';
 import type { CommentThread } from '@careloom/format/api';
 import type { Workspace } from '../app/workspace.js';
 import type { CollabSession } from '../collab/collab-session.js';
@@ -82,7 +82,7 @@ export class ClModuleEditor extends LitElement {
 
   declare documentId: string;
   declare workspace: Workspace | undefined;
-  declare api: ApiClient | undefined;
+  declare api: DesignerApi | undefined;
   declare session: CollabSession | undefined;
   /** Language of labels and pickers (the module's content); default: the module's default language. */
   declare language: string | undefined;
@@ -176,7 +176,7 @@ export class ClModuleEditor extends LitElement {
     }
   }
 
-  async #loadComments(api: ApiClient): Promise<void> {
+  async #loadComments(api: DesignerApi): Promise<void> {
     try {
       this.threads = await api.listComments(this.documentId);
     } catch (error) {
@@ -324,7 +324,7 @@ export class ClModuleEditor extends LitElement {
       ${this.toast
         ? html`<div class="toast" role="status">
             <span>${this.toast.message}</span>
-            <button type="button" data-action="undo-delete" @click=${this.#undoDelete}>${t('outline.undoDelete')}</button>
+            <button type="button" data-action="undo-delete" @click=${this.#undoDelete}>${t('common.undo')}</button>
             <button type="button" @click=${() => (this.toast = undefined)}>${t('outline.dismiss')}</button>
           </div>`
         : nothing}

@@ -34,8 +34,8 @@ export class ClModulePreview extends LitElement {
       .frame.phone { width: 360px; max-width: 100%; }
       .frame.desktop { width: 100%; min-width: min(100%, 720px); }
       .results { margin: 0.5rem 0; padding-left: 1.25rem; }
-      .zone-green { color: #0d652d; }
-      .zone-yellow { color: #7a4f01; }
+      .zone-green { color: var(--cl-green, #0d652d); }
+      .zone-yellow { color: var(--cl-yellow, #7a4f01); }
       .zone-red { color: #a8321a; }
     `,
   ];
@@ -67,7 +67,7 @@ export class ClModulePreview extends LitElement {
     return html`<h2>${t('preview.heading')}</h2>
       <div class="inline" role="group" aria-label=${t('preview.width')}>
         <button type="button" aria-pressed=${this.width === 'phone' ? 'true' : 'false'} @click=${() => this.#setWidth('phone')}>${t('preview.phone')}</button>
-        <button type="button" aria-pressed=${this.width === 'desktop' ? 'true' : 'false'} @click=${() => this.#setWidth('desktop')}>${t('preview.desktop')}</button>
+        <button type="button" aria-pressed=${this.width === 'desktop' ? 'true' : 'false'} @click=${() => this.#setWidth('desktop')}>${t('common.desktop')}</button>
         <button type="button" @click=${() => (this.answers = {})}>${t('preview.reset')}</button>
       </div>
       ${this.stale ? html`<p class="hint">${t('preview.invalid')}</p>` : nothing}

@@ -156,7 +156,7 @@ export class ClPageCanvas extends LitElement {
         ${context.readOnly ? nothing : html`<span class="drag-handle" draggable="true" data-role="drag-block" title=${t('canvas.dragBlock', { id })} aria-hidden="true"
           @dragstart=${(event: DragEvent) => this.#drag.start(event, id)} @dragend=${this.#drag.end}>⠿</span>`}
         <h3 id=${headingId}>${t('canvas.blockHeading', { type: typeName, id })}</h3>
-        ${here.map((peer) => html`<span class="peer" style="background:${peer.color}">${t('canvas.editingHere', { name: peer.name })}</span>`)}
+        ${here.map((peer) => html`<span class="peer" style="background:${peer.color}">${t('common.personHere', { name: peer.name })}</span>`)}
         ${comments > 0
           ? html`<button type="button" class="small badge" aria-expanded=${this.openComments === id ? 'true' : 'false'}
               @click=${() => this.dispatchEvent(new CustomEvent('show-comments', { detail: { anchor: id }, bubbles: true, composed: true }))}>💬 ${t('canvas.comments', { count: comments })}</button>`
@@ -167,7 +167,7 @@ export class ClPageCanvas extends LitElement {
               <button type="button" class="small" aria-label=${`${t('canvas.moveDown')}: ${id}`} ?disabled=${index === count - 1} @click=${() => this.#move(context, blocks, index, index + 1, id)}>↓</button>
               <button type="button" class="small danger" aria-label=${`${t('canvas.delete')}: ${id}`} @click=${() => this.#delete(context, blocks, index, id)}>✕</button>`}
       </div>
-      <div class="inline">${stringControl(context, block, 'id', t('field.id'))}</div>
+      <div class="inline">${stringControl(context, block, 'id', t('common.id'))}</div>
       ${blockBodyEditor(context, block)}
       ${conditionEditor(context, block, 'visibleWhen', itemsBeforeBlock(context.items, pageIndex, index), t('canvas.blockVisible'))}
       ${this.openComments === id ? html`<slot name="comments"></slot>` : nothing}
@@ -211,7 +211,7 @@ export class ClPageCanvas extends LitElement {
       if (!(BLOCK_TYPES as readonly string[]).includes(type)) return;
       const json = newBlock(type, context.languages, context.takenIds());
       pushPieceAt(context, page, 'blocks', json, 'Block');
-      context.announce(t('canvas.blockAdded', { type: t(`block.${type}`) }));
+      context.announce(t('canvas.blockAdded', { type: t(type === 'question' ? 'common.question' : `block.${type}`) }));
       void this.focusBlock(json.id);
     };
     return html`<div class="add-block">

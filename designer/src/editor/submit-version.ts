@@ -1,8 +1,8 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { Issue } from '@careloom/format';
-import type { ApiClient } from '../api/api-client.js';
-import { isApiError } from '../api/api-error.js';
+import type { DesignerApi } from '../api/api-client.js';
+import { isApiError } from '@careloom/client/api';
 import { LocaleController } from '../i18n/i18n.js';
 import { editorStyles } from './editor-styles.js';
 import { t } from './messages.js';
@@ -33,7 +33,7 @@ export class ClSubmitVersion extends LitElement {
   };
   static override styles = [...editorStyles, css`:host { display: inline-block; } form { display: grid; gap: 0.5rem; min-width: 18rem; }`];
 
-  declare api: ApiClient | undefined;
+  declare api: DesignerApi | undefined;
   declare documentId: string;
   declare problems: readonly Issue[];
   declare readOnly: boolean;
@@ -67,11 +67,11 @@ export class ClSubmitVersion extends LitElement {
             <textarea id="note" required maxlength="4000"></textarea>
             <div class="inline">
               <button type="submit" class="primary" ?disabled=${this.busy}>${t('submit.confirm')}</button>
-              <button type="button" @click=${() => (this.open = false)}>${t('submit.cancel')}</button>
+              <button type="button" @click=${() => (this.open = false)}>${t('common.cancel')}</button>
             </div>
           </form>`
         : html`<button type="button" class="primary" data-action="submit" aria-disabled=${reason ? 'true' : 'false'} aria-describedby="reason"
-            @click=${() => { if (!this.blockedReason) this.open = true; }}>${t('submit.button')}</button>`}
+            @click=${() => { if (!this.blockedReason) this.open = true; }}>${t('common.submitForReview')}</button>`}
       ${reason ? html`<span id="reason" class="hint">${reason}</span>` : nothing}
       ${this.outcome ? html`<p role="status" class=${this.outcome.ok ? 'success' : 'error'}>${this.outcome.message}</p>` : nothing}`;
   }

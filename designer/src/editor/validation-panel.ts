@@ -42,7 +42,7 @@ export class ClValidationPanel extends LitElement {
 
   protected override render() {
     const count = this.problems.length;
-    return html`<h2>${t('validation.heading')}</h2>
+    return html`<h2>${t('common.problems')}</h2>
       <p role="status" class=${count === 0 ? 'success' : 'hint'}>
         ${this.checking ? t('validation.checking') : count === 0 ? t('validation.none') : t('validation.count', { count })}
       </p>

@@ -1,24 +1,8 @@
+import { checkCatalogs } from '@careloom/client/messages';
 import { describe, expect, it } from 'vitest';
-import { detectLocale, formatMessage, I18n, localeOf, type Locale } from './i18n.js';
-import { en } from './messages-en.js';
-import { nb } from './messages-nb.js';
-import { sv } from './messages-sv.js';
+import { designerMessages, I18n, type Locale } from './i18n.js';
 
 describe('i18n', () => {
-  it('starts from the stored choice, then <html lang>, then the browser languages, then English', () => {
-    expect(detectLocale({ stored: 'nb', htmlLang: 'sv', languages: ['en'] })).toBe('nb');
-    expect(detectLocale({ stored: 'xx', htmlLang: 'sv-SE', languages: ['en'] })).toBe('sv');
-    expect(detectLocale({ htmlLang: '', languages: ['de-DE', 'nn-NO', 'sv'] })).toBe('nb');
-    expect(detectLocale({ languages: ['de'] })).toBe('en');
-    expect(localeOf('no')).toBe('nb');
-    expect(localeOf(undefined)).toBe(undefined);
-  });
-
-  it('fills placeholders and leaves unknown ones visible', () => {
-    expect(formatMessage('Version {n} of {title}', { n: 3, title: 'PHQ-9' })).toBe('Version 3 of PHQ-9');
-    expect(formatMessage('Hello {name}')).toBe('Hello {name}');
-  });
-
   it('switches language, remembers the choice and tells subscribers', () => {
     const written: Locale[] = [];
     const i18n = new I18n('en', { read: () => null, write: (locale) => written.push(locale) });
@@ -26,8 +10,11 @@ describe('i18n', () => {
     const stop = i18n.subscribe((locale) => heard.push(locale));
     expect(i18n.t('library.title')).toBe('Library');
     i18n.setLocale('sv');
+    expect(i18n.locale).toBe('sv');
     expect(i18n.t('library.title')).toBe('Bibliotek');
     expect(i18n.t('history.versionNumber', { n: 2 })).toBe('Version 2');
+    expect(i18n.t('editor.untitled')).toBe('Namnlös modul');
+    expect(i18n.t('common.cancel')).toBe('Avbryt');
     i18n.setLocale('nb');
     stop();
     i18n.setLocale('en');
@@ -35,15 +22,16 @@ describe('i18n', () => {
     expect(heard).toEqual(['sv', 'nb']);
   });
 
-  it('has every key in every catalog, with the same placeholders and no empty text', () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
-    for (const catalog of [sv, nb]) {
-      expect(Object.keys(catalog).sort()).toEqual(Object.keys(en).sort());
-      for (const [key, text] of Object.entries(en)) {
-        const translated = (catalog as Record<string, string>)[key]!;
-        expect(translated.trim(), key).not.toBe('');
-        expect(placeholders(translated), key).toEqual(placeholders(text));
-      }
-    }
+  it('has every key in every catalog (the shell, the module editor, common), with the same placeholders, plurals for counts, and no empty text', () => {
+    expect(checkCatalogs(designerMessages)).toEqual([]);
+  });
+
+  it.each([
+    ['en', [0, 1, 2, 5], ['0 changes', '1 change', '2 changes', '5 changes']],
+    ['sv', [0, 1, 2, 5], ['0 ändringar', '1 ändring', '2 ändringar', '5 ändringar']],
+    ['nb', [0, 1, 2, 5], ['0 endringer', '1 endring', '2 endringer', '5 endringer']],
+  ] as const)('counts in the plural forms of %s', (language, counts, texts) => {
+    const i18n = new I18n(language);
+    expect(counts.map((n) => i18n.t('diff.changeCount', { n }))).toEqual(texts);
   });
 });

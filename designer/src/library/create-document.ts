@@ -1,7 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import type { PropertyDeclarations } from 'lit';
-import { isApiError } from '../api/api-error.js';
-import type { ApiIssue } from '../api/api-error.js';
+import { isApiError } from '@careloom/client/api';
+import type { ApiIssue } from '@careloom/client/api';
 import type { CreateDocumentInput, DraftView, ExampleSummary } from '@careloom/format/api';
 import type { Workspace } from '../app/workspace.js';
 import { LocaleController, t } from '../i18n/i18n.js';
@@ -92,7 +92,7 @@ export class ClCreateDocument extends LitElement {
           <legend>${t('create.kind')}</legend>
           <div class="choices">
             ${(['module', 'program'] as const).map(
-              (kind) => html`<label><input type="radio" name="kind" value=${kind} .checked=${this.kind === kind} @change=${() => this.#setKind(kind)} />${t(`kind.${kind}`)}</label>`,
+              (kind) => html`<label><input type="radio" name="kind" value=${kind} .checked=${this.kind === kind} @change=${() => this.#setKind(kind)} />${t(kind === 'program' ? 'common.program' : 'common.module')}</label>`,
             )}
           </div>
         </fieldset>
@@ -135,7 +135,7 @@ export class ClCreateDocument extends LitElement {
               <cl-issue-list .issues=${this.issues}></cl-issue-list>
             </div>`
           : null}
-        <button class="primary" type="submit" ?disabled=${this.busy}>${t('create.submit', { kind: t(`kind.${this.kind}`) })}</button>
+        <button class="primary" type="submit" ?disabled=${this.busy}>${t('create.submit', { kind: t(this.kind === 'program' ? 'common.program' : 'common.module') })}</button>
       </form>
     `;
   }
@@ -144,16 +144,16 @@ export class ClCreateDocument extends LitElement {
     return html`
       <div class="row">
         <div class="field">
-          <label for="id">${t('create.id')}</label>
+          <label for="id">${t('common.id')}</label>
           <input id="id" name="id" required pattern="[a-z0-9][a-z0-9\\-]{1,63}" aria-describedby="id-hint" />
           <span class="hint" id="id-hint">${t('create.idHint')}</span>
         </div>
         <div class="field">
-          <label for="title">${t('create.documentTitle')}</label>
+          <label for="title">${t('common.title')}</label>
           <input id="title" name="title" required maxlength="200" />
         </div>
         <div class="field">
-          <label for="language">${t('create.language')}</label>
+          <label for="language">${t('common.language')}</label>
           <select id="language" name="language">
             <option value="sv">Svenska (sv)</option>
             <option value="nb">Norsk bokmål (nb)</option>
@@ -168,7 +168,7 @@ export class ClCreateDocument extends LitElement {
   #exampleIdField(example: ExampleSummary) {
     const value = this.typedId ?? freeId(example.id, [...this.takenIds, ...this.#refusedIds]);
     return html`<div class="field">
-      <label for="id">${t('create.id')}</label>
+      <label for="id">${t('common.id')}</label>
       <input id="id" name="id" required pattern="[a-z0-9][a-z0-9\\-]{1,63}" aria-describedby="id-hint" .value=${value}
         @input=${(event: Event) => (this.typedId = (event.target as HTMLInputElement).value)} />
       <span class="hint" id="id-hint">${t('create.idHint')}</span>

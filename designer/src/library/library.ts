@@ -1,6 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import type { PropertyDeclarations } from 'lit';
-import { isApiError } from '../api/api-error.js';
+import { isApiError } from '@careloom/client/api';
 import type { DraftView, ExampleSummary } from '@careloom/format/api';
 import { editorHash, routeHash } from '../app/router.js';
 import { canEdit, personLabel, type Workspace } from '../app/workspace.js';
@@ -119,13 +119,13 @@ export class ClLibrary extends LitElement {
           <label for="kind">${t('library.kind')}</label>
           <select id="kind" @change=${(event: Event) => this.#setFilter({ kind: (event.target as HTMLSelectElement).value as LibraryFilter['kind'] })}>
             <option value="all">${t('library.allKinds')}</option>
-            <option value="module" ?selected=${this.filter.kind === 'module'}>${t('kind.module')}</option>
-            <option value="program" ?selected=${this.filter.kind === 'program'}>${t('kind.program')}</option>
+            <option value="module" ?selected=${this.filter.kind === 'module'}>${t('common.module')}</option>
+            <option value="program" ?selected=${this.filter.kind === 'program'}>${t('common.program')}</option>
           </select>
         </div>
       </div>
       ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : null}
-      <p class="muted" role="status" aria-live="polite">${this.loaded ? t('library.count', { shown: shown.length, total: this.documents.length }) : t('app.loading')}</p>
+      <p class="muted" role="status" aria-live="polite">${this.loaded ? t('library.count', { shown: shown.length, total: this.documents.length }) : t('common.loading')}</p>
       ${shown.length > 0 ? this.#table(shown, workspace) : null}
       ${canEdit(workspace) ? html`<cl-create-document .workspace=${workspace} .examples=${this.examples} .takenIds=${this.#takenIds} @document-created=${this.#created}></cl-create-document>` : null}
     `;
@@ -138,7 +138,7 @@ export class ClLibrary extends LitElement {
         <caption class="visually-hidden">${t('library.title')}</caption>
         <thead>
           <tr>
-            <th scope="col">${t('library.column.title')}</th>
+            <th scope="col">${t('common.title')}</th>
             <th scope="col">${t('library.kind')}</th>
             <th scope="col">${t('library.status')}</th>
             <th scope="col">${t('library.column.lastEdited')}</th>
@@ -152,7 +152,7 @@ export class ClLibrary extends LitElement {
                 <a href=${editorHash(document.kind, document.id)}>${document.title}</a>
                 <code class="id">${document.id}</code>
               </td>
-              <td>${t(`kind.${document.kind}`)}</td>
+              <td>${t(document.kind === 'program' ? 'common.program' : 'common.module')}</td>
               <td>
                 <cl-status-badge status=${documentStatus(document)}></cl-status-badge>
                 ${document.latestVersion ? html`<span class="muted">v${document.latestVersion.number}</span>` : null}

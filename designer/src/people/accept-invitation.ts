@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
-import type { ApiClient } from '../api/api-client.js';
-import { isApiError } from '../api/api-error.js';
+import type { DesignerApi } from '../api/api-client.js';
+import { isApiError } from '@careloom/client/api';
 import type { AcceptedInvitation, InvitationPreview, Session } from '@careloom/format/api';
 import { i18n, LocaleController, t } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/i18n.js';
@@ -58,7 +58,7 @@ export class ClAcceptInvitation extends LitElement {
     `,
   ];
 
-  declare api: ApiClient | undefined;
+  declare api: DesignerApi | undefined;
   declare session: Session | undefined;
   declare token: string;
   declare phase: Phase;
@@ -131,7 +131,7 @@ export class ClAcceptInvitation extends LitElement {
   #signedIn(session: Session, preview: InvitationPreview): TemplateResult {
     if (session.person.email.toLowerCase() !== preview.email.toLowerCase()) {
       return html`<p class="error" id="other-account">${t('join.otherAccount', { email: preview.email, you: `${session.person.name} (${session.person.email})` })}</p>
-        <button type="button" class="sign-out" aria-describedby="other-account" @click=${this.#signOut}>${t('join.signOut')}</button>`;
+        <button type="button" class="sign-out" aria-describedby="other-account" @click=${this.#signOut}>${t('common.signOut')}</button>`;
     }
     return html`<p>${t('join.signedInAs', { name: session.person.name, email: session.person.email })}</p>
       <button type="button" class="primary accept" ?disabled=${this.busy} aria-describedby=${this.messages.accept ? 'accept-error' : nothing} @click=${this.#accept}>
@@ -147,9 +147,9 @@ export class ClAcceptInvitation extends LitElement {
         <p class="hint">${t('join.haveAccountHint')}</p>
         <form class="sign-in" novalidate @submit=${this.#signIn}>
           ${this.#field('email', 'email', t('login.email'), 'username', preview.email)}
-          ${this.#field('password', 'password', t('login.password'), 'current-password')}
+          ${this.#field('password', 'password', t('common.password'), 'current-password')}
           ${this.messages.signIn ? html`<p class="error" role="alert" id="signIn-error">${this.messages.signIn}</p>` : null}
-          <button type="submit" ?disabled=${this.busy}>${t('login.submit')}</button>
+          <button type="submit" ?disabled=${this.busy}>${t('common.signIn')}</button>
         </form>
       </section>
       <section aria-labelledby="new-title">
@@ -199,7 +199,7 @@ export class ClAcceptInvitation extends LitElement {
     } catch (error) {
       if (!isApiError(error)) throw error;
       this.busy = false;
-      const text = error.status === 401 ? t('login.wrong') : error.status === 429 ? t('login.throttled') : errorText(error);
+      const text = error.status === 401 ? t('common.loginWrong') : error.status === 429 ? t('login.throttled') : errorText(error);
       return this.#refuse({ signIn: text }, '#password');
     }
     this.busy = false;

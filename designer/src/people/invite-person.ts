@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations } from 'lit';
-import { isApiError } from '../api/api-error.js';
+import { isApiError } from '@careloom/client/api';
 import type { MemberInvitation, InviteBody, Role } from '@careloom/format/api';
 import type { Workspace } from '../app/workspace.js';
 import { i18n, LOCALE_NAMES, LOCALES, LocaleController, t, type Locale } from '../i18n/i18n.js';

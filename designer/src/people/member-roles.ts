@@ -1,4 +1,4 @@
-import type { ApiError } from '../api/api-error.js';
+import type { ApiError } from '@careloom/client/api';
 import type { Role } from '@careloom/format/api';
 
 /** The roles a permissions admin gives in a publishing organisation, in the order the screen shows them. */

@@ -1,6 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import type { PropertyDeclarations } from 'lit';
-import { isApiError } from '../api/api-error.js';
+import { isApiError } from '@careloom/client/api';
 import type { MemberInvitation } from '@careloom/format/api';
 import type { Workspace } from '../app/workspace.js';
 import { i18n, LocaleController, t } from '../i18n/i18n.js';
@@ -96,7 +96,7 @@ export class ClPendingInvitations extends LitElement {
   }
 
   override render() {
-    const status = this.notice || (this.loaded ? (this.invitations.length === 0 ? t('invitations.none') : t('members.pendingCount', { n: this.invitations.length })) : t('app.loading'));
+    const status = this.notice || (this.loaded ? (this.invitations.length === 0 ? t('invitations.none') : t('members.pendingCount', { n: this.invitations.length })) : t('common.loading'));
     return html`
       <section aria-labelledby="invitations-heading">
         <h2 id="invitations-heading">${t('invitations.title')}</h2>

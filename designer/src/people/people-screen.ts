@@ -1,6 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import type { PropertyDeclarations } from 'lit';
-import { isApiError } from '../api/api-error.js';
+import { isApiError } from '@careloom/client/api';
 import type { MemberInvitation, Member, Role } from '@careloom/format/api';
 import { canManagePeople, type Workspace } from '../app/workspace.js';
 import { LocaleController, t } from '../i18n/i18n.js';
@@ -152,7 +152,7 @@ export class ClPeopleScreen extends LitElement {
       <p class="muted">${t('members.intro', { organisation: workspace.organisationName })}</p>
       ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : null}
       <p id="notice" tabindex="-1" role="status" class=${this.notice ? 'success' : 'muted'}>
-        ${this.notice || (this.loaded ? t('members.count', { n: this.members.length }) : t('app.loading'))}
+        ${this.notice || (this.loaded ? t('members.count', { n: this.members.length }) : t('common.loading'))}
       </p>
       ${this.members.length > 0 ? this.#table(workspace) : null}
       <cl-pending-invitations .workspace=${workspace}></cl-pending-invitations>
@@ -166,7 +166,7 @@ export class ClPeopleScreen extends LitElement {
         <caption class="visually-hidden">${t('members.title')}</caption>
         <thead>
           <tr>
-            <th scope="col">${t('members.name')}</th>
+            <th scope="col">${t('common.name')}</th>
             <th scope="col">${t('members.email')}</th>
             <th scope="col">${t('members.roles')}</th>
             <th scope="col"><span class="visually-hidden">${t('members.actions')}</span></th>
@@ -213,7 +213,7 @@ export class ClPeopleScreen extends LitElement {
               <p id=${`confirm-${id}`}>${t('members.confirmRemove', { name, organisation: workspace.organisationName })}</p>
               <div class="row">
                 <button type="button" class="danger confirm-remove" ?disabled=${state.busy} @click=${() => this.#remove(member)}>${t('members.confirmRemoveButton')}</button>
-                <button type="button" class="cancel-remove" @click=${() => this.#cancelRemove(member)}>${t('members.cancel')}</button>
+                <button type="button" class="cancel-remove" @click=${() => this.#cancelRemove(member)}>${t('common.cancel')}</button>
               </div>
             </div>`
           : html`<button type="button" class="danger remove" aria-describedby=${removeResultId} @click=${() => this.#askRemove(member)}>${t('members.remove')}<span class="visually-hidden">: ${name}</span></button>`}

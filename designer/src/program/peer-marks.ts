@@ -7,6 +7,6 @@ import type { ProgramPeer } from './program-presence.js';
 export function peerMarks(peers: readonly ProgramPeer[]): TemplateResult | typeof nothing {
   if (peers.length === 0) return nothing;
   return html`<p class="peers-here">
-    ${peers.map((peer) => html`<span class="peer" data-peer=${peer.clientId} style="border-color:${peer.color};color:${peer.color}">${t('program.peerHere', { name: peer.name })}</span>`)}
+    ${peers.map((peer) => html`<span class="peer" data-peer=${peer.clientId} style="border-color:${peer.color};color:${peer.color}">${t('common.personHere', { name: peer.name })}</span>`)}
   </p>`;
 }

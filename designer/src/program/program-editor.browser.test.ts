@@ -71,7 +71,7 @@ describe('<cl-program-editor>', () => {
     const { fake, pair } = seed();
     const editor = await mountEditor(fake, pair.anna);
     typeInto(deep(editor, '#program-weeks'), '0');
-    await until(() => deep(editor, 'aside [role=status]')?.textContent?.includes('problems to fix'));
+    await until(() => deep(editor, 'aside [role=status]')?.textContent?.match(/\d+ problems? to fix/));
     const paths = deepAll(deep(editor, 'aside cl-issue-list')!, 'code').map((code) => code.textContent);
     expect(paths).to.include('/durationWeeks');
     typeInto(deep(editor, '#program-weeks'), '26');

@@ -4,7 +4,7 @@ import type * as Y from 'yjs';
 import type { Module, ModuleRef, Program } from '@careloom/format';
 import { validateProgram } from '@careloom/format/validate';
 import { yDocToProgram } from '@careloom/format/ydoc';
-import { isApiError } from '../api/api-error.js';
+import { isApiError } from '@careloom/client/api';
 import type { DocumentSummary } from '@careloom/format/api';
 import { routeHash } from '../app/router.js';
 import { canEdit, type Workspace } from '../app/workspace.js';
@@ -14,7 +14,7 @@ import { stoppedMessage } from '../editor/editor-header.js';
 import { t as editorText } from '../editor/messages.js';
 import { initials, userColor } from '../collab/user-color.js';
 import { LocaleController, t } from '../i18n/i18n.js';
-import type { MessageKey } from '../i18n/messages-en.js';
+import type { MessageKey } from '../i18n/i18n.js';
 import '../ui/issue-list.js';
 import type { ListedIssue } from '../ui/issue-list.js';
 import { uiStyles } from '../ui/ui-styles.js';
@@ -27,7 +27,7 @@ import { measurementsSection, modulesSection, registrationsSection, type Section
 type Loaded<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed' };
 
 const SECTION_NAMES: Record<string, MessageKey> = {
-  general: 'program.general',
+  general: 'common.program',
   modules: 'program.modules',
   measurements: 'program.measurements',
   registrations: 'program.registrations',
@@ -406,12 +406,12 @@ export class ClProgramEditor extends LitElement {
     const undo = session.undoManager;
     const stopped = session.stopped;
     return html`<header>
-      <h1>${program ? t('program.titleOf', { title: program.title[program.defaultLanguage] ?? program.id }) : t('program.title')}</h1>
+      <h1>${program ? t('program.titleOf', { title: program.title[program.defaultLanguage] ?? program.id }) : t('common.program')}</h1>
       ${stopped
         ? html`<span class="status stopped" role="status" data-connection="stopped">${editorText('editor.stopped')}</span>`
         : html`<span class="status ${connection}" role="status" data-connection=${connection}>${t(`connection.${state}`)}${connection === 'connected' && !session.synced ? ` · ${t('connection.syncing')}` : ''}</span>`}
       ${this.peers.length > 0
-        ? html`<span class="hint">${t('program.othersHere')}:</span>
+        ? html`<span class="hint">${t('common.alsoEditing')}:</span>
             <ul class="avatars">
               ${this.peers.map((peer) => {
                 const place = this.#describePlace(peer);
@@ -421,8 +421,8 @@ export class ClProgramEditor extends LitElement {
         : nothing}
       ${readOnly
         ? nothing
-        : html`<button type="button" data-action="undo" ?disabled=${undo.undoStack.length === 0} aria-keyshortcuts="Control+Z Meta+Z" @click=${() => this.#undo()}>${t('program.undo')}</button>
-            <button type="button" data-action="redo" ?disabled=${undo.redoStack.length === 0} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y" @click=${() => this.#redo()}>${t('program.redo')}</button>`}
+        : html`<button type="button" data-action="undo" ?disabled=${undo.undoStack.length === 0} aria-keyshortcuts="Control+Z Meta+Z" @click=${() => this.#undo()}>${t('common.undo')}</button>
+            <button type="button" data-action="redo" ?disabled=${undo.redoStack.length === 0} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y" @click=${() => this.#redo()}>${t('common.redo')}</button>`}
     </header>
     ${stopped
       ? html`<div class="stopped-notice" role="alert" data-stopped=${stopped}>
@@ -456,7 +456,7 @@ export class ClProgramEditor extends LitElement {
     return html`<div class="layout" @focusin=${this.#onFocusIn} @keydown=${this.#onKeydown}>
       <div>
         <section aria-labelledby="general-title" data-section="general">
-          <h2 id="general-title">${t('program.general')}</h2>
+          <h2 id="general-title">${t('common.program')}</h2>
           ${peerMarks(this.#peersOn('general', null))}
           ${generalSection(program, this.#generalContext(readOnly))}
         </section>
@@ -465,7 +465,7 @@ export class ClProgramEditor extends LitElement {
         ${this.#section('registrations', t('program.registrations'), registrationsSection(program, ctx), readOnly, t('program.addRegistration'))}
       </div>
       <aside aria-labelledby="issues-title">
-        <h2 id="issues-title">${t('program.issues')}</h2>
+        <h2 id="issues-title">${t('common.problems')}</h2>
         <p role="status" aria-live="polite" class=${this.issues.length === 0 ? 'success' : 'error'}>${this.issues.length === 0 ? t('program.noIssues') : t('program.issueCount', { n: this.issues.length })}</p>
         <cl-issue-list .issues=${this.issues}></cl-issue-list>
       </aside>

@@ -51,7 +51,7 @@ function textField(ctx: SectionContext, id: string, label: string, value: string
 function moduleSelect(ctx: SectionContext, id: string, moduleId: string, write: (moduleId: string) => void): TemplateResult {
   const known = ctx.modules.some((module) => module.id === moduleId);
   return html`<div class="field">
-    <label for=${id}>${t('program.module')}</label>
+    <label for=${id}>${t('common.module')}</label>
     <select id=${id} ?disabled=${ctx.readOnly} @change=${(event: Event) => write((event.target as HTMLSelectElement).value)}>
       ${known ? nothing : html`<option value=${moduleId} selected>${moduleId || t('program.chooseModule')}</option>`}
       ${ctx.modules.map((module) => html`<option value=${module.id} ?selected=${module.id === moduleId}>${module.title} (${module.id})</option>`)}
@@ -130,7 +130,7 @@ export function measurementsSection(program: Program, ctx: SectionContext): Temp
       <legend>${t('program.measurementEntry', { n: index + 1, id: entry.id })}</legend>
       ${peerMarks(ctx.peersOn('measurements', entry.id))}
       <div class="row">
-        ${textField(ctx, `${prefix}-id`, t('program.id'), entry.id, (value) => ctx.set('measurements', index, ['id'], value))}
+        ${textField(ctx, `${prefix}-id`, t('common.id'), entry.id, (value) => ctx.set('measurements', index, ['id'], value))}
         ${moduleSelect(ctx, `${prefix}-module`, entry.module.moduleId, (value) => ctx.set('measurements', index, ['module', 'moduleId'], value))}
         <div class="field">
           <label for="${prefix}-weeks">${t('program.weeks')}</label>
@@ -166,7 +166,7 @@ export function registrationsSection(program: Program, ctx: SectionContext): Tem
       <legend>${t('program.registrationEntry', { n: index + 1, id: entry.id })}</legend>
       ${peerMarks(ctx.peersOn('registrations', entry.id))}
       <div class="row">
-        ${textField(ctx, `${prefix}-id`, t('program.id'), entry.id, (value) => ctx.set('registrations', index, ['id'], value))}
+        ${textField(ctx, `${prefix}-id`, t('common.id'), entry.id, (value) => ctx.set('registrations', index, ['id'], value))}
         ${moduleSelect(ctx, `${prefix}-module`, entry.module.moduleId, (value) => ctx.set('registrations', index, ['module', 'moduleId'], value))}
         ${blocks && blocks.length > 0
           ? html`<div class="field">

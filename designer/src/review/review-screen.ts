@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
-import { isApiError } from '../api/api-error.js';
+import { isApiError } from '@careloom/client/api';
 import type { DocumentDetail, VersionRef, VersionView } from '@careloom/format/api';
 import { editorHash, routeHash } from '../app/router.js';
 import { canEdit, type Workspace } from '../app/workspace.js';
@@ -11,6 +11,7 @@ import { uiStyles } from '../ui/ui-styles.js';
 import { anchorsOf, type Anchor } from './anchors.js';
 import { canTryAsPatient } from './workflow-permissions.js';
 import './comment-thread.js';
+import './version-content.js';
 import './version-diff.js';
 import './version-history.js';
 import './workflow-actions.js';
@@ -118,13 +119,13 @@ export class ClReviewScreen extends LitElement {
     if (!workspace) return null;
     if (this.problem) return html`<h1>${t('review.title')}</h1><p class="error" role="alert">${this.problem}</p>`;
     const document = this.document;
-    if (!document) return html`<p role="status">${t('app.loading')}</p>`;
+    if (!document) return html`<p role="status">${t('common.loading')}</p>`;
     const version = this.versions.find((candidate) => candidate.number === this.selected);
     const previous: VersionRef | undefined = version ? (version.number > 1 ? version.number - 1 : undefined) : undefined;
     return html`
       <h1>${t('review.titleOf', { title: document.title })}</h1>
       <p>
-        <code>${document.id}</code> · ${t(`kind.${document.kind}`)}
+        <code>${document.id}</code> · ${t(document.kind === 'program' ? 'common.program' : 'common.module')}
         ${document.releasedVersion !== null ? html` · ${t('review.inCatalog', { n: document.releasedVersion })}` : nothing}
         · <a href=${editorHash(document.kind, document.id)}>${canEdit(workspace) ? t('review.editDraft') : t('review.openDraft')}</a>
       </p>
@@ -148,9 +149,14 @@ export class ClReviewScreen extends LitElement {
                 ${this.tryProblem ? html`<p class="error" role="alert">${this.tryProblem}</p>` : nothing}
               </section>`
             : nothing}
-          ${version
-            ? html`<cl-version-diff .workspace=${workspace} document-id=${document.id} .versions=${this.versions.map((candidate) => candidate.number)} .from=${previous ?? version.number} .to=${previous === undefined ? 'draft' : version.number}></cl-version-diff>`
-            : html`<cl-version-diff .workspace=${workspace} document-id=${document.id} .versions=${[]} .from=${undefined} .to=${'draft'}></cl-version-diff>`}
+          ${version && previous === undefined
+            ? html`<section class="card" aria-labelledby="content-title"><cl-version-content .workspace=${workspace} document-id=${document.id} .version=${version.number}></cl-version-content></section>`
+            : nothing}
+          ${version && previous !== undefined
+            ? html`<cl-version-diff .workspace=${workspace} document-id=${document.id} .versions=${this.versions.map((candidate) => candidate.number)} .from=${previous} .to=${version.number}></cl-version-diff>`
+            : version
+              ? nothing
+              : html`<cl-version-diff .workspace=${workspace} document-id=${document.id} .versions=${[]} .from=${undefined} .to=${'draft'}></cl-version-diff>`}
         </div>
         <div>
           ${version

@@ -3,16 +3,19 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import type { Module } from '@careloom/format';
 import { localize } from '@careloom/format/engine';
 import { firstPageId } from '@careloom/format/engine';
-import { isApiError } from '../api/api-error.js';
+import { isApiError } from '@careloom/client/api';
 import type { TestEnrollmentView } from '@careloom/format/api';
 import { routeHash } from '../app/router.js';
 import type { Workspace } from '../app/workspace.js';
 import { i18n, LocaleController, t } from '../i18n/i18n.js';
 import type { AnswerChangeDetail, Answers, NavigateDetail } from '@careloom/renderer';
-import '@careloom/renderer';
+import '@careloom/renderer/define';
 import { errorText } from '../ui/error-text.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import { runSummary, type InstrumentSummary, type RegistrationSummary } from './run-summary.js';
+
+const ALERT_LEVEL = { info: 'common.levelInfo', warning: 'common.levelWarning', urgent: 'common.levelUrgent' } as const;
+const ZONE = { green: 'common.zoneGreen', yellow: 'common.zoneYellow', red: 'common.zoneRed' } as const;
 
 export type RunWidth = 'phone' | 'desktop';
 
@@ -207,7 +210,7 @@ export class ClTestRun extends LitElement {
       <div class="toolbar" role="group" aria-label=${t('testRun.controls')}>
         <div class="group" role="group" aria-label=${t('testRun.width')}>
           ${(['phone', 'desktop'] as const).map(
-            (width) => html`<button type="button" data-width=${width} aria-pressed=${this.width === width ? 'true' : 'false'} @click=${() => (this.width = width)}>${t(`testRun.${width}`)}</button>`,
+            (width) => html`<button type="button" data-width=${width} aria-pressed=${this.width === width ? 'true' : 'false'} @click=${() => (this.width = width)}>${t(width === 'desktop' ? 'common.desktop' : 'testRun.phone')}</button>`,
           )}
         </div>
         ${module.languages.length > 1
@@ -301,7 +304,7 @@ function instrumentResult(result: InstrumentSummary): TemplateResult {
       ? html`<p class="muted">${t('testRun.noAlerts')}</p>`
       : html`<p>${t('testRun.alerts')}</p>
           <ul class="alerts">
-            ${result.alerts.map((alert) => html`<li data-alert=${alert.id} class="alert-${alert.level}"><strong>${t(`testRun.level.${alert.level}`)}:</strong> ${alert.message}</li>`)}
+            ${result.alerts.map((alert) => html`<li data-alert=${alert.id} class="alert-${alert.level}"><strong>${t(ALERT_LEVEL[alert.level])}:</strong> ${alert.message}</li>`)}
           </ul>`}
   </li>`;
 }
@@ -309,7 +312,7 @@ function instrumentResult(result: InstrumentSummary): TemplateResult {
 function registrationResult(result: RegistrationSummary): TemplateResult {
   return html`<li data-result=${result.blockId}>
     <p class=${result.zone ? `zone-${result.zone}` : ''}>
-      <strong>${result.zone ? t('testRun.zone', { name: result.name, zone: t(`testRun.zone.${result.zone}`) }) : t('testRun.zoneNone', { name: result.name })}</strong>
+      <strong>${result.zone ? t('testRun.zone', { name: result.name, zone: t(ZONE[result.zone]) }) : t('testRun.zoneNone', { name: result.name })}</strong>
     </p>
     ${result.rules.length > 0
       ? html`<ul class="rules">

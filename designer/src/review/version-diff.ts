@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import type { DocumentChange, WordRun } from '@careloom/format/engine';
-import { isApiError } from '../api/api-error.js';
+import { isApiError } from '@careloom/client/api';
 import type { DiffView, VersionRef } from '@careloom/format/api';
 import type { Workspace } from '../app/workspace.js';
 import { LocaleController, t } from '../i18n/i18n.js';
@@ -150,7 +150,7 @@ export class ClVersionDiff extends LitElement {
         ${this.#sidePicker('from', t('diff.from'))} ${this.#sidePicker('to', t('diff.to'))}
       </div>
       ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
-      <div aria-live="polite" aria-busy=${this.loading ? 'true' : 'false'}>${this.diff ? this.#result(this.diff) : this.loading ? html`<p role="status">${t('app.loading')}</p>` : nothing}</div>
+      <div aria-live="polite" aria-busy=${this.loading ? 'true' : 'false'}>${this.diff ? this.#result(this.diff) : this.loading ? html`<p role="status">${t('common.loading')}</p>` : nothing}</div>
     `;
   }
 
@@ -159,7 +159,7 @@ export class ClVersionDiff extends LitElement {
     return html`<div class="field">
       <label for="diff-${side}">${label}</label>
       <select id="diff-${side}" @change=${(event: Event) => this.#choose(side, (event.target as HTMLSelectElement).value)}>
-        ${value === undefined ? html`<option value="" selected>${t('diff.choose')}</option>` : nothing}
+        ${value === undefined ? html`<option value="" selected>${t('common.choose')}</option>` : nothing}
         ${[...this.versions].sort((a, b) => a - b).map((number) => html`<option value=${number} ?selected=${value === number}>${t('history.versionNumber', { n: number })}</option>`)}
         <option value="draft" ?selected=${value === 'draft'}>${t('diff.draft')}</option>
       </select>

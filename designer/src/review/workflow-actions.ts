@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
-import { isApiError } from '../api/api-error.js';
-import type { ApiError, ApiIssue } from '../api/api-error.js';
+import { isApiError } from '@careloom/client/api';
+import type { ApiError, ApiIssue } from '@careloom/client/api';
 import type { TransitionInput, VersionView, WorkflowAction } from '@careloom/format/api';
 import { canEdit, type Workspace } from '../app/workspace.js';
 import { LocaleController, t } from '../i18n/i18n.js';
@@ -34,6 +34,7 @@ export class ClWorkflowActions extends LitElement {
     issues: { state: true },
     done: { state: true },
     suggested: { state: true },
+    openComments: { state: true },
   };
   static override styles = [
     uiStyles,
@@ -49,7 +50,15 @@ export class ClWorkflowActions extends LitElement {
         padding: 0.75rem;
         margin: 0.75rem 0;
       }
-      .choices label {
+      .warning {
+        border-left: 4px solid #b06000;
+        background: #fef7e0;
+        color: #3c2a00;
+        padding: 0.25rem 0.75rem;
+        margin: 0.75rem 0;
+      }
+      .choices label,
+      .warning label {
         font-weight: 400;
         display: flex;
         gap: 0.5rem;
@@ -71,6 +80,8 @@ export class ClWorkflowActions extends LitElement {
   declare issues: readonly ApiIssue[];
   declare done: string;
   declare suggested: { level: ReleaseLevel | 'none'; reasons: string[] } | undefined;
+  /** Unresolved comment threads on the version, counted when the release form opens. */
+  declare openComments: number;
   private readonly locale = new LocaleController(this);
 
   constructor() {
@@ -82,6 +93,7 @@ export class ClWorkflowActions extends LitElement {
     this.problem = '';
     this.issues = [];
     this.done = '';
+    this.openComments = 0;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -108,7 +120,7 @@ export class ClWorkflowActions extends LitElement {
   #draftActions(workspace: Workspace): TemplateResult {
     if (!canEdit(workspace)) return html`<p class="muted">${t('workflow.draftReadOnly')}</p>`;
     return html`<div class="buttons">
-        <button type="button" class="primary" aria-expanded=${this.open === 'submit' ? 'true' : 'false'} @click=${() => this.#toggle('submit')}>${t('workflow.submit')}</button>
+        <button type="button" class="primary" aria-expanded=${this.open === 'submit' ? 'true' : 'false'} @click=${() => this.#toggle('submit')}>${t('common.submitForReview')}</button>
       </div>
       ${this.open === 'submit'
         ? html`<form class="panel" novalidate @submit=${this.#submitDraft}>
@@ -119,7 +131,7 @@ export class ClWorkflowActions extends LitElement {
             </div>
             <div class="row">
               <button class="primary" type="submit" ?disabled=${this.busy}>${t('workflow.submitConfirm')}</button>
-              <button type="button" @click=${() => this.#toggle('submit')}>${t('workflow.cancel')}</button>
+              <button type="button" @click=${() => this.#toggle('submit')}>${t('common.cancel')}</button>
             </div>
           </form>`
         : nothing}`;
@@ -163,19 +175,25 @@ export class ClWorkflowActions extends LitElement {
             </div>
             <fieldset class="choices">
               <legend>${t('workflow.releaseClass')}</legend>
-              <p class="hint">${this.suggested ? t(`diff.suggested.${this.suggested.level}`) : t('app.loading')}</p>
+              <p class="hint">${this.suggested ? t(`diff.suggested.${this.suggested.level}`) : t('common.loading')}</p>
               ${(['major', 'minor'] as const).map(
                 (choice) => html`<label><input type="radio" name="releaseClass" value=${choice} .checked=${level === choice} required />${t(`releaseClass.${choice}`)} — ${t(`releaseClass.${choice}.hint`)}</label>`,
               )}
               <label><input type="checkbox" name="confirmClass" required />${t('workflow.confirmClass')}</label>
-            </fieldset>`
+            </fieldset>
+            ${this.openComments > 0
+              ? html`<div class="warning" role="alert" data-warning="open-comments">
+                  <p>${t('workflow.openComments', { n: this.openComments })}</p>
+                  <label><input type="checkbox" name="releaseDespiteComments" required />${t('workflow.releaseDespiteComments')}</label>
+                </div>`
+              : nothing}`
         : html`<div class="field">
             <label for="note">${noteRequired ? t('workflow.changesRequested') : t('workflow.note')}</label>
             <textarea id="note" name="note" maxlength="4000" ?required=${noteRequired}></textarea>
           </div>`}
       <div class="row">
         <button class="primary" type="submit" ?disabled=${this.busy}>${t('workflow.confirm', { action: t(`action.${action}`) })}</button>
-        <button type="button" @click=${() => this.#toggle(action)}>${t('workflow.cancel')}</button>
+        <button type="button" @click=${() => this.#toggle(action)}>${t('common.cancel')}</button>
       </div>
     </form>`;
   }
@@ -185,8 +203,24 @@ export class ClWorkflowActions extends LitElement {
     this.problem = '';
     this.issues = [];
     this.done = '';
-    if (this.open === 'release') void this.#loadSuggestion();
+    if (this.open === 'release') {
+      void this.#loadSuggestion();
+      void this.#countOpenComments();
+    }
     if (this.open) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.panel textarea')?.focus());
+  }
+
+  /** Open threads on the version: releasing over them is allowed, but only knowingly. */
+  async #countOpenComments(): Promise<void> {
+    const version = this.version;
+    this.openComments = 0;
+    if (!version || !this.workspace) return;
+    try {
+      const threads = await this.workspace.api.listComments(this.documentId, version.number);
+      if (this.version?.number === version.number) this.openComments = threads.filter((thread) => thread.resolvedAt === null).length;
+    } catch (error) {
+      if (!isApiError(error)) throw error;
+    }
   }
 
   /** The class the server will suggest: the diff from the released version, or major for a first release. */
@@ -222,6 +256,8 @@ export class ClWorkflowActions extends LitElement {
       const chosen = form.querySelector<HTMLInputElement>('input[name="releaseClass"]:checked')?.value as ReleaseLevel | undefined;
       if (notes === '') return this.#refuse(t('workflow.releaseNotesMissing'));
       if (!chosen || !(field('confirmClass') as HTMLInputElement).checked) return this.#refuse(t('workflow.confirmClassMissing'));
+      const despite = field('releaseDespiteComments') as HTMLInputElement | null;
+      if (despite && !despite.checked) return this.#refuse(t('workflow.openCommentsUnconfirmed', { n: this.openComments }));
       input.releaseNotes = notes;
       input.releaseClass = chosen;
     } else {
@@ -252,7 +288,7 @@ export class ClWorkflowActions extends LitElement {
 
   /** A refusal in plain words: what could not be done and why, with the server's own sentence. */
   async #explain(error: ApiError, action: WorkflowAction | 'submit'): Promise<void> {
-    const what = action === 'submit' ? t('workflow.submit') : t(`action.${action}`);
+    const what = action === 'submit' ? t('common.submitForReview') : t(`action.${action}`);
     if (error.status === 409 && action !== 'submit' && this.version && this.workspace) {
       // The state changed under us: show the version as it is now, so the buttons match it.
       try {

@@ -9,8 +9,8 @@ import { classifyRelease, diffDocuments } from '@careloom/format/engine';
 import { upgradeDocument } from '@careloom/format/migrations';
 import { detectDocumentKind } from '@careloom/format/validate';
 import { ACTION_ROLE, allowedActions, FOUR_EYES_ACTIONS, nextState, TESTABLE_STATES, type VersionState, type WorkflowAction } from '@careloom/format/workflow';
-import type { ApiIssue } from '../api/api-error.js';
-import { ApiClient } from '../api/api-client.js';
+import type { ApiIssue } from '@careloom/client/api';
+import { DesignerApi } from '../api/api-client.js';
 import type { CommentRecord, CommentThread, DocumentSummary, ExampleSummary, MemberInvitation, Session, TestEnrollmentView, VersionView } from '@careloom/format/api';
 
 export interface FakePerson {
@@ -71,7 +71,7 @@ export interface RecordedRequest {
 }
 
 /**
- * A fake server: `fake.fetch` goes into `new ApiClient({ fetch })`; `fake.signIn(person)` starts a
+ * A fake server: `fake.fetch` goes into `new DesignerApi({ fetch })`; `fake.signIn(person)` starts a
  * session without the login form; `fake.requests` records every call.
  *
  * @example
@@ -107,8 +107,8 @@ export class FakeApi {
 
   readonly fetch: typeof fetch = async (input, init) => this.#handle(String(input), init ?? {});
 
-  client(): ApiClient {
-    return new ApiClient({ fetch: this.fetch });
+  client(): DesignerApi {
+    return new DesignerApi({ fetch: this.fetch });
   }
 
   signIn(person: FakePerson): Session {

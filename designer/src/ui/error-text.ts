@@ -1,4 +1,4 @@
-import type { ApiError } from '../api/api-error.js';
+import type { ApiError } from '@careloom/client/api';
 import { t } from '../i18n/i18n.js';
 
 /** What to tell a person about a failed call: the server's own sentence, or that it cannot be reached. */

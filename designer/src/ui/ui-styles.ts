@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { palette } from '@careloom/renderer/palette';
+import { palette } from '@careloom/client/palette';
 
 /**
  * The designer screens' shared look: readable contrast (WCAG AA on white), a visible focus ring on

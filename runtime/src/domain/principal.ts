@@ -4,7 +4,7 @@ import type { Role as WireRole } from '@careloom/format/api';
  * Roles (docs/product.md). A person holds roles per organisation (publishing organisation or care
  * provider) and may hold several; therapist and patient roles are scoped further to a unit.
  */
-export const ROLES = ['designer', 'publisher', 'tester', 'permissions_admin', 'care_provider_admin', 'therapist', 'patient'] as const satisfies readonly WireRole[];
+export const ROLES = ['designer', 'publisher', 'tester', 'permissions_admin', 'care_provider_admin', 'data_admin', 'therapist', 'patient'] as const satisfies readonly WireRole[];
 export type Role = (typeof ROLES)[number];
 // The wire type (what clients read) and this list name the same roles: adding one on either side alone fails here.
 const _sameRoles: [WireRole] extends [Role] ? true : never = true;

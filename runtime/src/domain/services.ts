@@ -1,4 +1,6 @@
 import type { AccountsServices } from './accounts/accounts-services.js';
+import type { StaffServices } from './accounts/staff-services.js';
+import type { DataAdminService } from './data-admin/data-admin-service.js';
 import type { AuthoringService } from './authoring/authoring-service.js';
 import type { CareService } from './care/care-service.js';
 import type { ExampleCatalog } from './example-catalog.js';
@@ -15,4 +17,8 @@ export interface Services {
   accounts: AccountsServices;
   authoring: AuthoringService;
   care: CareService;
+  /** Staff administration at care providers and password resets (issue 12). */
+  staff: StaffServices;
+  /** The data administrator: audit search, review, patient export and purge (issue 12). */
+  dataAdmin: DataAdminService;
 }

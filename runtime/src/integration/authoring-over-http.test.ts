@@ -12,6 +12,7 @@ import { loadConfig } from '../config.js';
 import { startServer, type RunningServer } from '../server.js';
 import { startSmtpServer } from '../testing/fake-smtp-server.js';
 import { invitationTokenIn, mailBody, mailTo } from '../testing/invitation-mail.js';
+import { testDatabaseEnv } from '../testing/test-database-env.js';
 import { eventually, HttpSession } from './http-client.js';
 
 const pageTitle = (doc: Y.Doc): Y.Text => ((getPagesArray(doc).get(0) as Y.Map<unknown>).get('title') as Y.Map<Y.Text>).get('en') as Y.Text;
@@ -38,7 +39,7 @@ describe('authoring over HTTP and WebSockets', () => {
 
   const start = async () =>
     startServer({
-      config: loadConfig({ CARELOOM_DB: join(dir, 'careloom.sqlite'), CARELOOM_PORT: '0', CARELOOM_EXAMPLES_DIR: join(import.meta.dirname, '../../../examples'), CARELOOM_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, CARELOOM_MAIL_FROM: 'Careloom <noreply@careloom.test>' }),
+      config: loadConfig({ ...(await testDatabaseEnv(join(dir, 'careloom.sqlite'))), CARELOOM_PORT: '0', CARELOOM_EXAMPLES_DIR: join(import.meta.dirname, '../../../examples'), CARELOOM_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, CARELOOM_MAIL_FROM: 'Careloom <noreply@careloom.test>' }),
       seedDemoAccounts: true,
       shutdownGraceMs: 100,
     });

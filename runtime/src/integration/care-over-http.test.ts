@@ -1,4 +1,4 @@
-// The care path over real HTTP on a database file, with the demo seed: a care admin deploys the
+// The care path over real HTTP on a database file (or a PostgreSQL schema under npm run test:pg), with the demo seed: a care admin deploys the
 // released panic program, a therapist enrolls a patient, the patient redeems the invitation and
 // answers, the therapist acknowledges the alert and messages; after a restart nothing is lost.
 import { randomUUID } from 'node:crypto';
@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { DEMO_ACCOUNTS } from '../domain/demo-accounts.js';
 import { startServer, type RunningServer } from '../server.js';
+import { testDatabaseEnv } from '../testing/test-database-env.js';
 import { HttpSession } from './http-client.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'careloom-care-'));
@@ -21,7 +22,7 @@ afterAll(async () => {
 });
 
 async function start(): Promise<RunningServer> {
-  const server = await startServer({ config: loadConfig({ CARELOOM_DB: file, CARELOOM_PORT: '0' }), seedDemoAccounts: true });
+  const server = await startServer({ config: loadConfig({ ...(await testDatabaseEnv(file)), CARELOOM_PORT: '0' }), seedDemoAccounts: true });
   servers.push(server);
   return server;
 }
@@ -72,7 +73,7 @@ describe('care over HTTP with the demo seed', () => {
     const alerts = (await therapist.call('GET', `/api/care/units/${clinic.id}/alerts`)).body as { alerts: Array<{ id: string; kind: string }> };
     expect(alerts.alerts.map((alert) => alert.kind)).toEqual(['item']);
     alertId = alerts.alerts[0]!.id;
-    expect((await therapist.call('POST', `/api/care/alerts/${alertId}/acknowledge`)).status).toBe(200);
+    expect((await therapist.call('POST', `/api/care/alerts/${alertId}/acknowledge`, { action: { kind: 'risk_assessed' } })).status).toBe(200);
     expect((await therapist.call('POST', `/api/care/enrollments/${enrollmentId}/messages`, { body: 'Call me today, please.' })).status).toBe(201);
     await server.close();
   });

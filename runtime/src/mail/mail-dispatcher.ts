@@ -9,13 +9,17 @@ export type DueMail = MailMessage & { id: string; attempts: number };
 
 /** The outbox as the dispatcher sees it (storage/sqlite/sqlite-mail-outbox.ts). */
 export interface DispatchQueue {
-  /** Pending messages with next_attempt_at ≤ `at`, oldest first. */
-  due(at: string, limit: number): DueMail[];
+  /**
+   * Pending messages with next_attempt_at ≤ `at`, oldest first. Where several processes dispatch
+   * from one database (PostgreSQL), the returned messages are claimed: no other process gets them
+   * until this one records the attempt or its claim runs out.
+   */
+  due(at: string, limit: number): Promise<DueMail[]>;
   /** The earliest next_attempt_at of a pending message, if any. */
-  nextAttemptAt(): string | undefined;
-  markSent(id: string, input: { attempts: number; at: string }): void;
-  markRetry(id: string, input: { attempts: number; error: string; nextAttemptAt: string }): void;
-  markFailed(id: string, input: { attempts: number; error: string; at: string }): void;
+  nextAttemptAt(): Promise<string | undefined>;
+  markSent(id: string, input: { attempts: number; at: string }): Promise<void>;
+  markRetry(id: string, input: { attempts: number; error: string; nextAttemptAt: string }): Promise<void>;
+  markFailed(id: string, input: { attempts: number; error: string; at: string }): Promise<void>;
 }
 
 /** setTimeout and clearTimeout, injected so tests move time themselves. */
@@ -100,25 +104,25 @@ export function createMailDispatcher(options: MailDispatcherOptions): MailDispat
     const fields = { mailId: mail.id, toDomain: domainOf(mail.to), attempts };
     try {
       await sender.deliver(mail);
-      queue.markSent(mail.id, { attempts, at: clock.now().toISOString() });
+      await queue.markSent(mail.id, { attempts, at: clock.now().toISOString() });
       if (attempts > 1) logger.info('E-mail delivered after a retry', fields);
     } catch (error) {
       const failure = toDeliveryError(error);
       const logged = { ...fields, error: failure.message, code: failure.code, responseCode: failure.responseCode };
       const delay = delays[attempts - 1];
       if (failure.permanent || delay === undefined) {
-        queue.markFailed(mail.id, { attempts, error: failure.message, at: clock.now().toISOString() });
+        await queue.markFailed(mail.id, { attempts, error: failure.message, at: clock.now().toISOString() });
         logger.error(failure.permanent ? 'E-mail refused by the SMTP server' : 'E-mail given up after retries', logged);
         return;
       }
       const nextAttemptAt = new Date(clock.now().getTime() + delay).toISOString();
-      queue.markRetry(mail.id, { attempts, error: failure.message, nextAttemptAt });
+      await queue.markRetry(mail.id, { attempts, error: failure.message, nextAttemptAt });
       logger.warn('E-mail delivery failed; will retry', { ...logged, retryInMs: delay });
     }
   };
 
   const runPass = async (): Promise<boolean> => {
-    const batch = queue.due(clock.now().toISOString(), batchSize);
+    const batch = await queue.due(clock.now().toISOString(), batchSize);
     for (const mail of batch) {
       if (stopped) return false;
       await attempt(mail);
@@ -133,13 +137,17 @@ export function createMailDispatcher(options: MailDispatcherOptions): MailDispat
       return;
     }
     again = false;
-    running = runPass().then(
-      (full) => {
+    const passAndWait = async (): Promise<number> => {
+      const full = await runPass();
+      if (full || again) return 0;
+      const next = await queue.nextAttemptAt();
+      const wait = next === undefined ? idleCheckMs : Date.parse(next) - clock.now().getTime();
+      return Math.min(wait, idleCheckMs);
+    };
+    running = passAndWait().then(
+      (wait) => {
         running = undefined;
-        if (full || again) return schedule(0);
-        const next = queue.nextAttemptAt();
-        const wait = next === undefined ? idleCheckMs : Date.parse(next) - clock.now().getTime();
-        schedule(Math.min(wait, idleCheckMs));
+        schedule(wait);
       },
       (error: unknown) => {
         running = undefined;

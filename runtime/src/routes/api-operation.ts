@@ -17,10 +17,12 @@ export interface ApiOperation {
   /** The request body's definition. */
   request?: ApiSchemaName;
   /**
-   * Success status and what it returns: `response` names the body's definition, required unless
-   * the status is 204. `also` lists further 2xx statuses with the same body (a retried request).
+   * Success status and what it returns: `response` names the JSON body's definition, required
+   * unless the status is 202 or 204 (no body) or the answer is CSV only. `csv`: the answer is (or,
+   * with `response`, may instead be) `text/csv`. `also` lists further 2xx statuses with the same
+   * body (a retried request).
    */
-  success: { status: number; also?: number[]; description: string; response?: ApiSchemaName };
+  success: { status: number; also?: number[]; description: string; response?: ApiSchemaName; csv?: true };
   /** Problem statuses the operation can answer besides 500. */
   problems: number[];
 }
@@ -79,16 +81,20 @@ export function definitionRef(name: ApiSchemaName): string {
 }
 
 /**
- * Builds the OpenAPI 3.1 document from the operation list. Throws when a success other than 204
- * names no response body, so an operation cannot be added without saying what it answers.
+ * Builds the OpenAPI 3.1 document from the operation list. Throws when a success other than 202
+ * or 204 names no response body, so an operation cannot be added without saying what it answers.
  */
 export function openApiDocument(operations: readonly ApiOperation[], version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of operations) {
     const parameters = [...operation.path.matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1], in: 'path', required: true, schema: { type: 'string' } }));
     const { success } = operation;
-    if (success.status !== 204 && !success.response) throw new Error(`${operation.method.toUpperCase()} ${operation.path} answers ${success.status} without naming its response body.`);
-    const body = success.response ? { content: { 'application/json': { schema: { $ref: definitionRef(success.response) } } } } : {};
+    if (success.status !== 202 && success.status !== 204 && !success.response && !success.csv) throw new Error(`${operation.method.toUpperCase()} ${operation.path} answers ${success.status} without naming its response body.`);
+    const content = {
+      ...(success.response ? { 'application/json': { schema: { $ref: definitionRef(success.response) } } } : {}),
+      ...(success.csv ? { 'text/csv': { schema: { type: 'string', description: 'UTF-8 CSV with a header row; cells that a spreadsheet would run as formulas are neutralised.' } } } : {}),
+    };
+    const body = Object.keys(content).length > 0 ? { content } : {};
     const responses: Record<string, unknown> = {};
     for (const status of [success.status, ...(success.also ?? [])]) responses[status] = { description: success.description, ...body };
     for (const status of [...new Set(operation.problems)].sort()) responses[status] = { $ref: `#/components/responses/Problem` };

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import { createAuthoringTestApp } from '../testing/authoring-test-app.js';
 import type { AuthoringTestApp } from '../testing/authoring-test-app.js';
 
 /**
  * Every authoring endpoint × every role, refusals first. Each case runs on a fresh app holding
- * module "sleep-basics" of org-a with version 1 approved for test, version 2 submitted, a comment
- * thread and a test enrollment.
+ * module "sleep-basics" of org-a with version 1 approved for test, version 2 submitted, a draft
+ * edited since, a comment thread and a test enrollment.
  */
 async function seeded(): Promise<AuthoringTestApp & { commentId: string; enrollmentId: string }> {
   const t = createAuthoringTestApp();
@@ -17,7 +18,14 @@ async function seeded(): Promise<AuthoringTestApp & { commentId: string; enrollm
   ok(await t.call('designer', 'POST', '/api/modules/sleep-basics/versions', { changeNote: 'First' }), 201);
   ok(await t.call('publisher', 'POST', '/api/modules/sleep-basics/versions/1/transitions', { action: 'start_review' }), 200);
   ok(await t.call('publisher', 'POST', '/api/modules/sleep-basics/versions/1/transitions', { action: 'approve_for_test' }), 200);
+  const retitle = (suffix: string) => (root: Y.Map<unknown>) => {
+    const english = (root.get('title') as Y.Map<Y.Text>).get('en') as Y.Text;
+    english.insert(english.length, suffix);
+  };
+  // Each version differs from the one before (an unchanged draft is refused), and the draft from version 2.
+  await t.editDraft('sleep-basics', 'designer', retitle(' (second)'));
   ok(await t.call('designer', 'POST', '/api/modules/sleep-basics/versions', { changeNote: 'Second' }), 201);
+  await t.editDraft('sleep-basics', 'designer', retitle(' (third)'));
   const comment = ok(await t.call('publisher', 'POST', '/api/modules/sleep-basics/comments', { body: 'Check this', version: 1, anchor: 'intro' }), 201);
   const enrollment = ok(await t.call('tester', 'POST', '/api/modules/sleep-basics/versions/1/test-enrollments'), 201);
   return { ...t, commentId: comment['id'] as string, enrollmentId: enrollment['id'] as string };

@@ -109,6 +109,19 @@ describe('authoring: the full path of a module version', () => {
     expect(auditRows()[1]).toEqual({ action: 'version.submit', actor_id: 'person-designer', object_id: 'sleep-basics@1', request_id: 'req-test', ip: '192.0.2.1' });
   });
 
+  it('refuses a version identical to the last one while that is under way or released, and takes it back after changes were requested', async () => {
+    expect((await t.call('designer', 'POST', `${MODULE}/versions`, { changeNote: 'First' })).status).toBe(201);
+    const same = await t.call('designer', 'POST', `${MODULE}/versions`, { changeNote: 'Again' });
+    expect(same.status).toBe(409);
+    expect(same.body).toMatchObject({ detail: 'The draft is the same as version 1: change something before submitting a new version.', issues: [{ code: 'version.unchanged' }] });
+    expect((await t.call('designer', 'GET', `${MODULE}/versions`)).body['versions']).toHaveLength(1);
+    await transition('publisher', 1, { action: 'start_review' });
+    await transition('publisher', 1, { action: 'request_changes', note: 'Shorter, please' });
+    expect((await t.call('designer', 'POST', `${MODULE}/versions`, { changeNote: 'I think it is fine as it is' })).status).toBe(201);
+    await t.editDraft('sleep-basics', 'designer', editTitle('Sleep, shorter'));
+    expect((await t.call('designer', 'POST', `${MODULE}/versions`, { changeNote: 'Shorter title' })).status).toBe(201);
+  });
+
   it('lets a designer withdraw a submitted version they authored, but not someone else\'s', async () => {
     await t.call('designer', 'POST', `${MODULE}/versions`, { changeNote: 'First' });
     const notTheirs = await transition('designer2', 1, { action: 'withdraw' });

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { openApiDocument, READ, WRITE, type ApiOperation } from './api-operation.js';
 import { CARE_OPERATIONS } from './care/care-operations.js';
+import { STAFF_OPERATIONS } from './staff-operations.js';
 
 /**
  * Every operation the server answers under its HTTP API. A test checks this list against the app's
@@ -48,6 +49,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'get', path: '/api/test-enrollments/{id}', summary: 'A test enrollment with the exact version content', tag: 'authoring', auth: 'session', success: { status: 200, description: 'The test enrollment', response: 'TestEnrollmentView' }, problems: READ },
   { method: 'get', path: '/api/catalog', summary: 'Released versions with notes, class, hash and history', tag: 'catalog', auth: 'session', success: { status: 200, description: 'Catalog entries', response: 'Catalog' }, problems: [401, 403] },
   ...CARE_OPERATIONS,
+  ...STAFF_OPERATIONS,
 ];
 
 /** GET /api/openapi.json. */

@@ -1,6 +1,6 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { languageDetector } from 'hono/language';
+import { acceptedLanguages, pickLanguage, type Language } from '@careloom/client/messages';
 import type { AppEnv } from '../http/app-env.js';
 import { DomainError } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
@@ -32,24 +32,18 @@ export function webAppRoutes(deps: WebAppRoutesDeps & { origins: () => readonly 
     }
   };
 
-  // The shell's <html lang> is the browser's best interface language: the apps start in it until the
-  // person picks another (a fixed lang="en" would override a Swedish or Norwegian browser).
-  const interfaceLanguage = languageDetector({
-    order: ['header'],
-    caches: false,
-    supportedLanguages: [...SHELL_LANGUAGES],
-    fallbackLanguage: 'en',
-    convertDetectedLanguage: (tag) => tag.replace(/^(?:no|nn)(?=-|$)/i, 'nb'),
-  });
   for (const webApp of deps.apps) {
     const paths = webApp.mount === '/' ? ['/'] : [webApp.mount, `${webApp.mount}/`];
     for (const path of paths) {
-      app.get(path, interfaceLanguage, async (c) => {
+      app.get(path, async (c) => {
         const bundle = await built(webApp.name);
         c.header('Content-Security-Policy', contentSecurityPolicy(deps.origins()));
         c.header('Cache-Control', 'no-cache');
         c.header('Vary', 'Accept-Language');
-        return c.html(shell(webApp, bundle, c.get('language')));
+        // The shell's <html lang> is the browser's best interface language, matched as the apps
+        // match it (one matcher): they start in it until the person picks another (a fixed
+        // lang="en" would override a Swedish or Norwegian browser).
+        return c.html(shell(webApp, bundle, pickLanguage(acceptedLanguages(c.req.header('Accept-Language')))));
       });
     }
   }
@@ -108,13 +102,9 @@ function contentSecurityPolicy(origins: readonly string[]): string {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
 
-/** The interface languages the apps have catalogs for. */
-const SHELL_LANGUAGES = ['en', 'sv', 'nb'] as const;
-
-function shell(webApp: WebApp, bundle: Bundle, language: string): string {
-  const lang = (SHELL_LANGUAGES as readonly string[]).includes(language) ? language : 'en';
+function shell(webApp: WebApp, bundle: Bundle, language: Language): string {
   return `<!doctype html>
-<html lang="${lang}">
+<html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -47,7 +47,7 @@ beforeAll(async () => {
   const admin = sessions['care-admin']!;
   const intake = await admin.call('POST', `/api/care/units/${unitId}/deployments`, { documentId: 'phq-9', version: 1 });
   await admin.call('PATCH', `/api/care/units/${unitId}`, { intake: { deploymentId: (intake.body as { id: string }).id } });
-  Object.assign(params, { unitId, enrollmentId: enrollment.id, orgId: admin.organisationIds[0]! });
+  Object.assign(params, { unitId, enrollmentId: enrollment.id, orgId: admin.organisationIds[0]!, patientId: (redeemed.body as { person: { id: string } }).person.id });
 }, 90_000);
 
 afterAll(async () => {

@@ -8,8 +8,11 @@
 import type { DraftUpdateStore } from '../collab/update-store.js';
 import type { AccountsStore } from '../domain/accounts/accounts-store.js';
 import type { MemberInvitationStore } from '../domain/accounts/member-invitation-store.js';
+import type { StaffStore } from '../domain/accounts/staff-store.js';
+import type { DataAdminStore } from '../domain/data-admin/data-admin-store.js';
 import type { AuthoringStore, DraftUpdates } from '../domain/authoring/ports.js';
 import type { CareStore, MailOutbox } from '../domain/care/ports.js';
+import type { AlertSafetyStore } from '../domain/care/alert-safety-ports.js';
 import type { DispatchQueue } from '../mail/mail-dispatcher.js';
 
 /** A JSON object stored beside an audit entry. Never secrets, never a patient's answers. */
@@ -70,10 +73,16 @@ export interface Stores {
   audit: AuditLog;
   accounts: AccountsStore;
   memberInvitations: MemberInvitationStore;
+  /** Staff administration at care providers: unit assignments, responsible therapists, disabled accounts, password resets. */
+  staff: StaffStore;
+  /** The data administrator's audit search, patient export and purge. */
+  dataAdmin: DataAdminStore;
   authoring: AuthoringStore;
   /** The live drafts' Yjs update log: the collaboration server writes it, authoring reads contributors. */
   drafts: DraftUpdates & DraftUpdateStore;
   care: CareStore;
+  /** The alerts' safety protocol (acknowledging with the action taken, escalation, urgent-alert mail). */
+  alertSafety: AlertSafetyStore;
   /** Every e-mail is queued here first; GET /api/dev/outbox reads it in demo mode. */
   mailOutbox: MailOutbox;
   /** What the mail dispatcher sends from, when SMTP is configured. */

@@ -104,6 +104,7 @@ export async function createCareTestApp(options: { from?: Buffer; start?: string
   const logger = createRecordingLogger();
   const care = createCareService({
     store: stores.care,
+    alertSafety: stores.alertSafety,
     content: createReleasedContent(authoringStore),
     accounts: createPatientAccounts({ store: accountsStore, hasher: plainHasher, newId: () => ids.newId() }),
     sessions: invitedSessionsOf(accounts.authentication, plainHasher),
@@ -111,6 +112,7 @@ export async function createCareTestApp(options: { from?: Buffer; start?: string
     now: () => clock.now(),
     newId: () => ids.newId(),
     newInvitationCode: () => newInvitationCode(),
+    responsible: stores.staff,
     publicUrl: () => 'http://careloom.test',
     logger,
   }, { intakeLimits: { perIp: 3, windowMs: 3600_000 } });

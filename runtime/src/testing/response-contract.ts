@@ -49,9 +49,14 @@ function validatorOf(route: Route, status: number): ValidateFunction | undefined
   return validate;
 }
 
+/** The media types the document gives for a response. */
+function documentedTypes(route: Route, status: number): string[] {
+  return Object.keys(document.paths[route.path]![route.method.toLowerCase()]!.responses[String(status)]?.content ?? {});
+}
+
 /**
  * Throws when a 2xx answer of a documented route does not match /api/openapi.json: an undocumented
- * status, a JSON body where none is documented, or a body its schema rejects (each problem with its
+ * status, a JSON or CSV body where none is documented, or a body its schema rejects (each problem with its
  * JSON Pointer). Problems (4xx, 5xx) and 304 are left to the tests that expect them.
  *
  * @example
@@ -64,6 +69,10 @@ export function checkResponseContract(method: string, url: string, status: numbe
   if (!route) return;
   const validate = validatorOf(route, status);
   const json = contentType !== null && /^application\/json/i.test(contentType);
+  if (contentType !== null && /^text\/csv/i.test(contentType)) {
+    if (!documentedTypes(route, status).includes('text/csv')) throw new Error(`${method} ${path} answered ${status} with CSV, which /api/openapi.json does not document.`);
+    return;
+  }
   if (!validate) {
     if (json) throw new Error(`${method} ${path} answered ${status} with JSON, but /api/openapi.json documents no body for it.`);
     return;

@@ -1,5 +1,7 @@
 import { createTestClock, type Clock } from '../clock.js';
 import { createAccountsServices } from '../domain/accounts/accounts-services.js';
+import { createStaffServices } from '../domain/accounts/staff-services.js';
+import { createDataAdminService } from '../domain/data-admin/data-admin-service.js';
 import { createAuthoringService } from '../domain/authoring/authoring-service.js';
 import type { ExampleLibrary } from '../domain/authoring/ports.js';
 import { yDocDraftCodec } from '../domain/authoring/ydoc-draft-codec.js';
@@ -27,7 +29,7 @@ const noExamples: ExampleLibrary = { list: async () => [], get: async () => unde
  * const stores = createSqliteStores(openDatabase({ file: ':memory:' }).db);
  * const services = createTestServices(stores, { examples });
  */
-export function createTestServices(stores: Stores, options: { examples: ExampleCatalog; clock?: Clock; ids?: IdGenerator; logger?: Logger; publicUrl?: string; version?: string }): Services {
+export function createTestServices(stores: Stores, options: { examples: ExampleCatalog; clock?: Clock; ids?: IdGenerator; logger?: Logger; publicUrl?: string; version?: string; newResetToken?: () => string }): Services {
   const clock = options.clock ?? createTestClock();
   const ids = options.ids ?? createSequentialIds('service');
   const publicUrl = () => options.publicUrl ?? 'http://localhost:8080';
@@ -36,15 +38,19 @@ export function createTestServices(stores: Stores, options: { examples: ExampleC
     health: createHealthService({ storage: stores, version: options.version ?? '9.9.9-test' }),
     examples: options.examples,
     accounts,
+    dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId() }),
+    staff: createStaffServices({ store: stores.staff, accounts: stores.accounts, audit: stores.audit, hasher: plainHasher, sessionRevoked: accounts.sessionRevoked, clock, ids, publicUrl, ...(options.newResetToken ? { newResetToken: options.newResetToken } : {}) }),
     authoring: createAuthoringService({ store: stores.authoring, drafts: stores.drafts, codec: yDocDraftCodec, examples: noExamples, now: () => clock.now(), newId: () => ids.newId() }),
     care: createCareService({
       store: stores.care,
+      alertSafety: stores.alertSafety,
       content: createReleasedContent(stores.authoring),
       accounts: createPatientAccounts({ store: stores.accounts, hasher: plainHasher, newId: () => ids.newId() }),
       sessions: invitedSessionsOf(accounts.authentication, plainHasher),
       now: () => clock.now(),
       newId: () => ids.newId(),
       newInvitationCode: () => newInvitationCode(),
+      responsible: stores.staff,
       publicUrl,
       logger: options.logger ?? silentLogger,
     }),

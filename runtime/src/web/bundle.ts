@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import type { WebApp } from './web-apps.js';
 
 /** A built browser bundle held in memory, ready to serve. */
@@ -18,6 +19,8 @@ export interface Bundle {
  * Throws with esbuild's messages when the entry does not build.
  */
 export async function bundleWebApp(app: WebApp, rootDir: string): Promise<Bundle> {
+  // Loaded when first needed: a production build serves prebuilt bundles and never needs esbuild.
+  const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [resolve(rootDir, app.entry)],
     bundle: true,
@@ -52,6 +55,39 @@ export function lazyBundles(apps: readonly WebApp[], rootDir: string, bundle = b
       pending = bundle(app, rootDir);
       pending.catch(() => builds.delete(name));
       builds.set(name, pending);
+    }
+    return pending;
+  };
+}
+
+/** What `npm run build` writes beside the bundles: each app's bundle file and its stylesheet file. */
+export interface BundleManifest {
+  apps: Record<string, { fileName: string; css?: string }>;
+}
+
+/**
+ * Bundles written ahead of time by `npm run build` (runtime/scripts/build.ts) into `dir`, read once
+ * each on first use; undefined when `dir` holds no manifest (a start from the TypeScript sources,
+ * which bundles on first use instead).
+ */
+export function prebuiltBundles(dir: string): ((name: string) => Promise<Bundle>) | undefined {
+  const manifestFile = resolve(dir, 'manifest.json');
+  if (!existsSync(manifestFile)) return undefined;
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as BundleManifest;
+  const loaded = new Map<string, Promise<Bundle>>();
+  return (name) => {
+    const entry = manifest.apps[name];
+    if (!entry) return Promise.reject(new Error(`no prebuilt web app named ${name}`));
+    let pending = loaded.get(name);
+    if (!pending) {
+      pending = (async () => ({
+        fileName: entry.fileName,
+        js: await readFile(resolve(dir, entry.fileName)),
+        gzip: await readFile(resolve(dir, `${entry.fileName}.gz`)),
+        css: entry.css === undefined ? undefined : await readFile(resolve(dir, entry.css), 'utf8'),
+      }))();
+      pending.catch(() => loaded.delete(name));
+      loaded.set(name, pending);
     }
     return pending;
   };

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { ApiClient } from '../shared/api-client.js';
+import { ApiClient } from '@careloom/client/api';
 import type { Alert } from '@careloom/format/api';
 import { createFakeApi } from '../shared/test-api.js';
 import { deepAll, seriousViolations, settleAll } from '../shared/test-helpers.js';

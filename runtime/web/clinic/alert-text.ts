@@ -9,7 +9,7 @@ export interface AlertText {
   details: string[];
 }
 
-const ZONE_KEY: Record<string, MessageKey> = { green: 'alertZoneGreen', yellow: 'alertZoneYellow', red: 'alertZoneRed' };
+const ZONE_KEY: Record<string, MessageKey> = { green: 'common.zoneGreen', yellow: 'common.zoneYellow', red: 'common.zoneRed' };
 
 /**
  * Words an alert from its `code` and `params` in the interface language: the clinic's own phrases
@@ -44,7 +44,7 @@ export function alertText(alert: Alert, language: string, t: Translate): AlertTe
     }
     case 'zone': {
       const { title, zone, reasons, defaultLanguage } = alert.params;
-      const sentence = t('alertZone', { title: text(title, defaultLanguage), zone: t(ZONE_KEY[zone] ?? 'alertZoneRed'), reasons: reasons.map((reason) => text(reason, defaultLanguage)).join(' ') });
+      const sentence = t('alertZone', { title: text(title, defaultLanguage), zone: t(ZONE_KEY[zone] ?? 'common.zoneRed'), reasons: reasons.map((reason) => text(reason, defaultLanguage)).join(' ') });
       return { text: sentence.trim(), details: [] };
     }
     default:

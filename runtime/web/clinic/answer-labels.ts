@@ -176,8 +176,8 @@ function answerWords(item: IndexedItem, block: Block | undefined, value: AnswerV
     }
     case 'boolean':
       if (typeof value !== 'boolean') return rawAnswer(value);
-      if (input?.kind === 'yesNo') return (value ? text(input.yesLabel) : text(input.noLabel)) || t(value ? 'answerYes' : 'answerNo');
-      return t(value ? 'answerYes' : 'answerNo');
+      if (input?.kind === 'yesNo') return (value ? text(input.yesLabel) : text(input.noLabel)) || t(value ? 'common.yes' : 'common.no');
+      return t(value ? 'common.yes' : 'common.no');
     case 'dateTime':
       return typeof value === 'string' ? dateTimeWords(value, input?.kind === 'dateTime' ? input.mode : 'dateTime', language) : rawAnswer(value);
     case 'text':

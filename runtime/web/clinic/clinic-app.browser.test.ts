@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { ApiClient } from '../shared/api-client.js';
+import { ApiClient } from '@careloom/client/api';
 import { createFakeApi, memoryStorage } from '../shared/test-api.js';
 import type { FakeApi } from '../shared/test-api.js';
 import { deep, deepAll, overflowing, pierce, pierceAll, seriousViolations, settleAll, until } from '../shared/test-helpers.js';
@@ -27,7 +27,7 @@ describe('<cl-clinic-app>', () => {
     const app = await mountClinic(fake, '#/patients');
     await until(() => pierceAll(app, '.patient').length === 4);
     expect(pierceAll(app, '.patient a.name').map((link) => link.textContent)).to.deep.equal(['Pat Patient', 'Una Unread', 'Olle Overdue', 'Quiet Quinn']);
-    expect(pierceAll(app, '[data-enrollment="e1"] .badge').map((badge) => badge.textContent)).to.deep.equal(['1 open alerts', '1 unread messages', '1 overdue reports']);
+    expect(pierceAll(app, '[data-enrollment="e1"] .badge').map((badge) => badge.textContent)).to.deep.equal(['1 open alert', '1 unread message', '1 overdue report']);
     expect(pierce(app, '[data-enrollment="e4"] .badges').textContent).to.contain('Paused');
   });
 
@@ -39,7 +39,7 @@ describe('<cl-clinic-app>', () => {
     therapist.remove();
     const admin = await mountClinic(createFakeApi({ as: 'admin' }), '#/patients');
     expect(location.hash).to.equal('#/units');
-    expect(pierceAll(admin, 'nav.main a').map((link) => link.textContent)).to.deep.equal(['Report', 'Units', 'Catalog', 'Outbox']);
+    expect(pierceAll(admin, 'nav.main a').map((link) => link.textContent)).to.deep.equal(['Report', 'Units', 'Catalog', 'People', 'Outbox']);
   });
 
   it('enrolls a patient: names bad fields, then shows the invitation code and link', async () => {
@@ -77,9 +77,27 @@ describe('<cl-clinic-app>', () => {
     const alerts = deep(page, 'cl-alert-list');
     expect(deep(alerts, '.alert-message').textContent).to.contain('PHQ-9: Item 9');
     deep(alerts, '[data-action="acknowledge"]').click();
+    // Acknowledging asks what was done; "something else" needs the therapist's words.
+    await until(() => deepAll(alerts, 'form.alert-action').length > 0);
+    expect((deep(alerts, '[data-action="confirm-acknowledge"]') as HTMLButtonElement).disabled).to.equal(true);
+    (deep(alerts, 'input[value="other"]') as HTMLInputElement).click();
+    await settleAll(alerts);
+    (deep(alerts, '[data-action="confirm-acknowledge"]') as HTMLButtonElement).click();
+    await until(() => deepAll(alerts, '.field-error').length > 0);
+    expect(deep(alerts, '.field-error').textContent).to.equal('Say what you did.');
+    expect(posts(fake, '/api/care/alerts/al1/acknowledge')).to.have.length(0);
+    (deep(alerts, 'input[value="contacted"]') as HTMLInputElement).click();
+    await settleAll(alerts);
+    const note = deep(alerts, 'textarea[name="note"]') as HTMLTextAreaElement;
+    note.value = 'Called, safe tonight';
+    note.dispatchEvent(new Event('input'));
+    await settleAll(alerts);
+    (deep(alerts, '[data-action="confirm-acknowledge"]') as HTMLButtonElement).click();
     await until(() => deepAll(alerts, '.acknowledged').length > 0);
     expect(posts(fake, '/api/care/alerts/al1/acknowledge')).to.have.length(1);
+    expect(posts(fake, '/api/care/alerts/al1/acknowledge')[0]?.body).to.deep.equal({ action: { kind: 'contacted', note: 'Called, safe tonight' } });
     expect(deep(alerts, '.acknowledged').textContent).to.contain('Theo Therapist');
+    expect(deep(alerts, '.action-taken').textContent).to.contain('Contacted the patient: Called, safe tonight');
     expect(deepAll(alerts, '[data-action="acknowledge"]')).to.have.length(0);
     expect(deep(alerts, '[role="status"]').textContent).to.equal('Alert acknowledged.');
 
@@ -186,8 +204,14 @@ describe('<cl-clinic-app>', () => {
   it('admin: deploys the current version of a catalog entry, withdraws a deployment, activates a unit and saves settings', async () => {
     const fake = createFakeApi({ as: 'admin' });
     const app = await mountClinic(fake, '#/catalog');
-    const catalog = await until(() => deepAll(app, 'cl-catalog-screen').find((element) => deepAll(element, '[data-action="deploy"]').length === 2));
+    // The panic program is already deployed to Clinic North: marked so, with no second Deploy.
+    const catalog = await until(() => deepAll(app, 'cl-catalog-screen').find((element) => deepAll(element, '[data-marker="deployed"]').length === 1));
+    expect(deepAll(catalog, '[data-action="deploy"]').length).to.equal(1);
+    expect(deep(catalog, '[data-entry="copd-daily-report"] .release-notes').textContent).to.contain('Clearer wording of the breathing questions.');
     deep(catalog, '[data-entry="copd-daily-report"] [data-action="deploy"]').click();
+    await until(() => deepAll(catalog, '[data-action="confirm-deploy"]').length === 1);
+    expect(posts(fake, '/api/care/units/u1/deployments')).to.have.length(0);
+    deep(catalog, '[data-action="confirm-deploy"]').click();
     await until(() => deep(catalog, '[data-entry="copd-daily-report"] [role="status"]').textContent?.includes('version 2'));
     expect(posts(fake, '/api/care/units/u1/deployments')[0]?.body).to.deep.equal({ documentId: 'copd-daily-report', version: 2 });
 
@@ -200,6 +224,10 @@ describe('<cl-clinic-app>', () => {
     location.hash = '#/units/u1';
     const settings = await until(() => pierceAll(app, 'cl-unit-settings').find((element) => deepAll(element, '[data-action="withdraw"]').length > 0));
     deep(settings, '[data-deployment="d1"] [data-action="withdraw"]').click();
+    // Withdrawing asks first: nothing is sent until it is confirmed.
+    await until(() => deepAll(settings, '[data-action="confirm-withdraw"]').length > 0);
+    expect(posts(fake, '/api/care/deployments/d1/withdraw')).to.have.length(0);
+    deep(settings, '[data-action="confirm-withdraw"]').click();
     await until(() => deepAll(settings, '[data-deployment="d1"] [data-action="withdraw"]').length === 0);
     (deep(settings, '#email') as HTMLInputElement).value = 'nope';
     deep(settings, 'form button[type="submit"]').click();

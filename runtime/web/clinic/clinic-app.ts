@@ -1,11 +1,11 @@
 import { LitElement, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
-import { ApiClient } from '../shared/api-client.js';
-import { ApiError } from '../shared/api-error.js';
+import { ApiClient, ApiError } from '@careloom/client/api';
 import type { Session, Unit } from '@careloom/format/api';
 import { appStyles } from '../shared/app-styles.js';
-import { HashRouter } from '../shared/hash-router.js';
-import { pickLanguage, translator } from '../shared/i18n.js';
+import { HashRouter } from '@careloom/client/router';
+import { pickLanguage } from '@careloom/client/messages';
+import { translator } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { LANGUAGE_KEY, languagePicker } from '../shared/language-picker.js';
 import { shellStyles } from '../shared/shell-styles.js';
@@ -13,6 +13,8 @@ import '../shared/login-form.js';
 import './catalog-screen.js';
 import './enroll-form.js';
 import './outbox-screen.js';
+import './staff-screen.js';
+import './data-admin-screen.js';
 import './patient-list.js';
 import './patient-page.js';
 import './referral-queue.js';
@@ -28,12 +30,20 @@ export interface ClinicRoles {
   admin: boolean;
   /** Units where the person is a therapist. */
   therapistUnits: string[];
+  /** The care provider whose people the person manages (permissions admin or its admin), if any. */
+  peopleOf?: string;
+  /** The care provider whose audit log and patient data the person administers (data admin), if any. */
+  dataOf?: string;
 }
 
 export function clinicRoles(session: Session): ClinicRoles {
+  const peopleOf = session.memberships.find((membership) => membership.organisationKind === 'care_provider' && (membership.role === 'permissions_admin' || membership.role === 'care_provider_admin'))?.organisationId;
+  const dataOf = session.memberships.find((membership) => membership.role === 'data_admin')?.organisationId;
   return {
     admin: session.memberships.some((membership) => membership.role === 'care_provider_admin'),
     therapistUnits: session.memberships.filter((membership) => membership.role === 'therapist' && membership.unitId).map((membership) => membership.unitId!),
+    ...(peopleOf ? { peopleOf } : {}),
+    ...(dataOf ? { dataOf } : {}),
   };
 }
 
@@ -46,6 +56,8 @@ export function clinicNav(roles: ClinicRoles, options: { outbox?: boolean } = {}
   if (roles.therapistUnits.length > 0) nav.push({ path: 'patients', key: 'clinicPatients' }, { path: 'alerts', key: 'alertsTitle' }, { path: 'referrals', key: 'referralsTitle' });
   if (roles.therapistUnits.length > 0 || roles.admin) nav.push({ path: 'report', key: 'reportTitle' });
   if (roles.admin) nav.push({ path: 'units', key: 'unitsTitle' }, { path: 'catalog', key: 'catalogTitle' });
+  if (roles.peopleOf) nav.push({ path: 'people', key: 'staffTitle' });
+  if (roles.dataOf) nav.push({ path: 'data', key: 'dataTitle' });
   if (roles.admin && options.outbox) nav.push({ path: 'outbox', key: 'outboxTitle' });
   return nav;
 }
@@ -98,7 +110,7 @@ export class ClClinicApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.language = pickLanguage({ saved: this.storage.getItem(LANGUAGE_KEY), documentLanguage: document.documentElement.lang, browserLanguages: navigator.languages });
+    this.language = pickLanguage([this.storage.getItem(LANGUAGE_KEY), document.documentElement.lang, ...navigator.languages]);
     this.api.language = this.language;
     void this.start();
   }
@@ -118,8 +130,8 @@ export class ClClinicApp extends LitElement {
     this.startError = null;
     const roles = clinicRoles(session);
     const first = this.router.route.segments[0];
-    const allowed = first !== undefined && first !== 'login' && (first === 'report' || (THERAPIST_ROUTES.has(first) ? roles.therapistUnits.length > 0 : ADMIN_ROUTES.has(first) ? roles.admin : false));
-    if (!allowed) this.router.replace(roles.therapistUnits.length > 0 ? '#/patients' : roles.admin ? '#/units' : '#/report');
+    const allowed = first !== undefined && first !== 'login' && (first === 'report' || (first === 'people' ? roles.peopleOf !== undefined : first === 'data' ? roles.dataOf !== undefined : THERAPIST_ROUTES.has(first) ? roles.therapistUnits.length > 0 : ADMIN_ROUTES.has(first) ? roles.admin : false));
+    if (!allowed) this.router.replace(roles.therapistUnits.length > 0 ? '#/patients' : roles.admin ? '#/units' : roles.peopleOf ? '#/people' : roles.dataOf ? '#/data' : '#/report');
   }
 
   private async loadUnits(session: Session): Promise<void> {
@@ -179,7 +191,7 @@ export class ClClinicApp extends LitElement {
   protected override render(): TemplateResult {
     const t = translator(this.language);
     const session = this.session;
-    const roles = session ? clinicRoles(session) : { admin: false, therapistUnits: [] };
+    const roles: ClinicRoles = session ? clinicRoles(session) : { admin: false, therapistUnits: [] };
     const first = this.router.route.segments[0] ?? '';
     const pickable = this.pickableUnits(roles);
     return html`<header class="top">
@@ -192,7 +204,7 @@ export class ClClinicApp extends LitElement {
                 </select></label>`
             : null}
           ${languagePicker(this.language, t, (code) => this.setLanguage(code))}
-          ${session ? html`<button type="button" @click=${() => this.signOut()}>${t('signOut')}</button>` : null}
+          ${session ? html`<button type="button" @click=${() => this.signOut()}>${t('common.signOut')}</button>` : null}
         </div>
       </header>
       ${session
@@ -205,15 +217,22 @@ export class ClClinicApp extends LitElement {
 
   private renderScreen(first: string, roles: ClinicRoles): TemplateResult {
     const t = translator(this.language);
-    if (this.session === undefined) return html`<p role="status">${t('loading')}</p>`;
+    if (this.session === undefined) return html`<p role="status">${t('common.loading')}</p>`;
     if (this.session === null) {
       return html`${this.startError ? html`<p class="form-error" role="alert">${this.startError}</p>` : null}
-        <cl-login-form .api=${this.api} .language=${this.language} heading=${t('clinicLogin')} @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail)}></cl-login-form>`;
+        <cl-login-form .api=${this.api} .language=${this.language} heading=${t('clinicLogin')} @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail)}></cl-login-form>
+        <p><a href="/#/password-reset">${t('resetForgot')}</a></p>`;
     }
     const api = this.api;
     const language = this.language;
     const unitId = this.unitId;
     const segments = this.router.route.segments;
+    if (first === 'people') {
+      return roles.peopleOf ? html`<cl-staff-screen .api=${api} .language=${language} organisation-id=${roles.peopleOf}></cl-staff-screen>` : html`<h1>${t('errorForbidden')}</h1>`;
+    }
+    if (first === 'data') {
+      return roles.dataOf ? html`<cl-data-screen .api=${api} .language=${language} organisation-id=${roles.dataOf}></cl-data-screen>` : html`<h1>${t('errorForbidden')}</h1>`;
+    }
     if (THERAPIST_ROUTES.has(first) && roles.therapistUnits.length === 0) return html`<h1>${t('errorForbidden')}</h1>`;
     if (ADMIN_ROUTES.has(first) && !roles.admin) return html`<h1>${t('errorForbidden')}</h1>`;
     if (!unitId && !ADMIN_ROUTES.has(first)) return html`<h1 tabindex="-1">${t('clinicName')}</h1><p>${t('unitsNone')}</p>`;

@@ -1,8 +1,7 @@
 import { html } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { seg } from '../shared/api-client.js';
-import { ApiError } from '../shared/api-error.js';
+import { seg, ApiError } from '@careloom/client/api';
 import type { Deployment, PatientInvitation } from '@careloom/format/api';
 import { formatDateTime } from '../shared/i18n.js';
 import { field } from '../shared/login-form.js';
@@ -93,7 +92,7 @@ export class ClEnrollForm extends ScreenElement {
           <p>${t('enrollHandOver')}</p>
           <dl class="facts">
             <dt>${t('inviteCode')}</dt><dd><code class="code">${invitation.code}</code></dd>
-            <dt>${t('enrollLink')}</dt><dd><a class="url" href=${invitation.url}>${invitation.url}</a></dd>
+            <dt>${t('common.link')}</dt><dd><a class="url" href=${invitation.url}>${invitation.url}</a></dd>
             <dt>${t('enrollExpires')}</dt><dd>${formatDateTime(invitation.expiresAt, this.language)}</dd>
           </dl>
         </section>
@@ -107,9 +106,9 @@ export class ClEnrollForm extends ScreenElement {
       ${this.loadError ? html`<p class="form-error" role="alert">${this.loadError}</p>` : null}
       <form @submit=${this.submit} novalidate>
         ${this.error ? html`<p class="form-error" role="alert">${this.error}</p>` : null}
-        <label for="deploymentId">${t('enrollProgram')}</label>
+        <label for="deploymentId">${t('common.program')}</label>
         <select id="deploymentId" name="deploymentId" aria-invalid=${errorOf('deploymentId') ? 'true' : 'false'} aria-describedby=${ifDefined(errorOf('deploymentId') ? 'deploymentId-error' : undefined)}>
-          <option value="">${t('choose')}</option>
+          <option value="">${t('common.choose')}</option>
           ${(this.deployments ?? []).map((deployment) => html`<option value=${deployment.id}>${deployment.title} (${t('versionN', { n: deployment.version })})</option>`)}
         </select>
         ${errorOf('deploymentId') ? html`<p class="field-error" id="deploymentId-error">${errorOf('deploymentId')}</p>` : null}

@@ -1,6 +1,6 @@
 import { indexModule } from '@careloom/format/engine';
-import type { ApiClient } from '../shared/api-client.js';
-import { seg } from '../shared/api-client.js';
+import type { ApiClient } from '@careloom/client/api';
+import { seg } from '@careloom/client/api';
 import type { Module } from '@careloom/format/api';
 import type { LabelledModule } from './answer-labels.js';
 

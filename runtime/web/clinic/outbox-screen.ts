@@ -18,7 +18,7 @@ export class ClOutboxScreen extends ScreenElement {
       .message h2 { font-size: 1.05rem; margin: 0 0 0.25rem; overflow-wrap: anywhere; }
       .meta { margin: 0 0 0.5rem; color: #444; overflow-wrap: anywhere; }
       summary { cursor: pointer; }
-      summary:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
+      summary:focus-visible { outline: 3px solid var(--cl-focus, #0b57d0); outline-offset: 2px; }
       pre.text { white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; margin: 0.5rem 0 0; }
     `,
   ];
@@ -49,7 +49,7 @@ export class ClOutboxScreen extends ScreenElement {
       <p>${t('outboxIntro')}</p>
       <div class="actions"><button type="button" @click=${() => this.load()}>${t('outboxRefresh')}</button></div>
       ${this.loadError ? html`<p class="form-error" role="alert">${this.loadError}</p>` : null}
-      ${!messages && !this.loadError ? html`<p role="status">${t('loading')}</p>` : null}
+      ${!messages && !this.loadError ? html`<p role="status">${t('common.loading')}</p>` : null}
       ${messages && messages.length === 0 ? html`<p>${t('outboxEmpty')}</p>` : null}
       ${messages && messages.length > 0
         ? html`<ul class="messages">

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { ApiClient } from '../shared/api-client.js';
+import { ApiClient } from '@careloom/client/api';
 import { createFakeApi } from '../shared/test-api.js';
 import { pierce, pierceAll, seriousViolations, settleAll, until } from '../shared/test-helpers.js';
 import type { ClPatientList } from './patient-list.js';

@@ -1,8 +1,8 @@
 import { css, html } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
-import { seg } from '../shared/api-client.js';
+import { seg } from '@careloom/client/api';
 import type { PatientRow } from '@careloom/format/api';
-import { hashOf } from '../shared/hash-route.js';
+import { hashOf } from '@careloom/client/router';
 import { formatDateTime } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { ScreenElement } from '../shared/screen-element.js';
@@ -26,32 +26,37 @@ export class ClPatientList extends ScreenElement {
     `,
   ];
 
-  static override properties: PropertyDeclarations = { ...ScreenElement.properties, unitId: { attribute: 'unit-id' }, patients: { state: true } };
+  static override properties: PropertyDeclarations = { ...ScreenElement.properties, unitId: { attribute: 'unit-id' }, patients: { state: true }, mine: { state: true } };
 
   declare unitId: string;
   declare patients: PatientRow[] | null;
+  /** Only the patients the therapist is responsible for, or the whole unit (the same triage order either way). */
+  declare mine: boolean;
 
   constructor() {
     super();
     this.unitId = '';
     this.patients = null;
+    this.mine = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('unitId') && this.unitId && this.api) void this.load();
+    if ((changed.has('unitId') || changed.has('mine')) && this.unitId && this.api) void this.load();
   }
 
   async load(): Promise<void> {
-    const result = await this.guard(() => this.api.get<{ patients: PatientRow[] }>(`/api/care/units/${seg(this.unitId)}/patients`));
+    const result = await this.guard(() => this.api.get<{ patients: PatientRow[] }>(`/api/care/units/${seg(this.unitId)}/patients${this.mine ? '?mine=true' : ''}`));
     if (result) this.patients = triage(result.patients);
   }
 
   protected override render(): TemplateResult {
     const t = this.t;
     return html`<h1 tabindex="-1">${t('clinicPatients')}</h1>
-      <div class="actions"><a class="button primary" href=${hashOf('enroll')}>${t('enrollTitle')}</a></div>
+      <div class="actions"><a class="button primary" href=${hashOf('enroll')}>${t('enrollTitle')}</a>
+        <button type="button" data-filter="mine" aria-pressed=${this.mine ? 'true' : 'false'} @click=${() => (this.mine = true)}>${t('patientsMine')}</button>
+        <button type="button" data-filter="unit" aria-pressed=${this.mine ? 'false' : 'true'} @click=${() => (this.mine = false)}>${t('patientsWholeUnit')}</button></div>
       ${this.loadError ? html`<p class="form-error" role="alert">${this.loadError}</p>` : null}
-      ${this.patients === null && !this.loadError ? html`<p role="status">${t('loading')}</p>` : null}
+      ${this.patients === null && !this.loadError ? html`<p role="status">${t('common.loading')}</p>` : null}
       ${this.patients?.length === 0 ? html`<p class="muted">${t('patientsNone')}</p>` : null}
       <ol class="plain" aria-label=${t('patientsOrder')}>
         ${(this.patients ?? []).map((row) => html`<li class="card patient" data-enrollment=${row.enrollmentId}>

@@ -1,6 +1,6 @@
 import { css, html } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
-import { seg } from '../shared/api-client.js';
+import { seg } from '@careloom/client/api';
 import type { Charts, EnrollmentDetail, EnrollmentStatus, StoredResponse, Zone } from '@careloom/format/api';
 import { formatDate, formatDateTime } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
@@ -9,6 +9,8 @@ import '../shared/charts-view.js';
 import '../shared/message-thread.js';
 import './alert-list.js';
 import './plan-editor.js';
+import { attemptAsResponse, groupAttempts } from './answer-attempts.js';
+import type { AnswerAttempt } from './answer-attempts.js';
 import { labelResponse } from './answer-labels.js';
 import type { LabelledModule } from './answer-labels.js';
 import { modulesOfResponses, versionKey } from './module-versions.js';
@@ -29,6 +31,8 @@ export class ClPatientPage extends ScreenElement {
     css`
       section { margin-top: 1.5rem; }
       .status-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+      details.item-history summary { font-weight: 400; color: var(--cl-muted); cursor: pointer; min-height: 44px; display: flex; align-items: center; }
+      details.item-history ol { margin: 0.25rem 0; padding-left: 1.25rem; }
       details.response summary { cursor: pointer; min-height: 44px; display: flex; align-items: center; font-weight: 600; }
       tr.group th { text-align: start; padding-top: 0.75rem; }
       tbody + tbody { border-top: 2px solid currentColor; }
@@ -99,7 +103,7 @@ export class ClPatientPage extends ScreenElement {
     const t = this.t;
     if (this.loadError) return html`<h1 tabindex="-1">${t('patientTitle')}</h1><p class="form-error" role="alert">${this.loadError}</p><p><a href="#/patients">${t('clinicPatients')}</a></p>`;
     const detail = this.detail;
-    if (!detail) return html`<p role="status">${t('loading')}</p>`;
+    if (!detail) return html`<p role="status">${t('common.loading')}</p>`;
     const base = `/api/care/enrollments/${seg(this.enrollmentId)}`;
     return html`<p><a href="#/patients">← ${t('clinicPatients')}</a></p>
       <h1 tabindex="-1">${detail.patient.name}</h1>
@@ -130,7 +134,7 @@ export class ClPatientPage extends ScreenElement {
       </section>
 
       <section aria-labelledby="answers-heading">
-        <h2 id="answers-heading">${t('answersTitle')}</h2>
+        <h2 id="answers-heading">${t('common.answers')}</h2>
         ${this.renderResponses()}
       </section>
 
@@ -152,7 +156,7 @@ export class ClPatientPage extends ScreenElement {
         ? this.confirmEnd
           ? html`<span>${t('enrollmentEndConfirm')}</span>
               <button type="button" class="danger" data-action="confirm-end" @click=${() => this.setStatus('ended')}>${t('enrollmentEndYes')}</button>
-              <button type="button" @click=${() => (this.confirmEnd = false)}>${t('cancel')}</button>`
+              <button type="button" @click=${() => (this.confirmEnd = false)}>${t('common.cancel')}</button>`
           : html`<button type="button" class="danger" data-action="end" @click=${() => (this.confirmEnd = true)}>${t('enrollmentEnd')}</button>`
         : null}
       ${this.statusError ? html`<p class="field-error" role="alert">${this.statusError}</p>` : null}
@@ -161,28 +165,47 @@ export class ClPatientPage extends ScreenElement {
 
   private renderResponses(): TemplateResult {
     const t = this.t;
-    const shown = (this.responses ?? []).filter((response) => Object.keys(response.answers).length > 0 || response.completes);
-    if (this.responses === null) return html`<p role="status">${t('loading')}</p>`;
-    if (shown.length === 0) return html`<p class="muted">${t('answersNone')}</p>`;
-    return html`<ul class="plain">${shown.map((response) => this.renderResponse(response))}</ul>`;
+    if (this.responses === null) return html`<p role="status">${t('common.loading')}</p>`;
+    const attempts = groupAttempts(this.responses);
+    if (attempts.length === 0) return html`<p class="muted">${t('answersNone')}</p>`;
+    return html`<ul class="plain">${attempts.map((attempt) => this.renderAttempt(attempt))}</ul>`;
   }
 
-  private renderResponse(response: StoredResponse): TemplateResult {
+  /** One attempt: its final answers, its score and band; an item answered more than once opens its history. */
+  private renderAttempt(attempt: AnswerAttempt): TemplateResult {
     const t = this.t;
-    const view = labelResponse(response, this.modules.get(versionKey(response.moduleId, response.moduleVersion)), this.language, t);
-    const summary = [view.title, view.registration, formatDateTime(response.answeredAt, this.language), ...view.scores, view.zone ? t(ZONE_KEY[view.zone]) : null, response.completes ? t('stateCompleted') : null];
-    return html`<li class="card" data-response=${response.id}>
+    const loaded = this.modules.get(versionKey(attempt.moduleId, attempt.moduleVersion));
+    const response = attemptAsResponse(attempt);
+    const view = labelResponse(response, loaded, this.language, t);
+    const state = attempt.registrationId ? null : attempt.completed ? t('stateCompleted') : t('stateInProgress');
+    const summary = [view.title, view.registration, formatDateTime(attempt.answeredAt, this.language), ...view.scores, view.zone ? t(ZONE_KEY[view.zone]) : null, state];
+    const historyOf = (itemId: string) =>
+      (attempt.history[itemId] ?? []).map((entry) => ({
+        at: entry.answeredAt,
+        answer: labelResponse({ ...response, answers: { [itemId]: entry.value }, scores: [], zones: [] }, loaded, this.language, t).groups[0]?.rows[0]?.answer ?? '–',
+      }));
+    return html`<li class="card" data-response=${attempt.id} data-attempt=${attempt.completed ? 'completed' : 'in-progress'}>
       <details class="response">
         <summary>${summary.filter((part) => part).join(' · ')}</summary>
         ${view.labelled ? null : html`<p class="hint">${t('answersUnlabelled')}</p>`}
-        <div class="table-scroll"><table>
-          <thead><tr><th scope="col">${t('answersItem')}</th><th scope="col">${t('answersValue')}</th></tr></thead>
-          ${view.groups.map((group) => html`<tbody>${group.heading ? html`<tr class="group"><th colspan="2">${group.heading}</th></tr>` : null}${group.rows.map((row) => html`<tr data-item=${row.itemId}>
-            <td>${row.question}</td>
-            <td>${row.answer}${row.zone ? html` <span class="answer-zone zone-${row.zone}">${t(ZONE_KEY[row.zone])}</span>` : null}</td>
-          </tr>`)}</tbody>`)}
-        </table></div>
-        <p class="hint">${t('answersReceived', { time: formatDateTime(response.receivedAt, this.language), day: formatDate(response.answeredAt, this.language) })}</p>
+        ${view.groups.length > 0
+          ? html`<div class="table-scroll"><table>
+              <thead><tr><th scope="col">${t('common.question')}</th><th scope="col">${t('answersValue')}</th></tr></thead>
+              ${view.groups.map((group) => html`<tbody>${group.heading ? html`<tr class="group"><th colspan="2">${group.heading}</th></tr>` : null}${group.rows.map((row) => {
+                const history = historyOf(row.itemId);
+                return html`<tr data-item=${row.itemId}>
+                  <td>${row.question}</td>
+                  <td>${row.answer}${row.zone ? html` <span class="answer-zone zone-${row.zone}">${t(ZONE_KEY[row.zone])}</span>` : null}
+                    ${history.length > 1
+                      ? html`<details class="item-history"><summary>${t('answersHistory', { n: history.length })}</summary>
+                          <ol>${history.map((entry) => html`<li><time datetime=${entry.at}>${formatDateTime(entry.at, this.language)}</time>: ${entry.answer}</li>`)}</ol>
+                        </details>`
+                      : null}</td>
+                </tr>`;
+              })}</tbody>`)}
+            </table></div>`
+          : html`<p class="muted">${t('answersNoneInAttempt')}</p>`}
+        <p class="hint">${t('answersReceived', { time: formatDateTime(attempt.receivedAt, this.language), day: formatDate(attempt.answeredAt, this.language) })}</p>
       </details>
     </li>`;
   }

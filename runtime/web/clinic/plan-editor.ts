@@ -1,8 +1,7 @@
 import { html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { seg } from '../shared/api-client.js';
-import { ApiError } from '../shared/api-error.js';
+import { seg, ApiError } from '@careloom/client/api';
 import type { Plan, PlanCondition, PlanRule } from '@careloom/format/api';
 import { ScreenElement } from '../shared/screen-element.js';
 

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
-import { seg } from '../shared/api-client.js';
+import { seg } from '@careloom/client/api';
 import type { Deployment, PatientInvitation, Referral } from '@careloom/format/api';
 import { formatDateTime } from '../shared/i18n.js';
 import { ScreenElement } from '../shared/screen-element.js';
@@ -79,7 +79,7 @@ export class ClReferralQueue extends ScreenElement {
     const t = this.t;
     return html`<h1 tabindex="-1">${t('referralsTitle')}</h1>
       ${this.loadError ? html`<p class="form-error" role="alert">${this.loadError}</p>` : null}
-      ${this.referrals === null && !this.loadError ? html`<p role="status">${t('loading')}</p>` : null}
+      ${this.referrals === null && !this.loadError ? html`<p role="status">${t('common.loading')}</p>` : null}
       ${this.referrals?.length === 0 ? html`<p class="muted">${t('referralsNone')}</p>` : null}
       <ul class="plain">${(this.referrals ?? []).map((referral) => {
         const selectId = `deployment-${referral.id}`;
@@ -89,9 +89,9 @@ export class ClReferralQueue extends ScreenElement {
           <p>${referral.contact.email}${referral.contact.phone ? ` · ${referral.contact.phone}` : ''} · ${formatDateTime(referral.receivedAt, this.language)}</p>
           ${referral.scores.map((score) => html`<p>${score.title ?? score.instrumentId}: <strong>${score.total ?? '–'}</strong>${score.bandLabel ? ` (${score.bandLabel})` : ''}</p>`)}
           ${referral.status === 'new'
-            ? html`<label for=${selectId}>${t('enrollProgram')}</label>
+            ? html`<label for=${selectId}>${t('common.program')}</label>
                 <select id=${selectId} @change=${(event: Event) => (this.chosen = { ...this.chosen, [referral.id]: (event.target as HTMLSelectElement).value })}>
-                  <option value="">${t('choose')}</option>
+                  <option value="">${t('common.choose')}</option>
                   ${this.deployments.map((deployment) => html`<option value=${deployment.id}>${deployment.title}</option>`)}
                 </select>
                 <div class="actions">

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
-import { seg } from '../shared/api-client.js';
+import { seg } from '@careloom/client/api';
 import type { Alert } from '@careloom/format/api';
 import { ScreenElement } from '../shared/screen-element.js';
 import './alert-list.js';
@@ -31,7 +31,7 @@ export class ClUnitAlerts extends ScreenElement {
     const t = this.t;
     return html`<h1 tabindex="-1">${t('alertsTitle')}</h1>
       ${this.loadError ? html`<p class="form-error" role="alert">${this.loadError}</p>` : null}
-      ${this.alerts === null && !this.loadError ? html`<p role="status">${t('loading')}</p>` : null}
+      ${this.alerts === null && !this.loadError ? html`<p role="status">${t('common.loading')}</p>` : null}
       ${this.alerts ? html`<cl-alert-list .api=${this.api} .language=${this.language} .alerts=${this.alerts} show-patient></cl-alert-list>` : null}
       ${this.alerts && this.alerts.length > 0
         ? html`<h2>${t('clinicPatients')}</h2><ul>${[...new Map(this.alerts.map((alert) => [alert.enrollmentId, alert.patient.name])).entries()].map(

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { Chart } from 'chart.js';
-import { ApiClient } from '../shared/api-client.js';
+import { ApiClient } from '@careloom/client/api';
 import { createFakeApi } from '../shared/test-api.js';
 import { deepAll, pierce, pierceAll, seriousViolations, settleAll, until } from '../shared/test-helpers.js';
 import type { ClUnitReport } from './unit-report.js';

@@ -1,6 +1,6 @@
 import { css, html } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
-import { seg } from '../shared/api-client.js';
+import { seg } from '@careloom/client/api';
 import type { UnitReport } from '@careloom/format/api';
 import { formatNumber } from '../shared/i18n.js';
 import { ScreenElement } from '../shared/screen-element.js';
@@ -47,7 +47,7 @@ export class ClUnitReport extends ScreenElement {
     const n = (value: number | null) => formatNumber(value, this.language);
     return html`<h1 tabindex="-1">${t('reportTitle')}</h1>
       ${this.loadError ? html`<p class="form-error" role="alert">${this.loadError}</p>` : null}
-      ${!report && !this.loadError ? html`<p role="status">${t('loading')}</p>` : null}
+      ${!report && !this.loadError ? html`<p role="status">${t('common.loading')}</p>` : null}
       ${report
         ? html`<div class="counts">
             ${([['reportEnrolled', report.enrolled], ['reportActive', report.active], ['reportCompleted', report.completed], ['reportDroppedOut', report.droppedOut]] as const).map(

@@ -1,7 +1,6 @@
 import { html } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
-import { seg } from '../shared/api-client.js';
-import { ApiError } from '../shared/api-error.js';
+import { seg, ApiError } from '@careloom/client/api';
 import type { Deployment, Unit, UnitSettings } from '@careloom/format/api';
 import { formatDateTime } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
@@ -10,11 +9,11 @@ import { ScreenElement } from '../shared/screen-element.js';
 
 const SETTINGS: Array<{ name: keyof UnitSettings; key: MessageKey; type: string }> = [
   { name: 'contactName', key: 'settingsContactName', type: 'text' },
-  { name: 'phone', key: 'settingsPhone', type: 'tel' },
+  { name: 'phone', key: 'common.phone', type: 'tel' },
   { name: 'crisisPhone', key: 'settingsCrisisPhone', type: 'tel' },
   { name: 'email', key: 'email', type: 'email' },
-  { name: 'address', key: 'settingsAddress', type: 'text' },
-  { name: 'openingHours', key: 'settingsOpeningHours', type: 'text' },
+  { name: 'address', key: 'common.address', type: 'text' },
+  { name: 'openingHours', key: 'common.openingHours', type: 'text' },
 ];
 
 /**
@@ -32,6 +31,7 @@ export class ClUnitSettings extends ScreenElement {
     error: { state: true },
     announcement: { state: true },
     busy: { state: true },
+    confirmingWithdraw: { state: true },
   };
 
   declare unitId: string;
@@ -41,6 +41,8 @@ export class ClUnitSettings extends ScreenElement {
   declare error: string | null;
   declare announcement: string;
   declare busy: boolean;
+  /** The deployment whose Withdraw waits for confirmation. */
+  declare confirmingWithdraw: string | null;
 
   constructor() {
     super();
@@ -51,6 +53,7 @@ export class ClUnitSettings extends ScreenElement {
     this.error = null;
     this.announcement = '';
     this.busy = false;
+    this.confirmingWithdraw = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -91,6 +94,7 @@ export class ClUnitSettings extends ScreenElement {
   }
 
   private async withdraw(deployment: Deployment): Promise<void> {
+    this.confirmingWithdraw = null;
     try {
       const updated = await this.api.post<Deployment>(`/api/care/deployments/${seg(deployment.id)}/withdraw`);
       this.deployments = this.deployments.map((candidate) => (candidate.id === deployment.id ? updated : candidate));
@@ -104,7 +108,7 @@ export class ClUnitSettings extends ScreenElement {
     const t = this.t;
     if (this.loadError) return html`<h1 tabindex="-1">${t('unitSettings')}</h1><p class="form-error" role="alert">${this.loadError}</p>`;
     const unit = this.unit;
-    if (!unit) return html`<p role="status">${t('loading')}</p>`;
+    if (!unit) return html`<p role="status">${t('common.loading')}</p>`;
     const intakeChoices = this.deployments.filter((deployment) => deployment.kind === 'module' && deployment.status === 'active');
     return html`<p><a href="#/units">← ${t('unitsTitle')}</a></p>
       <h1 tabindex="-1">${unit.name}</h1>
@@ -126,9 +130,17 @@ export class ClUnitSettings extends ScreenElement {
       <h2>${t('deploymentsTitle')}</h2>
       ${this.deployments.length === 0 ? html`<p class="muted">${t('deploymentsNone')} <a href="#/catalog">${t('catalogTitle')}</a></p>` : null}
       <ul class="plain">${this.deployments.map((deployment) => html`<li class="card deployment" data-deployment=${deployment.id}>
-        <strong>${deployment.title}</strong> · ${t('versionN', { n: deployment.version })} · ${t(deployment.kind === 'program' ? 'kindProgram' : 'kindModule')}
+        <strong>${deployment.title}</strong> · ${t('versionN', { n: deployment.version })} · ${t(deployment.kind === 'program' ? 'common.program' : 'common.module')}
         <p class="hint">${t('deployedAt', { time: formatDateTime(deployment.deployedAt, this.language) })} · ${t(deployment.status === 'active' ? 'deploymentActive' : 'deploymentWithdrawnState')}</p>
-        ${deployment.status === 'active' ? html`<button type="button" class="danger" data-action="withdraw" @click=${() => this.withdraw(deployment)}>${t('deploymentWithdraw', { title: deployment.title })}</button>` : null}
+        ${deployment.status !== 'active'
+          ? null
+          : this.confirmingWithdraw === deployment.id
+            ? html`<div class="confirm" role="group" aria-label=${t('deploymentWithdraw', { title: deployment.title })}>
+                <p>${t('deploymentWithdrawConfirm', { title: deployment.title })}</p>
+                <button type="button" class="danger" data-action="confirm-withdraw" @click=${() => this.withdraw(deployment)}>${t('deploymentWithdrawYes')}</button>
+                <button type="button" @click=${() => (this.confirmingWithdraw = null)}>${t('common.cancel')}</button>
+              </div>`
+            : html`<button type="button" class="danger" data-action="withdraw" @click=${() => (this.confirmingWithdraw = deployment.id)}>${t('deploymentWithdraw', { title: deployment.title })}</button>`}
       </li>`)}</ul>`;
   }
 }

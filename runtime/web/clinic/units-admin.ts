@@ -1,8 +1,8 @@
 import { html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
-import { seg } from '../shared/api-client.js';
+import { seg } from '@careloom/client/api';
 import type { Unit } from '@careloom/format/api';
-import { hashOf } from '../shared/hash-route.js';
+import { hashOf } from '@careloom/client/router';
 import { ScreenElement } from '../shared/screen-element.js';
 
 /**
@@ -47,7 +47,7 @@ export class ClUnitsAdmin extends ScreenElement {
     const t = this.t;
     return html`<h1 tabindex="-1">${t('unitsTitle')}</h1>
       ${this.loadError ? html`<p class="form-error" role="alert">${this.loadError}</p>` : null}
-      ${this.units === null && !this.loadError ? html`<p role="status">${t('loading')}</p>` : null}
+      ${this.units === null && !this.loadError ? html`<p role="status">${t('common.loading')}</p>` : null}
       <ul class="plain">${(this.units ?? []).map((unit) => html`<li class="card unit" data-unit=${unit.id}>
         <h2><a href=${hashOf('units', unit.id)}>${unit.name}</a></h2>
         <p><span class="badge ${unit.active ? 'neutral' : 'warning'}">${t(unit.active ? 'unitActive' : 'unitInactive')}</span> · ${unit.timeZone}</p>

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
-import { seg } from '../shared/api-client.js';
+import { seg } from '@careloom/client/api';
 import type { Charts, MyEnrollment } from '@careloom/format/api';
 import { ScreenElement } from '../shared/screen-element.js';
 import '../shared/charts-view.js';
@@ -27,6 +27,10 @@ export class ClChartsScreen extends ScreenElement {
     void this.load();
   }
 
+  protected override languageChanged(): Promise<void> {
+    return this.load();
+  }
+
   async load(): Promise<void> {
     const charts = await this.guard(() =>
       Promise.all(this.enrollments.map(async (enrollment) => ({ enrollment, charts: await this.api.get<Charts>(`/api/me/enrollments/${seg(enrollment.id)}/charts`) }))),
@@ -39,7 +43,7 @@ export class ClChartsScreen extends ScreenElement {
     const several = this.enrollments.length > 1;
     return html`<h1 tabindex="-1">${t('navCharts')}</h1>
       ${this.loadError ? html`<p class="form-error" role="alert">${this.loadError}</p>` : null}
-      ${this.charts === null && !this.loadError ? html`<p role="status">${t('loading')}</p>` : null}
+      ${this.charts === null && !this.loadError ? html`<p role="status">${t('common.loading')}</p>` : null}
       ${(this.charts ?? []).map(({ enrollment, charts }) => html`<section aria-label=${enrollment.title}>
         ${several ? html`<h2>${enrollment.title}</h2>` : null}
         <cl-charts-view .language=${this.language} .charts=${charts} heading-level=${several ? 3 : 2}></cl-charts-view>

@@ -3,8 +3,7 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { localize } from '@careloom/format/engine';
 import type { AnswerChangeDetail, NavigateDetail } from '@careloom/renderer';
 import '@careloom/renderer';
-import { seg } from '../shared/api-client.js';
-import { ApiError } from '../shared/api-error.js';
+import { seg, ApiError } from '@careloom/client/api';
 import type { Answers, IntakeForm } from '@careloom/format/api';
 import { field } from '../shared/login-form.js';
 import { ScreenElement } from '../shared/screen-element.js';
@@ -99,18 +98,18 @@ export class ClIntakeScreen extends ScreenElement {
     const t = this.t;
     if (this.loadError) return html`<h1 tabindex="-1">${t('intakeTitle')}</h1><p class="form-error" role="alert">${this.loadError}</p>`;
     const form = this.form;
-    if (!form) return html`<p role="status">${t('loading')}</p>`;
+    if (!form) return html`<p role="status">${t('common.loading')}</p>`;
     if (this.step === 'sent') return html`<h1 tabindex="-1">${t('intakeSentTitle')}</h1><p>${t('intakeSent', { unit: form.unit.name })}</p>`;
     if (this.step === 'contact') {
       return html`<h1 tabindex="-1">${t('intakeContactTitle')}</h1>
         <p>${t('intakeContactIntro', { unit: form.unit.name })}</p>
         <form @submit=${this.submit} novalidate>
           ${this.error ? html`<p class="form-error" role="alert">${this.error}</p>` : null}
-          ${field('name', t('contactName'), 'text', 'name', this.fieldErrors.name)}
+          ${field('name', t('common.name'), 'text', 'name', this.fieldErrors.name)}
           ${field('email', t('email'), 'email', 'email', this.fieldErrors.email)}
           ${field('phone', t('contactPhoneOptional'), 'tel', 'tel', this.fieldErrors.phone)}
           <div class="actions">
-            <button type="button" @click=${() => (this.step = 'questions')}>${t('back')}</button>
+            <button type="button" @click=${() => (this.step = 'questions')}>${t('common.back')}</button>
             <button class="primary" type="submit" ?disabled=${this.busy}>${t('intakeSend')}</button>
           </div>
         </form>`;

@@ -1,8 +1,9 @@
 import { html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
-import { ApiError } from '../shared/api-error.js';
+import { ApiError } from '@careloom/client/api';
 import type { Session } from '@careloom/format/api';
 import { field } from '../shared/login-form.js';
+import { acceptInvitation, redeemInvitation } from './invitation-calls.js';
 import '../shared/login-form.js';
 import { ScreenElement } from '../shared/screen-element.js';
 
@@ -85,7 +86,7 @@ export class ClInviteScreen extends ScreenElement {
     }
     this.busy = true;
     try {
-      const session = await this.api.redeem(code, password);
+      const session = await redeemInvitation(this.api, code, password);
       this.dispatchEvent(new CustomEvent<Session>('signed-in', { detail: session, bubbles: true, composed: true }));
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) this.switchTo('sign-in', this.t('inviteAccountExists'));
@@ -115,7 +116,7 @@ export class ClInviteScreen extends ScreenElement {
     }
     this.busy = true;
     try {
-      const session = await this.api.acceptInvitation(code);
+      const session = await acceptInvitation(this.api, code);
       this.dispatchEvent(new CustomEvent<Session>('signed-in', { detail: session, bubbles: true, composed: true }));
     } catch (error) {
       if (error instanceof ApiError && error.status === 403) this.error = this.t('inviteNotYours');

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
-import { seg } from '../shared/api-client.js';
+import { seg } from '@careloom/client/api';
 import type { MyEnrollment } from '@careloom/format/api';
 import { ScreenElement } from '../shared/screen-element.js';
 import '../shared/message-thread.js';

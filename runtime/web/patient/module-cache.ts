@@ -1,5 +1,5 @@
-import type { ApiClient } from '../shared/api-client.js';
-import { seg } from '../shared/api-client.js';
+import type { ApiClient } from '@careloom/client/api';
+import { seg } from '@careloom/client/api';
 import type { Module } from '@careloom/format/api';
 
 export interface LoadedModule {

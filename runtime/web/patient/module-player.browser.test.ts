@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { AnswerQueue } from '../shared/answer-queue.js';
-import { ApiClient } from '../shared/api-client.js';
+import { ApiClient } from '@careloom/client/api';
 import { createFakeApi, memoryStorage } from '../shared/test-api.js';
 import type { FakeApi } from '../shared/test-api.js';
 import { pierce, pierceAll, settleAll, until } from '../shared/test-helpers.js';

@@ -7,12 +7,13 @@ import { localize } from '@careloom/format/engine';
 import type { RegistrationBlock } from '@careloom/format';
 import type { AnswerChangeDetail, NavigateDetail, UnitContact } from '@careloom/renderer';
 import '@careloom/renderer';
-import { seg } from '../shared/api-client.js';
+import { seg } from '@careloom/client/api';
 import type { AnswerQueue, QueueStatus } from '../shared/answer-queue.js';
 import type { AnswerValue, Answers, Module, Program, Progress, ResponseDocument } from '@careloom/format/api';
-import { hashOf } from '../shared/hash-route.js';
+import { hashOf } from '@careloom/client/router';
 import { ScreenElement } from '../shared/screen-element.js';
 import { loadModuleVersion } from './module-cache.js';
+import { urgentAlertRules } from './urgent-alerts.js';
 
 /** How long a text or slider answer must rest before it is saved (one save per pause, not per keystroke). */
 const SETTLE_MS = 700;
@@ -37,6 +38,8 @@ export class ClModulePlayer extends ScreenElement {
       .save-state[data-state='offline'] { background: var(--cl-yellow-bg); color: var(--cl-yellow); }
       .save-state[data-state='error'] { background: var(--cl-red-bg); color: var(--cl-red); }
       .done { max-width: 42rem; margin: 0 auto; padding: 1rem; }
+      .crisis { border: 2px solid var(--cl-error, #a50e0e); border-radius: 0.5rem; padding: 0.5rem 1rem; margin: 1rem 0; background: #fff; }
+      .crisis h2 { margin-top: 0.25rem; font-size: 1.25rem; }
       .loading { padding: 1rem; }
     `,
   ];
@@ -257,10 +260,10 @@ export class ClModulePlayer extends ScreenElement {
 
   protected override render(): TemplateResult {
     const t = this.t;
-    if (this.loadError) return html`<div class="done"><h1 tabindex="-1">${t('moduleTitle')}</h1><p class="form-error" role="alert">${this.loadError}</p><p><a href="#/today">${t('backToToday')}</a></p></div>`;
+    if (this.loadError) return html`<div class="done"><h1 tabindex="-1">${t('common.module')}</h1><p class="form-error" role="alert">${this.loadError}</p><p><a href="#/today">${t('backToToday')}</a></p></div>`;
     return html`${this.renderSaveState()}
       ${this.module === null
-        ? html`<p class="loading" role="status">${t('loading')}</p>`
+        ? html`<p class="loading" role="status">${t('common.loading')}</p>`
         : this.finished
           ? this.renderDone(this.module)
           : html`<cl-module-page .module=${this.module} .pageId=${this.pageId} .answers=${this.answers} .language=${this.language}
@@ -278,15 +281,29 @@ export class ClModulePlayer extends ScreenElement {
     return html`<p class="save-state" data-state=${status.rejected && status.state === 'saved' ? 'error' : status.state} role="status" aria-live="polite">${text}</p>`;
   }
 
+  /** After an answer that alerts the care team urgently: that they will be in touch, and where to turn now. */
+  private renderCrisis(): TemplateResult {
+    const t = this.t;
+    const contact = this.unitContact ?? {};
+    const crisisPhone = contact.crisisPhone?.trim();
+    return html`<section class="crisis" role="alert" aria-labelledby="crisis-title">
+      <h2 id="crisis-title">${t('crisisTitle')}</h2>
+      <p>${t('crisisCareTeam', { unit: contact.name?.trim() || t('crisisYourCareTeam') })}</p>
+      <p><strong>${crisisPhone ? html`${t('crisisCallUnit')} <a href=${`tel:${crisisPhone.replace(/[^+\d]/g, '')}`}>${crisisPhone}</a>` : t('crisisNoUnitNumber')}</strong></p>
+      <p>${t('crisisEmergency')}</p>
+    </section>`;
+  }
+
   private renderDone(module: Module): TemplateResult {
     const t = this.t;
     const title = localize(module.title, this.language, module.defaultLanguage);
     return html`<div class="done">
       <h1 tabindex="-1">${t('moduleDoneTitle')}</h1>
       <p>${t('moduleDoneText', { title })}</p>
+      ${urgentAlertRules(module, this.answers).length > 0 ? this.renderCrisis() : null}
       <div class="actions">
         <a class="button primary" href="#/today">${t('backToToday')}</a>
-        <a class="button" href=${hashOf('program')}>${t('navProgram')}</a>
+        <a class="button" href=${hashOf('program')}>${t('common.program')}</a>
       </div>
     </div>`;
   }

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { ApiClient } from '../shared/api-client.js';
+import { ApiClient } from '@careloom/client/api';
 import { createFakeApi, memoryStorage } from '../shared/test-api.js';
 import type { FakeApi } from '../shared/test-api.js';
 import { deep, deepAll, overflowing, pierce, pierceAll, seriousViolations, settleAll, until } from '../shared/test-helpers.js';
@@ -180,8 +180,15 @@ describe('<cl-patient-app>', () => {
   });
 
   describe('accessibility (axe: no serious or critical violations) and 360 px', () => {
-    before(async () => setViewport({ width: 360, height: 740 }));
-    after(async () => setViewport({ width: 1024, height: 768 }));
+    // As in the app's HTML shell: no body margin around the app.
+    before(async () => {
+      document.body.style.margin = '0';
+      await setViewport({ width: 360, height: 740 });
+    });
+    after(async () => {
+      document.body.style.margin = '';
+      await setViewport({ width: 1024, height: 768 });
+    });
 
     const screens: Array<[string, string, string]> = [
       ['login', '#/login', 'cl-login-form'],
@@ -204,6 +211,21 @@ describe('<cl-patient-app>', () => {
         expect(document.documentElement.scrollWidth, 'document width').to.be.at.most(360);
         expect(overflowing(app, 360)).to.deep.equal([]);
         expect(await seriousViolations(app)).to.deep.equal([]);
+      });
+    }
+
+    for (const language of ['en', 'sv', 'nb']) {
+      it(`keeps the header and the menu under 120 px on a 360 × 740 phone (${language})`, async () => {
+        const app = await mountApp(createFakeApi({ as: 'patient' }), '#/today');
+        await until(() => pierceAll(app, '.newest-message').length > 0);
+        const select = pierce(app, 'header.top select') as HTMLSelectElement;
+        select.value = language;
+        select.dispatchEvent(new Event('change'));
+        await settleAll(app);
+        const menuBottom = pierce(app, 'nav.main').getBoundingClientRect().bottom;
+        expect(menuBottom, `header and menu in ${language}`).to.be.below(120);
+        // One header row: the product name, the language and Sign out side by side.
+        expect(pierce(app, 'header.top').getBoundingClientRect().height).to.be.below(80);
       });
     }
   });

@@ -1,12 +1,12 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
-import { ApiClient } from '../shared/api-client.js';
-import { ApiError } from '../shared/api-error.js';
+import { ApiClient, ApiError } from '@careloom/client/api';
 import { AnswerQueue } from '../shared/answer-queue.js';
 import type { MyEnrollment, Session, UnitSettings } from '@careloom/format/api';
 import { appStyles } from '../shared/app-styles.js';
-import { HashRouter } from '../shared/hash-router.js';
-import { pickLanguage, translator } from '../shared/i18n.js';
+import { HashRouter } from '@careloom/client/router';
+import { pickLanguage } from '@careloom/client/messages';
+import { translator } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { LANGUAGE_KEY, languagePicker } from '../shared/language-picker.js';
 import { shellStyles } from '../shared/shell-styles.js';
@@ -20,17 +20,20 @@ import './module-player.js';
 import './plan-screen.js';
 import './program-screen.js';
 import './today-screen.js';
+import './reads-screen.js';
+import '../shared/password-reset-screen.js';
 
 const NAV: Array<{ path: string; key: MessageKey }> = [
   { path: 'today', key: 'navToday' },
-  { path: 'program', key: 'navProgram' },
+  { path: 'program', key: 'common.program' },
   { path: 'charts', key: 'navCharts' },
   { path: 'plan', key: 'navPlan' },
   { path: 'messages', key: 'navMessages' },
+  { path: 'reads', key: 'navReads' },
 ];
 
 /** Routes open without signing in. */
-const PUBLIC_ROUTES = new Set(['invite', 'intake', 'login']);
+const PUBLIC_ROUTES = new Set(['invite', 'intake', 'login', 'password-reset']);
 
 /** A module's unit-contact block is filled from the unit's settings. */
 export function unitContactOf(settings: UnitSettings | undefined, unitName: string | undefined): UnitContact | undefined {
@@ -110,7 +113,7 @@ export class ClPatientApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.language = pickLanguage({ saved: this.storage.getItem(LANGUAGE_KEY), documentLanguage: document.documentElement.lang, browserLanguages: navigator.languages });
+    this.language = pickLanguage([this.storage.getItem(LANGUAGE_KEY), document.documentElement.lang, ...navigator.languages]);
     this.api.language = this.language;
     void this.start();
   }
@@ -152,7 +155,7 @@ export class ClPatientApp extends LitElement {
     this.startError = null;
     void this.queue.flush();
     const first = this.router.route.segments[0];
-    if (first === undefined || (PUBLIC_ROUTES.has(first) && !(options.keepInvite && first === 'invite'))) this.router.replace('#/today');
+    if (first === undefined || (PUBLIC_ROUTES.has(first) && !(options.keepInvite && (first === 'invite' || first === 'password-reset')))) this.router.replace('#/today');
     // Today reports the count itself; on any other screen, ask for it.
     else if (first !== 'today') void this.refreshUnread();
   }
@@ -210,12 +213,13 @@ export class ClPatientApp extends LitElement {
         <a class="brand" href="#/today">Careloom</a>
         <div class="tools">
           ${languagePicker(this.language, t, (code) => this.setLanguage(code))}
-          ${signedIn ? html`<button type="button" @click=${() => this.signOut()}>${t('signOut')}</button>` : null}
+          ${signedIn ? html`<button type="button" @click=${() => this.signOut()}>${t('common.signOut')}</button>` : null}
         </div>
       </header>
       ${signedIn
         ? html`<nav class="main" aria-label=${t('navLabel')}><ul>
-            ${NAV.map((item) => html`<li><a href=${`#/${item.path}`} aria-current=${item.path === first ? 'page' : 'false'}>${t(item.key)}${item.path === 'messages' ? this.renderUnread(t) : null}</a></li>`)}
+            ${NAV.map((item) => html`<li><a href=${`#/${item.path}`} aria-current=${item.path === first ? 'page' : 'false'}
+              aria-label=${item.path === 'messages' && this.unread ? `${t(item.key)}, ${t('unreadCount', { n: this.unread })}` : nothing}>${t(item.key)}${item.path === 'messages' ? this.renderUnread(t) : null}</a></li>`)}
           </ul></nav>`
         : null}
       <main class=${first === 'modules' && signedIn ? 'flush' : ''}>${this.renderScreen(first, segments)}</main>`;
@@ -232,11 +236,13 @@ export class ClPatientApp extends LitElement {
     const common = { api: this.api, language: this.language };
     if (first === 'invite') return html`<cl-invite-screen .api=${common.api} .language=${common.language} .session=${this.session} code=${segments[1] ?? ''} @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail)}></cl-invite-screen>`;
     if (first === 'intake') return html`<cl-intake-screen .api=${common.api} .language=${common.language} unit-id=${segments[1] ?? ''}></cl-intake-screen>`;
-    if (this.session === undefined) return html`<p role="status">${t('loading')}</p>`;
+    if (first === 'password-reset') return html`<cl-password-reset-screen .api=${common.api} .language=${common.language} token=${segments[1] ?? ''}></cl-password-reset-screen>`;
+    if (this.session === undefined) return html`<p role="status">${t('common.loading')}</p>`;
     if (this.session === null) {
       return html`${this.startError ? html`<p class="form-error" role="alert">${this.startError}</p>` : null}
-        <cl-login-form .api=${common.api} .language=${common.language} heading=${t('loginTitle')} @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail)}></cl-login-form>
-        <p class="hint">${t('loginInviteHint')}</p>`;
+        <cl-login-form .api=${common.api} .language=${common.language} heading=${t('common.signIn')} @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail)}></cl-login-form>
+        <p class="hint">${t('loginInviteHint')}</p>
+        <p><a href="#/password-reset">${t('resetForgot')}</a></p>`;
     }
     switch (first) {
       case 'program':
@@ -245,6 +251,8 @@ export class ClPatientApp extends LitElement {
         return html`<cl-charts-screen .api=${common.api} .language=${common.language} .enrollments=${this.enrollments}></cl-charts-screen>`;
       case 'plan':
         return html`<cl-plan-screen .api=${common.api} .language=${common.language} .enrollments=${this.enrollments}></cl-plan-screen>`;
+      case 'reads':
+        return html`<cl-reads-screen .api=${common.api} .language=${common.language}></cl-reads-screen>`;
       case 'messages':
         return html`<cl-messages-screen .api=${common.api} .language=${common.language} .enrollments=${this.enrollments}></cl-messages-screen>`;
       case 'modules': {

@@ -2,7 +2,7 @@ import { css, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { renderRichText } from '@careloom/renderer';
 import type { RichTextDoc } from '@careloom/format';
-import { seg } from '../shared/api-client.js';
+import { seg } from '@careloom/client/api';
 import type { MyEnrollment, Plan, Zone } from '@careloom/format/api';
 import type { MessageKey } from '../shared/i18n.js';
 import { ScreenElement } from '../shared/screen-element.js';
@@ -45,6 +45,10 @@ export class ClPlanScreen extends ScreenElement {
     void this.load();
   }
 
+  protected override languageChanged(): Promise<void> {
+    return this.load();
+  }
+
   async load(): Promise<void> {
     const lists = await this.guard(() => Promise.all(this.enrollments.map((enrollment) => this.api.get<{ plans: Plan[] }>(`/api/me/enrollments/${seg(enrollment.id)}/plan`))));
     if (lists) this.plans = lists.flatMap((list) => list.plans);
@@ -54,7 +58,7 @@ export class ClPlanScreen extends ScreenElement {
     const t = this.t;
     return html`<h1 tabindex="-1">${t('navPlan')}</h1>
       ${this.loadError ? html`<p class="form-error" role="alert">${this.loadError}</p>` : null}
-      ${this.plans === null && !this.loadError ? html`<p role="status">${t('loading')}</p>` : null}
+      ${this.plans === null && !this.loadError ? html`<p role="status">${t('common.loading')}</p>` : null}
       ${this.plans?.length === 0 ? html`<p class="muted">${t('planNone')}</p>` : null}
       ${(this.plans ?? []).map((plan) => html`<section class="plan" data-registration=${plan.registrationId} aria-labelledby=${`plan-${plan.registrationId}`}>
         <h2 id=${`plan-${plan.registrationId}`}>${plan.title}</h2>

@@ -1,8 +1,8 @@
 import { html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
-import { seg } from '../shared/api-client.js';
+import { seg } from '@careloom/client/api';
 import type { MyEnrollment, Program, ProgramModule } from '@careloom/format/api';
-import { hashOf } from '../shared/hash-route.js';
+import { hashOf } from '@careloom/client/router';
 import { formatDateTime } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { ScreenElement } from '../shared/screen-element.js';
@@ -36,6 +36,10 @@ export class ClProgramScreen extends ScreenElement {
     void this.load();
   }
 
+  protected override languageChanged(): Promise<void> {
+    return this.load();
+  }
+
   async load(): Promise<void> {
     const programs = await this.guard(() =>
       Promise.all(this.enrollments.map(async (enrollment) => ({ enrollment, program: await this.api.get<Program>(`/api/me/enrollments/${seg(enrollment.id)}/program`) }))),
@@ -45,9 +49,9 @@ export class ClProgramScreen extends ScreenElement {
 
   protected override render(): TemplateResult {
     const t = this.t;
-    return html`<h1 tabindex="-1">${t('navProgram')}</h1>
+    return html`<h1 tabindex="-1">${t('common.program')}</h1>
       ${this.loadError ? html`<p class="form-error" role="alert">${this.loadError}</p>` : null}
-      ${this.programs === null && !this.loadError ? html`<p role="status">${t('loading')}</p>` : null}
+      ${this.programs === null && !this.loadError ? html`<p role="status">${t('common.loading')}</p>` : null}
       ${this.programs?.length === 0 ? html`<p class="muted">${t('programNone')}</p>` : null}
       ${(this.programs ?? []).map(({ enrollment, program }) => this.renderProgram(enrollment, program))}`;
   }

@@ -1,7 +1,7 @@
 import { css, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import type { DueItem, Today } from '@careloom/format/api';
-import { hashOf } from '../shared/hash-route.js';
+import { hashOf } from '@careloom/client/router';
 import { formatDateTime } from '../shared/i18n.js';
 import { newestFirst } from '../shared/message-thread.js';
 import { ScreenElement } from '../shared/screen-element.js';
@@ -45,6 +45,10 @@ export class ClTodayScreen extends ScreenElement {
     void this.load();
   }
 
+  protected override languageChanged(): Promise<void> {
+    return this.load();
+  }
+
   async load(): Promise<void> {
     const today = await this.guard(() => this.api.get<Today>('/api/me/today'));
     if (!today) return;
@@ -57,7 +61,7 @@ export class ClTodayScreen extends ScreenElement {
     const today = this.today;
     return html`<h1 tabindex="-1">${this.personName ? t('todayHello', { name: this.personName }) : t('todayTitle')}</h1>
       ${this.loadError ? html`<p class="form-error" role="alert">${this.loadError}</p>` : null}
-      ${today === null && !this.loadError ? html`<p role="status">${t('loading')}</p>` : null}
+      ${today === null && !this.loadError ? html`<p role="status">${t('common.loading')}</p>` : null}
       ${today ? html`${this.renderMessages(today)}${this.renderDue(today)}${this.renderNew(today)}` : null}`;
   }
 
@@ -88,7 +92,7 @@ export class ClTodayScreen extends ScreenElement {
         ? html`<p class="muted">${t('todayNothingDue')}</p>`
         : html`<ul class="plain">${due.map((item) => html`<li class="card due" data-module=${item.moduleId}>
             <a class="title" href=${playerHash(item)}>${item.title}</a>
-            <p class="hint">${t(item.kind === 'measurement' ? 'kindMeasurement' : item.kind === 'registration' ? 'kindRegistration' : 'kindModule')}${item.dueAt
+            <p class="hint">${t(item.kind === 'measurement' ? 'kindMeasurement' : item.kind === 'registration' ? 'kindRegistration' : 'common.module')}${item.dueAt
               ? html` · ${item.overdue ? html`<span class="overdue">${t('overdueSince', { time: formatDateTime(item.dueAt, this.language) })}</span>` : t('dueBy', { time: formatDateTime(item.dueAt, this.language) })}`
               : item.overdue ? html` · <span class="overdue">${t('overdue')}</span>` : null}</p>
           </li>`)}</ul>`}
@@ -97,10 +101,12 @@ export class ClTodayScreen extends ScreenElement {
 
   private renderNew(today: Today): TemplateResult | null {
     const t = this.t;
-    if (today.new.length === 0) return null;
+    // A module unlocked and due (week 1 on the first day) is listed once, under what to do.
+    const fresh = today.new.filter((item) => !today.due.some((due) => due.enrollmentId === item.enrollmentId && due.moduleId === item.moduleId));
+    if (fresh.length === 0) return null;
     return html`<section aria-labelledby="new-heading">
       <h2 id="new-heading">${t('todayNew')}</h2>
-      <ul class="plain">${today.new.map((item) => html`<li class="card new" data-module=${item.moduleId}>
+      <ul class="plain">${fresh.map((item) => html`<li class="card new" data-module=${item.moduleId}>
         <a class="title" href=${playerHash(item)}>${item.title}</a>
         <p class="hint">${t('unlockedAt', { time: formatDateTime(item.unlockedAt, this.language) })}</p>
       </li>`)}</ul>

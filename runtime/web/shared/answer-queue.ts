@@ -1,6 +1,5 @@
-import type { ApiClient } from './api-client.js';
-import { seg } from './api-client.js';
-import { ApiError } from './api-error.js';
+import type { ApiClient } from '@careloom/client/api';
+import { seg, ApiError } from '@careloom/client/api';
 import type { RecordedResponse, ResponseDocument } from '@careloom/format/api';
 
 /** One response waiting to be sent, in the order it was given. */
@@ -121,7 +120,7 @@ export class AnswerQueue {
           this.#drop(item);
           this.#options.onRecorded?.(item, result);
         } catch (error) {
-          const failure = error instanceof ApiError ? error : new ApiError(0, 'Offline', String(error));
+          const failure = error instanceof ApiError ? error : new ApiError({ status: 0, title: 'Offline', detail: String(error) });
           if (failure.offline || failure.status >= 500 || failure.status === 429 || failure.status === 401) {
             // Not the answer's fault: keep it, and retry on reconnect or after a pause.
             this.#set({ state: failure.offline ? 'offline' : 'error', pending: this.#items.length });

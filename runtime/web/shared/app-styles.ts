@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { palette } from '@careloom/renderer/palette';
+import { palette } from '@careloom/client/palette';
 
 /**
  * The web apps' stylesheet, adopted by every screen: mobile first (no horizontal scrolling at

@@ -1,3 +1,4 @@
+import { colours } from '@careloom/client/palette';
 import { css, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
@@ -14,7 +15,7 @@ export interface BarSeries {
 }
 
 /** Colours that stay apart for colour-blind readers and against white (3:1 or more). */
-const SERIES_COLOURS = ['#0b57d0', '#0d652d', '#a50e0e', '#7a4f01'];
+const SERIES_COLOURS = [colours.accent, colours.green, colours.red, colours.yellow];
 
 /**
  * `<cl-bar-chart>`: values per category as chart.js grouped bars (e.g. each instrument's mean before

@@ -1,46 +1,25 @@
-import { en } from './messages-en.js';
+import { combineCatalogs, commonMessages, translator as translatorOf, type Catalogs, type CommonMessageKey, type Translate as TranslateKey } from '@careloom/client/messages';
+import { en, type WebMessageKey } from './messages-en.js';
 import { nb } from './messages-nb.js';
 import { sv } from './messages-sv.js';
 
-export type MessageKey = keyof typeof en;
-/** A catalog has every key of the English one: a missing translation is a type error. */
-export type Catalog = Record<MessageKey, string>;
+/** The keys the patient app and the clinic translate: their own and the shared `common.*` ones. */
+export type MessageKey = WebMessageKey | CommonMessageKey;
 
-export const catalogs: Readonly<Record<string, Catalog>> = { en, sv, nb };
+/** The web apps' namespace with the common one: the catalogs every screen of the two apps reads. */
+export const webMessages: Catalogs<MessageKey> = combineCatalogs({ en, sv, nb }, commonMessages);
 
-/** The catalog language for a tag: 'sv-FI' → 'sv', 'no'/'nn' → 'nb', unknown → 'en'. */
-export function catalogLanguage(tag: string | null | undefined): string {
-  const base = (tag ?? '').toLowerCase().split('-')[0] ?? '';
-  if (base === 'no' || base === 'nn') return 'nb';
-  return Object.hasOwn(catalogs, base) ? base : 'en';
-}
+export type Translate = TranslateKey<MessageKey>;
 
 /**
- * The interface language: an explicit choice (saved by the language picker) first, then the page's
- * `<html lang>`, then the browser's languages; English when none has a catalog.
- */
-export function pickLanguage(options: { saved?: string | null; documentLanguage?: string | null; browserLanguages?: readonly string[] } = {}): string {
-  const candidates = [options.saved, options.documentLanguage, ...(options.browserLanguages ?? [])];
-  for (const candidate of candidates) {
-    if (!candidate) continue;
-    const language = catalogLanguage(candidate);
-    if (language !== 'en' || candidate.toLowerCase().startsWith('en')) return language;
-  }
-  return 'en';
-}
-
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
-
-/**
- * A translator for one language, filling `{name}` placeholders.
+ * A translator for one language (the apps' one message system: placeholders, plurals, English for
+ * an unknown language).
  *
  * @example
  * translator('sv')('unreadCount', { n: 2 }); // '2 olästa'
  */
 export function translator(language: string): Translate {
-  const catalog = catalogs[catalogLanguage(language)] ?? en;
-  return (key, params = {}) =>
-    (catalog[key] ?? en[key]).replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+  return translatorOf(webMessages, language);
 }
 
 /** Local date and time in the interface language, e.g. '3 Mar 2025, 14:05'. */

@@ -1,3 +1,4 @@
+import { colours } from '@careloom/client/palette';
 import { css, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { CategoryScale, Chart, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
@@ -31,7 +32,7 @@ export interface ChartPoint {
 }
 
 const BAND_COLOURS = ['rgba(13,101,45,0.12)', 'rgba(122,160,1,0.14)', 'rgba(230,160,0,0.16)', 'rgba(220,90,20,0.16)', 'rgba(165,14,14,0.16)'];
-const LINE_COLOURS = { yellow: '#7a4f01', red: '#a50e0e', goal: '#0d652d' } as const;
+const LINE_COLOURS = { yellow: colours.yellow, red: colours.red, goal: colours.green } as const;
 
 function bandColour(severity: number, highest: number): string {
   const rank = highest <= 0 ? 0 : Math.round((severity / highest) * (BAND_COLOURS.length - 1));
@@ -82,7 +83,7 @@ export class ClLineChart extends ChartElement {
       type: 'line',
       data: {
         labels: this.points.map((point) => formatDateTime(point.at, this.language)),
-        datasets: [{ label: this.heading, data: this.points.map((point) => point.value), borderColor: '#0b57d0', backgroundColor: '#0b57d0', pointRadius: 4, tension: 0 }],
+        datasets: [{ label: this.heading, data: this.points.map((point) => point.value), borderColor: colours.accent, backgroundColor: colours.accent, pointRadius: 4, tension: 0 }],
       },
       options: {
         responsive: true,
@@ -170,7 +171,7 @@ export class ClLineChart extends ChartElement {
             <div class="table-scroll">
               <table>
                 <caption class="visually-hidden">${this.heading}</caption>
-                <thead><tr><th scope="col">${t('chartWhen')}</th><th scope="col">${t('chartValue')}</th><th scope="col">${t('chartMeaning')}</th></tr></thead>
+                <thead><tr><th scope="col">${t('common.when')}</th><th scope="col">${t('common.value')}</th><th scope="col">${t('chartMeaning')}</th></tr></thead>
                 <tbody>
                   ${[...this.points].reverse().map((point) => html`<tr><td>${formatDateTime(point.at, this.language)}</td><td>${formatNumber(point.value, this.language)}${this.unit ? ` ${this.unit}` : ''}</td><td>${point.note ?? ''}</td></tr>`)}
                 </tbody>

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { apiErrorFrom } from './api-error.js';
-import type { ApiClient } from './api-client.js';
+import { apiErrorFrom } from '@careloom/client/api';
+import type { ApiClient } from '@careloom/client/api';
 import type { ClLoginForm } from './login-form.js';
 import './login-form.js';
 import { deep, until } from './test-helpers.js';

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { ApiError } from './api-error.js';
+import { ApiError } from '@careloom/client/api';
 import type { Session } from '@careloom/format/api';
 import { ScreenElement } from './screen-element.js';
 import { formatWait } from '@careloom/renderer/format-wait';
@@ -54,9 +54,9 @@ export class ClLoginForm extends ScreenElement {
       const session = await this.api.login(email, password);
       this.dispatchEvent(new CustomEvent<Session>('signed-in', { detail: session, bubbles: true, composed: true }));
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) this.error = this.t('loginWrong');
+      if (error instanceof ApiError && error.status === 401) this.error = this.t('common.loginWrong');
       else if (error instanceof ApiError && error.status === 429) {
-        this.error = error.retryAfterSeconds === undefined ? this.t('loginThrottled') : this.t('loginThrottledFor', { when: formatWait(error.retryAfterSeconds, this.language) });
+        this.error = error.retryAfterSeconds === undefined ? this.t('loginThrottled') : this.t('common.loginThrottled', { when: formatWait(error.retryAfterSeconds, this.language) });
       }
       else if (error instanceof ApiError && error.issues.length > 0) {
         this.fieldErrors = { email: error.issueAt('/email') ?? '', password: error.issueAt('/password') ?? '' };
@@ -69,12 +69,12 @@ export class ClLoginForm extends ScreenElement {
 
   protected override render(): TemplateResult {
     const t = this.t;
-    return html`<h1 tabindex="-1">${this.heading || t('loginTitle')}</h1>
+    return html`<h1 tabindex="-1">${this.heading || t('common.signIn')}</h1>
       <form @submit=${this.submit} novalidate>
         ${this.error ? html`<p class="form-error" role="alert">${this.error}</p>` : null}
         ${field('email', t('email'), 'email', 'username', this.fieldErrors.email)}
-        ${field('password', t('password'), 'password', 'current-password', this.fieldErrors.password)}
-        <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>${t('signIn')}</button></div>
+        ${field('password', t('common.password'), 'password', 'current-password', this.fieldErrors.password)}
+        <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>${t('common.signIn')}</button></div>
       </form>`;
   }
 }

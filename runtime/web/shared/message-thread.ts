@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { css } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { ApiError } from './api-error.js';
+import { ApiError } from '@careloom/client/api';
 import type { Message } from '@careloom/format/api';
 import { formatDateTime } from './i18n.js';
 import { ScreenElement } from './screen-element.js';
@@ -114,7 +114,7 @@ export class ClMessageThread extends ScreenElement {
         <p class="visually-hidden" role="status">${this.announcement}</p>
       </form>
       ${this.loadError ? html`<p class="form-error" role="alert">${this.loadError}</p>` : null}
-      ${this.messages === null && !this.loadError ? html`<p class="muted">${t('loading')}</p>` : null}
+      ${this.messages === null && !this.loadError ? html`<p class="muted">${t('common.loading')}</p>` : null}
       ${this.messages && this.messages.length === 0 ? html`<p class="muted">${t('messagesNone')}</p>` : null}
       <ol class="plain thread" aria-label=${t('messagesTitle')}>
         ${(this.messages ?? []).map((message) => this.renderMessage(message))}

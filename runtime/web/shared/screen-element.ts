@@ -1,7 +1,7 @@
 import { LitElement } from 'lit';
-import type { CSSResultGroup, PropertyDeclarations } from 'lit';
-import type { ApiClient } from './api-client.js';
-import { ApiError } from './api-error.js';
+import type { CSSResultGroup, PropertyDeclarations, PropertyValues } from 'lit';
+import type { ApiClient } from '@careloom/client/api';
+import { ApiError } from '@careloom/client/api';
 import { translator } from './i18n.js';
 import type { Translate } from './i18n.js';
 import { appStyles } from './app-styles.js';
@@ -28,6 +28,18 @@ export class ScreenElement extends LitElement {
     this.language = 'en';
     this.loadError = null;
   }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const before = changed.get('language');
+    if (before !== undefined && before !== this.language && this.isConnected) void this.languageChanged();
+  }
+
+  /**
+   * Called when the interface language changes on a shown screen. Screens whose data holds texts the
+   * server translated (titles on Today, the program) load them again; the default keeps what is shown.
+   */
+  protected languageChanged(): void | Promise<void> {}
 
   get t(): Translate {
     return translator(this.language);

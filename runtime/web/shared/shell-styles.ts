@@ -5,7 +5,7 @@ export const shellStyles = css`
   :host { min-height: 100vh; background: var(--cl-bg, #fff); }
   header.top {
     display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem;
-    padding: 0.5rem 1rem; background: #0b3d91; color: #fff;
+    padding: 0.5rem 1rem; background: var(--cl-header, #0b3d91); color: #fff;
   }
   header.top .brand { font-weight: 700; font-size: 1.125rem; color: #fff; text-decoration: none; }
   header.top .tools { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
@@ -19,6 +19,16 @@ export const shellStyles = css`
     border-radius: 0.375rem; color: var(--cl-text); text-decoration: none; font-weight: 600;
   }
   nav.main a[aria-current='page'] { background: var(--cl-bg); color: var(--cl-accent); box-shadow: inset 0 -3px 0 var(--cl-accent); }
+  /* On a phone the header and the menu share at most 120 px: one header row, one menu row that scrolls sideways. */
+  @media (max-width: 40rem) {
+    header.top { padding: 0.25rem 0.5rem 0.25rem 0.75rem; }
+    header.top .brand { font-size: 1rem; }
+    header.top .tools { gap: 0.25rem; }
+    header.top select { min-width: 0; max-width: 8.5rem; padding-inline: 0.375rem; }
+    header.top button { padding-inline: 0.625rem; }
+    nav.main ul { flex-wrap: nowrap; overflow-x: auto; gap: 0; padding: 0 0.25rem; scrollbar-width: thin; }
+    nav.main a { padding: 0.25rem 0.625rem; white-space: nowrap; }
+  }
   main { max-width: 48rem; margin: 0 auto; padding: 0.5rem 1rem 3rem; }
   main.wide { max-width: 72rem; }
   main.flush { padding: 0; max-width: none; }

@@ -131,8 +131,8 @@ export function createFakeApi(options: FakeApiOptions = {}) {
       instruments: [{ instrumentId: 'phq9', title: 'PHQ-9', patients: 3, meanPre: 15.3, meanPost: 8.7, meanChange: -6.6 }],
     } as UnitReport,
     catalog: [
-      { id: 'panic-icbt-8-weeks', kind: 'program', title: 'Internet CBT for panic disorder (8 weeks)', organisationId: 'pub', currentVersion: 1, history: [{ number: 1, retired: false, contentHash: HASH, changeNote: 'First release', releasedAt: '2025-01-10T10:00:00Z' }] },
-      { id: 'copd-daily-report', kind: 'module', title: 'COPD daily report', organisationId: 'pub', currentVersion: 2, history: [{ number: 2, retired: false, contentHash: HASH, changeNote: 'Clearer wording', releasedAt: '2025-01-20T10:00:00Z' }, { number: 1, retired: true, contentHash: HASH, changeNote: 'First release', releasedAt: '2025-01-10T10:00:00Z' }] },
+      { id: 'panic-icbt-8-weeks', kind: 'program', title: 'Internet CBT for panic disorder (8 weeks)', titles: { en: 'Internet CBT for panic disorder (8 weeks)', sv: 'Internetbaserad KBT vid paniksyndrom (8 veckor)' }, summary: null, defaultLanguage: 'en', organisationId: 'pub', currentVersion: 1, history: [{ number: 1, retired: false, contentHash: HASH, changeNote: 'First release', releaseNotes: 'First release.', releasedAt: '2025-01-10T10:00:00Z', releaseClass: 'major', pins: [] }] },
+      { id: 'copd-daily-report', kind: 'module', title: 'COPD daily report', titles: { en: 'COPD daily report' }, summary: { en: 'A daily report of symptoms.' }, defaultLanguage: 'en', organisationId: 'pub', currentVersion: 2, history: [{ number: 2, retired: false, contentHash: HASH, changeNote: 'Clearer wording', releaseNotes: 'Clearer wording of the breathing questions.', releasedAt: '2025-01-20T10:00:00Z', releaseClass: 'major', pins: [] }, { number: 1, retired: true, contentHash: HASH, changeNote: 'First release', releaseNotes: '', releasedAt: '2025-01-10T10:00:00Z', releaseClass: 'major', pins: [] }] },
     ] as CatalogEntry[],
     charts: {
       instruments: [phqChart()],
@@ -373,10 +373,13 @@ export function createFakeApi(options: FakeApiOptions = {}) {
       const status = request.query.get('status');
       return json(200, { alerts: state.alerts.filter((alert) => (status === 'acknowledged' ? alert.acknowledgedAt : status === 'open' ? !alert.acknowledgedAt : true)) });
     }],
-    ['POST', /^\/api\/care\/alerts\/([^/]+)\/acknowledge$/, (match) => {
+    ['POST', /^\/api\/care\/alerts\/([^/]+)\/acknowledge$/, (match, request) => {
       const alert = state.alerts.find((candidate) => candidate.id === match[1]);
       if (!alert) return problem(404, 'Not found', 'No such alert.');
-      Object.assign(alert, { acknowledgedAt: '2025-03-10T12:00:00Z', acknowledgedBy: session?.person.name ?? '' });
+      const action = (request.body as { action?: { kind: string; note?: string } } | undefined)?.action;
+      if (!action) return problem(422, 'Invalid', 'The body must have "action".', [{ path: '/action', message: 'Required.' }]);
+      if (action.kind === 'other' && !action.note?.trim()) return problem(422, 'Invalid', 'Say what was done.', [{ path: '/action/note', message: 'Say what was done: "other" needs a note.' }]);
+      Object.assign(alert, { acknowledgedAt: '2025-03-10T12:00:00Z', acknowledgedBy: session?.person.name ?? '', actionTaken: action, overdue: false });
       const row = state.patients.find((patient) => patient.enrollmentId === alert.enrollmentId);
       if (row) row.openAlerts = Math.max(0, row.openAlerts - 1);
       return json(200, alert);

@@ -75,9 +75,18 @@ export async function seriousViolations(element: Element): Promise<string[]> {
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
 }
 
-/** Elements (shadow roots included) sticking out to the right of a width, ignoring visually hidden ones. */
+/** Whether an element lies in a sideways-scrolling box that itself fits (a phone's menu row): reachable, not sticking out. */
+function inScrollingBox(element: Element, width: number): boolean {
+  for (let box = element.parentElement; box; box = box.parentElement) {
+    const overflow = getComputedStyle(box).overflowX;
+    if ((overflow === 'auto' || overflow === 'scroll') && box.getBoundingClientRect().right <= width + 1) return true;
+  }
+  return false;
+}
+
+/** Elements (shadow roots included) sticking out to the right of a width, ignoring visually hidden ones and those in a box that scrolls sideways. */
 export function overflowing(root: ParentNode, width: number): string[] {
   return deepAll(root, '*')
-    .filter((element) => !element.closest('.visually-hidden') && element.getBoundingClientRect().width > 0 && element.getBoundingClientRect().right > width + 1)
+    .filter((element) => !element.closest('.visually-hidden') && element.getBoundingClientRect().width > 0 && element.getBoundingClientRect().right > width + 1 && !inScrollingBox(element, width))
     .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
 }

@@ -28,6 +28,7 @@ export { measurementOccurrences } from './measurement-schedule.js';
 export type { RegistrationOccurrence } from './registration-schedule.js';
 export { missedRegistrations, registrationOccurrences } from './registration-schedule.js';
 export { programWeek, weekStart } from './program-weeks.js';
+export { END_OF_WORKING_DAY, responseDeadline } from './response-deadline.js';
 export { localDateOf, localDateTimeToInstant, localMidnight, localTimeOf, parseInstant } from './zoned-time.js';
 export { CanonicalJsonError, canonicalJson } from './canonical-json.js';
 export { contentHash } from './content-hash.js';

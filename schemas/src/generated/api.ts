@@ -23,7 +23,14 @@ export type { WorkflowAction } from '../workflow/version-workflow.js';
  * via the `definition` "Role".
  */
 export type Role =
-  'designer' | 'publisher' | 'tester' | 'permissions_admin' | 'care_provider_admin' | 'therapist' | 'patient';
+  | 'designer'
+  | 'publisher'
+  | 'tester'
+  | 'permissions_admin'
+  | 'care_provider_admin'
+  | 'data_admin'
+  | 'therapist'
+  | 'patient';
 /**
  * The roles the members API grants (which of them an organisation of a given kind takes is checked by the server): the person holds exactly these.
  *
@@ -184,6 +191,14 @@ export type AlertDetails =
         itemId?: string;
         item?: LocalizedText;
         defaultLanguage: string;
+        /**
+         * The rule's response deadline and escalation (the safety protocol).
+         */
+        response?: {
+          withinHours?: number;
+          sameWorkingDay?: true;
+          escalate?: boolean;
+        };
       };
     }
   | {
@@ -214,6 +229,13 @@ export type ContactEmail = string;
  * via the `definition` "ResponseBody".
  */
 export type ResponseBody = unknown;
+/**
+ * Rows as the database holds them (column names as fields): an export gives the data as stored.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "StoredRows".
+ */
+export type StoredRows = Record<string, unknown>[];
 /**
  * GET /api/openapi.json: this API as OpenAPI 3.1, its bodies described by these schemas.
  *
@@ -768,8 +790,26 @@ export interface TestEnrollmentView {
 export interface CatalogEntry {
   id: string;
   kind: DocumentKind;
+  /**
+   * The title in the content's default language.
+   */
   title: string;
+  /**
+   * The newest release's title in each of its languages, so a Swedish clinic reads Swedish titles.
+   */
+  titles: LocalizedText;
+  /**
+   * The newest release's summary in each of its languages.
+   */
+  summary: LocalizedText | null;
+  /**
+   * The newest release's default language.
+   */
+  defaultLanguage: string;
   organisationId: string;
+  /**
+   * The version new deployments get; null when every release is retired.
+   */
   currentVersion: number | null;
   /**
    * Every release, newest first.
@@ -789,6 +829,9 @@ export interface CatalogVersion {
   changeNote: string;
   releasedAt: string;
   releaseClass: ReleaseLevel;
+  /**
+   * The publisher's words to care providers (`changeNote` is the designer's to reviewers).
+   */
   releaseNotes: string;
   pins: ModulePin[];
 }
@@ -1348,6 +1391,41 @@ export interface AlertFields {
    * The name of the therapist who acknowledged it.
    */
   acknowledgedBy?: string;
+  /**
+   * The response deadline its rule sets (the safety protocol), in the unit's time zone.
+   */
+  respondBy?: string;
+  /**
+   * Whether the deadline has passed with the alert unacknowledged.
+   */
+  overdue?: boolean;
+  /**
+   * When it went to the unit's other therapists and the care provider's admins for want of an acknowledgement.
+   */
+  escalatedAt?: string;
+  actionTaken?: AlertAction;
+}
+/**
+ * What a therapist did about an alert, recorded when acknowledging it (`note` is required for `other`, checked by the server).
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "AlertAction".
+ */
+export interface AlertAction {
+  kind: 'contacted' | 'risk_assessed' | 'referred' | 'other';
+  /**
+   * The therapist's own words.
+   */
+  note?: string;
+}
+/**
+ * POST /api/care/alerts/:alertId/acknowledge: the action taken.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "AcknowledgeAlertInput".
+ */
+export interface AcknowledgeAlertInput {
+  action: AlertAction;
 }
 /**
  * GET /api/care/units/:id/alerts.
@@ -1603,6 +1681,206 @@ export interface IntakeBody {
   response: unknown;
 }
 /**
+ * One audit log entry as the data administrator reads it, with the actor's and the unit's names.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "AuditEntryView".
+ */
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  /**
+   * Dotted verb, e.g. `patient.read`.
+   */
+  action: string;
+  actor: {
+    id: string;
+    name: string | null;
+    role: string | null;
+  } | null;
+  objectType: string | null;
+  objectId: string | null;
+  unit: {
+    id: string;
+    name: string | null;
+  } | null;
+  patientId: string | null;
+  ip: string | null;
+  requestId: string | null;
+  /**
+   * What the action concerned; never secrets (the server's audit details guard).
+   */
+  details: Record<string, unknown>;
+}
+/**
+ * GET /api/data/providers/:orgId/audit: entries newest first, and the cursor of the next page (null on the last).
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "AuditPage".
+ */
+export interface AuditPage {
+  entries: AuditEntryView[];
+  nextCursor: number | null;
+}
+/**
+ * A read of a patient's data as the log review lists it.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "ReviewRead".
+ */
+export interface ReviewRead {
+  seq: number;
+  at: string;
+  actorId: string;
+  actorName: string | null;
+  actorRole: string | null;
+  unitId: string | null;
+  unitName: string | null;
+  timeZone: string | null;
+  patientId: string;
+  /**
+   * Whether the reader is one of the patient's responsible therapists in the unit today.
+   */
+  onCaseload: boolean;
+}
+/**
+ * GET /api/data/providers/:orgId/audit/review: reads off the reader's caseload, reads outside opening hours, and people who read unusually many patients a day.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "AuditReview".
+ */
+export interface AuditReview {
+  from: string;
+  until: string;
+  offCaseload: ReviewRead[];
+  outsideHours: ReviewRead[];
+  manyPatients: {
+    actorId: string;
+    actorName: string | null;
+    day: string;
+    patients: number;
+  }[];
+  /**
+   * Whether the reads examined reached the limit: the report is then partial (narrow the period).
+   */
+  truncated: boolean;
+}
+/**
+ * GET /api/data/providers/:orgId/patients/:patientId/export (format=json): everything stored about the patient at the care provider, as stored, and who read it.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "PatientExport".
+ */
+export interface PatientExport {
+  person: {
+    id: string;
+    name: string;
+    email: string;
+    createdAt: string;
+  };
+  enrollments: StoredRows;
+  responses: StoredRows;
+  alerts: StoredRows;
+  messages: StoredRows;
+  plans: StoredRows;
+  reads: AuditEntryView[];
+}
+/**
+ * POST /api/data/providers/:orgId/patients/:patientId/purge: why, and the patient's id typed again (the purge cannot be undone).
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "PurgeBody".
+ */
+export interface PurgeBody {
+  /**
+   * retention: the retention period is over; request: a lawful request.
+   */
+  reason: 'retention' | 'request';
+  /**
+   * The patient's id again.
+   */
+  confirm: string;
+}
+/**
+ * What the purge erased, counted.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "PurgeResult".
+ */
+export interface PurgeResult {
+  enrollments: number;
+  responses: number;
+  messages: number;
+  alerts: number;
+}
+/**
+ * GET /api/me/reads: who (name, role, unit) read the signed-in patient's data and when, newest first.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "MyReads".
+ */
+export interface MyReads {
+  reads: {
+    at: string;
+    name: string | null;
+    role: string | null;
+    unit: string | null;
+  }[];
+}
+/**
+ * GET /api/care/providers/:orgId/staff: the care provider's staff with roles and unit assignments (disabled accounts included), and its units.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "StaffDirectory".
+ */
+export interface StaffDirectory {
+  members: Member[];
+  units: {
+    id: string;
+    name: string;
+    active: boolean;
+  }[];
+}
+/**
+ * GET|PUT|DELETE /api/care/units/:unitId/patients/:patientId/therapists[/:personId]: a patient's responsible therapists in the unit, the enrolling one first.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "ResponsibleTherapists".
+ */
+export interface ResponsibleTherapists {
+  therapists: {
+    id: string;
+    name: string;
+    assignedAt: string;
+  }[];
+}
+/**
+ * POST /api/public/password-reset: the account's e-mail address and the e-mail's language.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "PasswordResetRequestBody".
+ */
+export interface PasswordResetRequestBody {
+  email: Email;
+  /**
+   * The language of the e-mail; English by default.
+   */
+  language?: 'en' | 'sv' | 'nb';
+}
+/**
+ * POST /api/public/password-reset/complete: the link's token and the new password.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "PasswordResetCompleteBody".
+ */
+export interface PasswordResetCompleteBody {
+  /**
+   * The secret from the link (after #/password-reset/).
+   */
+  token: string;
+  password: Password;
+}
+/**
  * GET /health.
  *
  * This interface was referenced by `CareloomApi`'s JSON-Schema
@@ -1723,6 +2001,8 @@ export interface ApiDefinitions {
   EnrolledPatient: EnrolledPatient;
   AcceptedEnrollment: AcceptedEnrollment;
   AlertFields: AlertFields;
+  AlertAction: AlertAction;
+  AcknowledgeAlertInput: AcknowledgeAlertInput;
   AlertDetails: AlertDetails;
   Alert: Alert;
   AlertList: AlertList;
@@ -1749,6 +2029,19 @@ export interface ApiDefinitions {
   AcceptInvitationBody: AcceptInvitationBody;
   IntakeBody: IntakeBody;
   ResponseBody: ResponseBody;
+  AuditEntryView: AuditEntryView;
+  AuditPage: AuditPage;
+  ReviewRead: ReviewRead;
+  AuditReview: AuditReview;
+  PatientExport: PatientExport;
+  StoredRows: StoredRows;
+  PurgeBody: PurgeBody;
+  PurgeResult: PurgeResult;
+  MyReads: MyReads;
+  StaffDirectory: StaffDirectory;
+  ResponsibleTherapists: ResponsibleTherapists;
+  PasswordResetRequestBody: PasswordResetRequestBody;
+  PasswordResetCompleteBody: PasswordResetCompleteBody;
   Health: Health;
   OpenApiDocument: OpenApiDocument;
 }

@@ -598,6 +598,7 @@ export interface AlertRule {
   level: 'info' | 'warning' | 'urgent';
   message: LocalizedText;
   when: ScoreTest;
+  response?: AlertResponse;
 }
 /**
  * Compares the total with a value.
@@ -657,6 +658,26 @@ export interface BandScoreTest {
    * @minItems 1
    */
   bands: [Id, ...Id[]];
+}
+/**
+ * The response deadline of an alert: within a number of hours, or by the end of the working day it was raised on (17:00 in the unit's time zone, Monday to Friday; after 17:00 or at a weekend, the next working day's). Give exactly one of the two.
+ *
+ * This interface was referenced by `CareloomFormat`'s JSON-Schema
+ * via the `definition` "AlertResponse".
+ */
+export interface AlertResponse {
+  /**
+   * Hours from the alert to its deadline.
+   */
+  withinHours?: number;
+  /**
+   * The deadline is the end of the working day the alert was raised on.
+   */
+  sameWorkingDay?: true;
+  /**
+   * Unacknowledged at the deadline, the alert is e-mailed to the unit's other therapists and the care provider's administrators.
+   */
+  escalate?: boolean;
 }
 /**
  * A scoring test case: answers and the result the manual gives for them.

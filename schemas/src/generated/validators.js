@@ -5275,6 +5275,7 @@ export function bindValidators(careloomRuntime) {
   validate130.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
   const schema107 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.AlertRule;
+  const schema116 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.AlertResponse;
   const schema109 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.ScoreTest;
   const schema110 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.NumericOp;
 
@@ -5887,7 +5888,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   for(const key0 in data){
-  if(!((((key0 === "id") || (key0 === "level")) || (key0 === "message")) || (key0 === "when"))){
+  if(!(((((key0 === "id") || (key0 === "level")) || (key0 === "message")) || (key0 === "when")) || (key0 === "response"))){
   const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema107,data};
   if(vErrors === null){
   vErrors = [err4];
@@ -5948,14 +5949,102 @@ export function bindValidators(careloomRuntime) {
   errors = vErrors.length;
   }
   }
-  }
-  else {
-  const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.type,parentSchema:schema107,data};
+  if(data.response !== undefined){
+  let data4 = data.response;
+  if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+  for(const key1 in data4){
+  if(!(((key1 === "withinHours") || (key1 === "sameWorkingDay")) || (key1 === "escalate"))){
+  const err8 = {instancePath:instancePath+"/response",schemaPath:"#/$defs/AlertResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema116,data:data4};
   if(vErrors === null){
   vErrors = [err8];
   }
   else {
   vErrors.push(err8);
+  }
+  errors++;
+  }
+  }
+  if(data4.withinHours !== undefined){
+  let data5 = data4.withinHours;
+  if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+  const err9 = {instancePath:instancePath+"/response/withinHours",schemaPath:"#/$defs/AlertResponse/properties/withinHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema116.properties.withinHours.type,parentSchema:schema116.properties.withinHours,data:data5};
+  if(vErrors === null){
+  vErrors = [err9];
+  }
+  else {
+  vErrors.push(err9);
+  }
+  errors++;
+  }
+  if((typeof data5 == "number") && (isFinite(data5))){
+  if(data5 > 168 || isNaN(data5)){
+  const err10 = {instancePath:instancePath+"/response/withinHours",schemaPath:"#/$defs/AlertResponse/properties/withinHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 168},message:"must be <= 168",schema:168,parentSchema:schema116.properties.withinHours,data:data5};
+  if(vErrors === null){
+  vErrors = [err10];
+  }
+  else {
+  vErrors.push(err10);
+  }
+  errors++;
+  }
+  if(data5 < 1 || isNaN(data5)){
+  const err11 = {instancePath:instancePath+"/response/withinHours",schemaPath:"#/$defs/AlertResponse/properties/withinHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema116.properties.withinHours,data:data5};
+  if(vErrors === null){
+  vErrors = [err11];
+  }
+  else {
+  vErrors.push(err11);
+  }
+  errors++;
+  }
+  }
+  }
+  if(data4.sameWorkingDay !== undefined){
+  let data6 = data4.sameWorkingDay;
+  if(true !== data6){
+  const err12 = {instancePath:instancePath+"/response/sameWorkingDay",schemaPath:"#/$defs/AlertResponse/properties/sameWorkingDay/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema116.properties.sameWorkingDay,data:data6};
+  if(vErrors === null){
+  vErrors = [err12];
+  }
+  else {
+  vErrors.push(err12);
+  }
+  errors++;
+  }
+  }
+  if(data4.escalate !== undefined){
+  let data7 = data4.escalate;
+  if(typeof data7 !== "boolean"){
+  const err13 = {instancePath:instancePath+"/response/escalate",schemaPath:"#/$defs/AlertResponse/properties/escalate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema116.properties.escalate.type,parentSchema:schema116.properties.escalate,data:data7};
+  if(vErrors === null){
+  vErrors = [err13];
+  }
+  else {
+  vErrors.push(err13);
+  }
+  errors++;
+  }
+  }
+  }
+  else {
+  const err14 = {instancePath:instancePath+"/response",schemaPath:"#/$defs/AlertResponse/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.type,parentSchema:schema116,data:data4};
+  if(vErrors === null){
+  vErrors = [err14];
+  }
+  else {
+  vErrors.push(err14);
+  }
+  errors++;
+  }
+  }
+  }
+  else {
+  const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.type,parentSchema:schema107,data};
+  if(vErrors === null){
+  vErrors = [err15];
+  }
+  else {
+  vErrors.push(err15);
   }
   errors++;
   }
@@ -6226,7 +6315,7 @@ export function bindValidators(careloomRuntime) {
   }
   validate124.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema116 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.ScoringTest;
+  const schema117 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.ScoringTest;
 
   function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
@@ -6240,7 +6329,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.name === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema116.required,parentSchema:schema116,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema117.required,parentSchema:schema117,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -6250,7 +6339,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.answers === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "answers"},message:"must have required property '"+"answers"+"'",schema:schema116.required,parentSchema:schema116,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "answers"},message:"must have required property '"+"answers"+"'",schema:schema117.required,parentSchema:schema117,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -6260,7 +6349,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.expect === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema116.required,parentSchema:schema116,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema117.required,parentSchema:schema117,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -6271,7 +6360,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((key0 === "name") || (key0 === "answers")) || (key0 === "expect"))){
-  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema116,data};
+  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema117,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -6285,7 +6374,7 @@ export function bindValidators(careloomRuntime) {
   let data0 = data.name;
   if(typeof data0 === "string"){
   if(func2(data0) > 200){
-  const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema116.properties.name,data:data0};
+  const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema117.properties.name,data:data0};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -6295,7 +6384,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(func2(data0) < 1){
-  const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema116.properties.name,data:data0};
+  const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema117.properties.name,data:data0};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -6306,7 +6395,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.name.type,parentSchema:schema116.properties.name,data:data0};
+  const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema117.properties.name.type,parentSchema:schema117.properties.name,data:data0};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -6345,7 +6434,7 @@ export function bindValidators(careloomRuntime) {
   }
   var valid1 = _errs6 === errors;
   if(!valid1){
-  const err9 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema116.properties.answers.propertyNames,parentSchema:schema116.properties.answers,data:data1};
+  const err9 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema117.properties.answers.propertyNames,parentSchema:schema117.properties.answers,data:data1};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -6386,7 +6475,7 @@ export function bindValidators(careloomRuntime) {
   valid4 = valid4 || _valid0;
   const _errs15 = errors;
   if(data2 !== null){
-  const err12 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema116.properties.answers.additionalProperties.anyOf[1].type,parentSchema:schema116.properties.answers.additionalProperties.anyOf[1],data:data2};
+  const err12 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema117.properties.answers.additionalProperties.anyOf[1].type,parentSchema:schema117.properties.answers.additionalProperties.anyOf[1],data:data2};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -6398,7 +6487,7 @@ export function bindValidators(careloomRuntime) {
   var _valid0 = _errs15 === errors;
   valid4 = valid4 || _valid0;
   if(!valid4){
-  const err13 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema116.properties.answers.additionalProperties.anyOf,parentSchema:schema116.properties.answers.additionalProperties,data:data2};
+  const err13 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema117.properties.answers.additionalProperties.anyOf,parentSchema:schema117.properties.answers.additionalProperties,data:data2};
   if(vErrors === null){
   vErrors = [err13];
   }
@@ -6421,7 +6510,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err14 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.properties.answers.type,parentSchema:schema116.properties.answers,data:data1};
+  const err14 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema117.properties.answers.type,parentSchema:schema117.properties.answers,data:data1};
   if(vErrors === null){
   vErrors = [err14];
   }
@@ -6435,7 +6524,7 @@ export function bindValidators(careloomRuntime) {
   let data3 = data.expect;
   if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
   if(data3.total === undefined){
-  const err15 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema116.properties.expect.required,parentSchema:schema116.properties.expect,data:data3};
+  const err15 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema117.properties.expect.required,parentSchema:schema117.properties.expect,data:data3};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -6446,7 +6535,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key3 in data3){
   if(!((((key3 === "total") || (key3 === "subscales")) || (key3 === "band")) || (key3 === "alerts"))){
-  const err16 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema116.properties.expect,data:data3};
+  const err16 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema117.properties.expect,data:data3};
   if(vErrors === null){
   vErrors = [err16];
   }
@@ -6459,7 +6548,7 @@ export function bindValidators(careloomRuntime) {
   if(data3.total !== undefined){
   let data4 = data3.total;
   if((!((typeof data4 == "number") && (isFinite(data4)))) && (data4 !== null)){
-  const err17 = {instancePath:instancePath+"/expect/total",schemaPath:"#/properties/expect/properties/total/type",keyword:"type",params:{type: schema116.properties.expect.properties.total.type},message:"must be number,null",schema:schema116.properties.expect.properties.total.type,parentSchema:schema116.properties.expect.properties.total,data:data4};
+  const err17 = {instancePath:instancePath+"/expect/total",schemaPath:"#/properties/expect/properties/total/type",keyword:"type",params:{type: schema117.properties.expect.properties.total.type},message:"must be number,null",schema:schema117.properties.expect.properties.total.type,parentSchema:schema117.properties.expect.properties.total,data:data4};
   if(vErrors === null){
   vErrors = [err17];
   }
@@ -6498,7 +6587,7 @@ export function bindValidators(careloomRuntime) {
   }
   var valid7 = _errs24 === errors;
   if(!valid7){
-  const err20 = {instancePath:instancePath+"/expect/subscales",schemaPath:"#/properties/expect/properties/subscales/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid",schema:schema116.properties.expect.properties.subscales.propertyNames,parentSchema:schema116.properties.expect.properties.subscales,data:data5};
+  const err20 = {instancePath:instancePath+"/expect/subscales",schemaPath:"#/properties/expect/properties/subscales/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid",schema:schema117.properties.expect.properties.subscales.propertyNames,parentSchema:schema117.properties.expect.properties.subscales,data:data5};
   if(vErrors === null){
   vErrors = [err20];
   }
@@ -6511,7 +6600,7 @@ export function bindValidators(careloomRuntime) {
   for(const key5 in data5){
   let data6 = data5[key5];
   if((!((typeof data6 == "number") && (isFinite(data6)))) && (data6 !== null)){
-  const err21 = {instancePath:instancePath+"/expect/subscales/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/expect/properties/subscales/additionalProperties/type",keyword:"type",params:{type: schema116.properties.expect.properties.subscales.additionalProperties.type},message:"must be number,null",schema:schema116.properties.expect.properties.subscales.additionalProperties.type,parentSchema:schema116.properties.expect.properties.subscales.additionalProperties,data:data6};
+  const err21 = {instancePath:instancePath+"/expect/subscales/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/expect/properties/subscales/additionalProperties/type",keyword:"type",params:{type: schema117.properties.expect.properties.subscales.additionalProperties.type},message:"must be number,null",schema:schema117.properties.expect.properties.subscales.additionalProperties.type,parentSchema:schema117.properties.expect.properties.subscales.additionalProperties,data:data6};
   if(vErrors === null){
   vErrors = [err21];
   }
@@ -6523,7 +6612,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err22 = {instancePath:instancePath+"/expect/subscales",schemaPath:"#/properties/expect/properties/subscales/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.properties.expect.properties.subscales.type,parentSchema:schema116.properties.expect.properties.subscales,data:data5};
+  const err22 = {instancePath:instancePath+"/expect/subscales",schemaPath:"#/properties/expect/properties/subscales/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema117.properties.expect.properties.subscales.type,parentSchema:schema117.properties.expect.properties.subscales,data:data5};
   if(vErrors === null){
   vErrors = [err22];
   }
@@ -6564,7 +6653,7 @@ export function bindValidators(careloomRuntime) {
   valid10 = valid10 || _valid1;
   const _errs35 = errors;
   if(data7 !== null){
-  const err25 = {instancePath:instancePath+"/expect/band",schemaPath:"#/properties/expect/properties/band/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema116.properties.expect.properties.band.anyOf[1].type,parentSchema:schema116.properties.expect.properties.band.anyOf[1],data:data7};
+  const err25 = {instancePath:instancePath+"/expect/band",schemaPath:"#/properties/expect/properties/band/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema117.properties.expect.properties.band.anyOf[1].type,parentSchema:schema117.properties.expect.properties.band.anyOf[1],data:data7};
   if(vErrors === null){
   vErrors = [err25];
   }
@@ -6576,7 +6665,7 @@ export function bindValidators(careloomRuntime) {
   var _valid1 = _errs35 === errors;
   valid10 = valid10 || _valid1;
   if(!valid10){
-  const err26 = {instancePath:instancePath+"/expect/band",schemaPath:"#/properties/expect/properties/band/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema116.properties.expect.properties.band.anyOf,parentSchema:schema116.properties.expect.properties.band,data:data7};
+  const err26 = {instancePath:instancePath+"/expect/band",schemaPath:"#/properties/expect/properties/band/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema117.properties.expect.properties.band.anyOf,parentSchema:schema117.properties.expect.properties.band,data:data7};
   if(vErrors === null){
   vErrors = [err26];
   }
@@ -6633,7 +6722,7 @@ export function bindValidators(careloomRuntime) {
   for(;i1--;){
   for(j0 = i1; j0--;){
   if(func0(data8[i1], data8[j0])){
-  const err29 = {instancePath:instancePath+"/expect/alerts",schemaPath:"#/properties/expect/properties/alerts/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema116.properties.expect.properties.alerts,data:data8};
+  const err29 = {instancePath:instancePath+"/expect/alerts",schemaPath:"#/properties/expect/properties/alerts/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema117.properties.expect.properties.alerts,data:data8};
   if(vErrors === null){
   vErrors = [err29];
   }
@@ -6648,7 +6737,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err30 = {instancePath:instancePath+"/expect/alerts",schemaPath:"#/properties/expect/properties/alerts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema116.properties.expect.properties.alerts.type,parentSchema:schema116.properties.expect.properties.alerts,data:data8};
+  const err30 = {instancePath:instancePath+"/expect/alerts",schemaPath:"#/properties/expect/properties/alerts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema117.properties.expect.properties.alerts.type,parentSchema:schema117.properties.expect.properties.alerts,data:data8};
   if(vErrors === null){
   vErrors = [err30];
   }
@@ -6660,7 +6749,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err31 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.properties.expect.type,parentSchema:schema116.properties.expect,data:data3};
+  const err31 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema117.properties.expect.type,parentSchema:schema117.properties.expect,data:data3};
   if(vErrors === null){
   vErrors = [err31];
   }
@@ -6672,7 +6761,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.type,parentSchema:schema116,data};
+  const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema117.type,parentSchema:schema117,data};
   if(vErrors === null){
   vErrors = [err32];
   }
@@ -7268,8 +7357,8 @@ export function bindValidators(careloomRuntime) {
   }
   validate100.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema122 = careloomRuntime.schemaFiles["module.schema.json"].$defs.ExerciseBlock;
-  const schema124 = careloomRuntime.schemaFiles["module.schema.json"].$defs.Field;
+  const schema123 = careloomRuntime.schemaFiles["module.schema.json"].$defs.ExerciseBlock;
+  const schema125 = careloomRuntime.schemaFiles["module.schema.json"].$defs.Field;
 
   function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
@@ -7283,7 +7372,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.id === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema124.required,parentSchema:schema124,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema125.required,parentSchema:schema125,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -7293,7 +7382,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.label === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema124.required,parentSchema:schema124,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema125.required,parentSchema:schema125,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -7303,7 +7392,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.input === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'",schema:schema124.required,parentSchema:schema124,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'",schema:schema125.required,parentSchema:schema125,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -7314,7 +7403,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((((key0 === "id") || (key0 === "label")) || (key0 === "help")) || (key0 === "required")) || (key0 === "input"))){
-  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema124,data};
+  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema125,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -7364,7 +7453,7 @@ export function bindValidators(careloomRuntime) {
   if(data.required !== undefined){
   let data3 = data.required;
   if(typeof data3 !== "boolean"){
-  const err6 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema124.properties.required.type,parentSchema:schema124.properties.required,data:data3};
+  const err6 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema125.properties.required.type,parentSchema:schema125.properties.required,data:data3};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -7382,7 +7471,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema124.type,parentSchema:schema124,data};
+  const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema125.type,parentSchema:schema125,data};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -7409,7 +7498,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.type === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema122.required,parentSchema:schema122,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema123.required,parentSchema:schema123,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -7419,7 +7508,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.id === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema122.required,parentSchema:schema122,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema123.required,parentSchema:schema123,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -7429,7 +7518,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.title === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema122.required,parentSchema:schema122,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema123.required,parentSchema:schema123,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -7439,7 +7528,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.instructions === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "instructions"},message:"must have required property '"+"instructions"+"'",schema:schema122.required,parentSchema:schema122,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "instructions"},message:"must have required property '"+"instructions"+"'",schema:schema123.required,parentSchema:schema123,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -7450,7 +7539,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((((((key0 === "type") || (key0 === "id")) || (key0 === "visibleWhen")) || (key0 === "title")) || (key0 === "instructions")) || (key0 === "practiceDays")) || (key0 === "fields"))){
-  const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema122,data};
+  const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema123,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -7463,7 +7552,7 @@ export function bindValidators(careloomRuntime) {
   if(data.type !== undefined){
   let data0 = data.type;
   if("exercise" !== data0){
-  const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "exercise"},message:"must be equal to constant",schema:"exercise",parentSchema:schema122.properties.type,data:data0};
+  const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "exercise"},message:"must be equal to constant",schema:"exercise",parentSchema:schema123.properties.type,data:data0};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -7519,7 +7608,7 @@ export function bindValidators(careloomRuntime) {
   if(data.practiceDays !== undefined){
   let data5 = data.practiceDays;
   if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-  const err8 = {instancePath:instancePath+"/practiceDays",schemaPath:"#/properties/practiceDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema122.properties.practiceDays.type,parentSchema:schema122.properties.practiceDays,data:data5};
+  const err8 = {instancePath:instancePath+"/practiceDays",schemaPath:"#/properties/practiceDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema123.properties.practiceDays.type,parentSchema:schema123.properties.practiceDays,data:data5};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -7530,7 +7619,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data5 == "number") && (isFinite(data5))){
   if(data5 > 366 || isNaN(data5)){
-  const err9 = {instancePath:instancePath+"/practiceDays",schemaPath:"#/properties/practiceDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 366},message:"must be <= 366",schema:366,parentSchema:schema122.properties.practiceDays,data:data5};
+  const err9 = {instancePath:instancePath+"/practiceDays",schemaPath:"#/properties/practiceDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 366},message:"must be <= 366",schema:366,parentSchema:schema123.properties.practiceDays,data:data5};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -7540,7 +7629,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data5 < 1 || isNaN(data5)){
-  const err10 = {instancePath:instancePath+"/practiceDays",schemaPath:"#/properties/practiceDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema122.properties.practiceDays,data:data5};
+  const err10 = {instancePath:instancePath+"/practiceDays",schemaPath:"#/properties/practiceDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema123.properties.practiceDays,data:data5};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -7563,7 +7652,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err11 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema122.properties.fields.type,parentSchema:schema122.properties.fields,data:data6};
+  const err11 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema123.properties.fields.type,parentSchema:schema123.properties.fields,data:data6};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -7575,7 +7664,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema122.type,parentSchema:schema122,data};
+  const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema123.type,parentSchema:schema123,data};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -7589,8 +7678,8 @@ export function bindValidators(careloomRuntime) {
   }
   validate141.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema126 = careloomRuntime.schemaFiles["module.schema.json"].$defs.RegistrationBlock;
-  const schema128 = careloomRuntime.schemaFiles["module.schema.json"].$defs.ZonePlan;
+  const schema127 = careloomRuntime.schemaFiles["module.schema.json"].$defs.RegistrationBlock;
+  const schema129 = careloomRuntime.schemaFiles["module.schema.json"].$defs.ZonePlan;
 
   function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
@@ -7604,7 +7693,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.rules === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema128.required,parentSchema:schema128,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema129.required,parentSchema:schema129,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -7614,7 +7703,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.actions === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "actions"},message:"must have required property '"+"actions"+"'",schema:schema128.required,parentSchema:schema128,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "actions"},message:"must have required property '"+"actions"+"'",schema:schema129.required,parentSchema:schema129,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -7625,7 +7714,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!((key0 === "rules") || (key0 === "actions"))){
-  const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema128,data};
+  const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema129,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -7639,7 +7728,7 @@ export function bindValidators(careloomRuntime) {
   let data0 = data.rules;
   if(Array.isArray(data0)){
   if(data0.length < 1){
-  const err3 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema128.properties.rules,data:data0};
+  const err3 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema129.properties.rules,data:data0};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -7653,7 +7742,7 @@ export function bindValidators(careloomRuntime) {
   let data1 = data0[i0];
   if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
   if(data1.id === undefined){
-  const err4 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema128.properties.rules.items.required,parentSchema:schema128.properties.rules.items,data:data1};
+  const err4 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema129.properties.rules.items.required,parentSchema:schema129.properties.rules.items,data:data1};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -7663,7 +7752,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data1.zone === undefined){
-  const err5 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "zone"},message:"must have required property '"+"zone"+"'",schema:schema128.properties.rules.items.required,parentSchema:schema128.properties.rules.items,data:data1};
+  const err5 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "zone"},message:"must have required property '"+"zone"+"'",schema:schema129.properties.rules.items.required,parentSchema:schema129.properties.rules.items,data:data1};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -7673,7 +7762,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data1.when === undefined){
-  const err6 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema128.properties.rules.items.required,parentSchema:schema128.properties.rules.items,data:data1};
+  const err6 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema129.properties.rules.items.required,parentSchema:schema129.properties.rules.items,data:data1};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -7684,7 +7773,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key1 in data1){
   if(!(((((key1 === "id") || (key1 === "zone")) || (key1 === "when")) || (key1 === "explanation")) || (key1 === "alert"))){
-  const err7 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema128.properties.rules.items,data:data1};
+  const err7 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema129.properties.rules.items,data:data1};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -7722,7 +7811,7 @@ export function bindValidators(careloomRuntime) {
   if(data1.zone !== undefined){
   let data3 = data1.zone;
   if(!((data3 === "yellow") || (data3 === "red"))){
-  const err10 = {instancePath:instancePath+"/rules/" + i0+"/zone",schemaPath:"#/properties/rules/items/properties/zone/enum",keyword:"enum",params:{allowedValues: schema128.properties.rules.items.properties.zone.enum},message:"must be equal to one of the allowed values",schema:schema128.properties.rules.items.properties.zone.enum,parentSchema:schema128.properties.rules.items.properties.zone,data:data3};
+  const err10 = {instancePath:instancePath+"/rules/" + i0+"/zone",schemaPath:"#/properties/rules/items/properties/zone/enum",keyword:"enum",params:{allowedValues: schema129.properties.rules.items.properties.zone.enum},message:"must be equal to one of the allowed values",schema:schema129.properties.rules.items.properties.zone.enum,parentSchema:schema129.properties.rules.items.properties.zone,data:data3};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -7747,7 +7836,7 @@ export function bindValidators(careloomRuntime) {
   if(data1.alert !== undefined){
   let data6 = data1.alert;
   if(typeof data6 !== "boolean"){
-  const err11 = {instancePath:instancePath+"/rules/" + i0+"/alert",schemaPath:"#/properties/rules/items/properties/alert/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema128.properties.rules.items.properties.alert.type,parentSchema:schema128.properties.rules.items.properties.alert,data:data6};
+  const err11 = {instancePath:instancePath+"/rules/" + i0+"/alert",schemaPath:"#/properties/rules/items/properties/alert/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema129.properties.rules.items.properties.alert.type,parentSchema:schema129.properties.rules.items.properties.alert,data:data6};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -7759,7 +7848,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err12 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema128.properties.rules.items.type,parentSchema:schema128.properties.rules.items,data:data1};
+  const err12 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema129.properties.rules.items.type,parentSchema:schema129.properties.rules.items,data:data1};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -7771,7 +7860,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err13 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema128.properties.rules.type,parentSchema:schema128.properties.rules,data:data0};
+  const err13 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema129.properties.rules.type,parentSchema:schema129.properties.rules,data:data0};
   if(vErrors === null){
   vErrors = [err13];
   }
@@ -7785,7 +7874,7 @@ export function bindValidators(careloomRuntime) {
   let data7 = data.actions;
   if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
   if(data7.green === undefined){
-  const err14 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/required",keyword:"required",params:{missingProperty: "green"},message:"must have required property '"+"green"+"'",schema:schema128.properties.actions.required,parentSchema:schema128.properties.actions,data:data7};
+  const err14 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/required",keyword:"required",params:{missingProperty: "green"},message:"must have required property '"+"green"+"'",schema:schema129.properties.actions.required,parentSchema:schema129.properties.actions,data:data7};
   if(vErrors === null){
   vErrors = [err14];
   }
@@ -7795,7 +7884,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data7.yellow === undefined){
-  const err15 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/required",keyword:"required",params:{missingProperty: "yellow"},message:"must have required property '"+"yellow"+"'",schema:schema128.properties.actions.required,parentSchema:schema128.properties.actions,data:data7};
+  const err15 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/required",keyword:"required",params:{missingProperty: "yellow"},message:"must have required property '"+"yellow"+"'",schema:schema129.properties.actions.required,parentSchema:schema129.properties.actions,data:data7};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -7805,7 +7894,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data7.red === undefined){
-  const err16 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/required",keyword:"required",params:{missingProperty: "red"},message:"must have required property '"+"red"+"'",schema:schema128.properties.actions.required,parentSchema:schema128.properties.actions,data:data7};
+  const err16 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/required",keyword:"required",params:{missingProperty: "red"},message:"must have required property '"+"red"+"'",schema:schema129.properties.actions.required,parentSchema:schema129.properties.actions,data:data7};
   if(vErrors === null){
   vErrors = [err16];
   }
@@ -7816,7 +7905,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key2 in data7){
   if(!(((key2 === "green") || (key2 === "yellow")) || (key2 === "red"))){
-  const err17 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema128.properties.actions,data:data7};
+  const err17 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema129.properties.actions,data:data7};
   if(vErrors === null){
   vErrors = [err17];
   }
@@ -7846,7 +7935,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err18 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema128.properties.actions.type,parentSchema:schema128.properties.actions,data:data7};
+  const err18 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema129.properties.actions.type,parentSchema:schema129.properties.actions,data:data7};
   if(vErrors === null){
   vErrors = [err18];
   }
@@ -7858,7 +7947,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema128.type,parentSchema:schema128,data};
+  const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema129.type,parentSchema:schema129,data};
   if(vErrors === null){
   vErrors = [err19];
   }
@@ -7872,7 +7961,7 @@ export function bindValidators(careloomRuntime) {
   }
   validate155.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema130 = careloomRuntime.schemaFiles["module.schema.json"].$defs.Goal;
+  const schema131 = careloomRuntime.schemaFiles["module.schema.json"].$defs.Goal;
 
   function validate162(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
@@ -7886,7 +7975,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.field === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema130.required,parentSchema:schema130,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema131.required,parentSchema:schema131,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -7896,7 +7985,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.aggregate === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aggregate"},message:"must have required property '"+"aggregate"+"'",schema:schema130.required,parentSchema:schema130,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aggregate"},message:"must have required property '"+"aggregate"+"'",schema:schema131.required,parentSchema:schema131,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -7906,7 +7995,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.period === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'",schema:schema130.required,parentSchema:schema130,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'",schema:schema131.required,parentSchema:schema131,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -7916,7 +8005,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.comparison === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "comparison"},message:"must have required property '"+"comparison"+"'",schema:schema130.required,parentSchema:schema130,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "comparison"},message:"must have required property '"+"comparison"+"'",schema:schema131.required,parentSchema:schema131,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -7926,7 +8015,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.target === undefined){
-  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema130.required,parentSchema:schema130,data};
+  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema131.required,parentSchema:schema131,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -7937,7 +8026,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!((((((key0 === "field") || (key0 === "aggregate")) || (key0 === "period")) || (key0 === "comparison")) || (key0 === "target")) || (key0 === "label"))){
-  const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema130,data};
+  const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema131,data};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -7975,7 +8064,7 @@ export function bindValidators(careloomRuntime) {
   if(data.aggregate !== undefined){
   let data1 = data.aggregate;
   if(!(((((data1 === "sum") || (data1 === "mean")) || (data1 === "max")) || (data1 === "min")) || (data1 === "count"))){
-  const err8 = {instancePath:instancePath+"/aggregate",schemaPath:"#/properties/aggregate/enum",keyword:"enum",params:{allowedValues: schema130.properties.aggregate.enum},message:"must be equal to one of the allowed values",schema:schema130.properties.aggregate.enum,parentSchema:schema130.properties.aggregate,data:data1};
+  const err8 = {instancePath:instancePath+"/aggregate",schemaPath:"#/properties/aggregate/enum",keyword:"enum",params:{allowedValues: schema131.properties.aggregate.enum},message:"must be equal to one of the allowed values",schema:schema131.properties.aggregate.enum,parentSchema:schema131.properties.aggregate,data:data1};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -7988,7 +8077,7 @@ export function bindValidators(careloomRuntime) {
   if(data.period !== undefined){
   let data2 = data.period;
   if(!((data2 === "day") || (data2 === "week"))){
-  const err9 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/enum",keyword:"enum",params:{allowedValues: schema130.properties.period.enum},message:"must be equal to one of the allowed values",schema:schema130.properties.period.enum,parentSchema:schema130.properties.period,data:data2};
+  const err9 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/enum",keyword:"enum",params:{allowedValues: schema131.properties.period.enum},message:"must be equal to one of the allowed values",schema:schema131.properties.period.enum,parentSchema:schema131.properties.period,data:data2};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -8001,7 +8090,7 @@ export function bindValidators(careloomRuntime) {
   if(data.comparison !== undefined){
   let data3 = data.comparison;
   if(!((data3 === "atLeast") || (data3 === "atMost"))){
-  const err10 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/enum",keyword:"enum",params:{allowedValues: schema130.properties.comparison.enum},message:"must be equal to one of the allowed values",schema:schema130.properties.comparison.enum,parentSchema:schema130.properties.comparison,data:data3};
+  const err10 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/enum",keyword:"enum",params:{allowedValues: schema131.properties.comparison.enum},message:"must be equal to one of the allowed values",schema:schema131.properties.comparison.enum,parentSchema:schema131.properties.comparison,data:data3};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -8014,7 +8103,7 @@ export function bindValidators(careloomRuntime) {
   if(data.target !== undefined){
   let data4 = data.target;
   if(!((typeof data4 == "number") && (isFinite(data4)))){
-  const err11 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema130.properties.target.type,parentSchema:schema130.properties.target,data:data4};
+  const err11 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema131.properties.target.type,parentSchema:schema131.properties.target,data:data4};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -8032,7 +8121,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema130.type,parentSchema:schema130,data};
+  const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema131.type,parentSchema:schema131,data};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -8059,7 +8148,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.type === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema126.required,parentSchema:schema126,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema127.required,parentSchema:schema127,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -8069,7 +8158,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.id === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema126.required,parentSchema:schema126,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema127.required,parentSchema:schema127,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -8079,7 +8168,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.title === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema126.required,parentSchema:schema126,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema127.required,parentSchema:schema127,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -8089,7 +8178,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.fields === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema126.required,parentSchema:schema126,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema127.required,parentSchema:schema127,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -8100,7 +8189,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!((((((((key0 === "type") || (key0 === "id")) || (key0 === "visibleWhen")) || (key0 === "title")) || (key0 === "description")) || (key0 === "fields")) || (key0 === "zones")) || (key0 === "goal"))){
-  const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema126,data};
+  const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema127,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -8113,7 +8202,7 @@ export function bindValidators(careloomRuntime) {
   if(data.type !== undefined){
   let data0 = data.type;
   if("registration" !== data0){
-  const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "registration"},message:"must be equal to constant",schema:"registration",parentSchema:schema126.properties.type,data:data0};
+  const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "registration"},message:"must be equal to constant",schema:"registration",parentSchema:schema127.properties.type,data:data0};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -8170,7 +8259,7 @@ export function bindValidators(careloomRuntime) {
   let data5 = data.fields;
   if(Array.isArray(data5)){
   if(data5.length < 1){
-  const err8 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema126.properties.fields,data:data5};
+  const err8 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema127.properties.fields,data:data5};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -8188,7 +8277,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err9 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema126.properties.fields.type,parentSchema:schema126.properties.fields,data:data5};
+  const err9 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema127.properties.fields.type,parentSchema:schema127.properties.fields,data:data5};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -8212,7 +8301,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema126.type,parentSchema:schema126,data};
+  const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema127.type,parentSchema:schema127,data};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -8226,7 +8315,7 @@ export function bindValidators(careloomRuntime) {
   }
   validate150.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema132 = careloomRuntime.schemaFiles["module.schema.json"].$defs.UnitContactBlock;
+  const schema133 = careloomRuntime.schemaFiles["module.schema.json"].$defs.UnitContactBlock;
 
   function validate165(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
@@ -8240,7 +8329,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.type === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema132.required,parentSchema:schema132,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema133.required,parentSchema:schema133,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -8250,7 +8339,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.id === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema132.required,parentSchema:schema132,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema133.required,parentSchema:schema133,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -8260,7 +8349,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.show === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "show"},message:"must have required property '"+"show"+"'",schema:schema132.required,parentSchema:schema132,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "show"},message:"must have required property '"+"show"+"'",schema:schema133.required,parentSchema:schema133,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -8271,7 +8360,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "visibleWhen")) || (key0 === "show")) || (key0 === "intro"))){
-  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema132,data};
+  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema133,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -8284,7 +8373,7 @@ export function bindValidators(careloomRuntime) {
   if(data.type !== undefined){
   let data0 = data.type;
   if("unitContact" !== data0){
-  const err4 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "unitContact"},message:"must be equal to constant",schema:"unitContact",parentSchema:schema132.properties.type,data:data0};
+  const err4 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "unitContact"},message:"must be equal to constant",schema:"unitContact",parentSchema:schema133.properties.type,data:data0};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -8329,7 +8418,7 @@ export function bindValidators(careloomRuntime) {
   let data3 = data.show;
   if(Array.isArray(data3)){
   if(data3.length < 1){
-  const err7 = {instancePath:instancePath+"/show",schemaPath:"#/properties/show/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema132.properties.show,data:data3};
+  const err7 = {instancePath:instancePath+"/show",schemaPath:"#/properties/show/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema133.properties.show,data:data3};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -8342,7 +8431,7 @@ export function bindValidators(careloomRuntime) {
   for(let i0=0; i0<len0; i0++){
   let data4 = data3[i0];
   if(!((((((data4 === "name") || (data4 === "phone")) || (data4 === "crisisPhone")) || (data4 === "openingHours")) || (data4 === "address")) || (data4 === "email"))){
-  const err8 = {instancePath:instancePath+"/show/" + i0,schemaPath:"#/properties/show/items/enum",keyword:"enum",params:{allowedValues: schema132.properties.show.items.enum},message:"must be equal to one of the allowed values",schema:schema132.properties.show.items.enum,parentSchema:schema132.properties.show.items,data:data4};
+  const err8 = {instancePath:instancePath+"/show/" + i0,schemaPath:"#/properties/show/items/enum",keyword:"enum",params:{allowedValues: schema133.properties.show.items.enum},message:"must be equal to one of the allowed values",schema:schema133.properties.show.items.enum,parentSchema:schema133.properties.show.items,data:data4};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -8359,7 +8448,7 @@ export function bindValidators(careloomRuntime) {
   for(;i1--;){
   for(j0 = i1; j0--;){
   if(func0(data3[i1], data3[j0])){
-  const err9 = {instancePath:instancePath+"/show",schemaPath:"#/properties/show/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema132.properties.show,data:data3};
+  const err9 = {instancePath:instancePath+"/show",schemaPath:"#/properties/show/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema133.properties.show,data:data3};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -8374,7 +8463,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err10 = {instancePath:instancePath+"/show",schemaPath:"#/properties/show/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema132.properties.show.type,parentSchema:schema132.properties.show,data:data3};
+  const err10 = {instancePath:instancePath+"/show",schemaPath:"#/properties/show/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema133.properties.show.type,parentSchema:schema133.properties.show,data:data3};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -8392,7 +8481,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema132.type,parentSchema:schema132,data};
+  const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema133.type,parentSchema:schema133,data};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -8547,7 +8636,7 @@ export function bindValidators(careloomRuntime) {
   }
   validate47.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-  const schema134 = careloomRuntime.schemaFiles["module.schema.json"].$defs.Branch;
+  const schema135 = careloomRuntime.schemaFiles["module.schema.json"].$defs.Branch;
 
   function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
@@ -8561,7 +8650,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.when === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema134.required,parentSchema:schema134,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema135.required,parentSchema:schema135,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -8571,7 +8660,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.goTo === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "goTo"},message:"must have required property '"+"goTo"+"'",schema:schema134.required,parentSchema:schema134,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "goTo"},message:"must have required property '"+"goTo"+"'",schema:schema135.required,parentSchema:schema135,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -8582,7 +8671,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!((key0 === "when") || (key0 === "goTo"))){
-  const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema134,data};
+  const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema135,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -8629,7 +8718,7 @@ export function bindValidators(careloomRuntime) {
   valid1 = valid1 || _valid0;
   const _errs8 = errors;
   if("#end" !== data1){
-  const err5 = {instancePath:instancePath+"/goTo",schemaPath:"#/properties/goTo/anyOf/1/const",keyword:"const",params:{allowedValue: "#end"},message:"must be equal to constant",schema:"#end",parentSchema:schema134.properties.goTo.anyOf[1],data:data1};
+  const err5 = {instancePath:instancePath+"/goTo",schemaPath:"#/properties/goTo/anyOf/1/const",keyword:"const",params:{allowedValue: "#end"},message:"must be equal to constant",schema:"#end",parentSchema:schema135.properties.goTo.anyOf[1],data:data1};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -8641,7 +8730,7 @@ export function bindValidators(careloomRuntime) {
   var _valid0 = _errs8 === errors;
   valid1 = valid1 || _valid0;
   if(!valid1){
-  const err6 = {instancePath:instancePath+"/goTo",schemaPath:"#/properties/goTo/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema134.properties.goTo.anyOf,parentSchema:schema134.properties.goTo,data:data1};
+  const err6 = {instancePath:instancePath+"/goTo",schemaPath:"#/properties/goTo/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema135.properties.goTo.anyOf,parentSchema:schema135.properties.goTo,data:data1};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -8664,7 +8753,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema134.type,parentSchema:schema134,data};
+  const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema135.type,parentSchema:schema135,data};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -9375,7 +9464,7 @@ export function bindValidators(careloomRuntime) {
   }
   validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema136 = careloomRuntime.schemaFiles["program.schema.json"];
+  const schema137 = careloomRuntime.schemaFiles["program.schema.json"];
 
   function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
@@ -9485,8 +9574,8 @@ export function bindValidators(careloomRuntime) {
   }
   validate183.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema142 = careloomRuntime.schemaFiles["program.schema.json"].$defs.ScheduledModule;
-  const schema144 = careloomRuntime.schemaFiles["common.schema.json"].$defs.ModuleRef;
+  const schema143 = careloomRuntime.schemaFiles["program.schema.json"].$defs.ScheduledModule;
+  const schema145 = careloomRuntime.schemaFiles["common.schema.json"].$defs.ModuleRef;
 
   function validate187(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
@@ -9500,7 +9589,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.moduleId === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "moduleId"},message:"must have required property '"+"moduleId"+"'",schema:schema144.required,parentSchema:schema144,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "moduleId"},message:"must have required property '"+"moduleId"+"'",schema:schema145.required,parentSchema:schema145,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -9511,7 +9600,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!((key0 === "moduleId") || (key0 === "version"))){
-  const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema144,data};
+  const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema145,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -9549,7 +9638,7 @@ export function bindValidators(careloomRuntime) {
   if(data.version !== undefined){
   let data1 = data.version;
   if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-  const err4 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema144.properties.version.type,parentSchema:schema144.properties.version,data:data1};
+  const err4 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema145.properties.version.type,parentSchema:schema145.properties.version,data:data1};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -9560,7 +9649,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data1 == "number") && (isFinite(data1))){
   if(data1 < 1 || isNaN(data1)){
-  const err5 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema144.properties.version,data:data1};
+  const err5 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema145.properties.version,data:data1};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -9573,7 +9662,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema144.type,parentSchema:schema144,data};
+  const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema145.type,parentSchema:schema145,data};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -9587,7 +9676,7 @@ export function bindValidators(careloomRuntime) {
   }
   validate187.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema146 = careloomRuntime.schemaFiles["program.schema.json"].$defs.UnlockRule;
+  const schema147 = careloomRuntime.schemaFiles["program.schema.json"].$defs.UnlockRule;
 
   function validate189(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
@@ -9602,7 +9691,7 @@ export function bindValidators(careloomRuntime) {
   if(data && typeof data == "object" && !Array.isArray(data)){
   for(const key0 in data){
   if(!((key0 === "week") || (key0 === "afterCompleting"))){
-  const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema146,data};
+  const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema147,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -9615,7 +9704,7 @@ export function bindValidators(careloomRuntime) {
   if(data.week !== undefined){
   let data0 = data.week;
   if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-  const err1 = {instancePath:instancePath+"/week",schemaPath:"#/properties/week/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema146.properties.week.type,parentSchema:schema146.properties.week,data:data0};
+  const err1 = {instancePath:instancePath+"/week",schemaPath:"#/properties/week/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema147.properties.week.type,parentSchema:schema147.properties.week,data:data0};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -9626,7 +9715,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data0 == "number") && (isFinite(data0))){
   if(data0 < 1 || isNaN(data0)){
-  const err2 = {instancePath:instancePath+"/week",schemaPath:"#/properties/week/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema146.properties.week,data:data0};
+  const err2 = {instancePath:instancePath+"/week",schemaPath:"#/properties/week/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema147.properties.week,data:data0};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -9673,7 +9762,7 @@ export function bindValidators(careloomRuntime) {
   for(;i1--;){
   for(j0 = i1; j0--;){
   if(func0(data1[i1], data1[j0])){
-  const err5 = {instancePath:instancePath+"/afterCompleting",schemaPath:"#/properties/afterCompleting/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema146.properties.afterCompleting,data:data1};
+  const err5 = {instancePath:instancePath+"/afterCompleting",schemaPath:"#/properties/afterCompleting/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema147.properties.afterCompleting,data:data1};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -9688,7 +9777,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err6 = {instancePath:instancePath+"/afterCompleting",schemaPath:"#/properties/afterCompleting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema146.properties.afterCompleting.type,parentSchema:schema146.properties.afterCompleting,data:data1};
+  const err6 = {instancePath:instancePath+"/afterCompleting",schemaPath:"#/properties/afterCompleting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema147.properties.afterCompleting.type,parentSchema:schema147.properties.afterCompleting,data:data1};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -9700,7 +9789,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema146.type,parentSchema:schema146,data};
+  const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema147.type,parentSchema:schema147,data};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -9727,7 +9816,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.key === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema142.required,parentSchema:schema142,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema143.required,parentSchema:schema143,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -9737,7 +9826,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.module === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'",schema:schema142.required,parentSchema:schema142,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'",schema:schema143.required,parentSchema:schema143,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -9747,7 +9836,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.unlock === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unlock"},message:"must have required property '"+"unlock"+"'",schema:schema142.required,parentSchema:schema142,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unlock"},message:"must have required property '"+"unlock"+"'",schema:schema143.required,parentSchema:schema143,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -9758,7 +9847,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((((key0 === "key") || (key0 === "module")) || (key0 === "unlock")) || (key0 === "optional")) || (key0 === "remind"))){
-  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema142,data};
+  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema143,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -9808,7 +9897,7 @@ export function bindValidators(careloomRuntime) {
   if(data.optional !== undefined){
   let data3 = data.optional;
   if(typeof data3 !== "boolean"){
-  const err6 = {instancePath:instancePath+"/optional",schemaPath:"#/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema142.properties.optional.type,parentSchema:schema142.properties.optional,data:data3};
+  const err6 = {instancePath:instancePath+"/optional",schemaPath:"#/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema143.properties.optional.type,parentSchema:schema143.properties.optional,data:data3};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -9821,7 +9910,7 @@ export function bindValidators(careloomRuntime) {
   if(data.remind !== undefined){
   let data4 = data.remind;
   if(typeof data4 !== "boolean"){
-  const err7 = {instancePath:instancePath+"/remind",schemaPath:"#/properties/remind/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema142.properties.remind.type,parentSchema:schema142.properties.remind,data:data4};
+  const err7 = {instancePath:instancePath+"/remind",schemaPath:"#/properties/remind/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema143.properties.remind.type,parentSchema:schema143.properties.remind,data:data4};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -9833,7 +9922,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema142.type,parentSchema:schema142,data};
+  const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema143.type,parentSchema:schema143,data};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -9847,8 +9936,8 @@ export function bindValidators(careloomRuntime) {
   }
   validate186.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema148 = careloomRuntime.schemaFiles["program.schema.json"].$defs.Measurement;
-  const schema150 = careloomRuntime.schemaFiles["program.schema.json"].$defs.Reminder;
+  const schema149 = careloomRuntime.schemaFiles["program.schema.json"].$defs.Measurement;
+  const schema151 = careloomRuntime.schemaFiles["program.schema.json"].$defs.Reminder;
 
   function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
@@ -9862,7 +9951,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.id === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema148.required,parentSchema:schema148,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema149.required,parentSchema:schema149,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -9872,7 +9961,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.module === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'",schema:schema148.required,parentSchema:schema148,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'",schema:schema149.required,parentSchema:schema149,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -9882,7 +9971,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.weeks === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "weeks"},message:"must have required property '"+"weeks"+"'",schema:schema148.required,parentSchema:schema148,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "weeks"},message:"must have required property '"+"weeks"+"'",schema:schema149.required,parentSchema:schema149,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -9892,7 +9981,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.dueWithinDays === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dueWithinDays"},message:"must have required property '"+"dueWithinDays"+"'",schema:schema148.required,parentSchema:schema148,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dueWithinDays"},message:"must have required property '"+"dueWithinDays"+"'",schema:schema149.required,parentSchema:schema149,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -9903,7 +9992,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((((key0 === "id") || (key0 === "module")) || (key0 === "weeks")) || (key0 === "dueWithinDays")) || (key0 === "reminders"))){
-  const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema148,data};
+  const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema149,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -9948,7 +10037,7 @@ export function bindValidators(careloomRuntime) {
   let data2 = data.weeks;
   if(Array.isArray(data2)){
   if(data2.length < 1){
-  const err7 = {instancePath:instancePath+"/weeks",schemaPath:"#/properties/weeks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema148.properties.weeks,data:data2};
+  const err7 = {instancePath:instancePath+"/weeks",schemaPath:"#/properties/weeks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema149.properties.weeks,data:data2};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -9961,7 +10050,7 @@ export function bindValidators(careloomRuntime) {
   for(let i0=0; i0<len0; i0++){
   let data3 = data2[i0];
   if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-  const err8 = {instancePath:instancePath+"/weeks/" + i0,schemaPath:"#/properties/weeks/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema148.properties.weeks.items.type,parentSchema:schema148.properties.weeks.items,data:data3};
+  const err8 = {instancePath:instancePath+"/weeks/" + i0,schemaPath:"#/properties/weeks/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema149.properties.weeks.items.type,parentSchema:schema149.properties.weeks.items,data:data3};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -9972,7 +10061,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data3 == "number") && (isFinite(data3))){
   if(data3 < 1 || isNaN(data3)){
-  const err9 = {instancePath:instancePath+"/weeks/" + i0,schemaPath:"#/properties/weeks/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema148.properties.weeks.items,data:data3};
+  const err9 = {instancePath:instancePath+"/weeks/" + i0,schemaPath:"#/properties/weeks/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema149.properties.weeks.items,data:data3};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -9994,7 +10083,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(typeof indices0[item0] == "number"){
   j0 = indices0[item0];
-  const err10 = {instancePath:instancePath+"/weeks",schemaPath:"#/properties/weeks/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema148.properties.weeks,data:data2};
+  const err10 = {instancePath:instancePath+"/weeks",schemaPath:"#/properties/weeks/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema149.properties.weeks,data:data2};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -10009,7 +10098,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err11 = {instancePath:instancePath+"/weeks",schemaPath:"#/properties/weeks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema148.properties.weeks.type,parentSchema:schema148.properties.weeks,data:data2};
+  const err11 = {instancePath:instancePath+"/weeks",schemaPath:"#/properties/weeks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema149.properties.weeks.type,parentSchema:schema149.properties.weeks,data:data2};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -10022,7 +10111,7 @@ export function bindValidators(careloomRuntime) {
   if(data.dueWithinDays !== undefined){
   let data4 = data.dueWithinDays;
   if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-  const err12 = {instancePath:instancePath+"/dueWithinDays",schemaPath:"#/properties/dueWithinDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema148.properties.dueWithinDays.type,parentSchema:schema148.properties.dueWithinDays,data:data4};
+  const err12 = {instancePath:instancePath+"/dueWithinDays",schemaPath:"#/properties/dueWithinDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema149.properties.dueWithinDays.type,parentSchema:schema149.properties.dueWithinDays,data:data4};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -10033,7 +10122,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data4 == "number") && (isFinite(data4))){
   if(data4 > 7 || isNaN(data4)){
-  const err13 = {instancePath:instancePath+"/dueWithinDays",schemaPath:"#/properties/dueWithinDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7},message:"must be <= 7",schema:7,parentSchema:schema148.properties.dueWithinDays,data:data4};
+  const err13 = {instancePath:instancePath+"/dueWithinDays",schemaPath:"#/properties/dueWithinDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7},message:"must be <= 7",schema:7,parentSchema:schema149.properties.dueWithinDays,data:data4};
   if(vErrors === null){
   vErrors = [err13];
   }
@@ -10043,7 +10132,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data4 < 1 || isNaN(data4)){
-  const err14 = {instancePath:instancePath+"/dueWithinDays",schemaPath:"#/properties/dueWithinDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema148.properties.dueWithinDays,data:data4};
+  const err14 = {instancePath:instancePath+"/dueWithinDays",schemaPath:"#/properties/dueWithinDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema149.properties.dueWithinDays,data:data4};
   if(vErrors === null){
   vErrors = [err14];
   }
@@ -10062,7 +10151,7 @@ export function bindValidators(careloomRuntime) {
   let data6 = data5[i2];
   if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
   if(data6.minutesBefore === undefined){
-  const err15 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/required",keyword:"required",params:{missingProperty: "minutesBefore"},message:"must have required property '"+"minutesBefore"+"'",schema:schema150.required,parentSchema:schema150,data:data6};
+  const err15 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/required",keyword:"required",params:{missingProperty: "minutesBefore"},message:"must have required property '"+"minutesBefore"+"'",schema:schema151.required,parentSchema:schema151,data:data6};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -10073,7 +10162,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key1 in data6){
   if(!((key1 === "minutesBefore") || (key1 === "channels"))){
-  const err16 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema150,data:data6};
+  const err16 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema151,data:data6};
   if(vErrors === null){
   vErrors = [err16];
   }
@@ -10086,7 +10175,7 @@ export function bindValidators(careloomRuntime) {
   if(data6.minutesBefore !== undefined){
   let data7 = data6.minutesBefore;
   if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-  const err17 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema150.properties.minutesBefore.type,parentSchema:schema150.properties.minutesBefore,data:data7};
+  const err17 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema151.properties.minutesBefore.type,parentSchema:schema151.properties.minutesBefore,data:data7};
   if(vErrors === null){
   vErrors = [err17];
   }
@@ -10097,7 +10186,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data7 == "number") && (isFinite(data7))){
   if(data7 > 10080 || isNaN(data7)){
-  const err18 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080",schema:10080,parentSchema:schema150.properties.minutesBefore,data:data7};
+  const err18 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080",schema:10080,parentSchema:schema151.properties.minutesBefore,data:data7};
   if(vErrors === null){
   vErrors = [err18];
   }
@@ -10107,7 +10196,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data7 < 0 || isNaN(data7)){
-  const err19 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema150.properties.minutesBefore,data:data7};
+  const err19 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema151.properties.minutesBefore,data:data7};
   if(vErrors === null){
   vErrors = [err19];
   }
@@ -10125,7 +10214,7 @@ export function bindValidators(careloomRuntime) {
   for(let i3=0; i3<len2; i3++){
   let data9 = data8[i3];
   if(!((data9 === "app") || (data9 === "email"))){
-  const err20 = {instancePath:instancePath+"/reminders/" + i2+"/channels/" + i3,schemaPath:"#/$defs/Reminder/properties/channels/items/enum",keyword:"enum",params:{allowedValues: schema150.properties.channels.items.enum},message:"must be equal to one of the allowed values",schema:schema150.properties.channels.items.enum,parentSchema:schema150.properties.channels.items,data:data9};
+  const err20 = {instancePath:instancePath+"/reminders/" + i2+"/channels/" + i3,schemaPath:"#/$defs/Reminder/properties/channels/items/enum",keyword:"enum",params:{allowedValues: schema151.properties.channels.items.enum},message:"must be equal to one of the allowed values",schema:schema151.properties.channels.items.enum,parentSchema:schema151.properties.channels.items,data:data9};
   if(vErrors === null){
   vErrors = [err20];
   }
@@ -10142,7 +10231,7 @@ export function bindValidators(careloomRuntime) {
   for(;i4--;){
   for(j1 = i4; j1--;){
   if(func0(data8[i4], data8[j1])){
-  const err21 = {instancePath:instancePath+"/reminders/" + i2+"/channels",schemaPath:"#/$defs/Reminder/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema150.properties.channels,data:data8};
+  const err21 = {instancePath:instancePath+"/reminders/" + i2+"/channels",schemaPath:"#/$defs/Reminder/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema151.properties.channels,data:data8};
   if(vErrors === null){
   vErrors = [err21];
   }
@@ -10157,7 +10246,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err22 = {instancePath:instancePath+"/reminders/" + i2+"/channels",schemaPath:"#/$defs/Reminder/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema150.properties.channels.type,parentSchema:schema150.properties.channels,data:data8};
+  const err22 = {instancePath:instancePath+"/reminders/" + i2+"/channels",schemaPath:"#/$defs/Reminder/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema151.properties.channels.type,parentSchema:schema151.properties.channels,data:data8};
   if(vErrors === null){
   vErrors = [err22];
   }
@@ -10169,7 +10258,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err23 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema150.type,parentSchema:schema150,data:data6};
+  const err23 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema151.type,parentSchema:schema151,data:data6};
   if(vErrors === null){
   vErrors = [err23];
   }
@@ -10181,7 +10270,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err24 = {instancePath:instancePath+"/reminders",schemaPath:"#/properties/reminders/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema148.properties.reminders.type,parentSchema:schema148.properties.reminders,data:data5};
+  const err24 = {instancePath:instancePath+"/reminders",schemaPath:"#/properties/reminders/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema149.properties.reminders.type,parentSchema:schema149.properties.reminders,data:data5};
   if(vErrors === null){
   vErrors = [err24];
   }
@@ -10193,7 +10282,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema148.type,parentSchema:schema148,data};
+  const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema149.type,parentSchema:schema149,data};
   if(vErrors === null){
   vErrors = [err25];
   }
@@ -10207,7 +10296,7 @@ export function bindValidators(careloomRuntime) {
   }
   validate192.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema151 = careloomRuntime.schemaFiles["program.schema.json"].$defs.ScheduledRegistration;
+  const schema152 = careloomRuntime.schemaFiles["program.schema.json"].$defs.ScheduledRegistration;
   const pattern62 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]$", "u");
 
   function validate195(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -10222,7 +10311,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.id === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema151.required,parentSchema:schema151,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema152.required,parentSchema:schema152,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -10232,7 +10321,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.module === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'",schema:schema151.required,parentSchema:schema151,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'",schema:schema152.required,parentSchema:schema152,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -10242,7 +10331,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.registration === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "registration"},message:"must have required property '"+"registration"+"'",schema:schema151.required,parentSchema:schema151,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "registration"},message:"must have required property '"+"registration"+"'",schema:schema152.required,parentSchema:schema152,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -10252,7 +10341,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.frequency === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "frequency"},message:"must have required property '"+"frequency"+"'",schema:schema151.required,parentSchema:schema151,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "frequency"},message:"must have required property '"+"frequency"+"'",schema:schema152.required,parentSchema:schema152,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -10262,7 +10351,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.deadline === undefined){
-  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "deadline"},message:"must have required property '"+"deadline"+"'",schema:schema151.required,parentSchema:schema151,data};
+  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "deadline"},message:"must have required property '"+"deadline"+"'",schema:schema152.required,parentSchema:schema152,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -10272,8 +10361,8 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   for(const key0 in data){
-  if(!(func1.call(schema151.properties, key0))){
-  const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema151,data};
+  if(!(func1.call(schema152.properties, key0))){
+  const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema152,data};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -10342,7 +10431,7 @@ export function bindValidators(careloomRuntime) {
   if(data.frequency !== undefined){
   let data3 = data.frequency;
   if(!((data3 === "daily") || (data3 === "weekly"))){
-  const err10 = {instancePath:instancePath+"/frequency",schemaPath:"#/properties/frequency/enum",keyword:"enum",params:{allowedValues: schema151.properties.frequency.enum},message:"must be equal to one of the allowed values",schema:schema151.properties.frequency.enum,parentSchema:schema151.properties.frequency,data:data3};
+  const err10 = {instancePath:instancePath+"/frequency",schemaPath:"#/properties/frequency/enum",keyword:"enum",params:{allowedValues: schema152.properties.frequency.enum},message:"must be equal to one of the allowed values",schema:schema152.properties.frequency.enum,parentSchema:schema152.properties.frequency,data:data3};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -10356,7 +10445,7 @@ export function bindValidators(careloomRuntime) {
   let data4 = data.weekdays;
   if(Array.isArray(data4)){
   if(data4.length < 1){
-  const err11 = {instancePath:instancePath+"/weekdays",schemaPath:"#/properties/weekdays/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema151.properties.weekdays,data:data4};
+  const err11 = {instancePath:instancePath+"/weekdays",schemaPath:"#/properties/weekdays/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema152.properties.weekdays,data:data4};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -10369,7 +10458,7 @@ export function bindValidators(careloomRuntime) {
   for(let i0=0; i0<len0; i0++){
   let data5 = data4[i0];
   if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-  const err12 = {instancePath:instancePath+"/weekdays/" + i0,schemaPath:"#/properties/weekdays/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema151.properties.weekdays.items.type,parentSchema:schema151.properties.weekdays.items,data:data5};
+  const err12 = {instancePath:instancePath+"/weekdays/" + i0,schemaPath:"#/properties/weekdays/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema152.properties.weekdays.items.type,parentSchema:schema152.properties.weekdays.items,data:data5};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -10380,7 +10469,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data5 == "number") && (isFinite(data5))){
   if(data5 > 7 || isNaN(data5)){
-  const err13 = {instancePath:instancePath+"/weekdays/" + i0,schemaPath:"#/properties/weekdays/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7},message:"must be <= 7",schema:7,parentSchema:schema151.properties.weekdays.items,data:data5};
+  const err13 = {instancePath:instancePath+"/weekdays/" + i0,schemaPath:"#/properties/weekdays/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7},message:"must be <= 7",schema:7,parentSchema:schema152.properties.weekdays.items,data:data5};
   if(vErrors === null){
   vErrors = [err13];
   }
@@ -10390,7 +10479,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data5 < 1 || isNaN(data5)){
-  const err14 = {instancePath:instancePath+"/weekdays/" + i0,schemaPath:"#/properties/weekdays/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema151.properties.weekdays.items,data:data5};
+  const err14 = {instancePath:instancePath+"/weekdays/" + i0,schemaPath:"#/properties/weekdays/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema152.properties.weekdays.items,data:data5};
   if(vErrors === null){
   vErrors = [err14];
   }
@@ -10412,7 +10501,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(typeof indices0[item0] == "number"){
   j0 = indices0[item0];
-  const err15 = {instancePath:instancePath+"/weekdays",schemaPath:"#/properties/weekdays/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema151.properties.weekdays,data:data4};
+  const err15 = {instancePath:instancePath+"/weekdays",schemaPath:"#/properties/weekdays/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema152.properties.weekdays,data:data4};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -10427,7 +10516,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err16 = {instancePath:instancePath+"/weekdays",schemaPath:"#/properties/weekdays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema151.properties.weekdays.type,parentSchema:schema151.properties.weekdays,data:data4};
+  const err16 = {instancePath:instancePath+"/weekdays",schemaPath:"#/properties/weekdays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema152.properties.weekdays.type,parentSchema:schema152.properties.weekdays,data:data4};
   if(vErrors === null){
   vErrors = [err16];
   }
@@ -10441,7 +10530,7 @@ export function bindValidators(careloomRuntime) {
   let data6 = data.deadline;
   if(typeof data6 === "string"){
   if(!pattern62.test(data6)){
-  const err17 = {instancePath:instancePath+"/deadline",schemaPath:"#/properties/deadline/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema151.properties.deadline,data:data6};
+  const err17 = {instancePath:instancePath+"/deadline",schemaPath:"#/properties/deadline/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema152.properties.deadline,data:data6};
   if(vErrors === null){
   vErrors = [err17];
   }
@@ -10452,7 +10541,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err18 = {instancePath:instancePath+"/deadline",schemaPath:"#/properties/deadline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema151.properties.deadline.type,parentSchema:schema151.properties.deadline,data:data6};
+  const err18 = {instancePath:instancePath+"/deadline",schemaPath:"#/properties/deadline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema152.properties.deadline.type,parentSchema:schema152.properties.deadline,data:data6};
   if(vErrors === null){
   vErrors = [err18];
   }
@@ -10465,7 +10554,7 @@ export function bindValidators(careloomRuntime) {
   if(data.fromWeek !== undefined){
   let data7 = data.fromWeek;
   if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-  const err19 = {instancePath:instancePath+"/fromWeek",schemaPath:"#/properties/fromWeek/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema151.properties.fromWeek.type,parentSchema:schema151.properties.fromWeek,data:data7};
+  const err19 = {instancePath:instancePath+"/fromWeek",schemaPath:"#/properties/fromWeek/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema152.properties.fromWeek.type,parentSchema:schema152.properties.fromWeek,data:data7};
   if(vErrors === null){
   vErrors = [err19];
   }
@@ -10476,7 +10565,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data7 == "number") && (isFinite(data7))){
   if(data7 < 1 || isNaN(data7)){
-  const err20 = {instancePath:instancePath+"/fromWeek",schemaPath:"#/properties/fromWeek/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema151.properties.fromWeek,data:data7};
+  const err20 = {instancePath:instancePath+"/fromWeek",schemaPath:"#/properties/fromWeek/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema152.properties.fromWeek,data:data7};
   if(vErrors === null){
   vErrors = [err20];
   }
@@ -10490,7 +10579,7 @@ export function bindValidators(careloomRuntime) {
   if(data.toWeek !== undefined){
   let data8 = data.toWeek;
   if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-  const err21 = {instancePath:instancePath+"/toWeek",schemaPath:"#/properties/toWeek/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema151.properties.toWeek.type,parentSchema:schema151.properties.toWeek,data:data8};
+  const err21 = {instancePath:instancePath+"/toWeek",schemaPath:"#/properties/toWeek/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema152.properties.toWeek.type,parentSchema:schema152.properties.toWeek,data:data8};
   if(vErrors === null){
   vErrors = [err21];
   }
@@ -10501,7 +10590,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data8 == "number") && (isFinite(data8))){
   if(data8 < 1 || isNaN(data8)){
-  const err22 = {instancePath:instancePath+"/toWeek",schemaPath:"#/properties/toWeek/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema151.properties.toWeek,data:data8};
+  const err22 = {instancePath:instancePath+"/toWeek",schemaPath:"#/properties/toWeek/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema152.properties.toWeek,data:data8};
   if(vErrors === null){
   vErrors = [err22];
   }
@@ -10515,7 +10604,7 @@ export function bindValidators(careloomRuntime) {
   if(data.alertWhenMissing !== undefined){
   let data9 = data.alertWhenMissing;
   if(typeof data9 !== "boolean"){
-  const err23 = {instancePath:instancePath+"/alertWhenMissing",schemaPath:"#/properties/alertWhenMissing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema151.properties.alertWhenMissing.type,parentSchema:schema151.properties.alertWhenMissing,data:data9};
+  const err23 = {instancePath:instancePath+"/alertWhenMissing",schemaPath:"#/properties/alertWhenMissing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema152.properties.alertWhenMissing.type,parentSchema:schema152.properties.alertWhenMissing,data:data9};
   if(vErrors === null){
   vErrors = [err23];
   }
@@ -10533,7 +10622,7 @@ export function bindValidators(careloomRuntime) {
   let data11 = data10[i2];
   if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
   if(data11.minutesBefore === undefined){
-  const err24 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/required",keyword:"required",params:{missingProperty: "minutesBefore"},message:"must have required property '"+"minutesBefore"+"'",schema:schema150.required,parentSchema:schema150,data:data11};
+  const err24 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/required",keyword:"required",params:{missingProperty: "minutesBefore"},message:"must have required property '"+"minutesBefore"+"'",schema:schema151.required,parentSchema:schema151,data:data11};
   if(vErrors === null){
   vErrors = [err24];
   }
@@ -10544,7 +10633,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key1 in data11){
   if(!((key1 === "minutesBefore") || (key1 === "channels"))){
-  const err25 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema150,data:data11};
+  const err25 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema151,data:data11};
   if(vErrors === null){
   vErrors = [err25];
   }
@@ -10557,7 +10646,7 @@ export function bindValidators(careloomRuntime) {
   if(data11.minutesBefore !== undefined){
   let data12 = data11.minutesBefore;
   if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-  const err26 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema150.properties.minutesBefore.type,parentSchema:schema150.properties.minutesBefore,data:data12};
+  const err26 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema151.properties.minutesBefore.type,parentSchema:schema151.properties.minutesBefore,data:data12};
   if(vErrors === null){
   vErrors = [err26];
   }
@@ -10568,7 +10657,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data12 == "number") && (isFinite(data12))){
   if(data12 > 10080 || isNaN(data12)){
-  const err27 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080",schema:10080,parentSchema:schema150.properties.minutesBefore,data:data12};
+  const err27 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080",schema:10080,parentSchema:schema151.properties.minutesBefore,data:data12};
   if(vErrors === null){
   vErrors = [err27];
   }
@@ -10578,7 +10667,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data12 < 0 || isNaN(data12)){
-  const err28 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema150.properties.minutesBefore,data:data12};
+  const err28 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema151.properties.minutesBefore,data:data12};
   if(vErrors === null){
   vErrors = [err28];
   }
@@ -10596,7 +10685,7 @@ export function bindValidators(careloomRuntime) {
   for(let i3=0; i3<len2; i3++){
   let data14 = data13[i3];
   if(!((data14 === "app") || (data14 === "email"))){
-  const err29 = {instancePath:instancePath+"/reminders/" + i2+"/channels/" + i3,schemaPath:"#/$defs/Reminder/properties/channels/items/enum",keyword:"enum",params:{allowedValues: schema150.properties.channels.items.enum},message:"must be equal to one of the allowed values",schema:schema150.properties.channels.items.enum,parentSchema:schema150.properties.channels.items,data:data14};
+  const err29 = {instancePath:instancePath+"/reminders/" + i2+"/channels/" + i3,schemaPath:"#/$defs/Reminder/properties/channels/items/enum",keyword:"enum",params:{allowedValues: schema151.properties.channels.items.enum},message:"must be equal to one of the allowed values",schema:schema151.properties.channels.items.enum,parentSchema:schema151.properties.channels.items,data:data14};
   if(vErrors === null){
   vErrors = [err29];
   }
@@ -10613,7 +10702,7 @@ export function bindValidators(careloomRuntime) {
   for(;i4--;){
   for(j1 = i4; j1--;){
   if(func0(data13[i4], data13[j1])){
-  const err30 = {instancePath:instancePath+"/reminders/" + i2+"/channels",schemaPath:"#/$defs/Reminder/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema150.properties.channels,data:data13};
+  const err30 = {instancePath:instancePath+"/reminders/" + i2+"/channels",schemaPath:"#/$defs/Reminder/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema151.properties.channels,data:data13};
   if(vErrors === null){
   vErrors = [err30];
   }
@@ -10628,7 +10717,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err31 = {instancePath:instancePath+"/reminders/" + i2+"/channels",schemaPath:"#/$defs/Reminder/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema150.properties.channels.type,parentSchema:schema150.properties.channels,data:data13};
+  const err31 = {instancePath:instancePath+"/reminders/" + i2+"/channels",schemaPath:"#/$defs/Reminder/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema151.properties.channels.type,parentSchema:schema151.properties.channels,data:data13};
   if(vErrors === null){
   vErrors = [err31];
   }
@@ -10640,7 +10729,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err32 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema150.type,parentSchema:schema150,data:data11};
+  const err32 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema151.type,parentSchema:schema151,data:data11};
   if(vErrors === null){
   vErrors = [err32];
   }
@@ -10652,7 +10741,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err33 = {instancePath:instancePath+"/reminders",schemaPath:"#/properties/reminders/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema151.properties.reminders.type,parentSchema:schema151.properties.reminders,data:data10};
+  const err33 = {instancePath:instancePath+"/reminders",schemaPath:"#/properties/reminders/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema152.properties.reminders.type,parentSchema:schema152.properties.reminders,data:data10};
   if(vErrors === null){
   vErrors = [err33];
   }
@@ -10664,7 +10753,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema151.type,parentSchema:schema151,data};
+  const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema152.type,parentSchema:schema152,data};
   if(vErrors === null){
   vErrors = [err34];
   }
@@ -10692,7 +10781,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.formatVersion === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "formatVersion"},message:"must have required property '"+"formatVersion"+"'",schema:schema136.required,parentSchema:schema136,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "formatVersion"},message:"must have required property '"+"formatVersion"+"'",schema:schema137.required,parentSchema:schema137,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -10702,7 +10791,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.id === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema136.required,parentSchema:schema136,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema137.required,parentSchema:schema137,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -10712,7 +10801,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.title === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema136.required,parentSchema:schema136,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema137.required,parentSchema:schema137,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -10722,7 +10811,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.languages === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "languages"},message:"must have required property '"+"languages"+"'",schema:schema136.required,parentSchema:schema136,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "languages"},message:"must have required property '"+"languages"+"'",schema:schema137.required,parentSchema:schema137,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -10732,7 +10821,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.defaultLanguage === undefined){
-  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "defaultLanguage"},message:"must have required property '"+"defaultLanguage"+"'",schema:schema136.required,parentSchema:schema136,data};
+  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "defaultLanguage"},message:"must have required property '"+"defaultLanguage"+"'",schema:schema137.required,parentSchema:schema137,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -10742,7 +10831,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.durationWeeks === undefined){
-  const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "durationWeeks"},message:"must have required property '"+"durationWeeks"+"'",schema:schema136.required,parentSchema:schema136,data};
+  const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "durationWeeks"},message:"must have required property '"+"durationWeeks"+"'",schema:schema137.required,parentSchema:schema137,data};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -10752,7 +10841,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.modules === undefined){
-  const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "modules"},message:"must have required property '"+"modules"+"'",schema:schema136.required,parentSchema:schema136,data};
+  const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "modules"},message:"must have required property '"+"modules"+"'",schema:schema137.required,parentSchema:schema137,data};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -10762,8 +10851,8 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   for(const key0 in data){
-  if(!(func1.call(schema136.properties, key0))){
-  const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema136,data};
+  if(!(func1.call(schema137.properties, key0))){
+  const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema137,data};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -10776,7 +10865,7 @@ export function bindValidators(careloomRuntime) {
   if(data.$schema !== undefined){
   let data0 = data.$schema;
   if(typeof data0 !== "string"){
-  const err8 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema136.properties.$schema.type,parentSchema:schema136.properties.$schema,data:data0};
+  const err8 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema137.properties.$schema.type,parentSchema:schema137.properties.$schema,data:data0};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -10789,7 +10878,7 @@ export function bindValidators(careloomRuntime) {
   if(data.formatVersion !== undefined){
   let data1 = data.formatVersion;
   if(1 !== data1){
-  const err9 = {instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema136.properties.formatVersion,data:data1};
+  const err9 = {instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema137.properties.formatVersion,data:data1};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -10840,7 +10929,7 @@ export function bindValidators(careloomRuntime) {
   let data5 = data.languages;
   if(Array.isArray(data5)){
   if(data5.length < 1){
-  const err12 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema136.properties.languages,data:data5};
+  const err12 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema137.properties.languages,data:data5};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -10882,7 +10971,7 @@ export function bindValidators(careloomRuntime) {
   for(;i1--;){
   for(j0 = i1; j0--;){
   if(func0(data5[i1], data5[j0])){
-  const err15 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema136.properties.languages,data:data5};
+  const err15 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema137.properties.languages,data:data5};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -10897,7 +10986,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err16 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema136.properties.languages.type,parentSchema:schema136.properties.languages,data:data5};
+  const err16 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema137.properties.languages.type,parentSchema:schema137.properties.languages,data:data5};
   if(vErrors === null){
   vErrors = [err16];
   }
@@ -10940,7 +11029,7 @@ export function bindValidators(careloomRuntime) {
   let data9 = data8[i2];
   if(typeof data9 === "string"){
   if(func2(data9) > 40){
-  const err19 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema136.properties.tags.items,data:data9};
+  const err19 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema137.properties.tags.items,data:data9};
   if(vErrors === null){
   vErrors = [err19];
   }
@@ -10950,7 +11039,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(func2(data9) < 1){
-  const err20 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema136.properties.tags.items,data:data9};
+  const err20 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema137.properties.tags.items,data:data9};
   if(vErrors === null){
   vErrors = [err20];
   }
@@ -10961,7 +11050,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err21 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema136.properties.tags.items.type,parentSchema:schema136.properties.tags.items,data:data9};
+  const err21 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema137.properties.tags.items.type,parentSchema:schema137.properties.tags.items,data:data9};
   if(vErrors === null){
   vErrors = [err21];
   }
@@ -10982,7 +11071,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(typeof indices0[item0] == "number"){
   j1 = indices0[item0];
-  const err22 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema136.properties.tags,data:data8};
+  const err22 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema137.properties.tags,data:data8};
   if(vErrors === null){
   vErrors = [err22];
   }
@@ -10997,7 +11086,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err23 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema136.properties.tags.type,parentSchema:schema136.properties.tags,data:data8};
+  const err23 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema137.properties.tags.type,parentSchema:schema137.properties.tags,data:data8};
   if(vErrors === null){
   vErrors = [err23];
   }
@@ -11010,7 +11099,7 @@ export function bindValidators(careloomRuntime) {
   if(data.durationWeeks !== undefined){
   let data10 = data.durationWeeks;
   if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-  const err24 = {instancePath:instancePath+"/durationWeeks",schemaPath:"#/properties/durationWeeks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema136.properties.durationWeeks.type,parentSchema:schema136.properties.durationWeeks,data:data10};
+  const err24 = {instancePath:instancePath+"/durationWeeks",schemaPath:"#/properties/durationWeeks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema137.properties.durationWeeks.type,parentSchema:schema137.properties.durationWeeks,data:data10};
   if(vErrors === null){
   vErrors = [err24];
   }
@@ -11021,7 +11110,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data10 == "number") && (isFinite(data10))){
   if(data10 > 104 || isNaN(data10)){
-  const err25 = {instancePath:instancePath+"/durationWeeks",schemaPath:"#/properties/durationWeeks/maximum",keyword:"maximum",params:{comparison: "<=", limit: 104},message:"must be <= 104",schema:104,parentSchema:schema136.properties.durationWeeks,data:data10};
+  const err25 = {instancePath:instancePath+"/durationWeeks",schemaPath:"#/properties/durationWeeks/maximum",keyword:"maximum",params:{comparison: "<=", limit: 104},message:"must be <= 104",schema:104,parentSchema:schema137.properties.durationWeeks,data:data10};
   if(vErrors === null){
   vErrors = [err25];
   }
@@ -11031,7 +11120,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data10 < 1 || isNaN(data10)){
-  const err26 = {instancePath:instancePath+"/durationWeeks",schemaPath:"#/properties/durationWeeks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema136.properties.durationWeeks,data:data10};
+  const err26 = {instancePath:instancePath+"/durationWeeks",schemaPath:"#/properties/durationWeeks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema137.properties.durationWeeks,data:data10};
   if(vErrors === null){
   vErrors = [err26];
   }
@@ -11046,7 +11135,7 @@ export function bindValidators(careloomRuntime) {
   let data11 = data.modules;
   if(Array.isArray(data11)){
   if(data11.length < 1){
-  const err27 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema136.properties.modules,data:data11};
+  const err27 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema137.properties.modules,data:data11};
   if(vErrors === null){
   vErrors = [err27];
   }
@@ -11064,7 +11153,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err28 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema136.properties.modules.type,parentSchema:schema136.properties.modules,data:data11};
+  const err28 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema137.properties.modules.type,parentSchema:schema137.properties.modules,data:data11};
   if(vErrors === null){
   vErrors = [err28];
   }
@@ -11086,7 +11175,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err29 = {instancePath:instancePath+"/measurements",schemaPath:"#/properties/measurements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema136.properties.measurements.type,parentSchema:schema136.properties.measurements,data:data13};
+  const err29 = {instancePath:instancePath+"/measurements",schemaPath:"#/properties/measurements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema137.properties.measurements.type,parentSchema:schema137.properties.measurements,data:data13};
   if(vErrors === null){
   vErrors = [err29];
   }
@@ -11108,7 +11197,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err30 = {instancePath:instancePath+"/registrations",schemaPath:"#/properties/registrations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema136.properties.registrations.type,parentSchema:schema136.properties.registrations,data:data15};
+  const err30 = {instancePath:instancePath+"/registrations",schemaPath:"#/properties/registrations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema137.properties.registrations.type,parentSchema:schema137.properties.registrations,data:data15};
   if(vErrors === null){
   vErrors = [err30];
   }
@@ -11120,7 +11209,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema136.type,parentSchema:schema136,data};
+  const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema137.type,parentSchema:schema137,data};
   if(vErrors === null){
   vErrors = [err31];
   }
@@ -11134,8 +11223,8 @@ export function bindValidators(careloomRuntime) {
   }
   validate182.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema155 = careloomRuntime.schemaFiles["response.schema.json"];
-  const schema157 = careloomRuntime.schemaFiles["common.schema.json"].$defs.Sha256;
+  const schema156 = careloomRuntime.schemaFiles["response.schema.json"];
+  const schema158 = careloomRuntime.schemaFiles["common.schema.json"].$defs.Sha256;
   const pattern63 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
   const pattern65 = new RegExp("^[0-9a-f]{64}$", "u");
   const formats4 = careloomRuntime.formats["date-time"];
@@ -11153,7 +11242,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.formatVersion === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "formatVersion"},message:"must have required property '"+"formatVersion"+"'",schema:schema155.required,parentSchema:schema155,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "formatVersion"},message:"must have required property '"+"formatVersion"+"'",schema:schema156.required,parentSchema:schema156,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -11163,7 +11252,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.clientId === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'",schema:schema155.required,parentSchema:schema155,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'",schema:schema156.required,parentSchema:schema156,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -11173,7 +11262,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.moduleId === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "moduleId"},message:"must have required property '"+"moduleId"+"'",schema:schema155.required,parentSchema:schema155,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "moduleId"},message:"must have required property '"+"moduleId"+"'",schema:schema156.required,parentSchema:schema156,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -11183,7 +11272,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.moduleVersion === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "moduleVersion"},message:"must have required property '"+"moduleVersion"+"'",schema:schema155.required,parentSchema:schema155,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "moduleVersion"},message:"must have required property '"+"moduleVersion"+"'",schema:schema156.required,parentSchema:schema156,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -11193,7 +11282,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.answers === undefined){
-  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "answers"},message:"must have required property '"+"answers"+"'",schema:schema155.required,parentSchema:schema155,data};
+  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "answers"},message:"must have required property '"+"answers"+"'",schema:schema156.required,parentSchema:schema156,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -11203,7 +11292,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.answeredAt === undefined){
-  const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "answeredAt"},message:"must have required property '"+"answeredAt"+"'",schema:schema155.required,parentSchema:schema155,data};
+  const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "answeredAt"},message:"must have required property '"+"answeredAt"+"'",schema:schema156.required,parentSchema:schema156,data};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -11213,8 +11302,8 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   for(const key0 in data){
-  if(!(func1.call(schema155.properties, key0))){
-  const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema155,data};
+  if(!(func1.call(schema156.properties, key0))){
+  const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema156,data};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -11227,7 +11316,7 @@ export function bindValidators(careloomRuntime) {
   if(data.formatVersion !== undefined){
   let data0 = data.formatVersion;
   if(1 !== data0){
-  const err7 = {instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema155.properties.formatVersion,data:data0};
+  const err7 = {instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema156.properties.formatVersion,data:data0};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -11241,7 +11330,7 @@ export function bindValidators(careloomRuntime) {
   let data1 = data.clientId;
   if(typeof data1 === "string"){
   if(!pattern63.test(data1)){
-  const err8 = {instancePath:instancePath+"/clientId",schemaPath:"#/properties/clientId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\"",schema:"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",parentSchema:schema155.properties.clientId,data:data1};
+  const err8 = {instancePath:instancePath+"/clientId",schemaPath:"#/properties/clientId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\"",schema:"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",parentSchema:schema156.properties.clientId,data:data1};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -11252,7 +11341,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err9 = {instancePath:instancePath+"/clientId",schemaPath:"#/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema155.properties.clientId.type,parentSchema:schema155.properties.clientId,data:data1};
+  const err9 = {instancePath:instancePath+"/clientId",schemaPath:"#/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema156.properties.clientId.type,parentSchema:schema156.properties.clientId,data:data1};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -11290,7 +11379,7 @@ export function bindValidators(careloomRuntime) {
   if(data.moduleVersion !== undefined){
   let data3 = data.moduleVersion;
   if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-  const err12 = {instancePath:instancePath+"/moduleVersion",schemaPath:"#/properties/moduleVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema155.properties.moduleVersion.type,parentSchema:schema155.properties.moduleVersion,data:data3};
+  const err12 = {instancePath:instancePath+"/moduleVersion",schemaPath:"#/properties/moduleVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema156.properties.moduleVersion.type,parentSchema:schema156.properties.moduleVersion,data:data3};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -11301,7 +11390,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data3 == "number") && (isFinite(data3))){
   if(data3 < 1 || isNaN(data3)){
-  const err13 = {instancePath:instancePath+"/moduleVersion",schemaPath:"#/properties/moduleVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema155.properties.moduleVersion,data:data3};
+  const err13 = {instancePath:instancePath+"/moduleVersion",schemaPath:"#/properties/moduleVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema156.properties.moduleVersion,data:data3};
   if(vErrors === null){
   vErrors = [err13];
   }
@@ -11316,7 +11405,7 @@ export function bindValidators(careloomRuntime) {
   let data4 = data.contentHash;
   if(typeof data4 === "string"){
   if(!pattern65.test(data4)){
-  const err14 = {instancePath:instancePath+"/contentHash",schemaPath:"common.schema.json#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema157,data:data4};
+  const err14 = {instancePath:instancePath+"/contentHash",schemaPath:"common.schema.json#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema158,data:data4};
   if(vErrors === null){
   vErrors = [err14];
   }
@@ -11327,7 +11416,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err15 = {instancePath:instancePath+"/contentHash",schemaPath:"common.schema.json#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema157.type,parentSchema:schema157,data:data4};
+  const err15 = {instancePath:instancePath+"/contentHash",schemaPath:"common.schema.json#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema158.type,parentSchema:schema158,data:data4};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -11391,7 +11480,7 @@ export function bindValidators(careloomRuntime) {
   let data7 = data.answers;
   if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
   if(Object.keys(data7).length > 500){
-  const err20 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/maxProperties",keyword:"maxProperties",params:{limit: 500},message:"must NOT have more than 500 properties",schema:500,parentSchema:schema155.properties.answers,data:data7};
+  const err20 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/maxProperties",keyword:"maxProperties",params:{limit: 500},message:"must NOT have more than 500 properties",schema:500,parentSchema:schema156.properties.answers,data:data7};
   if(vErrors === null){
   vErrors = [err20];
   }
@@ -11426,7 +11515,7 @@ export function bindValidators(careloomRuntime) {
   }
   var valid5 = _errs21 === errors;
   if(!valid5){
-  const err23 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema155.properties.answers.propertyNames,parentSchema:schema155.properties.answers,data:data7};
+  const err23 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema156.properties.answers.propertyNames,parentSchema:schema156.properties.answers,data:data7};
   if(vErrors === null){
   vErrors = [err23];
   }
@@ -11443,7 +11532,7 @@ export function bindValidators(careloomRuntime) {
   const _errs27 = errors;
   if(typeof data8 === "string"){
   if(func2(data8) > 20000){
-  const err24 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters",schema:20000,parentSchema:schema155.properties.answers.additionalProperties.anyOf[0],data:data8};
+  const err24 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters",schema:20000,parentSchema:schema156.properties.answers.additionalProperties.anyOf[0],data:data8};
   if(vErrors === null){
   vErrors = [err24];
   }
@@ -11454,7 +11543,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err25 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema155.properties.answers.additionalProperties.anyOf[0].type,parentSchema:schema155.properties.answers.additionalProperties.anyOf[0],data:data8};
+  const err25 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema156.properties.answers.additionalProperties.anyOf[0].type,parentSchema:schema156.properties.answers.additionalProperties.anyOf[0],data:data8};
   if(vErrors === null){
   vErrors = [err25];
   }
@@ -11467,7 +11556,7 @@ export function bindValidators(careloomRuntime) {
   valid8 = valid8 || _valid0;
   const _errs29 = errors;
   if(!((typeof data8 == "number") && (isFinite(data8)))){
-  const err26 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema155.properties.answers.additionalProperties.anyOf[1].type,parentSchema:schema155.properties.answers.additionalProperties.anyOf[1],data:data8};
+  const err26 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema156.properties.answers.additionalProperties.anyOf[1].type,parentSchema:schema156.properties.answers.additionalProperties.anyOf[1],data:data8};
   if(vErrors === null){
   vErrors = [err26];
   }
@@ -11480,7 +11569,7 @@ export function bindValidators(careloomRuntime) {
   valid8 = valid8 || _valid0;
   const _errs31 = errors;
   if(typeof data8 !== "boolean"){
-  const err27 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema155.properties.answers.additionalProperties.anyOf[2].type,parentSchema:schema155.properties.answers.additionalProperties.anyOf[2],data:data8};
+  const err27 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema156.properties.answers.additionalProperties.anyOf[2].type,parentSchema:schema156.properties.answers.additionalProperties.anyOf[2],data:data8};
   if(vErrors === null){
   vErrors = [err27];
   }
@@ -11494,7 +11583,7 @@ export function bindValidators(careloomRuntime) {
   const _errs33 = errors;
   if(Array.isArray(data8)){
   if(data8.length > 100){
-  const err28 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/3/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema155.properties.answers.additionalProperties.anyOf[3],data:data8};
+  const err28 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/3/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema156.properties.answers.additionalProperties.anyOf[3],data:data8};
   if(vErrors === null){
   vErrors = [err28];
   }
@@ -11536,7 +11625,7 @@ export function bindValidators(careloomRuntime) {
   for(;i1--;){
   for(j0 = i1; j0--;){
   if(func0(data8[i1], data8[j0])){
-  const err31 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/3/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema155.properties.answers.additionalProperties.anyOf[3],data:data8};
+  const err31 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/3/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema156.properties.answers.additionalProperties.anyOf[3],data:data8};
   if(vErrors === null){
   vErrors = [err31];
   }
@@ -11551,7 +11640,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err32 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema155.properties.answers.additionalProperties.anyOf[3].type,parentSchema:schema155.properties.answers.additionalProperties.anyOf[3],data:data8};
+  const err32 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema156.properties.answers.additionalProperties.anyOf[3].type,parentSchema:schema156.properties.answers.additionalProperties.anyOf[3],data:data8};
   if(vErrors === null){
   vErrors = [err32];
   }
@@ -11564,7 +11653,7 @@ export function bindValidators(careloomRuntime) {
   valid8 = valid8 || _valid0;
   const _errs38 = errors;
   if(data8 !== null){
-  const err33 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/4/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema155.properties.answers.additionalProperties.anyOf[4].type,parentSchema:schema155.properties.answers.additionalProperties.anyOf[4],data:data8};
+  const err33 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/4/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema156.properties.answers.additionalProperties.anyOf[4].type,parentSchema:schema156.properties.answers.additionalProperties.anyOf[4],data:data8};
   if(vErrors === null){
   vErrors = [err33];
   }
@@ -11576,7 +11665,7 @@ export function bindValidators(careloomRuntime) {
   var _valid0 = _errs38 === errors;
   valid8 = valid8 || _valid0;
   if(!valid8){
-  const err34 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema155.properties.answers.additionalProperties.anyOf,parentSchema:schema155.properties.answers.additionalProperties,data:data8};
+  const err34 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema156.properties.answers.additionalProperties.anyOf,parentSchema:schema156.properties.answers.additionalProperties,data:data8};
   if(vErrors === null){
   vErrors = [err34];
   }
@@ -11599,7 +11688,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err35 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema155.properties.answers.type,parentSchema:schema155.properties.answers,data:data7};
+  const err35 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema156.properties.answers.type,parentSchema:schema156.properties.answers,data:data7};
   if(vErrors === null){
   vErrors = [err35];
   }
@@ -11612,7 +11701,7 @@ export function bindValidators(careloomRuntime) {
   if(data.completes !== undefined){
   let data10 = data.completes;
   if(typeof data10 !== "boolean"){
-  const err36 = {instancePath:instancePath+"/completes",schemaPath:"#/properties/completes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema155.properties.completes.type,parentSchema:schema155.properties.completes,data:data10};
+  const err36 = {instancePath:instancePath+"/completes",schemaPath:"#/properties/completes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema156.properties.completes.type,parentSchema:schema156.properties.completes,data:data10};
   if(vErrors === null){
   vErrors = [err36];
   }
@@ -11626,7 +11715,7 @@ export function bindValidators(careloomRuntime) {
   let data11 = data.answeredAt;
   if(typeof data11 === "string"){
   if(!(formats4.validate(data11))){
-  const err37 = {instancePath:instancePath+"/answeredAt",schemaPath:"#/properties/answeredAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema155.properties.answeredAt,data:data11};
+  const err37 = {instancePath:instancePath+"/answeredAt",schemaPath:"#/properties/answeredAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema156.properties.answeredAt,data:data11};
   if(vErrors === null){
   vErrors = [err37];
   }
@@ -11637,7 +11726,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err38 = {instancePath:instancePath+"/answeredAt",schemaPath:"#/properties/answeredAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema155.properties.answeredAt.type,parentSchema:schema155.properties.answeredAt,data:data11};
+  const err38 = {instancePath:instancePath+"/answeredAt",schemaPath:"#/properties/answeredAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema156.properties.answeredAt.type,parentSchema:schema156.properties.answeredAt,data:data11};
   if(vErrors === null){
   vErrors = [err38];
   }
@@ -11649,7 +11738,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema155.type,parentSchema:schema155,data};
+  const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema156.type,parentSchema:schema156,data};
   if(vErrors === null){
   vErrors = [err39];
   }

@@ -13,6 +13,8 @@ import { checkInstruments } from './check-instruments.js';
 import { checkProgram } from './check-program.js';
 import { checkTranslations } from './check-translations.js';
 import { schemaErrors } from './schema-validators.js';
+import { checkMedia } from './check-media.js';
+import { checkAlertResponses } from './check-alert-responses.js';
 
 export { checkLockedInstrumentChanges } from './locked-instruments.js';
 export { detectDocumentKind } from './detect-kind.js';
@@ -44,6 +46,8 @@ export function validateModule(doc: unknown): ValidationResult<Module> {
     ...checkInstruments(context),
     ...checkInputs(context),
     ...checkGoals(context),
+    ...checkMedia(context),
+    ...checkAlertResponses(context),
     ...checkTranslations(context, 'module.schema.json'),
   ]);
 }

@@ -57,3 +57,19 @@ describe('checkLockedInstrumentChanges', () => {
     ]);
   });
 });
+
+describe('checkLockedInstrumentChanges and the safety protocol', () => {
+  it('allows setting or changing an alert rule\'s response deadline, which is the service\'s, not the instrument\'s', () => {
+    const withRule = edit((instrument) => {
+      instrument.scoring.alerts = [{ id: 'high', level: 'urgent', message: { sv: 'Hög', en: 'High' }, when: { of: 'total', op: 'gte', value: 8 } }];
+    });
+    const withDeadline = broken(withRule, (module) => {
+      (module.pages[1]!.blocks[0] as InstrumentBlock).scoring.alerts![0]!.response = { sameWorkingDay: true, escalate: true };
+    });
+    expect(checkLockedInstrumentChanges(withRule, withDeadline)).toEqual([]);
+    const changedLevel = broken(withDeadline, (module) => {
+      (module.pages[1]!.blocks[0] as InstrumentBlock).scoring.alerts![0]!.level = 'info';
+    });
+    expect(checkLockedInstrumentChanges(withDeadline, changedLevel).map((found) => found.code)).toEqual(['locked.scoring_changed']);
+  });
+});

@@ -49,7 +49,7 @@ function compareInstrument(context: CheckContext<Module>, before: InstrumentBloc
     issues.push(...compareOptions(context, old.options, item.options, `${itemPath}/options`, name, rule));
   });
   issues.push(...compareOptions(context, before.options, after.options, `${path}/options`, name, rule));
-  if (stableJson(withoutTexts(before, 'scoring')) !== stableJson(withoutTexts(after, 'scoring'))) {
+  if (stableJson(withoutProtocol(withoutTexts(before, 'scoring'))) !== stableJson(withoutProtocol(withoutTexts(after, 'scoring')))) {
     issues.push(issue('locked.scoring_changed', `${path}/scoring`,
       `${name} ${rule}: its scoring (total, subscales, missing-item rule, bands and alert rules) may not change. Restore the previous scoring; only translations may be added.`, { instrument: before.id }));
   }
@@ -110,6 +110,16 @@ function withoutTexts(instrument: InstrumentBlock, key: 'scoring'): unknown {
     parent[last] = null;
   }
   return copy[key];
+}
+
+/**
+ * Scoring without the alert rules' response deadlines: how soon the care team answers is the
+ * service's safety protocol, which a service sets on a validated instrument too.
+ */
+function withoutProtocol(scoring: unknown): unknown {
+  const alerts = (scoring as { alerts?: Array<Record<string, unknown>> } | undefined)?.alerts;
+  if (!Array.isArray(alerts)) return scoring;
+  return { ...(scoring as object), alerts: alerts.map(({ response: _response, ...rule }) => rule) };
 }
 
 /** JSON with object keys sorted, for comparing regardless of key order. */

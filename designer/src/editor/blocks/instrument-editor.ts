@@ -30,7 +30,7 @@ export function instrumentBlockEditor(context: EditContext, block: Y.Map<unknown
   const tests = arrayAt(block, 'tests');
   return html`
     ${locked ? html`<p class="notice" role="note">${t('instrument.locked')}</p>` : nothing}
-    ${localizedText(context, block, 'name', t('instrument.name'), text)}
+    ${localizedText(context, block, 'name', t('common.name'), text)}
     <div class="inline">${stringControl(structure, block, 'abbreviation', t('instrument.abbreviation'))}</div>
     ${localizedText(context, block, 'instructions', t('instrument.instructions'), { ...text, multiline: true })}
     ${licence ? html`<div class="inline">
@@ -58,7 +58,7 @@ function scoredOptions(context: EditContext, structure: EditContext, block: Y.Ma
     render: (map, index) => html`
       ${localizedText(context, map, 'label', t('field.option', { number: index + 1 }), { translateOnly: locked })}
       <div class="inline">
-        ${stringControl(structure, map, 'id', t('field.id'))}
+        ${stringControl(structure, map, 'id', t('common.id'))}
         ${numberControl(structure, map, 'score', t('instrument.score', { number: index + 1 }))}
         ${stringControl(structure, map, 'code', 'Code', { optional: true })}
       </div>`,
@@ -78,7 +78,7 @@ function itemsEditor(context: EditContext, structure: EditContext, block: Y.Map<
     render: (item, index) => html`
       ${localizedText(context, item, 'text', t('instrument.item', { number: index + 1 }), { translateOnly: locked, multiline: true })}
       <div class="inline">
-        ${stringControl(structure, item, 'id', t('field.id'))}
+        ${stringControl(structure, item, 'id', t('common.id'))}
         ${checkboxControl(structure, item, 'reversed', t('instrument.reversed'))}
         ${checkboxControl(structure, item, 'scored', t('instrument.scored'), { defaultValue: true })}
         ${checkboxControl(structure, item, 'required', t('field.required'), { defaultValue: true })}
@@ -142,7 +142,7 @@ function subscalesEditor(context: EditContext, structure: EditContext, block: Y.
       return html`
         ${localizedText(context, subscale, 'name', t('instrument.subscale', { number: index + 1 }), { translateOnly: locked })}
         <div class="inline">
-          ${stringControl(structure, subscale, 'id', t('field.id'))}
+          ${stringControl(structure, subscale, 'id', t('common.id'))}
           ${selectControl(structure, subscale, 'method', t('instrument.totalMethod'), [
             { value: 'sum', label: t('instrument.sum') },
             { value: 'mean', label: t('instrument.mean') },
@@ -173,7 +173,7 @@ function bandsEditor(context: EditContext, structure: EditContext, scoring: Y.Ma
     render: (band, index) => html`
       ${localizedText(context, band, 'label', t('instrument.band', { number: index + 1 }), { translateOnly: locked })}
       <div class="inline">
-        ${stringControl(structure, band, 'id', t('field.id'))}
+        ${stringControl(structure, band, 'id', t('common.id'))}
         ${numberControl(structure, band, 'min', t('instrument.bandMin'))}
         ${numberControl(structure, band, 'max', t('instrument.bandMax'))}
         ${numberControl(structure, band, 'level', t('instrument.bandLevel'), { optional: true, integer: true, min: 0 })}
@@ -193,11 +193,11 @@ function alertsEditor(context: EditContext, structure: EditContext, block: Y.Map
     }, 'AlertRule'),
     render: (alert, index) => html`
       <div class="inline">
-        ${stringControl(structure, alert, 'id', t('field.id'))}
+        ${stringControl(structure, alert, 'id', t('common.id'))}
         ${selectControl(structure, alert, 'level', t('instrument.alertLevel'), [
-          { value: 'info', label: t('instrument.levelInfo') },
-          { value: 'warning', label: t('instrument.levelWarning') },
-          { value: 'urgent', label: t('instrument.levelUrgent') },
+          { value: 'info', label: t('common.levelInfo') },
+          { value: 'warning', label: t('common.levelWarning') },
+          { value: 'urgent', label: t('common.levelUrgent') },
         ])}
       </div>
       ${localizedText(context, alert, 'message', t('instrument.alertMessage'), { translateOnly: locked })}
@@ -239,7 +239,7 @@ function scoreTestEditor(context: EditContext, block: Y.Map<unknown>, scoring: Y
       ${of === 'subscale' ? selectControl(context, when, 'subscale', t('instrument.ofSubscale'), subscaleIds.map((id) => ({ value: id, label: id }))) : nothing}
       ${of === 'item' ? selectControl(context, when, 'item', t('instrument.ofItem'), items.map((id) => ({ value: id, label: id }))) : nothing}
       ${of === 'band' ? nothing : selectControl(context, when, 'op', t('condition.op'), NUMERIC_OPS.map((op) => ({ value: op, label: t(`condition.${op}`) })))}
-      ${of === 'band' ? nothing : numberControl(context, when, 'value', t('condition.value'))}
+      ${of === 'band' ? nothing : numberControl(context, when, 'value', t('common.value'))}
     </div>
     ${of === 'band' ? html`<fieldset class="checks"><legend>${t('instrument.alert', { number: index + 1 })}: ${t('instrument.bands')}</legend>
       ${bands.map((band) => html`<label class="check"><input type="checkbox" .checked=${live(chosenBands.has(band.id))} ?disabled=${context.readOnly}

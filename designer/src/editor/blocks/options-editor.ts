@@ -31,7 +31,7 @@ export function optionsEditor(context: EditContext, owner: Y.Map<unknown>, optio
     render: (map, index) => html`
       ${localizedText(context, map, 'label', t('field.option', { number: index + 1 }))}
       <div class="inline">
-        ${stringControl(context, map, 'id', t('field.id'))}
+        ${stringControl(context, map, 'id', t('common.id'))}
         ${numberControl(context, map, 'value', t('field.optionValue', { number: index + 1 }), { optional: !options.valueRequired })}
       </div>`,
   });

@@ -15,7 +15,7 @@ import { optionsEditor } from './options-editor.js';
 /** A question: prompt and help in every language, required, and its answer format. */
 export function questionBlockEditor(context: EditContext, block: Y.Map<unknown>): TemplateResult {
   return html`
-    ${localizedText(context, block, 'prompt', t('field.prompt'), { multiline: true })}
+    ${localizedText(context, block, 'prompt', t('common.question'), { multiline: true })}
     ${localizedText(context, block, 'help', t('field.help'))}
     ${checkboxControl(context, block, 'required', t('field.required'))}
     ${inputEditor(context, block)}`;
@@ -25,7 +25,7 @@ export function questionBlockEditor(context: EditContext, block: Y.Map<unknown>)
 export function gridBlockEditor(context: EditContext, block: Y.Map<unknown>): TemplateResult {
   const rows = arrayAt(block, 'rows');
   return html`
-    ${localizedText(context, block, 'prompt', t('field.prompt'), { multiline: true })}
+    ${localizedText(context, block, 'prompt', t('common.question'), { multiline: true })}
     ${checkboxControl(context, block, 'required', t('field.required'))}
     ${optionsEditor(context, block, { minItems: 2 })}
     ${listEditor(context, rows, {
@@ -36,7 +36,7 @@ export function gridBlockEditor(context: EditContext, block: Y.Map<unknown>): Te
       removeLabel: (number) => t('field.removeRow', { number }),
       moveUpLabel: (number) => t('field.row', { number }),
       onAdd: () => rows && pushPiece(context, rows, { id: uniqueId('row', context.takenIds()), prompt: emptyText(context.languages) }, 'GridRow'),
-      render: (map, index) => html`${localizedText(context, map, 'prompt', t('field.row', { number: index + 1 }))} ${stringControl(context, map, 'id', t('field.id'))}`,
+      render: (map, index) => html`${localizedText(context, map, 'prompt', t('field.row', { number: index + 1 }))} ${stringControl(context, map, 'id', t('common.id'))}`,
     })}`;
 }
 
@@ -57,7 +57,7 @@ export function fieldsEditor(context: EditContext, block: Y.Map<unknown>, minIte
     render: (map) => html`
       ${localizedText(context, map, 'label', t('field.fieldLabel'))}
       ${localizedText(context, map, 'help', t('field.help'))}
-      <div class="inline">${stringControl(context, map, 'id', t('field.id'))} ${checkboxControl(context, map, 'required', t('field.required'))}</div>
+      <div class="inline">${stringControl(context, map, 'id', t('common.id'))} ${checkboxControl(context, map, 'required', t('field.required'))}</div>
       ${inputEditor(context, map)}`,
   });
 }

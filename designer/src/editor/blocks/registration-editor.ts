@@ -56,10 +56,10 @@ function zonesEditor(context: EditContext, block: Y.Map<unknown>): TemplateResul
             { value: 'yellow', label: t('registration.yellow') },
             { value: 'red', label: t('registration.red') },
           ])}
-          ${stringControl(context, rule, 'id', t('field.id'))}
+          ${stringControl(context, rule, 'id', t('common.id'))}
           ${checkboxControl(context, rule, 'alert', t('registration.alert'))}
         </div>
-        ${conditionEditor(context, rule, 'when', fields, t('registration.when'), { required: true })}
+        ${conditionEditor(context, rule, 'when', fields, t('common.when'), { required: true })}
         ${localizedText(context, rule, 'explanation', t('registration.explanation'))}`,
     })}
     ${actions

@@ -171,7 +171,7 @@ export class ClScoringTests extends LitElement {
       if (optionId === '') map.delete(itemId);
       else map.set(itemId, optionId);
     });
-    return html`<fieldset data-role="answers"><legend>${t('tests.answers')} (${t('tests.case', { number })})</legend>
+    return html`<fieldset data-role="answers"><legend>${t('common.answers')} (${t('tests.case', { number })})</legend>
       <div class="answers">
         ${parts.items.map((item, itemIndex) => {
           const id = `${this.#prefix}-${number}-answer-${itemIndex}`;

@@ -160,7 +160,7 @@ function valueEditor(context: EditContext, node: Y.Map<unknown>, item: Answerabl
   const set = (next: unknown) => context.session.transact(() => node.set('value', next));
   if (item.shape === 'option' || item.shape === 'options') {
     return html`<span class="control select">
-      <label for=${id}>${t('condition.value')}</label>
+      <label for=${id}>${t('common.value')}</label>
       <select id=${id} data-role="condition-value" ?disabled=${context.readOnly} @change=${(event: Event) => set((event.target as HTMLSelectElement).value)}>
         ${item.options.some((option) => option.id === value) ? nothing : html`<option value="" selected>${t('condition.pickItem')}</option>`}
         ${item.options.map((option) => html`<option value=${option.id} ?selected=${option.id === value}>${option.label}</option>`)}
@@ -169,15 +169,15 @@ function valueEditor(context: EditContext, node: Y.Map<unknown>, item: Answerabl
   }
   if (item.shape === 'boolean') {
     return html`<span class="control select">
-      <label for=${id}>${t('condition.value')}</label>
+      <label for=${id}>${t('common.value')}</label>
       <select id=${id} data-role="condition-value" ?disabled=${context.readOnly} @change=${(event: Event) => set((event.target as HTMLSelectElement).value === 'true')}>
-        <option value="true" ?selected=${value === true}>${t('condition.yes')}</option>
-        <option value="false" ?selected=${value === false}>${t('condition.no')}</option>
+        <option value="true" ?selected=${value === true}>${t('common.yes')}</option>
+        <option value="false" ?selected=${value === false}>${t('common.no')}</option>
       </select>
     </span>`;
   }
   return html`<span class="control number">
-    <label for=${id}>${t('condition.value')}</label>
+    <label for=${id}>${t('common.value')}</label>
     <input id=${id} type="number" step="any" data-role="condition-value" ?readonly=${context.readOnly} .value=${live(typeof value === 'number' ? String(value) : '')}
       @change=${(event: Event) => {
         const number = Number((event.target as HTMLInputElement).value);

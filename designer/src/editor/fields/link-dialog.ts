@@ -81,7 +81,7 @@ export class ClLinkDialog extends LitElement {
     const headingId = `${this.#id}-heading`;
     const errorId = `${this.#id}-error`;
     return html`<div class="dialog" role="dialog" aria-labelledby=${headingId} @keydown=${this.#onKeydown}>
-      <h4 id=${headingId}>${t('rich.linkDialog')}</h4>
+      <h4 id=${headingId}>${t('common.link')}</h4>
       <form novalidate @submit=${this.#apply}>
         <label for=${`${this.#id}-href`}>${t('rich.linkAddress')}</label>
         <input id=${`${this.#id}-href`} type="text" inputmode="url" autocomplete="url" spellcheck="false"
@@ -92,7 +92,7 @@ export class ClLinkDialog extends LitElement {
         <div class="actions">
           <button type="submit" class="primary" data-action="link-apply">${t('rich.linkApply')}</button>
           ${this.hasLink ? html`<button type="button" class="danger" data-action="link-remove" @click=${this.#remove}>${t('rich.linkRemove')}</button>` : nothing}
-          <button type="button" data-action="link-cancel" @click=${this.#cancel}>${t('rich.linkCancel')}</button>
+          <button type="button" data-action="link-cancel" @click=${this.#cancel}>${t('common.cancel')}</button>
         </div>
       </form>
     </div>`;

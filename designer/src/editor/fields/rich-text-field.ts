@@ -102,7 +102,7 @@ export class ClRichText extends LitElement {
         ? ''
         : html`<div class="toolbar" role="toolbar" aria-label=${t('rich.toolbar', { field: this.label })}>
             ${TOOLBAR.map((button) => html`<button type="button" aria-pressed=${this.active[button.key] ? 'true' : 'false'} @mousedown=${(event: Event) => event.preventDefault()} @click=${() => this.#run(button)}>${t(button.key)}</button>`)}
-            <button type="button" data-action="link" aria-pressed=${this.active['rich.link'] ? 'true' : 'false'} aria-expanded=${this.linkOpen ? 'true' : 'false'} @mousedown=${(event: Event) => event.preventDefault()} @click=${this.#link}>${t('rich.link')}</button>
+            <button type="button" data-action="link" aria-pressed=${this.active['rich.link'] ? 'true' : 'false'} aria-expanded=${this.linkOpen ? 'true' : 'false'} @mousedown=${(event: Event) => event.preventDefault()} @click=${this.#link}>${t('common.link')}</button>
           </div>
           <cl-link-dialog ?open=${this.linkOpen !== undefined} .href=${this.linkOpen?.href ?? ''} ?has-link=${this.linkOpen?.hasLink ?? false}
             @link-apply=${this.#applyLink} @link-remove=${this.#removeLink} @link-cancel=${this.#closeLink}></cl-link-dialog>`}

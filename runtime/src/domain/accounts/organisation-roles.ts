@@ -7,7 +7,7 @@ import type { OrganisationKind } from './accounts-store.js';
  */
 export const ASSIGNABLE_ROLES: Readonly<Record<OrganisationKind, readonly Role[]>> = Object.freeze({
   publisher: ['designer', 'publisher', 'tester', 'permissions_admin'],
-  care_provider: ['care_provider_admin', 'therapist', 'permissions_admin'],
+  care_provider: ['care_provider_admin', 'therapist', 'permissions_admin', 'data_admin'],
 });
 
 /**

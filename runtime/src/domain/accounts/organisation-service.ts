@@ -117,10 +117,11 @@ export function createOrganisationService(deps: OrganisationServiceDeps): Organi
 
     async setRoles(principal, organisationId, personId, roles, context) {
       const organisation = await managed(principal, organisationId);
-      const grants = checkRoles(organisation, roles);
       const before = await memberOf(organisationId, personId);
+      // A therapist keeps the units they work in for as long as they keep the therapist role.
+      const grants: RoleGrant[] = [...checkRoles(organisation, roles), ...before.roles.filter((held) => held.unitId !== undefined && roles.includes(held.role))];
       await deps.store.setRoles(organisationId, personId, grants, guard(organisation), audit(context, principal, organisation));
-      if (before.roles.some((held) => held.unitId !== undefined || !grants.some((grant) => grant.role === held.role))) {
+      if (before.roles.some((held) => !grants.some((grant) => grant.role === held.role && grant.unitId === held.unitId))) {
         deps.sessionRevoked.emit({ personId, organisationId, reason: 'roles_changed' });
       }
       return memberOf(organisationId, personId);

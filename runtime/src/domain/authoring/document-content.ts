@@ -1,6 +1,6 @@
 import type { Module, ModuleRef } from '@careloom/format';
 import type { Issue } from '@careloom/format';
-import { validateModule, validateProgram } from '@careloom/format/validate';
+import { checkLockedInstrumentChanges, validateModule, validateProgram } from '@careloom/format/validate';
 import type { AuthoringDeps } from './authoring-deps.js';
 import type { DocumentRecord, VersionRecord } from './ports.js';
 
@@ -28,7 +28,22 @@ export async function validateDocument(deps: AuthoringDeps, document: DocumentRe
   }
   const result = document.kind === 'module' ? validateModule(content) : validateProgram(content, { resolveModule: await moduleResolver(deps, document, content) });
   issues.push(...result.issues);
+  // Only a draft of the module's shape can be compared; other problems (say a failing scoring test) do not hide a lock breach.
+  const shaped = result.ok || result.issues.every(({ code }) => !code.startsWith('schema.') && !code.startsWith('format.'));
+  if (document.kind === 'module' && shaped) issues.push(...(await lockedInstrumentIssues(deps, document, (result.ok ? result.value : content) as Module)));
   return { ok: issues.length === 0, value: result.ok ? result.value : content, issues };
+}
+
+/**
+ * What the draft changed in the instruments the newest version locked (validated scales): wording,
+ * items, options and scoring stay as they were; translations into new languages are allowed. The
+ * newest version was itself checked against the one before it, so comparing with it alone keeps
+ * the wording of every earlier version.
+ */
+async function lockedInstrumentIssues(deps: AuthoringDeps, document: DocumentRecord, draft: Module): Promise<Issue[]> {
+  const versions = await deps.store.listVersions(document.id);
+  const newest = versions[versions.length - 1];
+  return newest ? checkLockedInstrumentChanges(versionContent(newest) as Module, draft) : [];
 }
 
 async function moduleResolver(deps: AuthoringDeps, program: DocumentRecord, content: unknown): Promise<(ref: ModuleRef) => Module | undefined> {

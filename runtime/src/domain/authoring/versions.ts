@@ -43,10 +43,17 @@ export function createVersionCommands(deps: AuthoringDeps) {
       }
       const versions = await deps.store.listVersions(document.id);
       const previous = versions[versions.length - 1];
+      const hash = contentHash(validation.value);
+      // A version with nothing new would only give reviewers an empty diff. The same content may come
+      // back after changes were requested (the designer answers that none are needed), a withdrawal
+      // or a retirement; while the last version is under way or released it is refused.
+      if (previous && previous.contentHash === hash && !['changes_requested', 'withdrawn', 'retired'].includes(previous.state)) {
+        const message = `The draft is the same as version ${previous.number}: change something before submitting a new version.`;
+        throw new DomainError('conflict', message, { issues: [{ code: 'version.unchanged', path: '', message, params: { number: previous.number } }] });
+      }
       const contributors = await deps.drafts.contributorsSince(document.id, previous?.draftSeq ?? 0);
       // The stored text is exactly what was hashed: anyone can re-check a version against its hash.
       const canonical = canonicalJson(validation.value);
-      const hash = contentHash(validation.value);
       const at = deps.now().toISOString();
       const version = await deps.store.appendVersion({
         version: {

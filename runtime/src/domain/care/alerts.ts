@@ -2,7 +2,8 @@ import { DomainError } from '../errors.js';
 import { actorOf, auditPatientReads, auditRefusal, careAudit, unitFor } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
 import { authorizeUnit } from './policy.js';
-import type { AlertDetails, AlertKind, AlertRecord, AlertSeverity } from './ports.js';
+import { respondBy } from './alert-safety.js';
+import type { AlertAction, AlertDetails, AlertKind, AlertRecord, AlertSeverity } from './ports.js';
 
 export interface AlertView {
   id: string;
@@ -20,6 +21,17 @@ export interface AlertView {
   acknowledgedAt?: string;
   /** The name of the therapist who acknowledged it, as the clinic shows it ("Acknowledged by …"). */
   acknowledgedBy?: string;
+  /** The safety protocol (alert-safety.ts): the response deadline, whether it passed unacknowledged, escalation, the action taken. */
+  respondBy?: string;
+  overdue?: boolean;
+  escalatedAt?: string;
+  actionTaken?: AlertAction;
+}
+
+/** The unit's time zone (for the deadline) and now (for "overdue"). */
+export interface AlertClock {
+  timeZone: string;
+  now: string;
 }
 
 /** Names of the people alerts mention (their patients and who acknowledged them), by person id. */
@@ -30,7 +42,8 @@ export async function alertPeople(deps: CareDeps, alerts: readonly AlertRecord[]
   return byId;
 }
 
-export function presentAlert(alert: AlertRecord, people: ReadonlyMap<string, string>): AlertView {
+export function presentAlert(alert: AlertRecord, people: ReadonlyMap<string, string>, clock?: AlertClock): AlertView {
+  const deadline = clock ? respondBy(alert, clock) : null;
   return {
     id: alert.id,
     enrollmentId: alert.enrollmentId,
@@ -43,6 +56,9 @@ export function presentAlert(alert: AlertRecord, people: ReadonlyMap<string, str
     createdAt: alert.createdAt,
     ...(alert.acknowledgedAt !== null ? { acknowledgedAt: alert.acknowledgedAt } : {}),
     ...(alert.acknowledgedBy !== null ? { acknowledgedBy: people.get(alert.acknowledgedBy) ?? '' } : {}),
+    ...(deadline !== null && clock ? { respondBy: deadline, overdue: alert.acknowledgedAt === null && deadline <= clock.now } : {}),
+    ...(alert.escalatedAt ? { escalatedAt: alert.escalatedAt } : {}),
+    ...(alert.actionTaken ? { actionTaken: alert.actionTaken } : {}),
   };
 }
 
@@ -67,14 +83,26 @@ export function createAlertCommands(deps: CareDeps) {
       const alerts = await deps.store.listAlerts({ unitId: unit.id, status });
       const people = await alertPeople(deps, alerts);
       await auditPatientReads(deps, context, role, unit, alertsByEnrollment(alerts).map(({ enrollmentId, patientId, alertIds }) => ({ enrollment: { id: enrollmentId, patientId }, details: { read: 'alerts', status, alertIds } })));
+      const clock: AlertClock = { timeZone: unit.timeZone, now: deps.now().toISOString() };
+      const deadlines = new Map(alerts.map((alert) => [alert.id, respondBy(alert, unit)]));
+      // Open alerts: those with a deadline first, soonest (so overdue) first; then the others, most severe and oldest first.
+      const byDeadline = (a: AlertRecord, b: AlertRecord) => {
+        const [left, right] = [deadlines.get(a.id) ?? null, deadlines.get(b.id) ?? null];
+        if (left !== null && right !== null) return left.localeCompare(right);
+        return left !== null ? -1 : right !== null ? 1 : 0;
+      };
       const sorted = status === 'open'
-        ? [...alerts].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.createdAt.localeCompare(b.createdAt))
+        ? [...alerts].sort((a, b) => byDeadline(a, b) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.createdAt.localeCompare(b.createdAt))
         : [...alerts].sort((a, b) => (b.acknowledgedAt ?? '').localeCompare(a.acknowledgedAt ?? ''));
-      return sorted.map((alert) => presentAlert(alert, people));
+      return sorted.map((alert) => presentAlert(alert, people, clock));
     },
 
-    /** Acknowledges an alert (audited); acknowledging it again changes nothing. */
-    async acknowledge(context: CareContext, alertId: string): Promise<AlertView> {
+    /**
+     * Acknowledges an alert with the action taken (audited, the note kept in the alert, not in the
+     * audit row); acknowledging it again changes nothing and keeps the first action. `readAction`
+     * is called only once the caller may act on the alert, so a refusal never depends on the body.
+     */
+    async acknowledge(context: CareContext, alertId: string, readAction: () => Promise<AlertAction>): Promise<AlertView> {
       const alert = await deps.store.getAlert(alertId);
       const unit = alert ? await deps.store.getUnit(alert.unitId) : undefined;
       const decision = authorizeUnit(context.principal, 'enrollment.write', unit ?? { id: '', organisationId: '' });
@@ -84,20 +112,28 @@ export function createAlertCommands(deps: CareDeps) {
         throw new DomainError(refusal.code, refusal.reason);
       }
       const role = decision.role;
-      if (alert.acknowledgedAt !== null) return presentAlert(alert, await alertPeople(deps, [alert]));
-      const at = deps.now().toISOString();
-      const result = await deps.store.acknowledgeAlert({
+      const clock: AlertClock = { timeZone: unit.timeZone, now: deps.now().toISOString() };
+      const action = await readAction();
+      if (alert.acknowledgedAt !== null) return presentAlert(alert, await alertPeople(deps, [alert]), clock);
+      const note = action.note?.trim() ?? '';
+      if (action.kind === 'other' && note === '') {
+        const message = 'Say what was done: "other" needs a note.';
+        throw new DomainError('invalid', message, { issues: [{ code: 'alert.action_note_missing', path: '/action/note', message }] });
+      }
+      const at = clock.now;
+      const result = await deps.alertSafety.acknowledgeWithAction({
         id: alert.id,
         at,
         by: actorOf(context),
-        audit: careAudit(deps, context, { at, role, action: 'alert.acknowledge', objectType: 'alert', objectId: alert.id, unit, patientId: alert.patientId, details: { kind: alert.kind, enrollmentId: alert.enrollmentId } }),
+        action: { kind: action.kind, ...(note !== '' ? { note } : {}) },
+        audit: careAudit(deps, context, { at, role, action: 'alert.acknowledge', objectType: 'alert', objectId: alert.id, unit, patientId: alert.patientId, details: { kind: alert.kind, enrollmentId: alert.enrollmentId, actionTaken: action.kind } }),
       });
       if (!result.ok) {
         const current = await deps.store.getAlert(alert.id);
-        if (current) return presentAlert(current, await alertPeople(deps, [current]));
+        if (current) return presentAlert(current, await alertPeople(deps, [current]), clock);
         throw new DomainError('not_found', `There is no alert "${alertId}".`);
       }
-      return presentAlert(result.value, await alertPeople(deps, [result.value]));
+      return presentAlert(result.value, await alertPeople(deps, [result.value]), clock);
     },
   };
 }

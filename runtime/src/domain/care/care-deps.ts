@@ -1,5 +1,6 @@
 import type { Logger } from '../../logger.js';
 import type { Principal } from '../principal.js';
+import type { AlertSafetyStore } from './alert-safety-ports.js';
 import type { CareStore, MailOutbox, PatientAccounts, ReleasedContent } from './ports.js';
 
 /** Passwords and a session for a new patient who has just chosen their first password through an invitation. */
@@ -15,6 +16,8 @@ export interface InvitedSessions {
 /** Everything the care service depends on, passed in by the composition root (server.ts). */
 export interface CareDeps {
   store: CareStore;
+  /** The safety protocol's writes (alert-safety.ts). */
+  alertSafety: AlertSafetyStore;
   content: ReleasedContent;
   accounts: PatientAccounts;
   sessions: InvitedSessions;
@@ -28,6 +31,8 @@ export interface CareDeps {
   publicUrl: () => string;
   /** Where background work (the minute job) reports what failed. */
   logger: Logger;
+  /** Each patient's responsible therapists (storage/sqlite/staff-store.ts), for "my patients". */
+  responsible?: { patientsOf(unitId: string, therapistId: string): Promise<string[]> };
   /** How long an invitation stays valid (default 14 days). */
   invitationTtlMs?: number;
 }

@@ -4,6 +4,7 @@ import type { CareContext, CareDeps } from './care-deps.js';
 import { createAlertCommands } from './alerts.js';
 import { createChartCommands } from './charts.js';
 import { createDeploymentCommands } from './deployments.js';
+import { createAlertProtocolCommands } from './alert-safety.js';
 import { createDueWorkCommands } from './due-work.js';
 import { createEnrollmentContentCommands } from './enrollment-content.js';
 import { createEnrollmentCommands } from './enrollments.js';
@@ -29,6 +30,8 @@ import { createUnitCommands } from './units.js';
  * await care.recordResponse(context, enrollmentId, body);
  */
 export function createCareService(deps: CareDeps, options: { intakeLimits?: IntakeLimits; redeemLimits?: RedeemLimits } = {}) {
+  const dueWork = createDueWorkCommands(deps);
+  const alertProtocol = createAlertProtocolCommands(deps);
   return {
     ...createUnitCommands(deps),
     ...createDeploymentCommands(deps),
@@ -43,7 +46,12 @@ export function createCareService(deps: CareDeps, options: { intakeLimits?: Inta
     ...createInvitationCommands(deps, options.redeemLimits),
     ...createReferralCommands(deps, options.intakeLimits),
     ...createReportCommands(deps),
-    ...createDueWorkCommands(deps),
+
+    /** The minute job: missing reports and reminders (due-work.ts), then the alerts' safety protocol (alert-safety.ts). */
+    async runDueWork(at: Date) {
+      const result = await dueWork.runDueWork(at);
+      return { ...result, alertProtocol: await alertProtocol.runAlertProtocol(at) };
+    },
 
     /** Whether e-mail goes to the development outbox (no SMTP configured). */
     hasOutbox: () => deps.outbox !== undefined,

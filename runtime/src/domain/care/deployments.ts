@@ -66,7 +66,12 @@ export function createDeploymentCommands(deps: CareDeps) {
         withdrawnAt: null,
       };
       const audit = careAudit(deps, context, { at, role, action: 'deployment.create', objectType: 'deployment', objectId: deployment.id, unit, details: { documentId: deployment.documentId, version: deployment.version, contentHash: deployment.contentHash, modules } });
-      return presentDeployment(await deps.store.createDeployment({ deployment, audit }));
+      const created = await deps.store.createDeployment({ deployment, audit });
+      if (!created.ok) {
+        const message = `"${version.title}" version ${version.number} is already deployed to ${unit.name}.`;
+        throw new DomainError('conflict', message, { issues: [{ code: 'deployment.already_deployed', path: '/version', message, params: { deploymentId: created.existing.id } }] });
+      }
+      return presentDeployment(created.value);
     },
 
     /** Withdraws a deployment: no new enrollments; patients already enrolled carry on. */

@@ -13,11 +13,11 @@ export function createEnrollmentContentCommands(deps: CareDeps) {
      * Not written to the audit log: the document is the same released content every patient on the
      * version gets, and which modules the patient is on is already in the (audited) enrollment detail.
      */
-    async enrollmentModuleVersion(context: CareContext, enrollmentId: string, moduleId: string, version: number): Promise<{ content: unknown; contentHash: string }> {
+    async enrollmentModuleVersion(context: CareContext, enrollmentId: string, moduleId: string, version: number): Promise<{ content: unknown; contentHash: string; json?: string }> {
       const { enrollment } = await enrollmentFor(deps, context, enrollmentId, 'enrollment.read');
       if (!enrollment.modules.some((pin) => pin.moduleId === moduleId && pin.version === version)) throw new DomainError('not_found', `This enrollment is not on "${moduleId}" version ${version}.`);
       const { version: released } = await loadModule(deps, { moduleId, version });
-      return { content: released.content, contentHash: released.contentHash };
+      return { content: released.content, contentHash: released.contentHash, ...(released.json === undefined ? {} : { json: released.json }) };
     },
   };
 }

@@ -57,6 +57,29 @@ export function scheduleContext(program: Program, enrollment: EnrollmentRecord, 
   return { startedAt: enrollment.startedAt, timeZone: unit.timeZone, now, completedModules, measurementsDone, registrationsDone };
 }
 
+/**
+ * Whether the patient followed the program through: every required module completed. A module the
+ * program uses as a registration form (the COPD daily report) is filled in again each day and never
+ * finished, so it counts as done when the patient made an entry with it in the last week its
+ * registrations are due: they kept reporting to the end.
+ */
+export function programCompleted(schedule: Pick<EnrollmentSchedule, 'program' | 'context' | 'responses'>): boolean {
+  const { program, context } = schedule;
+  const followedToTheEnd = (moduleId: string): boolean => {
+    const registrations = (program.registrations ?? []).filter((registration) => registration.module.moduleId === moduleId);
+    return registrations.some((registration) => {
+      const lastWeek = Math.min(registration.toWeek ?? program.durationWeeks, program.durationWeeks);
+      return schedule.responses.some((response) =>
+        response.registrationId === registration.registration && response.moduleId === moduleId && programWeek(context.startedAt, context.timeZone, effectiveTime(response)) >= lastWeek);
+    });
+  };
+  const registrationForms = new Set((program.registrations ?? []).map((registration) => registration.module.moduleId));
+  return program.modules.every((scheduled) =>
+    scheduled.optional === true
+    || Object.hasOwn(context.completedModules, scheduled.key)
+    || (registrationForms.has(scheduled.module.moduleId) && followedToTheEnd(scheduled.module.moduleId)));
+}
+
 /** A one-module program for a module deployment, so both kinds go through the same schedule. */
 export function singleModuleProgram(module: Module): Program {
   return {

@@ -158,12 +158,15 @@ export function createEnrollmentCommands(deps: CareDeps) {
     },
 
     /** The unit's patients, most in need of attention first. */
-    async listPatients(context: CareContext, unitId: string): Promise<PatientListEntry[]> {
+    async listPatients(context: CareContext, unitId: string, options: { mine?: boolean } = {}): Promise<PatientListEntry[]> {
       const { unit, role } = await unitFor(deps, context, unitId, 'patients.read');
       const now = deps.now();
       const activity = new Map((await deps.store.enrollmentActivity(unit.id)).map((entry) => [entry.enrollmentId, entry]));
+      // "My patients": those the therapist is responsible for; only they are read (and audited).
+      const mine = options.mine && deps.responsible ? new Set(await deps.responsible.patientsOf(unit.id, actorOf(context))) : undefined;
       const entries: PatientListEntry[] = [];
       for (const enrollment of await deps.store.listEnrollmentsOfUnit(unit.id)) {
+        if (mine && !mine.has(enrollment.patientId)) continue;
         // One enrollment whose schedule cannot be computed is listed with its problem; the others still show.
         const loaded = await tryLoadEnrollmentSchedule(deps, enrollment, unit, now.toISOString());
         const schedule = loaded.ok ? loaded.schedule : undefined;

@@ -88,11 +88,11 @@ export function createPatientHomeCommands(deps: CareDeps) {
     },
 
     /** A module version the patient is enrolled on (any of their enrollments): the immutable document and its hash. */
-    async moduleVersion(context: CareContext, moduleId: string, version: number): Promise<{ content: unknown; contentHash: string }> {
+    async moduleVersion(context: CareContext, moduleId: string, version: number): Promise<{ content: unknown; contentHash: string; json?: string }> {
       const enrolled = (await mine(context)).some((enrollment) => enrollment.modules.some((pin) => pin.moduleId === moduleId && pin.version === version));
       if (!enrolled) throw new DomainError('not_found', `You are not enrolled on "${moduleId}" version ${version}.`);
       const { version: released } = await loadModule(deps, { moduleId, version });
-      return { content: released.content, contentHash: released.contentHash };
+      return { content: released.content, contentHash: released.contentHash, ...(released.json === undefined ? {} : { json: released.json }) };
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { AnswerValue } from '@careloom/format/engine';
 import type { ModuleIndex } from '@careloom/format/engine';
-import type { Condition, LocalizedText } from '@careloom/format';
+import type { AlertResponse, Condition, LocalizedText } from '@careloom/format';
 import type { Role } from '../principal.js';
 
 /**
@@ -143,6 +143,8 @@ export type AlertDetails =
         itemId?: string;
         item?: LocalizedText;
         defaultLanguage: string;
+        /** The rule's response deadline and escalation (the safety protocol), when it has one. */
+        response?: AlertResponse;
       };
     }
   | { code: 'zone'; params: { title: LocalizedText; zone: 'green' | 'yellow' | 'red'; reasons: LocalizedText[]; defaultLanguage: string } };
@@ -164,6 +166,17 @@ export interface AlertRecord {
   createdAt: string;
   acknowledgedAt: string | null;
   acknowledgedBy: string | null;
+  /** The safety protocol (migration 030; domain/care/alert-safety.ts): when it was escalated, when the unit was e-mailed, what the acknowledging therapist did. Absent on alerts not read back from the store. */
+  escalatedAt?: string | null;
+  notifiedAt?: string | null;
+  actionTaken?: AlertAction | null;
+}
+
+/** What a therapist did about an alert, recorded when acknowledging it. */
+export interface AlertAction {
+  kind: 'contacted' | 'risk_assessed' | 'referred' | 'other';
+  /** What was done, in the therapist's words; required for `other`. */
+  note?: string;
 }
 
 export interface PlanRecord {
@@ -234,6 +247,8 @@ export interface CareAuditEntry {
   details: Record<string, unknown>;
 }
 
+export type CreateDeploymentResult = { ok: true; value: DeploymentRecord } | { ok: false; reason: 'duplicate'; existing: DeploymentRecord };
+
 export type CareWriteResult<T> = { ok: true; value: T } | { ok: false; reason: 'stale' | 'missing' };
 
 /**
@@ -256,7 +271,12 @@ export interface CareStore {
   /** Units of these organisations, plus these units, by name. */
   listUnits(scope: { organisationIds: readonly string[]; unitIds: readonly string[] }): Promise<UnitRecord[]>;
 
-  createDeployment(input: { deployment: DeploymentRecord; audit: CareAuditEntry }): Promise<DeploymentRecord>;
+  /**
+   * Inserts the deployment unless the unit already has an active deployment of the same version:
+   * then nothing is written and that one is returned as `duplicate` (a second press of Deploy, or two
+   * admins at once, must not give the unit two identical deployments that each list the program).
+   */
+  createDeployment(input: { deployment: DeploymentRecord; audit: CareAuditEntry }): Promise<CreateDeploymentResult>;
   getDeployment(id: string): Promise<DeploymentRecord | undefined>;
   listDeployments(unitId: string): Promise<DeploymentRecord[]>;
   withdrawDeployment(input: { id: string; at: string; audit: CareAuditEntry }): Promise<CareWriteResult<DeploymentRecord>>;
@@ -338,6 +358,8 @@ export interface VersionContent {
   number: number;
   contentHash: string;
   content: unknown;
+  /** The content as stored (canonical JSON text), sent to clients as it is instead of serialised again. */
+  json?: string;
   /** For a module: the engine's index of it, built once per version. */
   index?: ModuleIndex;
 }

@@ -39,6 +39,7 @@ export function createReleasedContent(store: Pick<AuthoringStore, 'getDocument' 
       number: version.number,
       contentHash: version.contentHash,
       content,
+      json: version.canonical,
       ...(document.kind === 'module' ? { index: indexModule(content as Module) } : {}),
     };
     cache.set(key, entry);

@@ -1,19 +1,13 @@
 import type { UnitReport as WireUnitReport } from '@careloom/format/api';
 import { unitFor, careAudit } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
-import { tryLoadEnrollmentSchedule } from './enrollment-schedule.js';
-import type { EnrollmentSchedule } from './enrollment-schedule.js';
+import { programCompleted, tryLoadEnrollmentSchedule } from './enrollment-schedule.js';
 
 /** The unit report: the wire type. */
 export type UnitReport = WireUnitReport;
 
 const round = (value: number) => Math.round(value * 100) / 100;
 const mean = (values: readonly number[]) => (values.length === 0 ? null : round(values.reduce((sum, value) => sum + value, 0) / values.length));
-
-/** Whether every module the program requires is completed. */
-function programCompleted(schedule: EnrollmentSchedule): boolean {
-  return schedule.program.modules.every((scheduled) => scheduled.optional === true || Object.hasOwn(schedule.context.completedModules, scheduled.key));
-}
 
 /**
  * A unit's outcome report in aggregate (no patient is named): how many enrolled, are active,

@@ -52,6 +52,7 @@ export function scoreModule(module: Module, answers: Answers): { scores: StoredS
           bandLabel: band ? band.label : null,
           ...(item ? { itemId: item.id, item: item.text } : {}),
           defaultLanguage: module.defaultLanguage,
+          ...(rule.response ? { response: rule.response } : {}),
         },
       };
       alerts.push({ kind: rule.when.of === 'item' ? 'item' : 'score', severity: rule.level, message: `${instrument.abbreviation}: ${text(module, rule.message)}`, details });

@@ -18,12 +18,20 @@ import type { AlertRecord, EnrollmentRecord, ResponseRecord, StoredScore, Stored
 import type { AlertDraft } from './response-scoring.js';
 import { registrationsOf, scoreModule, zoneEntry } from './response-scoring.js';
 
+/** A score as the patient is told it: which alert rules fired is for the therapist only. */
+export type PatientScore = Omit<StoredScore, 'alerts'>;
+
 /** What the patient is told about a recorded response (alerts are for the therapist). */
 export interface RecordedView {
   id: string;
   receivedAt: string;
-  scores: StoredScore[];
+  scores: PatientScore[];
   zones: StoredZone[];
+}
+
+/** The receipt of a response for the patient: scores without the alert rules they fired. */
+export function patientScores(scores: readonly StoredScore[]): PatientScore[] {
+  return scores.map(({ alerts: _alerts, ...score }) => score);
 }
 
 export interface ResponseView {
@@ -169,7 +177,7 @@ export function createResponseCommands(deps: CareDeps) {
         throw new DomainError('conflict', message, { issues: [{ code: 'response.client_id_reused', path: '/clientId', message }] });
       }
       const stored = recorded.response;
-      return { created: recorded.created, result: { id: stored.id, receivedAt: stored.receivedAt, scores: stored.scores, zones: stored.zones } };
+      return { created: recorded.created, result: { id: stored.id, receivedAt: stored.receivedAt, scores: patientScores(stored.scores), zones: stored.zones } };
     },
 
     /** Every response of an enrollment, for its therapist (audited). */

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { DomainError } from '../../domain/errors.js';
 import type { AppEnv } from '../../http/app-env.js';
+import { readBody } from '../authoring-request.js';
+import { acknowledgeAlertBody } from './alert-bodies.js';
 import { careContext } from './care-request.js';
 import type { CareRouteDeps } from './care-request.js';
 
@@ -18,7 +20,10 @@ export function alertRoutes(deps: CareRouteDeps) {
     return c.json({ alerts: await care.listAlerts(careContext(c, deps), c.req.param('unitId'), status) });
   });
 
-  app.post('/api/care/alerts/:alertId/acknowledge', async (c) => c.json(await care.acknowledge(careContext(c, deps), c.req.param('alertId'))));
+  app.post('/api/care/alerts/:alertId/acknowledge', async (c) => {
+    const readAction = async () => (await readBody(c, acknowledgeAlertBody)).action;
+    return c.json(await care.acknowledge(careContext(c, deps), c.req.param('alertId'), readAction));
+  });
 
   return app;
 }

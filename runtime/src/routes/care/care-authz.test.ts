@@ -70,7 +70,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'read charts', method: 'GET', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/charts`, expect: { ...THERAPIST, therapist: 200 } },
   { name: 'set a plan', method: 'PUT', path: (i) => `/api/care/enrollments/${i.copdEnrollmentId}/plans/copd-daily-report/copdDaily`, body: () => ({ zones: [{ id: 'spo2Low', when: { op: 'lt', item: 'spo2', value: 90 } }] }), expect: { ...THERAPIST, therapist: 200 } },
   { name: 'list alerts', method: 'GET', path: () => '/api/care/units/unit-1/alerts?status=open', expect: { ...THERAPIST, therapist: 200 } },
-  { name: 'acknowledge an alert', method: 'POST', path: (i) => `/api/care/alerts/${i.alertId}/acknowledge`, expect: { ...THERAPIST, therapist: 200 } },
+  { name: 'acknowledge an alert', method: 'POST', path: (i) => `/api/care/alerts/${i.alertId}/acknowledge`, body: () => ({ action: { kind: 'contacted' } }), expect: { ...THERAPIST, therapist: 200 } },
   { name: 'read messages', method: 'GET', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/messages`, expect: { ...THERAPIST, therapist: 200 } },
   { name: 'send a message', method: 'POST', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/messages`, body: () => ({ body: 'Hello' }), expect: { ...THERAPIST, therapist: 201 } },
   { name: 'mark messages read', method: 'POST', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/messages/read`, expect: { ...THERAPIST, therapist: 204 } },

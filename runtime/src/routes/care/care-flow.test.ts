@@ -48,7 +48,7 @@ describe('the end-to-end care path', () => {
     const patients = expectStatus(await t.call('therapist', 'GET', '/api/care/units/unit-1/patients'), 200) as { patients: Array<{ enrollmentId: string; openAlerts: number }> };
     expect(patients.patients[0]).toMatchObject({ enrollmentId: ids.panicEnrollmentId, openAlerts: 1 });
 
-    const acknowledged = expectStatus(await t.call('therapist', 'POST', `/api/care/alerts/${alerts.alerts[0]!.id}/acknowledge`), 200);
+    const acknowledged = expectStatus(await t.call('therapist', 'POST', `/api/care/alerts/${alerts.alerts[0]!.id}/acknowledge`, { action: { kind: 'contacted', note: 'Called her; safe, seeing her tomorrow' } }), 200);
     // Who acknowledged, by name, as the clinic shows it ("Acknowledged by …"); the audit row keeps the person id.
     expect(acknowledged).toMatchObject({ acknowledgedBy: 'therapist', patient: { name: 'Pat Patient' } });
     expect(auditRows(t, 'alert.acknowledge')).toMatchObject([{ actor_id: 'person-therapist', patient_id: 'person-patient', unit_id: 'unit-1' }]);

@@ -11,7 +11,7 @@ export function enrollmentRoutes(deps: CareRouteDeps) {
   const { care } = deps;
   const app = new Hono<AppEnv>();
 
-  app.get('/api/care/units/:unitId/patients', async (c) => c.json({ patients: await care.listPatients(careContext(c, deps), c.req.param('unitId')) }));
+  app.get('/api/care/units/:unitId/patients', async (c) => c.json({ patients: await care.listPatients(careContext(c, deps), c.req.param('unitId'), { mine: c.req.query('mine') === 'true' }) }));
 
   app.post('/api/care/units/:unitId/enrollments', async (c) => {
     const created = await care.enrollPatient(careContext(c, deps), c.req.param('unitId'), await readBody(c, enrollBody));

@@ -20,12 +20,18 @@ const AT = '2026-03-02T08:00:00.000Z';
 let counter = 0;
 const audit = (action: string): CareAuditEntry => ({ id: `audit-${++counter}`, at: AT, actorId: null, actorRole: null, action, objectType: 'test', objectId: 'x', organisationId: null, unitId: null, patientId: null, requestId: null, ip: null, details: {} });
 
+function deploymentRecord(fixture: CareStoreFixture, unit: UnitRecord, id: string): DeploymentRecord {
+  return { id, unitId: unit.id, kind: 'module', documentId: fixture.moduleId, version: 1, title: 'Module', contentHash: 'a'.repeat(64), modules: [{ moduleId: fixture.moduleId, version: 1 }], status: 'active', deployedAt: AT, deployedBy: fixture.therapistId, withdrawnAt: null };
+}
+
 async function enrolled(fixture: CareStoreFixture): Promise<{ unit: UnitRecord; deployment: DeploymentRecord; enrollment: EnrollmentRecord; codeHash: string }> {
   const { store } = fixture;
   const n = ++counter;
   const codeHash = String(n).padStart(64, '0');
   const unit = await store.createUnit({ unit: { id: `contract-unit-${n}`, organisationId: fixture.organisationId, name: 'Unit', active: true, timeZone: 'Europe/Stockholm', settings: { phone: '1' }, intakeDeploymentId: null, createdAt: AT, updatedAt: AT }, audit: audit('unit.create') });
-  const deployment = await store.createDeployment({ deployment: { id: `contract-deployment-${n}`, unitId: unit.id, kind: 'module', documentId: fixture.moduleId, version: 1, title: 'Module', contentHash: 'a'.repeat(64), modules: [{ moduleId: fixture.moduleId, version: 1 }], status: 'active', deployedAt: AT, deployedBy: fixture.therapistId, withdrawnAt: null }, audit: audit('deployment.create') });
+  const created = await store.createDeployment({ deployment: deploymentRecord(fixture, unit, `contract-deployment-${n}`), audit: audit('deployment.create') });
+  if (!created.ok) throw new Error('a new unit has no deployments to duplicate');
+  const deployment = created.value;
   const enrollment = await store.createEnrollment({
     enrollment: { id: `contract-enrollment-${n}`, unitId: unit.id, deploymentId: deployment.id, patientId: fixture.patientId, status: 'invited', startedOn: '2026-03-02', startedAt: '2026-03-01T23:00:00.000Z', modules: deployment.modules, createdBy: fixture.therapistId, createdAt: AT, updatedAt: AT, lastActivityAt: null, acceptedAt: null, invitedName: 'Typed Name' },
     invitation: { codeHash, enrollmentId: `contract-enrollment-${n}`, personId: fixture.patientId, createdAt: AT, expiresAt: '2026-03-16T08:00:00.000Z', redeemedAt: null },
@@ -53,6 +59,19 @@ function reminderMail(text: string): QueuedMail {
  */
 export function runCareStoreContract(create: () => Promise<CareStoreFixture>): void {
   describe('care store contract', () => {
+    it('keeps one active deployment per unit and version: a second one is refused with the first, and after withdrawing it the version can be deployed again', async () => {
+      const fixture = await create();
+      const { unit, deployment } = await enrolled(fixture);
+      const before = await fixture.auditActions();
+      const again = await fixture.store.createDeployment({ deployment: deploymentRecord(fixture, unit, 'contract-deployment-again'), audit: audit('deployment.create') });
+      expect(again).toEqual({ ok: false, reason: 'duplicate', existing: deployment });
+      expect(await fixture.store.listDeployments(unit.id)).toEqual([deployment]);
+      expect(await fixture.auditActions()).toEqual(before);
+      await fixture.store.withdrawDeployment({ id: deployment.id, at: AT, audit: audit('deployment.withdraw') });
+      const redeployed = await fixture.store.createDeployment({ deployment: deploymentRecord(fixture, unit, 'contract-deployment-redeployed'), audit: audit('deployment.create') });
+      expect(redeployed.ok).toBe(true);
+    });
+
     it('records a response once per client id and returns the first one on a repeat', async () => {
       const fixture = await create();
       const { enrollment } = await enrolled(fixture);

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AUTHORING_FIXTURE_SQL } from '../contract/authoring-store.contract.js';
 
 const migrations = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -15,8 +16,7 @@ const FALLBACK: Record<string, string> = {
     CREATE TABLE people (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, name TEXT NOT NULL, password_hash TEXT NOT NULL, created_at TEXT NOT NULL, disabled_at TEXT);`,
 };
 
-/** People in the fixture, by the role they play in tests. */
-export const FIXTURE_PEOPLE = ['designer', 'designer2', 'publisher', 'publisher2', 'tester', 'admin', 'other-publisher', 'care-admin', 'therapist'] as const;
+export { FIXTURE_PEOPLE } from '../contract/authoring-store.contract.js';
 
 /** Opens an in-memory database with the authoring schema and fixture organisations `org-a`, `org-b`, `care-1` and people `person-<name>`. */
 export function openAuthoringTestDatabase(): Database.Database {
@@ -32,12 +32,6 @@ export function openAuthoringTestDatabase(): Database.Database {
   // The live draft's set-aside updates (draft-update-store.ts), found by name whatever its number.
   const quarantine = files.find((name) => name.endsWith('-draft-quarantine.sql'));
   if (quarantine) db.exec(readFileSync(join(migrations, quarantine), 'utf8'));
-  const at = '2026-01-01T00:00:00.000Z';
-  const organisation = db.prepare('INSERT INTO organisations (id, slug, name, kind, created_at) VALUES (?, ?, ?, ?, ?)');
-  organisation.run('org-a', 'org-a', 'Publisher A', 'publisher', at);
-  organisation.run('org-b', 'org-b', 'Publisher B', 'publisher', at);
-  organisation.run('care-1', 'care-1', 'Care provider', 'care_provider', at);
-  const person = db.prepare('INSERT INTO people (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)');
-  for (const name of FIXTURE_PEOPLE) person.run(`person-${name}`, `${name}@example.org`, name, 'scrypt$x', at);
+  for (const sql of AUTHORING_FIXTURE_SQL) db.exec(sql);
   return db;
 }

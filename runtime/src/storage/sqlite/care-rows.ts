@@ -1,5 +1,6 @@
 // Row shapes of the care tables (migrations/004-care.sql) and their mapping to domain records.
 import type {
+  AlertAction,
   AlertDetails,
   AlertRecord,
   DeploymentRecord,
@@ -99,6 +100,10 @@ export interface AlertRow {
   created_at: string;
   acknowledged_at: string | null;
   acknowledged_by: string | null;
+  /** Migration 030. */
+  escalated_at?: string | null;
+  notified_at?: string | null;
+  action_taken?: string | null;
 }
 
 export interface PlanRow {
@@ -226,12 +231,16 @@ export function toAlert(row: AlertRow): AlertRecord {
     createdAt: row.created_at,
     acknowledgedAt: row.acknowledged_at,
     acknowledgedBy: row.acknowledged_by,
+    escalatedAt: row.escalated_at ?? null,
+    notifiedAt: row.notified_at ?? null,
+    actionTaken: row.action_taken ? (JSON.parse(row.action_taken) as AlertAction) : null,
   };
 }
 
 /** An alert as the insert statement's named parameters. */
-export function alertParameters(alert: AlertRecord): Omit<AlertRecord, 'details'> & { details: string | null } {
-  return { ...alert, details: alert.details === null ? null : JSON.stringify(alert.details) };
+export function alertParameters(alert: AlertRecord): Omit<AlertRecord, 'details' | 'escalatedAt' | 'notifiedAt' | 'actionTaken'> & { details: string | null } {
+  const { escalatedAt: _escalated, notifiedAt: _notified, actionTaken: _action, ...inserted } = alert;
+  return { ...inserted, details: alert.details === null ? null : JSON.stringify(alert.details) };
 }
 
 export function toPlan(row: PlanRow): PlanRecord {

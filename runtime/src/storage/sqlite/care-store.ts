@@ -4,6 +4,7 @@ import type {
   AlertRecord,
   CareAuditEntry,
   CareStore,
+  CreateDeploymentResult,
   DeploymentRecord,
   EnrollmentRecord,
   PlanRecord,
@@ -72,6 +73,8 @@ export function createSqliteCareStore(
      ORDER BY seq`,
   );
   const selectPlans = db.prepare('SELECT * FROM patient_plans WHERE enrollment_id = ? ORDER BY module_id, registration_id');
+  // Every request of the patient app lists the patient's enrollments (authorisation, module access).
+  const selectEnrollmentsOfPatient = db.prepare('SELECT * FROM enrollments WHERE patient_id = ? ORDER BY created_at, id');
   const unitParams = (unit: UnitRecord) => ({ ...unit, active: unit.active ? 1 : 0, settings: JSON.stringify(unit.settings) });
 
   const createUnit = db.transaction((input: { unit: UnitRecord; audit: CareAuditEntry }) => {
@@ -89,14 +92,18 @@ export function createSqliteCareStore(
     return toUnit(selectUnit.get(input.unit.id) as UnitRow);
   });
 
-  const createDeployment = db.transaction((input: { deployment: DeploymentRecord; audit: CareAuditEntry }) => {
+  const selectActiveDeploymentOf = db.prepare("SELECT * FROM deployments WHERE unit_id = ? AND document_id = ? AND version = ? AND status = 'active' ORDER BY deployed_at, id LIMIT 1");
+  // Check and insert in one transaction on the one connection: two presses of Deploy cannot both pass.
+  const createDeployment = db.transaction((input: { deployment: DeploymentRecord; audit: CareAuditEntry }): CreateDeploymentResult => {
     const { deployment } = input;
+    const existing = selectActiveDeploymentOf.get(deployment.unitId, deployment.documentId, deployment.version) as DeploymentRow | undefined;
+    if (existing) return { ok: false, reason: 'duplicate', existing: toDeployment(existing) };
     db.prepare(
       `INSERT INTO deployments (id, unit_id, kind, document_id, version, title, content_hash, modules, status, deployed_at, deployed_by, withdrawn_at)
        VALUES (@id, @unitId, @kind, @documentId, @version, @title, @contentHash, @modules, @status, @deployedAt, @deployedBy, NULL)`,
     ).run({ ...deployment, modules: JSON.stringify(deployment.modules) });
     audit(input.audit);
-    return toDeployment(selectDeployment.get(deployment.id) as DeploymentRow);
+    return { ok: true, value: toDeployment(selectDeployment.get(deployment.id) as DeploymentRow) };
   });
 
   const withdrawDeployment = db.transaction((input: { id: string; at: string; audit: CareAuditEntry }) => {
@@ -272,7 +279,7 @@ export function createSqliteCareStore(
       return row ? toEnrollment(row) : undefined;
     },
     listEnrollmentsOfUnit: async (unitId) => (db.prepare('SELECT * FROM enrollments WHERE unit_id = ? ORDER BY created_at, id').all(unitId) as EnrollmentRow[]).map(toEnrollment),
-    listEnrollmentsOfPatient: async (patientId) => (db.prepare('SELECT * FROM enrollments WHERE patient_id = ? ORDER BY created_at, id').all(patientId) as EnrollmentRow[]).map(toEnrollment),
+    listEnrollmentsOfPatient: async (patientId) => (selectEnrollmentsOfPatient.all(patientId) as EnrollmentRow[]).map(toEnrollment),
     listOpenEnrollments: async () => (db.prepare("SELECT * FROM enrollments WHERE status <> 'ended' ORDER BY id").all() as EnrollmentRow[]).map(toEnrollment),
     setEnrollmentStatus: async (input) => setEnrollmentStatus(input),
     enrollmentActivity: async (unitId) =>

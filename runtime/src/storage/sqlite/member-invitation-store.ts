@@ -1,45 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { AuditContext, RoleGrant } from '../../domain/accounts/accounts-store.js';
-import type { AcceptResult, MemberInvitationRecord, MemberInvitationStore, OpenInvitation } from '../../domain/accounts/member-invitation-store.js';
+import type { AcceptResult, MemberInvitationStore, OpenInvitation } from '../../domain/accounts/member-invitation-store.js';
 import type { Role } from '../../domain/principal.js';
 import { uuidGenerator, type IdGenerator } from '../../ids.js';
 import { grantOf, isUniqueViolation } from './accounts-rows.js';
 import { writeAuditEntry } from './sqlite-audit-log.js';
+import { toInvitation, type InvitationRow } from './member-invitation-rows.js';
 import { outboxWriter, type SqliteMailOutbox } from './sqlite-mail-outbox.js';
-
-interface InvitationRow {
-  id: string;
-  organisation_id: string;
-  email: string;
-  roles: string;
-  language: MemberInvitationRecord['language'];
-  token_hash: string;
-  invited_by: string;
-  created_at: string;
-  sent_at: string;
-  expires_at: string;
-  accepted_at: string | null;
-  accepted_by: string | null;
-  revoked_at: string | null;
-  revoked_by: string | null;
-}
-
-const toInvitation = (row: InvitationRow): MemberInvitationRecord => ({
-  id: row.id,
-  organisationId: row.organisation_id,
-  email: row.email,
-  roles: JSON.parse(row.roles) as Role[],
-  language: row.language,
-  tokenHash: row.token_hash,
-  invitedBy: row.invited_by,
-  createdAt: row.created_at,
-  sentAt: row.sent_at,
-  expiresAt: row.expires_at,
-  acceptedAt: row.accepted_at,
-  acceptedBy: row.accepted_by,
-  revokedAt: row.revoked_at,
-  revokedBy: row.revoked_by,
-});
 
 /** Thrown inside a transaction to roll it back with a refusal the caller returns. */
 class Refused extends Error {

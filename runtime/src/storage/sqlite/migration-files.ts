@@ -20,7 +20,7 @@ const FILE_NAME = /^(\d{3})-[a-z0-9]+(?:-[a-z0-9]+)*\.sql$/;
 
 /**
  * Reads the migration files of `dir`, ordered by number. Refuses stray `.sql` names, duplicate
- * numbers and gaps, so a half-merged branch fails at start instead of skipping a migration.
+ * numbers and gaps (but for a jump to the start of a block of ten), so a half-merged branch fails at start instead of skipping a migration.
  */
 export function readMigrationFiles(dir: string = MIGRATIONS_DIR): MigrationFile[] {
   if (!existsSync(dir)) throw new Error(`Migration folder ${dir} does not exist.`);
@@ -31,9 +31,13 @@ export function readMigrationFiles(dir: string = MIGRATIONS_DIR): MigrationFile[
     const sql = readFileSync(join(dir, name), 'utf8');
     return { version: Number(match[1]), name, sql, checksum: migrationChecksum(sql) };
   });
+  // Branches developed side by side take numbers from their own block of ten (030–039 …), so a
+  // jump is allowed only to the first number of a later block; inside a block there are no gaps.
   migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
-      throw new Error(`Migration ${migration.name} should be number ${String(index + 1).padStart(3, '0')}: migrations are numbered 001, 002, … without gaps or duplicates (in ${dir}).`);
+    const expected = index === 0 ? 1 : migrations[index - 1]!.version + 1;
+    const startsBlock = migration.version > expected && migration.version % 10 === 0;
+    if (migration.version !== expected && !startsBlock) {
+      throw new Error(`Migration ${migration.name} should be number ${String(expected).padStart(3, '0')}: migrations are numbered 001, 002, … without gaps or duplicates, except a jump to the start of a later block of ten such as 030 (in ${dir}).`);
     }
   });
   return migrations;

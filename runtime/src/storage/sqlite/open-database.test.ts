@@ -126,5 +126,11 @@ describe('migration runner', () => {
     rmSync(join(migrationsDir, '003-gap.sql'));
     writeMigration('001-again.sql', 'SELECT 1;');
     expect(() => readMigrationFiles(migrationsDir)).toThrow(/should be number 002/);
+    rmSync(join(migrationsDir, '001-again.sql'));
+    // A branch's block of ten (030–039) may follow a gap; inside it, no gaps.
+    writeMigration('030-block.sql', 'SELECT 1;');
+    expect(readMigrationFiles(migrationsDir).map((migration) => migration.version)).toEqual([1, 30]);
+    writeMigration('032-gap.sql', 'SELECT 1;');
+    expect(() => readMigrationFiles(migrationsDir)).toThrow(/032-gap\.sql should be number 031/);
   });
 });

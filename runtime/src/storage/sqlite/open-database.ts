@@ -52,6 +52,8 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
     if (!inMemory) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // Health data: a deleted row (a purged patient, an ended session) is overwritten, not left in free pages.
+    db.pragma('secure_delete = ON');
     db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
     const applied = migrate(db, readMigrationFiles(options.migrationsDir ?? MIGRATIONS_DIR), options.now ?? (() => new Date()));
     return { db, applied };

@@ -1,37 +1,8 @@
 import type Database from 'better-sqlite3';
 import { checkAuditDetails } from '../../domain/audit-details.js';
 import { DomainError } from '../../domain/errors.js';
-import type { AuditEntry, AuditFilter, AuditLog, NewAuditEntry } from '../types.js';
-import { DEFAULT_AUDIT_LIST_LIMIT, MAX_AUDIT_LIST_LIMIT } from '../types.js';
-
-interface AuditRow {
-  id: string;
-  at: string;
-  actor_id: string | null;
-  actor_role: string | null;
-  action: string;
-  object_type: string | null;
-  object_id: string | null;
-  organisation_id: string | null;
-  unit_id: string | null;
-  patient_id: string | null;
-  ip: string | null;
-  request_id: string | null;
-  details: string;
-}
-
-const COLUMNS = 'id, at, actor_id, actor_role, action, object_type, object_id, organisation_id, unit_id, patient_id, ip, request_id, details';
-
-/** Filter fields and the column each one matches. */
-const EQUALS: ReadonlyArray<[keyof AuditFilter, string]> = [
-  ['actorId', 'actor_id'],
-  ['action', 'action'],
-  ['objectType', 'object_type'],
-  ['objectId', 'object_id'],
-  ['organisationId', 'organisation_id'],
-  ['unitId', 'unit_id'],
-  ['patientId', 'patient_id'],
-];
+import { AUDIT_COLUMNS, AUDIT_FILTER_COLUMNS, auditEntryFromRow, auditListLimit, completeAuditEntry, type AuditRow } from '../audit-rows.js';
+import type { AuditEntry, AuditLog, NewAuditEntry } from '../types.js';
 
 /** One prepared INSERT per connection: every store's writes share it. */
 const inserts = new WeakMap<Database.Database, Database.Statement>();
@@ -47,12 +18,12 @@ const inserts = new WeakMap<Database.Database, Database.Statement>();
  * db.transaction(() => { insertUnit.run(unit); writeAuditEntry(db, { id, at, action: 'unit.create', objectId: unit.id }); })();
  */
 export function writeAuditEntry(db: Database.Database, input: NewAuditEntry): AuditEntry {
-  const entry = completeEntry(input);
+  const entry = completeAuditEntry(input);
   const issues = checkAuditDetails(entry.details);
   if (issues.length > 0) throw new DomainError('invalid', `The audit entry for ${entry.action} has details that must not be logged.`, { issues });
   let insert = inserts.get(db);
   if (!insert) {
-    insert = db.prepare(`INSERT INTO audit_log (${COLUMNS}) VALUES (@id, @at, @actorId, @actorRole, @action, @objectType, @objectId, @organisationId, @unitId, @patientId, @ip, @requestId, @details)`);
+    insert = db.prepare(`INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES (@id, @at, @actorId, @actorRole, @action, @objectType, @objectId, @organisationId, @unitId, @patientId, @ip, @requestId, @details)`);
     inserts.set(db, insert);
   }
   try {
@@ -74,7 +45,7 @@ export function createSqliteAuditLog(db: Database.Database): AuditLog {
     async list(filter = {}) {
       const where: string[] = [];
       const params: Record<string, string | number> = {};
-      for (const [field, column] of EQUALS) {
+      for (const [field, column] of AUDIT_FILTER_COLUMNS) {
         const value = filter[field];
         if (value === undefined) continue;
         where.push(`${column} = @${field}`);
@@ -88,46 +59,10 @@ export function createSqliteAuditLog(db: Database.Database): AuditLog {
         where.push('at < @until');
         params.until = filter.until;
       }
-      params.limit = Math.min(Math.max(1, Math.trunc(filter.limit ?? DEFAULT_AUDIT_LIST_LIMIT)), MAX_AUDIT_LIST_LIMIT);
-      const sql = `SELECT ${COLUMNS} FROM audit_log ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT @limit`;
-      return (db.prepare(sql).all(params) as AuditRow[]).map(toEntry);
+      params.limit = auditListLimit(filter.limit);
+      const sql = `SELECT ${AUDIT_COLUMNS} FROM audit_log ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT @limit`;
+      return (db.prepare(sql).all(params) as AuditRow[]).map(auditEntryFromRow);
     },
-  };
-}
-
-function completeEntry(input: NewAuditEntry): AuditEntry {
-  return {
-    id: input.id,
-    at: input.at,
-    actorId: input.actorId ?? null,
-    actorRole: input.actorRole ?? null,
-    action: input.action,
-    objectType: input.objectType ?? null,
-    objectId: input.objectId ?? null,
-    organisationId: input.organisationId ?? null,
-    unitId: input.unitId ?? null,
-    patientId: input.patientId ?? null,
-    ip: input.ip ?? null,
-    requestId: input.requestId ?? null,
-    details: input.details ?? {},
-  };
-}
-
-function toEntry(row: AuditRow): AuditEntry {
-  return {
-    id: row.id,
-    at: row.at,
-    actorId: row.actor_id,
-    actorRole: row.actor_role,
-    action: row.action,
-    objectType: row.object_type,
-    objectId: row.object_id,
-    organisationId: row.organisation_id,
-    unitId: row.unit_id,
-    patientId: row.patient_id,
-    ip: row.ip,
-    requestId: row.request_id,
-    details: JSON.parse(row.details) as AuditEntry['details'],
   };
 }
 

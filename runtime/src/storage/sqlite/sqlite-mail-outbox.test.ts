@@ -135,13 +135,13 @@ describe('the mail outbox table', () => {
       db.close();
     });
 
-    it('sends the secret filled in and erases it from the row once sent', () => {
+    it('sends the secret filled in and erases it from the row once sent', async () => {
       const { db, box, outbox } = setup('pending');
       outbox.stage(invitation('m1', 'care-a'));
       const queue = createSqliteDispatchQueue(db, box);
-      const [due] = queue.due('2026-03-02T09:00:00.000Z', 10);
+      const [due] = await queue.due('2026-03-02T09:00:00.000Z', 10);
       expect(due?.text).toContain(`/#/invite/${CODE}`);
-      queue.markSent('m1', { attempts: 1, at: '2026-03-02T09:00:00.000Z' });
+      await queue.markSent('m1', { attempts: 1, at: '2026-03-02T09:00:00.000Z' });
       expect(db.prepare("SELECT status, secret_sealed FROM mail_outbox WHERE id = 'm1'").get()).toEqual({ status: 'sent', secret_sealed: null });
       expect(JSON.stringify(db.prepare('SELECT * FROM mail_outbox').all())).not.toContain(CODE);
       db.close();
@@ -153,7 +153,7 @@ describe('the mail outbox table', () => {
       const otherBox = createSecretBox(randomBytes(32));
       expect((await createSqliteMailOutbox(db, { box: otherBox, now: () => new Date(), newId: () => 'x' }).list(['care-a']))[0]?.text).toContain(SECRET_UNAVAILABLE);
       const queue = createSqliteDispatchQueue(db, otherBox);
-      expect(queue.due('2026-03-02T09:00:00.000Z', 10)).toEqual([]);
+      expect(await queue.due('2026-03-02T09:00:00.000Z', 10)).toEqual([]);
       expect(db.prepare("SELECT status, secret_sealed FROM mail_outbox WHERE id = 'm1'").get()).toEqual({ status: 'failed', secret_sealed: null });
       expect((await outbox.list(['care-a']))[0]?.text).toContain(SECRET_REMOVED);
       db.close();

@@ -66,7 +66,7 @@ export function createSqliteMailOutbox(
   };
 }
 
-interface OutboxRow {
+export interface OutboxRow {
   id: string;
   to_address: string;
   subject: string;
@@ -76,13 +76,13 @@ interface OutboxRow {
 
 /** Without a configured key (unit tests), secrets are sealed under a key that lives as long as this process. */
 let processBox: SecretBox | undefined;
-function runOnlyBox(): SecretBox {
+export function runOnlyBox(): SecretBox {
   processBox ??= createSecretBox(randomBytes(32));
   return processBox;
 }
 
 /** The subject and text with the secret filled in, or a note saying why it is not there. */
-function openRow(box: SecretBox, row: OutboxRow): { subject: string; text: string; secret: string | undefined } {
+export function openRow(box: SecretBox, row: OutboxRow): { subject: string; text: string; secret: string | undefined } {
   if (!row.text.includes(MAIL_SECRET) && !row.subject.includes(MAIL_SECRET)) return { subject: row.subject, text: row.text, secret: undefined };
   const secret = row.secret_sealed === null ? undefined : box.open(row.secret_sealed, row.id);
   const fill = secret ?? (row.secret_sealed === null ? SECRET_REMOVED : SECRET_UNAVAILABLE);
@@ -94,7 +94,7 @@ function openRow(box: SecretBox, row: OutboxRow): { subject: string; text: strin
  * placeholder, and a placeholder needs a secret. A programming error, so a plain Error (500), which
  * also rolls back the caller's transaction.
  */
-function checkSecret(mail: QueuedMail): void {
+export function checkSecret(mail: QueuedMail): void {
   const placeholders = mail.text.includes(MAIL_SECRET) || mail.subject.includes(MAIL_SECRET);
   if (mail.secret === undefined) {
     if (placeholders) throw new Error(`Mail ${mail.id} has a secret placeholder but no secret.`);
@@ -147,7 +147,7 @@ export function createSqliteDispatchQueue(db: Database.Database, box: SecretBox 
   const retry = db.prepare("UPDATE mail_outbox SET attempts = @attempts, last_error = @error, next_attempt_at = @nextAttemptAt WHERE id = @id AND status = 'pending'");
   const failed = db.prepare("UPDATE mail_outbox SET status = 'failed', attempts = @attempts, last_error = @error, failed_at = @at, next_attempt_at = NULL, secret_sealed = NULL WHERE id = @id AND status = 'pending'");
   return {
-    due(at, limit) {
+    async due(at, limit) {
       const rows = due.all(at, limit) as Array<OutboxRow & { attempts: number }>;
       const ready: DueMail[] = [];
       for (const row of rows) {
@@ -161,9 +161,9 @@ export function createSqliteDispatchQueue(db: Database.Database, box: SecretBox 
       }
       return ready;
     },
-    nextAttemptAt: () => (next.get() as { at: string | null }).at ?? undefined,
-    markSent: (id, input) => void sent.run({ id, ...input }),
-    markRetry: (id, input) => void retry.run({ id, ...input }),
-    markFailed: (id, input) => void failed.run({ id, ...input }),
+    nextAttemptAt: async () => (next.get() as { at: string | null }).at ?? undefined,
+    markSent: async (id, input) => void sent.run({ id, ...input }),
+    markRetry: async (id, input) => void retry.run({ id, ...input }),
+    markFailed: async (id, input) => void failed.run({ id, ...input }),
   };
 }

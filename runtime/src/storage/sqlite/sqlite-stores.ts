@@ -4,10 +4,13 @@ import type { SecretBox } from '../../mail/secret-box.js';
 import type { Stores } from '../types.js';
 import { createSqliteAccountsStore } from './accounts-store.js';
 import { createSqliteAuthoringStore } from './authoring-store.js';
+import { createSqliteAlertSafetyStore } from './alert-safety-store.js';
 import { createSqliteCareStore } from './care-store.js';
 import { createSqliteDraftUpdateStore } from './draft-update-store.js';
 import { createSqliteMemberInvitationStore } from './member-invitation-store.js';
 import { createSqliteAuditLog } from './sqlite-audit-log.js';
+import { createSqliteStaffStore } from './staff-store.js';
+import { createSqliteDataAdminStore } from './data-admin-store.js';
 import { createSqliteDispatchQueue, createSqliteMailOutbox, type OutboxMode } from './sqlite-mail-outbox.js';
 
 export interface SqliteStoresOptions {
@@ -47,9 +50,12 @@ export function createSqliteStores(db: Database.Database, options: SqliteStoresO
     audit: createSqliteAuditLog(db),
     accounts: createSqliteAccountsStore(db, { ids }),
     memberInvitations: createSqliteMemberInvitationStore(db, { ids, mail }),
+    staff: createSqliteStaffStore(db, { ids, mail }),
+    dataAdmin: createSqliteDataAdminStore(db),
     authoring: createSqliteAuthoringStore(db),
     drafts: createSqliteDraftUpdateStore(db, () => now().toISOString()),
     care: createSqliteCareStore(db, { mail }),
+    alertSafety: createSqliteAlertSafetyStore(db, { mail }),
     mailOutbox: mail,
     mailQueue: createSqliteDispatchQueue(db, options.box),
     async ping() {

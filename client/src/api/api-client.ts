@@ -1,20 +1,23 @@
-import { ApiError, apiErrorFrom } from './api-error.js';
 import type { Session } from '@careloom/format/api';
+import { ApiError, apiErrorFrom } from './api-error.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface ApiClientOptions {
-  /** The fetch to use; tests pass the fake API (test-api.ts). */
+  /** The fetch to use; tests pass a fake or the real app's. */
   fetch?: typeof fetch;
-  /** Interface language sent as `?lang=` on reads, so that server-built titles match the UI. */
+  /** Prefix of every path, '' (the default) for the page's own origin. */
+  baseUrl?: string;
+  /** Interface language sent as `?lang=` on reads, so that texts the server builds match the screen. */
   language?: string;
 }
 
 /**
- * The web apps' client of the care API. Sends the session cookie (`credentials: 'same-origin'`) and,
- * on every non-GET request, the CSRF token learnt from `login()`, `redeem()` or `me()`. A non-2xx
- * answer is thrown as an {@link ApiError} with the problem's `detail` and `issues`; a network failure
- * is an ApiError with status 0.
+ * The one client of the server's HTTP API, for the designer, the clinic and the patient app. It
+ * sends the session cookie (`credentials: 'same-origin'`) and, on every unsafe request, the CSRF
+ * token learnt from `login()` or `me()`. Any non-2xx answer is thrown as an {@link ApiError}
+ * carrying the problem's `detail`, `issues` and Retry-After; a network failure is an ApiError with
+ * status 0. The designer adds its typed authoring calls in a subclass.
  *
  * @example
  * const api = new ApiClient();
@@ -23,15 +26,19 @@ export interface ApiClientOptions {
  * await api.post('/api/me/enrollments/e1/messages', { body: 'Hello' });
  */
 export class ApiClient {
+  /** The session's CSRF token; set by login() and me(), cleared by logout(). */
   csrfToken: string | null = null;
   language: string | undefined;
   readonly #fetch: typeof fetch;
+  readonly #baseUrl: string;
 
   constructor(options: ApiClientOptions = {}) {
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#baseUrl = options.baseUrl ?? '';
     this.language = options.language;
   }
 
+  /** Any JSON call: resolves with the parsed body (undefined for 204 or an empty body), rejects with an ApiError. */
   async request<T>(method: Method, path: string, body?: unknown): Promise<T> {
     return (await this.exchange<T>(method, path, body)).body;
   }
@@ -41,7 +48,7 @@ export class ApiClient {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && this.csrfToken !== null) headers['X-CSRF-Token'] = this.csrfToken;
-    const url = method === 'GET' && this.language ? withLanguage(path, this.language) : path;
+    const url = `${this.#baseUrl}${method === 'GET' && this.language ? withLanguage(path, this.language) : path}`;
     let response: Response;
     try {
       response = await this.#fetch(url, {
@@ -51,7 +58,7 @@ export class ApiClient {
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
     } catch {
-      throw new ApiError(0, 'Offline', 'The server could not be reached.');
+      throw new ApiError({ status: 0, code: 'network', title: 'Offline', detail: 'The server could not be reached.' });
     }
     if (!response.ok) throw await apiErrorFrom(response);
     if (response.status === 204) return { body: undefined as T, headers: response.headers };
@@ -75,30 +82,17 @@ export class ApiClient {
     return this.request<T>('PATCH', path, body);
   }
 
+  delete<T = void>(path: string): Promise<T> {
+    return this.request<T>('DELETE', path);
+  }
+
   /** The current session; remembers its CSRF token. */
   async me(): Promise<Session> {
-    return this.remember(await this.get<Session>('/api/auth/me'));
+    return this.remember(await this.request<Session>('GET', '/api/auth/me'));
   }
 
   async login(email: string, password: string): Promise<Session> {
     return this.remember(await this.request<Session>('POST', '/api/auth/login', { email, password }));
-  }
-
-  /** Redeems an invitation code: sets the patient's password and signs them in. */
-  async redeem(code: string, password: string): Promise<Session> {
-    await this.request<unknown>('POST', '/api/public/invitations/redeem', { code, password });
-    // The redeem answer's shape is the login's, but /me is the one place that surely carries the CSRF token.
-    return this.me();
-  }
-
-  /**
-   * Accepts an invitation addressed to the signed-in person (an account that had the address when
-   * the therapist enrolled it): the enrollment becomes theirs. Returns the session again, since it
-   * now carries the patient role.
-   */
-  async acceptInvitation(code: string): Promise<Session> {
-    await this.request<unknown>('POST', '/api/me/invitations/accept', { code });
-    return this.me();
   }
 
   async logout(): Promise<void> {
@@ -106,7 +100,8 @@ export class ApiClient {
     this.csrfToken = null;
   }
 
-  private remember(session: Session): Session {
+  /** Keeps a session's CSRF token for the unsafe requests that follow. */
+  protected remember(session: Session): Session {
     this.csrfToken = session.csrfToken;
     return session;
   }

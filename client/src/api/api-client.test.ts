@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiClient } from './api-client.js';
-import { ApiError } from './api-error.js';
+import { ApiClient, ApiError } from './index.js';
 
 function recordingFetch(respond: (url: string, init: RequestInit) => Response | Promise<Response>) {
   const calls: Array<{ url: string; init: RequestInit }> = [];

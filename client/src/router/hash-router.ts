@@ -4,20 +4,25 @@ import type { HashRoute } from './hash-route.js';
 
 /**
  * Keeps a host element in step with `location.hash`: `route` is the parsed hash, and the host
- * re-renders on every `hashchange`. The window is an argument so that tests can route an iframe.
+ * re-renders on every `hashchange` (after `onChange`, where an app reads its own routes from the
+ * hash or moves focus). The window is an argument so that tests can route an iframe. The one
+ * router of the designer, the clinic and the patient app.
  */
 export class HashRouter implements ReactiveController {
   route: HashRoute;
   readonly #host: ReactiveControllerHost;
   readonly #window: Window;
+  readonly #listener: ((route: HashRoute, hash: string) => void) | undefined;
   readonly #onChange = () => {
     this.route = parseHash(this.#window.location.hash);
+    this.#listener?.(this.route, this.#window.location.hash);
     this.#host.requestUpdate();
   };
 
-  constructor(host: ReactiveControllerHost, target: Window = window) {
+  constructor(host: ReactiveControllerHost, target: Window = window, onChange?: (route: HashRoute, hash: string) => void) {
     this.#host = host;
     this.#window = target;
+    this.#listener = onChange;
     this.route = parseHash(target.location.hash);
     host.addController(this);
   }

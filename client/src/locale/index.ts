@@ -1,0 +1,1 @@
+export { AppLocale, LocaleController, browserLanguageStore, startingLanguage, type LanguageStore } from './locale.js';

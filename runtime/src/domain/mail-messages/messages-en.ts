@@ -1,0 +1,24 @@
+// The server's e-mails in English, the reference for the other languages (a missing key is a type
+// error). A namespace of the apps' one message system (@careloom/client/messages): the same
+// placeholders, plurals and language matching as the screens.
+export const en = {
+  'mail.invitation.subject': 'Your invitation from {unitName}',
+  'mail.invitation.text':
+    'Hello {patientName},\n\n{unitName} has invited you to "{title}".\n\nOpen this link to start:\n{url}\n\nOr open Careloom and type the invitation code: {code}\n\nNew to Careloom? Choose your password there. Already have an account? Sign in with it and accept the invitation.\n\nThe code works once, until {expiresOn}. If you did not expect this e-mail, you can ignore it.',
+  'mail.reminder.subject': 'Reminder: {title}',
+  'mail.reminder.textDue': '{unitName} reminds you: "{title}" is due by {due}. Open Careloom to fill it in: {url}',
+  'mail.reminder.text': '{unitName} reminds you: "{title}" is due. Open Careloom to fill it in: {url}',
+  'mail.memberInvitation.subject': 'Invitation to {organisationName} in Careloom',
+  'mail.memberInvitation.text':
+    'Hello,\n\n{inviterName} has invited you to join {organisationName} in Careloom as {roles}.\n\nOpen this link to accept:\n{url}\n\nIf you already use Careloom, sign in there with your own e-mail address and password and accept. If you are new, choose your name and a password.\n\nThe link works once, until {until} (UTC). If you did not expect this e-mail, you can ignore it: nothing changes unless you accept.',
+  'mail.role.designer': 'designer',
+  'mail.role.publisher': 'publisher',
+  'mail.role.tester': 'tester',
+  'mail.role.permissions_admin': 'permissions admin',
+  'mail.role.care_provider_admin': 'care-provider admin',
+  'mail.role.therapist': 'therapist',
+  'mail.role.data_admin': 'data admin',
+  'mail.role.patient': 'patient',
+} as const;
+
+export type MailMessageKey = keyof typeof en;

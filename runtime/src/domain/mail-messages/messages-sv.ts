@@ -1,0 +1,22 @@
+import type { MailMessageKey } from './messages-en.js';
+
+// Serverns e-postmeddelanden på svenska.
+export const sv: Record<MailMessageKey, string> = {
+  'mail.invitation.subject': 'Din inbjudan från {unitName}',
+  'mail.invitation.text':
+    'Hej {patientName},\n\n{unitName} har bjudit in dig till "{title}".\n\nÖppna länken för att börja:\n{url}\n\nEller öppna Careloom och skriv in inbjudningskoden: {code}\n\nNy i Careloom? Välj ditt lösenord där. Har du redan ett konto? Logga in med det och tacka ja till inbjudan.\n\nKoden fungerar en gång, till och med {expiresOn}. Om du inte väntade dig det här mejlet kan du bortse från det.',
+  'mail.reminder.subject': 'Påminnelse: {title}',
+  'mail.reminder.textDue': '{unitName} påminner dig: "{title}" ska fyllas i senast {due}. Öppna Careloom för att fylla i: {url}',
+  'mail.reminder.text': '{unitName} påminner dig: "{title}" ska fyllas i. Öppna Careloom för att fylla i: {url}',
+  'mail.memberInvitation.subject': 'Inbjudan till {organisationName} i Careloom',
+  'mail.memberInvitation.text':
+    'Hej,\n\n{inviterName} har bjudit in dig till {organisationName} i Careloom som {roles}.\n\nÖppna länken för att tacka ja:\n{url}\n\nOm du redan använder Careloom loggar du in där med din egen e-postadress och ditt lösenord och tackar ja. Om du är ny väljer du ditt namn och ett lösenord.\n\nLänken fungerar en gång, till {until} (UTC). Om du inte väntade dig det här mejlet kan du bortse från det: ingenting ändras om du inte tackar ja.',
+  'mail.role.designer': 'designer',
+  'mail.role.publisher': 'publicist',
+  'mail.role.tester': 'testare',
+  'mail.role.permissions_admin': 'behörighetsadministratör',
+  'mail.role.care_provider_admin': 'vårdgivaradministratör',
+  'mail.role.therapist': 'behandlare',
+  'mail.role.data_admin': 'dataadministratör',
+  'mail.role.patient': 'patient',
+};

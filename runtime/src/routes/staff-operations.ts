@@ -1,0 +1,27 @@
+import type { ApiOperation } from './api-operation.js';
+
+const s = 'session' as const;
+
+/**
+ * Staff administration, password reset and data administration (routes/staff.ts,
+ * routes/password-reset.ts, routes/data-admin.ts), for routes/openapi.ts. Bodies are named by their
+ * definitions in schemas/json/api/staff.schema.json and data-admin.schema.json.
+ */
+export const STAFF_OPERATIONS: readonly ApiOperation[] = [
+  { method: 'get', path: '/api/care/providers/{orgId}/staff', summary: 'A care provider\'s staff with roles and unit assignments, disabled accounts included, and its units (permissions admins)', tag: 'staff', auth: s, success: { status: 200, description: 'Members and units', response: 'StaffDirectory' }, problems: [401, 403, 404] },
+  { method: 'put', path: '/api/care/units/{unitId}/therapists/{personId}', summary: 'Let a member with the therapist role work in a unit (at once, open sessions included)', tag: 'staff', auth: s, success: { status: 204, description: 'Assigned' }, problems: [401, 403, 404, 409] },
+  { method: 'delete', path: '/api/care/units/{unitId}/therapists/{personId}', summary: 'End a therapist\'s work in a unit and their responsibility for its patients (closes live connections)', tag: 'staff', auth: s, success: { status: 204, description: 'Removed' }, problems: [401, 403, 404] },
+  { method: 'post', path: '/api/organisations/{orgId}/members/{personId}/disable', summary: 'Disable a staff account: its sessions end, the account and its audit trail stay', tag: 'staff', auth: s, success: { status: 204, description: 'Disabled' }, problems: [401, 403, 404, 409] },
+  { method: 'post', path: '/api/organisations/{orgId}/members/{personId}/enable', summary: 'Enable a disabled staff account again', tag: 'staff', auth: s, success: { status: 204, description: 'Enabled' }, problems: [401, 403, 404, 409] },
+  { method: 'get', path: '/api/care/units/{unitId}/patients/{patientId}/therapists', summary: 'A patient\'s responsible therapists in the unit (the unit\'s therapists; audited)', tag: 'staff', auth: s, success: { status: 200, description: 'Therapists', response: 'ResponsibleTherapists' }, problems: [401, 403, 404] },
+  { method: 'put', path: '/api/care/units/{unitId}/patients/{patientId}/therapists/{personId}', summary: 'Make a therapist of the unit responsible for the patient', tag: 'staff', auth: s, success: { status: 200, description: 'Therapists', response: 'ResponsibleTherapists' }, problems: [401, 403, 404, 409] },
+  { method: 'delete', path: '/api/care/units/{unitId}/patients/{patientId}/therapists/{personId}', summary: 'No longer responsible (409 for the last one)', tag: 'staff', auth: s, success: { status: 200, description: 'Therapists', response: 'ResponsibleTherapists' }, problems: [401, 403, 404, 409] },
+  { method: 'post', path: '/api/public/password-reset', summary: 'E-mail a one-time link to choose a new password; the same answer whether or not the address has an account', tag: 'auth', auth: 'none', request: 'PasswordResetRequestBody', success: { status: 202, description: 'Accepted; no body' }, problems: [400, 415, 422] },
+  { method: 'post', path: '/api/public/password-reset/complete', summary: 'Choose a new password with the link\'s token (ends every session of the account)', tag: 'auth', auth: 'none', request: 'PasswordResetCompleteBody', success: { status: 204, description: 'Changed' }, problems: [400, 404, 415, 422] },
+  { method: 'get', path: '/api/data/providers/{orgId}/audit', summary: 'Search the care provider\'s audit log by patient, person, action and time, newest first, with paging (data admins; the search is itself audited)', tag: 'data', auth: s, success: { status: 200, description: 'Entries and the next page\'s cursor', response: 'AuditPage' }, problems: [400, 401, 403, 404, 422] },
+  { method: 'get', path: '/api/data/providers/{orgId}/audit/export', summary: 'The same search as CSV, at most 50,000 rows (audited)', tag: 'data', auth: s, success: { status: 200, description: 'The entries as CSV', csv: true }, problems: [400, 401, 403, 404, 422] },
+  { method: 'get', path: '/api/data/providers/{orgId}/audit/review', summary: 'Log review: reads of patients not on the reader\'s caseload, reads outside opening hours, unusually many patients a day (audited)', tag: 'data', auth: s, success: { status: 200, description: 'The report', response: 'AuditReview' }, problems: [400, 401, 403, 404, 422] },
+  { method: 'get', path: '/api/data/providers/{orgId}/patients/{patientId}/export', summary: 'Everything stored about one patient, as JSON or CSV, with who read it (audited)', tag: 'data', auth: s, success: { status: 200, description: 'The patient\'s data: JSON, or CSV with format=csv', response: 'PatientExport', csv: true }, problems: [400, 401, 403, 404, 422] },
+  { method: 'post', path: '/api/data/providers/{orgId}/patients/{patientId}/purge', summary: 'Erase one patient for good, leaving one tombstone audit entry without personal data', tag: 'data', auth: s, request: 'PurgeBody', success: { status: 200, description: 'What was erased, counted', response: 'PurgeResult' }, problems: [400, 401, 403, 404, 409, 415, 422] },
+  { method: 'get', path: '/api/me/reads', summary: 'Who (name, role, unit) read the signed-in patient\'s data, and when', tag: 'care', auth: s, success: { status: 200, description: 'Reads, newest first', response: 'MyReads' }, problems: [401, 403] },
+];

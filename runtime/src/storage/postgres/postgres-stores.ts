@@ -1,0 +1,53 @@
+import type pg from 'pg';
+import { uuidGenerator } from '../../ids.js';
+import type { SqliteStoresOptions } from '../sqlite/sqlite-stores.js';
+import type { Stores } from '../types.js';
+import { createPostgresAccountsStore } from './postgres-accounts-store.js';
+import { createPostgresAlertSafetyStore } from './postgres-alert-safety-store.js';
+import { createPostgresAuditLog } from './postgres-audit-log.js';
+import { createPostgresAuthoringStore } from './postgres-authoring-store.js';
+import { createPostgresCareStore } from './postgres-care-store.js';
+import { createPostgresDraftUpdateStore } from './postgres-draft-update-store.js';
+import { createPostgresDispatchQueue, createPostgresMailOutbox } from './postgres-mail-outbox.js';
+import { createPostgresMemberInvitationStore } from './postgres-member-invitation-store.js';
+
+/**
+ * Every store on one PostgreSQL connection pool (opened and migrated by `openPostgres`), each built
+ * once; the same options as the SQLite stores.
+ *
+ * @example
+ * const { pool } = await openPostgres({ url });
+ * const stores = createPostgresStores(pool, { box });
+ */
+export function createPostgresStores(pool: pg.Pool, options: SqliteStoresOptions = {}): Stores {
+  const ids = options.ids ?? uuidGenerator;
+  const now = options.now ?? (() => new Date());
+  const mail = createPostgresMailOutbox(pool, {
+    now,
+    newId: () => ids.newId(),
+    ...(options.box ? { box: options.box } : {}),
+    ...(options.mailMode ? { mode: options.mailMode } : {}),
+    ...(options.onMailQueued ? { onQueued: options.onMailQueued } : {}),
+  });
+  let open = true;
+  return {
+    audit: createPostgresAuditLog(pool),
+    accounts: createPostgresAccountsStore(pool, { ids }),
+    memberInvitations: createPostgresMemberInvitationStore(pool, { ids, mail }),
+    authoring: createPostgresAuthoringStore(pool),
+    drafts: createPostgresDraftUpdateStore(pool, () => now().toISOString()),
+    care: createPostgresCareStore(pool, { mail }),
+    alertSafety: createPostgresAlertSafetyStore(pool, { mail }),
+    mailOutbox: mail,
+    mailQueue: createPostgresDispatchQueue(pool, options.box),
+    async ping() {
+      if (!open) throw new Error('The database connection is closed.');
+      await pool.query('SELECT 1');
+    },
+    async close() {
+      if (!open) return;
+      open = false;
+      await pool.end();
+    },
+  };
+}

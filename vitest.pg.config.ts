@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm run test:pg`: the store contract suites on PostgreSQL (`*.pg.test.ts`) and the HTTP
+// integration tests again, with every server they start on PostgreSQL (CARELOOM_TEST_STORE, read by
+// runtime/src/testing/test-database-env.ts), on the server named by CARELOOM_TEST_DATABASE_URL or on
+// a throwaway one started for the run.
+export default defineConfig({
+  test: {
+    include: ['runtime/**/*.pg.test.ts', 'runtime/src/integration/care-over-http.test.ts', 'runtime/src/integration/authoring-over-http.test.ts'],
+    exclude: ['**/node_modules/**'],
+    environment: 'node',
+    env: { CARELOOM_TEST_STORE: 'postgresql' },
+    globalSetup: ['runtime/src/storage/postgres/postgres-global-setup.ts'],
+    testTimeout: 30000,
+    hookTimeout: 60000,
+  },
+});

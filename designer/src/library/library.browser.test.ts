@@ -1,52 +1,62 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import phq9 from '@careloom/examples/modules/phq-9.json';
-import { deep, deepAll, seriousViolations, settle, typeInto, until, workspaceFor } from '../testing/app-fixture.js';
-import { FakeApi, PEOPLE } from '../testing/fake-api.js';
+import { deep, deepAll, seriousViolations, settle, signedInWorkspace, startTestServer, typeInto, until, type TestServer } from '../testing/app-fixture.js';
+import type { Workspace } from '../app/workspace.js';
 import type { ClLibrary } from './library.js';
 import './library.js';
 
-async function mountLibrary(fake: FakeApi, person = PEOPLE.designer): Promise<ClLibrary> {
-  const workspace = await workspaceFor(fake, person);
+// On a real server with the demo content: every example module and program released by the demo
+// publisher in "Careloom Demo Publishing", written by the demo designer.
+let server: TestServer;
+beforeEach(async () => {
+  server = await startTestServer();
+});
+afterEach(async () => {
+  await server.stop();
+});
+
+async function mountLibrary(key = 'designer'): Promise<{ library: ClLibrary; workspace: Workspace }> {
+  const workspace = await signedInWorkspace(server, key);
   const library = await fixture<ClLibrary>(html`<cl-library .workspace=${workspace}></cl-library>`);
   await until(() => library.loaded);
   await settle(library);
-  return library;
+  return { library, workspace };
 }
 
 function rows(library: ClLibrary): string[] {
   return deepAll(library, 'tbody tr').map((row) => row.dataset['id']!);
 }
 
-function seed(): FakeApi {
-  const fake = new FakeApi();
-  fake.addDocument('phq-9', 'PHQ-9 depression', phq9, [{ state: 'released' }], { lastEditedAt: '2026-03-03T00:00:00Z' });
-  fake.addDocument('gad-7', 'GAD-7 anxiety', { id: 'gad-7' }, [{ state: 'in_review' }], { lastEditedAt: '2026-03-02T00:00:00Z' });
-  fake.addDocument('panic-week-1', 'Panic week 1', { id: 'panic-week-1' }, [], { lastEditedAt: '2026-03-01T00:00:00Z' });
-  fake.addDocument('other-org', 'Not ours', {}, [], { organisationId: 'org-other' });
-  fake.addExample('phq-9', 'module', 'PHQ-9', phq9);
-  fake.addExample('panic-icbt-8-weeks', 'program', 'Panic iCBT', { formatVersion: 1, id: 'panic-icbt-8-weeks' });
-  return fake;
+/** What the library posted to create a document, as the server received it. */
+function createRequests() {
+  return server.requests.filter((candidate) => candidate.method === 'POST' && candidate.path === '/api/modules');
 }
 
 describe('<cl-library>', () => {
-  it('lists the organisation\'s documents with status, last editor and time', async () => {
-    const library = await mountLibrary(seed());
-    expect(rows(library)).to.deep.equal(['phq-9', 'gad-7', 'panic-week-1']);
+  it('lists the organisation\'s documents with status, last editor and time, newest edit first', async () => {
+    const { library, workspace } = await mountLibrary();
+    const documents = await workspace.api.listDocuments();
+    expect(documents.length).to.equal(14);
+    const newestFirst = [...documents].sort((a, b) => b.lastEditedAt.localeCompare(a.lastEditedAt) || a.title.localeCompare(b.title)).map((document) => document.id);
+    expect([...rows(library)].sort()).to.deep.equal([...newestFirst].sort());
+    expect(rows(library)[0]).to.equal(newestFirst[0]);
+    const phq9 = documents.find((document) => document.id === 'phq-9')!;
     const first = deep(library, 'tr[data-id="phq-9"]')!;
     expect(deep(first, 'cl-status-badge')!.shadowRoot!.textContent).to.contain('Released');
     expect(first.textContent).to.contain('you');
-    expect(deep(first, 'time')!.getAttribute('datetime')).to.equal('2026-03-03T00:00:00Z');
+    expect(deep(first, 'time')!.getAttribute('datetime')).to.equal(phq9.lastEditedAt);
     expect(deep<HTMLAnchorElement>(first, 'a')!.getAttribute('href')).to.equal('#/modules/phq-9');
     expect(deepAll<HTMLAnchorElement>(first, 'a').map((a) => a.getAttribute('href'))).to.include('#/modules/phq-9/review');
   });
 
   it('searches by title and id, and filters by status', async () => {
-    const library = await mountLibrary(seed());
+    await server.signIn('arrange', 'designer');
+    await server.call('arrange', 'POST', '/api/modules', { kind: 'module', id: 'sleep-diary', title: 'Sleep diary', language: 'en' });
+    const { library } = await mountLibrary();
     typeInto(deep(library, '#query'), 'anx');
     await settle(library);
     expect(rows(library)).to.deep.equal(['gad-7']);
-    typeInto(deep(library, '#query'), 'panic-week');
+    typeInto(deep(library, '#query'), 'panic-week-1');
     await settle(library);
     expect(rows(library)).to.deep.equal(['panic-week-1']);
     typeInto(deep(library, '#query'), '');
@@ -54,36 +64,24 @@ describe('<cl-library>', () => {
     status.value = 'draft';
     status.dispatchEvent(new Event('change'));
     await settle(library);
-    expect(rows(library)).to.deep.equal(['panic-week-1']);
-    expect(deep(library, '[role=status]')!.textContent).to.contain('1 of 3');
+    expect(rows(library)).to.deep.equal(['sleep-diary']);
+    expect(deep(library, '[role=status]')!.textContent).to.contain('1 of 15');
   });
 
-  it('creates a module from an example and asks to open it', async () => {
-    const fake = seed();
-    fake.documents.delete('phq-9');
-    const library = await mountLibrary(fake);
+  it('suggests a free id when the organisation has the example already, creates it, and asks to open it', async () => {
+    await server.signIn('arrange', 'designer');
+    await server.call('arrange', 'POST', '/api/modules', { kind: 'module', id: 'phq-9-copy', example: 'phq-9' });
+    const { library, workspace } = await mountLibrary();
     const create = deep(library, 'cl-create-document')!;
     deep<HTMLInputElement>(create, 'input[name=source][value=example]')!.click();
     await settle(library);
-    expect(deepAll<HTMLOptionElement>(create, '#example option').map((option) => option.value)).to.deep.equal(['phq-9']);
-    let navigated = '';
-    library.addEventListener('cl-navigate', (event) => (navigated = (event as CustomEvent<{ hash: string }>).detail.hash));
-    deep<HTMLButtonElement>(create, 'button[type=submit]')!.click();
-    await until(() => navigated);
-    expect(navigated).to.equal('#/modules/phq-9');
-    const request = fake.requests.find((candidate) => candidate.method === 'POST' && candidate.path === '/api/modules')!;
-    expect(request.body).to.deep.equal({ organisationId: 'org-demo', kind: 'module', id: 'phq-9', example: 'phq-9' });
-    expect(request.csrf).to.equal(fake.csrfToken);
-  });
-
-  it('suggests a free id when the organisation has the example already, and takes the one typed', async () => {
-    const fake = seed();
-    fake.addDocument('phq-9-copy', 'An earlier copy', { id: 'phq-9-copy' }, []);
-    const library = await mountLibrary(fake);
-    const create = deep(library, 'cl-create-document')!;
-    deep<HTMLInputElement>(create, 'input[name=source][value=example]')!.click();
-    await settle(library);
+    expect(deepAll<HTMLOptionElement>(create, '#example option').map((option) => option.value)).to.include('phq-9');
     const id = deep<HTMLInputElement>(create, '#id')!;
+    expect(deep<HTMLSelectElement>(create, '#example')!.value).to.equal('activity-registration');
+    const example = deep<HTMLSelectElement>(create, '#example')!;
+    example.value = 'phq-9';
+    example.dispatchEvent(new Event('change'));
+    await settle(library);
     expect(id.value).to.equal('phq-9-copy-2');
     expect(id.required).to.equal(true);
     expect(deep(create, 'label[for=id]')!.textContent).to.equal('Id');
@@ -98,19 +96,25 @@ describe('<cl-library>', () => {
     deep<HTMLButtonElement>(create, 'button[type=submit]')!.click();
     await until(() => navigated);
     expect(navigated).to.equal('#/modules/phq-9-short');
-    const request = fake.requests.find((candidate) => candidate.method === 'POST' && candidate.path === '/api/modules')!;
-    expect(request.body).to.deep.equal({ organisationId: 'org-demo', kind: 'module', id: 'phq-9-short', example: 'phq-9' });
+    expect(createRequests().map((request) => request.body)).to.deep.equal([{ organisationId: workspace.organisationId, kind: 'module', id: 'phq-9-short', example: 'phq-9' }]);
+    expect(createRequests()[0]!.csrf).to.equal(workspace.session.csrfToken);
+    const created = (await workspace.api.listDocuments()).find((document) => document.id === 'phq-9-short')!;
+    expect(created.latestVersion).to.equal(null);
   });
 
-  it('proposes the next free id when the server says the proposed one is taken elsewhere', async () => {
-    const fake = seed();
-    // Another organisation's document: the library does not list it, the server refuses its id.
-    fake.addDocument('phq-9-copy', 'Someone else\'s copy', { id: 'phq-9-copy' }, [], { organisationId: 'org-other' });
-    const library = await mountLibrary(fake);
+  it('proposes the next free id when the server says the proposed one is taken since the list was read', async () => {
+    const { library } = await mountLibrary();
     const create = deep(library, 'cl-create-document')!;
     deep<HTMLInputElement>(create, 'input[name=source][value=example]')!.click();
     await settle(library);
+    const example = deep<HTMLSelectElement>(create, '#example')!;
+    example.value = 'phq-9';
+    example.dispatchEvent(new Event('change'));
+    await settle(library);
     expect(deep<HTMLInputElement>(create, '#id')!.value).to.equal('phq-9-copy');
+    // Someone else takes the id after the library listed the documents: only the server knows.
+    await server.signIn('colleague', 'designer');
+    await server.call('colleague', 'POST', '/api/modules', { kind: 'module', id: 'phq-9-copy', example: 'phq-9' });
     deep<HTMLButtonElement>(create, 'button[type=submit]')!.click();
     const alert = await until(() => deep(create, '[role=alert]'));
     expect(alert.textContent).to.contain('The id "phq-9-copy" is not available.');
@@ -125,8 +129,7 @@ describe('<cl-library>', () => {
   });
 
   it('refuses to create from an example without an id, without calling the server', async () => {
-    const fake = seed();
-    const library = await mountLibrary(fake);
+    const { library } = await mountLibrary();
     const create = deep(library, 'cl-create-document')!;
     deep<HTMLInputElement>(create, 'input[name=source][value=example]')!.click();
     await settle(library);
@@ -135,12 +138,11 @@ describe('<cl-library>', () => {
     deep<HTMLButtonElement>(create, 'button[type=submit]')!.click();
     const alert = await until(() => deep(create, '[role=alert]'));
     expect(alert.textContent).to.contain('Give the new document an id.');
-    expect(fake.requests.some((request) => request.method === 'POST')).to.equal(false);
+    expect(createRequests()).to.deep.equal([]);
   });
 
   it('shows every problem with its path when an uploaded file is refused', async () => {
-    const fake = seed();
-    const library = await mountLibrary(fake);
+    const { library } = await mountLibrary();
     const create = deep(library, 'cl-create-document')!;
     deep<HTMLInputElement>(create, 'input[name=source][value=upload]')!.click();
     await settle(library);
@@ -158,8 +160,7 @@ describe('<cl-library>', () => {
   });
 
   it('says when an uploaded file is not JSON, without calling the server', async () => {
-    const fake = seed();
-    const library = await mountLibrary(fake);
+    const { library } = await mountLibrary();
     const create = deep(library, 'cl-create-document')!;
     deep<HTMLInputElement>(create, 'input[name=source][value=upload]')!.click();
     await settle(library);
@@ -169,11 +170,11 @@ describe('<cl-library>', () => {
     deep<HTMLButtonElement>(create, 'button[type=submit]')!.click();
     const alert = await until(() => deep(create, '[role=alert]'));
     expect(alert.textContent).to.contain('"broken.json" is not JSON');
-    expect(fake.requests.some((request) => request.method === 'POST')).to.equal(false);
+    expect(createRequests()).to.deep.equal([]);
   });
 
   it('hides the create form from publishers, passes axe and works from the keyboard', async () => {
-    const library = await mountLibrary(seed(), PEOPLE.publisher);
+    const { library } = await mountLibrary('publisher');
     expect(deep(library, 'cl-create-document')).to.equal(null);
     expect(await seriousViolations(library)).to.deep.equal([]);
     deep<HTMLInputElement>(library, '#query')!.focus();

@@ -2,29 +2,33 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Program } from '@careloom/format';
 import { yDocToProgram } from '@careloom/format/ydoc';
-import copdModule from '@careloom/examples/modules/copd-daily-report.json';
-import phq9 from '@careloom/examples/modules/phq-9.json';
 import copdProgram from '@careloom/examples/programs/copd-home-follow-up.json';
 import type { CollabSession } from '../collab/collab-session.js';
-import { deep, deepAll, seriousViolations, settle, typeInto, until, workspaceFor } from '../testing/app-fixture.js';
-import { FakeApi, PEOPLE } from '../testing/fake-api.js';
+import { deep, deepAll, seriousViolations, settle, signedInWorkspace, startTestServer, typeInto, until, type TestServer } from '../testing/app-fixture.js';
 import type { ClProgramEditor } from './program-editor.js';
 import './program-editor.js';
 import { programSessionPair } from './test-helpers.js';
 
+// The modules a program can name come from a real server with the demo (every example released);
+// the live doc is a pair of Y.Docs wired to each other in memory.
+let server: TestServer;
+beforeEach(async () => {
+  server = await startTestServer();
+});
+afterEach(async () => {
+  await server.stop();
+});
+
 function seed() {
-  const fake = new FakeApi();
-  fake.addDocument('copd-daily-report', 'COPD daily report', copdModule, [{ state: 'released' }], { releasedVersion: 1 });
-  fake.addDocument('phq-9', 'PHQ-9', phq9, [{ state: 'released' }, { state: 'released' }], { releasedVersion: 2 });
-  fake.addDocument('copd-home-follow-up', 'COPD home follow-up', copdProgram, [], { kind: 'program' });
-  const pair = programSessionPair(copdProgram as unknown as Program);
-  return { fake, pair };
+  return { pair: programSessionPair(copdProgram as unknown as Program) };
 }
 
-async function mountEditor(fake: FakeApi, session: CollabSession, person = PEOPLE.designer): Promise<ClProgramEditor> {
-  const workspace = await workspaceFor(fake, person);
+async function mountEditor(session: CollabSession, key = 'designer'): Promise<ClProgramEditor> {
+  const workspace = await signedInWorkspace(server, key);
   const editor = await fixture<ClProgramEditor>(html`<cl-program-editor .workspace=${workspace} .session=${session} document-id="copd-home-follow-up"></cl-program-editor>`);
   await until(() => deep(editor, 'fieldset.entry'));
+  // The organisation's modules come from the server: the module choices are there once they have.
+  await until(() => deepAll<HTMLOptionElement>(editor, '#modules-0-module option').some((option) => option.value === 'phq-9'));
   await settle(editor);
   return editor;
 }
@@ -34,8 +38,8 @@ const button = (editor: Element, action: string) => deep<HTMLButtonElement>(edit
 
 describe('<cl-program-editor>', () => {
   it('shows the program from the live doc, the connection state and no problems for a valid program', async () => {
-    const { fake, pair } = seed();
-    const editor = await mountEditor(fake, pair.anna);
+    const { pair } = seed();
+    const editor = await mountEditor(pair.anna);
     expect(deep(editor, '.status')!.textContent).to.contain('Connected');
     expect(deep<HTMLInputElement>(editor, '#program-title-en')!.value).to.equal('COPD home follow-up');
     expect(deep<HTMLInputElement>(editor, '#program-title-sv')!.value).to.equal('Digital hemmonitorering vid KOL');
@@ -45,8 +49,8 @@ describe('<cl-program-editor>', () => {
   });
 
   it('adds a measurement, edits weeks and version, and the shared doc changes', async () => {
-    const { fake, pair } = seed();
-    const editor = await mountEditor(fake, pair.anna);
+    const { pair } = seed();
+    const editor = await mountEditor(pair.anna);
     deep<HTMLButtonElement>(editor, 'button[data-add=measurements]')!.click();
     await until(() => programOf(pair.ben).measurements?.length === 1);
     await settle(editor);
@@ -68,8 +72,10 @@ describe('<cl-program-editor>', () => {
   });
 
   it('lists validation problems live with their paths', async () => {
-    const { fake, pair } = seed();
-    const editor = await mountEditor(fake, pair.anna);
+    const { pair } = seed();
+    const editor = await mountEditor(pair.anna);
+    // Until the scheduled modules' content has come from the server, they count as missing.
+    await until(() => deep(editor, 'aside [role=status]')?.textContent?.includes('No problems'));
     typeInto(deep(editor, '#program-weeks'), '0');
     await until(() => deep(editor, 'aside [role=status]')?.textContent?.match(/\d+ problems? to fix/));
     const paths = deepAll(deep(editor, 'aside cl-issue-list')!, 'code').map((code) => code.textContent);
@@ -79,8 +85,8 @@ describe('<cl-program-editor>', () => {
   });
 
   it('edits registrations: weekly on chosen weekdays, reminders, alert when missing', async () => {
-    const { fake, pair } = seed();
-    const editor = await mountEditor(fake, pair.anna);
+    const { pair } = seed();
+    const editor = await mountEditor(pair.anna);
     const frequency = deep<HTMLSelectElement>(editor, '#registrations-0-frequency')!;
     frequency.value = 'weekly';
     frequency.dispatchEvent(new Event('change'));
@@ -93,8 +99,8 @@ describe('<cl-program-editor>', () => {
   });
 
   it('shows a collaborator\'s edit, and keeps offline edits until the connection returns', async () => {
-    const { fake, pair } = seed();
-    const editor = await mountEditor(fake, pair.anna);
+    const { pair } = seed();
+    const editor = await mountEditor(pair.anna);
     pair.ben.transact(() => pair.ben.doc.getMap('program').set('durationWeeks', 30));
     await until(() => deep<HTMLInputElement>(editor, '#program-weeks')?.value === '30');
     pair.pause();
@@ -109,8 +115,8 @@ describe('<cl-program-editor>', () => {
   });
 
   it('is read-only for publishers', async () => {
-    const { fake, pair } = seed();
-    const editor = await mountEditor(fake, pair.anna, PEOPLE.publisher);
+    const { pair } = seed();
+    const editor = await mountEditor(pair.anna, 'publisher');
     expect(deep<HTMLInputElement>(editor, '#program-weeks')!.disabled).to.equal(true);
     expect(deep<HTMLTextAreaElement>(editor, '#program-summary-en')!.disabled).to.equal(true);
     expect(deep(editor, 'button[data-add]')).to.equal(null);
@@ -120,8 +126,8 @@ describe('<cl-program-editor>', () => {
   });
 
   it('passes axe and adds an entry from the keyboard, focusing it', async () => {
-    const { fake, pair } = seed();
-    const editor = await mountEditor(fake, pair.anna);
+    const { pair } = seed();
+    const editor = await mountEditor(pair.anna);
     expect(await seriousViolations(editor)).to.deep.equal([]);
     deep<HTMLButtonElement>(editor, 'button[data-add=modules]')!.focus();
     await sendKeys({ press: 'Enter' });
@@ -134,9 +140,9 @@ describe('<cl-program-editor>', () => {
 
 describe('<cl-program-editor> program fields', () => {
   it('edits the summary side by side per language, and the other editor sees it', async () => {
-    const { fake, pair } = seed();
-    const anna = await mountEditor(fake, pair.anna);
-    const ben = await mountEditor(fake, pair.ben);
+    const { pair } = seed();
+    const anna = await mountEditor(pair.anna);
+    const ben = await mountEditor(pair.ben);
     const columns = deepAll<HTMLTextAreaElement>(anna, 'textarea[id^="program-summary-"]');
     expect(columns.map((area) => area.lang)).to.deep.equal(['en', 'sv']);
     typeInto(deep(anna, '#program-summary-sv'), 'Dagliga rapporter hemifrån.');
@@ -146,9 +152,9 @@ describe('<cl-program-editor> program fields', () => {
   });
 
   it('adds and removes tags, rejecting a duplicate, and the other editor sees them', async () => {
-    const { fake, pair } = seed();
-    const anna = await mountEditor(fake, pair.anna);
-    const ben = await mountEditor(fake, pair.ben);
+    const { pair } = seed();
+    const anna = await mountEditor(pair.anna);
+    const ben = await mountEditor(pair.ben);
     typeInto(deep(anna, '#new-tag'), 'telemonitoring');
     deep<HTMLFormElement>(anna, 'form[data-role="add-tag"]')!.requestSubmit();
     await until(() => programOf(pair.ben).tags?.includes('telemonitoring'));
@@ -165,8 +171,8 @@ describe('<cl-program-editor> program fields', () => {
   });
 
   it('adds a language (new columns appear), changes the default, and removes a language with its translations', async () => {
-    const { fake, pair } = seed();
-    const anna = await mountEditor(fake, pair.anna);
+    const { pair } = seed();
+    const anna = await mountEditor(pair.anna);
     typeInto(deep(anna, '#new-language'), 'NB');
     deep<HTMLFormElement>(anna, 'form[data-role="add-language"]')!.requestSubmit();
     await until(() => deep(anna, '#program-summary-nb'));
@@ -188,8 +194,8 @@ describe('<cl-program-editor> program fields', () => {
   });
 
   it('refuses a malformed language tag with a message', async () => {
-    const { fake, pair } = seed();
-    const anna = await mountEditor(fake, pair.anna);
+    const { pair } = seed();
+    const anna = await mountEditor(pair.anna);
     typeInto(deep(anna, '#new-language'), 'swedish');
     deep<HTMLFormElement>(anna, 'form[data-role="add-language"]')!.requestSubmit();
     await settle(anna);
@@ -201,9 +207,9 @@ describe('<cl-program-editor> program fields', () => {
 
 describe('two designers editing the same program', () => {
   it('show the other editor\'s avatar and the section and entry they are on', async () => {
-    const { fake, pair } = seed();
-    const anna = await mountEditor(fake, pair.anna);
-    const ben = await mountEditor(fake, pair.ben);
+    const { pair } = seed();
+    const anna = await mountEditor(pair.anna);
+    const ben = await mountEditor(pair.ben);
     expect(deep(anna, '.avatar')!.getAttribute('aria-label')).to.equal('Ben Berg, in the program');
     deep<HTMLInputElement>(ben, '#registrations-0-deadline')!.focus();
     await until(() => deep(anna, '.avatar')?.getAttribute('aria-label') === 'Ben Berg, on Registrations: copdDaily');
@@ -218,9 +224,9 @@ describe('two designers editing the same program', () => {
   });
 
   it('undo only their own edits, from the button and from Ctrl+Z; redo brings it back', async () => {
-    const { fake, pair } = seed();
-    const anna = await mountEditor(fake, pair.anna);
-    const ben = await mountEditor(fake, pair.ben);
+    const { pair } = seed();
+    const anna = await mountEditor(pair.anna);
+    const ben = await mountEditor(pair.ben);
     expect(button(anna, 'undo').disabled).to.equal(true);
     typeInto(deep(anna, '#program-weeks'), '30');
     await until(() => programOf(pair.ben).durationWeeks === 30);
@@ -256,8 +262,8 @@ describe('two designers editing the same program', () => {
 
 describe('<cl-program-editor> when the server stops the connection', () => {
   it('turns read-only and says why (4423: may now only read; 4413: last change too large)', async () => {
-    const { fake, pair } = seed();
-    const editor = await mountEditor(fake, pair.anna);
+    const { pair } = seed();
+    const editor = await mountEditor(pair.anna);
     expect(deepAll(editor, 'header [data-action="undo"]')).to.have.length(1);
     pair.anna.stop('read-only');
     await settle(editor);
@@ -268,7 +274,7 @@ describe('<cl-program-editor> when the server stops the connection', () => {
     expect(deep<HTMLInputElement>(editor, '#program-title-en')!.readOnly || deep<HTMLInputElement>(editor, '#program-title-en')!.disabled).to.equal(true);
 
     const other = seed();
-    const second = await mountEditor(other.fake, other.pair.ben);
+    const second = await mountEditor(other.pair.ben);
     other.pair.ben.stop('too-large');
     await settle(second);
     expect(deep(second, '[role="alert"]')!.textContent).to.contain('Your last change could not be saved: it is larger than the server accepts.');

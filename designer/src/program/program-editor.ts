@@ -1,7 +1,7 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import type * as Y from 'yjs';
-import type { Module, ModuleRef, Program } from '@careloom/format';
+import type { ModuleRef, Program } from '@careloom/format';
 import { validateProgram } from '@careloom/format/validate';
 import { yDocToProgram } from '@careloom/format/ydoc';
 import { isApiError } from '@careloom/client/api';
@@ -19,12 +19,12 @@ import '../ui/issue-list.js';
 import type { ListedIssue } from '../ui/issue-list.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import { peerMarks } from './peer-marks.js';
+import { programEditorStyles } from './program-editor-styles.js';
+import { ScheduledModules } from './scheduled-modules.js';
 import { addEntry, addLanguage, addTag, moveEntry, removeEntry, removeLanguage, removeTag, setDefaultLanguage, setEntryValue, setProgramText, setProgramValue, type EntryValue, type ProgramList } from './program-doc.js';
 import { generalSection, languageName, type GeneralContext } from './program-general.js';
 import { programPeersOf, publishProgramFocus, type ProgramPeer } from './program-presence.js';
 import { measurementsSection, modulesSection, registrationsSection, type SectionContext } from './program-sections.js';
-
-type Loaded<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed' };
 
 const SECTION_NAMES: Record<string, MessageKey> = {
   general: 'common.program',
@@ -59,151 +59,7 @@ export class ClProgramEditor extends LitElement {
   };
   static override styles = [
     uiStyles,
-    css`
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem 1rem;
-        border-bottom: 1px solid var(--cl-line, #c8ced6);
-        padding-bottom: 0.5rem;
-        margin-bottom: 0.5rem;
-      }
-      header h1 {
-        flex: 1 1 20rem;
-        margin: 0;
-      }
-      .status {
-        font-weight: 600;
-      }
-      .status.connected {
-        color: var(--cl-ok);
-      }
-      .status.offline,
-      .status.stopped {
-        color: var(--cl-error);
-      }
-      .stopped-notice {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem 1rem;
-        padding: 0.5rem 0.75rem;
-        border-radius: 0.25rem;
-        color: var(--cl-warn);
-        background: var(--cl-warn-bg);
-      }
-      .stopped-notice p {
-        margin: 0;
-      }
-      ul.avatars {
-        display: flex;
-        gap: 0.25rem;
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      .avatar {
-        display: inline-flex;
-        align-items: center;
-        justify-content: center;
-        width: 2rem;
-        height: 2rem;
-        border-radius: 50%;
-        color: #fff;
-        font-weight: 700;
-        font-size: 0.8125rem;
-      }
-      .peers-here {
-        margin: 0 0 0.25rem;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25rem;
-      }
-      .peer {
-        border-left: 4px solid;
-        padding: 0 0.375rem;
-        font-size: 0.875rem;
-        font-weight: 600;
-        background: #fff;
-      }
-      .layout {
-        display: grid;
-        grid-template-columns: minmax(0, 3fr) minmax(16rem, 1fr);
-        gap: 1.5rem;
-        align-items: start;
-      }
-      aside {
-        position: sticky;
-        top: 0.5rem;
-      }
-      .translations {
-        display: grid;
-        grid-template-columns: repeat(var(--columns, 1), minmax(12rem, 1fr));
-        gap: 0.5rem 1rem;
-        margin-bottom: 0.5rem;
-      }
-      .translations textarea,
-      .translations input {
-        width: 100%;
-        box-sizing: border-box;
-      }
-      fieldset.chips ul {
-        list-style: none;
-        padding: 0;
-        margin: 0.25rem 0;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-      }
-      fieldset.chips li {
-        display: inline-flex;
-        align-items: center;
-        gap: 0.25rem;
-        border: 1px solid var(--cl-line, #c8ced6);
-        border-radius: 1rem;
-        padding: 0.125rem 0.25rem 0.125rem 0.75rem;
-      }
-      .chip-remove {
-        min-width: 2.5rem;
-      }
-      fieldset.entry {
-        padding: 0.5rem 0.75rem;
-      }
-      fieldset.inline {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25rem 1rem;
-        border-style: dashed;
-      }
-      label.check {
-        font-weight: 400;
-        display: inline-flex;
-        align-items: center;
-        gap: 0.375rem;
-        min-height: 2.5rem;
-      }
-      input[type='number'] {
-        width: 6rem;
-      }
-      .entry-buttons button {
-        min-width: 2.5rem;
-      }
-      .visually-hidden {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip: rect(0 0 0 0);
-        white-space: nowrap;
-      }
-      @media (max-width: 60rem) {
-        .layout,
-        .translations {
-          grid-template-columns: 1fr;
-        }
-      }
-    `,
+    programEditorStyles,
   ];
 
   declare workspace: Workspace | undefined;
@@ -224,9 +80,8 @@ export class ClProgramEditor extends LitElement {
   /** The server said this person may only read the draft (4423): it reopens read-only. */
   #readOnlyDocument: string | undefined;
   #detach: Array<() => void> = [];
-  /** Scheduled modules' content (`moduleId@version`, `@` alone for the catalog or draft) and released versions. */
-  readonly #contents = new Map<string, Loaded<Module>>();
-  readonly #versions = new Map<string, Loaded<number[]>>();
+  /** The scheduled modules' content and released versions, fetched from the server on first need. */
+  readonly #scheduled = new ScheduledModules(() => this.workspace?.api, () => this.#refresh(), () => this.requestUpdate());
 
   constructor() {
     super();
@@ -307,6 +162,7 @@ export class ClProgramEditor extends LitElement {
     try {
       const documents = await workspace.api.listDocuments();
       this.modules = documents.filter((document) => document.kind === 'module' && document.organisationId === workspace.organisationId);
+      this.#scheduled.modules = this.modules;
       this.#refresh();
     } catch (error) {
       if (!isApiError(error)) throw error;
@@ -329,52 +185,9 @@ export class ClProgramEditor extends LitElement {
       return;
     }
     this.program = json as Program;
-    const result = validateProgram(json, { resolveModule: (ref) => this.#moduleContent(ref) });
+    const result = validateProgram(json, { resolveModule: (ref) => this.#scheduled.content(ref) });
     this.issues = result.issues;
-    for (const ref of referencedModules(this.program)) {
-      this.#fetchContent(ref);
-      this.#fetchVersions(ref.moduleId);
-    }
-  }
-
-  #contentKey(ref: ModuleRef): string {
-    return `${ref.moduleId}@${ref.version ?? ''}`;
-  }
-
-  #moduleContent(ref: ModuleRef): Module | undefined {
-    const loaded = this.#contents.get(this.#contentKey(ref));
-    return loaded?.state === 'ready' ? loaded.value : undefined;
-  }
-
-  /** A pinned version's content; unpinned: the catalog's released version, else the draft (what release would pin or refuse). */
-  #fetchContent(ref: ModuleRef): void {
-    const key = this.#contentKey(ref);
-    const api = this.workspace?.api;
-    if (!api || this.#contents.has(key) || !ref.moduleId) return;
-    this.#contents.set(key, { state: 'loading' });
-    const released = this.modules.find((module) => module.id === ref.moduleId)?.releasedVersion ?? null;
-    const number = ref.version ?? released;
-    const content = number !== null ? api.getVersion(ref.moduleId, number).then((version) => version.content) : api.getDraft(ref.moduleId).then((draft) => draft.content);
-    content.then(
-      (value) => {
-        this.#contents.set(key, { state: 'ready', value: value as Module });
-        this.#refresh();
-      },
-      () => this.#contents.set(key, { state: 'failed' }),
-    );
-  }
-
-  #fetchVersions(moduleId: string): void {
-    const api = this.workspace?.api;
-    if (!api || this.#versions.has(moduleId) || !moduleId) return;
-    this.#versions.set(moduleId, { state: 'loading' });
-    api.listVersions(moduleId).then(
-      (versions) => {
-        this.#versions.set(moduleId, { state: 'ready', value: versions.filter((version) => version.state === 'released').map((version) => version.number) });
-        this.requestUpdate();
-      },
-      () => this.#versions.set(moduleId, { state: 'failed' }),
-    );
+    for (const ref of referencedModules(this.program)) this.#scheduled.want(ref);
   }
 
   /** Whether this person may change the draft now. */
@@ -512,12 +325,9 @@ export class ClProgramEditor extends LitElement {
     return {
       readOnly,
       modules: this.modules.map((module) => ({ id: module.id, title: module.title })),
-      releasedVersions: (moduleId) => {
-        const loaded = this.#versions.get(moduleId);
-        return loaded?.state === 'ready' ? loaded.value : undefined;
-      },
+      releasedVersions: (moduleId) => this.#scheduled.releasedVersions(moduleId),
       registrationBlocks: (moduleId) => {
-        const module = this.#moduleContent({ moduleId });
+        const module = this.#scheduled.content({ moduleId });
         return module ? module.pages.flatMap((page) => page.blocks.filter((block) => block.type === 'registration').map((block) => block.id)) : undefined;
       },
       set: (list, index, path, value: EntryValue | undefined) => this.#edit((doc) => setEntryValue(doc, list, index, path, value)),

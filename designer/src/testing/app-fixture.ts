@@ -1,8 +1,28 @@
-// Helpers shared by the designer's browser tests: a signed-in workspace over the fake API, waiting
-// for async rendering, querying through shadow roots, and the axe check.
-import type { Workspace } from '../app/workspace.js';
+// Helpers shared by the designer's browser tests: a signed-in workspace on a real server (or, for
+// the tests not moved yet, the fake API), waiting for async rendering, querying through shadow
+// roots, and the axe check.
+import type { TestServer } from '@careloom/renderer/test-server';
+import { DesignerApi } from '../api/api-client.js';
+import { designerOrganisations, type Workspace } from '../app/workspace.js';
 import { ORG_ID, ORG_NAME, type FakeApi, type FakePerson } from './fake-api.js';
 export { seriousViolations } from '@careloom/renderer/testing';
+export { startTestServer, type TestServer } from '@careloom/renderer/test-server';
+
+let jars = 0;
+
+/**
+ * The workspace of the demo account `key` (`designer`, `publisher`, `tester`, `permissions-admin`)
+ * signed in on `server` through the designer's own client, in a cookie jar of its own (as another
+ * browser would be) unless `jar` names one.
+ */
+export async function signedInWorkspace(server: TestServer, key: string, jar = `${key}-${++jars}`): Promise<Workspace> {
+  const api = new DesignerApi({ fetch: server.fetch(jar) });
+  const account = server.account(key);
+  const session = await api.login(account.email, account.password);
+  const organisation = designerOrganisations(session.memberships)[0];
+  if (!organisation) throw new Error(`${account.email} works in no publishing organisation.`);
+  return { api, session, organisationId: organisation.id, organisationName: organisation.name, roles: organisation.roles };
+}
 
 /** A workspace for `person` on a fake API (signed in, CSRF token known). */
 export async function workspaceFor(fake: FakeApi, person: FakePerson): Promise<Workspace> {
@@ -20,8 +40,8 @@ export async function settle(element?: Element, rounds = 6): Promise<void> {
   }
 }
 
-/** Waits until `check` returns a truthy value (or fails after `timeout` ms). */
-export async function until<T>(check: () => T | undefined | null | false, timeout = 2000): Promise<T> {
+/** Waits until `check` returns a truthy value (or fails after `timeout` ms; a real server answers over the network, on a busy machine slowly). */
+export async function until<T>(check: () => T | undefined | null | false, timeout = 10_000): Promise<T> {
   const start = Date.now();
   for (;;) {
     const value = check();

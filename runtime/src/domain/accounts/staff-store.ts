@@ -35,8 +35,9 @@ export type ResetRefusal = 'unusable' | 'disabled' | 'no_password';
 /**
  * Staff administration at a care provider: which therapists work in which unit, who is responsible
  * for which patient, disabled accounts, and password-reset links. Each method is one atomic unit
- * (one transaction in SQL) that writes its own audit row. Implementation:
- * storage/sqlite/staff-store.ts; behaviour pinned by storage/contract/staff-store.contract.ts.
+ * (one transaction in SQL) that writes its own audit row. Implementations:
+ * storage/sqlite/staff-store.ts and storage/postgres/postgres-staff-store.ts; behaviour pinned by
+ * storage/contract/staff-store.contract.ts.
  */
 export interface StaffStore {
   /** The organisation's staff (people with a role other than patient) and its units. */

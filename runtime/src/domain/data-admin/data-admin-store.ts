@@ -57,7 +57,8 @@ export interface PatientReadView {
 
 /**
  * The data administrator's port: audit search and review, one patient's export and purge, and the
- * patient's own view of who read their data. Implementation: storage/sqlite/data-admin-store.ts.
+ * patient's own view of who read their data. Implementations: storage/sqlite/data-admin-store.ts and
+ * storage/postgres/postgres-data-admin-store.ts.
  */
 export interface DataAdminStore {
   searchAudit(search: AuditSearch): Promise<AuditRecord[]>;
@@ -71,7 +72,8 @@ export interface DataAdminStore {
   /**
    * Erases the patient: responses, messages, alerts, plans, enrollments, invitations, referrals,
    * reminders, mail, sessions, roles and the account, and writes `tombstone` (which carries no
-   * personal data) in the same transaction; then checkpoints the WAL so no copy stays on disk.
+   * personal data) in the same transaction; then removes what the database keeps of the deleted rows
+   * (SQLite: secure_delete and a WAL checkpoint; PostgreSQL: VACUUM, see its store for the limits).
    */
   purgePatient(input: { patientId: string; tombstone: NewAuditEntry }): Promise<{ enrollments: number; responses: number; messages: number; alerts: number }>;
   /** `patient.read` entries naming the patient, newest first. */

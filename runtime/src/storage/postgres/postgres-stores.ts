@@ -7,9 +7,11 @@ import { createPostgresAlertSafetyStore } from './postgres-alert-safety-store.js
 import { createPostgresAuditLog } from './postgres-audit-log.js';
 import { createPostgresAuthoringStore } from './postgres-authoring-store.js';
 import { createPostgresCareStore } from './postgres-care-store.js';
+import { createPostgresDataAdminStore } from './postgres-data-admin-store.js';
 import { createPostgresDraftUpdateStore } from './postgres-draft-update-store.js';
 import { createPostgresDispatchQueue, createPostgresMailOutbox } from './postgres-mail-outbox.js';
 import { createPostgresMemberInvitationStore } from './postgres-member-invitation-store.js';
+import { createPostgresStaffStore } from './postgres-staff-store.js';
 
 /**
  * Every store on one PostgreSQL connection pool (opened and migrated by `openPostgres`), each built
@@ -38,6 +40,8 @@ export function createPostgresStores(pool: pg.Pool, options: SqliteStoresOptions
     drafts: createPostgresDraftUpdateStore(pool, () => now().toISOString()),
     care: createPostgresCareStore(pool, { mail }),
     alertSafety: createPostgresAlertSafetyStore(pool, { mail }),
+    staff: createPostgresStaffStore(pool, { ids, mail }),
+    dataAdmin: createPostgresDataAdminStore(pool),
     mailOutbox: mail,
     mailQueue: createPostgresDispatchQueue(pool, options.box),
     async ping() {

@@ -20,6 +20,8 @@ import { sessionCookieSettings } from './auth/session-cookie.js';
 import { authRoutes } from './routes/auth.js';
 import { authoringRoutes } from './routes/authoring-routes.js';
 import { careRoutes } from './routes/care/care-routes.js';
+import { fhirRoutes } from './routes/fhir/fhir-r4.js';
+import { apiTokenRoutes } from './routes/api-tokens.js';
 import { exampleRoutes } from './routes/examples.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { organisationRoutes } from './routes/organisations.js';
@@ -101,12 +103,19 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const clientIp = createClientIpReader({ trustProxy: deps.config.trustProxy });
   const cookie = sessionCookieSettings(deps.config.publicUrl);
   app.use('/api/*', originCheck(deps.allowedOrigins ?? (() => originsOf(deps.config.publicUrl))));
-  app.use('/api/*', authenticate(createSessionCookieAuthenticator({ authentication: accounts.authentication, cookie, clientIp })));
+  const sessionAuthenticator = createSessionCookieAuthenticator({ authentication: accounts.authentication, cookie, clientIp });
+  app.use('/api/*', authenticate(sessionAuthenticator));
   app.route('/api/auth', authRoutes({ authentication: accounts.authentication, cookie, clientIp }));
   app.route('/api/organisations', organisationRoutes({ organisations: accounts.organisations, invitations: accounts.invitations, clientIp }));
   app.route('/', memberInvitationRoutes({ invitations: accounts.invitations, authentication: accounts.authentication, cookie, clientIp }));
   app.route('/', authoringRoutes({ authoring, clientIp: (c) => clientIp(c) ?? null }));
   app.route('/', careRoutes({ care, clientIp: (c) => clientIp(c) ?? null, authentication: accounts.authentication, cookie }));
+  app.route('/', apiTokenRoutes({ apiTokens: deps.services.apiTokens, clientIp: (c) => clientIp(c) ?? null }));
+
+  // The FHIR endpoint is read-only (no CSRF to defend) and answers patient data: never cached.
+  app.use('/fhir/*', noStore());
+  app.use('/fhir/*', authenticate(sessionAuthenticator));
+  app.route('/', fhirRoutes({ fhir: deps.services.fhir, clientIp: (c) => clientIp(c) ?? null, now: () => deps.clock.now(), authenticateToken: (token, request) => deps.services.apiTokens.authenticate(token, request) }));
   app.route('/', staffRoutes({ staff: deps.services.staff.staff, clientIp }));
   app.route('/', passwordResetRoutes({ passwordReset: deps.services.staff.passwordReset, clientIp }));
   app.route('/', dataAdminRoutes({ dataAdmin: deps.services.dataAdmin, clientIp }));

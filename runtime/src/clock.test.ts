@@ -28,10 +28,10 @@ describe('clocks', () => {
 });
 
 describe('id generators', () => {
-  it('makes random UUIDs', () => {
+  it('makes unique time-ordered UUIDs (version 7)', () => {
     const ids = new Set(Array.from({ length: 100 }, () => uuidGenerator.newId()));
     expect(ids.size).toBe(100);
-    expect([...ids][0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([...ids][0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('makes predictable ids for tests', () => {

@@ -34,6 +34,8 @@ import { fileURLToPath } from 'node:url';
 import { lazyBundles, prebuiltBundles, type Bundle } from './web/bundle.js';
 import { repositoryRoot, WEB_APPS } from './web/web-apps.js';
 import { createCareService } from './domain/care/care-service.js';
+import { createFhirService } from './domain/fhir/fhir-service.js';
+import { createApiTokenService } from './domain/api-tokens/api-tokens.js';
 import { createPatientAccounts, invitedSessionsOf } from './domain/care/patient-accounts.js';
 import { createReleasedContent } from './domain/care/released-content.js';
 import { seedDemoContent } from './domain/demo-content.js';
@@ -171,8 +173,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       publicUrl: () => publicUrl,
       logger,
     });
+    const fhir = createFhirService({ care: stores.care, responses: stores.responses, content: createReleasedContent(stores.authoring), canonicalBase: () => `${publicUrl}/fhir/r4`, now: () => clock.now(), newId: () => ids.newId() });
     const staff = createStaffServices({ store: stores.staff, accounts: stores.accounts, audit: stores.audit, hasher, sessionRevoked: accounts.sessionRevoked, clock, ids, publicUrl: () => publicUrl });
-    const services: Services = { health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId() }) };
+    const services: Services = { health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }), staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId() }) };
     if (!demo) {
       const live = await liveDemoAccounts({ store: stores.accounts, hasher });
       if (live.length > 0) {

@@ -1,9 +1,11 @@
 import type { AccountsServices } from './accounts/accounts-services.js';
+import type { ApiTokenService } from './api-tokens/api-tokens.js';
 import type { StaffServices } from './accounts/staff-services.js';
 import type { DataAdminService } from './data-admin/data-admin-service.js';
 import type { AuthoringService } from './authoring/authoring-service.js';
 import type { CareService } from './care/care-service.js';
 import type { ExampleCatalog } from './example-catalog.js';
+import type { FhirService } from './fhir/fhir-service.js';
 import type { HealthService } from './health-service.js';
 
 /**
@@ -17,6 +19,10 @@ export interface Services {
   accounts: AccountsServices;
   authoring: AuthoringService;
   care: CareService;
+  /** The read-only FHIR R4 endpoint. */
+  fhir: FhirService;
+  /** API tokens of integrating systems: created and revoked by care-provider admins, used on /fhir/r4. */
+  apiTokens: ApiTokenService;
   /** Staff administration at care providers and password resets (issue 12). */
   staff: StaffServices;
   /** The data administrator: audit search, review, patient export and purge (issue 12). */

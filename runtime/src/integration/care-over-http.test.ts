@@ -93,4 +93,29 @@ describe('care over HTTP with the demo seed', () => {
     const outbox = (await admin.call('GET', '/api/dev/outbox')).body as { messages: Array<{ to: string; subject: string }> };
     expect(outbox.messages.some((message) => message.to === 'petra@example.org' && message.subject.includes('invitation'))).toBe(true);
   });
+
+  it('gives an integrating system the patient\'s Observations over /fhir/r4 with an API token', { timeout: 60_000 }, async () => {
+    const server = await start();
+    const therapist = await login(server, 'therapist');
+    const detail = (await therapist.call('GET', `/api/care/enrollments/${enrollmentId}`)).body as { enrollment?: { patientId: string; unitId: string }; patientId?: string; unit: { id: string } };
+    const patientId = detail.enrollment?.patientId ?? detail.patientId;
+    expect(patientId).toEqual(expect.any(String));
+    const admin = await login(server, 'care-admin');
+    const units = (await admin.call('GET', '/api/care/units')).body as { units: Array<{ id: string; organisationId: string }> };
+    const unit = units.units.find((candidate) => candidate.id === detail.unit.id)!;
+    const created = await admin.call('POST', `/api/care/providers/${unit.organisationId}/api-tokens`, { name: 'Record system', scopes: ['patient-data.read'], unitIds: [unit.id] });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const { secret, token } = created.body as { secret: string; token: { id: string } };
+    const fhir = await fetch(`${server.url}/fhir/r4/Observation?patient=Patient/${patientId}&code=http://loinc.org|44261-6`, { headers: { Authorization: `Bearer ${secret}` } });
+    expect(fhir.status).toBe(200);
+    expect(fhir.headers.get('cache-control')).toBe('no-store');
+    const bundle = (await fhir.json()) as { total: number; entry: Array<{ resource: { valueQuantity: { value: number }; subject: { reference: string } } }> };
+    expect(bundle.total).toBe(1);
+    expect(bundle.entry[0]!.resource).toMatchObject({ valueQuantity: { value: 10 }, subject: { reference: `Patient/${patientId}` } });
+    const listed = (await admin.call('GET', `/api/care/providers/${unit.organisationId}/api-tokens`)).body as { tokens: Array<{ id: string; lastUsedAt: string | null }> };
+    expect(listed.tokens.find((entry) => entry.id === token.id)?.lastUsedAt).toEqual(expect.any(String));
+    expect((await admin.call('DELETE', `/api/care/providers/${unit.organisationId}/api-tokens/${token.id}`)).status).toBe(204);
+    expect((await fetch(`${server.url}/fhir/r4/Observation?patient=${patientId}`, { headers: { Authorization: `Bearer ${secret}` } })).status).toBe(401);
+    await server.close();
+  });
 });

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import type { AuthoringRouteDeps } from './authoring-request.js';
 import { catalogRoutes } from './catalog.js';
+import { fhirImportRoutes } from './fhir-import.js';
 import { moduleCommentRoutes } from './module-comments.js';
 import { moduleRoutes } from './modules.js';
 import { testEnrollmentRoutes } from './test-enrollments.js';
@@ -18,6 +19,7 @@ export type { AuthoringRouteDeps } from './authoring-request.js';
  */
 export function authoringRoutes(deps: AuthoringRouteDeps) {
   return new Hono<AppEnv>()
+    .route('/', fhirImportRoutes(deps))
     .route('/', moduleRoutes(deps))
     .route('/', moduleCommentRoutes(deps))
     .route('/', testEnrollmentRoutes(deps))

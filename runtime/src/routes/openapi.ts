@@ -34,6 +34,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 
   { method: 'get', path: '/api/modules', summary: 'Modules and programs of the caller\'s organisations, with status and last editor', tag: 'authoring', auth: 'session', success: { status: 200, description: 'Documents', response: 'DocumentList' }, problems: [401] },
   { method: 'post', path: '/api/modules', summary: 'Create a module or program from scratch, an example or an uploaded document', tag: 'authoring', auth: 'session', request: 'CreateDocumentInput', success: { status: 201, description: 'The new document and its draft', response: 'DraftView' }, problems: [...WRITE, 409] },
+  { method: 'post', path: '/api/modules/fhir-import', summary: 'Import a FHIR R4 Questionnaire into a new module draft, listing item by item what could not be carried over', tag: 'authoring', auth: 'session', request: 'FhirImportBody', success: { status: 201, description: 'The new document, its draft and the import notes', response: 'FhirImportView' }, problems: [...WRITE, 409] },
   { method: 'get', path: '/api/modules/{id}', summary: 'One document with its versions\' states', tag: 'authoring', auth: 'session', success: { status: 200, description: 'The document', response: 'DocumentDetail' }, problems: READ },
   { method: 'get', path: '/api/modules/{id}/draft', summary: 'The live draft as JSON with its validation issues', tag: 'authoring', auth: 'session', success: { status: 200, description: 'Draft content, issues and update sequence', response: 'DraftView' }, problems: READ },
   { method: 'get', path: '/api/modules/{id}/versions', summary: 'Version history', tag: 'authoring', auth: 'session', success: { status: 200, description: 'Versions', response: 'VersionList' }, problems: READ },
@@ -49,6 +50,9 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'get', path: '/api/test-enrollments/{id}', summary: 'A test enrollment with the exact version content', tag: 'authoring', auth: 'session', success: { status: 200, description: 'The test enrollment', response: 'TestEnrollmentView' }, problems: READ },
   { method: 'get', path: '/api/catalog', summary: 'Released versions with notes, class, hash and history', tag: 'catalog', auth: 'session', success: { status: 200, description: 'Catalog entries', response: 'Catalog' }, problems: [401, 403] },
   ...CARE_OPERATIONS,
+  { method: 'get', path: '/api/care/providers/{organisationId}/api-tokens', summary: "The care provider's API tokens for integrating systems, with scopes, units and last use (never the token)", tag: 'care', auth: 'session', success: { status: 200, description: 'Tokens', response: 'ApiTokenList' }, problems: READ },
+  { method: 'post', path: '/api/care/providers/{organisationId}/api-tokens', summary: 'Create an API token for an integrating system, for the provider or some of its units, with read scopes; the token is in this answer only', tag: 'care', auth: 'session', request: 'CreateApiTokenBody', success: { status: 201, description: 'The token (shown once) and its description', response: 'CreatedApiToken' }, problems: WRITE },
+  { method: 'delete', path: '/api/care/providers/{organisationId}/api-tokens/{tokenId}', summary: 'Revoke an API token; it stops working at once', tag: 'care', auth: 'session', success: { status: 204, description: 'Revoked' }, problems: READ },
   ...STAFF_OPERATIONS,
 ];
 

@@ -37,6 +37,7 @@ beforeAll(async () => {
   const redeemed = await patient.call('POST', '/api/public/invitations/redeem', { code: invitation.code, password: 'cilla has a long password' });
   expect(redeemed.status, JSON.stringify(redeemed.body)).toBe(200);
   patient.csrfToken = (redeemed.body as { csrfToken: string }).csrfToken;
+  params['patientId'] = (redeemed.body as { person: { id: string } }).person.id;
   sessions['patient'] = patient;
   // Some patient data on every list: an answer, a message each way.
   const phq9 = Object.fromEntries(Array.from({ length: 9 }, (_, index) => [`phq9_${index + 1}`, 'severalDays']));
@@ -47,7 +48,7 @@ beforeAll(async () => {
   const admin = sessions['care-admin']!;
   const intake = await admin.call('POST', `/api/care/units/${unitId}/deployments`, { documentId: 'phq-9', version: 1 });
   await admin.call('PATCH', `/api/care/units/${unitId}`, { intake: { deploymentId: (intake.body as { id: string }).id } });
-  Object.assign(params, { unitId, enrollmentId: enrollment.id, orgId: admin.organisationIds[0]!, patientId: (redeemed.body as { person: { id: string } }).person.id });
+  Object.assign(params, { unitId, enrollmentId: enrollment.id, orgId: admin.organisationIds[0]!, organisationId: admin.organisationIds[0]! });
 }, 90_000);
 
 afterAll(async () => {

@@ -8,10 +8,12 @@
 import type { DraftUpdateStore } from '../collab/update-store.js';
 import type { AccountsStore } from '../domain/accounts/accounts-store.js';
 import type { MemberInvitationStore } from '../domain/accounts/member-invitation-store.js';
-import type { StaffStore } from '../domain/accounts/staff-store.js';
-import type { DataAdminStore } from '../domain/data-admin/data-admin-store.js';
+import type { ApiTokenStore } from '../domain/api-tokens/api-token-store.js';
 import type { AuthoringStore, DraftUpdates } from '../domain/authoring/ports.js';
 import type { CareStore, MailOutbox } from '../domain/care/ports.js';
+import type { ResponseLookup } from '../domain/fhir/fhir-ports.js';
+import type { StaffStore } from '../domain/accounts/staff-store.js';
+import type { DataAdminStore } from '../domain/data-admin/data-admin-store.js';
 import type { AlertSafetyStore } from '../domain/care/alert-safety-ports.js';
 import type { DispatchQueue } from '../mail/mail-dispatcher.js';
 
@@ -73,6 +75,8 @@ export interface Stores {
   audit: AuditLog;
   accounts: AccountsStore;
   memberInvitations: MemberInvitationStore;
+  /** API tokens of integrating systems (the FHIR endpoint's bearer tokens). */
+  apiTokens: ApiTokenStore;
   /** Staff administration at care providers: unit assignments, responsible therapists, disabled accounts, password resets. */
   staff: StaffStore;
   /** The data administrator's audit search, patient export and purge. */
@@ -81,6 +85,8 @@ export interface Stores {
   /** The live drafts' Yjs update log: the collaboration server writes it, authoring reads contributors. */
   drafts: DraftUpdates & DraftUpdateStore;
   care: CareStore;
+  /** Recorded responses by id, for the FHIR endpoint. */
+  responses: ResponseLookup;
   /** The alerts' safety protocol (acknowledging with the action taken, escalation, urgent-alert mail). */
   alertSafety: AlertSafetyStore;
   /** Every e-mail is queued here first; GET /api/dev/outbox reads it in demo mode. */

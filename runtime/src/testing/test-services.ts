@@ -6,6 +6,8 @@ import { createAuthoringService } from '../domain/authoring/authoring-service.js
 import type { ExampleLibrary } from '../domain/authoring/ports.js';
 import { yDocDraftCodec } from '../domain/authoring/ydoc-draft-codec.js';
 import { createCareService } from '../domain/care/care-service.js';
+import { createFhirService } from '../domain/fhir/fhir-service.js';
+import { createApiTokenService } from '../domain/api-tokens/api-tokens.js';
 import { newInvitationCode } from '../domain/care/invitation-code.js';
 import { createPatientAccounts, invitedSessionsOf } from '../domain/care/patient-accounts.js';
 import { createReleasedContent } from '../domain/care/released-content.js';
@@ -34,6 +36,7 @@ export function createTestServices(stores: Stores, options: { examples: ExampleC
   const ids = options.ids ?? createSequentialIds('service');
   const publicUrl = () => options.publicUrl ?? 'http://localhost:8080';
   const accounts = createAccountsServices({ store: stores.accounts, hasher: plainHasher, clock, ids, invitations: { store: stores.memberInvitations, publicUrl } });
+  const fhir = createFhirService({ care: stores.care, responses: stores.responses, content: createReleasedContent(stores.authoring), canonicalBase: () => `${publicUrl()}/fhir/r4`, now: () => clock.now(), newId: () => ids.newId() });
   return {
     health: createHealthService({ storage: stores, version: options.version ?? '9.9.9-test' }),
     examples: options.examples,
@@ -54,5 +57,7 @@ export function createTestServices(stores: Stores, options: { examples: ExampleC
       publicUrl,
       logger: options.logger ?? silentLogger,
     }),
+    fhir,
+    apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }),
   };
 }

@@ -230,6 +230,13 @@ export type ContactEmail = string;
  */
 export type ResponseBody = unknown;
 /**
+ * What an API token may read.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "ApiTokenScope".
+ */
+export type ApiTokenScope = 'questionnaires.read' | 'patient-data.read';
+/**
  * Rows as the database holds them (column names as fields): an export gives the data as stored.
  *
  * This interface was referenced by `CareloomApi`'s JSON-Schema
@@ -875,6 +882,73 @@ export interface ExampleSummary {
  */
 export interface ExampleList {
   examples: ExampleSummary[];
+}
+/**
+ * POST /api/modules/fhir-import: a FHIR R4 Questionnaire to import as a new module draft.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "FhirImportBody".
+ */
+export interface FhirImportBody {
+  organisationId?: string;
+  /**
+   * The new module's slug.
+   */
+  id: string;
+  /**
+   * A FHIR R4 Questionnaire (JSON); the importer checks it item by item.
+   */
+  questionnaire: unknown;
+}
+/**
+ * Something of the imported Questionnaire that could not be carried over as it was.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "ImportNote".
+ */
+export interface ImportNote {
+  /**
+   * The item it concerns; left out for the Questionnaire as a whole.
+   */
+  linkId?: string;
+  /**
+   * JSON Pointer into the imported Questionnaire.
+   */
+  path: string;
+  code:
+    | 'language'
+    | 'item.type'
+    | 'item.answers'
+    | 'item.condition'
+    | 'item.calculated'
+    | 'item.repeats'
+    | 'item.nested'
+    | 'item.ids'
+    | 'instrument.bands'
+    | 'instrument.tests'
+    | 'instrument.licence'
+    | 'instrument.scoring'
+    | 'questionnaire.empty';
+  message: string;
+}
+/**
+ * The answer of POST /api/modules/fhir-import: the new document and its draft, with what could not be carried over.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "FhirImportView".
+ */
+export interface FhirImportView {
+  document: DocumentSummary;
+  content: unknown;
+  /**
+   * Every problem submitting would report now.
+   */
+  issues: Issue[];
+  /**
+   * The last update the snapshot includes.
+   */
+  seq: number;
+  notes: ImportNote[];
 }
 /**
  * Answers keyed by item id.
@@ -1681,6 +1755,67 @@ export interface IntakeBody {
   response: unknown;
 }
 /**
+ * An API token as an admin sees it: never the token, nor its hash.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "ApiToken".
+ */
+export interface ApiToken {
+  id: string;
+  name: string;
+  scopes: ApiTokenScope[];
+  /**
+   * The units it may read; null for the whole care provider.
+   */
+  unitIds: string[] | null;
+  /**
+   * The person who created it.
+   */
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+/**
+ * GET /api/care/providers/:organisationId/api-tokens.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "ApiTokenList".
+ */
+export interface ApiTokenList {
+  tokens: ApiToken[];
+}
+/**
+ * The answer of creating an API token: the only time the token itself (`secret`) is shown.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "CreatedApiToken".
+ */
+export interface CreatedApiToken {
+  token: ApiToken;
+  secret: string;
+}
+/**
+ * POST /api/care/providers/:organisationId/api-tokens: a token for the provider (unitIds null or left out) or some of its units.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "CreateApiTokenBody".
+ */
+export interface CreateApiTokenBody {
+  name: string;
+  /**
+   * @minItems 1
+   * @maxItems 2
+   */
+  scopes: ApiTokenScope[];
+  unitIds?: null | string[];
+  /**
+   * When it stops working (ISO 8601); the service checks it lies ahead.
+   */
+  expiresAt?: string;
+}
+/**
  * One audit log entry as the data administrator reads it, with the actor's and the unit's names.
  *
  * This interface was referenced by `CareloomApi`'s JSON-Schema
@@ -1953,6 +2088,9 @@ export interface ApiDefinitions {
   ExampleSummary: ExampleSummary;
   ExampleList: ExampleList;
   ExampleDocument: ExampleDocument;
+  FhirImportBody: FhirImportBody;
+  ImportNote: ImportNote;
+  FhirImportView: FhirImportView;
   Module: Module;
   ResponseDocument: ResponseDocument;
   AnswerValue: AnswerValue;
@@ -2029,6 +2167,11 @@ export interface ApiDefinitions {
   AcceptInvitationBody: AcceptInvitationBody;
   IntakeBody: IntakeBody;
   ResponseBody: ResponseBody;
+  ApiTokenScope: ApiTokenScope;
+  ApiToken: ApiToken;
+  ApiTokenList: ApiTokenList;
+  CreatedApiToken: CreatedApiToken;
+  CreateApiTokenBody: CreateApiTokenBody;
   AuditEntryView: AuditEntryView;
   AuditPage: AuditPage;
   ReviewRead: ReviewRead;

@@ -2,6 +2,7 @@ import type { AuthoringDeps } from './authoring-deps.js';
 import { createCatalogCommands } from './catalog.js';
 import { createCommentCommands } from './comments.js';
 import { createDocumentCommands } from './documents.js';
+import { createFhirImportCommands } from './fhir-import.js';
 import { createTestEnrollmentCommands } from './test-enrollments.js';
 import { createTransitionCommands } from './transitions.js';
 import { createVersionCommands } from './versions.js';
@@ -23,6 +24,7 @@ export function createAuthoringService(deps: AuthoringDeps) {
     ...createCommentCommands(deps),
     ...createTestEnrollmentCommands(deps),
     ...createCatalogCommands(deps),
+    ...createFhirImportCommands(deps),
   };
 }
 

@@ -131,7 +131,7 @@ function scratch(kind: DocumentKind, id: string, title: string, language: string
   return kind === 'module' ? { ...base, pages: [{ id: 'page-1', title: { [language]: title }, blocks: [] }] } : { ...base, durationWeeks: 8, modules: [] };
 }
 
-function onlyDesignerOrganisation(memberships: readonly { organisationId: string; role: string }[]): string {
+export function onlyDesignerOrganisation(memberships: readonly { organisationId: string; role: string }[]): string {
   const organisations = [...new Set(memberships.filter((membership) => membership.role === 'designer').map((membership) => membership.organisationId))];
   if (organisations.length === 1) return organisations[0] as string;
   if (organisations.length === 0) throw new DomainError('forbidden', 'Only designers create modules and programs.');

@@ -25,7 +25,8 @@ export type CarePermission =
   | 'enrollment.write'
   | 'referral.read'
   | 'referral.decide'
-  | 'outbox.read';
+  | 'outbox.read'
+  | 'api_token.manage';
 
 const ADMIN: Role = 'care_provider_admin';
 const THERAPIST: Role = 'therapist';
@@ -44,6 +45,7 @@ const PERMISSION_ROLES: Readonly<Record<CarePermission, readonly Role[]>> = {
   'referral.read': [THERAPIST],
   'referral.decide': [THERAPIST],
   'outbox.read': [ADMIN],
+  'api_token.manage': [ADMIN],
 };
 
 export type CareDecision = { allowed: true; role: Role } | { allowed: false; code: 'unauthenticated' | 'not_found' | 'forbidden'; reason: string };

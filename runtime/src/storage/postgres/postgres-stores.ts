@@ -11,6 +11,8 @@ import { createPostgresDataAdminStore } from './postgres-data-admin-store.js';
 import { createPostgresDraftUpdateStore } from './postgres-draft-update-store.js';
 import { createPostgresDispatchQueue, createPostgresMailOutbox } from './postgres-mail-outbox.js';
 import { createPostgresMemberInvitationStore } from './postgres-member-invitation-store.js';
+import { createPostgresApiTokenStore } from './postgres-api-token-store.js';
+import { createPostgresResponseLookup } from './postgres-response-lookup.js';
 import { createPostgresStaffStore } from './postgres-staff-store.js';
 
 /**
@@ -36,9 +38,11 @@ export function createPostgresStores(pool: pg.Pool, options: SqliteStoresOptions
     audit: createPostgresAuditLog(pool),
     accounts: createPostgresAccountsStore(pool, { ids }),
     memberInvitations: createPostgresMemberInvitationStore(pool, { ids, mail }),
+    apiTokens: createPostgresApiTokenStore(pool, { ids }),
     authoring: createPostgresAuthoringStore(pool),
     drafts: createPostgresDraftUpdateStore(pool, () => now().toISOString()),
     care: createPostgresCareStore(pool, { mail }),
+    responses: createPostgresResponseLookup(pool),
     alertSafety: createPostgresAlertSafetyStore(pool, { mail }),
     staff: createPostgresStaffStore(pool, { ids, mail }),
     dataAdmin: createPostgresDataAdminStore(pool),

@@ -3,11 +3,13 @@ import { uuidGenerator, type IdGenerator } from '../../ids.js';
 import type { SecretBox } from '../../mail/secret-box.js';
 import type { Stores } from '../types.js';
 import { createSqliteAccountsStore } from './accounts-store.js';
+import { createSqliteApiTokenStore } from './sqlite-api-token-store.js';
 import { createSqliteAuthoringStore } from './authoring-store.js';
 import { createSqliteAlertSafetyStore } from './alert-safety-store.js';
 import { createSqliteCareStore } from './care-store.js';
 import { createSqliteDraftUpdateStore } from './draft-update-store.js';
 import { createSqliteMemberInvitationStore } from './member-invitation-store.js';
+import { createSqliteResponseLookup } from './response-lookup.js';
 import { createSqliteAuditLog } from './sqlite-audit-log.js';
 import { createSqliteStaffStore } from './staff-store.js';
 import { createSqliteDataAdminStore } from './data-admin-store.js';
@@ -50,11 +52,13 @@ export function createSqliteStores(db: Database.Database, options: SqliteStoresO
     audit: createSqliteAuditLog(db),
     accounts: createSqliteAccountsStore(db, { ids }),
     memberInvitations: createSqliteMemberInvitationStore(db, { ids, mail }),
-    staff: createSqliteStaffStore(db, { ids, mail }),
-    dataAdmin: createSqliteDataAdminStore(db),
+    apiTokens: createSqliteApiTokenStore(db, { ids }),
     authoring: createSqliteAuthoringStore(db),
     drafts: createSqliteDraftUpdateStore(db, () => now().toISOString()),
     care: createSqliteCareStore(db, { mail }),
+    responses: createSqliteResponseLookup(db),
+    staff: createSqliteStaffStore(db, { ids, mail }),
+    dataAdmin: createSqliteDataAdminStore(db),
     alertSafety: createSqliteAlertSafetyStore(db, { mail }),
     mailOutbox: mail,
     mailQueue: createSqliteDispatchQueue(db, options.box),

@@ -32,7 +32,7 @@ describe('careloom/package-boundaries', () => {
 
   it('fails a deep import of a path the package does not export', () => {
     expect(lint('designer/src/bad.ts', "import { scoreInstrument } from '@careloom/format/src/engine/scoring.js';\nscoreInstrument;\n")).toEqual([
-      "@careloom/format does not export './src/engine/scoring.js' (its package.json \"exports\" lists ., ./engine, ./validate, ./migrations, ./workflow, ./ydoc, ./rich-text-extensions, ./api, ./testing, ./json/*, ./package.json).",
+      "@careloom/format does not export './src/engine/scoring.js' (its package.json \"exports\" lists ., ./engine, ./validate, ./migrations, ./workflow, ./ydoc, ./rich-text-extensions, ./api, ./api/schemas, ./testing, ./json/*, ./package.json).",
     ]);
   });
 

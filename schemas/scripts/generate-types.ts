@@ -1,12 +1,14 @@
 // Writes schemas/src/generated/format.ts (types), schema-files.ts (the schemas as a module) and
 // validators.js + validators.d.ts (the schemas compiled by ajv, see compile-validators.ts) from
-// schemas/json/*.schema.json. With --check it writes nothing and exits 1 when any of them is stale.
+// schemas/json/*.schema.json, and api.ts (the HTTP API's wire types) and api-schema-files.ts from
+// schemas/json/api/*.schema.json. With --check it writes nothing and exits 1 when any is stale.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import { bundleSchemas, readSchemaFiles } from './bundle-schemas.js';
 import { compileValidators } from './compile-validators.js';
+import { generateApiTypes, readApiSchemaFiles } from './generate-api-types.js';
 
 const schemasDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outFile = join(schemasDir, 'src', 'generated', 'format.ts');
@@ -44,7 +46,24 @@ ${files.map((file) => `  ${JSON.stringify(file)}: ${JSON.stringify(JSON.parse(re
 };
 `;
 
+const apiDir = join(jsonDir, 'api');
+const apiFiles = readApiSchemaFiles(apiDir);
+const apiBanner = banner.replace('schemas/json/*.schema.json', 'schemas/json/api/*.schema.json (scripts/generate-api-types.ts)');
+const apiTypes = await generateApiTypes(apiFiles, schemaFiles, apiBanner);
+// The API schemas as a module, for the server's validators and its OpenAPI description.
+const apiSchemaModule = `${apiBanner}
+
+import type { SchemaNode } from './schema-files.js';
+
+/** The HTTP API's schema files keyed by file name (\`care.schema.json\`); their \`$id\`s sit under \`https://careloom.org/schemas/api/\`. */
+export const apiSchemaFileContents: Readonly<Record<string, SchemaNode>> = {
+${[...apiFiles.keys()].map((file) => `  ${JSON.stringify(file)}: ${JSON.stringify(apiFiles.get(file))},`).join('\n')}
+};
+`;
+
 const outputs: Array<[string, string]> = [
+  [join(schemasDir, 'src', 'generated', 'api.ts'), apiTypes],
+  [join(schemasDir, 'src', 'generated', 'api-schema-files.ts'), apiSchemaModule],
   [outFile, generated],
   [schemaModuleFile, schemaModule],
   [join(schemasDir, 'src', 'generated', 'validators.js'), validators.js],

@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { checkResponseContract } from '../testing/response-contract.js';
 
 /** A signed-in person talking to a real server over HTTP, as a browser would (cookie + CSRF token + Origin). */
 export class HttpSession {
@@ -29,7 +30,10 @@ export class HttpSession {
     const setCookie = response.headers.getSetCookie().find((line) => line.startsWith('careloom_session='));
     if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
     const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined, headers: response.headers };
+    const parsed = text ? (JSON.parse(text) as unknown) : undefined;
+    // Every answer is checked against /api/openapi.json (testing/response-contract.ts).
+    checkResponseContract(method, path, response.status, response.headers.get('content-type'), parsed);
+    return { status: response.status, body: parsed, headers: response.headers };
   }
 
   /** A `ws` class carrying this session's cookie and the server's Origin, for y-websocket's WebsocketProvider. */

@@ -1,27 +1,19 @@
+import type { ApiTokenList, CreatedApiToken } from '@careloom/format/api';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { ApiTokenService } from '../domain/api-tokens/api-tokens.js';
-import { API_TOKEN_SCOPES } from '../domain/api-tokens/api-token-store.js';
 import type { CareContext } from '../domain/care/care-deps.js';
 import type { AppEnv } from '../http/app-env.js';
-import { bodySchema, readBody } from './authoring-request.js';
+import { apiValidator } from '../http/api-schemas.js';
+import { readBody } from './authoring-request.js';
 
 export interface ApiTokenRouteDeps {
   apiTokens: ApiTokenService;
   clientIp?: (c: Context<AppEnv>) => string | null;
 }
 
-export const createApiTokenBody = bodySchema<{ name: string; scopes: string[]; unitIds?: string[] | null; expiresAt?: string }>({
-  type: 'object',
-  additionalProperties: false,
-  required: ['name', 'scopes'],
-  properties: {
-    name: { type: 'string', minLength: 1, maxLength: 100 },
-    scopes: { type: 'array', minItems: 1, maxItems: API_TOKEN_SCOPES.length, items: { type: 'string', enum: [...API_TOKEN_SCOPES] } },
-    unitIds: { anyOf: [{ type: 'null' }, { type: 'array', minItems: 1, maxItems: 200, items: { type: 'string', minLength: 1, maxLength: 128 } }] },
-    expiresAt: { type: 'string', minLength: 10, maxLength: 40 },
-  },
-});
+/** The create body, validated against `CreateApiTokenBody` of the API schemas (care.schema.json). */
+export const createApiTokenBody = apiValidator('CreateApiTokenBody');
 
 /**
  * A care-provider admin's API tokens for integrating systems: create (the token is in this one
@@ -31,12 +23,12 @@ export function apiTokenRoutes(deps: ApiTokenRouteDeps) {
   const app = new Hono<AppEnv>();
   const context = (c: Context<AppEnv>): CareContext => ({ principal: c.get('principal'), requestId: c.get('requestId') ?? null, ip: deps.clientIp?.(c) ?? null });
 
-  app.get('/api/care/providers/:organisationId/api-tokens', async (c) => c.json({ tokens: await deps.apiTokens.list(context(c), c.req.param('organisationId')) }));
+  app.get('/api/care/providers/:organisationId/api-tokens', async (c) => c.json({ tokens: await deps.apiTokens.list(context(c), c.req.param('organisationId')) } satisfies ApiTokenList));
 
   app.post('/api/care/providers/:organisationId/api-tokens', async (c) => {
     const created = await deps.apiTokens.create(context(c), c.req.param('organisationId'), await readBody(c, createApiTokenBody));
     c.header('Cache-Control', 'no-store');
-    return c.json(created, 201);
+    return c.json(created satisfies CreatedApiToken, 201);
   });
 
   app.delete('/api/care/providers/:organisationId/api-tokens/:tokenId', async (c) => {

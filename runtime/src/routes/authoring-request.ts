@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import type Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Context } from 'hono';
 import type { Issue } from '@careloom/format';
@@ -20,36 +18,10 @@ export function authoringContext(c: Context<AppEnv>, deps: AuthoringRouteDeps): 
   return { principal: c.get('principal'), requestId: c.get('requestId') ?? null, ip: deps.clientIp?.(c) ?? null };
 }
 
-// One Ajv instance for every request-body schema, made on first use; Ajv itself is loaded then too
-// (loading its modules was a measurable part of the start).
-let ajv: Ajv2020 | undefined;
-const load = createRequire(import.meta.url);
-const newAjv = (): Ajv2020 => {
-  const Ajv = (load('ajv/dist/2020.js') as { default: typeof Ajv2020 }).default;
-  return new Ajv({ allErrors: true, strict: true });
-};
-
 /**
- * A request-body schema (JSON Schema 2020-12, `additionalProperties: false` as the inbound
- * whitelist), compiled the first time a body is checked against it: compiling every route's schema
- * when the modules load cost the production start about a second before it could answer anything.
- * Each schema is still compiled once per process.
- */
-export function bodySchema<T>(schema: object): ValidateFunction<T> {
-  let compiled: ValidateFunction<T> | undefined;
-  const validate = ((data: unknown) => {
-    compiled ??= (ajv ??= newAjv()).compile<T>(schema);
-    const valid = compiled(data);
-    validate.errors = compiled.errors ?? null;
-    return valid;
-  }) as ValidateFunction<T>;
-  validate.schema = schema;
-  return validate;
-}
-
-/**
- * Reads a JSON body (415 without a JSON content type, 400 when it does not parse) and validates it:
- * a body the schema rejects is `invalid`, with every issue and its JSON Pointer.
+ * Reads a JSON body (415 without a JSON content type, 400 when it does not parse) and validates it
+ * with a validator of the API schemas (`apiValidator` in http/api-schemas.ts): a body the schema
+ * rejects is `invalid`, with every issue and its JSON Pointer.
  */
 export async function readBody<T>(c: Context<AppEnv>, validate: ValidateFunction<T>): Promise<T> {
   const body = await readJsonBody(c);

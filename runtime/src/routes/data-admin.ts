@@ -6,12 +6,16 @@ import { MAX_AUDIT_PAGE } from '../domain/data-admin/data-admin-service.js';
 import type { AuditRecord } from '../domain/data-admin/data-admin-store.js';
 import { DomainError } from '../domain/errors.js';
 import type { AppEnv } from '../http/app-env.js';
-import { readJsonBody } from '../http/json-body.js';
+import { apiValidator } from '../http/api-schemas.js';
+import { readBody } from './authoring-request.js';
 
 export interface DataAdminRoutesDeps {
   dataAdmin: DataAdminService;
   clientIp?: ClientIpReader;
 }
+
+/** `{ reason, confirm }` (schemas/json/api/data-admin.schema.json `PurgeBody`). */
+const validatePurgeBody = apiValidator('PurgeBody');
 
 const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 const ID = /^[\w.:@-]{1,200}$/;
@@ -128,11 +132,7 @@ export function dataAdminRoutes(deps: DataAdminRoutesDeps) {
 
   app.post('/api/data/providers/:orgId/patients/:patientId/purge', async (c) => {
     const patientId = c.req.param('patientId');
-    const body = (await readJsonBody(c)) as { reason?: unknown; confirm?: unknown } | null;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) invalid('', 'The body must be an object with "reason" and "confirm".');
-    const extra = Object.keys(body).find((key) => key !== 'reason' && key !== 'confirm');
-    if (extra) invalid(`/${extra}`, `"${extra}" is not a field of this request.`);
-    if (body.reason !== 'retention' && body.reason !== 'request') invalid('/reason', '"reason" must be retention (the retention period is over) or request (a lawful request).');
+    const body = await readBody(c, validatePurgeBody);
     // Typing the id again is the confirmation: a purge cannot be undone.
     if (body.confirm !== patientId) invalid('/confirm', '"confirm" must repeat the patient\'s id: the purge cannot be undone.');
     return c.json(await deps.dataAdmin.purgePatient(context(c), c.req.param('orgId'), patientId, body.reason));

@@ -1,20 +1,11 @@
 import { Hono } from 'hono';
-import type { CommentInput } from '../domain/authoring/comments.js';
+import { apiValidator } from '../http/api-schemas.js';
 import type { AppEnv } from '../http/app-env.js';
-import { authoringContext, bodySchema, readBody, versionOrDraft } from './authoring-request.js';
+import { authoringContext, readBody, versionOrDraft } from './authoring-request.js';
 import type { AuthoringRouteDeps } from './authoring-request.js';
 
-export const commentBody = bodySchema<CommentInput>({
-  type: 'object',
-  additionalProperties: false,
-  required: ['body'],
-  properties: {
-    body: { type: 'string', minLength: 1, maxLength: 10000 },
-    version: { type: ['integer', 'null'], minimum: 1 },
-    anchor: { type: ['string', 'null'], minLength: 1, maxLength: 200 },
-    parentId: { type: 'string', minLength: 1 },
-  },
-});
+/** The body of a new comment, compiled from the API schemas (schemas/json/api/authoring.schema.json). */
+export const commentBody = apiValidator('CommentInput');
 
 /**
  * Review comments: threads on a version or the draft, anchored to a page, block or item.

@@ -1,43 +1,13 @@
 import { Hono } from 'hono';
-import type { CreateDocumentInput } from '../domain/authoring/documents.js';
-import type { TransitionInput } from '../domain/authoring/transitions.js';
-import { WORKFLOW_ACTIONS } from '../domain/authoring/workflow.js';
+import { apiValidator } from '../http/api-schemas.js';
 import type { AppEnv } from '../http/app-env.js';
-import { authoringContext, bodySchema, readBody, versionNumber, versionOrDraft } from './authoring-request.js';
+import { authoringContext, readBody, versionNumber, versionOrDraft } from './authoring-request.js';
 import type { AuthoringRouteDeps } from './authoring-request.js';
 
-export const createBody = bodySchema<CreateDocumentInput>({
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    organisationId: { type: 'string', minLength: 1 },
-    kind: { enum: ['module', 'program'] },
-    id: { type: 'string', minLength: 1, maxLength: 64 },
-    title: { type: 'string', minLength: 1, maxLength: 200 },
-    language: { type: 'string', pattern: '^[a-z]{2,3}(-[A-Z]{2})?$' },
-    example: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,99}$' },
-    document: { type: 'object' },
-  },
-});
-
-export const submitBody = bodySchema<{ changeNote: string }>({
-  type: 'object',
-  additionalProperties: false,
-  required: ['changeNote'],
-  properties: { changeNote: { type: 'string', minLength: 1, maxLength: 4000 } },
-});
-
-export const transitionBody = bodySchema<TransitionInput>({
-  type: 'object',
-  additionalProperties: false,
-  required: ['action'],
-  properties: {
-    action: { enum: [...WORKFLOW_ACTIONS] },
-    note: { type: 'string', maxLength: 4000 },
-    releaseNotes: { type: 'string', maxLength: 10000 },
-    releaseClass: { enum: ['major', 'minor'] },
-  },
-});
+// Request bodies, compiled from the API schemas (schemas/json/api/authoring.schema.json).
+export const createBody = apiValidator('CreateDocumentInput');
+export const submitBody = apiValidator('SubmitBody');
+export const transitionBody = apiValidator('TransitionInput');
 
 /**
  * Documents, drafts, versions, the workflow and diffs: `/api/modules…`.

@@ -11,6 +11,7 @@ import { get } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpSession } from '../integration/http-client.js';
+import { apiValidator } from '../http/api-schemas.js';
 import { API_OPERATIONS } from '../routes/openapi.js';
 import { createRecordingLogger } from '../testing/recording-logger.js';
 import { deployPanicProgram, startSecurityServer, type SecurityServer } from './security-server.js';
@@ -92,7 +93,7 @@ function writeRoutes(): WriteRoute[] {
     seen.add(key);
     const openApiPath = route.path.replace(/:(\w+)/g, '{$1}');
     const operation = API_OPERATIONS.find((candidate) => candidate.method === route.method.toLowerCase() && candidate.path === openApiPath);
-    const schema = operation?.body?.schema as { properties?: Record<string, unknown> } | undefined;
+    const schema = operation?.request ? (apiValidator(operation.request).schema as { properties?: Record<string, unknown> }) : undefined;
     routes.push({ method: route.method, path: route.path, properties: Object.keys(schema?.properties ?? {}), role: roleFor(route.path) });
   }
   // Routes that end a session or take something away go last, so the rest meet live sessions and data.

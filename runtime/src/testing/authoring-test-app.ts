@@ -18,6 +18,7 @@ import { createSqliteAuthoringStore } from '../storage/sqlite/authoring-store.js
 import { openAuthoringTestDatabase } from '../storage/sqlite/authoring-test-database.js';
 import { createSqliteDraftUpdateStore } from '../storage/sqlite/draft-update-store.js';
 import { authoringRoutes } from '../routes/authoring-routes.js';
+import { checkResponseContract } from './response-contract.js';
 
 const MEMBERSHIPS: Record<string, Membership[]> = {
   designer: [{ organisationId: 'org-a', role: 'designer' }],
@@ -94,7 +95,9 @@ export function createAuthoringTestApp(): AuthoringTestApp {
       if (body !== undefined) headers['content-type'] = 'application/json';
       const response = await app.request(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
       const text = await response.text();
-      return { status: response.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
+      const parsed = text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
+      checkResponseContract(method, path, response.status, response.headers.get('content-type'), parsed);
+      return { status: response.status, body: parsed };
     },
     async editDraft(id, who, edit, kind = 'module') {
       const { updates } = await drafts.loadUpdates(id);

@@ -22,6 +22,7 @@ import type { Stores } from '../storage/types.js';
 import { createRecordingLogger, type LogRecord } from './recording-logger.js';
 import { newInvitationCode } from '../domain/care/invitation-code.js';
 import { exampleDocument, releaseExample } from './care-fixtures.js';
+import { checkResponseContract } from './response-contract.js';
 
 /** Test principals: name → memberships. Patients' person ids match the fixture people enrolled by `seedCare`. */
 const MEMBERSHIPS: Record<string, Membership[]> = {
@@ -140,7 +141,9 @@ export async function createCareTestApp(options: { from?: Buffer; start?: string
       if (body !== undefined) all['content-type'] = 'application/json';
       const response = await app.request(path, { method, headers: all, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
       const text = await response.text();
-      return { status: response.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>), headers: response.headers };
+      const parsed = text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
+      checkResponseContract(method, path, response.status, response.headers.get('content-type'), parsed);
+      return { status: response.status, body: parsed, headers: response.headers };
     },
     snapshot: () => db.serialize(),
   };

@@ -2,40 +2,17 @@ import { DomainError } from '../errors.js';
 import type { AuthoringContext, AuthoringDeps } from './authoring-deps.js';
 import { catalogScope } from './policy.js';
 import type { LocalizedText } from '@careloom/format';
-import type { DocumentKind, ReleaseRecord, VersionRecord } from './ports.js';
+import type { CatalogEntry as CatalogEntryView } from '@careloom/format/api';
+import type { VersionRecord } from './ports.js';
+
+/** A released (or retired) version in the catalog, and a catalog entry: the wire types (schemas/json/api/authoring.schema.json). */
+export type { CatalogEntry as CatalogEntryView, CatalogVersion as CatalogVersionView } from '@careloom/format/api';
 
 /** Title, summary and default language of a released version's content (canonical JSON, validated when it was submitted). */
 function describedBy(version: VersionRecord | undefined, fallbackTitle: string): { titles: LocalizedText; summary: LocalizedText | null; defaultLanguage: string } {
   const content = version ? (JSON.parse(version.canonical) as { title?: LocalizedText; summary?: LocalizedText; defaultLanguage?: string }) : {};
   const defaultLanguage = content.defaultLanguage ?? 'en';
   return { titles: content.title ?? { [defaultLanguage]: fallbackTitle }, summary: content.summary ?? null, defaultLanguage };
-}
-
-/** A released (or retired) version in the catalog. */
-export interface CatalogVersionView {
-  number: number;
-  retired: boolean;
-  contentHash: string;
-  changeNote: string;
-  releasedAt: string;
-  releaseClass: ReleaseRecord['releaseClass'];
-  releaseNotes: string;
-  pins: ReleaseRecord['pins'];
-}
-
-export interface CatalogEntryView {
-  id: string;
-  kind: DocumentKind;
-  title: string;
-  /** The newest release's title and summary per language, so a Swedish clinic reads Swedish titles. */
-  titles: LocalizedText;
-  summary: LocalizedText | null;
-  defaultLanguage: string;
-  organisationId: string;
-  /** The version new deployments get; null when every release is retired. */
-  currentVersion: number | null;
-  /** Every release, newest first. */
-  history: CatalogVersionView[];
 }
 
 export function createCatalogCommands(deps: AuthoringDeps) {

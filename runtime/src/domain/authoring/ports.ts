@@ -1,3 +1,5 @@
+import type { TransitionView as WireTransitionView } from '@careloom/format/api';
+import type { ReleaseView as WireReleaseView } from '@careloom/format/api';
 import type { Role } from '../principal.js';
 import type { VersionState, WorkflowAction } from './workflow.js';
 import type { DocumentKind, ReleaseLevel, DocumentSummary, CommentRecord } from '@careloom/format/api';
@@ -56,26 +58,11 @@ export interface VersionRecord {
   release: ReleaseRecord | null;
 }
 
-export interface ReleaseRecord {
-  releasedAt: string;
-  releasedBy: string;
-  releaseClass: ReleaseLevel;
-  suggestedClass: 'major' | 'minor' | 'none';
-  releaseNotes: string;
-  /** For a program: the released version of each module it schedules. */
-  pins: Array<{ moduleId: string; version: number }>;
-}
+/** A release as stored and as shown: the wire type (schemas/json/api/authoring.schema.json). */
+export type ReleaseRecord = WireReleaseView;
 
-export interface TransitionRecord {
-  documentId: string;
-  number: number;
-  action: WorkflowAction | 'submit';
-  from: VersionState | null;
-  to: VersionState;
-  actorId: string;
-  at: string;
-  note: string | null;
-}
+/** A workflow step as stored and as shown: the wire type. */
+export type TransitionRecord = WireTransitionView;
 
 export interface TestEnrollmentRecord {
   id: string;

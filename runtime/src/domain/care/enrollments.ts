@@ -1,3 +1,5 @@
+import type { PatientRow as WirePatientRow } from '@careloom/format/api';
+import type { PatientInvitation as WirePatientInvitation } from '@careloom/format/api';
 import { createHash } from 'node:crypto';
 import { addDays, isCalendarDate } from '@careloom/format/engine';
 import { localDateOf, localMidnight } from '@careloom/format/engine';
@@ -30,27 +32,11 @@ export interface EnrollmentView {
   modules: EnrollmentRecord['modules'];
 }
 
-export interface InvitationView {
-  code: string;
-  url: string;
-  expiresAt: string;
-}
+/** The code a new patient enrolls with: the wire type. */
+export type InvitationView = WirePatientInvitation;
 
-export interface PatientListEntry {
-  enrollmentId: string;
-  patient: { id: string; name: string };
-  deploymentId: string;
-  title: string;
-  status: EnrollmentStatus;
-  startedOn: string;
-  openAlerts: number;
-  unreadMessages: number;
-  overdueReports: number;
-  lastActivityAt: string | null;
-  attention: number;
-  /** Set when this enrollment's schedule cannot be computed from its stored data (counts are then partial). */
-  problem?: { code: string; message: string };
-}
+/** A row of the unit's patient list: the wire type. */
+export type PatientListEntry = WirePatientRow;
 
 export interface EnrollmentDetail {
   enrollment: EnrollmentView;

@@ -1,3 +1,4 @@
+import type { AcceptedEnrollment as WireAcceptedEnrollment } from '@careloom/format/api';
 import { createAttemptLimiter } from '../attempt-limiter.js';
 import { DomainError } from '../errors.js';
 import type { Principal } from '../principal.js';
@@ -5,7 +6,7 @@ import { careAudit } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
 import { invitationHash } from './enrollments.js';
 import { normalizeInvitationCode } from './invitation-code.js';
-import type { AcceptInvitationResult, EnrollmentStatus, InvitationRecord } from './ports.js';
+import type { AcceptInvitationResult, InvitationRecord } from './ports.js';
 
 const UNKNOWN = 'This invitation code is unknown, already used or expired. Ask your care unit for a new one.';
 const SIGN_IN_TO_ACCEPT = 'This e-mail address already has a Careloom account. Sign in with your own password, then accept the invitation there; a password chosen here would change nothing.';
@@ -20,10 +21,8 @@ export interface RedeemLimits {
 /** 10 wrong codes per 15 minutes: a typo or two is fine; guessing 50-bit codes is hopeless. */
 export const DEFAULT_REDEEM_LIMITS: RedeemLimits = Object.freeze({ perIp: 10, windowMs: 15 * 60_000 });
 
-/** What accepting an invitation gave the signed-in person: the enrollment, now theirs. */
-export interface AcceptedEnrollment {
-  enrollment: { id: string; title: string; status: EnrollmentStatus; startedOn: string; unit: { id: string; name: string } };
-}
+/** What accepting an invitation gave the signed-in person: the wire type. */
+export type AcceptedEnrollment = WireAcceptedEnrollment;
 
 /**
  * Taking an invitation up. An invitation is addressed to one person (the account that had the

@@ -1,17 +1,12 @@
+import type { Message as WireMessage } from '@careloom/format/api';
 import { DomainError } from '../errors.js';
 import type { Role } from '../principal.js';
 import { actorOf, auditPatientRead, careAudit, enrollmentFor, ownEnrollment } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
 import type { EnrollmentRecord, MessageRecord, UnitRecord } from './ports.js';
 
-export interface MessageView {
-  id: string;
-  from: 'patient' | 'therapist';
-  authorName: string;
-  body: string;
-  sentAt: string;
-  readAt: string | null;
-}
+/** A message as the API shows it: the wire type. */
+export type MessageView = WireMessage;
 
 export function presentMessage(message: MessageRecord): MessageView {
   return { id: message.id, from: message.from, authorName: message.authorName, body: message.body, sentAt: message.sentAt, readAt: message.readAt };

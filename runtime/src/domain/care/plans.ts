@@ -1,5 +1,6 @@
 import { canonicalJson } from '@careloom/format/engine';
 import { localizeRich } from '@careloom/format/engine';
+import type { PlanRuleInput } from '@careloom/format/api';
 import type { Condition, Module, RegistrationBlock, RichTextDoc } from '@careloom/format';
 import type { Issue } from '@careloom/format';
 import { pointer } from '@careloom/format';
@@ -34,13 +35,8 @@ export interface PlanView {
   updatedAt: string | null;
 }
 
-/** A patient-specific rule, as the therapist sends it: the registration's rule with its own condition. */
-export interface PlanRuleInput {
-  id: string;
-  when: Condition;
-  zone?: 'yellow' | 'red';
-  [key: string]: unknown;
-}
+/** A patient-specific rule, as the therapist sends it (PUT …/plans/…): the registration's rule with its own condition. */
+export type { PlanRuleInput } from '@careloom/format/api';
 
 function planView(module: Module, registration: RegistrationBlock, plan: PlanRecord | undefined, language: string | undefined): PlanView {
   const overrides = plan?.overrides ?? {};

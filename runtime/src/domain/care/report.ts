@@ -1,20 +1,10 @@
+import type { UnitReport as WireUnitReport } from '@careloom/format/api';
 import { unitFor, careAudit } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
 import { programCompleted, tryLoadEnrollmentSchedule } from './enrollment-schedule.js';
 
-export interface UnitReport {
-  enrolled: number;
-  active: number;
-  completed: number;
-  droppedOut: number;
-  instruments: Array<{ instrumentId: string; title: string; patients: number; meanPre: number | null; meanPost: number | null; meanChange: number | null }>;
-  /**
-   * Enrollments whose schedule cannot be computed from their stored data: counted in `enrolled` and
-   * `active`, left out of `completed`, `droppedOut` and the instruments, and named here so the
-   * report is never lost to one of them.
-   */
-  unreadable: Array<{ enrollmentId: string; problem: { code: string; message: string } }>;
-}
+/** The unit report: the wire type. */
+export type UnitReport = WireUnitReport;
 
 const round = (value: number) => Math.round(value * 100) / 100;
 const mean = (values: readonly number[]) => (values.length === 0 ? null : round(values.reduce((sum, value) => sum + value, 0) / values.length));

@@ -1,18 +1,12 @@
+import type { Unit as WireUnit } from '@careloom/format/api';
 import { DomainError } from '../errors.js';
 import { actorOf, careAudit, requireAllowed, unitFor } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
 import { authorizeProvider, careScope } from './policy.js';
 import type { UnitRecord, UnitSettings } from './ports.js';
 
-export interface UnitView {
-  id: string;
-  organisationId: string;
-  name: string;
-  active: boolean;
-  timeZone: string;
-  settings: UnitSettings;
-  intake: { deploymentId: string } | null;
-}
+/** A unit as the API shows it: the wire type (schemas/json/api/care.schema.json). */
+export type UnitView = WireUnit;
 
 export interface UnitPatch {
   name?: string;

@@ -1,0 +1,73 @@
+import Ajv2020 from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { ApiDefinitions } from '@careloom/format/api';
+import { API_SCHEMA_BASE, apiSchemaFileContents, schemaFileContents } from '@careloom/format/api/schemas';
+
+/** The name of a definition of the API schemas (schemas/json/api/*.schema.json), checked by the compiler. */
+export type ApiSchemaName = keyof ApiDefinitions;
+
+/**
+ * One ajv for the API's bodies, holding the API schemas and the format's (which they reference),
+ * made on first use: building it and compiling every route's schema when the modules load delayed
+ * the production start by about a second. The server runs in Node, where compiling at run time is
+ * allowed (the designer's validators are compiled at generation time instead). `tsType` says which
+ * TypeScript type json-schema-to-typescript writes, and is no rule.
+ */
+let ajv: Ajv2020 | undefined;
+function apiAjv(): Ajv2020 {
+  if (ajv) return ajv;
+  ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true });
+  addFormats(ajv);
+  ajv.addKeyword('tsType');
+  for (const schema of Object.values(schemaFileContents)) ajv.addSchema(schema as object);
+  for (const schema of Object.values(apiSchemaFileContents)) ajv.addSchema(schema as object);
+  return ajv;
+}
+
+/** Which API schema file defines each name. */
+const fileOf = new Map<string, string>();
+for (const [file, schema] of Object.entries(apiSchemaFileContents)) {
+  for (const name of Object.keys((schema['$defs'] ?? {}) as object)) fileOf.set(name, file);
+}
+
+/** The `$id`-based reference to an API definition, e.g. `https://careloom.org/schemas/api/accounts.schema.json#/$defs/Session`. */
+export function apiSchemaRef(name: ApiSchemaName): string {
+  const file = fileOf.get(name);
+  if (!file) throw new Error(`No API schema defines ${name}.`);
+  return `${API_SCHEMA_BASE}${file}#/$defs/${name}`;
+}
+
+const compiled = new Map<string, ValidateFunction>();
+
+/** The compiled validator of a reference, compiled once per process. */
+function compiledOf(ref: string): ValidateFunction {
+  let validate = compiled.get(ref);
+  if (!validate) {
+    validate = apiAjv().getSchema(ref);
+    if (!validate) throw new Error(`The API schema ${ref} does not compile.`);
+    compiled.set(ref, validate);
+  }
+  return validate;
+}
+
+/**
+ * The validator of one API definition, typed by the generated type of the same name, compiled the
+ * first time a body is checked with it. Routes validate request bodies with it (through `readBody`
+ * or `parseBody`); the OpenAPI description names the same definition, so the two cannot disagree.
+ * An unknown name throws at once, when the route module loads.
+ *
+ * @example
+ * const validateLoginBody = apiValidator('LoginBody'); // ValidateFunction<LoginBody>
+ */
+export function apiValidator<N extends ApiSchemaName>(name: N): ValidateFunction<ApiDefinitions[N]> {
+  const ref = apiSchemaRef(name);
+  const validate = ((data: unknown) => {
+    const inner = compiledOf(ref);
+    const valid = inner(data);
+    validate.errors = inner.errors ?? null;
+    return valid;
+  }) as ValidateFunction<ApiDefinitions[N]>;
+  validate.schema = { $ref: ref };
+  return validate;
+}

@@ -218,16 +218,19 @@ export class ClPatientApp extends LitElement {
       </header>
       ${signedIn
         ? html`<nav class="main" aria-label=${t('navLabel')}><ul>
-            ${NAV.map((item) => html`<li><a href=${`#/${item.path}`} aria-current=${item.path === first ? 'page' : 'false'}>${t(item.key)}${item.path === 'messages' ? this.renderUnread(t) : null}</a></li>`)}
+            ${NAV.map((item) => html`<li><a href=${`#/${item.path}`} aria-current=${item.path === first ? 'page' : 'false'}>${item.path === 'messages' && this.unread ? this.renderUnread(t, t(item.key)) : t(item.key)}</a></li>`)}
           </ul></nav>`
         : null}
       <main class=${first === 'modules' && signedIn ? 'flush' : ''}>${this.renderScreen(first, segments)}</main>`;
   }
 
-  /** The count as a badge for the eye, and as words for screen readers: "Messages, 2 unread". */
-  private renderUnread(t: ReturnType<typeof translator>): TemplateResult | null {
-    if (!this.unread) return null;
-    return html`<span class="badge nav-unread" aria-hidden="true">${this.unread}</span><span class="visually-hidden">, ${t('unreadCount', { n: this.unread })}</span>`;
+  /**
+   * The link text and count as a badge for the eye, and one phrase for screen readers: "Messages, 2
+   * unread". One hidden span carries the whole phrase, because browsers put a space between the
+   * visible word and a separate hidden part ("Messages , 2 unread").
+   */
+  private renderUnread(t: ReturnType<typeof translator>, label: string): TemplateResult {
+    return html`<span aria-hidden="true">${label}</span><span class="badge nav-unread" aria-hidden="true">${this.unread}</span><span class="visually-hidden">${label}, ${t('unreadCount', { n: this.unread ?? 0 })}</span>`;
   }
 
   private renderScreen(first: string, segments: string[]): TemplateResult {

@@ -214,7 +214,8 @@ export function createEnrollmentCommands(deps: CareDeps) {
         unit: presentUnit(unit),
         program: { title: textIn(schedule.program.title, schedule.program, context.language), week: schedule.status.week, modules: programModules(schedule, enrollment, titles) },
         due: dueItems(schedule, enrollment, titles),
-        alerts: alerts.map((alert) => presentAlert(alert, people)),
+        // With the unit's clock, so the patient page shows each alert's response deadline as the inbox does.
+        alerts: alerts.map((alert) => presentAlert(alert, people, { timeZone: unit.timeZone, now: deps.now().toISOString() })),
         plans: await presentPlans(deps, enrollment, context.language),
       };
     },

@@ -1,3 +1,4 @@
+import type { AuditRecord } from '../domain/data-admin/data-admin-store.js';
 import type { AuditEntry, AuditFilter, NewAuditEntry } from './types.js';
 import { DEFAULT_AUDIT_LIST_LIMIT, MAX_AUDIT_LIST_LIMIT } from './types.js';
 
@@ -74,4 +75,19 @@ export function auditEntryFromRow(row: AuditRow): AuditEntry {
 /** The number of entries a list may return: the caller's limit, clamped to 1…MAX_AUDIT_LIST_LIMIT. */
 export function auditListLimit(limit: number | undefined): number {
   return Math.min(Math.max(1, Math.trunc(limit ?? DEFAULT_AUDIT_LIST_LIMIT)), MAX_AUDIT_LIST_LIMIT);
+}
+
+/** An audit row as the data administrator reads it: with its order, the actor's and the unit's names. */
+export interface NamedAuditRow extends AuditRow {
+  seq: number;
+  actor_name: string | null;
+  unit_name: string | null;
+}
+
+/** Every audit column with the actor's and the unit's names, for the data administrator's searches (both databases). */
+export const NAMED_AUDIT_SELECT = `SELECT a.*, p.name AS actor_name, u.name AS unit_name FROM audit_log a LEFT JOIN people p ON p.id = a.actor_id LEFT JOIN care_units u ON u.id = a.unit_id`;
+
+/** The data administrator's record of a named audit row. */
+export function namedAuditRecord(row: NamedAuditRow): AuditRecord {
+  return { seq: row.seq, ...auditEntryFromRow(row), actorName: row.actor_name, unitName: row.unit_name };
 }

@@ -1,49 +1,12 @@
 import type pg from 'pg';
-import type { AuditRecord, DataAdminStore, PatientRecord, ReadRecord } from '../../domain/data-admin/data-admin-store.js';
+import { NAMED_AUDIT_SELECT, namedAuditRecord, type NamedAuditRow } from '../audit-rows.js';
+import type { DataAdminStore, PatientRecord, ReadRecord } from '../../domain/data-admin/data-admin-store.js';
 import { inTransaction } from './open-postgres.js';
 import { writeAuditEntryPg } from './postgres-audit-log.js';
 
 type Db = pg.ClientBase | pg.Pool;
 
-interface AuditRow {
-  seq: number;
-  id: string;
-  at: string;
-  actor_id: string | null;
-  actor_role: string | null;
-  action: string;
-  object_type: string | null;
-  object_id: string | null;
-  organisation_id: string | null;
-  unit_id: string | null;
-  patient_id: string | null;
-  ip: string | null;
-  request_id: string | null;
-  details: string;
-  actor_name: string | null;
-  unit_name: string | null;
-}
 
-const toRecord = (row: AuditRow): AuditRecord => ({
-  seq: row.seq,
-  id: row.id,
-  at: row.at,
-  actorId: row.actor_id,
-  actorRole: row.actor_role,
-  action: row.action,
-  objectType: row.object_type,
-  objectId: row.object_id,
-  organisationId: row.organisation_id,
-  unitId: row.unit_id,
-  patientId: row.patient_id,
-  ip: row.ip,
-  requestId: row.request_id,
-  details: JSON.parse(row.details) as Record<string, unknown>,
-  actorName: row.actor_name,
-  unitName: row.unit_name,
-});
-
-const AUDIT_SELECT = `SELECT a.*, p.name AS actor_name, u.name AS unit_name FROM audit_log a LEFT JOIN people p ON p.id = a.actor_id LEFT JOIN care_units u ON u.id = a.unit_id`;
 
 /** What a purge deletes, in order (children before parents); $1 is the patient's id, or their e-mail address where marked. */
 const PURGE_DELETES: Array<string | { byEmail: string }> = [
@@ -108,11 +71,11 @@ export function createPostgresDataAdminStore(pool: pg.Pool): DataAdminStore {
       if (search.until !== undefined) add('a.at < ?', search.until);
       if (search.before !== undefined) add('a.seq < ?', search.before);
       values.push(search.limit);
-      const rows = await all<AuditRow>(pool, `${AUDIT_SELECT} WHERE ${where.join(' AND ')} ORDER BY a.seq DESC LIMIT $${values.length}`, values);
-      return rows.map(toRecord);
+      const rows = await all<NamedAuditRow>(pool, `${NAMED_AUDIT_SELECT} WHERE ${where.join(' AND ')} ORDER BY a.seq DESC LIMIT $${values.length}`, values);
+      return rows.map(namedAuditRecord);
     },
     async readsBetween(organisationId, from, until, limit): Promise<ReadRecord[]> {
-      const rows = await all<AuditRow & { time_zone: string | null; on_caseload: boolean }>(
+      const rows = await all<NamedAuditRow & { time_zone: string | null; on_caseload: boolean }>(
         pool,
         `SELECT a.*, p.name AS actor_name, u.name AS unit_name, u.time_zone,
                 EXISTS (SELECT 1 FROM patient_therapists pt WHERE pt.unit_id = a.unit_id AND pt.patient_id = a.patient_id AND pt.therapist_id = a.actor_id) AS on_caseload
@@ -179,7 +142,7 @@ export function createPostgresDataAdminStore(pool: pg.Pool): DataAdminStore {
            FROM patient_plans WHERE enrollment_id = ANY($1) ORDER BY array_position($1, enrollment_id)`,
         [ids],
       );
-      const reads = await all<AuditRow>(pool, `${AUDIT_SELECT} WHERE a.patient_id = $1 AND a.organisation_id = $2 AND a.action = 'patient.read' ORDER BY a.seq`, [patientId, organisationId]);
+      const reads = await all<NamedAuditRow>(pool, `${NAMED_AUDIT_SELECT} WHERE a.patient_id = $1 AND a.organisation_id = $2 AND a.action = 'patient.read' ORDER BY a.seq`, [patientId, organisationId]);
       return {
         person: { id: person.id, name: person.name, email: person.email, createdAt: person.created_at },
         enrollments,
@@ -187,7 +150,7 @@ export function createPostgresDataAdminStore(pool: pg.Pool): DataAdminStore {
         alerts,
         messages,
         plans: plans.map((row) => json(row, 'overrides')),
-        reads: reads.map(toRecord),
+        reads: reads.map(namedAuditRecord),
       };
     },
     async purgePatient({ patientId, tombstone }) {
@@ -215,7 +178,7 @@ export function createPostgresDataAdminStore(pool: pg.Pool): DataAdminStore {
       return counts;
     },
     async readsOfPatient(patientId, limit) {
-      const rows = await all<AuditRow>(pool, `${AUDIT_SELECT} WHERE a.patient_id = $1 AND a.action = 'patient.read' ORDER BY a.seq DESC LIMIT $2`, [patientId, limit]);
+      const rows = await all<NamedAuditRow>(pool, `${NAMED_AUDIT_SELECT} WHERE a.patient_id = $1 AND a.action = 'patient.read' ORDER BY a.seq DESC LIMIT $2`, [patientId, limit]);
       return rows.map((row) => ({ at: row.at, name: row.actor_name, role: row.actor_role, unit: row.unit_name }));
     },
     async record(entry) {

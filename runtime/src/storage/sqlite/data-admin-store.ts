@@ -1,46 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { AuditRecord, DataAdminStore, PatientRecord, ReadRecord } from '../../domain/data-admin/data-admin-store.js';
+import { NAMED_AUDIT_SELECT, namedAuditRecord, type NamedAuditRow } from '../audit-rows.js';
+import type { DataAdminStore, PatientRecord, ReadRecord } from '../../domain/data-admin/data-admin-store.js';
 import { writeAuditEntry } from './sqlite-audit-log.js';
 
-interface AuditRow {
-  seq: number;
-  id: string;
-  at: string;
-  actor_id: string | null;
-  actor_role: string | null;
-  action: string;
-  object_type: string | null;
-  object_id: string | null;
-  organisation_id: string | null;
-  unit_id: string | null;
-  patient_id: string | null;
-  ip: string | null;
-  request_id: string | null;
-  details: string;
-  actor_name: string | null;
-  unit_name: string | null;
-}
 
-const toRecord = (row: AuditRow): AuditRecord => ({
-  seq: row.seq,
-  id: row.id,
-  at: row.at,
-  actorId: row.actor_id,
-  actorRole: row.actor_role,
-  action: row.action,
-  objectType: row.object_type,
-  objectId: row.object_id,
-  organisationId: row.organisation_id,
-  unitId: row.unit_id,
-  patientId: row.patient_id,
-  ip: row.ip,
-  requestId: row.request_id,
-  details: JSON.parse(row.details) as Record<string, unknown>,
-  actorName: row.actor_name,
-  unitName: row.unit_name,
-});
-
-const AUDIT_SELECT = `SELECT a.*, p.name AS actor_name, u.name AS unit_name FROM audit_log a LEFT JOIN people p ON p.id = a.actor_id LEFT JOIN care_units u ON u.id = a.unit_id`;
 
 /**
  * The data administrator's store on SQLite. Searches read `audit_log` by care provider (index
@@ -71,9 +34,9 @@ export function createSqliteDataAdminStore(db: Database.Database): DataAdminStor
     ),
     messages: db.prepare<[string], Record<string, unknown>>('SELECT m.id, m.enrollment_id AS enrollmentId, m.sender, p.name AS author, m.body, m.sent_at AS sentAt, m.read_at AS readAt FROM messages m JOIN people p ON p.id = m.author_id WHERE m.enrollment_id = ? ORDER BY m.seq'),
     plans: db.prepare<[string], Record<string, unknown>>('SELECT enrollment_id AS enrollmentId, module_id AS moduleId, registration_id AS registrationId, overrides, updated_at AS updatedAt FROM patient_plans WHERE enrollment_id = ?'),
-    reads: db.prepare<[string, string], AuditRow>(`${AUDIT_SELECT} WHERE a.patient_id = ? AND a.organisation_id = ? AND a.action = 'patient.read' ORDER BY a.seq`),
-    readsOfPatient: db.prepare<[string, number], AuditRow>(`${AUDIT_SELECT} WHERE a.patient_id = ? AND a.action = 'patient.read' ORDER BY a.seq DESC LIMIT ?`),
-    readsBetween: db.prepare<[string, string, string, number], AuditRow & { time_zone: string | null; on_caseload: number }>(
+    reads: db.prepare<[string, string], NamedAuditRow>(`${NAMED_AUDIT_SELECT} WHERE a.patient_id = ? AND a.organisation_id = ? AND a.action = 'patient.read' ORDER BY a.seq`),
+    readsOfPatient: db.prepare<[string, number], NamedAuditRow>(`${NAMED_AUDIT_SELECT} WHERE a.patient_id = ? AND a.action = 'patient.read' ORDER BY a.seq DESC LIMIT ?`),
+    readsBetween: db.prepare<[string, string, string, number], NamedAuditRow & { time_zone: string | null; on_caseload: number }>(
       `SELECT a.*, p.name AS actor_name, u.name AS unit_name, u.time_zone,
               EXISTS (SELECT 1 FROM patient_therapists pt WHERE pt.unit_id = a.unit_id AND pt.patient_id = a.patient_id AND pt.therapist_id = a.actor_id) AS on_caseload
          FROM audit_log a LEFT JOIN people p ON p.id = a.actor_id LEFT JOIN care_units u ON u.id = a.unit_id
@@ -130,8 +93,8 @@ export function createSqliteDataAdminStore(db: Database.Database): DataAdminStor
       if (search.from !== undefined) where.push('a.at >= @from');
       if (search.until !== undefined) where.push('a.at < @until');
       if (search.before !== undefined) where.push('a.seq < @before');
-      const rows = db.prepare<Record<string, unknown>, AuditRow>(`${AUDIT_SELECT} WHERE ${where.join(' AND ')} ORDER BY a.seq DESC LIMIT @limit`).all({ ...search });
-      return rows.map(toRecord);
+      const rows = db.prepare<Record<string, unknown>, NamedAuditRow>(`${NAMED_AUDIT_SELECT} WHERE ${where.join(' AND ')} ORDER BY a.seq DESC LIMIT @limit`).all({ ...search });
+      return rows.map(namedAuditRecord);
     },
     async readsBetween(organisationId, from, until, limit): Promise<ReadRecord[]> {
       return statements.readsBetween.all(organisationId, from, until, limit).map((row) => ({
@@ -166,7 +129,7 @@ export function createSqliteDataAdminStore(db: Database.Database): DataAdminStor
         alerts: ids.flatMap((id) => statements.alerts.all(id)),
         messages: ids.flatMap((id) => statements.messages.all(id)),
         plans: ids.flatMap((id) => statements.plans.all(id).map((row) => json(row, 'overrides'))),
-        reads: statements.reads.all(patientId, organisationId).map(toRecord),
+        reads: statements.reads.all(patientId, organisationId).map(namedAuditRecord),
       };
     },
     async purgePatient({ patientId, tombstone }) {

@@ -160,8 +160,8 @@ describe('simulateProgram on any program (property)', () => {
     .map(({ durationWeeks, unlockWeeks, chained, phqWeeks, dueWithinDays, deadline, fromWeek, frequency }): Program => ({
       ...panic,
       durationWeeks,
-      modules: unlockWeeks.map((week, index) => ({ key: `m${index}`, module: { moduleId: 'panic-week-1' }, unlock: { week, ...(chained && index > 0 ? { afterCompleting: [`m${index - 1}`] } : {}) } })),
-      measurements: [{ id: 'phq', module: { moduleId: 'phq-9' }, weeks: phqWeeks, dueWithinDays, reminders: [{ minutesBefore: 1440, channels: ['app', 'email'] }] }],
+      modules: unlockWeeks.map((week, index) => ({ key: `m${index}`, module: { moduleId: 'panic-week-1' }, unlock: { week, ...(chained && index > 0 ? { afterCompleting: [`m${index - 1}`] } : {}) } })) as Program['modules'],
+      measurements: [{ id: 'phq', module: { moduleId: 'phq-9' }, weeks: phqWeeks as [number, ...number[]], dueWithinDays, reminders: [{ minutesBefore: 1440, channels: ['app', 'email'] }] }],
       registrations: [{ id: 'copd', module: { moduleId: 'copd-daily-report' }, registration: 'copdDaily', frequency, deadline, fromWeek, alertWhenMissing: true, reminders: [{ minutesBefore: 60 }] }],
     }));
 

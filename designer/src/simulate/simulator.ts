@@ -45,7 +45,7 @@ export class ClSimulator extends LitElement {
       :host { display: block; }
       .personas label { display: flex; gap: 0.5rem; align-items: flex-start; margin: 0.375rem 0; }
       .personas input { margin-top: 0.35rem; min-width: 1.25rem; min-height: 1.25rem; }
-      .hint { display: block; color: var(--cl-muted); font-size: 0.875rem; }
+      .hint { display: block; color: var(--cl-muted); font-size: 0.875rem; font-weight: 400; }
       .settings .field { margin: 0.75rem 0; }
       .counts { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; padding: 0; list-style: none; }
       .week { border-top: 1px solid var(--cl-line); padding-top: 0.5rem; margin-top: 0.75rem; }
@@ -141,7 +141,7 @@ export class ClSimulator extends LitElement {
   }
 
   #settings(content: SimulationContent) {
-    return html`<form class="card settings" aria-label=${t('simulate.settings')} @submit=${this.#run}>
+    return html`<form class="card settings" novalidate aria-label=${t('simulate.settings')} @submit=${this.#run}>
       <fieldset class="personas">
         <legend>${t('simulate.persona')}</legend>
         ${PERSONAS.map(

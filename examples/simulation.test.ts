@@ -65,7 +65,9 @@ describe('simulateProgram on the 8-week panic program', () => {
     expect(reminders.some((event) => event.about === 'measurement' && event.channels.includes('email'))).toBe(true);
     expect(reminders.some((event) => event.about === 'registration' && event.channels.join() === 'app')).toBe(true);
     const missed = result.events.filter((event) => event.kind === 'measurementMissed');
-    expect(missed.map((event) => `${event.measurementId}:${event.measurementWeek}`)).toEqual(['phq9Weekly:3', 'phq9Weekly:4', 'gad7:4', 'phq9Weekly:5', 'phq9Weekly:6', 'phq9Weekly:7']);
+    expect(missed.map((event) => `${event.measurementId}:${event.measurementWeek}`)).toEqual(['phq9Weekly:3', 'phq9Weekly:4', 'gad7:4', 'phq9Weekly:5', 'phq9Weekly:6', 'phq9Weekly:7', 'phq9Weekly:8', 'gad7:8']);
+    // The last week's close when the program ends, counted in its last day.
+    expect(missed.at(-1)).toMatchObject({ at: '2026-04-26T22:00:00.000Z', day: 56, week: 8 });
     expect(result.events.filter((event) => event.kind === 'measurement' && event.week >= 3)).toEqual([]);
   });
 

@@ -226,6 +226,14 @@ export function simulateProgram(program: Program, modules: Readonly<Record<strin
     act(answerAt);
     sweep(answerAt, dayEnd);
   }
+  // The last week's measurements close when the program ends, just past the last day swept: they
+  // are noted there, counted in the last day and week.
+  const programEnd = localMidnight(addDays(startDate, program.durationWeeks * 7), timeZone);
+  for (const occurrence of measurementOccurrences(program, { ...context, now: programEnd })) {
+    const closesAt = localMidnight(addDays(localDateOf(occurrence.opensAt, timeZone), 7), timeZone);
+    if (closesAt !== programEnd || isMeasurementDone(context, occurrence.measurementId, occurrence.week)) continue;
+    events.push({ at: programEnd, day: program.durationWeeks * 7, week: program.durationWeeks, kind: 'measurementMissed', measurementId: occurrence.measurementId, moduleId: occurrence.moduleId, measurementWeek: occurrence.week });
+  }
   // Within a step events are pushed in the order they happen; the sort is stable, so an alert stays after its answer.
   const ordered = [...events].sort((a, b) => parseInstant(a.at) - parseInstant(b.at));
   return {

@@ -45,6 +45,9 @@ import { newInvitationCode } from './domain/care/invitation-code.js';
 import { liveDemoAccounts, REMOVE_DEMO_ACCOUNTS_HINT } from './domain/demo-mode.js';
 import { loadMailKey } from './mail/mail-key.js';
 import { createSecretBox } from './mail/secret-box.js';
+import { createWebhookService } from './domain/webhooks/webhooks.js';
+import { createWebhookDispatcher, type WebhookDispatcher, type WebhookRetryPolicy } from './webhooks/webhook-dispatcher.js';
+import { createWebhookSender } from './webhooks/webhook-sender.js';
 
 export interface StartServerOptions {
   config: Config;
@@ -74,6 +77,8 @@ export interface StartServerOptions {
   dueWorkEveryMs?: number;
   /** Timers of the mail dispatcher (retries on the injected clock) for tests; the real ones by default. */
   mailTimers?: Timers;
+  /** The webhook dispatcher's retry spacing and request time-out, for tests; the defaults otherwise. */
+  webhooks?: { retry?: WebhookRetryPolicy; timeoutMs?: number; idleCheckMs?: number };
 }
 
 export interface RunningServer {
@@ -116,7 +121,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   // Every e-mail is a mail_outbox row first. With CARELOOM_SMTP_URL the dispatcher sends the rows
   // (retrying across restarts); otherwise they are held for GET /api/dev/outbox.
   let dispatcher: MailDispatcher | undefined;
-  const { stores, applied, kind } = await openStores(config, { ids, now: () => clock.now(), box, mailMode: config.smtp ? 'pending' : 'held', onMailQueued: () => dispatcher?.wake() });
+  // Webhook events are written by the care stores in the transaction of the change they describe;
+  // the webhook dispatcher sends them (retrying across restarts), woken after each commit.
+  let webhookDispatcher: WebhookDispatcher | undefined;
+  const { stores, applied, kind } = await openStores(config, { ids, now: () => clock.now(), box, mailMode: config.smtp ? 'pending' : 'held', onMailQueued: () => dispatcher?.wake(), onWebhookQueued: () => webhookDispatcher?.wake() });
   if (applied.length > 0) logger.info('Applied database migrations', { database: kind, migrations: applied.join(',') });
   // Every live Yjs document and every draft decoding lives in worker threads, off the HTTP event loop.
   const yjsWorkers = createYjsWorkers();
@@ -175,7 +183,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
     const fhir = createFhirService({ care: stores.care, responses: stores.responses, content: createReleasedContent(stores.authoring), canonicalBase: () => `${publicUrl}/fhir/r4`, now: () => clock.now(), newId: () => ids.newId() });
     const staff = createStaffServices({ store: stores.staff, accounts: stores.accounts, audit: stores.audit, hasher, sessionRevoked: accounts.sessionRevoked, clock, ids, publicUrl: () => publicUrl });
-    const services: Services = { health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }), staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId() }) };
+    const webhooks = createWebhookService({ store: stores.webhooks, policy: config.webhookTargets, now: () => clock.now(), newId: () => ids.newId() });
+    const services: Services = { webhooks, health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }), staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId() }) };
     if (!demo) {
       const live = await liveDemoAccounts({ store: stores.accounts, hasher });
       if (live.length > 0) {
@@ -224,6 +233,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     }, options.dueWorkEveryMs ?? 60_000);
     dueWork.unref();
     dispatcher?.start();
+    webhookDispatcher = createWebhookDispatcher({
+      queue: stores.webhookQueue,
+      send: createWebhookSender({ policy: config.webhookTargets, userAgent: `Careloom-Webhooks/${readPackageVersion()}`, ...(options.webhooks?.timeoutMs !== undefined ? { timeoutMs: options.webhooks.timeoutMs } : {}) }),
+      clock,
+      logger,
+      ...(options.webhooks?.retry ? { retry: options.webhooks.retry } : {}),
+      ...(options.webhooks?.idleCheckMs !== undefined ? { idleCheckMs: options.webhooks.idleCheckMs } : {}),
+    });
+    webhookDispatcher.start();
     return {
       url,
       config: resolved,
@@ -236,6 +254,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       close: async () => {
         clearInterval(dueWork);
         await dispatcher?.stop();
+        await webhookDispatcher?.stop();
         await collab.close();
         await yjsWorkers.close();
         await shutdown(server, stores, options.shutdownGraceMs ?? 5000);

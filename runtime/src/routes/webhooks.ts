@@ -34,6 +34,8 @@ export function webhookRoutes(deps: WebhookRouteDeps) {
 
   app.post(BASE, async (c) => {
     const created = await deps.webhooks.create(context(c), organisation(c), await readBody(c, createBody));
+    // The secret is in this answer only: never in a cache.
+    c.header('Cache-Control', 'no-store');
     return c.json(created satisfies CreatedWebhook, 201);
   });
 
@@ -44,7 +46,11 @@ export function webhookRoutes(deps: WebhookRouteDeps) {
     return c.body(null, 204);
   });
 
-  app.post(`${BASE}/:webhookId/secret`, async (c) => c.json((await deps.webhooks.rotateSecret(context(c), organisation(c), webhook(c))) satisfies RotatedWebhookSecret));
+  app.post(`${BASE}/:webhookId/secret`, async (c) => {
+    const rotated = await deps.webhooks.rotateSecret(context(c), organisation(c), webhook(c));
+    c.header('Cache-Control', 'no-store');
+    return c.json(rotated satisfies RotatedWebhookSecret);
+  });
 
   app.post(`${BASE}/:webhookId/test`, async (c) => c.json((await deps.webhooks.sendTest(context(c), organisation(c), webhook(c))) satisfies WebhookTestQueued, 202));
 

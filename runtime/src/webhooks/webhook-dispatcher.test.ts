@@ -19,6 +19,7 @@ function memoryQueue(delivery: DueWebhookDelivery) {
     async nextAttemptAt() {
       return current?.status === 'pending' ? current.nextAttemptAt : undefined;
     },
+    async release() {},
     async recordAttempt(result) {
       results.push(result);
       if (current) current = { ...current, status: result.outcome === 'retry' ? 'pending' : result.outcome, nextAttemptAt: result.nextAttemptAt ?? current.nextAttemptAt };

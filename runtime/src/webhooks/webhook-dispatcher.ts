@@ -114,8 +114,11 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
 
   const runPass = async (): Promise<boolean> => {
     const batch = await queue.due(clock.now().toISOString(), batchSize);
-    for (const delivery of batch) {
-      if (stopped) return false;
+    for (const [index, delivery] of batch.entries()) {
+      if (stopped) {
+        await queue.release(batch.slice(index).map((entry) => entry.deliveryId), clock.now().toISOString());
+        return false;
+      }
       await attempt(delivery);
     }
     return batch.length === batchSize;

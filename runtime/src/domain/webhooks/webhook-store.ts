@@ -107,6 +107,8 @@ export interface WebhookDispatchQueue {
   due(at: string, limit: number): Promise<DueWebhookDelivery[]>;
   /** The earliest next_attempt_at of a pending delivery of an enabled subscription, if any. */
   nextAttemptAt(): Promise<string | undefined>;
+  /** Gives back claimed deliveries not attempted (the dispatcher is stopping), so another process or the next start sends them without waiting for the claim to run out. */
+  release(deliveryIds: readonly string[], at: string): Promise<void>;
   /** Appends the attempt to the delivery log and moves the delivery on; a delivered event about a patient is audited as a disclosure. */
   recordAttempt(result: WebhookAttemptResult): Promise<void>;
 }

@@ -159,7 +159,12 @@ export function runWebhookStoreContract(name: string, open: () => Promise<Webhoo
       expect(again).toMatchObject({ deliveryId: first!.deliveryId, eventId: first!.eventId, attempts: 1 });
       await h.queue.recordAttempt({ deliveryId: first!.deliveryId, attempt: 2, at: '2026-03-02T09:01:01.000Z', outcome: 'delivered', statusCode: 204, error: null, durationMs: 8, nextAttemptAt: null });
       expect(await h.queue.nextAttemptAt()).toBeUndefined();
-      const [logged] = await h.webhooks.listDeliveries({ organisationId: 'care-1', subscriptionId: 'w1', limit: 10 });
+      // A delivery claimed and given back (a dispatcher stopping) is due again at once.
+      await h.care.recordResponse({ response: response(enrollment), alerts: [], audit: careAudit('response.record') });
+      const claimed = await h.queue.due(LATER, 50);
+      await h.queue.release(claimed.map((delivery) => delivery.deliveryId), LATER);
+      expect((await h.queue.due(LATER, 50)).map((delivery) => delivery.deliveryId)).toEqual(claimed.map((delivery) => delivery.deliveryId));
+      const logged = (await h.webhooks.listDeliveries({ organisationId: 'care-1', subscriptionId: 'w1', limit: 10 })).find((delivery) => delivery.id === first!.deliveryId);
       expect(logged).toMatchObject({ eventId: first!.eventId, eventType: 'response.recorded', status: 'delivered', attempts: 2, lastStatusCode: 204, lastError: null, finishedAt: '2026-03-02T09:01:01.000Z', nextAttemptAt: null });
       expect(logged!.log).toEqual([
         { attempt: 1, at: LATER, outcome: 'retry', statusCode: 503, error: 'The endpoint answered 503.', durationMs: 12 },

@@ -203,6 +203,10 @@ export function createPostgresWebhookQueue(pool: pg.Pool, options: { box?: Secre
       const { rows } = await pool.query<{ at: string | null }>("SELECT min(d.next_attempt_at) AS at FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id WHERE d.status = 'pending' AND s.status = 'enabled'");
       return rows[0]?.at ?? undefined;
     },
+    async release(deliveryIds, at) {
+      if (deliveryIds.length === 0) return;
+      await pool.query("UPDATE webhook_deliveries SET next_attempt_at = $2 WHERE id = ANY($1) AND status = 'pending'", [[...deliveryIds], at]);
+    },
     recordAttempt: record,
   };
 }

@@ -211,6 +211,8 @@ export function createSqliteWebhookQueue(db: Database.Database, options: { box?:
       return ready;
     },
     nextAttemptAt: async () => (next.get() as { at: string | null }).at ?? undefined,
+    // Nothing is claimed on SQLite: what was not attempted is still due.
+    release: async () => undefined,
     recordAttempt: async (result) => record(result),
   };
 }

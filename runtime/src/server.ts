@@ -46,6 +46,8 @@ import { liveDemoAccounts, REMOVE_DEMO_ACCOUNTS_HINT } from './domain/demo-mode.
 import { loadMailKey } from './mail/mail-key.js';
 import { createSecretBox } from './mail/secret-box.js';
 import { createWebhookService } from './domain/webhooks/webhooks.js';
+import { createResearchExportService } from './domain/research-export/research-export.js';
+import { createHmac } from 'node:crypto';
 import { createWebhookDispatcher, type WebhookDispatcher, type WebhookRetryPolicy } from './webhooks/webhook-dispatcher.js';
 import { createWebhookSender } from './webhooks/webhook-sender.js';
 
@@ -116,7 +118,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     throw new ConfigError(`Demo mode is off for this configuration (CARELOOM_DEMO=off or CARELOOM_HOST=${config.host}, which others can reach): demo accounts have published passwords.`);
   }
   // Before the database is opened, so a refused start creates nothing.
-  const box = createSecretBox(loadMailKey(config));
+  const mailKey = loadMailKey(config);
+  const box = createSecretBox(mailKey);
+  // Research pseudonyms are keyed by a secret derived from the mail key: kept outside the database like it.
+  const pseudonymSecret = createHmac('sha256', mailKey).update('careloom research export pseudonyms').digest();
 
   // Every e-mail is a mail_outbox row first. With CARELOOM_SMTP_URL the dispatcher sends the rows
   // (retrying across restarts); otherwise they are held for GET /api/dev/outbox.
@@ -184,7 +189,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const fhir = createFhirService({ care: stores.care, responses: stores.responses, content: createReleasedContent(stores.authoring), canonicalBase: () => `${publicUrl}/fhir/r4`, now: () => clock.now(), newId: () => ids.newId() });
     const staff = createStaffServices({ store: stores.staff, accounts: stores.accounts, audit: stores.audit, hasher, sessionRevoked: accounts.sessionRevoked, clock, ids, publicUrl: () => publicUrl });
     const webhooks = createWebhookService({ store: stores.webhooks, policy: config.webhookTargets, now: () => clock.now(), newId: () => ids.newId() });
-    const services: Services = { webhooks, health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }), staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId() }) };
+    const researchExport = createResearchExportService({ care: stores.care, content: createReleasedContent(stores.authoring), audit: stores.audit, pseudonymSecret, now: () => clock.now(), newId: () => ids.newId() });
+    const services: Services = { webhooks, researchExport, health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }), staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId() }) };
     if (!demo) {
       const live = await liveDemoAccounts({ store: stores.accounts, hasher });
       if (live.length > 0) {

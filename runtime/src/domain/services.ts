@@ -8,6 +8,7 @@ import type { ExampleCatalog } from './example-catalog.js';
 import type { FhirService } from './fhir/fhir-service.js';
 import type { HealthService } from './health-service.js';
 import type { WebhookService } from './webhooks/webhooks.js';
+import type { ResearchExportService } from './research-export/research-export.js';
 
 /**
  * The domain services routes may call. Built once by the composition root (server.ts) and handed
@@ -26,6 +27,8 @@ export interface Services {
   apiTokens: ApiTokenService;
   /** Webhook subscriptions of care providers and their delivery log. */
   webhooks: WebhookService;
+  /** Pseudonymised research exports (CSV and codebook) for care-provider admins and data admins. */
+  researchExport: ResearchExportService;
   /** Staff administration at care providers and password resets (issue 12). */
   staff: StaffServices;
   /** The data administrator: audit search, review, patient export and purge (issue 12). */

@@ -9,6 +9,7 @@ import { createCareService } from '../domain/care/care-service.js';
 import { createFhirService } from '../domain/fhir/fhir-service.js';
 import { createApiTokenService } from '../domain/api-tokens/api-tokens.js';
 import { createWebhookService } from '../domain/webhooks/webhooks.js';
+import { createResearchExportService } from '../domain/research-export/research-export.js';
 import { newInvitationCode } from '../domain/care/invitation-code.js';
 import { createPatientAccounts, invitedSessionsOf } from '../domain/care/patient-accounts.js';
 import { createReleasedContent } from '../domain/care/released-content.js';
@@ -61,6 +62,7 @@ export function createTestServices(stores: Stores, options: { examples: ExampleC
     }),
     fhir,
     apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }),
+    researchExport: createResearchExportService({ care: stores.care, content: createReleasedContent(stores.authoring), audit: stores.audit, pseudonymSecret: Buffer.alloc(32, 1), now: () => clock.now(), newId: () => ids.newId() }),
     webhooks: createWebhookService({ store: stores.webhooks, policy: options.webhookTargets ?? PUBLIC_TARGETS_ONLY, now: () => clock.now(), newId: () => ids.newId() }),
   };
 }

@@ -1977,6 +1977,41 @@ export interface MyReads {
   }[];
 }
 /**
+ * GET /api/care/providers/:organisationId/research-exports: what the care provider has deployed and can export.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "ResearchExportDocuments".
+ */
+export interface ResearchExportDocuments {
+  documents: {
+    documentId: string;
+    title: string;
+    units: {
+      id: string;
+      name: string;
+    }[];
+    modules: {
+      moduleId: string;
+      version: number;
+    }[];
+  }[];
+}
+/**
+ * GET …/research-exports/manifest?documentId=…[&unitId&moduleId&moduleVersion&from&to]: the export's files with their row counts, and how many participants it holds.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "ResearchExportManifest".
+ */
+export interface ResearchExportManifest {
+  files: {
+    name: string;
+    title: string;
+    kind: 'codebook' | 'instrument' | 'registration';
+    rows: number;
+  }[];
+  participants: number;
+}
+/**
  * GET /api/care/providers/:orgId/staff: the care provider's staff with roles and unit assignments (disabled accounts included), and its units.
  *
  * This interface was referenced by `CareloomApi`'s JSON-Schema
@@ -2336,6 +2371,8 @@ export interface ApiDefinitions {
   PurgeBody: PurgeBody;
   PurgeResult: PurgeResult;
   MyReads: MyReads;
+  ResearchExportDocuments: ResearchExportDocuments;
+  ResearchExportManifest: ResearchExportManifest;
   StaffDirectory: StaffDirectory;
   ResponsibleTherapists: ResponsibleTherapists;
   PasswordResetRequestBody: PasswordResetRequestBody;

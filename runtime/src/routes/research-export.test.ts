@@ -134,7 +134,7 @@ describe('the export of the demo program', () => {
   });
 
   it('parses as CSV whose columns are exactly the codebook\'s, one row per completed questionnaire, under stable pseudonyms', async () => {
-    const manifest = (await call('care-admin', `${BASE}/manifest?${SCOPE}`)).body as { files: Array<{ name: string; rows: number; kind: string }>; participants: number };
+    const manifest = (await call('care-admin', `${BASE}/manifest?${SCOPE}`)).body as unknown as { files: Array<{ name: string; rows: number; kind: string }>; participants: number };
     expect(manifest.participants).toBe(2);
     const phq = manifest.files.find((file) => file.name.startsWith('phq-9_v1_'))!;
     expect(phq).toMatchObject({ kind: 'instrument', rows: 3 });
@@ -150,7 +150,7 @@ describe('the export of the demo program', () => {
     expect(item9[3]).toBe('categorical');
     expect(item9[4]).toMatch(/notAtAll = Not at all \[score 0\].*nearlyEveryDay = Nearly every day \[score 3\]/);
     expect(item9[5]).toBe('44260-8');
-    expect(described.find((row) => row[1].endsWith('_total'))![5]).toBe('44261-6');
+    expect(described.find((row) => row[1]!.endsWith('_total'))![5]).toBe('44261-6');
 
     const file = await call('data-admin', `${BASE}/files/${phq.name}?${SCOPE}`);
     expect(file.headers.get('content-disposition')).toBe(`attachment; filename="${phq.name}"`);

@@ -14,6 +14,7 @@ import './catalog-screen.js';
 import './enroll-form.js';
 import './outbox-screen.js';
 import './webhooks-screen.js';
+import './research-export-screen.js';
 import './staff-screen.js';
 import './data-admin-screen.js';
 import './patient-list.js';
@@ -64,6 +65,7 @@ export function clinicNav(roles: ClinicRoles, options: { outbox?: boolean } = {}
   if (roles.adminOf) nav.push({ path: 'webhooks', key: 'webhooksTitle' });
   if (roles.peopleOf) nav.push({ path: 'people', key: 'staffTitle' });
   if (roles.dataOf) nav.push({ path: 'data', key: 'dataTitle' });
+  if (roles.adminOf ?? roles.dataOf) nav.push({ path: 'research', key: 'researchTitle' });
   if (roles.admin && options.outbox) nav.push({ path: 'outbox', key: 'outboxTitle' });
   return nav;
 }
@@ -238,6 +240,10 @@ export class ClClinicApp extends LitElement {
     }
     if (first === 'webhooks') {
       return roles.adminOf ? html`<cl-webhooks-screen .api=${api} .language=${language} organisation-id=${roles.adminOf}></cl-webhooks-screen>` : html`<h1>${t('errorForbidden')}</h1>`;
+    }
+    if (first === 'research') {
+      const researchOf = roles.adminOf ?? roles.dataOf;
+      return researchOf ? html`<cl-research-export-screen .api=${api} .language=${language} organisation-id=${researchOf}></cl-research-export-screen>` : html`<h1>${t('errorForbidden')}</h1>`;
     }
     if (first === 'data') {
       return roles.dataOf ? html`<cl-data-screen .api=${api} .language=${language} organisation-id=${roles.dataOf}></cl-data-screen>` : html`<h1>${t('errorForbidden')}</h1>`;

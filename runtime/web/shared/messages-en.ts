@@ -381,6 +381,28 @@ export const en = {
   webhookDeliveryDelivered: 'Delivered',
   webhookDeliveryFailed: 'Given up after many tries',
   webhookDeliveryCancelled: 'Not sent (deleted)',
+  // Research export (care-provider admins and data admins)
+  researchTitle: 'Research export',
+  researchIntro: 'Export the answers of a program for research: one spreadsheet file per questionnaire or daily report, one row per time it was answered, and a codebook explaining every column. Patients appear only under a code that stays the same within one export and differs between exports. Every download is logged.',
+  researchNothing: 'Nothing is deployed yet, so there is nothing to export.',
+  researchProgram: 'Program or questionnaire',
+  researchUnit: 'Unit',
+  researchAllUnits: 'All units',
+  researchModule: 'Questionnaire version',
+  researchAllModules: 'All of the program',
+  researchModuleVersion: '{module}, version {version}',
+  researchFrom: 'Answered from',
+  researchTo: 'Answered until',
+  researchPrepare: 'Show the files',
+  researchFiles: '{count, plural, one {Files of the export: # participant} other {Files of the export: # participants}}',
+  researchCodebook: 'Codebook: what every column means',
+  researchCodebookRows: '{count, plural, one {# column described} other {# columns described}}',
+  researchRows: '{count, plural, one {# row} other {# rows}}',
+  researchDownload: 'Download',
+  researchProgressOf: 'Download of {file}',
+  researchReceived: '{rows} of {total} rows received',
+  researchDownloaded: 'Downloaded.',
+  researchDownloadFailed: 'The download stopped. Try again.',
 };
 
 export type WebMessageKey = keyof typeof en;

@@ -14,7 +14,7 @@ import { researchExportRoutes } from './research-export.js';
 
 const ALL_ROLES = ['anonymous', 'data-admin', ...CARE_ROLES];
 const BASE = '/api/care/providers/care-1/research-exports';
-const SCOPE = 'documentId=panic-icbt-8-weeks';
+const DOC = `${'/api/care/providers/care-1/research-exports'}/panic-icbt-8-weeks`;
 let t: CareTestApp;
 let app: Hono<AppEnv>;
 
@@ -95,8 +95,8 @@ describe('research export routes: every route × every role', () => {
   const allowed = (success: number) => ({ ...Object.fromEntries(ALL_ROLES.map((role) => [role, 403])), anonymous: 401, 'other-admin': 404, 'care-admin': success, 'data-admin': success });
   const cases = [
     { name: 'what can be exported', path: BASE },
-    { name: 'manifest', path: `${BASE}/manifest?${SCOPE}` },
-    { name: 'codebook file', path: `${BASE}/files/codebook.csv?${SCOPE}` },
+    { name: 'manifest', path: `${DOC}/manifest` },
+    { name: 'codebook file', path: `${DOC}/files/codebook.csv` },
   ];
   for (const endpoint of cases) {
     const expected = allowed(200);
@@ -110,18 +110,18 @@ describe('research export routes: every route × every role', () => {
   }
 
   it('refuses another organisation\'s deployment, even to its own admin through their own provider', async () => {
-    expect((await call('other-admin', `/api/care/providers/care-2/research-exports/manifest?${SCOPE}`)).status).toBe(404);
-    expect((await call('other-admin', `/api/care/providers/care-2/research-exports/files/codebook.csv?${SCOPE}`)).status).toBe(404);
-    expect((await call('care-admin', `/api/care/providers/care-1/research-exports/manifest?${SCOPE}&unitId=unit-3`)).status).toBe(404);
+    expect((await call('other-admin', `/api/care/providers/care-2/research-exports/panic-icbt-8-weeks/manifest`)).status).toBe(404);
+    expect((await call('other-admin', `/api/care/providers/care-2/research-exports/panic-icbt-8-weeks/files/codebook.csv`)).status).toBe(404);
+    expect((await call('care-admin', `${DOC}/manifest?unitId=unit-3`)).status).toBe(404);
   });
 
   it('names what is wrong with a configuration', async () => {
-    for (const [query, path] of [['', '/documentId'], [`${SCOPE}&from=2026-13-01`, '/from'], [`${SCOPE}&from=2026-03-10&to=2026-03-01`, '/to'], [`${SCOPE}&moduleVersion=1`, '/moduleVersion'], [`${SCOPE}&moduleId=phq-9&moduleVersion=x`, '/moduleVersion']]) {
-      const response = await call('care-admin', `${BASE}/manifest?${query}`);
+    for (const [query, path] of [['from=2026-13-01', '/from'], ['from=2026-03-10&to=2026-03-01', '/to'], ['moduleVersion=1', '/moduleVersion'], ['moduleId=phq-9&moduleVersion=x', '/moduleVersion']]) {
+      const response = await call('care-admin', `${DOC}/manifest?${query}`);
       expect(response.status, query).toBe(422);
       expect(JSON.stringify(response.body), query).toContain(path);
     }
-    expect((await call('care-admin', `${BASE}/files/audit_log.csv?${SCOPE}`)).status).toBe(404);
+    expect((await call('care-admin', `${DOC}/files/audit_log.csv`)).status).toBe(404);
   });
 });
 
@@ -134,11 +134,11 @@ describe('the export of the demo program', () => {
   });
 
   it('parses as CSV whose columns are exactly the codebook\'s, one row per completed questionnaire, under stable pseudonyms', async () => {
-    const manifest = (await call('care-admin', `${BASE}/manifest?${SCOPE}`)).body as unknown as { files: Array<{ name: string; rows: number; kind: string }>; participants: number };
+    const manifest = (await call('care-admin', `${DOC}/manifest`)).body as unknown as { files: Array<{ name: string; rows: number; kind: string }>; participants: number };
     expect(manifest.participants).toBe(2);
     const phq = manifest.files.find((file) => file.name.startsWith('phq-9_v1_'))!;
     expect(phq).toMatchObject({ kind: 'instrument', rows: 3 });
-    const codebookResponse = await call('care-admin', `${BASE}/files/codebook.csv?${SCOPE}`);
+    const codebookResponse = await call('care-admin', `${DOC}/files/codebook.csv`);
     expect(codebookResponse.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(codebookResponse.headers.get('cache-control')).toBe('no-store');
     const codebook = parseCsv(codebookResponse.text);
@@ -152,7 +152,7 @@ describe('the export of the demo program', () => {
     expect(item9[5]).toBe('44260-8');
     expect(described.find((row) => row[1]!.endsWith('_total'))![5]).toBe('44261-6');
 
-    const file = await call('data-admin', `${BASE}/files/${phq.name}?${SCOPE}`);
+    const file = await call('data-admin', `${DOC}/files/${phq.name}`);
     expect(file.headers.get('content-disposition')).toBe(`attachment; filename="${phq.name}"`);
     const rows = parseCsv(file.text);
     expect(rows[0]).toEqual(described.map((row) => row[1]));
@@ -171,20 +171,20 @@ describe('the export of the demo program', () => {
     expect(file.text).not.toMatch(/person-patient|person-other-patient|Pat Patient|@example\.org/);
 
     // The same configuration gives the same pseudonyms; another configuration other ones.
-    const again = parseCsv((await call('care-admin', `${BASE}/files/${phq.name}?${SCOPE}`)).text);
+    const again = parseCsv((await call('care-admin', `${DOC}/files/${phq.name}`)).text);
     expect(again.slice(1).map((row) => row[0])).toEqual(participants);
-    const narrowed = parseCsv((await call('care-admin', `${BASE}/files/${phq.name}?${SCOPE}&from=2026-03-09`)).text);
+    const narrowed = parseCsv((await call('care-admin', `${DOC}/files/${phq.name}?from=2026-03-09`)).text);
     expect(narrowed.slice(1).map((row) => row[column('phq9_9')]).sort()).toEqual(['nearlyEveryDay', 'severalDays']);
     expect(narrowed.slice(1).some((row) => participants.includes(row[0]!))).toBe(false);
   });
 
   it('audits every file handed out, with who and which configuration', async () => {
     const before = auditRows().length;
-    await call('data-admin', `${BASE}/files/codebook.csv?${SCOPE}&moduleId=phq-9&moduleVersion=1&to=2026-03-31`);
+    await call('data-admin', `${DOC}/files/codebook.csv?moduleId=phq-9&moduleVersion=1&to=2026-03-31`);
     const [row] = auditRows().slice(before);
     expect(row).toMatchObject({ actor_id: 'person-publisher', actor_role: 'data_admin', organisation_id: 'care-1', object_id: 'panic-icbt-8-weeks' });
     expect(JSON.parse(row!.details)).toEqual({ file: 'codebook.csv', scope: { moduleId: 'phq-9', moduleVersion: 1, from: null, to: '2026-03-31' } });
-    await call('care-admin', `${BASE}/manifest?${SCOPE}`);
+    await call('care-admin', `${DOC}/manifest`);
     expect(auditRows().length).toBe(before + 1);
   });
 });

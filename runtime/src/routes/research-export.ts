@@ -30,10 +30,12 @@ export function researchExportRoutes(deps: ResearchExportRouteDeps) {
 
   app.get(BASE, async (c) => c.json({ documents: await deps.researchExport.documents(context(c), organisation(c)) } satisfies ResearchExportDocuments));
 
-  app.get(`${BASE}/manifest`, async (c) => c.json((await deps.researchExport.manifest(context(c), organisation(c), parseScope(c.req.query()))) satisfies ResearchExportManifest));
+  const scope = (c: Context<AppEnv>) => parseScope({ ...c.req.query(), documentId: c.req.param('documentId') });
 
-  app.get(`${BASE}/files/:file`, async (c) => {
-    const file = await deps.researchExport.file(context(c), organisation(c), parseScope(c.req.query()), c.req.param('file'));
+  app.get(`${BASE}/:documentId/manifest`, async (c) => c.json((await deps.researchExport.manifest(context(c), organisation(c), scope(c))) satisfies ResearchExportManifest));
+
+  app.get(`${BASE}/:documentId/files/:file`, async (c) => {
+    const file = await deps.researchExport.file(context(c), organisation(c), scope(c), c.req.param('file') ?? '');
     const iterator = file.rows[Symbol.asyncIterator]();
     const encoder = new TextEncoder();
     let headerSent = false;
@@ -79,6 +81,6 @@ const PROBLEMS = [401, 403, 404, 422];
 /** The research export routes in /api/openapi.json. */
 export const RESEARCH_EXPORT_OPERATIONS: ApiOperation[] = [
   { method: 'get', path: PATH, summary: 'The deployed programs and modules a research export can cover, with their units and module versions', tag: 'care', auth: 'session', success: { status: 200, description: 'Exportable deployments', response: 'ResearchExportDocuments' }, problems: [401, 403, 404] },
-  { method: 'get', path: `${PATH}/manifest`, summary: 'The files of an export (documentId, optionally unitId, moduleId and moduleVersion, from and to): a codebook and one CSV per instrument and registration, with row counts', tag: 'care', auth: 'session', success: { status: 200, description: 'The files and the number of participants', response: 'ResearchExportManifest' }, problems: PROBLEMS },
-  { method: 'get', path: `${PATH}/files/{file}`, summary: 'One file of the export as CSV, streamed: wide format, one row per completed questionnaire or registration entry, participants under a pseudonym (audited)', tag: 'care', auth: 'session', success: { status: 200, description: 'The CSV file', csv: true }, problems: PROBLEMS },
+  { method: 'get', path: `${PATH}/{documentId}/manifest`, summary: 'The files of an export of a deployed program or module (optionally unitId, moduleId and moduleVersion, from and to): a codebook and one CSV per instrument and registration, with row counts', tag: 'care', auth: 'session', success: { status: 200, description: 'The files and the number of participants', response: 'ResearchExportManifest' }, problems: PROBLEMS },
+  { method: 'get', path: `${PATH}/{documentId}/files/{file}`, summary: 'One file of the export as CSV, streamed: wide format, one row per completed questionnaire or registration entry, participants under a pseudonym (audited)', tag: 'care', auth: 'session', success: { status: 200, description: 'The CSV file', csv: true }, problems: PROBLEMS },
 ];

@@ -13,7 +13,7 @@ export interface WebhookRetryPolicy {
   maxMs: number;
 }
 
-/** 12 attempts over about 14 hours: 30 s, 1, 2, 4, 8, 16, 32, 64 min, 2, 4 h, then 6 h apart (each at least half of that). */
+/** 12 attempts: waits of up to 30 s, 1, 2, 4, 8, 16, 32, 64 min, 2, 4 and 6 h (each at least half of that), so the last comes 7 to 15 hours after the first. */
 export const DEFAULT_WEBHOOK_RETRY: WebhookRetryPolicy = Object.freeze({ attempts: 12, baseMs: 30_000, maxMs: 6 * 3600_000 });
 
 /** The wait after the nth failed attempt (1-based): base·2ⁿ⁻¹ capped, times a random factor in [0.5, 1). */

@@ -61,7 +61,7 @@ describe('<cl-research-export-screen>', () => {
     (root.querySelector('input[name="from"]') as HTMLInputElement).value = '2026-03-01';
     root.querySelector('form')!.requestSubmit();
     await until(() => root.querySelectorAll('li.file').length === 2);
-    expect(server.requests.at(-1)).to.equal('/api/care/providers/care-1/research-exports/manifest?documentId=panic-icbt-8-weeks&unitId=u2&moduleId=phq-9&moduleVersion=1&from=2026-03-01');
+    expect(server.requests.at(-1)).to.equal('/api/care/providers/care-1/research-exports/panic-icbt-8-weeks/manifest?unitId=u2&moduleId=phq-9&moduleVersion=1&from=2026-03-01');
     expect(root.querySelector('#files-heading')!.textContent).to.equal('Files of the export: 12 participants');
     expect(root.querySelector('[data-file="phq-9_v1_phq9.csv"]')!.textContent).to.contain('4 rows');
     expect(root.querySelector('[data-file="codebook.csv"] h3')!.textContent).to.equal('Codebook: what every column means');
@@ -82,7 +82,7 @@ describe('<cl-research-export-screen>', () => {
     expect((root.querySelector('[data-file="phq-9_v1_phq9.csv"] button') as HTMLButtonElement).disabled).to.equal(true);
     file.release[2]!();
     await until(() => root.querySelector('[data-file="phq-9_v1_phq9.csv"] [role="status"]')?.textContent === 'Downloaded.');
-    expect(file.urls[0]).to.equal('/api/care/providers/care-1/research-exports/files/phq-9_v1_phq9.csv?documentId=panic-icbt-8-weeks');
+    expect(file.urls[0]).to.equal('/api/care/providers/care-1/research-exports/panic-icbt-8-weeks/files/phq-9_v1_phq9.csv');
     screen.remove();
   });
 

@@ -44,7 +44,7 @@ export class ClResearchExportScreen extends ScreenElement {
   declare organisationId: string;
   declare documents: ExportDocument[] | null;
   declare chosen: string;
-  declare manifest: (ResearchExportManifest & { query: string }) | null;
+  declare manifest: (ResearchExportManifest & { documentId: string; search: string }) | null;
   declare progress: Record<string, Progress>;
   declare formError: string;
   /** The fetch that downloads a file (tests pass one that streams slowly). */
@@ -80,7 +80,8 @@ export class ClResearchExportScreen extends ScreenElement {
   private async prepare(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
-    const query = new URLSearchParams({ documentId: String(data.get('document') ?? '') });
+    const documentId = String(data.get('document') ?? '');
+    const query = new URLSearchParams();
     const unit = String(data.get('unit') ?? '');
     if (unit) query.set('unitId', unit);
     const module = String(data.get('module') ?? '');
@@ -91,8 +92,9 @@ export class ClResearchExportScreen extends ScreenElement {
     }
     for (const key of ['from', 'to']) if (data.get(key)) query.set(key, String(data.get(key)));
     try {
-      const manifest = await this.api.get<ResearchExportManifest>(`${this.base}/manifest?${query.toString()}`);
-      this.manifest = { ...manifest, query: query.toString() };
+      const search = query.toString() ? `?${query.toString()}` : '';
+      const manifest = await this.api.get<ResearchExportManifest>(`${this.base}/${seg(documentId)}/manifest${search}`);
+      this.manifest = { ...manifest, documentId, search };
       this.progress = {};
       this.formError = '';
     } catch (error) {
@@ -108,7 +110,7 @@ export class ClResearchExportScreen extends ScreenElement {
     const set = (progress: Progress) => (this.progress = { ...this.progress, [file.name]: progress });
     set({ rows: 0, done: false });
     try {
-      const response = await this.fetchFile(`${this.base}/files/${seg(file.name)}?${manifest.query}`, { credentials: 'same-origin' });
+      const response = await this.fetchFile(`${this.base}/${seg(manifest.documentId)}/files/${seg(file.name)}${manifest.search}`, { credentials: 'same-origin' });
       if (!response.ok || !response.body) throw new Error(String(response.status));
       const reader = response.body.getReader();
       const chunks: Uint8Array[] = [];

@@ -400,7 +400,7 @@ export const en = {
   researchRows: '{count, plural, one {# row} other {# rows}}',
   researchDownload: 'Download',
   researchProgressOf: 'Download of {file}',
-  researchReceived: '{rows} of {total} rows received',
+  researchReceived: '{rows} of {total, plural, one {# row} other {# rows}} received',
   researchDownloaded: 'Downloaded.',
   researchDownloadFailed: 'The download stopped. Try again.',
 };

@@ -389,7 +389,7 @@ export const nb: Record<WebMessageKey, string> = {
   researchRows: '{count, plural, one {# rad} other {# rader}}',
   researchDownload: 'Last ned',
   researchProgressOf: 'Nedlasting av {file}',
-  researchReceived: '{rows} av {total} rader mottatt',
+  researchReceived: '{rows} av {total, plural, one {# rad} other {# rader}} mottatt',
   researchDownloaded: 'Lastet ned.',
   researchDownloadFailed: 'Nedlastingen stoppet. Prøv igjen.',
 };

@@ -389,7 +389,7 @@ export const sv: Record<WebMessageKey, string> = {
   researchRows: '{count, plural, one {# rad} other {# rader}}',
   researchDownload: 'Ladda ned',
   researchProgressOf: 'Nedladdning av {file}',
-  researchReceived: '{rows} av {total} rader mottagna',
+  researchReceived: '{rows} av {total, plural, one {# rad} other {# rader}} mottagna',
   researchDownloaded: 'Nedladdad.',
   researchDownloadFailed: 'Nedladdningen avbröts. Försök igen.',
 };

@@ -1997,7 +1997,7 @@ export interface ResearchExportDocuments {
   }[];
 }
 /**
- * GET …/research-exports/manifest?documentId=…[&unitId&moduleId&moduleVersion&from&to]: the export's files with their row counts, and how many participants it holds.
+ * GET …/research-exports/:documentId/manifest[?unitId&moduleId&moduleVersion&from&to]: the export's files with their row counts, and how many participants it holds.
  *
  * This interface was referenced by `CareloomApi`'s JSON-Schema
  * via the `definition` "ResearchExportManifest".

@@ -50,7 +50,7 @@ function invalid(path: string, message: string): DomainError {
 /** The query string as an export scope, refusing what cannot be one. */
 export function parseScope(query: Readonly<Record<string, string | undefined>>): ExportScope {
   const documentId = query['documentId']?.trim() ?? '';
-  if (documentId === '' || documentId.length > 128) throw invalid('/documentId', 'Say which deployed program or module to export ("documentId").');
+  if (documentId === '' || documentId.length > 128) throw invalid('/documentId', 'Say which deployed program or module to export.');
   const scope: ExportScope = { documentId };
   if (query['unitId']) scope.unitId = query['unitId'].slice(0, 128);
   if (query['moduleId']) scope.moduleId = query['moduleId'].slice(0, 128);

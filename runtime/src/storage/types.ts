@@ -16,6 +16,7 @@ import type { StaffStore } from '../domain/accounts/staff-store.js';
 import type { DataAdminStore } from '../domain/data-admin/data-admin-store.js';
 import type { AlertSafetyStore } from '../domain/care/alert-safety-ports.js';
 import type { DispatchQueue } from '../mail/mail-dispatcher.js';
+import type { WebhookDispatchQueue, WebhookStore } from '../domain/webhooks/webhook-store.js';
 
 /** A JSON object stored beside an audit entry. Never secrets, never a patient's answers. */
 export type AuditDetails = Readonly<Record<string, unknown>>;
@@ -93,6 +94,10 @@ export interface Stores {
   mailOutbox: MailOutbox;
   /** What the mail dispatcher sends from, when SMTP is configured. */
   mailQueue: DispatchQueue;
+  /** Care providers' webhook subscriptions and their delivery log (events are written by the care stores). */
+  webhooks: WebhookStore;
+  /** What the webhook dispatcher sends from. */
+  webhookQueue: WebhookDispatchQueue;
   /** Resolves when the database answers; rejects otherwise. */
   ping(): Promise<void>;
   /** Releases the connection. Further calls fail. */

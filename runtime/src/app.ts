@@ -29,6 +29,7 @@ import { memberInvitationRoutes } from './routes/member-invitations.js';
 import { passwordResetRoutes } from './routes/password-reset.js';
 import { staffRoutes } from './routes/staff.js';
 import { dataAdminRoutes } from './routes/data-admin.js';
+import { oidcRoutes } from './routes/oidc.js';
 import { healthRoutes } from './routes/health.js';
 import { webAppRoutes, type WebAppRoutesDeps } from './routes/web-apps.js';
 
@@ -50,6 +51,8 @@ export interface AppDeps {
    * public URL is only known once the server listens. Defaults to the configured public URL.
    */
   allowedOrigins?: () => readonly string[];
+  /** The public URL once known (with port 0 only after listening); `config.publicUrl` by default. */
+  publicUrl?: () => string;
   /** The browser apps (patient app, clinic, designer) and example media; left out by API-only tests. */
   web?: WebAppRoutesDeps;
 }
@@ -119,6 +122,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', staffRoutes({ staff: deps.services.staff.staff, clientIp }));
   app.route('/', passwordResetRoutes({ passwordReset: deps.services.staff.passwordReset, clientIp }));
   app.route('/', dataAdminRoutes({ dataAdmin: deps.services.dataAdmin, clientIp }));
+  app.route('/', oidcRoutes({ oidc: deps.services.oidc, cookie, clientIp, publicUrl: deps.publicUrl ?? (() => deps.config.publicUrl) }));
 
   if (deps.web) app.route('/', webAppRoutes({ ...deps.web, origins: deps.allowedOrigins ?? (() => originsOf(deps.config.publicUrl)) }));
 

@@ -45,6 +45,10 @@ import { newInvitationCode } from './domain/care/invitation-code.js';
 import { liveDemoAccounts, REMOVE_DEMO_ACCOUNTS_HINT } from './domain/demo-mode.js';
 import { loadMailKey } from './mail/mail-key.js';
 import { createSecretBox } from './mail/secret-box.js';
+import { createOpenidClientProvider } from './auth/openid-client-provider.js';
+import { createOidcSignInService } from './domain/oidc/oidc-sign-in.js';
+import { identityDigester } from './domain/oidc/identity-digest.js';
+import { OIDC_CALLBACK_PATH, OIDC_FLOW_COOKIE } from './routes/oidc.js';
 
 export interface StartServerOptions {
   config: Config;
@@ -111,7 +115,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     throw new ConfigError(`Demo mode is off for this configuration (CARELOOM_DEMO=off or CARELOOM_HOST=${config.host}, which others can reach): demo accounts have published passwords.`);
   }
   // Before the database is opened, so a refused start creates nothing.
-  const box = createSecretBox(loadMailKey(config));
+  const mailKey = loadMailKey(config);
+  const box = createSecretBox(mailKey);
 
   // Every e-mail is a mail_outbox row first. With CARELOOM_SMTP_URL the dispatcher sends the rows
   // (retrying across restarts); otherwise they are held for GET /api/dev/outbox.
@@ -175,7 +180,25 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
     const fhir = createFhirService({ care: stores.care, responses: stores.responses, content: createReleasedContent(stores.authoring), canonicalBase: () => `${publicUrl}/fhir/r4`, now: () => clock.now(), newId: () => ids.newId() });
     const staff = createStaffServices({ store: stores.staff, accounts: stores.accounts, audit: stores.audit, hasher, sessionRevoked: accounts.sessionRevoked, clock, ids, publicUrl: () => publicUrl });
-    const services: Services = { health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }), staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId() }) };
+    // Sign-in with an OpenID Connect provider: the flow's cookie is sealed, and identities are
+    // stored as HMACs, under the mail key (never in the database).
+    const oidcProvider = config.oidc
+      ? createOpenidClientProvider({ config: config.oidc, redirectUri: () => `${publicUrl}${OIDC_CALLBACK_PATH}`, onError: (message, error) => logger.warn(message, { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }) })
+      : undefined;
+    if (config.oidc) logger.info('Sign-in with OpenID Connect', { issuer: config.oidc.issuer, identityClaim: config.oidc.identityClaim });
+    const oidc = createOidcSignInService({
+      provider: oidcProvider,
+      identities: stores.externalIdentities,
+      accounts: stores.accounts,
+      authentication: accounts.authentication,
+      memberInvitations: accounts.invitations,
+      care,
+      sealer: { seal: (text) => box.seal(text, OIDC_FLOW_COOKIE), open: (sealed) => box.open(sealed, OIDC_FLOW_COOKIE) },
+      digest: identityDigester(mailKey),
+      clock,
+      publicUrl: () => publicUrl,
+    });
+    const services: Services = { health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }), staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId() }), oidc };
     if (!demo) {
       const live = await liveDemoAccounts({ store: stores.accounts, hasher });
       if (live.length > 0) {
@@ -186,7 +209,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (demo) {
       await seedDemoContent({ authoring, care, organisations: accounts.organisations, accountsStore: stores.accounts, examples: exampleDirectory, logger, now: () => clock.now() });
     }
-    const app = createApp({ config, clock, ids, services, logger, version: readPackageVersion(), allowedOrigins: () => originsOf(publicUrl),
+    const app = createApp({ config, clock, ids, services, logger, version: readPackageVersion(), allowedOrigins: () => originsOf(publicUrl), publicUrl: () => publicUrl,
       web: { apps: WEB_APPS, bundleOf: options.bundleOf ?? webBundles(), exampleMediaDir: join(config.examplesDir, 'media'), logger },
     });
     const server = await listen(app.fetch, config);

@@ -6,6 +6,7 @@ import type { AuthoringService } from './authoring/authoring-service.js';
 import type { CareService } from './care/care-service.js';
 import type { ExampleCatalog } from './example-catalog.js';
 import type { FhirService } from './fhir/fhir-service.js';
+import type { OidcSignInService } from './oidc/oidc-sign-in.js';
 import type { HealthService } from './health-service.js';
 
 /**
@@ -27,4 +28,6 @@ export interface Services {
   staff: StaffServices;
   /** The data administrator: audit search, review, patient export and purge (issue 12). */
   dataAdmin: DataAdminService;
+  /** Sign-in with an OpenID Connect provider; only `describe` answers when none is configured (issue 12). */
+  oidc: OidcSignInService;
 }

@@ -244,6 +244,13 @@ export type ApiTokenScope = 'questionnaires.read' | 'patient-data.read';
  */
 export type StoredRows = Record<string, unknown>[];
 /**
+ * The app the browser returns to after the provider.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "OidcApp".
+ */
+export type OidcApp = 'patient' | 'clinic' | 'designer';
+/**
  * GET /api/openapi.json: this API as OpenAPI 3.1, its bodies described by these schemas.
  *
  * This interface was referenced by `CareloomApi`'s JSON-Schema
@@ -1963,6 +1970,62 @@ export interface MyReads {
   }[];
 }
 /**
+ * GET /api/auth/oidc: whether the login pages offer a provider, and its name for "Sign in with …".
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "OidcStatus".
+ */
+export interface OidcStatus {
+  enabled: boolean;
+  /**
+   * The provider's name as people know it ("BankID", "SITHS").
+   */
+  displayName?: string;
+}
+/**
+ * POST /api/auth/oidc/start: a sign-in that also accepts an invitation, or links the signed-in person's account to their identity at the provider.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "OidcStartBody".
+ */
+export interface OidcStartBody {
+  app: OidcApp;
+  /**
+   * An invitation to accept while signing in: a member invitation's link token, or a patient's invitation code.
+   */
+  invitation?:
+    | {
+        kind: 'member';
+        token: string;
+      }
+    | {
+        kind: 'enrollment';
+        code: string;
+      };
+  /**
+   * Link the signed-in account to the identity instead of signing in (needs a session).
+   */
+  link?: boolean;
+}
+/**
+ * POST /api/auth/oidc/start: where to send the browser; the flow's cookie is set with this answer.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "OidcStartView".
+ */
+export interface OidcStartView {
+  authorizationUrl: string;
+}
+/**
+ * POST /api/auth/oidc/logout: the Careloom session has ended; for a session started at the provider, where to send the browser to end the provider's session too.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "OidcLogoutView".
+ */
+export interface OidcLogoutView {
+  endSessionUrl?: string;
+}
+/**
  * GET /api/care/providers/:orgId/staff: the care provider's staff with roles and unit assignments (disabled accounts included), and its units.
  *
  * This interface was referenced by `CareloomApi`'s JSON-Schema
@@ -2181,6 +2244,11 @@ export interface ApiDefinitions {
   PurgeBody: PurgeBody;
   PurgeResult: PurgeResult;
   MyReads: MyReads;
+  OidcStatus: OidcStatus;
+  OidcApp: OidcApp;
+  OidcStartBody: OidcStartBody;
+  OidcStartView: OidcStartView;
+  OidcLogoutView: OidcLogoutView;
   StaffDirectory: StaffDirectory;
   ResponsibleTherapists: ResponsibleTherapists;
   PasswordResetRequestBody: PasswordResetRequestBody;

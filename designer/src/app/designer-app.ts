@@ -262,8 +262,9 @@ export class ClDesignerApp extends LitElement {
   };
 
   #signOut = async (): Promise<void> => {
+    let endSessionUrl: string | undefined;
     try {
-      await this.api.logout();
+      ({ endSessionUrl } = await this.api.signOut());
     } catch (error) {
       // An expired session is signed out already; anything else is shown.
       if (!isApiError(error, 401)) {
@@ -276,6 +277,8 @@ export class ClDesignerApp extends LitElement {
     this.#moduleEditor = undefined;
     this.problem = '';
     this.phase = 'signed-out';
+    // Signed in at the identity provider: end that session too (the provider sends the browser back).
+    if (endSessionUrl) window.location.assign(endSessionUrl);
   };
 
   #onHashChange(hash: string): void {

@@ -1,7 +1,7 @@
 import { html, LitElement } from 'lit';
-import type { PropertyDeclarations } from 'lit';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
 import type { DesignerApi } from '../api/api-client.js';
-import { isApiError } from '@careloom/client/api';
+import { isApiError, oidcStartUrl, takeSignInOutcome, type SignInOutcome } from '@careloom/client/api';
 import type { Session } from '@careloom/format/api';
 import { formatWait } from '@careloom/renderer/format-wait';
 import { i18n, LocaleController, t } from '../i18n/i18n.js';
@@ -17,6 +17,8 @@ export class ClDesignerLogin extends LitElement {
     api: { attribute: false },
     busy: { state: true },
     message: { state: true },
+    provider: { state: true },
+    outcome: { state: true },
   };
   static override styles = [
     uiStyles,
@@ -31,9 +33,15 @@ export class ClDesignerLogin extends LitElement {
       input {
         width: 100%;
       }
-      button {
+      button,
+      a.button {
         margin-top: 0.75rem;
         width: 100%;
+      }
+      a.button {
+        display: block;
+        box-sizing: border-box;
+        text-align: center;
       }
     `,
   ];
@@ -41,12 +49,31 @@ export class ClDesignerLogin extends LitElement {
   declare api: DesignerApi | undefined;
   declare busy: boolean;
   declare message: string;
+  /** The identity provider's name when the server offers one. */
+  declare provider: string | null;
+  /** A sign-in at the provider that came back refused (`?signin=<reason>`). */
+  declare outcome: SignInOutcome | null;
   private readonly locale = new LocaleController(this);
 
   constructor() {
     super();
     this.busy = false;
     this.message = '';
+    this.provider = null;
+    this.outcome = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.outcome = takeSignInOutcome() ?? null;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('api') && this.api) {
+      void this.api.oidcStatus().then((status) => {
+        this.provider = status.enabled ? (status.displayName ?? null) : null;
+      });
+    }
   }
 
   override render() {
@@ -62,8 +89,10 @@ export class ClDesignerLogin extends LitElement {
           <label for="password">${t('common.password')}</label>
           <input id="password" name="password" type="password" autocomplete="current-password" required />
         </div>
+        ${this.outcome ? html`<p class="error" role="alert">${t(`common.signInRefused.${this.outcome}`, { provider: this.provider ?? t('common.identityProvider') })}</p>` : null}
         ${this.message ? html`<p class="error" role="alert">${this.message}</p>` : null}
         <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? t('login.signingIn') : t('common.signIn')}</button>
+        ${this.provider ? html`<a class="button" href=${oidcStartUrl('designer')}>${t('common.orSignInWith', { provider: this.provider })}</a>` : null}
       </form>
     `;
   }

@@ -172,13 +172,16 @@ export class ClClinicApp extends LitElement {
   }
 
   private async signOut(): Promise<void> {
+    let endSessionUrl: string | undefined;
     try {
-      await this.api.logout();
+      ({ endSessionUrl } = await this.api.signOut());
     } catch {
       // Signed out locally either way.
     }
     this.session = null;
     this.router.replace('#/login');
+    // Signed in at the identity provider: end that session too (the provider sends the browser back).
+    if (endSessionUrl) window.location.assign(endSessionUrl);
   }
 
   private setLanguage(code: string): void {
@@ -220,7 +223,7 @@ export class ClClinicApp extends LitElement {
     if (this.session === undefined) return html`<p role="status">${t('common.loading')}</p>`;
     if (this.session === null) {
       return html`${this.startError ? html`<p class="form-error" role="alert">${this.startError}</p>` : null}
-        <cl-login-form .api=${this.api} .language=${this.language} heading=${t('clinicLogin')} @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail)}></cl-login-form>
+        <cl-login-form .api=${this.api} .language=${this.language} app="clinic" heading=${t('clinicLogin')} @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail)}></cl-login-form>
         <p><a href="/#/password-reset">${t('resetForgot')}</a></p>`;
     }
     const api = this.api;

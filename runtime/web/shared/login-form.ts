@@ -1,14 +1,16 @@
 import { html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { ApiError } from '@careloom/client/api';
+import { ApiError, oidcStartUrl, takeSignInOutcome, type OidcApp, type SignInOutcome } from '@careloom/client/api';
 import type { Session } from '@careloom/format/api';
 import { ScreenElement } from './screen-element.js';
 import { formatWait } from '@careloom/renderer/format-wait';
 
 /**
- * `<cl-login-form>`: e-mail and password. Fires `signed-in` with the session when the server accepts
- * them; otherwise says why next to the fields.
+ * `<cl-login-form>`: e-mail and password, and "Sign in with <provider>" when the server has an
+ * OpenID Connect provider (a plain link: the server redirects to the provider and back). Fires
+ * `signed-in` with the session when the server accepts the password; otherwise says why next to
+ * the fields. A sign-in at the provider that was refused comes back as `?signin=<reason>`, said here.
  *
  * @fires signed-in - `CustomEvent<Session>`
  */
@@ -16,12 +18,19 @@ export class ClLoginForm extends ScreenElement {
   static override properties: PropertyDeclarations = {
     ...ScreenElement.properties,
     heading: {},
+    app: {},
+    provider: { state: true },
+    outcome: { state: true },
     busy: { state: true },
     error: { state: true },
     fieldErrors: { state: true },
   };
 
   declare heading: string;
+  /** Which app the provider sends the browser back to. */
+  declare app: OidcApp;
+  declare provider: string | null;
+  declare outcome: SignInOutcome | null;
   declare busy: boolean;
   declare error: string | null;
   declare fieldErrors: Record<string, string>;
@@ -29,9 +38,20 @@ export class ClLoginForm extends ScreenElement {
   constructor() {
     super();
     this.heading = '';
+    this.app = 'patient';
+    this.provider = null;
+    this.outcome = null;
     this.busy = false;
     this.error = null;
     this.fieldErrors = {};
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.outcome = takeSignInOutcome() ?? null;
+    void this.api.oidcStatus().then((status) => {
+      this.provider = status.enabled ? (status.displayName ?? null) : null;
+    });
   }
 
   private async submit(event: SubmitEvent): Promise<void> {
@@ -70,12 +90,14 @@ export class ClLoginForm extends ScreenElement {
   protected override render(): TemplateResult {
     const t = this.t;
     return html`<h1 tabindex="-1">${this.heading || t('common.signIn')}</h1>
+      ${this.outcome ? html`<p class=${this.outcome === 'linked' ? 'notice' : 'form-error'} role="alert">${t(`common.signInRefused.${this.outcome}`, { provider: this.provider ?? t('common.identityProvider') })}</p>` : null}
       <form @submit=${this.submit} novalidate>
         ${this.error ? html`<p class="form-error" role="alert">${this.error}</p>` : null}
         ${field('email', t('email'), 'email', 'username', this.fieldErrors.email)}
         ${field('password', t('common.password'), 'password', 'current-password', this.fieldErrors.password)}
         <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>${t('common.signIn')}</button></div>
-      </form>`;
+      </form>
+      ${this.provider ? html`<p class="oidc"><a class="button" href=${oidcStartUrl(this.app)}>${t('common.orSignInWith', { provider: this.provider })}</a></p>` : null}`;
   }
 }
 

@@ -30,6 +30,7 @@ import { passwordResetRoutes } from './routes/password-reset.js';
 import { staffRoutes } from './routes/staff.js';
 import { dataAdminRoutes } from './routes/data-admin.js';
 import { oidcRoutes } from './routes/oidc.js';
+import { secondFactorRoutes } from './routes/second-factor.js';
 import { healthRoutes } from './routes/health.js';
 import { webAppRoutes, type WebAppRoutesDeps } from './routes/web-apps.js';
 
@@ -108,7 +109,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/api/*', originCheck(deps.allowedOrigins ?? (() => originsOf(deps.config.publicUrl))));
   const sessionAuthenticator = createSessionCookieAuthenticator({ authentication: accounts.authentication, cookie, clientIp });
   app.use('/api/*', authenticate(sessionAuthenticator));
-  app.route('/api/auth', authRoutes({ authentication: accounts.authentication, cookie, clientIp }));
+  app.route('/api/auth', authRoutes({ authentication: accounts.authentication, secondFactor: deps.services.secondFactor, cookie, clientIp }));
+  app.route('/', secondFactorRoutes({ secondFactor: deps.services.secondFactor, authentication: accounts.authentication, cookie, clientIp }));
   app.route('/api/organisations', organisationRoutes({ organisations: accounts.organisations, invitations: accounts.invitations, clientIp }));
   app.route('/', memberInvitationRoutes({ invitations: accounts.invitations, authentication: accounts.authentication, cookie, clientIp }));
   app.route('/', authoringRoutes({ authoring, clientIp: (c) => clientIp(c) ?? null }));

@@ -45,6 +45,9 @@ import { newInvitationCode } from './domain/care/invitation-code.js';
 import { liveDemoAccounts, REMOVE_DEMO_ACCOUNTS_HINT } from './domain/demo-mode.js';
 import { loadMailKey } from './mail/mail-key.js';
 import { createSecretBox } from './mail/secret-box.js';
+import { createHmac } from 'node:crypto';
+import { createSecondFactorService } from './domain/second-factor/second-factor-service.js';
+import { createLoginThrottle } from './domain/accounts/login-throttle.js';
 import { createOpenidClientProvider } from './auth/openid-client-provider.js';
 import { createOidcSignInService } from './domain/oidc/oidc-sign-in.js';
 import { identityDigester } from './domain/oidc/identity-digest.js';
@@ -146,7 +149,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       logger.warn('CARELOOM_PUBLIC_URL is not set: links in e-mails and the security headers use the listening address. Set it to the https address people use, e.g. https://careloom.example.org.', { assumed: config.publicUrl });
     }
     const hasher = createScryptPasswordHasher();
+    // The second factor's secrets are sealed, and its recovery codes keyed, under the mail key.
+    const secondFactor = createSecondFactorService({
+      store: stores.secondFactors,
+      accounts: stores.accounts,
+      sealer: box,
+      recoveryKey: createHmac('sha256', mailKey).update('careloom-recovery-codes').digest(),
+      throttle: createLoginThrottle(() => clock.now().getTime()),
+      clock,
+    });
     const accounts = createAccountsServices({
+      secondFactorGate: (personId) => secondFactor.requirement(personId),
       store: stores.accounts,
       hasher,
       clock,
@@ -198,7 +211,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       clock,
       publicUrl: () => publicUrl,
     });
-    const services: Services = { health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }), staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId() }), oidc };
+    const services: Services = { health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }), staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId() }), oidc, secondFactor };
     if (!demo) {
       const live = await liveDemoAccounts({ store: stores.accounts, hasher });
       if (live.length > 0) {

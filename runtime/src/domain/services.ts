@@ -6,6 +6,7 @@ import type { AuthoringService } from './authoring/authoring-service.js';
 import type { CareService } from './care/care-service.js';
 import type { ExampleCatalog } from './example-catalog.js';
 import type { FhirService } from './fhir/fhir-service.js';
+import type { SecondFactorService } from './second-factor/second-factor-service.js';
 import type { OidcSignInService } from './oidc/oidc-sign-in.js';
 import type { HealthService } from './health-service.js';
 
@@ -30,4 +31,6 @@ export interface Services {
   dataAdmin: DataAdminService;
   /** Sign-in with an OpenID Connect provider; only `describe` answers when none is configured (issue 12). */
   oidc: OidcSignInService;
+  /** The second factor (TOTP) of staff with passwords, and organisations' rule requiring it (issue 12). */
+  secondFactor: SecondFactorService;
 }

@@ -4,6 +4,7 @@ import { openApiDocument, READ, WRITE, type ApiOperation } from './api-operation
 import { CARE_OPERATIONS } from './care/care-operations.js';
 import { STAFF_OPERATIONS } from './staff-operations.js';
 import { OIDC_OPERATIONS } from './oidc.js';
+import { SECOND_FACTOR_OPERATIONS } from './second-factor.js';
 
 /**
  * Every operation the server answers under its HTTP API. A test checks this list against the app's
@@ -56,6 +57,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'delete', path: '/api/care/providers/{organisationId}/api-tokens/{tokenId}', summary: 'Revoke an API token; it stops working at once', tag: 'care', auth: 'session', success: { status: 204, description: 'Revoked' }, problems: READ },
   ...STAFF_OPERATIONS,
   ...OIDC_OPERATIONS,
+  ...SECOND_FACTOR_OPERATIONS,
 ];
 
 /** GET /api/openapi.json. */

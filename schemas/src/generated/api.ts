@@ -2026,6 +2026,66 @@ export interface OidcLogoutView {
   endSessionUrl?: string;
 }
 /**
+ * A code from the authenticator app (six digits) or a recovery code (XXXXX-XXXXX).
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "SecondFactorCodeBody".
+ */
+export interface SecondFactorCodeBody {
+  code: string;
+}
+/**
+ * GET /api/auth/second-factor: whether the signed-in person's second factor is on, waits for its first code, is required by an organisation, and how many recovery codes are left.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "SecondFactorStatus".
+ */
+export interface SecondFactorStatus {
+  enabled: boolean;
+  pending: boolean;
+  required: boolean;
+  recoveryCodesLeft: number;
+}
+/**
+ * POST /api/auth/second-factor/enrolment: the new secret, shown once, as text to type and as an otpauth:// URI for a QR code.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "SecondFactorEnrolment".
+ */
+export interface SecondFactorEnrolment {
+  secret: string;
+  otpauthUri: string;
+}
+/**
+ * POST /api/auth/second-factor/enrolment/confirm: the second factor is on; the recovery codes are shown this once. After an enrolment owed at sign-in, also the new session.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "SecondFactorConfirmed".
+ */
+export interface SecondFactorConfirmed {
+  recoveryCodes: string[];
+  session?: Session;
+}
+/**
+ * GET|PUT /api/organisations/:orgId/second-factor-policy: whether the organisation requires a second factor of its staff.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "SecondFactorPolicy".
+ */
+export interface SecondFactorPolicy {
+  required: boolean;
+  updatedAt: string | null;
+}
+/**
+ * PUT /api/organisations/:orgId/second-factor-policy: require a second factor of the organisation's staff, or not.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "SecondFactorPolicyBody".
+ */
+export interface SecondFactorPolicyBody {
+  required: boolean;
+}
+/**
  * GET /api/care/providers/:orgId/staff: the care provider's staff with roles and unit assignments (disabled accounts included), and its units.
  *
  * This interface was referenced by `CareloomApi`'s JSON-Schema
@@ -2249,6 +2309,12 @@ export interface ApiDefinitions {
   OidcStartBody: OidcStartBody;
   OidcStartView: OidcStartView;
   OidcLogoutView: OidcLogoutView;
+  SecondFactorCodeBody: SecondFactorCodeBody;
+  SecondFactorStatus: SecondFactorStatus;
+  SecondFactorEnrolment: SecondFactorEnrolment;
+  SecondFactorConfirmed: SecondFactorConfirmed;
+  SecondFactorPolicy: SecondFactorPolicy;
+  SecondFactorPolicyBody: SecondFactorPolicyBody;
   StaffDirectory: StaffDirectory;
   ResponsibleTherapists: ResponsibleTherapists;
   PasswordResetRequestBody: PasswordResetRequestBody;

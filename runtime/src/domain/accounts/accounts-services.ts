@@ -16,6 +16,8 @@ export interface AccountsServicesDeps {
   ids: IdGenerator;
   throttle?: Partial<LoginThrottleOptions>;
   sessionPolicy?: SessionPolicy;
+  /** Whether a right password still owes a second factor (second-factor/second-factor-service.ts). */
+  secondFactorGate?: (personId: string) => Promise<'none' | 'code' | 'enrol'>;
   /** Where a throwing sessionRevoked listener is reported. */
   onListenerError?: (error: unknown) => void;
   /** Membership invitations (the only way to add a person over HTTP). */
@@ -41,7 +43,7 @@ export interface AccountsServices {
 export function createAccountsServices(deps: AccountsServicesDeps): AccountsServices {
   const sessionRevoked = createSessionRevokedHub(deps.onListenerError);
   const throttle = createLoginThrottle(() => deps.clock.now().getTime(), deps.throttle);
-  const authentication = createAuthenticationService({ store: deps.store, hasher: deps.hasher, throttle, sessionRevoked, clock: deps.clock, ...(deps.sessionPolicy ? { sessionPolicy: deps.sessionPolicy } : {}) });
+  const authentication = createAuthenticationService({ store: deps.store, hasher: deps.hasher, throttle, sessionRevoked, clock: deps.clock, ...(deps.sessionPolicy ? { sessionPolicy: deps.sessionPolicy } : {}), ...(deps.secondFactorGate ? { secondFactorGate: deps.secondFactorGate } : {}) });
   const invitations = deps.invitations;
   return {
     sessionRevoked,

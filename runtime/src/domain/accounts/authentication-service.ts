@@ -29,6 +29,14 @@ export interface AuthenticationServiceDeps {
   sessionRevoked: SessionRevokedHub;
   clock: Clock;
   sessionPolicy?: SessionPolicy;
+  /** After a right password: whether a second factor is owed ('code'), must be enrolled first ('enrol') or not ('none'). */
+  secondFactorGate?: (personId: string) => Promise<'none' | 'code' | 'enrol'>;
+}
+
+/** A right password of an account that owes a second factor: no session yet (routes/second-factor.ts takes it from here). */
+export interface SecondFactorPending {
+  secondFactor: 'code' | 'enrol';
+  personId: string;
 }
 
 /** A fresh login: the token goes into the cookie and nowhere else. */
@@ -56,7 +64,7 @@ export interface SessionDescription {
 }
 
 export interface AuthenticationService {
-  login(credentials: { email: string; password: string }, context: RequestContext): Promise<LoginResult>;
+  login(credentials: { email: string; password: string }, context: RequestContext): Promise<LoginResult | SecondFactorPending>;
   resolveSession(token: string, context: RequestContext): Promise<ResolvedSession | undefined>;
   logout(principal: Principal, context: RequestContext): Promise<void>;
   describeSession(principal: Principal): Promise<SessionDescription>;
@@ -132,6 +140,8 @@ export function createAuthenticationService(deps: AuthenticationServiceDeps): Au
         throw new DomainError('unauthenticated', WRONG_CREDENTIALS);
       }
       deps.throttle.recordSuccess(attempt);
+      const owed = (await deps.secondFactorGate?.(person.id)) ?? 'none';
+      if (owed !== 'none') return { secondFactor: owed, personId: person.id };
       const token = newSecretToken();
       const at = now();
       const session: SessionRecord = {

@@ -291,7 +291,9 @@ export function createMemberInvitationService(deps: MemberInvitationServiceDeps)
       // The ordinary login with the password just chosen: no separate way into a session. Should
       // the login refuse (its throttle), the membership stands and the person signs in later.
       try {
-        return { accepted, login: await deps.authentication.login({ email: invitation.email, password: input.password }, context) };
+        const login = await deps.authentication.login({ email: invitation.email, password: input.password }, context);
+        // An organisation that requires a second factor: the person signs in and enrols next.
+        return 'secondFactor' in login ? { accepted } : { accepted, login };
       } catch (error) {
         if (error instanceof DomainError) return { accepted };
         throw error;

@@ -10,6 +10,7 @@ import type { MessageKey } from '../shared/i18n.js';
 import { LANGUAGE_KEY, languagePicker } from '../shared/language-picker.js';
 import { shellStyles } from '../shared/shell-styles.js';
 import '../shared/login-form.js';
+import './security-screen.js';
 import './catalog-screen.js';
 import './enroll-form.js';
 import './outbox-screen.js';
@@ -59,7 +60,13 @@ export function clinicNav(roles: ClinicRoles, options: { outbox?: boolean } = {}
   if (roles.peopleOf) nav.push({ path: 'people', key: 'staffTitle' });
   if (roles.dataOf) nav.push({ path: 'data', key: 'dataTitle' });
   if (roles.admin && options.outbox) nav.push({ path: 'outbox', key: 'outboxTitle' });
+  nav.push({ path: 'security', key: 'securityTitle' });
   return nav;
+}
+
+/** The name of the organisation whose people the person manages, for the security screen. */
+function organisationNameOf(session: Session, organisationId: string | undefined): string {
+  return session.memberships.find((membership) => membership.organisationId === organisationId)?.organisationName ?? '';
 }
 
 const THERAPIST_ROUTES = new Set(['patients', 'alerts', 'referrals', 'enroll']);
@@ -130,7 +137,7 @@ export class ClClinicApp extends LitElement {
     this.startError = null;
     const roles = clinicRoles(session);
     const first = this.router.route.segments[0];
-    const allowed = first !== undefined && first !== 'login' && (first === 'report' || (first === 'people' ? roles.peopleOf !== undefined : first === 'data' ? roles.dataOf !== undefined : THERAPIST_ROUTES.has(first) ? roles.therapistUnits.length > 0 : ADMIN_ROUTES.has(first) ? roles.admin : false));
+    const allowed = first !== undefined && first !== 'login' && (first === 'report' || first === 'security' || (first === 'people' ? roles.peopleOf !== undefined : first === 'data' ? roles.dataOf !== undefined : THERAPIST_ROUTES.has(first) ? roles.therapistUnits.length > 0 : ADMIN_ROUTES.has(first) ? roles.admin : false));
     if (!allowed) this.router.replace(roles.therapistUnits.length > 0 ? '#/patients' : roles.admin ? '#/units' : roles.peopleOf ? '#/people' : roles.dataOf ? '#/data' : '#/report');
   }
 
@@ -232,6 +239,10 @@ export class ClClinicApp extends LitElement {
     const segments = this.router.route.segments;
     if (first === 'people') {
       return roles.peopleOf ? html`<cl-staff-screen .api=${api} .language=${language} organisation-id=${roles.peopleOf}></cl-staff-screen>` : html`<h1>${t('errorForbidden')}</h1>`;
+    }
+    if (first === 'security') {
+      const organisation = organisationNameOf(this.session, roles.peopleOf);
+      return html`<cl-security-screen .api=${api} .language=${language} organisation-id=${roles.peopleOf ?? ''} organisation-name=${organisation}></cl-security-screen>`;
     }
     if (first === 'data') {
       return roles.dataOf ? html`<cl-data-screen .api=${api} .language=${language} organisation-id=${roles.dataOf}></cl-data-screen>` : html`<h1>${t('errorForbidden')}</h1>`;

@@ -7,6 +7,7 @@ import { LocaleController, t } from '../i18n/i18n.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import './app-header.js';
 import './designer-login.js';
+import './second-factor.js';
 import { HashRouter } from '@careloom/client/router';
 import { parseRoute, type Route } from './router.js';
 import { canAuthor, canManagePeople, designerOrganisations, type Workspace } from './workspace.js';
@@ -173,6 +174,8 @@ export class ClDesignerApp extends LitElement {
     switch (route.name) {
       case 'library':
         return html`<cl-library .workspace=${workspace}></cl-library>`;
+      case 'security':
+        return html`<cl-designer-security .workspace=${workspace}></cl-designer-security>`;
       case 'people':
         // The screen itself tells anyone else that it is not for them.
         return html`<cl-people-screen .workspace=${workspace}></cl-people-screen>`;

@@ -80,8 +80,8 @@ export class ClSecurityScreen extends ScreenElement {
     this.busy = true;
     try {
       this.policy = await this.api.put<SecondFactorPolicy>(`/api/organisations/${encodeURIComponent(this.organisationId)}/second-factor-policy`, { required });
-      this.notice = this.t('sfPolicySaved');
       this.status = await this.api.get<SecondFactorStatus>('/api/auth/second-factor');
+      this.notice = this.t('sfPolicySaved');
     } catch (error) {
       this.error = this.describeError(error);
     } finally {

@@ -47,6 +47,9 @@ export const en = {
   messageNew: 'New',
   messageReadAt: 'Read {time}',
   messageNotRead: 'Not read yet',
+  messageQueued: 'You are offline. Your message is saved on this device and will be sent when you are back online.',
+  messageWaiting: 'Waiting to be sent',
+  messagesWaitingOffline: 'You are offline. {n, plural, one {# message} other {# messages}} will be sent when you are back online.',
   // Program
   programNone: 'You are not in a program yet.',
   programWeek: 'Week {week}',

@@ -47,9 +47,15 @@ import { loadMailKey } from './mail/mail-key.js';
 import { createSecretBox } from './mail/secret-box.js';
 import { createWebhookService } from './domain/webhooks/webhooks.js';
 import { createResearchExportService } from './domain/research-export/research-export.js';
-import { createHmac } from 'node:crypto';
 import { createWebhookDispatcher, type WebhookDispatcher, type WebhookRetryPolicy } from './webhooks/webhook-dispatcher.js';
 import { createWebhookSender } from './webhooks/webhook-sender.js';
+import { createHmac } from 'node:crypto';
+import { createSecondFactorService } from './domain/second-factor/second-factor-service.js';
+import { createLoginThrottle } from './domain/accounts/login-throttle.js';
+import { createOpenidClientProvider } from './auth/openid-client-provider.js';
+import { createOidcSignInService } from './domain/oidc/oidc-sign-in.js';
+import { identityDigester } from './domain/oidc/identity-digest.js';
+import { OIDC_CALLBACK_PATH, OIDC_FLOW_COOKIE } from './routes/oidc.js';
 
 export interface StartServerOptions {
   config: Config;
@@ -154,7 +160,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       logger.warn('CARELOOM_PUBLIC_URL is not set: links in e-mails and the security headers use the listening address. Set it to the https address people use, e.g. https://careloom.example.org.', { assumed: config.publicUrl });
     }
     const hasher = createScryptPasswordHasher();
+    // The second factor's secrets are sealed, and its recovery codes keyed, under the mail key.
+    const secondFactor = createSecondFactorService({
+      store: stores.secondFactors,
+      accounts: stores.accounts,
+      sealer: box,
+      recoveryKey: createHmac('sha256', mailKey).update('careloom-recovery-codes').digest(),
+      throttle: createLoginThrottle(() => clock.now().getTime()),
+      clock,
+    });
     const accounts = createAccountsServices({
+      secondFactorGate: (personId) => secondFactor.requirement(personId),
       store: stores.accounts,
       hasher,
       clock,
@@ -190,7 +206,25 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const staff = createStaffServices({ store: stores.staff, accounts: stores.accounts, audit: stores.audit, hasher, sessionRevoked: accounts.sessionRevoked, clock, ids, publicUrl: () => publicUrl });
     const webhooks = createWebhookService({ store: stores.webhooks, policy: config.webhookTargets, now: () => clock.now(), newId: () => ids.newId() });
     const researchExport = createResearchExportService({ care: stores.care, content: createReleasedContent(stores.authoring), audit: stores.audit, pseudonymSecret, now: () => clock.now(), newId: () => ids.newId() });
-    const services: Services = { webhooks, researchExport, health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }), staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId(), sessionRevoked: accounts.sessionRevoked }) };
+    // Sign-in with an OpenID Connect provider: the flow's cookie is sealed, and identities are
+    // stored as HMACs, under the mail key (never in the database).
+    const oidcProvider = config.oidc
+      ? createOpenidClientProvider({ config: config.oidc, redirectUri: () => `${publicUrl}${OIDC_CALLBACK_PATH}`, onError: (message, error) => logger.warn(message, { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }) })
+      : undefined;
+    if (config.oidc) logger.info('Sign-in with OpenID Connect', { issuer: config.oidc.issuer, identityClaim: config.oidc.identityClaim });
+    const oidc = createOidcSignInService({
+      provider: oidcProvider,
+      identities: stores.externalIdentities,
+      accounts: stores.accounts,
+      authentication: accounts.authentication,
+      memberInvitations: accounts.invitations,
+      care,
+      sealer: { seal: (text) => box.seal(text, OIDC_FLOW_COOKIE), open: (sealed) => box.open(sealed, OIDC_FLOW_COOKIE) },
+      digest: identityDigester(mailKey),
+      clock,
+      publicUrl: () => publicUrl,
+    });
+    const services: Services = { webhooks, researchExport, health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }), staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId(), sessionRevoked: accounts.sessionRevoked }), oidc, secondFactor };
     if (!demo) {
       const live = await liveDemoAccounts({ store: stores.accounts, hasher });
       if (live.length > 0) {
@@ -201,7 +235,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (demo) {
       await seedDemoContent({ authoring, care, organisations: accounts.organisations, accountsStore: stores.accounts, examples: exampleDirectory, logger, now: () => clock.now() });
     }
-    const app = createApp({ config, clock, ids, services, logger, version: readPackageVersion(), allowedOrigins: () => originsOf(publicUrl),
+    const app = createApp({ config, clock, ids, services, logger, version: readPackageVersion(), allowedOrigins: () => originsOf(publicUrl), publicUrl: () => publicUrl,
       web: { apps: WEB_APPS, bundleOf: options.bundleOf ?? webBundles(), exampleMediaDir: join(config.examplesDir, 'media'), logger },
     });
     const server = await listen(app.fetch, config);

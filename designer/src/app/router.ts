@@ -8,6 +8,8 @@ export type Route =
   | { name: 'program'; id: string }
   /** The organisation's people and their roles, for permissions admins. */
   | { name: 'people' }
+  /** The signed-in person's second factor, and the organisation's rule for it. */
+  | { name: 'security' }
   /** The link of a membership invitation: accept it signed in, or join as a new person. */
   | { name: 'invitation'; token: string }
   /** A test run of a module version as a patient would go through it, on a test enrollment. */
@@ -34,6 +36,7 @@ export function parseRoute(hash: string): Route {
   const [collection, id, view] = parts;
   if (parts.length === 0 || (parts.length === 1 && collection === 'library')) return { name: 'library' };
   if (parts.length === 1 && collection === 'people') return { name: 'people' };
+  if (parts.length === 1 && collection === 'security') return { name: 'security' };
   if (id === undefined || !SEGMENT.test(id)) return { name: 'not-found', hash };
   if (parts.length === 6) return tryRoute(parts, hash);
   if (parts.length === 5) return versionSimulateRoute(parts, hash);
@@ -54,6 +57,8 @@ export function routeHash(route: Exclude<Route, { name: 'not-found' }>, kind: 'm
       return '#/library';
     case 'people':
       return '#/people';
+    case 'security':
+      return '#/security';
     case 'invitation':
       return `#/invitation/${encodeURIComponent(route.token)}`;
     case 'module':

@@ -5,6 +5,8 @@ import { CARE_OPERATIONS } from './care/care-operations.js';
 import { STAFF_OPERATIONS } from './staff-operations.js';
 import { WEBHOOK_OPERATIONS } from './webhooks.js';
 import { RESEARCH_EXPORT_OPERATIONS } from './research-export.js';
+import { OIDC_OPERATIONS } from './oidc.js';
+import { SECOND_FACTOR_OPERATIONS } from './second-factor.js';
 
 /**
  * Every operation the server answers under its HTTP API. A test checks this list against the app's
@@ -58,6 +60,8 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...WEBHOOK_OPERATIONS,
   ...RESEARCH_EXPORT_OPERATIONS,
   ...STAFF_OPERATIONS,
+  ...OIDC_OPERATIONS,
+  ...SECOND_FACTOR_OPERATIONS,
 ];
 
 /** GET /api/openapi.json. */

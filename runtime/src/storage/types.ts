@@ -8,6 +8,8 @@
 import type { DraftUpdateStore } from '../collab/update-store.js';
 import type { AccountsStore } from '../domain/accounts/accounts-store.js';
 import type { MemberInvitationStore } from '../domain/accounts/member-invitation-store.js';
+import type { SecondFactorStore } from '../domain/second-factor/second-factor-store.js';
+import type { ExternalIdentityStore } from '../domain/oidc/external-identity-store.js';
 import type { ApiTokenStore } from '../domain/api-tokens/api-token-store.js';
 import type { AuthoringStore, DraftUpdates } from '../domain/authoring/ports.js';
 import type { CareStore, MailOutbox } from '../domain/care/ports.js';
@@ -78,6 +80,10 @@ export interface Stores {
   memberInvitations: MemberInvitationStore;
   /** API tokens of integrating systems (the FHIR endpoint's bearer tokens). */
   apiTokens: ApiTokenStore;
+  /** Identities at OpenID Connect providers linked to people (sign-in with e-ID). */
+  externalIdentities: ExternalIdentityStore;
+  /** Second factors (TOTP) of people with local passwords, and organisations' rule requiring one. */
+  secondFactors: SecondFactorStore;
   /** Staff administration at care providers: unit assignments, responsible therapists, disabled accounts, password resets. */
   staff: StaffStore;
   /** The data administrator's audit search, patient export and purge. */

@@ -167,8 +167,9 @@ export class ClPatientApp extends LitElement {
   }
 
   private async signOut(): Promise<void> {
+    let endSessionUrl: string | undefined;
     try {
-      await this.api.logout();
+      ({ endSessionUrl } = await this.api.signOut());
     } catch {
       // Signed out locally either way.
     }
@@ -181,6 +182,8 @@ export class ClPatientApp extends LitElement {
     this.enrollments = [];
     this.unread = null;
     this.router.replace('#/login');
+    // Signed in at the identity provider: end that session too (the provider sends the browser back).
+    if (endSessionUrl) window.location.assign(endSessionUrl);
   }
 
   private setLanguage(code: string): void {

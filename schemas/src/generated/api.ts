@@ -244,6 +244,13 @@ export type ApiTokenScope = 'questionnaires.read' | 'patient-data.read';
  */
 export type StoredRows = Record<string, unknown>[];
 /**
+ * The app the browser returns to after the provider.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "OidcApp".
+ */
+export type OidcApp = 'patient' | 'clinic' | 'designer';
+/**
  * GET /api/openapi.json: this API as OpenAPI 3.1, its bodies described by these schemas.
  *
  * This interface was referenced by `CareloomApi`'s JSON-Schema
@@ -1981,6 +1988,62 @@ export interface MyReads {
   }[];
 }
 /**
+ * GET /api/auth/oidc: whether the login pages offer a provider, and its name for "Sign in with …".
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "OidcStatus".
+ */
+export interface OidcStatus {
+  enabled: boolean;
+  /**
+   * The provider's name as people know it ("BankID", "SITHS").
+   */
+  displayName?: string;
+}
+/**
+ * POST /api/auth/oidc/start: a sign-in that also accepts an invitation, or links the signed-in person's account to their identity at the provider.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "OidcStartBody".
+ */
+export interface OidcStartBody {
+  app: OidcApp;
+  /**
+   * An invitation to accept while signing in: a member invitation's link token, or a patient's invitation code.
+   */
+  invitation?:
+    | {
+        kind: 'member';
+        token: string;
+      }
+    | {
+        kind: 'enrollment';
+        code: string;
+      };
+  /**
+   * Link the signed-in account to the identity instead of signing in (needs a session).
+   */
+  link?: boolean;
+}
+/**
+ * POST /api/auth/oidc/start: where to send the browser; the flow's cookie is set with this answer.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "OidcStartView".
+ */
+export interface OidcStartView {
+  authorizationUrl: string;
+}
+/**
+ * POST /api/auth/oidc/logout: the Careloom session has ended; for a session started at the provider, where to send the browser to end the provider's session too.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "OidcLogoutView".
+ */
+export interface OidcLogoutView {
+  endSessionUrl?: string;
+}
+/**
  * GET /api/care/providers/:organisationId/research-exports: what the care provider has deployed and can export.
  *
  * This interface was referenced by `CareloomApi`'s JSON-Schema
@@ -2014,6 +2077,66 @@ export interface ResearchExportManifest {
     rows: number;
   }[];
   participants: number;
+}
+/**
+ * A code from the authenticator app (six digits) or a recovery code (XXXXX-XXXXX).
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "SecondFactorCodeBody".
+ */
+export interface SecondFactorCodeBody {
+  code: string;
+}
+/**
+ * GET /api/auth/second-factor: whether the signed-in person's second factor is on, waits for its first code, is required by an organisation, and how many recovery codes are left.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "SecondFactorStatus".
+ */
+export interface SecondFactorStatus {
+  enabled: boolean;
+  pending: boolean;
+  required: boolean;
+  recoveryCodesLeft: number;
+}
+/**
+ * POST /api/auth/second-factor/enrolment: the new secret, shown once, as text to type and as an otpauth:// URI for a QR code.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "SecondFactorEnrolment".
+ */
+export interface SecondFactorEnrolment {
+  secret: string;
+  otpauthUri: string;
+}
+/**
+ * POST /api/auth/second-factor/enrolment/confirm: the second factor is on; the recovery codes are shown this once. After an enrolment owed at sign-in, also the new session.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "SecondFactorConfirmed".
+ */
+export interface SecondFactorConfirmed {
+  recoveryCodes: string[];
+  session?: Session;
+}
+/**
+ * GET|PUT /api/organisations/:orgId/second-factor-policy: whether the organisation requires a second factor of its staff.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "SecondFactorPolicy".
+ */
+export interface SecondFactorPolicy {
+  required: boolean;
+  updatedAt: string | null;
+}
+/**
+ * PUT /api/organisations/:orgId/second-factor-policy: require a second factor of the organisation's staff, or not.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "SecondFactorPolicyBody".
+ */
+export interface SecondFactorPolicyBody {
+  required: boolean;
 }
 /**
  * GET /api/care/providers/:orgId/staff: the care provider's staff with roles and unit assignments (disabled accounts included), and its units.
@@ -2375,8 +2498,19 @@ export interface ApiDefinitions {
   PurgeBody: PurgeBody;
   PurgeResult: PurgeResult;
   MyReads: MyReads;
+  OidcStatus: OidcStatus;
+  OidcApp: OidcApp;
+  OidcStartBody: OidcStartBody;
+  OidcStartView: OidcStartView;
+  OidcLogoutView: OidcLogoutView;
   ResearchExportDocuments: ResearchExportDocuments;
   ResearchExportManifest: ResearchExportManifest;
+  SecondFactorCodeBody: SecondFactorCodeBody;
+  SecondFactorStatus: SecondFactorStatus;
+  SecondFactorEnrolment: SecondFactorEnrolment;
+  SecondFactorConfirmed: SecondFactorConfirmed;
+  SecondFactorPolicy: SecondFactorPolicy;
+  SecondFactorPolicyBody: SecondFactorPolicyBody;
   StaffDirectory: StaffDirectory;
   ResponsibleTherapists: ResponsibleTherapists;
   PasswordResetRequestBody: PasswordResetRequestBody;

@@ -1,3 +1,4 @@
+import { insertIdentityLinkPg } from './postgres-external-identity-store.js';
 import type pg from 'pg';
 import type { AcceptInvitationResult, AlertRecord, CareAuditEntry, CareStore, CreateDeploymentResult, EnrollmentRecord, UnitRecord } from '../../domain/care/ports.js';
 import { DomainError } from '../../domain/errors.js';
@@ -170,6 +171,12 @@ export function createPostgresCareStore(pool: pg.Pool, options: { mail: Pick<Pos
         if (input.firstPasswordHash !== undefined) {
           const set = await db.query('UPDATE people SET password_hash = $1, password_chosen_at = $2 WHERE id = $3 AND password_chosen_at IS NULL', [input.firstPasswordHash, input.at, input.personId]);
           if ((set.rowCount ?? 0) === 0) return { ok: false, reason: 'has_password' };
+        }
+        if (input.identity !== undefined) {
+          // Only an account nobody has chosen a password for may be linked while taking an invitation up.
+          const person = await first<{ password_chosen_at: string | null }>(db, 'SELECT password_chosen_at FROM people WHERE id = $1 FOR UPDATE', [input.personId]);
+          if (!person || person.password_chosen_at !== null) return { ok: false, reason: 'has_password' };
+          await insertIdentityLinkPg(db, { ...input.identity, personId: input.personId, at: input.at, audit: { at: input.at, actorId: input.personId, ...(input.audit.ip ? { ip: input.audit.ip } : {}), ...(input.audit.requestId ? { requestId: input.audit.requestId } : {}) } });
         }
         await db.query('UPDATE invitations SET redeemed_at = $1 WHERE code_hash = $2', [input.at, input.codeHash]);
         await db.query("UPDATE enrollments SET accepted_at = $1, status = CASE status WHEN 'invited' THEN 'active' ELSE status END, updated_at = $1 WHERE id = $2", [input.at, row.enrollment_id]);

@@ -11,6 +11,8 @@ import { createPostgresDataAdminStore } from './postgres-data-admin-store.js';
 import { createPostgresDraftUpdateStore } from './postgres-draft-update-store.js';
 import { createPostgresDispatchQueue, createPostgresMailOutbox } from './postgres-mail-outbox.js';
 import { createPostgresMemberInvitationStore } from './postgres-member-invitation-store.js';
+import { createPostgresSecondFactorStore } from './postgres-second-factor-store.js';
+import { createPostgresExternalIdentityStore } from './postgres-external-identity-store.js';
 import { createPostgresApiTokenStore } from './postgres-api-token-store.js';
 import { createPostgresResponseLookup } from './postgres-response-lookup.js';
 import { createPostgresStaffStore } from './postgres-staff-store.js';
@@ -43,6 +45,8 @@ export function createPostgresStores(pool: pg.Pool, options: SqliteStoresOptions
     accounts: createPostgresAccountsStore(pool, { ids }),
     memberInvitations: createPostgresMemberInvitationStore(pool, { ids, mail }),
     apiTokens: createPostgresApiTokenStore(pool, { ids }),
+    externalIdentities: createPostgresExternalIdentityStore(pool, { ids }),
+    secondFactors: createPostgresSecondFactorStore(pool, { ids }),
     authoring: createPostgresAuthoringStore(pool),
     drafts: createPostgresDraftUpdateStore(pool, () => now().toISOString()),
     care: createPostgresCareStore(pool, { mail, webhooks }),

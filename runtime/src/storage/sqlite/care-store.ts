@@ -1,3 +1,4 @@
+import { insertIdentityLink } from './external-identity-store.js';
 import type Database from 'better-sqlite3';
 import type {
   AcceptInvitationResult,
@@ -160,6 +161,13 @@ export function createSqliteCareStore(
     if (input.firstPasswordHash !== undefined) {
       const set = db.prepare('UPDATE people SET password_hash = ?, password_chosen_at = ? WHERE id = ? AND password_chosen_at IS NULL').run(input.firstPasswordHash, input.at, input.personId);
       if (set.changes === 0) return { ok: false, reason: 'has_password' };
+    }
+    if (input.identity !== undefined) {
+      // Signing in at a provider proves who the person is to the provider, not that they own an
+      // account with a password: only an account nobody has chosen a password for may be linked here.
+      const person = db.prepare('SELECT password_chosen_at FROM people WHERE id = ?').get(input.personId) as { password_chosen_at: string | null } | undefined;
+      if (!person || person.password_chosen_at !== null) return { ok: false, reason: 'has_password' };
+      insertIdentityLink(db, { ...input.identity, personId: input.personId, at: input.at, audit: { at: input.at, actorId: input.personId, ...(input.audit.ip ? { ip: input.audit.ip } : {}), ...(input.audit.requestId ? { requestId: input.audit.requestId } : {}) } });
     }
     db.prepare('UPDATE invitations SET redeemed_at = ? WHERE code_hash = ?').run(input.at, input.codeHash);
     db.prepare("UPDATE enrollments SET accepted_at = ?, status = CASE status WHEN 'invited' THEN 'active' ELSE status END, updated_at = ? WHERE id = ?").run(input.at, input.at, row.enrollment_id);

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { createSqliteSecondFactorStore } from './second-factor-store.js';
+import { createSqliteExternalIdentityStore } from './external-identity-store.js';
 import { uuidGenerator, type IdGenerator } from '../../ids.js';
 import type { SecretBox } from '../../mail/secret-box.js';
 import type { Stores } from '../types.js';
@@ -59,6 +61,8 @@ export function createSqliteStores(db: Database.Database, options: SqliteStoresO
     accounts: createSqliteAccountsStore(db, { ids }),
     memberInvitations: createSqliteMemberInvitationStore(db, { ids, mail }),
     apiTokens: createSqliteApiTokenStore(db, { ids }),
+    externalIdentities: createSqliteExternalIdentityStore(db, { ids }),
+    secondFactors: createSqliteSecondFactorStore(db, { ids }),
     authoring: createSqliteAuthoringStore(db),
     drafts: createSqliteDraftUpdateStore(db, () => now().toISOString()),
     care: createSqliteCareStore(db, { mail, webhooks }),

@@ -221,6 +221,26 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     };
   }
 
+  /** Each enrollment's schedule adjustments, as GET/POST …/schedule keep them. */
+  const schedules = new Map<string, { revision: number; hidden: string[]; early: Record<string, string>; deadline: string | null }>();
+  function patientSchedule(enrollmentId: string) {
+    const detail = enrollmentDetail(enrollmentId);
+    if (!detail) return undefined;
+    const adjusted = schedules.get(enrollmentId) ?? { revision: 0, hidden: [], early: {}, deadline: null };
+    return {
+      enrollmentId, status: detail.enrollment.status, paused: detail.enrollment.status === 'paused', revision: adjusted.revision, timeZone: 'Europe/Stockholm',
+      pausedDays: detail.enrollment.status === 'paused' ? 0 : 3,
+      pauses: [{ pausedAt: '2025-03-06T09:00:00Z', resumedAt: detail.enrollment.status === 'paused' ? null : '2025-03-09T09:00:00Z' }],
+      modules: detail.program.modules.map((module, index) => {
+        const early = adjusted.early[module.key] ?? null;
+        const state = early !== null && module.state === 'locked' ? 'unlocked' : module.state === 'completed' ? 'completed' : module.state === 'locked' ? 'locked' : 'unlocked';
+        return { key: module.key, moduleId: module.moduleId, title: module.title, week: index + 1, state, unlockedAt: early ?? module.unlockedAt ?? null, regularUnlockAt: index === 2 ? null : module.unlockedAt ?? null, earlyUnlockAt: early, hidden: adjusted.hidden.includes(module.key) };
+      }),
+      registrations: [{ id: 'copdDaily', moduleId: 'copd-daily-report', title: 'Daily report', deadline: '12:00', personalDeadline: adjusted.deadline }],
+      updatedAt: null,
+    };
+  }
+
   type Handler = (match: RegExpMatchArray, request: FakeRequest) => Response | undefined;
   const routes: Array<[string, RegExp, Handler]> = [
     ['POST', /^\/api\/auth\/login$/, (_m, request) => {
@@ -336,6 +356,26 @@ export function createFakeApi(options: FakeApiOptions = {}) {
       if (!row) return problem(404, 'Not found', 'No such enrollment.');
       row.status = (request.body as { status: PatientRow['status'] }).status;
       return json(200, { id: row.enrollmentId, status: row.status });
+    }],
+    ['GET', /^\/api\/care\/enrollments\/([^/]+)\/schedule$/, (match) => {
+      const schedule = patientSchedule(match[1]!);
+      return schedule ? json(200, schedule) : problem(404, 'Not found', 'No such enrollment.');
+    }],
+    ['POST', /^\/api\/care\/enrollments\/([^/]+)\/schedule\/changes$/, (match, request) => {
+      const enrollmentId = match[1]!;
+      if (!patientSchedule(enrollmentId)) return problem(404, 'Not found', 'No such enrollment.');
+      const body = request.body as { kind: string; moduleKey?: string; deadline?: string | null; revision?: number };
+      const adjusted = schedules.get(enrollmentId) ?? { revision: 0, hidden: [], early: {}, deadline: null };
+      if (body.revision !== undefined && body.revision !== adjusted.revision) return problem(409, 'Conflict', 'Someone changed this patient\'s schedule at the same time; reload and try again.');
+      if (body.kind === 'hideModule') adjusted.hidden = [...adjusted.hidden, body.moduleKey!];
+      if (body.kind === 'showModule') adjusted.hidden = adjusted.hidden.filter((key) => key !== body.moduleKey);
+      if (body.kind === 'unlockEarly') adjusted.early = { ...adjusted.early, [body.moduleKey!]: '2025-03-10T09:00:00.000Z' };
+      if (body.kind === 'setDeadline') {
+        if (body.deadline && !/^([01]\d|2[0-3]):[0-5]\d$/.test(body.deadline)) return problem(422, 'Invalid', 'Not a time of day.', [{ path: '/deadline', message: 'Not a time of day.' }]);
+        adjusted.deadline = body.deadline ?? null;
+      }
+      schedules.set(enrollmentId, { ...adjusted, revision: adjusted.revision + 1 });
+      return json(200, patientSchedule(enrollmentId));
     }],
     ['GET', /^\/api\/care\/enrollments\/([^/]+)\/responses$/, () => json(200, {
       responses: [

@@ -32,7 +32,7 @@ export type { ScheduleAdjustments, SchedulePause } from './schedule-adjustments.
 export { deadlineOf, isPaused, isWithinPause, programDate, realDate } from './schedule-adjustments.js';
 export { scheduleWeek, scheduleWeekStart } from './schedule-weeks.js';
 export type { ScheduleChange, ScheduleChangeResult } from './schedule-changes.js';
-export { applyScheduleChange, MAX_PAUSES } from './schedule-changes.js';
+export { applyScheduleChange, MAX_PAUSES, pauseOrResume } from './schedule-changes.js';
 export { regularUnlockInstant, unlockInstant } from './module-unlocks.js';
 export { END_OF_WORKING_DAY, responseDeadline } from './response-deadline.js';
 export { localDateOf, localDateTimeToInstant, localMidnight, localTimeOf, parseInstant } from './zoned-time.js';

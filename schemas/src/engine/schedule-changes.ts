@@ -79,20 +79,30 @@ export function applyScheduleChange(program: Program, context: ScheduleContext, 
       if (change.deadline !== null && change.deadline !== registration.deadline) deadlines[registration.id] = change.deadline;
       return { ok: true, adjustments: withRecord(current, 'registrationDeadlines', deadlines) };
     }
-    case 'pause': {
-      if (isPaused(context)) return conflict('schedule.already_paused', 'The program is already paused.');
-      const pauses = current.pauses ?? [];
-      if (pauses.length >= MAX_PAUSES) return conflict('schedule.too_many_pauses', `This enrollment has been paused ${MAX_PAUSES} times; end it and enroll the patient again.`);
-      return { ok: true, adjustments: { ...current, pauses: [...pauses, { pausedAt: context.now, resumedAt: null }] } };
-    }
-    case 'resume': {
-      const pauses = current.pauses ?? [];
-      const open = pauses.findIndex((pause) => pause.resumedAt === null);
-      if (open < 0) return conflict('schedule.not_paused', 'The program is not paused.');
-      const resumed: SchedulePause[] = pauses.map((pause, index) => (index === open ? { pausedAt: pause.pausedAt, resumedAt: context.now } : pause));
-      return { ok: true, adjustments: { ...current, pauses: resumed } };
-    }
+    case 'pause':
+    case 'resume':
+      return pauseOrResume(context, change.kind);
   }
+}
+
+/**
+ * Pausing (a new open pause from now) or resuming (the open pause ends now): needs no program, so
+ * an enrollment can be paused whatever its content. Refused when already paused, not paused, or
+ * after {@link MAX_PAUSES} pauses.
+ */
+export function pauseOrResume(context: ScheduleContext, kind: 'pause' | 'resume'): ScheduleChangeResult {
+  const current = context.adjustments ?? {};
+  const pauses = current.pauses ?? [];
+  const conflict = (code: string, message: string): ScheduleChangeResult => ({ ok: false, conflict: true, issues: [{ code, path: '', message }] });
+  if (kind === 'pause') {
+    if (isPaused(context)) return conflict('schedule.already_paused', 'The program is already paused.');
+    if (pauses.length >= MAX_PAUSES) return conflict('schedule.too_many_pauses', `This enrollment has been paused ${MAX_PAUSES} times; end it and enroll the patient again.`);
+    return { ok: true, adjustments: { ...current, pauses: [...pauses, { pausedAt: context.now, resumedAt: null }] } };
+  }
+  const open = pauses.findIndex((pause) => pause.resumedAt === null);
+  if (open < 0) return conflict('schedule.not_paused', 'The program is not paused.');
+  const resumed: SchedulePause[] = pauses.map((pause, index) => (index === open ? { pausedAt: pause.pausedAt, resumedAt: context.now } : pause));
+  return { ok: true, adjustments: { ...current, pauses: resumed } };
 }
 
 function withList(adjustments: ScheduleAdjustments, key: 'hiddenModules', list: string[]): ScheduleAdjustments {

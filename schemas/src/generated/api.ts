@@ -1963,6 +1963,93 @@ export interface MyReads {
   }[];
 }
 /**
+ * GET /api/care/enrollments/:id/schedule and the answer to a change: the program's modules and registrations with this patient's adjustments.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "PatientSchedule".
+ */
+export interface PatientSchedule {
+  enrollmentId: string;
+  status: EnrollmentStatus;
+  /**
+   * The program is paused now: nothing is due and no reminder is sent.
+   */
+  paused: boolean;
+  /**
+   * How many changes were saved; send it back with a change so a concurrent change is not overwritten.
+   */
+  revision: number;
+  /**
+   * The unit's time zone, in which deadlines are read.
+   */
+  timeZone: string;
+  /**
+   * Local days the program was moved by its pauses so far.
+   */
+  pausedDays: number;
+  pauses: {
+    pausedAt: string;
+    resumedAt: string | null;
+  }[];
+  modules: {
+    key: string;
+    moduleId: string;
+    title: string;
+    /**
+     * The program week it opens in, when its rule names one.
+     */
+    week?: number;
+    state: 'locked' | 'unlocked' | 'completed';
+    unlockedAt: string | null;
+    /**
+     * When the program opens it for this patient (after pauses); null while it waits for a module not yet completed.
+     */
+    regularUnlockAt: string | null;
+    /**
+     * When the therapist opened it early, or null.
+     */
+    earlyUnlockAt: string | null;
+    hidden: boolean;
+  }[];
+  registrations: {
+    id: string;
+    moduleId: string;
+    title: string;
+    /**
+     * The program's deadline, HH:MM local time.
+     */
+    deadline: string;
+    /**
+     * This patient's deadline set by the therapist, or null.
+     */
+    personalDeadline: string | null;
+  }[];
+  updatedAt: string | null;
+}
+export interface ScheduleChangeBody {
+  kind: 'unlockEarly' | 'hideModule' | 'showModule' | 'setDeadline';
+  /**
+   * The program module (unlockEarly, hideModule, showModule).
+   */
+  moduleKey?: string;
+  /**
+   * unlockEarly: when to open it (ISO 8601 with offset); now when left out.
+   */
+  at?: string;
+  /**
+   * setDeadline: the program's registration.
+   */
+  registrationId?: string;
+  /**
+   * setDeadline: HH:MM local time, or null for the program's deadline.
+   */
+  deadline?: string | null;
+  /**
+   * The revision the change was made on; a later one answers 409.
+   */
+  revision?: number;
+}
+/**
  * GET /api/care/providers/:orgId/staff: the care provider's staff with roles and unit assignments (disabled accounts included), and its units.
  *
  * This interface was referenced by `CareloomApi`'s JSON-Schema
@@ -2181,6 +2268,8 @@ export interface ApiDefinitions {
   PurgeBody: PurgeBody;
   PurgeResult: PurgeResult;
   MyReads: MyReads;
+  PatientSchedule: PatientSchedule;
+  ScheduleChangeBody: ScheduleChangeBody;
   StaffDirectory: StaffDirectory;
   ResponsibleTherapists: ResponsibleTherapists;
   PasswordResetRequestBody: PasswordResetRequestBody;

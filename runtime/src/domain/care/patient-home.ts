@@ -84,7 +84,7 @@ export function createPatientHomeCommands(deps: CareDeps) {
       const { enrollment, unit } = await ownEnrollment(deps, context, enrollmentId);
       const schedule = await loadEnrollmentSchedule(deps, enrollment, unit, deps.now().toISOString());
       const titles = await moduleTitles(deps, enrollment, context.language);
-      return { title: textIn(schedule.program.title, schedule.program, context.language), week: schedule.status.week, modules: programModules(schedule, enrollment, titles) };
+      return { title: textIn(schedule.program.title, schedule.program, context.language), week: schedule.status.week, modules: programModules(schedule, enrollment, titles, { forPatient: true }) };
     },
 
     /** A module version the patient is enrolled on (any of their enrollments): the immutable document and its hash. */

@@ -6,6 +6,7 @@ import { createSqliteAccountsStore } from './accounts-store.js';
 import { createSqliteApiTokenStore } from './sqlite-api-token-store.js';
 import { createSqliteAuthoringStore } from './authoring-store.js';
 import { createSqliteAlertSafetyStore } from './alert-safety-store.js';
+import { createSqlitePatientScheduleStore } from './patient-schedule-store.js';
 import { createSqliteCareStore } from './care-store.js';
 import { createSqliteDraftUpdateStore } from './draft-update-store.js';
 import { createSqliteMemberInvitationStore } from './member-invitation-store.js';
@@ -60,6 +61,7 @@ export function createSqliteStores(db: Database.Database, options: SqliteStoresO
     staff: createSqliteStaffStore(db, { ids, mail }),
     dataAdmin: createSqliteDataAdminStore(db),
     alertSafety: createSqliteAlertSafetyStore(db, { mail }),
+    patientSchedules: createSqlitePatientScheduleStore(db),
     mailOutbox: mail,
     mailQueue: createSqliteDispatchQueue(db, options.box),
     async ping() {

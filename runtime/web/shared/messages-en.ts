@@ -357,6 +357,7 @@ export const en = {
   schedSaveDeadline: "Save deadline",
   schedResetDeadline: "Use the program's deadline",
   schedActions: "Changes",
+  todayPaused: "Your therapist has paused “{title}”. Nothing in it is due and you get no reminders until it goes on; what you have opened stays readable.",
   schedSaved: "Saved.",
 };
 

@@ -346,5 +346,6 @@ export const nb: Record<WebMessageKey, string> = {
   schedSaveDeadline: "Lagre fristen",
   schedResetDeadline: "Bruk programmets frist",
   schedActions: "Endringer",
+  todayPaused: "Behandleren din har satt «{title}» på pause. Ingenting i det skal gjøres, og du får ingen påminnelser før det fortsetter; det du har åpnet, kan du fortsatt lese.",
   schedSaved: "Lagret.",
 };

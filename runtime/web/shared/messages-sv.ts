@@ -346,5 +346,6 @@ export const sv: Record<WebMessageKey, string> = {
   schedSaveDeadline: "Spara tiden",
   schedResetDeadline: "Använd programmets tid",
   schedActions: "Ändringar",
+  todayPaused: "Din behandlare har pausat ”{title}”. Inget i det ska göras och du får inga påminnelser förrän det fortsätter; det du har öppnat kan du fortfarande läsa.",
   schedSaved: "Sparat.",
 };

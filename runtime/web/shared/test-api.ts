@@ -278,6 +278,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     ['GET', /^\/api\/me\/today$/, () => {
       const latest = state.messages.e1 ?? [];
       return json(200, {
+        paused: state.enrollments.filter((enrollment) => enrollment.status === 'paused').map((enrollment) => ({ enrollmentId: enrollment.id, title: enrollment.title })),
         due: state.due, new: [{ enrollmentId: 'e1', moduleId: 'panic-week-1', version: 1, title: 'Week 1: Understanding panic', unlockedAt: '2025-03-03T00:00:00Z' }],
         messages: { unread: latest.filter((message) => message.from === 'therapist' && message.readAt === null).length, latest: latest.map((message) => ({ ...message, enrollmentId: 'e1' })) },
       });

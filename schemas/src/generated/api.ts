@@ -1073,6 +1073,13 @@ export interface NewModule {
  */
 export interface Today {
   due: DueItem[];
+  /**
+   * The patient's programs their therapist paused: nothing in them is due until resumed.
+   */
+  paused: {
+    enrollmentId: string;
+    title: string;
+  }[];
   new: NewModule[];
   messages: {
     unread: number;

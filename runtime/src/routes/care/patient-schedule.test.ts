@@ -84,6 +84,9 @@ describe('a patient\'s schedule', () => {
     expect(paused).toMatchObject({ paused: true, status: 'paused' });
     const mine = (expectStatus(await t.call('patient', 'GET', '/api/me/enrollments'), 200) as unknown as { enrollments: Array<{ id: string; status: string }> }).enrollments;
     expect(mine.find((enrollment) => enrollment.id === ids.panicEnrollmentId)).toMatchObject({ status: 'paused' });
+    const today = expectStatus(await t.call('patient', 'GET', '/api/me/today'), 200) as { due: unknown[]; paused: Array<{ enrollmentId: string }> };
+    expect(today.paused.map((program) => program.enrollmentId).sort()).toEqual([ids.copdEnrollmentId, ids.panicEnrollmentId].sort());
+    expect(today.due).toEqual([]);
     // A week of minute-job runs while paused: nothing is sent or raised.
     for (let day = 2; day <= 9; day += 1) {
       for (const time of ['10:30', '11:30', '20:00']) {

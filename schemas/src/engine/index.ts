@@ -13,6 +13,8 @@ export type { CheckAnswersOptions } from './answer-check.js';
 export { checkAnswers } from './answer-check.js';
 export type { InstrumentScore, ScoreMethod } from './scoring.js';
 export { roundScore, scoreInstrument, scoreRange, scoreTestHolds } from './scoring.js';
+export type { ReliableChangeClass, ReliableChangeResult } from './reliable-change.js';
+export { RELIABLE_CHANGE_CRITERION, reliableChange, reliableChangeThreshold } from './reliable-change.js';
 export type { ZoneResult } from './zones.js';
 export { unknownOverrides, zoneFor } from './zones.js';
 export type { GoalEntry, GoalPeriod, GoalWindow } from './goals.js';

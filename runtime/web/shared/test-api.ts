@@ -128,7 +128,12 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     ] as Referral[],
     report: {
       enrolled: 12, active: 8, completed: 3, droppedOut: 1,
-      instruments: [{ instrumentId: 'phq9', title: 'PHQ-9', patients: 3, meanPre: 15.3, meanPost: 8.7, meanChange: -6.6 }],
+      instruments: [{ instrumentId: 'phq9', title: 'PHQ-9', patients: 3, meanPre: 15.3, meanPost: 8.7, meanChange: -6.6, reliablyImproved: 66.67, reliablyDeteriorated: 0 }],
+      programs: [{
+        documentId: 'panic-icbt-8-weeks', version: 1, kind: 'program', title: 'Internet CBT for panic disorder (8 weeks)', enrolled: 12, completed: 3, droppedOut: 1, completionRate: 75,
+        dropoutByWeek: [{ week: 1, patients: 0 }, { week: 2, patients: 0 }, { week: 3, patients: 1 }],
+        instruments: [{ instrumentId: 'phq9', title: 'PHQ-9', patients: 3, meanPre: 15.3, meanPost: 8.7, meanChange: -6.6, reliablyImproved: 66.67, reliablyDeteriorated: 0 }],
+      }],
     } as UnitReport,
     catalog: [
       { id: 'panic-icbt-8-weeks', kind: 'program', title: 'Internet CBT for panic disorder (8 weeks)', titles: { en: 'Internet CBT for panic disorder (8 weeks)', sv: 'Internetbaserad KBT vid paniksyndrom (8 veckor)' }, summary: null, defaultLanguage: 'en', organisationId: 'pub', currentVersion: 1, history: [{ number: 1, retired: false, contentHash: HASH, changeNote: 'First release', releaseNotes: 'First release.', releasedAt: '2025-01-10T10:00:00Z', releaseClass: 'major', pins: [] }] },

@@ -1172,6 +1172,14 @@ export interface RecordedResponse {
  * via the `definition` "InstrumentChart".
  */
 export interface InstrumentChart {
+  /**
+   * The instrument's reliable change criterion (Jacobson & Truax 1991), when it declares one: the smallest change in points from the first total that is reliable, which way is better, and the published source.
+   */
+  reliableChange?: {
+    threshold: number;
+    direction: 'lowerIsBetter' | 'higherIsBetter';
+    source: string;
+  };
   moduleId: string;
   instrumentId: string;
   title: string;
@@ -1187,6 +1195,10 @@ export interface InstrumentChart {
     at: string;
     total: number;
     band: string | null;
+    /**
+     * Against the first total, when the instrument declares what the reliable change index needs: a reliable improvement, a reliable deterioration, or neither. Absent on the first point.
+     */
+    reliableChange?: 'improved' | 'deteriorated' | 'unchanged';
   }[];
 }
 /**
@@ -1564,6 +1576,28 @@ export interface ResponseList {
   responses: StoredResponse[];
 }
 /**
+ * An instrument's outcome over the patients with at least two totals: means of the first (pre) and last (post) total and of the change, and for an instrument that declares its reliability the percentage reliably improved and reliably deteriorated (Jacobson & Truax 1991, last against first).
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "InstrumentOutcome".
+ */
+export interface InstrumentOutcome {
+  instrumentId: string;
+  title: string;
+  patients: number;
+  meanPre: number | null;
+  meanPost: number | null;
+  meanChange: number | null;
+  /**
+   * Percent of the patients; null when the instrument declares no reliability.
+   */
+  reliablyImproved?: number | null;
+  /**
+   * Percent of the patients; null when the instrument declares no reliability.
+   */
+  reliablyDeteriorated?: number | null;
+}
+/**
  * This interface was referenced by `CareloomApi`'s JSON-Schema
  * via the `definition` "UnitReport".
  */
@@ -1572,13 +1606,30 @@ export interface UnitReport {
   active: number;
   completed: number;
   droppedOut: number;
-  instruments: {
-    instrumentId: string;
+  instruments: InstrumentOutcome[];
+  /**
+   * The same per program (or module) version deployed to the unit: completion, dropout by the program week the patient last answered in, and the instruments' outcomes.
+   */
+  programs: {
+    documentId: string;
+    version: number;
+    kind: 'module' | 'program';
     title: string;
-    patients: number;
-    meanPre: number | null;
-    meanPost: number | null;
-    meanChange: number | null;
+    enrolled: number;
+    completed: number;
+    droppedOut: number;
+    /**
+     * Completed as a percentage of the ended enrollments; null while none has ended.
+     */
+    completionRate: number | null;
+    /**
+     * Patients who dropped out, by the program week they last answered in (week 1 when never), from week 1 to the last such week.
+     */
+    dropoutByWeek: {
+      week: number;
+      patients: number;
+    }[];
+    instruments: InstrumentOutcome[];
   }[];
   /**
    * Enrollments whose schedule the server cannot work out: left out of completed, dropped out and the questionnaires.
@@ -2241,6 +2292,7 @@ export interface ApiDefinitions {
   EnrollmentDetail: EnrollmentDetail;
   StoredResponse: StoredResponse;
   ResponseList: ResponseList;
+  InstrumentOutcome: InstrumentOutcome;
   UnitReport: UnitReport;
   ReferralContact: ReferralContact;
   ContactEmail: ContactEmail;

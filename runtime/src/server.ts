@@ -191,6 +191,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const care = createCareService({
       store: stores.care,
       alertSafety: stores.alertSafety,
+      patientSchedules: stores.patientSchedules,
       content: createReleasedContent(stores.authoring),
       accounts: createPatientAccounts({ store: stores.accounts, hasher, newId: () => ids.newId() }),
       sessions: invitedSessionsOf(accounts.authentication, hasher),

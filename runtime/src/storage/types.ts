@@ -17,6 +17,7 @@ import type { ResponseLookup } from '../domain/fhir/fhir-ports.js';
 import type { StaffStore } from '../domain/accounts/staff-store.js';
 import type { DataAdminStore } from '../domain/data-admin/data-admin-store.js';
 import type { AlertSafetyStore } from '../domain/care/alert-safety-ports.js';
+import type { PatientScheduleStore } from '../domain/care/patient-schedule-ports.js';
 import type { DispatchQueue } from '../mail/mail-dispatcher.js';
 import type { WebhookDispatchQueue, WebhookStore } from '../domain/webhooks/webhook-store.js';
 
@@ -96,6 +97,8 @@ export interface Stores {
   responses: ResponseLookup;
   /** The alerts' safety protocol (acknowledging with the action taken, escalation, urgent-alert mail). */
   alertSafety: AlertSafetyStore;
+  /** Each patient's schedule adjustments: early unlocks, hidden modules, own deadlines, pauses. */
+  patientSchedules: PatientScheduleStore;
   /** Every e-mail is queued here first; GET /api/dev/outbox reads it in demo mode. */
   mailOutbox: MailOutbox;
   /** What the mail dispatcher sends from, when SMTP is configured. */

@@ -1094,6 +1094,13 @@ export interface NewModule {
  */
 export interface Today {
   due: DueItem[];
+  /**
+   * The patient's programs their therapist paused: nothing in them is due until resumed.
+   */
+  paused: {
+    enrollmentId: string;
+    title: string;
+  }[];
   new: NewModule[];
   messages: {
     unread: number;
@@ -1186,6 +1193,14 @@ export interface RecordedResponse {
  * via the `definition` "InstrumentChart".
  */
 export interface InstrumentChart {
+  /**
+   * The instrument's reliable change criterion (Jacobson & Truax 1991), when it declares one: the smallest change in points from the first total that is reliable, which way is better, and the published source.
+   */
+  reliableChange?: {
+    threshold: number;
+    direction: 'lowerIsBetter' | 'higherIsBetter';
+    source: string;
+  };
   moduleId: string;
   instrumentId: string;
   title: string;
@@ -1201,6 +1216,10 @@ export interface InstrumentChart {
     at: string;
     total: number;
     band: string | null;
+    /**
+     * Against the first total, when the instrument declares what the reliable change index needs: a reliable improvement, a reliable deterioration, or neither. Absent on the first point.
+     */
+    reliableChange?: 'improved' | 'deteriorated' | 'unchanged';
   }[];
 }
 /**
@@ -1578,6 +1597,28 @@ export interface ResponseList {
   responses: StoredResponse[];
 }
 /**
+ * An instrument's outcome over the patients with at least two totals: means of the first (pre) and last (post) total and of the change, and for an instrument that declares its reliability the percentage reliably improved and reliably deteriorated (Jacobson & Truax 1991, last against first).
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "InstrumentOutcome".
+ */
+export interface InstrumentOutcome {
+  instrumentId: string;
+  title: string;
+  patients: number;
+  meanPre: number | null;
+  meanPost: number | null;
+  meanChange: number | null;
+  /**
+   * Percent of the patients; null when the instrument declares no reliability.
+   */
+  reliablyImproved?: number | null;
+  /**
+   * Percent of the patients; null when the instrument declares no reliability.
+   */
+  reliablyDeteriorated?: number | null;
+}
+/**
  * This interface was referenced by `CareloomApi`'s JSON-Schema
  * via the `definition` "UnitReport".
  */
@@ -1586,13 +1627,30 @@ export interface UnitReport {
   active: number;
   completed: number;
   droppedOut: number;
-  instruments: {
-    instrumentId: string;
+  instruments: InstrumentOutcome[];
+  /**
+   * The same per program (or module) version deployed to the unit: completion, dropout by the program week the patient last answered in, and the instruments' outcomes.
+   */
+  programs: {
+    documentId: string;
+    version: number;
+    kind: 'module' | 'program';
     title: string;
-    patients: number;
-    meanPre: number | null;
-    meanPost: number | null;
-    meanChange: number | null;
+    enrolled: number;
+    completed: number;
+    droppedOut: number;
+    /**
+     * Completed as a percentage of the ended enrollments; null while none has ended.
+     */
+    completionRate: number | null;
+    /**
+     * Patients who dropped out, by the program week they last answered in (week 1 when never), from week 1 to the last such week.
+     */
+    dropoutByWeek: {
+      week: number;
+      patients: number;
+    }[];
+    instruments: InstrumentOutcome[];
   }[];
   /**
    * Enrollments whose schedule the server cannot work out: left out of completed, dropped out and the questionnaires.
@@ -2044,6 +2102,93 @@ export interface OidcLogoutView {
   endSessionUrl?: string;
 }
 /**
+ * GET /api/care/enrollments/:id/schedule and the answer to a change: the program's modules and registrations with this patient's adjustments.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "PatientSchedule".
+ */
+export interface PatientSchedule {
+  enrollmentId: string;
+  status: EnrollmentStatus;
+  /**
+   * The program is paused now: nothing is due and no reminder is sent.
+   */
+  paused: boolean;
+  /**
+   * How many changes were saved; send it back with a change so a concurrent change is not overwritten.
+   */
+  revision: number;
+  /**
+   * The unit's time zone, in which deadlines are read.
+   */
+  timeZone: string;
+  /**
+   * Local days the program was moved by its pauses so far.
+   */
+  pausedDays: number;
+  pauses: {
+    pausedAt: string;
+    resumedAt: string | null;
+  }[];
+  modules: {
+    key: string;
+    moduleId: string;
+    title: string;
+    /**
+     * The program week it opens in, when its rule names one.
+     */
+    week?: number;
+    state: 'locked' | 'unlocked' | 'completed';
+    unlockedAt: string | null;
+    /**
+     * When the program opens it for this patient (after pauses); null while it waits for a module not yet completed.
+     */
+    regularUnlockAt: string | null;
+    /**
+     * When the therapist opened it early, or null.
+     */
+    earlyUnlockAt: string | null;
+    hidden: boolean;
+  }[];
+  registrations: {
+    id: string;
+    moduleId: string;
+    title: string;
+    /**
+     * The program's deadline, HH:MM local time.
+     */
+    deadline: string;
+    /**
+     * This patient's deadline set by the therapist, or null.
+     */
+    personalDeadline: string | null;
+  }[];
+  updatedAt: string | null;
+}
+export interface ScheduleChangeBody {
+  kind: 'unlockEarly' | 'hideModule' | 'showModule' | 'setDeadline';
+  /**
+   * The program module (unlockEarly, hideModule, showModule).
+   */
+  moduleKey?: string;
+  /**
+   * unlockEarly: when to open it (ISO 8601 with offset); now when left out.
+   */
+  at?: string;
+  /**
+   * setDeadline: the program's registration.
+   */
+  registrationId?: string;
+  /**
+   * setDeadline: HH:MM local time, or null for the program's deadline.
+   */
+  deadline?: string | null;
+  /**
+   * The revision the change was made on; a later one answers 409.
+   */
+  revision?: number;
+}
+/**
  * GET /api/care/providers/:organisationId/research-exports: what the care provider has deployed and can export.
  *
  * This interface was referenced by `CareloomApi`'s JSON-Schema
@@ -2464,6 +2609,7 @@ export interface ApiDefinitions {
   EnrollmentDetail: EnrollmentDetail;
   StoredResponse: StoredResponse;
   ResponseList: ResponseList;
+  InstrumentOutcome: InstrumentOutcome;
   UnitReport: UnitReport;
   ReferralContact: ReferralContact;
   ContactEmail: ContactEmail;
@@ -2503,6 +2649,8 @@ export interface ApiDefinitions {
   OidcStartBody: OidcStartBody;
   OidcStartView: OidcStartView;
   OidcLogoutView: OidcLogoutView;
+  PatientSchedule: PatientSchedule;
+  ScheduleChangeBody: ScheduleChangeBody;
   ResearchExportDocuments: ResearchExportDocuments;
   ResearchExportManifest: ResearchExportManifest;
   SecondFactorCodeBody: SecondFactorCodeBody;

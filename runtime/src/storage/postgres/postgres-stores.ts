@@ -4,6 +4,7 @@ import type { SqliteStoresOptions } from '../sqlite/sqlite-stores.js';
 import type { Stores } from '../types.js';
 import { createPostgresAccountsStore } from './postgres-accounts-store.js';
 import { createPostgresAlertSafetyStore } from './postgres-alert-safety-store.js';
+import { createPostgresPatientScheduleStore } from './postgres-patient-schedule-store.js';
 import { createPostgresAuditLog } from './postgres-audit-log.js';
 import { createPostgresAuthoringStore } from './postgres-authoring-store.js';
 import { createPostgresCareStore } from './postgres-care-store.js';
@@ -52,6 +53,7 @@ export function createPostgresStores(pool: pg.Pool, options: SqliteStoresOptions
     care: createPostgresCareStore(pool, { mail, webhooks }),
     responses: createPostgresResponseLookup(pool),
     alertSafety: createPostgresAlertSafetyStore(pool, { mail, webhooks }),
+    patientSchedules: createPostgresPatientScheduleStore(pool),
     staff: createPostgresStaffStore(pool, { ids, mail }),
     dataAdmin: createPostgresDataAdminStore(pool),
     mailOutbox: mail,

@@ -8,6 +8,7 @@ import { createSqliteAccountsStore } from './accounts-store.js';
 import { createSqliteApiTokenStore } from './sqlite-api-token-store.js';
 import { createSqliteAuthoringStore } from './authoring-store.js';
 import { createSqliteAlertSafetyStore } from './alert-safety-store.js';
+import { createSqlitePatientScheduleStore } from './patient-schedule-store.js';
 import { createSqliteCareStore } from './care-store.js';
 import { createSqliteDraftUpdateStore } from './draft-update-store.js';
 import { createSqliteMemberInvitationStore } from './member-invitation-store.js';
@@ -70,6 +71,7 @@ export function createSqliteStores(db: Database.Database, options: SqliteStoresO
     staff: createSqliteStaffStore(db, { ids, mail }),
     dataAdmin: createSqliteDataAdminStore(db),
     alertSafety: createSqliteAlertSafetyStore(db, { mail, webhooks }),
+    patientSchedules: createSqlitePatientScheduleStore(db),
     mailOutbox: mail,
     mailQueue: createSqliteDispatchQueue(db, options.box),
     webhooks: createSqliteWebhookStore(db, { ...sealing, ...webhookWake }),

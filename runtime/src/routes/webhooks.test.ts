@@ -176,4 +176,12 @@ describe('events and the delivery log', () => {
     const headers = webhookHeaders(alertEvent.secrets, alertEvent.eventId, new Date(), alertEvent.payload);
     expect(new Webhook(secret).verify(alertEvent.payload, headers)).toMatchObject({ type: 'alert.raised' });
   });
+  it('queues enrollment.paused and enrollment.resumed when a therapist pauses and resumes a patient (the pause moves the schedule in the same write)', async () => {
+    const { id } = await subscribe({ url: 'https://records.example.org/pauses', eventTypes: ['enrollment.paused', 'enrollment.resumed'] });
+    expectStatus(await t.call('therapist', 'PATCH', `/api/care/enrollments/${enrollmentId}`, { status: 'paused' }), 200);
+    t.clock.advance(3 * 86_400_000);
+    expectStatus(await t.call('therapist', 'PATCH', `/api/care/enrollments/${enrollmentId}`, { status: 'active' }), 200);
+    const deliveries = (await call('care-admin', 'GET', `${BASE}/${id}/deliveries`)).body.deliveries as Array<{ eventType: string }>;
+    expect(deliveries.map((delivery) => delivery.eventType).sort()).toEqual(['enrollment.paused', 'enrollment.resumed']);
+  });
 });

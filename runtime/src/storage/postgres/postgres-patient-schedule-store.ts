@@ -1,6 +1,9 @@
 import type pg from 'pg';
 import type { PatientScheduleStore } from '../../domain/care/patient-schedule-ports.js';
+import { enrollmentEvent } from '../../domain/webhooks/webhook-events.js';
+import { toEnrollment, type EnrollmentRow } from '../sqlite/care-rows.js';
 import { toPatientSchedule, type PatientScheduleRow } from '../sqlite/patient-schedule-store.js';
+import { createPostgresWebhookEvents, type PostgresWebhookEvents } from './postgres-webhook-store.js';
 import { inTransaction } from './open-postgres.js';
 import { writeAuditEntryPg } from './postgres-audit-log.js';
 
@@ -8,16 +11,18 @@ import { writeAuditEntryPg } from './postgres-audit-log.js';
  * Patients' schedule adjustments on PostgreSQL (migration 030), like the SQLite store: the
  * compare-and-set on the revision, the enrollment's status when pausing or resuming and the audit
  * row commit together. The enrollment's row is locked first, so a pause and a concurrent status
- * change queue instead of both reading the old status.
+ * change queue instead of both reading the old status. A pause or resume stages its webhook event
+ * in the same transaction.
  */
-export function createPostgresPatientScheduleStore(pool: pg.Pool): PatientScheduleStore {
+export function createPostgresPatientScheduleStore(pool: pg.Pool, options: { webhooks?: PostgresWebhookEvents } = {}): PatientScheduleStore {
+  const webhooks = options.webhooks ?? createPostgresWebhookEvents();
   const row = async (db: pg.ClientBase | pg.Pool, enrollmentId: string) => (await db.query<PatientScheduleRow>('SELECT * FROM patient_schedules WHERE enrollment_id = $1', [enrollmentId])).rows[0];
   return {
     get: async (enrollmentId) => toPatientSchedule(enrollmentId, await row(pool, enrollmentId)),
     save: async (input) => {
       const stale = Symbol('stale');
       try {
-        return await inTransaction(pool, async (db) => {
+        const result = await inTransaction(pool, async (db) => {
           const enrollment = await db.query<{ status: string }>('SELECT status FROM enrollments WHERE id = $1 FOR UPDATE', [input.enrollmentId]);
           if (enrollment.rowCount === 0) return { ok: false as const, reason: 'missing' as const };
           const json = JSON.stringify(input.adjustments);
@@ -29,10 +34,15 @@ export function createPostgresPatientScheduleStore(pool: pg.Pool): PatientSchedu
             const changed = await db.query('UPDATE enrollments SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4', [input.status.to, input.at, input.enrollmentId, input.status.from]);
             // Roll the whole save back: the status moved under us.
             if ((changed.rowCount ?? 0) === 0) throw stale;
+            const after = (await db.query<EnrollmentRow>('SELECT * FROM enrollments WHERE id = $1', [input.enrollmentId])).rows[0]!;
+            const event = enrollmentEvent(toEnrollment(after), 'status', input.at);
+            if (event) await webhooks.stage(db, event);
           }
           await writeAuditEntryPg(db, input.audit);
           return { ok: true as const, value: toPatientSchedule(input.enrollmentId, await row(db, input.enrollmentId)) };
         });
+        if (result.ok && input.status) webhooks.notify();
+        return result;
       } catch (error) {
         if (error === stale) return { ok: false, reason: 'stale' };
         throw error;

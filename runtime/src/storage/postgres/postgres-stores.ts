@@ -53,7 +53,7 @@ export function createPostgresStores(pool: pg.Pool, options: SqliteStoresOptions
     care: createPostgresCareStore(pool, { mail, webhooks }),
     responses: createPostgresResponseLookup(pool),
     alertSafety: createPostgresAlertSafetyStore(pool, { mail, webhooks }),
-    patientSchedules: createPostgresPatientScheduleStore(pool),
+    patientSchedules: createPostgresPatientScheduleStore(pool, { webhooks }),
     staff: createPostgresStaffStore(pool, { ids, mail }),
     dataAdmin: createPostgresDataAdminStore(pool),
     mailOutbox: mail,

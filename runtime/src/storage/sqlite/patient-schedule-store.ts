@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { PatientScheduleStore, StoredPatientSchedule } from '../../domain/care/patient-schedule-ports.js';
+import { enrollmentEvent } from '../../domain/webhooks/webhook-events.js';
+import { toEnrollment, type EnrollmentRow } from './care-rows.js';
 import { writeAuditEntry } from './sqlite-audit-log.js';
+import { createSqliteWebhookEvents, type SqliteWebhookEvents } from './sqlite-webhook-store.js';
 
 /** A stored row of `patient_schedules` (migration 070), shared with the PostgreSQL store. */
 export interface PatientScheduleRow {
@@ -18,9 +21,12 @@ export function toPatientSchedule(enrollmentId: string, row: PatientScheduleRow 
 
 /**
  * Patients' schedule adjustments on SQLite. A save is one transaction: the compare-and-set on the
- * revision, the enrollment's status when pausing or resuming, and the audit row.
+ * revision, the enrollment's status when pausing or resuming with its webhook event
+ * (`enrollment.paused`, `enrollment.resumed`), and the audit row.
  */
-export function createSqlitePatientScheduleStore(db: Database.Database): PatientScheduleStore {
+export function createSqlitePatientScheduleStore(db: Database.Database, options: { webhooks?: SqliteWebhookEvents } = {}): PatientScheduleStore {
+  const webhooks = options.webhooks ?? createSqliteWebhookEvents(db);
+  const selectEnrollment = db.prepare<[string], EnrollmentRow>('SELECT * FROM enrollments WHERE id = ?');
   const select = db.prepare<[string], PatientScheduleRow>('SELECT * FROM patient_schedules WHERE enrollment_id = ?');
   const enrollmentExists = db.prepare<[string], { ok: number }>('SELECT 1 AS ok FROM enrollments WHERE id = ?');
   const insert = db.prepare('INSERT INTO patient_schedules (enrollment_id, adjustments, revision, updated_at, updated_by) VALUES (?, ?, 1, ?, ?) ON CONFLICT (enrollment_id) DO NOTHING');
@@ -38,6 +44,10 @@ export function createSqlitePatientScheduleStore(db: Database.Database): Patient
       // Someone changed the status meanwhile: undo the whole save.
       throw new StaleStatus();
     }
+    if (input.status) {
+      const event = enrollmentEvent(toEnrollment(selectEnrollment.get(input.enrollmentId)!), 'status', input.at);
+      if (event) webhooks.stage(event);
+    }
     writeAuditEntry(db, input.audit);
     return { ok: true as const, value: toPatientSchedule(input.enrollmentId, select.get(input.enrollmentId)) };
   });
@@ -46,7 +56,10 @@ export function createSqlitePatientScheduleStore(db: Database.Database): Patient
     get: async (enrollmentId) => toPatientSchedule(enrollmentId, select.get(enrollmentId)),
     save: async (input) => {
       try {
-        return save(input);
+        const result = save(input);
+        // After the commit: the dispatcher may send what the pause or resume staged.
+        if (result.ok && input.status) webhooks.notify();
+        return result;
       } catch (error) {
         if (error instanceof StaleStatus) return { ok: false, reason: 'stale' };
         throw error;

@@ -71,7 +71,7 @@ export function createSqliteStores(db: Database.Database, options: SqliteStoresO
     staff: createSqliteStaffStore(db, { ids, mail }),
     dataAdmin: createSqliteDataAdminStore(db),
     alertSafety: createSqliteAlertSafetyStore(db, { mail, webhooks }),
-    patientSchedules: createSqlitePatientScheduleStore(db),
+    patientSchedules: createSqlitePatientScheduleStore(db, { webhooks }),
     mailOutbox: mail,
     mailQueue: createSqliteDispatchQueue(db, options.box),
     webhooks: createSqliteWebhookStore(db, { ...sealing, ...webhookWake }),

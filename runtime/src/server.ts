@@ -116,7 +116,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   // Every e-mail is a mail_outbox row first. With CARELOOM_SMTP_URL the dispatcher sends the rows
   // (retrying across restarts); otherwise they are held for GET /api/dev/outbox.
   let dispatcher: MailDispatcher | undefined;
-  const { stores, applied, kind } = await openStores(config, { ids, now: () => clock.now(), box, mailMode: config.smtp ? 'pending' : 'held', onMailQueued: () => dispatcher?.wake() });
+  const { stores, bus, applied, kind } = await openStores(config, {
+    ids, now: () => clock.now(), box, mailMode: config.smtp ? 'pending' : 'held', onMailQueued: () => dispatcher?.wake(),
+    onBusProblem: (message, fields) => logger.warn(message, fields),
+  });
   if (applied.length > 0) logger.info('Applied database migrations', { database: kind, migrations: applied.join(',') });
   // Every live Yjs document and every draft decoding lives in worker threads, off the HTTP event loop.
   const yjsWorkers = createYjsWorkers();
@@ -199,11 +202,19 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       allowedOrigins: originsOf(publicUrl),
       workers: yjsWorkers,
       logger,
+      bus,
       ...options.collab,
     });
-    // A revoked role or an ended session closes (or downgrades) that person's live connections at once.
-    accounts.sessionRevoked.on(({ personId }) => {
+    // A revoked role or an ended session closes (or downgrades) that person's live connections at
+    // once: here, and through the bus in every other process on the database.
+    const reauthorize = (personId: string) =>
       collab.reauthorize(personId).catch((error: unknown) => logger.error('Re-authorising live connections failed', { error: error instanceof Error ? error.message : String(error) }));
+    accounts.sessionRevoked.on(({ personId }) => {
+      void reauthorize(personId);
+      if (bus.shared) bus.publish({ kind: 'access-changed', personId }).catch((error: unknown) => logger.error('A revocation was not announced to the other processes', { error: error instanceof Error ? error.message : String(error) }));
+    });
+    bus.subscribe(({ event, local }) => {
+      if (event.kind === 'access-changed' && !local) void reauthorize(event.personId);
     });
     // Missing reports and reminders: once a minute, on the injected clock. An enrollment the job
     // skips (stored data it cannot schedule) is logged once per process, not every minute.

@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createInProcessClusterBus } from '../cluster/in-process-cluster-bus.js';
+import { createTestClusterNetwork } from '../cluster/test-cluster-network.js';
+import { startHarness, waitFor, type Harness } from './collab-test-harness.js';
+import { MemoryDraftUpdateStore } from './memory-update-store.js';
+import { loadDraftDoc } from './update-store.js';
+
+// Two or three collaboration servers on one store stand for processes on one database; the test
+// network stands for LISTEN/NOTIFY (the PostgreSQL bus has its own suite, run by npm run test:pg).
+describe('collaboration across processes (cluster bus)', () => {
+  const harnesses: Harness[] = [];
+  afterEach(async () => {
+    for (const harness of harnesses.splice(0)) await harness.stop();
+  });
+  const start = async (options: Parameters<typeof startHarness>[0]) => {
+    const harness = await startHarness(options);
+    harnesses.push(harness);
+    return harness;
+  };
+
+  it('relays an edit stored by one process to editors connected to another, both ways', async () => {
+    const store = new MemoryDraftUpdateStore();
+    const network = createTestClusterNetwork();
+    const one = await start({ store, bus: network.bus() });
+    const two = await start({ store, bus: network.bus() });
+    const alice = await one.connectSynced('doc', 'alice');
+    const bob = await two.connectSynced('doc', 'bob');
+    alice.doc.getText('body').insert(0, 'hello');
+    await waitFor(() => bob.text() === 'hello', 'bob sees alice');
+    bob.doc.getText('body').insert(5, ' world');
+    await waitFor(() => alice.text() === 'hello world', 'alice sees bob');
+    // Each edit is stored once, by the process it was sent to.
+    expect((await loadDraftDoc(store, 'doc')).getText('body').toString()).toBe('hello world');
+    expect((await store.loadUpdates('doc')).updates.length).toBe(2);
+  });
+
+  it('catches up from the last seen seq after missing notifications, and compacts without losing a row', async () => {
+    const store = new MemoryDraftUpdateStore();
+    const network = createTestClusterNetwork();
+    const deafBus = network.bus();
+    const one = await start({ store, bus: network.bus(), compactAfter: 3 });
+    const two = await start({ store, bus: deafBus, compactAfter: 3 });
+    const alice = await one.connectSynced('doc', 'alice');
+    const bob = await two.connectSynced('doc', 'bob');
+    deafBus.deaf = true;
+    for (const word of ['a', 'b', 'c', 'd', 'e']) alice.doc.getText('body').insert(alice.text().length, word);
+    await waitFor(async () => (await loadDraftDoc(store, 'doc')).getText('body').toString() === 'abcde', 'stored');
+    // Bob's process stores an edit of its own while it has not seen alice's: its compaction must not
+    // fold away rows its doc lacks.
+    bob.doc.getText('body').insert(0, 'X');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(bob.text()).toBe('X');
+    deafBus.resume();
+    await waitFor(() => bob.text() === 'Xabcde', 'bob caught up');
+    await waitFor(() => alice.text() === 'Xabcde', 'alice sees bob');
+    bob.doc.getText('body').insert(6, '!');
+    await waitFor(() => alice.text() === 'Xabcde!', 'alice sees the last edit');
+    await waitFor(async () => (await loadDraftDoc(store, 'doc')).getText('body').toString() === 'Xabcde!', 'store holds everything');
+  });
+
+  it('on the in-process bus (one process, SQLite) nothing is announced and relaying stays local', async () => {
+    const store = new MemoryDraftUpdateStore();
+    const bus = createInProcessClusterBus();
+    const heard: unknown[] = [];
+    bus.subscribe((message) => heard.push(message));
+    const one = await start({ store, bus });
+    const alice = await one.connectSynced('doc', 'alice');
+    const carol = await one.connectSynced('doc', 'carol');
+    alice.doc.getText('body').insert(0, 'hi');
+    await waitFor(() => carol.text() === 'hi', 'carol sees alice');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(heard).toEqual([]);
+  });
+});

@@ -149,6 +149,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       hasher,
       clock,
       ids,
+      rateLimits: stores.rateLimits,
       onListenerError: (error) => logger.error('A session-revoked listener failed', { error: error instanceof Error ? error.message : String(error) }),
       // Membership invitations write their e-mail into the outbox in their own transaction.
       invitations: { store: stores.memberInvitations, publicUrl: () => publicUrl },
@@ -173,6 +174,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       newId: () => ids.newId(),
       newInvitationCode: () => newInvitationCode(),
       responsible: stores.staff,
+      rateLimits: stores.rateLimits,
       publicUrl: () => publicUrl,
       logger,
     });

@@ -16,6 +16,7 @@ import type { StaffStore } from '../domain/accounts/staff-store.js';
 import type { DataAdminStore } from '../domain/data-admin/data-admin-store.js';
 import type { AlertSafetyStore } from '../domain/care/alert-safety-ports.js';
 import type { DispatchQueue } from '../mail/mail-dispatcher.js';
+import type { RateLimits } from '../domain/rate-limits.js';
 
 /** A JSON object stored beside an audit entry. Never secrets, never a patient's answers. */
 export type AuditDetails = Readonly<Record<string, unknown>>;
@@ -93,6 +94,8 @@ export interface Stores {
   mailOutbox: MailOutbox;
   /** What the mail dispatcher sends from, when SMTP is configured. */
   mailQueue: DispatchQueue;
+  /** Login throttling and the public forms' rate limits, counted in the database (shared by every process). */
+  rateLimits: RateLimits;
   /** Resolves when the database answers; rejects otherwise. */
   ping(): Promise<void>;
   /** Releases the connection. Further calls fail. */

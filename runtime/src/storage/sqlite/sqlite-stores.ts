@@ -12,6 +12,7 @@ import { createSqliteMemberInvitationStore } from './member-invitation-store.js'
 import { createSqliteResponseLookup } from './response-lookup.js';
 import { createSqliteAuditLog } from './sqlite-audit-log.js';
 import { createSqliteStaffStore } from './staff-store.js';
+import { createSqliteRateLimits } from './sqlite-rate-limits.js';
 import { createSqliteDataAdminStore } from './data-admin-store.js';
 import { createSqliteDispatchQueue, createSqliteMailOutbox, type OutboxMode } from './sqlite-mail-outbox.js';
 
@@ -62,6 +63,7 @@ export function createSqliteStores(db: Database.Database, options: SqliteStoresO
     alertSafety: createSqliteAlertSafetyStore(db, { mail }),
     mailOutbox: mail,
     mailQueue: createSqliteDispatchQueue(db, options.box),
+    rateLimits: createSqliteRateLimits(db),
     async ping() {
       ping.get();
     },

@@ -20,6 +20,7 @@ import { readPackageVersion } from './version.js';
 import { createScryptPasswordHasher } from './auth/scrypt-password-hasher.js';
 import { originsOf } from './app.js';
 import { createAccountsServices } from './domain/accounts/accounts-services.js';
+import { createSessionCache } from './domain/accounts/session-cache.js';
 import { createStaffServices } from './domain/accounts/staff-services.js';
 import { createDataAdminService } from './domain/data-admin/data-admin-service.js';
 import { createAuthoringService } from './domain/authoring/authoring-service.js';
@@ -144,7 +145,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       logger.warn('CARELOOM_PUBLIC_URL is not set: links in e-mails and the security headers use the listening address. Set it to the https address people use, e.g. https://careloom.example.org.', { assumed: config.publicUrl });
     }
     const hasher = createScryptPasswordHasher();
+    // Held here so a revocation announced by another process can forget the person at once.
+    const sessionCache = createSessionCache();
     const accounts = createAccountsServices({
+      sessionCache,
       store: stores.accounts,
       hasher,
       clock,
@@ -180,7 +184,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
     const fhir = createFhirService({ care: stores.care, responses: stores.responses, content: createReleasedContent(stores.authoring), canonicalBase: () => `${publicUrl}/fhir/r4`, now: () => clock.now(), newId: () => ids.newId() });
     const staff = createStaffServices({ store: stores.staff, accounts: stores.accounts, audit: stores.audit, hasher, sessionRevoked: accounts.sessionRevoked, clock, ids, publicUrl: () => publicUrl });
-    const services: Services = { health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }), staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId() }) };
+    const services: Services = { health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }), staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId(), sessionRevoked: accounts.sessionRevoked }) };
     if (!demo) {
       const live = await liveDemoAccounts({ store: stores.accounts, hasher });
       if (live.length > 0) {
@@ -216,7 +220,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       if (bus.shared) bus.publish({ kind: 'access-changed', personId }).catch((error: unknown) => logger.error('A revocation was not announced to the other processes', { error: error instanceof Error ? error.message : String(error) }));
     });
     bus.subscribe(({ event, local }) => {
-      if (event.kind === 'access-changed' && !local) void reauthorize(event.personId);
+      if (event.kind !== 'access-changed' || local) return;
+      // Another process ended the person's session or changed their roles: this process's cached
+      // session must not vouch for them while their connections are re-checked.
+      sessionCache.forgetPerson(event.personId);
+      void reauthorize(event.personId);
     });
     // Missing reports and reminders: once a minute, on the injected clock. An enrollment the job
     // skips (stored data it cannot schedule) is logged once per process, not every minute.

@@ -5,6 +5,14 @@ import { startHarness, waitFor, type Harness } from './collab-test-harness.js';
 import { MemoryDraftUpdateStore } from './memory-update-store.js';
 import { loadDraftDoc } from './update-store.js';
 
+/** Waits are long: a busy CI machine starts workers and connections slowly, and a wrong result never arrives at all. */
+const PATIENCE_MS = 20_000;
+const synced = async (harness: Harness, user: string) => {
+  const client = harness.connect('doc', user);
+  await waitFor(() => client.provider.synced, `${user} synced`, PATIENCE_MS);
+  return client;
+};
+
 // Two or three collaboration servers on one store stand for processes on one database; the test
 // network stands for LISTEN/NOTIFY (the PostgreSQL bus has its own suite, run by npm run test:pg).
 describe('collaboration across processes (cluster bus)', () => {
@@ -23,12 +31,12 @@ describe('collaboration across processes (cluster bus)', () => {
     const network = createTestClusterNetwork();
     const one = await start({ store, bus: network.bus() });
     const two = await start({ store, bus: network.bus() });
-    const alice = await one.connectSynced('doc', 'alice');
-    const bob = await two.connectSynced('doc', 'bob');
+    const alice = await synced(one, 'alice');
+    const bob = await synced(two, 'bob');
     alice.doc.getText('body').insert(0, 'hello');
-    await waitFor(() => bob.text() === 'hello', 'bob sees alice');
+    await waitFor(() => bob.text() === 'hello', 'bob sees alice', PATIENCE_MS);
     bob.doc.getText('body').insert(5, ' world');
-    await waitFor(() => alice.text() === 'hello world', 'alice sees bob');
+    await waitFor(() => alice.text() === 'hello world', 'alice sees bob', PATIENCE_MS);
     // Each edit is stored once, by the process it was sent to.
     expect((await loadDraftDoc(store, 'doc')).getText('body').toString()).toBe('hello world');
     expect((await store.loadUpdates('doc')).updates.length).toBe(2);
@@ -40,22 +48,22 @@ describe('collaboration across processes (cluster bus)', () => {
     const deafBus = network.bus();
     const one = await start({ store, bus: network.bus(), compactAfter: 3 });
     const two = await start({ store, bus: deafBus, compactAfter: 3 });
-    const alice = await one.connectSynced('doc', 'alice');
-    const bob = await two.connectSynced('doc', 'bob');
+    const alice = await synced(one, 'alice');
+    const bob = await synced(two, 'bob');
     deafBus.deaf = true;
     for (const word of ['a', 'b', 'c', 'd', 'e']) alice.doc.getText('body').insert(alice.text().length, word);
-    await waitFor(async () => (await loadDraftDoc(store, 'doc')).getText('body').toString() === 'abcde', 'stored');
+    await waitFor(async () => (await loadDraftDoc(store, 'doc')).getText('body').toString() === 'abcde', 'stored', PATIENCE_MS);
     // Bob's process stores an edit of its own while it has not seen alice's: its compaction must not
     // fold away rows its doc lacks.
     bob.doc.getText('body').insert(0, 'X');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(bob.text()).toBe('X');
     deafBus.resume();
-    await waitFor(() => bob.text() === 'Xabcde', 'bob caught up');
-    await waitFor(() => alice.text() === 'Xabcde', 'alice sees bob');
+    await waitFor(() => bob.text() === 'Xabcde', 'bob caught up', PATIENCE_MS);
+    await waitFor(() => alice.text() === 'Xabcde', 'alice sees bob', PATIENCE_MS);
     bob.doc.getText('body').insert(6, '!');
-    await waitFor(() => alice.text() === 'Xabcde!', 'alice sees the last edit');
-    await waitFor(async () => (await loadDraftDoc(store, 'doc')).getText('body').toString() === 'Xabcde!', 'store holds everything');
+    await waitFor(() => alice.text() === 'Xabcde!', 'alice sees the last edit', PATIENCE_MS);
+    await waitFor(async () => (await loadDraftDoc(store, 'doc')).getText('body').toString() === 'Xabcde!', 'store holds everything', PATIENCE_MS);
   });
 
   it('on the in-process bus (one process, SQLite) nothing is announced and relaying stays local', async () => {
@@ -64,10 +72,10 @@ describe('collaboration across processes (cluster bus)', () => {
     const heard: unknown[] = [];
     bus.subscribe((message) => heard.push(message));
     const one = await start({ store, bus });
-    const alice = await one.connectSynced('doc', 'alice');
-    const carol = await one.connectSynced('doc', 'carol');
+    const alice = await synced(one, 'alice');
+    const carol = await synced(one, 'carol');
     alice.doc.getText('body').insert(0, 'hi');
-    await waitFor(() => carol.text() === 'hi', 'carol sees alice');
+    await waitFor(() => carol.text() === 'hi', 'carol sees alice', PATIENCE_MS);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(heard).toEqual([]);
   });

@@ -8,6 +8,13 @@ import { createPostgresDraftUpdateStore } from './postgres-draft-update-store.js
 import { freshPostgresSchemas } from './test-postgres.js';
 
 const fresh = freshPostgresSchemas();
+/** Waits are long: a busy CI machine starts workers and connections slowly, and a wrong result never arrives at all. */
+const PATIENCE_MS = 20_000;
+const synced = async (harness: Harness, user: string) => {
+  const client = harness.connect('doc', user);
+  await waitFor(() => client.provider.synced, `${user} synced`, PATIENCE_MS);
+  return client;
+};
 
 describe('PostgreSQL cluster bus (LISTEN/NOTIFY)', () => {
   const buses: PostgresClusterBus[] = [];
@@ -33,7 +40,7 @@ describe('PostgreSQL cluster bus (LISTEN/NOTIFY)', () => {
     two.subscribe((message) => heardTwo.push(message));
     await one.publish({ kind: 'draft-updated', document: 'panic-week-1', seq: 42 });
     await two.publish({ kind: 'access-changed', personId: 'p-1' });
-    await waitFor(() => heardOne.length === 2 && heardTwo.length === 2, 'both heard both');
+    await waitFor(() => heardOne.length === 2 && heardTwo.length === 2, 'both heard both', PATIENCE_MS);
     expect(heardTwo).toEqual([
       { event: { kind: 'draft-updated', document: 'panic-week-1', seq: 42 }, local: false },
       { event: { kind: 'access-changed', personId: 'p-1' }, local: true },
@@ -52,7 +59,7 @@ describe('PostgreSQL cluster bus (LISTEN/NOTIFY)', () => {
     await otherSchema.pool.query('SELECT pg_notify($1, $2)', [channelFor(schema), 'not json']);
     await otherSchema.pool.query('SELECT pg_notify($1, $2)', [channelFor(schema), JSON.stringify({ o: 'x', e: { kind: 'draft-updated', document: 'd', seq: -1 } })]);
     await b.publish({ kind: 'access-changed', personId: 'p-2' });
-    await waitFor(() => heard.length > 0, 'b heard its own');
+    await waitFor(() => heard.length > 0, 'b heard its own', PATIENCE_MS);
     expect(heard.map((message) => message.event)).toEqual([{ kind: 'access-changed', personId: 'p-2' }]);
   });
 
@@ -67,9 +74,9 @@ describe('PostgreSQL cluster bus (LISTEN/NOTIFY)', () => {
     const schema = (await opened.pool.query<{ schema: string }>('SELECT current_schema() AS schema')).rows[0]!.schema;
     const killed = await opened.pool.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = $1', [`LISTEN "${channelFor(schema)}"`]);
     expect(killed.rowCount).toBeGreaterThanOrEqual(2);
-    await waitFor(() => resumed === 1, 'two resumed');
+    await waitFor(() => resumed === 1, 'two resumed', PATIENCE_MS);
     await one.publish({ kind: 'access-changed', personId: 'after' });
-    await waitFor(() => heard.length === 1, 'heard after reconnecting');
+    await waitFor(() => heard.length === 1, 'heard after reconnecting', PATIENCE_MS);
   });
 
   it('brings an edit stored by one process to an editor of another through the store', async () => {
@@ -78,14 +85,14 @@ describe('PostgreSQL cluster bus (LISTEN/NOTIFY)', () => {
     const one = await startHarness({ store, bus: await busOf(opened) });
     const two = await startHarness({ store, bus: await busOf(opened) });
     harnesses.push(one, two);
-    const alice = await one.connectSynced('doc', 'alice');
-    const bob = await two.connectSynced('doc', 'bob');
+    const alice = await synced(one, 'alice');
+    const bob = await synced(two, 'bob');
     // Larger than a NOTIFY payload may be: only (document, seq) travels, the update is read from the table.
     const big = 'x'.repeat(20_000);
     alice.doc.getText('body').insert(0, big);
-    await waitFor(() => bob.text() === big, 'bob sees the large edit');
+    await waitFor(() => bob.text() === big, 'bob sees the large edit', PATIENCE_MS);
     bob.doc.getText('body').insert(0, 'B');
-    await waitFor(() => alice.text() === `B${big}`, 'alice sees bob');
+    await waitFor(() => alice.text() === `B${big}`, 'alice sees bob', PATIENCE_MS);
     expect((await loadDraftDoc(store, 'doc')).getText('body').toString()).toBe(`B${big}`);
   });
 });

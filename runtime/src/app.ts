@@ -22,6 +22,8 @@ import { authoringRoutes } from './routes/authoring-routes.js';
 import { careRoutes } from './routes/care/care-routes.js';
 import { fhirRoutes } from './routes/fhir/fhir-r4.js';
 import { apiTokenRoutes } from './routes/api-tokens.js';
+import { webhookRoutes } from './routes/webhooks.js';
+import { researchExportRoutes } from './routes/research-export.js';
 import { exampleRoutes } from './routes/examples.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { organisationRoutes } from './routes/organisations.js';
@@ -111,6 +113,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', authoringRoutes({ authoring, clientIp: (c) => clientIp(c) ?? null }));
   app.route('/', careRoutes({ care, clientIp: (c) => clientIp(c) ?? null, authentication: accounts.authentication, cookie }));
   app.route('/', apiTokenRoutes({ apiTokens: deps.services.apiTokens, clientIp: (c) => clientIp(c) ?? null }));
+  app.route('/', webhookRoutes({ webhooks: deps.services.webhooks, clientIp: (c) => clientIp(c) ?? null }));
+  app.route('/', researchExportRoutes({ researchExport: deps.services.researchExport, clientIp: (c) => clientIp(c) ?? null }));
 
   // The FHIR endpoint is read-only (no CSRF to defend) and answers patient data: never cached.
   app.use('/fhir/*', noStore());

@@ -1,3 +1,5 @@
+import type { WebhookTargetPolicy } from './domain/webhooks/webhook-targets.js';
+
 /**
  * Configuration: the only place that reads environment variables. Everything else receives the
  * frozen `Config` as an argument, so tests build one with `loadConfig({ … })` instead of
@@ -40,6 +42,12 @@ export interface Config {
    * X-Forwarded-For (CARELOOM_TRUST_PROXY=on). Off: the socket's address, and the header is ignored.
    */
   readonly trustProxy: boolean;
+  /**
+   * Which endpoint addresses webhooks may call beyond the public internet (CARELOOM_WEBHOOK_ALLOW, a
+   * comma list): `private` adds private networks (https still), `loopback` this machine over http
+   * too (development and tests). Empty by default: public https endpoints only.
+   */
+  readonly webhookTargets: WebhookTargetPolicy;
   /** Where the mail key is kept when CARELOOM_MAIL_KEY is not set: beside the database, created 0600 on first start; undefined for ':memory:' (a key for the run only). */
   readonly mailKeyFile: string | undefined;
 }
@@ -97,6 +105,7 @@ export function loadConfig(env: Environment): Config {
     demo: parseDemo(text(env, 'CARELOOM_DEMO'), host),
     mailKey,
     trustProxy: parseSwitch(text(env, 'CARELOOM_TRUST_PROXY'), 'CARELOOM_TRUST_PROXY') ?? false,
+    webhookTargets: parseWebhookAllow(text(env, 'CARELOOM_WEBHOOK_ALLOW')),
     mailKeyFile: databaseFile === ':memory:' || databaseUrl !== undefined ? undefined : `${databaseFile}.mail-key`,
   });
 }
@@ -190,6 +199,13 @@ function parseDemo(value: string | undefined, host: string): boolean {
     throw new ConfigError(`CARELOOM_DEMO=on is only allowed on a loopback address (127.0.0.1, ::1, localhost), not on CARELOOM_HOST=${host}: demo accounts have published passwords.`);
   }
   return on;
+}
+
+function parseWebhookAllow(value: string | undefined): WebhookTargetPolicy {
+  const parts = (value ?? '').split(',').map((part) => part.trim().toLowerCase()).filter((part) => part !== '');
+  const unknown = parts.filter((part) => part !== 'private' && part !== 'loopback');
+  if (unknown.length > 0) throw new ConfigError(`CARELOOM_WEBHOOK_ALLOW lists "private" and/or "loopback" (comma-separated), not "${unknown.join(', ')}".`);
+  return Object.freeze({ private: parts.includes('private'), loopback: parts.includes('loopback') });
 }
 
 /** The key itself never appears in a message: it ends up in logs. */

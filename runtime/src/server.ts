@@ -46,6 +46,11 @@ import { newInvitationCode } from './domain/care/invitation-code.js';
 import { liveDemoAccounts, REMOVE_DEMO_ACCOUNTS_HINT } from './domain/demo-mode.js';
 import { loadMailKey } from './mail/mail-key.js';
 import { createSecretBox } from './mail/secret-box.js';
+import { createWebhookService } from './domain/webhooks/webhooks.js';
+import { createResearchExportService } from './domain/research-export/research-export.js';
+import { createHmac } from 'node:crypto';
+import { createWebhookDispatcher, type WebhookDispatcher, type WebhookRetryPolicy } from './webhooks/webhook-dispatcher.js';
+import { createWebhookSender } from './webhooks/webhook-sender.js';
 
 export interface StartServerOptions {
   config: Config;
@@ -75,6 +80,8 @@ export interface StartServerOptions {
   dueWorkEveryMs?: number;
   /** Timers of the mail dispatcher (retries on the injected clock) for tests; the real ones by default. */
   mailTimers?: Timers;
+  /** The webhook dispatcher's retry spacing and request time-out, for tests; the defaults otherwise. */
+  webhooks?: { retry?: WebhookRetryPolicy; timeoutMs?: number; idleCheckMs?: number };
 }
 
 export interface RunningServer {
@@ -112,13 +119,19 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     throw new ConfigError(`Demo mode is off for this configuration (CARELOOM_DEMO=off or CARELOOM_HOST=${config.host}, which others can reach): demo accounts have published passwords.`);
   }
   // Before the database is opened, so a refused start creates nothing.
-  const box = createSecretBox(loadMailKey(config));
+  const mailKey = loadMailKey(config);
+  const box = createSecretBox(mailKey);
+  // Research pseudonyms are keyed by a secret derived from the mail key: kept outside the database like it.
+  const pseudonymSecret = createHmac('sha256', mailKey).update('careloom research export pseudonyms').digest();
 
   // Every e-mail is a mail_outbox row first. With CARELOOM_SMTP_URL the dispatcher sends the rows
   // (retrying across restarts); otherwise they are held for GET /api/dev/outbox.
   let dispatcher: MailDispatcher | undefined;
+  // Webhook events are written by the care stores in the transaction of the change they describe;
+  // the webhook dispatcher sends them (retrying across restarts), woken after each commit.
+  let webhookDispatcher: WebhookDispatcher | undefined;
   const { stores, bus, applied, kind } = await openStores(config, {
-    ids, now: () => clock.now(), box, mailMode: config.smtp ? 'pending' : 'held', onMailQueued: () => dispatcher?.wake(),
+    ids, now: () => clock.now(), box, mailMode: config.smtp ? 'pending' : 'held', onMailQueued: () => dispatcher?.wake(), onWebhookQueued: () => webhookDispatcher?.wake(),
     onBusProblem: (message, fields) => logger.warn(message, fields),
   });
   if (applied.length > 0) logger.info('Applied database migrations', { database: kind, migrations: applied.join(',') });
@@ -184,7 +197,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
     const fhir = createFhirService({ care: stores.care, responses: stores.responses, content: createReleasedContent(stores.authoring), canonicalBase: () => `${publicUrl}/fhir/r4`, now: () => clock.now(), newId: () => ids.newId() });
     const staff = createStaffServices({ store: stores.staff, accounts: stores.accounts, audit: stores.audit, hasher, sessionRevoked: accounts.sessionRevoked, clock, ids, publicUrl: () => publicUrl });
-    const services: Services = { health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }), staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId(), sessionRevoked: accounts.sessionRevoked }) };
+    const webhooks = createWebhookService({ store: stores.webhooks, policy: config.webhookTargets, now: () => clock.now(), newId: () => ids.newId() });
+    const researchExport = createResearchExportService({ care: stores.care, content: createReleasedContent(stores.authoring), audit: stores.audit, pseudonymSecret, now: () => clock.now(), newId: () => ids.newId() });
+    const services: Services = { webhooks, researchExport, health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }), staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId(), sessionRevoked: accounts.sessionRevoked }) };
     if (!demo) {
       const live = await liveDemoAccounts({ store: stores.accounts, hasher });
       if (live.length > 0) {
@@ -245,6 +260,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     }, options.dueWorkEveryMs ?? 60_000);
     dueWork.unref();
     dispatcher?.start();
+    webhookDispatcher = createWebhookDispatcher({
+      queue: stores.webhookQueue,
+      send: createWebhookSender({ policy: config.webhookTargets, userAgent: `Careloom-Webhooks/${readPackageVersion()}`, ...(options.webhooks?.timeoutMs !== undefined ? { timeoutMs: options.webhooks.timeoutMs } : {}) }),
+      clock,
+      logger,
+      ...(options.webhooks?.retry ? { retry: options.webhooks.retry } : {}),
+      ...(options.webhooks?.idleCheckMs !== undefined ? { idleCheckMs: options.webhooks.idleCheckMs } : {}),
+    });
+    webhookDispatcher.start();
     return {
       url,
       config: resolved,
@@ -257,6 +281,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       close: async () => {
         clearInterval(dueWork);
         await dispatcher?.stop();
+        await webhookDispatcher?.stop();
         await collab.close();
         await yjsWorkers.close();
         await shutdown(server, stores, options.shutdownGraceMs ?? 5000);

@@ -180,6 +180,8 @@ export class ClDesignerApp extends LitElement {
         return html`<cl-review-screen .workspace=${workspace} document-id=${route.id}></cl-review-screen>`;
       case 'try':
         return html`<cl-test-run .workspace=${workspace} document-id=${route.id} version=${route.version} enrollment-id=${route.enrollmentId}></cl-test-run>`;
+      case 'simulate':
+        return html`<cl-simulator .workspace=${workspace} document-id=${route.id} .version=${route.version}></cl-simulator>`;
       case 'program':
         return html`<cl-program-editor .workspace=${workspace} document-id=${route.id}></cl-program-editor>`;
       case 'module':

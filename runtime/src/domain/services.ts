@@ -7,6 +7,8 @@ import type { CareService } from './care/care-service.js';
 import type { ExampleCatalog } from './example-catalog.js';
 import type { FhirService } from './fhir/fhir-service.js';
 import type { HealthService } from './health-service.js';
+import type { WebhookService } from './webhooks/webhooks.js';
+import type { ResearchExportService } from './research-export/research-export.js';
 
 /**
  * The domain services routes may call. Built once by the composition root (server.ts) and handed
@@ -23,6 +25,10 @@ export interface Services {
   fhir: FhirService;
   /** API tokens of integrating systems: created and revoked by care-provider admins, used on /fhir/r4. */
   apiTokens: ApiTokenService;
+  /** Webhook subscriptions of care providers and their delivery log. */
+  webhooks: WebhookService;
+  /** Pseudonymised research exports (CSV and codebook) for care-provider admins and data admins. */
+  researchExport: ResearchExportService;
   /** Staff administration at care providers and password resets (issue 12). */
   staff: StaffServices;
   /** The data administrator: audit search, review, patient export and purge (issue 12). */

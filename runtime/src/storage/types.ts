@@ -17,6 +17,7 @@ import type { DataAdminStore } from '../domain/data-admin/data-admin-store.js';
 import type { AlertSafetyStore } from '../domain/care/alert-safety-ports.js';
 import type { DispatchQueue } from '../mail/mail-dispatcher.js';
 import type { RateLimits } from '../domain/rate-limits.js';
+import type { WebhookDispatchQueue, WebhookStore } from '../domain/webhooks/webhook-store.js';
 
 /** A JSON object stored beside an audit entry. Never secrets, never a patient's answers. */
 export type AuditDetails = Readonly<Record<string, unknown>>;
@@ -96,6 +97,10 @@ export interface Stores {
   mailQueue: DispatchQueue;
   /** Login throttling and the public forms' rate limits, counted in the database (shared by every process). */
   rateLimits: RateLimits;
+  /** Care providers' webhook subscriptions and their delivery log (events are written by the care stores). */
+  webhooks: WebhookStore;
+  /** What the webhook dispatcher sends from. */
+  webhookQueue: WebhookDispatchQueue;
   /** Resolves when the database answers; rejects otherwise. */
   ping(): Promise<void>;
   /** Releases the connection. Further calls fail. */

@@ -8,6 +8,8 @@ import { yDocDraftCodec } from '../domain/authoring/ydoc-draft-codec.js';
 import { createCareService } from '../domain/care/care-service.js';
 import { createFhirService } from '../domain/fhir/fhir-service.js';
 import { createApiTokenService } from '../domain/api-tokens/api-tokens.js';
+import { createWebhookService } from '../domain/webhooks/webhooks.js';
+import { createResearchExportService } from '../domain/research-export/research-export.js';
 import { newInvitationCode } from '../domain/care/invitation-code.js';
 import { createPatientAccounts, invitedSessionsOf } from '../domain/care/patient-accounts.js';
 import { createReleasedContent } from '../domain/care/released-content.js';
@@ -17,6 +19,7 @@ import type { Services } from '../domain/services.js';
 import { createSequentialIds, type IdGenerator } from '../ids.js';
 import { silentLogger, type Logger } from '../logger.js';
 import type { Stores } from '../storage/types.js';
+import { PUBLIC_TARGETS_ONLY, type WebhookTargetPolicy } from '../domain/webhooks/webhook-targets.js';
 import { plainHasher } from './care-test-app.js';
 
 /** No examples to start a document from. */
@@ -31,7 +34,7 @@ const noExamples: ExampleLibrary = { list: async () => [], get: async () => unde
  * const stores = createSqliteStores(openDatabase({ file: ':memory:' }).db);
  * const services = createTestServices(stores, { examples });
  */
-export function createTestServices(stores: Stores, options: { examples: ExampleCatalog; clock?: Clock; ids?: IdGenerator; logger?: Logger; publicUrl?: string; version?: string; newResetToken?: () => string }): Services {
+export function createTestServices(stores: Stores, options: { examples: ExampleCatalog; clock?: Clock; ids?: IdGenerator; logger?: Logger; publicUrl?: string; version?: string; newResetToken?: () => string; webhookTargets?: WebhookTargetPolicy }): Services {
   const clock = options.clock ?? createTestClock();
   const ids = options.ids ?? createSequentialIds('service');
   const publicUrl = () => options.publicUrl ?? 'http://localhost:8080';
@@ -59,5 +62,7 @@ export function createTestServices(stores: Stores, options: { examples: ExampleC
     }),
     fhir,
     apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }),
+    researchExport: createResearchExportService({ care: stores.care, content: createReleasedContent(stores.authoring), audit: stores.audit, pseudonymSecret: Buffer.alloc(32, 1), now: () => clock.now(), newId: () => ids.newId() }),
+    webhooks: createWebhookService({ store: stores.webhooks, policy: options.webhookTargets ?? PUBLIC_TARGETS_ONLY, now: () => clock.now(), newId: () => ids.newId() }),
   };
 }

@@ -39,7 +39,7 @@ describe('<cl-clinic-app>', () => {
     therapist.remove();
     const admin = await mountClinic(createFakeApi({ as: 'admin' }), '#/patients');
     expect(location.hash).to.equal('#/units');
-    expect(pierceAll(admin, 'nav.main a').map((link) => link.textContent)).to.deep.equal(['Report', 'Units', 'Catalog', 'People', 'Outbox']);
+    expect(pierceAll(admin, 'nav.main a').map((link) => link.textContent)).to.deep.equal(['Report', 'Units', 'Catalog', 'Webhooks', 'People', 'Research export', 'Outbox']);
   });
 
   it('enrolls a patient: names bad fields, then shows the invitation code and link', async () => {

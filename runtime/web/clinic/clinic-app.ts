@@ -13,6 +13,8 @@ import '../shared/login-form.js';
 import './catalog-screen.js';
 import './enroll-form.js';
 import './outbox-screen.js';
+import './webhooks-screen.js';
+import './research-export-screen.js';
 import './staff-screen.js';
 import './data-admin-screen.js';
 import './patient-list.js';
@@ -34,16 +36,20 @@ export interface ClinicRoles {
   peopleOf?: string;
   /** The care provider whose audit log and patient data the person administers (data admin), if any. */
   dataOf?: string;
+  /** The care provider the person is care-provider admin of (its webhooks), if any. */
+  adminOf?: string;
 }
 
 export function clinicRoles(session: Session): ClinicRoles {
   const peopleOf = session.memberships.find((membership) => membership.organisationKind === 'care_provider' && (membership.role === 'permissions_admin' || membership.role === 'care_provider_admin'))?.organisationId;
   const dataOf = session.memberships.find((membership) => membership.role === 'data_admin')?.organisationId;
+  const adminOf = session.memberships.find((membership) => membership.role === 'care_provider_admin')?.organisationId;
   return {
     admin: session.memberships.some((membership) => membership.role === 'care_provider_admin'),
     therapistUnits: session.memberships.filter((membership) => membership.role === 'therapist' && membership.unitId).map((membership) => membership.unitId!),
     ...(peopleOf ? { peopleOf } : {}),
     ...(dataOf ? { dataOf } : {}),
+    ...(adminOf ? { adminOf } : {}),
   };
 }
 
@@ -56,8 +62,10 @@ export function clinicNav(roles: ClinicRoles, options: { outbox?: boolean } = {}
   if (roles.therapistUnits.length > 0) nav.push({ path: 'patients', key: 'clinicPatients' }, { path: 'alerts', key: 'alertsTitle' }, { path: 'referrals', key: 'referralsTitle' });
   if (roles.therapistUnits.length > 0 || roles.admin) nav.push({ path: 'report', key: 'reportTitle' });
   if (roles.admin) nav.push({ path: 'units', key: 'unitsTitle' }, { path: 'catalog', key: 'catalogTitle' });
+  if (roles.adminOf) nav.push({ path: 'webhooks', key: 'webhooksTitle' });
   if (roles.peopleOf) nav.push({ path: 'people', key: 'staffTitle' });
   if (roles.dataOf) nav.push({ path: 'data', key: 'dataTitle' });
+  if (roles.adminOf ?? roles.dataOf) nav.push({ path: 'research', key: 'researchTitle' });
   if (roles.admin && options.outbox) nav.push({ path: 'outbox', key: 'outboxTitle' });
   return nav;
 }
@@ -229,6 +237,13 @@ export class ClClinicApp extends LitElement {
     const segments = this.router.route.segments;
     if (first === 'people') {
       return roles.peopleOf ? html`<cl-staff-screen .api=${api} .language=${language} organisation-id=${roles.peopleOf}></cl-staff-screen>` : html`<h1>${t('errorForbidden')}</h1>`;
+    }
+    if (first === 'webhooks') {
+      return roles.adminOf ? html`<cl-webhooks-screen .api=${api} .language=${language} organisation-id=${roles.adminOf}></cl-webhooks-screen>` : html`<h1>${t('errorForbidden')}</h1>`;
+    }
+    if (first === 'research') {
+      const researchOf = roles.adminOf ?? roles.dataOf;
+      return researchOf ? html`<cl-research-export-screen .api=${api} .language=${language} organisation-id=${researchOf}></cl-research-export-screen>` : html`<h1>${t('errorForbidden')}</h1>`;
     }
     if (first === 'data') {
       return roles.dataOf ? html`<cl-data-screen .api=${api} .language=${language} organisation-id=${roles.dataOf}></cl-data-screen>` : html`<h1>${t('errorForbidden')}</h1>`;

@@ -286,7 +286,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     ['POST', /^\/api\/(me|care)\/enrollments\/([^/]+)\/messages$/, (match, request) => {
       const body = (request.body as { body?: string }).body ?? '';
       if (!body.trim()) return problem(422, 'Invalid', 'The message is empty.', [{ path: '/body', message: 'Write a message.' }]);
-      const message: Message = { id: nextId('m'), from: match[1] === 'me' ? 'patient' : 'therapist', authorName: session?.person.name ?? '', body, sentAt: '2025-03-10T12:00:00Z', readAt: null };
+      const message: Message = { id: nextId('sent-message'), from: match[1] === 'me' ? 'patient' : 'therapist', authorName: session?.person.name ?? '', body, sentAt: '2025-03-10T12:00:00Z', readAt: null };
       state.messages[match[2]!] = [...(state.messages[match[2]!] ?? []), message];
       return json(201, message);
     }],

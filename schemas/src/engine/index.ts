@@ -35,3 +35,6 @@ export { contentHash } from './content-hash.js';
 export type { ChangeCategory, DocumentChange, ReleaseClass, WordRun } from './diff/index.js';
 export { classifyRelease, diffDocuments, richTextToPlain, wordDiff } from './diff/index.js';
 export { isSafeLinkTarget, LINK_TARGET_PATTERN } from './link-target.js';
+export type { Persona, SimulatedRegistrationChart, SimulatedScore, SimulatedScoreChart, SimulationEvent, SimulationOptions, SimulationResult } from './simulate.js';
+export { moduleAsProgram, PERSONAS, simulateModule, simulateProgram, STOPS_ANSWERING_WEEK } from './simulate.js';
+export { instrumentAnswers, personaAnswers, personaSeverity, registrationAnswers, RISK_SEVERITY, seededRandom } from './simulation-persona.js';

@@ -250,6 +250,20 @@ export type StoredRows = Record<string, unknown>[];
  * via the `definition` "OpenApiDocument".
  */
 export type OpenApiDocument = Record<string, unknown>;
+/**
+ * An event a subscription can receive.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "WebhookEventType".
+ */
+export type WebhookEventType =
+  | 'response.recorded'
+  | 'alert.raised'
+  | 'alert.acknowledged'
+  | 'enrollment.started'
+  | 'enrollment.paused'
+  | 'enrollment.resumed'
+  | 'enrollment.ended';
 
 /**
  * A person as others may see them: never a password hash or a session.
@@ -1967,6 +1981,41 @@ export interface MyReads {
   }[];
 }
 /**
+ * GET /api/care/providers/:organisationId/research-exports: what the care provider has deployed and can export.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "ResearchExportDocuments".
+ */
+export interface ResearchExportDocuments {
+  documents: {
+    documentId: string;
+    title: string;
+    units: {
+      id: string;
+      name: string;
+    }[];
+    modules: {
+      moduleId: string;
+      version: number;
+    }[];
+  }[];
+}
+/**
+ * GET …/research-exports/:documentId/manifest[?unitId&moduleId&moduleVersion&from&to]: the export's files with their row counts, and how many participants it holds.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "ResearchExportManifest".
+ */
+export interface ResearchExportManifest {
+  files: {
+    name: string;
+    title: string;
+    kind: 'codebook' | 'instrument' | 'registration';
+    rows: number;
+  }[];
+  participants: number;
+}
+/**
  * GET /api/care/providers/:orgId/staff: the care provider's staff with roles and unit assignments (disabled accounts included), and its units.
  *
  * This interface was referenced by `CareloomApi`'s JSON-Schema
@@ -2029,6 +2078,147 @@ export interface Health {
   status: 'ok';
   database: 'ok';
   version: string;
+}
+/**
+ * A subscription as an admin sees it: never its secret.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "WebhookSubscription".
+ */
+export interface WebhookSubscription {
+  id: string;
+  url: string;
+  description: string;
+  eventTypes: WebhookEventType[];
+  /**
+   * Off: no new events are queued for it, and its pending deliveries wait until it is on again.
+   */
+  enabled: boolean;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  secretRotatedAt: string | null;
+}
+/**
+ * POST /api/care/providers/:organisationId/webhooks: an https endpoint and the events it receives.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "CreateWebhookBody".
+ */
+export interface CreateWebhookBody {
+  url: string;
+  description?: string;
+  /**
+   * @minItems 1
+   * @maxItems 20
+   */
+  eventTypes: string[];
+}
+/**
+ * PATCH /api/care/providers/:organisationId/webhooks/:webhookId: what to change (at least one field); `enabled: false` turns it off.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "UpdateWebhookBody".
+ */
+export interface UpdateWebhookBody {
+  url?: string;
+  description?: string;
+  /**
+   * @minItems 1
+   * @maxItems 20
+   */
+  eventTypes?: string[];
+  enabled?: boolean;
+}
+/**
+ * The answer of creating a subscription: the only time its signing secret (`whsec_…`) is shown.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "CreatedWebhook".
+ */
+export interface CreatedWebhook {
+  subscription: WebhookSubscription;
+  secret: string;
+}
+/**
+ * The answer of rotating a secret: the new secret, shown once; until `previousSecretValidUntil` every delivery carries a signature with each.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "RotatedWebhookSecret".
+ */
+export interface RotatedWebhookSecret {
+  subscription: WebhookSubscription;
+  secret: string;
+  previousSecretValidUntil: string;
+}
+/**
+ * GET /api/care/providers/:organisationId/webhooks.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "WebhookList".
+ */
+export interface WebhookList {
+  subscriptions: WebhookSubscription[];
+  /**
+   * Every event a subscription can receive.
+   */
+  eventTypes: WebhookEventType[];
+}
+/**
+ * POST …/webhooks/:webhookId/test: the test event's id (its webhook-id), queued for this subscription only.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "WebhookTestQueued".
+ */
+export interface WebhookTestQueued {
+  eventId: string;
+}
+/**
+ * One attempt of a delivery: the endpoint's status code or the connection error; never the endpoint's answer body.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "WebhookAttempt".
+ */
+export interface WebhookAttempt {
+  attempt: number;
+  at: string;
+  outcome: 'delivered' | 'retry' | 'failed';
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+}
+/**
+ * One event's delivery to one subscription.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "WebhookDelivery".
+ */
+export interface WebhookDelivery {
+  id: string;
+  /**
+   * The webhook-id header of every attempt.
+   */
+  eventId: string;
+  eventType: string;
+  subscriptionId: string;
+  status: 'pending' | 'delivered' | 'failed' | 'cancelled';
+  attempts: number;
+  createdAt: string;
+  nextAttemptAt: string | null;
+  lastAttemptAt: string | null;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  finishedAt: string | null;
+  log: WebhookAttempt[];
+}
+/**
+ * GET …/webhooks/:webhookId/deliveries (newest first; `?status=` and `?limit=` up to 500).
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "WebhookDeliveryList".
+ */
+export interface WebhookDeliveryList {
+  deliveries: WebhookDelivery[];
 }
 
 /** Every definition of the API schemas by name: `ApiDefinitions['Session']` is the type of `#/$defs/Session`. */
@@ -2185,10 +2375,23 @@ export interface ApiDefinitions {
   PurgeBody: PurgeBody;
   PurgeResult: PurgeResult;
   MyReads: MyReads;
+  ResearchExportDocuments: ResearchExportDocuments;
+  ResearchExportManifest: ResearchExportManifest;
   StaffDirectory: StaffDirectory;
   ResponsibleTherapists: ResponsibleTherapists;
   PasswordResetRequestBody: PasswordResetRequestBody;
   PasswordResetCompleteBody: PasswordResetCompleteBody;
   Health: Health;
   OpenApiDocument: OpenApiDocument;
+  WebhookEventType: WebhookEventType;
+  WebhookSubscription: WebhookSubscription;
+  CreateWebhookBody: CreateWebhookBody;
+  UpdateWebhookBody: UpdateWebhookBody;
+  CreatedWebhook: CreatedWebhook;
+  RotatedWebhookSecret: RotatedWebhookSecret;
+  WebhookList: WebhookList;
+  WebhookTestQueued: WebhookTestQueued;
+  WebhookAttempt: WebhookAttempt;
+  WebhookDelivery: WebhookDelivery;
+  WebhookDeliveryList: WebhookDeliveryList;
 }

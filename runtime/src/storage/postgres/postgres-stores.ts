@@ -15,6 +15,7 @@ import { createPostgresMemberInvitationStore } from './postgres-member-invitatio
 import { createPostgresApiTokenStore } from './postgres-api-token-store.js';
 import { createPostgresResponseLookup } from './postgres-response-lookup.js';
 import { createPostgresStaffStore } from './postgres-staff-store.js';
+import { createPostgresWebhookEvents, createPostgresWebhookQueue, createPostgresWebhookStore } from './postgres-webhook-store.js';
 
 /**
  * Every store on one PostgreSQL connection pool (opened and migrated by `openPostgres`), each built
@@ -34,6 +35,9 @@ export function createPostgresStores(pool: pg.Pool, options: SqliteStoresOptions
     ...(options.mailMode ? { mode: options.mailMode } : {}),
     ...(options.onMailQueued ? { onQueued: options.onMailQueued } : {}),
   });
+  const webhookWake = options.onWebhookQueued ? { onQueued: options.onWebhookQueued } : {};
+  const webhooks = createPostgresWebhookEvents(webhookWake);
+  const sealing = { ids, ...(options.box ? { box: options.box } : {}) };
   let open = true;
   return {
     audit: createPostgresAuditLog(pool),
@@ -42,14 +46,16 @@ export function createPostgresStores(pool: pg.Pool, options: SqliteStoresOptions
     apiTokens: createPostgresApiTokenStore(pool, { ids }),
     authoring: createPostgresAuthoringStore(pool),
     drafts: createPostgresDraftUpdateStore(pool, () => now().toISOString()),
-    care: createPostgresCareStore(pool, { mail }),
+    care: createPostgresCareStore(pool, { mail, webhooks }),
     responses: createPostgresResponseLookup(pool),
-    alertSafety: createPostgresAlertSafetyStore(pool, { mail }),
+    alertSafety: createPostgresAlertSafetyStore(pool, { mail, webhooks }),
     staff: createPostgresStaffStore(pool, { ids, mail }),
     dataAdmin: createPostgresDataAdminStore(pool),
     mailOutbox: mail,
     mailQueue: createPostgresDispatchQueue(pool, options.box),
     rateLimits: createPostgresRateLimits(pool),
+    webhooks: createPostgresWebhookStore(pool, { ...sealing, ...webhookWake }),
+    webhookQueue: createPostgresWebhookQueue(pool, sealing),
     async ping() {
       if (!open) throw new Error('The database connection is closed.');
       await pool.query('SELECT 1');

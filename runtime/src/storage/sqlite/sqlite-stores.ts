@@ -14,6 +14,7 @@ import { createSqliteAuditLog } from './sqlite-audit-log.js';
 import { createSqliteStaffStore } from './staff-store.js';
 import { createSqliteRateLimits } from './sqlite-rate-limits.js';
 import { createSqliteDataAdminStore } from './data-admin-store.js';
+import { createSqliteWebhookEvents, createSqliteWebhookQueue, createSqliteWebhookStore } from './sqlite-webhook-store.js';
 import { createSqliteDispatchQueue, createSqliteMailOutbox, type OutboxMode } from './sqlite-mail-outbox.js';
 
 export interface SqliteStoresOptions {
@@ -27,6 +28,8 @@ export interface SqliteStoresOptions {
   mailMode?: OutboxMode;
   /** Called after a commit that queued an e-mail, to wake the dispatcher. */
   onMailQueued?: () => void;
+  /** Called after a commit that queued a webhook delivery, to wake the webhook dispatcher. */
+  onWebhookQueued?: () => void;
 }
 
 /**
@@ -48,6 +51,9 @@ export function createSqliteStores(db: Database.Database, options: SqliteStoresO
     ...(options.mailMode ? { mode: options.mailMode } : {}),
     ...(options.onMailQueued ? { onQueued: options.onMailQueued } : {}),
   });
+  const webhookWake = options.onWebhookQueued ? { onQueued: options.onWebhookQueued } : {};
+  const webhooks = createSqliteWebhookEvents(db, webhookWake);
+  const sealing = { ids, ...(options.box ? { box: options.box } : {}) };
   const ping = db.prepare('SELECT 1 AS ok');
   return {
     audit: createSqliteAuditLog(db),
@@ -56,14 +62,16 @@ export function createSqliteStores(db: Database.Database, options: SqliteStoresO
     apiTokens: createSqliteApiTokenStore(db, { ids }),
     authoring: createSqliteAuthoringStore(db),
     drafts: createSqliteDraftUpdateStore(db, () => now().toISOString()),
-    care: createSqliteCareStore(db, { mail }),
+    care: createSqliteCareStore(db, { mail, webhooks }),
     responses: createSqliteResponseLookup(db),
     staff: createSqliteStaffStore(db, { ids, mail }),
     dataAdmin: createSqliteDataAdminStore(db),
-    alertSafety: createSqliteAlertSafetyStore(db, { mail }),
+    alertSafety: createSqliteAlertSafetyStore(db, { mail, webhooks }),
     mailOutbox: mail,
     mailQueue: createSqliteDispatchQueue(db, options.box),
     rateLimits: createSqliteRateLimits(db),
+    webhooks: createSqliteWebhookStore(db, { ...sealing, ...webhookWake }),
+    webhookQueue: createSqliteWebhookQueue(db, sealing),
     async ping() {
       ping.get();
     },

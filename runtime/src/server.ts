@@ -20,6 +20,7 @@ import { readPackageVersion } from './version.js';
 import { createScryptPasswordHasher } from './auth/scrypt-password-hasher.js';
 import { originsOf } from './app.js';
 import { createAccountsServices } from './domain/accounts/accounts-services.js';
+import { createSessionCache } from './domain/accounts/session-cache.js';
 import { createStaffServices } from './domain/accounts/staff-services.js';
 import { createDataAdminService } from './domain/data-admin/data-admin-service.js';
 import { createAuthoringService } from './domain/authoring/authoring-service.js';
@@ -51,7 +52,6 @@ import { createWebhookDispatcher, type WebhookDispatcher, type WebhookRetryPolic
 import { createWebhookSender } from './webhooks/webhook-sender.js';
 import { createHmac } from 'node:crypto';
 import { createSecondFactorService } from './domain/second-factor/second-factor-service.js';
-import { createLoginThrottle } from './domain/accounts/login-throttle.js';
 import { createOpenidClientProvider } from './auth/openid-client-provider.js';
 import { createOidcSignInService } from './domain/oidc/oidc-sign-in.js';
 import { identityDigester } from './domain/oidc/identity-digest.js';
@@ -135,7 +135,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   // Webhook events are written by the care stores in the transaction of the change they describe;
   // the webhook dispatcher sends them (retrying across restarts), woken after each commit.
   let webhookDispatcher: WebhookDispatcher | undefined;
-  const { stores, applied, kind } = await openStores(config, { ids, now: () => clock.now(), box, mailMode: config.smtp ? 'pending' : 'held', onMailQueued: () => dispatcher?.wake(), onWebhookQueued: () => webhookDispatcher?.wake() });
+  const { stores, bus, applied, kind } = await openStores(config, {
+    ids, now: () => clock.now(), box, mailMode: config.smtp ? 'pending' : 'held', onMailQueued: () => dispatcher?.wake(), onWebhookQueued: () => webhookDispatcher?.wake(),
+    onBusProblem: (message, fields) => logger.warn(message, fields),
+  });
   if (applied.length > 0) logger.info('Applied database migrations', { database: kind, migrations: applied.join(',') });
   // Every live Yjs document and every draft decoding lives in worker threads, off the HTTP event loop.
   const yjsWorkers = createYjsWorkers();
@@ -166,15 +169,19 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       accounts: stores.accounts,
       sealer: box,
       recoveryKey: createHmac('sha256', mailKey).update('careloom-recovery-codes').digest(),
-      throttle: createLoginThrottle(() => clock.now().getTime()),
+      throttle: stores.rateLimits.loginThrottle(() => clock.now().getTime()),
       clock,
     });
+    // Held here so a revocation announced by another process can forget the person at once.
+    const sessionCache = createSessionCache();
     const accounts = createAccountsServices({
+      sessionCache,
       secondFactorGate: (personId) => secondFactor.requirement(personId),
       store: stores.accounts,
       hasher,
       clock,
       ids,
+      rateLimits: stores.rateLimits,
       onListenerError: (error) => logger.error('A session-revoked listener failed', { error: error instanceof Error ? error.message : String(error) }),
       // Membership invitations write their e-mail into the outbox in their own transaction.
       invitations: { store: stores.memberInvitations, publicUrl: () => publicUrl },
@@ -200,6 +207,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       newId: () => ids.newId(),
       newInvitationCode: () => newInvitationCode(),
       responsible: stores.staff,
+      rateLimits: stores.rateLimits,
       publicUrl: () => publicUrl,
       logger,
     });
@@ -249,11 +257,23 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       allowedOrigins: originsOf(publicUrl),
       workers: yjsWorkers,
       logger,
+      bus,
       ...options.collab,
     });
-    // A revoked role or an ended session closes (or downgrades) that person's live connections at once.
-    accounts.sessionRevoked.on(({ personId }) => {
+    // A revoked role or an ended session closes (or downgrades) that person's live connections at
+    // once: here, and through the bus in every other process on the database.
+    const reauthorize = (personId: string) =>
       collab.reauthorize(personId).catch((error: unknown) => logger.error('Re-authorising live connections failed', { error: error instanceof Error ? error.message : String(error) }));
+    accounts.sessionRevoked.on(({ personId }) => {
+      void reauthorize(personId);
+      if (bus.shared) bus.publish({ kind: 'access-changed', personId }).catch((error: unknown) => logger.error('A revocation was not announced to the other processes', { error: error instanceof Error ? error.message : String(error) }));
+    });
+    bus.subscribe(({ event, local }) => {
+      if (event.kind !== 'access-changed' || local) return;
+      // Another process ended the person's session or changed their roles: this process's cached
+      // session must not vouch for them while their connections are re-checked.
+      sessionCache.forgetPerson(event.personId);
+      void reauthorize(event.personId);
     });
     // Missing reports and reminders: once a minute, on the injected clock. An enrollment the job
     // skips (stored data it cannot schedule) is logged once per process, not every minute.

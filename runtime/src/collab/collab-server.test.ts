@@ -293,6 +293,7 @@ describe('collab server: hostile and broken clients', () => {
     let failing = false;
     const store: DraftUpdateStore = {
       loadUpdates: (document) => inner.loadUpdates(document),
+      loadUpdatesAfter: (document, afterSeq) => inner.loadUpdatesAfter(document, afterSeq),
       appendUpdate: async (document, update, author) => {
         if (failing) throw new Error('disk full');
         return inner.appendUpdate(document, update, author);
@@ -407,6 +408,7 @@ describe('collab server: durability and compaction', () => {
     let appended = 0;
     const store: DraftUpdateStore = {
       loadUpdates: (document) => inner.loadUpdates(document),
+      loadUpdatesAfter: (document, afterSeq) => inner.loadUpdatesAfter(document, afterSeq),
       appendUpdate: async (document, update, author) => {
         entered++;
         await gate;

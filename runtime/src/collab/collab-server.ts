@@ -26,6 +26,7 @@ import { RefusalLimiter, DEFAULT_REFUSAL_LIMITS, type RefusalLimits } from './re
 import type { UpdateLimits } from './update-limits.js';
 import { loadDraftDoc, type DraftUpdateStore } from './update-store.js';
 import type { RefusalKind, SyncOutcome } from './yjs-engine.js';
+import type { ClusterBus } from '../cluster/cluster-bus.js';
 import { WorkerLostError, WorkerTimeoutError, createYjsWorkers, type YjsWorkers } from './yjs-workers.js';
 
 /** Who is on a connection, as `authorize` says. */
@@ -104,6 +105,13 @@ export interface CollabDeps {
   /** Awareness client ids one connection may publish (default 8). */
   maxAwarenessClientsPerConnection?: number;
   logger?: CollabLogger;
+  /**
+   * The processes sharing the database (../cluster/cluster-bus.ts). On a shared bus every stored
+   * update is announced as (document, seq), and a process holding that draft reads on from its last
+   * seen seq in the store, applies what it lacks and relays it to its own connections. Without one,
+   * or on the in-process bus, the server relays within this process only.
+   */
+  bus?: ClusterBus;
 }
 
 export interface CollabStats {
@@ -194,7 +202,12 @@ interface Room {
   unloaded: boolean;
   /** Tail of the room's task chain (appends, compaction, unload), strictly in order. */
   queue: Promise<unknown>;
+  /** Every stored row of the draft with seq ≤ lastSeq is in the worker's doc (what compaction may replace). */
   lastSeq: number;
+  /** Shared bus: seqs this process stored above lastSeq (already in the doc and relayed), skipped when catching up. */
+  ownSeqs: Set<number>;
+  /** A catch-up from the store is waiting in the room's queue. */
+  catchUpQueued: boolean;
   rows: number;
   compactAt: number;
   /** Awareness client id → connection that publishes it. */
@@ -369,6 +382,8 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
       unloaded: false,
       queue: Promise.resolve(),
       lastSeq: 0,
+      ownSeqs: new Set(),
+      catchUpQueued: false,
       rows: 0,
       compactAt: compactAfter,
       owners: new Map(),
@@ -410,6 +425,7 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
       await store.setAsideStored(room.name, seq, reason);
     }
     room.lastSeq = lastSeq;
+    room.ownSeqs.clear();
     room.rows = updates.length - rejected.length;
   }
 
@@ -487,13 +503,76 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
       failRoom(room, 'update could not be saved');
       throw error;
     }
-    room.lastSeq = seq;
     room.rows++;
+    if (shared) {
+      // Another process may have stored rows between lastSeq and seq that this doc lacks: lastSeq
+      // moves only when catching up reads them (this row is then skipped: it is applied already).
+      room.ownSeqs.add(seq);
+      deps.bus?.publish({ kind: 'draft-updated', document: room.name, seq }).catch((error: unknown) => log.error('collab update not announced to the other processes', { document: room.name, seq, error: describeError(error) }));
+    } else {
+      room.lastSeq = seq;
+    }
     const message = encodeSyncUpdate(applied);
     for (const conn of room.conns) if (conn !== source) send(conn, message);
     await compactRoomIfDue(room);
     return seq;
   }
+
+  // ---- other processes (shared bus) ---------------------------------------------------------
+
+  function scheduleCatchUp(room: Room): void {
+    if (room.catchUpQueued || room.failed || room.unloaded) return;
+    room.catchUpQueued = true;
+    runInRoom(room, () => catchUp(room)).catch((error: unknown) => {
+      log.error('collab catch-up from the store failed', { document: room.name, error: describeError(error) });
+      failRoom(room, 'draft unavailable, reconnect');
+    });
+  }
+
+  /**
+   * Reads the rows stored after lastSeq (by any process), applies the ones this process did not
+   * store itself and relays what changed: nobody sees an update the store does not have. Runs in
+   * the room's queue, so no append or compaction interleaves.
+   */
+  async function catchUp(room: Room): Promise<void> {
+    room.catchUpQueued = false;
+    if (room.failed || room.unloaded) return;
+    const { updates, seqs } = await store.loadUpdatesAfter(room.name, room.lastSeq);
+    for (let index = 0; index < seqs.length; index++) {
+      const seq = seqs[index] as number;
+      if (room.ownSeqs.delete(seq)) {
+        room.lastSeq = seq;
+        continue;
+      }
+      const outcome = await workers.serverUpdate(room.name, room.key, updates[index] as Uint8Array);
+      if (outcome.kind === 'failed') {
+        // The worker closed the doc; clients reconnect and the draft reloads (setting the row aside).
+        log.warn('collab update from another process does not apply', { document: room.name, seq, reason: outcome.reason });
+        failRoom(room, 'draft unavailable, reconnect');
+        return;
+      }
+      room.lastSeq = seq;
+      room.rows++;
+      if (outcome.kind === 'applied') {
+        const message = encodeSyncUpdate(outcome.update);
+        for (const conn of room.conns) send(conn, message);
+      }
+    }
+    // A compaction elsewhere may have folded own rows into one newer row: they are in it.
+    for (const seq of room.ownSeqs) if (seq <= room.lastSeq) room.ownSeqs.delete(seq);
+    await compactRoomIfDue(room);
+  }
+
+  const shared = deps.bus?.shared === true;
+  const stopHearingBus = shared
+    ? deps.bus!.subscribe(({ event }) => {
+        if (event.kind !== 'draft-updated') return;
+        const room = rooms.get(event.document);
+        if (room && event.seq > room.lastSeq) scheduleCatchUp(room);
+      })
+    : () => undefined;
+  // Notifications sent while the listening connection was down are lost: every loaded draft reads on.
+  const stopHearingResumed = shared ? deps.bus!.onResumed(() => [...rooms.values()].forEach(scheduleCatchUp)) : () => undefined;
 
   /**
    * One sync message of `conn`, handled by the room's worker and then here, inside the room's queue
@@ -886,6 +965,8 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
     for (const conn of all) if (conn.ws.readyState !== WebSocket.CLOSED) conn.ws.terminate();
     await new Promise<void>((resolve) => wss.close(() => resolve()));
     stopHearingLost();
+    stopHearingBus();
+    stopHearingResumed();
     if (ownWorkers) await workers.close();
   }
 

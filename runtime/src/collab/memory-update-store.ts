@@ -22,6 +22,11 @@ export class MemoryDraftUpdateStore implements DraftUpdateStore {
     return { updates: rows.map((row) => row.update.slice()), seqs: rows.map((row) => row.seq), lastSeq: this.lastSeqs.get(document) ?? 0 };
   }
 
+  async loadUpdatesAfter(document: string, afterSeq: number): Promise<{ updates: Uint8Array[]; seqs: number[] }> {
+    const rows = (this.rows.get(document) ?? []).filter((row) => row.seq > afterSeq);
+    return { updates: rows.map((row) => row.update.slice()), seqs: rows.map((row) => row.seq) };
+  }
+
   async appendUpdate(document: string, update: Uint8Array, author: string | null = null): Promise<number> {
     const seq = this.nextSeq++;
     const rows = this.rows.get(document) ?? [];

@@ -118,6 +118,27 @@ export function describeDraftUpdateStoreContract(name: string, makeStore: () => 
       expect((await loadDraftDoc(store, 'doc-a')).getText('t').toString()).toBe('abcd');
     });
 
+    it('reads on from a seq: only the later rows of that document, in order, a compacted row whole', async () => {
+      const store = await makeStore();
+      const updates = textUpdates(5);
+      const seqs: number[] = [];
+      for (const update of updates.slice(0, 3)) seqs.push(await store.appendUpdate('doc-a', update));
+      await store.appendUpdate('doc-b', updates[3] as Uint8Array);
+      seqs.push(await store.appendUpdate('doc-a', updates[3] as Uint8Array));
+      const after = await store.loadUpdatesAfter('doc-a', seqs[1] as number);
+      expect(after.seqs).toEqual([seqs[2], seqs[3]]);
+      expect(after.updates.map((u) => Array.from(u))).toEqual([updates[2], updates[3]].map((u) => Array.from(u as Uint8Array)));
+      expect(await store.loadUpdatesAfter('doc-a', seqs[3] as number)).toEqual({ updates: [], seqs: [] });
+      expect(await store.loadUpdatesAfter('nobody', 0)).toEqual({ updates: [], seqs: [] });
+      // A process that had seen only the first row still gets everything after compaction.
+      await store.compact('doc-a', merge(updates.slice(0, 3)), seqs[2] as number);
+      const caughtUp = await store.loadUpdatesAfter('doc-a', seqs[0] as number);
+      expect(caughtUp.seqs).toEqual([seqs[2], seqs[3]]);
+      const doc = new Y.Doc();
+      for (const update of caughtUp.updates) Y.applyUpdate(doc, update);
+      expect(doc.getText('t').toString()).toBe('abcd');
+    });
+
     it('does nothing when no row is at or below upToSeq, or the document is unknown', async () => {
       const store = await makeStore();
       const [update] = textUpdates(1);

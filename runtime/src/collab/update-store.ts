@@ -12,6 +12,12 @@ export interface DraftUpdateStore {
   /** Every stored update of `document`, oldest first, their seqs, and the seq of the last one (0 when none). */
   loadUpdates(document: string): Promise<{ updates: Uint8Array[]; seqs: number[]; lastSeq: number }>;
   /**
+   * The stored updates of `document` with seq > `afterSeq`, oldest first, and their seqs: what
+   * another process appended since this one last looked (a compacted row, which keeps the seq of the
+   * last row it replaced, comes back whole when that seq is newer; applying it again is harmless).
+   */
+  loadUpdatesAfter(document: string, afterSeq: number): Promise<{ updates: Uint8Array[]; seqs: number[] }>;
+  /**
    * Durably appends one update and returns its seq. The store keeps its own copy of the bytes.
    * @param author who sent the update (the collab principal's userId); stores may record it
    *   (the SQLite store keeps contributors per draft) or ignore it.

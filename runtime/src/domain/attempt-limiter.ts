@@ -9,16 +9,21 @@ export interface AttemptLimits {
 
 export const DEFAULT_MAX_ATTEMPT_ENTRIES = 10_000;
 
+/**
+ * Fixed-window attempts per key. Kept in the database (the stores' `rateLimits`), so every process
+ * counts the same attempts; each method is one atomic step there.
+ */
 export interface AttemptLimiter {
-  /** Seconds until the key may try again, or undefined when it may now. */
-  retryAfterSeconds(key: string): number | undefined;
+  /** Seconds until the key may try again, or undefined when it may now (reads only). */
+  retryAfterSeconds(key: string): Promise<number | undefined>;
   /**
-   * Counts an attempt before its outcome is known, so a burst of parallel tries cannot all pass
-   * `retryAfterSeconds` while the first ones are still being checked.
+   * One atomic step: when the key is under its limit, counts this attempt (before its outcome is
+   * known, so a burst of parallel tries cannot all pass) and resolves undefined; otherwise resolves
+   * the seconds until the window ends, counting nothing.
    */
-  recordAttempt(key: string): void;
+  admit(key: string): Promise<number | undefined>;
   /** Takes back one counted attempt that turned out not to be a guess (a live invitation code). */
-  takeBack(key: string): void;
+  takeBack(key: string): Promise<void>;
 }
 
 interface Counter {
@@ -28,15 +33,16 @@ interface Counter {
 
 /**
  * Fixed-window counters per key (usually a client IP) for public forms that anyone can post to:
- * invitation codes, self-referrals. In memory: one process, one limiter; a restart forgets the
- * counts, which is acceptable for a single-node deployment. Logins have their own, gentler
- * throttle (domain/accounts/login-throttle.ts) because an owner must never be locked out.
+ * invitation codes, self-referrals. This one keeps them in memory (tests, the memory `RateLimits`);
+ * the SQLite and PostgreSQL ones keep them in a table, and one contract suite runs on all three.
+ * Logins have their own, gentler throttle (domain/accounts/login-throttle.ts) because an owner must
+ * never be locked out.
  *
  * @param now - milliseconds since the epoch (the injected clock).
  * @example
  * const limiter = createAttemptLimiter(() => clock.now().getTime(), { limit: 10, windowMs: 15 * 60_000 });
- * if (limiter.retryAfterSeconds(ip) !== undefined) refuse();
- * limiter.recordAttempt(ip);
+ * const wait = await limiter.admit(ip);
+ * if (wait !== undefined) refuse(wait);
  */
 export function createAttemptLimiter(now: () => number, limits: AttemptLimits): AttemptLimiter {
   const maxEntries = limits.maxEntries ?? DEFAULT_MAX_ATTEMPT_ENTRIES;
@@ -60,24 +66,30 @@ export function createAttemptLimiter(now: () => number, limits: AttemptLimits): 
     }
   };
 
+  const retryAfter = (key: string, at: number) => {
+    const counter = live(key, at);
+    if (!counter || counter.attempts < limits.limit) return undefined;
+    return Math.max(1, Math.ceil((counter.windowStart + limits.windowMs - at) / 1000));
+  };
+
   return {
-    retryAfterSeconds(key) {
-      const at = now();
-      const counter = live(key, at);
-      if (!counter || counter.attempts < limits.limit) return undefined;
-      return Math.max(1, Math.ceil((counter.windowStart + limits.windowMs - at) / 1000));
+    async retryAfterSeconds(key) {
+      return retryAfter(key, now());
     },
-    recordAttempt(key) {
+    async admit(key) {
       const at = now();
+      const wait = retryAfter(key, at);
+      if (wait !== undefined) return wait;
       const counter = live(key, at);
       if (counter) {
         counter.attempts += 1;
-        return;
+        return undefined;
       }
       if (counters.size >= maxEntries) prune(at);
       counters.set(key, { windowStart: at, attempts: 1 });
+      return undefined;
     },
-    takeBack(key) {
+    async takeBack(key) {
       const counter = live(key, now());
       if (counter) counter.attempts = Math.max(0, counter.attempts - 1);
     },

@@ -4,19 +4,32 @@ import { createPostgresStores } from './postgres/postgres-stores.js';
 import { openDatabase } from './sqlite/open-database.js';
 import { createSqliteStores, type SqliteStoresOptions } from './sqlite/sqlite-stores.js';
 import type { Stores } from './types.js';
+import type { ClusterBus } from '../cluster/cluster-bus.js';
+import { createInProcessClusterBus } from '../cluster/in-process-cluster-bus.js';
+import { createPostgresClusterBus } from './postgres/postgres-cluster-bus.js';
 
 /**
  * Opens the configured database, migrates it and builds every store once: PostgreSQL when
  * CARELOOM_DATABASE_URL is set (several processes may share it), otherwise the SQLite file.
  *
- * @returns the stores, the migrations applied now, and which database it is
+ * The cluster bus comes with them: on PostgreSQL the processes sharing the database hear each
+ * other over LISTEN/NOTIFY (its own connection, closed with the stores); on SQLite the process is
+ * alone and the bus stays inside it.
+ *
+ * @returns the stores, the bus, the migrations applied now, and which database it is
  */
-export async function openStores(config: Pick<Config, 'databaseFile' | 'databaseUrl'>, options: SqliteStoresOptions): Promise<{ stores: Stores; applied: string[]; kind: 'sqlite' | 'postgresql' }> {
+export async function openStores(
+  config: Pick<Config, 'databaseFile' | 'databaseUrl'>,
+  options: SqliteStoresOptions & { onBusProblem?: (message: string, fields: Readonly<Record<string, string | number | boolean | null | undefined>>) => void },
+): Promise<{ stores: Stores; bus: ClusterBus; applied: string[]; kind: 'sqlite' | 'postgresql' }> {
   const now = options.now ?? (() => new Date());
   if (config.databaseUrl !== undefined) {
     const { pool, applied } = await openPostgres({ url: config.databaseUrl, now });
-    return { stores: createPostgresStores(pool, options), applied, kind: 'postgresql' };
+    const stores = createPostgresStores(pool, options);
+    const bus = createPostgresClusterBus({ url: config.databaseUrl, pool, ...(options.onBusProblem ? { onProblem: options.onBusProblem } : {}) });
+    await bus.ready;
+    return { stores: { ...stores, close: async () => { await bus.close(); await stores.close(); } }, bus, applied, kind: 'postgresql' };
   }
   const { db, applied } = openDatabase({ file: config.databaseFile, now });
-  return { stores: createSqliteStores(db, options), applied, kind: 'sqlite' };
+  return { stores: createSqliteStores(db, options), bus: createInProcessClusterBus(), applied, kind: 'sqlite' };
 }

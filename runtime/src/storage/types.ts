@@ -19,6 +19,7 @@ import type { DataAdminStore } from '../domain/data-admin/data-admin-store.js';
 import type { AlertSafetyStore } from '../domain/care/alert-safety-ports.js';
 import type { PatientScheduleStore } from '../domain/care/patient-schedule-ports.js';
 import type { DispatchQueue } from '../mail/mail-dispatcher.js';
+import type { RateLimits } from '../domain/rate-limits.js';
 import type { WebhookDispatchQueue, WebhookStore } from '../domain/webhooks/webhook-store.js';
 
 /** A JSON object stored beside an audit entry. Never secrets, never a patient's answers. */
@@ -103,6 +104,8 @@ export interface Stores {
   mailOutbox: MailOutbox;
   /** What the mail dispatcher sends from, when SMTP is configured. */
   mailQueue: DispatchQueue;
+  /** Login throttling and the public forms' rate limits, counted in the database (shared by every process). */
+  rateLimits: RateLimits;
   /** Care providers' webhook subscriptions and their delivery log (events are written by the care stores). */
   webhooks: WebhookStore;
   /** What the webhook dispatcher sends from. */

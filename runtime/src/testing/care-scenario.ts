@@ -1,7 +1,7 @@
 // A seeded care scenario for route tests: the panic and COPD programs deployed to unit-1, "patient"
 // enrolled in both (invitation accepted), "other-patient" enrolled in the panic program.
 import { randomUUID } from 'node:crypto';
-import type { CareTestApp } from './care-test-app.js';
+import type { CareTestAppCore } from './care-test-app.js';
 
 export interface CareScenario {
   panicDeploymentId: string;
@@ -16,7 +16,7 @@ export function expectStatus(response: { status: number; body: unknown }, status
   return response.body as Record<string, unknown>;
 }
 
-export async function seedCareScenario(t: CareTestApp): Promise<CareScenario> {
+export async function seedCareScenario(t: CareTestAppCore): Promise<CareScenario> {
   const deploy = async (documentId: string) => expectStatus(await t.call('care-admin', 'POST', '/api/care/units/unit-1/deployments', { documentId, version: 1 }), 201)['id'] as string;
   const panicDeploymentId = await deploy('panic-icbt-8-weeks');
   const copdDeploymentId = await deploy('copd-home-follow-up');

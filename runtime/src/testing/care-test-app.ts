@@ -49,9 +49,9 @@ export const plainHasher: PasswordHasher = {
   verify: async (password, encoded) => encoded === `plain$${password}`,
 };
 
-export interface CareTestApp {
+/** A care app on any stores (`createCareTestAppOn`): what every CareTestApp has but the SQLite handle. */
+export interface CareTestAppCore {
   app: Hono<AppEnv>;
-  db: Database.Database;
   care: CareService;
   clock: TestClock;
   /** The stores the service runs on, for tests that set up what no route can (a release). */
@@ -59,27 +59,34 @@ export interface CareTestApp {
   /** What the care service logged (the minute job's failures). */
   logs: LogRecord[];
   call(who: string | undefined, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }>;
+}
+
+export interface CareTestApp extends CareTestAppCore {
+  db: Database.Database;
   /** The database as bytes, to start other apps from the same state. */
   snapshot(): Buffer;
 }
 
 export const START = '2026-03-02T08:00:00.000Z';
 
-function fixtures(db: Database.Database): void {
+/** Runs one fixture statement (`?` placeholders) on the test's database, whichever it is. */
+export type FixtureSql = (sql: string, values: unknown[]) => unknown;
+
+async function fixtures(run: FixtureSql): Promise<void> {
   const at = '2026-01-01T00:00:00.000Z';
-  const organisation = db.prepare('INSERT INTO organisations (id, slug, name, kind, created_at) VALUES (?, ?, ?, ?, ?)');
-  organisation.run('org-a', 'org-a', 'Publisher A', 'publisher', at);
-  organisation.run('care-1', 'care-1', 'Care provider 1', 'care_provider', at);
-  organisation.run('care-2', 'care-2', 'Care provider 2', 'care_provider', at);
+  const organisation = 'INSERT INTO organisations (id, slug, name, kind, created_at) VALUES (?, ?, ?, ?, ?)';
+  await run(organisation, ['org-a', 'org-a', 'Publisher A', 'publisher', at]);
+  await run(organisation, ['care-1', 'care-1', 'Care provider 1', 'care_provider', at]);
+  await run(organisation, ['care-2', 'care-2', 'Care provider 2', 'care_provider', at]);
   // Accounts with passwords of their own: an invitation to one of these addresses must be accepted, never redeemed.
-  const person = db.prepare('INSERT INTO people (id, email, name, password_hash, created_at, password_chosen_at) VALUES (?, ?, ?, ?, ?, ?)');
-  for (const name of [...CARE_ROLES, 'publisher']) person.run(`person-${name}`, `${name}@example.org`, name === 'patient' ? 'Pat Patient' : name, 'plain$unused-password', at, at);
-  const member = db.prepare('INSERT INTO memberships (person_id, organisation_id, role, unit_id, granted_by, granted_at) VALUES (?, ?, ?, ?, NULL, ?)');
-  for (const [name, memberships] of Object.entries(MEMBERSHIPS)) for (const membership of memberships) member.run(`person-${name}`, membership.organisationId, membership.role, membership.unitId ?? null, at);
-  const unit = db.prepare("INSERT INTO care_units (id, organisation_id, name, active, time_zone, settings, intake_deployment_id, created_at, updated_at) VALUES (?, ?, ?, 1, 'Europe/Stockholm', ?, NULL, ?, ?)");
-  unit.run('unit-1', 'care-1', 'Unit one', JSON.stringify({ phone: '+46 8 123 456', crisisPhone: '112' }), at, at);
-  unit.run('unit-2', 'care-1', 'Unit two', '{}', at, at);
-  unit.run('unit-3', 'care-2', 'Unit three', '{}', at, at);
+  const person = 'INSERT INTO people (id, email, name, password_hash, created_at, password_chosen_at) VALUES (?, ?, ?, ?, ?, ?)';
+  for (const name of [...CARE_ROLES, 'publisher']) await run(person, [`person-${name}`, `${name}@example.org`, name === 'patient' ? 'Pat Patient' : name, 'plain$unused-password', at, at]);
+  const member = 'INSERT INTO memberships (person_id, organisation_id, role, unit_id, granted_by, granted_at) VALUES (?, ?, ?, ?, NULL, ?)';
+  for (const [name, memberships] of Object.entries(MEMBERSHIPS)) for (const membership of memberships) await run(member, [`person-${name}`, membership.organisationId, membership.role, membership.unitId ?? null, at]);
+  const unit = "INSERT INTO care_units (id, organisation_id, name, active, time_zone, settings, intake_deployment_id, created_at, updated_at) VALUES (?, ?, ?, 1, 'Europe/Stockholm', ?, NULL, ?, ?)";
+  await run(unit, ['unit-1', 'care-1', 'Unit one', JSON.stringify({ phone: '+46 8 123 456', crisisPhone: '112' }), at, at]);
+  await run(unit, ['unit-2', 'care-1', 'Unit two', '{}', at, at]);
+  await run(unit, ['unit-3', 'care-2', 'Unit three', '{}', at, at]);
 }
 
 /**
@@ -92,9 +99,19 @@ export async function createCareTestApp(options: { from?: Buffer; start?: string
   const clock = createTestClock(options.start ?? START);
   const ids = createSequentialIds(`id-${Math.random().toString(36).slice(2, 8)}`);
   const stores = createSqliteStores(db, { ids, now: () => clock.now() });
+  const core = await createCareTestAppOn(stores, { clock, ids, ...(options.from ? {} : { fixtures: (sql, values) => db.prepare(sql).run(...values) }) });
+  return { ...core, db, snapshot: () => db.serialize() };
+}
+
+/**
+ * The same care app on any stores (the PostgreSQL suites use it); `fixtures` runs the fixture
+ * statements and releases the examples, for a fresh database.
+ */
+export async function createCareTestAppOn(stores: Stores, options: { clock: TestClock; ids: ReturnType<typeof createSequentialIds>; fixtures?: FixtureSql }): Promise<CareTestAppCore> {
+  const { clock, ids } = options;
   const authoringStore = stores.authoring;
-  if (!options.from) {
-    fixtures(db);
+  if (options.fixtures) {
+    await fixtures(options.fixtures);
     const release = (kind: 'module' | 'program', name: string) => releaseExample(authoringStore, { kind, document: exampleDocument(kind, name), organisationId: 'org-a', authorId: 'person-designer', publisherId: 'person-publisher', at: '2026-02-01T00:00:00.000Z' });
     for (const name of ['phq-9', 'gad-7', 'copd-daily-report', 'activity-registration', ...[1, 2, 3, 4, 5, 6, 7, 8].map((week) => `panic-week-${week}`)]) await release('module', name);
     for (const name of ['panic-icbt-8-weeks', 'copd-home-follow-up']) await release('program', name);
@@ -131,7 +148,6 @@ export async function createCareTestApp(options: { from?: Buffer; start?: string
   });
   return {
     app,
-    db,
     care,
     clock,
     logs: logger.records,
@@ -146,6 +162,5 @@ export async function createCareTestApp(options: { from?: Buffer; start?: string
       checkResponseContract(method, path, response.status, response.headers.get('content-type'), parsed);
       return { status: response.status, body: parsed, headers: response.headers };
     },
-    snapshot: () => db.serialize(),
   };
 }

@@ -4,7 +4,6 @@ import { identityDigester } from '../domain/oidc/identity-digest.js';
 import { createOidcSignInService } from '../domain/oidc/oidc-sign-in.js';
 import type { OidcProviderPort } from '../domain/oidc/oidc-provider-port.js';
 import { createSecondFactorService } from '../domain/second-factor/second-factor-service.js';
-import { createLoginThrottle } from '../domain/accounts/login-throttle.js';
 import { createTestClock, type Clock } from '../clock.js';
 import { createAccountsServices } from '../domain/accounts/accounts-services.js';
 import { createStaffServices } from '../domain/accounts/staff-services.js';
@@ -47,7 +46,7 @@ export function createTestServices(stores: Stores, options: { examples: ExampleC
   const publicUrl = () => options.publicUrl ?? 'http://localhost:8080';
   // One key for the run, as server.ts has the mail key.
   const box = createSecretBox(randomBytes(32));
-  const secondFactor = createSecondFactorService({ store: stores.secondFactors, accounts: stores.accounts, sealer: box, recoveryKey: randomBytes(32), throttle: createLoginThrottle(() => clock.now().getTime()), clock });
+  const secondFactor = createSecondFactorService({ store: stores.secondFactors, accounts: stores.accounts, sealer: box, recoveryKey: randomBytes(32), throttle: stores.rateLimits.loginThrottle(() => clock.now().getTime()), clock });
   const accounts = createAccountsServices({ store: stores.accounts, hasher: plainHasher, clock, ids, invitations: { store: stores.memberInvitations, publicUrl }, secondFactorGate: (personId) => secondFactor.requirement(personId) });
   const fhir = createFhirService({ care: stores.care, responses: stores.responses, content: createReleasedContent(stores.authoring), canonicalBase: () => `${publicUrl()}/fhir/r4`, now: () => clock.now(), newId: () => ids.newId() });
   const care = createCareService({

@@ -2,7 +2,8 @@ import type { Clock } from '../../clock.js';
 import type { IdGenerator } from '../../ids.js';
 import type { AccountsStore } from './accounts-store.js';
 import { createAuthenticationService, type AuthenticationService, type SessionPolicy } from './authentication-service.js';
-import { createLoginThrottle, type LoginThrottleOptions } from './login-throttle.js';
+import type { LoginThrottleOptions } from './login-throttle.js';
+import { memoryRateLimits, type RateLimits } from '../rate-limits.js';
 import type { MemberInvitationStore } from './member-invitation-store.js';
 import { createMemberInvitationService, type MemberInvitationService } from './member-invitations.js';
 import { createOrganisationService, type OrganisationService } from './organisation-service.js';
@@ -16,6 +17,8 @@ export interface AccountsServicesDeps {
   clock: Clock;
   ids: IdGenerator;
   throttle?: Partial<LoginThrottleOptions>;
+  /** Where failed logins count (the database's, shared by every process); memory when left out (tests). */
+  rateLimits?: RateLimits;
   sessionPolicy?: SessionPolicy;
   /** Whether a right password still owes a second factor (second-factor/second-factor-service.ts). */
   secondFactorGate?: (personId: string) => Promise<'none' | 'code' | 'enrol'>;
@@ -45,7 +48,7 @@ export interface AccountsServices {
  */
 export function createAccountsServices(deps: AccountsServicesDeps): AccountsServices {
   const sessionRevoked = createSessionRevokedHub(deps.onListenerError);
-  const throttle = createLoginThrottle(() => deps.clock.now().getTime(), deps.throttle);
+  const throttle = (deps.rateLimits ?? memoryRateLimits).loginThrottle(() => deps.clock.now().getTime(), deps.throttle);
   const authentication = createAuthenticationService({ store: deps.store, hasher: deps.hasher, throttle, sessionRevoked, clock: deps.clock, ...(deps.sessionPolicy ? { sessionPolicy: deps.sessionPolicy } : {}), ...(deps.sessionCache ? { sessionCache: deps.sessionCache } : {}), ...(deps.secondFactorGate ? { secondFactorGate: deps.secondFactorGate } : {}) });
   const invitations = deps.invitations;
   return {

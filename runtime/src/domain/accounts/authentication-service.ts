@@ -129,12 +129,13 @@ export function createAuthenticationService(deps: AuthenticationServiceDeps): Au
 
   const principalOf = async (person: Person, sessionId: string): Promise<Principal> => principalFrom(person, sessionId, await deps.store.listMemberships(person.id));
 
-  const throttled = (attempt: LoginAttempt) => {
-    const seconds = deps.throttle.retryAfterSeconds(attempt);
+  const refuseAfter = (seconds: number | undefined) => {
     if (seconds === undefined) return;
     const wait = seconds < 60 ? `${seconds} second(s)` : `${Math.ceil(seconds / 60)} minute(s)`;
     throw new DomainError('rate_limited', `Too many failed attempts. Try again in ${wait}.`, { retryAfterSeconds: seconds });
   };
+  /** Refuses a try that must wait; otherwise counts it as failed until the password proves right (one atomic step). */
+  const admit = async (attempt: LoginAttempt) => refuseAfter(await deps.throttle.admit(attempt));
 
   return {
     async login({ email, password }, context) {
@@ -142,15 +143,14 @@ export function createAuthenticationService(deps: AuthenticationServiceDeps): Au
       const device = readDeviceCookie(context.deviceCookie);
       const knownDevice = person ? knownDeviceId(device, person.passwordHash, now().getTime()) : undefined;
       const attempt: LoginAttempt = { account: email, ip: context.ip, knownDevice };
-      throttled(attempt);
-      deps.throttle.recordAttempt(attempt);
+      await admit(attempt);
       dummyHash ??= deps.hasher.hash(newSecretToken());
       const matches = await deps.hasher.verify(password, person?.passwordHash ?? (await dummyHash));
       if (!person || !matches || person.disabledAt !== undefined) {
         if (person) await deps.store.recordLoginRefused(person.id, matches ? 'disabled' : 'wrong_password', audit(context, person.id));
         throw new DomainError('unauthenticated', WRONG_CREDENTIALS);
       }
-      deps.throttle.recordSuccess(attempt);
+      await deps.throttle.recordSuccess(attempt);
       const owed = (await deps.secondFactorGate?.(person.id)) ?? 'none';
       if (owed !== 'none') return { secondFactor: owed, personId: person.id };
       const token = newSecretToken();
@@ -227,17 +227,17 @@ export function createAuthenticationService(deps: AuthenticationServiceDeps): Au
       // Guesses through a session count on that session alone: whoever holds it cannot slow the
       // owner's logins, and gets no more tries than a known device would.
       const attempt: LoginAttempt = { account: principal.email, knownDevice: `session:${principal.sessionId}` };
-      throttled(attempt);
+      refuseAfter(await deps.throttle.retryAfterSeconds(attempt));
       const issues = passwordIssues(newPassword, '/newPassword');
       if (issues.length > 0) throw new DomainError('invalid', issues[0]!.message, { issues });
       const person = await deps.store.findPersonWithCredentials(principal.personId);
       if (!person) throw new DomainError('unauthenticated', 'The session has ended. Log in again.');
-      deps.throttle.recordAttempt(attempt);
+      await admit(attempt);
       if (!(await deps.hasher.verify(currentPassword, person.passwordHash))) {
         const message = 'The current password is wrong.';
         throw new DomainError('invalid', message, { issues: [{ code: 'password.wrong', path: '/currentPassword', message }] });
       }
-      deps.throttle.recordSuccess(attempt);
+      await deps.throttle.recordSuccess(attempt);
       const ended = await deps.store.changePassword(person.id, await deps.hasher.hash(newPassword), principal.sessionId, audit(context, person.id));
       if (ended.length > 0) deps.sessionRevoked.emit({ personId: person.id, sessionIds: ended, reason: 'password_changed' });
     },

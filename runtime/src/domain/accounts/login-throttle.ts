@@ -59,33 +59,84 @@ export interface LoginAttempt {
   knownDevice?: string | undefined;
 }
 
+/**
+ * The login throttle. Kept in the database (the stores' `rateLimits`), so every process behind a
+ * load balancer counts the same tries; each method is one atomic step there.
+ */
 export interface LoginThrottle {
-  /** Seconds until this try is allowed, or undefined when it is allowed now. */
-  retryAfterSeconds(attempt: LoginAttempt): number | undefined;
+  /** Seconds until this try is allowed, or undefined when it is allowed now (reads only). */
+  retryAfterSeconds(attempt: LoginAttempt): Promise<number | undefined>;
   /**
-   * Counts a try as failed before the password is checked, so a burst of parallel guesses cannot
-   * all pass `retryAfterSeconds` while the slow hash runs.
+   * One atomic step: when the try is allowed now, counts it as failed (before the password is
+   * checked, so a burst of parallel guesses, in this process or others, cannot all pass while the
+   * slow hash runs) and resolves undefined; otherwise resolves the seconds to wait, counting nothing.
    */
-  recordAttempt(attempt: LoginAttempt): void;
+  admit(attempt: LoginAttempt): Promise<number | undefined>;
   /** The password was right: forgets the failures counted where this try was counted. */
-  recordSuccess(attempt: LoginAttempt): void;
+  recordSuccess(attempt: LoginAttempt): Promise<void>;
 }
 
-interface Backoff {
+/** One account's (or device's) failures since it was last forgotten. */
+export interface Backoff {
   failures: number;
   lastAt: number;
 }
 
+/** Where a try counts: its backoff, and (unless it comes from a known device) its IP's list of failed accounts. */
+export interface ThrottleKeys {
+  backoffKey: string;
+  ip?: { key: string; account: string };
+}
+
+export function throttleKeys(attempt: LoginAttempt): ThrottleKeys {
+  const account = accountKey(attempt.account);
+  if (attempt.knownDevice !== undefined) return { backoffKey: deviceKey(attempt.knownDevice, account) };
+  return attempt.ip ? { backoffKey: account, ip: { key: ipKey(attempt.ip), account } } : { backoffKey: account };
+}
+
+/** The wait after `failures` failures (0 within the free ones). */
+export function delayAfter(settings: LoginThrottleOptions, failures: number): number {
+  return failures < settings.freeFailures ? 0 : Math.min(settings.maxDelayMs, settings.firstDelayMs * 2 ** Math.min(failures - settings.freeFailures, 52));
+}
+
+/** Whether a stored backoff still counts at `at`. */
+export function isLiveBackoff(settings: LoginThrottleOptions, backoff: Backoff | undefined, at: number): backoff is Backoff {
+  return backoff !== undefined && at - backoff.lastAt < settings.forgetAfterMs;
+}
+
 /**
- * The in-memory login throttle of one process (a restart forgets the counts, acceptable for a
- * single-node deployment).
+ * How long a try must wait, from its stored backoff and its IP's accounts that failed within the
+ * window (oldest failure first): the rules every implementation shares.
+ */
+export function loginWaitMs(settings: LoginThrottleOptions, keys: ThrottleKeys, backoff: Backoff | undefined, ipFailures: ReadonlyArray<{ account: string; failedAt: number }>, at: number): number {
+  const own = isLiveBackoff(settings, backoff, at) ? Math.max(0, backoff.lastAt + delayAfter(settings, backoff.failures) - at) : 0;
+  if (!keys.ip) return own;
+  const live = ipFailures.filter((failure) => at - failure.failedAt < settings.ipWindowMs);
+  if (live.some((failure) => failure.account === keys.ip!.account) || live.length < settings.distinctAccountsPerIp) return own;
+  // Full: the next try on a new account waits until enough of the oldest failures age out.
+  const oldest = live[live.length - settings.distinctAccountsPerIp]!.failedAt;
+  return Math.max(own, oldest + settings.ipWindowMs - at);
+}
+
+/** The backoff after one more failure at `at`. */
+export function bumpedBackoff(settings: LoginThrottleOptions, backoff: Backoff | undefined, at: number): Backoff {
+  return { failures: (isLiveBackoff(settings, backoff, at) ? backoff.failures : 0) + 1, lastAt: at };
+}
+
+/** Whole seconds of a wait in milliseconds, or undefined for none. */
+export function waitSeconds(waitMs: number): number | undefined {
+  return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 1000)) : undefined;
+}
+
+/**
+ * The in-memory login throttle of one process (tests, and the memory `RateLimits`); the SQLite and
+ * PostgreSQL ones keep the same counts in tables, and the same contract suite runs on all three.
  *
  * @param now - milliseconds since the epoch (the injected clock).
  * @example
  * const throttle = createLoginThrottle(() => clock.now().getTime());
- * const attempt = { account: email, ip, knownDevice };
- * if (throttle.retryAfterSeconds(attempt) !== undefined) refuse();
- * throttle.recordAttempt(attempt);
+ * const wait = await throttle.admit({ account: email, ip, knownDevice });
+ * if (wait !== undefined) refuse(wait);
  */
 export function createLoginThrottle(now: () => number, options: Partial<LoginThrottleOptions> = {}): LoginThrottle {
   const settings: LoginThrottleOptions = { ...DEFAULT_LOGIN_THROTTLE_OPTIONS, ...options };
@@ -94,8 +145,7 @@ export function createLoginThrottle(now: () => number, options: Partial<LoginThr
   const backoffs = new Map<string, Backoff>();
   const failedAccountsByIp = new Map<string, Map<string, number>>();
 
-  const delayAfter = (failures: number): number =>
-    failures < settings.freeFailures ? 0 : Math.min(settings.maxDelayMs, settings.firstDelayMs * 2 ** Math.min(failures - settings.freeFailures, 52));
+  const delayAfter = (failures: number): number => delayAfterOf(settings, failures);
 
   const liveBackoff = (key: string, at: number): Backoff | undefined => {
     const backoff = backoffs.get(key);
@@ -152,26 +202,31 @@ export function createLoginThrottle(now: () => number, options: Partial<LoginThr
     accounts.set(account, at);
   };
 
+  const waitMsOf = (attempt: LoginAttempt, at: number): number => {
+    const account = accountKey(attempt.account);
+    return attempt.knownDevice !== undefined
+      ? backoffWaitMs(deviceKey(attempt.knownDevice, account), at)
+      : Math.max(backoffWaitMs(account, at), attempt.ip ? ipWaitMs(ipKey(attempt.ip), account, at) : 0);
+  };
+
   return {
-    retryAfterSeconds(attempt) {
-      const at = now();
-      const account = accountKey(attempt.account);
-      const waitMs = attempt.knownDevice !== undefined
-        ? backoffWaitMs(deviceKey(attempt.knownDevice, account), at)
-        : Math.max(backoffWaitMs(account, at), attempt.ip ? ipWaitMs(ipKey(attempt.ip), account, at) : 0);
-      return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 1000)) : undefined;
+    async retryAfterSeconds(attempt) {
+      return waitSeconds(waitMsOf(attempt, now()));
     },
-    recordAttempt(attempt) {
+    async admit(attempt) {
       const at = now();
+      const wait = waitSeconds(waitMsOf(attempt, at));
+      if (wait !== undefined) return wait;
       const account = accountKey(attempt.account);
       if (attempt.knownDevice !== undefined) {
         bump(deviceKey(attempt.knownDevice, account), at);
-        return;
+        return undefined;
       }
       bump(account, at);
       if (attempt.ip) noteIpFailure(ipKey(attempt.ip), account, at);
+      return undefined;
     },
-    recordSuccess(attempt) {
+    async recordSuccess(attempt) {
       const account = accountKey(attempt.account);
       if (attempt.knownDevice !== undefined) {
         backoffs.delete(deviceKey(attempt.knownDevice, account));
@@ -188,6 +243,7 @@ function dropOldest(map: Map<string, unknown>): void {
   if (oldest !== undefined) map.delete(oldest);
 }
 
+const delayAfterOf = delayAfter;
 const accountKey = (account: string) => `account:${account.trim().toLowerCase()}`;
 const deviceKey = (device: string, account: string) => `device:${device}|${account}`;
 

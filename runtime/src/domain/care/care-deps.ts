@@ -1,3 +1,4 @@
+import type { RateLimits } from '../rate-limits.js';
 import type { Logger } from '../../logger.js';
 import type { Principal } from '../principal.js';
 import type { AlertSafetyStore } from './alert-safety-ports.js';
@@ -36,6 +37,8 @@ export interface CareDeps {
   logger: Logger;
   /** Each patient's responsible therapists (storage/sqlite/staff-store.ts), for "my patients". */
   responsible?: { patientsOf(unitId: string, therapistId: string): Promise<string[]> };
+  /** Where the public forms' rate limits count (the database's, shared by every process); memory when left out (tests). */
+  rateLimits?: RateLimits;
   /** How long an invitation stays valid (default 14 days). */
   invitationTtlMs?: number;
 }

@@ -1,5 +1,5 @@
 import type { AcceptedEnrollment as WireAcceptedEnrollment } from '@careloom/format/api';
-import { createAttemptLimiter } from '../attempt-limiter.js';
+import { memoryRateLimits } from '../rate-limits.js';
 import { DomainError } from '../errors.js';
 import type { Principal } from '../principal.js';
 import { careAudit } from './care-access.js';
@@ -35,21 +35,20 @@ export type AcceptedEnrollment = WireAcceptedEnrollment;
  */
 export function createInvitationCommands(deps: CareDeps, limits: RedeemLimits = DEFAULT_REDEEM_LIMITS) {
   // Counted before the lookup, so parallel guesses cannot all slip through; redeem and accept share it.
-  const guesses = createAttemptLimiter(() => deps.now().getTime(), { limit: limits.perIp, windowMs: limits.windowMs });
+  const guesses = (deps.rateLimits ?? memoryRateLimits).attemptLimiter(() => deps.now().getTime(), 'invitation-code', { limit: limits.perIp, windowMs: limits.windowMs });
 
   /** The live invitation behind a typed code; each wrong code counts against the client IP (429 once too many). */
   const liveInvitation = async (context: CareContext, code: string): Promise<{ invitation: InvitationRecord; codeHash: string }> => {
     const ip = context.ip ?? 'unknown';
-    const retryAfterSeconds = guesses.retryAfterSeconds(ip);
+    const retryAfterSeconds = await guesses.admit(ip);
     if (retryAfterSeconds !== undefined) throw new DomainError('rate_limited', `Too many wrong invitation codes from this address. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, { retryAfterSeconds });
-    guesses.recordAttempt(ip);
     const canonical = normalizeInvitationCode(code);
     if (canonical === undefined) throw new DomainError('not_found', UNKNOWN);
     const codeHash = invitationHash(canonical);
     const invitation = await deps.store.findInvitation(codeHash);
     if (!invitation || invitation.redeemedAt !== null || Date.parse(invitation.expiresAt) <= deps.now().getTime()) throw new DomainError('not_found', UNKNOWN);
     // A live code is no guess: retrying with a better password must not use up the IP's allowance.
-    guesses.takeBack(ip);
+    await guesses.takeBack(ip);
     return { invitation, codeHash };
   };
 

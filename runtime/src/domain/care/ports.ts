@@ -351,6 +351,7 @@ export interface CareStore {
    */
   claimReminder(input: { enrollmentId: string; kind: string; itemId: string; localDate: string; at: string; mail: QueuedMail }): Promise<boolean>;
   jobMark(name: string): Promise<string | undefined>;
+  /** Moves the job's mark forward to `at` (never back: processes running the job at once may finish out of order). */
   setJobMark(name: string, at: string): Promise<void>;
 
   /**

@@ -2,7 +2,7 @@ import type { AnswerValue, Answers } from '@careloom/format/engine';
 import { relevantAnswers } from '@careloom/format/engine';
 import type { Issue } from '@careloom/format';
 import { validateResponse } from '@careloom/format/validate';
-import { createAttemptLimiter } from '../attempt-limiter.js';
+import { memoryRateLimits } from '../rate-limits.js';
 import { DomainError } from '../errors.js';
 import type { Role } from '../principal.js';
 import { auditRefusal, careAudit, unitFor } from './care-access.js';
@@ -52,7 +52,7 @@ function prefixed(issues: readonly Issue[], prefix: string): Issue[] {
 /** Self-referral: a unit's public intake questionnaire, and the referral queue therapists work through. */
 export function createReferralCommands(deps: CareDeps, limits: IntakeLimits = DEFAULT_INTAKE_LIMITS) {
   // Counted per IP and attempt, like failed logins: the intake form is public and writes to the database.
-  const throttle = createAttemptLimiter(() => deps.now().getTime(), { limit: limits.perIp, windowMs: limits.windowMs });
+  const throttle = (deps.rateLimits ?? memoryRateLimits).attemptLimiter(() => deps.now().getTime(), 'self-referral', { limit: limits.perIp, windowMs: limits.windowMs });
   const enrollments = createEnrollmentCommands(deps);
 
   const intakeOf = async (unitId: string) => {
@@ -85,9 +85,8 @@ export function createReferralCommands(deps: CareDeps, limits: IntakeLimits = DE
 
     async submitIntake(context: CareContext, unitId: string, input: { contact: ReferralContact; response: unknown }): Promise<{ id: string }> {
       const { unit, loaded } = await intakeOf(unitId);
-      const retryAfterSeconds = context.ip ? throttle.retryAfterSeconds(context.ip) : undefined;
+      const retryAfterSeconds = context.ip ? await throttle.admit(context.ip) : undefined;
       if (retryAfterSeconds !== undefined) throw new DomainError('rate_limited', `Too many referrals from this address. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, { retryAfterSeconds });
-      if (context.ip) throttle.recordAttempt(context.ip);
       const validation = validateResponse(input.response);
       if (!validation.ok) throw new DomainError('invalid', 'The questionnaire answers are not well-formed.', { issues: prefixed(validation.issues, '/response') });
       const response = validation.value;

@@ -117,12 +117,12 @@ export function createSecondFactorService(deps: SecondFactorServiceDeps): Second
 
   const throttled = async (personId: string, context: RequestContext): Promise<LoginAttempt> => {
     const attempt: LoginAttempt = { account: `second-factor:${personId}`, ip: context.ip, knownDevice: undefined };
-    const seconds = deps.throttle.retryAfterSeconds(attempt);
+    // Counted as a wrong code before it is checked, so parallel guesses cannot all pass at once.
+    const seconds = await deps.throttle.admit(attempt);
     if (seconds !== undefined) {
       await deps.store.recordRefused({ personId, reason: 'throttled', audit: audit(context, personId) });
       throw new DomainError('rate_limited', `Too many wrong codes. Try again in ${seconds < 60 ? `${seconds} second(s)` : `${Math.ceil(seconds / 60)} minute(s)`}.`, { retryAfterSeconds: seconds });
     }
-    deps.throttle.recordAttempt(attempt);
     return attempt;
   };
 
@@ -145,7 +145,7 @@ export function createSecondFactorService(deps: SecondFactorServiceDeps): Second
       const step = stepOf(secretOf(personId, record.secretSealed), typed);
       if (step !== undefined) {
         if (await deps.store.acceptStep({ personId, step, audit: audit(context, personId) })) {
-          deps.throttle.recordSuccess(attempt);
+          await deps.throttle.recordSuccess(attempt);
           return;
         }
         await deps.store.recordRefused({ personId, reason: 'replayed', audit: audit(context, personId) });
@@ -153,7 +153,7 @@ export function createSecondFactorService(deps: SecondFactorServiceDeps): Second
       }
     } else if (typed.length === 10 && [...typed].every((char) => CROCKFORD.includes(char))) {
       if (await deps.store.useRecoveryCode({ personId, codeHash: recoveryHash(personId, typed), at: deps.clock.now().toISOString(), audit: audit(context, personId) })) {
-        deps.throttle.recordSuccess(attempt);
+        await deps.throttle.recordSuccess(attempt);
         return;
       }
     }

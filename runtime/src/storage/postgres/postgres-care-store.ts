@@ -350,7 +350,9 @@ export function createPostgresCareStore(pool: pg.Pool, options: { mail: Pick<Pos
     },
     jobMark: async (name) => (await first<{ last_at: string }>(pool, 'SELECT last_at FROM care_job_marks WHERE name = $1', [name]))?.last_at,
     setJobMark: async (name, at) => {
-      await pool.query('INSERT INTO care_job_marks (name, last_at) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET last_at = excluded.last_at', [name, at]);
+      // Every process runs the minute job: a run that finishes late must not move the mark back
+      // (ISO times in UTC compare as text; "C" so no locale reorders them).
+      await pool.query('INSERT INTO care_job_marks (name, last_at) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET last_at = excluded.last_at WHERE care_job_marks.last_at COLLATE "C" < excluded.last_at COLLATE "C"', [name, at]);
     },
 
     // One answer's read rows commit together: an audit trail naming half the patients a list showed would mislead.

@@ -10,7 +10,8 @@ export type PostgresDraftUpdateStore = DraftUpdates & DraftUpdateStore;
  * The live drafts' Yjs update log on PostgreSQL (tables draft_updates, draft_contributors,
  * draft_update_quarantine), with the same behaviour as the SQLite store (the DraftUpdateStore
  * contract suite runs against both). Sequence numbers come from one identity column, so they
- * increase across every process writing to the database.
+ * increase across every process writing to the database, and within a document
+ * they commit in order (appends to one document take turns), so reading on from a seq misses nothing.
  *
  * @param now the clock (ISO 8601 UTC), injected so tests are deterministic
  */
@@ -28,8 +29,18 @@ export function createPostgresDraftUpdateStore(pool: pg.Pool, now: () => string)
       return { updates: rows.map((row) => new Uint8Array(row.data)), seqs: rows.map((row) => row.seq), lastSeq: last.rows[0]?.seq ?? 0 };
     },
 
+    async loadUpdatesAfter(document, afterSeq) {
+      const { rows } = await pool.query<{ seq: number; data: Buffer }>({ name: 'draft-load-after', text: 'SELECT seq, "update" AS data FROM draft_updates WHERE document = $1 AND seq > $2 ORDER BY seq', values: [document, afterSeq] });
+      return { updates: rows.map((row) => new Uint8Array(row.data)), seqs: rows.map((row) => row.seq) };
+    },
+
     async appendUpdate(document, update, personId = null) {
       return inTransaction(pool, async (client) => {
+        // Appends to one document take turns (the lock compaction takes too): seqs come from one
+        // identity column shared by every process, and without the turn a row with a lower seq could
+        // commit after one with a higher seq, so a process catching up from its last seen seq
+        // (collab-server.ts, cluster bus) would skip it for good.
+        await client.query({ name: 'draft-append-lock', text: 'SELECT pg_advisory_xact_lock(hashtext($1))', values: [`draft:${document}`] });
         const at = now();
         const { rows } = await client.query<{ seq: number }>({ name: 'draft-append', text: 'INSERT INTO draft_updates (document, "update", person_id, at) VALUES ($1, $2, $3, $4) RETURNING seq', values: [document, Buffer.from(update), personId, at] });
         const seq = rows[0]!.seq;

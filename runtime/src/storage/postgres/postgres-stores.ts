@@ -1,3 +1,4 @@
+import { createPostgresRateLimits } from './postgres-rate-limits.js';
 import type pg from 'pg';
 import { uuidGenerator } from '../../ids.js';
 import type { SqliteStoresOptions } from '../sqlite/sqlite-stores.js';
@@ -58,6 +59,7 @@ export function createPostgresStores(pool: pg.Pool, options: SqliteStoresOptions
     dataAdmin: createPostgresDataAdminStore(pool),
     mailOutbox: mail,
     mailQueue: createPostgresDispatchQueue(pool, options.box),
+    rateLimits: createPostgresRateLimits(pool),
     webhooks: createPostgresWebhookStore(pool, { ...sealing, ...webhookWake }),
     webhookQueue: createPostgresWebhookQueue(pool, sealing),
     async ping() {

@@ -406,7 +406,8 @@ export function createSqliteCareStore(
     },
     jobMark: async (name) => (db.prepare('SELECT last_at FROM care_job_marks WHERE name = ?').get(name) as { last_at: string } | undefined)?.last_at,
     setJobMark: async (name, at) => {
-      db.prepare('INSERT INTO care_job_marks (name, last_at) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET last_at = excluded.last_at').run(name, at);
+      // Never moved back, as on PostgreSQL where several processes run the job (ISO times in UTC compare as text).
+      db.prepare('INSERT INTO care_job_marks (name, last_at) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET last_at = excluded.last_at WHERE care_job_marks.last_at < excluded.last_at').run(name, at);
     },
 
     recordReads: async (entries) => recordReads(entries),

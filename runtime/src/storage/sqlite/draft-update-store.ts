@@ -23,6 +23,7 @@ export interface SqliteDraftUpdateStore extends DraftUpdates, DraftUpdateStore {
  */
 export function createSqliteDraftUpdateStore(db: Database.Database, now: () => string): SqliteDraftUpdateStore {
   const selectUpdates = db.prepare('SELECT seq, "update" AS data FROM draft_updates WHERE document = ? ORDER BY seq');
+  const selectUpdatesAfter = db.prepare('SELECT seq, "update" AS data FROM draft_updates WHERE document = ? AND seq > ? ORDER BY seq');
   const insertUpdate = db.prepare('INSERT INTO draft_updates (document, "update", person_id, at) VALUES (?, ?, ?, ?)');
   const upsertContributor = db.prepare(
     `INSERT INTO draft_contributors (document, person_id, last_seq, last_at) VALUES (?, ?, ?, ?)
@@ -74,6 +75,10 @@ export function createSqliteDraftUpdateStore(db: Database.Database, now: () => s
       const rows = selectUpdates.all(document) as Array<{ seq: number; data: Buffer }>;
       const last = selectLastSeq.get(document, document) as { seq: number | null };
       return { updates: rows.map((row) => new Uint8Array(row.data)), seqs: rows.map((row) => row.seq), lastSeq: last.seq ?? 0 };
+    },
+    loadUpdatesAfter: async (document, afterSeq) => {
+      const rows = selectUpdatesAfter.all(document, afterSeq) as Array<{ seq: number; data: Buffer }>;
+      return { updates: rows.map((row) => new Uint8Array(row.data)), seqs: rows.map((row) => row.seq) };
     },
     setAsideStored: async (document, seq, reason) => setAsideStored(document, seq, reason),
     setAsideRefused: async (document, update, author, reason) => setAsideRefused(document, update, author, reason),

@@ -15,6 +15,7 @@ import { createSqliteMemberInvitationStore } from './member-invitation-store.js'
 import { createSqliteResponseLookup } from './response-lookup.js';
 import { createSqliteAuditLog } from './sqlite-audit-log.js';
 import { createSqliteStaffStore } from './staff-store.js';
+import { createSqliteRateLimits } from './sqlite-rate-limits.js';
 import { createSqliteDataAdminStore } from './data-admin-store.js';
 import { createSqliteWebhookEvents, createSqliteWebhookQueue, createSqliteWebhookStore } from './sqlite-webhook-store.js';
 import { createSqliteDispatchQueue, createSqliteMailOutbox, type OutboxMode } from './sqlite-mail-outbox.js';
@@ -74,6 +75,7 @@ export function createSqliteStores(db: Database.Database, options: SqliteStoresO
     patientSchedules: createSqlitePatientScheduleStore(db, { webhooks }),
     mailOutbox: mail,
     mailQueue: createSqliteDispatchQueue(db, options.box),
+    rateLimits: createSqliteRateLimits(db),
     webhooks: createSqliteWebhookStore(db, { ...sealing, ...webhookWake }),
     webhookQueue: createSqliteWebhookQueue(db, sealing),
     async ping() {

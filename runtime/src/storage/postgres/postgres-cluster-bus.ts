@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { parseClusterEvent, type ClusterBus, type ClusterEvent, type ClusterMessage } from '../../cluster/cluster-bus.js';
+
+export interface PostgresClusterBusOptions {
+  /** The database URL (CARELOOM_DATABASE_URL): the listening connection is one of its own, outside the pool. */
+  url: string;
+  /** The stores' pool, which sends the notifications. */
+  pool: pg.Pool;
+  /** Where a lost listening connection and a failing listener are reported. */
+  onProblem?: (message: string, fields: Readonly<Record<string, string | number | boolean | null | undefined>>) => void;
+  /** Waits between reconnection attempts, the last one repeated (default 50 ms doubling to 2 s). */
+  reconnectDelaysMs?: readonly number[];
+}
+
+export interface PostgresClusterBus extends ClusterBus {
+  /** Resolves once the listening connection listens (the first time). */
+  ready: Promise<void>;
+}
+
+const DEFAULT_DELAYS = [50, 100, 200, 400, 800, 1600, 2000];
+
+/**
+ * The cluster bus on PostgreSQL's LISTEN/NOTIFY: one channel per schema (the processes that share
+ * a schema are one installation), a JSON payload of ids and a sequence number, never data.
+ * NOTIFY is sent in its own statement after the write committed, so a listener that reads on at
+ * once finds the row. A listening connection that drops is reopened with backoff; then `onResumed`
+ * listeners re-read from their last seen seq, since notifications sent meanwhile are gone.
+ *
+ * @example
+ * const bus = createPostgresClusterBus({ url: config.databaseUrl, pool });
+ * await bus.ready;
+ * bus.subscribe(({ event }) => …);
+ */
+export function createPostgresClusterBus(options: PostgresClusterBusOptions): PostgresClusterBus {
+  const origin = randomUUID();
+  const delays = options.reconnectDelaysMs ?? DEFAULT_DELAYS;
+  const report = options.onProblem ?? (() => undefined);
+  const listeners = new Set<(message: ClusterMessage) => void>();
+  const resumedListeners = new Set<() => void>();
+  let channel: string | undefined;
+  let client: pg.Client | undefined;
+  let closed = false;
+  let attempt = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let resolveReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+
+  const deliver = (message: ClusterMessage) => {
+    for (const listener of [...listeners]) {
+      try {
+        listener(message);
+      } catch (error) {
+        report('A cluster event listener failed', { error: describe(error) });
+      }
+    }
+  };
+
+  const onNotification = (notification: pg.Notification) => {
+    if (notification.channel !== channel || notification.payload === undefined) return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(notification.payload);
+    } catch {
+      return;
+    }
+    const wire = parsed as { o?: unknown; e?: unknown };
+    const event = parseClusterEvent(wire.e);
+    if (event) deliver({ event, local: wire.o === origin });
+  };
+
+  async function connect(): Promise<void> {
+    const next = new pg.Client({ connectionString: options.url, keepAlive: true });
+    next.on('error', (error) => lost(next, error));
+    next.on('end', () => lost(next, new Error('connection ended')));
+    next.on('notification', onNotification);
+    try {
+      await next.connect();
+      if (channel === undefined) {
+        const { rows } = await next.query<{ schema: string }>('SELECT current_schema() AS schema');
+        channel = channelFor(rows[0]?.schema ?? 'public');
+      }
+      await next.query(`LISTEN ${next.escapeIdentifier(channel)}`);
+    } catch (error) {
+      next.removeAllListeners();
+      next.on('error', () => undefined);
+      await next.end().catch(() => undefined);
+      throw error;
+    }
+    if (closed) {
+      await next.end().catch(() => undefined);
+      return;
+    }
+    const resumed = client === undefined && attempt > 0;
+    client = next;
+    attempt = 0;
+    resolveReady();
+    if (resumed) {
+      report('Cluster bus listening again', {});
+      for (const listener of [...resumedListeners]) {
+        try {
+          listener();
+        } catch (error) {
+          report('A cluster resume listener failed', { error: describe(error) });
+        }
+      }
+    }
+  }
+
+  function lost(which: pg.Client, error: Error): void {
+    if (client !== which && client !== undefined) return;
+    const wasListening = client === which;
+    client = undefined;
+    // Its later 'end' or 'error' must not schedule a second reconnection.
+    which.removeAllListeners();
+    which.on('error', () => undefined);
+    void which.end().catch(() => undefined);
+    if (closed) return;
+    if (wasListening) report('Cluster bus lost its listening connection; reconnecting', { error: error.message });
+    schedule();
+  }
+
+  function schedule(): void {
+    if (closed || timer) return;
+    const delay = delays[Math.min(attempt, delays.length - 1)] ?? 1000;
+    attempt++;
+    timer = setTimeout(() => {
+      timer = undefined;
+      connect().catch((error: unknown) => {
+        report('Cluster bus could not listen yet', { error: describe(error), attempt });
+        schedule();
+      });
+    }, delay);
+    timer.unref();
+  }
+
+  connect().catch((error: unknown) => {
+    report('Cluster bus could not listen yet', { error: describe(error) });
+    attempt = 1;
+    schedule();
+  });
+
+  return {
+    shared: true,
+    ready,
+    async publish(event: ClusterEvent) {
+      if (closed) return;
+      await ready;
+      await options.pool.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify({ o: origin, e: event })]);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    onResumed(listener) {
+      resumedListeners.add(listener);
+      return () => resumedListeners.delete(listener);
+    },
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      resolveReady();
+      const current = client;
+      client = undefined;
+      listeners.clear();
+      resumedListeners.clear();
+      if (current) await current.end().catch(() => undefined);
+    },
+  };
+}
+
+/** The channel of one schema's installation; identifiers are cut at 63 bytes by PostgreSQL. */
+export function channelFor(schema: string): string {
+  const name = schema === 'public' ? 'careloom_cluster' : `careloom_cluster_${schema}`;
+  return Buffer.from(name).subarray(0, 63).toString('utf8').replace(/\uFFFD+$/, '');
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1357,6 +1357,44 @@ export interface PatientRow {
   lastActivityAt: string | null;
   attention: number;
   problem?: Problem;
+  latestScore?: LatestScore;
+}
+/**
+ * A patient's most recent instrument score and how it moved since that instrument's score before it (absent when the patient has no score yet).
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "LatestScore".
+ */
+export interface LatestScore {
+  /**
+   * The instrument's abbreviation (PHQ-9).
+   */
+  title: string;
+  total: number;
+  /**
+   * The highest total the instrument can give.
+   */
+  max?: number;
+  /**
+   * The severity band, in the reader's language.
+   */
+  bandLabel: string | null;
+  /**
+   * The band's severity level, 0 (none) to 4 (severe).
+   */
+  level: number | null;
+  /**
+   * When the patient answered.
+   */
+  at: string;
+  /**
+   * The same instrument's total before this one, or null for a first score.
+   */
+  previous: number | null;
+  /**
+   * better or worse when the instrument's bands say which way is worse, else up or down; null for a first score.
+   */
+  trend: 'better' | 'worse' | 'unchanged' | 'up' | 'down' | null;
 }
 /**
  * GET /api/care/units/:id/patients, most in need of attention first.
@@ -2131,6 +2169,7 @@ export interface ApiDefinitions {
   Deployment: Deployment;
   DeploymentList: DeploymentList;
   PatientRow: PatientRow;
+  LatestScore: LatestScore;
   PatientList: PatientList;
   OutboxMessage: OutboxMessage;
   Outbox: Outbox;

@@ -7,7 +7,8 @@ import { DomainError } from '../errors.js';
 import type { Role } from '../principal.js';
 import { actorOf, auditPatientRead, auditPatientReads, careAudit, enrollmentFor, unitFor } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
-import { textIn } from './care-content.js';
+import { loadModule, textIn } from './care-content.js';
+import { latestScore } from './latest-score.js';
 import { normalizeInvitationCode } from './invitation-code.js';
 import { contentLanguage, invitationMail } from './invitation-mail.js';
 import { loadEnrollmentSchedule, tryLoadEnrollmentSchedule } from './enrollment-schedule.js';
@@ -179,6 +180,8 @@ export function createEnrollmentCommands(deps: CareDeps) {
         const inactiveDays = open ? Math.max(0, Math.floor((now.getTime() - Date.parse(since)) / DAY_MS)) : 0;
         const openAlerts = counts?.openAlerts ?? 0;
         const unreadMessages = counts?.unreadMessages ?? 0;
+        // Shown beside the triage reason, never part of it: the order stays alerts, messages, overdue, silence.
+        const score = schedule ? await latestScore(schedule.responses, async (response) => (await loadModule(deps, { moduleId: response.moduleId, version: response.moduleVersion })).module, context.language) : undefined;
         entries.push({
           enrollmentId: enrollment.id,
           patient: { id: enrollment.patientId, name: counts?.patientName ?? '' },
@@ -192,6 +195,7 @@ export function createEnrollmentCommands(deps: CareDeps) {
           overdueReports,
           lastActivityAt,
           attention: attentionScore({ openAlerts, unreadMessages, overdueReports, inactiveDays }),
+          ...(score ? { latestScore: score } : {}),
         });
       }
       await auditPatientReads(deps, context, role, unit, entries.map((entry) => ({ enrollment: { id: entry.enrollmentId, patientId: entry.patient.id }, details: { read: 'patient list' } })));

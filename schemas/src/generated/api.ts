@@ -1330,6 +1330,10 @@ export interface Deployment {
    * The module versions patients of this deployment get (a module deployment: itself).
    */
   modules: ModulePin[];
+  /**
+   * The languages the deployed program is written in (a patient can be enrolled in any of them), default first.
+   */
+  languages?: string[];
 }
 /**
  * GET /api/care/units/:id/deployments.
@@ -1454,6 +1458,14 @@ export interface Enrollment {
    * The module versions this enrollment stays on.
    */
   modules?: ModulePin[];
+  /**
+   * The language the patient was enrolled in (absent: the program's default).
+   */
+  language?: string;
+  /**
+   * When the patient took the invitation up; null until then (a new invitation can be sent).
+   */
+  acceptedAt?: string | null;
 }
 /**
  * The answer of enrolling (POST /api/care/units/:id/enrollments) and of accepting a referral: the enrollment and its invitation.
@@ -1721,6 +1733,10 @@ export interface EnrollBody {
    * The local date week 1 starts (YYYY-MM-DD); today by default.
    */
   startsOn?: string;
+  /**
+   * The patient's language, one the program is written in: the invitation e-mail and link are in it. The program's default language when absent.
+   */
+  language?: string;
 }
 /**
  * This interface was referenced by `CareloomApi`'s JSON-Schema

@@ -198,3 +198,34 @@ describe('<cl-library>', () => {
     expect(library.shadowRoot!.activeElement?.id).to.equal('status');
   });
 });
+
+describe('the review inbox', () => {
+  /** gad-7 copied as a new module and submitted by the demo designer: a version waiting for a publisher. */
+  async function submitted(id: string): Promise<void> {
+    await server.signIn('author', 'designer');
+    await server.call('author', 'POST', '/api/modules', { kind: 'module', id, example: 'gad-7' });
+    await server.call('author', 'POST', `/api/modules/${id}/versions`, { changeNote: 'First version' });
+  }
+
+  it('lists for a publisher the versions waiting for them, newest first, each linking to its review', async () => {
+    await submitted('anxiety-older');
+    await submitted('anxiety-newer');
+    const { library } = await mountLibrary('publisher');
+    const entries = deepAll(library, '.inbox li');
+    expect(entries.map((entry) => entry.dataset['id'])).to.deep.equal(['anxiety-newer', 'anxiety-older']);
+    expect(entries[0]!.textContent).to.contain('Start the review');
+    expect(deep<HTMLAnchorElement>(entries[0]!, 'a')!.getAttribute('href')).to.equal('#/modules/anxiety-newer/review');
+    expect(await seriousViolations(library)).to.deep.equal([]);
+  });
+
+  it('lists for a tester what is approved for test, and shows a designer no inbox', async () => {
+    await submitted('anxiety-test');
+    await server.signIn('reviewer', 'publisher');
+    await server.call('reviewer', 'POST', '/api/modules/anxiety-test/versions/1/transitions', { action: 'start_review' });
+    await server.call('reviewer', 'POST', '/api/modules/anxiety-test/versions/1/transitions', { action: 'approve_for_test' });
+    const { library } = await mountLibrary('tester');
+    expect(deepAll(library, '.inbox li').map((entry) => [entry.dataset['id'], entry.dataset['reason']])).to.deep.equal([['anxiety-test', 'test']]);
+    const designer = await mountLibrary('designer');
+    expect(deepAll(designer.library, '.inbox')).to.have.length(0);
+  });
+});

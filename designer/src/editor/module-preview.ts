@@ -88,7 +88,7 @@ export class ClModulePreview extends LitElement {
               ? html`<li data-result=${result.blockId}>
                   ${result.total === null ? t('preview.totalMissing', { name: result.name }) : t('preview.total', { name: result.name, total: result.total })}
                   ${result.band ? html`<br />${t('preview.band', { band: result.band })}` : nothing}
-                  ${result.alerts.length > 0 ? html`<br /><strong>${t('preview.alerts', { alerts: result.alerts.join(', ') })}</strong>` : nothing}
+                  ${result.alerts.length > 0 ? html`<br /><strong>${t('preview.alerts', { alerts: result.alerts.join('; ') })}</strong>` : nothing}
                 </li>`
               : html`<li data-result=${result.blockId} class=${result.zone ? `zone-${result.zone}` : ''}>
                   ${result.zone ? t('preview.zone', { name: result.name, zone: t(`registration.${result.zone}`) }) : result.name}

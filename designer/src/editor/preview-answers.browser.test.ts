@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { Module } from '@careloom/format';
 import type { ClModulePreview } from './module-preview.js';
-import { deep, deepAll, panicWeek1, settle } from './test-helpers.js';
+import { deep, deepAll, panicWeek1, phq9, settle } from './test-helpers.js';
 import './define.js';
 
 /** Week 1 with "mainFear" switched from a single choice to a number, as a designer might change it. */
@@ -31,5 +31,16 @@ describe("the preview's answers after the draft changes", () => {
     preview.module = structuredClone(panicWeek1) as Module;
     await settle(preview);
     expect(preview.answers).to.deep.equal({ mainFear: 'heart' });
+  });
+});
+
+describe("the preview's score box", () => {
+  it('names a fired alert rule by its message, never by its id', async () => {
+    const preview = await fixture<ClModulePreview>(html`<cl-module-preview .module=${phq9} .pageId=${'questionnaire'} .language=${'en'}></cl-module-preview>`);
+    preview.answers = { phq9_9: 'severalDays' };
+    await settle(preview);
+    const text = preview.shadowRoot!.textContent!;
+    expect(text).to.contain('Alerts: Item 9 (thoughts of being better off dead or of self-harm) was answered above "Not at all".');
+    expect(text).not.to.match(/Alerts: item9\b/);
   });
 });

@@ -9,6 +9,8 @@ import { collabFanout } from './collab-fanout.js';
 import { cpuProfile } from './cpu-profile.js';
 import { percentile, repoRoot } from './processes.js';
 import { pagesPerResponse, runtimeResponses } from './runtime-responses.js';
+import { findPostgresBin } from '@careloom/server/throwaway-postgres';
+import { medianRate, postgresRecording, type PostgresRecordingResult } from './postgres-recording.js';
 import { median, startup } from './startup.js';
 import { haveWrk, type WrkResult } from './wrk.js';
 
@@ -23,6 +25,8 @@ const responses = await runtimeResponses();
 const fanout = await collabFanout();
 const profile = await cpuProfile();
 const starts = await startup();
+// PostgreSQL only where its server binaries are installed (apt-get install postgresql).
+const postgres: PostgresRecordingResult | undefined = findPostgresBin() ? await postgresRecording() : undefined;
 const loadAfter = loadavg();
 
 const med = (values: number[]) => percentile(values, 50);
@@ -54,6 +58,25 @@ const rows: string[][] = [
   ['start: process start → first /health 200, median (build ÷ tsx)', `${median(starts.compiledMs).toFixed(0)} ms`, `${median(starts.sourceMs).toFixed(0)} ms`, (median(starts.compiledMs) / median(starts.sourceMs)).toFixed(2), '≤ 300 ms'],
 ];
 
+if (postgres) {
+  const sqliteRate = medianRate(postgres.sqlite);
+  const ratios = (processes: number) => postgres.postgres[processes - 1]!.map((run, index) => run.perSecond / postgres.sqlite[index]!.perSecond);
+  for (let processes = 1; processes <= postgres.postgres.length; processes += 1) {
+    const runs = postgres.postgres[processes - 1]!;
+    const stored = runs.reduce((sum, run) => sum + run.stored, 0);
+    const acknowledged = runs.reduce((sum, run) => sum + run.acknowledged, 0);
+    rows.push([
+      `PostgreSQL, ${processes} process${processes === 1 ? '' : 'es'}: responses/s ÷ SQLite, 1 process (${postgres.connections} connections, 16 patients; stored ÷ 201s ${stored} ÷ ${acknowledged})`,
+      `${medianRate(runs).toFixed(0)}/s, p99 ${med(runs.map((run) => run.p99Ms)).toFixed(0)} ms`,
+      `${sqliteRate.toFixed(0)}/s`,
+      `${med(ratios(processes)).toFixed(2)} (${range(ratios(processes), 2)})`,
+      '',
+    ]);
+  }
+} else {
+  rows.push(['PostgreSQL recording', 'skipped: no PostgreSQL server binaries (apt-get install postgresql)', '', '', '']);
+}
+
 const out = process.stdout;
 out.write(`\nCareloom vs baselines, ${startedAt.toISOString()}, load average ${loadBefore[0]!.toFixed(1)} before / ${loadAfter[0]!.toFixed(1)} after (2 cores)\n`);
 out.write(`wrk: 1 thread, ${responses.connections} keep-alive connections, ${responses.seconds} s per run, ${responses.careloomPost.length} alternating rounds\n\n`);
@@ -66,7 +89,7 @@ out.write(`${profile.places.map((entry) => `| ${(entry.share * 100).toFixed(1)} 
 const resultsDir = join(repoRoot, 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
 const file = join(resultsDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(file, `${JSON.stringify({ startedAt, loadBefore, loadAfter, responses, fanout, profile, starts }, null, 2)}\n`);
+writeFileSync(file, `${JSON.stringify({ startedAt, loadBefore, loadAfter, responses, fanout, profile, starts, postgres }, null, 2)}\n`);
 out.write(`\nRaw numbers: ${file.slice(repoRoot.length + 1)}\n`);
 
 // Clients left over from the measurements (keep-alive sockets, y-websocket timers) would keep Node

@@ -2,13 +2,22 @@
 -- like a patient's device makes, so every request is a new submission (a repeated id would be an
 -- idempotent replay answering 200, not a recording). Arguments: path, cookie and CSRF token and
 -- Origin (empty for the bare baseline), answeredAt, and the pause in milliseconds before each request
--- (0 = flat out).
+-- (0 = flat out), and optionally a file of patients (path, cookie, CSRF token per tab-separated
+-- line) to rotate over request by request, as many patients' devices would.
 local path, cookie, csrf, origin, answered, pause
+local patients = {}
+local nextPatient = 0
 local answers = '{"phq9_1":"severalDays","phq9_2":"moreThanHalf","phq9_3":"notAtAll","phq9_4":"severalDays","phq9_5":"moreThanHalf","phq9_6":"notAtAll","phq9_7":"severalDays","phq9_8":"moreThanHalf","phq9_9":"notAtAll"}'
 
 function init(args)
   path, cookie, csrf, origin, answered, pause = args[1], args[2], args[3], args[4], args[5], tonumber(args[6] or "0")
   math.randomseed(os.time() + math.floor(os.clock() * 1000000))
+  if args[7] then
+    for line in io.lines(args[7]) do
+      local p, c, t = line:match("^([^\t]+)\t([^\t]+)\t([^\t]+)$")
+      if p then patients[#patients + 1] = { path = p, cookie = c, csrf = t } end
+    end
+  end
 end
 
 local function hex(n)
@@ -22,6 +31,11 @@ local function uuid4()
 end
 
 function request()
+  if #patients > 0 then
+    nextPatient = nextPatient % #patients + 1
+    local patient = patients[nextPatient]
+    path, cookie, csrf = patient.path, patient.cookie, patient.csrf
+  end
   local headers = { ["Content-Type"] = "application/json" }
   if cookie ~= "" then headers["Cookie"] = cookie end
   if csrf ~= "" then headers["X-CSRF-Token"] = csrf end

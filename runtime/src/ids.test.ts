@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUuidV7Ids, uuidGenerator } from './ids.js';
+import { createRandomPool, createUuidV7Ids, uuidGenerator } from './ids.js';
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -36,5 +36,21 @@ describe('createUuidV7Ids', () => {
     expect(a).toMatch(UUID_V7);
     expect(b > a).toBe(true);
     expect(a.slice(19)).not.toBe(b.slice(19));
+  });
+});
+
+describe('createRandomPool', () => {
+  it('never hands out the same bytes twice, across refills, and fills arrays larger than the pool directly', () => {
+    const fill = createRandomPool(64);
+    const seen = new Set<string>();
+    for (let draw = 0; draw < 1000; draw++) {
+      const bytes = new Uint8Array(16);
+      fill(bytes);
+      seen.add(Buffer.from(bytes).toString('hex'));
+    }
+    expect(seen.size).toBe(1000);
+    const large = new Uint8Array(200);
+    fill(large);
+    expect(large.some((byte) => byte !== 0)).toBe(true);
   });
 });

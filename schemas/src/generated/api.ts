@@ -1774,6 +1774,10 @@ export interface PlanBody {
  */
 export interface MessageBody {
   body: Text;
+  /**
+   * The sending device's id for this message (a UUID). A retry with the same id answers the stored message (200) instead of sending it twice; a device that queues messages while offline always sends one.
+   */
+  clientId?: string;
 }
 /**
  * This interface was referenced by `CareloomApi`'s JSON-Schema

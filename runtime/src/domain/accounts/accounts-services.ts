@@ -7,6 +7,7 @@ import type { MemberInvitationStore } from './member-invitation-store.js';
 import { createMemberInvitationService, type MemberInvitationService } from './member-invitations.js';
 import { createOrganisationService, type OrganisationService } from './organisation-service.js';
 import type { PasswordHasher } from './password-hasher.js';
+import type { SessionCache } from './session-cache.js';
 import { createSessionRevokedHub, type SessionRevokedHub } from './session-revoked.js';
 
 export interface AccountsServicesDeps {
@@ -16,6 +17,8 @@ export interface AccountsServicesDeps {
   ids: IdGenerator;
   throttle?: Partial<LoginThrottleOptions>;
   sessionPolicy?: SessionPolicy;
+  /** Resolved sessions kept for a moment (session-cache.ts); a one-second cache by default. */
+  sessionCache?: SessionCache;
   /** Where a throwing sessionRevoked listener is reported. */
   onListenerError?: (error: unknown) => void;
   /** Membership invitations (the only way to add a person over HTTP). */
@@ -41,7 +44,7 @@ export interface AccountsServices {
 export function createAccountsServices(deps: AccountsServicesDeps): AccountsServices {
   const sessionRevoked = createSessionRevokedHub(deps.onListenerError);
   const throttle = createLoginThrottle(() => deps.clock.now().getTime(), deps.throttle);
-  const authentication = createAuthenticationService({ store: deps.store, hasher: deps.hasher, throttle, sessionRevoked, clock: deps.clock, ...(deps.sessionPolicy ? { sessionPolicy: deps.sessionPolicy } : {}) });
+  const authentication = createAuthenticationService({ store: deps.store, hasher: deps.hasher, throttle, sessionRevoked, clock: deps.clock, ...(deps.sessionPolicy ? { sessionPolicy: deps.sessionPolicy } : {}), ...(deps.sessionCache ? { sessionCache: deps.sessionCache } : {}) });
   const invitations = deps.invitations;
   return {
     sessionRevoked,

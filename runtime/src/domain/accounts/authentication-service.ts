@@ -1,12 +1,13 @@
 import type { Clock } from '../../clock.js';
 import { DomainError } from '../errors.js';
 import type { Membership, Principal } from '../principal.js';
-import type { AccountsStore, AuditContext, Organisation, Person, SessionRecord } from './accounts-store.js';
+import type { AccountsStore, AuditContext, MembershipRecord, Organisation, Person, SessionRecord } from './accounts-store.js';
 import { deviceCookieAfterLogin, knownDeviceId, readDeviceCookie } from './known-device.js';
 import type { LoginAttempt, LoginThrottle } from './login-throttle.js';
 import type { PasswordHasher } from './password-hasher.js';
 import { passwordIssues } from './password-policy.js';
 import type { RequestContext } from './request-context.js';
+import { createSessionCache, type SessionCache } from './session-cache.js';
 import type { SessionRevokedHub } from './session-revoked.js';
 import { isWellFormedToken, newSecretToken, sessionIdOf } from './session-token.js';
 
@@ -29,6 +30,8 @@ export interface AuthenticationServiceDeps {
   sessionRevoked: SessionRevokedHub;
   clock: Clock;
   sessionPolicy?: SessionPolicy;
+  /** Resolved sessions kept for a moment (session-cache.ts); a fresh one-second cache by default. */
+  sessionCache?: SessionCache;
 }
 
 /** A fresh login: the token goes into the cookie and nowhere else. */
@@ -93,16 +96,24 @@ export function createAuthenticationService(deps: AuthenticationServiceDeps): Au
     ...(context.requestId === undefined ? {} : { requestId: context.requestId }),
   });
 
-  const principalOf = async (person: Person, sessionId: string): Promise<Principal> => {
-    const memberships = await deps.store.listMemberships(person.id);
-    return {
-      personId: person.id,
-      name: person.name,
-      email: person.email,
-      sessionId,
-      memberships: memberships.map(({ organisationId, role, unitId }) => (unitId === undefined ? { organisationId, role } : { organisationId, role, unitId })),
-    };
-  };
+  const cache = deps.sessionCache ?? createSessionCache();
+  // Registered before anything else can listen (the hub is created with these services), so a
+  // listener that re-resolves the person's sessions, such as the collaboration server's
+  // re-authorisation, never reads the entry the event made stale.
+  deps.sessionRevoked.on(({ personId, sessionIds }) => {
+    cache.forgetPerson(personId);
+    for (const sessionId of sessionIds ?? []) cache.forgetSession(sessionId);
+  });
+
+  const principalFrom = (person: Person, sessionId: string, memberships: readonly MembershipRecord[]): Principal => ({
+    personId: person.id,
+    name: person.name,
+    email: person.email,
+    sessionId,
+    memberships: memberships.map(({ organisationId, role, unitId }) => (unitId === undefined ? { organisationId, role } : { organisationId, role, unitId })),
+  });
+
+  const principalOf = async (person: Person, sessionId: string): Promise<Principal> => principalFrom(person, sessionId, await deps.store.listMemberships(person.id));
 
   const throttled = (attempt: LoginAttempt) => {
     const seconds = deps.throttle.retryAfterSeconds(attempt);
@@ -146,19 +157,29 @@ export function createAuthenticationService(deps: AuthenticationServiceDeps): Au
 
     async resolveSession(token, context) {
       if (!isWellFormedToken(token)) return undefined;
-      const session = await deps.store.findSession(sessionIdOf(token));
+      const id = sessionIdOf(token);
+      const cached = cache.get(id);
+      const session = cached?.session ?? (await deps.store.findSession(id));
       if (!session) return undefined;
       const at = now().getTime();
       if (at >= Date.parse(session.expiresAt) || at - Date.parse(session.lastSeenAt) >= policy.idleMs) {
+        cache.forgetSession(id);
         if (await deps.store.deleteSession(session.id, 'session.expired', audit(context, session.personId))) {
           deps.sessionRevoked.emit({ personId: session.personId, sessionIds: [session.id], reason: 'expired' });
         }
         return undefined;
       }
-      const person = await deps.store.findPerson(session.personId);
+      const person = cached?.person ?? (await deps.store.findPerson(session.personId));
       if (!person || person.disabledAt !== undefined) return undefined;
-      if (at - Date.parse(session.lastSeenAt) >= policy.touchIntervalMs) await deps.store.touchSession(session.id, new Date(at).toISOString());
-      return { principal: await principalOf(person, session.id), csrfToken: session.csrfToken };
+      const memberships = await deps.store.listMemberships(person.id);
+      let seen = session;
+      if (at - Date.parse(session.lastSeenAt) >= policy.touchIntervalMs) {
+        const lastSeenAt = new Date(at).toISOString();
+        await deps.store.touchSession(session.id, lastSeenAt);
+        seen = { ...session, lastSeenAt };
+      }
+      if (!cached || seen !== session) cache.set(id, { session: seen, person });
+      return { principal: principalFrom(person, session.id, memberships), csrfToken: session.csrfToken };
     },
 
     async logout(principal, context) {

@@ -1,5 +1,5 @@
 /** Why a person's access shrank. */
-export type SessionRevokedReason = 'logout' | 'expired' | 'password_changed' | 'roles_changed' | 'member_removed' | 'disabled' | 'password_reset';
+export type SessionRevokedReason = 'logout' | 'expired' | 'password_changed' | 'roles_changed' | 'member_removed' | 'disabled' | 'password_reset' | 'purged';
 
 /**
  * A person's sessions ended or their roles shrank. `sessionIds` lists ended sessions; when absent,

@@ -30,16 +30,20 @@ export function createMessageCommands(deps: CareDeps) {
     return (await deps.store.listMessages(enrollment.id)).map(presentMessage);
   };
 
-  const send = async (context: CareContext, enrollmentId: string, side: Side, body: string): Promise<MessageView> => {
+  /** Sends a message; a repeated `clientId` (a device retrying) answers the message stored the first time. */
+  const send = async (context: CareContext, enrollmentId: string, side: Side, input: { body: string; clientId?: string }): Promise<{ message: MessageView; created: boolean }> => {
     const { enrollment, unit, role } = await access(context, enrollmentId, side);
-    const text = body.trim();
+    const text = input.body.trim();
     if (text === '') throw new DomainError('invalid', 'Write a message first.', { issues: [{ code: 'message.empty', path: '/body', message: 'The message is empty.' }] });
     if (enrollment.status === 'ended' && side === 'patient') throw new DomainError('conflict', 'This program has ended; contact your care unit by phone.');
     const at = deps.now().toISOString();
     const id = deps.newId();
-    const message = { id, enrollmentId: enrollment.id, from: side, authorId: actorOf(context), body: text, sentAt: at, readAt: null };
+    const message = { id, enrollmentId: enrollment.id, from: side, authorId: actorOf(context), body: text, sentAt: at, readAt: null, ...(input.clientId === undefined ? {} : { clientId: input.clientId.toLowerCase() }) };
     const stored = await deps.store.addMessage({ message, audit: careAudit(deps, context, { at, role, action: 'message.send', objectType: 'message', objectId: id, unit, patientId: enrollment.patientId, details: { enrollmentId: enrollment.id, from: side } }) });
-    return presentMessage(stored);
+    if (!stored.created && (stored.message.enrollmentId !== enrollment.id || stored.message.body !== text)) {
+      throw new DomainError('conflict', 'This message id was already used for another message. Send the message with a new id.', { issues: [{ code: 'message.client_id_reused', path: '/clientId', message: 'Another message was sent with this id.' }] });
+    }
+    return { message: presentMessage(stored.message), created: stored.created };
   };
 
   const markRead = async (context: CareContext, enrollmentId: string, side: Side): Promise<void> => {
@@ -51,10 +55,10 @@ export function createMessageCommands(deps: CareDeps) {
 
   return {
     listMessages: (context: CareContext, enrollmentId: string) => list(context, enrollmentId, 'therapist'),
-    sendMessage: (context: CareContext, enrollmentId: string, body: string) => send(context, enrollmentId, 'therapist', body),
+    sendMessage: (context: CareContext, enrollmentId: string, input: { body: string; clientId?: string }) => send(context, enrollmentId, 'therapist', input),
     markMessagesRead: (context: CareContext, enrollmentId: string) => markRead(context, enrollmentId, 'therapist'),
     listMyMessages: (context: CareContext, enrollmentId: string) => list(context, enrollmentId, 'patient'),
-    sendMyMessage: (context: CareContext, enrollmentId: string, body: string) => send(context, enrollmentId, 'patient', body),
+    sendMyMessage: (context: CareContext, enrollmentId: string, input: { body: string; clientId?: string }) => send(context, enrollmentId, 'patient', input),
     markMyMessagesRead: (context: CareContext, enrollmentId: string) => markRead(context, enrollmentId, 'patient'),
   };
 }

@@ -332,7 +332,12 @@ export interface CareStore {
   putPlan(input: { plan: PlanRecord; audit: CareAuditEntry }): Promise<PlanRecord>;
 
   listMessages(enrollmentId: string): Promise<MessageRecord[]>;
-  addMessage(input: { message: Omit<MessageRecord, 'authorName'>; audit: CareAuditEntry }): Promise<MessageRecord>;
+  /**
+   * Stores a message and its audit entry. With a `clientId` (the sender's device's id for it), a
+   * message of the same author with that id already stored is returned instead (`created: false`),
+   * whatever its thread: the caller decides whether that is a retry or a misuse.
+   */
+  addMessage(input: { message: Omit<MessageRecord, 'authorName'> & { clientId?: string }; audit: CareAuditEntry }): Promise<{ message: MessageRecord; created: boolean }>;
   /** Marks unread messages from `from` read; returns how many. */
   markMessagesRead(input: { enrollmentId: string; from: 'patient' | 'therapist'; at: string; audit: CareAuditEntry }): Promise<number>;
 

@@ -1,3 +1,4 @@
+import type { SessionRevokedHub } from '../accounts/session-revoked.js';
 import { stringify } from 'csv-stringify/sync';
 import { DomainError } from '../errors.js';
 import type { Principal } from '../principal.js';
@@ -14,6 +15,8 @@ export interface DataAdminServiceDeps {
   store: DataAdminStore;
   now: () => Date;
   newId: () => string;
+  /** Told when a purge ended a person's sessions, so nothing in this process still holds them (cached sessions, connections). */
+  sessionRevoked?: SessionRevokedHub;
 }
 
 export type AuditQuery = Omit<AuditSearch, 'organisationId' | 'limit'> & { limit?: number };
@@ -187,7 +190,9 @@ export function createDataAdminService(deps: DataAdminServiceDeps): DataAdminSer
         throw new DomainError('conflict', 'This person is also a patient of another care provider, or works in Careloom: their account cannot be erased from here. Ask the other organisations first.');
       }
       // The tombstone says that a purge happened, when, why and by whom: the id it names links to nothing any more.
-      return deps.store.purgePatient({ patientId, tombstone: entry(context, principal, organisationId, 'patient.purge', { objectType: 'patient', objectId: patientId, patientId, details: { reason } }) });
+      const purged = await deps.store.purgePatient({ patientId, tombstone: entry(context, principal, organisationId, 'patient.purge', { objectType: 'patient', objectId: patientId, patientId, details: { reason } }) });
+      deps.sessionRevoked?.emit({ personId: patientId, organisationId, reason: 'purged' });
+      return purged;
     },
 
     async myReads(context) {

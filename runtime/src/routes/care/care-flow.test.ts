@@ -242,4 +242,19 @@ describe('patient data stays with its patient', () => {
     const seen = expectStatus(await t.call('patient', 'GET', thread), 200) as { messages: Array<{ readAt: string | null }> };
     expect(seen.messages[0]!.readAt).toBe(t.clock.now().toISOString());
   });
+
+  it('sends a message queued offline once however often the device retries it, and refuses its id for another message', async () => {
+    const t = await fresh();
+    const thread = `/api/me/enrollments/${ids.panicEnrollmentId}/messages`;
+    const clientId = '0196f3a2-7c1e-4d2a-9b1f-1c2d3e4f5a6b';
+    const first = expectStatus(await t.call('patient', 'POST', thread, { body: 'Written on the train', clientId }), 201) as { id: string };
+    const retry = expectStatus(await t.call('patient', 'POST', thread, { body: 'Written on the train', clientId: clientId.toUpperCase() }), 200) as { id: string };
+    expect(retry.id).toBe(first.id);
+    expect(((await t.call('patient', 'GET', thread)).body as { messages: unknown[] }).messages).toHaveLength(1);
+    expect(auditRows(t, 'message.send')).toHaveLength(1);
+    const reused = await t.call('patient', 'POST', thread, { body: 'Something else', clientId });
+    expect(reused.status).toBe(409);
+    expect(JSON.stringify(reused.body)).toContain('/clientId');
+    expect((await t.call('patient', 'POST', thread, { body: 'No id', clientId: 'not-a-uuid' })).status).toBe(422);
+  });
 });

@@ -12,8 +12,8 @@ export function messageRoutes(deps: CareRouteDeps) {
 
   app.get('/api/care/enrollments/:enrollmentId/messages', async (c) => c.json({ messages: await care.listMessages(careContext(c, deps), c.req.param('enrollmentId')) }));
   app.post('/api/care/enrollments/:enrollmentId/messages', async (c) => {
-    const { body } = await readBody(c, messageBody);
-    return c.json(await care.sendMessage(careContext(c, deps), c.req.param('enrollmentId'), body), 201);
+    const sent = await care.sendMessage(careContext(c, deps), c.req.param('enrollmentId'), await readBody(c, messageBody));
+    return c.json(sent.message, sent.created ? 201 : 200);
   });
   app.post('/api/care/enrollments/:enrollmentId/messages/read', async (c) => {
     await care.markMessagesRead(careContext(c, deps), c.req.param('enrollmentId'));
@@ -22,8 +22,8 @@ export function messageRoutes(deps: CareRouteDeps) {
 
   app.get('/api/me/enrollments/:enrollmentId/messages', async (c) => c.json({ messages: await care.listMyMessages(careContext(c, deps), c.req.param('enrollmentId')) }));
   app.post('/api/me/enrollments/:enrollmentId/messages', async (c) => {
-    const { body } = await readBody(c, messageBody);
-    return c.json(await care.sendMyMessage(careContext(c, deps), c.req.param('enrollmentId'), body), 201);
+    const sent = await care.sendMyMessage(careContext(c, deps), c.req.param('enrollmentId'), await readBody(c, messageBody));
+    return c.json(sent.message, sent.created ? 201 : 200);
   });
   app.post('/api/me/enrollments/:enrollmentId/messages/read', async (c) => {
     await care.markMyMessagesRead(careContext(c, deps), c.req.param('enrollmentId'));

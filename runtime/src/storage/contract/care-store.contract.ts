@@ -200,6 +200,24 @@ export function runCareStoreContract(create: () => Promise<CareStoreFixture>): v
       expect((await fixture.store.listMessages(enrollment.id))[0]).toMatchObject({ readAt: AT });
     });
 
+    it('stores a message once per sender and client id, auditing only the first, and never lets the client id change', async () => {
+      const fixture = await create();
+      const { unit, enrollment } = await enrolled(fixture);
+      const clientId = '0196f3a2-7c1e-4d2a-9b1f-1c2d3e4f5a6b';
+      const before = (await fixture.auditActions()).length;
+      const first = await fixture.store.addMessage({ message: { id: `message-${++counter}`, enrollmentId: enrollment.id, from: 'patient', authorId: fixture.patientId, body: 'Sent from the train', sentAt: AT, readAt: null, clientId }, audit: audit('message.send') });
+      const retry = await fixture.store.addMessage({ message: { id: `message-${++counter}`, enrollmentId: enrollment.id, from: 'patient', authorId: fixture.patientId, body: 'Sent from the train', sentAt: AT, readAt: null, clientId }, audit: audit('message.send') });
+      expect(first.created).toBe(true);
+      expect(retry).toEqual({ message: first.message, created: false });
+      expect(await fixture.store.listMessages(enrollment.id)).toHaveLength(1);
+      expect((await fixture.auditActions()).slice(before)).toEqual(['message.send']);
+      expect(await fixture.store.enrollmentActivity(unit.id)).toMatchObject([{ unreadMessages: 1 }]);
+      // Messages without a client id (older apps) are never matched with each other.
+      await fixture.store.addMessage({ message: { id: `message-${++counter}`, enrollmentId: enrollment.id, from: 'patient', authorId: fixture.patientId, body: 'Again', sentAt: AT, readAt: null }, audit: audit('message.send') });
+      await fixture.store.addMessage({ message: { id: `message-${++counter}`, enrollmentId: enrollment.id, from: 'patient', authorId: fixture.patientId, body: 'Again', sentAt: AT, readAt: null }, audit: audit('message.send') });
+      expect(await fixture.store.listMessages(enrollment.id)).toHaveLength(3);
+    });
+
     it('records the read rows of one answer all or none', async () => {
       const fixture = await create();
       const before = (await fixture.auditActions()).length;

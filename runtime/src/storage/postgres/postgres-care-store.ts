@@ -275,10 +275,17 @@ export function createPostgresCareStore(pool: pg.Pool, options: { mail: Pick<Pos
     addMessage: (input) =>
       inTransaction(pool, async (db) => {
         const { message } = input;
-        await db.query('INSERT INTO messages (id, enrollment_id, sender, author_id, body, sent_at, read_at) VALUES ($1, $2, $3, $4, $5, $6, NULL)', [message.id, message.enrollmentId, message.from, message.authorId, message.body, message.sentAt]);
+        // Two retries of one message may arrive at two processes at once: the unique index decides,
+        // and the one that lost finds the winner's row.
+        const inserted = await db.query(
+          `INSERT INTO messages (id, enrollment_id, sender, author_id, body, sent_at, read_at, client_id) VALUES ($1, $2, $3, $4, $5, $6, NULL, $7)
+           ON CONFLICT (author_id, client_id) WHERE client_id IS NOT NULL DO NOTHING`,
+          [message.id, message.enrollmentId, message.from, message.authorId, message.body, message.sentAt, message.clientId ?? null],
+        );
+        if (inserted.rowCount === 0) return { message: toMessage((await first<MessageRow>(db, `${MESSAGE_SELECT} WHERE m.author_id = $1 AND m.client_id = $2`, [message.authorId, message.clientId]))!), created: false };
         if (message.from === 'patient') await touchEnrollment(db, message.sentAt, message.enrollmentId);
         await audit(db, input.audit);
-        return toMessage((await first<MessageRow>(db, `${MESSAGE_SELECT} WHERE m.id = $1`, [message.id]))!);
+        return { message: toMessage((await first<MessageRow>(db, `${MESSAGE_SELECT} WHERE m.id = $1`, [message.id]))!), created: true };
       }),
     markMessagesRead: (input) =>
       inTransaction(pool, async (db) => {

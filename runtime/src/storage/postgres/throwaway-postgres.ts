@@ -46,15 +46,16 @@ async function freePort(): Promise<number> {
  * socket inside the folder. PostgreSQL refuses to run as root, so under root it runs as the
  * `postgres` system user the Debian package creates, and the folder is handed to that user.
  *
- * fsync is off: the throwaway server's own crash safety is not what the tests examine (they kill
- * Careloom's processes, never PostgreSQL), and it makes initdb and every commit much faster.
+ * fsync is off unless `durable`: the throwaway server's own crash safety is not what the tests
+ * examine (they kill Careloom's processes, never PostgreSQL), and it makes every commit much
+ * faster. The bench asks for a durable server, to compare it with SQLite's synchronous=FULL.
  *
  * @example
  * const pg = await startThrowawayPostgres();
  * process.env.CARELOOM_TEST_DATABASE_URL = pg.url;
  * await pg.stop();
  */
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+export async function startThrowawayPostgres(options: { durable?: boolean } = {}): Promise<ThrowawayPostgres> {
   const bin = findPostgresBin();
   if (!bin) throw new Error('PostgreSQL server binaries (initdb, postgres) were not found. Install them (Debian: apt-get install postgresql) or set CARELOOM_TEST_DATABASE_URL to a server the tests may use.');
   const folder = mkdtempSync(join(tmpdir(), 'careloom-pg-'));
@@ -71,7 +72,8 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const port = await freePort();
   const [command, args] = run(join(bin, 'postgres'), [
     '-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${folder}`,
-    '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200',
+    ...(options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+    '-c', 'max_connections=200',
   ]);
   const server = spawn(command, [...args], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';

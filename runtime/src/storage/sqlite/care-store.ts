@@ -234,12 +234,17 @@ export function createSqliteCareStore(
     return plan;
   });
 
+  const selectMessageByClientId = db.prepare('SELECT m.*, p.name AS author_name FROM messages m JOIN people p ON p.id = m.author_id WHERE m.author_id = ? AND m.client_id = ?');
   const addMessage = db.transaction((input: Parameters<CareStore['addMessage']>[0]) => {
     const { message } = input;
-    db.prepare('INSERT INTO messages (id, enrollment_id, sender, author_id, body, sent_at, read_at) VALUES (?, ?, ?, ?, ?, ?, NULL)').run(message.id, message.enrollmentId, message.from, message.authorId, message.body, message.sentAt);
+    if (message.clientId !== undefined) {
+      const existing = selectMessageByClientId.get(message.authorId, message.clientId) as MessageRow | undefined;
+      if (existing) return { message: toMessage(existing), created: false };
+    }
+    db.prepare('INSERT INTO messages (id, enrollment_id, sender, author_id, body, sent_at, read_at, client_id) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)').run(message.id, message.enrollmentId, message.from, message.authorId, message.body, message.sentAt, message.clientId ?? null);
     if (message.from === 'patient') touchEnrollment.run(message.sentAt, message.enrollmentId);
     audit(input.audit);
-    return toMessage(selectMessage.get(message.id) as MessageRow);
+    return { message: toMessage(selectMessage.get(message.id) as MessageRow), created: true };
   });
 
   const markMessagesRead = db.transaction((input: Parameters<CareStore['markMessagesRead']>[0]) => {

@@ -22,6 +22,8 @@ import { authoringRoutes } from './routes/authoring-routes.js';
 import { careRoutes } from './routes/care/care-routes.js';
 import { fhirRoutes } from './routes/fhir/fhir-r4.js';
 import { apiTokenRoutes } from './routes/api-tokens.js';
+import { webhookRoutes } from './routes/webhooks.js';
+import { researchExportRoutes } from './routes/research-export.js';
 import { exampleRoutes } from './routes/examples.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { organisationRoutes } from './routes/organisations.js';
@@ -29,6 +31,8 @@ import { memberInvitationRoutes } from './routes/member-invitations.js';
 import { passwordResetRoutes } from './routes/password-reset.js';
 import { staffRoutes } from './routes/staff.js';
 import { dataAdminRoutes } from './routes/data-admin.js';
+import { oidcRoutes } from './routes/oidc.js';
+import { secondFactorRoutes } from './routes/second-factor.js';
 import { healthRoutes } from './routes/health.js';
 import { webAppRoutes, type WebAppRoutesDeps } from './routes/web-apps.js';
 
@@ -50,6 +54,8 @@ export interface AppDeps {
    * public URL is only known once the server listens. Defaults to the configured public URL.
    */
   allowedOrigins?: () => readonly string[];
+  /** The public URL once known (with port 0 only after listening); `config.publicUrl` by default. */
+  publicUrl?: () => string;
   /** The browser apps (patient app, clinic, designer) and example media; left out by API-only tests. */
   web?: WebAppRoutesDeps;
 }
@@ -105,12 +111,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/api/*', originCheck(deps.allowedOrigins ?? (() => originsOf(deps.config.publicUrl))));
   const sessionAuthenticator = createSessionCookieAuthenticator({ authentication: accounts.authentication, cookie, clientIp });
   app.use('/api/*', authenticate(sessionAuthenticator));
-  app.route('/api/auth', authRoutes({ authentication: accounts.authentication, cookie, clientIp }));
+  app.route('/api/auth', authRoutes({ authentication: accounts.authentication, secondFactor: deps.services.secondFactor, cookie, clientIp }));
+  app.route('/', secondFactorRoutes({ secondFactor: deps.services.secondFactor, authentication: accounts.authentication, cookie, clientIp }));
   app.route('/api/organisations', organisationRoutes({ organisations: accounts.organisations, invitations: accounts.invitations, clientIp }));
   app.route('/', memberInvitationRoutes({ invitations: accounts.invitations, authentication: accounts.authentication, cookie, clientIp }));
   app.route('/', authoringRoutes({ authoring, clientIp: (c) => clientIp(c) ?? null }));
   app.route('/', careRoutes({ care, clientIp: (c) => clientIp(c) ?? null, authentication: accounts.authentication, cookie }));
   app.route('/', apiTokenRoutes({ apiTokens: deps.services.apiTokens, clientIp: (c) => clientIp(c) ?? null }));
+  app.route('/', webhookRoutes({ webhooks: deps.services.webhooks, clientIp: (c) => clientIp(c) ?? null }));
+  app.route('/', researchExportRoutes({ researchExport: deps.services.researchExport, clientIp: (c) => clientIp(c) ?? null }));
 
   // The FHIR endpoint is read-only (no CSRF to defend) and answers patient data: never cached.
   app.use('/fhir/*', noStore());
@@ -119,6 +128,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', staffRoutes({ staff: deps.services.staff.staff, clientIp }));
   app.route('/', passwordResetRoutes({ passwordReset: deps.services.staff.passwordReset, clientIp }));
   app.route('/', dataAdminRoutes({ dataAdmin: deps.services.dataAdmin, clientIp }));
+  app.route('/', oidcRoutes({ oidc: deps.services.oidc, cookie, clientIp, publicUrl: deps.publicUrl ?? (() => deps.config.publicUrl) }));
 
   if (deps.web) app.route('/', webAppRoutes({ ...deps.web, origins: deps.allowedOrigins ?? (() => originsOf(deps.config.publicUrl)) }));
 

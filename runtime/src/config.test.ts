@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       mailKey: undefined,
       mailKeyFile: './data/careloom.sqlite.mail-key',
       trustProxy: false,
+      webhookTargets: { private: false, loopback: false },
     });
   });
 
@@ -21,8 +22,14 @@ describe('loadConfig', () => {
       CARELOOM_DB: ':memory:', CARELOOM_PORT: '8080', CARELOOM_HOST: '0.0.0.0',
       CARELOOM_EXAMPLES_DIR: '/srv/examples', CARELOOM_PUBLIC_URL: 'https://care.example.org/', OTHER: 'ignored',
     });
-    expect(config).toEqual({ databaseFile: ':memory:', port: 8080, host: '0.0.0.0', examplesDir: '/srv/examples', publicUrl: 'https://care.example.org', demo: false, mailKey: undefined, mailKeyFile: undefined, trustProxy: false });
+    expect(config).toEqual({ databaseFile: ':memory:', port: 8080, host: '0.0.0.0', examplesDir: '/srv/examples', publicUrl: 'https://care.example.org', demo: false, mailKey: undefined, mailKeyFile: undefined, trustProxy: false, webhookTargets: { private: false, loopback: false } });
     expect(loadConfig({ CARELOOM_PORT: '  ', CARELOOM_DB: '' }).port).toBe(3000);
+  });
+
+  it('reads which webhook targets beyond the public internet are allowed, and refuses anything else', () => {
+    expect(loadConfig({ CARELOOM_WEBHOOK_ALLOW: 'loopback' }).webhookTargets).toEqual({ private: false, loopback: true });
+    expect(loadConfig({ CARELOOM_WEBHOOK_ALLOW: ' Private , loopback ' }).webhookTargets).toEqual({ private: true, loopback: true });
+    expect(() => loadConfig({ CARELOOM_WEBHOOK_ALLOW: 'everything' })).toThrow(/CARELOOM_WEBHOOK_ALLOW.*"everything"/);
   });
 
   it('derives the public URL from host and port, bracketing IPv6', () => {

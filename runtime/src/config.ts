@@ -1,3 +1,5 @@
+import type { WebhookTargetPolicy } from './domain/webhooks/webhook-targets.js';
+
 /**
  * Configuration: the only place that reads environment variables. Everything else receives the
  * frozen `Config` as an argument, so tests build one with `loadConfig({ … })` instead of
@@ -40,8 +42,36 @@ export interface Config {
    * X-Forwarded-For (CARELOOM_TRUST_PROXY=on). Off: the socket's address, and the header is ignored.
    */
   readonly trustProxy: boolean;
+  /**
+   * Which endpoint addresses webhooks may call beyond the public internet (CARELOOM_WEBHOOK_ALLOW, a
+   * comma list): `private` adds private networks (https still), `loopback` this machine over http
+   * too (development and tests). Empty by default: public https endpoints only.
+   */
+  readonly webhookTargets: WebhookTargetPolicy;
   /** Where the mail key is kept when CARELOOM_MAIL_KEY is not set: beside the database, created 0600 on first start; undefined for ':memory:' (a key for the run only). */
   readonly mailKeyFile: string | undefined;
+  /** Sign-in with an OpenID Connect provider (CARELOOM_OIDC_*); undefined when not configured. */
+  readonly oidc: OidcConfig | undefined;
+}
+
+/**
+ * An OpenID Connect provider (an e-ID broker, the hospital's identity provider). Holds the client
+ * secret: never log it. The redirect URI registered at the provider is
+ * `<CARELOOM_PUBLIC_URL>/api/auth/oidc/callback`.
+ */
+export interface OidcConfig {
+  /** CARELOOM_OIDC_ISSUER: the issuer identifier; discovery reads `<issuer>/.well-known/openid-configuration`. */
+  readonly issuer: string;
+  /** CARELOOM_OIDC_CLIENT_ID. */
+  readonly clientId: string;
+  /** CARELOOM_OIDC_CLIENT_SECRET (client_secret_post); unset for a public client, which PKCE protects. */
+  readonly clientSecret: string | undefined;
+  /** CARELOOM_OIDC_SCOPES, space-separated; `openid profile` by default (must include openid). */
+  readonly scopes: string;
+  /** CARELOOM_OIDC_IDENTITY_CLAIM: the claim that identifies the person (`sub` by default; e.g. a personal identity number claim). */
+  readonly identityClaim: string;
+  /** CARELOOM_OIDC_DISPLAY_NAME: shown as "Sign in with <name>"; `e-ID` by default. */
+  readonly displayName: string;
 }
 
 /** An SMTP relay. Holds the password: never log it (see `describeSmtp`). */
@@ -97,7 +127,9 @@ export function loadConfig(env: Environment): Config {
     demo: parseDemo(text(env, 'CARELOOM_DEMO'), host),
     mailKey,
     trustProxy: parseSwitch(text(env, 'CARELOOM_TRUST_PROXY'), 'CARELOOM_TRUST_PROXY') ?? false,
+    webhookTargets: parseWebhookAllow(text(env, 'CARELOOM_WEBHOOK_ALLOW')),
     mailKeyFile: databaseFile === ':memory:' || databaseUrl !== undefined ? undefined : `${databaseFile}.mail-key`,
+    oidc: parseOidc(env),
   });
 }
 
@@ -192,6 +224,13 @@ function parseDemo(value: string | undefined, host: string): boolean {
   return on;
 }
 
+function parseWebhookAllow(value: string | undefined): WebhookTargetPolicy {
+  const parts = (value ?? '').split(',').map((part) => part.trim().toLowerCase()).filter((part) => part !== '');
+  const unknown = parts.filter((part) => part !== 'private' && part !== 'loopback');
+  if (unknown.length > 0) throw new ConfigError(`CARELOOM_WEBHOOK_ALLOW lists "private" and/or "loopback" (comma-separated), not "${unknown.join(', ')}".`);
+  return Object.freeze({ private: parts.includes('private'), loopback: parts.includes('loopback') });
+}
+
 /** The key itself never appears in a message: it ends up in logs. */
 function parseMailKey(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -223,4 +262,36 @@ function parseSmtp(value: string | undefined, from: string | undefined): SmtpCon
     throw new ConfigError(`CARELOOM_MAIL_FROM must be an e-mail address, optionally with a name ("Careloom <noreply@example.org>"), not "${from}".`);
   }
   return Object.freeze({ url: value, from });
+}
+
+/** Issuer and client id come together or not at all; the secret never appears in a message. */
+function parseOidc(env: Environment): OidcConfig | undefined {
+  const issuer = text(env, 'CARELOOM_OIDC_ISSUER');
+  const clientId = text(env, 'CARELOOM_OIDC_CLIENT_ID');
+  const others = ['CARELOOM_OIDC_CLIENT_SECRET', 'CARELOOM_OIDC_SCOPES', 'CARELOOM_OIDC_IDENTITY_CLAIM', 'CARELOOM_OIDC_DISPLAY_NAME'].filter((name) => text(env, name) !== undefined);
+  if (issuer === undefined && clientId === undefined) {
+    if (others.length > 0) throw new ConfigError(`${others[0]} is set but CARELOOM_OIDC_ISSUER and CARELOOM_OIDC_CLIENT_ID are not: set both to sign in with an OpenID Connect provider.`);
+    return undefined;
+  }
+  if (issuer === undefined) throw new ConfigError('CARELOOM_OIDC_CLIENT_ID is set but CARELOOM_OIDC_ISSUER is not: set the provider\'s issuer URL, e.g. https://idp.example.org.');
+  if (clientId === undefined) throw new ConfigError('CARELOOM_OIDC_ISSUER is set but CARELOOM_OIDC_CLIENT_ID is not: set the client id the provider registered for Careloom.');
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    throw new ConfigError(`CARELOOM_OIDC_ISSUER must be an absolute https URL, not "${issuer}".`);
+  }
+  // Tokens and the identity travel over this connection: plain http only to this machine (tests, a local provider).
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    throw new ConfigError(`CARELOOM_OIDC_ISSUER must start with https:// (plain http only on a loopback address), not "${issuer}".`);
+  }
+  if (url.search !== '' || url.hash !== '') throw new ConfigError(`CARELOOM_OIDC_ISSUER must not have a query or fragment: "${issuer}".`);
+  const scopes = (text(env, 'CARELOOM_OIDC_SCOPES') ?? 'openid profile').split(/\s+/).filter(Boolean);
+  if (!scopes.includes('openid')) throw new ConfigError(`CARELOOM_OIDC_SCOPES must include openid, not "${scopes.join(' ')}".`);
+  if (scopes.some((scope) => !/^[\x21\x23-\x5b\x5d-\x7e]+$/.test(scope))) throw new ConfigError('CARELOOM_OIDC_SCOPES must be scope names separated by spaces.');
+  const identityClaim = text(env, 'CARELOOM_OIDC_IDENTITY_CLAIM') ?? 'sub';
+  if (!/^[A-Za-z0-9_.:-]{1,100}$/.test(identityClaim)) throw new ConfigError(`CARELOOM_OIDC_IDENTITY_CLAIM must be a claim name such as sub or personal_identity_number, not "${identityClaim}".`);
+  const displayName = text(env, 'CARELOOM_OIDC_DISPLAY_NAME') ?? 'e-ID';
+  if (displayName.length > 60) throw new ConfigError('CARELOOM_OIDC_DISPLAY_NAME must be at most 60 characters.');
+  return Object.freeze({ issuer, clientId, clientSecret: text(env, 'CARELOOM_OIDC_CLIENT_SECRET'), scopes: scopes.join(' '), identityClaim, displayName });
 }

@@ -45,6 +45,17 @@ import { newInvitationCode } from './domain/care/invitation-code.js';
 import { liveDemoAccounts, REMOVE_DEMO_ACCOUNTS_HINT } from './domain/demo-mode.js';
 import { loadMailKey } from './mail/mail-key.js';
 import { createSecretBox } from './mail/secret-box.js';
+import { createWebhookService } from './domain/webhooks/webhooks.js';
+import { createResearchExportService } from './domain/research-export/research-export.js';
+import { createWebhookDispatcher, type WebhookDispatcher, type WebhookRetryPolicy } from './webhooks/webhook-dispatcher.js';
+import { createWebhookSender } from './webhooks/webhook-sender.js';
+import { createHmac } from 'node:crypto';
+import { createSecondFactorService } from './domain/second-factor/second-factor-service.js';
+import { createLoginThrottle } from './domain/accounts/login-throttle.js';
+import { createOpenidClientProvider } from './auth/openid-client-provider.js';
+import { createOidcSignInService } from './domain/oidc/oidc-sign-in.js';
+import { identityDigester } from './domain/oidc/identity-digest.js';
+import { OIDC_CALLBACK_PATH, OIDC_FLOW_COOKIE } from './routes/oidc.js';
 
 export interface StartServerOptions {
   config: Config;
@@ -74,6 +85,8 @@ export interface StartServerOptions {
   dueWorkEveryMs?: number;
   /** Timers of the mail dispatcher (retries on the injected clock) for tests; the real ones by default. */
   mailTimers?: Timers;
+  /** The webhook dispatcher's retry spacing and request time-out, for tests; the defaults otherwise. */
+  webhooks?: { retry?: WebhookRetryPolicy; timeoutMs?: number; idleCheckMs?: number };
 }
 
 export interface RunningServer {
@@ -111,12 +124,18 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     throw new ConfigError(`Demo mode is off for this configuration (CARELOOM_DEMO=off or CARELOOM_HOST=${config.host}, which others can reach): demo accounts have published passwords.`);
   }
   // Before the database is opened, so a refused start creates nothing.
-  const box = createSecretBox(loadMailKey(config));
+  const mailKey = loadMailKey(config);
+  const box = createSecretBox(mailKey);
+  // Research pseudonyms are keyed by a secret derived from the mail key: kept outside the database like it.
+  const pseudonymSecret = createHmac('sha256', mailKey).update('careloom research export pseudonyms').digest();
 
   // Every e-mail is a mail_outbox row first. With CARELOOM_SMTP_URL the dispatcher sends the rows
   // (retrying across restarts); otherwise they are held for GET /api/dev/outbox.
   let dispatcher: MailDispatcher | undefined;
-  const { stores, applied, kind } = await openStores(config, { ids, now: () => clock.now(), box, mailMode: config.smtp ? 'pending' : 'held', onMailQueued: () => dispatcher?.wake() });
+  // Webhook events are written by the care stores in the transaction of the change they describe;
+  // the webhook dispatcher sends them (retrying across restarts), woken after each commit.
+  let webhookDispatcher: WebhookDispatcher | undefined;
+  const { stores, applied, kind } = await openStores(config, { ids, now: () => clock.now(), box, mailMode: config.smtp ? 'pending' : 'held', onMailQueued: () => dispatcher?.wake(), onWebhookQueued: () => webhookDispatcher?.wake() });
   if (applied.length > 0) logger.info('Applied database migrations', { database: kind, migrations: applied.join(',') });
   // Every live Yjs document and every draft decoding lives in worker threads, off the HTTP event loop.
   const yjsWorkers = createYjsWorkers();
@@ -141,7 +160,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       logger.warn('CARELOOM_PUBLIC_URL is not set: links in e-mails and the security headers use the listening address. Set it to the https address people use, e.g. https://careloom.example.org.', { assumed: config.publicUrl });
     }
     const hasher = createScryptPasswordHasher();
+    // The second factor's secrets are sealed, and its recovery codes keyed, under the mail key.
+    const secondFactor = createSecondFactorService({
+      store: stores.secondFactors,
+      accounts: stores.accounts,
+      sealer: box,
+      recoveryKey: createHmac('sha256', mailKey).update('careloom-recovery-codes').digest(),
+      throttle: createLoginThrottle(() => clock.now().getTime()),
+      clock,
+    });
     const accounts = createAccountsServices({
+      secondFactorGate: (personId) => secondFactor.requirement(personId),
       store: stores.accounts,
       hasher,
       clock,
@@ -162,6 +191,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const care = createCareService({
       store: stores.care,
       alertSafety: stores.alertSafety,
+      patientSchedules: stores.patientSchedules,
       content: createReleasedContent(stores.authoring),
       accounts: createPatientAccounts({ store: stores.accounts, hasher, newId: () => ids.newId() }),
       sessions: invitedSessionsOf(accounts.authentication, hasher),
@@ -175,7 +205,27 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
     const fhir = createFhirService({ care: stores.care, responses: stores.responses, content: createReleasedContent(stores.authoring), canonicalBase: () => `${publicUrl}/fhir/r4`, now: () => clock.now(), newId: () => ids.newId() });
     const staff = createStaffServices({ store: stores.staff, accounts: stores.accounts, audit: stores.audit, hasher, sessionRevoked: accounts.sessionRevoked, clock, ids, publicUrl: () => publicUrl });
-    const services: Services = { health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }), staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId(), sessionRevoked: accounts.sessionRevoked }) };
+    const webhooks = createWebhookService({ store: stores.webhooks, policy: config.webhookTargets, now: () => clock.now(), newId: () => ids.newId() });
+    const researchExport = createResearchExportService({ care: stores.care, content: createReleasedContent(stores.authoring), audit: stores.audit, pseudonymSecret, now: () => clock.now(), newId: () => ids.newId() });
+    // Sign-in with an OpenID Connect provider: the flow's cookie is sealed, and identities are
+    // stored as HMACs, under the mail key (never in the database).
+    const oidcProvider = config.oidc
+      ? createOpenidClientProvider({ config: config.oidc, redirectUri: () => `${publicUrl}${OIDC_CALLBACK_PATH}`, onError: (message, error) => logger.warn(message, { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }) })
+      : undefined;
+    if (config.oidc) logger.info('Sign-in with OpenID Connect', { issuer: config.oidc.issuer, identityClaim: config.oidc.identityClaim });
+    const oidc = createOidcSignInService({
+      provider: oidcProvider,
+      identities: stores.externalIdentities,
+      accounts: stores.accounts,
+      authentication: accounts.authentication,
+      memberInvitations: accounts.invitations,
+      care,
+      sealer: { seal: (text) => box.seal(text, OIDC_FLOW_COOKIE), open: (sealed) => box.open(sealed, OIDC_FLOW_COOKIE) },
+      digest: identityDigester(mailKey),
+      clock,
+      publicUrl: () => publicUrl,
+    });
+    const services: Services = { webhooks, researchExport, health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }), staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId(), sessionRevoked: accounts.sessionRevoked }), oidc, secondFactor };
     if (!demo) {
       const live = await liveDemoAccounts({ store: stores.accounts, hasher });
       if (live.length > 0) {
@@ -186,7 +236,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (demo) {
       await seedDemoContent({ authoring, care, organisations: accounts.organisations, accountsStore: stores.accounts, examples: exampleDirectory, logger, now: () => clock.now() });
     }
-    const app = createApp({ config, clock, ids, services, logger, version: readPackageVersion(), allowedOrigins: () => originsOf(publicUrl),
+    const app = createApp({ config, clock, ids, services, logger, version: readPackageVersion(), allowedOrigins: () => originsOf(publicUrl), publicUrl: () => publicUrl,
       web: { apps: WEB_APPS, bundleOf: options.bundleOf ?? webBundles(), exampleMediaDir: join(config.examplesDir, 'media'), logger },
     });
     const server = await listen(app.fetch, config);
@@ -224,6 +274,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     }, options.dueWorkEveryMs ?? 60_000);
     dueWork.unref();
     dispatcher?.start();
+    webhookDispatcher = createWebhookDispatcher({
+      queue: stores.webhookQueue,
+      send: createWebhookSender({ policy: config.webhookTargets, userAgent: `Careloom-Webhooks/${readPackageVersion()}`, ...(options.webhooks?.timeoutMs !== undefined ? { timeoutMs: options.webhooks.timeoutMs } : {}) }),
+      clock,
+      logger,
+      ...(options.webhooks?.retry ? { retry: options.webhooks.retry } : {}),
+      ...(options.webhooks?.idleCheckMs !== undefined ? { idleCheckMs: options.webhooks.idleCheckMs } : {}),
+    });
+    webhookDispatcher.start();
     return {
       url,
       config: resolved,
@@ -236,6 +295,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       close: async () => {
         clearInterval(dueWork);
         await dispatcher?.stop();
+        await webhookDispatcher?.stop();
         await collab.close();
         await yjsWorkers.close();
         await shutdown(server, stores, options.shutdownGraceMs ?? 5000);

@@ -1,4 +1,4 @@
-import type { Session } from '@careloom/format/api';
+import type { OidcLogoutView, OidcStartBody, OidcStartView, OidcStatus, Session } from '@careloom/format/api';
 import { ApiError, apiErrorFrom } from './api-error.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -98,6 +98,37 @@ export class ApiClient {
   async logout(): Promise<void> {
     await this.request<void>('POST', '/api/auth/logout');
     this.csrfToken = null;
+  }
+
+  /**
+   * Signs out; for a session started at an identity provider, also says where to end the
+   * provider's session (`endSessionUrl`, for `location.assign`). Falls back to the plain logout on a
+   * server without sign-in through a provider.
+   */
+  async signOut(): Promise<OidcLogoutView> {
+    try {
+      const ended = await this.request<OidcLogoutView>('POST', '/api/auth/oidc/logout');
+      this.csrfToken = null;
+      return ended;
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 404) throw error;
+      await this.logout();
+      return {};
+    }
+  }
+
+  /** Whether the login page offers an identity provider, and its name; disabled when the server cannot say. */
+  async oidcStatus(): Promise<OidcStatus> {
+    try {
+      return await this.request<OidcStatus>('GET', '/api/auth/oidc');
+    } catch {
+      return { enabled: false };
+    }
+  }
+
+  /** Starts a sign-in at the identity provider that accepts an invitation or links this account: where to send the browser. */
+  async startOidc(body: OidcStartBody): Promise<OidcStartView> {
+    return this.request<OidcStartView>('POST', '/api/auth/oidc/start', body);
   }
 
   /** Keeps a session's CSRF token for the unsafe requests that follow. */

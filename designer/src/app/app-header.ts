@@ -76,6 +76,7 @@ export class ClAppHeader extends LitElement {
           ? html`<nav aria-label=${t('app.navigation')}>
               <a href="#/library">${t('library.title')}</a>
               ${canManagePeople(workspace) ? html`<a href="#/people">${t('members.title')}</a>` : null}
+              <a href="#/security">${t('security.title')}</a>
             </nav>`
           : null}
         <span class="spacer"></span>

@@ -7,6 +7,7 @@ import { LocaleController, t } from '../i18n/i18n.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import './app-header.js';
 import './designer-login.js';
+import './second-factor.js';
 import { HashRouter } from '@careloom/client/router';
 import { parseRoute, type Route } from './router.js';
 import { canAuthor, canManagePeople, designerOrganisations, type Workspace } from './workspace.js';
@@ -173,6 +174,8 @@ export class ClDesignerApp extends LitElement {
     switch (route.name) {
       case 'library':
         return html`<cl-library .workspace=${workspace}></cl-library>`;
+      case 'security':
+        return html`<cl-designer-security .workspace=${workspace}></cl-designer-security>`;
       case 'people':
         // The screen itself tells anyone else that it is not for them.
         return html`<cl-people-screen .workspace=${workspace}></cl-people-screen>`;
@@ -180,6 +183,8 @@ export class ClDesignerApp extends LitElement {
         return html`<cl-review-screen .workspace=${workspace} document-id=${route.id}></cl-review-screen>`;
       case 'try':
         return html`<cl-test-run .workspace=${workspace} document-id=${route.id} version=${route.version} enrollment-id=${route.enrollmentId}></cl-test-run>`;
+      case 'simulate':
+        return html`<cl-simulator .workspace=${workspace} document-id=${route.id} .version=${route.version}></cl-simulator>`;
       case 'program':
         return html`<cl-program-editor .workspace=${workspace} document-id=${route.id}></cl-program-editor>`;
       case 'module':
@@ -262,8 +267,9 @@ export class ClDesignerApp extends LitElement {
   };
 
   #signOut = async (): Promise<void> => {
+    let endSessionUrl: string | undefined;
     try {
-      await this.api.logout();
+      ({ endSessionUrl } = await this.api.signOut());
     } catch (error) {
       // An expired session is signed out already; anything else is shown.
       if (!isApiError(error, 401)) {
@@ -276,6 +282,8 @@ export class ClDesignerApp extends LitElement {
     this.#moduleEditor = undefined;
     this.problem = '';
     this.phase = 'signed-out';
+    // Signed in at the identity provider: end that session too (the provider sends the browser back).
+    if (endSessionUrl) window.location.assign(endSessionUrl);
   };
 
   #onHashChange(hash: string): void {

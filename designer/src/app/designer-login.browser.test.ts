@@ -11,6 +11,7 @@ function throttledApi(retryAfter: string | null): DesignerApi {
   const headers: Record<string, string> = { 'Content-Type': 'application/problem+json' };
   if (retryAfter !== null) headers['Retry-After'] = retryAfter;
   return {
+    oidcStatus: async () => ({ enabled: false }),
     login: async () => {
       throw await apiErrorFrom(new Response(JSON.stringify({ status: 429, title: 'Too many requests', code: 'rate_limited' }), { status: 429, headers }));
     },
@@ -38,5 +39,26 @@ describe('<cl-designer-login> when the server slows sign-ins down', () => {
 
   it('falls back to a general wait when the server names none', async () => {
     expect(await submitWith(throttledApi(null))).to.contain('Wait a minute');
+  });
+});
+
+describe('<cl-designer-login> with an identity provider', () => {
+  afterEach(() => i18n.setLocale('en'));
+
+  it('offers signing in with the provider by name and says why a sign-in there was refused', async () => {
+    const before = window.location.href;
+    window.history.replaceState(null, '', `${window.location.pathname}?signin=cancelled`);
+    try {
+      i18n.setLocale('nb');
+      const api = { oidcStatus: async () => ({ enabled: true, displayName: 'ID-porten' }) } as unknown as DesignerApi;
+      const form = await fixture<ClDesignerLogin>(html`<cl-designer-login .api=${api}></cl-designer-login>`);
+      const link = (await until(() => deep<HTMLAnchorElement>(form, 'a.button') ?? undefined)) as HTMLAnchorElement;
+      expect(link.textContent?.trim()).to.equal('Eller logg inn med ID-porten');
+      expect(new URL(link.href).search).to.equal('?app=designer');
+      expect(deep(form, '[role=alert]')?.textContent?.trim()).to.equal('Innloggingen med ID-porten ble avbrutt.');
+      expect(window.location.search).to.equal('');
+    } finally {
+      window.history.replaceState(null, '', before);
+    }
   });
 });

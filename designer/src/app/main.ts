@@ -5,6 +5,7 @@ import '../people/people-screen.js';
 import '../people/accept-invitation.js';
 import '../review/review-screen.js';
 import '../review/test-run.js';
+import '../simulate/simulator.js';
 import '../program/program-editor.js';
 // The module editor defines <cl-module-editor>; the app waits for it with customElements.whenDefined,
 // so the order of these imports does not matter.

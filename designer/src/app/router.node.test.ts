@@ -26,6 +26,13 @@ describe('parseRoute', () => {
     expect(parseRoute('#/programs/copd/review')).toEqual({ name: 'review', id: 'copd' });
   });
 
+  it('reads the simulator of a draft and of a version, and back', () => {
+    expect(parseRoute('#/programs/panic-icbt-8-weeks/simulate')).toEqual({ name: 'simulate', kind: 'program', id: 'panic-icbt-8-weeks', version: null });
+    expect(parseRoute('#/modules/phq-9/versions/3/simulate')).toEqual({ name: 'simulate', kind: 'module', id: 'phq-9', version: 3 });
+    for (const route of [{ name: 'simulate', kind: 'program', id: 'p', version: null }, { name: 'simulate', kind: 'module', id: 'm', version: 12 }] as const) expect(parseRoute(routeHash(route))).toEqual(route);
+    for (const hash of ['#/people/x/simulate', '#/programs/p/versions/0/simulate', '#/programs/p/versions/x/simulate', '#/programs/p/versions/1/simulated', '#/things/p/versions/1/simulate', '#/programs/p/simulate/x']) expect(parseRoute(hash).name).toBe('not-found');
+  });
+
   it('reads a test run of a module version', () => {
     expect(parseRoute('#/modules/phq-9/versions/2/try/te-1')).toEqual({ name: 'try', id: 'phq-9', version: 2, enrollmentId: 'te-1' });
     expect(parseRoute(routeHash({ name: 'try', id: 'gad-7', version: 12, enrollmentId: 'abc' }))).toEqual({ name: 'try', id: 'gad-7', version: 12, enrollmentId: 'abc' });

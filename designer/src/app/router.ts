@@ -8,10 +8,14 @@ export type Route =
   | { name: 'program'; id: string }
   /** The organisation's people and their roles, for permissions admins. */
   | { name: 'people' }
+  /** The signed-in person's second factor, and the organisation's rule for it. */
+  | { name: 'security' }
   /** The link of a membership invitation: accept it signed in, or join as a new person. */
   | { name: 'invitation'; token: string }
   /** A test run of a module version as a patient would go through it, on a test enrollment. */
   | { name: 'try'; id: string; version: number; enrollmentId: string }
+  /** The time-travel simulator on a module's or program's draft (`version` null) or one of its versions. */
+  | { name: 'simulate'; kind: 'module' | 'program'; id: string; version: number | null }
   | { name: 'not-found'; hash: string };
 
 const SEGMENT = /^[A-Za-z0-9._~-]+$/;
@@ -19,7 +23,8 @@ const SEGMENT = /^[A-Za-z0-9._~-]+$/;
 /**
  * Reads a location hash: `#/library` (also `''` and `#/`), `#/modules/<id>`, `#/modules/<id>/review`,
  * `#/modules/<id>/versions/<n>/try/<testEnrollmentId>`, `#/programs/<id>`, `#/programs/<id>/review`,
- * `#/people`, `#/invitation/<token>`.
+ * `#/people`, `#/invitation/<token>`, `#/modules/<id>/simulate`, `#/modules/<id>/versions/<n>/simulate`
+ * (and the same under `#/programs/`).
  * Anything else is `not-found`. The hash is read by the apps' one parser (`parseHash`), so a
  * query (`?…`) and repeated slashes mean what they mean in the clinic and the patient app.
  *
@@ -31,9 +36,12 @@ export function parseRoute(hash: string): Route {
   const [collection, id, view] = parts;
   if (parts.length === 0 || (parts.length === 1 && collection === 'library')) return { name: 'library' };
   if (parts.length === 1 && collection === 'people') return { name: 'people' };
+  if (parts.length === 1 && collection === 'security') return { name: 'security' };
   if (id === undefined || !SEGMENT.test(id)) return { name: 'not-found', hash };
   if (parts.length === 6) return tryRoute(parts, hash);
+  if (parts.length === 5) return versionSimulateRoute(parts, hash);
   if (parts.length > 3) return { name: 'not-found', hash };
+  if (view === 'simulate') return collection === 'modules' || collection === 'programs' ? { name: 'simulate', kind: collection === 'programs' ? 'program' : 'module', id, version: null } : { name: 'not-found', hash };
   if (collection === 'invitation') return parts.length === 2 ? { name: 'invitation', token: id } : { name: 'not-found', hash };
   if (view === 'review') return collection === 'modules' || collection === 'programs' ? { name: 'review', id } : { name: 'not-found', hash };
   if (view !== undefined) return { name: 'not-found', hash };
@@ -49,6 +57,8 @@ export function routeHash(route: Exclude<Route, { name: 'not-found' }>, kind: 'm
       return '#/library';
     case 'people':
       return '#/people';
+    case 'security':
+      return '#/security';
     case 'invitation':
       return `#/invitation/${encodeURIComponent(route.token)}`;
     case 'module':
@@ -59,7 +69,15 @@ export function routeHash(route: Exclude<Route, { name: 'not-found' }>, kind: 'm
       return `#/${kind === 'program' ? 'programs' : 'modules'}/${encodeURIComponent(route.id)}/review`;
     case 'try':
       return `#/modules/${encodeURIComponent(route.id)}/versions/${route.version}/try/${encodeURIComponent(route.enrollmentId)}`;
+    case 'simulate':
+      return `#/${route.kind === 'program' ? 'programs' : 'modules'}/${encodeURIComponent(route.id)}${route.version === null ? '' : `/versions/${route.version}`}/simulate`;
   }
+}
+
+/** `#/modules/<id>/versions/<n>/simulate` (or `#/programs/…`), with n a positive integer. */
+function versionSimulateRoute([collection, id, versions, number, verb]: string[], hash: string): Route {
+  if ((collection !== 'modules' && collection !== 'programs') || versions !== 'versions' || verb !== 'simulate' || !/^[1-9]\d{0,8}$/.test(number!)) return { name: 'not-found', hash };
+  return { name: 'simulate', kind: collection === 'programs' ? 'program' : 'module', id: id!, version: Number(number) };
 }
 
 /** `#/modules/<id>/versions/<n>/try/<testEnrollmentId>`, with n a positive integer. */

@@ -34,6 +34,7 @@ export class ClAcceptInvitation extends LitElement {
     accepted: { state: true },
     messages: { state: true },
     busy: { state: true },
+    provider: { state: true },
   };
   static override styles = [
     uiStyles,
@@ -65,6 +66,8 @@ export class ClAcceptInvitation extends LitElement {
   declare preview: InvitationPreview | undefined;
   declare accepted: AcceptedInvitation | undefined;
   declare messages: Messages;
+  /** The identity provider's name when the server offers one. */
+  declare provider: string | null;
   declare busy: boolean;
   private readonly locale = new LocaleController(this);
   #freshSession: Session | undefined;
@@ -72,6 +75,7 @@ export class ClAcceptInvitation extends LitElement {
   constructor() {
     super();
     this.token = '';
+    this.provider = null;
     this.phase = 'loading';
     this.messages = {};
     this.busy = false;
@@ -79,6 +83,7 @@ export class ClAcceptInvitation extends LitElement {
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('token') || changed.has('api')) void this.#load();
+    if (changed.has('api') && this.api) void this.api.oidcStatus().then((status) => (this.provider = status.enabled ? (status.displayName ?? null) : null));
   }
 
   async #load(): Promise<void> {
@@ -152,6 +157,12 @@ export class ClAcceptInvitation extends LitElement {
           <button type="submit" ?disabled=${this.busy}>${t('common.signIn')}</button>
         </form>
       </section>
+      ${this.provider
+        ? html`<section aria-labelledby="provider-title">
+            <h2 id="provider-title">${t('common.joinWith', { provider: this.provider })}</h2>
+            <button type="button" class="with-provider" ?disabled=${this.busy} @click=${this.#withProvider}>${t('common.joinWith', { provider: this.provider })}</button>
+          </section>`
+        : null}
       <section aria-labelledby="new-title">
         <h2 id="new-title">${t('join.newTitle')}</h2>
         <p class="hint">${t('join.newHint', { organisation: preview.organisation.name })}</p>
@@ -164,6 +175,19 @@ export class ClAcceptInvitation extends LitElement {
       </section>
     `;
   }
+
+  /** Accepting by signing in at the identity provider: the server links the identity to the new account. */
+  #withProvider = async (): Promise<void> => {
+    if (!this.api || this.busy) return;
+    this.busy = true;
+    try {
+      const { authorizationUrl } = await this.api.startOidc({ app: 'designer', invitation: { kind: 'member', token: this.token } });
+      window.location.assign(authorizationUrl);
+    } catch (error) {
+      this.messages = { form: isApiError(error) ? error.detail || error.title : String(error) };
+      this.busy = false;
+    }
+  };
 
   #field(name: Field, type: string, label: string, autocomplete: string, value = '', hint?: string): TemplateResult {
     const error = this.messages[name];

@@ -9,7 +9,7 @@ import '../ui/status-badge.js';
 import { errorText } from '../ui/error-text.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import { anchorsOf, type Anchor } from './anchors.js';
-import { canTryAsPatient } from './workflow-permissions.js';
+import { canSimulate, canTryAsPatient } from './workflow-permissions.js';
 import './comment-thread.js';
 import './version-content.js';
 import './version-diff.js';
@@ -132,6 +132,7 @@ export class ClReviewScreen extends LitElement {
       <section class="card" aria-labelledby="draft-title">
         <h2 id="draft-title">${t('review.draft')}</h2>
         <cl-workflow-actions .workspace=${workspace} document-id=${document.id} draft @version-changed=${this.#submitted}></cl-workflow-actions>
+        ${canSimulate(workspace.roles) ? this.#simulateLink(document.kind, null) : nothing}
       </section>
       <div class="columns">
         <div>
@@ -147,6 +148,7 @@ export class ClReviewScreen extends LitElement {
                     </div>`
                   : nothing}
                 ${this.tryProblem ? html`<p class="error" role="alert">${this.tryProblem}</p>` : nothing}
+                ${canSimulate(workspace.roles) ? this.#simulateLink(document.kind, version.number) : nothing}
               </section>`
             : nothing}
           ${version && previous === undefined
@@ -169,6 +171,15 @@ export class ClReviewScreen extends LitElement {
   }
 
   /** Creates a test enrollment on the version and asks the app to open the test run on it. */
+  /** The simulator of the draft (`version` null) or of a version. */
+  #simulateLink(kind: 'module' | 'program', version: number | null) {
+    const id = version === null ? 'simulate-draft-hint' : 'simulate-version-hint';
+    return html`<p class="try">
+      <a href=${routeHash({ name: 'simulate', kind, id: this.documentId, version })} data-action="simulate" aria-describedby=${id}>${t('simulate.link')}</a>
+      <span class="hint" id=${id}>${t('simulate.linkHint')}</span>
+    </p>`;
+  }
+
   async #tryAsPatient(number: number): Promise<void> {
     const workspace = this.workspace;
     if (!workspace || this.starting) return;

@@ -45,6 +45,8 @@ const actions = (screen: ClReviewScreen) => deepAll<ClWorkflowActions>(screen, '
 describe('review screens', () => {
   it('shows the version history with state, author, change note and hash', async () => {
     const screen = await mountReview(seed());
+    // A publisher may simulate the draft and the chosen version.
+    expect(deepAll<HTMLAnchorElement>(screen, 'a[data-action=simulate]').map((link) => link.getAttribute('href'))).to.deep.equal(['#/modules/phq-9/simulate', '#/modules/phq-9/versions/2/simulate']);
     const history = deep(screen, 'cl-version-history')!;
     const rows = deepAll(history, 'tbody tr');
     expect(rows.map((row) => row.dataset['version'])).to.deep.equal(['2', '1']);
@@ -187,6 +189,8 @@ describe('review screens', () => {
     ];
     const screen = await mountReview(fake, PEOPLE.designer);
     expect(deepAll(actions(screen), '.buttons button').map((button) => button.dataset['action'])).to.deep.equal(['withdraw']);
+    // The simulator is for testers and publishers, like the test run.
+    expect(deepAll(screen, 'a[data-action=simulate]')).to.have.length(0);
     const draft = deepAll<ClWorkflowActions>(screen, 'cl-workflow-actions').find((element) => element.draft)!;
     deep<HTMLButtonElement>(draft, '.buttons button')!.click();
     await settle(draft);

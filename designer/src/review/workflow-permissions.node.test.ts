@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkflowAction } from '@careloom/format/api';
 import { VERSION_STATES } from '@careloom/format/workflow';
-import { canTryAsPatient, offeredActions } from './workflow-permissions.js';
+import { canSimulate, canTryAsPatient, offeredActions } from './workflow-permissions.js';
 
 const version = (allowedActions: WorkflowAction[], authoredBy = 'dana') => ({ allowedActions, authoredBy, contributors: [authoredBy] });
 
@@ -27,5 +27,16 @@ describe('canTryAsPatient', () => {
     const testable = VERSION_STATES.filter((state) => canTryAsPatient({ kind: 'module' }, { state }, ['tester']));
     expect(testable).toEqual(['approved_for_test', 'released']);
     expect(canTryAsPatient({ kind: 'program' }, { state: 'released' }, ['publisher'])).toBe(false);
+  });
+});
+
+describe('canSimulate', () => {
+  it('for the roles offered the test run, whatever else the person holds', () => {
+    expect(canSimulate(['tester'])).toBe(true);
+    expect(canSimulate(['publisher'])).toBe(true);
+    expect(canSimulate(['designer', 'tester'])).toBe(true);
+    expect(canSimulate(['designer'])).toBe(false);
+    expect(canSimulate(['permissions_admin'])).toBe(false);
+    expect(canSimulate([])).toBe(false);
   });
 });

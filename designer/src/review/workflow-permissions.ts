@@ -45,3 +45,15 @@ export const TEST_RUN_ROLES: readonly string[] = ['tester', 'publisher'];
 export function canTryAsPatient(document: Pick<DocumentSummary, 'kind'>, version: Pick<VersionView, 'state'>, roles: readonly string[]): boolean {
   return document.kind === 'module' && TESTABLE_STATES.has(version.state) && roles.some((role) => TEST_RUN_ROLES.includes(role));
 }
+
+/**
+ * Whether to offer the time-travel simulator: to the roles offered the test run (testers and
+ * publishers), on any draft or version of a module or program. Nothing is stored, so the server is
+ * only asked for content the person may read anyway.
+ *
+ * @example
+ * canSimulate(['designer']); // false
+ */
+export function canSimulate(roles: readonly string[]): boolean {
+  return roles.some((role) => TEST_RUN_ROLES.includes(role));
+}

@@ -6,7 +6,11 @@ import type { AuthoringService } from './authoring/authoring-service.js';
 import type { CareService } from './care/care-service.js';
 import type { ExampleCatalog } from './example-catalog.js';
 import type { FhirService } from './fhir/fhir-service.js';
+import type { SecondFactorService } from './second-factor/second-factor-service.js';
+import type { OidcSignInService } from './oidc/oidc-sign-in.js';
 import type { HealthService } from './health-service.js';
+import type { WebhookService } from './webhooks/webhooks.js';
+import type { ResearchExportService } from './research-export/research-export.js';
 
 /**
  * The domain services routes may call. Built once by the composition root (server.ts) and handed
@@ -23,8 +27,16 @@ export interface Services {
   fhir: FhirService;
   /** API tokens of integrating systems: created and revoked by care-provider admins, used on /fhir/r4. */
   apiTokens: ApiTokenService;
+  /** Webhook subscriptions of care providers and their delivery log. */
+  webhooks: WebhookService;
+  /** Pseudonymised research exports (CSV and codebook) for care-provider admins and data admins. */
+  researchExport: ResearchExportService;
   /** Staff administration at care providers and password resets (issue 12). */
   staff: StaffServices;
   /** The data administrator: audit search, review, patient export and purge (issue 12). */
   dataAdmin: DataAdminService;
+  /** Sign-in with an OpenID Connect provider; only `describe` answers when none is configured (issue 12). */
+  oidc: OidcSignInService;
+  /** The second factor (TOTP) of staff with passwords, and organisations' rule requiring it (issue 12). */
+  secondFactor: SecondFactorService;
 }

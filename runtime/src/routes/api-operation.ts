@@ -89,7 +89,9 @@ export function openApiDocument(operations: readonly ApiOperation[], version: st
   for (const operation of operations) {
     const parameters = [...operation.path.matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1], in: 'path', required: true, schema: { type: 'string' } }));
     const { success } = operation;
-    if (success.status !== 202 && success.status !== 204 && !success.response && !success.csv) throw new Error(`${operation.method.toUpperCase()} ${operation.path} answers ${success.status} without naming its response body.`);
+    // A redirect (302, the OpenID Connect sign-in's steps) has no body either.
+    const bodiless = success.status === 202 || success.status === 204 || (success.status >= 300 && success.status < 400);
+    if (!bodiless && !success.response && !success.csv) throw new Error(`${operation.method.toUpperCase()} ${operation.path} answers ${success.status} without naming its response body.`);
     const content = {
       ...(success.response ? { 'application/json': { schema: { $ref: definitionRef(success.response) } } } : {}),
       ...(success.csv ? { 'text/csv': { schema: { type: 'string', description: 'UTF-8 CSV with a header row; cells that a spreadsheet would run as formulas are neutralised.' } } } : {}),

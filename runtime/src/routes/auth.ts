@@ -7,9 +7,18 @@ import type { AuthenticationService } from '../domain/accounts/authentication-se
 import type { AppEnv } from '../http/app-env.js';
 import { parseBody, validateChangePasswordBody, validateLoginBody } from './accounts-bodies.js';
 import { presentSession } from './present-accounts.js';
+import { SECOND_FACTOR_COOKIE, SECOND_FACTOR_COOKIE_PATH } from './second-factor.js';
+import type { SecondFactorPending } from '../domain/accounts/authentication-service.js';
+import type { SecondFactorService } from '../domain/second-factor/second-factor-service.js';
+import { CHALLENGE_TTL_MS } from '../domain/second-factor/second-factor-service.js';
+import { DomainError } from '../domain/errors.js';
+import { setCookie } from 'hono/cookie';
+import type { Context } from 'hono';
 
 export interface AuthRoutesDeps {
   authentication: AuthenticationService;
+  /** Seals the proof of a right password that still owes a second factor (its cookie). */
+  secondFactor?: Pick<SecondFactorService, 'issueChallenge'>;
   cookie: SessionCookieSettings;
   /** How to read the caller's IP (throttling, sessions, audit); the socket address by default. */
   clientIp?: ClientIpReader;
@@ -22,6 +31,8 @@ export interface AuthRoutesDeps {
  * - POST /login `{ email, password }` → 200 session (sets the `careloom_session` cookie and renews the
  *   long-lived `careloom_device` cookie that lets this browser past login backoff); 401; 429 with
  *   Retry-After while failed logins of the account (or from the IP) make tries wait
+ *   or, for an account that owes a second factor, 401 with the issue `second_factor.required` (or
+ *   `second_factor.enrolment_required`) and the `careloom_second_factor` cookie: see routes/second-factor.ts
  * - POST /logout → 204 (ends the session, clears the cookie)
  * - GET /me → 200 `{ person, memberships, csrfToken, expiresAt }`
  * - POST /password `{ currentPassword, newPassword }` → 204 (ends the person's other sessions)
@@ -35,6 +46,7 @@ export function authRoutes(deps: AuthRoutesDeps) {
       const body = await parseBody(c, validateLoginBody);
       const device = deviceCookieOf(c);
       const login = await deps.authentication.login(body, { ...requestContextOf(c, deps.clientIp), ...(device === undefined ? {} : { deviceCookie: device }) });
+      if ('secondFactor' in login) secondFactorOwed(c, deps, login);
       setSessionCookie(c, login.token, deps.cookie);
       if (login.deviceCookie) setDeviceCookie(c, login.deviceCookie, deps.cookie);
       c.header('Cache-Control', 'no-store');
@@ -54,4 +66,12 @@ export function authRoutes(deps: AuthRoutesDeps) {
       await deps.authentication.changePassword(c.var.principal!, body, requestContextOf(c, deps.clientIp));
       return c.body(null, 204);
     });
+}
+
+/** The password was right, but a code (or an enrolment) is owed: the challenge goes into its cookie, and the answer is 401 naming what is owed. */
+function secondFactorOwed(c: Context<AppEnv>, deps: AuthRoutesDeps, pending: SecondFactorPending): never {
+  if (!deps.secondFactor) throw new Error('A login owes a second factor, but the auth routes were built without the second-factor service.');
+  setCookie(c, SECOND_FACTOR_COOKIE, deps.secondFactor.issueChallenge(pending.personId, pending.secondFactor), { httpOnly: true, sameSite: 'Strict', secure: deps.cookie.secure, path: SECOND_FACTOR_COOKIE_PATH, maxAge: Math.floor(CHALLENGE_TTL_MS / 1000) });
+  const message = pending.secondFactor === 'code' ? 'Type the code from your authenticator app.' : 'Your organisation requires a second factor: set one up to sign in.';
+  throw new DomainError('unauthenticated', message, { issues: [{ code: pending.secondFactor === 'code' ? 'second_factor.required' : 'second_factor.enrolment_required', path: '/code', message }] });
 }

@@ -114,6 +114,8 @@ describe('export and purge of one patient', () => {
     const file = join(dir, 'careloom.sqlite');
     const t = await createStaffTestApp(seeded, { file });
     const therapist = await t.login('therapist');
+    // A record system subscribed to the patient's events: they go with the patient.
+    t.care.db.prepare("INSERT INTO webhook_subscriptions (id, organisation_id, url, description, event_types, status, secret_sealed, created_by, created_at, updated_at) VALUES ('hook-1', 'care-1', 'https://records.example.org/hook', '', '[\"response.recorded\",\"enrollment.started\"]', 'enabled', 'v1.x.y.z', 'person-therapist', 'x', 'x')").run();
     const enrolled = expectStatus(await t.call(therapist, 'POST', '/api/care/units/unit-1/enrollments', { deploymentId: t.scenario.panicDeploymentId, patient: { name: PLANTED.name, email: PLANTED.email } }), 201) as { enrollment: { id: string }; invitation: { code: string } };
     expectStatus(await t.call(undefined, 'POST', '/api/public/invitations/redeem', { code: enrolled.invitation.code, password: 'zebulon long password' }), 200);
     const patient = await t.login('zq-planted-7731', 'zebulon long password');
@@ -154,6 +156,8 @@ describe('export and purge of one patient', () => {
     expect(() => t.care.db.prepare('DELETE FROM messages WHERE enrollment_id = ?').run(enrollmentId)).toThrow(/never deleted/);
     expect(() => t.care.db.prepare("DELETE FROM audit_log WHERE patient_id = ?").run(patientId)).toThrow(/append-only/);
 
+    const webhookRows = () => t.care.db.prepare('SELECT (SELECT count(*) FROM webhook_events WHERE patient_id = ?) AS events, (SELECT count(*) FROM webhook_deliveries) AS deliveries').get(patientId);
+    expect(webhookRows()).toEqual({ events: 2, deliveries: 2 });
     const wrong = await t.call(admin, 'POST', `/api/data/providers/care-1/patients/${patientId}/purge`, { reason: 'request', confirm: 'someone-else' });
     expect(wrong.status).toBe(422);
     const purged = expectStatus(await t.call(admin, 'POST', `/api/data/providers/care-1/patients/${patientId}/purge`, { reason: 'request', confirm: patientId }), 200);
@@ -161,6 +165,7 @@ describe('export and purge of one patient', () => {
 
     for (const text of Object.values(PLANTED)) expect(rawFiles(file).includes(text), text).toBe(false);
     expect(t.care.db.prepare('SELECT count(*) AS n FROM people WHERE id = ?').get(patientId)).toEqual({ n: 0 });
+    expect(webhookRows()).toEqual({ events: 0, deliveries: 0 });
     const tombstone = t.care.db.prepare("SELECT actor_id, details FROM audit_log WHERE action = 'patient.purge'").all() as Array<{ actor_id: string; details: string }>;
     expect(tombstone).toHaveLength(1);
     expect(tombstone[0]!.actor_id).toBe('person-data-admin');

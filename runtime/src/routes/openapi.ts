@@ -3,6 +3,10 @@ import type { AppEnv } from '../http/app-env.js';
 import { openApiDocument, READ, WRITE, type ApiOperation } from './api-operation.js';
 import { CARE_OPERATIONS } from './care/care-operations.js';
 import { STAFF_OPERATIONS } from './staff-operations.js';
+import { WEBHOOK_OPERATIONS } from './webhooks.js';
+import { RESEARCH_EXPORT_OPERATIONS } from './research-export.js';
+import { OIDC_OPERATIONS } from './oidc.js';
+import { SECOND_FACTOR_OPERATIONS } from './second-factor.js';
 
 /**
  * Every operation the server answers under its HTTP API. A test checks this list against the app's
@@ -53,7 +57,11 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'get', path: '/api/care/providers/{organisationId}/api-tokens', summary: "The care provider's API tokens for integrating systems, with scopes, units and last use (never the token)", tag: 'care', auth: 'session', success: { status: 200, description: 'Tokens', response: 'ApiTokenList' }, problems: READ },
   { method: 'post', path: '/api/care/providers/{organisationId}/api-tokens', summary: 'Create an API token for an integrating system, for the provider or some of its units, with read scopes; the token is in this answer only', tag: 'care', auth: 'session', request: 'CreateApiTokenBody', success: { status: 201, description: 'The token (shown once) and its description', response: 'CreatedApiToken' }, problems: WRITE },
   { method: 'delete', path: '/api/care/providers/{organisationId}/api-tokens/{tokenId}', summary: 'Revoke an API token; it stops working at once', tag: 'care', auth: 'session', success: { status: 204, description: 'Revoked' }, problems: READ },
+  ...WEBHOOK_OPERATIONS,
+  ...RESEARCH_EXPORT_OPERATIONS,
   ...STAFF_OPERATIONS,
+  ...OIDC_OPERATIONS,
+  ...SECOND_FACTOR_OPERATIONS,
 ];
 
 /** GET /api/openapi.json. */

@@ -6,6 +6,7 @@ import { DomainError } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
 import type { Bundle } from '../web/bundle.js';
 import type { WebApp } from '../web/web-apps.js';
+import { patientManifest, patientServiceWorker, readPatientIcons } from '../web/patient-offline.js';
 
 export interface WebAppRoutesDeps {
   apps: readonly WebApp[];
@@ -64,6 +65,26 @@ export function webAppRoutes(deps: WebAppRoutesDeps & { origins: () => readonly 
     return c.body(bundle.js as Uint8Array<ArrayBuffer>);
   });
 
+  // The patient app installs on a phone and opens offline (patient-offline.ts): its manifest, icons
+  // and service worker. The worker is revalidated on every check (no-cache), so a new build reaches
+  // patients the next time they open the app with a connection.
+  const icons = readPatientIcons();
+  app.get('/manifest.webmanifest', (c) => {
+    c.header('Cache-Control', 'no-cache');
+    return c.body(JSON.stringify(patientManifest()), 200, { 'Content-Type': 'application/manifest+json; charset=utf-8' });
+  });
+  app.get('/sw.js', async (c) => {
+    const bundle = await built('patient');
+    c.header('Cache-Control', 'no-cache');
+    return c.body(patientServiceWorker(bundle.fileName), 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+  });
+  app.get('/icons/:file', (c) => {
+    const icon = icons.get(c.req.param('file'));
+    if (!icon) throw new DomainError('not_found', `There is no icon ${c.req.param('file')}.`);
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(icon as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'image/png' });
+  });
+
   app.use('/media/examples/*', async (c, next) => {
     await next();
     // An SVG opened on its own is a document on this origin: it may style itself, but never run script or load anything.
@@ -110,7 +131,7 @@ function shell(webApp: WebApp, bundle: Bundle, language: Language): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light">
 <title>${escapeHtml(webApp.title)}</title>
-<link rel="icon" href="data:,">
+${webApp.mount === '/' ? '<link rel="manifest" href="/manifest.webmanifest">\n<meta name="theme-color" content="#0f5c5a">\n<link rel="icon" href="/icons/careloom-192.png">\n<link rel="apple-touch-icon" href="/icons/careloom-192.png">' : '<link rel="icon" href="data:,">'}
 <style>html,body{margin:0;padding:0}body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;color:#1b1f24;background:#f7f7f5}</style>
 ${bundle.css ? `<style>${bundle.css}</style>` : ''}
 </head>

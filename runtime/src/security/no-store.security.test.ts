@@ -48,6 +48,10 @@ beforeAll(async () => {
   const admin = sessions['care-admin']!;
   const intake = await admin.call('POST', `/api/care/units/${unitId}/deployments`, { documentId: 'phq-9', version: 1 });
   await admin.call('PATCH', `/api/care/units/${unitId}`, { intake: { deploymentId: (intake.body as { id: string }).id } });
+  // A webhook subscription (to an event nothing here causes) for its delivery log, and the deployed program for the research export.
+  const hook = await admin.call('POST', `/api/care/providers/${admin.organisationIds[0]!}/webhooks`, { url: 'https://records.example.org/careloom', eventTypes: ['enrollment.ended'] });
+  expect(hook.status, JSON.stringify(hook.body)).toBe(201);
+  Object.assign(params, { webhookId: (hook.body as { subscription: { id: string } }).subscription.id, documentId: 'panic-icbt-8-weeks', file: 'codebook.csv' });
   Object.assign(params, { unitId, enrollmentId: enrollment.id, orgId: admin.organisationIds[0]!, organisationId: admin.organisationIds[0]! });
 }, 90_000);
 

@@ -8,6 +8,8 @@
 import type { DraftUpdateStore } from '../collab/update-store.js';
 import type { AccountsStore } from '../domain/accounts/accounts-store.js';
 import type { MemberInvitationStore } from '../domain/accounts/member-invitation-store.js';
+import type { SecondFactorStore } from '../domain/second-factor/second-factor-store.js';
+import type { ExternalIdentityStore } from '../domain/oidc/external-identity-store.js';
 import type { ApiTokenStore } from '../domain/api-tokens/api-token-store.js';
 import type { AuthoringStore, DraftUpdates } from '../domain/authoring/ports.js';
 import type { CareStore, MailOutbox } from '../domain/care/ports.js';
@@ -15,7 +17,9 @@ import type { ResponseLookup } from '../domain/fhir/fhir-ports.js';
 import type { StaffStore } from '../domain/accounts/staff-store.js';
 import type { DataAdminStore } from '../domain/data-admin/data-admin-store.js';
 import type { AlertSafetyStore } from '../domain/care/alert-safety-ports.js';
+import type { PatientScheduleStore } from '../domain/care/patient-schedule-ports.js';
 import type { DispatchQueue } from '../mail/mail-dispatcher.js';
+import type { WebhookDispatchQueue, WebhookStore } from '../domain/webhooks/webhook-store.js';
 
 /** A JSON object stored beside an audit entry. Never secrets, never a patient's answers. */
 export type AuditDetails = Readonly<Record<string, unknown>>;
@@ -77,6 +81,10 @@ export interface Stores {
   memberInvitations: MemberInvitationStore;
   /** API tokens of integrating systems (the FHIR endpoint's bearer tokens). */
   apiTokens: ApiTokenStore;
+  /** Identities at OpenID Connect providers linked to people (sign-in with e-ID). */
+  externalIdentities: ExternalIdentityStore;
+  /** Second factors (TOTP) of people with local passwords, and organisations' rule requiring one. */
+  secondFactors: SecondFactorStore;
   /** Staff administration at care providers: unit assignments, responsible therapists, disabled accounts, password resets. */
   staff: StaffStore;
   /** The data administrator's audit search, patient export and purge. */
@@ -89,10 +97,16 @@ export interface Stores {
   responses: ResponseLookup;
   /** The alerts' safety protocol (acknowledging with the action taken, escalation, urgent-alert mail). */
   alertSafety: AlertSafetyStore;
+  /** Each patient's schedule adjustments: early unlocks, hidden modules, own deadlines, pauses. */
+  patientSchedules: PatientScheduleStore;
   /** Every e-mail is queued here first; GET /api/dev/outbox reads it in demo mode. */
   mailOutbox: MailOutbox;
   /** What the mail dispatcher sends from, when SMTP is configured. */
   mailQueue: DispatchQueue;
+  /** Care providers' webhook subscriptions and their delivery log (events are written by the care stores). */
+  webhooks: WebhookStore;
+  /** What the webhook dispatcher sends from. */
+  webhookQueue: WebhookDispatchQueue;
   /** Resolves when the database answers; rejects otherwise. */
   ping(): Promise<void>;
   /** Releases the connection. Further calls fail. */

@@ -105,6 +105,7 @@ export async function createCareTestApp(options: { from?: Buffer; start?: string
   const care = createCareService({
     store: stores.care,
     alertSafety: stores.alertSafety,
+    patientSchedules: stores.patientSchedules,
     content: createReleasedContent(authoringStore),
     accounts: createPatientAccounts({ store: accountsStore, hasher: plainHasher, newId: () => ids.newId() }),
     sessions: invitedSessionsOf(accounts.authentication, plainHasher),

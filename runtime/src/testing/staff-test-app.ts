@@ -40,6 +40,8 @@ export interface StaffTestApp {
   resetTokens: string[];
   login(who: StaffPerson | string, password?: string): Promise<StaffSession>;
   call(as: StaffSession | undefined, method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }>;
+  /** A raw request to the app (the page's origin is added), for tests that carry cookies of their own. */
+  request(path: string, init?: { method?: string; headers?: Record<string, string>; body?: string }): Promise<Response>;
 }
 
 /** The seeded database, built once per test file: the care scenario, one PHQ-9 answer, and the extra staff. */
@@ -121,6 +123,7 @@ export async function createStaffTestApp(seeded: { snapshot: Buffer; scenario: C
     revoked,
     resetTokens,
     call,
+    request: (path, init = {}) => Promise.resolve(app.request(path, { ...init, headers: { Origin: origin, ...init.headers } })),
     async login(who, password = STAFF_PASSWORD) {
       const response = await app.request('/api/auth/login', { method: 'POST', headers: { Origin: origin, 'Content-Type': 'application/json' }, body: JSON.stringify({ email: `${who}@example.org`, password }) });
       if (response.status !== 200) throw new Error(`login as ${who} answered ${response.status}: ${await response.text()}`);

@@ -1,3 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { createSecretBox } from '../mail/secret-box.js';
+import { identityDigester } from '../domain/oidc/identity-digest.js';
+import { createOidcSignInService } from '../domain/oidc/oidc-sign-in.js';
+import type { OidcProviderPort } from '../domain/oidc/oidc-provider-port.js';
+import { createSecondFactorService } from '../domain/second-factor/second-factor-service.js';
+import { createLoginThrottle } from '../domain/accounts/login-throttle.js';
 import { createTestClock, type Clock } from '../clock.js';
 import { createAccountsServices } from '../domain/accounts/accounts-services.js';
 import { createStaffServices } from '../domain/accounts/staff-services.js';
@@ -8,6 +15,8 @@ import { yDocDraftCodec } from '../domain/authoring/ydoc-draft-codec.js';
 import { createCareService } from '../domain/care/care-service.js';
 import { createFhirService } from '../domain/fhir/fhir-service.js';
 import { createApiTokenService } from '../domain/api-tokens/api-tokens.js';
+import { createWebhookService } from '../domain/webhooks/webhooks.js';
+import { createResearchExportService } from '../domain/research-export/research-export.js';
 import { newInvitationCode } from '../domain/care/invitation-code.js';
 import { createPatientAccounts, invitedSessionsOf } from '../domain/care/patient-accounts.js';
 import { createReleasedContent } from '../domain/care/released-content.js';
@@ -17,6 +26,7 @@ import type { Services } from '../domain/services.js';
 import { createSequentialIds, type IdGenerator } from '../ids.js';
 import { silentLogger, type Logger } from '../logger.js';
 import type { Stores } from '../storage/types.js';
+import { PUBLIC_TARGETS_ONLY, type WebhookTargetPolicy } from '../domain/webhooks/webhook-targets.js';
 import { plainHasher } from './care-test-app.js';
 
 /** No examples to start a document from. */
@@ -31,33 +41,54 @@ const noExamples: ExampleLibrary = { list: async () => [], get: async () => unde
  * const stores = createSqliteStores(openDatabase({ file: ':memory:' }).db);
  * const services = createTestServices(stores, { examples });
  */
-export function createTestServices(stores: Stores, options: { examples: ExampleCatalog; clock?: Clock; ids?: IdGenerator; logger?: Logger; publicUrl?: string; version?: string; newResetToken?: () => string }): Services {
+export function createTestServices(stores: Stores, options: { examples: ExampleCatalog; clock?: Clock; ids?: IdGenerator; logger?: Logger; publicUrl?: string; version?: string; newResetToken?: () => string; webhookTargets?: WebhookTargetPolicy; oidcProvider?: OidcProviderPort }): Services {
   const clock = options.clock ?? createTestClock();
   const ids = options.ids ?? createSequentialIds('service');
   const publicUrl = () => options.publicUrl ?? 'http://localhost:8080';
-  const accounts = createAccountsServices({ store: stores.accounts, hasher: plainHasher, clock, ids, invitations: { store: stores.memberInvitations, publicUrl } });
+  // One key for the run, as server.ts has the mail key.
+  const box = createSecretBox(randomBytes(32));
+  const secondFactor = createSecondFactorService({ store: stores.secondFactors, accounts: stores.accounts, sealer: box, recoveryKey: randomBytes(32), throttle: createLoginThrottle(() => clock.now().getTime()), clock });
+  const accounts = createAccountsServices({ store: stores.accounts, hasher: plainHasher, clock, ids, invitations: { store: stores.memberInvitations, publicUrl }, secondFactorGate: (personId) => secondFactor.requirement(personId) });
   const fhir = createFhirService({ care: stores.care, responses: stores.responses, content: createReleasedContent(stores.authoring), canonicalBase: () => `${publicUrl()}/fhir/r4`, now: () => clock.now(), newId: () => ids.newId() });
+  const care = createCareService({
+    store: stores.care,
+    alertSafety: stores.alertSafety,
+    patientSchedules: stores.patientSchedules,
+    content: createReleasedContent(stores.authoring),
+    accounts: createPatientAccounts({ store: stores.accounts, hasher: plainHasher, newId: () => ids.newId() }),
+    sessions: invitedSessionsOf(accounts.authentication, plainHasher),
+    now: () => clock.now(),
+    newId: () => ids.newId(),
+    newInvitationCode: () => newInvitationCode(),
+    responsible: stores.staff,
+    publicUrl,
+    logger: options.logger ?? silentLogger,
+  });
+  const oidc = createOidcSignInService({
+    provider: options.oidcProvider,
+    identities: stores.externalIdentities,
+    accounts: stores.accounts,
+    authentication: accounts.authentication,
+    memberInvitations: accounts.invitations,
+    care,
+    sealer: { seal: (text) => box.seal(text, 'careloom_oidc'), open: (sealed) => box.open(sealed, 'careloom_oidc') },
+    digest: identityDigester(randomBytes(32)),
+    clock,
+    publicUrl,
+  });
   return {
+    oidc,
+    secondFactor,
     health: createHealthService({ storage: stores, version: options.version ?? '9.9.9-test' }),
     examples: options.examples,
     accounts,
     dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId(), sessionRevoked: accounts.sessionRevoked }),
     staff: createStaffServices({ store: stores.staff, accounts: stores.accounts, audit: stores.audit, hasher: plainHasher, sessionRevoked: accounts.sessionRevoked, clock, ids, publicUrl, ...(options.newResetToken ? { newResetToken: options.newResetToken } : {}) }),
     authoring: createAuthoringService({ store: stores.authoring, drafts: stores.drafts, codec: yDocDraftCodec, examples: noExamples, now: () => clock.now(), newId: () => ids.newId() }),
-    care: createCareService({
-      store: stores.care,
-      alertSafety: stores.alertSafety,
-      content: createReleasedContent(stores.authoring),
-      accounts: createPatientAccounts({ store: stores.accounts, hasher: plainHasher, newId: () => ids.newId() }),
-      sessions: invitedSessionsOf(accounts.authentication, plainHasher),
-      now: () => clock.now(),
-      newId: () => ids.newId(),
-      newInvitationCode: () => newInvitationCode(),
-      responsible: stores.staff,
-      publicUrl,
-      logger: options.logger ?? silentLogger,
-    }),
+    care,
     fhir,
     apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }),
+    researchExport: createResearchExportService({ care: stores.care, content: createReleasedContent(stores.authoring), audit: stores.audit, pseudonymSecret: Buffer.alloc(32, 1), now: () => clock.now(), newId: () => ids.newId() }),
+    webhooks: createWebhookService({ store: stores.webhooks, policy: options.webhookTargets ?? PUBLIC_TARGETS_ONLY, now: () => clock.now(), newId: () => ids.newId() }),
   };
 }

@@ -10,9 +10,12 @@ import type { MessageKey } from '../shared/i18n.js';
 import { LANGUAGE_KEY, languagePicker } from '../shared/language-picker.js';
 import { shellStyles } from '../shared/shell-styles.js';
 import '../shared/login-form.js';
+import './security-screen.js';
 import './catalog-screen.js';
 import './enroll-form.js';
 import './outbox-screen.js';
+import './webhooks-screen.js';
+import './research-export-screen.js';
 import './staff-screen.js';
 import './data-admin-screen.js';
 import './patient-list.js';
@@ -34,16 +37,20 @@ export interface ClinicRoles {
   peopleOf?: string;
   /** The care provider whose audit log and patient data the person administers (data admin), if any. */
   dataOf?: string;
+  /** The care provider the person is care-provider admin of (its webhooks), if any. */
+  adminOf?: string;
 }
 
 export function clinicRoles(session: Session): ClinicRoles {
   const peopleOf = session.memberships.find((membership) => membership.organisationKind === 'care_provider' && (membership.role === 'permissions_admin' || membership.role === 'care_provider_admin'))?.organisationId;
   const dataOf = session.memberships.find((membership) => membership.role === 'data_admin')?.organisationId;
+  const adminOf = session.memberships.find((membership) => membership.role === 'care_provider_admin')?.organisationId;
   return {
     admin: session.memberships.some((membership) => membership.role === 'care_provider_admin'),
     therapistUnits: session.memberships.filter((membership) => membership.role === 'therapist' && membership.unitId).map((membership) => membership.unitId!),
     ...(peopleOf ? { peopleOf } : {}),
     ...(dataOf ? { dataOf } : {}),
+    ...(adminOf ? { adminOf } : {}),
   };
 }
 
@@ -56,10 +63,18 @@ export function clinicNav(roles: ClinicRoles, options: { outbox?: boolean } = {}
   if (roles.therapistUnits.length > 0) nav.push({ path: 'patients', key: 'clinicPatients' }, { path: 'alerts', key: 'alertsTitle' }, { path: 'referrals', key: 'referralsTitle' });
   if (roles.therapistUnits.length > 0 || roles.admin) nav.push({ path: 'report', key: 'reportTitle' });
   if (roles.admin) nav.push({ path: 'units', key: 'unitsTitle' }, { path: 'catalog', key: 'catalogTitle' });
+  if (roles.adminOf) nav.push({ path: 'webhooks', key: 'webhooksTitle' });
   if (roles.peopleOf) nav.push({ path: 'people', key: 'staffTitle' });
   if (roles.dataOf) nav.push({ path: 'data', key: 'dataTitle' });
+  if (roles.adminOf ?? roles.dataOf) nav.push({ path: 'research', key: 'researchTitle' });
   if (roles.admin && options.outbox) nav.push({ path: 'outbox', key: 'outboxTitle' });
+  nav.push({ path: 'security', key: 'securityTitle' });
   return nav;
+}
+
+/** The name of the organisation whose people the person manages, for the security screen. */
+function organisationNameOf(session: Session, organisationId: string | undefined): string {
+  return session.memberships.find((membership) => membership.organisationId === organisationId)?.organisationName ?? '';
 }
 
 const THERAPIST_ROUTES = new Set(['patients', 'alerts', 'referrals', 'enroll']);
@@ -130,7 +145,7 @@ export class ClClinicApp extends LitElement {
     this.startError = null;
     const roles = clinicRoles(session);
     const first = this.router.route.segments[0];
-    const allowed = first !== undefined && first !== 'login' && (first === 'report' || (first === 'people' ? roles.peopleOf !== undefined : first === 'data' ? roles.dataOf !== undefined : THERAPIST_ROUTES.has(first) ? roles.therapistUnits.length > 0 : ADMIN_ROUTES.has(first) ? roles.admin : false));
+    const allowed = first !== undefined && first !== 'login' && (first === 'report' || first === 'security' || (first === 'people' ? roles.peopleOf !== undefined : first === 'data' ? roles.dataOf !== undefined : THERAPIST_ROUTES.has(first) ? roles.therapistUnits.length > 0 : ADMIN_ROUTES.has(first) ? roles.admin : false));
     if (!allowed) this.router.replace(roles.therapistUnits.length > 0 ? '#/patients' : roles.admin ? '#/units' : roles.peopleOf ? '#/people' : roles.dataOf ? '#/data' : '#/report');
   }
 
@@ -172,13 +187,16 @@ export class ClClinicApp extends LitElement {
   }
 
   private async signOut(): Promise<void> {
+    let endSessionUrl: string | undefined;
     try {
-      await this.api.logout();
+      ({ endSessionUrl } = await this.api.signOut());
     } catch {
       // Signed out locally either way.
     }
     this.session = null;
     this.router.replace('#/login');
+    // Signed in at the identity provider: end that session too (the provider sends the browser back).
+    if (endSessionUrl) window.location.assign(endSessionUrl);
   }
 
   private setLanguage(code: string): void {
@@ -220,7 +238,7 @@ export class ClClinicApp extends LitElement {
     if (this.session === undefined) return html`<p role="status">${t('common.loading')}</p>`;
     if (this.session === null) {
       return html`${this.startError ? html`<p class="form-error" role="alert">${this.startError}</p>` : null}
-        <cl-login-form .api=${this.api} .language=${this.language} heading=${t('clinicLogin')} @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail)}></cl-login-form>
+        <cl-login-form .api=${this.api} .language=${this.language} app="clinic" heading=${t('clinicLogin')} @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail)}></cl-login-form>
         <p><a href="/#/password-reset">${t('resetForgot')}</a></p>`;
     }
     const api = this.api;
@@ -229,6 +247,17 @@ export class ClClinicApp extends LitElement {
     const segments = this.router.route.segments;
     if (first === 'people') {
       return roles.peopleOf ? html`<cl-staff-screen .api=${api} .language=${language} organisation-id=${roles.peopleOf}></cl-staff-screen>` : html`<h1>${t('errorForbidden')}</h1>`;
+    }
+    if (first === 'webhooks') {
+      return roles.adminOf ? html`<cl-webhooks-screen .api=${api} .language=${language} organisation-id=${roles.adminOf}></cl-webhooks-screen>` : html`<h1>${t('errorForbidden')}</h1>`;
+    }
+    if (first === 'research') {
+      const researchOf = roles.adminOf ?? roles.dataOf;
+      return researchOf ? html`<cl-research-export-screen .api=${api} .language=${language} organisation-id=${researchOf}></cl-research-export-screen>` : html`<h1>${t('errorForbidden')}</h1>`;
+    }
+    if (first === 'security') {
+      const organisation = organisationNameOf(this.session, roles.peopleOf);
+      return html`<cl-security-screen .api=${api} .language=${language} organisation-id=${roles.peopleOf ?? ''} organisation-name=${organisation}></cl-security-screen>`;
     }
     if (first === 'data') {
       return roles.dataOf ? html`<cl-data-screen .api=${api} .language=${language} organisation-id=${roles.dataOf}></cl-data-screen>` : html`<h1>${t('errorForbidden')}</h1>`;

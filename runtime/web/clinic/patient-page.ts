@@ -10,6 +10,7 @@ import '../shared/message-thread.js';
 import './alert-list.js';
 import './plan-editor.js';
 import './invitation-card.js';
+import './patient-schedule.js';
 import { attemptAsResponse, groupAttempts } from './answer-attempts.js';
 import type { AnswerAttempt } from './answer-attempts.js';
 import { labelResponse } from './answer-labels.js';
@@ -24,7 +25,7 @@ const ZONE_KEY: Record<Zone, MessageKey> = { green: 'zoneGreen', yellow: 'zoneYe
 /**
  * `<cl-patient-page>`: one enrollment as the therapist follows it: open alerts to acknowledge,
  * progress through the program, score and registration charts, every answer, the message thread,
- * the patient's plan thresholds, and pausing or ending the enrollment.
+ * the patient's plan thresholds, their own schedule (`patient-schedule.ts`), and pausing or ending the enrollment.
  */
 export class ClPatientPage extends ScreenElement {
   static override styles = [
@@ -130,6 +131,11 @@ export class ClPatientPage extends ScreenElement {
           <strong>${module.title}</strong> · ${t(MODULE_STATE_KEY[module.state] ?? 'stateLocked')}${module.completedAt ? ` · ${formatDateTime(module.completedAt, this.language)}` : ''}
         </li>`)}</ul>
         ${detail.due.length > 0 ? html`<h3>${t('todayDue')}</h3><ul>${detail.due.map((item) => html`<li>${item.title}${item.overdue ? html` · <strong>${t('overdue')}</strong>` : ''}</li>`)}</ul>` : null}
+      </section>
+
+      <section aria-labelledby="schedule-heading">
+        <h2 id="schedule-heading">${t('schedTitle')}</h2>
+        <cl-patient-schedule .api=${this.api} .language=${this.language} enrollment-id=${this.enrollmentId} status=${detail.enrollment.status}></cl-patient-schedule>
       </section>
 
       <section aria-labelledby="charts-heading">

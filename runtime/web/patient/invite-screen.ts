@@ -32,6 +32,7 @@ export class ClInviteScreen extends ScreenElement {
     error: { state: true },
     notice: { state: true },
     fieldErrors: { state: true },
+    provider: { state: true },
   };
 
   declare code: string;
@@ -43,6 +44,8 @@ export class ClInviteScreen extends ScreenElement {
   /** Why the screen switched to signing in (the address already has an account). */
   declare notice: string | null;
   declare fieldErrors: Record<string, string>;
+  /** The identity provider's name when the server offers one: a new patient may take the invitation up by signing in there. */
+  declare provider: string | null;
 
   constructor() {
     super();
@@ -53,6 +56,32 @@ export class ClInviteScreen extends ScreenElement {
     this.error = null;
     this.notice = null;
     this.fieldErrors = {};
+    this.provider = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.api.oidcStatus().then((status) => {
+      this.provider = status.enabled ? (status.displayName ?? null) : null;
+    });
+  }
+
+  /** Takes the invitation up by signing in at the identity provider instead of choosing a password. */
+  private async withProvider(): Promise<void> {
+    const code = (this.renderRoot.querySelector<HTMLInputElement>('#code')?.value ?? this.code).trim();
+    if (!code) {
+      this.fieldErrors = { code: this.t('fieldRequired') };
+      this.focusFirstInvalid();
+      return;
+    }
+    this.busy = true;
+    try {
+      const { authorizationUrl } = await this.api.startOidc({ app: 'patient', invitation: { kind: 'enrollment', code } });
+      window.location.assign(authorizationUrl);
+    } catch (error) {
+      this.error = this.describeError(error);
+      this.busy = false;
+    }
   }
 
   private focusFirstInvalid(): void {
@@ -152,6 +181,7 @@ export class ClInviteScreen extends ScreenElement {
         ${field('repeat', t('repeatPassword'), 'password', 'new-password', this.fieldErrors.repeat)}
         <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>${t('inviteSubmit')}</button></div>
       </form>
+      ${this.provider ? html`<p><button type="button" class="with-provider" ?disabled=${this.busy} @click=${() => void this.withProvider()}>${t('common.joinWith', { provider: this.provider })}</button></p>` : null}
       <p><button type="button" @click=${() => this.switchTo('sign-in')}>${t('inviteHaveAccount')}</button></p>`;
   }
 

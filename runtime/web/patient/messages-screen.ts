@@ -2,18 +2,22 @@ import { html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { seg } from '@careloom/client/api';
 import type { MyEnrollment } from '@careloom/format/api';
+import type { MessageQueue } from '../shared/message-queue.js';
 import { ScreenElement } from '../shared/screen-element.js';
 import '../shared/message-thread.js';
 
 /** `<cl-messages-screen>`: the patient's conversation with their care unit, one thread per program. */
 export class ClMessagesScreen extends ScreenElement {
-  static override properties: PropertyDeclarations = { ...ScreenElement.properties, enrollments: { attribute: false } };
+  static override properties: PropertyDeclarations = { ...ScreenElement.properties, enrollments: { attribute: false }, queue: { attribute: false } };
 
   declare enrollments: MyEnrollment[];
+  /** The patient app's message queue: messages written offline wait in it. */
+  declare queue: MessageQueue | undefined;
 
   constructor() {
     super();
     this.enrollments = [];
+    this.queue = undefined;
   }
 
   protected override render(): TemplateResult {
@@ -24,7 +28,7 @@ export class ClMessagesScreen extends ScreenElement {
       ${this.enrollments.map((enrollment) => html`<section aria-label=${`${enrollment.title}, ${enrollment.unit.name}`}>
         ${several ? html`<h2>${enrollment.title}</h2>` : null}
         <p class="hint">${t('messagesWith', { unit: enrollment.unit.name })}</p>
-        <cl-message-thread .api=${this.api} .language=${this.language} side="patient" base=${`/api/me/enrollments/${seg(enrollment.id)}`}></cl-message-thread>
+        <cl-message-thread .api=${this.api} .language=${this.language} .queue=${this.queue} side="patient" base=${`/api/me/enrollments/${seg(enrollment.id)}`}></cl-message-thread>
       </section>`)}`;
   }
 }

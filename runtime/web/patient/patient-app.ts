@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { ApiClient, ApiError } from '@careloom/client/api';
 import { AnswerQueue } from '../shared/answer-queue.js';
+import { MessageQueue } from '../shared/message-queue.js';
 import type { MyEnrollment, Session, UnitSettings } from '@careloom/format/api';
 import { appStyles } from '../shared/app-styles.js';
 import { HashRouter } from '@careloom/client/router';
@@ -83,6 +84,7 @@ export class ClPatientApp extends LitElement {
 
   readonly router = new HashRouter(this);
   queue: AnswerQueue | undefined;
+  messageQueue: MessageQueue | undefined;
 
   constructor() {
     super();
@@ -123,6 +125,7 @@ export class ClPatientApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.queue?.dispose();
+    this.messageQueue?.dispose();
   }
 
   private async start(): Promise<void> {
@@ -147,6 +150,8 @@ export class ClPatientApp extends LitElement {
       isOnline: () => this.isOnline(),
       target: window,
     });
+    this.messageQueue?.dispose();
+    this.messageQueue = new MessageQueue({ api: this.api, storage: this.storage, key: `careloom.messages.${session.person.id}`, isOnline: () => this.isOnline(), target: window });
     try {
       const { enrollments } = await this.api.get<{ enrollments: MyEnrollment[] }>('/api/me/enrollments');
       this.enrollments = enrollments.filter((enrollment) => enrollment.status !== 'invited');
@@ -156,6 +161,7 @@ export class ClPatientApp extends LitElement {
     this.session = session;
     this.startError = null;
     void this.queue.flush();
+    void this.messageQueue.flush();
     const first = this.router.route.segments[0];
     if (first === undefined || (PUBLIC_ROUTES.has(first) && !(options.keepInvite && (first === 'invite' || first === 'password-reset')))) this.router.replace('#/today');
     // Today reports the count itself; on any other screen, ask for it.
@@ -163,17 +169,23 @@ export class ClPatientApp extends LitElement {
   }
 
   private async signOut(): Promise<void> {
+    let endSessionUrl: string | undefined;
     try {
-      await this.api.logout();
+      ({ endSessionUrl } = await this.api.signOut());
     } catch {
       // Signed out locally either way.
     }
     this.queue?.dispose();
     this.queue = undefined;
+    this.messageQueue?.dispose();
+    this.messageQueue = undefined;
+    forgetOfflineData();
     this.session = null;
     this.enrollments = [];
     this.unread = null;
     this.router.replace('#/login');
+    // Signed in at the identity provider: end that session too (the provider sends the browser back).
+    if (endSessionUrl) window.location.assign(endSessionUrl);
   }
 
   private setLanguage(code: string): void {
@@ -258,7 +270,7 @@ export class ClPatientApp extends LitElement {
       case 'reads':
         return html`<cl-reads-screen .api=${common.api} .language=${common.language}></cl-reads-screen>`;
       case 'messages':
-        return html`<cl-messages-screen .api=${common.api} .language=${common.language} .enrollments=${this.enrollments}></cl-messages-screen>`;
+        return html`<cl-messages-screen .api=${common.api} .language=${common.language} .enrollments=${this.enrollments} .queue=${this.messageQueue}></cl-messages-screen>`;
       case 'modules': {
         const enrollment = this.enrollments.find((candidate) => candidate.id === segments[1]);
         const version = Number(this.router.route.query.get('v'));
@@ -270,6 +282,15 @@ export class ClPatientApp extends LitElement {
         return html`<cl-today-screen .api=${common.api} .language=${common.language} person-name=${this.session.person.name}></cl-today-screen>`;
     }
   }
+}
+
+/**
+ * Deletes what the service worker kept of the patient's data for offline use (main.ts registers it):
+ * on a shared phone, the next person must not find it.
+ */
+function forgetOfflineData(): void {
+  navigator.serviceWorker?.controller?.postMessage('careloom:signed-out');
+  if ('caches' in window) void caches.delete('careloom-patient-data').catch(() => undefined);
 }
 
 if (!customElements.get('cl-patient-app')) customElements.define('cl-patient-app', ClPatientApp);

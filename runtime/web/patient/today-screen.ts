@@ -62,7 +62,13 @@ export class ClTodayScreen extends ScreenElement {
     return html`<h1 tabindex="-1">${this.personName ? t('todayHello', { name: this.personName }) : t('todayTitle')}</h1>
       ${this.loadError ? html`<p class="form-error" role="alert">${this.loadError}</p>` : null}
       ${today === null && !this.loadError ? html`<p role="status">${t('common.loading')}</p>` : null}
-      ${today ? html`${this.renderMessages(today)}${this.renderDue(today)}${this.renderNew(today)}` : null}`;
+      ${today ? html`${this.renderPaused(today)}${this.renderMessages(today)}${this.renderDue(today)}${this.renderNew(today)}` : null}`;
+  }
+
+  /** Programs the therapist paused: said first, so that nothing due is not mistaken for a fault. */
+  private renderPaused(today: Today): TemplateResult | null {
+    if (today.paused.length === 0) return null;
+    return html`${today.paused.map((program) => html`<p class="card paused" data-paused=${program.enrollmentId}>${this.t('todayPaused', { title: program.title })}</p>`)}`;
   }
 
   private renderMessages(today: Today): TemplateResult {

@@ -1,6 +1,9 @@
 import type { ApiClient } from '@careloom/client/api';
-import { seg, ApiError } from '@careloom/client/api';
+import { seg } from '@careloom/client/api';
 import type { RecordedResponse, ResponseDocument } from '@careloom/format/api';
+import { OutboxQueue, type OutboxQueueOptions } from './outbox-queue.js';
+
+export type { QueueStatus, SaveState } from './outbox-queue.js';
 
 /** One response waiting to be sent, in the order it was given. */
 export interface QueuedResponse {
@@ -8,166 +11,30 @@ export interface QueuedResponse {
   body: ResponseDocument;
 }
 
-export type SaveState = 'saved' | 'saving' | 'offline' | 'error';
+export type AnswerQueueOptions = Omit<OutboxQueueOptions<QueuedResponse, RecordedResponse>, 'send' | 'idOf' | 'isItem'> & { api: ApiClient };
 
-export interface QueueStatus {
-  state: SaveState;
-  /** Responses not yet acknowledged by the server. */
-  pending: number;
-  /** The server refused a response for good (422/409): its message, for the patient. */
-  rejected?: { clientId: string; error: ApiError };
-}
-
-export interface AnswerQueueOptions {
-  api: ApiClient;
-  /** Where the queue survives a reload or a closed tab: `localStorage` in the app. */
-  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
-  /** Storage key; one per signed-in person so that a shared device never mixes patients. */
-  key: string;
-  /** Whether the device believes it is online (`navigator.onLine`). */
-  isOnline?: () => boolean;
-  /** Window whose `online` event triggers a flush. */
-  target?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
-  /** How long to wait before retrying after a server error or a failed request while "online". */
-  retryMs?: number;
-  /** Called after each response the server recorded. */
-  onRecorded?: (item: QueuedResponse, result: RecordedResponse) => void;
-}
+const isQueuedResponse = (value: unknown): value is QueuedResponse => {
+  const item = value as Partial<QueuedResponse> | null;
+  return typeof item?.enrollmentId === 'string' && typeof item.body?.clientId === 'string';
+};
 
 /**
- * The patient's answers on their way to the server. Every response is stored first and sent after,
- * strictly in order, one at a time; it leaves the queue only once the server has acknowledged it
- * (201, or 200 for a retry it already had). A response keeps its `clientId` across retries, so a
- * send that reached the server but whose answer was lost is recorded once. A 4xx refusal cannot
- * succeed on retry: that response is dropped and reported, and the rest go on.
+ * The patient's answers on their way to the server: an {@link OutboxQueue} of responses, each sent
+ * to its enrollment with the `clientId` that makes the server record it once.
  *
  * @example
  * const queue = new AnswerQueue({ api, storage: localStorage, key: `careloom.answers.${personId}` });
  * queue.subscribe((status) => render(status));
  * queue.enqueue({ enrollmentId, body });
  */
-export class AnswerQueue {
-  readonly #options: AnswerQueueOptions;
-  readonly #listeners = new Set<(status: QueueStatus) => void>();
-  #items: QueuedResponse[];
-  #status: QueueStatus;
-  #flushing: Promise<void> | null = null;
-  #again = false;
-  #retryTimer: ReturnType<typeof setTimeout> | undefined;
-  readonly #onOnline = () => void this.flush();
-
+export class AnswerQueue extends OutboxQueue<QueuedResponse, RecordedResponse> {
   constructor(options: AnswerQueueOptions) {
-    this.#options = options;
-    this.#items = this.#load();
-    this.#status = { state: this.#items.length > 0 ? 'offline' : 'saved', pending: this.#items.length };
-    options.target?.addEventListener('online', this.#onOnline);
-  }
-
-  get status(): QueueStatus {
-    return this.#status;
-  }
-
-  /** The responses still to send, oldest first. */
-  get pending(): readonly QueuedResponse[] {
-    return this.#items;
-  }
-
-  /** Listens to status changes; returns the unsubscribe function. The listener gets the current status at once. */
-  subscribe(listener: (status: QueueStatus) => void): () => void {
-    this.#listeners.add(listener);
-    listener(this.#status);
-    return () => this.#listeners.delete(listener);
-  }
-
-  /** Stores a response and starts sending. Resolves once this flush attempt is over (sent or kept). */
-  enqueue(item: QueuedResponse): Promise<void> {
-    this.#items = [...this.#items, item];
-    this.#save();
-    this.#set({ state: this.#online() ? 'saving' : 'offline', pending: this.#items.length });
-    return this.flush();
-  }
-
-  /** Sends what is queued, in order. Concurrent calls share one run; a call during a run makes it go round again. */
-  flush(): Promise<void> {
-    if (this.#flushing) {
-      this.#again = true;
-      return this.#flushing;
-    }
-    this.#flushing = this.#run().finally(() => {
-      this.#flushing = null;
+    const { api, ...rest } = options;
+    super({
+      ...rest,
+      send: (item) => api.post<RecordedResponse>(`/api/me/enrollments/${seg(item.enrollmentId)}/responses`, item.body),
+      idOf: (item) => item.body.clientId,
+      isItem: isQueuedResponse,
     });
-    return this.#flushing;
-  }
-
-  dispose(): void {
-    this.#options.target?.removeEventListener('online', this.#onOnline);
-    clearTimeout(this.#retryTimer);
-    this.#listeners.clear();
-  }
-
-  async #run(): Promise<void> {
-    do {
-      this.#again = false;
-      while (this.#items.length > 0) {
-        if (!this.#online()) {
-          this.#set({ state: 'offline', pending: this.#items.length });
-          return;
-        }
-        const item = this.#items[0]!;
-        this.#set({ state: 'saving', pending: this.#items.length });
-        try {
-          const result = await this.#options.api.post<RecordedResponse>(`/api/me/enrollments/${seg(item.enrollmentId)}/responses`, item.body);
-          this.#drop(item);
-          this.#options.onRecorded?.(item, result);
-        } catch (error) {
-          const failure = error instanceof ApiError ? error : new ApiError({ status: 0, title: 'Offline', detail: String(error) });
-          if (failure.offline || failure.status >= 500 || failure.status === 429 || failure.status === 401) {
-            // Not the answer's fault: keep it, and retry on reconnect or after a pause.
-            this.#set({ state: failure.offline ? 'offline' : 'error', pending: this.#items.length });
-            this.#scheduleRetry();
-            return;
-          }
-          this.#drop(item);
-          this.#set({ state: this.#items.length > 0 ? 'saving' : 'error', pending: this.#items.length, rejected: { clientId: item.body.clientId, error: failure } });
-          continue;
-        }
-      }
-    } while (this.#again);
-    this.#set({ state: 'saved', pending: 0, ...(this.#status.rejected ? { rejected: this.#status.rejected } : {}) });
-  }
-
-  #scheduleRetry(): void {
-    clearTimeout(this.#retryTimer);
-    const delay = this.#options.retryMs ?? 15_000;
-    if (delay > 0) this.#retryTimer = setTimeout(() => void this.flush(), delay);
-  }
-
-  #drop(item: QueuedResponse): void {
-    this.#items = this.#items.filter((candidate) => candidate !== item);
-    this.#save();
-  }
-
-  #online(): boolean {
-    return this.#options.isOnline ? this.#options.isOnline() : true;
-  }
-
-  #set(status: QueueStatus): void {
-    this.#status = status;
-    for (const listener of this.#listeners) listener(status);
-  }
-
-  #load(): QueuedResponse[] {
-    try {
-      const raw = this.#options.storage.getItem(this.#options.key);
-      const parsed: unknown = raw ? JSON.parse(raw) : [];
-      return Array.isArray(parsed) ? (parsed as QueuedResponse[]).filter((item) => typeof item?.enrollmentId === 'string' && typeof item?.body?.clientId === 'string') : [];
-    } catch {
-      return [];
-    }
-  }
-
-  #save(): void {
-    if (this.#items.length === 0) this.#options.storage.removeItem(this.#options.key);
-    else this.#options.storage.setItem(this.#options.key, JSON.stringify(this.#items));
   }
 }

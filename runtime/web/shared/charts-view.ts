@@ -60,14 +60,21 @@ export class ClChartsView extends ScreenElement {
   }
 
   private instrument(chart: InstrumentChart): TemplateResult {
-    const points: ChartPoint[] = chart.points.map((point) => ({
-      at: point.at,
-      value: point.total,
-      note: chart.bands.find((band) => point.total >= band.min && point.total <= band.max)?.label ?? point.band ?? '',
-    }));
+    const t = this.t;
+    const points: ChartPoint[] = chart.points.map((point) => {
+      const band = chart.bands.find((candidate) => point.total >= candidate.min && point.total <= candidate.max)?.label ?? point.band ?? '';
+      const mark = point.reliableChange === 'improved' || point.reliableChange === 'deteriorated' ? point.reliableChange : undefined;
+      const change = mark === 'improved' ? t('chartReliableImproved') : mark === 'deteriorated' ? t('chartReliableDeteriorated') : '';
+      return { at: point.at, value: point.total, note: [band, change].filter((part) => part !== '').join(' · '), ...(mark ? { mark } : {}) };
+    });
+    const marked = points.filter((point) => point.mark !== undefined).length;
     return html`<section class="chart" data-instrument=${chart.instrumentId}>
       ${this.heading(chart.title)}
-      <cl-line-chart .language=${this.language} heading=${this.t('chartTotal', { title: chart.title })} .points=${points} .bands=${chart.bands} .min=${chart.min} .max=${chart.max}></cl-line-chart>
+      <cl-line-chart .language=${this.language} heading=${t('chartTotal', { title: chart.title })} .points=${points} .bands=${chart.bands} .min=${chart.min} .max=${chart.max}></cl-line-chart>
+      ${chart.reliableChange
+        ? html`<p class="hint" data-reliable-change>${t('chartReliableNote', { threshold: new Intl.NumberFormat(this.language, { maximumFractionDigits: 2 }).format(chart.reliableChange.threshold) })}
+            ${marked > 0 ? t('chartReliableMarks') : ''}</p>`
+        : null}
     </section>`;
   }
 

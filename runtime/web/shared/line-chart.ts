@@ -29,6 +29,8 @@ export interface ChartPoint {
   value: number;
   /** What the point means in words (band or zone), for the table and the tooltip. */
   note?: string;
+  /** A reliable change from the first point: drawn larger, a triangle for an improvement and a diamond for a deterioration. */
+  mark?: 'improved' | 'deteriorated';
 }
 
 const BAND_COLOURS = ['rgba(13,101,45,0.12)', 'rgba(122,160,1,0.14)', 'rgba(230,160,0,0.16)', 'rgba(220,90,20,0.16)', 'rgba(165,14,14,0.16)'];
@@ -83,7 +85,12 @@ export class ClLineChart extends ChartElement {
       type: 'line',
       data: {
         labels: this.points.map((point) => formatDateTime(point.at, this.language)),
-        datasets: [{ label: this.heading, data: this.points.map((point) => point.value), borderColor: colours.accent, backgroundColor: colours.accent, pointRadius: 4, tension: 0 }],
+        datasets: [{
+          label: this.heading, data: this.points.map((point) => point.value), borderColor: colours.accent, backgroundColor: colours.accent, tension: 0,
+          // A reliable change stands out by shape as well as size, never by colour alone.
+          pointStyle: this.points.map((point) => (point.mark === 'improved' ? 'triangle' : point.mark === 'deteriorated' ? 'rectRot' : 'circle')),
+          pointRadius: this.points.map((point) => (point.mark ? 8 : 4)),
+        }],
       },
       options: {
         responsive: true,

@@ -10,6 +10,7 @@ function throttledApi(retryAfter: string | null): ApiClient {
   const headers: Record<string, string> = { 'Content-Type': 'application/problem+json' };
   if (retryAfter !== null) headers['Retry-After'] = retryAfter;
   return {
+    oidcStatus: async () => ({ enabled: false }),
     login: async () => {
       throw await apiErrorFrom(new Response(JSON.stringify({ status: 429, title: 'Too many requests', code: 'rate_limited' }), { status: 429, headers }));
     },
@@ -36,5 +37,41 @@ describe('<cl-login-form> when the server slows sign-ins down', () => {
 
   it('falls back to a general wait when the server names none', async () => {
     expect(await submitWith(throttledApi(null), 'en')).to.contain('Wait a few minutes');
+  });
+});
+
+describe('<cl-login-form> with an identity provider', () => {
+  const providerApi = { oidcStatus: async () => ({ enabled: true, displayName: 'BankID' }) } as unknown as ApiClient;
+
+  it('offers signing in with the provider by name, as a plain link back to the app', async () => {
+    const form = await fixture<ClLoginForm>(html`<cl-login-form .api=${providerApi} language="sv" app="clinic"></cl-login-form>`);
+    const link = await until(() => form.shadowRoot?.querySelector<HTMLAnchorElement>('.oidc a') ?? undefined);
+    expect(link.textContent?.trim()).to.equal('Eller logga in med BankID');
+    expect(new URL(link.href).pathname + new URL(link.href).search).to.equal('/api/auth/oidc/start?app=clinic');
+  });
+
+  it('says why a sign-in at the provider was refused, once, and takes the reason out of the address', async () => {
+    const before = window.location.href;
+    window.history.replaceState(null, '', `${window.location.pathname}?signin=unknown_identity${window.location.hash}`);
+    try {
+      const form = await fixture<ClLoginForm>(html`<cl-login-form .api=${providerApi} language="en" app="clinic"></cl-login-form>`);
+      const alert = await until(() => (form.shadowRoot?.querySelector('[role=alert]')?.textContent?.includes('BankID') ? form.shadowRoot.querySelector('[role=alert]')!.textContent!.trim() : undefined));
+      expect(alert).to.contain('BankID knows who you are, but no Careloom account is linked to you');
+      expect(new URL(window.location.href).searchParams.has('signin')).to.equal(false);
+    } finally {
+      window.history.replaceState(null, '', before);
+    }
+  });
+
+  it('ignores a reason it does not know', async () => {
+    const before = window.location.href;
+    window.history.replaceState(null, '', `${window.location.pathname}?signin=%3Cscript%3E`);
+    try {
+      const form = await fixture<ClLoginForm>(html`<cl-login-form .api=${providerApi} language="en"></cl-login-form>`);
+      await form.updateComplete;
+      expect(form.shadowRoot?.querySelector('[role=alert]')).to.equal(null);
+    } finally {
+      window.history.replaceState(null, '', before);
+    }
   });
 });

@@ -5,13 +5,18 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { ApiError } from '@careloom/client/api';
 import type { Message } from '@careloom/format/api';
 import { formatDateTime } from './i18n.js';
+import type { MessageQueue, QueuedMessage } from './message-queue.js';
+import type { QueueStatus } from './outbox-queue.js';
+import { QueueStatusController } from './queue-status-controller.js';
 import { ScreenElement } from './screen-element.js';
 
 /**
  * `<cl-message-thread>`: the conversation of one enrollment, for the patient (`side="patient"`,
  * `base="/api/me/enrollments/<id>"`) or the therapist (`side="therapist"`, `base="/api/care/enrollments/<id>"`).
  * Newest first; opening it marks the other side's messages read; the viewer's own messages show
- * whether they have been read.
+ * whether they have been read. With a `queue` (the patient app's), a message is stored on the
+ * device first and sent when there is a connection: written offline, it shows as waiting and goes
+ * out when the connection returns, once, however often it is retried.
  *
  * @fires messages-read - after the other side's messages were marked read
  */
@@ -30,6 +35,7 @@ export class ClMessageThread extends ScreenElement {
     ...ScreenElement.properties,
     base: {},
     side: {},
+    queue: { attribute: false },
     messages: { state: true },
     draft: { state: true },
     sendError: { state: true },
@@ -39,14 +45,18 @@ export class ClMessageThread extends ScreenElement {
 
   declare base: string;
   declare side: 'patient' | 'therapist';
+  declare queue: MessageQueue | undefined;
   declare messages: Message[] | null;
   declare draft: string;
   declare sendError: string | null;
   declare sending: boolean;
   declare announcement: string;
 
+  readonly #outbox = new QueueStatusController(this, () => this.queue, (status, previous) => this.#onQueueStatus(status, previous));
+
   constructor() {
     super();
+    this.queue = undefined;
     this.base = '';
     this.side = 'patient';
     this.messages = null;
@@ -57,6 +67,7 @@ export class ClMessageThread extends ScreenElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('queue') && this.isConnected) this.#listen();
     if ((changed.has('base') || changed.has('api')) && this.base && this.api) void this.load();
   }
 
@@ -83,10 +94,16 @@ export class ClMessageThread extends ScreenElement {
       this.focusInput();
       return;
     }
-    this.sending = true;
     this.sendError = null;
+    if (this.queue) {
+      this.draft = '';
+      await this.queue.enqueue({ base: this.base, body: { body, clientId: crypto.randomUUID() }, writtenAt: new Date().toISOString() });
+      this.announcement = this.t(this.queue.status.state === 'offline' ? 'messageQueued' : 'messageSent');
+      return;
+    }
+    this.sending = true;
     try {
-      const sent = await this.api.post<Message>(`${this.base}/messages`, { body });
+      const sent = await this.api.post<Message>(`${this.base}/messages`, { body, clientId: crypto.randomUUID() });
       this.messages = newestFirst([...(this.messages ?? []), sent]);
       this.draft = '';
       this.announcement = this.t('messageSent');
@@ -96,6 +113,37 @@ export class ClMessageThread extends ScreenElement {
     } finally {
       this.sending = false;
     }
+  }
+
+  /** Messages of this thread the queue still holds. */
+  #waiting(): QueuedMessage[] {
+    return (this.queue?.pending ?? []).filter((item) => item.base === this.base);
+  }
+
+  #stopListening: (() => void) | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#listen();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopListening?.();
+  }
+
+  /** When the queue sent one of this thread's messages, the stored message (with its receipt) takes the waiting one's place. */
+  #listen(): void {
+    this.#stopListening?.();
+    this.#stopListening = this.queue?.onAcknowledged((item, sent) => {
+      if (item.base !== this.base) return;
+      this.messages = newestFirst([...(this.messages ?? []).filter((message) => message.id !== sent.id), sent]);
+      this.announcement = this.t('messageSent');
+    });
+  }
+
+  #onQueueStatus(status: QueueStatus, previous: QueueStatus | undefined): void {
+    if (status.rejected && status.rejected !== previous?.rejected) this.sendError = this.describeError(status.rejected.error);
   }
 
   private focusInput(): void {
@@ -110,15 +158,27 @@ export class ClMessageThread extends ScreenElement {
           aria-invalid=${this.sendError ? 'true' : 'false'} aria-describedby=${ifDefined(this.sendError ? 'message-error' : undefined)}
           @input=${(event: Event) => (this.draft = (event.target as HTMLTextAreaElement).value)}></textarea>
         ${this.sendError ? html`<p class="field-error" id="message-error">${this.sendError}</p>` : null}
+        ${this.#outbox.status?.state === 'offline' && this.#waiting().length > 0 ? html`<p class="hint" data-offline>${t('messagesWaitingOffline', { n: this.#waiting().length })}</p>` : null}
         <div class="actions"><button class="primary" type="submit" ?disabled=${this.sending}>${t('messageSend')}</button></div>
         <p class="visually-hidden" role="status">${this.announcement}</p>
       </form>
       ${this.loadError ? html`<p class="form-error" role="alert">${this.loadError}</p>` : null}
       ${this.messages === null && !this.loadError ? html`<p class="muted">${t('common.loading')}</p>` : null}
-      ${this.messages && this.messages.length === 0 ? html`<p class="muted">${t('messagesNone')}</p>` : null}
+      ${this.messages && this.messages.length === 0 && this.#waiting().length === 0 ? html`<p class="muted">${t('messagesNone')}</p>` : null}
       <ol class="plain thread" aria-label=${t('messagesTitle')}>
+        ${[...this.#waiting()].reverse().map((item) => this.renderWaiting(item))}
         ${(this.messages ?? []).map((message) => this.renderMessage(message))}
       </ol>`;
+  }
+
+  private renderWaiting(item: QueuedMessage): TemplateResult {
+    const t = this.t;
+    return html`<li class="card message mine waiting" data-waiting=${item.body.clientId}>
+      <p class="meta"><strong>${t('messageYou')}</strong>
+        <time datetime=${item.writtenAt}>${formatDateTime(item.writtenAt, this.language)}</time></p>
+      <p class="body">${item.body.body}</p>
+      <p class="receipt hint">${t('messageWaiting')}</p>
+    </li>`;
   }
 
   private renderMessage(message: Message): TemplateResult {

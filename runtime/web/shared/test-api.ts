@@ -133,7 +133,12 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     ] as Referral[],
     report: {
       enrolled: 12, active: 8, completed: 3, droppedOut: 1,
-      instruments: [{ instrumentId: 'phq9', title: 'PHQ-9', patients: 3, meanPre: 15.3, meanPost: 8.7, meanChange: -6.6 }],
+      instruments: [{ instrumentId: 'phq9', title: 'PHQ-9', patients: 3, meanPre: 15.3, meanPost: 8.7, meanChange: -6.6, reliablyImproved: 66.67, reliablyDeteriorated: 0 }],
+      programs: [{
+        documentId: 'panic-icbt-8-weeks', version: 1, kind: 'program', title: 'Internet CBT for panic disorder (8 weeks)', enrolled: 12, completed: 3, droppedOut: 1, completionRate: 75,
+        dropoutByWeek: [{ week: 1, patients: 0 }, { week: 2, patients: 0 }, { week: 3, patients: 1 }],
+        instruments: [{ instrumentId: 'phq9', title: 'PHQ-9', patients: 3, meanPre: 15.3, meanPost: 8.7, meanChange: -6.6, reliablyImproved: 66.67, reliablyDeteriorated: 0 }],
+      }],
     } as UnitReport,
     catalog: [
       { id: 'panic-icbt-8-weeks', kind: 'program', title: 'Internet CBT for panic disorder (8 weeks)', titles: { en: 'Internet CBT for panic disorder (8 weeks)', sv: 'Internetbaserad KBT vid paniksyndrom (8 veckor)' }, summary: null, defaultLanguage: 'en', organisationId: 'pub', currentVersion: 1, history: [{ number: 1, retired: false, contentHash: HASH, changeNote: 'First release', releaseNotes: 'First release.', releasedAt: '2025-01-10T10:00:00Z', releaseClass: 'major', pins: [] }] },
@@ -226,6 +231,26 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     };
   }
 
+  /** Each enrollment's schedule adjustments, as GET/POST …/schedule keep them. */
+  const schedules = new Map<string, { revision: number; hidden: string[]; early: Record<string, string>; deadline: string | null }>();
+  function patientSchedule(enrollmentId: string) {
+    const detail = enrollmentDetail(enrollmentId);
+    if (!detail) return undefined;
+    const adjusted = schedules.get(enrollmentId) ?? { revision: 0, hidden: [], early: {}, deadline: null };
+    return {
+      enrollmentId, status: detail.enrollment.status, paused: detail.enrollment.status === 'paused', revision: adjusted.revision, timeZone: 'Europe/Stockholm',
+      pausedDays: detail.enrollment.status === 'paused' ? 0 : 3,
+      pauses: [{ pausedAt: '2025-03-06T09:00:00Z', resumedAt: detail.enrollment.status === 'paused' ? null : '2025-03-09T09:00:00Z' }],
+      modules: detail.program.modules.map((module, index) => {
+        const early = adjusted.early[module.key] ?? null;
+        const state = early !== null && module.state === 'locked' ? 'unlocked' : module.state === 'completed' ? 'completed' : module.state === 'locked' ? 'locked' : 'unlocked';
+        return { key: module.key, moduleId: module.moduleId, title: module.title, week: index + 1, state, unlockedAt: early ?? module.unlockedAt ?? null, regularUnlockAt: index === 2 ? null : module.unlockedAt ?? null, earlyUnlockAt: early, hidden: adjusted.hidden.includes(module.key) };
+      }),
+      registrations: [{ id: 'copdDaily', moduleId: 'copd-daily-report', title: 'Daily report', deadline: '12:00', personalDeadline: adjusted.deadline }],
+      updatedAt: null,
+    };
+  }
+
   type Handler = (match: RegExpMatchArray, request: FakeRequest) => Response | undefined;
   const routes: Array<[string, RegExp, Handler]> = [
     ['POST', /^\/api\/auth\/login$/, (_m, request) => {
@@ -263,6 +288,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     ['GET', /^\/api\/me\/today$/, () => {
       const latest = state.messages.e1 ?? [];
       return json(200, {
+        paused: state.enrollments.filter((enrollment) => enrollment.status === 'paused').map((enrollment) => ({ enrollmentId: enrollment.id, title: enrollment.title })),
         due: state.due, new: [{ enrollmentId: 'e1', moduleId: 'panic-week-1', version: 1, title: 'Week 1: Understanding panic', unlockedAt: '2025-03-03T00:00:00Z' }],
         messages: { unread: latest.filter((message) => message.from === 'therapist' && message.readAt === null).length, latest: latest.map((message) => ({ ...message, enrollmentId: 'e1' })) },
       });
@@ -291,7 +317,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     ['POST', /^\/api\/(me|care)\/enrollments\/([^/]+)\/messages$/, (match, request) => {
       const body = (request.body as { body?: string }).body ?? '';
       if (!body.trim()) return problem(422, 'Invalid', 'The message is empty.', [{ path: '/body', message: 'Write a message.' }]);
-      const message: Message = { id: nextId('m'), from: match[1] === 'me' ? 'patient' : 'therapist', authorName: session?.person.name ?? '', body, sentAt: '2025-03-10T12:00:00Z', readAt: null };
+      const message: Message = { id: nextId('sent-message'), from: match[1] === 'me' ? 'patient' : 'therapist', authorName: session?.person.name ?? '', body, sentAt: '2025-03-10T12:00:00Z', readAt: null };
       state.messages[match[2]!] = [...(state.messages[match[2]!] ?? []), message];
       return json(201, message);
     }],
@@ -351,6 +377,26 @@ export function createFakeApi(options: FakeApiOptions = {}) {
       if (!row) return problem(404, 'Not found', 'No such enrollment.');
       row.status = (request.body as { status: PatientRow['status'] }).status;
       return json(200, { id: row.enrollmentId, status: row.status });
+    }],
+    ['GET', /^\/api\/care\/enrollments\/([^/]+)\/schedule$/, (match) => {
+      const schedule = patientSchedule(match[1]!);
+      return schedule ? json(200, schedule) : problem(404, 'Not found', 'No such enrollment.');
+    }],
+    ['POST', /^\/api\/care\/enrollments\/([^/]+)\/schedule\/changes$/, (match, request) => {
+      const enrollmentId = match[1]!;
+      if (!patientSchedule(enrollmentId)) return problem(404, 'Not found', 'No such enrollment.');
+      const body = request.body as { kind: string; moduleKey?: string; deadline?: string | null; revision?: number };
+      const adjusted = schedules.get(enrollmentId) ?? { revision: 0, hidden: [], early: {}, deadline: null };
+      if (body.revision !== undefined && body.revision !== adjusted.revision) return problem(409, 'Conflict', 'Someone changed this patient\'s schedule at the same time; reload and try again.');
+      if (body.kind === 'hideModule') adjusted.hidden = [...adjusted.hidden, body.moduleKey!];
+      if (body.kind === 'showModule') adjusted.hidden = adjusted.hidden.filter((key) => key !== body.moduleKey);
+      if (body.kind === 'unlockEarly') adjusted.early = { ...adjusted.early, [body.moduleKey!]: '2025-03-10T09:00:00.000Z' };
+      if (body.kind === 'setDeadline') {
+        if (body.deadline && !/^([01]\d|2[0-3]):[0-5]\d$/.test(body.deadline)) return problem(422, 'Invalid', 'Not a time of day.', [{ path: '/deadline', message: 'Not a time of day.' }]);
+        adjusted.deadline = body.deadline ?? null;
+      }
+      schedules.set(enrollmentId, { ...adjusted, revision: adjusted.revision + 1 });
+      return json(200, patientSchedule(enrollmentId));
     }],
     ['GET', /^\/api\/care\/enrollments\/([^/]+)\/responses$/, () => json(200, {
       responses: [

@@ -1,8 +1,6 @@
 import type { Measurement, Program } from '../generated/format.js';
-import { addDays } from './calendar-date.js';
-import { weekStartDate } from './program-weeks.js';
 import type { ScheduleContext } from './schedule-context.js';
-import { localDateOf, localMidnight } from './zoned-time.js';
+import { scheduleDayStart, scheduleWeekStart } from './schedule-weeks.js';
 
 /** One week's occurrence of a measurement. */
 export interface MeasurementOccurrence {
@@ -13,29 +11,31 @@ export interface MeasurementOccurrence {
   opensAt: string;
   /** Local midnight `dueWithinDays` days later; from then on it is overdue. */
   dueAt: string;
+  /** Start of the following program week: after it the occurrence is missed, not late. */
+  closesAt: string;
   measurement: Measurement;
 }
 
 /**
  * Every occurrence of the program's measurements, in program order then week order. Weeks after
- * `durationWeeks` are left out: nothing is scheduled after the program.
+ * `durationWeeks` are left out: nothing is scheduled after the program. Weeks, due dates and
+ * closing dates move with the patient's pauses (`schedule-weeks.ts`).
  *
  * @example
  * measurementOccurrences(program, context).map((occurrence) => occurrence.week); // [1, 4, 8]
  */
 export function measurementOccurrences(program: Program, context: ScheduleContext): MeasurementOccurrence[] {
-  const startDate = localDateOf(context.startedAt, context.timeZone);
   const occurrences: MeasurementOccurrence[] = [];
   for (const measurement of program.measurements ?? []) {
     for (const week of [...measurement.weeks].sort((a, b) => a - b)) {
       if (week < 1 || week > program.durationWeeks) continue;
-      const opensOn = weekStartDate(startDate, week);
       occurrences.push({
         measurementId: measurement.id,
         moduleId: measurement.module.moduleId,
         week,
-        opensAt: localMidnight(opensOn, context.timeZone),
-        dueAt: localMidnight(addDays(opensOn, measurement.dueWithinDays), context.timeZone),
+        opensAt: scheduleWeekStart(context, week),
+        dueAt: scheduleDayStart(context, week, measurement.dueWithinDays),
+        closesAt: scheduleDayStart(context, week, 7),
         measurement,
       });
     }

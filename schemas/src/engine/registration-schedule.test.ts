@@ -111,7 +111,7 @@ describe('missedRegistrations', () => {
 
 describe('occurrence helpers', () => {
   it('builds an occurrence, knows done ones and finds its week', () => {
-    expect(occurrenceOn(scheduled('d', { deadline: '08:00' }), '2026-10-25', 'Europe/Stockholm')).toEqual({
+    expect(occurrenceOn(scheduled('d', { deadline: '08:00' }), '2026-10-25', { timeZone: 'Europe/Stockholm' })).toEqual({
       date: '2026-10-25', opensAt: '2026-10-24T22:00:00.000Z', dueAt: '2026-10-25T07:00:00.000Z',
     });
     const done = contextOf({ ...context, registrationsDone: [{ registrationId: 'd', date: '2026-03-24' }] });

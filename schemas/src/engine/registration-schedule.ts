@@ -1,6 +1,7 @@
 import type { Program, ScheduledRegistration } from '../generated/format.js';
 import { addDays, daysBetween, isoWeekday } from './calendar-date.js';
 import { weekOfDate, weekStartDate } from './program-weeks.js';
+import { deadlineOf, isWithinPause, programDate, realDate } from './schedule-adjustments.js';
 import type { ScheduleContext } from './schedule-context.js';
 import { localDateOf, localDateTimeToInstant, localMidnight, parseInstant } from './zoned-time.js';
 
@@ -19,7 +20,10 @@ export interface RegistrationOccurrence {
  *
  * A registration occurs every local day (`daily`) or on its ISO `weekdays` (`weekly`; without
  * weekdays, on the weekday the patient started) from the start of `fromWeek` (default 1) to the end
- * of `toWeek` (default and at most `durationWeeks`). Throws on an unknown registration id.
+ * of `toWeek` (default and at most `durationWeeks`), on the patient's program calendar: the
+ * therapist's deadline for this patient replaces the program's, dates inside a pause have no
+ * occurrence, and an occurrence whose deadline falls within a pause is not asked for.
+ * Throws on an unknown registration id.
  *
  * @example
  * registrationOccurrences(program, 'copd-daily', context, '2026-03-02T00:00:00Z', '2026-03-09T00:00:00Z');
@@ -32,8 +36,8 @@ export function registrationOccurrences(program: Program, registrationId: string
   // A deadline's local date is its occurrence's date or, pushed through a DST gap, the day after.
   const dates = occurrenceDates(program, registration, context, addDays(localDateOf(from, context.timeZone), -1), localDateOf(to, context.timeZone));
   return dates
-    .map((date) => occurrenceOn(registration, date, context.timeZone))
-    .filter((occurrence) => start <= parseInstant(occurrence.dueAt) && parseInstant(occurrence.dueAt) < end);
+    .map((date) => occurrenceOn(registration, date, context))
+    .filter((occurrence) => start <= parseInstant(occurrence.dueAt) && parseInstant(occurrence.dueAt) < end && !isWithinPause(context, parseInstant(occurrence.dueAt)));
 }
 
 /**
@@ -58,13 +62,15 @@ export function missedRegistrations(program: Program, context: ScheduleContext, 
   return missed.sort((a, b) => parseInstant(a.dueAt) - parseInstant(b.dueAt) || compareText(a.registrationId, b.registrationId));
 }
 
-/** The occurrence of a registration on a local date. */
-export function occurrenceOn(registration: ScheduledRegistration, date: string, timeZone: string): RegistrationOccurrence {
-  return { date, opensAt: localMidnight(date, timeZone), dueAt: localDateTimeToInstant(date, registration.deadline, timeZone) };
+/** The occurrence of a registration on a local date, with this patient's deadline. */
+export function occurrenceOn(registration: ScheduledRegistration, date: string, context: Pick<ScheduleContext, 'timeZone' | 'adjustments'>): RegistrationOccurrence {
+  return { date, opensAt: localMidnight(date, context.timeZone), dueAt: localDateTimeToInstant(date, deadlineOf(context as ScheduleContext, registration), context.timeZone) };
 }
 
 /**
- * The local dates in [firstDate, lastDate] on which a registration occurs, within its weeks of the program.
+ * The local dates in [firstDate, lastDate] on which a registration occurs, within its weeks of the
+ * program (read on the patient's program calendar, so after a pause they come later). Weekly
+ * registrations keep their weekdays: a Sunday weigh-in stays on real Sundays.
  */
 export function occurrenceDates(program: Program, registration: ScheduledRegistration, context: ScheduleContext, firstDate: string, lastDate: string): string[] {
   const startDate = localDateOf(context.startedAt, context.timeZone);
@@ -75,7 +81,20 @@ export function occurrenceDates(program: Program, registration: ScheduledRegistr
   const to = daysBetween(lastDate, windowEnd) > 0 ? lastDate : windowEnd;
   const weekdays = registration.frequency === 'daily' ? null : new Set(registration.weekdays ?? [isoWeekday(startDate)]);
   const dates: string[] = [];
-  for (let date = from; daysBetween(date, to) >= 0; date = addDays(date, 1)) {
+  const paused = (context.adjustments?.pauses ?? []).length > 0;
+  if (!paused) {
+    for (let date = from; daysBetween(date, to) >= 0; date = addDays(date, 1)) {
+      if (weekdays === null || weekdays.has(isoWeekday(date))) dates.push(date);
+    }
+    return dates;
+  }
+  // With pauses the program's window lies later in real dates: walk the real dates asked for and
+  // keep those whose program date is inside the window (which ends at most at its real last date).
+  const lastReal = realDate(context, windowEnd);
+  const until = daysBetween(lastDate, lastReal) > 0 ? lastDate : lastReal;
+  for (let date = from; daysBetween(date, until) >= 0; date = addDays(date, 1)) {
+    const onProgram = programDate(context, date);
+    if (onProgram === null || daysBetween(windowStart, onProgram) < 0 || daysBetween(onProgram, windowEnd) < 0) continue;
     if (weekdays === null || weekdays.has(isoWeekday(date))) dates.push(date);
   }
   return dates;
@@ -86,9 +105,9 @@ export function isRegistrationDone(context: ScheduleContext, registrationId: str
   return context.registrationsDone.some((done) => done.registrationId === registrationId && done.date === date);
 }
 
-/** The program week a registration occurrence falls in. */
+/** The program week a registration occurrence falls in (on the patient's program calendar). */
 export function occurrenceWeek(context: ScheduleContext, date: string): number {
-  return weekOfDate(localDateOf(context.startedAt, context.timeZone), date);
+  return weekOfDate(localDateOf(context.startedAt, context.timeZone), programDate(context, date) ?? date);
 }
 
 function compareText(a: string, b: string): number {

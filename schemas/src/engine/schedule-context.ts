@@ -1,3 +1,5 @@
+import type { ScheduleAdjustments } from './schedule-adjustments.js';
+
 /** What the schedule needs to know about one patient's enrollment in a program. */
 export interface ScheduleContext {
   /** When the patient started the program (an ISO instant); week 1 begins at local midnight that day. */
@@ -12,4 +14,6 @@ export interface ScheduleContext {
   measurementsDone: ReadonlyArray<{ measurementId: string; week: number }>;
   /** Registration occurrences filled in, by registration id and local date of the occurrence. */
   registrationsDone: ReadonlyArray<{ registrationId: string; date: string }>;
+  /** What the therapist changed for this patient (early unlocks, hidden modules, deadlines, pauses); none when absent. */
+  adjustments?: ScheduleAdjustments;
 }

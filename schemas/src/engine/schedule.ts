@@ -1,13 +1,13 @@
 import type { Program, Reminder } from '../generated/format.js';
-import { addDays } from './calendar-date.js';
 import { isMeasurementDone, measurementOccurrences } from './measurement-schedule.js';
 import type { MeasurementOccurrence } from './measurement-schedule.js';
 import { moduleStates, moduleUnlocks } from './module-unlocks.js';
 import type { ModuleState } from './module-unlocks.js';
-import { programWeek, weekStart } from './program-weeks.js';
 import { isRegistrationDone, occurrenceDates, occurrenceOn, registrationOccurrences } from './registration-schedule.js';
+import { isPaused, isWithinPause } from './schedule-adjustments.js';
 import type { ScheduleContext } from './schedule-context.js';
-import { localDateOf, localMidnight, parseInstant, toInstant } from './zoned-time.js';
+import { scheduleWeek, scheduleWeekStart } from './schedule-weeks.js';
+import { localDateOf, parseInstant, toInstant } from './zoned-time.js';
 
 /** A measurement the patient can fill in now. */
 export interface DueMeasurement {
@@ -45,12 +45,15 @@ export interface ProgramStatus {
   dueRegistrations: DueRegistration[];
   /** The earliest deadline after now of a measurement or registration not yet done, or null when none is left. */
   nextDeadline: { kind: 'measurement' | 'registration'; id: string; dueAt: string } | null;
+  /** Present (true) while the enrollment is paused: nothing is due, and no deadline is next. */
+  paused?: true;
 }
 
 /**
  * What is unlocked and due for a patient now: module states, open measurements (from their week's
  * start to the next week's start, overdue after `dueWithinDays`), today's registration entries not
- * yet made, and the next deadline. Days and weeks are the patient's local ones ({@link ScheduleContext}).
+ * yet made, and the next deadline. Days and weeks are the patient's local ones ({@link ScheduleContext}),
+ * moved by their pauses; while paused nothing is due (what is unlocked stays readable).
  *
  * @example
  * const status = programStatus(program, { ...enrollment, now: clock.now() });
@@ -58,7 +61,11 @@ export interface ProgramStatus {
  */
 export function programStatus(program: Program, context: ScheduleContext): ProgramStatus {
   const now = parseInstant(context.now);
-  const programEnd = weekStart(context.startedAt, context.timeZone, program.durationWeeks + 1);
+  const programEnd = scheduleWeekStart(context, program.durationWeeks + 1);
+  const modules = moduleStates(program, context);
+  const week = scheduleWeek(context, context.now);
+  const finished = now >= parseInstant(programEnd);
+  if (isPaused(context)) return { week, finished, modules, dueMeasurements: [], dueRegistrations: [], nextDeadline: null, paused: true };
   const dueMeasurements = measurementOccurrences(program, context)
     .filter((occurrence) => !isMeasurementDone(context, occurrence.measurementId, occurrence.week))
     .map((occurrence) => dueMeasurement(occurrence, context))
@@ -68,14 +75,14 @@ export function programStatus(program: Program, context: ScheduleContext): Progr
   for (const registration of program.registrations ?? []) {
     for (const date of occurrenceDates(program, registration, context, today, today)) {
       if (isRegistrationDone(context, registration.id, date)) continue;
-      const occurrence = occurrenceOn(registration, date, context.timeZone);
+      const occurrence = occurrenceOn(registration, date, context);
       dueRegistrations.push({ registrationId: registration.id, moduleId: registration.module.moduleId, registration: registration.registration, ...occurrence, overdue: now >= parseInstant(occurrence.dueAt) });
     }
   }
   return {
-    week: programWeek(context.startedAt, context.timeZone, context.now),
-    finished: now >= parseInstant(programEnd),
-    modules: moduleStates(program, context),
+    week,
+    finished,
+    modules,
     dueMeasurements,
     dueRegistrations,
     nextDeadline: nextDeadline(program, context, programEnd),
@@ -104,6 +111,8 @@ export interface DueReminder {
  * reminder `minutesBefore` its deadline, for occurrences not yet done, and a notice for each module
  * that unlocks (unless `remind: false`). A reminder that would go out before its occurrence opens is
  * not sent: the patient could not act on it yet. Consecutive windows send each reminder once.
+ * Nothing is reminded of while the enrollment is paused: a reminder whose send time falls within a
+ * pause is dropped (its occurrence moved past the pause, or was never asked for).
  *
  * @example
  * remindersDue(program, context, lastRun, now).filter((reminder) => reminder.channels.includes('email'));
@@ -111,7 +120,7 @@ export interface DueReminder {
 export function remindersDue(program: Program, context: ScheduleContext, from: string, to: string): DueReminder[] {
   const [start, end] = [parseInstant(from), parseInstant(to)];
   const reminders: DueReminder[] = [];
-  const inWindow = (sendAt: number, opensAt: string) => start <= sendAt && sendAt < end && sendAt >= parseInstant(opensAt);
+  const inWindow = (sendAt: number, opensAt: string) => start <= sendAt && sendAt < end && sendAt >= parseInstant(opensAt) && !isWithinPause(context, sendAt);
   for (const occurrence of measurementOccurrences(program, context)) {
     if (isMeasurementDone(context, occurrence.measurementId, occurrence.week)) continue;
     for (const reminder of occurrence.measurement.reminders ?? []) {
@@ -137,7 +146,7 @@ export function remindersDue(program: Program, context: ScheduleContext, from: s
 }
 
 function dueMeasurement(occurrence: MeasurementOccurrence, context: ScheduleContext): DueMeasurement {
-  const closesAt = localMidnight(addDays(localDateOf(occurrence.opensAt, context.timeZone), 7), context.timeZone);
+  const closesAt = occurrence.closesAt;
   return {
     measurementId: occurrence.measurementId,
     moduleId: occurrence.moduleId,

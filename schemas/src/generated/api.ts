@@ -244,12 +244,33 @@ export type ApiTokenScope = 'questionnaires.read' | 'patient-data.read';
  */
 export type StoredRows = Record<string, unknown>[];
 /**
+ * The app the browser returns to after the provider.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "OidcApp".
+ */
+export type OidcApp = 'patient' | 'clinic' | 'designer';
+/**
  * GET /api/openapi.json: this API as OpenAPI 3.1, its bodies described by these schemas.
  *
  * This interface was referenced by `CareloomApi`'s JSON-Schema
  * via the `definition` "OpenApiDocument".
  */
 export type OpenApiDocument = Record<string, unknown>;
+/**
+ * An event a subscription can receive.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "WebhookEventType".
+ */
+export type WebhookEventType =
+  | 'response.recorded'
+  | 'alert.raised'
+  | 'alert.acknowledged'
+  | 'enrollment.started'
+  | 'enrollment.paused'
+  | 'enrollment.resumed'
+  | 'enrollment.ended';
 
 /**
  * A person as others may see them: never a password hash or a session.
@@ -1073,6 +1094,13 @@ export interface NewModule {
  */
 export interface Today {
   due: DueItem[];
+  /**
+   * The patient's programs their therapist paused: nothing in them is due until resumed.
+   */
+  paused: {
+    enrollmentId: string;
+    title: string;
+  }[];
   new: NewModule[];
   messages: {
     unread: number;
@@ -1165,6 +1193,14 @@ export interface RecordedResponse {
  * via the `definition` "InstrumentChart".
  */
 export interface InstrumentChart {
+  /**
+   * The instrument's reliable change criterion (Jacobson & Truax 1991), when it declares one: the smallest change in points from the first total that is reliable, which way is better, and the published source.
+   */
+  reliableChange?: {
+    threshold: number;
+    direction: 'lowerIsBetter' | 'higherIsBetter';
+    source: string;
+  };
   moduleId: string;
   instrumentId: string;
   title: string;
@@ -1180,6 +1216,10 @@ export interface InstrumentChart {
     at: string;
     total: number;
     band: string | null;
+    /**
+     * Against the first total, when the instrument declares what the reliable change index needs: a reliable improvement, a reliable deterioration, or neither. Absent on the first point.
+     */
+    reliableChange?: 'improved' | 'deteriorated' | 'unchanged';
   }[];
 }
 /**
@@ -1607,6 +1647,28 @@ export interface ResponseList {
   responses: StoredResponse[];
 }
 /**
+ * An instrument's outcome over the patients with at least two totals: means of the first (pre) and last (post) total and of the change, and for an instrument that declares its reliability the percentage reliably improved and reliably deteriorated (Jacobson & Truax 1991, last against first).
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "InstrumentOutcome".
+ */
+export interface InstrumentOutcome {
+  instrumentId: string;
+  title: string;
+  patients: number;
+  meanPre: number | null;
+  meanPost: number | null;
+  meanChange: number | null;
+  /**
+   * Percent of the patients; null when the instrument declares no reliability.
+   */
+  reliablyImproved?: number | null;
+  /**
+   * Percent of the patients; null when the instrument declares no reliability.
+   */
+  reliablyDeteriorated?: number | null;
+}
+/**
  * This interface was referenced by `CareloomApi`'s JSON-Schema
  * via the `definition` "UnitReport".
  */
@@ -1615,13 +1677,30 @@ export interface UnitReport {
   active: number;
   completed: number;
   droppedOut: number;
-  instruments: {
-    instrumentId: string;
+  instruments: InstrumentOutcome[];
+  /**
+   * The same per program (or module) version deployed to the unit: completion, dropout by the program week the patient last answered in, and the instruments' outcomes.
+   */
+  programs: {
+    documentId: string;
+    version: number;
+    kind: 'module' | 'program';
     title: string;
-    patients: number;
-    meanPre: number | null;
-    meanPost: number | null;
-    meanChange: number | null;
+    enrolled: number;
+    completed: number;
+    droppedOut: number;
+    /**
+     * Completed as a percentage of the ended enrollments; null while none has ended.
+     */
+    completionRate: number | null;
+    /**
+     * Patients who dropped out, by the program week they last answered in (week 1 when never), from week 1 to the last such week.
+     */
+    dropoutByWeek: {
+      week: number;
+      patients: number;
+    }[];
+    instruments: InstrumentOutcome[];
   }[];
   /**
    * Enrollments whose schedule the server cannot work out: left out of completed, dropped out and the questionnaires.
@@ -2021,6 +2100,244 @@ export interface MyReads {
   }[];
 }
 /**
+ * GET /api/auth/oidc: whether the login pages offer a provider, and its name for "Sign in with …".
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "OidcStatus".
+ */
+export interface OidcStatus {
+  enabled: boolean;
+  /**
+   * The provider's name as people know it ("BankID", "SITHS").
+   */
+  displayName?: string;
+}
+/**
+ * POST /api/auth/oidc/start: a sign-in that also accepts an invitation, or links the signed-in person's account to their identity at the provider.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "OidcStartBody".
+ */
+export interface OidcStartBody {
+  app: OidcApp;
+  /**
+   * An invitation to accept while signing in: a member invitation's link token, or a patient's invitation code.
+   */
+  invitation?:
+    | {
+        kind: 'member';
+        token: string;
+      }
+    | {
+        kind: 'enrollment';
+        code: string;
+      };
+  /**
+   * Link the signed-in account to the identity instead of signing in (needs a session).
+   */
+  link?: boolean;
+}
+/**
+ * POST /api/auth/oidc/start: where to send the browser; the flow's cookie is set with this answer.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "OidcStartView".
+ */
+export interface OidcStartView {
+  authorizationUrl: string;
+}
+/**
+ * POST /api/auth/oidc/logout: the Careloom session has ended; for a session started at the provider, where to send the browser to end the provider's session too.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "OidcLogoutView".
+ */
+export interface OidcLogoutView {
+  endSessionUrl?: string;
+}
+/**
+ * GET /api/care/enrollments/:id/schedule and the answer to a change: the program's modules and registrations with this patient's adjustments.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "PatientSchedule".
+ */
+export interface PatientSchedule {
+  enrollmentId: string;
+  status: EnrollmentStatus;
+  /**
+   * The program is paused now: nothing is due and no reminder is sent.
+   */
+  paused: boolean;
+  /**
+   * How many changes were saved; send it back with a change so a concurrent change is not overwritten.
+   */
+  revision: number;
+  /**
+   * The unit's time zone, in which deadlines are read.
+   */
+  timeZone: string;
+  /**
+   * Local days the program was moved by its pauses so far.
+   */
+  pausedDays: number;
+  pauses: {
+    pausedAt: string;
+    resumedAt: string | null;
+  }[];
+  modules: {
+    key: string;
+    moduleId: string;
+    title: string;
+    /**
+     * The program week it opens in, when its rule names one.
+     */
+    week?: number;
+    state: 'locked' | 'unlocked' | 'completed';
+    unlockedAt: string | null;
+    /**
+     * When the program opens it for this patient (after pauses); null while it waits for a module not yet completed.
+     */
+    regularUnlockAt: string | null;
+    /**
+     * When the therapist opened it early, or null.
+     */
+    earlyUnlockAt: string | null;
+    hidden: boolean;
+  }[];
+  registrations: {
+    id: string;
+    moduleId: string;
+    title: string;
+    /**
+     * The program's deadline, HH:MM local time.
+     */
+    deadline: string;
+    /**
+     * This patient's deadline set by the therapist, or null.
+     */
+    personalDeadline: string | null;
+  }[];
+  updatedAt: string | null;
+}
+export interface ScheduleChangeBody {
+  kind: 'unlockEarly' | 'hideModule' | 'showModule' | 'setDeadline';
+  /**
+   * The program module (unlockEarly, hideModule, showModule).
+   */
+  moduleKey?: string;
+  /**
+   * unlockEarly: when to open it (ISO 8601 with offset); now when left out.
+   */
+  at?: string;
+  /**
+   * setDeadline: the program's registration.
+   */
+  registrationId?: string;
+  /**
+   * setDeadline: HH:MM local time, or null for the program's deadline.
+   */
+  deadline?: string | null;
+  /**
+   * The revision the change was made on; a later one answers 409.
+   */
+  revision?: number;
+}
+/**
+ * GET /api/care/providers/:organisationId/research-exports: what the care provider has deployed and can export.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "ResearchExportDocuments".
+ */
+export interface ResearchExportDocuments {
+  documents: {
+    documentId: string;
+    title: string;
+    units: {
+      id: string;
+      name: string;
+    }[];
+    modules: {
+      moduleId: string;
+      version: number;
+    }[];
+  }[];
+}
+/**
+ * GET …/research-exports/:documentId/manifest[?unitId&moduleId&moduleVersion&from&to]: the export's files with their row counts, and how many participants it holds.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "ResearchExportManifest".
+ */
+export interface ResearchExportManifest {
+  files: {
+    name: string;
+    title: string;
+    kind: 'codebook' | 'instrument' | 'registration';
+    rows: number;
+  }[];
+  participants: number;
+}
+/**
+ * A code from the authenticator app (six digits) or a recovery code (XXXXX-XXXXX).
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "SecondFactorCodeBody".
+ */
+export interface SecondFactorCodeBody {
+  code: string;
+}
+/**
+ * GET /api/auth/second-factor: whether the signed-in person's second factor is on, waits for its first code, is required by an organisation, and how many recovery codes are left.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "SecondFactorStatus".
+ */
+export interface SecondFactorStatus {
+  enabled: boolean;
+  pending: boolean;
+  required: boolean;
+  recoveryCodesLeft: number;
+}
+/**
+ * POST /api/auth/second-factor/enrolment: the new secret, shown once, as text to type and as an otpauth:// URI for a QR code.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "SecondFactorEnrolment".
+ */
+export interface SecondFactorEnrolment {
+  secret: string;
+  otpauthUri: string;
+}
+/**
+ * POST /api/auth/second-factor/enrolment/confirm: the second factor is on; the recovery codes are shown this once. After an enrolment owed at sign-in, also the new session.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "SecondFactorConfirmed".
+ */
+export interface SecondFactorConfirmed {
+  recoveryCodes: string[];
+  session?: Session;
+}
+/**
+ * GET|PUT /api/organisations/:orgId/second-factor-policy: whether the organisation requires a second factor of its staff.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "SecondFactorPolicy".
+ */
+export interface SecondFactorPolicy {
+  required: boolean;
+  updatedAt: string | null;
+}
+/**
+ * PUT /api/organisations/:orgId/second-factor-policy: require a second factor of the organisation's staff, or not.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "SecondFactorPolicyBody".
+ */
+export interface SecondFactorPolicyBody {
+  required: boolean;
+}
+/**
  * GET /api/care/providers/:orgId/staff: the care provider's staff with roles and unit assignments (disabled accounts included), and its units.
  *
  * This interface was referenced by `CareloomApi`'s JSON-Schema
@@ -2083,6 +2400,147 @@ export interface Health {
   status: 'ok';
   database: 'ok';
   version: string;
+}
+/**
+ * A subscription as an admin sees it: never its secret.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "WebhookSubscription".
+ */
+export interface WebhookSubscription {
+  id: string;
+  url: string;
+  description: string;
+  eventTypes: WebhookEventType[];
+  /**
+   * Off: no new events are queued for it, and its pending deliveries wait until it is on again.
+   */
+  enabled: boolean;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  secretRotatedAt: string | null;
+}
+/**
+ * POST /api/care/providers/:organisationId/webhooks: an https endpoint and the events it receives.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "CreateWebhookBody".
+ */
+export interface CreateWebhookBody {
+  url: string;
+  description?: string;
+  /**
+   * @minItems 1
+   * @maxItems 20
+   */
+  eventTypes: string[];
+}
+/**
+ * PATCH /api/care/providers/:organisationId/webhooks/:webhookId: what to change (at least one field); `enabled: false` turns it off.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "UpdateWebhookBody".
+ */
+export interface UpdateWebhookBody {
+  url?: string;
+  description?: string;
+  /**
+   * @minItems 1
+   * @maxItems 20
+   */
+  eventTypes?: string[];
+  enabled?: boolean;
+}
+/**
+ * The answer of creating a subscription: the only time its signing secret (`whsec_…`) is shown.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "CreatedWebhook".
+ */
+export interface CreatedWebhook {
+  subscription: WebhookSubscription;
+  secret: string;
+}
+/**
+ * The answer of rotating a secret: the new secret, shown once; until `previousSecretValidUntil` every delivery carries a signature with each.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "RotatedWebhookSecret".
+ */
+export interface RotatedWebhookSecret {
+  subscription: WebhookSubscription;
+  secret: string;
+  previousSecretValidUntil: string;
+}
+/**
+ * GET /api/care/providers/:organisationId/webhooks.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "WebhookList".
+ */
+export interface WebhookList {
+  subscriptions: WebhookSubscription[];
+  /**
+   * Every event a subscription can receive.
+   */
+  eventTypes: WebhookEventType[];
+}
+/**
+ * POST …/webhooks/:webhookId/test: the test event's id (its webhook-id), queued for this subscription only.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "WebhookTestQueued".
+ */
+export interface WebhookTestQueued {
+  eventId: string;
+}
+/**
+ * One attempt of a delivery: the endpoint's status code or the connection error; never the endpoint's answer body.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "WebhookAttempt".
+ */
+export interface WebhookAttempt {
+  attempt: number;
+  at: string;
+  outcome: 'delivered' | 'retry' | 'failed';
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+}
+/**
+ * One event's delivery to one subscription.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "WebhookDelivery".
+ */
+export interface WebhookDelivery {
+  id: string;
+  /**
+   * The webhook-id header of every attempt.
+   */
+  eventId: string;
+  eventType: string;
+  subscriptionId: string;
+  status: 'pending' | 'delivered' | 'failed' | 'cancelled';
+  attempts: number;
+  createdAt: string;
+  nextAttemptAt: string | null;
+  lastAttemptAt: string | null;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  finishedAt: string | null;
+  log: WebhookAttempt[];
+}
+/**
+ * GET …/webhooks/:webhookId/deliveries (newest first; `?status=` and `?limit=` up to 500).
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "WebhookDeliveryList".
+ */
+export interface WebhookDeliveryList {
+  deliveries: WebhookDelivery[];
 }
 
 /** Every definition of the API schemas by name: `ApiDefinitions['Session']` is the type of `#/$defs/Session`. */
@@ -2206,6 +2664,7 @@ export interface ApiDefinitions {
   EnrollmentDetail: EnrollmentDetail;
   StoredResponse: StoredResponse;
   ResponseList: ResponseList;
+  InstrumentOutcome: InstrumentOutcome;
   UnitReport: UnitReport;
   ReferralContact: ReferralContact;
   ContactEmail: ContactEmail;
@@ -2240,10 +2699,36 @@ export interface ApiDefinitions {
   PurgeBody: PurgeBody;
   PurgeResult: PurgeResult;
   MyReads: MyReads;
+  OidcStatus: OidcStatus;
+  OidcApp: OidcApp;
+  OidcStartBody: OidcStartBody;
+  OidcStartView: OidcStartView;
+  OidcLogoutView: OidcLogoutView;
+  PatientSchedule: PatientSchedule;
+  ScheduleChangeBody: ScheduleChangeBody;
+  ResearchExportDocuments: ResearchExportDocuments;
+  ResearchExportManifest: ResearchExportManifest;
+  SecondFactorCodeBody: SecondFactorCodeBody;
+  SecondFactorStatus: SecondFactorStatus;
+  SecondFactorEnrolment: SecondFactorEnrolment;
+  SecondFactorConfirmed: SecondFactorConfirmed;
+  SecondFactorPolicy: SecondFactorPolicy;
+  SecondFactorPolicyBody: SecondFactorPolicyBody;
   StaffDirectory: StaffDirectory;
   ResponsibleTherapists: ResponsibleTherapists;
   PasswordResetRequestBody: PasswordResetRequestBody;
   PasswordResetCompleteBody: PasswordResetCompleteBody;
   Health: Health;
   OpenApiDocument: OpenApiDocument;
+  WebhookEventType: WebhookEventType;
+  WebhookSubscription: WebhookSubscription;
+  CreateWebhookBody: CreateWebhookBody;
+  UpdateWebhookBody: UpdateWebhookBody;
+  CreatedWebhook: CreatedWebhook;
+  RotatedWebhookSecret: RotatedWebhookSecret;
+  WebhookList: WebhookList;
+  WebhookTestQueued: WebhookTestQueued;
+  WebhookAttempt: WebhookAttempt;
+  WebhookDelivery: WebhookDelivery;
+  WebhookDeliveryList: WebhookDeliveryList;
 }

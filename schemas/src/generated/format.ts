@@ -487,6 +487,7 @@ export interface Scoring {
    * Rules that raise an alert to the therapist.
    */
   alerts?: AlertRule[];
+  reliableChange?: ReliableChange;
 }
 /**
  * How a score is computed from item scores.
@@ -678,6 +679,39 @@ export interface AlertResponse {
    * Unacknowledged at the deadline, the alert is e-mailed to the unit's other therapists and the care provider's administrators.
    */
   escalate?: boolean;
+}
+/**
+ * Published psychometrics of the total for the reliable change index (Jacobson & Truax 1991): SEdiff = SD × √2 × √(1 − r); a change from the first total larger than 1.96 × SEdiff is reliable.
+ *
+ * This interface was referenced by `CareloomFormat`'s JSON-Schema
+ * via the `definition` "ReliableChange".
+ */
+export interface ReliableChange {
+  /**
+   * The reliability r of the total: internal consistency (Cronbach's alpha) or test–retest correlation.
+   */
+  reliability: {
+    /**
+     * Which reliability was published.
+     */
+    kind: 'cronbachAlpha' | 'testRetest';
+    /**
+     * The coefficient, above 0 and below 1.
+     */
+    value: number;
+  };
+  /**
+   * The standard deviation of the total in the published norm or clinical sample.
+   */
+  normSd: number;
+  /**
+   * Which way of the total is better: lowerIsBetter for symptom scales such as PHQ-9.
+   */
+  direction: 'lowerIsBetter' | 'higherIsBetter';
+  /**
+   * The publication the reliability and standard deviation come from, and the sample.
+   */
+  source: string;
 }
 /**
  * A scoring test case: answers and the result the manual gives for them.

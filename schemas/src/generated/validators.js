@@ -4650,6 +4650,7 @@ export function bindValidators(careloomRuntime) {
 
   const schema98 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.Scoring;
   const schema104 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.MissingRule;
+  const schema117 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.ReliableChange;
   const schema99 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.ScoreDefinition;
 
   function validate125(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6096,7 +6097,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   for(const key0 in data){
-  if(!(((((key0 === "total") || (key0 === "subscales")) || (key0 === "missing")) || (key0 === "bands")) || (key0 === "alerts"))){
+  if(!((((((key0 === "total") || (key0 === "subscales")) || (key0 === "missing")) || (key0 === "bands")) || (key0 === "alerts")) || (key0 === "reliableChange"))){
   const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema98,data};
   if(vErrors === null){
   vErrors = [err3];
@@ -6299,9 +6300,11 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   }
-  }
-  else {
-  const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.type,parentSchema:schema98,data};
+  if(data.reliableChange !== undefined){
+  let data11 = data.reliableChange;
+  if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+  if(data11.reliability === undefined){
+  const err17 = {instancePath:instancePath+"/reliableChange",schemaPath:"#/$defs/ReliableChange/required",keyword:"required",params:{missingProperty: "reliability"},message:"must have required property '"+"reliability"+"'",schema:schema117.required,parentSchema:schema117,data:data11};
   if(vErrors === null){
   vErrors = [err17];
   }
@@ -6310,12 +6313,255 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
+  if(data11.normSd === undefined){
+  const err18 = {instancePath:instancePath+"/reliableChange",schemaPath:"#/$defs/ReliableChange/required",keyword:"required",params:{missingProperty: "normSd"},message:"must have required property '"+"normSd"+"'",schema:schema117.required,parentSchema:schema117,data:data11};
+  if(vErrors === null){
+  vErrors = [err18];
+  }
+  else {
+  vErrors.push(err18);
+  }
+  errors++;
+  }
+  if(data11.direction === undefined){
+  const err19 = {instancePath:instancePath+"/reliableChange",schemaPath:"#/$defs/ReliableChange/required",keyword:"required",params:{missingProperty: "direction"},message:"must have required property '"+"direction"+"'",schema:schema117.required,parentSchema:schema117,data:data11};
+  if(vErrors === null){
+  vErrors = [err19];
+  }
+  else {
+  vErrors.push(err19);
+  }
+  errors++;
+  }
+  if(data11.source === undefined){
+  const err20 = {instancePath:instancePath+"/reliableChange",schemaPath:"#/$defs/ReliableChange/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema117.required,parentSchema:schema117,data:data11};
+  if(vErrors === null){
+  vErrors = [err20];
+  }
+  else {
+  vErrors.push(err20);
+  }
+  errors++;
+  }
+  for(const key2 in data11){
+  if(!((((key2 === "reliability") || (key2 === "normSd")) || (key2 === "direction")) || (key2 === "source"))){
+  const err21 = {instancePath:instancePath+"/reliableChange",schemaPath:"#/$defs/ReliableChange/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema117,data:data11};
+  if(vErrors === null){
+  vErrors = [err21];
+  }
+  else {
+  vErrors.push(err21);
+  }
+  errors++;
+  }
+  }
+  if(data11.reliability !== undefined){
+  let data12 = data11.reliability;
+  if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+  if(data12.kind === undefined){
+  const err22 = {instancePath:instancePath+"/reliableChange/reliability",schemaPath:"#/$defs/ReliableChange/properties/reliability/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema117.properties.reliability.required,parentSchema:schema117.properties.reliability,data:data12};
+  if(vErrors === null){
+  vErrors = [err22];
+  }
+  else {
+  vErrors.push(err22);
+  }
+  errors++;
+  }
+  if(data12.value === undefined){
+  const err23 = {instancePath:instancePath+"/reliableChange/reliability",schemaPath:"#/$defs/ReliableChange/properties/reliability/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema117.properties.reliability.required,parentSchema:schema117.properties.reliability,data:data12};
+  if(vErrors === null){
+  vErrors = [err23];
+  }
+  else {
+  vErrors.push(err23);
+  }
+  errors++;
+  }
+  for(const key3 in data12){
+  if(!((key3 === "kind") || (key3 === "value"))){
+  const err24 = {instancePath:instancePath+"/reliableChange/reliability",schemaPath:"#/$defs/ReliableChange/properties/reliability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema117.properties.reliability,data:data12};
+  if(vErrors === null){
+  vErrors = [err24];
+  }
+  else {
+  vErrors.push(err24);
+  }
+  errors++;
+  }
+  }
+  if(data12.kind !== undefined){
+  let data13 = data12.kind;
+  if(!((data13 === "cronbachAlpha") || (data13 === "testRetest"))){
+  const err25 = {instancePath:instancePath+"/reliableChange/reliability/kind",schemaPath:"#/$defs/ReliableChange/properties/reliability/properties/kind/enum",keyword:"enum",params:{allowedValues: schema117.properties.reliability.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema117.properties.reliability.properties.kind.enum,parentSchema:schema117.properties.reliability.properties.kind,data:data13};
+  if(vErrors === null){
+  vErrors = [err25];
+  }
+  else {
+  vErrors.push(err25);
+  }
+  errors++;
+  }
+  }
+  if(data12.value !== undefined){
+  let data14 = data12.value;
+  if((typeof data14 == "number") && (isFinite(data14))){
+  if(data14 >= 1 || isNaN(data14)){
+  const err26 = {instancePath:instancePath+"/reliableChange/reliability/value",schemaPath:"#/$defs/ReliableChange/properties/reliability/properties/value/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1",schema:1,parentSchema:schema117.properties.reliability.properties.value,data:data14};
+  if(vErrors === null){
+  vErrors = [err26];
+  }
+  else {
+  vErrors.push(err26);
+  }
+  errors++;
+  }
+  if(data14 <= 0 || isNaN(data14)){
+  const err27 = {instancePath:instancePath+"/reliableChange/reliability/value",schemaPath:"#/$defs/ReliableChange/properties/reliability/properties/value/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema117.properties.reliability.properties.value,data:data14};
+  if(vErrors === null){
+  vErrors = [err27];
+  }
+  else {
+  vErrors.push(err27);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err28 = {instancePath:instancePath+"/reliableChange/reliability/value",schemaPath:"#/$defs/ReliableChange/properties/reliability/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema117.properties.reliability.properties.value.type,parentSchema:schema117.properties.reliability.properties.value,data:data14};
+  if(vErrors === null){
+  vErrors = [err28];
+  }
+  else {
+  vErrors.push(err28);
+  }
+  errors++;
+  }
+  }
+  }
+  else {
+  const err29 = {instancePath:instancePath+"/reliableChange/reliability",schemaPath:"#/$defs/ReliableChange/properties/reliability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema117.properties.reliability.type,parentSchema:schema117.properties.reliability,data:data12};
+  if(vErrors === null){
+  vErrors = [err29];
+  }
+  else {
+  vErrors.push(err29);
+  }
+  errors++;
+  }
+  }
+  if(data11.normSd !== undefined){
+  let data15 = data11.normSd;
+  if((typeof data15 == "number") && (isFinite(data15))){
+  if(data15 > 1000000 || isNaN(data15)){
+  const err30 = {instancePath:instancePath+"/reliableChange/normSd",schemaPath:"#/$defs/ReliableChange/properties/normSd/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema117.properties.normSd,data:data15};
+  if(vErrors === null){
+  vErrors = [err30];
+  }
+  else {
+  vErrors.push(err30);
+  }
+  errors++;
+  }
+  if(data15 <= 0 || isNaN(data15)){
+  const err31 = {instancePath:instancePath+"/reliableChange/normSd",schemaPath:"#/$defs/ReliableChange/properties/normSd/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema117.properties.normSd,data:data15};
+  if(vErrors === null){
+  vErrors = [err31];
+  }
+  else {
+  vErrors.push(err31);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err32 = {instancePath:instancePath+"/reliableChange/normSd",schemaPath:"#/$defs/ReliableChange/properties/normSd/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema117.properties.normSd.type,parentSchema:schema117.properties.normSd,data:data15};
+  if(vErrors === null){
+  vErrors = [err32];
+  }
+  else {
+  vErrors.push(err32);
+  }
+  errors++;
+  }
+  }
+  if(data11.direction !== undefined){
+  let data16 = data11.direction;
+  if(!((data16 === "lowerIsBetter") || (data16 === "higherIsBetter"))){
+  const err33 = {instancePath:instancePath+"/reliableChange/direction",schemaPath:"#/$defs/ReliableChange/properties/direction/enum",keyword:"enum",params:{allowedValues: schema117.properties.direction.enum},message:"must be equal to one of the allowed values",schema:schema117.properties.direction.enum,parentSchema:schema117.properties.direction,data:data16};
+  if(vErrors === null){
+  vErrors = [err33];
+  }
+  else {
+  vErrors.push(err33);
+  }
+  errors++;
+  }
+  }
+  if(data11.source !== undefined){
+  let data17 = data11.source;
+  if(typeof data17 === "string"){
+  if(func2(data17) > 2000){
+  const err34 = {instancePath:instancePath+"/reliableChange/source",schemaPath:"#/$defs/ReliableChange/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema117.properties.source,data:data17};
+  if(vErrors === null){
+  vErrors = [err34];
+  }
+  else {
+  vErrors.push(err34);
+  }
+  errors++;
+  }
+  if(func2(data17) < 1){
+  const err35 = {instancePath:instancePath+"/reliableChange/source",schemaPath:"#/$defs/ReliableChange/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema117.properties.source,data:data17};
+  if(vErrors === null){
+  vErrors = [err35];
+  }
+  else {
+  vErrors.push(err35);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err36 = {instancePath:instancePath+"/reliableChange/source",schemaPath:"#/$defs/ReliableChange/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema117.properties.source.type,parentSchema:schema117.properties.source,data:data17};
+  if(vErrors === null){
+  vErrors = [err36];
+  }
+  else {
+  vErrors.push(err36);
+  }
+  errors++;
+  }
+  }
+  }
+  else {
+  const err37 = {instancePath:instancePath+"/reliableChange",schemaPath:"#/$defs/ReliableChange/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema117.type,parentSchema:schema117,data:data11};
+  if(vErrors === null){
+  vErrors = [err37];
+  }
+  else {
+  vErrors.push(err37);
+  }
+  errors++;
+  }
+  }
+  }
+  else {
+  const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.type,parentSchema:schema98,data};
+  if(vErrors === null){
+  vErrors = [err38];
+  }
+  else {
+  vErrors.push(err38);
+  }
+  errors++;
+  }
   validate124.errors = vErrors;
   return errors === 0;
   }
   validate124.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema117 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.ScoringTest;
+  const schema118 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.ScoringTest;
 
   function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
@@ -6329,7 +6575,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.name === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema117.required,parentSchema:schema117,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema118.required,parentSchema:schema118,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -6339,7 +6585,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.answers === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "answers"},message:"must have required property '"+"answers"+"'",schema:schema117.required,parentSchema:schema117,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "answers"},message:"must have required property '"+"answers"+"'",schema:schema118.required,parentSchema:schema118,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -6349,7 +6595,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.expect === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema117.required,parentSchema:schema117,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema118.required,parentSchema:schema118,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -6360,7 +6606,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((key0 === "name") || (key0 === "answers")) || (key0 === "expect"))){
-  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema117,data};
+  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema118,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -6374,7 +6620,7 @@ export function bindValidators(careloomRuntime) {
   let data0 = data.name;
   if(typeof data0 === "string"){
   if(func2(data0) > 200){
-  const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema117.properties.name,data:data0};
+  const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema118.properties.name,data:data0};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -6384,7 +6630,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(func2(data0) < 1){
-  const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema117.properties.name,data:data0};
+  const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema118.properties.name,data:data0};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -6395,7 +6641,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema117.properties.name.type,parentSchema:schema117.properties.name,data:data0};
+  const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema118.properties.name.type,parentSchema:schema118.properties.name,data:data0};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -6434,7 +6680,7 @@ export function bindValidators(careloomRuntime) {
   }
   var valid1 = _errs6 === errors;
   if(!valid1){
-  const err9 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema117.properties.answers.propertyNames,parentSchema:schema117.properties.answers,data:data1};
+  const err9 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema118.properties.answers.propertyNames,parentSchema:schema118.properties.answers,data:data1};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -6475,7 +6721,7 @@ export function bindValidators(careloomRuntime) {
   valid4 = valid4 || _valid0;
   const _errs15 = errors;
   if(data2 !== null){
-  const err12 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema117.properties.answers.additionalProperties.anyOf[1].type,parentSchema:schema117.properties.answers.additionalProperties.anyOf[1],data:data2};
+  const err12 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema118.properties.answers.additionalProperties.anyOf[1].type,parentSchema:schema118.properties.answers.additionalProperties.anyOf[1],data:data2};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -6487,7 +6733,7 @@ export function bindValidators(careloomRuntime) {
   var _valid0 = _errs15 === errors;
   valid4 = valid4 || _valid0;
   if(!valid4){
-  const err13 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema117.properties.answers.additionalProperties.anyOf,parentSchema:schema117.properties.answers.additionalProperties,data:data2};
+  const err13 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema118.properties.answers.additionalProperties.anyOf,parentSchema:schema118.properties.answers.additionalProperties,data:data2};
   if(vErrors === null){
   vErrors = [err13];
   }
@@ -6510,7 +6756,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err14 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema117.properties.answers.type,parentSchema:schema117.properties.answers,data:data1};
+  const err14 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema118.properties.answers.type,parentSchema:schema118.properties.answers,data:data1};
   if(vErrors === null){
   vErrors = [err14];
   }
@@ -6524,7 +6770,7 @@ export function bindValidators(careloomRuntime) {
   let data3 = data.expect;
   if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
   if(data3.total === undefined){
-  const err15 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema117.properties.expect.required,parentSchema:schema117.properties.expect,data:data3};
+  const err15 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema118.properties.expect.required,parentSchema:schema118.properties.expect,data:data3};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -6535,7 +6781,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key3 in data3){
   if(!((((key3 === "total") || (key3 === "subscales")) || (key3 === "band")) || (key3 === "alerts"))){
-  const err16 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema117.properties.expect,data:data3};
+  const err16 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema118.properties.expect,data:data3};
   if(vErrors === null){
   vErrors = [err16];
   }
@@ -6548,7 +6794,7 @@ export function bindValidators(careloomRuntime) {
   if(data3.total !== undefined){
   let data4 = data3.total;
   if((!((typeof data4 == "number") && (isFinite(data4)))) && (data4 !== null)){
-  const err17 = {instancePath:instancePath+"/expect/total",schemaPath:"#/properties/expect/properties/total/type",keyword:"type",params:{type: schema117.properties.expect.properties.total.type},message:"must be number,null",schema:schema117.properties.expect.properties.total.type,parentSchema:schema117.properties.expect.properties.total,data:data4};
+  const err17 = {instancePath:instancePath+"/expect/total",schemaPath:"#/properties/expect/properties/total/type",keyword:"type",params:{type: schema118.properties.expect.properties.total.type},message:"must be number,null",schema:schema118.properties.expect.properties.total.type,parentSchema:schema118.properties.expect.properties.total,data:data4};
   if(vErrors === null){
   vErrors = [err17];
   }
@@ -6587,7 +6833,7 @@ export function bindValidators(careloomRuntime) {
   }
   var valid7 = _errs24 === errors;
   if(!valid7){
-  const err20 = {instancePath:instancePath+"/expect/subscales",schemaPath:"#/properties/expect/properties/subscales/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid",schema:schema117.properties.expect.properties.subscales.propertyNames,parentSchema:schema117.properties.expect.properties.subscales,data:data5};
+  const err20 = {instancePath:instancePath+"/expect/subscales",schemaPath:"#/properties/expect/properties/subscales/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid",schema:schema118.properties.expect.properties.subscales.propertyNames,parentSchema:schema118.properties.expect.properties.subscales,data:data5};
   if(vErrors === null){
   vErrors = [err20];
   }
@@ -6600,7 +6846,7 @@ export function bindValidators(careloomRuntime) {
   for(const key5 in data5){
   let data6 = data5[key5];
   if((!((typeof data6 == "number") && (isFinite(data6)))) && (data6 !== null)){
-  const err21 = {instancePath:instancePath+"/expect/subscales/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/expect/properties/subscales/additionalProperties/type",keyword:"type",params:{type: schema117.properties.expect.properties.subscales.additionalProperties.type},message:"must be number,null",schema:schema117.properties.expect.properties.subscales.additionalProperties.type,parentSchema:schema117.properties.expect.properties.subscales.additionalProperties,data:data6};
+  const err21 = {instancePath:instancePath+"/expect/subscales/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/expect/properties/subscales/additionalProperties/type",keyword:"type",params:{type: schema118.properties.expect.properties.subscales.additionalProperties.type},message:"must be number,null",schema:schema118.properties.expect.properties.subscales.additionalProperties.type,parentSchema:schema118.properties.expect.properties.subscales.additionalProperties,data:data6};
   if(vErrors === null){
   vErrors = [err21];
   }
@@ -6612,7 +6858,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err22 = {instancePath:instancePath+"/expect/subscales",schemaPath:"#/properties/expect/properties/subscales/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema117.properties.expect.properties.subscales.type,parentSchema:schema117.properties.expect.properties.subscales,data:data5};
+  const err22 = {instancePath:instancePath+"/expect/subscales",schemaPath:"#/properties/expect/properties/subscales/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema118.properties.expect.properties.subscales.type,parentSchema:schema118.properties.expect.properties.subscales,data:data5};
   if(vErrors === null){
   vErrors = [err22];
   }
@@ -6653,7 +6899,7 @@ export function bindValidators(careloomRuntime) {
   valid10 = valid10 || _valid1;
   const _errs35 = errors;
   if(data7 !== null){
-  const err25 = {instancePath:instancePath+"/expect/band",schemaPath:"#/properties/expect/properties/band/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema117.properties.expect.properties.band.anyOf[1].type,parentSchema:schema117.properties.expect.properties.band.anyOf[1],data:data7};
+  const err25 = {instancePath:instancePath+"/expect/band",schemaPath:"#/properties/expect/properties/band/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema118.properties.expect.properties.band.anyOf[1].type,parentSchema:schema118.properties.expect.properties.band.anyOf[1],data:data7};
   if(vErrors === null){
   vErrors = [err25];
   }
@@ -6665,7 +6911,7 @@ export function bindValidators(careloomRuntime) {
   var _valid1 = _errs35 === errors;
   valid10 = valid10 || _valid1;
   if(!valid10){
-  const err26 = {instancePath:instancePath+"/expect/band",schemaPath:"#/properties/expect/properties/band/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema117.properties.expect.properties.band.anyOf,parentSchema:schema117.properties.expect.properties.band,data:data7};
+  const err26 = {instancePath:instancePath+"/expect/band",schemaPath:"#/properties/expect/properties/band/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema118.properties.expect.properties.band.anyOf,parentSchema:schema118.properties.expect.properties.band,data:data7};
   if(vErrors === null){
   vErrors = [err26];
   }
@@ -6722,7 +6968,7 @@ export function bindValidators(careloomRuntime) {
   for(;i1--;){
   for(j0 = i1; j0--;){
   if(func0(data8[i1], data8[j0])){
-  const err29 = {instancePath:instancePath+"/expect/alerts",schemaPath:"#/properties/expect/properties/alerts/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema117.properties.expect.properties.alerts,data:data8};
+  const err29 = {instancePath:instancePath+"/expect/alerts",schemaPath:"#/properties/expect/properties/alerts/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema118.properties.expect.properties.alerts,data:data8};
   if(vErrors === null){
   vErrors = [err29];
   }
@@ -6737,7 +6983,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err30 = {instancePath:instancePath+"/expect/alerts",schemaPath:"#/properties/expect/properties/alerts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema117.properties.expect.properties.alerts.type,parentSchema:schema117.properties.expect.properties.alerts,data:data8};
+  const err30 = {instancePath:instancePath+"/expect/alerts",schemaPath:"#/properties/expect/properties/alerts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema118.properties.expect.properties.alerts.type,parentSchema:schema118.properties.expect.properties.alerts,data:data8};
   if(vErrors === null){
   vErrors = [err30];
   }
@@ -6749,7 +6995,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err31 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema117.properties.expect.type,parentSchema:schema117.properties.expect,data:data3};
+  const err31 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema118.properties.expect.type,parentSchema:schema118.properties.expect,data:data3};
   if(vErrors === null){
   vErrors = [err31];
   }
@@ -6761,7 +7007,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema117.type,parentSchema:schema117,data};
+  const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema118.type,parentSchema:schema118,data};
   if(vErrors === null){
   vErrors = [err32];
   }
@@ -7347,8 +7593,8 @@ export function bindValidators(careloomRuntime) {
   }
   validate100.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema123 = careloomRuntime.schemaFiles["module.schema.json"].$defs.ExerciseBlock;
-  const schema125 = careloomRuntime.schemaFiles["module.schema.json"].$defs.Field;
+  const schema124 = careloomRuntime.schemaFiles["module.schema.json"].$defs.ExerciseBlock;
+  const schema126 = careloomRuntime.schemaFiles["module.schema.json"].$defs.Field;
 
   function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
@@ -7362,7 +7608,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.id === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema125.required,parentSchema:schema125,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema126.required,parentSchema:schema126,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -7372,7 +7618,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.label === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema125.required,parentSchema:schema125,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema126.required,parentSchema:schema126,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -7382,7 +7628,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.input === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'",schema:schema125.required,parentSchema:schema125,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'",schema:schema126.required,parentSchema:schema126,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -7393,7 +7639,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((((key0 === "id") || (key0 === "label")) || (key0 === "help")) || (key0 === "required")) || (key0 === "input"))){
-  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema125,data};
+  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema126,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -7443,7 +7689,7 @@ export function bindValidators(careloomRuntime) {
   if(data.required !== undefined){
   let data3 = data.required;
   if(typeof data3 !== "boolean"){
-  const err6 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema125.properties.required.type,parentSchema:schema125.properties.required,data:data3};
+  const err6 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema126.properties.required.type,parentSchema:schema126.properties.required,data:data3};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -7461,7 +7707,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema125.type,parentSchema:schema125,data};
+  const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema126.type,parentSchema:schema126,data};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -7488,7 +7734,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.type === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema123.required,parentSchema:schema123,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema124.required,parentSchema:schema124,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -7498,7 +7744,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.id === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema123.required,parentSchema:schema123,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema124.required,parentSchema:schema124,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -7508,7 +7754,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.title === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema123.required,parentSchema:schema123,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema124.required,parentSchema:schema124,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -7518,7 +7764,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.instructions === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "instructions"},message:"must have required property '"+"instructions"+"'",schema:schema123.required,parentSchema:schema123,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "instructions"},message:"must have required property '"+"instructions"+"'",schema:schema124.required,parentSchema:schema124,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -7529,7 +7775,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((((((key0 === "type") || (key0 === "id")) || (key0 === "visibleWhen")) || (key0 === "title")) || (key0 === "instructions")) || (key0 === "practiceDays")) || (key0 === "fields"))){
-  const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema123,data};
+  const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema124,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -7542,7 +7788,7 @@ export function bindValidators(careloomRuntime) {
   if(data.type !== undefined){
   let data0 = data.type;
   if("exercise" !== data0){
-  const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "exercise"},message:"must be equal to constant",schema:"exercise",parentSchema:schema123.properties.type,data:data0};
+  const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "exercise"},message:"must be equal to constant",schema:"exercise",parentSchema:schema124.properties.type,data:data0};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -7598,7 +7844,7 @@ export function bindValidators(careloomRuntime) {
   if(data.practiceDays !== undefined){
   let data5 = data.practiceDays;
   if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-  const err8 = {instancePath:instancePath+"/practiceDays",schemaPath:"#/properties/practiceDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema123.properties.practiceDays.type,parentSchema:schema123.properties.practiceDays,data:data5};
+  const err8 = {instancePath:instancePath+"/practiceDays",schemaPath:"#/properties/practiceDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema124.properties.practiceDays.type,parentSchema:schema124.properties.practiceDays,data:data5};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -7609,7 +7855,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data5 == "number") && (isFinite(data5))){
   if(data5 > 366 || isNaN(data5)){
-  const err9 = {instancePath:instancePath+"/practiceDays",schemaPath:"#/properties/practiceDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 366},message:"must be <= 366",schema:366,parentSchema:schema123.properties.practiceDays,data:data5};
+  const err9 = {instancePath:instancePath+"/practiceDays",schemaPath:"#/properties/practiceDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 366},message:"must be <= 366",schema:366,parentSchema:schema124.properties.practiceDays,data:data5};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -7619,7 +7865,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data5 < 1 || isNaN(data5)){
-  const err10 = {instancePath:instancePath+"/practiceDays",schemaPath:"#/properties/practiceDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema123.properties.practiceDays,data:data5};
+  const err10 = {instancePath:instancePath+"/practiceDays",schemaPath:"#/properties/practiceDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema124.properties.practiceDays,data:data5};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -7642,7 +7888,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err11 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema123.properties.fields.type,parentSchema:schema123.properties.fields,data:data6};
+  const err11 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema124.properties.fields.type,parentSchema:schema124.properties.fields,data:data6};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -7654,7 +7900,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema123.type,parentSchema:schema123,data};
+  const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema124.type,parentSchema:schema124,data};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -7668,8 +7914,8 @@ export function bindValidators(careloomRuntime) {
   }
   validate141.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema127 = careloomRuntime.schemaFiles["module.schema.json"].$defs.RegistrationBlock;
-  const schema129 = careloomRuntime.schemaFiles["module.schema.json"].$defs.ZonePlan;
+  const schema128 = careloomRuntime.schemaFiles["module.schema.json"].$defs.RegistrationBlock;
+  const schema130 = careloomRuntime.schemaFiles["module.schema.json"].$defs.ZonePlan;
 
   function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
@@ -7683,7 +7929,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.rules === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema129.required,parentSchema:schema129,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema130.required,parentSchema:schema130,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -7693,7 +7939,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.actions === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "actions"},message:"must have required property '"+"actions"+"'",schema:schema129.required,parentSchema:schema129,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "actions"},message:"must have required property '"+"actions"+"'",schema:schema130.required,parentSchema:schema130,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -7704,7 +7950,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!((key0 === "rules") || (key0 === "actions"))){
-  const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema129,data};
+  const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema130,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -7718,7 +7964,7 @@ export function bindValidators(careloomRuntime) {
   let data0 = data.rules;
   if(Array.isArray(data0)){
   if(data0.length < 1){
-  const err3 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema129.properties.rules,data:data0};
+  const err3 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema130.properties.rules,data:data0};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -7732,7 +7978,7 @@ export function bindValidators(careloomRuntime) {
   let data1 = data0[i0];
   if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
   if(data1.id === undefined){
-  const err4 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema129.properties.rules.items.required,parentSchema:schema129.properties.rules.items,data:data1};
+  const err4 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema130.properties.rules.items.required,parentSchema:schema130.properties.rules.items,data:data1};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -7742,7 +7988,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data1.zone === undefined){
-  const err5 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "zone"},message:"must have required property '"+"zone"+"'",schema:schema129.properties.rules.items.required,parentSchema:schema129.properties.rules.items,data:data1};
+  const err5 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "zone"},message:"must have required property '"+"zone"+"'",schema:schema130.properties.rules.items.required,parentSchema:schema130.properties.rules.items,data:data1};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -7752,7 +7998,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data1.when === undefined){
-  const err6 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema129.properties.rules.items.required,parentSchema:schema129.properties.rules.items,data:data1};
+  const err6 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema130.properties.rules.items.required,parentSchema:schema130.properties.rules.items,data:data1};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -7763,7 +8009,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key1 in data1){
   if(!(((((key1 === "id") || (key1 === "zone")) || (key1 === "when")) || (key1 === "explanation")) || (key1 === "alert"))){
-  const err7 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema129.properties.rules.items,data:data1};
+  const err7 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema130.properties.rules.items,data:data1};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -7801,7 +8047,7 @@ export function bindValidators(careloomRuntime) {
   if(data1.zone !== undefined){
   let data3 = data1.zone;
   if(!((data3 === "yellow") || (data3 === "red"))){
-  const err10 = {instancePath:instancePath+"/rules/" + i0+"/zone",schemaPath:"#/properties/rules/items/properties/zone/enum",keyword:"enum",params:{allowedValues: schema129.properties.rules.items.properties.zone.enum},message:"must be equal to one of the allowed values",schema:schema129.properties.rules.items.properties.zone.enum,parentSchema:schema129.properties.rules.items.properties.zone,data:data3};
+  const err10 = {instancePath:instancePath+"/rules/" + i0+"/zone",schemaPath:"#/properties/rules/items/properties/zone/enum",keyword:"enum",params:{allowedValues: schema130.properties.rules.items.properties.zone.enum},message:"must be equal to one of the allowed values",schema:schema130.properties.rules.items.properties.zone.enum,parentSchema:schema130.properties.rules.items.properties.zone,data:data3};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -7826,7 +8072,7 @@ export function bindValidators(careloomRuntime) {
   if(data1.alert !== undefined){
   let data6 = data1.alert;
   if(typeof data6 !== "boolean"){
-  const err11 = {instancePath:instancePath+"/rules/" + i0+"/alert",schemaPath:"#/properties/rules/items/properties/alert/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema129.properties.rules.items.properties.alert.type,parentSchema:schema129.properties.rules.items.properties.alert,data:data6};
+  const err11 = {instancePath:instancePath+"/rules/" + i0+"/alert",schemaPath:"#/properties/rules/items/properties/alert/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema130.properties.rules.items.properties.alert.type,parentSchema:schema130.properties.rules.items.properties.alert,data:data6};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -7838,7 +8084,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err12 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema129.properties.rules.items.type,parentSchema:schema129.properties.rules.items,data:data1};
+  const err12 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema130.properties.rules.items.type,parentSchema:schema130.properties.rules.items,data:data1};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -7850,7 +8096,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err13 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema129.properties.rules.type,parentSchema:schema129.properties.rules,data:data0};
+  const err13 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema130.properties.rules.type,parentSchema:schema130.properties.rules,data:data0};
   if(vErrors === null){
   vErrors = [err13];
   }
@@ -7864,7 +8110,7 @@ export function bindValidators(careloomRuntime) {
   let data7 = data.actions;
   if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
   if(data7.green === undefined){
-  const err14 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/required",keyword:"required",params:{missingProperty: "green"},message:"must have required property '"+"green"+"'",schema:schema129.properties.actions.required,parentSchema:schema129.properties.actions,data:data7};
+  const err14 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/required",keyword:"required",params:{missingProperty: "green"},message:"must have required property '"+"green"+"'",schema:schema130.properties.actions.required,parentSchema:schema130.properties.actions,data:data7};
   if(vErrors === null){
   vErrors = [err14];
   }
@@ -7874,7 +8120,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data7.yellow === undefined){
-  const err15 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/required",keyword:"required",params:{missingProperty: "yellow"},message:"must have required property '"+"yellow"+"'",schema:schema129.properties.actions.required,parentSchema:schema129.properties.actions,data:data7};
+  const err15 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/required",keyword:"required",params:{missingProperty: "yellow"},message:"must have required property '"+"yellow"+"'",schema:schema130.properties.actions.required,parentSchema:schema130.properties.actions,data:data7};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -7884,7 +8130,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data7.red === undefined){
-  const err16 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/required",keyword:"required",params:{missingProperty: "red"},message:"must have required property '"+"red"+"'",schema:schema129.properties.actions.required,parentSchema:schema129.properties.actions,data:data7};
+  const err16 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/required",keyword:"required",params:{missingProperty: "red"},message:"must have required property '"+"red"+"'",schema:schema130.properties.actions.required,parentSchema:schema130.properties.actions,data:data7};
   if(vErrors === null){
   vErrors = [err16];
   }
@@ -7895,7 +8141,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key2 in data7){
   if(!(((key2 === "green") || (key2 === "yellow")) || (key2 === "red"))){
-  const err17 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema129.properties.actions,data:data7};
+  const err17 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema130.properties.actions,data:data7};
   if(vErrors === null){
   vErrors = [err17];
   }
@@ -7925,7 +8171,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err18 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema129.properties.actions.type,parentSchema:schema129.properties.actions,data:data7};
+  const err18 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema130.properties.actions.type,parentSchema:schema130.properties.actions,data:data7};
   if(vErrors === null){
   vErrors = [err18];
   }
@@ -7937,7 +8183,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema129.type,parentSchema:schema129,data};
+  const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema130.type,parentSchema:schema130,data};
   if(vErrors === null){
   vErrors = [err19];
   }
@@ -7951,7 +8197,7 @@ export function bindValidators(careloomRuntime) {
   }
   validate155.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema131 = careloomRuntime.schemaFiles["module.schema.json"].$defs.Goal;
+  const schema132 = careloomRuntime.schemaFiles["module.schema.json"].$defs.Goal;
 
   function validate162(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
@@ -7965,7 +8211,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.field === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema131.required,parentSchema:schema131,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema132.required,parentSchema:schema132,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -7975,7 +8221,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.aggregate === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aggregate"},message:"must have required property '"+"aggregate"+"'",schema:schema131.required,parentSchema:schema131,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aggregate"},message:"must have required property '"+"aggregate"+"'",schema:schema132.required,parentSchema:schema132,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -7985,7 +8231,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.period === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'",schema:schema131.required,parentSchema:schema131,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'",schema:schema132.required,parentSchema:schema132,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -7995,7 +8241,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.comparison === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "comparison"},message:"must have required property '"+"comparison"+"'",schema:schema131.required,parentSchema:schema131,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "comparison"},message:"must have required property '"+"comparison"+"'",schema:schema132.required,parentSchema:schema132,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -8005,7 +8251,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.target === undefined){
-  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema131.required,parentSchema:schema131,data};
+  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema132.required,parentSchema:schema132,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -8016,7 +8262,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!((((((key0 === "field") || (key0 === "aggregate")) || (key0 === "period")) || (key0 === "comparison")) || (key0 === "target")) || (key0 === "label"))){
-  const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema131,data};
+  const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema132,data};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -8054,7 +8300,7 @@ export function bindValidators(careloomRuntime) {
   if(data.aggregate !== undefined){
   let data1 = data.aggregate;
   if(!(((((data1 === "sum") || (data1 === "mean")) || (data1 === "max")) || (data1 === "min")) || (data1 === "count"))){
-  const err8 = {instancePath:instancePath+"/aggregate",schemaPath:"#/properties/aggregate/enum",keyword:"enum",params:{allowedValues: schema131.properties.aggregate.enum},message:"must be equal to one of the allowed values",schema:schema131.properties.aggregate.enum,parentSchema:schema131.properties.aggregate,data:data1};
+  const err8 = {instancePath:instancePath+"/aggregate",schemaPath:"#/properties/aggregate/enum",keyword:"enum",params:{allowedValues: schema132.properties.aggregate.enum},message:"must be equal to one of the allowed values",schema:schema132.properties.aggregate.enum,parentSchema:schema132.properties.aggregate,data:data1};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -8067,7 +8313,7 @@ export function bindValidators(careloomRuntime) {
   if(data.period !== undefined){
   let data2 = data.period;
   if(!((data2 === "day") || (data2 === "week"))){
-  const err9 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/enum",keyword:"enum",params:{allowedValues: schema131.properties.period.enum},message:"must be equal to one of the allowed values",schema:schema131.properties.period.enum,parentSchema:schema131.properties.period,data:data2};
+  const err9 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/enum",keyword:"enum",params:{allowedValues: schema132.properties.period.enum},message:"must be equal to one of the allowed values",schema:schema132.properties.period.enum,parentSchema:schema132.properties.period,data:data2};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -8080,7 +8326,7 @@ export function bindValidators(careloomRuntime) {
   if(data.comparison !== undefined){
   let data3 = data.comparison;
   if(!((data3 === "atLeast") || (data3 === "atMost"))){
-  const err10 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/enum",keyword:"enum",params:{allowedValues: schema131.properties.comparison.enum},message:"must be equal to one of the allowed values",schema:schema131.properties.comparison.enum,parentSchema:schema131.properties.comparison,data:data3};
+  const err10 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/enum",keyword:"enum",params:{allowedValues: schema132.properties.comparison.enum},message:"must be equal to one of the allowed values",schema:schema132.properties.comparison.enum,parentSchema:schema132.properties.comparison,data:data3};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -8093,7 +8339,7 @@ export function bindValidators(careloomRuntime) {
   if(data.target !== undefined){
   let data4 = data.target;
   if(!((typeof data4 == "number") && (isFinite(data4)))){
-  const err11 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema131.properties.target.type,parentSchema:schema131.properties.target,data:data4};
+  const err11 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema132.properties.target.type,parentSchema:schema132.properties.target,data:data4};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -8111,7 +8357,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema131.type,parentSchema:schema131,data};
+  const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema132.type,parentSchema:schema132,data};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -8138,7 +8384,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.type === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema127.required,parentSchema:schema127,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema128.required,parentSchema:schema128,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -8148,7 +8394,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.id === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema127.required,parentSchema:schema127,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema128.required,parentSchema:schema128,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -8158,7 +8404,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.title === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema127.required,parentSchema:schema127,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema128.required,parentSchema:schema128,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -8168,7 +8414,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.fields === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema127.required,parentSchema:schema127,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema128.required,parentSchema:schema128,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -8179,7 +8425,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!((((((((key0 === "type") || (key0 === "id")) || (key0 === "visibleWhen")) || (key0 === "title")) || (key0 === "description")) || (key0 === "fields")) || (key0 === "zones")) || (key0 === "goal"))){
-  const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema127,data};
+  const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema128,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -8192,7 +8438,7 @@ export function bindValidators(careloomRuntime) {
   if(data.type !== undefined){
   let data0 = data.type;
   if("registration" !== data0){
-  const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "registration"},message:"must be equal to constant",schema:"registration",parentSchema:schema127.properties.type,data:data0};
+  const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "registration"},message:"must be equal to constant",schema:"registration",parentSchema:schema128.properties.type,data:data0};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -8249,7 +8495,7 @@ export function bindValidators(careloomRuntime) {
   let data5 = data.fields;
   if(Array.isArray(data5)){
   if(data5.length < 1){
-  const err8 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema127.properties.fields,data:data5};
+  const err8 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema128.properties.fields,data:data5};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -8267,7 +8513,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err9 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema127.properties.fields.type,parentSchema:schema127.properties.fields,data:data5};
+  const err9 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema128.properties.fields.type,parentSchema:schema128.properties.fields,data:data5};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -8291,7 +8537,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema127.type,parentSchema:schema127,data};
+  const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema128.type,parentSchema:schema128,data};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -8305,7 +8551,7 @@ export function bindValidators(careloomRuntime) {
   }
   validate150.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema133 = careloomRuntime.schemaFiles["module.schema.json"].$defs.UnitContactBlock;
+  const schema134 = careloomRuntime.schemaFiles["module.schema.json"].$defs.UnitContactBlock;
 
   function validate165(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
@@ -8319,7 +8565,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.type === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema133.required,parentSchema:schema133,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema134.required,parentSchema:schema134,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -8329,7 +8575,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.id === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema133.required,parentSchema:schema133,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema134.required,parentSchema:schema134,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -8339,7 +8585,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.show === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "show"},message:"must have required property '"+"show"+"'",schema:schema133.required,parentSchema:schema133,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "show"},message:"must have required property '"+"show"+"'",schema:schema134.required,parentSchema:schema134,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -8350,7 +8596,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "visibleWhen")) || (key0 === "show")) || (key0 === "intro"))){
-  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema133,data};
+  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema134,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -8363,7 +8609,7 @@ export function bindValidators(careloomRuntime) {
   if(data.type !== undefined){
   let data0 = data.type;
   if("unitContact" !== data0){
-  const err4 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "unitContact"},message:"must be equal to constant",schema:"unitContact",parentSchema:schema133.properties.type,data:data0};
+  const err4 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "unitContact"},message:"must be equal to constant",schema:"unitContact",parentSchema:schema134.properties.type,data:data0};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -8408,7 +8654,7 @@ export function bindValidators(careloomRuntime) {
   let data3 = data.show;
   if(Array.isArray(data3)){
   if(data3.length < 1){
-  const err7 = {instancePath:instancePath+"/show",schemaPath:"#/properties/show/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema133.properties.show,data:data3};
+  const err7 = {instancePath:instancePath+"/show",schemaPath:"#/properties/show/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema134.properties.show,data:data3};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -8421,7 +8667,7 @@ export function bindValidators(careloomRuntime) {
   for(let i0=0; i0<len0; i0++){
   let data4 = data3[i0];
   if(!((((((data4 === "name") || (data4 === "phone")) || (data4 === "crisisPhone")) || (data4 === "openingHours")) || (data4 === "address")) || (data4 === "email"))){
-  const err8 = {instancePath:instancePath+"/show/" + i0,schemaPath:"#/properties/show/items/enum",keyword:"enum",params:{allowedValues: schema133.properties.show.items.enum},message:"must be equal to one of the allowed values",schema:schema133.properties.show.items.enum,parentSchema:schema133.properties.show.items,data:data4};
+  const err8 = {instancePath:instancePath+"/show/" + i0,schemaPath:"#/properties/show/items/enum",keyword:"enum",params:{allowedValues: schema134.properties.show.items.enum},message:"must be equal to one of the allowed values",schema:schema134.properties.show.items.enum,parentSchema:schema134.properties.show.items,data:data4};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -8438,7 +8684,7 @@ export function bindValidators(careloomRuntime) {
   for(;i1--;){
   for(j0 = i1; j0--;){
   if(func0(data3[i1], data3[j0])){
-  const err9 = {instancePath:instancePath+"/show",schemaPath:"#/properties/show/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema133.properties.show,data:data3};
+  const err9 = {instancePath:instancePath+"/show",schemaPath:"#/properties/show/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema134.properties.show,data:data3};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -8453,7 +8699,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err10 = {instancePath:instancePath+"/show",schemaPath:"#/properties/show/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema133.properties.show.type,parentSchema:schema133.properties.show,data:data3};
+  const err10 = {instancePath:instancePath+"/show",schemaPath:"#/properties/show/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema134.properties.show.type,parentSchema:schema134.properties.show,data:data3};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -8471,7 +8717,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema133.type,parentSchema:schema133,data};
+  const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema134.type,parentSchema:schema134,data};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -8626,7 +8872,7 @@ export function bindValidators(careloomRuntime) {
   }
   validate47.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-  const schema135 = careloomRuntime.schemaFiles["module.schema.json"].$defs.Branch;
+  const schema136 = careloomRuntime.schemaFiles["module.schema.json"].$defs.Branch;
 
   function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
@@ -8640,7 +8886,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.when === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema135.required,parentSchema:schema135,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema136.required,parentSchema:schema136,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -8650,7 +8896,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.goTo === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "goTo"},message:"must have required property '"+"goTo"+"'",schema:schema135.required,parentSchema:schema135,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "goTo"},message:"must have required property '"+"goTo"+"'",schema:schema136.required,parentSchema:schema136,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -8661,7 +8907,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!((key0 === "when") || (key0 === "goTo"))){
-  const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema135,data};
+  const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema136,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -8708,7 +8954,7 @@ export function bindValidators(careloomRuntime) {
   valid1 = valid1 || _valid0;
   const _errs8 = errors;
   if("#end" !== data1){
-  const err5 = {instancePath:instancePath+"/goTo",schemaPath:"#/properties/goTo/anyOf/1/const",keyword:"const",params:{allowedValue: "#end"},message:"must be equal to constant",schema:"#end",parentSchema:schema135.properties.goTo.anyOf[1],data:data1};
+  const err5 = {instancePath:instancePath+"/goTo",schemaPath:"#/properties/goTo/anyOf/1/const",keyword:"const",params:{allowedValue: "#end"},message:"must be equal to constant",schema:"#end",parentSchema:schema136.properties.goTo.anyOf[1],data:data1};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -8720,7 +8966,7 @@ export function bindValidators(careloomRuntime) {
   var _valid0 = _errs8 === errors;
   valid1 = valid1 || _valid0;
   if(!valid1){
-  const err6 = {instancePath:instancePath+"/goTo",schemaPath:"#/properties/goTo/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema135.properties.goTo.anyOf,parentSchema:schema135.properties.goTo,data:data1};
+  const err6 = {instancePath:instancePath+"/goTo",schemaPath:"#/properties/goTo/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema136.properties.goTo.anyOf,parentSchema:schema136.properties.goTo,data:data1};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -8743,7 +8989,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema135.type,parentSchema:schema135,data};
+  const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema136.type,parentSchema:schema136,data};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -9454,7 +9700,7 @@ export function bindValidators(careloomRuntime) {
   }
   validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema137 = careloomRuntime.schemaFiles["program.schema.json"];
+  const schema138 = careloomRuntime.schemaFiles["program.schema.json"];
 
   function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
@@ -9564,8 +9810,8 @@ export function bindValidators(careloomRuntime) {
   }
   validate183.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema143 = careloomRuntime.schemaFiles["program.schema.json"].$defs.ScheduledModule;
-  const schema145 = careloomRuntime.schemaFiles["common.schema.json"].$defs.ModuleRef;
+  const schema144 = careloomRuntime.schemaFiles["program.schema.json"].$defs.ScheduledModule;
+  const schema146 = careloomRuntime.schemaFiles["common.schema.json"].$defs.ModuleRef;
 
   function validate187(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
@@ -9579,7 +9825,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.moduleId === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "moduleId"},message:"must have required property '"+"moduleId"+"'",schema:schema145.required,parentSchema:schema145,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "moduleId"},message:"must have required property '"+"moduleId"+"'",schema:schema146.required,parentSchema:schema146,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -9590,7 +9836,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!((key0 === "moduleId") || (key0 === "version"))){
-  const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema145,data};
+  const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema146,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -9628,7 +9874,7 @@ export function bindValidators(careloomRuntime) {
   if(data.version !== undefined){
   let data1 = data.version;
   if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-  const err4 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema145.properties.version.type,parentSchema:schema145.properties.version,data:data1};
+  const err4 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema146.properties.version.type,parentSchema:schema146.properties.version,data:data1};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -9639,7 +9885,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data1 == "number") && (isFinite(data1))){
   if(data1 < 1 || isNaN(data1)){
-  const err5 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema145.properties.version,data:data1};
+  const err5 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema146.properties.version,data:data1};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -9652,7 +9898,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema145.type,parentSchema:schema145,data};
+  const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema146.type,parentSchema:schema146,data};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -9666,7 +9912,7 @@ export function bindValidators(careloomRuntime) {
   }
   validate187.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema147 = careloomRuntime.schemaFiles["program.schema.json"].$defs.UnlockRule;
+  const schema148 = careloomRuntime.schemaFiles["program.schema.json"].$defs.UnlockRule;
 
   function validate189(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
@@ -9681,7 +9927,7 @@ export function bindValidators(careloomRuntime) {
   if(data && typeof data == "object" && !Array.isArray(data)){
   for(const key0 in data){
   if(!((key0 === "week") || (key0 === "afterCompleting"))){
-  const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema147,data};
+  const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema148,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -9694,7 +9940,7 @@ export function bindValidators(careloomRuntime) {
   if(data.week !== undefined){
   let data0 = data.week;
   if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-  const err1 = {instancePath:instancePath+"/week",schemaPath:"#/properties/week/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema147.properties.week.type,parentSchema:schema147.properties.week,data:data0};
+  const err1 = {instancePath:instancePath+"/week",schemaPath:"#/properties/week/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema148.properties.week.type,parentSchema:schema148.properties.week,data:data0};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -9705,7 +9951,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data0 == "number") && (isFinite(data0))){
   if(data0 < 1 || isNaN(data0)){
-  const err2 = {instancePath:instancePath+"/week",schemaPath:"#/properties/week/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema147.properties.week,data:data0};
+  const err2 = {instancePath:instancePath+"/week",schemaPath:"#/properties/week/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema148.properties.week,data:data0};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -9752,7 +9998,7 @@ export function bindValidators(careloomRuntime) {
   for(;i1--;){
   for(j0 = i1; j0--;){
   if(func0(data1[i1], data1[j0])){
-  const err5 = {instancePath:instancePath+"/afterCompleting",schemaPath:"#/properties/afterCompleting/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema147.properties.afterCompleting,data:data1};
+  const err5 = {instancePath:instancePath+"/afterCompleting",schemaPath:"#/properties/afterCompleting/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema148.properties.afterCompleting,data:data1};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -9767,7 +10013,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err6 = {instancePath:instancePath+"/afterCompleting",schemaPath:"#/properties/afterCompleting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema147.properties.afterCompleting.type,parentSchema:schema147.properties.afterCompleting,data:data1};
+  const err6 = {instancePath:instancePath+"/afterCompleting",schemaPath:"#/properties/afterCompleting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema148.properties.afterCompleting.type,parentSchema:schema148.properties.afterCompleting,data:data1};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -9779,7 +10025,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema147.type,parentSchema:schema147,data};
+  const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema148.type,parentSchema:schema148,data};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -9806,7 +10052,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.key === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema143.required,parentSchema:schema143,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema144.required,parentSchema:schema144,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -9816,7 +10062,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.module === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'",schema:schema143.required,parentSchema:schema143,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'",schema:schema144.required,parentSchema:schema144,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -9826,7 +10072,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.unlock === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unlock"},message:"must have required property '"+"unlock"+"'",schema:schema143.required,parentSchema:schema143,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unlock"},message:"must have required property '"+"unlock"+"'",schema:schema144.required,parentSchema:schema144,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -9837,7 +10083,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((((key0 === "key") || (key0 === "module")) || (key0 === "unlock")) || (key0 === "optional")) || (key0 === "remind"))){
-  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema143,data};
+  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema144,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -9887,7 +10133,7 @@ export function bindValidators(careloomRuntime) {
   if(data.optional !== undefined){
   let data3 = data.optional;
   if(typeof data3 !== "boolean"){
-  const err6 = {instancePath:instancePath+"/optional",schemaPath:"#/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema143.properties.optional.type,parentSchema:schema143.properties.optional,data:data3};
+  const err6 = {instancePath:instancePath+"/optional",schemaPath:"#/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema144.properties.optional.type,parentSchema:schema144.properties.optional,data:data3};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -9900,7 +10146,7 @@ export function bindValidators(careloomRuntime) {
   if(data.remind !== undefined){
   let data4 = data.remind;
   if(typeof data4 !== "boolean"){
-  const err7 = {instancePath:instancePath+"/remind",schemaPath:"#/properties/remind/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema143.properties.remind.type,parentSchema:schema143.properties.remind,data:data4};
+  const err7 = {instancePath:instancePath+"/remind",schemaPath:"#/properties/remind/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema144.properties.remind.type,parentSchema:schema144.properties.remind,data:data4};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -9912,7 +10158,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema143.type,parentSchema:schema143,data};
+  const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema144.type,parentSchema:schema144,data};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -9926,8 +10172,8 @@ export function bindValidators(careloomRuntime) {
   }
   validate186.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema149 = careloomRuntime.schemaFiles["program.schema.json"].$defs.Measurement;
-  const schema151 = careloomRuntime.schemaFiles["program.schema.json"].$defs.Reminder;
+  const schema150 = careloomRuntime.schemaFiles["program.schema.json"].$defs.Measurement;
+  const schema152 = careloomRuntime.schemaFiles["program.schema.json"].$defs.Reminder;
 
   function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
@@ -9941,7 +10187,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.id === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema149.required,parentSchema:schema149,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema150.required,parentSchema:schema150,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -9951,7 +10197,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.module === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'",schema:schema149.required,parentSchema:schema149,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'",schema:schema150.required,parentSchema:schema150,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -9961,7 +10207,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.weeks === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "weeks"},message:"must have required property '"+"weeks"+"'",schema:schema149.required,parentSchema:schema149,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "weeks"},message:"must have required property '"+"weeks"+"'",schema:schema150.required,parentSchema:schema150,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -9971,7 +10217,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.dueWithinDays === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dueWithinDays"},message:"must have required property '"+"dueWithinDays"+"'",schema:schema149.required,parentSchema:schema149,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dueWithinDays"},message:"must have required property '"+"dueWithinDays"+"'",schema:schema150.required,parentSchema:schema150,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -9982,7 +10228,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((((key0 === "id") || (key0 === "module")) || (key0 === "weeks")) || (key0 === "dueWithinDays")) || (key0 === "reminders"))){
-  const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema149,data};
+  const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema150,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -10027,7 +10273,7 @@ export function bindValidators(careloomRuntime) {
   let data2 = data.weeks;
   if(Array.isArray(data2)){
   if(data2.length < 1){
-  const err7 = {instancePath:instancePath+"/weeks",schemaPath:"#/properties/weeks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema149.properties.weeks,data:data2};
+  const err7 = {instancePath:instancePath+"/weeks",schemaPath:"#/properties/weeks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema150.properties.weeks,data:data2};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -10040,7 +10286,7 @@ export function bindValidators(careloomRuntime) {
   for(let i0=0; i0<len0; i0++){
   let data3 = data2[i0];
   if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-  const err8 = {instancePath:instancePath+"/weeks/" + i0,schemaPath:"#/properties/weeks/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema149.properties.weeks.items.type,parentSchema:schema149.properties.weeks.items,data:data3};
+  const err8 = {instancePath:instancePath+"/weeks/" + i0,schemaPath:"#/properties/weeks/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema150.properties.weeks.items.type,parentSchema:schema150.properties.weeks.items,data:data3};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -10051,7 +10297,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data3 == "number") && (isFinite(data3))){
   if(data3 < 1 || isNaN(data3)){
-  const err9 = {instancePath:instancePath+"/weeks/" + i0,schemaPath:"#/properties/weeks/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema149.properties.weeks.items,data:data3};
+  const err9 = {instancePath:instancePath+"/weeks/" + i0,schemaPath:"#/properties/weeks/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema150.properties.weeks.items,data:data3};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -10073,7 +10319,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(typeof indices0[item0] == "number"){
   j0 = indices0[item0];
-  const err10 = {instancePath:instancePath+"/weeks",schemaPath:"#/properties/weeks/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema149.properties.weeks,data:data2};
+  const err10 = {instancePath:instancePath+"/weeks",schemaPath:"#/properties/weeks/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema150.properties.weeks,data:data2};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -10088,7 +10334,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err11 = {instancePath:instancePath+"/weeks",schemaPath:"#/properties/weeks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema149.properties.weeks.type,parentSchema:schema149.properties.weeks,data:data2};
+  const err11 = {instancePath:instancePath+"/weeks",schemaPath:"#/properties/weeks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema150.properties.weeks.type,parentSchema:schema150.properties.weeks,data:data2};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -10101,7 +10347,7 @@ export function bindValidators(careloomRuntime) {
   if(data.dueWithinDays !== undefined){
   let data4 = data.dueWithinDays;
   if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-  const err12 = {instancePath:instancePath+"/dueWithinDays",schemaPath:"#/properties/dueWithinDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema149.properties.dueWithinDays.type,parentSchema:schema149.properties.dueWithinDays,data:data4};
+  const err12 = {instancePath:instancePath+"/dueWithinDays",schemaPath:"#/properties/dueWithinDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema150.properties.dueWithinDays.type,parentSchema:schema150.properties.dueWithinDays,data:data4};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -10112,7 +10358,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data4 == "number") && (isFinite(data4))){
   if(data4 > 7 || isNaN(data4)){
-  const err13 = {instancePath:instancePath+"/dueWithinDays",schemaPath:"#/properties/dueWithinDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7},message:"must be <= 7",schema:7,parentSchema:schema149.properties.dueWithinDays,data:data4};
+  const err13 = {instancePath:instancePath+"/dueWithinDays",schemaPath:"#/properties/dueWithinDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7},message:"must be <= 7",schema:7,parentSchema:schema150.properties.dueWithinDays,data:data4};
   if(vErrors === null){
   vErrors = [err13];
   }
@@ -10122,7 +10368,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data4 < 1 || isNaN(data4)){
-  const err14 = {instancePath:instancePath+"/dueWithinDays",schemaPath:"#/properties/dueWithinDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema149.properties.dueWithinDays,data:data4};
+  const err14 = {instancePath:instancePath+"/dueWithinDays",schemaPath:"#/properties/dueWithinDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema150.properties.dueWithinDays,data:data4};
   if(vErrors === null){
   vErrors = [err14];
   }
@@ -10141,7 +10387,7 @@ export function bindValidators(careloomRuntime) {
   let data6 = data5[i2];
   if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
   if(data6.minutesBefore === undefined){
-  const err15 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/required",keyword:"required",params:{missingProperty: "minutesBefore"},message:"must have required property '"+"minutesBefore"+"'",schema:schema151.required,parentSchema:schema151,data:data6};
+  const err15 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/required",keyword:"required",params:{missingProperty: "minutesBefore"},message:"must have required property '"+"minutesBefore"+"'",schema:schema152.required,parentSchema:schema152,data:data6};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -10152,7 +10398,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key1 in data6){
   if(!((key1 === "minutesBefore") || (key1 === "channels"))){
-  const err16 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema151,data:data6};
+  const err16 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema152,data:data6};
   if(vErrors === null){
   vErrors = [err16];
   }
@@ -10165,7 +10411,7 @@ export function bindValidators(careloomRuntime) {
   if(data6.minutesBefore !== undefined){
   let data7 = data6.minutesBefore;
   if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-  const err17 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema151.properties.minutesBefore.type,parentSchema:schema151.properties.minutesBefore,data:data7};
+  const err17 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema152.properties.minutesBefore.type,parentSchema:schema152.properties.minutesBefore,data:data7};
   if(vErrors === null){
   vErrors = [err17];
   }
@@ -10176,7 +10422,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data7 == "number") && (isFinite(data7))){
   if(data7 > 10080 || isNaN(data7)){
-  const err18 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080",schema:10080,parentSchema:schema151.properties.minutesBefore,data:data7};
+  const err18 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080",schema:10080,parentSchema:schema152.properties.minutesBefore,data:data7};
   if(vErrors === null){
   vErrors = [err18];
   }
@@ -10186,7 +10432,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data7 < 0 || isNaN(data7)){
-  const err19 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema151.properties.minutesBefore,data:data7};
+  const err19 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema152.properties.minutesBefore,data:data7};
   if(vErrors === null){
   vErrors = [err19];
   }
@@ -10204,7 +10450,7 @@ export function bindValidators(careloomRuntime) {
   for(let i3=0; i3<len2; i3++){
   let data9 = data8[i3];
   if(!((data9 === "app") || (data9 === "email"))){
-  const err20 = {instancePath:instancePath+"/reminders/" + i2+"/channels/" + i3,schemaPath:"#/$defs/Reminder/properties/channels/items/enum",keyword:"enum",params:{allowedValues: schema151.properties.channels.items.enum},message:"must be equal to one of the allowed values",schema:schema151.properties.channels.items.enum,parentSchema:schema151.properties.channels.items,data:data9};
+  const err20 = {instancePath:instancePath+"/reminders/" + i2+"/channels/" + i3,schemaPath:"#/$defs/Reminder/properties/channels/items/enum",keyword:"enum",params:{allowedValues: schema152.properties.channels.items.enum},message:"must be equal to one of the allowed values",schema:schema152.properties.channels.items.enum,parentSchema:schema152.properties.channels.items,data:data9};
   if(vErrors === null){
   vErrors = [err20];
   }
@@ -10221,7 +10467,7 @@ export function bindValidators(careloomRuntime) {
   for(;i4--;){
   for(j1 = i4; j1--;){
   if(func0(data8[i4], data8[j1])){
-  const err21 = {instancePath:instancePath+"/reminders/" + i2+"/channels",schemaPath:"#/$defs/Reminder/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema151.properties.channels,data:data8};
+  const err21 = {instancePath:instancePath+"/reminders/" + i2+"/channels",schemaPath:"#/$defs/Reminder/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema152.properties.channels,data:data8};
   if(vErrors === null){
   vErrors = [err21];
   }
@@ -10236,7 +10482,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err22 = {instancePath:instancePath+"/reminders/" + i2+"/channels",schemaPath:"#/$defs/Reminder/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema151.properties.channels.type,parentSchema:schema151.properties.channels,data:data8};
+  const err22 = {instancePath:instancePath+"/reminders/" + i2+"/channels",schemaPath:"#/$defs/Reminder/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema152.properties.channels.type,parentSchema:schema152.properties.channels,data:data8};
   if(vErrors === null){
   vErrors = [err22];
   }
@@ -10248,7 +10494,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err23 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema151.type,parentSchema:schema151,data:data6};
+  const err23 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema152.type,parentSchema:schema152,data:data6};
   if(vErrors === null){
   vErrors = [err23];
   }
@@ -10260,7 +10506,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err24 = {instancePath:instancePath+"/reminders",schemaPath:"#/properties/reminders/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema149.properties.reminders.type,parentSchema:schema149.properties.reminders,data:data5};
+  const err24 = {instancePath:instancePath+"/reminders",schemaPath:"#/properties/reminders/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema150.properties.reminders.type,parentSchema:schema150.properties.reminders,data:data5};
   if(vErrors === null){
   vErrors = [err24];
   }
@@ -10272,7 +10518,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema149.type,parentSchema:schema149,data};
+  const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema150.type,parentSchema:schema150,data};
   if(vErrors === null){
   vErrors = [err25];
   }
@@ -10286,7 +10532,7 @@ export function bindValidators(careloomRuntime) {
   }
   validate192.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema152 = careloomRuntime.schemaFiles["program.schema.json"].$defs.ScheduledRegistration;
+  const schema153 = careloomRuntime.schemaFiles["program.schema.json"].$defs.ScheduledRegistration;
   const pattern62 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]$", "u");
 
   function validate195(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -10301,7 +10547,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.id === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema152.required,parentSchema:schema152,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema153.required,parentSchema:schema153,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -10311,7 +10557,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.module === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'",schema:schema152.required,parentSchema:schema152,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'",schema:schema153.required,parentSchema:schema153,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -10321,7 +10567,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.registration === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "registration"},message:"must have required property '"+"registration"+"'",schema:schema152.required,parentSchema:schema152,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "registration"},message:"must have required property '"+"registration"+"'",schema:schema153.required,parentSchema:schema153,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -10331,7 +10577,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.frequency === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "frequency"},message:"must have required property '"+"frequency"+"'",schema:schema152.required,parentSchema:schema152,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "frequency"},message:"must have required property '"+"frequency"+"'",schema:schema153.required,parentSchema:schema153,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -10341,7 +10587,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.deadline === undefined){
-  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "deadline"},message:"must have required property '"+"deadline"+"'",schema:schema152.required,parentSchema:schema152,data};
+  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "deadline"},message:"must have required property '"+"deadline"+"'",schema:schema153.required,parentSchema:schema153,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -10351,8 +10597,8 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   for(const key0 in data){
-  if(!(func1.call(schema152.properties, key0))){
-  const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema152,data};
+  if(!(func1.call(schema153.properties, key0))){
+  const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema153,data};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -10421,7 +10667,7 @@ export function bindValidators(careloomRuntime) {
   if(data.frequency !== undefined){
   let data3 = data.frequency;
   if(!((data3 === "daily") || (data3 === "weekly"))){
-  const err10 = {instancePath:instancePath+"/frequency",schemaPath:"#/properties/frequency/enum",keyword:"enum",params:{allowedValues: schema152.properties.frequency.enum},message:"must be equal to one of the allowed values",schema:schema152.properties.frequency.enum,parentSchema:schema152.properties.frequency,data:data3};
+  const err10 = {instancePath:instancePath+"/frequency",schemaPath:"#/properties/frequency/enum",keyword:"enum",params:{allowedValues: schema153.properties.frequency.enum},message:"must be equal to one of the allowed values",schema:schema153.properties.frequency.enum,parentSchema:schema153.properties.frequency,data:data3};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -10435,7 +10681,7 @@ export function bindValidators(careloomRuntime) {
   let data4 = data.weekdays;
   if(Array.isArray(data4)){
   if(data4.length < 1){
-  const err11 = {instancePath:instancePath+"/weekdays",schemaPath:"#/properties/weekdays/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema152.properties.weekdays,data:data4};
+  const err11 = {instancePath:instancePath+"/weekdays",schemaPath:"#/properties/weekdays/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema153.properties.weekdays,data:data4};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -10448,7 +10694,7 @@ export function bindValidators(careloomRuntime) {
   for(let i0=0; i0<len0; i0++){
   let data5 = data4[i0];
   if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-  const err12 = {instancePath:instancePath+"/weekdays/" + i0,schemaPath:"#/properties/weekdays/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema152.properties.weekdays.items.type,parentSchema:schema152.properties.weekdays.items,data:data5};
+  const err12 = {instancePath:instancePath+"/weekdays/" + i0,schemaPath:"#/properties/weekdays/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema153.properties.weekdays.items.type,parentSchema:schema153.properties.weekdays.items,data:data5};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -10459,7 +10705,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data5 == "number") && (isFinite(data5))){
   if(data5 > 7 || isNaN(data5)){
-  const err13 = {instancePath:instancePath+"/weekdays/" + i0,schemaPath:"#/properties/weekdays/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7},message:"must be <= 7",schema:7,parentSchema:schema152.properties.weekdays.items,data:data5};
+  const err13 = {instancePath:instancePath+"/weekdays/" + i0,schemaPath:"#/properties/weekdays/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7},message:"must be <= 7",schema:7,parentSchema:schema153.properties.weekdays.items,data:data5};
   if(vErrors === null){
   vErrors = [err13];
   }
@@ -10469,7 +10715,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data5 < 1 || isNaN(data5)){
-  const err14 = {instancePath:instancePath+"/weekdays/" + i0,schemaPath:"#/properties/weekdays/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema152.properties.weekdays.items,data:data5};
+  const err14 = {instancePath:instancePath+"/weekdays/" + i0,schemaPath:"#/properties/weekdays/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema153.properties.weekdays.items,data:data5};
   if(vErrors === null){
   vErrors = [err14];
   }
@@ -10491,7 +10737,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(typeof indices0[item0] == "number"){
   j0 = indices0[item0];
-  const err15 = {instancePath:instancePath+"/weekdays",schemaPath:"#/properties/weekdays/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema152.properties.weekdays,data:data4};
+  const err15 = {instancePath:instancePath+"/weekdays",schemaPath:"#/properties/weekdays/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema153.properties.weekdays,data:data4};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -10506,7 +10752,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err16 = {instancePath:instancePath+"/weekdays",schemaPath:"#/properties/weekdays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema152.properties.weekdays.type,parentSchema:schema152.properties.weekdays,data:data4};
+  const err16 = {instancePath:instancePath+"/weekdays",schemaPath:"#/properties/weekdays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema153.properties.weekdays.type,parentSchema:schema153.properties.weekdays,data:data4};
   if(vErrors === null){
   vErrors = [err16];
   }
@@ -10520,7 +10766,7 @@ export function bindValidators(careloomRuntime) {
   let data6 = data.deadline;
   if(typeof data6 === "string"){
   if(!pattern62.test(data6)){
-  const err17 = {instancePath:instancePath+"/deadline",schemaPath:"#/properties/deadline/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema152.properties.deadline,data:data6};
+  const err17 = {instancePath:instancePath+"/deadline",schemaPath:"#/properties/deadline/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema153.properties.deadline,data:data6};
   if(vErrors === null){
   vErrors = [err17];
   }
@@ -10531,7 +10777,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err18 = {instancePath:instancePath+"/deadline",schemaPath:"#/properties/deadline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema152.properties.deadline.type,parentSchema:schema152.properties.deadline,data:data6};
+  const err18 = {instancePath:instancePath+"/deadline",schemaPath:"#/properties/deadline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema153.properties.deadline.type,parentSchema:schema153.properties.deadline,data:data6};
   if(vErrors === null){
   vErrors = [err18];
   }
@@ -10544,7 +10790,7 @@ export function bindValidators(careloomRuntime) {
   if(data.fromWeek !== undefined){
   let data7 = data.fromWeek;
   if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-  const err19 = {instancePath:instancePath+"/fromWeek",schemaPath:"#/properties/fromWeek/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema152.properties.fromWeek.type,parentSchema:schema152.properties.fromWeek,data:data7};
+  const err19 = {instancePath:instancePath+"/fromWeek",schemaPath:"#/properties/fromWeek/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema153.properties.fromWeek.type,parentSchema:schema153.properties.fromWeek,data:data7};
   if(vErrors === null){
   vErrors = [err19];
   }
@@ -10555,7 +10801,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data7 == "number") && (isFinite(data7))){
   if(data7 < 1 || isNaN(data7)){
-  const err20 = {instancePath:instancePath+"/fromWeek",schemaPath:"#/properties/fromWeek/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema152.properties.fromWeek,data:data7};
+  const err20 = {instancePath:instancePath+"/fromWeek",schemaPath:"#/properties/fromWeek/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema153.properties.fromWeek,data:data7};
   if(vErrors === null){
   vErrors = [err20];
   }
@@ -10569,7 +10815,7 @@ export function bindValidators(careloomRuntime) {
   if(data.toWeek !== undefined){
   let data8 = data.toWeek;
   if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-  const err21 = {instancePath:instancePath+"/toWeek",schemaPath:"#/properties/toWeek/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema152.properties.toWeek.type,parentSchema:schema152.properties.toWeek,data:data8};
+  const err21 = {instancePath:instancePath+"/toWeek",schemaPath:"#/properties/toWeek/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema153.properties.toWeek.type,parentSchema:schema153.properties.toWeek,data:data8};
   if(vErrors === null){
   vErrors = [err21];
   }
@@ -10580,7 +10826,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data8 == "number") && (isFinite(data8))){
   if(data8 < 1 || isNaN(data8)){
-  const err22 = {instancePath:instancePath+"/toWeek",schemaPath:"#/properties/toWeek/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema152.properties.toWeek,data:data8};
+  const err22 = {instancePath:instancePath+"/toWeek",schemaPath:"#/properties/toWeek/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema153.properties.toWeek,data:data8};
   if(vErrors === null){
   vErrors = [err22];
   }
@@ -10594,7 +10840,7 @@ export function bindValidators(careloomRuntime) {
   if(data.alertWhenMissing !== undefined){
   let data9 = data.alertWhenMissing;
   if(typeof data9 !== "boolean"){
-  const err23 = {instancePath:instancePath+"/alertWhenMissing",schemaPath:"#/properties/alertWhenMissing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema152.properties.alertWhenMissing.type,parentSchema:schema152.properties.alertWhenMissing,data:data9};
+  const err23 = {instancePath:instancePath+"/alertWhenMissing",schemaPath:"#/properties/alertWhenMissing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema153.properties.alertWhenMissing.type,parentSchema:schema153.properties.alertWhenMissing,data:data9};
   if(vErrors === null){
   vErrors = [err23];
   }
@@ -10612,7 +10858,7 @@ export function bindValidators(careloomRuntime) {
   let data11 = data10[i2];
   if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
   if(data11.minutesBefore === undefined){
-  const err24 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/required",keyword:"required",params:{missingProperty: "minutesBefore"},message:"must have required property '"+"minutesBefore"+"'",schema:schema151.required,parentSchema:schema151,data:data11};
+  const err24 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/required",keyword:"required",params:{missingProperty: "minutesBefore"},message:"must have required property '"+"minutesBefore"+"'",schema:schema152.required,parentSchema:schema152,data:data11};
   if(vErrors === null){
   vErrors = [err24];
   }
@@ -10623,7 +10869,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key1 in data11){
   if(!((key1 === "minutesBefore") || (key1 === "channels"))){
-  const err25 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema151,data:data11};
+  const err25 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema152,data:data11};
   if(vErrors === null){
   vErrors = [err25];
   }
@@ -10636,7 +10882,7 @@ export function bindValidators(careloomRuntime) {
   if(data11.minutesBefore !== undefined){
   let data12 = data11.minutesBefore;
   if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-  const err26 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema151.properties.minutesBefore.type,parentSchema:schema151.properties.minutesBefore,data:data12};
+  const err26 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema152.properties.minutesBefore.type,parentSchema:schema152.properties.minutesBefore,data:data12};
   if(vErrors === null){
   vErrors = [err26];
   }
@@ -10647,7 +10893,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data12 == "number") && (isFinite(data12))){
   if(data12 > 10080 || isNaN(data12)){
-  const err27 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080",schema:10080,parentSchema:schema151.properties.minutesBefore,data:data12};
+  const err27 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080",schema:10080,parentSchema:schema152.properties.minutesBefore,data:data12};
   if(vErrors === null){
   vErrors = [err27];
   }
@@ -10657,7 +10903,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data12 < 0 || isNaN(data12)){
-  const err28 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema151.properties.minutesBefore,data:data12};
+  const err28 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema152.properties.minutesBefore,data:data12};
   if(vErrors === null){
   vErrors = [err28];
   }
@@ -10675,7 +10921,7 @@ export function bindValidators(careloomRuntime) {
   for(let i3=0; i3<len2; i3++){
   let data14 = data13[i3];
   if(!((data14 === "app") || (data14 === "email"))){
-  const err29 = {instancePath:instancePath+"/reminders/" + i2+"/channels/" + i3,schemaPath:"#/$defs/Reminder/properties/channels/items/enum",keyword:"enum",params:{allowedValues: schema151.properties.channels.items.enum},message:"must be equal to one of the allowed values",schema:schema151.properties.channels.items.enum,parentSchema:schema151.properties.channels.items,data:data14};
+  const err29 = {instancePath:instancePath+"/reminders/" + i2+"/channels/" + i3,schemaPath:"#/$defs/Reminder/properties/channels/items/enum",keyword:"enum",params:{allowedValues: schema152.properties.channels.items.enum},message:"must be equal to one of the allowed values",schema:schema152.properties.channels.items.enum,parentSchema:schema152.properties.channels.items,data:data14};
   if(vErrors === null){
   vErrors = [err29];
   }
@@ -10692,7 +10938,7 @@ export function bindValidators(careloomRuntime) {
   for(;i4--;){
   for(j1 = i4; j1--;){
   if(func0(data13[i4], data13[j1])){
-  const err30 = {instancePath:instancePath+"/reminders/" + i2+"/channels",schemaPath:"#/$defs/Reminder/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema151.properties.channels,data:data13};
+  const err30 = {instancePath:instancePath+"/reminders/" + i2+"/channels",schemaPath:"#/$defs/Reminder/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema152.properties.channels,data:data13};
   if(vErrors === null){
   vErrors = [err30];
   }
@@ -10707,7 +10953,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err31 = {instancePath:instancePath+"/reminders/" + i2+"/channels",schemaPath:"#/$defs/Reminder/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema151.properties.channels.type,parentSchema:schema151.properties.channels,data:data13};
+  const err31 = {instancePath:instancePath+"/reminders/" + i2+"/channels",schemaPath:"#/$defs/Reminder/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema152.properties.channels.type,parentSchema:schema152.properties.channels,data:data13};
   if(vErrors === null){
   vErrors = [err31];
   }
@@ -10719,7 +10965,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err32 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema151.type,parentSchema:schema151,data:data11};
+  const err32 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema152.type,parentSchema:schema152,data:data11};
   if(vErrors === null){
   vErrors = [err32];
   }
@@ -10731,7 +10977,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err33 = {instancePath:instancePath+"/reminders",schemaPath:"#/properties/reminders/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema152.properties.reminders.type,parentSchema:schema152.properties.reminders,data:data10};
+  const err33 = {instancePath:instancePath+"/reminders",schemaPath:"#/properties/reminders/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema153.properties.reminders.type,parentSchema:schema153.properties.reminders,data:data10};
   if(vErrors === null){
   vErrors = [err33];
   }
@@ -10743,7 +10989,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema152.type,parentSchema:schema152,data};
+  const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema153.type,parentSchema:schema153,data};
   if(vErrors === null){
   vErrors = [err34];
   }
@@ -10771,7 +11017,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.formatVersion === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "formatVersion"},message:"must have required property '"+"formatVersion"+"'",schema:schema137.required,parentSchema:schema137,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "formatVersion"},message:"must have required property '"+"formatVersion"+"'",schema:schema138.required,parentSchema:schema138,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -10781,7 +11027,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.id === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema137.required,parentSchema:schema137,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema138.required,parentSchema:schema138,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -10791,7 +11037,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.title === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema137.required,parentSchema:schema137,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema138.required,parentSchema:schema138,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -10801,7 +11047,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.languages === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "languages"},message:"must have required property '"+"languages"+"'",schema:schema137.required,parentSchema:schema137,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "languages"},message:"must have required property '"+"languages"+"'",schema:schema138.required,parentSchema:schema138,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -10811,7 +11057,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.defaultLanguage === undefined){
-  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "defaultLanguage"},message:"must have required property '"+"defaultLanguage"+"'",schema:schema137.required,parentSchema:schema137,data};
+  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "defaultLanguage"},message:"must have required property '"+"defaultLanguage"+"'",schema:schema138.required,parentSchema:schema138,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -10821,7 +11067,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.durationWeeks === undefined){
-  const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "durationWeeks"},message:"must have required property '"+"durationWeeks"+"'",schema:schema137.required,parentSchema:schema137,data};
+  const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "durationWeeks"},message:"must have required property '"+"durationWeeks"+"'",schema:schema138.required,parentSchema:schema138,data};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -10831,7 +11077,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.modules === undefined){
-  const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "modules"},message:"must have required property '"+"modules"+"'",schema:schema137.required,parentSchema:schema137,data};
+  const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "modules"},message:"must have required property '"+"modules"+"'",schema:schema138.required,parentSchema:schema138,data};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -10841,8 +11087,8 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   for(const key0 in data){
-  if(!(func1.call(schema137.properties, key0))){
-  const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema137,data};
+  if(!(func1.call(schema138.properties, key0))){
+  const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema138,data};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -10855,7 +11101,7 @@ export function bindValidators(careloomRuntime) {
   if(data.$schema !== undefined){
   let data0 = data.$schema;
   if(typeof data0 !== "string"){
-  const err8 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema137.properties.$schema.type,parentSchema:schema137.properties.$schema,data:data0};
+  const err8 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema138.properties.$schema.type,parentSchema:schema138.properties.$schema,data:data0};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -10868,7 +11114,7 @@ export function bindValidators(careloomRuntime) {
   if(data.formatVersion !== undefined){
   let data1 = data.formatVersion;
   if(1 !== data1){
-  const err9 = {instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema137.properties.formatVersion,data:data1};
+  const err9 = {instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema138.properties.formatVersion,data:data1};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -10919,7 +11165,7 @@ export function bindValidators(careloomRuntime) {
   let data5 = data.languages;
   if(Array.isArray(data5)){
   if(data5.length < 1){
-  const err12 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema137.properties.languages,data:data5};
+  const err12 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema138.properties.languages,data:data5};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -10961,7 +11207,7 @@ export function bindValidators(careloomRuntime) {
   for(;i1--;){
   for(j0 = i1; j0--;){
   if(func0(data5[i1], data5[j0])){
-  const err15 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema137.properties.languages,data:data5};
+  const err15 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema138.properties.languages,data:data5};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -10976,7 +11222,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err16 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema137.properties.languages.type,parentSchema:schema137.properties.languages,data:data5};
+  const err16 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema138.properties.languages.type,parentSchema:schema138.properties.languages,data:data5};
   if(vErrors === null){
   vErrors = [err16];
   }
@@ -11019,7 +11265,7 @@ export function bindValidators(careloomRuntime) {
   let data9 = data8[i2];
   if(typeof data9 === "string"){
   if(func2(data9) > 40){
-  const err19 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema137.properties.tags.items,data:data9};
+  const err19 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema138.properties.tags.items,data:data9};
   if(vErrors === null){
   vErrors = [err19];
   }
@@ -11029,7 +11275,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(func2(data9) < 1){
-  const err20 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema137.properties.tags.items,data:data9};
+  const err20 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema138.properties.tags.items,data:data9};
   if(vErrors === null){
   vErrors = [err20];
   }
@@ -11040,7 +11286,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err21 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema137.properties.tags.items.type,parentSchema:schema137.properties.tags.items,data:data9};
+  const err21 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema138.properties.tags.items.type,parentSchema:schema138.properties.tags.items,data:data9};
   if(vErrors === null){
   vErrors = [err21];
   }
@@ -11061,7 +11307,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(typeof indices0[item0] == "number"){
   j1 = indices0[item0];
-  const err22 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema137.properties.tags,data:data8};
+  const err22 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema138.properties.tags,data:data8};
   if(vErrors === null){
   vErrors = [err22];
   }
@@ -11076,7 +11322,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err23 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema137.properties.tags.type,parentSchema:schema137.properties.tags,data:data8};
+  const err23 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema138.properties.tags.type,parentSchema:schema138.properties.tags,data:data8};
   if(vErrors === null){
   vErrors = [err23];
   }
@@ -11089,7 +11335,7 @@ export function bindValidators(careloomRuntime) {
   if(data.durationWeeks !== undefined){
   let data10 = data.durationWeeks;
   if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-  const err24 = {instancePath:instancePath+"/durationWeeks",schemaPath:"#/properties/durationWeeks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema137.properties.durationWeeks.type,parentSchema:schema137.properties.durationWeeks,data:data10};
+  const err24 = {instancePath:instancePath+"/durationWeeks",schemaPath:"#/properties/durationWeeks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema138.properties.durationWeeks.type,parentSchema:schema138.properties.durationWeeks,data:data10};
   if(vErrors === null){
   vErrors = [err24];
   }
@@ -11100,7 +11346,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data10 == "number") && (isFinite(data10))){
   if(data10 > 104 || isNaN(data10)){
-  const err25 = {instancePath:instancePath+"/durationWeeks",schemaPath:"#/properties/durationWeeks/maximum",keyword:"maximum",params:{comparison: "<=", limit: 104},message:"must be <= 104",schema:104,parentSchema:schema137.properties.durationWeeks,data:data10};
+  const err25 = {instancePath:instancePath+"/durationWeeks",schemaPath:"#/properties/durationWeeks/maximum",keyword:"maximum",params:{comparison: "<=", limit: 104},message:"must be <= 104",schema:104,parentSchema:schema138.properties.durationWeeks,data:data10};
   if(vErrors === null){
   vErrors = [err25];
   }
@@ -11110,7 +11356,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data10 < 1 || isNaN(data10)){
-  const err26 = {instancePath:instancePath+"/durationWeeks",schemaPath:"#/properties/durationWeeks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema137.properties.durationWeeks,data:data10};
+  const err26 = {instancePath:instancePath+"/durationWeeks",schemaPath:"#/properties/durationWeeks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema138.properties.durationWeeks,data:data10};
   if(vErrors === null){
   vErrors = [err26];
   }
@@ -11125,7 +11371,7 @@ export function bindValidators(careloomRuntime) {
   let data11 = data.modules;
   if(Array.isArray(data11)){
   if(data11.length < 1){
-  const err27 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema137.properties.modules,data:data11};
+  const err27 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema138.properties.modules,data:data11};
   if(vErrors === null){
   vErrors = [err27];
   }
@@ -11143,7 +11389,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err28 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema137.properties.modules.type,parentSchema:schema137.properties.modules,data:data11};
+  const err28 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema138.properties.modules.type,parentSchema:schema138.properties.modules,data:data11};
   if(vErrors === null){
   vErrors = [err28];
   }
@@ -11165,7 +11411,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err29 = {instancePath:instancePath+"/measurements",schemaPath:"#/properties/measurements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema137.properties.measurements.type,parentSchema:schema137.properties.measurements,data:data13};
+  const err29 = {instancePath:instancePath+"/measurements",schemaPath:"#/properties/measurements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema138.properties.measurements.type,parentSchema:schema138.properties.measurements,data:data13};
   if(vErrors === null){
   vErrors = [err29];
   }
@@ -11187,7 +11433,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err30 = {instancePath:instancePath+"/registrations",schemaPath:"#/properties/registrations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema137.properties.registrations.type,parentSchema:schema137.properties.registrations,data:data15};
+  const err30 = {instancePath:instancePath+"/registrations",schemaPath:"#/properties/registrations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema138.properties.registrations.type,parentSchema:schema138.properties.registrations,data:data15};
   if(vErrors === null){
   vErrors = [err30];
   }
@@ -11199,7 +11445,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema137.type,parentSchema:schema137,data};
+  const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema138.type,parentSchema:schema138,data};
   if(vErrors === null){
   vErrors = [err31];
   }
@@ -11213,8 +11459,8 @@ export function bindValidators(careloomRuntime) {
   }
   validate182.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema156 = careloomRuntime.schemaFiles["response.schema.json"];
-  const schema158 = careloomRuntime.schemaFiles["common.schema.json"].$defs.Sha256;
+  const schema157 = careloomRuntime.schemaFiles["response.schema.json"];
+  const schema159 = careloomRuntime.schemaFiles["common.schema.json"].$defs.Sha256;
   const pattern63 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
   const pattern65 = new RegExp("^[0-9a-f]{64}$", "u");
   const formats4 = careloomRuntime.formats["date-time"];
@@ -11232,7 +11478,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.formatVersion === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "formatVersion"},message:"must have required property '"+"formatVersion"+"'",schema:schema156.required,parentSchema:schema156,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "formatVersion"},message:"must have required property '"+"formatVersion"+"'",schema:schema157.required,parentSchema:schema157,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -11242,7 +11488,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.clientId === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'",schema:schema156.required,parentSchema:schema156,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'",schema:schema157.required,parentSchema:schema157,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -11252,7 +11498,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.moduleId === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "moduleId"},message:"must have required property '"+"moduleId"+"'",schema:schema156.required,parentSchema:schema156,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "moduleId"},message:"must have required property '"+"moduleId"+"'",schema:schema157.required,parentSchema:schema157,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -11262,7 +11508,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.moduleVersion === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "moduleVersion"},message:"must have required property '"+"moduleVersion"+"'",schema:schema156.required,parentSchema:schema156,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "moduleVersion"},message:"must have required property '"+"moduleVersion"+"'",schema:schema157.required,parentSchema:schema157,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -11272,7 +11518,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.answers === undefined){
-  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "answers"},message:"must have required property '"+"answers"+"'",schema:schema156.required,parentSchema:schema156,data};
+  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "answers"},message:"must have required property '"+"answers"+"'",schema:schema157.required,parentSchema:schema157,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -11282,7 +11528,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.answeredAt === undefined){
-  const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "answeredAt"},message:"must have required property '"+"answeredAt"+"'",schema:schema156.required,parentSchema:schema156,data};
+  const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "answeredAt"},message:"must have required property '"+"answeredAt"+"'",schema:schema157.required,parentSchema:schema157,data};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -11292,8 +11538,8 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   for(const key0 in data){
-  if(!(func1.call(schema156.properties, key0))){
-  const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema156,data};
+  if(!(func1.call(schema157.properties, key0))){
+  const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema157,data};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -11306,7 +11552,7 @@ export function bindValidators(careloomRuntime) {
   if(data.formatVersion !== undefined){
   let data0 = data.formatVersion;
   if(1 !== data0){
-  const err7 = {instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema156.properties.formatVersion,data:data0};
+  const err7 = {instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema157.properties.formatVersion,data:data0};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -11320,7 +11566,7 @@ export function bindValidators(careloomRuntime) {
   let data1 = data.clientId;
   if(typeof data1 === "string"){
   if(!pattern63.test(data1)){
-  const err8 = {instancePath:instancePath+"/clientId",schemaPath:"#/properties/clientId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\"",schema:"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",parentSchema:schema156.properties.clientId,data:data1};
+  const err8 = {instancePath:instancePath+"/clientId",schemaPath:"#/properties/clientId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\"",schema:"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",parentSchema:schema157.properties.clientId,data:data1};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -11331,7 +11577,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err9 = {instancePath:instancePath+"/clientId",schemaPath:"#/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema156.properties.clientId.type,parentSchema:schema156.properties.clientId,data:data1};
+  const err9 = {instancePath:instancePath+"/clientId",schemaPath:"#/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema157.properties.clientId.type,parentSchema:schema157.properties.clientId,data:data1};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -11369,7 +11615,7 @@ export function bindValidators(careloomRuntime) {
   if(data.moduleVersion !== undefined){
   let data3 = data.moduleVersion;
   if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-  const err12 = {instancePath:instancePath+"/moduleVersion",schemaPath:"#/properties/moduleVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema156.properties.moduleVersion.type,parentSchema:schema156.properties.moduleVersion,data:data3};
+  const err12 = {instancePath:instancePath+"/moduleVersion",schemaPath:"#/properties/moduleVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema157.properties.moduleVersion.type,parentSchema:schema157.properties.moduleVersion,data:data3};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -11380,7 +11626,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data3 == "number") && (isFinite(data3))){
   if(data3 < 1 || isNaN(data3)){
-  const err13 = {instancePath:instancePath+"/moduleVersion",schemaPath:"#/properties/moduleVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema156.properties.moduleVersion,data:data3};
+  const err13 = {instancePath:instancePath+"/moduleVersion",schemaPath:"#/properties/moduleVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema157.properties.moduleVersion,data:data3};
   if(vErrors === null){
   vErrors = [err13];
   }
@@ -11395,7 +11641,7 @@ export function bindValidators(careloomRuntime) {
   let data4 = data.contentHash;
   if(typeof data4 === "string"){
   if(!pattern65.test(data4)){
-  const err14 = {instancePath:instancePath+"/contentHash",schemaPath:"common.schema.json#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema158,data:data4};
+  const err14 = {instancePath:instancePath+"/contentHash",schemaPath:"common.schema.json#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema159,data:data4};
   if(vErrors === null){
   vErrors = [err14];
   }
@@ -11406,7 +11652,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err15 = {instancePath:instancePath+"/contentHash",schemaPath:"common.schema.json#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema158.type,parentSchema:schema158,data:data4};
+  const err15 = {instancePath:instancePath+"/contentHash",schemaPath:"common.schema.json#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema159.type,parentSchema:schema159,data:data4};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -11470,7 +11716,7 @@ export function bindValidators(careloomRuntime) {
   let data7 = data.answers;
   if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
   if(Object.keys(data7).length > 500){
-  const err20 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/maxProperties",keyword:"maxProperties",params:{limit: 500},message:"must NOT have more than 500 properties",schema:500,parentSchema:schema156.properties.answers,data:data7};
+  const err20 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/maxProperties",keyword:"maxProperties",params:{limit: 500},message:"must NOT have more than 500 properties",schema:500,parentSchema:schema157.properties.answers,data:data7};
   if(vErrors === null){
   vErrors = [err20];
   }
@@ -11505,7 +11751,7 @@ export function bindValidators(careloomRuntime) {
   }
   var valid5 = _errs21 === errors;
   if(!valid5){
-  const err23 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema156.properties.answers.propertyNames,parentSchema:schema156.properties.answers,data:data7};
+  const err23 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema157.properties.answers.propertyNames,parentSchema:schema157.properties.answers,data:data7};
   if(vErrors === null){
   vErrors = [err23];
   }
@@ -11522,7 +11768,7 @@ export function bindValidators(careloomRuntime) {
   const _errs27 = errors;
   if(typeof data8 === "string"){
   if(func2(data8) > 20000){
-  const err24 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters",schema:20000,parentSchema:schema156.properties.answers.additionalProperties.anyOf[0],data:data8};
+  const err24 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters",schema:20000,parentSchema:schema157.properties.answers.additionalProperties.anyOf[0],data:data8};
   if(vErrors === null){
   vErrors = [err24];
   }
@@ -11533,7 +11779,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err25 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema156.properties.answers.additionalProperties.anyOf[0].type,parentSchema:schema156.properties.answers.additionalProperties.anyOf[0],data:data8};
+  const err25 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema157.properties.answers.additionalProperties.anyOf[0].type,parentSchema:schema157.properties.answers.additionalProperties.anyOf[0],data:data8};
   if(vErrors === null){
   vErrors = [err25];
   }
@@ -11546,7 +11792,7 @@ export function bindValidators(careloomRuntime) {
   valid8 = valid8 || _valid0;
   const _errs29 = errors;
   if(!((typeof data8 == "number") && (isFinite(data8)))){
-  const err26 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema156.properties.answers.additionalProperties.anyOf[1].type,parentSchema:schema156.properties.answers.additionalProperties.anyOf[1],data:data8};
+  const err26 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema157.properties.answers.additionalProperties.anyOf[1].type,parentSchema:schema157.properties.answers.additionalProperties.anyOf[1],data:data8};
   if(vErrors === null){
   vErrors = [err26];
   }
@@ -11559,7 +11805,7 @@ export function bindValidators(careloomRuntime) {
   valid8 = valid8 || _valid0;
   const _errs31 = errors;
   if(typeof data8 !== "boolean"){
-  const err27 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema156.properties.answers.additionalProperties.anyOf[2].type,parentSchema:schema156.properties.answers.additionalProperties.anyOf[2],data:data8};
+  const err27 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema157.properties.answers.additionalProperties.anyOf[2].type,parentSchema:schema157.properties.answers.additionalProperties.anyOf[2],data:data8};
   if(vErrors === null){
   vErrors = [err27];
   }
@@ -11573,7 +11819,7 @@ export function bindValidators(careloomRuntime) {
   const _errs33 = errors;
   if(Array.isArray(data8)){
   if(data8.length > 100){
-  const err28 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/3/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema156.properties.answers.additionalProperties.anyOf[3],data:data8};
+  const err28 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/3/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema157.properties.answers.additionalProperties.anyOf[3],data:data8};
   if(vErrors === null){
   vErrors = [err28];
   }
@@ -11615,7 +11861,7 @@ export function bindValidators(careloomRuntime) {
   for(;i1--;){
   for(j0 = i1; j0--;){
   if(func0(data8[i1], data8[j0])){
-  const err31 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/3/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema156.properties.answers.additionalProperties.anyOf[3],data:data8};
+  const err31 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/3/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema157.properties.answers.additionalProperties.anyOf[3],data:data8};
   if(vErrors === null){
   vErrors = [err31];
   }
@@ -11630,7 +11876,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err32 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema156.properties.answers.additionalProperties.anyOf[3].type,parentSchema:schema156.properties.answers.additionalProperties.anyOf[3],data:data8};
+  const err32 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema157.properties.answers.additionalProperties.anyOf[3].type,parentSchema:schema157.properties.answers.additionalProperties.anyOf[3],data:data8};
   if(vErrors === null){
   vErrors = [err32];
   }
@@ -11643,7 +11889,7 @@ export function bindValidators(careloomRuntime) {
   valid8 = valid8 || _valid0;
   const _errs38 = errors;
   if(data8 !== null){
-  const err33 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/4/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema156.properties.answers.additionalProperties.anyOf[4].type,parentSchema:schema156.properties.answers.additionalProperties.anyOf[4],data:data8};
+  const err33 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/4/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema157.properties.answers.additionalProperties.anyOf[4].type,parentSchema:schema157.properties.answers.additionalProperties.anyOf[4],data:data8};
   if(vErrors === null){
   vErrors = [err33];
   }
@@ -11655,7 +11901,7 @@ export function bindValidators(careloomRuntime) {
   var _valid0 = _errs38 === errors;
   valid8 = valid8 || _valid0;
   if(!valid8){
-  const err34 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema156.properties.answers.additionalProperties.anyOf,parentSchema:schema156.properties.answers.additionalProperties,data:data8};
+  const err34 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema157.properties.answers.additionalProperties.anyOf,parentSchema:schema157.properties.answers.additionalProperties,data:data8};
   if(vErrors === null){
   vErrors = [err34];
   }
@@ -11678,7 +11924,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err35 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema156.properties.answers.type,parentSchema:schema156.properties.answers,data:data7};
+  const err35 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema157.properties.answers.type,parentSchema:schema157.properties.answers,data:data7};
   if(vErrors === null){
   vErrors = [err35];
   }
@@ -11691,7 +11937,7 @@ export function bindValidators(careloomRuntime) {
   if(data.completes !== undefined){
   let data10 = data.completes;
   if(typeof data10 !== "boolean"){
-  const err36 = {instancePath:instancePath+"/completes",schemaPath:"#/properties/completes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema156.properties.completes.type,parentSchema:schema156.properties.completes,data:data10};
+  const err36 = {instancePath:instancePath+"/completes",schemaPath:"#/properties/completes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema157.properties.completes.type,parentSchema:schema157.properties.completes,data:data10};
   if(vErrors === null){
   vErrors = [err36];
   }
@@ -11705,7 +11951,7 @@ export function bindValidators(careloomRuntime) {
   let data11 = data.answeredAt;
   if(typeof data11 === "string"){
   if(!(formats4.validate(data11))){
-  const err37 = {instancePath:instancePath+"/answeredAt",schemaPath:"#/properties/answeredAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema156.properties.answeredAt,data:data11};
+  const err37 = {instancePath:instancePath+"/answeredAt",schemaPath:"#/properties/answeredAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema157.properties.answeredAt,data:data11};
   if(vErrors === null){
   vErrors = [err37];
   }
@@ -11716,7 +11962,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err38 = {instancePath:instancePath+"/answeredAt",schemaPath:"#/properties/answeredAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema156.properties.answeredAt.type,parentSchema:schema156.properties.answeredAt,data:data11};
+  const err38 = {instancePath:instancePath+"/answeredAt",schemaPath:"#/properties/answeredAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema157.properties.answeredAt.type,parentSchema:schema157.properties.answeredAt,data:data11};
   if(vErrors === null){
   vErrors = [err38];
   }
@@ -11728,7 +11974,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema156.type,parentSchema:schema156,data};
+  const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema157.type,parentSchema:schema157,data};
   if(vErrors === null){
   vErrors = [err39];
   }

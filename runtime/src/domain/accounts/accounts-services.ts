@@ -17,6 +17,8 @@ export interface AccountsServicesDeps {
   ids: IdGenerator;
   throttle?: Partial<LoginThrottleOptions>;
   sessionPolicy?: SessionPolicy;
+  /** Whether a right password still owes a second factor (second-factor/second-factor-service.ts). */
+  secondFactorGate?: (personId: string) => Promise<'none' | 'code' | 'enrol'>;
   /** Resolved sessions kept for a moment (session-cache.ts); a one-second cache by default. */
   sessionCache?: SessionCache;
   /** Where a throwing sessionRevoked listener is reported. */
@@ -44,7 +46,7 @@ export interface AccountsServices {
 export function createAccountsServices(deps: AccountsServicesDeps): AccountsServices {
   const sessionRevoked = createSessionRevokedHub(deps.onListenerError);
   const throttle = createLoginThrottle(() => deps.clock.now().getTime(), deps.throttle);
-  const authentication = createAuthenticationService({ store: deps.store, hasher: deps.hasher, throttle, sessionRevoked, clock: deps.clock, ...(deps.sessionPolicy ? { sessionPolicy: deps.sessionPolicy } : {}), ...(deps.sessionCache ? { sessionCache: deps.sessionCache } : {}) });
+  const authentication = createAuthenticationService({ store: deps.store, hasher: deps.hasher, throttle, sessionRevoked, clock: deps.clock, ...(deps.sessionPolicy ? { sessionPolicy: deps.sessionPolicy } : {}), ...(deps.sessionCache ? { sessionCache: deps.sessionCache } : {}), ...(deps.secondFactorGate ? { secondFactorGate: deps.secondFactorGate } : {}) });
   const invitations = deps.invitations;
   return {
     sessionRevoked,

@@ -58,7 +58,12 @@ export interface SessionRecord {
   lastSeenAt: string;
   ip?: string;
   userAgent?: string;
+  /** How the person signed in; 'password' when left out. Logging out of an 'oidc' session also ends the provider's. */
+  signInMethod?: SignInMethod;
 }
+
+/** How a session was started: a local password, or an OpenID Connect provider. */
+export type SignInMethod = 'password' | 'oidc';
 
 /**
  * Who does a write, from where: the store turns it into the audit row it writes in the same

@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock.js';
 import { DomainError } from '../errors.js';
 import type { Membership, Principal } from '../principal.js';
-import type { AccountsStore, AuditContext, MembershipRecord, Organisation, Person, SessionRecord } from './accounts-store.js';
+import type { AccountsStore, AuditContext, MembershipRecord, Organisation, Person, SessionRecord, SignInMethod } from './accounts-store.js';
 import { deviceCookieAfterLogin, knownDeviceId, readDeviceCookie } from './known-device.js';
 import type { LoginAttempt, LoginThrottle } from './login-throttle.js';
 import type { PasswordHasher } from './password-hasher.js';
@@ -32,6 +32,14 @@ export interface AuthenticationServiceDeps {
   sessionPolicy?: SessionPolicy;
   /** Resolved sessions kept for a moment (session-cache.ts); a fresh one-second cache by default. */
   sessionCache?: SessionCache;
+  /** After a right password: whether a second factor is owed ('code'), must be enrolled first ('enrol') or not ('none'). */
+  secondFactorGate?: (personId: string) => Promise<'none' | 'code' | 'enrol'>;
+}
+
+/** A right password of an account that owes a second factor: no session yet (routes/second-factor.ts takes it from here). */
+export interface SecondFactorPending {
+  secondFactor: 'code' | 'enrol';
+  personId: string;
 }
 
 /** A fresh login: the token goes into the cookie and nowhere else. */
@@ -59,7 +67,7 @@ export interface SessionDescription {
 }
 
 export interface AuthenticationService {
-  login(credentials: { email: string; password: string }, context: RequestContext): Promise<LoginResult>;
+  login(credentials: { email: string; password: string }, context: RequestContext): Promise<LoginResult | SecondFactorPending>;
   resolveSession(token: string, context: RequestContext): Promise<ResolvedSession | undefined>;
   logout(principal: Principal, context: RequestContext): Promise<void>;
   describeSession(principal: Principal): Promise<SessionDescription>;
@@ -70,6 +78,12 @@ export interface AuthenticationService {
    * but a login with the person's own password, or this right after choosing it, opens a session.
    */
   startInvitedSession(personId: string, context: RequestContext): Promise<LoginResult>;
+  /**
+   * Signs in a person whom an OpenID Connect provider has just identified (oidc/oidc-sign-in.ts
+   * checked the linked identity); the session is marked 'oidc', so logging out also ends the
+   * provider's session. Refused for a disabled account.
+   */
+  startExternalSession(personId: string, context: RequestContext): Promise<LoginResult>;
 }
 
 const WRONG_CREDENTIALS = 'The e-mail address or the password is wrong.';
@@ -137,6 +151,8 @@ export function createAuthenticationService(deps: AuthenticationServiceDeps): Au
         throw new DomainError('unauthenticated', WRONG_CREDENTIALS);
       }
       deps.throttle.recordSuccess(attempt);
+      const owed = (await deps.secondFactorGate?.(person.id)) ?? 'none';
+      if (owed !== 'none') return { secondFactor: owed, personId: person.id };
       const token = newSecretToken();
       const at = now();
       const session: SessionRecord = {
@@ -200,22 +216,11 @@ export function createAuthenticationService(deps: AuthenticationServiceDeps): Au
     },
 
     async startInvitedSession(personId, context) {
-      const person = await deps.store.findPerson(personId);
-      if (!person || person.disabledAt !== undefined) throw new DomainError('not_found', 'There is no such account.');
-      const token = newSecretToken();
-      const at = now();
-      const session: SessionRecord = {
-        id: sessionIdOf(token),
-        personId: person.id,
-        csrfToken: newSecretToken(),
-        createdAt: at.toISOString(),
-        lastSeenAt: at.toISOString(),
-        expiresAt: new Date(at.getTime() + policy.absoluteMs).toISOString(),
-        ...(context.ip === undefined ? {} : { ip: context.ip }),
-        ...(context.userAgent === undefined ? {} : { userAgent: context.userAgent.slice(0, 512) }),
-      };
-      await deps.store.createSession(session, audit(context, person.id));
-      return { token, csrfToken: session.csrfToken, expiresAt: session.expiresAt, principal: await principalOf(person, session.id) };
+      return startSession(personId, context, 'password');
+    },
+
+    async startExternalSession(personId, context) {
+      return startSession(personId, context, 'oidc');
     },
 
     async changePassword(principal, { currentPassword, newPassword }, context) {
@@ -237,4 +242,25 @@ export function createAuthenticationService(deps: AuthenticationServiceDeps): Au
       if (ended.length > 0) deps.sessionRevoked.emit({ personId: person.id, sessionIds: ended, reason: 'password_changed' });
     },
   };
+
+  /** A session for a person someone else has vouched for: their invitation just set the password, or their provider identified them. */
+  async function startSession(personId: string, context: RequestContext, signInMethod: SignInMethod): Promise<LoginResult> {
+    const person = await deps.store.findPerson(personId);
+    if (!person || person.disabledAt !== undefined) throw new DomainError('not_found', 'There is no such account.');
+    const token = newSecretToken();
+    const at = now();
+    const session: SessionRecord = {
+      id: sessionIdOf(token),
+      personId: person.id,
+      csrfToken: newSecretToken(),
+      createdAt: at.toISOString(),
+      lastSeenAt: at.toISOString(),
+      expiresAt: new Date(at.getTime() + policy.absoluteMs).toISOString(),
+      ...(context.ip === undefined ? {} : { ip: context.ip }),
+      ...(context.userAgent === undefined ? {} : { userAgent: context.userAgent.slice(0, 512) }),
+      ...(signInMethod === 'password' ? {} : { signInMethod }),
+    };
+    await deps.store.createSession(session, audit(context, person.id));
+    return { token, csrfToken: session.csrfToken, expiresAt: session.expiresAt, principal: await principalOf(person, session.id) };
+  }
 }

@@ -1,3 +1,4 @@
+import type { ExternalIdentity } from '../oidc/external-identity-store.js';
 import type { QueuedMail } from '../care/ports.js';
 import type { Role } from '../principal.js';
 import type { AuditContext, NewPerson, RoleGrant } from './accounts-store.js';
@@ -31,8 +32,12 @@ export interface OpenInvitation extends MemberInvitationRecord {
   invitedByName: string;
 }
 
-/** Who accepts: a signed-in account, or a new person whose account is created by the acceptance. */
-export type Acceptor = { personId: string } | { newPerson: NewPerson };
+/**
+ * Who accepts: a signed-in account, or a new person whose account is created by the acceptance
+ * (with `identity`, signing in with OpenID Connect: the identity is linked to the new account in
+ * the same transaction, and one linked to someone else meanwhile is a DomainError('conflict')).
+ */
+export type Acceptor = { personId: string } | { newPerson: NewPerson; identity?: { identity: ExternalIdentity; auditId: string } };
 
 /** Why an acceptance did not happen; the service answers all of them alike except `account_exists`. */
 export type AcceptRefusal = 'missing' | 'closed' | 'expired' | 'wrong_person' | 'inviter_gone' | 'account_exists';

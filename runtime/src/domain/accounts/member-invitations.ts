@@ -1,3 +1,4 @@
+import type { ExternalIdentity } from '../oidc/external-identity-store.js';
 import { createHash } from 'node:crypto';
 import type { Issue } from '@careloom/format';
 import type { MemberInvitation as InvitationView, InvitationPreview, AcceptedInvitation } from '@careloom/format/api';
@@ -63,9 +64,15 @@ export interface MemberInvitationService {
   /** A signed-in person accepts an invitation sent to their own e-mail address. */
   accept(principal: Principal, token: string, context: RequestContext): Promise<AcceptedInvitation>;
   /**
+   * A new person accepts by signing in with OpenID Connect: their account is created with the
+   * invitation's address, the name the provider gave, a password nobody knows and the identity
+   * linked, in one transaction. The caller signs them in (oidc/oidc-sign-in.ts).
+   */
+  /**
    * A new person accepts: their account is created with the name and password they chose, and
    * they are signed in (no `login` when the login throttle refused: the person then signs in later).
    */
+  joinWithIdentity(token: string, input: { name: string; identity: ExternalIdentity }, context: RequestContext): Promise<{ accepted: AcceptedInvitation; personId: string }>;
   join(token: string, input: { name: string; password: string }, context: RequestContext): Promise<{ accepted: AcceptedInvitation; login?: LoginResult }>;
 }
 
@@ -261,6 +268,18 @@ export function createMemberInvitationService(deps: MemberInvitationServiceDeps)
       return acceptOnce(invitation, organisation, { personId: principal.personId }, context);
     },
 
+    async joinWithIdentity(token, input, context) {
+      const { invitation, organisation } = await usable(token);
+      const name = input.name.trim().slice(0, 200) || invitation.email.split('@')[0]!;
+      const at = now().toISOString();
+      // Nobody knows this password: the person signs in at their provider, or sets one later through
+      // the e-mailed password reset.
+      const passwordHash = await deps.hasher.hash(newSecretToken());
+      const personId = deps.ids.newId();
+      const accepted = await acceptOnce(invitation, organisation, { newPerson: { id: personId, email: invitation.email, name, passwordHash, createdAt: at }, identity: { identity: input.identity, auditId: deps.ids.newId() } }, context);
+      return { accepted, personId };
+    },
+
     async join(token, input, context) {
       const { invitation, organisation } = await usable(token);
       const name = input.name.trim();
@@ -272,7 +291,9 @@ export function createMemberInvitationService(deps: MemberInvitationServiceDeps)
       // The ordinary login with the password just chosen: no separate way into a session. Should
       // the login refuse (its throttle), the membership stands and the person signs in later.
       try {
-        return { accepted, login: await deps.authentication.login({ email: invitation.email, password: input.password }, context) };
+        const login = await deps.authentication.login({ email: invitation.email, password: input.password }, context);
+        // An organisation that requires a second factor: the person signs in and enrols next.
+        return 'secondFactor' in login ? { accepted } : { accepted, login };
       } catch (error) {
         if (error instanceof DomainError) return { accepted };
         throw error;

@@ -33,6 +33,8 @@ async function setup(ttlMs = 1000) {
   const organisation = await real.createOrganisation({ id: 'org-1', slug: 'care', name: 'Care', kind: 'care_provider', createdAt: at }, { at });
   const person = await real.createPersonWithMemberships({ id: 'person-1', email: 'ada@example.org', name: 'Ada', passwordHash: 'plain:correct horse battery', createdAt: at }, organisation.id, [{ role: 'care_provider_admin' }], { at });
   const login = await authentication.login({ email: 'ada@example.org', password: 'correct horse battery' }, context);
+  // No second factor is asked for here: the login is a session.
+  if ('secondFactor' in login) throw new Error('The login asked for a second factor.');
   return { clock, real, reads, sessionCache, sessionRevoked, authentication, organisation, person, login, advanceMonotonic: (ms: number) => (monotonic += ms) };
 }
 

@@ -1,6 +1,7 @@
 import type { Logger } from '../../logger.js';
 import type { Principal } from '../principal.js';
 import type { AlertSafetyStore } from './alert-safety-ports.js';
+import type { PatientScheduleStore } from './patient-schedule-ports.js';
 import type { CareStore, MailOutbox, PatientAccounts, ReleasedContent } from './ports.js';
 
 /** Passwords and a session for a new patient who has just chosen their first password through an invitation. */
@@ -18,6 +19,8 @@ export interface CareDeps {
   store: CareStore;
   /** The safety protocol's writes (alert-safety.ts). */
   alertSafety: AlertSafetyStore;
+  /** Each patient's schedule adjustments (patient-schedule.ts). */
+  patientSchedules: PatientScheduleStore;
   content: ReleasedContent;
   accounts: PatientAccounts;
   sessions: InvitedSessions;

@@ -13,6 +13,7 @@ import { createInvitationResendCommands } from './invitation-resend.js';
 import type { RedeemLimits } from './invitations.js';
 import { createMessageCommands } from './messages.js';
 import { createPatientHomeCommands } from './patient-home.js';
+import { createPatientScheduleCommands } from './patient-schedule.js';
 import { createPlanCommands } from './plans.js';
 import { createReferralCommands } from './referrals.js';
 import type { IntakeLimits } from './referrals.js';
@@ -41,6 +42,7 @@ export function createCareService(deps: CareDeps, options: { intakeLimits?: Inta
     ...createResponseCommands(deps),
     ...createAlertCommands(deps),
     ...createPlanCommands(deps),
+    ...createPatientScheduleCommands(deps),
     ...createMessageCommands(deps),
     ...createChartCommands(deps),
     ...createPatientHomeCommands(deps),

@@ -1,5 +1,5 @@
 import { goalProgress } from '@careloom/format/engine';
-import { scoreRange } from '@careloom/format/engine';
+import { reliableChange, reliableChangeThreshold, scoreRange } from '@careloom/format/engine';
 import { localDateOf } from '@careloom/format/engine';
 import type { Condition, Field, Module } from '@careloom/format';
 import { auditPatientRead, enrollmentFor, ownEnrollment } from './care-access.js';
@@ -47,7 +47,11 @@ export function zoneThresholds(rules: ReadonlyArray<{ id: string; zone: 'yellow'
   return rules.flatMap((rule) => numericThresholds(rule.when, fieldId).map((threshold) => ({ zone: rule.zone, ...threshold, ruleId: rule.id })));
 }
 
-/** Score charts with severity bands, and registration charts with zones and goals, for one enrollment. */
+/**
+ * Score charts with severity bands (each later total marked as a reliable improvement or deterioration
+ * from the first, when the instrument declares its reliability), and registration charts with zones
+ * and goals, for one enrollment.
+ */
 export function buildCharts(modules: readonly Module[], enrollment: EnrollmentRecord, unit: UnitRecord, responses: readonly ResponseRecord[], plans: readonly PlanRecord[], now: string, language: string | undefined): Charts {
   const instruments: InstrumentChart[] = [];
   const registrations: RegistrationChart[] = [];
@@ -55,6 +59,11 @@ export function buildCharts(modules: readonly Module[], enrollment: EnrollmentRe
     const ofModule = responses.filter((response) => response.moduleId === module.id);
     for (const instrument of instrumentsOf(module)) {
       const range = scoreRange(instrument, instrument.scoring.total);
+      const criterion = instrument.scoring.reliableChange;
+      const totals = ofModule.flatMap((response) =>
+        response.scores.filter((score) => score.instrumentId === instrument.id && score.total !== null).map((score) => ({ at: effectiveTime(response), total: score.total as number, band: score.band })),
+      );
+      const first = totals[0]?.total;
       instruments.push({
         moduleId: module.id,
         instrumentId: instrument.id,
@@ -62,9 +71,9 @@ export function buildCharts(modules: readonly Module[], enrollment: EnrollmentRe
         min: range.min,
         max: range.max,
         bands: instrument.scoring.bands.map((band) => ({ min: band.min, max: band.max, label: textIn(band.label, module, language), severity: band.level ?? 0 })),
-        points: ofModule.flatMap((response) =>
-          response.scores.filter((score) => score.instrumentId === instrument.id && score.total !== null).map((score) => ({ at: effectiveTime(response), total: score.total as number, band: score.band })),
-        ),
+        // Each later total against the first, when the instrument says what reliable change needs.
+        points: totals.map((point, index) => (criterion && first !== undefined && index > 0 ? { ...point, reliableChange: reliableChange(criterion, first, point.total).classification } : point)),
+        ...(criterion ? { reliableChange: { threshold: Math.round(reliableChangeThreshold(criterion) * 100) / 100, direction: criterion.direction, source: criterion.source } } : {}),
       });
     }
     for (const registration of registrationsOf(module)) {
@@ -107,9 +116,14 @@ export function createChartCommands(deps: CareDeps) {
     return buildCharts(modules, enrollment, unit, await deps.store.listResponses(enrollment.id), await deps.store.listPlans(enrollment.id), deps.now().toISOString(), language);
   };
   return {
+    /** The patient's own charts: without the reliable change marks, which are for the therapist to interpret with them. */
     async myCharts(context: CareContext, enrollmentId: string): Promise<Charts> {
       const { enrollment, unit } = await ownEnrollment(deps, context, enrollmentId);
-      return charts(enrollment, unit, context.language);
+      const all = await charts(enrollment, unit, context.language);
+      return {
+        ...all,
+        instruments: all.instruments.map(({ reliableChange: _criterion, ...chart }) => ({ ...chart, points: chart.points.map(({ reliableChange: _mark, ...point }) => point) })),
+      };
     },
     async charts(context: CareContext, enrollmentId: string): Promise<Charts> {
       const { enrollment, unit, role } = await enrollmentFor(deps, context, enrollmentId, 'enrollment.read');

@@ -1,8 +1,8 @@
 import { EARLIEST_DATE, isSupportedDate, LATEST_DATE } from '@careloom/format/engine';
-import { programWeek } from '@careloom/format/engine';
+import { scheduleWeek } from '@careloom/format/engine';
 import { programStatus } from '@careloom/format/engine';
 import type { ProgramStatus } from '@careloom/format/engine';
-import type { ScheduleContext } from '@careloom/format/engine';
+import type { ScheduleAdjustments, ScheduleContext } from '@careloom/format/engine';
 import type { Module, Program } from '@careloom/format';
 import { DomainError } from '../errors.js';
 import type { CareDeps } from './care-deps.js';
@@ -29,9 +29,11 @@ export function effectiveTime(response: Pick<ResponseRecord, 'answeredAt' | 'rec
 
 /**
  * What the patient has done, in the engine's terms: modules completed (by program key), measurement
- * weeks filled in, registration days entered.
+ * weeks filled in, registration days entered, with the therapist's adjustments for this patient
+ * (a measurement counts in the program week it was filled in, on the patient's calendar after pauses).
  */
-export function scheduleContext(program: Program, enrollment: EnrollmentRecord, unit: UnitRecord, responses: readonly ResponseRecord[], now: string): ScheduleContext {
+export function scheduleContext(program: Program, enrollment: EnrollmentRecord, unit: UnitRecord, responses: readonly ResponseRecord[], now: string, adjustments: ScheduleAdjustments = {}): ScheduleContext {
+  const calendar: ScheduleContext = { startedAt: enrollment.startedAt, timeZone: unit.timeZone, now, completedModules: {}, measurementsDone: [], registrationsDone: [], adjustments };
   const completedModules: Record<string, string> = {};
   const measurementsDone: Array<{ measurementId: string; week: number }> = [];
   const registrationsDone: Array<{ registrationId: string; date: string }> = [];
@@ -49,19 +51,20 @@ export function scheduleContext(program: Program, enrollment: EnrollmentRecord, 
     for (const scheduled of program.modules) {
       if (scheduled.module.moduleId === response.moduleId && !Object.hasOwn(completedModules, scheduled.key)) completedModules[scheduled.key] = at;
     }
-    const week = programWeek(enrollment.startedAt, unit.timeZone, at);
+    const week = scheduleWeek(calendar, at);
     for (const measurement of program.measurements ?? []) {
       if (measurement.module.moduleId === response.moduleId && measurement.weeks.includes(week)) measurementsDone.push({ measurementId: measurement.id, week });
     }
   }
-  return { startedAt: enrollment.startedAt, timeZone: unit.timeZone, now, completedModules, measurementsDone, registrationsDone };
+  return { ...calendar, completedModules, measurementsDone, registrationsDone };
 }
 
 /**
  * Whether the patient followed the program through: every required module completed. A module the
  * program uses as a registration form (the COPD daily report) is filled in again each day and never
  * finished, so it counts as done when the patient made an entry with it in the last week its
- * registrations are due: they kept reporting to the end.
+ * registrations are due: they kept reporting to the end. A module the therapist hid from the
+ * patient is not asked of them.
  */
 export function programCompleted(schedule: Pick<EnrollmentSchedule, 'program' | 'context' | 'responses'>): boolean {
   const { program, context } = schedule;
@@ -70,12 +73,13 @@ export function programCompleted(schedule: Pick<EnrollmentSchedule, 'program' | 
     return registrations.some((registration) => {
       const lastWeek = Math.min(registration.toWeek ?? program.durationWeeks, program.durationWeeks);
       return schedule.responses.some((response) =>
-        response.registrationId === registration.registration && response.moduleId === moduleId && programWeek(context.startedAt, context.timeZone, effectiveTime(response)) >= lastWeek);
+        response.registrationId === registration.registration && response.moduleId === moduleId && scheduleWeek(context, effectiveTime(response)) >= lastWeek);
     });
   };
   const registrationForms = new Set((program.registrations ?? []).map((registration) => registration.module.moduleId));
   return program.modules.every((scheduled) =>
     scheduled.optional === true
+    || context.adjustments?.hiddenModules?.includes(scheduled.key) === true
     || Object.hasOwn(context.completedModules, scheduled.key)
     || (registrationForms.has(scheduled.module.moduleId) && followedToTheEnd(scheduled.module.moduleId)));
 }
@@ -120,7 +124,8 @@ export async function loadEnrollmentSchedule(deps: CareDeps, enrollment: Enrollm
   if (!deployment) throw new Error(`enrollment ${enrollment.id} has no deployment ${enrollment.deploymentId}`);
   const program = (await loadProgram(deps, deployment)) ?? singleModuleProgram((await loadModule(deps, enrollment.modules[0]!)).module);
   const responses = await deps.store.listResponses(enrollment.id);
-  const context = scheduleContext(program, enrollment, unit, responses, now);
+  const { adjustments } = await deps.patientSchedules.get(enrollment.id);
+  const context = scheduleContext(program, enrollment, unit, responses, now, adjustments);
   return { deployment, program, responses, context, status: programStatus(program, context) };
 }
 

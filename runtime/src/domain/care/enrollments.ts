@@ -14,6 +14,7 @@ import { contentLanguages, invitationLanguage, invitationMail } from './invitati
 import { loadEnrollmentSchedule, tryLoadEnrollmentSchedule } from './enrollment-schedule.js';
 import { alertPeople, presentAlert } from './alerts.js';
 import type { AlertView } from './alerts.js';
+import { changePausedStatus } from './patient-schedule.js';
 import { presentPlans } from './plans.js';
 import type { PlanView } from './plans.js';
 import { dueItems, lastActivity, moduleTitles, programModules } from './program-view.js';
@@ -239,6 +240,8 @@ export function createEnrollmentCommands(deps: CareDeps) {
       if (enrollment.status === 'ended') throw new DomainError('conflict', 'An ended enrollment cannot be resumed; enroll the patient again.');
       // Pausing first must not make an enrollment active behind the patient's back.
       if (enrollment.acceptedAt === null && status === 'active') throw new DomainError('conflict', 'The patient has not accepted the invitation yet.');
+      // Into or out of a pause: the status and the pause that moves the schedule are one write.
+      if (status === 'paused' || enrollment.status === 'paused') return presentEnrollment(await changePausedStatus(deps, context, { enrollment, unit, role }, status));
       const at = deps.now().toISOString();
       const updated = await deps.store.setEnrollmentStatus({ id: enrollment.id, status, at, audit: careAudit(deps, context, { at, role, action: 'enrollment.status', objectType: 'enrollment', objectId: enrollment.id, unit, patientId: enrollment.patientId, details: { from: enrollment.status, to: status } }) });
       return presentEnrollment(updated);

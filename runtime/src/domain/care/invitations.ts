@@ -6,6 +6,7 @@ import { careAudit } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
 import { invitationHash } from './enrollments.js';
 import { normalizeInvitationCode } from './invitation-code.js';
+import type { ExternalIdentity } from '../oidc/external-identity-store.js';
 import type { AcceptInvitationResult, InvitationRecord } from './ports.js';
 
 const UNKNOWN = 'This invitation code is unknown, already used or expired. Ask your care unit for a new one.';
@@ -86,6 +87,29 @@ export function createInvitationCommands(deps: CareDeps, limits: RedeemLimits = 
       });
       if (!result.ok) throw refusal(result);
       return deps.sessions.startSession(invitation.personId, { ip: context.ip, requestId: context.requestId, ...(context.userAgent ? { userAgent: context.userAgent } : {}) });
+    },
+
+    /**
+     * A new patient takes the invitation up by signing in with OpenID Connect instead of choosing a
+     * password: the identity is linked to the account made for the invitation in the same
+     * transaction that uses the code. An account with a chosen password answers 409 (sign in with
+     * it and accept there). Returns the person, whom the caller signs in (oidc/oidc-sign-in.ts).
+     */
+    async redeemInvitationWithIdentity(context: CareContext, input: { code: string; identity: ExternalIdentity }): Promise<{ personId: string }> {
+      const { invitation, codeHash } = await liveInvitation(context, input.code);
+      if (await deps.accounts.hasChosenPassword(invitation.personId)) throw signInToAccept();
+      const enrollment = await deps.store.getEnrollment(invitation.enrollmentId);
+      const unit = enrollment ? await deps.store.getUnit(enrollment.unitId) : undefined;
+      const at = deps.now().toISOString();
+      const result = await deps.store.acceptInvitation({
+        codeHash,
+        personId: invitation.personId,
+        at,
+        identity: { identity: input.identity, auditId: deps.newId() },
+        audit: { ...careAudit(deps, context, { at, role: 'patient', action: 'invitation.redeem', objectType: 'enrollment', objectId: invitation.enrollmentId, unit: unit ?? null, patientId: invitation.personId, details: { method: 'oidc' } }), actorId: invitation.personId },
+      });
+      if (!result.ok) throw refusal(result);
+      return { personId: invitation.personId };
     },
 
     /**

@@ -19,6 +19,8 @@ export interface MyEnrollmentView {
 
 export interface TodayView {
   due: DueItem[];
+  /** Programs the therapist paused, so the patient knows why nothing of them is due. */
+  paused: Array<{ enrollmentId: string; title: string }>;
   new: Array<{ enrollmentId: string; moduleId: string; version: number; title: string; unlockedAt: string }>;
   messages: { unread: number; latest: Array<MessageView & { enrollmentId: string }> };
 }
@@ -56,7 +58,7 @@ export function createPatientHomeCommands(deps: CareDeps) {
     /** What is due and new across the patient's active enrollments, and the newest messages first. */
     async today(context: CareContext): Promise<TodayView> {
       const now = deps.now().toISOString();
-      const view: TodayView = { due: [], new: [], messages: { unread: 0, latest: [] } };
+      const view: TodayView = { due: [], paused: [], new: [], messages: { unread: 0, latest: [] } };
       const messages: Array<MessageView & { enrollmentId: string }> = [];
       for (const enrollment of await mine(context)) {
         const unit = await deps.store.getUnit(enrollment.unitId);
@@ -64,6 +66,11 @@ export function createPatientHomeCommands(deps: CareDeps) {
         for (const message of await deps.store.listMessages(enrollment.id)) {
           messages.push({ ...presentMessage(message), enrollmentId: enrollment.id });
           if (message.from === 'therapist' && message.readAt === null) view.messages.unread += 1;
+        }
+        if (enrollment.status === 'paused') {
+          const deployment = await deps.store.getDeployment(enrollment.deploymentId);
+          const loaded = await tryLoadEnrollmentSchedule(deps, enrollment, unit, now);
+          view.paused.push({ enrollmentId: enrollment.id, title: loaded.ok ? textIn(loaded.schedule.program.title, loaded.schedule.program, context.language) : (deployment?.title ?? '') });
         }
         if (enrollment.status !== 'active') continue;
         // An enrollment whose schedule cannot be computed adds nothing due; the others still do.
@@ -84,7 +91,7 @@ export function createPatientHomeCommands(deps: CareDeps) {
       const { enrollment, unit } = await ownEnrollment(deps, context, enrollmentId);
       const schedule = await loadEnrollmentSchedule(deps, enrollment, unit, deps.now().toISOString());
       const titles = await moduleTitles(deps, enrollment, context.language);
-      return { title: textIn(schedule.program.title, schedule.program, context.language), week: schedule.status.week, modules: programModules(schedule, enrollment, titles) };
+      return { title: textIn(schedule.program.title, schedule.program, context.language), week: schedule.status.week, modules: programModules(schedule, enrollment, titles, { forPatient: true }) };
     },
 
     /** A module version the patient is enrolled on (any of their enrollments): the immutable document and its hash. */

@@ -26,7 +26,8 @@ export type CarePermission =
   | 'referral.read'
   | 'referral.decide'
   | 'outbox.read'
-  | 'api_token.manage';
+  | 'api_token.manage'
+  | 'webhook.manage';
 
 const ADMIN: Role = 'care_provider_admin';
 const THERAPIST: Role = 'therapist';
@@ -46,6 +47,7 @@ const PERMISSION_ROLES: Readonly<Record<CarePermission, readonly Role[]>> = {
   'referral.decide': [THERAPIST],
   'outbox.read': [ADMIN],
   'api_token.manage': [ADMIN],
+  'webhook.manage': [ADMIN],
 };
 
 export type CareDecision = { allowed: true; role: Role } | { allowed: false; code: 'unauthenticated' | 'not_found' | 'forbidden'; reason: string };

@@ -1,3 +1,4 @@
+import type { ExternalIdentity } from '../oidc/external-identity-store.js';
 import type { AnswerValue } from '@careloom/format/engine';
 import type { ModuleIndex } from '@careloom/format/engine';
 import type { AlertResponse, Condition, LocalizedText } from '@careloom/format';
@@ -310,8 +311,12 @@ export interface CareStore {
    * first password is set in the same transaction, only if they have none yet: otherwise nothing
    * changes and the answer is `has_password`. This is the one write of the care store to the
    * accounts tables: taking an invitation up must be all or nothing.
+   *
+   * With `identity` (a new patient taking the invitation up by signing in with OpenID Connect) the
+   * identity is linked to the person in the same transaction, only if they have no chosen password
+   * (else `has_password`, as above); an identity linked to someone else is a DomainError('conflict').
    */
-  acceptInvitation(input: { codeHash: string; personId: string; at: string; firstPasswordHash?: string; audit: CareAuditEntry }): Promise<AcceptInvitationResult>;
+  acceptInvitation(input: { codeHash: string; personId: string; at: string; firstPasswordHash?: string; identity?: { identity: ExternalIdentity; auditId: string }; audit: CareAuditEntry }): Promise<AcceptInvitationResult>;
 
   /**
    * Appends a response with its alerts, or, when the enrollment already has one with this client

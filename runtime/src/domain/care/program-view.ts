@@ -32,11 +32,14 @@ export async function moduleTitles(deps: CareDeps, enrollment: EnrollmentRecord,
   return titles;
 }
 
-/** The program's modules with the patient's state in each: the engine's locked/unlocked/completed, plus in progress once answered. */
-export function programModules(schedule: EnrollmentSchedule, enrollment: EnrollmentRecord, titles: Map<string, string>): ProgramModuleView[] {
+/**
+ * The program's modules with the patient's state in each: the engine's locked/unlocked/completed,
+ * plus in progress once answered. The patient is not shown modules the therapist hid (`forPatient`).
+ */
+export function programModules(schedule: EnrollmentSchedule, enrollment: EnrollmentRecord, titles: Map<string, string>, options: { forPatient?: boolean } = {}): ProgramModuleView[] {
   return schedule.status.modules.flatMap((state) => {
     const pin = pinOf(enrollment.modules, state.moduleId);
-    if (!pin) return [];
+    if (!pin || (options.forPatient && state.hidden)) return [];
     const responses = schedule.responses.filter((response) => response.moduleId === state.moduleId && response.registrationId === null);
     const answers: Record<string, unknown> = {};
     for (const response of responses) Object.assign(answers, response.answers);
@@ -72,7 +75,7 @@ export function dueItems(schedule: EnrollmentSchedule, enrollment: EnrollmentRec
   ]);
   for (const state of schedule.status.modules) {
     const pinned = version(state.moduleId);
-    if (state.state !== 'unlocked' || pinned === undefined || scheduledApart.has(state.moduleId)) continue;
+    if (state.state !== 'unlocked' || state.hidden || pinned === undefined || scheduledApart.has(state.moduleId)) continue;
     items.push({ kind: 'module', enrollmentId: enrollment.id, moduleId: state.moduleId, version: pinned, title: titles.get(state.moduleId) ?? state.moduleId, overdue: false });
   }
   for (const due of schedule.status.dueMeasurements) {
@@ -93,7 +96,7 @@ export function newModules(schedule: EnrollmentSchedule, enrollment: EnrollmentR
   const started = new Set(schedule.responses.map((response) => response.moduleId));
   return schedule.status.modules.flatMap((state) => {
     const pin = pinOf(enrollment.modules, state.moduleId);
-    if (state.state !== 'unlocked' || state.unlockedAt === null || !pin || started.has(state.moduleId)) return [];
+    if (state.state !== 'unlocked' || state.hidden || state.unlockedAt === null || !pin || started.has(state.moduleId)) return [];
     return [{ enrollmentId: enrollment.id, moduleId: state.moduleId, version: pin.version, title: titles.get(state.moduleId) ?? state.moduleId, unlockedAt: state.unlockedAt }];
   });
 }

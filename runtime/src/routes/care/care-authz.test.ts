@@ -72,6 +72,8 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'read a module version of an enrollment', method: 'GET', path: (i) => `/api/care/enrollments/${i.copdEnrollmentId}/module-versions/copd-daily-report/1`, expect: { ...THERAPIST, therapist: 200 } },
   { name: 'read charts', method: 'GET', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/charts`, expect: { ...THERAPIST, therapist: 200 } },
   { name: 'set a plan', method: 'PUT', path: (i) => `/api/care/enrollments/${i.copdEnrollmentId}/plans/copd-daily-report/copdDaily`, body: () => ({ zones: [{ id: 'spo2Low', when: { op: 'lt', item: 'spo2', value: 90 } }] }), expect: { ...THERAPIST, therapist: 200 } },
+  { name: 'read a patient\'s schedule', method: 'GET', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/schedule`, expect: { ...THERAPIST, therapist: 200 } },
+  { name: 'change a patient\'s schedule', method: 'POST', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/schedule/changes`, body: () => ({ kind: 'unlockEarly', moduleKey: 'week3' }), expect: { ...THERAPIST, therapist: 200 } },
   { name: 'list alerts', method: 'GET', path: () => '/api/care/units/unit-1/alerts?status=open', expect: { ...THERAPIST, therapist: 200 } },
   { name: 'acknowledge an alert', method: 'POST', path: (i) => `/api/care/alerts/${i.alertId}/acknowledge`, body: () => ({ action: { kind: 'contacted' } }), expect: { ...THERAPIST, therapist: 200 } },
   { name: 'read messages', method: 'GET', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/messages`, expect: { ...THERAPIST, therapist: 200 } },

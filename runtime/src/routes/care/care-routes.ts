@@ -6,6 +6,7 @@ import { devOutboxRoutes } from './dev-outbox.js';
 import { enrollmentRoutes } from './enrollments.js';
 import { invitationRoutes } from './invitations.js';
 import { meRoutes } from './me.js';
+import { patientScheduleRoutes } from './patient-schedule.js';
 import { messageRoutes } from './messages.js';
 import { referralRoutes } from './referrals.js';
 import { unitRoutes } from './units.js';
@@ -24,6 +25,7 @@ export function careRoutes(deps: CareRouteDeps) {
   return new Hono<AppEnv>()
     .route('/', unitRoutes(deps))
     .route('/', enrollmentRoutes(deps))
+    .route('/', patientScheduleRoutes(deps))
     .route('/', alertRoutes(deps))
     .route('/', messageRoutes(deps))
     .route('/', referralRoutes(deps))

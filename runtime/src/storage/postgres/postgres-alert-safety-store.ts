@@ -4,13 +4,16 @@ import { toAlert, type AlertRow } from '../sqlite/care-rows.js';
 import { inTransaction } from './open-postgres.js';
 import { writeAuditEntryPg } from './postgres-audit-log.js';
 import type { PostgresMailOutbox } from './postgres-mail-outbox.js';
+import { alertAcknowledgedEvent } from '../../domain/webhooks/webhook-events.js';
+import { createPostgresWebhookEvents, type PostgresWebhookEvents } from './postgres-webhook-store.js';
 
 /**
  * The safety protocol's store on PostgreSQL (migration 002), like the SQLite one: the alert's row,
  * its audit row and its e-mails commit together. The compare-and-set updates make escalation and
  * notification happen once even when every process runs the minute job.
  */
-export function createPostgresAlertSafetyStore(pool: pg.Pool, deps: { mail: Pick<PostgresMailOutbox, 'stage' | 'notify'> }): AlertSafetyStore {
+export function createPostgresAlertSafetyStore(pool: pg.Pool, deps: { mail: Pick<PostgresMailOutbox, 'stage' | 'notify'>; webhooks?: PostgresWebhookEvents }): AlertSafetyStore {
+  const webhooks = deps.webhooks ?? createPostgresWebhookEvents();
   const alert = async (db: pg.ClientBase | pg.Pool, id: string) => (await db.query<AlertRow>('SELECT * FROM alerts WHERE id = $1', [id])).rows[0];
   const markAndMail = async (sql: string, input: { id: string; at: string; mails: Parameters<AlertSafetyStore['escalate']>[0]['mails'] }, audit?: Parameters<AlertSafetyStore['escalate']>[0]['audit']) => {
     const done = await inTransaction(pool, async (db) => {
@@ -33,13 +36,18 @@ export function createPostgresAlertSafetyStore(pool: pg.Pool, deps: { mail: Pick
           ORDER BY m.role DESC, p.email`,
         [unitId],
       )).rows.map((row) => ({ personId: row.person_id, email: row.email, role: row.role })),
-    acknowledgeWithAction: (input) =>
-      inTransaction(pool, async (db) => {
-        const result = await db.query('UPDATE alerts SET acknowledged_at = $1, acknowledged_by = $2, action_taken = $3 WHERE id = $4 AND acknowledged_at IS NULL', [input.at, input.by, JSON.stringify(input.action), input.id]);
-        if ((result.rowCount ?? 0) === 0) return { ok: false as const, reason: (await alert(db, input.id)) ? ('stale' as const) : ('missing' as const) };
+    acknowledgeWithAction: async (input) => {
+      const result = await inTransaction(pool, async (db) => {
+        const updated = await db.query('UPDATE alerts SET acknowledged_at = $1, acknowledged_by = $2, action_taken = $3 WHERE id = $4 AND acknowledged_at IS NULL', [input.at, input.by, JSON.stringify(input.action), input.id]);
+        if ((updated.rowCount ?? 0) === 0) return { ok: false as const, reason: (await alert(db, input.id)) ? ('stale' as const) : ('missing' as const) };
         await writeAuditEntryPg(db, input.audit);
-        return { ok: true as const, value: toAlert((await alert(db, input.id))!) };
-      }),
+        const acknowledged = toAlert((await alert(db, input.id))!);
+        await webhooks.stage(db, alertAcknowledgedEvent(acknowledged));
+        return { ok: true as const, value: acknowledged };
+      });
+      if (result.ok) webhooks.notify();
+      return result;
+    },
     escalate: (input) => markAndMail('UPDATE alerts SET escalated_at = $1 WHERE id = $2 AND acknowledged_at IS NULL AND escalated_at IS NULL', input, input.audit),
     markNotified: (input) => markAndMail('UPDATE alerts SET notified_at = $1 WHERE id = $2 AND notified_at IS NULL', input),
   };

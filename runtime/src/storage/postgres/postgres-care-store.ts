@@ -1,9 +1,12 @@
+import { insertIdentityLinkPg } from './postgres-external-identity-store.js';
 import type pg from 'pg';
 import type { AcceptInvitationResult, AlertRecord, CareAuditEntry, CareStore, CreateDeploymentResult, EnrollmentRecord, UnitRecord } from '../../domain/care/ports.js';
 import { DomainError } from '../../domain/errors.js';
 import { toAlert, toDeployment, toEnrollment, toInvitation, toMessage, toPlan, toReferral, toResponse, toUnit } from '../sqlite/care-rows.js';
 import type { AlertRow, DeploymentRow, EnrollmentRow, InvitationRow, MessageRow, PlanRow, ReferralRow, ResponseRow, UnitRow } from '../sqlite/care-rows.js';
 import { inTransaction } from './open-postgres.js';
+import { alertAcknowledgedEvent, alertRaisedEvent, enrollmentEvent, responseRecordedEvent } from '../../domain/webhooks/webhook-events.js';
+import { createPostgresWebhookEvents, type PostgresWebhookEvents } from './postgres-webhook-store.js';
 import { writeAuditEntryPg } from './postgres-audit-log.js';
 import type { PostgresMailOutbox } from './postgres-mail-outbox.js';
 
@@ -20,8 +23,10 @@ const MESSAGE_SELECT = 'SELECT m.*, p.name AS author_name FROM messages m JOIN p
  * what the SQLite store's group commit does by hand). Responses stay idempotent through
  * UNIQUE (enrollment_id, client_id) and `ON CONFLICT DO NOTHING`, across processes too.
  */
-export function createPostgresCareStore(pool: pg.Pool, options: { mail: Pick<PostgresMailOutbox, 'stage' | 'notify'> }): CareStore {
+export function createPostgresCareStore(pool: pg.Pool, options: { mail: Pick<PostgresMailOutbox, 'stage' | 'notify'>; webhooks?: PostgresWebhookEvents }): CareStore {
   const mailOutbox = options.mail;
+  // Webhook events of responses, alerts and enrollments, staged in the transaction that causes them.
+  const webhooks = options.webhooks ?? createPostgresWebhookEvents();
   const audit = (db: Db, entry: CareAuditEntry) => writeAuditEntryPg(db, entry);
   const first = async <T extends pg.QueryResultRow>(db: Db, text: string, values: unknown[]) => (await db.query<T>(text, values)).rows[0];
   const all = async <T extends pg.QueryResultRow>(db: Db, text: string, values: unknown[] = []) => (await db.query<T>(text, values)).rows;
@@ -108,9 +113,13 @@ export function createPostgresCareStore(pool: pg.Pool, options: { mail: Pick<Pos
         if (decision) await db.query('UPDATE referrals SET enrollment_id = $1 WHERE id = $2', [record.id, decision.id]);
         if (input.mail) await mailOutbox.stage(db, input.mail);
         await audit(db, input.audit);
-        return toEnrollment((await enrollment(db, record.id))!);
+        const stored = toEnrollment((await enrollment(db, record.id))!);
+        const started = enrollmentEvent(stored, 'started', stored.createdAt);
+        if (started) await webhooks.stage(db, started);
+        return stored;
       });
       if (input.mail) mailOutbox.notify();
+      webhooks.notify();
       return created;
     },
     getEnrollment: async (id) => {
@@ -120,12 +129,19 @@ export function createPostgresCareStore(pool: pg.Pool, options: { mail: Pick<Pos
     listEnrollmentsOfUnit: async (unitId) => (await all<EnrollmentRow>(pool, 'SELECT * FROM enrollments WHERE unit_id = $1 ORDER BY created_at, id', [unitId])).map(toEnrollment),
     listEnrollmentsOfPatient: async (patientId) => (await all<EnrollmentRow>(pool, 'SELECT * FROM enrollments WHERE patient_id = $1 ORDER BY created_at, id', [patientId])).map(toEnrollment),
     listOpenEnrollments: async () => (await all<EnrollmentRow>(pool, "SELECT * FROM enrollments WHERE status <> 'ended' ORDER BY id")).map(toEnrollment),
-    setEnrollmentStatus: (input) =>
-      inTransaction(pool, async (db): Promise<EnrollmentRecord> => {
+    setEnrollmentStatus: async (input) => {
+      const changed = await inTransaction(pool, async (db): Promise<EnrollmentRecord> => {
+        const before = await first<EnrollmentRow>(db, 'SELECT * FROM enrollments WHERE id = $1 FOR UPDATE', [input.id]);
         await db.query('UPDATE enrollments SET status = $1, updated_at = $2 WHERE id = $3', [input.status, input.at, input.id]);
         await audit(db, input.audit);
-        return toEnrollment((await enrollment(db, input.id))!);
-      }),
+        const after = toEnrollment((await enrollment(db, input.id))!);
+        const event = before && before.status !== after.status ? enrollmentEvent(after, 'status', input.at) : undefined;
+        if (event) await webhooks.stage(db, event);
+        return after;
+      });
+      webhooks.notify();
+      return changed;
+    },
     enrollmentActivity: async (unitId) =>
       (await all<{ enrollment_id: string; patient_name: string; open_alerts: number; unread_messages: number }>(
         pool,
@@ -155,6 +171,12 @@ export function createPostgresCareStore(pool: pg.Pool, options: { mail: Pick<Pos
         if (input.firstPasswordHash !== undefined) {
           const set = await db.query('UPDATE people SET password_hash = $1, password_chosen_at = $2 WHERE id = $3 AND password_chosen_at IS NULL', [input.firstPasswordHash, input.at, input.personId]);
           if ((set.rowCount ?? 0) === 0) return { ok: false, reason: 'has_password' };
+        }
+        if (input.identity !== undefined) {
+          // Only an account nobody has chosen a password for may be linked while taking an invitation up.
+          const person = await first<{ password_chosen_at: string | null }>(db, 'SELECT password_chosen_at FROM people WHERE id = $1 FOR UPDATE', [input.personId]);
+          if (!person || person.password_chosen_at !== null) return { ok: false, reason: 'has_password' };
+          await insertIdentityLinkPg(db, { ...input.identity, personId: input.personId, at: input.at, audit: { at: input.at, actorId: input.personId, ...(input.audit.ip ? { ip: input.audit.ip } : {}), ...(input.audit.requestId ? { requestId: input.audit.requestId } : {}) } });
         }
         await db.query('UPDATE invitations SET redeemed_at = $1 WHERE code_hash = $2', [input.at, input.codeHash]);
         await db.query("UPDATE enrollments SET accepted_at = $1, status = CASE status WHEN 'invited' THEN 'active' ELSE status END, updated_at = $1 WHERE id = $2", [input.at, row.enrollment_id]);
@@ -190,8 +212,8 @@ export function createPostgresCareStore(pool: pg.Pool, options: { mail: Pick<Pos
       return result;
     },
 
-    recordResponse: (input) =>
-      inTransaction(pool, async (db) => {
+    recordResponse: async (input) => {
+      const recorded = await inTransaction(pool, async (db) => {
         const { response } = input;
         const inserted = await db.query(
           `INSERT INTO responses (id, enrollment_id, client_id, body_hash, module_id, module_version, page_id, registration_id, answers, completes, answered_at, received_at, local_date, scores, zones)
@@ -201,11 +223,19 @@ export function createPostgresCareStore(pool: pg.Pool, options: { mail: Pick<Pos
         if ((inserted.rowCount ?? 0) === 0) {
           return { created: false, response: toResponse((await first<ResponseRow>(db, 'SELECT * FROM responses WHERE enrollment_id = $1 AND client_id = $2', [response.enrollmentId, response.clientId]))!) };
         }
-        for (const raised of input.alerts) await insertAlert(db, raised);
+        const raised: AlertRecord[] = [];
+        for (const alertRecord of input.alerts) if (await insertAlert(db, alertRecord)) raised.push(alertRecord);
         await touchEnrollment(db, response.receivedAt, response.enrollmentId);
         await audit(db, input.audit);
-        return { created: true, response: toResponse((await first<ResponseRow>(db, 'SELECT * FROM responses WHERE id = $1', [response.id]))!) };
-      }),
+        const stored = toResponse((await first<ResponseRow>(db, 'SELECT * FROM responses WHERE id = $1', [response.id]))!);
+        const owner = (await enrollment(db, response.enrollmentId))!;
+        await webhooks.stage(db, responseRecordedEvent(stored, { id: owner.id, unitId: owner.unit_id, patientId: owner.patient_id }));
+        for (const alertRecord of raised) await webhooks.stage(db, alertRaisedEvent(alertRecord));
+        return { created: true, response: stored };
+      });
+      if (recorded.created) webhooks.notify();
+      return recorded;
+    },
     listResponses: async (enrollmentId, filter = {}) =>
       (filter.moduleId !== undefined
         ? await all<ResponseRow>(pool, 'SELECT * FROM responses WHERE enrollment_id = $1 AND module_id = $2 ORDER BY seq', [enrollmentId, filter.moduleId])
@@ -240,23 +270,33 @@ export function createPostgresCareStore(pool: pg.Pool, options: { mail: Pick<Pos
       const row = await alert(pool, id);
       return row ? toAlert(row) : undefined;
     },
-    acknowledgeAlert: (input) =>
-      inTransaction(pool, async (db) => {
-        const result = await db.query('UPDATE alerts SET acknowledged_at = $1, acknowledged_by = $2 WHERE id = $3 AND acknowledged_at IS NULL', [input.at, input.by, input.id]);
-        if ((result.rowCount ?? 0) === 0) return { ok: false as const, reason: (await alert(db, input.id)) ? ('stale' as const) : ('missing' as const) };
+    acknowledgeAlert: async (input) => {
+      const result = await inTransaction(pool, async (db) => {
+        const updated = await db.query('UPDATE alerts SET acknowledged_at = $1, acknowledged_by = $2 WHERE id = $3 AND acknowledged_at IS NULL', [input.at, input.by, input.id]);
+        if ((updated.rowCount ?? 0) === 0) return { ok: false as const, reason: (await alert(db, input.id)) ? ('stale' as const) : ('missing' as const) };
         await audit(db, input.audit);
-        return { ok: true as const, value: toAlert((await alert(db, input.id))!) };
-      }),
-    raiseAlerts: (input) =>
-      inTransaction(pool, async (db) => {
-        const raised: AlertRecord[] = [];
+        const acknowledged = toAlert((await alert(db, input.id))!);
+        await webhooks.stage(db, alertAcknowledgedEvent(acknowledged));
+        return { ok: true as const, value: acknowledged };
+      });
+      if (result.ok) webhooks.notify();
+      return result;
+    },
+    raiseAlerts: async (input) => {
+      const raised = await inTransaction(pool, async (db) => {
+        const stored: AlertRecord[] = [];
         for (const record of input.alerts) {
           if (!(await insertAlert(db, record))) continue;
           await audit(db, input.audit(record));
-          raised.push(toAlert((await alert(db, record.id))!));
+          const row = toAlert((await alert(db, record.id))!);
+          await webhooks.stage(db, alertRaisedEvent(row));
+          stored.push(row);
         }
-        return raised;
-      }),
+        return stored;
+      });
+      if (raised.length > 0) webhooks.notify();
+      return raised;
+    },
 
     listPlans: async (enrollmentId) => (await all<PlanRow>(pool, 'SELECT * FROM patient_plans WHERE enrollment_id = $1 ORDER BY module_id, registration_id', [enrollmentId])).map(toPlan),
     putPlan: (input) =>

@@ -20,6 +20,10 @@ const PURGE_DELETES: Array<string | { byEmail: string }> = [
   'DELETE FROM patient_therapists WHERE patient_id = $1',
   'DELETE FROM enrollments WHERE patient_id = $1',
   { byEmail: 'DELETE FROM mail_outbox WHERE lower(to_address) = lower($1)' },
+  // Webhook events about the patient (ids only), with their deliveries and delivery log.
+  'DELETE FROM webhook_attempts WHERE delivery_id IN (SELECT d.id FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id WHERE e.patient_id = $1)',
+  'DELETE FROM webhook_deliveries WHERE event_id IN (SELECT id FROM webhook_events WHERE patient_id = $1)',
+  'DELETE FROM webhook_events WHERE patient_id = $1',
   'DELETE FROM sessions WHERE person_id = $1',
   'DELETE FROM password_resets WHERE person_id = $1',
   { byEmail: 'DELETE FROM member_invitations WHERE lower(email) = lower($1) AND accepted_at IS NULL' },

@@ -1,3 +1,4 @@
+import { insertIdentityLinkPg } from './postgres-external-identity-store.js';
 import type pg from 'pg';
 import type { AuditContext, RoleGrant } from '../../domain/accounts/accounts-store.js';
 import type { AcceptResult, MemberInvitationStore, OpenInvitation } from '../../domain/accounts/member-invitation-store.js';
@@ -122,6 +123,7 @@ export function createPostgresMemberInvitationStore(pool: pg.Pool, options: { ma
             });
             if ((inserted.rowCount ?? 0) === 0) return { ok: false, reason: 'account_exists' };
             personId = person.id;
+            if (input.acceptor.identity) await insertIdentityLinkPg(db, { ...input.acceptor.identity, personId, at: input.at, audit: { ...input.audit, actorId: personId } });
           } else {
             personId = input.acceptor.personId;
             const person = await first<{ email: string }>(db, 'SELECT email FROM people WHERE id = $1', [personId]);

@@ -23,6 +23,8 @@ export interface SessionRow {
   last_seen_at: string;
   ip: string | null;
   user_agent: string | null;
+  /** Since migrations/050-external-identities.sql. */
+  sign_in_method: 'password' | 'oidc';
 }
 
 export interface MembershipRow {
@@ -61,6 +63,7 @@ export const toSession = (row: SessionRow): SessionRecord => ({
   lastSeenAt: row.last_seen_at,
   ...(row.ip === null ? {} : { ip: row.ip }),
   ...(row.user_agent === null ? {} : { userAgent: row.user_agent }),
+  ...(row.sign_in_method === 'oidc' ? { signInMethod: 'oidc' as const } : {}),
 });
 export const grantOf = (grant: RoleGrant): RoleGrant => (grant.unitId === undefined ? { role: grant.role } : { role: grant.role, unitId: grant.unitId });
 

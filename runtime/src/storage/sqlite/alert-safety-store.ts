@@ -4,13 +4,16 @@ import { toAlert } from './care-rows.js';
 import type { AlertRow } from './care-rows.js';
 import { writeAuditEntry } from './sqlite-audit-log.js';
 import type { SqliteMailOutbox } from './sqlite-mail-outbox.js';
+import { alertAcknowledgedEvent } from '../../domain/webhooks/webhook-events.js';
+import { createSqliteWebhookEvents, type SqliteWebhookEvents } from './sqlite-webhook-store.js';
 
 /**
  * The safety protocol's store on the alerts table (migration 030). Each write is one transaction:
  * the alert's row, its audit row and its e-mails (staged in the outbox) commit together, so a crash
  * never leaves an escalation marked without its mail, nor mail without the mark.
  */
-export function createSqliteAlertSafetyStore(db: Database.Database, deps: { mail: SqliteMailOutbox }): AlertSafetyStore {
+export function createSqliteAlertSafetyStore(db: Database.Database, deps: { mail: SqliteMailOutbox; webhooks?: SqliteWebhookEvents }): AlertSafetyStore {
+  const webhooks = deps.webhooks ?? createSqliteWebhookEvents(db);
   const selectAlert = db.prepare('SELECT * FROM alerts WHERE id = ?');
   const openForProtocol = db.prepare('SELECT * FROM alerts WHERE acknowledged_at IS NULL AND (escalated_at IS NULL OR notified_at IS NULL) ORDER BY created_at, rowid');
   const staff = db.prepare<[string, string], { person_id: string; email: string; role: StaffContact['role'] }>(
@@ -28,7 +31,9 @@ export function createSqliteAlertSafetyStore(db: Database.Database, deps: { mail
       return { ok: false as const, reason: selectAlert.get(input.id) ? ('stale' as const) : ('missing' as const) };
     }
     writeAuditEntry(db, input.audit);
-    return { ok: true as const, value: toAlert(selectAlert.get(input.id) as AlertRow) };
+    const acknowledged = toAlert(selectAlert.get(input.id) as AlertRow);
+    webhooks.stage(alertAcknowledgedEvent(acknowledged));
+    return { ok: true as const, value: acknowledged };
   });
   const escalate = db.transaction((input: Parameters<AlertSafetyStore['escalate']>[0]) => {
     if (markEscalated.run(input.at, input.id).changes === 0) return false;
@@ -45,7 +50,11 @@ export function createSqliteAlertSafetyStore(db: Database.Database, deps: { mail
   return {
     listOpenForProtocol: async () => (openForProtocol.all() as AlertRow[]).map(toAlert),
     unitStaff: async (unitId) => staff.all(unitId, unitId).map((row) => ({ personId: row.person_id, email: row.email, role: row.role })),
-    acknowledgeWithAction: async (input) => acknowledgeWithAction(input),
+    acknowledgeWithAction: async (input) => {
+      const result = acknowledgeWithAction(input);
+      if (result.ok) webhooks.notify();
+      return result;
+    },
     escalate: async (input) => {
       const done = escalate(input);
       if (done && input.mails.length > 0) deps.mail.notify();

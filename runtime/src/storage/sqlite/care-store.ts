@@ -1,3 +1,4 @@
+import { insertIdentityLink } from './external-identity-store.js';
 import type Database from 'better-sqlite3';
 import type {
   AcceptInvitationResult,
@@ -12,7 +13,9 @@ import type {
   UnitRecord,
 } from '../../domain/care/ports.js';
 import { DomainError } from '../../domain/errors.js';
+import { alertAcknowledgedEvent, alertRaisedEvent, enrollmentEvent, responseRecordedEvent } from '../../domain/webhooks/webhook-events.js';
 import { groupCommit } from './group-commit.js';
+import { createSqliteWebhookEvents, type SqliteWebhookEvents } from './sqlite-webhook-store.js';
 import { writeAuditEntry } from './sqlite-audit-log.js';
 import { outboxWriter } from './sqlite-mail-outbox.js';
 import type { SqliteMailOutbox } from './sqlite-mail-outbox.js';
@@ -37,9 +40,12 @@ export function createSqliteCareStore(
     groupCommit?: GroupCommitOptions;
     /** Where an enrollment's invitation and a claimed reminder's e-mail go, inside their transaction; the development outbox (held) by default. */
     mail?: Pick<SqliteMailOutbox, 'stage' | 'notify'>;
+    /** Where the webhook events of responses, alerts and enrollments go, inside the transaction that causes them. */
+    webhooks?: SqliteWebhookEvents;
   } = {},
 ): CareStore {
   const mailOutbox = options.mail ?? { stage: outboxWriter(db, 'held'), notify: () => undefined };
+  const webhooks = options.webhooks ?? createSqliteWebhookEvents(db);
   const audit = (entry: CareAuditEntry) => writeAuditEntry(db, entry);
 
   const selectUnit = db.prepare('SELECT * FROM care_units WHERE id = ?');
@@ -127,7 +133,10 @@ export function createSqliteCareStore(
     if (referral) db.prepare('UPDATE referrals SET enrollment_id = ? WHERE id = ?').run(enrollment.id, referral.id);
     if (input.mail) mailOutbox.stage(input.mail);
     audit(input.audit);
-    return toEnrollment(selectEnrollment.get(enrollment.id) as EnrollmentRow);
+    const created = toEnrollment(selectEnrollment.get(enrollment.id) as EnrollmentRow);
+    const started = enrollmentEvent(created, 'started', created.createdAt);
+    if (started) webhooks.stage(started);
+    return created;
   });
 
   // Checked and written on the one connection: an acceptance cannot slip between the check and the new code.
@@ -145,9 +154,13 @@ export function createSqliteCareStore(
   });
 
   const setEnrollmentStatus = db.transaction((input: { id: string; status: EnrollmentRecord['status']; at: string; audit: CareAuditEntry }) => {
+    const before = selectEnrollment.get(input.id) as EnrollmentRow | undefined;
     db.prepare('UPDATE enrollments SET status = ?, updated_at = ? WHERE id = ?').run(input.status, input.at, input.id);
     audit(input.audit);
-    return toEnrollment(selectEnrollment.get(input.id) as EnrollmentRow);
+    const changed = toEnrollment(selectEnrollment.get(input.id) as EnrollmentRow);
+    const event = before && before.status !== changed.status ? enrollmentEvent(changed, 'status', input.at) : undefined;
+    if (event) webhooks.stage(event);
+    return changed;
   });
 
   // Every check is inside the transaction, so two takers of one code, or a password chosen
@@ -162,6 +175,13 @@ export function createSqliteCareStore(
     if (input.firstPasswordHash !== undefined) {
       const set = db.prepare('UPDATE people SET password_hash = ?, password_chosen_at = ? WHERE id = ? AND password_chosen_at IS NULL').run(input.firstPasswordHash, input.at, input.personId);
       if (set.changes === 0) return { ok: false, reason: 'has_password' };
+    }
+    if (input.identity !== undefined) {
+      // Signing in at a provider proves who the person is to the provider, not that they own an
+      // account with a password: only an account nobody has chosen a password for may be linked here.
+      const person = db.prepare('SELECT password_chosen_at FROM people WHERE id = ?').get(input.personId) as { password_chosen_at: string | null } | undefined;
+      if (!person || person.password_chosen_at !== null) return { ok: false, reason: 'has_password' };
+      insertIdentityLink(db, { ...input.identity, personId: input.personId, at: input.at, audit: { at: input.at, actorId: input.personId, ...(input.audit.ip ? { ip: input.audit.ip } : {}), ...(input.audit.requestId ? { requestId: input.audit.requestId } : {}) } });
     }
     db.prepare('UPDATE invitations SET redeemed_at = ? WHERE code_hash = ?').run(input.at, input.codeHash);
     db.prepare("UPDATE enrollments SET accepted_at = ?, status = CASE status WHEN 'invited' THEN 'active' ELSE status END, updated_at = ? WHERE id = ?").run(input.at, input.at, row.enrollment_id);
@@ -188,17 +208,23 @@ export function createSqliteCareStore(
     if (inserted.changes === 0) {
       return { created: false, response: toResponse(selectResponseByClient.get(response.enrollmentId, response.clientId) as ResponseRow) };
     }
-    for (const alert of input.alerts) insertAlert.run(alertParameters(alert));
+    const raised = input.alerts.filter((alert) => insertAlert.run(alertParameters(alert)).changes > 0);
     touchEnrollment.run(response.receivedAt, response.enrollmentId);
     audit(input.audit);
-    return { created: true, response: toResponse(selectResponse.get(response.id) as ResponseRow) };
+    const stored = toResponse(selectResponse.get(response.id) as ResponseRow);
+    const enrollment = selectEnrollment.get(response.enrollmentId) as EnrollmentRow;
+    webhooks.stage(responseRecordedEvent(stored, { id: enrollment.id, unitId: enrollment.unit_id, patientId: enrollment.patient_id }));
+    for (const alert of raised) webhooks.stage(alertRaisedEvent(alert));
+    return { created: true, response: stored };
   }, options.groupCommit);
 
   const acknowledgeAlert = db.transaction((input: { id: string; at: string; by: string; audit: CareAuditEntry }) => {
     const result = db.prepare('UPDATE alerts SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL').run(input.at, input.by, input.id);
     if (result.changes === 0) return { ok: false as const, reason: selectAlert.get(input.id) ? ('stale' as const) : ('missing' as const) };
     audit(input.audit);
-    return { ok: true as const, value: toAlert(selectAlert.get(input.id) as AlertRow) };
+    const acknowledged = toAlert(selectAlert.get(input.id) as AlertRow);
+    webhooks.stage(alertAcknowledgedEvent(acknowledged));
+    return { ok: true as const, value: acknowledged };
   });
 
   const raiseAlerts = db.transaction((input: Parameters<CareStore['raiseAlerts']>[0]) => {
@@ -206,7 +232,9 @@ export function createSqliteCareStore(
     for (const alert of input.alerts) {
       if (insertAlert.run(alertParameters(alert)).changes === 0) continue;
       audit(input.audit(alert));
-      raised.push(toAlert(selectAlert.get(alert.id) as AlertRow));
+      const stored = toAlert(selectAlert.get(alert.id) as AlertRow);
+      webhooks.stage(alertRaisedEvent(stored));
+      raised.push(stored);
     }
     return raised;
   });
@@ -291,6 +319,7 @@ export function createSqliteCareStore(
     createEnrollment: async (input) => {
       const enrollment = createEnrollment(input);
       if (input.mail) mailOutbox.notify();
+      webhooks.notify();
       return enrollment;
     },
     getEnrollment: async (id) => {
@@ -300,7 +329,11 @@ export function createSqliteCareStore(
     listEnrollmentsOfUnit: async (unitId) => (db.prepare('SELECT * FROM enrollments WHERE unit_id = ? ORDER BY created_at, id').all(unitId) as EnrollmentRow[]).map(toEnrollment),
     listEnrollmentsOfPatient: async (patientId) => (selectEnrollmentsOfPatient.all(patientId) as EnrollmentRow[]).map(toEnrollment),
     listOpenEnrollments: async () => (db.prepare("SELECT * FROM enrollments WHERE status <> 'ended' ORDER BY id").all() as EnrollmentRow[]).map(toEnrollment),
-    setEnrollmentStatus: async (input) => setEnrollmentStatus(input),
+    setEnrollmentStatus: async (input) => {
+      const enrollment = setEnrollmentStatus(input);
+      webhooks.notify();
+      return enrollment;
+    },
     enrollmentActivity: async (unitId) =>
       (db.prepare(
         // Until the patient accepts, the name the therapist typed: never the name of an account that had the address.
@@ -327,7 +360,12 @@ export function createSqliteCareStore(
       return result;
     },
 
-    recordResponse: (input) => recordResponse(input),
+    // Notified once the group commit made the response durable, not before.
+    recordResponse: async (input) => {
+      const recorded = await recordResponse(input);
+      if (recorded.created) webhooks.notify();
+      return recorded;
+    },
     listResponses: async (enrollmentId, filter = {}) =>
       ((filter.moduleId !== undefined ? selectModuleResponses.all(enrollmentId, filter.moduleId) : selectResponses.all(enrollmentId)) as ResponseRow[]).map(toResponse),
 
@@ -353,8 +391,16 @@ export function createSqliteCareStore(
       const row = selectAlert.get(id) as AlertRow | undefined;
       return row ? toAlert(row) : undefined;
     },
-    acknowledgeAlert: async (input) => acknowledgeAlert(input),
-    raiseAlerts: async (input) => raiseAlerts(input),
+    acknowledgeAlert: async (input) => {
+      const result = acknowledgeAlert(input);
+      if (result.ok) webhooks.notify();
+      return result;
+    },
+    raiseAlerts: async (input) => {
+      const raised = raiseAlerts(input);
+      if (raised.length > 0) webhooks.notify();
+      return raised;
+    },
 
     listPlans: async (enrollmentId) => (selectPlans.all(enrollmentId) as PlanRow[]).map(toPlan),
     putPlan: async (input) => putPlan(input),

@@ -60,6 +60,10 @@ export function createSqliteDataAdminStore(db: Database.Database): DataAdminStor
     'DELETE FROM patient_therapists WHERE patient_id = @patientId',
     'DELETE FROM enrollments WHERE patient_id = @patientId',
     'DELETE FROM mail_outbox WHERE to_address = @email COLLATE NOCASE',
+    // Webhook events about the patient (ids only), with their deliveries and delivery log.
+    'DELETE FROM webhook_attempts WHERE delivery_id IN (SELECT d.id FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id WHERE e.patient_id = @patientId)',
+    'DELETE FROM webhook_deliveries WHERE event_id IN (SELECT id FROM webhook_events WHERE patient_id = @patientId)',
+    'DELETE FROM webhook_events WHERE patient_id = @patientId',
     'DELETE FROM sessions WHERE person_id = @patientId',
     'DELETE FROM password_resets WHERE person_id = @patientId',
     'DELETE FROM member_invitations WHERE email = @email COLLATE NOCASE AND accepted_at IS NULL',

@@ -1,3 +1,4 @@
+import { insertIdentityLink } from './external-identity-store.js';
 import type Database from 'better-sqlite3';
 import type { AuditContext, RoleGrant } from '../../domain/accounts/accounts-store.js';
 import type { AcceptResult, MemberInvitationStore, OpenInvitation } from '../../domain/accounts/member-invitation-store.js';
@@ -120,6 +121,7 @@ export function createSqliteMemberInvitationStore(db: Database.Database, options
           throw error;
         }
         personId = person.id;
+        if (input.acceptor.identity) insertIdentityLink(db, { ...input.acceptor.identity, personId, at: input.at, audit: { ...input.audit, actorId: personId } });
       } else {
         personId = input.acceptor.personId;
         const person = statements.person.get(personId);

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { createSqliteSecondFactorStore } from './second-factor-store.js';
+import { createSqliteExternalIdentityStore } from './external-identity-store.js';
 import { uuidGenerator, type IdGenerator } from '../../ids.js';
 import type { SecretBox } from '../../mail/secret-box.js';
 import type { Stores } from '../types.js';
@@ -6,6 +8,7 @@ import { createSqliteAccountsStore } from './accounts-store.js';
 import { createSqliteApiTokenStore } from './sqlite-api-token-store.js';
 import { createSqliteAuthoringStore } from './authoring-store.js';
 import { createSqliteAlertSafetyStore } from './alert-safety-store.js';
+import { createSqlitePatientScheduleStore } from './patient-schedule-store.js';
 import { createSqliteCareStore } from './care-store.js';
 import { createSqliteDraftUpdateStore } from './draft-update-store.js';
 import { createSqliteMemberInvitationStore } from './member-invitation-store.js';
@@ -13,6 +16,7 @@ import { createSqliteResponseLookup } from './response-lookup.js';
 import { createSqliteAuditLog } from './sqlite-audit-log.js';
 import { createSqliteStaffStore } from './staff-store.js';
 import { createSqliteDataAdminStore } from './data-admin-store.js';
+import { createSqliteWebhookEvents, createSqliteWebhookQueue, createSqliteWebhookStore } from './sqlite-webhook-store.js';
 import { createSqliteDispatchQueue, createSqliteMailOutbox, type OutboxMode } from './sqlite-mail-outbox.js';
 
 export interface SqliteStoresOptions {
@@ -26,6 +30,8 @@ export interface SqliteStoresOptions {
   mailMode?: OutboxMode;
   /** Called after a commit that queued an e-mail, to wake the dispatcher. */
   onMailQueued?: () => void;
+  /** Called after a commit that queued a webhook delivery, to wake the webhook dispatcher. */
+  onWebhookQueued?: () => void;
 }
 
 /**
@@ -47,21 +53,29 @@ export function createSqliteStores(db: Database.Database, options: SqliteStoresO
     ...(options.mailMode ? { mode: options.mailMode } : {}),
     ...(options.onMailQueued ? { onQueued: options.onMailQueued } : {}),
   });
+  const webhookWake = options.onWebhookQueued ? { onQueued: options.onWebhookQueued } : {};
+  const webhooks = createSqliteWebhookEvents(db, webhookWake);
+  const sealing = { ids, ...(options.box ? { box: options.box } : {}) };
   const ping = db.prepare('SELECT 1 AS ok');
   return {
     audit: createSqliteAuditLog(db),
     accounts: createSqliteAccountsStore(db, { ids }),
     memberInvitations: createSqliteMemberInvitationStore(db, { ids, mail }),
     apiTokens: createSqliteApiTokenStore(db, { ids }),
+    externalIdentities: createSqliteExternalIdentityStore(db, { ids }),
+    secondFactors: createSqliteSecondFactorStore(db, { ids }),
     authoring: createSqliteAuthoringStore(db),
     drafts: createSqliteDraftUpdateStore(db, () => now().toISOString()),
-    care: createSqliteCareStore(db, { mail }),
+    care: createSqliteCareStore(db, { mail, webhooks }),
     responses: createSqliteResponseLookup(db),
     staff: createSqliteStaffStore(db, { ids, mail }),
     dataAdmin: createSqliteDataAdminStore(db),
-    alertSafety: createSqliteAlertSafetyStore(db, { mail }),
+    alertSafety: createSqliteAlertSafetyStore(db, { mail, webhooks }),
+    patientSchedules: createSqlitePatientScheduleStore(db),
     mailOutbox: mail,
     mailQueue: createSqliteDispatchQueue(db, options.box),
+    webhooks: createSqliteWebhookStore(db, { ...sealing, ...webhookWake }),
+    webhookQueue: createSqliteWebhookQueue(db, sealing),
     async ping() {
       ping.get();
     },

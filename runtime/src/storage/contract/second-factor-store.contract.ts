@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AccountsStore, AuditContext, Organisation } from '../../domain/accounts/accounts-store.js';
+import { isDomainError } from '../../domain/errors.js';
+import type { SecondFactorStore } from '../../domain/second-factor/second-factor-store.js';
+import type { AuditEntry } from '../types.js';
+
+export interface SecondFactorStoreHarness {
+  secondFactors: SecondFactorStore;
+  /** The accounts store on the same storage: people, organisations and memberships. */
+  accounts: AccountsStore;
+  readAudit(): Promise<AuditEntry[]>;
+  close(): Promise<void>;
+}
+
+const at = '2026-03-01T08:00:00.000Z';
+const context: AuditContext = { at, actorId: 'ann', ip: '192.0.2.7', requestId: 'req-1' };
+const care: Organisation = { id: 'care-x', slug: 'care-x', name: 'Care X', kind: 'care_provider', createdAt: at };
+const person = (id: string) => ({ id, email: `${id}@example.org`, name: id, passwordHash: 'scrypt$1$1$1$s$h', createdAt: at });
+
+/** Behaviour every SecondFactorStore implementation must have. */
+export function runSecondFactorStoreContract(name: string, open: () => Promise<SecondFactorStoreHarness>): void {
+  describe(`SecondFactorStore contract: ${name}`, () => {
+    let h: SecondFactorStoreHarness;
+    beforeEach(async () => {
+      h = await open();
+      await h.accounts.createOrganisation(care, context);
+      await h.accounts.createPersonWithMemberships(person('ann'), care.id, [{ role: 'therapist' }], context);
+      await h.accounts.createPersonWithMemberships(person('pat'), care.id, [{ role: 'patient', unitId: 'unit-1' }], context);
+    });
+    afterEach(async () => h.close());
+
+    it('enrols, confirms once with recovery codes, and accepts each later step once', async () => {
+      await h.secondFactors.beginEnrolment({ personId: 'ann', secretSealed: 'sealed-1', at, audit: context });
+      await h.secondFactors.beginEnrolment({ personId: 'ann', secretSealed: 'sealed-2', at, audit: context });
+      expect(await h.secondFactors.find('ann')).toEqual({ personId: 'ann', secretSealed: 'sealed-2', createdAt: at, confirmedAt: null, lastStep: null, recoveryCodesLeft: 0 });
+      expect(await h.secondFactors.acceptStep({ personId: 'ann', step: 100, audit: context })).toBe(false);
+      expect(await h.secondFactors.confirmEnrolment({ personId: 'ann', step: 100, recoveryCodeHashes: ['h1', 'h2', 'h2'], at, audit: context })).toBe(true);
+      expect(await h.secondFactors.confirmEnrolment({ personId: 'ann', step: 101, recoveryCodeHashes: ['h3'], at, audit: context })).toBe(false);
+      expect(await h.secondFactors.find('ann')).toMatchObject({ confirmedAt: at, lastStep: 100, recoveryCodesLeft: 2 });
+      const rejected = await h.secondFactors.beginEnrolment({ personId: 'ann', secretSealed: 'sealed-3', at, audit: context }).catch((error: unknown) => error);
+      expect(isDomainError(rejected, 'conflict')).toBe(true);
+
+      expect(await h.secondFactors.acceptStep({ personId: 'ann', step: 100, audit: context })).toBe(false);
+      expect(await h.secondFactors.acceptStep({ personId: 'ann', step: 99, audit: context })).toBe(false);
+      const both = await Promise.all([h.secondFactors.acceptStep({ personId: 'ann', step: 101, audit: context }), h.secondFactors.acceptStep({ personId: 'ann', step: 101, audit: context })]);
+      expect(both.filter(Boolean)).toHaveLength(1);
+
+      expect(await h.secondFactors.useRecoveryCode({ personId: 'ann', codeHash: 'h1', at, audit: context })).toBe(true);
+      expect(await h.secondFactors.useRecoveryCode({ personId: 'ann', codeHash: 'h1', at, audit: context })).toBe(false);
+      expect(await h.secondFactors.useRecoveryCode({ personId: 'ann', codeHash: 'nope', at, audit: context })).toBe(false);
+      expect((await h.secondFactors.find('ann'))?.recoveryCodesLeft).toBe(1);
+
+      expect(await h.secondFactors.remove({ personId: 'ann', audit: context })).toBe(true);
+      expect(await h.secondFactors.remove({ personId: 'ann', audit: context })).toBe(false);
+      expect(await h.secondFactors.find('ann')).toBeUndefined();
+      const actions = (await h.readAudit()).map((entry) => entry.action).filter((action) => action.startsWith('second_factor.'));
+      expect(actions).toEqual(['second_factor.enrolment_start', 'second_factor.enrolment_start', 'second_factor.enable', 'second_factor.verify', 'second_factor.verify', 'second_factor.disable']);
+      expect(JSON.stringify(await h.readAudit())).not.toMatch(/sealed-|"h1"|"h2"/);
+    });
+
+    it('an organisation\'s rule applies to its staff, not to its patients', async () => {
+      expect(await h.secondFactors.getPolicy(care.id)).toEqual({ organisationId: care.id, required: false, updatedAt: null });
+      expect(await h.secondFactors.setPolicy({ organisationId: care.id, required: true, at, audit: context })).toEqual({ organisationId: care.id, required: true, updatedAt: at });
+      expect(await h.secondFactors.requiredFor('ann')).toBe(true);
+      expect(await h.secondFactors.requiredFor('pat')).toBe(false);
+      await h.secondFactors.setPolicy({ organisationId: care.id, required: false, at, audit: context });
+      expect(await h.secondFactors.requiredFor('ann')).toBe(false);
+      await h.secondFactors.recordRefused({ personId: 'ann', reason: 'replayed', audit: context });
+      const audit = await h.readAudit();
+      expect(audit.filter((entry) => entry.action === 'organisation.second_factor_policy').map((entry) => [entry.organisationId, entry.details])).toEqual([[care.id, { required: true }], [care.id, { required: false }]]);
+      expect(audit.find((entry) => entry.action === 'second_factor.refused')?.details).toEqual({ reason: 'replayed' });
+    });
+  });
+}

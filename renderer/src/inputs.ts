@@ -298,7 +298,7 @@ function renderNumber(host: Host, item: InputItem, input: NumberInput): Template
         inputmode=${decimals > 0 ? 'decimal' : 'numeric'}
         autocomplete="off"
         id=${domId.input(item.id)}
-        .value=${live(typeof value === 'number' ? String(value) : (host.querySelector<HTMLInputElement>(`#${CSS.escape(domId.input(item.id))}`)?.value ?? ''))}
+        .value=${live(typeof value === 'number' ? String(value) : typedText(host, item.id))}
         aria-describedby=${describedBy}
         aria-invalid=${invalid ? 'true' : nothing}
         aria-required=${item.required ? 'true' : nothing}
@@ -308,6 +308,16 @@ function renderNumber(host: Host, item: InputItem, input: NumberInput): Template
     </div>`,
     hint,
   );
+}
+
+/**
+ * What the patient typed into a number field and the app did not take (kept so they can correct
+ * it). Only from a text field: when the designer turns a choice into a number, the element under
+ * that id may still be the choice's first radio button, whose value is an option id.
+ */
+function typedText(host: Host, itemId: string): string {
+  const existing = host.querySelector<HTMLInputElement>(`#${CSS.escape(domId.input(itemId))}`);
+  return existing instanceof HTMLInputElement && existing.type === 'text' ? existing.value : '';
 }
 
 /** Why a typed number is not accepted, or null when it is. */

@@ -106,7 +106,7 @@ export class ClInstrumentBlock extends BlockElement<InstrumentBlock> {
           variant: 'field',
         }),
       )}
-      <p class="licence"><small>${block.licence.attribution}</small></p>
+      ${block.licence ? html`<p class="licence"><small>${block.licence.attribution}</small></p>` : nothing}
       ${this.ctx.showScores ? this.renderScores(block) : nothing}
     </section>`;
   }

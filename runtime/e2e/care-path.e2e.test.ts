@@ -134,7 +134,7 @@ describe('the care path, end to end', () => {
     // 2. The therapist enrolls a patient; the invitation link is the one the patient will open.
     const therapist = await clinicSignIn(system, demoLogin('therapist'));
     const invitation = await enroll(therapist, PANIC, patientAccount);
-    expect(invitation.link).toBe(`${system.server.url}/#/invite/${invitation.code}`);
+    expect(invitation.link).toBe(`${system.server.url}/#/invite/${invitation.code}?lang=en`);
 
     // 3. The patient, on a phone, redeems it: Today lists week 1 (a module) and PHQ-9 (a questionnaire due in week 1).
     const patient = await redeem(system, invitation, patientAccount);

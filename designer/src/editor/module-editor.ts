@@ -314,7 +314,7 @@ export class ClModuleEditor extends LitElement {
           </cl-page-canvas>`}
         </main>
         <div class="side">
-          <cl-validation-panel .problems=${analysis.problems} @problem-select=${(event: CustomEvent<ProblemSelectDetail>) => void this.#goToProblem(event.detail)}></cl-validation-panel>
+          <cl-validation-panel .problems=${analysis.problems} .document=${analysis.snapshot} content-language=${context.language} @problem-select=${(event: CustomEvent<ProblemSelectDetail>) => void this.#goToProblem(event.detail)}></cl-validation-panel>
           <cl-module-preview .module=${analysis.previewable} .pageId=${pageId} .language=${context.language} ?stale=${analysis.previewable === undefined}
             @preview-width=${(event: CustomEvent<{ width: string }>) => (this.previewWide = event.detail.width === 'desktop')}
             @preview-page=${(event: CustomEvent<{ pageId: string }>) => this.#selectPageId(event.detail.pageId)}></cl-module-preview>

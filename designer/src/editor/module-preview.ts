@@ -1,6 +1,8 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import type { Module } from '@careloom/format';
+import { checkAnswers } from '@careloom/format/engine';
+import { pointerSegments } from '@careloom/format/validate';
 import type { AnswerChangeDetail, Answers, NavigateDetail } from '@careloom/renderer';
 import '@careloom/renderer';
 import { LocaleController } from '../i18n/i18n.js';
@@ -56,8 +58,9 @@ export class ClModulePreview extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // The designer reshapes the page under the preview; answers to items that are gone are harmless.
-    if (changed.has('module') && this.module && changed.get('module') && (changed.get('module') as Module).id !== this.module.id) this.answers = {};
+    if (!changed.has('module') || !this.module || !changed.get('module')) return;
+    if ((changed.get('module') as Module).id !== this.module.id) this.answers = {};
+    else this.answers = fittingAnswers(this.module, this.answers);
   }
 
   protected override render() {
@@ -85,7 +88,7 @@ export class ClModulePreview extends LitElement {
               ? html`<li data-result=${result.blockId}>
                   ${result.total === null ? t('preview.totalMissing', { name: result.name }) : t('preview.total', { name: result.name, total: result.total })}
                   ${result.band ? html`<br />${t('preview.band', { band: result.band })}` : nothing}
-                  ${result.alerts.length > 0 ? html`<br /><strong>${t('preview.alerts', { alerts: result.alerts.join(', ') })}</strong>` : nothing}
+                  ${result.alerts.length > 0 ? html`<br /><strong>${t('preview.alerts', { alerts: result.alerts.join('; ') })}</strong>` : nothing}
                 </li>`
               : html`<li data-result=${result.blockId} class=${result.zone ? `zone-${result.zone}` : ''}>
                   ${result.zone ? t('preview.zone', { name: result.name, zone: t(`registration.${result.zone}`) }) : result.name}
@@ -106,4 +109,24 @@ export class ClModulePreview extends LitElement {
     event.stopPropagation();
     if (event.detail.to !== null) this.dispatchEvent(new CustomEvent('preview-page', { detail: { pageId: event.detail.to }, bubbles: true, composed: true }));
   };
+}
+
+/**
+ * The preview's answers that still fit the draft: the designer reshapes items under the preview (a
+ * single choice becomes a number, an option is deleted, a range narrows), and an answer given before
+ * must not show up as an old option's id in a number field. Answers the engine's answer check refuses
+ * for the current draft are dropped; the rest stay.
+ */
+export function fittingAnswers(module: Module, answers: Answers): Answers {
+  if (Object.keys(answers).length === 0) return answers;
+  let issues: ReturnType<typeof checkAnswers>;
+  try {
+    issues = checkAnswers(module, answers);
+  } catch {
+    // A draft the engine cannot index yet: keep what was answered until it can.
+    return answers;
+  }
+  if (issues.length === 0) return answers;
+  const misfits = new Set(issues.map((issue) => pointerSegments(issue.path)[1]).filter((id): id is string => id !== undefined));
+  return Object.fromEntries(Object.entries(answers).filter(([itemId]) => !misfits.has(itemId)));
 }

@@ -143,7 +143,8 @@ export class ClPageCanvas extends LitElement {
   #block(context: EditContext, blocks: Y.Array<unknown>, block: Y.Map<unknown>, index: number, count: number): TemplateResult {
     const id = stringAt(block, 'id');
     const type = stringAt(block, 'type');
-    const typeName = (BLOCK_TYPES as readonly string[]).includes(type) ? t(`block.${type}` as EditorMessageKey) : type;
+    // A question's name is the shared 'Question' (there is no block.question key: the add-block list uses the same).
+    const typeName = type === 'question' ? t('common.question') : (BLOCK_TYPES as readonly string[]).includes(type) ? t(`block.${type}` as EditorMessageKey) : type;
     const headingId = `block-heading-${keyOf(block)}`;
     const here = this.peers.filter((peer) => peer.blockId !== null && peer.blockId === id);
     const comments = this.commentCounts.get(id) ?? 0;

@@ -6,7 +6,7 @@ import { zoneFor } from '@careloom/format/engine';
 
 /** What the engine computes for one block of the previewed page. */
 export type PreviewResult =
-  | { kind: 'instrument'; blockId: string; name: string; total: number | null; band: string | null; alerts: string[] }
+  | { kind: 'instrument'; blockId: string; name: string; total: number | null; band: string | null; /** The messages of the alert rules that fired, in the preview's language. */ alerts: string[] }
   | { kind: 'registration'; blockId: string; name: string; zone: 'green' | 'yellow' | 'red' | null };
 
 /**
@@ -41,7 +41,11 @@ function instrumentResult(block: InstrumentBlock, answers: Answers, language: st
     name: block.abbreviation || localize(block.name, language, fallback),
     total: score.total,
     band: band ? localize(band.label, language, fallback) : null,
-    alerts: score.alerts,
+    // Each fired rule by its message (what the therapist will read), never its id.
+    alerts: score.alerts.map((ruleId) => {
+      const rule = block.scoring.alerts?.find((candidate) => candidate.id === ruleId);
+      return rule ? localize(rule.message, language, fallback) : ruleId;
+    }),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Issue } from '@careloom/format';
 import { LocaleController } from '../i18n/i18n.js';
 import { editorStyles } from './editor-styles.js';
 import { locateIssue } from './issue-location.js';
+import { issueInWords } from './issue-words.js';
 import type { IssueLocation } from './issue-location.js';
 import { t } from './messages.js';
 
@@ -13,13 +14,13 @@ export interface ProblemSelectDetail extends IssueLocation {
 }
 
 /**
- * `<cl-validation-panel>`: the validator's problems in plain words, each a button that takes the
+ * `<cl-validation-panel>`: the validator's problems in the designer's words and language (issue-words.ts), each a button that takes the
  * designer to the page and block it is about.
  *
  * @fires problem-select {ProblemSelectDetail}
  */
 export class ClValidationPanel extends LitElement {
-  static override properties: PropertyDeclarations = { problems: { attribute: false }, checking: { type: Boolean } };
+  static override properties: PropertyDeclarations = { problems: { attribute: false }, checking: { type: Boolean }, document: { attribute: false }, contentLanguage: { attribute: 'content-language' } };
   static override styles = [
     ...editorStyles,
     css`
@@ -32,12 +33,18 @@ export class ClValidationPanel extends LitElement {
 
   declare problems: readonly Issue[];
   declare checking: boolean;
+  /** The draft the problems are about, to name their places as the editor shows them. */
+  declare document: unknown;
+  /** The language the editor shows content in: texts that name a place are quoted in it. */
+  declare contentLanguage: string;
   protected readonly locale = new LocaleController(this);
 
   constructor() {
     super();
     this.problems = [];
     this.checking = false;
+    this.document = undefined;
+    this.contentLanguage = 'en';
   }
 
   protected override render() {
@@ -47,7 +54,7 @@ export class ClValidationPanel extends LitElement {
         ${this.checking ? t('validation.checking') : count === 0 ? t('validation.none') : t('validation.count', { count })}
       </p>
       ${count === 0 ? nothing : html`<ul>
-        ${this.problems.map((issue) => html`<li><button type="button" data-path=${issue.path} @click=${() => this.#select(issue)}>${issue.message}</button></li>`)}
+        ${this.problems.map((issue) => html`<li><button type="button" data-path=${issue.path} @click=${() => this.#select(issue)}>${issueInWords(issue, this.document, this.contentLanguage)}</button></li>`)}
       </ul>`}`;
   }
 

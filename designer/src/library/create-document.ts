@@ -7,7 +7,6 @@ import type { Workspace } from '../app/workspace.js';
 import { LocaleController, t } from '../i18n/i18n.js';
 import { errorText } from '../ui/error-text.js';
 import { uiStyles } from '../ui/ui-styles.js';
-import '../ui/issue-list.js';
 import { freeId } from './free-id.js';
 
 type Source = 'scratch' | 'example' | 'upload';
@@ -131,8 +130,7 @@ export class ClCreateDocument extends LitElement {
           : null}
         ${this.problem
           ? html`<div class="error" role="alert">
-              <p>${this.problem}</p>
-              <cl-issue-list .issues=${this.issues}></cl-issue-list>
+              ${this.issues.length === 0 ? html`<p>${this.problem}</p>` : this.issues.length === 1 ? html`<p>${this.issues[0]!.message}</p>` : html`<ul>${this.issues.map((issue) => html`<li>${issue.message}</li>`)}</ul>`}
             </div>`
           : null}
         <button class="primary" type="submit" ?disabled=${this.busy}>${t('create.submit', { kind: t(this.kind === 'program' ? 'common.program' : 'common.module') })}</button>
@@ -227,7 +225,8 @@ export class ClCreateDocument extends LitElement {
         this.#refusedIds = [...this.#refusedIds, input.id];
         this.typedId = undefined;
       }
-      this.#refuse(errorText(error), error.issues);
+      // Each problem once, in the designer's words and language; the server's summary only when it named none.
+      this.#refuse(errorText(error), error.issues.map((issue) => ({ ...issue, message: createIssueWords(issue, input) })));
     } finally {
       this.busy = false;
     }
@@ -238,6 +237,17 @@ export class ClCreateDocument extends LitElement {
     this.issues = issues;
     await this.updateComplete;
   }
+}
+
+/**
+ * A refusal of the create form in the designer's words: the id's form, an id already taken, an
+ * empty title. Anything else keeps the server's sentence.
+ */
+export function createIssueWords(issue: ApiIssue, input: CreateDocumentInput): string {
+  if (issue.code === 'authoring.id_invalid') return t('create.idInvalid', { id: input.id ?? '' });
+  if (issue.code === 'authoring.id_taken') return t('create.idTaken', { id: input.id ?? '' });
+  if (issue.path === '/title' && (issue.code === 'body.minLength' || issue.code === 'schema.min_length')) return t('create.titleEmpty');
+  return issue.message;
 }
 
 customElements.define('cl-create-document', ClCreateDocument);

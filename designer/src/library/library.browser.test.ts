@@ -117,7 +117,7 @@ describe('<cl-library>', () => {
     await server.call('colleague', 'POST', '/api/modules', { kind: 'module', id: 'phq-9-copy', example: 'phq-9' });
     deep<HTMLButtonElement>(create, 'button[type=submit]')!.click();
     const alert = await until(() => deep(create, '[role=alert]'));
-    expect(alert.textContent).to.contain('The id "phq-9-copy" is not available.');
+    expect(alert.textContent).to.contain('The id “phq-9-copy” is already taken. The id field now suggests a free one.');
     expect(alert.textContent).not.to.match(/organisation/i);
     await settle(library);
     expect(deep<HTMLInputElement>(create, '#id')!.value).to.equal('phq-9-copy-2');
@@ -141,7 +141,7 @@ describe('<cl-library>', () => {
     expect(createRequests()).to.deep.equal([]);
   });
 
-  it('shows every problem with its path when an uploaded file is refused', async () => {
+  it('shows each problem of an uploaded file once, in a sentence that names its place, without JSON paths', async () => {
     const { library } = await mountLibrary();
     const create = deep(library, 'cl-create-document')!;
     deep<HTMLInputElement>(create, 'input[name=source][value=upload]')!.click();
@@ -153,10 +153,23 @@ describe('<cl-library>', () => {
     deep<HTMLButtonElement>(create, 'button[type=submit]')!.click();
     const alert = await until(() => deep(create, '[role=alert]'));
     await settle(library);
-    expect(alert.textContent).to.contain('cannot be upgraded');
-    const issues = deep(alert, 'cl-issue-list')!;
-    expect(deep(issues, 'code')!.textContent).to.equal('/document/formatVersion');
+    expect(alert.textContent).to.contain('The document uses format version 99');
+    expect(alert.textContent).not.to.contain('/document');
+    expect(deepAll(alert, 'code')).to.have.length(0);
     expect(await seriousViolations(library)).to.deep.equal([]);
+  });
+
+  it('words a refused id in the designer\'s language, once, without the field\'s path', async () => {
+    const { library } = await mountLibrary();
+    const create = deep(library, 'cl-create-document')!;
+    deep<HTMLInputElement>(create, 'input[name=source][value=example]')!.click();
+    await settle(library);
+    typeInto(deep(create, '#id'), 'Bad Id');
+    deep<HTMLButtonElement>(create, 'button[type=submit]')!.click();
+    const alert = await until(() => deep(create, '[role=alert]'));
+    await settle(library);
+    expect(alert.textContent!.trim()).to.equal('The id “Bad Id” cannot be used: an id has 2 to 64 lower-case letters, digits and “-”, without spaces.');
+    expect(alert.textContent).not.to.contain('/id');
   });
 
   it('says when an uploaded file is not JSON, without calling the server', async () => {
@@ -183,5 +196,36 @@ describe('<cl-library>', () => {
     expect(rows(library)).to.deep.equal(['gad-7']);
     await sendKeys({ press: 'Tab' });
     expect(library.shadowRoot!.activeElement?.id).to.equal('status');
+  });
+});
+
+describe('the review inbox', () => {
+  /** gad-7 copied as a new module and submitted by the demo designer: a version waiting for a publisher. */
+  async function submitted(id: string): Promise<void> {
+    await server.signIn('author', 'designer');
+    await server.call('author', 'POST', '/api/modules', { kind: 'module', id, example: 'gad-7' });
+    await server.call('author', 'POST', `/api/modules/${id}/versions`, { changeNote: 'First version' });
+  }
+
+  it('lists for a publisher the versions waiting for them, newest first, each linking to its review', async () => {
+    await submitted('anxiety-older');
+    await submitted('anxiety-newer');
+    const { library } = await mountLibrary('publisher');
+    const entries = deepAll(library, '.inbox li');
+    expect(entries.map((entry) => entry.dataset['id'])).to.deep.equal(['anxiety-newer', 'anxiety-older']);
+    expect(entries[0]!.textContent).to.contain('Start the review');
+    expect(deep<HTMLAnchorElement>(entries[0]!, 'a')!.getAttribute('href')).to.equal('#/modules/anxiety-newer/review');
+    expect(await seriousViolations(library)).to.deep.equal([]);
+  });
+
+  it('lists for a tester what is approved for test, and shows a designer no inbox', async () => {
+    await submitted('anxiety-test');
+    await server.signIn('reviewer', 'publisher');
+    await server.call('reviewer', 'POST', '/api/modules/anxiety-test/versions/1/transitions', { action: 'start_review' });
+    await server.call('reviewer', 'POST', '/api/modules/anxiety-test/versions/1/transitions', { action: 'approve_for_test' });
+    const { library } = await mountLibrary('tester');
+    expect(deepAll(library, '.inbox li').map((entry) => [entry.dataset['id'], entry.dataset['reason']])).to.deep.equal([['anxiety-test', 'test']]);
+    const designer = await mountLibrary('designer');
+    expect(deepAll(designer.library, '.inbox')).to.have.length(0);
   });
 });

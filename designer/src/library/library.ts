@@ -11,6 +11,7 @@ import { errorText } from '../ui/error-text.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import './create-document.js';
 import { documentStatus, filterDocuments, type LibraryDocument, type LibraryFilter } from './filter-documents.js';
+import { reviewInbox } from './review-inbox.js';
 
 /**
  * The organisation's modules and programs: searchable by title, id and tags, filterable by status
@@ -29,6 +30,8 @@ export class ClLibrary extends LitElement {
   static override styles = [
     uiStyles,
     css`
+      .inbox ul { padding-left: 1.25rem; }
+      .inbox li { margin: 0.375rem 0; }
       .filters {
         display: flex;
         flex-wrap: wrap;
@@ -102,6 +105,7 @@ export class ClLibrary extends LitElement {
     const shown = filterDocuments(this.documents, this.filter);
     return html`
       <h1>${t('library.title')}</h1>
+      ${this.#inbox(workspace)}
       <div class="filters" role="search">
         <div class="field">
           <label for="query">${t('library.search')}</label>
@@ -129,6 +133,23 @@ export class ClLibrary extends LitElement {
       ${shown.length > 0 ? this.#table(shown, workspace) : null}
       ${canEdit(workspace) ? html`<cl-create-document .workspace=${workspace} .examples=${this.examples} .takenIds=${this.#takenIds} @document-created=${this.#created}></cl-create-document>` : null}
     `;
+  }
+
+  /** For publishers and testers: the versions waiting for them, newest first, each a link to its review. */
+  #inbox(workspace: Workspace) {
+    if (!workspace.roles.some((role) => role === 'publisher' || role === 'tester') || !this.loaded) return null;
+    const entries = reviewInbox(this.documents, workspace.roles);
+    return html`<section class="inbox" aria-labelledby="inbox-title">
+      <h2 id="inbox-title">${t('inbox.title')}</h2>
+      ${entries.length === 0
+        ? html`<p class="muted">${t('inbox.empty')}</p>`
+        : html`<ul>${entries.map(({ document, reason }) => html`<li data-id=${document.id} data-reason=${reason}>
+            <a href=${routeHash({ name: 'review', id: document.id }, document.kind)}>${document.title}</a>
+            <span class="muted">(${t('inbox.version', { n: document.latestVersion?.number ?? 0 })})</span>
+            <cl-status-badge status=${documentStatus(document)}></cl-status-badge>
+            <span>${t(`inbox.${reason}`)}</span>
+          </li>`)}</ul>`}
+    </section>`;
   }
 
   #table(documents: readonly LibraryDocument[], workspace: Workspace) {

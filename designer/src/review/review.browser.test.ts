@@ -1,12 +1,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import phq9Json from '@careloom/examples/modules/phq-9.json';
+import panicWeek1Json from '@careloom/examples/modules/panic-week-1.json';
 import { deep, deepAll, seriousViolations, settle, typeInto, until, workspaceFor } from '../testing/app-fixture.js';
 import { FakeApi, PEOPLE } from '../testing/fake-api.js';
 import type { ClCommentThread } from './comment-thread.js';
 import type { ClReviewScreen } from './review-screen.js';
 import type { ClVersionDiff } from './version-diff.js';
 import type { ClWorkflowActions } from './workflow-actions.js';
+import { i18n } from '../i18n/i18n.js';
 import './review-screen.js';
 
 type Phq9 = typeof phq9Json;
@@ -64,11 +66,56 @@ describe('review screens', () => {
     expect(diff.to).to.equal(2);
     expect(deep(diff, '.suggested')!.textContent).to.contain('major');
     const removed = deepAll(diff, 'article[data-kind="removed"]');
-    expect(removed.some((change) => change.dataset['entity'] === 'item' && change.textContent!.includes('phq9_10'))).to.equal(true);
+    // Named as the editor shows it (its number and text), never by its id.
+    const removedItem = removed.find((change) => change.dataset['entity'] === 'item')!;
+    expect(deep(removedItem, 'h4')!.textContent).to.match(/item 10 “If you checked off any problems, how/);
+    expect(diff.shadowRoot!.textContent).not.to.contain('phq9_10');
+    // "Why major" names the same changes the same way.
+    deep<HTMLElement>(diff, 'details summary')!.click();
+    expect(deep(diff, 'details li')!.textContent).to.match(/item 10 “If you checked off/);
     const changed = deepAll(diff, 'article[data-kind="changed"]').find((change) => deep(change, 'ins'))!;
     expect(deep(changed, '.after ins')!.textContent).to.contain('this week');
     expect(deep(changed, '.before ins')).to.equal(null);
     expect(deep(changed, '.before')!.textContent).not.to.contain('this week');
+  });
+
+  it('words changes as the editor shows them: the field by its label, texts in the language shown, a condition as a sentence with option texts', async () => {
+    const before = structuredClone(panicWeek1Json) as typeof panicWeek1Json;
+    const after = structuredClone(panicWeek1Json) as typeof panicWeek1Json;
+    const blocks = after.pages[3]!.blocks as unknown as Array<Record<string, unknown>>;
+    blocks[1]!['visibleWhen'] = { op: 'ne', item: 'mainFear', value: 'suffocate' };
+    (after.pages[0]!.blocks[1] as unknown as Record<string, unknown>)['help'] = { en: 'A rough guess is fine.', sv: 'En grov gissning räcker.' };
+    const fake = new FakeApi();
+    fake.addDocument('panic-week-1', 'Week 1', after, [
+      { state: 'released', content: before, release: { releasedAt: '2026-02-01T00:00:00Z', releasedBy: PEOPLE.publisher.id, releaseClass: 'major', suggestedClass: 'major', releaseNotes: 'First', pins: [] } },
+      { state: 'in_review', content: after, authoredBy: PEOPLE.designer.id, contributors: [PEOPLE.designer.id] },
+    ], { releasedVersion: 1 });
+    const workspace = await workspaceFor(fake, PEOPLE.publisher);
+    const screen = await fixture<ClReviewScreen>(html`<cl-review-screen .workspace=${workspace} document-id="panic-week-1"></cl-review-screen>`);
+    const diff = await until(() => { const element = deep<ClVersionDiff>(screen, 'cl-version-diff'); return element && deepAll(element, 'article').length >= 2 ? element : undefined; });
+    await settle(screen);
+    const text = diff.shadowRoot!.textContent!;
+    for (const format of ['visibleWhen', '"en"', '"op"', 'mainFear', 'fearHeart', '{']) expect(text, format).not.to.contain(format);
+    const condition = deepAll(diff, 'article').find((article) => article.textContent!.includes('condition for showing it'))!;
+    expect(deep(condition, 'h4')!.textContent).to.match(/^ChangedPage 4 “.*”, block 2 \(.*\) · condition for showing it$/);
+    expect(deep(condition, '.before')!.textContent).to.contain('“During an attack, what do you fear most will happen?” is “That something is wrong with my heart”');
+    expect(deep(condition, '.after')!.textContent).to.match(/“During an attack, what do you fear most will happen\?” is not “That I will not get enough air”/);
+    expect(deepAll(diff, 'article').filter((article) => article.textContent!.includes('condition for showing it'))).to.have.length(1);
+    const help = deepAll(diff, 'article').find((article) => article.textContent!.includes('help text'))!;
+    expect(deep(help, '.after')!.textContent).to.contain('A rough guess is fine.');
+    expect(deep(help, 'h4')!.textContent).to.match(/^AddedPage 1 “Welcome”, block 2 \(Question “.*”\) · help text$/);
+    // In a Swedish interface: Swedish labels, and the module's Swedish texts.
+    i18n.setLocale('sv');
+    try {
+      await settle(screen);
+      const svCondition = deepAll(diff, 'article').find((article) => article.textContent!.includes('villkoret för att visa det'))!;
+      expect(deep(svCondition, 'h4')!.textContent).to.match(/Sida 4 ”.*”, block 2 \(Text\) · villkoret för att visa det$/);
+      expect(deep(svCondition, '.after')!.textContent).to.match(/”.*” är inte ”.*”$/);
+      const svHelp = deepAll(diff, 'article').find((article) => article.textContent!.includes('hjälptexten'))!;
+      expect(deep(svHelp, '.after')!.textContent).to.contain('En grov gissning räcker.');
+    } finally {
+      i18n.setLocale('en');
+    }
   });
 
   it('diffs any two sides the reviewer picks, including the draft', async () => {

@@ -1,12 +1,14 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
-import type { DocumentChange, WordRun } from '@careloom/format/engine';
+import type { WordRun } from '@careloom/format/engine';
 import { isApiError } from '@careloom/client/api';
 import type { DiffView, VersionRef } from '@careloom/format/api';
 import type { Workspace } from '../app/workspace.js';
 import { LocaleController, t } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { uiStyles } from '../ui/ui-styles.js';
+import { wordChanges } from './change-words.js';
+import type { WordedChange } from './change-words.js';
 
 /**
  * The structural difference between two versions (or a version and the draft), side by side:
@@ -22,6 +24,7 @@ export class ClVersionDiff extends LitElement {
     from: { attribute: false },
     to: { attribute: false },
     diff: { state: true },
+    contents: { state: true },
     problem: { state: true },
     loading: { state: true },
   };
@@ -108,6 +111,8 @@ export class ClVersionDiff extends LitElement {
   declare from: VersionRef | undefined;
   declare to: VersionRef | undefined;
   declare diff: DiffView | undefined;
+  /** The two sides' content, to name places, options and conditions as the editor shows them. */
+  declare contents: { before: unknown; after: unknown } | undefined;
   declare problem: string;
   declare loading: boolean;
   private readonly locale = new LocaleController(this);
@@ -131,8 +136,10 @@ export class ClVersionDiff extends LitElement {
     const request = ++this.#request;
     this.loading = true;
     try {
-      const diff = await workspace.api.diff(this.documentId, this.from, this.to);
+      const contentOf = async (ref: VersionRef) => (ref === 'draft' ? (await workspace.api.getDraft(this.documentId)).content : (await workspace.api.getVersion(this.documentId, ref)).content);
+      const [diff, before, after] = await Promise.all([workspace.api.diff(this.documentId, this.from, this.to), contentOf(this.from), contentOf(this.to)]);
       if (request !== this.#request) return;
+      this.contents = { before, after };
       this.diff = diff;
       this.problem = '';
     } catch (error) {
@@ -174,21 +181,23 @@ export class ClVersionDiff extends LitElement {
   #result(diff: DiffView): TemplateResult {
     const label = (ref: VersionRef) => (ref === 'draft' ? t('diff.draft') : t('history.versionNumber', { n: ref }));
     const level = diff.suggestedClass.level;
+    const changes = wordChanges(diff.changes, this.contents?.before, this.contents?.after, this.locale.language);
     return html`
       <p class="suggested">
         <strong class=${`class-${level}`}>${t(`diff.suggested.${level}`)}</strong>
         ${level === 'none' ? nothing : html`<span class="muted">${t('diff.changeCount', { n: diff.changes.length })}</span>`}
       </p>
-      ${level === 'major' ? html`<details><summary>${t('diff.why')}</summary><ul>${diff.suggestedClass.reasons.map((reason) => html`<li>${reason}</li>`)}</ul></details>` : nothing}
-      ${diff.changes.map((change) => this.#change(change, label(diff.from), label(diff.to)))}
+      ${level === 'major'
+        ? html`<details><summary>${t('diff.why')}</summary><ul>${changes.filter((change) => change.summaries.some((summary) => diff.suggestedClass.reasons.includes(summary))).map((change) => html`<li>${heading(change)}</li>`)}</ul></details>`
+        : nothing}
+      ${changes.map((change) => this.#change(change, label(diff.from), label(diff.to)))}
     `;
   }
 
-  #change(change: DocumentChange, fromLabel: string, toLabel: string): TemplateResult {
-    const where = [...change.within, change.id].filter((id) => id !== '').join(' › ');
+  #change(change: WordedChange, fromLabel: string, toLabel: string): TemplateResult {
     return html`<article class="change ${change.kind}" data-kind=${change.kind} data-entity=${change.entity} data-category=${change.category}>
-      <h4><span class="kind">${t(`diff.kind.${change.kind}` as MessageKey)}</span>${change.summary}</h4>
-      <p class="where muted">${t(`diff.category.${change.category}` as MessageKey)}${where ? html` · <code>${where}</code>` : nothing}${change.language ? html` · ${change.language}` : nothing}</p>
+      <h4><span class="kind">${t(`diff.kind.${change.kind}` as MessageKey)}</span>${heading(change)}</h4>
+      <p class="where muted">${t(`diff.category.${change.category}` as MessageKey)}</p>
       <div class="sides">
         <div class="side before"><span class="side-label">${fromLabel}</span>${this.#side(change, 'before')}</div>
         <div class="side after"><span class="side-label">${toLabel}</span>${this.#side(change, 'after')}</div>
@@ -196,26 +205,23 @@ export class ClVersionDiff extends LitElement {
     </article>`;
   }
 
-  #side(change: DocumentChange, side: 'before' | 'after'): TemplateResult | string {
+  #side(change: WordedChange, side: 'before' | 'after'): TemplateResult | string {
     if (change.words) return html`${change.words.map((run) => wordRun(run, side))}`;
-    if (side === 'before' && change.kind === 'added') return html`<span class="empty">${t('diff.absent')}</span>`;
-    if (side === 'after' && change.kind === 'removed') return html`<span class="empty">${t('diff.absent')}</span>`;
     const value = change[side];
-    if (value === undefined) return html`<span class="empty">${t('diff.absent')}</span>`;
-    return describeValue(value);
+    if (value === undefined || value === '') return html`<span class="empty">${t('diff.absent')}</span>`;
+    return value;
   }
+}
+
+/** Where a change is and which field, as the editor shows them: 'Page 4 “…”, block 2 (Text) · condition for showing it'. */
+function heading(change: WordedChange): string {
+  return [change.where, change.field, change.language].filter((part) => part !== undefined && part !== '').join(' · ');
 }
 
 function wordRun(run: WordRun, side: 'before' | 'after'): TemplateResult | string {
   if (run.op === 'equal') return run.text;
   if (run.op === 'delete') return side === 'before' ? html`<del>${run.text}</del>` : '';
   return side === 'after' ? html`<ins>${run.text}</ins>` : '';
-}
-
-/** A value as a reviewer reads it: text as text, anything else as compact JSON, cut at 400 characters. */
-function describeValue(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value, null, 1);
-  return text.length > 400 ? `${text.slice(0, 400)}…` : text;
 }
 
 customElements.define('cl-version-diff', ClVersionDiff);

@@ -131,6 +131,19 @@ describe('collab server: editing', () => {
     await waitFor(() => !bob.provider.awareness.getStates().has(alice.doc.clientID), 'alice left');
   });
 
+  it('answers a lone client\'s awareness renewal, so an idle editor alone on a draft always hears from the server before y-websocket\'s 30 s silence timeout', async () => {
+    const h = await start();
+    const alice = await h.connectSynced('doc-lone', 'alice');
+    alice.provider.awareness.setLocalStateField('user', { name: 'Alice' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    let heard = 0;
+    alice.provider.ws!.addEventListener('message', () => (heard += 1));
+    // What y-protocols does every 15 s for an unchanged local state: the same state, a newer clock.
+    alice.provider.awareness.setLocalState(alice.provider.awareness.getLocalState());
+    await waitFor(() => heard > 0, 'an answer to the renewal');
+    expect(alice.provider.wsconnected).toBe(true);
+  });
+
   it("ignores awareness a connection publishes for another user's client id", async () => {
     const h = await start();
     const alice = await h.connectSynced('doc-1', 'alice');

@@ -393,10 +393,15 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
     room.gone = new Promise<void>((resolve) => (room.markGone = resolve));
     room.ready = (async () => {
       await loadRoomDoc(room);
-      // Awareness changes go to every other connection; document updates are relayed by persist.
-      awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      // Awareness changes go to every connection, the sender's included (as y-websocket's own server
+      // does): a client renews its awareness about every 15 s, and the echo is the only message a
+      // designer alone on a draft receives. Without it y-websocket's client, which closes a socket
+      // that heard nothing for 30 s, dropped an idle lone editor every ~33 s (close code 1005) and
+      // showed "Offline" until it reconnected. The ping heartbeat below is the server's side of it.
+      // Document updates are relayed by persist.
+      awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
         const message = encodeAwareness(awareness, [...added, ...updated, ...removed]);
-        for (const conn of room.conns) if (conn !== origin) send(conn, message);
+        for (const conn of room.conns) send(conn, message);
       });
     })();
     room.queue = room.ready.then(() => compactRoomIfDue(room)).catch(() => undefined);

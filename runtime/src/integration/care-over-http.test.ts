@@ -59,7 +59,7 @@ describe('care over HTTP with the demo seed', () => {
     expect(enrolled.status, JSON.stringify(enrolled.body)).toBe(201);
     const { enrollment, invitation } = enrolled.body as { enrollment: { id: string }; invitation: { code: string; url: string } };
     enrollmentId = enrollment.id;
-    expect(invitation.url).toBe(`${server.url}/#/invite/${invitation.code}`);
+    expect(invitation.url).toBe(`${server.url}/#/invite/${invitation.code}?lang=en`);
 
     const patient = new HttpSession(server.url);
     const redeemed = await patient.call('POST', '/api/public/invitations/redeem', { code: invitation.code, password: 'petra has a long password' });

@@ -76,5 +76,23 @@ export function parseMessage(data: string): { headers: Record<string, string>; b
     const colon = line.indexOf(':');
     headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
   }
-  return { headers, body: data.slice(split + 4) };
+  const raw = data.slice(split + 4);
+  // Read the body as a mail client would: nodemailer sends long or non-ASCII text quoted-printable,
+  // where a link's "=" is "=3D" and long lines are broken with soft line breaks.
+  return { headers, body: headers['content-transfer-encoding']?.toLowerCase() === 'quoted-printable' ? decodeQuotedPrintable(raw) : raw };
+}
+
+function decodeQuotedPrintable(text: string): string {
+  const joined = text.replace(/=\r?\n/g, '');
+  const bytes: number[] = [];
+  for (let index = 0; index < joined.length; index++) {
+    const hex = joined.slice(index + 1, index + 3);
+    if (joined[index] === '=' && /^[0-9A-Fa-f]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      index += 2;
+    } else {
+      bytes.push(...Buffer.from(joined[index]!, 'utf8'));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
 }

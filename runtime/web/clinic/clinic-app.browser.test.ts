@@ -62,8 +62,10 @@ describe('<cl-clinic-app>', () => {
     (deep(form, '#email') as HTMLInputElement).value = 'nina@example.org';
     deep(form, 'button[type="submit"]').click();
     await until(() => deepAll(form, '.invitation').length > 0);
-    expect(deep(form, '.invitation .code').textContent).to.equal('WXYZ7-9876K');
-    expect(deep(form, '.invitation .url').getAttribute('href')).to.equal('https://careloom.example/#/invite/WXYZ7-9876K');
+    const card = deep(form, 'cl-invitation-card');
+    await settleAll(card);
+    expect(deep(card, '.code').textContent).to.equal('WXYZ7-9876K');
+    expect(deep(card, '.url').getAttribute('href')).to.equal('https://careloom.example/#/invite/WXYZ7-9876K?lang=en');
     const sent = posts(fake, '/api/care/units/u1/enrollments')[0];
     expect(sent?.body).to.deep.equal({ deploymentId: 'd1', patient: { name: 'Nina New', email: 'nina@example.org' } });
     expect(sent?.csrf).to.equal('csrf-therapist');

@@ -271,7 +271,7 @@ export class ClClinicApp extends LitElement {
           ? html`<cl-patient-page .api=${api} .language=${language} enrollment-id=${segments[1]}></cl-patient-page>`
           : html`<cl-patient-list .api=${api} .language=${language} unit-id=${unitId}></cl-patient-list>`;
       case 'enroll':
-        return html`<cl-enroll-form .api=${api} .language=${language} unit-id=${unitId}></cl-enroll-form>`;
+        return html`<cl-enroll-form .api=${api} .language=${language} unit-id=${unitId} unit-name=${this.units.find((unit) => unit.id === unitId)?.name ?? ''}></cl-enroll-form>`;
       case 'alerts':
         return html`<cl-unit-alerts .api=${api} .language=${language} unit-id=${unitId}></cl-unit-alerts>`;
       case 'referrals':

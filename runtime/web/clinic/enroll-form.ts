@@ -3,7 +3,7 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { seg, ApiError } from '@careloom/client/api';
 import type { Deployment, PatientInvitation } from '@careloom/format/api';
-import { formatDateTime } from '../shared/i18n.js';
+import './invitation-card.js';
 import { field } from '../shared/login-form.js';
 import { ScreenElement } from '../shared/screen-element.js';
 
@@ -15,7 +15,9 @@ export class ClEnrollForm extends ScreenElement {
   static override properties: PropertyDeclarations = {
     ...ScreenElement.properties,
     unitId: { attribute: 'unit-id' },
+    unitName: { attribute: 'unit-name' },
     deployments: { state: true },
+    deploymentId: { state: true },
     invitation: { state: true },
     fieldErrors: { state: true },
     error: { state: true },
@@ -23,8 +25,11 @@ export class ClEnrollForm extends ScreenElement {
   };
 
   declare unitId: string;
+  declare unitName: string;
   declare deployments: Deployment[] | null;
-  declare invitation: (PatientInvitation & { name: string }) | null;
+  /** The program chosen in the form: its languages are the ones offered for the patient. */
+  declare deploymentId: string;
+  declare invitation: (PatientInvitation & { name: string; language: string }) | null;
   declare fieldErrors: Record<string, string>;
   declare error: string | null;
   declare busy: boolean;
@@ -32,7 +37,9 @@ export class ClEnrollForm extends ScreenElement {
   constructor() {
     super();
     this.unitId = '';
+    this.unitName = '';
     this.deployments = null;
+    this.deploymentId = '';
     this.invitation = null;
     this.fieldErrors = {};
     this.error = null;
@@ -55,6 +62,7 @@ export class ClEnrollForm extends ScreenElement {
       deploymentId: String(data.get('deploymentId') ?? ''),
       patient: { name: String(data.get('name') ?? '').trim(), email: String(data.get('email') ?? '').trim() },
       ...(data.get('startsOn') ? { startsOn: String(data.get('startsOn')) } : {}),
+      ...(data.get('language') ? { language: String(data.get('language')) } : {}),
     };
     const errors: Record<string, string> = {};
     if (!body.deploymentId) errors.deploymentId = this.t('fieldRequired');
@@ -65,13 +73,14 @@ export class ClEnrollForm extends ScreenElement {
     if (Object.keys(errors).length > 0) return;
     this.busy = true;
     try {
-      const result = await this.api.post<{ invitation: PatientInvitation }>(`/api/care/units/${seg(this.unitId)}/enrollments`, body);
-      this.invitation = { ...result.invitation, name: body.patient.name };
+      const result = await this.api.post<{ invitation: PatientInvitation; enrollment: { language?: string } }>(`/api/care/units/${seg(this.unitId)}/enrollments`, body);
+      const deployment = this.deployments?.find((candidate) => candidate.id === body.deploymentId);
+      this.invitation = { ...result.invitation, name: body.patient.name, language: result.enrollment.language ?? deployment?.languages?.[0] ?? 'en' };
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.invitation h2')?.focus());
     } catch (error) {
       if (error instanceof ApiError) {
         this.fieldErrors = Object.fromEntries(
-          [['deploymentId', '/deploymentId'], ['name', '/patient/name'], ['email', '/patient/email'], ['startsOn', '/startsOn']]
+          [['deploymentId', '/deploymentId'], ['name', '/patient/name'], ['email', '/patient/email'], ['startsOn', '/startsOn'], ['language', '/language']]
             .map(([name, path]) => [name, error.issueAt(path!) ?? ''])
             .filter(([, message]) => message),
         );
@@ -90,11 +99,8 @@ export class ClEnrollForm extends ScreenElement {
         <section class="card invitation" aria-labelledby="invitation-heading">
           <h2 id="invitation-heading" tabindex="-1">${t('enrollDone', { name: invitation.name })}</h2>
           <p>${t('enrollHandOver')}</p>
-          <dl class="facts">
-            <dt>${t('inviteCode')}</dt><dd><code class="code">${invitation.code}</code></dd>
-            <dt>${t('common.link')}</dt><dd><a class="url" href=${invitation.url}>${invitation.url}</a></dd>
-            <dt>${t('enrollExpires')}</dt><dd>${formatDateTime(invitation.expiresAt, this.language)}</dd>
-          </dl>
+          <p data-mailed-in>${t('enrollMailedIn', { language: languageName(invitation.language, this.language) })}</p>
+          <cl-invitation-card .api=${this.api} .language=${this.language} .invitation=${invitation} patient-language=${invitation.language} unit-name=${this.unitName}></cl-invitation-card>
         </section>
         <div class="actions">
           <button type="button" @click=${() => (this.invitation = null)}>${t('enrollAnother')}</button>
@@ -107,16 +113,39 @@ export class ClEnrollForm extends ScreenElement {
       <form @submit=${this.submit} novalidate>
         ${this.error ? html`<p class="form-error" role="alert">${this.error}</p>` : null}
         <label for="deploymentId">${t('common.program')}</label>
-        <select id="deploymentId" name="deploymentId" aria-invalid=${errorOf('deploymentId') ? 'true' : 'false'} aria-describedby=${ifDefined(errorOf('deploymentId') ? 'deploymentId-error' : undefined)}>
+        <select id="deploymentId" name="deploymentId" @change=${(event: Event) => (this.deploymentId = (event.target as HTMLSelectElement).value)} aria-invalid=${errorOf('deploymentId') ? 'true' : 'false'} aria-describedby=${ifDefined(errorOf('deploymentId') ? 'deploymentId-error' : undefined)}>
           <option value="">${t('common.choose')}</option>
           ${(this.deployments ?? []).map((deployment) => html`<option value=${deployment.id}>${deployment.title} (${t('versionN', { n: deployment.version })})</option>`)}
         </select>
         ${errorOf('deploymentId') ? html`<p class="field-error" id="deploymentId-error">${errorOf('deploymentId')}</p>` : null}
+        ${this.renderLanguage(errorOf('language'))}
         ${field('name', t('patientName'), 'text', 'off', errorOf('name'))}
         ${field('email', t('email'), 'email', 'off', errorOf('email'))}
         ${field('startsOn', t('enrollStartsOn'), 'date', 'off', errorOf('startsOn'), { hint: t('enrollStartsOnHint'), ...startWindow(new Date()) })}
         <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>${t('enrollSubmit')}</button></div>
       </form>`;
+  }
+
+  /** The patient's language: the languages the chosen program is written in, its default first and chosen. */
+  private renderLanguage(error: string | undefined): TemplateResult | null {
+    const deployment = this.deployments?.find((candidate) => candidate.id === this.deploymentId);
+    const languages = deployment?.languages ?? [];
+    if (languages.length === 0) return null;
+    return html`<label for="language">${this.t('enrollLanguage')}</label>
+      <p class="hint" id="language-hint">${this.t('enrollLanguageHint')}</p>
+      <select id="language" name="language" aria-describedby=${error ? 'language-hint language-error' : 'language-hint'} aria-invalid=${error ? 'true' : 'false'}>
+        ${languages.map((language, index) => html`<option value=${language} ?selected=${index === 0}>${languageName(language, this.language)}</option>`)}
+      </select>
+      ${error ? html`<p class="field-error" id="language-error">${error}</p>` : null}`;
+  }
+}
+
+/** A language's name in the interface language ('Swedish', 'svenska'); the tag itself if the browser has no name for it. */
+export function languageName(tag: string, inLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
   }
 }
 

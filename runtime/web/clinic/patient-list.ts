@@ -1,9 +1,9 @@
 import { css, html } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { seg } from '@careloom/client/api';
-import type { PatientRow } from '@careloom/format/api';
+import type { LatestScore, PatientRow } from '@careloom/format/api';
 import { hashOf } from '@careloom/client/router';
-import { formatDateTime } from '../shared/i18n.js';
+import { formatDate, formatDateTime, formatNumber } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { ScreenElement } from '../shared/screen-element.js';
 import { triage } from './triage.js';
@@ -23,6 +23,11 @@ export class ClPatientList extends ScreenElement {
       .row { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.25rem 1rem; }
       .row a.name { font-weight: 700; font-size: 1.0625rem; display: inline-block; min-height: 44px; padding-top: 0.5rem; }
       .badges { display: flex; flex-wrap: wrap; gap: 0.375rem; align-items: center; }
+      .score { margin: 0.25rem 0 0; display: flex; flex-wrap: wrap; gap: 0.25rem 0.5rem; align-items: baseline; }
+      .score .total { font-weight: 700; }
+      .trend { font-size: 0.875rem; padding: 0 0.375rem; border-radius: 0.25rem; }
+      .trend.worse { background: var(--cl-yellow-bg); color: var(--cl-yellow); }
+      .trend.better { background: var(--cl-green-bg); color: var(--cl-green); }
     `,
   ];
 
@@ -69,12 +74,36 @@ export class ClPatientList extends ScreenElement {
               ${row.status !== 'active' ? html`<span class="badge neutral">${t(STATUS_KEY[row.status])}</span>` : null}
             </span>
           </div>
+          ${row.latestScore ? this.renderScore(row.latestScore) : null}
           <p class="hint">${row.title} · ${row.lastActivityAt ? t('lastActive', { time: formatDateTime(row.lastActivityAt, this.language) }) : t('neverActive')}</p>
           ${row.problem ? html`<p class="form-error" data-problem=${row.problem.code}>${t(row.problem.code === 'enrollment.start_out_of_range' ? 'patientStartOutOfRange' : 'patientScheduleProblem')}</p>` : null}
         </li>`)}
       </ol>`;
   }
+
+  /** The latest score, its band and which way it moved, in words (the arrow only repeats them). */
+  private renderScore(score: LatestScore): TemplateResult {
+    const t = this.t;
+    const total = formatNumber(score.total, this.language);
+    const previous = score.previous === null ? '' : formatNumber(score.previous, this.language);
+    const trend = TREND[score.trend ?? 'first'];
+    return html`<p class="score" data-latest-score>
+      <span class="total">${score.max === undefined ? t('latestScoreNoMax', { title: score.title, total }) : t('latestScore', { title: score.title, total, max: formatNumber(score.max, this.language) })}</span>
+      ${score.bandLabel ? html`<span data-band>${score.bandLabel}</span>` : null}
+      <span class="trend ${score.trend ?? 'first'}" data-trend=${score.trend ?? 'first'}><span aria-hidden="true">${trend.arrow} </span>${t(trend.key, { previous })}</span>
+      <span class="hint">${t('latestScoreOn', { date: formatDate(score.at, this.language) })}</span>
+    </p>`;
+  }
 }
+
+const TREND: Record<NonNullable<LatestScore['trend']> | 'first', { key: MessageKey; arrow: string }> = {
+  first: { key: 'trendFirst', arrow: '•' },
+  better: { key: 'trendBetter', arrow: '↘' },
+  worse: { key: 'trendWorse', arrow: '↗' },
+  unchanged: { key: 'trendUnchanged', arrow: '→' },
+  up: { key: 'trendUp', arrow: '↑' },
+  down: { key: 'trendDown', arrow: '↓' },
+};
 
 if (!customElements.get('cl-patient-list')) customElements.define('cl-patient-list', ClPatientList);
 

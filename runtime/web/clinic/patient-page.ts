@@ -9,6 +9,7 @@ import '../shared/charts-view.js';
 import '../shared/message-thread.js';
 import './alert-list.js';
 import './plan-editor.js';
+import './invitation-card.js';
 import './patient-schedule.js';
 import { attemptAsResponse, groupAttempts } from './answer-attempts.js';
 import type { AnswerAttempt } from './answer-attempts.js';
@@ -110,6 +111,14 @@ export class ClPatientPage extends ScreenElement {
       <h1 tabindex="-1">${detail.patient.name}</h1>
       <p>${detail.program.title} · ${t('programWeek', { week: detail.program.week })} · <span class="enrollment-status">${t(STATUS_KEY[detail.enrollment.status])}</span></p>
       ${this.renderStatusActions(detail.enrollment.status)}
+      ${detail.enrollment.acceptedAt === null && detail.enrollment.status !== 'ended'
+        ? html`<section aria-labelledby="invitation-heading">
+            <h2 id="invitation-heading">${t('invitationTitle')}</h2>
+            <p>${t('invitationPending')}</p>
+            <cl-invitation-card .api=${this.api} .language=${this.language} can-resend enrollment-id=${this.enrollmentId}
+              patient-language=${detail.enrollment.language ?? ''} unit-name=${detail.unit.name}></cl-invitation-card>
+          </section>`
+        : null}
 
       <section aria-labelledby="alerts-heading">
         <h2 id="alerts-heading">${t('alertsTitle')}</h2>

@@ -55,6 +55,15 @@ describe('<cl-patient-app>', () => {
     expect(pierce(app, '.due a.title').getAttribute('href')).to.equal('#/modules/e1/phq-9?v=1&fresh=1');
   });
 
+  it("opens an invitation link in the language the patient was enrolled in, over the device's stored choice", async () => {
+    const fake = createFakeApi({ as: null });
+    const app = await mountApp(fake, '#/invite/ABCDE-12345?lang=sv');
+    const screen = deep(app, 'cl-invite-screen');
+    await settleAll(screen);
+    expect(deep(screen, 'h1').textContent).to.equal('Välkommen');
+    expect((deep(screen, '#code') as HTMLInputElement).value).to.equal('ABCDE-12345');
+  });
+
   it('redeems an invitation: checks the password locally, names a wrong code at its field, then signs in', async () => {
     const fake = createFakeApi({ as: null });
     const app = await mountApp(fake, '#/invite/WRONG-CODE');

@@ -115,7 +115,9 @@ export class ClPatientApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.language = pickLanguage([this.storage.getItem(LANGUAGE_KEY), document.documentElement.lang, ...navigator.languages]);
+    // An invitation link names the language the therapist enrolled the patient in: it opens in that.
+    const invited = this.router.route.segments[0] === 'invite' ? this.router.route.query.get('lang') : null;
+    this.language = pickLanguage([invited, this.storage.getItem(LANGUAGE_KEY), document.documentElement.lang, ...navigator.languages]);
     this.api.language = this.language;
     void this.start();
   }

@@ -86,6 +86,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
   const recorded = new Map<string, { enrollmentId: string; body: ResponseDocument; result: StoredResponse }>();
   let idCounter = 0;
   const nextId = (prefix: string) => `${prefix}${++idCounter}`;
+  const invitedLanguages = new Map<string, string>();
 
   const state = {
     /** What GET /api/dev/outbox holds; `smtp: true` makes it answer 404, as with an SMTP relay. */
@@ -111,18 +112,22 @@ export function createFakeApi(options: FakeApiOptions = {}) {
       { id: 'u2', organisationId: 'o1', name: 'Clinic South', active: false, timeZone: 'Europe/Stockholm', settings: {}, intake: null },
     ] as Unit[],
     deployments: [
-      { id: 'd1', unitId: 'u1', kind: 'program', documentId: 'panic-icbt-8-weeks', version: 1, title: 'Internet CBT for panic disorder (8 weeks)', contentHash: HASH, status: 'active', deployedAt: '2025-02-01T10:00:00Z', modules: [{ moduleId: 'panic-week-1', version: 1 }, { moduleId: 'phq-9', version: 1 }] },
+      { id: 'd1', unitId: 'u1', kind: 'program', documentId: 'panic-icbt-8-weeks', version: 1, title: 'Internet CBT for panic disorder (8 weeks)', contentHash: HASH, status: 'active', deployedAt: '2025-02-01T10:00:00Z', modules: [{ moduleId: 'panic-week-1', version: 1 }, { moduleId: 'phq-9', version: 1 }], languages: ['en', 'sv'] },
       { id: 'd2', unitId: 'u1', kind: 'module', documentId: 'gad-7', version: 1, title: 'GAD-7', contentHash: HASH, status: 'withdrawn', deployedAt: '2025-02-01T10:00:00Z', modules: [{ moduleId: 'gad-7', version: 1 }] },
     ] as Deployment[],
     patients: [
-      { enrollmentId: 'e2', patient: { id: 'p2', name: 'Quiet Quinn' }, deploymentId: 'd1', title: 'Internet CBT for panic disorder (8 weeks)', status: 'active', startedOn: '2025-03-03', openAlerts: 0, unreadMessages: 0, overdueReports: 0, lastActivityAt: '2025-03-09T10:00:00Z', attention: 0 },
+      { enrollmentId: 'e2', patient: { id: 'p2', name: 'Quiet Quinn' }, deploymentId: 'd1', title: 'Internet CBT for panic disorder (8 weeks)', status: 'active', startedOn: '2025-03-03', openAlerts: 0, unreadMessages: 0, overdueReports: 0, lastActivityAt: '2025-03-09T10:00:00Z', attention: 0, latestScore: { title: 'PHQ-9', total: 6, max: 27, bandLabel: 'Mild depression', level: 1, at: '2025-03-09T10:00:00Z', previous: 11, trend: 'better' } },
       { enrollmentId: 'e3', patient: { id: 'p3', name: 'Una Unread' }, deploymentId: 'd1', title: 'Internet CBT for panic disorder (8 weeks)', status: 'active', startedOn: '2025-03-03', openAlerts: 0, unreadMessages: 2, overdueReports: 0, lastActivityAt: '2025-03-08T10:00:00Z', attention: 20 },
-      { enrollmentId: 'e1', patient: { id: 'p1', name: 'Pat Patient' }, deploymentId: 'd1', title: 'Internet CBT for panic disorder (8 weeks)', status: 'active', startedOn: '2025-03-03', openAlerts: 1, unreadMessages: 1, overdueReports: 1, lastActivityAt: '2025-03-06T10:00:00Z', attention: 111 },
+      { enrollmentId: 'e1', patient: { id: 'p1', name: 'Pat Patient' }, deploymentId: 'd1', title: 'Internet CBT for panic disorder (8 weeks)', status: 'active', startedOn: '2025-03-03', openAlerts: 1, unreadMessages: 1, overdueReports: 1, lastActivityAt: '2025-03-06T10:00:00Z', attention: 111, latestScore: { title: 'PHQ-9', total: 15, max: 27, bandLabel: 'Moderately severe depression', level: 3, at: '2025-03-06T09:00:00Z', previous: 9, trend: 'worse' } },
       { enrollmentId: 'e4', patient: { id: 'p4', name: 'Olle Overdue' }, deploymentId: 'd1', title: 'Internet CBT for panic disorder (8 weeks)', status: 'paused', startedOn: '2025-03-03', openAlerts: 0, unreadMessages: 0, overdueReports: 3, lastActivityAt: null, attention: 3 },
     ] as PatientRow[],
     alerts: [
       { id: 'al1', enrollmentId: 'e1', patient: { id: 'p1', name: 'Pat Patient' }, kind: 'item', severity: 'urgent', message: `PHQ-9: ${phq9Item9Alert.rule['en'] ?? ''}`, code: 'item_threshold', params: phq9Item9Alert, moduleId: 'phq-9', createdAt: '2025-03-06T09:00:00Z' },
     ] as Alert[],
+    /** Bodies of POST …/enrollments, as sent. */
+    enrollRequests: [] as Array<{ deploymentId?: string; language?: string }>,
+    /** Enrollments a new invitation was sent for, in order. */
+    resentInvitations: [] as string[],
     referrals: [
       { id: 'r1', contact: { name: 'Rita Referral', email: 'rita@example.org', phone: '070-000 00 00' }, answers: {}, scores: [{ instrumentId: 'phq9', title: 'PHQ-9', total: 12, band: 'moderate', bandLabel: 'Moderate depression' }], receivedAt: '2025-03-05T12:00:00Z', status: 'new' },
     ] as Referral[],
@@ -209,7 +214,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     const row = state.patients.find((patient) => patient.enrollmentId === enrollmentId);
     if (!row) return undefined;
     return {
-      enrollment: { id: enrollmentId, status: row.status, startedOn: row.startedOn, deploymentId: row.deploymentId },
+      enrollment: { id: enrollmentId, status: row.status, startedOn: row.startedOn, deploymentId: row.deploymentId, acceptedAt: row.status === 'invited' ? null : '2025-03-03T08:00:00Z', ...(invitedLanguages.has(enrollmentId) ? { language: invitedLanguages.get(enrollmentId) } : {}) },
       patient: { id: row.patient.id, name: row.patient.name, email: `${row.patient.id}@example.org` },
       unit: { id: 'u1', name: 'Clinic North' },
       program: {
@@ -344,14 +349,24 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     ['GET', /^\/api\/catalog$/, () => json(200, { entries: state.catalog })],
     ['GET', /^\/api\/care\/units\/([^/]+)\/patients$/, () => json(200, { patients: state.patients })],
     ['POST', /^\/api\/care\/units\/([^/]+)\/enrollments$/, (_m, request) => {
-      const body = request.body as { deploymentId?: string; patient?: { name?: string; email?: string } };
+      const body = request.body as { deploymentId?: string; patient?: { name?: string; email?: string }; language?: string };
+      state.enrollRequests.push(body);
       const issues = [];
       if (!body.patient?.name) issues.push({ path: '/patient/name', message: 'Enter the patient’s name.' });
       if (!body.patient?.email?.includes('@')) issues.push({ path: '/patient/email', message: 'Enter an e-mail address.' });
       if (issues.length) return problem(422, 'Invalid', `The enrollment has ${issues.length} problems.`, issues);
       const id = nextId('e');
       state.patients.push({ enrollmentId: id, patient: { id: nextId('p'), name: body.patient!.name! }, deploymentId: body.deploymentId ?? '', title: 'Internet CBT for panic disorder (8 weeks)', status: 'invited', startedOn: null, openAlerts: 0, unreadMessages: 0, overdueReports: 0, lastActivityAt: null, attention: 0 });
-      return json(201, { enrollment: { id, status: 'invited' }, invitation: { code: 'WXYZ7-9876K', url: 'https://careloom.example/#/invite/WXYZ7-9876K', expiresAt: '2025-03-24T12:00:00Z' } });
+      if (body.language) invitedLanguages.set(id, body.language);
+      return json(201, { enrollment: { id, status: 'invited', ...(body.language ? { language: body.language } : {}) }, invitation: { code: 'WXYZ7-9876K', url: `https://careloom.example/#/invite/WXYZ7-9876K?lang=${body.language ?? 'en'}`, expiresAt: '2025-03-24T12:00:00Z' } });
+    }],
+    ['POST', /^\/api\/care\/enrollments\/([^/]+)\/invitation$/, (match) => {
+      const row = state.patients.find((patient) => patient.enrollmentId === match[1]);
+      if (!row) return problem(404, 'Not found', 'No such enrollment.');
+      if (row.status !== 'invited') return problem(409, 'Conflict', 'The patient has already accepted the invitation; there is nothing to send again.');
+      state.resentInvitations.push(row.enrollmentId);
+      const code = `NEWC${state.resentInvitations.length}-ABCDE`;
+      return json(201, { code, url: `https://careloom.example/#/invite/${code}?lang=${invitedLanguages.get(row.enrollmentId) ?? 'en'}`, expiresAt: '2025-03-31T12:00:00Z' });
     }],
     ['GET', /^\/api\/care\/enrollments\/([^/]+)$/, (match) => {
       const detail = enrollmentDetail(match[1]!);

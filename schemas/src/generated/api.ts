@@ -1370,6 +1370,10 @@ export interface Deployment {
    * The module versions patients of this deployment get (a module deployment: itself).
    */
   modules: ModulePin[];
+  /**
+   * The languages the deployed program is written in (a patient can be enrolled in any of them), default first.
+   */
+  languages?: string[];
 }
 /**
  * GET /api/care/units/:id/deployments.
@@ -1397,6 +1401,44 @@ export interface PatientRow {
   lastActivityAt: string | null;
   attention: number;
   problem?: Problem;
+  latestScore?: LatestScore;
+}
+/**
+ * A patient's most recent instrument score and how it moved since that instrument's score before it (absent when the patient has no score yet).
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "LatestScore".
+ */
+export interface LatestScore {
+  /**
+   * The instrument's abbreviation (PHQ-9).
+   */
+  title: string;
+  total: number;
+  /**
+   * The highest total the instrument can give.
+   */
+  max?: number;
+  /**
+   * The severity band, in the reader's language.
+   */
+  bandLabel: string | null;
+  /**
+   * The band's severity level, 0 (none) to 4 (severe).
+   */
+  level: number | null;
+  /**
+   * When the patient answered.
+   */
+  at: string;
+  /**
+   * The same instrument's total before this one, or null for a first score.
+   */
+  previous: number | null;
+  /**
+   * better or worse when the instrument's bands say which way is worse, else up or down; null for a first score.
+   */
+  trend: 'better' | 'worse' | 'unchanged' | 'up' | 'down' | null;
 }
 /**
  * GET /api/care/units/:id/patients, most in need of attention first.
@@ -1456,6 +1498,14 @@ export interface Enrollment {
    * The module versions this enrollment stays on.
    */
   modules?: ModulePin[];
+  /**
+   * The language the patient was enrolled in (absent: the program's default).
+   */
+  language?: string;
+  /**
+   * When the patient took the invitation up; null until then (a new invitation can be sent).
+   */
+  acceptedAt?: string | null;
 }
 /**
  * The answer of enrolling (POST /api/care/units/:id/enrollments) and of accepting a referral: the enrollment and its invitation.
@@ -1762,6 +1812,10 @@ export interface EnrollBody {
    * The local date week 1 starts (YYYY-MM-DD); today by default.
    */
   startsOn?: string;
+  /**
+   * The patient's language, one the program is written in: the invitation e-mail and link are in it. The program's default language when absent.
+   */
+  language?: string;
 }
 /**
  * This interface was referenced by `CareloomApi`'s JSON-Schema
@@ -2593,6 +2647,7 @@ export interface ApiDefinitions {
   Deployment: Deployment;
   DeploymentList: DeploymentList;
   PatientRow: PatientRow;
+  LatestScore: LatestScore;
   PatientList: PatientList;
   OutboxMessage: OutboxMessage;
   Outbox: Outbox;

@@ -256,7 +256,7 @@ export interface InstrumentBlock {
   abbreviation: string;
   instructions?: LocalizedText;
   codes?: InstrumentCodes;
-  licence: Licence;
+  licence?: Licence;
   /**
    * A validated instrument: its wording, item order, options and scoring may not be edited, only translated.
    */

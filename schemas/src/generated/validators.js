@@ -7075,8 +7075,8 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  if(data.licence === undefined){
-  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "licence"},message:"must have required property '"+"licence"+"'",schema:schema87.required,parentSchema:schema87,data};
+  if(data.items === undefined){
+  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema87.required,parentSchema:schema87,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -7085,8 +7085,8 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  if(data.items === undefined){
-  const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema87.required,parentSchema:schema87,data};
+  if(data.scoring === undefined){
+  const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scoring"},message:"must have required property '"+"scoring"+"'",schema:schema87.required,parentSchema:schema87,data};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -7095,8 +7095,8 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  if(data.scoring === undefined){
-  const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scoring"},message:"must have required property '"+"scoring"+"'",schema:schema87.required,parentSchema:schema87,data};
+  if(data.tests === undefined){
+  const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tests"},message:"must have required property '"+"tests"+"'",schema:schema87.required,parentSchema:schema87,data};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -7105,8 +7105,9 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  if(data.tests === undefined){
-  const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tests"},message:"must have required property '"+"tests"+"'",schema:schema87.required,parentSchema:schema87,data};
+  for(const key0 in data){
+  if(!(func1.call(schema87.properties, key0))){
+  const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema87,data};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -7115,9 +7116,11 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  for(const key0 in data){
-  if(!(func1.call(schema87.properties, key0))){
-  const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema87,data};
+  }
+  if(data.type !== undefined){
+  let data0 = data.type;
+  if("instrument" !== data0){
+  const err8 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "instrument"},message:"must be equal to constant",schema:"instrument",parentSchema:schema87.properties.type,data:data0};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -7127,10 +7130,11 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   }
-  if(data.type !== undefined){
-  let data0 = data.type;
-  if("instrument" !== data0){
-  const err9 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "instrument"},message:"must be equal to constant",schema:"instrument",parentSchema:schema87.properties.type,data:data0};
+  if(data.id !== undefined){
+  let data1 = data.id;
+  if(typeof data1 === "string"){
+  if(!pattern8.test(data1)){
+  const err9 = {instancePath:instancePath+"/id",schemaPath:"common.schema.json#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_.-]{0,63}$",parentSchema:schema39,data:data1};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -7140,27 +7144,13 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   }
-  if(data.id !== undefined){
-  let data1 = data.id;
-  if(typeof data1 === "string"){
-  if(!pattern8.test(data1)){
-  const err10 = {instancePath:instancePath+"/id",schemaPath:"common.schema.json#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_.-]{0,63}$",parentSchema:schema39,data:data1};
+  else {
+  const err10 = {instancePath:instancePath+"/id",schemaPath:"common.schema.json#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data1};
   if(vErrors === null){
   vErrors = [err10];
   }
   else {
   vErrors.push(err10);
-  }
-  errors++;
-  }
-  }
-  else {
-  const err11 = {instancePath:instancePath+"/id",schemaPath:"common.schema.json#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data1};
-  if(vErrors === null){
-  vErrors = [err11];
-  }
-  else {
-  vErrors.push(err11);
   }
   errors++;
   }
@@ -7181,7 +7171,17 @@ export function bindValidators(careloomRuntime) {
   let data4 = data.abbreviation;
   if(typeof data4 === "string"){
   if(func2(data4) > 20){
-  const err12 = {instancePath:instancePath+"/abbreviation",schemaPath:"#/properties/abbreviation/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters",schema:20,parentSchema:schema87.properties.abbreviation,data:data4};
+  const err11 = {instancePath:instancePath+"/abbreviation",schemaPath:"#/properties/abbreviation/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters",schema:20,parentSchema:schema87.properties.abbreviation,data:data4};
+  if(vErrors === null){
+  vErrors = [err11];
+  }
+  else {
+  vErrors.push(err11);
+  }
+  errors++;
+  }
+  if(func2(data4) < 1){
+  const err12 = {instancePath:instancePath+"/abbreviation",schemaPath:"#/properties/abbreviation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema87.properties.abbreviation,data:data4};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -7190,24 +7190,14 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  if(func2(data4) < 1){
-  const err13 = {instancePath:instancePath+"/abbreviation",schemaPath:"#/properties/abbreviation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema87.properties.abbreviation,data:data4};
+  }
+  else {
+  const err13 = {instancePath:instancePath+"/abbreviation",schemaPath:"#/properties/abbreviation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.abbreviation.type,parentSchema:schema87.properties.abbreviation,data:data4};
   if(vErrors === null){
   vErrors = [err13];
   }
   else {
   vErrors.push(err13);
-  }
-  errors++;
-  }
-  }
-  else {
-  const err14 = {instancePath:instancePath+"/abbreviation",schemaPath:"#/properties/abbreviation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.abbreviation.type,parentSchema:schema87.properties.abbreviation,data:data4};
-  if(vErrors === null){
-  vErrors = [err14];
-  }
-  else {
-  vErrors.push(err14);
   }
   errors++;
   }
@@ -7222,7 +7212,18 @@ export function bindValidators(careloomRuntime) {
   let data6 = data.codes;
   if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
   if(data6.system === undefined){
-  const err15 = {instancePath:instancePath+"/codes",schemaPath:"#/$defs/InstrumentCodes/required",keyword:"required",params:{missingProperty: "system"},message:"must have required property '"+"system"+"'",schema:schema92.required,parentSchema:schema92,data:data6};
+  const err14 = {instancePath:instancePath+"/codes",schemaPath:"#/$defs/InstrumentCodes/required",keyword:"required",params:{missingProperty: "system"},message:"must have required property '"+"system"+"'",schema:schema92.required,parentSchema:schema92,data:data6};
+  if(vErrors === null){
+  vErrors = [err14];
+  }
+  else {
+  vErrors.push(err14);
+  }
+  errors++;
+  }
+  for(const key1 in data6){
+  if(!(((key1 === "system") || (key1 === "panel")) || (key1 === "total"))){
+  const err15 = {instancePath:instancePath+"/codes",schemaPath:"#/$defs/InstrumentCodes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema92,data:data6};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -7231,9 +7232,12 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  for(const key1 in data6){
-  if(!(((key1 === "system") || (key1 === "panel")) || (key1 === "total"))){
-  const err16 = {instancePath:instancePath+"/codes",schemaPath:"#/$defs/InstrumentCodes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema92,data:data6};
+  }
+  if(data6.system !== undefined){
+  let data7 = data6.system;
+  if(typeof data7 === "string"){
+  if(!(formats0(data7))){
+  const err16 = {instancePath:instancePath+"/codes/system",schemaPath:"#/$defs/InstrumentCodes/properties/system/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema92.properties.system,data:data7};
   if(vErrors === null){
   vErrors = [err16];
   }
@@ -7243,11 +7247,8 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   }
-  if(data6.system !== undefined){
-  let data7 = data6.system;
-  if(typeof data7 === "string"){
-  if(!(formats0(data7))){
-  const err17 = {instancePath:instancePath+"/codes/system",schemaPath:"#/$defs/InstrumentCodes/properties/system/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema92.properties.system,data:data7};
+  else {
+  const err17 = {instancePath:instancePath+"/codes/system",schemaPath:"#/$defs/InstrumentCodes/properties/system/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.properties.system.type,parentSchema:schema92.properties.system,data:data7};
   if(vErrors === null){
   vErrors = [err17];
   }
@@ -7257,8 +7258,11 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   }
-  else {
-  const err18 = {instancePath:instancePath+"/codes/system",schemaPath:"#/$defs/InstrumentCodes/properties/system/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.properties.system.type,parentSchema:schema92.properties.system,data:data7};
+  if(data6.panel !== undefined){
+  let data8 = data6.panel;
+  if(typeof data8 === "string"){
+  if(func2(data8) > 40){
+  const err18 = {instancePath:instancePath+"/codes/panel",schemaPath:"#/$defs/InstrumentCodes/properties/panel/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema92.properties.panel,data:data8};
   if(vErrors === null){
   vErrors = [err18];
   }
@@ -7268,11 +7272,8 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   }
-  if(data6.panel !== undefined){
-  let data8 = data6.panel;
-  if(typeof data8 === "string"){
-  if(func2(data8) > 40){
-  const err19 = {instancePath:instancePath+"/codes/panel",schemaPath:"#/$defs/InstrumentCodes/properties/panel/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema92.properties.panel,data:data8};
+  else {
+  const err19 = {instancePath:instancePath+"/codes/panel",schemaPath:"#/$defs/InstrumentCodes/properties/panel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.properties.panel.type,parentSchema:schema92.properties.panel,data:data8};
   if(vErrors === null){
   vErrors = [err19];
   }
@@ -7282,8 +7283,11 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   }
-  else {
-  const err20 = {instancePath:instancePath+"/codes/panel",schemaPath:"#/$defs/InstrumentCodes/properties/panel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.properties.panel.type,parentSchema:schema92.properties.panel,data:data8};
+  if(data6.total !== undefined){
+  let data9 = data6.total;
+  if(typeof data9 === "string"){
+  if(func2(data9) > 40){
+  const err20 = {instancePath:instancePath+"/codes/total",schemaPath:"#/$defs/InstrumentCodes/properties/total/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema92.properties.total,data:data9};
   if(vErrors === null){
   vErrors = [err20];
   }
@@ -7293,11 +7297,8 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   }
-  if(data6.total !== undefined){
-  let data9 = data6.total;
-  if(typeof data9 === "string"){
-  if(func2(data9) > 40){
-  const err21 = {instancePath:instancePath+"/codes/total",schemaPath:"#/$defs/InstrumentCodes/properties/total/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema92.properties.total,data:data9};
+  else {
+  const err21 = {instancePath:instancePath+"/codes/total",schemaPath:"#/$defs/InstrumentCodes/properties/total/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.properties.total.type,parentSchema:schema92.properties.total,data:data9};
   if(vErrors === null){
   vErrors = [err21];
   }
@@ -7307,8 +7308,9 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   }
+  }
   else {
-  const err22 = {instancePath:instancePath+"/codes/total",schemaPath:"#/$defs/InstrumentCodes/properties/total/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.properties.total.type,parentSchema:schema92.properties.total,data:data9};
+  const err22 = {instancePath:instancePath+"/codes",schemaPath:"#/$defs/InstrumentCodes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema92.type,parentSchema:schema92,data:data6};
   if(vErrors === null){
   vErrors = [err22];
   }
@@ -7318,9 +7320,11 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   }
-  }
-  else {
-  const err23 = {instancePath:instancePath+"/codes",schemaPath:"#/$defs/InstrumentCodes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema92.type,parentSchema:schema92,data:data6};
+  if(data.licence !== undefined){
+  let data10 = data.licence;
+  if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+  if(data10.name === undefined){
+  const err23 = {instancePath:instancePath+"/licence",schemaPath:"#/$defs/Licence/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema93.required,parentSchema:schema93,data:data10};
   if(vErrors === null){
   vErrors = [err23];
   }
@@ -7329,12 +7333,8 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  }
-  if(data.licence !== undefined){
-  let data10 = data.licence;
-  if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-  if(data10.name === undefined){
-  const err24 = {instancePath:instancePath+"/licence",schemaPath:"#/$defs/Licence/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema93.required,parentSchema:schema93,data:data10};
+  if(data10.attribution === undefined){
+  const err24 = {instancePath:instancePath+"/licence",schemaPath:"#/$defs/Licence/required",keyword:"required",params:{missingProperty: "attribution"},message:"must have required property '"+"attribution"+"'",schema:schema93.required,parentSchema:schema93,data:data10};
   if(vErrors === null){
   vErrors = [err24];
   }
@@ -7343,8 +7343,9 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  if(data10.attribution === undefined){
-  const err25 = {instancePath:instancePath+"/licence",schemaPath:"#/$defs/Licence/required",keyword:"required",params:{missingProperty: "attribution"},message:"must have required property '"+"attribution"+"'",schema:schema93.required,parentSchema:schema93,data:data10};
+  for(const key2 in data10){
+  if(!(((key2 === "name") || (key2 === "url")) || (key2 === "attribution"))){
+  const err25 = {instancePath:instancePath+"/licence",schemaPath:"#/$defs/Licence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema93,data:data10};
   if(vErrors === null){
   vErrors = [err25];
   }
@@ -7353,9 +7354,12 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  for(const key2 in data10){
-  if(!(((key2 === "name") || (key2 === "url")) || (key2 === "attribution"))){
-  const err26 = {instancePath:instancePath+"/licence",schemaPath:"#/$defs/Licence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema93,data:data10};
+  }
+  if(data10.name !== undefined){
+  let data11 = data10.name;
+  if(typeof data11 === "string"){
+  if(func2(data11) > 200){
+  const err26 = {instancePath:instancePath+"/licence/name",schemaPath:"#/$defs/Licence/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema93.properties.name,data:data11};
   if(vErrors === null){
   vErrors = [err26];
   }
@@ -7364,12 +7368,8 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  }
-  if(data10.name !== undefined){
-  let data11 = data10.name;
-  if(typeof data11 === "string"){
-  if(func2(data11) > 200){
-  const err27 = {instancePath:instancePath+"/licence/name",schemaPath:"#/$defs/Licence/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema93.properties.name,data:data11};
+  if(func2(data11) < 1){
+  const err27 = {instancePath:instancePath+"/licence/name",schemaPath:"#/$defs/Licence/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93.properties.name,data:data11};
   if(vErrors === null){
   vErrors = [err27];
   }
@@ -7378,8 +7378,9 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  if(func2(data11) < 1){
-  const err28 = {instancePath:instancePath+"/licence/name",schemaPath:"#/$defs/Licence/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93.properties.name,data:data11};
+  }
+  else {
+  const err28 = {instancePath:instancePath+"/licence/name",schemaPath:"#/$defs/Licence/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.name.type,parentSchema:schema93.properties.name,data:data11};
   if(vErrors === null){
   vErrors = [err28];
   }
@@ -7389,8 +7390,11 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   }
-  else {
-  const err29 = {instancePath:instancePath+"/licence/name",schemaPath:"#/$defs/Licence/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.name.type,parentSchema:schema93.properties.name,data:data11};
+  if(data10.url !== undefined){
+  let data12 = data10.url;
+  if(typeof data12 === "string"){
+  if(!(formats0(data12))){
+  const err29 = {instancePath:instancePath+"/licence/url",schemaPath:"#/$defs/Licence/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema93.properties.url,data:data12};
   if(vErrors === null){
   vErrors = [err29];
   }
@@ -7400,11 +7404,8 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   }
-  if(data10.url !== undefined){
-  let data12 = data10.url;
-  if(typeof data12 === "string"){
-  if(!(formats0(data12))){
-  const err30 = {instancePath:instancePath+"/licence/url",schemaPath:"#/$defs/Licence/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema93.properties.url,data:data12};
+  else {
+  const err30 = {instancePath:instancePath+"/licence/url",schemaPath:"#/$defs/Licence/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.url.type,parentSchema:schema93.properties.url,data:data12};
   if(vErrors === null){
   vErrors = [err30];
   }
@@ -7414,8 +7415,11 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   }
-  else {
-  const err31 = {instancePath:instancePath+"/licence/url",schemaPath:"#/$defs/Licence/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.url.type,parentSchema:schema93.properties.url,data:data12};
+  if(data10.attribution !== undefined){
+  let data13 = data10.attribution;
+  if(typeof data13 === "string"){
+  if(func2(data13) > 1000){
+  const err31 = {instancePath:instancePath+"/licence/attribution",schemaPath:"#/$defs/Licence/properties/attribution/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema93.properties.attribution,data:data13};
   if(vErrors === null){
   vErrors = [err31];
   }
@@ -7424,12 +7428,8 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  }
-  if(data10.attribution !== undefined){
-  let data13 = data10.attribution;
-  if(typeof data13 === "string"){
-  if(func2(data13) > 1000){
-  const err32 = {instancePath:instancePath+"/licence/attribution",schemaPath:"#/$defs/Licence/properties/attribution/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema93.properties.attribution,data:data13};
+  if(func2(data13) < 1){
+  const err32 = {instancePath:instancePath+"/licence/attribution",schemaPath:"#/$defs/Licence/properties/attribution/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93.properties.attribution,data:data13};
   if(vErrors === null){
   vErrors = [err32];
   }
@@ -7438,8 +7438,9 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  if(func2(data13) < 1){
-  const err33 = {instancePath:instancePath+"/licence/attribution",schemaPath:"#/$defs/Licence/properties/attribution/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93.properties.attribution,data:data13};
+  }
+  else {
+  const err33 = {instancePath:instancePath+"/licence/attribution",schemaPath:"#/$defs/Licence/properties/attribution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.attribution.type,parentSchema:schema93.properties.attribution,data:data13};
   if(vErrors === null){
   vErrors = [err33];
   }
@@ -7449,8 +7450,9 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   }
+  }
   else {
-  const err34 = {instancePath:instancePath+"/licence/attribution",schemaPath:"#/$defs/Licence/properties/attribution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.attribution.type,parentSchema:schema93.properties.attribution,data:data13};
+  const err34 = {instancePath:instancePath+"/licence",schemaPath:"#/$defs/Licence/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema93.type,parentSchema:schema93,data:data10};
   if(vErrors === null){
   vErrors = [err34];
   }
@@ -7460,9 +7462,10 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   }
-  }
-  else {
-  const err35 = {instancePath:instancePath+"/licence",schemaPath:"#/$defs/Licence/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema93.type,parentSchema:schema93,data:data10};
+  if(data.locked !== undefined){
+  let data14 = data.locked;
+  if(typeof data14 !== "boolean"){
+  const err35 = {instancePath:instancePath+"/locked",schemaPath:"#/properties/locked/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema87.properties.locked.type,parentSchema:schema87.properties.locked,data:data14};
   if(vErrors === null){
   vErrors = [err35];
   }
@@ -7472,29 +7475,16 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   }
-  if(data.locked !== undefined){
-  let data14 = data.locked;
-  if(typeof data14 !== "boolean"){
-  const err36 = {instancePath:instancePath+"/locked",schemaPath:"#/properties/locked/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema87.properties.locked.type,parentSchema:schema87.properties.locked,data:data14};
+  if(data.options !== undefined){
+  let data15 = data.options;
+  if(Array.isArray(data15)){
+  if(data15.length < 2){
+  const err36 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema87.properties.options,data:data15};
   if(vErrors === null){
   vErrors = [err36];
   }
   else {
   vErrors.push(err36);
-  }
-  errors++;
-  }
-  }
-  if(data.options !== undefined){
-  let data15 = data.options;
-  if(Array.isArray(data15)){
-  if(data15.length < 2){
-  const err37 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema87.properties.options,data:data15};
-  if(vErrors === null){
-  vErrors = [err37];
-  }
-  else {
-  vErrors.push(err37);
   }
   errors++;
   }
@@ -7507,12 +7497,12 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err38 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema87.properties.options.type,parentSchema:schema87.properties.options,data:data15};
+  const err37 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema87.properties.options.type,parentSchema:schema87.properties.options,data:data15};
   if(vErrors === null){
-  vErrors = [err38];
+  vErrors = [err37];
   }
   else {
-  vErrors.push(err38);
+  vErrors.push(err37);
   }
   errors++;
   }
@@ -7521,12 +7511,12 @@ export function bindValidators(careloomRuntime) {
   let data17 = data.items;
   if(Array.isArray(data17)){
   if(data17.length < 1){
-  const err39 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema87.properties.items,data:data17};
+  const err38 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema87.properties.items,data:data17};
   if(vErrors === null){
-  vErrors = [err39];
+  vErrors = [err38];
   }
   else {
-  vErrors.push(err39);
+  vErrors.push(err38);
   }
   errors++;
   }
@@ -7539,12 +7529,12 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err40 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema87.properties.items.type,parentSchema:schema87.properties.items,data:data17};
+  const err39 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema87.properties.items.type,parentSchema:schema87.properties.items,data:data17};
   if(vErrors === null){
-  vErrors = [err40];
+  vErrors = [err39];
   }
   else {
-  vErrors.push(err40);
+  vErrors.push(err39);
   }
   errors++;
   }
@@ -7559,12 +7549,12 @@ export function bindValidators(careloomRuntime) {
   let data20 = data.tests;
   if(Array.isArray(data20)){
   if(data20.length < 1){
-  const err41 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema87.properties.tests,data:data20};
+  const err40 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema87.properties.tests,data:data20};
   if(vErrors === null){
-  vErrors = [err41];
+  vErrors = [err40];
   }
   else {
-  vErrors.push(err41);
+  vErrors.push(err40);
   }
   errors++;
   }
@@ -7577,24 +7567,24 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err42 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema87.properties.tests.type,parentSchema:schema87.properties.tests,data:data20};
+  const err41 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema87.properties.tests.type,parentSchema:schema87.properties.tests,data:data20};
   if(vErrors === null){
-  vErrors = [err42];
+  vErrors = [err41];
   }
   else {
-  vErrors.push(err42);
+  vErrors.push(err41);
   }
   errors++;
   }
   }
   }
   else {
-  const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data};
+  const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data};
   if(vErrors === null){
-  vErrors = [err43];
+  vErrors = [err42];
   }
   else {
-  vErrors.push(err43);
+  vErrors.push(err42);
   }
   errors++;
   }

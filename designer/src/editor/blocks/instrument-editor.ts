@@ -37,7 +37,10 @@ export function instrumentBlockEditor(context: EditContext, block: Y.Map<unknown
       ${stringControl(structure, licence, 'name', t('instrument.licenceName'))}
       ${stringControl(structure, licence, 'url', t('instrument.licenceUrl'), { optional: true })}
       ${stringControl(structure, licence, 'attribution', t('instrument.attribution'))}
-    </div>` : nothing}
+    </div>` : html`<p class="hint">${t('instrument.ownScale')}</p>`}
+    ${structure.readOnly ? nothing : licence
+      ? html`<div><button type="button" class="small" data-action="remove-licence" @click=${() => context.session.transact(() => block.delete('licence'))}>${t('instrument.removeLicence')}</button></div>`
+      : html`<div><button type="button" class="small" data-action="add-licence" @click=${() => context.session.transact(() => block.set('licence', toYValue({ name: '', attribution: '' }, 'Licence')))}>${t('instrument.addLicence')}</button></div>`}
     ${scoredOptions(context, structure, block, block, t('instrument.sharedScale'), locked)}
     ${itemsEditor(context, structure, block, locked)}
     ${scoring ? scoringEditor(context, structure, block, scoring, locked) : nothing}

@@ -97,7 +97,7 @@ function newInstrument(languages: readonly string[], taken: Set<string>): Block 
   const item = uniqueId('item', taken);
   return {
     type: 'instrument', id: uniqueId('instrument', taken), name: emptyText(languages), abbreviation: '',
-    licence: { name: '', attribution: '' },
+    // No licence: a new scale is the organisation's own; one from elsewhere gets its licence added.
     options: [low, high],
     items: [{ id: item, text: emptyText(languages) }],
     scoring: {

@@ -9,6 +9,7 @@ import { createDueWorkCommands } from './due-work.js';
 import { createEnrollmentContentCommands } from './enrollment-content.js';
 import { createEnrollmentCommands } from './enrollments.js';
 import { createInvitationCommands } from './invitations.js';
+import { createInvitationResendCommands } from './invitation-resend.js';
 import type { RedeemLimits } from './invitations.js';
 import { createMessageCommands } from './messages.js';
 import { createPatientHomeCommands } from './patient-home.js';
@@ -46,6 +47,7 @@ export function createCareService(deps: CareDeps, options: { intakeLimits?: Inta
     ...createChartCommands(deps),
     ...createPatientHomeCommands(deps),
     ...createInvitationCommands(deps, options.redeemLimits),
+    ...createInvitationResendCommands(deps),
     ...createReferralCommands(deps, options.intakeLimits),
     ...createReportCommands(deps),
 

@@ -4,6 +4,7 @@ import { moduleRefs } from '../authoring/document-content.js';
 import { DomainError } from '../errors.js';
 import { actorOf, careAudit, unitFor } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
+import { contentLanguages } from './invitation-mail.js';
 import type { DeploymentRecord, ModulePin } from './ports.js';
 
 /** A deployment as the clinic sees it: the wire type, defined once. */
@@ -34,7 +35,11 @@ export function createDeploymentCommands(deps: CareDeps) {
   return {
     async listDeployments(context: CareContext, unitId: string): Promise<DeploymentView[]> {
       const { unit } = await unitFor(deps, context, unitId, 'deployment.read');
-      return (await deps.store.listDeployments(unit.id)).map(presentDeployment);
+      // With the languages each is written in, for the enroll form's choice of the patient's language.
+      return Promise.all((await deps.store.listDeployments(unit.id)).map(async (deployment) => {
+        const declared = await contentLanguages(deps, deployment.documentId, deployment.version);
+        return { ...presentDeployment(deployment), languages: [declared.defaultLanguage, ...declared.languages.filter((language) => language !== declared.defaultLanguage)] };
+      }));
     },
 
     /** Deploys a released version to a unit. Anything not released (a draft, a retired version) is a conflict. */

@@ -7,9 +7,10 @@ import { DomainError } from '../errors.js';
 import type { Role } from '../principal.js';
 import { actorOf, auditPatientRead, auditPatientReads, careAudit, enrollmentFor, unitFor } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
-import { textIn } from './care-content.js';
+import { loadModule, textIn } from './care-content.js';
+import { latestScore } from './latest-score.js';
 import { normalizeInvitationCode } from './invitation-code.js';
-import { contentLanguage, invitationMail } from './invitation-mail.js';
+import { contentLanguages, invitationLanguage, invitationMail } from './invitation-mail.js';
 import { loadEnrollmentSchedule, tryLoadEnrollmentSchedule } from './enrollment-schedule.js';
 import { alertPeople, presentAlert } from './alerts.js';
 import type { AlertView } from './alerts.js';
@@ -31,6 +32,8 @@ export interface EnrollmentView {
   startedOn: string;
   createdAt: string;
   modules: EnrollmentRecord['modules'];
+  language?: string;
+  acceptedAt: string | null;
 }
 
 /** The code a new patient enrolls with: the wire type. */
@@ -55,8 +58,8 @@ const DAY_MS = 24 * 3600_000;
 const START_WINDOW_DAYS = 365;
 
 export function presentEnrollment(enrollment: EnrollmentRecord): EnrollmentView {
-  const { id, unitId, deploymentId, patientId, status, startedOn, createdAt, modules } = enrollment;
-  return { id, unitId, deploymentId, patientId, status, startedOn, createdAt, modules };
+  const { id, unitId, deploymentId, patientId, status, startedOn, createdAt, modules, acceptedAt } = enrollment;
+  return { id, unitId, deploymentId, patientId, status, startedOn, createdAt, modules, acceptedAt, ...(enrollment.language !== undefined ? { language: enrollment.language } : {}) };
 }
 
 /** SHA-256 of an invitation code in its canonical form (`normalizeInvitationCode`): only the hash is stored. */
@@ -72,13 +75,18 @@ export function attentionScore(entry: { openAlerts: number; unreadMessages: numb
   return entry.openAlerts * 1000 + Math.min(entry.unreadMessages, 9) * 100 + Math.min(entry.overdueReports, 9) * 10 + Math.min(entry.inactiveDays, 7);
 }
 
+/** The link in an invitation: the patient app opens the invitation in the patient's language. */
+export function invitationUrl(deps: Pick<CareDeps, 'publicUrl'>, code: string, language: string): string {
+  return `${deps.publicUrl().replace(/\/$/, '')}/#/invite/${code}?lang=${encodeURIComponent(language)}`;
+}
+
 export function createEnrollmentCommands(deps: CareDeps) {
   /** Creates the enrollment, the patient's account (if new) and a one-time invitation, and e-mails the link. */
   const enroll = async (
     context: CareContext,
     unit: UnitRecord,
     role: Role,
-    input: { deploymentId: string; patient: { name: string; email: string }; startsOn?: string },
+    input: { deploymentId: string; patient: { name: string; email: string }; startsOn?: string; language?: string },
     referral?: { id: string },
   ): Promise<{ enrollment: EnrollmentView; invitation: InvitationView }> => {
     const deployment = await deps.store.getDeployment(input.deploymentId);
@@ -103,6 +111,8 @@ export function createEnrollmentCommands(deps: CareDeps) {
       const message = `The start date must be within a year of today, from ${earliest} to ${latest}; ${startsOn} is not.`;
       throw new DomainError('invalid', message, { issues: [{ code: 'enrollment.starts_on_out_of_range', path: '/startsOn', message }] });
     }
+    const declared = await contentLanguages(deps, deployment.documentId, deployment.version);
+    const language = invitationLanguage(declared, input.language);
     const at = now.toISOString();
     const actor = actorOf(context);
     // Everything from here on reads the same whether or not the address already had an account:
@@ -128,15 +138,15 @@ export function createEnrollmentCommands(deps: CareDeps) {
       lastActivityAt: null,
       acceptedAt: null,
       invitedName: name,
+      ...(input.language !== undefined ? { language } : {}),
     };
     const code = deps.newInvitationCode();
     const canonical = normalizeInvitationCode(code);
     if (canonical === undefined) throw new Error('newInvitationCode made a code that cannot be typed back.');
     const expiresAt = new Date(now.getTime() + (deps.invitationTtlMs ?? DEFAULT_INVITATION_TTL_MS)).toISOString();
-    const url = `${deps.publicUrl().replace(/\/$/, '')}/#/invite/${code}`;
-    const language = await contentLanguage(deps, deployment.documentId, deployment.version);
+    const url = invitationUrl(deps, code, language);
     // The stored e-mail carries the code only as a placeholder; the outbox seals the code itself.
-    const mail = invitationMail({ language, patientName: patient.name, unitName: unit.name, title: deployment.title, url: `${deps.publicUrl().replace(/\/$/, '')}/#/invite/${MAIL_SECRET}`, code: MAIL_SECRET, expiresOn: localDateOf(expiresAt, unit.timeZone) });
+    const mail = invitationMail({ language, patientName: patient.name, unitName: unit.name, title: declared.title(language) ?? deployment.title, url: invitationUrl(deps, MAIL_SECRET, language), code: MAIL_SECRET, expiresOn: localDateOf(expiresAt, unit.timeZone) });
     // The invitation joins the enrollment's transaction in the mail outbox: it exists exactly when
     // the enrollment does, survives a restart, and the relay (retried by the dispatcher) never
     // delays or fails this request.
@@ -153,7 +163,7 @@ export function createEnrollmentCommands(deps: CareDeps) {
   return {
     enroll,
 
-    async enrollPatient(context: CareContext, unitId: string, input: { deploymentId: string; patient: { name: string; email: string }; startsOn?: string }) {
+    async enrollPatient(context: CareContext, unitId: string, input: { deploymentId: string; patient: { name: string; email: string }; startsOn?: string; language?: string }) {
       const { unit, role } = await unitFor(deps, context, unitId, 'enrollment.create');
       return enroll(context, unit, role, input);
     },
@@ -180,6 +190,8 @@ export function createEnrollmentCommands(deps: CareDeps) {
         const inactiveDays = open ? Math.max(0, Math.floor((now.getTime() - Date.parse(since)) / DAY_MS)) : 0;
         const openAlerts = counts?.openAlerts ?? 0;
         const unreadMessages = counts?.unreadMessages ?? 0;
+        // Shown beside the triage reason, never part of it: the order stays alerts, messages, overdue, silence.
+        const score = schedule ? await latestScore(schedule.responses, async (response) => (await loadModule(deps, { moduleId: response.moduleId, version: response.moduleVersion })).module, context.language) : undefined;
         entries.push({
           enrollmentId: enrollment.id,
           patient: { id: enrollment.patientId, name: counts?.patientName ?? '' },
@@ -193,6 +205,7 @@ export function createEnrollmentCommands(deps: CareDeps) {
           overdueReports,
           lastActivityAt,
           attention: attentionScore({ openAlerts, unreadMessages, overdueReports, inactiveDays }),
+          ...(score ? { latestScore: score } : {}),
         });
       }
       await auditPatientReads(deps, context, role, unit, entries.map((entry) => ({ enrollment: { id: entry.enrollmentId, patientId: entry.patient.id }, details: { read: 'patient list' } })));

@@ -71,6 +71,8 @@ export interface EnrollmentRecord {
   acceptedAt: string | null;
   /** The name the therapist enrolled the patient under: the clinic shows it until the patient accepts. Null on enrollments older than the field. */
   invitedName: string | null;
+  /** The language the patient was enrolled in (their invitation e-mails are in it); absent: the program's default language. */
+  language?: string;
 }
 
 export interface InvitationRecord {
@@ -295,6 +297,12 @@ export interface CareStore {
   personName(personId: string): Promise<string | undefined>;
 
   findInvitation(codeHash: string): Promise<InvitationRecord | undefined>;
+  /**
+   * Sends the patient a new invitation in place of the old: every invitation of the enrollment still
+   * open stops working (it expires now), the new one is stored with its e-mail and the audit row, in
+   * one transaction. Refused when the patient already accepted or the enrollment ended meanwhile.
+   */
+  replaceInvitation(input: { invitation: InvitationRecord; mail: QueuedMail; audit: CareAuditEntry }): Promise<{ ok: true } | { ok: false; reason: 'accepted' | 'ended' | 'missing' }>;
   /**
    * The patient takes an invitation up, as one transaction: the code is used (only if unused,
    * unexpired at `at` and addressed to `personId`), the enrollment is accepted (and activated if

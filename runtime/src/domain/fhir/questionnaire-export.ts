@@ -66,7 +66,7 @@ export function moduleToQuestionnaire(input: QuestionnaireExportInput): Question
   const description = fhirText(module.summary, language);
   const instruments = module.pages.flatMap((page) => page.blocks).filter((block): block is InstrumentBlock => block.type === 'instrument');
   const panelCodes = instruments.filter((instrument) => instrument.codes?.panel).map((instrument) => ({ system: instrument.codes!.system, code: instrument.codes!.panel!, display: instrument.abbreviation }));
-  const copyright = [...new Set(instruments.map((instrument) => instrument.licence.attribution))].join('\n');
+  const copyright = [...new Set(instruments.flatMap((instrument) => (instrument.licence ? [instrument.licence.attribution] : [])))].join('\n');
   return {
     resourceType: 'Questionnaire',
     id: questionnaireId(module.id, version),
@@ -193,7 +193,7 @@ function instrumentItem(instrument: InstrumentBlock, context: ExportContext, vis
   });
   const carried = {
     abbreviation: instrument.abbreviation,
-    licence: instrument.licence,
+    ...(instrument.licence ? { licence: instrument.licence } : {}),
     ...(instrument.locked ? { locked: true } : {}),
     ...(instructionsLinkId ? { instructionsLinkId } : {}),
     totalLinkId,

@@ -16,6 +16,8 @@ interface Ids extends CareScenario {
   invitationCode: string;
   /** An invitation to other-patient's existing account, not yet accepted. */
   acceptCode: string;
+  /** The enrollment of the invitation to a new address. */
+  invitedEnrollmentId: string;
 }
 
 let seeded: Buffer;
@@ -29,9 +31,9 @@ beforeAll(async () => {
   const intakeDeploymentId = expectStatus(await t.call('care-admin', 'POST', '/api/care/units/unit-1/deployments', { documentId: 'phq-9', version: 1 }), 201)['id'] as string;
   expectStatus(await t.call('care-admin', 'PATCH', '/api/care/units/unit-1', { intake: { deploymentId: intakeDeploymentId } }), 200);
   const referralId = expectStatus(await t.call(undefined, 'POST', '/api/public/units/unit-1/intake', { contact: { name: 'Sam Self', email: 'sam@example.org' }, response: responseBody('phq-9', phq9Answers('notAtAll')) }), 201)['id'] as string;
-  const invited = expectStatus(await t.call('therapist', 'POST', '/api/care/units/unit-1/enrollments', { deploymentId: scenario.copdDeploymentId, patient: { name: 'Nina New', email: 'nina@example.org' } }), 201) as { invitation: { code: string } };
+  const invited = expectStatus(await t.call('therapist', 'POST', '/api/care/units/unit-1/enrollments', { deploymentId: scenario.copdDeploymentId, patient: { name: 'Nina New', email: 'nina@example.org' } }), 201) as { invitation: { code: string }; enrollment: { id: string } };
   const toExisting = expectStatus(await t.call('therapist', 'POST', '/api/care/units/unit-1/enrollments', { deploymentId: scenario.copdDeploymentId, patient: { name: 'Olle', email: 'other-patient@example.org' } }), 201) as { invitation: { code: string } };
-  ids = { ...scenario, alertId, referralId, intakeDeploymentId, invitationCode: invited.invitation.code, acceptCode: toExisting.invitation.code };
+  ids = { ...scenario, alertId, referralId, intakeDeploymentId, invitationCode: invited.invitation.code, acceptCode: toExisting.invitation.code, invitedEnrollmentId: invited.enrollment.id };
   seeded = t.snapshot();
 });
 
@@ -63,6 +65,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'unit report', method: 'GET', path: () => '/api/care/units/unit-1/report', expect: { ...UNIT_READ, 'care-admin': 200, therapist: 200 } },
   { name: 'list patients', method: 'GET', path: () => '/api/care/units/unit-1/patients', expect: { ...THERAPIST, therapist: 200 } },
   { name: 'enroll', method: 'POST', path: () => '/api/care/units/unit-1/enrollments', body: (i) => ({ deploymentId: i.panicDeploymentId, patient: { name: 'Ny Patient', email: 'ny@example.org' } }), expect: { ...THERAPIST, therapist: 201 } },
+  { name: 'send a new invitation', method: 'POST', path: (i) => `/api/care/enrollments/${i.invitedEnrollmentId}/invitation`, expect: { ...THERAPIST, therapist: 201 } },
   { name: 'read an enrollment', method: 'GET', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}`, expect: { ...THERAPIST, therapist: 200 } },
   { name: 'pause an enrollment', method: 'PATCH', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}`, body: () => ({ status: 'paused' }), expect: { ...THERAPIST, therapist: 200 } },
   { name: 'read responses', method: 'GET', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/responses`, expect: { ...THERAPIST, therapist: 200 } },

@@ -19,6 +19,12 @@ export function enrollmentRoutes(deps: CareRouteDeps) {
     return c.json(created, 201);
   });
 
+  app.post('/api/care/enrollments/:enrollmentId/invitation', async (c) => {
+    const invitation = await care.resendInvitation(careContext(c, deps), c.req.param('enrollmentId'));
+    c.header('Cache-Control', 'no-store');
+    return c.json(invitation, 201);
+  });
+
   app.get('/api/care/enrollments/:enrollmentId', async (c) => c.json(await care.getEnrollment(careContext(c, deps), c.req.param('enrollmentId'))));
 
   app.patch('/api/care/enrollments/:enrollmentId', async (c) => {

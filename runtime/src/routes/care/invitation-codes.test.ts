@@ -28,7 +28,7 @@ describe('invitation codes a patient can type', () => {
     const t = await fresh();
     const invitation = await invite(t);
     expect(invitation.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/);
-    expect(invitation.url).toBe(`http://careloom.test/#/invite/${invitation.code}`);
+    expect(invitation.url).toBe(`http://careloom.test/#/invite/${invitation.code}?lang=en`);
     const stored = t.db.prepare('SELECT code_hash FROM invitations').all() as Array<{ code_hash: string }>;
     expect(stored.some((row) => /^[0-9a-f]{64}$/.test(row.code_hash))).toBe(true);
     expect(JSON.stringify(t.db.prepare('SELECT * FROM invitations').all())).not.toContain(invitation.code.replace('-', ''));

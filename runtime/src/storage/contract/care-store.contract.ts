@@ -24,7 +24,7 @@ function deploymentRecord(fixture: CareStoreFixture, unit: UnitRecord, id: strin
   return { id, unitId: unit.id, kind: 'module', documentId: fixture.moduleId, version: 1, title: 'Module', contentHash: 'a'.repeat(64), modules: [{ moduleId: fixture.moduleId, version: 1 }], status: 'active', deployedAt: AT, deployedBy: fixture.therapistId, withdrawnAt: null };
 }
 
-async function enrolled(fixture: CareStoreFixture): Promise<{ unit: UnitRecord; deployment: DeploymentRecord; enrollment: EnrollmentRecord; codeHash: string }> {
+async function enrolled(fixture: CareStoreFixture, extra: Partial<EnrollmentRecord> = {}): Promise<{ unit: UnitRecord; deployment: DeploymentRecord; enrollment: EnrollmentRecord; codeHash: string }> {
   const { store } = fixture;
   const n = ++counter;
   const codeHash = String(n).padStart(64, '0');
@@ -33,7 +33,7 @@ async function enrolled(fixture: CareStoreFixture): Promise<{ unit: UnitRecord; 
   if (!created.ok) throw new Error('a new unit has no deployments to duplicate');
   const deployment = created.value;
   const enrollment = await store.createEnrollment({
-    enrollment: { id: `contract-enrollment-${n}`, unitId: unit.id, deploymentId: deployment.id, patientId: fixture.patientId, status: 'invited', startedOn: '2026-03-02', startedAt: '2026-03-01T23:00:00.000Z', modules: deployment.modules, createdBy: fixture.therapistId, createdAt: AT, updatedAt: AT, lastActivityAt: null, acceptedAt: null, invitedName: 'Typed Name' },
+    enrollment: { id: `contract-enrollment-${n}`, unitId: unit.id, deploymentId: deployment.id, patientId: fixture.patientId, status: 'invited', startedOn: '2026-03-02', startedAt: '2026-03-01T23:00:00.000Z', modules: deployment.modules, createdBy: fixture.therapistId, createdAt: AT, updatedAt: AT, lastActivityAt: null, acceptedAt: null, invitedName: 'Typed Name', ...extra },
     invitation: { codeHash, enrollmentId: `contract-enrollment-${n}`, personId: fixture.patientId, createdAt: AT, expiresAt: '2026-03-16T08:00:00.000Z', redeemedAt: null },
     audit: audit('enrollment.create'),
   });
@@ -153,6 +153,41 @@ export function runCareStoreContract(create: () => Promise<CareStoreFixture>): v
       await fixture.store.setEnrollmentStatus({ id: enrollment.id, status: 'ended', at: AT, audit: audit('enrollment.status') });
       expect(await fixture.store.acceptInvitation({ codeHash, personId: fixture.patientId, at: AT, audit: audit('invitation.accept') })).toEqual({ ok: false, reason: 'stale' });
       expect(await fixture.store.getEnrollment(enrollment.id)).toMatchObject({ status: 'ended', acceptedAt: null });
+    });
+
+    it('keeps the language the patient was enrolled in', async () => {
+      const fixture = await create();
+      const { enrollment } = await enrolled(fixture, { language: 'nb' });
+      expect(enrollment.language).toBe('nb');
+      expect((await fixture.store.getEnrollment(enrollment.id))?.language).toBe('nb');
+      const { enrollment: without } = await enrolled(fixture);
+      expect(without).not.toHaveProperty('language');
+    });
+
+    it('replaces an invitation: the old code stops working, the new one works, with its e-mail and audit row; never after acceptance or the end', async () => {
+      const fixture = await create();
+      const { enrollment, codeHash } = await enrolled(fixture);
+      const later = '2026-03-03T08:00:00.000Z';
+      const fresh = { codeHash: 'e'.repeat(63) + String(++counter % 10), enrollmentId: enrollment.id, personId: fixture.patientId, createdAt: later, expiresAt: '2026-03-17T08:00:00.000Z', redeemedAt: null };
+      const mailBefore = (await fixture.queuedMail()).length;
+      expect(await fixture.store.replaceInvitation({ invitation: fresh, mail: reminderMail('new invitation'), audit: audit('invitation.resend') })).toEqual({ ok: true });
+      expect((await fixture.queuedMail()).slice(mailBefore).map((mail) => mail.text)).toEqual(['new invitation']);
+      expect(await fixture.auditActions()).toContain('invitation.resend');
+      expect(await fixture.store.findInvitation(codeHash)).toMatchObject({ expiresAt: later, redeemedAt: null });
+      expect(await fixture.store.acceptInvitation({ codeHash, personId: fixture.patientId, at: later, audit: audit('invitation.accept') })).toEqual({ ok: false, reason: 'stale' });
+      expect(await fixture.store.acceptInvitation({ codeHash: fresh.codeHash, personId: fixture.patientId, at: later, audit: audit('invitation.accept') })).toMatchObject({ ok: true });
+      // Accepted: no new code replaces it, and nothing is written.
+      const auditsBefore = (await fixture.auditActions()).length;
+      const again = { ...fresh, codeHash: 'd'.repeat(64) };
+      expect(await fixture.store.replaceInvitation({ invitation: again, mail: reminderMail('too late'), audit: audit('invitation.resend') })).toEqual({ ok: false, reason: 'accepted' });
+      expect(await fixture.store.findInvitation(again.codeHash)).toBeUndefined();
+      expect((await fixture.auditActions()).length).toBe(auditsBefore);
+
+      const { enrollment: ended } = await enrolled(fixture);
+      await fixture.store.setEnrollmentStatus({ id: ended.id, status: 'ended', at: AT, audit: audit('enrollment.status') });
+      expect(await fixture.store.replaceInvitation({ invitation: { ...fresh, codeHash: 'c'.repeat(64), enrollmentId: ended.id }, mail: reminderMail('ended'), audit: audit('invitation.resend') })).toEqual({ ok: false, reason: 'ended' });
+      expect(await fixture.store.replaceInvitation({ invitation: { ...fresh, codeHash: 'b'.repeat(64), enrollmentId: 'no-such-enrollment' }, mail: reminderMail('missing'), audit: audit('invitation.resend') })).toEqual({ ok: false, reason: 'missing' });
+      expect((await fixture.queuedMail()).map((mail) => mail.text)).not.toContain('too late');
     });
 
     it('keeps messages with read receipts and counts them per enrollment', async () => {

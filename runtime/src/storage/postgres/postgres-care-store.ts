@@ -103,9 +103,9 @@ export function createPostgresCareStore(pool: pg.Pool, options: { mail: Pick<Pos
           if ((decided.rowCount ?? 0) === 0) throw new DomainError('conflict', 'The referral was decided meanwhile.');
         }
         await db.query(
-          `INSERT INTO enrollments (id, unit_id, deployment_id, patient_id, status, started_on, started_at, modules, created_by, created_at, updated_at, last_activity_at, accepted_at, invited_name)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, NULL, $12)`,
-          [record.id, record.unitId, record.deploymentId, record.patientId, record.status, record.startedOn, record.startedAt, JSON.stringify(record.modules), record.createdBy, record.createdAt, record.updatedAt, record.invitedName],
+          `INSERT INTO enrollments (id, unit_id, deployment_id, patient_id, status, started_on, started_at, modules, created_by, created_at, updated_at, last_activity_at, accepted_at, invited_name, language)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, NULL, $12, $13)`,
+          [record.id, record.unitId, record.deploymentId, record.patientId, record.status, record.startedOn, record.startedAt, JSON.stringify(record.modules), record.createdBy, record.createdAt, record.updatedAt, record.invitedName, record.language ?? null],
         );
         await db.query('INSERT INTO invitations (code_hash, enrollment_id, person_id, created_at, expires_at, redeemed_at) VALUES ($1, $2, $3, $4, $5, NULL)', [
           invitation.codeHash, invitation.enrollmentId, invitation.personId, invitation.createdAt, invitation.expiresAt,
@@ -189,6 +189,28 @@ export function createPostgresCareStore(pool: pg.Pool, options: { mail: Pick<Pos
         await audit(db, input.audit);
         return { ok: true, value: { invitation: toInvitation({ ...row, redeemed_at: input.at }), enrollment: accepted } };
       }),
+
+    replaceInvitation: async (input) => {
+      const { invitation } = input;
+      const result = await inTransaction(pool, async (db): Promise<Awaited<ReturnType<CareStore['replaceInvitation']>>> => {
+        // The invitations first, then the enrollment: the order acceptInvitation takes them in, so a
+        // resend and an acceptance of the old code wait for each other instead of deadlocking.
+        await db.query('SELECT code_hash FROM invitations WHERE enrollment_id = $1 ORDER BY code_hash FOR UPDATE', [invitation.enrollmentId]);
+        const row = await first<EnrollmentRow>(db, 'SELECT * FROM enrollments WHERE id = $1 FOR UPDATE', [invitation.enrollmentId]);
+        if (!row) return { ok: false, reason: 'missing' };
+        if (row.accepted_at !== null) return { ok: false, reason: 'accepted' };
+        if (row.status === 'ended') return { ok: false, reason: 'ended' };
+        await db.query('UPDATE invitations SET expires_at = $1 WHERE enrollment_id = $2 AND redeemed_at IS NULL AND expires_at > $1', [invitation.createdAt, invitation.enrollmentId]);
+        await db.query('INSERT INTO invitations (code_hash, enrollment_id, person_id, created_at, expires_at, redeemed_at) VALUES ($1, $2, $3, $4, $5, NULL)', [
+          invitation.codeHash, invitation.enrollmentId, invitation.personId, invitation.createdAt, invitation.expiresAt,
+        ]);
+        await mailOutbox.stage(db, input.mail);
+        await audit(db, input.audit);
+        return { ok: true };
+      });
+      if (result.ok) mailOutbox.notify();
+      return result;
+    },
 
     recordResponse: async (input) => {
       const recorded = await inTransaction(pool, async (db) => {

@@ -55,6 +55,7 @@ export interface EnrollmentRow {
   last_activity_at: string | null;
   accepted_at: string | null;
   invited_name: string | null;
+  language: string | null;
 }
 
 export interface InvitationRow {
@@ -188,6 +189,7 @@ export function toEnrollment(row: EnrollmentRow): EnrollmentRecord {
     lastActivityAt: row.last_activity_at,
     acceptedAt: row.accepted_at,
     invitedName: row.invited_name,
+    ...(row.language ? { language: row.language } : {}),
   };
 }
 

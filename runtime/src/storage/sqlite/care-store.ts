@@ -126,9 +126,9 @@ export function createSqliteCareStore(
       if (decided.changes === 0) throw new DomainError('conflict', 'The referral was decided meanwhile.');
     }
     db.prepare(
-      `INSERT INTO enrollments (id, unit_id, deployment_id, patient_id, status, started_on, started_at, modules, created_by, created_at, updated_at, last_activity_at, accepted_at, invited_name)
-       VALUES (@id, @unitId, @deploymentId, @patientId, @status, @startedOn, @startedAt, @modules, @createdBy, @createdAt, @updatedAt, NULL, NULL, @invitedName)`,
-    ).run({ ...enrollment, modules: JSON.stringify(enrollment.modules) });
+      `INSERT INTO enrollments (id, unit_id, deployment_id, patient_id, status, started_on, started_at, modules, created_by, created_at, updated_at, last_activity_at, accepted_at, invited_name, language)
+       VALUES (@id, @unitId, @deploymentId, @patientId, @status, @startedOn, @startedAt, @modules, @createdBy, @createdAt, @updatedAt, NULL, NULL, @invitedName, @language)`,
+    ).run({ ...enrollment, modules: JSON.stringify(enrollment.modules), language: enrollment.language ?? null });
     db.prepare('INSERT INTO invitations (code_hash, enrollment_id, person_id, created_at, expires_at, redeemed_at) VALUES (@codeHash, @enrollmentId, @personId, @createdAt, @expiresAt, NULL)').run(invitation);
     if (referral) db.prepare('UPDATE referrals SET enrollment_id = ? WHERE id = ?').run(enrollment.id, referral.id);
     if (input.mail) mailOutbox.stage(input.mail);
@@ -137,6 +137,20 @@ export function createSqliteCareStore(
     const started = enrollmentEvent(created, 'started', created.createdAt);
     if (started) webhooks.stage(started);
     return created;
+  });
+
+  // Checked and written on the one connection: an acceptance cannot slip between the check and the new code.
+  const replaceInvitation = db.transaction((input: Parameters<CareStore['replaceInvitation']>[0]): Awaited<ReturnType<CareStore['replaceInvitation']>> => {
+    const { invitation } = input;
+    const row = selectEnrollment.get(invitation.enrollmentId) as EnrollmentRow | undefined;
+    if (!row) return { ok: false, reason: 'missing' };
+    if (row.accepted_at !== null) return { ok: false, reason: 'accepted' };
+    if (row.status === 'ended') return { ok: false, reason: 'ended' };
+    db.prepare('UPDATE invitations SET expires_at = @at WHERE enrollment_id = @enrollmentId AND redeemed_at IS NULL AND expires_at > @at').run({ at: invitation.createdAt, enrollmentId: invitation.enrollmentId });
+    db.prepare('INSERT INTO invitations (code_hash, enrollment_id, person_id, created_at, expires_at, redeemed_at) VALUES (@codeHash, @enrollmentId, @personId, @createdAt, @expiresAt, NULL)').run(invitation);
+    mailOutbox.stage(input.mail);
+    audit(input.audit);
+    return { ok: true };
   });
 
   const setEnrollmentStatus = db.transaction((input: { id: string; status: EnrollmentRecord['status']; at: string; audit: CareAuditEntry }) => {
@@ -340,6 +354,11 @@ export function createSqliteCareStore(
       return row ? toInvitation(row) : undefined;
     },
     acceptInvitation: async (input) => acceptInvitation(input),
+    replaceInvitation: async (input) => {
+      const result = replaceInvitation(input);
+      if (result.ok) mailOutbox.notify();
+      return result;
+    },
 
     // Notified once the group commit made the response durable, not before.
     recordResponse: async (input) => {

@@ -153,18 +153,8 @@ export function createAuthenticationService(deps: AuthenticationServiceDeps): Au
       await deps.throttle.recordSuccess(attempt);
       const owed = (await deps.secondFactorGate?.(person.id)) ?? 'none';
       if (owed !== 'none') return { secondFactor: owed, personId: person.id };
-      const token = newSecretToken();
       const at = now();
-      const session: SessionRecord = {
-        id: sessionIdOf(token),
-        personId: person.id,
-        csrfToken: newSecretToken(),
-        createdAt: at.toISOString(),
-        lastSeenAt: at.toISOString(),
-        expiresAt: new Date(at.getTime() + policy.absoluteMs).toISOString(),
-        ...(context.ip === undefined ? {} : { ip: context.ip }),
-        ...(context.userAgent === undefined ? {} : { userAgent: context.userAgent.slice(0, 512) }),
-      };
+      const { token, session } = newSession(person.id, context, 'password', at);
       await deps.store.createSession(session, audit(context, person.id));
       const { passwordHash, ...visible } = person;
       const deviceCookie = deviceCookieAfterLogin(device, passwordHash, at.getTime());
@@ -243,15 +233,12 @@ export function createAuthenticationService(deps: AuthenticationServiceDeps): Au
     },
   };
 
-  /** A session for a person someone else has vouched for: their invitation just set the password, or their provider identified them. */
-  async function startSession(personId: string, context: RequestContext, signInMethod: SignInMethod): Promise<LoginResult> {
-    const person = await deps.store.findPerson(personId);
-    if (!person || person.disabledAt !== undefined) throw new DomainError('not_found', 'There is no such account.');
+  /** A new session and the token for its cookie (only the token's hash is stored). */
+  function newSession(personId: string, context: RequestContext, signInMethod: SignInMethod, at: Date): { token: string; session: SessionRecord } {
     const token = newSecretToken();
-    const at = now();
     const session: SessionRecord = {
       id: sessionIdOf(token),
-      personId: person.id,
+      personId,
       csrfToken: newSecretToken(),
       createdAt: at.toISOString(),
       lastSeenAt: at.toISOString(),
@@ -260,6 +247,14 @@ export function createAuthenticationService(deps: AuthenticationServiceDeps): Au
       ...(context.userAgent === undefined ? {} : { userAgent: context.userAgent.slice(0, 512) }),
       ...(signInMethod === 'password' ? {} : { signInMethod }),
     };
+    return { token, session };
+  }
+
+  /** A session for a person someone else has vouched for: their invitation just set the password, or their provider identified them. */
+  async function startSession(personId: string, context: RequestContext, signInMethod: SignInMethod): Promise<LoginResult> {
+    const person = await deps.store.findPerson(personId);
+    if (!person || person.disabledAt !== undefined) throw new DomainError('not_found', 'There is no such account.');
+    const { token, session } = newSession(person.id, context, signInMethod, now());
     await deps.store.createSession(session, audit(context, person.id));
     return { token, csrfToken: session.csrfToken, expiresAt: session.expiresAt, principal: await principalOf(person, session.id) };
   }

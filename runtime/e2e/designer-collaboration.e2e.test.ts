@@ -212,16 +212,17 @@ describe('the designer, end to end', () => {
     // One change per edited text, each with only the added words marked, on the version 2 side.
     const changes = await diff.locator('article.change').evaluateAll((articles) =>
       articles.map((article) => ({
-        where: article.querySelector('.where code')?.textContent ?? '',
+        // Where the change is, in the editor's words (the heading after its kind).
+        where: [...(article.querySelector('h4')?.childNodes ?? [])].filter((node) => node.nodeType === Node.TEXT_NODE || (node instanceof Element && !node.classList.contains('kind'))).map((node) => node.textContent).join('').trim(),
         added: [...article.querySelectorAll('.after ins')].map((ins) => ins.textContent?.trim()),
         removed: article.querySelectorAll('del').length,
       })),
     );
     expect(changes).toEqual([
-      { where: 'welcome › welcomeText', added: ['Dana and Sam wrote this together.', 'Take your time.'], removed: 0 },
-      { where: 'welcome › mainFear › faint', added: ['in public'], removed: 0 },
-      { where: 'welcome › mainFear › suffocate', added: ['to breathe'], removed: 0 },
-      { where: 'welcome › mainFear › other', added: ['entirely'], removed: 0 },
+      { where: 'Page 1 “Welcome”, block 1 (Text) · English', added: ['Dana and Sam wrote this together.', 'Take your time.'], removed: 0 },
+      { where: 'Page 1 “Welcome”, block 3 (Question “During an attack, what do you fear most…”), option 2 “That I will faint or collapse in public” · English', added: ['in public'], removed: 0 },
+      { where: 'Page 1 “Welcome”, block 3 (Question “During an attack, what do you fear most…”), option 3 “That I will not get enough air to breat…” · English', added: ['to breathe'], removed: 0 },
+      { where: 'Page 1 “Welcome”, block 3 (Question “During an attack, what do you fear most…”), option 6 “Something else entirely” · English', added: ['entirely'], removed: 0 },
     ]);
 
     const comments = paul.page.locator('cl-comment-thread');

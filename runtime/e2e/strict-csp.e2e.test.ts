@@ -58,7 +58,7 @@ describe('the designer under its Content-Security-Policy', () => {
     await label.fill('');
     const problem = panel.locator('li button[data-path$="/label/en"]');
     await problem.waitFor();
-    expect(await problem.textContent()).toMatch(/option 6.*must not be empty/i);
+    expect(await problem.textContent()).toMatch(/option 6: fill in the label in English/);
 
     expect(await violations()).toEqual([]);
     expect(errors.filter((error) => !/status of 401/.test(error))).toEqual([]);

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { bundleWebApp, type BundleManifest } from '../src/web/bundle.js';
 import { repositoryRoot, WEB_APPS } from '../src/web/web-apps.js';
+import { PATIENT_ICONS, PATIENT_ICONS_DIR } from '../src/web/patient-offline.js';
 
 const runtimeDir = resolve(import.meta.dirname, '..');
 const outDir = join(runtimeDir, 'dist');
@@ -60,4 +61,7 @@ for (const app of WEB_APPS) {
   manifest.apps[app.name] = { fileName: bundle.fileName, ...(css === undefined ? {} : { css }) };
 }
 writeFileSync(join(webDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+// The patient app's icons (its web app manifest names them): the compiled server reads them from here.
+mkdirSync(join(webDir, 'icons'), { recursive: true });
+for (const icon of PATIENT_ICONS) copyFileSync(join(PATIENT_ICONS_DIR, icon.file), join(webDir, 'icons', icon.file));
 process.stdout.write(`Built the server and ${WEB_APPS.length} web apps into ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);

@@ -245,7 +245,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       await seedDemoContent({ authoring, care, organisations: accounts.organisations, accountsStore: stores.accounts, examples: exampleDirectory, logger, now: () => clock.now() });
     }
     const app = createApp({ config, clock, ids, services, logger, version: readPackageVersion(), allowedOrigins: () => originsOf(publicUrl), publicUrl: () => publicUrl,
-      web: { apps: WEB_APPS, bundleOf: options.bundleOf ?? webBundles(), exampleMediaDir: join(config.examplesDir, 'media'), logger },
+      web: { apps: WEB_APPS, bundleOf: options.bundleOf ?? webBundles(), exampleMediaDir: join(config.examplesDir, 'media'), ...(compiledServer() ? { patientIconsDir: fileURLToPath(new URL('./web/icons/', import.meta.url)) } : {}), logger },
     });
     const server = await listen(app.fetch, config);
     const url = listeningUrl(server, config);
@@ -369,11 +369,16 @@ async function shutdown(server: Server, stores: Stores, graceMs: number): Promis
   await stores.close();
 }
 
+/** Whether this is the production build (`npm run build`), whose files sit beside it, not in the sources. */
+function compiledServer(): boolean {
+  return !import.meta.url.endsWith('.ts');
+}
+
 /**
  * The browser bundles: the ones `npm run build` wrote beside the compiled server (its `web/`
  * folder) when this is that build, else built from the sources on first request.
  */
 function webBundles(): (name: string) => Promise<Bundle> {
-  const compiled = !import.meta.url.endsWith('.ts');
+  const compiled = compiledServer();
   return (compiled ? prebuiltBundles(fileURLToPath(new URL('./web/', import.meta.url))) : undefined) ?? lazyBundles(WEB_APPS, repositoryRoot);
 }

@@ -14,6 +14,8 @@ export interface WebAppRoutesDeps {
   bundleOf: (name: string) => Promise<Bundle>;
   /** Folder served at /media/examples (the example modules' images, films and captions). */
   exampleMediaDir: string;
+  /** Folder of the patient app's icons; the sources' by default (the production build has its own copy). */
+  patientIconsDir?: string;
   logger: Logger;
 }
 
@@ -68,7 +70,7 @@ export function webAppRoutes(deps: WebAppRoutesDeps & { origins: () => readonly 
   // The patient app installs on a phone and opens offline (patient-offline.ts): its manifest, icons
   // and service worker. The worker is revalidated on every check (no-cache), so a new build reaches
   // patients the next time they open the app with a connection.
-  const icons = readPatientIcons();
+  const icons = readPatientIcons(deps.patientIconsDir);
   app.get('/manifest.webmanifest', (c) => {
     c.header('Cache-Control', 'no-cache');
     return c.body(JSON.stringify(patientManifest()), 200, { 'Content-Type': 'application/manifest+json; charset=utf-8' });

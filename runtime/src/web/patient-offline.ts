@@ -8,9 +8,12 @@ export const PATIENT_ICONS = [
   { file: 'careloom-512.png', size: 512 },
 ] as const;
 
-/** The icon files' bytes, read once (they ship with the code, like the bundles' sources). */
-export function readPatientIcons(): Map<string, Uint8Array> {
-  return new Map(PATIENT_ICONS.map((icon) => [icon.file, new Uint8Array(readFileSync(join(repositoryRoot, 'runtime/web/patient/icons', icon.file)))]));
+/** Where the icons are in the sources; `npm run build` copies them beside the compiled server (`web/icons/`). */
+export const PATIENT_ICONS_DIR = join(repositoryRoot, 'runtime/web/patient/icons');
+
+/** The icon files' bytes, read once at start (a missing icon stops the start, not a phone's install). */
+export function readPatientIcons(dir: string = PATIENT_ICONS_DIR): Map<string, Uint8Array> {
+  return new Map(PATIENT_ICONS.map((icon) => [icon.file, new Uint8Array(readFileSync(join(dir, icon.file)))]));
 }
 
 /**

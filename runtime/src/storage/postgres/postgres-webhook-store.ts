@@ -25,6 +25,8 @@ const NEW_DELIVERY_ID = `'dlv_' || substr(md5(random()::text || clock_timestamp(
 
 /** The webhook outbox's writer on PostgreSQL (migration 020), like storage/sqlite/sqlite-webhook-store.ts. */
 export function createPostgresWebhookEvents(options: { onQueued?: () => void } = {}): PostgresWebhookEvents {
+  // Wake the dispatcher only when something was queued (most writes interest no subscription).
+  let queued = false;
   return {
     async stage(client, event) {
       const inserted = await client.query(
@@ -43,8 +45,13 @@ export function createPostgresWebhookEvents(options: { onQueued?: () => void } =
           WHERE e.id = $1 AND s.status = 'enabled' AND s.event_types::jsonb ? e.type`,
         [event.id],
       );
+      queued = true;
     },
-    notify: () => options.onQueued?.(),
+    notify: () => {
+      if (!queued) return;
+      queued = false;
+      options.onQueued?.();
+    },
   };
 }
 

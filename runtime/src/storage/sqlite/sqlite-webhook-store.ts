@@ -48,12 +48,22 @@ export function createSqliteWebhookEvents(db: Database.Database, options: { onQu
       WHERE e.id = ? AND s.status = 'enabled' AND ${WANTED}
       ORDER BY s.created_at, s.id`,
   );
+  // Wake the dispatcher only when something was queued: most recorded answers interest no
+  // subscription, and a wake per answer made the dispatcher look for due deliveries every time.
+  let queued = false;
   return {
     stage(event) {
       const inserted = insertEvent.run({ id: event.id, type: event.type, patientId: event.patientId, payload: event.payload, createdAt: event.createdAt, organisationId: event.organisationId ?? null, unitId: event.unitId });
-      if (inserted.changes > 0) insertDeliveries.run(event.id);
+      if (inserted.changes > 0) {
+        insertDeliveries.run(event.id);
+        queued = true;
+      }
     },
-    notify: () => options.onQueued?.(),
+    notify: () => {
+      if (!queued) return;
+      queued = false;
+      options.onQueued?.();
+    },
   };
 }
 

@@ -82,6 +82,19 @@ describe('the patient app without a connection', () => {
     const waiting = thread.locator('li.waiting').filter({ hasText: 'Written on the train, no signal.' });
     await waiting.getByText('Waiting to be sent').waitFor();
     await thread.getByText('You are offline. 1 message will be sent when you are back online.').waitFor();
+    // The same, read in Swedish and Norwegian at phone width: no English left, and nothing wider than the screen.
+    for (const [language, waitingText, notice] of [
+      ['sv', 'Väntar på att skickas', 'Du är offline. 1 meddelande skickas när du är uppkopplad igen.'],
+      ['nb', 'Venter på å bli sendt', 'Du er frakoblet. 1 melding sendes når du er tilkoblet igjen.'],
+    ] as const) {
+      await page.getByRole('combobox', { name: /^(Language|Språk)$/ }).selectOption(language);
+      await thread.locator('li.waiting').getByText(waitingText).waitFor();
+      await thread.getByText(notice).waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await page.screenshot({ path: `/tmp/offline-messages-${language}.png` });
+    }
+    await page.getByRole('combobox', { name: 'Språk' }).selectOption('en');
+    await waiting.getByText('Waiting to be sent').waitFor();
 
     // Back in coverage: both go out, once, and the offline notices disappear.
     await context.setOffline(false);

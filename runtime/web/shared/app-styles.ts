@@ -48,7 +48,7 @@ export const appStyles = css`
     border: 1px solid var(--cl-line); border-radius: 0.75rem; padding: 0.75rem 1rem; margin: 0.5rem 0;
     background: var(--cl-bg);
   }
-  ul.plain { list-style: none; padding: 0; margin: 0; }
+  ul.plain, ol.plain { list-style: none; padding: 0; margin: 0; }
   .badge {
     display: inline-block; min-width: 1.5rem; padding: 0.0625rem 0.5rem; border-radius: 999px;
     background: var(--cl-red); color: #fff; font-size: 0.875rem; font-weight: 700; text-align: center;

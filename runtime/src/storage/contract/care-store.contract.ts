@@ -218,6 +218,17 @@ export function runCareStoreContract(create: () => Promise<CareStoreFixture>): v
       expect(await fixture.store.listMessages(enrollment.id)).toHaveLength(3);
     });
 
+    it('keeps one message when two retries with one client id arrive at the same time', async () => {
+      const fixture = await create();
+      const { enrollment } = await enrolled(fixture);
+      const clientId = '0196f3a2-7c1e-4d2a-9b1f-1c2d3e4f5a6c';
+      const send = () => fixture.store.addMessage({ message: { id: `message-${++counter}`, enrollmentId: enrollment.id, from: 'patient', authorId: fixture.patientId, body: 'Twice at once', sentAt: AT, readAt: null, clientId }, audit: audit('message.send') });
+      const results = await Promise.all([send(), send(), send()]);
+      expect(results.filter((result) => result.created)).toHaveLength(1);
+      expect(new Set(results.map((result) => result.message.id)).size).toBe(1);
+      expect(await fixture.store.listMessages(enrollment.id)).toHaveLength(1);
+    });
+
     it('records the read rows of one answer all or none', async () => {
       const fixture = await create();
       const before = (await fixture.auditActions()).length;

@@ -13,6 +13,7 @@ import { createSqliteCareStore } from './care-store.js';
 import { createSqliteDraftUpdateStore } from './draft-update-store.js';
 import { createSqliteMemberInvitationStore } from './member-invitation-store.js';
 import { createSqliteResponseLookup } from './response-lookup.js';
+import type { WalSync } from './wal-sync.js';
 import { createSqliteAuditLog } from './sqlite-audit-log.js';
 import { createSqliteStaffStore } from './staff-store.js';
 import { createSqliteRateLimits } from './sqlite-rate-limits.js';
@@ -33,6 +34,12 @@ export interface SqliteStoresOptions {
   onMailQueued?: () => void;
   /** Called after a commit that queued a webhook delivery, to wake the webhook dispatcher. */
   onWebhookQueued?: () => void;
+  /**
+   * Flushes the write-ahead log off the event loop (wal-sync.ts): recorded answers then commit
+   * without an fsync inside COMMIT and are acknowledged once this has flushed the log. Without it
+   * every commit fsyncs on the event loop (`synchronous = FULL`).
+   */
+  wal?: Pick<WalSync, 'sync'>;
 }
 
 /**
@@ -67,7 +74,7 @@ export function createSqliteStores(db: Database.Database, options: SqliteStoresO
     secondFactors: createSqliteSecondFactorStore(db, { ids }),
     authoring: createSqliteAuthoringStore(db),
     drafts: createSqliteDraftUpdateStore(db, () => now().toISOString()),
-    care: createSqliteCareStore(db, { mail, webhooks }),
+    care: createSqliteCareStore(db, { mail, webhooks, ...(options.wal ? { groupCommit: { wal: options.wal } } : {}) }),
     responses: createSqliteResponseLookup(db),
     staff: createSqliteStaffStore(db, { ids, mail }),
     dataAdmin: createSqliteDataAdminStore(db),

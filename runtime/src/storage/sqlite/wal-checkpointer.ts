@@ -161,6 +161,8 @@ export function startWalCheckpointer(db: Database.Database, file: string, option
       const thread = worker;
       worker = null;
       if (!thread) return;
+      // Unreferenced so it never keeps the process alive; while closing, the wait for its exit must.
+      thread.ref();
       await new Promise<void>((done) => {
         thread.once('exit', () => done());
         thread.postMessage('close');

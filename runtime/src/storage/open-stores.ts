@@ -1,7 +1,5 @@
 import { resolve } from 'node:path';
 import type { Config } from '../config.js';
-import { openPostgres } from './postgres/open-postgres.js';
-import { createPostgresStores } from './postgres/postgres-stores.js';
 import { openDatabase } from './sqlite/open-database.js';
 import { createSqliteStores, type SqliteStoresOptions } from './sqlite/sqlite-stores.js';
 import { startWalCheckpointer } from './sqlite/wal-checkpointer.js';
@@ -9,7 +7,6 @@ import { createWalSync } from './sqlite/wal-sync.js';
 import type { Stores } from './types.js';
 import type { ClusterBus } from '../cluster/cluster-bus.js';
 import { createInProcessClusterBus } from '../cluster/in-process-cluster-bus.js';
-import { createPostgresClusterBus } from './postgres/postgres-cluster-bus.js';
 
 /**
  * Opens the configured database, migrates it and builds every store once: PostgreSQL when
@@ -31,6 +28,13 @@ export async function openStores(
 ): Promise<{ stores: Stores; bus: ClusterBus; applied: string[]; kind: 'sqlite' | 'postgresql' }> {
   const now = options.now ?? (() => new Date());
   if (config.databaseUrl !== undefined) {
+    // Loaded only here: the PostgreSQL driver and stores are a tenth of the start-up time of a
+    // server that runs on SQLite and never uses them.
+    const [{ openPostgres }, { createPostgresStores }, { createPostgresClusterBus }] = await Promise.all([
+      import('./postgres/open-postgres.js'),
+      import('./postgres/postgres-stores.js'),
+      import('./postgres/postgres-cluster-bus.js'),
+    ]);
     const { pool, applied } = await openPostgres({ url: config.databaseUrl, now });
     const stores = createPostgresStores(pool, options);
     const bus = createPostgresClusterBus({ url: config.databaseUrl, pool, ...(options.onStorageProblem ? { onProblem: options.onStorageProblem } : {}) });

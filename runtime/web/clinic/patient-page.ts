@@ -91,6 +91,12 @@ export class ClPatientPage extends ScreenElement {
     this.responses = responses;
   }
 
+  /** After a move to a newer version: the program and the schedule are the newer version's. */
+  private async versionMoved(): Promise<void> {
+    await this.load();
+    await this.renderRoot.querySelector('cl-patient-schedule')?.load();
+  }
+
   private async setStatus(status: EnrollmentStatus): Promise<void> {
     this.statusError = null;
     try {
@@ -140,7 +146,7 @@ export class ClPatientPage extends ScreenElement {
       </section>
       <section aria-labelledby="version-heading">
         <h2 id="version-heading">${t('verPatientTitle')}</h2>
-        <cl-patient-version .api=${this.api} .language=${this.language} enrollment-id=${this.enrollmentId} @version-moved=${() => this.load()}></cl-patient-version>
+        <cl-patient-version .api=${this.api} .language=${this.language} enrollment-id=${this.enrollmentId} @version-moved=${() => this.versionMoved()}></cl-patient-version>
       </section>
 
       <section aria-labelledby="charts-heading">

@@ -9,6 +9,7 @@ import type { CareContext, CareDeps } from './care-deps.js';
 import { loadModule, loadProgram, pinOf, textIn } from './care-content.js';
 import { createDeploymentCommands, deploymentPins, presentDeployment } from './deployments.js';
 import { singleModuleProgram } from './enrollment-schedule.js';
+import { contentLanguages } from './invitation-mail.js';
 import type { DeploymentRecord, EnrollmentRecord, ModulePin, ResponseRecord, UnitRecord } from './ports.js';
 import type { NotCarried, PlannedMove, VersionMoveRecord } from './version-move-ports.js';
 
@@ -124,6 +125,10 @@ export function createVersionMoveCommands(deps: CareDeps) {
     return { answers, adjustments, modulesRemoved: await Promise.all(notCarried.modulesRemoved.map(async (moduleId) => ({ moduleId, title: await titleOf(moduleId) }))) };
   };
 
+  /** A deployment's title in the reader's language (its content's), else the catalog's. */
+  const titleOf = async (deployment: Pick<DeploymentRecord, 'documentId' | 'version' | 'title'>, language: string | undefined): Promise<string> =>
+    (await contentLanguages(deps, deployment.documentId, deployment.version)).title(language ?? '') ?? deployment.title;
+
   const releaseLevel = async (documentId: string, from: number, to: number): Promise<{ level: ReleaseLevel; releases: VersionRelease[] }> => {
     const releases = await releasesBetween(deps, documentId, from, to);
     return { level: moveLevel(releases, from, to), releases };
@@ -218,7 +223,7 @@ export function createVersionMoveCommands(deps: CareDeps) {
           deploymentId: deployment.id,
           documentId: deployment.documentId,
           kind: deployment.kind,
-          title: deployment.title,
+          title: await titleOf(deployment, context.language),
           fromVersion: deployment.version,
           toVersion: current,
           changeClass: level,
@@ -311,7 +316,7 @@ export function createVersionMoveCommands(deps: CareDeps) {
       }
       const moves = await Promise.all((await deps.versionMoves.listMoves(enrollment.id)).map((move) => presentMove(move, enrollment, context.language)));
       await auditPatientRead(deps, context, role, enrollment, unit, 'versions');
-      return { deploymentId: current.id, title: current.title, version: current.version, available, moves };
+      return { deploymentId: current.id, title: await titleOf(current, context.language), version: current.version, available, moves };
     },
 
     /** Therapists: moves one patient to a newer deployment of their unit (any change class); 409 when the patient was moved meanwhile. */

@@ -114,6 +114,9 @@ describe('newer versions for a unit', () => {
     expect(versions.moves[0]).toMatchObject({ fromVersion: 1, toVersion: 2, movedBy: 'care-admin' });
     expect(versions.moves[0]!.notCarried.answers.map(({ itemId, reason }) => ({ itemId, reason }))).toEqual([{ itemId: 'mainFear', reason: 'answer_no_longer_fits' }, { itemId: 'treatmentGoal', reason: 'item_removed' }]);
     expect(versions.moves[0]!.notCarried.answers.every((answer) => answer.item !== answer.itemId && answer.item.length > 0)).toBe(true);
+    // The answers given on version 1 are still shown in words: the clinic may read that version.
+    expect((await t.call('therapist', 'GET', `/api/care/enrollments/${ids.panicEnrollmentId}/module-versions/panic-week-1/1`)).status).toBe(200);
+    expect((await t.call('therapist', 'GET', `/api/care/enrollments/${ids.otherEnrollmentId}/module-versions/panic-week-1/1`)).status).toBe(404);
     // Nothing left to do for the unit.
     expect(await updates(t)).toEqual([]);
   });

@@ -199,6 +199,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       store: stores.care,
       alertSafety: stores.alertSafety,
       patientSchedules: stores.patientSchedules,
+      versionMoves: stores.versionMoves,
       content: createReleasedContent(stores.authoring),
       accounts: createPatientAccounts({ store: stores.accounts, hasher, newId: () => ids.newId() }),
       sessions: invitedSessionsOf(accounts.authentication, hasher),

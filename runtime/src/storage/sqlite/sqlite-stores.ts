@@ -8,6 +8,7 @@ import { createSqliteAccountsStore } from './accounts-store.js';
 import { createSqliteApiTokenStore } from './sqlite-api-token-store.js';
 import { createSqliteAuthoringStore } from './authoring-store.js';
 import { createSqliteAlertSafetyStore } from './alert-safety-store.js';
+import { createSqliteVersionMoveStore } from './version-move-store.js';
 import { createSqlitePatientScheduleStore } from './patient-schedule-store.js';
 import { createSqliteCareStore } from './care-store.js';
 import { createSqliteDraftUpdateStore } from './draft-update-store.js';
@@ -94,6 +95,7 @@ export function createSqliteStores(db: Database.Database, options: SqliteStoresO
     dataAdmin: createSqliteDataAdminStore(db),
     alertSafety: createSqliteAlertSafetyStore(db, { mail, webhooks }),
     patientSchedules: createSqlitePatientScheduleStore(db, { webhooks }),
+    versionMoves: createSqliteVersionMoveStore(db),
     mailOutbox: mail,
     mailQueue: createSqliteDispatchQueue(db, options.box),
     rateLimits: createSqliteRateLimits(db),

@@ -406,6 +406,8 @@ export const en = {
   webhookDeliveryDelivered: 'Delivered',
   webhookDeliveryFailed: 'Given up after many tries',
   webhookDeliveryCancelled: 'Not sent (deleted)',
+  webhookResend: 'Send again',
+  webhookResent: 'Sent again: Careloom tries once more now, with the same message id, so the system can tell it is not a new event. Update the delivery log to see whether it arrived.',
   // Research export (care-provider admins and data admins)
   researchTitle: 'Research export',
   researchIntro: 'Export the answers of a program for research: one spreadsheet file per questionnaire or daily report, one row per time it was answered, and a codebook explaining every column. Patients appear only under a code that stays the same within one export and differs between exports. Every download is logged.',

@@ -395,6 +395,8 @@ export const nb: Record<WebMessageKey, string> = {
   webhookDeliveryDelivered: 'Levert',
   webhookDeliveryFailed: 'Ga opp etter mange forsøk',
   webhookDeliveryCancelled: 'Ikke sendt (slettet)',
+  webhookResend: 'Send på nytt',
+  webhookResent: 'Sendes på nytt: Careloom prøver én gang til nå, med samme meldings-id, så systemet ser at det ikke er en ny hendelse. Oppdater leveringsloggen for å se om den kom fram.',
   // Research export (care-provider admins and data admins)
   researchTitle: 'Forskningseksport',
   researchIntro: 'Eksporter svarene i et program for forskning: én regnearkfil per skjema eller dagbok, én rad per gang det ble besvart, og en kodebok som forklarer hver kolonne. Pasienter vises bare under en kode som er den samme innenfor én eksport og ulik mellom eksporter. Hver nedlasting logges.',

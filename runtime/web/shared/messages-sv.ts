@@ -395,6 +395,8 @@ export const sv: Record<WebMessageKey, string> = {
   webhookDeliveryDelivered: 'Levererat',
   webhookDeliveryFailed: 'Gav upp efter många försök',
   webhookDeliveryCancelled: 'Skickades inte (borttagen)',
+  webhookResend: 'Skicka igen',
+  webhookResent: 'Skickas igen: Careloom försöker en gång till nu, med samma meddelande-id, så att systemet ser att det inte är en ny händelse. Uppdatera leveransloggen för att se om det kom fram.',
   // Research export (care-provider admins and data admins)
   researchTitle: 'Forskningsexport',
   researchIntro: 'Exportera svaren i ett program för forskning: en kalkylbladsfil per formulär eller dagbok, en rad per gång det besvarades, och en kodbok som förklarar varje kolumn. Patienter syns bara under en kod som är densamma inom en export och skiljer sig mellan exporter. Varje nedladdning loggas.',

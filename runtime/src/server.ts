@@ -27,6 +27,7 @@ import { createAuthoringService } from './domain/authoring/authoring-service.js'
 import { seedDemo, type DemoAccount } from './domain/demo-accounts.js';
 import { createExampleDirectory } from './storage/example-directory.js';
 import { attachCollab, type CollabDeps, type CollabServer } from './collab/collab-server.js';
+import { sharedRefusalCounter } from './collab/refusal-limiter.js';
 import { workerDraftCodec } from './collab/worker-draft-codec.js';
 import { createYjsWorkers } from './collab/yjs-workers.js';
 import { createCollabAuthorizer } from './http/collab-authorizer.js';
@@ -258,6 +259,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       workers: yjsWorkers,
       logger,
       bus,
+      // Counted in the database: a person barred for refused messages is barred on every process.
+      refusalCounter: (limits) => sharedRefusalCounter(stores.rateLimits, limits, () => clock.now().getTime()),
       ...options.collab,
     });
     // A revoked role or an ended session closes (or downgrades) that person's live connections at

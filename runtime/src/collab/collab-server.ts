@@ -22,7 +22,7 @@ import {
   type AwarenessEntry,
 } from './protocol.js';
 import { ConnectionBudget, DEFAULT_BUDGET, type BudgetLimits } from './connection-budget.js';
-import { RefusalLimiter, DEFAULT_REFUSAL_LIMITS, type RefusalLimits } from './refusal-limiter.js';
+import { DEFAULT_REFUSAL_LIMITS, memoryRefusalCounter, type RefusalCounter, type RefusalLimits } from './refusal-limiter.js';
 import type { UpdateLimits } from './update-limits.js';
 import { loadDraftDoc, type DraftUpdateStore } from './update-store.js';
 import type { RefusalKind, SyncOutcome } from './yjs-engine.js';
@@ -92,6 +92,11 @@ export interface CollabDeps {
    * within a window before that person's new connections are closed at once with 4429 for a while.
    */
   refusals?: Partial<RefusalLimits>;
+  /**
+   * Where those refusals are counted: this process's memory by default; the composition root passes
+   * the database's (`sharedRefusalCounter`), so a bar holds on every process.
+   */
+  refusalCounter?: (limits: RefusalLimits) => RefusalCounter;
   /** Messages and items per second per connection (see connection-budget.ts); beyond it reading waits. */
   budget?: Partial<BudgetLimits>;
   /** Compact a loaded document once it has more stored rows than this (default 200). */
@@ -257,7 +262,17 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
   const allowedOrigins = new Set(deps.allowedOrigins);
   const ownWorkers = deps.workers === undefined;
   const workers = deps.workers ?? createYjsWorkers(deps.limits ? { limits: deps.limits } : {});
-  const refusals = new RefusalLimiter({ ...DEFAULT_REFUSAL_LIMITS, ...deps.refusals });
+  const refusalLimits: RefusalLimits = { ...DEFAULT_REFUSAL_LIMITS, ...deps.refusals };
+  const refusals = deps.refusalCounter ? deps.refusalCounter(refusalLimits) : memoryRefusalCounter(refusalLimits);
+  /** Counts a refusal (in the database where there is one); a failure to count is logged, never thrown at the connection. */
+  const countRefusal = (userId: string) => {
+    refusals.record(userId).then(
+      (barred) => {
+        if (barred) log.warn('collab person barred for a while: too many refused messages', { userId });
+      },
+      (error: unknown) => log.error('collab refusal not counted', { userId, error: describeError(error) }),
+    );
+  };
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false });
   const rooms = new Map<string, Room>();
@@ -330,7 +345,15 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
     }
     if (closing) return refuse(socket, 503, 'collaboration server is shutting down');
     const authorized = result;
-    const barredForMs = refusals.barredFor(authorized.principal.userId);
+    let barredForMs = 0;
+    try {
+      barredForMs = await refusals.barredFor(authorized.principal.userId);
+    } catch (error) {
+      // The count could not be read (the database is away): let the person in rather than bar everyone.
+      log.error('collab refusal count not read', { userId: authorized.principal.userId, error: describeError(error) });
+    }
+    if (socket.destroyed || !socket.writable) return;
+    if (closing) return refuse(socket, 503, 'collaboration server is shutting down');
     wss.handleUpgrade(request, socket, head, (ws) => {
       socket.off('error', onSocketError);
       if (barredForMs > 0) {
@@ -646,9 +669,7 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
   function dropForRefusal(conn: Connection, code: number, reason: string): void {
     if (conn.state === 'dropped') return;
     drop(conn, code, reason);
-    if (refusals.record(conn.principal.userId)) {
-      log.warn('collab person barred for a while: too many refused messages', { userId: conn.principal.userId });
-    }
+    countRefusal(conn.principal.userId);
   }
 
   async function keepRefused(documentName: string, update: Uint8Array, author: string | null, reason: string): Promise<void> {
@@ -685,7 +706,7 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
     ws.close = (code?: number, reason?: string | Buffer) => {
       if (code !== 1009) return close(code, reason);
       log.warn('collab update refused', { document: documentName, userId: conn.principal.userId, kind: 'too-large', reason: 'frame over the size cap' });
-      if (conn.state !== 'dropped' && refusals.record(conn.principal.userId)) log.warn('collab person barred for a while: too many refused messages', { userId: conn.principal.userId });
+      if (conn.state !== 'dropped') countRefusal(conn.principal.userId);
       return close(CLOSE.tooLarge, 'message too large');
     };
     connections.add(conn);

@@ -233,6 +233,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       digest: identityDigester(mailKey),
       clock,
       publicUrl: () => publicUrl,
+      rateLimits: stores.rateLimits,
     });
     const services: Services = { webhooks, researchExport, health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }), staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId(), sessionRevoked: accounts.sessionRevoked }), oidc, secondFactor };
     if (!demo) {

@@ -59,7 +59,7 @@ describe('starting on PostgreSQL when LISTEN never answers', () => {
     const proxy = await listenSwallowingProxy(new URL(url));
     closers.push(() => proxy.close());
     const problems: string[] = [];
-    const opening = openStores({ databaseFile: ':memory:', databaseUrl: proxy.url(url) }, { firstListenTimeoutMs: 2_500, onBusProblem: (message) => problems.push(message) });
+    const opening = openStores({ databaseFile: ':memory:', databaseUrl: proxy.url(url) }, { firstListenTimeoutMs: 2_500, onStorageProblem: (message) => problems.push(message) });
     await expect(opening).rejects.toBeInstanceOf(ClusterBusStartError);
     await expect(opening).rejects.toThrow(/LISTEN .*within 2500 ms.*last problem: LISTEN was sent and not answered/s);
     // The pool and every listening attempt are closed: nothing stays connected through the proxy.

@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 // End-to-end tests: the real server and Debian's Chromium, one file at a time (2-core machines).
+// With CARELOOM_TEST_STORE=postgresql (`npm run test:e2e:pg`) every server they start runs on
+// PostgreSQL: the server named by CARELOOM_TEST_DATABASE_URL, or a throwaway one started for the run
+// by the same global setup as `npm run test:pg`.
+const onPostgres = process.env.CARELOOM_TEST_STORE === 'postgresql';
+
 export default defineConfig({
   test: {
     include: ['**/*.e2e.test.ts'],
@@ -9,5 +14,6 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 180000,
     hookTimeout: 120000,
+    ...(onPostgres ? { globalSetup: ['runtime/src/storage/postgres/postgres-global-setup.ts'] } : {}),
   },
 });

@@ -27,6 +27,7 @@ import { createAuthoringService } from './domain/authoring/authoring-service.js'
 import { seedDemo, type DemoAccount } from './domain/demo-accounts.js';
 import { createExampleDirectory } from './storage/example-directory.js';
 import { attachCollab, type CollabDeps, type CollabServer } from './collab/collab-server.js';
+import { sharedRefusalCounter } from './collab/refusal-limiter.js';
 import { workerDraftCodec } from './collab/worker-draft-codec.js';
 import { createYjsWorkers } from './collab/yjs-workers.js';
 import { createCollabAuthorizer } from './http/collab-authorizer.js';
@@ -233,6 +234,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       digest: identityDigester(mailKey),
       clock,
       publicUrl: () => publicUrl,
+      rateLimits: stores.rateLimits,
     });
     const services: Services = { webhooks, researchExport, health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }), staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId(), sessionRevoked: accounts.sessionRevoked }), oidc, secondFactor };
     if (!demo) {
@@ -259,6 +261,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       workers: yjsWorkers,
       logger,
       bus,
+      // Counted in the database: a person barred for refused messages is barred on every process.
+      refusalCounter: (limits) => sharedRefusalCounter(stores.rateLimits, limits, () => clock.now().getTime()),
       ...options.collab,
     });
     // A revoked role or an ended session closes (or downgrades) that person's live connections at

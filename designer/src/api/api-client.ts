@@ -1,28 +1,5 @@
 import { ApiClient } from '@careloom/client/api';
-import type {
-  AcceptedInvitation,
-  CommentInput,
-  CommentRecord,
-  CommentThread,
-  CreateDocumentInput,
-  DiffView,
-  DocumentDetail,
-  DocumentSummary,
-  DraftView,
-  ExampleSummary,
-  MemberInvitation,
-  InvitationPreview,
-  InviteBody,
-  JoinBody,
-  Member,
-  MyOrganisation,
-  Role,
-  Session,
-  TestEnrollmentView,
-  TransitionInput,
-  VersionRef,
-  VersionView,
-} from '@careloom/format/api';
+import type { AcceptedInvitation, CommentInput, CommentRecord, CommentThread, CreateDocumentInput, DiffView, DocumentDetail, DocumentSummary, DraftView, ExampleSummary, FhirImportBody, FhirImportView, InvitationPreview, InviteBody, JoinBody, Member, MemberInvitation, MyOrganisation, Role, Session, TestEnrollmentView, TransitionInput, VersionRef, VersionView } from '@careloom/format/api';
 
 /**
  * The designer's typed calls of the server's HTTP API, on the apps' one client (`ApiClient` of
@@ -106,6 +83,11 @@ export class DesignerApi extends ApiClient {
 
   createDocument(input: CreateDocumentInput): Promise<DraftView> {
     return this.request('POST', '/api/modules', input);
+  }
+
+  /** A FHIR R4 Questionnaire into a new module draft, with notes on what could not be carried over. */
+  importFhirQuestionnaire(input: FhirImportBody): Promise<FhirImportView> {
+    return this.request('POST', '/api/modules/fhir-import', input);
   }
 
   getDocument(id: string): Promise<DocumentDetail> {

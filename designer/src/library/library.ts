@@ -10,6 +10,7 @@ import '../ui/status-badge.js';
 import { errorText } from '../ui/error-text.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import './create-document.js';
+import './fhir-import.js';
 import { documentStatus, filterDocuments, type LibraryDocument, type LibraryFilter } from './filter-documents.js';
 import { reviewInbox } from './review-inbox.js';
 
@@ -132,6 +133,7 @@ export class ClLibrary extends LitElement {
       <p class="muted" role="status" aria-live="polite">${this.loaded ? t('library.count', { shown: shown.length, total: this.documents.length }) : t('common.loading')}</p>
       ${shown.length > 0 ? this.#table(shown, workspace) : null}
       ${canEdit(workspace) ? html`<cl-create-document .workspace=${workspace} .examples=${this.examples} .takenIds=${this.#takenIds} @document-created=${this.#created}></cl-create-document>` : null}
+      ${canEdit(workspace) ? html`<cl-fhir-import .workspace=${workspace} .takenIds=${this.#takenIds} @document-created=${this.#created}></cl-fhir-import>` : null}
     `;
   }
 

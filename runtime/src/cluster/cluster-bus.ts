@@ -8,7 +8,18 @@ export type ClusterEvent =
   /** A live draft got a stored update: processes holding the draft read on from their last seen seq. */
   | { kind: 'draft-updated'; document: string; seq: number }
   /** A person's sessions ended or roles changed: every process re-checks that person's live connections. */
-  | { kind: 'access-changed'; personId: string };
+  | { kind: 'access-changed'; personId: string }
+  /**
+   * Presence in a live draft changed on one process: `update` is a y-protocols awareness update
+   * (base64) of that process's own editors, `userId` the person whose connection sent it (absent
+   * when their connection closed). Presence is fleeting, so it travels whole rather than by reference.
+   */
+  | { kind: 'draft-presence'; document: string; update: string; userId?: string }
+  /** A process opened a live draft: the others send the presence of their editors of it. */
+  | { kind: 'draft-presence-query'; document: string };
+
+/** The longest presence update (base64 characters) that travels: NOTIFY carries at most 8000 bytes. */
+export const MAX_PRESENCE_CHARS = 7000;
 
 /** One delivered event; `local` when this process published it (it already acted on it). */
 export interface ClusterMessage {
@@ -43,5 +54,10 @@ export function parseClusterEvent(value: unknown): ClusterEvent | undefined {
     return { kind: 'draft-updated', document: event.document, seq: event.seq as number };
   }
   if (event.kind === 'access-changed' && typeof event.personId === 'string') return { kind: 'access-changed', personId: event.personId };
+  if (event.kind === 'draft-presence' && typeof event.document === 'string' && typeof event.update === 'string' && event.update.length <= MAX_PRESENCE_CHARS && /^[A-Za-z0-9+/]*={0,2}$/.test(event.update)) {
+    if (event.userId !== undefined && typeof event.userId !== 'string') return undefined;
+    return { kind: 'draft-presence', document: event.document, update: event.update, ...(typeof event.userId === 'string' ? { userId: event.userId } : {}) };
+  }
+  if (event.kind === 'draft-presence-query' && typeof event.document === 'string') return { kind: 'draft-presence-query', document: event.document };
   return undefined;
 }

@@ -84,4 +84,54 @@ describe('collaboration across processes (cluster bus)', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(heard).toEqual([]);
   });
+
+  it('shows who is in a draft on every process: presence travels, a newcomer elsewhere sees it at once, and a leaver goes everywhere', { timeout: 90_000 }, async () => {
+    const store = new MemoryDraftUpdateStore();
+    const network = createTestClusterNetwork();
+    const one = await start({ store, bus: network.bus() });
+    const two = await start({ store, bus: network.bus() });
+    const alice = await synced(one, 'alice');
+    const bob = await synced(two, 'bob');
+    const names = (client: typeof alice) => [...client.provider.awareness.getStates().values()].map((state) => (state as { user?: { name?: string } }).user?.name).filter(Boolean).sort();
+    alice.provider.awareness.setLocalStateField('user', { name: 'Alice' });
+    bob.provider.awareness.setLocalStateField('user', { name: 'Bob' });
+    await waitFor(() => names(bob).join() === 'Alice,Bob', 'bob sees alice', PATIENCE_MS);
+    await waitFor(() => names(alice).join() === 'Alice,Bob', 'alice sees bob', PATIENCE_MS);
+    // Carol opens the draft on a third process: she sees both without waiting for their renewal.
+    const three = await start({ store, bus: network.bus() });
+    const carol = await synced(three, 'carol');
+    await waitFor(() => names(carol).join() === 'Alice,Bob', 'carol sees both', PATIENCE_MS);
+    // A cursor move travels as well.
+    alice.provider.awareness.setLocalStateField('cursor', { anchor: 3 });
+    await waitFor(() => [...carol.provider.awareness.getStates().values()].some((state) => (state as { cursor?: { anchor: number } }).cursor?.anchor === 3), 'carol sees the cursor', PATIENCE_MS);
+    // Alice leaves: gone on the other processes too.
+    alice.provider.destroy();
+    await waitFor(() => names(bob).join() === 'Bob' && names(carol).join() === 'Bob', 'alice gone everywhere', PATIENCE_MS);
+  });
+
+  it('does not let an editor on one process speak for another person\'s presence on another', async () => {
+    const store = new MemoryDraftUpdateStore();
+    const network = createTestClusterNetwork();
+    const one = await start({ store, bus: network.bus() });
+    const two = await start({ store, bus: network.bus() });
+    const alice = await synced(one, 'alice');
+    const bob = await synced(two, 'bob');
+    alice.provider.awareness.setLocalStateField('user', { name: 'Alice' });
+    await waitFor(() => bob.provider.awareness.getStates().has(alice.doc.clientID), 'bob sees alice', PATIENCE_MS);
+    // Bob's client claims Alice's client id on process two: ignored, and Alice's state stays hers.
+    const { encodeAwarenessUpdate, Awareness } = await import('y-protocols/awareness');
+    const forged = new Awareness(new (await import('yjs')).Doc());
+    forged.clientID = alice.doc.clientID;
+    forged.setLocalState({ user: { name: 'Mallory' } });
+    const bytes = encodeAwarenessUpdate(forged, [alice.doc.clientID]);
+    forged.destroy();
+    const encoding = await import('lib0/encoding');
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint8Array(encoder, bytes);
+    (bob.provider.ws as unknown as { send(data: Uint8Array): void }).send(encoding.toUint8Array(encoder));
+    await waitFor(() => two.logs.some((line) => line.message === 'collab awareness for another user ignored'), 'refused on two', PATIENCE_MS);
+    expect((alice.provider.awareness.getStates().get(alice.doc.clientID) as { user: { name: string } }).user.name).toBe('Alice');
+    expect((bob.provider.awareness.getStates().get(alice.doc.clientID) as { user: { name: string } }).user.name).toBe('Alice');
+  });
 });

@@ -15,6 +15,7 @@ import {
   MESSAGE_SYNC,
   ProtocolError,
   SYNC_STEP1,
+  decodeAwarenessUpdate,
   decodeClientMessage,
   encodeAwareness,
   encodeSyncUpdate,
@@ -22,11 +23,11 @@ import {
   type AwarenessEntry,
 } from './protocol.js';
 import { ConnectionBudget, DEFAULT_BUDGET, type BudgetLimits } from './connection-budget.js';
-import { RefusalLimiter, DEFAULT_REFUSAL_LIMITS, type RefusalLimits } from './refusal-limiter.js';
+import { DEFAULT_REFUSAL_LIMITS, memoryRefusalCounter, type RefusalCounter, type RefusalLimits } from './refusal-limiter.js';
 import type { UpdateLimits } from './update-limits.js';
 import { loadDraftDoc, type DraftUpdateStore } from './update-store.js';
 import type { RefusalKind, SyncOutcome } from './yjs-engine.js';
-import type { ClusterBus } from '../cluster/cluster-bus.js';
+import { MAX_PRESENCE_CHARS, type ClusterBus } from '../cluster/cluster-bus.js';
 import { WorkerLostError, WorkerTimeoutError, createYjsWorkers, type YjsWorkers } from './yjs-workers.js';
 
 /** Who is on a connection, as `authorize` says. */
@@ -92,6 +93,11 @@ export interface CollabDeps {
    * within a window before that person's new connections are closed at once with 4429 for a while.
    */
   refusals?: Partial<RefusalLimits>;
+  /**
+   * Where those refusals are counted: this process's memory by default; the composition root passes
+   * the database's (`sharedRefusalCounter`), so a bar holds on every process.
+   */
+  refusalCounter?: (limits: RefusalLimits) => RefusalCounter;
   /** Messages and items per second per connection (see connection-budget.ts); beyond it reading waits. */
   budget?: Partial<BudgetLimits>;
   /** Compact a loaded document once it has more stored rows than this (default 200). */
@@ -212,6 +218,8 @@ interface Room {
   compactAt: number;
   /** Awareness client id → connection that publishes it. */
   owners: Map<number, Connection>;
+  /** Shared bus: awareness client id → person, for the editors connected to other processes. */
+  remoteOwners: Map<number, string>;
   /** Resolves when the room is destroyed. */
   gone: Promise<void>;
   markGone: () => void;
@@ -257,7 +265,21 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
   const allowedOrigins = new Set(deps.allowedOrigins);
   const ownWorkers = deps.workers === undefined;
   const workers = deps.workers ?? createYjsWorkers(deps.limits ? { limits: deps.limits } : {});
-  const refusals = new RefusalLimiter({ ...DEFAULT_REFUSAL_LIMITS, ...deps.refusals });
+  /** Awareness origins: presence heard from another process, and a local editor's connection closing. */
+  const FROM_OTHER_PROCESS = Symbol('from another process');
+  const LOCAL_GONE = Symbol('local editor gone');
+  const isConnection = (origin: unknown): origin is Connection => connections.has(origin as Connection);
+  const refusalLimits: RefusalLimits = { ...DEFAULT_REFUSAL_LIMITS, ...deps.refusals };
+  const refusals = deps.refusalCounter ? deps.refusalCounter(refusalLimits) : memoryRefusalCounter(refusalLimits);
+  /** Counts a refusal (in the database where there is one); a failure to count is logged, never thrown at the connection. */
+  const countRefusal = (userId: string) => {
+    refusals.record(userId).then(
+      (barred) => {
+        if (barred) log.warn('collab person barred for a while: too many refused messages', { userId });
+      },
+      (error: unknown) => log.error('collab refusal not counted', { userId, error: describeError(error) }),
+    );
+  };
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false });
   const rooms = new Map<string, Room>();
@@ -330,7 +352,15 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
     }
     if (closing) return refuse(socket, 503, 'collaboration server is shutting down');
     const authorized = result;
-    const barredForMs = refusals.barredFor(authorized.principal.userId);
+    let barredForMs = 0;
+    try {
+      barredForMs = await refusals.barredFor(authorized.principal.userId);
+    } catch (error) {
+      // The count could not be read (the database is away): let the person in rather than bar everyone.
+      log.error('collab refusal count not read', { userId: authorized.principal.userId, error: describeError(error) });
+    }
+    if (socket.destroyed || !socket.writable) return;
+    if (closing) return refuse(socket, 503, 'collaboration server is shutting down');
     wss.handleUpgrade(request, socket, head, (ws) => {
       socket.off('error', onSocketError);
       if (barredForMs > 0) {
@@ -387,6 +417,7 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
       rows: 0,
       compactAt: compactAfter,
       owners: new Map(),
+      remoteOwners: new Map(),
       gone: Promise.resolve(),
       markGone: () => undefined,
     };
@@ -399,10 +430,18 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
       // that heard nothing for 30 s, dropped an idle lone editor every ~33 s (close code 1005) and
       // showed "Offline" until it reconnected. The ping heartbeat below is the server's side of it.
       // Document updates are relayed by persist.
-      awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-        const message = encodeAwareness(awareness, [...added, ...updated, ...removed]);
+      awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        const changed = [...added, ...updated, ...removed];
+        const message = encodeAwareness(awareness, changed);
         for (const conn of room.conns) send(conn, message);
+        for (const id of removed) room.remoteOwners.delete(id);
+        if (shared && (origin === LOCAL_GONE || isConnection(origin))) {
+          // Only what this process's own editors did travels: never a time-out (every process times
+          // out the same states) nor what came from another process.
+          publishPresence(room, changed, isConnection(origin) ? origin.principal.userId : undefined);
+        }
       });
+      if (shared) deps.bus!.publish({ kind: 'draft-presence-query', document: name }).catch((error: unknown) => log.warn('collab presence query not sent', { document: name, error: describeError(error) }));
     })();
     room.queue = room.ready.then(() => compactRoomIfDue(room)).catch(() => undefined);
     room.ready.catch((error: unknown) => {
@@ -570,12 +609,71 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
 
   const shared = deps.bus?.shared === true;
   const stopHearingBus = shared
-    ? deps.bus!.subscribe(({ event }) => {
-        if (event.kind !== 'draft-updated') return;
-        const room = rooms.get(event.document);
-        if (room && event.seq > room.lastSeq) scheduleCatchUp(room);
+    ? deps.bus!.subscribe(({ event, local }) => {
+        if (event.kind === 'draft-updated') {
+          const room = rooms.get(event.document);
+          if (room && event.seq > room.lastSeq) scheduleCatchUp(room);
+          return;
+        }
+        if (local) return;
+        if (event.kind === 'draft-presence') hearPresence(event.document, event.update, event.userId);
+        else if (event.kind === 'draft-presence-query') {
+          const room = rooms.get(event.document);
+          if (!room || room.unloaded) return;
+          // Per person, so the other process knows whose each editor is (a client re-sends the
+          // states it hears, and only their owner may change them).
+          const byPerson = new Map<string, number[]>();
+          for (const [id, conn] of room.owners) byPerson.set(conn.principal.userId, [...(byPerson.get(conn.principal.userId) ?? []), id]);
+          for (const [userId, ids] of byPerson) publishPresence(room, ids, userId);
+        }
       })
     : () => undefined;
+  /**
+   * Sends the awareness states of `ids` (this process's own editors) to the other processes, one
+   * update per notice of at most MAX_PRESENCE_CHARS; a single state larger than that stays local
+   * (logged): presence is a convenience, and the draft itself never travels this way.
+   */
+  function publishPresence(room: Room, ids: readonly number[], userId: string | undefined): void {
+    const own = ids.filter((id) => !room.remoteOwners.has(id));
+    const announce = (part: readonly number[]) => {
+      const update = Buffer.from(awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...part])).toString('base64');
+      if (update.length > MAX_PRESENCE_CHARS) {
+        if (part.length > 1) {
+          for (const id of part) announce([id]);
+          return;
+        }
+        log.warn('collab presence too large to share with other processes', { document: room.name, chars: update.length });
+        return;
+      }
+      deps.bus!.publish({ kind: 'draft-presence', document: room.name, update, ...(userId !== undefined ? { userId } : {}) }).catch((error: unknown) => log.warn('collab presence not announced to the other processes', { document: room.name, error: describeError(error) }));
+    };
+    if (own.length > 0) announce(own);
+  }
+
+  /** Presence from another process: applied to the room's awareness, which relays it to this process's editors. */
+  function hearPresence(documentName: string, encoded: string, userId: string | undefined): void {
+    const room = rooms.get(documentName);
+    if (!room || room.unloaded || room.failed) return;
+    const update = new Uint8Array(Buffer.from(encoded, 'base64'));
+    let entries: readonly AwarenessEntry[];
+    try {
+      entries = decodeAwarenessUpdate(update);
+    } catch {
+      log.warn('collab presence from another process could not be read', { document: documentName });
+      return;
+    }
+    // This process's own editors are its own to describe.
+    if (entries.some((entry) => room.owners.has(entry.clientID))) return;
+    for (const entry of entries) {
+      if (entry.state !== null && userId !== undefined) room.remoteOwners.set(entry.clientID, userId);
+    }
+    try {
+      awarenessProtocol.applyAwarenessUpdate(room.awareness, update, FROM_OTHER_PROCESS);
+    } catch {
+      log.warn('collab presence from another process could not be applied', { document: documentName });
+    }
+  }
+
   // Notifications sent while the listening connection was down are lost: every loaded draft reads on.
   const stopHearingResumed = shared ? deps.bus!.onResumed(() => [...rooms.values()].forEach(scheduleCatchUp)) : () => undefined;
 
@@ -646,9 +744,7 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
   function dropForRefusal(conn: Connection, code: number, reason: string): void {
     if (conn.state === 'dropped') return;
     drop(conn, code, reason);
-    if (refusals.record(conn.principal.userId)) {
-      log.warn('collab person barred for a while: too many refused messages', { userId: conn.principal.userId });
-    }
+    countRefusal(conn.principal.userId);
   }
 
   async function keepRefused(documentName: string, update: Uint8Array, author: string | null, reason: string): Promise<void> {
@@ -685,7 +781,7 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
     ws.close = (code?: number, reason?: string | Buffer) => {
       if (code !== 1009) return close(code, reason);
       log.warn('collab update refused', { document: documentName, userId: conn.principal.userId, kind: 'too-large', reason: 'frame over the size cap' });
-      if (conn.state !== 'dropped' && refusals.record(conn.principal.userId)) log.warn('collab person barred for a while: too many refused messages', { userId: conn.principal.userId });
+      if (conn.state !== 'dropped') countRefusal(conn.principal.userId);
       return close(CLOSE.tooLarge, 'message too large');
     };
     connections.add(conn);
@@ -811,7 +907,8 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
   function applyAwareness(conn: Connection, entries: readonly AwarenessEntry[], update: Uint8Array): void {
     const room = conn.room;
     const fields = { document: conn.documentName, userId: conn.principal.userId };
-    if (entries.some((entry) => (room.owners.get(entry.clientID) ?? conn).principal.userId !== conn.principal.userId)) {
+    const ownerOf = (id: number) => room.owners.get(id)?.principal.userId ?? room.remoteOwners.get(id) ?? conn.principal.userId;
+    if (entries.some((entry) => ownerOf(entry.clientID) !== conn.principal.userId)) {
       log.warn('collab awareness for another user ignored', fields);
       return;
     }
@@ -822,6 +919,8 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
     }
     for (const id of fresh) {
       room.owners.get(id)?.awarenessIds.delete(id);
+      // The same person, moved here from another process (a reconnect through the load balancer).
+      room.remoteOwners.delete(id);
       conn.awarenessIds.add(id);
       room.owners.set(id, conn);
     }
@@ -853,7 +952,7 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
     const ids = [...conn.awarenessIds].filter((id) => room.owners.get(id) === conn);
     for (const id of ids) room.owners.delete(id);
     conn.awarenessIds.clear();
-    if (ids.length > 0 && !room.unloaded) awarenessProtocol.removeAwarenessStates(room.awareness, ids, null);
+    if (ids.length > 0 && !room.unloaded) awarenessProtocol.removeAwarenessStates(room.awareness, ids, LOCAL_GONE);
   }
 
   /** Server-initiated close: nothing more from this connection is processed. */

@@ -62,3 +62,61 @@ export class RefusalLimiter {
     }
   }
 }
+
+/**
+ * The refusal count as the collaboration server uses it: asynchronous, because where several
+ * processes serve one database the count lives there (a person barred on one process is barred on
+ * every other, and a restart forgets nothing).
+ */
+export interface RefusalCounter {
+  /** Records one refusal of `personId`; true when it bars the person (from now on). */
+  record(personId: string): Promise<boolean>;
+  /** How many milliseconds `personId` stays barred (0: not barred). */
+  barredFor(personId: string): Promise<number>;
+}
+
+/** Counts in this process only: a process alone, and tests. */
+export function memoryRefusalCounter(limits: RefusalLimits, now: () => number = () => Date.now()): RefusalCounter {
+  const limiter = new RefusalLimiter(limits, now);
+  return {
+    record: async (personId) => limiter.record(personId),
+    barredFor: async (personId) => limiter.barredFor(personId),
+  };
+}
+
+/** The database's fixed-window counters (`Stores.rateLimits`, the `attempt_windows` table), by scope. */
+export interface SharedAttemptCounters {
+  attemptLimiter(now: () => number, scope: string, limits: { limit: number; windowMs: number }): {
+    retryAfterSeconds(key: string): Promise<number | undefined>;
+    admit(key: string): Promise<number | undefined>;
+  };
+}
+
+/**
+ * Counts refusals in the database, in two fixed windows per person: `collab-refusal` (at most
+ * `maxRefusals` per `windowMs`) and, once that is full, `collab-bar` (one window of `barMs` from the
+ * moment of barring). A window is fixed rather than sliding, so a person can be refused up to twice
+ * `maxRefusals - 1` times around a window's edge before the bar: still a handful, each costing the
+ * server one message. This process's own count answers first, so a person it just barred is
+ * refused without asking the database.
+ */
+export function sharedRefusalCounter(counters: SharedAttemptCounters, limits: RefusalLimits, now: () => number = () => Date.now()): RefusalCounter {
+  const local = new RefusalLimiter(limits, now);
+  const refusals = counters.attemptLimiter(now, 'collab-refusal', { limit: limits.maxRefusals, windowMs: limits.windowMs });
+  const bars = counters.attemptLimiter(now, 'collab-bar', { limit: 1, windowMs: limits.barMs });
+  return {
+    async record(personId) {
+      local.record(personId);
+      const full = (await refusals.admit(personId)) !== undefined || (await refusals.retryAfterSeconds(personId)) !== undefined;
+      if (!full) return false;
+      await bars.admit(personId);
+      return true;
+    },
+    async barredFor(personId) {
+      const here = local.barredFor(personId);
+      if (here > 0) return here;
+      const seconds = await bars.retryAfterSeconds(personId);
+      return seconds === undefined ? 0 : seconds * 1000;
+    },
+  };
+}

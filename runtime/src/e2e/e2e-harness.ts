@@ -7,6 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import type { Clock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { startServer, type RunningServer, type StartServerOptions } from '../server.js';
+import { testDatabaseEnv } from '../testing/test-database-env.js';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -33,7 +34,9 @@ export interface E2eSystem {
 export async function startE2e(options: { clock?: Clock; dueWorkEveryMs?: number; bundleOf?: StartServerOptions['bundleOf'] } = {}): Promise<E2eSystem> {
   const dir = mkdtempSync(join(tmpdir(), 'careloom-e2e-'));
   const server = await startServer({
-    config: loadConfig({ CARELOOM_DB: join(dir, 'e2e.sqlite'), CARELOOM_PORT: '0' }),
+    // SQLite in the temporary folder, or with CARELOOM_TEST_STORE=postgresql (npm run test:e2e:pg)
+    // a schema of its own on the PostgreSQL server the pg suites use (a throwaway one by default).
+    config: loadConfig({ ...(await testDatabaseEnv(join(dir, 'e2e.sqlite'))), CARELOOM_PORT: '0' }),
     seedDemoAccounts: true,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.dueWorkEveryMs ? { dueWorkEveryMs: options.dueWorkEveryMs } : {}),

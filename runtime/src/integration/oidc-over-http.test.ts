@@ -174,6 +174,38 @@ describe('sign-in with OpenID Connect against a real provider', () => {
     expect(replay.headers.getSetCookie().some((cookie) => cookie.startsWith('careloom_session='))).toBe(false);
   });
 
+  it('completes each flow once: its callback replayed with its own cookie, to this process or (on PostgreSQL) another, signs nobody in', { timeout: 60_000 }, async () => {
+    // Under npm run test:pg a second process on the same database gets the replay: the flow's use is counted there, not in one process's memory.
+    const other = process.env.CARELOOM_TEST_STORE === 'postgresql'
+      ? await startServer({ config: loadConfig({ ...(await testDatabaseEnv(join(dir, 'careloom.sqlite'))), CARELOOM_PORT: '0', ...idp.environment() }), seedDemoAccounts: true })
+      : undefined;
+    try {
+      // Nora (linked by her identity number in the test above) signs in once.
+      idp.signInAs({ sub: 'nora-once-more', personal_identity_number: '198503152391' });
+      let captured: { url: string; cookie: string } | undefined;
+      const jar = new CookieJar();
+      const first = await signIn('clinic', {
+        jar,
+        transform: (url) => {
+          if (url.includes('/api/auth/oidc/callback')) captured = { url, cookie: jar.header(url) };
+          return url;
+        },
+      });
+      expect(first.landed).toBe(`${server.url}/clinic`);
+      expect(captured?.cookie).toContain('careloom_oidc=');
+      // The same callback again, with the same flow cookie: refused before the provider is asked.
+      const asked = idp.tokenRequests();
+      expect(asked).toBeGreaterThan(0);
+      const target = other ? captured!.url.replace(server.url, other.url) : captured!.url;
+      const replay = await fetch(target, { redirect: 'manual', headers: { cookie: captured!.cookie } });
+      expect(replay.headers.get('location')).toBe('/clinic?signin=failed');
+      expect(replay.headers.getSetCookie().some((cookie) => cookie.startsWith('careloom_session='))).toBe(false);
+      expect(idp.tokenRequests()).toBe(asked);
+    } finally {
+      await other?.close();
+    }
+  });
+
   it('logs out of Careloom and points the browser at the provider\'s end_session endpoint', { timeout: 30_000 }, async () => {
     idp.signInAs({ sub: 'nora', personal_identity_number: '198503152391' });
     const { jar } = await signIn('clinic');

@@ -72,12 +72,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function start(): Promise<RunningServer> {
+async function start(attempts = 500): Promise<RunningServer> {
   const server = await startServer({
     config: loadConfig({ ...(await testDatabaseEnv(file)), CARELOOM_PORT: '0', CARELOOM_WEBHOOK_ALLOW: 'loopback' }),
     seedDemoAccounts: true,
     // Retries a few hundred milliseconds apart instead of minutes, so the test waits seconds.
-    webhooks: { retry: { attempts: 500, baseMs: 50, maxMs: 300 }, idleCheckMs: 200 },
+    webhooks: { retry: { attempts, baseMs: 50, maxMs: 300 }, idleCheckMs: 200 },
   });
   servers.push(server);
   return server;
@@ -180,6 +180,29 @@ describe('webhooks over HTTP, across a restart', () => {
     const test = await admin.call('POST', `/api/care/providers/${organisationId}/webhooks/${subscriptionId}/test`);
     expect(test.status).toBe(202);
     await eventually(() => delivered().some((entry) => entry.id === (test.body as { eventId: string }).eventId && entry.type === 'webhook.test'), 'the test event', 10_000);
+    await server.close();
+  });
+
+  it('sends a delivery given up on again by hand, under the same webhook-id, once the receiver is mended', { timeout: 60_000 }, async () => {
+    mode = 'down';
+    // Two attempts in all: the test event is given up on within a second.
+    const server = await start(2);
+    const admin = await login(server, 'care-admin');
+    const base = `/api/care/providers/${organisationId}/webhooks/${subscriptionId}`;
+    const eventId = ((await admin.call('POST', `${base}/test`)).body as { eventId: string }).eventId;
+    type Delivery = { id: string; eventId: string; status: string; attempts: number; log: Array<{ outcome: string; statusCode: number | null }> };
+    const delivery = async () => ((await admin.call('GET', `${base}/deliveries`)).body as { deliveries: Delivery[] }).deliveries.find((entry) => entry.eventId === eventId);
+    await eventually(async () => (await delivery())?.status === 'failed', 'the test event given up on', 15_000);
+    mode = 'up';
+    const failed = (await delivery())!;
+    const resent = await admin.call('POST', `${base}/deliveries/${failed.id}/resend`);
+    expect(resent.status, JSON.stringify(resent.body)).toBe(202);
+    await eventually(async () => (await delivery())?.status === 'delivered', 'delivered after the resend', 15_000);
+    const arrivals = received.filter((entry) => entry.id === eventId);
+    expect(arrivals.map((entry) => entry.answered)).toEqual([503, 503, 204]);
+    expect((await delivery())!.log.map((attempt) => [attempt.outcome, attempt.statusCode])).toEqual([['retry', 503], ['failed', 503], ['delivered', 204]]);
+    // Delivered now: sending it again is refused.
+    expect((await admin.call('POST', `${base}/deliveries/${failed.id}/resend`)).status).toBe(409);
     await server.close();
   });
 });

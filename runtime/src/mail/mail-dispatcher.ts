@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { MailMessage } from '../domain/care/ports.js';
 import type { Logger } from '../logger.js';
+import { createOutboxDispatchLoop, type Timers } from '../outbox/outbox-dispatch-loop.js';
 import { domainOf, toDeliveryError } from './smtp-mail-sender.js';
 import type { MailSender } from './smtp-mail-sender.js';
 
@@ -22,21 +23,7 @@ export interface DispatchQueue {
   markFailed(id: string, input: { attempts: number; error: string; at: string }): Promise<void>;
 }
 
-/** setTimeout and clearTimeout, injected so tests move time themselves. */
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const systemTimers: Timers = Object.freeze({
-  setTimeout: (callback: () => void, ms: number) => {
-    const handle = setTimeout(callback, ms);
-    // A pending retry must not keep a finished process (a CLI, a test run) alive.
-    handle.unref();
-    return handle;
-  },
-  clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-});
+export { systemTimers, type Timers } from '../outbox/outbox-dispatch-loop.js';
 
 /** Waits after the 1st, 2nd, … failed attempt; after the last the message is marked failed. */
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = Object.freeze([60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000]);
@@ -80,24 +67,7 @@ export interface MailDispatcher {
  */
 export function createMailDispatcher(options: MailDispatcherOptions): MailDispatcher {
   const { queue, sender, clock, logger } = options;
-  const timers = options.timers ?? systemTimers;
   const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
-  const batchSize = options.batchSize ?? 20;
-  const idleCheckMs = options.idleCheckMs ?? 60_000;
-  let started = false;
-  let stopped = false;
-  let timer: unknown;
-  let running: Promise<void> | undefined;
-  let again = false;
-
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    if (timer !== undefined) timers.clearTimeout(timer);
-    timer = timers.setTimeout(() => {
-      timer = undefined;
-      pass();
-    }, Math.max(0, ms));
-  };
 
   const attempt = async (mail: DueMail) => {
     const attempts = mail.attempts + 1;
@@ -121,62 +91,23 @@ export function createMailDispatcher(options: MailDispatcherOptions): MailDispat
     }
   };
 
-  const runPass = async (): Promise<boolean> => {
-    const batch = await queue.due(clock.now().toISOString(), batchSize);
-    for (const mail of batch) {
-      if (stopped) return false;
-      await attempt(mail);
-    }
-    return batch.length === batchSize;
-  };
-
-  const pass = () => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    again = false;
-    const passAndWait = async (): Promise<number> => {
-      const full = await runPass();
-      if (full || again) return 0;
-      const next = await queue.nextAttemptAt();
-      const wait = next === undefined ? idleCheckMs : Date.parse(next) - clock.now().getTime();
-      return Math.min(wait, idleCheckMs);
-    };
-    running = passAndWait().then(
-      (wait) => {
-        running = undefined;
-        schedule(wait);
-      },
-      (error: unknown) => {
-        running = undefined;
-        // After a stop that did not wait for it, the database may be closed: the row stays pending.
-        if (stopped) return;
-        logger.error('Mail dispatch failed', { error: error instanceof Error ? error.message : String(error) });
-        schedule(idleCheckMs);
-      },
-    );
-  };
+  const loop = createOutboxDispatchLoop<DueMail>({
+    due: (at, limit) => queue.due(at, limit),
+    nextAttemptAt: () => queue.nextAttemptAt(),
+    attempt,
+    clock,
+    logger,
+    failureMessage: 'Mail dispatch failed',
+    ...(options.timers ? { timers: options.timers } : {}),
+    ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
+    ...(options.idleCheckMs !== undefined ? { idleCheckMs: options.idleCheckMs } : {}),
+  });
 
   return {
-    start() {
-      if (started) return;
-      started = true;
-      schedule(0);
-    },
-    wake() {
-      if (started) schedule(0);
-    },
+    start: () => loop.start(),
+    wake: () => loop.wake(),
     async stop(graceMs = 5000) {
-      stopped = true;
-      if (timer !== undefined) timers.clearTimeout(timer);
-      timer = undefined;
-      if (running) {
-        let grace: unknown;
-        await Promise.race([running, new Promise<void>((resolve) => (grace = timers.setTimeout(resolve, graceMs)))]);
-        timers.clearTimeout(grace);
-      }
+      await loop.stop(graceMs);
       sender.close();
     },
   };

@@ -32,6 +32,17 @@ async function subscribe(input: Record<string, unknown> = {}): Promise<{ id: str
   return { id: (created.body.subscription as { id: string }).id, secret: created.body.secret as string };
 }
 
+/** A subscription with one delivery (a test event) that was given up after its last attempt. */
+async function failedDelivery(): Promise<{ subscriptionId: string; deliveryId: string; eventId: string }> {
+  const { id } = await subscribe({ url: `https://records.example.org/failing-${crypto.randomUUID()}` });
+  const eventId = (await call('care-admin', 'POST', `${BASE}/${id}/test`)).body.eventId as string;
+  const due = (await t.stores.webhookQueue.due(t.clock.now().toISOString(), 500)).find((delivery) => delivery.eventId === eventId)!;
+  await t.stores.webhookQueue.recordAttempt({ deliveryId: due.deliveryId, attempt: 12, at: t.clock.now().toISOString(), outcome: 'failed', statusCode: 500, error: 'The endpoint answered 500.', durationMs: 3, nextAttemptAt: null });
+  return { subscriptionId: id, deliveryId: due.deliveryId, eventId };
+}
+
+let sharedFailure: ReturnType<typeof failedDelivery> | undefined;
+
 const count = (sql: string, ...values: unknown[]) => (t.db.prepare(sql).get(...values) as { n: number }).n;
 
 beforeAll(async () => {
@@ -64,6 +75,16 @@ describe('webhook routes: every route × every role', () => {
     { name: 'send test', method: 'POST', path: async () => `${await existing()}/test`, expect: adminOnly(202) },
     { name: 'delivery log', method: 'GET', path: async () => `${await existing()}/deliveries`, expect: adminOnly(200) },
     { name: 'delete', method: 'DELETE', path: existing, expect: adminOnly(204) },
+    {
+      name: 'resend a failed delivery',
+      method: 'POST',
+      // One failed delivery for every role (the others are refused before it is looked at): the provider's subscriptions are limited.
+      path: async () => {
+        const failed = await (sharedFailure ??= failedDelivery());
+        return `${BASE}/${failed.subscriptionId}/deliveries/${failed.deliveryId}/resend`;
+      },
+      expect: adminOnly(202),
+    },
   ];
   for (const endpoint of cases) {
     it(`${endpoint.name}: covers every role`, () => expect(Object.keys(endpoint.expect).sort()).toEqual([...ALL_ROLES].sort()));
@@ -183,5 +204,43 @@ describe('events and the delivery log', () => {
     expectStatus(await t.call('therapist', 'PATCH', `/api/care/enrollments/${enrollmentId}`, { status: 'active' }), 200);
     const deliveries = (await call('care-admin', 'GET', `${BASE}/${id}/deliveries`)).body.deliveries as Array<{ eventType: string }>;
     expect(deliveries.map((delivery) => delivery.eventType).sort()).toEqual(['enrollment.paused', 'enrollment.resumed']);
+  });
+});
+
+describe('sending a failed delivery again', () => {
+  it('queues it again with the same webhook-id for one more attempt, audited, and refuses what did not fail', async () => {
+    const failed = await failedDelivery();
+    const path = `${BASE}/${failed.subscriptionId}/deliveries/${failed.deliveryId}/resend`;
+    const resent = await call('care-admin', 'POST', path);
+    expect(resent.status, JSON.stringify(resent.body)).toBe(202);
+    expect(resent.body).toEqual({ deliveryId: failed.deliveryId, status: 'pending' });
+    const [logged] = (await call('care-admin', 'GET', `${BASE}/${failed.subscriptionId}/deliveries`)).body.deliveries as Array<{ id: string; status: string; eventId: string; finishedAt: string | null; attempts: number }>;
+    expect(logged).toMatchObject({ id: failed.deliveryId, status: 'pending', eventId: failed.eventId, finishedAt: null, attempts: 12 });
+    const due = (await t.stores.webhookQueue.due(t.clock.now().toISOString(), 500)).find((delivery) => delivery.deliveryId === failed.deliveryId);
+    expect(due).toMatchObject({ eventId: failed.eventId, attempts: 12 });
+    const audit = t.db.prepare("SELECT actor_id, ip, request_id, details FROM audit_log WHERE action = 'webhook.resend' AND object_id = ?").all(failed.subscriptionId) as Array<{ actor_id: string; ip: string; request_id: string; details: string }>;
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actor_id: 'person-care-admin', ip: '192.0.2.9', request_id: 'req-hooks' });
+    expect(JSON.parse(audit[0]!.details)).toEqual({ deliveryId: failed.deliveryId, eventId: failed.eventId, attemptsBefore: 12 });
+    // Waiting again: a second click is refused rather than queueing it twice.
+    const twice = await call('care-admin', 'POST', path);
+    expect(twice.status).toBe(409);
+    expect(twice.body.detail).toMatch(/Only a failed delivery/);
+    expect(count("SELECT count(*) AS n FROM audit_log WHERE action = 'webhook.resend' AND object_id = ?", failed.subscriptionId)).toBe(1);
+  });
+
+  it('refuses while the subscription is off, for another subscription\'s or provider\'s delivery, and for made-up ids', async () => {
+    const failed = await failedDelivery();
+    const other = await subscribe({ url: 'https://records.example.org/other' });
+    expect((await call('care-admin', 'POST', `${BASE}/${other.id}/deliveries/${failed.deliveryId}/resend`)).status).toBe(404);
+    expect((await call('care-admin', 'POST', `${BASE}/${failed.subscriptionId}/deliveries/${'x'.repeat(10_000)}/resend`)).status).toBe(404);
+    expect((await call('other-admin', 'POST', `/api/care/providers/care-2/webhooks/${failed.subscriptionId}/deliveries/${failed.deliveryId}/resend`)).status).toBe(404);
+    expect((await call('care-admin', 'PATCH', `${BASE}/${failed.subscriptionId}`, { enabled: false })).status).toBe(200);
+    const off = await call('care-admin', 'POST', `${BASE}/${failed.subscriptionId}/deliveries/${failed.deliveryId}/resend`);
+    expect(off.status).toBe(409);
+    expect(off.body.detail).toMatch(/turned off/);
+    const [logged] = (await call('care-admin', 'GET', `${BASE}/${failed.subscriptionId}/deliveries`)).body.deliveries as Array<{ status: string }>;
+    expect(logged!.status).toBe('failed');
+    expect(count("SELECT count(*) AS n FROM audit_log WHERE action = 'webhook.resend' AND object_id = ?", failed.subscriptionId)).toBe(0);
   });
 });

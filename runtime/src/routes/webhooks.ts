@@ -1,4 +1,4 @@
-import type { CreatedWebhook, RotatedWebhookSecret, WebhookDeliveryList, WebhookList, WebhookSubscription, WebhookTestQueued } from '@careloom/format/api';
+import type { CreatedWebhook, RotatedWebhookSecret, WebhookDeliveryList, WebhookDeliveryResent, WebhookList, WebhookSubscription, WebhookTestQueued } from '@careloom/format/api';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { CareContext } from '../domain/care/care-deps.js';
@@ -22,7 +22,7 @@ const BASE = '/api/care/providers/:organisationId/webhooks';
 /**
  * A care-provider admin's webhook subscriptions: create (the signing secret is in this one answer),
  * list, change or turn off and on, rotate the secret, delete, send a test event, and the delivery
- * log. Every answer is `no-store` (the /api/* default).
+ * log, and send a failed delivery again by hand. Every answer is `no-store` (the /api/* default).
  */
 export function webhookRoutes(deps: WebhookRouteDeps) {
   const app = new Hono<AppEnv>();
@@ -58,6 +58,9 @@ export function webhookRoutes(deps: WebhookRouteDeps) {
     const query = { ...(c.req.query('status') !== undefined ? { status: c.req.query('status')! } : {}), ...(c.req.query('limit') !== undefined ? { limit: c.req.query('limit')! } : {}) };
     return c.json({ deliveries: await deps.webhooks.deliveries(context(c), organisation(c), webhook(c), query) } satisfies WebhookDeliveryList);
   });
+  app.post(`${BASE}/:webhookId/deliveries/:deliveryId/resend`, async (c) =>
+    c.json((await deps.webhooks.resendDelivery(context(c), organisation(c), webhook(c), c.req.param('deliveryId') ?? '')) satisfies WebhookDeliveryResent, 202),
+  );
   return app;
 }
 
@@ -71,5 +74,6 @@ export const WEBHOOK_OPERATIONS: ApiOperation[] = [
   { method: 'delete', path: `${PATH}/{webhookId}`, summary: 'Delete a subscription; its pending deliveries are cancelled', tag: 'care', auth: 'session', success: { status: 204, description: 'Deleted' }, problems: READ },
   { method: 'post', path: `${PATH}/{webhookId}/secret`, summary: 'Rotate the signing secret; the previous one keeps signing beside it for 24 hours', tag: 'care', auth: 'session', success: { status: 200, description: 'The new secret (shown once)', response: 'RotatedWebhookSecret' }, problems: WRITE },
   { method: 'post', path: `${PATH}/{webhookId}/test`, summary: 'Queue a webhook.test event for this subscription only', tag: 'care', auth: 'session', success: { status: 202, description: 'Queued', response: 'WebhookTestQueued' }, problems: [...WRITE, 409] },
+  { method: 'post', path: `${PATH}/{webhookId}/deliveries/{deliveryId}/resend`, summary: 'Send a failed delivery again: one more attempt now, with the same webhook-id', tag: 'care', auth: 'session', success: { status: 202, description: 'Queued again', response: 'WebhookDeliveryResent' }, problems: [...WRITE, 409] },
   { method: 'get', path: `${PATH}/{webhookId}/deliveries`, summary: 'The delivery log: each delivery with its attempts, status codes and errors (never the endpoint\'s answer)', tag: 'care', auth: 'session', success: { status: 200, description: 'Deliveries, newest first', response: 'WebhookDeliveryList' }, problems: [...READ, 422] },
 ];

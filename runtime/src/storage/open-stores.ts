@@ -14,7 +14,8 @@ import { createInProcessClusterBus } from '../cluster/in-process-cluster-bus.js'
  *
  * The cluster bus comes with them: on PostgreSQL the processes sharing the database hear each
  * other over LISTEN/NOTIFY (its own connection, closed with the stores); on SQLite the process is
- * alone and the bus stays inside it.
+ * alone and the bus stays inside it. When the first LISTEN does not succeed in time the start is
+ * refused with a ClusterBusStartError that says what to check, rather than hanging.
  *
  * A SQLite file gets its disk work moved off the event loop: recorded answers are flushed to the
  * log on the thread pool (wal-sync.ts) and the log is copied into the database file by a
@@ -24,7 +25,11 @@ import { createInProcessClusterBus } from '../cluster/in-process-cluster-bus.js'
  */
 export async function openStores(
   config: Pick<Config, 'databaseFile' | 'databaseUrl'>,
-  options: SqliteStoresOptions & { onStorageProblem?: (message: string, fields: Readonly<Record<string, string | number | boolean | null | undefined>>) => void },
+  options: SqliteStoresOptions & {
+    onStorageProblem?: (message: string, fields: Readonly<Record<string, string | number | boolean | null | undefined>>) => void;
+    /** How long the cluster bus's first LISTEN may take before the start is refused (default 15 s). */
+    firstListenTimeoutMs?: number;
+  },
 ): Promise<{ stores: Stores; bus: ClusterBus; applied: string[]; kind: 'sqlite' | 'postgresql' }> {
   const now = options.now ?? (() => new Date());
   if (config.databaseUrl !== undefined) {
@@ -37,8 +42,20 @@ export async function openStores(
     ]);
     const { pool, applied } = await openPostgres({ url: config.databaseUrl, now });
     const stores = createPostgresStores(pool, options);
-    const bus = createPostgresClusterBus({ url: config.databaseUrl, pool, ...(options.onStorageProblem ? { onProblem: options.onStorageProblem } : {}) });
-    await bus.ready;
+    const bus = createPostgresClusterBus({
+      url: config.databaseUrl,
+      pool,
+      ...(options.onStorageProblem ? { onProblem: options.onStorageProblem } : {}),
+      ...(options.firstListenTimeoutMs !== undefined ? { firstListenTimeoutMs: options.firstListenTimeoutMs } : {}),
+    });
+    try {
+      await bus.ready;
+    } catch (error) {
+      // A process that cannot hear the others must not serve: refuse the start, leaving no connection open.
+      await bus.close();
+      await stores.close();
+      throw error;
+    }
     return { stores: { ...stores, close: async () => { await bus.close(); await stores.close(); } }, bus, applied, kind: 'postgresql' };
   }
   const { db, applied } = openDatabase({ file: config.databaseFile, now });

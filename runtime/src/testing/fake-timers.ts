@@ -1,5 +1,5 @@
 import type { TestClock } from '../clock.js';
-import type { Timers } from '../mail/mail-dispatcher.js';
+import type { Timers } from '../outbox/outbox-dispatch-loop.js';
 
 /**
  * Timers that fire on a test clock: `advance` moves the clock and runs every timer that came due,

@@ -20,6 +20,8 @@ export interface TestOidcProvider {
   environment(): Record<string, string>;
   /** Registers the Careloom server's callback (before the provider's first request: its client is built then). */
   register(publicUrl: string): void;
+  /** How many requests reached the token endpoint (each callback Careloom completes asks it once). */
+  tokenRequests(): number;
   close(): Promise<void>;
 }
 
@@ -70,8 +72,10 @@ export async function startTestOidcProvider(): Promise<TestOidcProvider> {
         return grant;
       },
     });
+  let tokenRequests = 0;
   http.on('request', (req, res) => {
     provider ??= build();
+    if (req.method === 'POST' && req.url?.startsWith('/token')) tokenRequests++;
     if (req.url?.startsWith('/interaction/')) {
       void (async () => {
         const who = next;
@@ -102,6 +106,7 @@ export async function startTestOidcProvider(): Promise<TestOidcProvider> {
     signInAs(identity) {
       next = identity;
     },
+    tokenRequests: () => tokenRequests,
     register(publicUrl) {
       if (provider) throw new Error('Register the Careloom server before the provider answers its first request.');
       redirectUris.push(`${publicUrl}/api/auth/oidc/callback`);

@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import type { DueWebhookDelivery, WebhookDispatchQueue } from '../domain/webhooks/webhook-store.js';
 import { webhookHeaders } from '../domain/webhooks/webhook-signature.js';
 import type { Logger } from '../logger.js';
-import { systemTimers, type Timers } from '../mail/mail-dispatcher.js';
+import { createOutboxDispatchLoop, type Timers } from '../outbox/outbox-dispatch-loop.js';
 import { WebhookSendError, type WebhookSender } from './webhook-sender.js';
 
 /** How retries are spaced: exponential from `baseMs`, capped at `maxMs`, each wait drawn from its upper half (jitter). */
@@ -61,25 +61,8 @@ export interface WebhookDispatcher {
  */
 export function createWebhookDispatcher(options: WebhookDispatcherOptions): WebhookDispatcher {
   const { queue, send, clock, logger } = options;
-  const timers = options.timers ?? systemTimers;
   const retry = options.retry ?? DEFAULT_WEBHOOK_RETRY;
   const random = options.random ?? Math.random;
-  const batchSize = options.batchSize ?? 20;
-  const idleCheckMs = options.idleCheckMs ?? 60_000;
-  let started = false;
-  let stopped = false;
-  let timer: unknown;
-  let running: Promise<void> | undefined;
-  let again = false;
-
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    if (timer !== undefined) timers.clearTimeout(timer);
-    timer = timers.setTimeout(() => {
-      timer = undefined;
-      pass();
-    }, Math.max(0, ms));
-  };
 
   const attempt = async (delivery: DueWebhookDelivery) => {
     const number = delivery.attempts + 1;
@@ -112,65 +95,18 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
     logger.warn('Webhook delivery failed; will retry', { ...fields, statusCode, error, retryInMs: wait });
   };
 
-  const runPass = async (): Promise<boolean> => {
-    const batch = await queue.due(clock.now().toISOString(), batchSize);
-    for (const [index, delivery] of batch.entries()) {
-      if (stopped) {
-        await queue.release(batch.slice(index).map((entry) => entry.deliveryId), clock.now().toISOString());
-        return false;
-      }
-      await attempt(delivery);
-    }
-    return batch.length === batchSize;
-  };
-
-  const pass = () => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    again = false;
-    const passAndWait = async (): Promise<number> => {
-      const full = await runPass();
-      if (full || again) return 0;
-      const next = await queue.nextAttemptAt();
-      const wait = next === undefined ? idleCheckMs : Date.parse(next) - clock.now().getTime();
-      return Math.min(wait, idleCheckMs);
-    };
-    running = passAndWait().then(
-      (wait) => {
-        running = undefined;
-        schedule(wait);
-      },
-      (error: unknown) => {
-        running = undefined;
-        // After a stop that did not wait for it, the database may be closed: the delivery stays pending.
-        if (stopped) return;
-        logger.error('Webhook dispatch failed', { error: error instanceof Error ? error.message : String(error) });
-        schedule(idleCheckMs);
-      },
-    );
-  };
-
-  return {
-    start() {
-      if (started) return;
-      started = true;
-      schedule(0);
-    },
-    wake() {
-      if (started) schedule(0);
-    },
-    async stop(graceMs = 5000) {
-      stopped = true;
-      if (timer !== undefined) timers.clearTimeout(timer);
-      timer = undefined;
-      if (running) {
-        let grace: unknown;
-        await Promise.race([running, new Promise<void>((resolve) => (grace = timers.setTimeout(resolve, graceMs)))]);
-        timers.clearTimeout(grace);
-      }
-    },
-  };
+  const loop = createOutboxDispatchLoop<DueWebhookDelivery>({
+    due: (at, limit) => queue.due(at, limit),
+    nextAttemptAt: () => queue.nextAttemptAt(),
+    attempt,
+    // Claimed on PostgreSQL: given back, so another process (or the next start) sends them at once.
+    leftOver: (rest, at) => queue.release(rest.map((delivery) => delivery.deliveryId), at),
+    clock,
+    logger,
+    failureMessage: 'Webhook dispatch failed',
+    ...(options.timers ? { timers: options.timers } : {}),
+    ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
+    ...(options.idleCheckMs !== undefined ? { idleCheckMs: options.idleCheckMs } : {}),
+  });
+  return loop;
 }

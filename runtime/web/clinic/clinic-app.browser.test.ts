@@ -37,9 +37,21 @@ describe('<cl-clinic-app>', () => {
     expect(pierceAll(therapist, 'nav.main a').map((link) => link.textContent)).to.deep.equal(['Patients', 'Alerts', 'Referrals', 'Report', 'Sign-in security']);
     expect(pierceAll(therapist, 'select[name="unit"] option').map((option) => option.textContent)).to.deep.equal(['Clinic North', 'Clinic South']);
     therapist.remove();
+    // A therapist who types the address of the admins' API tokens is sent to their own start, and no token call is made.
+    const tokensFake = createFakeApi({ as: 'therapist' });
+    const refused = await mountClinic(tokensFake, '#/api-tokens');
+    expect(location.hash).to.equal('#/patients');
+    expect(deepAll(refused, 'cl-api-tokens-screen')).to.have.length(0);
+    expect(tokensFake.requests.filter((request) => request.path.includes('api-tokens'))).to.have.length(0);
+    refused.remove();
     const admin = await mountClinic(createFakeApi({ as: 'admin' }), '#/patients');
     expect(location.hash).to.equal('#/units');
-    expect(pierceAll(admin, 'nav.main a').map((link) => link.textContent)).to.deep.equal(['Report', 'Units', 'Catalog', 'Webhooks', 'People', 'Research export', 'Outbox', 'Sign-in security']);
+    expect(pierceAll(admin, 'nav.main a').map((link) => link.textContent)).to.deep.equal(['Report', 'Units', 'Catalog', 'Webhooks', 'API tokens', 'People', 'Research export', 'Outbox', 'Sign-in security']);
+    admin.remove();
+    // Opened (or reloaded) on a provider admin's screen, the admin stays there.
+    const reloaded = await mountClinic(createFakeApi({ as: 'admin' }), '#/api-tokens');
+    expect(location.hash).to.equal('#/api-tokens');
+    expect(deepAll(reloaded, 'cl-api-tokens-screen')).to.have.length(1);
   });
 
   it('enrolls a patient: names bad fields, then shows the invitation code and link', async () => {

@@ -15,6 +15,7 @@ import './catalog-screen.js';
 import './enroll-form.js';
 import './outbox-screen.js';
 import './webhooks-screen.js';
+import './api-tokens-screen.js';
 import './research-export-screen.js';
 import './staff-screen.js';
 import './data-admin-screen.js';
@@ -37,7 +38,7 @@ export interface ClinicRoles {
   peopleOf?: string;
   /** The care provider whose audit log and patient data the person administers (data admin), if any. */
   dataOf?: string;
-  /** The care provider the person is care-provider admin of (its webhooks), if any. */
+  /** The care provider the person is care-provider admin of (its webhooks and API tokens), if any. */
   adminOf?: string;
 }
 
@@ -63,7 +64,7 @@ export function clinicNav(roles: ClinicRoles, options: { outbox?: boolean } = {}
   if (roles.therapistUnits.length > 0) nav.push({ path: 'patients', key: 'clinicPatients' }, { path: 'alerts', key: 'alertsTitle' }, { path: 'referrals', key: 'referralsTitle' });
   if (roles.therapistUnits.length > 0 || roles.admin) nav.push({ path: 'report', key: 'reportTitle' });
   if (roles.admin) nav.push({ path: 'units', key: 'unitsTitle' }, { path: 'catalog', key: 'catalogTitle' });
-  if (roles.adminOf) nav.push({ path: 'webhooks', key: 'webhooksTitle' });
+  if (roles.adminOf) nav.push({ path: 'webhooks', key: 'webhooksTitle' }, { path: 'api-tokens', key: 'apiTokensTitle' });
   if (roles.peopleOf) nav.push({ path: 'people', key: 'staffTitle' });
   if (roles.dataOf) nav.push({ path: 'data', key: 'dataTitle' });
   if (roles.adminOf ?? roles.dataOf) nav.push({ path: 'research', key: 'researchTitle' });
@@ -145,7 +146,9 @@ export class ClClinicApp extends LitElement {
     this.startError = null;
     const roles = clinicRoles(session);
     const first = this.router.route.segments[0];
-    const allowed = first !== undefined && first !== 'login' && (first === 'report' || first === 'security' || (first === 'people' ? roles.peopleOf !== undefined : first === 'data' ? roles.dataOf !== undefined : THERAPIST_ROUTES.has(first) ? roles.therapistUnits.length > 0 : ADMIN_ROUTES.has(first) ? roles.admin : false));
+    // The provider admin's screens are kept too, so reloading the webhooks or API tokens stays there.
+    const providerAdmin = first === 'webhooks' || first === 'api-tokens' ? roles.adminOf !== undefined : first === 'research' ? (roles.adminOf ?? roles.dataOf) !== undefined : false;
+    const allowed = first !== undefined && first !== 'login' && (first === 'report' || first === 'security' || providerAdmin || (first === 'people' ? roles.peopleOf !== undefined : first === 'data' ? roles.dataOf !== undefined : THERAPIST_ROUTES.has(first) ? roles.therapistUnits.length > 0 : ADMIN_ROUTES.has(first) ? roles.admin : false));
     if (!allowed) this.router.replace(roles.therapistUnits.length > 0 ? '#/patients' : roles.admin ? '#/units' : roles.peopleOf ? '#/people' : roles.dataOf ? '#/data' : '#/report');
   }
 
@@ -247,6 +250,9 @@ export class ClClinicApp extends LitElement {
     const segments = this.router.route.segments;
     if (first === 'people') {
       return roles.peopleOf ? html`<cl-staff-screen .api=${api} .language=${language} organisation-id=${roles.peopleOf}></cl-staff-screen>` : html`<h1>${t('errorForbidden')}</h1>`;
+    }
+    if (first === 'api-tokens') {
+      return roles.adminOf ? html`<cl-api-tokens-screen .api=${api} .language=${language} organisation-id=${roles.adminOf}></cl-api-tokens-screen>` : html`<h1>${t('errorForbidden')}</h1>`;
     }
     if (first === 'webhooks') {
       return roles.adminOf ? html`<cl-webhooks-screen .api=${api} .language=${language} organisation-id=${roles.adminOf}></cl-webhooks-screen>` : html`<h1>${t('errorForbidden')}</h1>`;

@@ -17,6 +17,7 @@ function fakeServer() {
   const deliveries: WebhookDelivery[] = [
     { id: 'd1', eventId: 'msg_1', eventType: 'alert.raised', subscriptionId: 'w1', status: 'pending', attempts: 2, createdAt: '2026-03-02T08:00:00Z', nextAttemptAt: '2026-03-02T08:05:00Z', lastAttemptAt: '2026-03-02T08:01:00Z', lastStatusCode: 503, lastError: 'The endpoint answered 503.', finishedAt: null, log: [] },
     { id: 'd2', eventId: 'msg_2', eventType: 'response.recorded', subscriptionId: 'w1', status: 'delivered', attempts: 1, createdAt: '2026-03-02T07:00:00Z', nextAttemptAt: null, lastAttemptAt: '2026-03-02T07:00:01Z', lastStatusCode: 204, lastError: null, finishedAt: '2026-03-02T07:00:01Z', log: [] },
+    { id: 'd3', eventId: 'msg_3', eventType: 'alert.raised', subscriptionId: 'w1', status: 'failed', attempts: 12, createdAt: '2026-03-01T07:00:00Z', nextAttemptAt: null, lastAttemptAt: '2026-03-01T20:00:00Z', lastStatusCode: 500, lastError: 'The endpoint answered 500.', finishedAt: '2026-03-01T20:00:00Z', log: [] },
   ];
   const requests: Array<{ method: string; path: string; body: unknown }> = [];
   const json = (status: number, body: unknown) => new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' } });
@@ -32,6 +33,13 @@ function fakeServer() {
       const created = { ...subscriptions[0]!, id: 'w2', url: body.url, description: body.description, eventTypes: body.eventTypes };
       subscriptions.push(created);
       return json(201, { subscription: created, secret: SECRET });
+    }
+    const resend = /^\/api\/care\/providers\/care-1\/webhooks\/w1\/deliveries\/(\w+)\/resend$/.exec(url.pathname);
+    if (resend && method === 'POST') {
+      const delivery = deliveries.find((entry) => entry.id === resend[1]);
+      if (!delivery || delivery.status !== 'failed') return json(409, { type: 'about:blank', title: 'Conflict', status: 409, detail: 'Only a failed delivery can be sent again.' });
+      Object.assign(delivery, { status: 'pending', nextAttemptAt: '2026-03-02T09:00:00Z', finishedAt: null });
+      return json(202, { deliveryId: delivery.id, status: 'pending' });
     }
     const match = /^\/api\/care\/providers\/care-1\/webhooks\/(\w+)(\/\w+)?$/.exec(url.pathname);
     const subscription = subscriptions.find((entry) => entry.id === match?.[1]);
@@ -49,7 +57,7 @@ function fakeServer() {
     }
     return json(404, { type: 'about:blank', title: 'Not found', status: 404 });
   };
-  return { fetch, requests, subscriptions };
+  return { fetch, requests, subscriptions, deliveries };
 }
 
 async function mount(server: ReturnType<typeof fakeServer>, language = 'en'): Promise<ClWebhooksScreen> {
@@ -98,7 +106,7 @@ describe('<cl-webhooks-screen>', () => {
     const server = fakeServer();
     const screen = await mount(server);
     (root(screen).querySelector('[data-webhook="w1"] [data-action="log"]') as HTMLButtonElement).click();
-    await until(() => root(screen).querySelectorAll('tr[data-delivery]').length === 2);
+    await until(() => root(screen).querySelectorAll('tr[data-delivery]').length === 3);
     const first = root(screen).querySelector('tr[data-delivery="d1"]')!.textContent!;
     expect(first).to.contain('an alert is raised');
     expect(first).to.contain('Waiting, will try again');
@@ -113,17 +121,42 @@ describe('<cl-webhooks-screen>', () => {
     expect(server.requests.filter((request) => request.method === 'PATCH').map((request) => request.body)).to.deep.equal([{ enabled: false }]);
   });
 
+  it('sends a failed delivery again, and offers it only for failed deliveries of a subscription that is on', async () => {
+    const server = fakeServer();
+    const screen = await mount(server);
+    (root(screen).querySelector('[data-webhook="w1"] [data-action="log"]') as HTMLButtonElement).click();
+    await until(() => root(screen).querySelectorAll('tr[data-delivery]').length === 3);
+    expect([...root(screen).querySelectorAll('[data-action="resend"]')].map((button) => button.closest('tr')!.dataset['delivery'])).to.deep.equal(['d3']);
+    const failed = root(screen).querySelector('tr[data-delivery="d3"]')!;
+    expect(failed.textContent).to.contain('Given up after many tries');
+    (failed.querySelector('[data-action="resend"]') as HTMLButtonElement).click();
+    await until(() => root(screen).querySelector('p[role="status"]')?.textContent?.includes('Sent again'));
+    await until(() => root(screen).querySelector('tr[data-delivery="d3"]')!.textContent!.includes('Waiting, will try again'));
+    expect(root(screen).querySelector('[data-action="resend"]')).to.equal(null);
+    expect(server.requests.filter((request) => request.method === 'POST').map((request) => request.path)).to.deep.equal(['/api/care/providers/care-1/webhooks/w1/deliveries/d3/resend']);
+    // Off: the log shows the failure but offers nothing to send.
+    server.subscriptions[0]!.enabled = false;
+    server.deliveries[2]!.status = 'failed';
+    const off = await mount(server);
+    (root(off).querySelector('[data-webhook="w1"] [data-action="log"]') as HTMLButtonElement).click();
+    await until(() => root(off).querySelectorAll('tr[data-delivery]').length === 3);
+    expect(root(off).querySelector('[data-action="resend"]')).to.equal(null);
+  });
+
   it('reads in Swedish and Norwegian, fits a 360 px screen and has no serious accessibility problems', async () => {
     for (const [language, title] of [['sv', 'Webhooks'], ['nb', 'Webhooker']] as const) {
       const screen = await mount(fakeServer(), language);
       expect(root(screen).querySelector('h1')!.textContent).to.equal(title);
       expect(root(screen).querySelector('[data-webhook="w1"]')!.textContent).to.contain(language === 'sv' ? 'en varning utlöses' : 'et varsel utløses');
+      (root(screen).querySelector('[data-webhook="w1"] [data-action="log"]') as HTMLButtonElement).click();
+      await until(() => root(screen).querySelector('[data-action="resend"]'));
+      expect(root(screen).querySelector('[data-action="resend"]')!.textContent).to.equal(language === 'sv' ? 'Skicka igen' : 'Send på nytt');
       screen.remove();
     }
     await setViewport({ width: 360, height: 740 });
     const screen = await mount(fakeServer());
     (root(screen).querySelector('[data-webhook="w1"] [data-action="log"]') as HTMLButtonElement).click();
-    await until(() => root(screen).querySelectorAll('tr[data-delivery]').length === 2);
+    await until(() => root(screen).querySelectorAll('tr[data-delivery]').length === 3);
     expect(overflowing(screen, 360)).to.deep.equal([]);
     expect(await seriousViolations(screen)).to.deep.equal([]);
   });

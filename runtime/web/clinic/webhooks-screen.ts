@@ -28,7 +28,8 @@ const STATUS_KEYS: Record<WebhookDelivery['status'], MessageKey> = {
  * `<cl-webhooks-screen>`: a care-provider admin's webhooks. Subscribe a record system's https
  * address to events (the signing secret is shown once, to be copied into the receiving system),
  * turn a subscription off and on, send a test event, make a new secret, delete, and read each
- * subscription's delivery log: every attempt with the receiver's status code or the error.
+ * subscription's delivery log: every attempt with the receiver's status code or the error; a
+ * delivery given up on can be sent again once the receiving system is mended.
  */
 export class ClWebhooksScreen extends ScreenElement {
   static override styles = [
@@ -145,12 +146,23 @@ export class ClWebhooksScreen extends ScreenElement {
     }
   }
 
+  /** Sends a failed delivery once more (the admin mended the receiving system), then shows the log again. */
+  private async resend(subscription: WebhookSubscription, delivery: WebhookDelivery): Promise<void> {
+    try {
+      await this.api.post(`${this.base}/${seg(subscription.id)}/deliveries/${seg(delivery.id)}/resend`);
+      this.notice = this.t('webhookResent');
+      await this.showLog(subscription);
+    } catch (error) {
+      this.errors = { ...this.errors, [subscription.id]: this.describeError(error) };
+    }
+  }
+
   private eventLabel(type: string): string {
     const key = EVENT_KEYS[type];
     return key ? this.t(key) : type;
   }
 
-  private renderLog(deliveries: WebhookDelivery[]): TemplateResult {
+  private renderLog(subscription: WebhookSubscription, deliveries: WebhookDelivery[]): TemplateResult {
     const t = this.t;
     if (deliveries.length === 0) return html`<p>${t('webhookLogEmpty')}</p>`;
     return html`<div class="log"><table>
@@ -159,7 +171,9 @@ export class ClWebhooksScreen extends ScreenElement {
       <tbody>
         ${deliveries.map((delivery) => html`<tr data-delivery=${delivery.id}>
           <td>${this.eventLabel(delivery.eventType)}<br /><time datetime=${delivery.createdAt}>${formatDateTime(delivery.createdAt, this.language)}</time></td>
-          <td>${t(STATUS_KEYS[delivery.status])}${delivery.status === 'pending' && delivery.nextAttemptAt ? html`<br />${t('webhookLogNext', { at: formatDateTime(delivery.nextAttemptAt, this.language) })}` : null}</td>
+          <td>${t(STATUS_KEYS[delivery.status])}${delivery.status === 'pending' && delivery.nextAttemptAt ? html`<br />${t('webhookLogNext', { at: formatDateTime(delivery.nextAttemptAt, this.language) })}` : null}${delivery.status === 'failed' && subscription.enabled
+              ? html`<br /><button type="button" data-action="resend" @click=${() => this.resend(subscription, delivery)}>${t('webhookResend')}</button>`
+              : null}</td>
           <td>${delivery.attempts}</td>
           <td>${delivery.lastStatusCode !== null ? t('webhookLogAnswered', { code: delivery.lastStatusCode }) : null}${delivery.lastError && delivery.status !== 'delivered' ? html`<br />${delivery.lastError}` : null}</td>
         </tr>`)}
@@ -182,7 +196,7 @@ export class ClWebhooksScreen extends ScreenElement {
         <button type="button" data-action="delete" class="danger" @click=${() => this.deleteSubscription(subscription)}>${t('webhookDelete')}</button>
       </div>
       ${this.errors[subscription.id] ? html`<p class="form-error" role="alert">${this.errors[subscription.id]}</p>` : null}
-      ${log ? this.renderLog(log) : null}
+      ${log ? this.renderLog(subscription, log) : null}
     </li>`;
   }
 

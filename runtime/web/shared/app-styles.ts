@@ -38,6 +38,9 @@ export const appStyles = css`
     font: inherit; color: inherit; background: var(--cl-bg);
   }
   textarea { min-height: 6rem; resize: vertical; }
+  /* A checkbox or radio sits beside its words (not as a full-width box above them); the whole label is its 44 px target. */
+  label:has(> input[type='checkbox']), label:has(> input[type='radio']) { display: flex; align-items: center; gap: 0.5rem; min-height: 44px; margin: 0; font-weight: 400; }
+  input[type='checkbox'], input[type='radio'] { display: inline-block; flex: none; width: 1.25rem; height: 1.25rem; min-height: 0; margin: 0; padding: 0; }
   input[aria-invalid='true'], textarea[aria-invalid='true'], select[aria-invalid='true'] { border-color: var(--cl-error); }
   .field-error { color: var(--cl-error); font-weight: 600; margin: 0.25rem 0 0; }
   .form-error { color: var(--cl-error); border-left: 4px solid var(--cl-error); padding: 0.5rem 0.75rem; background: var(--cl-red-bg); margin: 0.75rem 0; }

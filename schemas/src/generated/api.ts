@@ -2672,6 +2672,16 @@ export interface WebhookTestQueued {
   eventId: string;
 }
 /**
+ * POST …/webhooks/:webhookId/deliveries/:deliveryId/resend: the failed delivery is waiting again and gets one more attempt, with the same webhook-id.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "WebhookDeliveryResent".
+ */
+export interface WebhookDeliveryResent {
+  deliveryId: string;
+  status: 'pending';
+}
+/**
  * One attempt of a delivery: the endpoint's status code or the connection error; never the endpoint's answer body.
  *
  * This interface was referenced by `CareloomApi`'s JSON-Schema
@@ -2915,6 +2925,7 @@ export interface ApiDefinitions {
   RotatedWebhookSecret: RotatedWebhookSecret;
   WebhookList: WebhookList;
   WebhookTestQueued: WebhookTestQueued;
+  WebhookDeliveryResent: WebhookDeliveryResent;
   WebhookAttempt: WebhookAttempt;
   WebhookDelivery: WebhookDelivery;
   WebhookDeliveryList: WebhookDeliveryList;

@@ -7,6 +7,7 @@ import type { RequestContext } from '../accounts/request-context.js';
 import type { CareContext } from '../care/care-deps.js';
 import { DomainError, isDomainError } from '../errors.js';
 import type { Principal } from '../principal.js';
+import { memoryRateLimits, type RateLimits } from '../rate-limits.js';
 import { IDENTITY_TAKEN, type ExternalIdentity, type ExternalIdentityStore } from './external-identity-store.js';
 import { OidcCallbackError, type OidcProviderPort } from './oidc-provider-port.js';
 
@@ -67,6 +68,13 @@ export interface FlowSealer {
 /** A sign-in left unfinished this long at the provider must start again. */
 export const OIDC_FLOW_TTL_MS = 10 * 60_000;
 
+/**
+ * Callbacks one client address may bring per window: each asks the provider's token endpoint, so a
+ * script replaying callbacks must not make Careloom hammer it. A clinic behind one address signing
+ * in at the start of a shift stays far below.
+ */
+export const OIDC_CALLBACK_LIMITS = { limit: 120, windowMs: 10 * 60_000 } as const;
+
 export interface OidcSignInDeps {
   /** Undefined when no provider is configured: then only `describe` answers. */
   provider: OidcProviderPort | undefined;
@@ -83,6 +91,11 @@ export interface OidcSignInDeps {
   digest: (issuer: string, claim: string, value: string) => ExternalIdentity;
   clock: Clock;
   publicUrl: () => string;
+  /**
+   * Where the callback limits count (`Stores.rateLimits`: the database, so they hold on every
+   * process behind a load balancer); this process's memory when absent (tests of the bare service).
+   */
+  rateLimits?: RateLimits;
 }
 
 export interface OidcBeginInput {
@@ -123,6 +136,12 @@ const MAX_CLAIM_LENGTH = 256;
  * const outcome = await oidc.complete({ callbackUrl, flow, principal: undefined }, context);
  */
 export function createOidcSignInService(deps: OidcSignInDeps): OidcSignInService {
+  const counted = deps.rateLimits ?? memoryRateLimits;
+  const now = () => deps.clock.now().getTime();
+  const callbacksPerAddress = counted.attemptLimiter(now, 'oidc-callback', OIDC_CALLBACK_LIMITS);
+  // One use per flow, however many processes a replayed callback reaches: the state is counted once
+  // for as long as the flow could still be completed (its lifetime plus the clock skew allowed).
+  const completedFlows = counted.attemptLimiter(now, 'oidc-flow', { limit: 1, windowMs: OIDC_FLOW_TTL_MS + 60_000 });
   const provider = () => {
     if (!deps.provider) throw new DomainError('not_found', NOT_CONFIGURED);
     return deps.provider;
@@ -209,6 +228,10 @@ export function createOidcSignInService(deps: OidcSignInDeps): OidcSignInService
       // The state in the URL must be the one this browser's flow started with: a callback from
       // another browser's sign-in (login CSRF) or an altered one stops here, before any code is used.
       if (callbackUrl.searchParams.get('state') !== flow.state) return refuse('failed');
+      if (context.ip !== undefined && (await callbacksPerAddress.admit(context.ip)) !== undefined) return refuse('rate_limited');
+      // The same callback again (its cookie and URL replayed, to this process or another): refused
+      // before the provider is asked, whatever the provider would say about a used code.
+      if ((await completedFlows.admit(flow.state)) !== undefined) return refuse('failed');
       let claims: Record<string, unknown>;
       try {
         claims = await oidc.exchange({ callbackUrl, state: flow.state, nonce: flow.nonce, codeVerifier: flow.verifier });

@@ -68,6 +68,13 @@ export interface WebhookStore {
   deleteSubscription(input: { id: string; organisationId: string; at: string; audit: WebhookAudit }): Promise<boolean>;
   /** Queues a test event for this one enabled subscription; false when there is no enabled subscription with this id. */
   queueTestEvent(input: { subscriptionId: string; organisationId: string; event: StagedWebhookEvent; audit: WebhookAudit }): Promise<boolean>;
+  /**
+   * Puts a failed delivery of a live subscription back in the queue, due at `at`, with the same event
+   * (so the same webhook-id): it gets one more attempt and stays failed if that fails too. Audited
+   * as `webhook.resend`. Says why not when the delivery is not this provider's subscription's, did
+   * not fail, or its subscription is turned off.
+   */
+  resendDelivery(input: { organisationId: string; subscriptionId: string; deliveryId: string; at: string; audit: WebhookAudit }): Promise<'queued' | 'not-found' | 'not-failed' | 'subscription-off'>;
   /** The subscription's newest deliveries first, each with its attempts. */
   listDeliveries(input: { organisationId: string; subscriptionId: string; status?: WebhookDeliveryStatus; limit: number }): Promise<WebhookDeliveryRecord[]>;
 }

@@ -160,6 +160,20 @@ export function createWebhookService(deps: WebhookDeps) {
       return { eventId: event.id };
     },
 
+    /**
+     * Sends a failed delivery again, by hand (the admin mended the endpoint): one more attempt with
+     * the same webhook-id, so a receiver that did get it after all recognises it.
+     */
+    async resendDelivery(context: CareContext, organisationId: string, id: string, deliveryId: string): Promise<{ deliveryId: string; status: 'pending' }> {
+      const who = admin(context, organisationId);
+      const at = deps.now().toISOString();
+      const outcome = await deps.store.resendDelivery({ organisationId, subscriptionId: id.slice(0, 200), deliveryId: deliveryId.slice(0, 200), at, audit: audit(context, who, at) });
+      if (outcome === 'not-found') throw new DomainError('not_found', 'There is no such delivery of this webhook subscription at this care provider.');
+      if (outcome === 'not-failed') throw new DomainError('conflict', 'Only a failed delivery can be sent again; this one is waiting, delivered or cancelled.');
+      if (outcome === 'subscription-off') throw new DomainError('conflict', 'This subscription is turned off; turn it on to send the delivery again.');
+      return { deliveryId, status: 'pending' };
+    },
+
     async deliveries(context: CareContext, organisationId: string, id: string, query: { status?: string; limit?: string }): Promise<WebhookDeliveryRecord[]> {
       admin(context, organisationId);
       if (query.status !== undefined && !(DELIVERY_STATUSES as readonly string[]).includes(query.status)) throw invalid('/status', `"status" is one of ${DELIVERY_STATUSES.join(', ')}.`);

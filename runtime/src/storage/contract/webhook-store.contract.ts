@@ -15,6 +15,8 @@ export interface WebhookStoreHarness {
   care: CareStore;
   alertSafety: AlertSafetyStore;
   readAudit(): Promise<AuditEntry[]>;
+  /** How many times the webhook store told the dispatcher that something was queued. */
+  woken(): number;
   /** While true, staging a webhook event fails (as a full disk or a lost connection would). */
   failEvents(failing: boolean): void;
   close(): Promise<void>;
@@ -216,6 +218,40 @@ export function runWebhookStoreContract(name: string, open: () => Promise<Webhoo
       const [later] = await h.queue.due('2026-03-03T09:00:00.000Z', 50);
       expect(later!.secrets).toEqual([NEW_SECRET]);
       expect((await h.readAudit()).filter((entry) => entry.action === 'webhook.delivered')).toEqual([]);
+    });
+
+    it('sends a failed delivery again with its event, once, only for a live subscription of the provider, and audits it', async () => {
+      await h.webhooks.createSubscription({ subscription: subscription('w1'), secret: SECRET, audit: admin });
+      await h.webhooks.createSubscription({ subscription: subscription('w2'), secret: SECRET, audit: admin });
+      const event = testEvent('w1', 'care-1', AT);
+      await h.webhooks.queueTestEvent({ subscriptionId: 'w1', organisationId: 'care-1', event, audit: admin });
+      const [due] = await h.queue.due(LATER, 50);
+      const resend = (overrides: Partial<Parameters<WebhookStore['resendDelivery']>[0]> = {}) =>
+        h.webhooks.resendDelivery({ organisationId: 'care-1', subscriptionId: 'w1', deliveryId: due!.deliveryId, at: '2026-03-02T10:00:00.000Z', audit: { ...admin, at: '2026-03-02T10:00:00.000Z' }, ...overrides });
+      expect(await resend()).toBe('not-failed');
+      await h.queue.recordAttempt({ deliveryId: due!.deliveryId, attempt: 1, at: LATER, outcome: 'failed', statusCode: 410, error: 'The endpoint answered 410.', durationMs: 4, nextAttemptAt: null });
+      expect(await h.queue.due('2026-03-02T10:00:00.000Z', 50)).toEqual([]);
+      expect(await resend({ organisationId: 'care-2' })).toBe('not-found');
+      expect(await resend({ subscriptionId: 'w2' })).toBe('not-found');
+      expect(await resend({ deliveryId: 'dlv_nothing' })).toBe('not-found');
+      await h.webhooks.updateSubscription({ id: 'w1', organisationId: 'care-1', changes: { status: 'disabled' }, at: LATER, audit: admin });
+      expect(await resend()).toBe('subscription-off');
+      await h.webhooks.updateSubscription({ id: 'w1', organisationId: 'care-1', changes: { status: 'enabled' }, at: LATER, audit: admin });
+      const wokenBefore = h.woken();
+      expect(await resend()).toBe('queued');
+      expect(h.woken()).toBe(wokenBefore + 1);
+      expect(await resend()).toBe('not-failed');
+      const [again] = await h.queue.due('2026-03-02T10:00:00.000Z', 50);
+      expect(again).toMatchObject({ deliveryId: due!.deliveryId, eventId: event.id, attempts: 1 });
+      await h.queue.recordAttempt({ deliveryId: due!.deliveryId, attempt: 2, at: '2026-03-02T10:00:01.000Z', outcome: 'delivered', statusCode: 200, error: null, durationMs: 5, nextAttemptAt: null });
+      const [logged] = await h.webhooks.listDeliveries({ organisationId: 'care-1', subscriptionId: 'w1', limit: 10 });
+      expect(logged).toMatchObject({ status: 'delivered', attempts: 2, finishedAt: '2026-03-02T10:00:01.000Z' });
+      expect(logged!.log.map((attempt) => attempt.outcome)).toEqual(['failed', 'delivered']);
+      const resends = (await h.readAudit()).filter((entry) => entry.action === 'webhook.resend');
+      expect(resends).toMatchObject([{ objectId: 'w1', organisationId: 'care-1', actorId: 'person-care-admin', details: { deliveryId: due!.deliveryId, eventId: event.id, attemptsBefore: 1 } }]);
+      // Deleted: nothing to send again.
+      await h.webhooks.deleteSubscription({ id: 'w1', organisationId: 'care-1', at: LATER, audit: admin });
+      expect(await resend()).toBe('not-found');
     });
   });
 }

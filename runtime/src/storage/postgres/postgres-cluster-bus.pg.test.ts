@@ -95,4 +95,24 @@ describe('PostgreSQL cluster bus (LISTEN/NOTIFY)', () => {
     await waitFor(() => alice.text() === `B${big}`, 'alice sees bob', PATIENCE_MS);
     expect((await loadDraftDoc(store, 'doc')).getText('body').toString()).toBe(`B${big}`);
   });
+
+  it('shows who is in a draft across processes over LISTEN/NOTIFY, and drops a presence too large for a notice instead of failing', async () => {
+    const opened = await fresh.open();
+    const store = createPostgresDraftUpdateStore(opened.pool, () => '2026-01-01T00:00:00.000Z');
+    const one = await startHarness({ store, bus: await busOf(opened) });
+    const two = await startHarness({ store, bus: await busOf(opened) });
+    harnesses.push(one, two);
+    const alice = await synced(one, 'alice');
+    const bob = await synced(two, 'bob');
+    const nameOf = (client: typeof alice, id: number) => (client.provider.awareness.getStates().get(id) as { user?: { name?: string } } | undefined)?.user?.name;
+    alice.provider.awareness.setLocalStateField('user', { name: 'Alice' });
+    await waitFor(() => nameOf(bob, alice.doc.clientID) === 'Alice', 'bob sees alice', PATIENCE_MS);
+    // A state beyond what a notice carries stays on its process (logged); the draft is unaffected.
+    alice.provider.awareness.setLocalStateField('user', { name: 'A'.repeat(9_000) });
+    await waitFor(() => one.logs.some((line) => line.message === 'collab presence too large to share with other processes'), 'too large logged', PATIENCE_MS);
+    alice.provider.awareness.setLocalStateField('user', { name: 'Alice again' });
+    await waitFor(() => nameOf(bob, alice.doc.clientID) === 'Alice again', 'bob sees the renewed name', PATIENCE_MS);
+    alice.provider.destroy();
+    await waitFor(() => !bob.provider.awareness.getStates().has(alice.doc.clientID), 'alice gone on two', PATIENCE_MS);
+  });
 });

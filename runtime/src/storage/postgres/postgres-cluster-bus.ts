@@ -11,14 +11,31 @@ export interface PostgresClusterBusOptions {
   onProblem?: (message: string, fields: Readonly<Record<string, string | number | boolean | null | undefined>>) => void;
   /** Waits between reconnection attempts, the last one repeated (default 50 ms doubling to 2 s). */
   reconnectDelaysMs?: readonly number[];
+  /**
+   * How long the first LISTEN may take, retries included, before `ready` rejects (default 15 s):
+   * a process that cannot hear the others must refuse to start rather than hang or serve stale edits.
+   */
+  firstListenTimeoutMs?: number;
+  /** How long one attempt (connect, then LISTEN) may take before it is abandoned and retried (default 5 s). */
+  attemptTimeoutMs?: number;
 }
 
 export interface PostgresClusterBus extends ClusterBus {
-  /** Resolves once the listening connection listens (the first time). */
+  /**
+   * Resolves once the listening connection listens (the first time); rejects with a
+   * ClusterBusStartError when it did not within `firstListenTimeoutMs` (the bus is then closed).
+   */
   ready: Promise<void>;
 }
 
+/** The first LISTEN did not succeed in time: the process must not start. */
+export class ClusterBusStartError extends Error {
+  override readonly name = 'ClusterBusStartError';
+}
+
 const DEFAULT_DELAYS = [50, 100, 200, 400, 800, 1600, 2000];
+const DEFAULT_FIRST_LISTEN_TIMEOUT_MS = 15_000;
+const DEFAULT_ATTEMPT_TIMEOUT_MS = 5_000;
 
 /**
  * The cluster bus on PostgreSQL's LISTEN/NOTIFY: one channel per schema (the processes that share
@@ -43,8 +60,30 @@ export function createPostgresClusterBus(options: PostgresClusterBusOptions): Po
   let closed = false;
   let attempt = 0;
   let timer: NodeJS.Timeout | undefined;
+  let listened = false;
+  let lastProblem = 'no answer yet';
   let resolveReady: () => void = () => undefined;
-  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+  let rejectReady: (error: Error) => void = () => undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    resolveReady = resolve;
+    rejectReady = reject;
+  });
+  // Whoever awaits `ready` sees the refusal; nobody awaiting it must not crash the process.
+  ready.catch(() => undefined);
+  const firstListenTimeoutMs = options.firstListenTimeoutMs ?? DEFAULT_FIRST_LISTEN_TIMEOUT_MS;
+  const attemptTimeoutMs = options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
+  const startTimer = setTimeout(() => {
+    if (listened || closed) return;
+    rejectReady(
+      new ClusterBusStartError(
+        `PostgreSQL did not let this process LISTEN for the other Careloom processes within ${seconds(firstListenTimeoutMs)} (last problem: ${lastProblem}). ` +
+          'Processes sharing a database hear each other\'s edits and revocations over LISTEN/NOTIFY on a direct connection: check that the database answers, ' +
+          'and that CARELOOM_DATABASE_URL does not go through a pooler in transaction or statement mode (such as PgBouncer), which does not keep LISTEN.',
+      ),
+    );
+    void shutDown();
+  }, firstListenTimeoutMs);
+  startTimer.unref();
 
   const deliver = (message: ClusterMessage) => {
     for (const listener of [...listeners]) {
@@ -70,12 +109,16 @@ export function createPostgresClusterBus(options: PostgresClusterBusOptions): Po
   };
 
   async function connect(): Promise<void> {
-    const next = new pg.Client({ connectionString: options.url, keepAlive: true });
+    // Both time-outs bound one attempt: a server (or a proxy) that takes the connection and never
+    // answers must not hold the start forever. Notifications are not queries and are not limited.
+    const next = new pg.Client({ connectionString: options.url, keepAlive: true, connectionTimeoutMillis: attemptTimeoutMs, query_timeout: attemptTimeoutMs });
     next.on('error', (error) => lost(next, error));
     next.on('end', () => lost(next, new Error('connection ended')));
     next.on('notification', onNotification);
     try {
+      if (!listened) lastProblem = 'the connection was not accepted yet';
       await next.connect();
+      if (!listened) lastProblem = 'LISTEN was sent and not answered';
       if (channel === undefined) {
         const { rows } = await next.query<{ schema: string }>('SELECT current_schema() AS schema');
         channel = channelFor(rows[0]?.schema ?? 'public');
@@ -84,7 +127,9 @@ export function createPostgresClusterBus(options: PostgresClusterBusOptions): Po
     } catch (error) {
       next.removeAllListeners();
       next.on('error', () => undefined);
-      await next.end().catch(() => undefined);
+      // Not awaited: ending a connection whose server does not answer may itself never finish.
+      void next.end().catch(() => undefined);
+      lastProblem = describe(error);
       throw error;
     }
     if (closed) {
@@ -94,6 +139,8 @@ export function createPostgresClusterBus(options: PostgresClusterBusOptions): Po
     const resumed = client === undefined && attempt > 0;
     client = next;
     attempt = 0;
+    listened = true;
+    clearTimeout(startTimer);
     resolveReady();
     if (resumed) {
       report('Cluster bus listening again', {});
@@ -127,6 +174,7 @@ export function createPostgresClusterBus(options: PostgresClusterBusOptions): Po
     timer = setTimeout(() => {
       timer = undefined;
       connect().catch((error: unknown) => {
+        if (closed) return;
         report('Cluster bus could not listen yet', { error: describe(error), attempt });
         schedule();
       });
@@ -135,6 +183,7 @@ export function createPostgresClusterBus(options: PostgresClusterBusOptions): Po
   }
 
   connect().catch((error: unknown) => {
+    if (closed) return;
     report('Cluster bus could not listen yet', { error: describe(error) });
     attempt = 1;
     schedule();
@@ -156,23 +205,30 @@ export function createPostgresClusterBus(options: PostgresClusterBusOptions): Po
       resumedListeners.add(listener);
       return () => resumedListeners.delete(listener);
     },
-    async close() {
-      closed = true;
-      if (timer) clearTimeout(timer);
-      resolveReady();
-      const current = client;
-      client = undefined;
-      listeners.clear();
-      resumedListeners.clear();
-      if (current) await current.end().catch(() => undefined);
-    },
+    close: shutDown,
   };
+
+  async function shutDown(): Promise<void> {
+    closed = true;
+    if (timer) clearTimeout(timer);
+    clearTimeout(startTimer);
+    resolveReady();
+    const current = client;
+    client = undefined;
+    listeners.clear();
+    resumedListeners.clear();
+    if (current) await current.end().catch(() => undefined);
+  }
 }
 
 /** The channel of one schema's installation; identifiers are cut at 63 bytes by PostgreSQL. */
 export function channelFor(schema: string): string {
   const name = schema === 'public' ? 'careloom_cluster' : `careloom_cluster_${schema}`;
   return Buffer.from(name).subarray(0, 63).toString('utf8').replace(/\uFFFD+$/, '');
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
 function describe(error: unknown): string {

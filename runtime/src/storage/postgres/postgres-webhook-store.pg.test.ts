@@ -34,8 +34,10 @@ runWebhookStoreContract('postgresql', async () => {
   const mail = createPostgresMailOutbox(pool, { now: () => new Date(), newId: () => crypto.randomUUID() });
   const audit = createPostgresAuditLog(pool);
   const ids = createSequentialIds('audit-webhook');
+  let woken = 0;
   return {
-    webhooks: createPostgresWebhookStore(pool, { ids }),
+    webhooks: createPostgresWebhookStore(pool, { ids, onQueued: () => woken++ }),
+    woken: () => woken,
     queue: createPostgresWebhookQueue(pool, { ids }),
     care: createPostgresCareStore(pool, { mail, webhooks }),
     alertSafety: createPostgresAlertSafetyStore(pool, { mail, webhooks }),

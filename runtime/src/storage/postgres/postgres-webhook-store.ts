@@ -136,6 +136,21 @@ export function createPostgresWebhookStore(pool: pg.Pool, options: { box?: Secre
       if (queued) options.onQueued?.();
       return queued;
     },
+    async resendDelivery(input) {
+      const outcome = await inTransaction(pool, async (db) => {
+        const row = await live(db, input.organisationId, input.subscriptionId, true);
+        if (!row) return 'not-found' as const;
+        const delivery = (await db.query<{ status: string; event_id: string; attempts: number }>('SELECT status, event_id, attempts FROM webhook_deliveries WHERE id = $1 AND subscription_id = $2 FOR UPDATE', [input.deliveryId, row.id])).rows[0];
+        if (!delivery) return 'not-found' as const;
+        if (delivery.status !== 'failed') return 'not-failed' as const;
+        if (row.status !== 'enabled') return 'subscription-off' as const;
+        await db.query("UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = $1, finished_at = NULL WHERE id = $2", [input.at, input.deliveryId]);
+        await audit(db, input.audit, { action: 'webhook.resend', objectId: row.id, organisationId: row.organisation_id, details: { deliveryId: input.deliveryId, eventId: delivery.event_id, attemptsBefore: delivery.attempts } });
+        return 'queued' as const;
+      });
+      if (outcome === 'queued') options.onQueued?.();
+      return outcome;
+    },
     async listDeliveries(input) {
       const limit = Math.min(Math.max(1, Math.trunc(input.limit)), DELIVERY_LIMIT_MAX);
       const rows = (await pool.query<DeliveryRow>(

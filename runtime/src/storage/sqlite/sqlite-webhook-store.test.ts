@@ -22,8 +22,10 @@ runWebhookStoreContract('sqlite in memory', async () => {
   };
   const audit = createSqliteAuditLog(db);
   const ids = createSequentialIds('audit-webhook');
+  let woken = 0;
   return {
-    webhooks: createSqliteWebhookStore(db, { ids }),
+    webhooks: createSqliteWebhookStore(db, { ids, onQueued: () => woken++ }),
+    woken: () => woken,
     queue: createSqliteWebhookQueue(db, { ids }),
     care: createSqliteCareStore(db, { webhooks }),
     alertSafety: createSqliteAlertSafetyStore(db, { mail: createSqliteMailOutbox(db, { now: () => new Date(), newId: () => crypto.randomUUID() }), webhooks }),

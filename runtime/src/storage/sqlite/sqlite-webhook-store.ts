@@ -149,9 +149,26 @@ export function createSqliteWebhookStore(db: Database.Database, options: { box?:
     return true;
   });
 
+  const resend = db.transaction((input: Parameters<WebhookStore['resendDelivery']>[0]) => {
+    const row = live(input.organisationId, input.subscriptionId);
+    if (!row) return 'not-found' as const;
+    const delivery = db.prepare<[string, string], { status: string; event_id: string; attempts: number }>('SELECT status, event_id, attempts FROM webhook_deliveries WHERE id = ? AND subscription_id = ?').get(input.deliveryId, row.id);
+    if (!delivery) return 'not-found' as const;
+    if (delivery.status !== 'failed') return 'not-failed' as const;
+    if (row.status !== 'enabled') return 'subscription-off' as const;
+    db.prepare("UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ?, finished_at = NULL WHERE id = ? AND status = 'failed'").run(input.at, input.deliveryId);
+    audit(input.audit, { action: 'webhook.resend', objectId: row.id, organisationId: row.organisation_id, details: { deliveryId: input.deliveryId, eventId: delivery.event_id, attemptsBefore: delivery.attempts } });
+    return 'queued' as const;
+  });
+
   return {
     async createSubscription(input) {
       create(input);
+    },
+    async resendDelivery(input) {
+      const outcome = resend(input);
+      if (outcome === 'queued') options.onQueued?.();
+      return outcome;
     },
     async listSubscriptions(organisationId) {
       return (db.prepare("SELECT * FROM webhook_subscriptions WHERE organisation_id = ? AND status <> 'deleted' ORDER BY created_at, id").all(organisationId) as SubscriptionRow[]).map(toSubscription);

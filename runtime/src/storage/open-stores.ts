@@ -33,8 +33,8 @@ export async function openStores(
 ): Promise<{ stores: Stores; bus: ClusterBus; applied: string[]; kind: 'sqlite' | 'postgresql' }> {
   const now = options.now ?? (() => new Date());
   if (config.databaseUrl !== undefined) {
-    // Loaded only here: the PostgreSQL driver and stores are a tenth of the start-up time of a
-    // server that runs on SQLite and never uses them.
+    // Loaded only here (the build puts them in chunks of their own): a server on SQLite never
+    // loads the PostgreSQL driver or stores.
     const [{ openPostgres }, { createPostgresStores }, { createPostgresClusterBus }] = await Promise.all([
       import('./postgres/open-postgres.js'),
       import('./postgres/postgres-stores.js'),

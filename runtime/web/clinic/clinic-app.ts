@@ -11,6 +11,7 @@ import { LANGUAGE_KEY, languagePicker } from '../shared/language-picker.js';
 import { shellStyles } from '../shared/shell-styles.js';
 import '../shared/login-form.js';
 import './security-screen.js';
+import './staff-invitation.js';
 import './catalog-screen.js';
 import './enroll-form.js';
 import './outbox-screen.js';
@@ -139,12 +140,14 @@ export class ClClinicApp extends LitElement {
     }
   }
 
-  private async signedIn(session: Session): Promise<void> {
+  /** A session began or changed; `stay` keeps the screen (the invitation screen goes on by itself). */
+  private async signedIn(session: Session, stay = false): Promise<void> {
     await Promise.all([this.loadUnits(session), this.probeOutbox(session)]);
     this.session = session;
     this.startError = null;
     const roles = clinicRoles(session);
     const first = this.router.route.segments[0];
+    if (stay || (first === 'invitation' && this.router.route.segments[1])) return;
     const allowed = first !== undefined && first !== 'login' && (first === 'report' || first === 'security' || (first === 'people' ? roles.peopleOf !== undefined : first === 'data' ? roles.dataOf !== undefined : THERAPIST_ROUTES.has(first) ? roles.therapistUnits.length > 0 : ADMIN_ROUTES.has(first) ? roles.admin : false));
     if (!allowed) this.router.replace(roles.therapistUnits.length > 0 ? '#/patients' : roles.admin ? '#/units' : roles.peopleOf ? '#/people' : roles.dataOf ? '#/data' : '#/report');
   }
@@ -186,7 +189,8 @@ export class ClClinicApp extends LitElement {
     if (this.router.route.segments[0] === 'patients' && this.router.route.segments[1]) this.router.go('#/patients');
   }
 
-  private async signOut(): Promise<void> {
+  /** `stay` keeps the screen: someone signed in as another person signs out to accept an invitation. */
+  private async signOut(stay = false): Promise<void> {
     let endSessionUrl: string | undefined;
     try {
       ({ endSessionUrl } = await this.api.signOut());
@@ -194,7 +198,7 @@ export class ClClinicApp extends LitElement {
       // Signed out locally either way.
     }
     this.session = null;
-    this.router.replace('#/login');
+    if (!stay) this.router.replace('#/login');
     // Signed in at the identity provider: end that session too (the provider sends the browser back).
     if (endSessionUrl) window.location.assign(endSessionUrl);
   }
@@ -236,6 +240,17 @@ export class ClClinicApp extends LitElement {
   private renderScreen(first: string, roles: ClinicRoles): TemplateResult {
     const t = translator(this.language);
     if (this.session === undefined) return html`<p role="status">${t('common.loading')}</p>`;
+    const segments = this.router.route.segments;
+    if (first === 'invitation' && segments[1]) {
+      // Signed in or not: the invitation screen offers what fits (accept, join, sign in first).
+      return html`<cl-staff-invitation .api=${this.api} .language=${this.language} .session=${this.session} token=${segments[1]}
+        @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail, true)}
+        @sign-out=${() => this.signOut(true)}
+        @invitation-done=${() => {
+          this.router.replace(this.session ? '#/' : '#/login');
+          if (this.session) void this.signedIn(this.session);
+        }}></cl-staff-invitation>`;
+    }
     if (this.session === null) {
       return html`${this.startError ? html`<p class="form-error" role="alert">${this.startError}</p>` : null}
         <cl-login-form .api=${this.api} .language=${this.language} app="clinic" heading=${t('clinicLogin')} @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail)}></cl-login-form>
@@ -244,7 +259,6 @@ export class ClClinicApp extends LitElement {
     const api = this.api;
     const language = this.language;
     const unitId = this.unitId;
-    const segments = this.router.route.segments;
     if (first === 'people') {
       return roles.peopleOf ? html`<cl-staff-screen .api=${api} .language=${language} organisation-id=${roles.peopleOf}></cl-staff-screen>` : html`<h1>${t('errorForbidden')}</h1>`;
     }

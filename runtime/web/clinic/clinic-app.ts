@@ -1,6 +1,6 @@
 import { LitElement, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
-import { ApiClient, ApiError } from '@careloom/client/api';
+import { ApiClient, ApiError, secondFactorOwed } from '@careloom/client/api';
 import type { Session, Unit } from '@careloom/format/api';
 import { appStyles } from '../shared/app-styles.js';
 import { HashRouter } from '@careloom/client/router';
@@ -11,6 +11,7 @@ import { LANGUAGE_KEY, languagePicker } from '../shared/language-picker.js';
 import { shellStyles } from '../shared/shell-styles.js';
 import '../shared/login-form.js';
 import './security-screen.js';
+import '../shared/second-factor-setup.js';
 import './staff-invitation.js';
 import './catalog-screen.js';
 import './enroll-form.js';
@@ -98,6 +99,7 @@ export class ClClinicApp extends LitElement {
     unitId: { state: true },
     startError: { state: true },
     outbox: { state: true },
+    secondFactorOwed: { state: true },
   };
 
   declare api: ApiClient;
@@ -109,6 +111,8 @@ export class ClClinicApp extends LitElement {
   declare startError: string | null;
   /** Whether the server keeps e-mail in the development outbox (GET /api/dev/outbox answers). */
   declare outbox: boolean;
+  /** The organisation began to require a second factor while this person was signed in: only enrolling is left. */
+  declare secondFactorOwed: boolean;
 
   readonly router = new HashRouter(this);
 
@@ -122,12 +126,17 @@ export class ClClinicApp extends LitElement {
     this.unitId = '';
     this.startError = null;
     this.outbox = false;
+    this.secondFactorOwed = false;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.language = pickLanguage([this.storage.getItem(LANGUAGE_KEY), document.documentElement.lang, ...navigator.languages]);
     this.api.language = this.language;
+    // Any screen's request may be the first to hear it: the app, not the screen, shows the enrolment.
+    this.api.onProblem = (error) => {
+      if (secondFactorOwed(error)) this.secondFactorOwed = true;
+    };
     void this.start();
   }
 
@@ -198,9 +207,16 @@ export class ClClinicApp extends LitElement {
       // Signed out locally either way.
     }
     this.session = null;
+    this.secondFactorOwed = false;
     if (!stay) this.router.replace('#/login');
     // Signed in at the identity provider: end that session too (the provider sends the browser back).
     if (endSessionUrl) window.location.assign(endSessionUrl);
+  }
+
+  /** The owed second factor is on: the session may do everything its roles allow again. */
+  private async enrolled(): Promise<void> {
+    this.secondFactorOwed = false;
+    await this.signedIn(await this.api.me());
   }
 
   private setLanguage(code: string): void {
@@ -229,7 +245,7 @@ export class ClClinicApp extends LitElement {
           ${session ? html`<button type="button" @click=${() => this.signOut()}>${t('common.signOut')}</button>` : null}
         </div>
       </header>
-      ${session
+      ${session && !this.secondFactorOwed
         ? html`<nav class="main" aria-label=${t('navLabel')}><ul>
             ${clinicNav(roles, { outbox: this.outbox }).map((item) => html`<li><a href=${`#/${item.path}`} aria-current=${item.path === first || (item.path === 'patients' && first === 'enroll') ? 'page' : 'false'}>${t(item.key)}</a></li>`)}
           </ul></nav>`
@@ -250,6 +266,10 @@ export class ClClinicApp extends LitElement {
           this.router.replace(this.session ? '#/' : '#/login');
           if (this.session) void this.signedIn(this.session);
         }}></cl-staff-invitation>`;
+    }
+    if (this.session && this.secondFactorOwed) {
+      return html`<h1 tabindex="-1">${t('securityTitle')}</h1>
+        <cl-second-factor-setup .api=${this.api} .language=${this.language} required @second-factor-done=${() => this.enrolled()}></cl-second-factor-setup>`;
     }
     if (this.session === null) {
       return html`${this.startError ? html`<p class="form-error" role="alert">${this.startError}</p>` : null}

@@ -1,12 +1,14 @@
 // @ts-check
 // A web-test-runner plugin serving the CommonJS-only modules the browser code imports as ES modules.
-// Since the format's validators are compiled by `npm run gen`, that is only ajv-formats' formats,
-// which the compiled validators call (schemas/src/validate/validator-runtime.ts).
+// Since the format's validators are compiled by `npm run gen`, that is ajv-formats' formats, which
+// the compiled validators call (schemas/src/validate/validator-runtime.ts), and the tests' QR decoder.
 import { build } from 'esbuild';
 
 /** Served file (as the dev server resolves it) → the ES module statement that re-exports it. */
 const ENTRIES = {
   'node_modules/ajv-formats/dist/formats.js': "export { fullFormats } from 'ajv-formats/dist/formats.js';",
+  // The QR decoder the second-factor tests read the enrolment's QR code back with.
+  'node_modules/jsqr/dist/jsQR.js': "import jsQR from 'jsqr/dist/jsQR.js'; export default jsQR;",
 };
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */

@@ -172,6 +172,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       recoveryKey: createHmac('sha256', mailKey).update('careloom-recovery-codes').digest(),
       throttle: stores.rateLimits.loginThrottle(() => clock.now().getTime()),
       clock,
+      // Sessions that began or stopped owing a second factor: forgotten by the cache, their live
+      // connections checked again, here and (through the bus) in the other processes.
+      sessionsChanged: (personIds) => {
+        for (const personId of personIds) accounts.sessionRevoked.emit({ personId, reason: 'second_factor' });
+      },
     });
     // Held here so a revocation announced by another process can forget the person at once.
     const sessionCache = createSessionCache();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiClient, ApiError } from './index.js';
+import { ApiClient, ApiError, secondFactorOwed } from './index.js';
 
 function recordingFetch(respond: (url: string, init: RequestInit) => Response | Promise<Response>) {
   const calls: Array<{ url: string; init: RequestInit }> = [];
@@ -49,5 +49,16 @@ describe('ApiClient', () => {
     expect(error.offline).toBe(true);
     const { fetch } = recordingFetch(() => new Response(null, { status: 204 }));
     expect(await new ApiClient({ fetch }).post('/api/me/enrollments/e1/messages/read')).toBeUndefined();
+  });
+
+  it('tells onProblem of every refusal before the call throws, and recognises a second factor owed', async () => {
+    const owed = { type: 'https://careloom.dev/problems/forbidden', title: 'Forbidden', status: 403, detail: 'Set one up.', issues: [{ code: 'second_factor.enrolment_required', path: '', message: 'Set one up.' }] };
+    const { fetch } = recordingFetch((url) => (url.includes('owed') ? new Response(JSON.stringify(owed), { status: 403, headers: { 'Content-Type': 'application/problem+json' } }) : new Response(JSON.stringify({ status: 403, title: 'Forbidden' }), { status: 403 })));
+    const api = new ApiClient({ fetch });
+    const heard: ApiError[] = [];
+    api.onProblem = (error) => heard.push(error);
+    await expect(api.get('/api/owed')).rejects.toBeInstanceOf(ApiError);
+    await expect(api.get('/api/other')).rejects.toBeInstanceOf(ApiError);
+    expect(heard.map((error) => secondFactorOwed(error))).toEqual([true, false]);
   });
 });

@@ -29,6 +29,12 @@ export class ApiClient {
   /** The session's CSRF token; set by login() and me(), cleared by logout(). */
   csrfToken: string | null = null;
   language: string | undefined;
+  /**
+   * Hears every refusal the server answers, before the call that got it throws: for what concerns
+   * the whole app rather than one screen (the organisation now requires a second factor, see
+   * `secondFactorOwed`).
+   */
+  onProblem: ((error: ApiError) => void) | undefined;
   readonly #fetch: typeof fetch;
   readonly #baseUrl: string;
 
@@ -60,7 +66,11 @@ export class ApiClient {
     } catch {
       throw new ApiError({ status: 0, code: 'network', title: 'Offline', detail: 'The server could not be reached.' });
     }
-    if (!response.ok) throw await apiErrorFrom(response);
+    if (!response.ok) {
+      const error = await apiErrorFrom(response);
+      this.onProblem?.(error);
+      throw error;
+    }
     if (response.status === 204) return { body: undefined as T, headers: response.headers };
     const text = await response.text();
     return { body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
@@ -136,6 +146,14 @@ export class ApiClient {
     this.csrfToken = session.csrfToken;
     return session;
   }
+}
+
+/**
+ * Whether a refusal says the session may do nothing but set up a second factor: the person's
+ * organisation began to require one while they were signed in (403, issue `second_factor.enrolment_required`).
+ */
+export function secondFactorOwed(error: ApiError): boolean {
+  return error.status === 403 && error.issues.some((issue) => issue.code === 'second_factor.enrolment_required');
 }
 
 /** Adds `lang` to a path's query unless it already has one. */

@@ -1,7 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { DesignerApi } from '../api/api-client.js';
-import { isApiError } from '@careloom/client/api';
+import { isApiError, secondFactorOwed } from '@careloom/client/api';
 import type { Session } from '@careloom/format/api';
 import { LocaleController, t } from '../i18n/i18n.js';
 import { uiStyles } from '../ui/ui-styles.js';
@@ -35,6 +35,7 @@ export class ClDesignerApp extends LitElement {
     route: { state: true },
     online: { state: true },
     problem: { state: true },
+    secondFactorOwed: { state: true },
   };
   static override styles = [
     uiStyles,
@@ -85,6 +86,8 @@ export class ClDesignerApp extends LitElement {
   declare route: Route;
   declare online: boolean;
   declare problem: string;
+  /** The organisation began to require a second factor while this person was signed in: only enrolling is left. */
+  declare secondFactorOwed: boolean;
   private readonly locale = new LocaleController(this);
   // The apps' one hash router; the designer reads its own routes from the hash (router.ts).
   private readonly router = new HashRouter(this, window, (_route, hash) => this.#onHashChange(hash));
@@ -99,10 +102,15 @@ export class ClDesignerApp extends LitElement {
     this.route = parseRoute(this.#hash);
     this.online = navigator.onLine;
     this.problem = '';
+    this.secondFactorOwed = false;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Any screen's request may be the first to hear it: the app, not the screen, shows the enrolment.
+    this.api.onProblem = (error) => {
+      if (secondFactorOwed(error)) this.secondFactorOwed = true;
+    };
     window.addEventListener('online', this.#onConnection);
     window.addEventListener('offline', this.#onConnection);
     this.addEventListener('cl-navigate', this.#onNavigate as EventListener);
@@ -142,6 +150,10 @@ export class ClDesignerApp extends LitElement {
         @sign-out=${this.#signOut}
         @invitation-accepted=${this.#onInvitationAccepted}
       ></cl-accept-invitation>`;
+    }
+    if (this.session && this.secondFactorOwed) {
+      return html`<h1 tabindex="-1">${t('security.title')}</h1>
+        <cl-designer-second-factor-setup .api=${this.api} required @second-factor-done=${this.#enrolled}></cl-designer-second-factor-setup>`;
     }
     switch (this.phase) {
       case 'loading':
@@ -223,6 +235,13 @@ export class ClDesignerApp extends LitElement {
     }
   }
 
+  /** The owed second factor is on: the session may do everything its roles allow again. */
+  #enrolled = async (): Promise<void> => {
+    this.secondFactorOwed = false;
+    this.problem = '';
+    this.#begin(await this.api.me());
+  };
+
   #onSignedIn = (event: CustomEvent<Session>): void => {
     this.#begin(event.detail);
   };
@@ -278,6 +297,7 @@ export class ClDesignerApp extends LitElement {
       }
     }
     this.session = undefined;
+    this.secondFactorOwed = false;
     this.workspace = undefined;
     this.#moduleEditor = undefined;
     this.problem = '';

@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import jsQR from 'jsqr';
 import * as OTPAuth from 'otpauth';
 import type { Session } from '@careloom/format/api';
 import { DesignerApi } from '../api/api-client.js';
@@ -9,12 +10,33 @@ import './designer-login.js';
 import type { ClDesignerSecurity } from './second-factor.js';
 import './second-factor.js';
 
+/** Reads a QR code drawn as SVG back as a phone camera would: rasterised, then decoded by jsQR. */
+async function decodeQr(image: SVGSVGElement): Promise<string | undefined> {
+  const size = 400;
+  const source = new Blob([new XMLSerializer().serializeToString(image)], { type: 'image/svg+xml' });
+  const url = URL.createObjectURL(source);
+  try {
+    const picture = new Image(size, size);
+    picture.src = url;
+    await picture.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = size;
+    canvas.height = size;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(picture, 0, 0, size, size);
+    return jsQR(context.getImageData(0, 0, size, size).data, size, size)?.data;
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
 const codeFor = (secret: string, stepsAhead = 0) => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: Date.now() + stepsAhead * 30_000 });
 
 describe('second factor in the designer, against the real server', () => {
   afterEach(() => i18n.setLocale('en'));
 
-  it('a permissions admin requires a second factor, sets one up, and signs in with the app\'s code', async () => {
+  it('a permissions admin requires a second factor, sets one up, and signs in with the app\'s code', async function () {
+    this.timeout(120_000);
     const server = await startTestServer();
     try {
       i18n.setLocale('nb');
@@ -26,6 +48,11 @@ describe('second factor in the designer, against the real server', () => {
       expect(deep(screen, 'p')?.textContent?.trim()).to.equal('Organisasjonen din krever et ekstra steg når du logger inn. Sett det opp nå; det tar et minutt.');
       (deep(screen, 'button.primary') as HTMLButtonElement).click();
       const secret = (await until(() => deep(screen, 'code.secret')?.textContent?.replace(/\s/g, '') || undefined)) as string;
+      // The QR code holds exactly the link the phone would open (read back from the image).
+      const image = deep(screen, 'svg.qr-code') as unknown as SVGSVGElement;
+      expect(image.getAttribute('aria-label')).to.equal('QR-kode å skanne med autentiseringsappen');
+      expect(await decodeQr(image)).to.equal(deep<HTMLAnchorElement>(screen, 'a[href^="otpauth:"]')!.href);
+      expect(new URL(deep<HTMLAnchorElement>(screen, 'a[href^="otpauth:"]')!.href).searchParams.get('secret')).to.equal(secret);
       typeInto(deep(screen, '#code')!, codeFor(secret));
       (deep(screen, 'cl-designer-second-factor-setup') as HTMLElement).shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
       await until(() => deep(screen, 'ul.recovery-codes') ?? undefined);

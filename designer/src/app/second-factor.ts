@@ -5,6 +5,7 @@ import { isApiError } from '@careloom/client/api';
 import type { DesignerApi } from '../api/api-client.js';
 import { LocaleController, t } from '../i18n/i18n.js';
 import { uiStyles } from '../ui/ui-styles.js';
+import { qrCode } from '@careloom/renderer/qr-code';
 import { PEOPLE_ADMIN_ROLE, type Workspace } from './workspace.js';
 
 const styles = [
@@ -17,6 +18,16 @@ const styles = [
     code.secret {
       font-size: 1.1rem;
       letter-spacing: 0.05em;
+    }
+    /* Big enough for a phone camera at arm's length, never wider than a 360 px screen. */
+    .qr {
+      width: min(15rem, 100%);
+      margin: 0.5rem 0;
+    }
+    .qr svg {
+      display: block;
+      width: 100%;
+      height: auto;
     }
     ul.recovery-codes {
       columns: 2;
@@ -114,6 +125,7 @@ export class ClDesignerSecondFactorSetup extends LitElement {
       ${this.message ? html`<p class="error" role="alert">${this.message}</p>` : null}
       ${enrolment
         ? html`<p>${t('security.setupIntro')}</p>
+            <div class="qr">${qrCode(enrolment.otpauthUri, t('security.qrLabel'))}</div>
             <p><a href=${enrolment.otpauthUri}>${t('security.openInApp')}</a></p>
             <p>${t('security.secretLabel')}: <code class="secret">${enrolment.secret.replace(/(.{4})/g, '$1 ').trim()}</code></p>
             <form novalidate @submit=${this.#confirm}>

@@ -475,8 +475,9 @@ export const en = {
   'security.wrongCode': 'The code is wrong or has expired. Type the code the app shows now.',
   'security.setupTitle': 'Set up a second factor',
   'security.setupRequired': 'Your organisation requires a second step when you sign in. Set it up now; it takes a minute.',
-  'security.setupIntro': 'Add Careloom to an authenticator app on your phone (such as Microsoft Authenticator, Google Authenticator or FreeOTP): open the link on the phone, or type the key by hand. Then type the code the app shows.',
+  'security.setupIntro': "Add Careloom to an authenticator app on your phone (such as Microsoft Authenticator, Google Authenticator or FreeOTP): scan the QR code with the app, open the link on the phone, or type the key by hand. Then type the code the app shows.",
   'security.openInApp': 'Open in the authenticator app',
+  'security.qrLabel': "QR code to scan with the authenticator app",
   'security.secretLabel': 'Key to type by hand',
   'security.confirm': 'Turn on',
   'security.recoveryTitle': 'Recovery codes',
@@ -489,7 +490,7 @@ export const en = {
   'security.disableHint': 'Type a current code from the app to turn the second factor off.',
   'security.requiredNote': 'Your organisation requires a second factor, so it cannot be turned off.',
   'security.policyLabel': 'Require a second factor of everyone at {organisation}',
-  'security.policyHint': 'People who sign in with a password and have none are asked to set one up at their next sign-in.',
+  'security.policyHint': 'People who sign in with a password and have none must set one up before they can go on, at once: also those signed in now, you too.',
   'security.saved': 'Saved.',
 } as const;
 

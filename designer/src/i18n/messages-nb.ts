@@ -476,8 +476,9 @@ export const nb: Record<DesignerMessageKey, string> = {
   'security.wrongCode': 'Koden er feil eller utløpt. Skriv koden appen viser nå.',
   'security.setupTitle': 'Slå på totrinnsinnlogging',
   'security.setupRequired': 'Organisasjonen din krever et ekstra steg når du logger inn. Sett det opp nå; det tar et minutt.',
-  'security.setupIntro': 'Legg til Careloom i en autentiseringsapp på telefonen (for eksempel Microsoft Authenticator, Google Authenticator eller FreeOTP): åpne lenken på telefonen, eller skriv nøkkelen for hånd. Skriv så koden appen viser.',
+  'security.setupIntro': "Legg til Careloom i en autentiseringsapp på telefonen (for eksempel Microsoft Authenticator, Google Authenticator eller FreeOTP): skann QR-koden med appen, åpne lenken på telefonen, eller skriv nøkkelen for hånd. Skriv så koden appen viser.",
   'security.openInApp': 'Åpne i autentiseringsappen',
+  'security.qrLabel': "QR-kode å skanne med autentiseringsappen",
   'security.secretLabel': 'Nøkkel å skrive for hånd',
   'security.confirm': 'Slå på',
   'security.recoveryTitle': 'Reservekoder',
@@ -490,6 +491,6 @@ export const nb: Record<DesignerMessageKey, string> = {
   'security.disableHint': 'Skriv en gjeldende kode fra appen for å slå av totrinnsinnloggingen.',
   'security.requiredNote': 'Organisasjonen din krever totrinnsinnlogging, så den kan ikke slås av.',
   'security.policyLabel': 'Krev totrinnsinnlogging av alle i {organisation}',
-  'security.policyHint': 'Den som logger inn med passord og ikke har et ekstra steg, blir bedt om å sette det opp ved neste innlogging.',
+  'security.policyHint': 'Den som logger inn med passord og ikke har et ekstra steg, må sette det opp før hen kan fortsette, med en gang: også den som er logget inn nå, også du.',
   'security.saved': 'Lagret.',
 };

@@ -476,8 +476,9 @@ export const sv: Record<DesignerMessageKey, string> = {
   'security.wrongCode': 'Koden är fel eller har gått ut. Skriv koden som appen visar nu.',
   'security.setupTitle': 'Slå på tvåstegsinloggning',
   'security.setupRequired': 'Din organisation kräver ett andra steg när du loggar in. Ställ in det nu; det tar en minut.',
-  'security.setupIntro': 'Lägg till Careloom i en autentiseringsapp i telefonen (till exempel Microsoft Authenticator, Google Authenticator eller FreeOTP): öppna länken i telefonen, eller skriv nyckeln för hand. Skriv sedan koden som appen visar.',
+  'security.setupIntro': "Lägg till Careloom i en autentiseringsapp i telefonen (till exempel Microsoft Authenticator, Google Authenticator eller FreeOTP): skanna QR-koden med appen, öppna länken i telefonen eller skriv nyckeln för hand. Skriv sedan koden som appen visar.",
   'security.openInApp': 'Öppna i autentiseringsappen',
+  'security.qrLabel': "QR-kod att skanna med autentiseringsappen",
   'security.secretLabel': 'Nyckel att skriva för hand',
   'security.confirm': 'Slå på',
   'security.recoveryTitle': 'Reservkoder',
@@ -490,6 +491,6 @@ export const sv: Record<DesignerMessageKey, string> = {
   'security.disableHint': 'Skriv en aktuell kod från appen för att stänga av tvåstegsinloggningen.',
   'security.requiredNote': 'Din organisation kräver tvåstegsinloggning, så den kan inte stängas av.',
   'security.policyLabel': 'Kräv tvåstegsinloggning av alla på {organisation}',
-  'security.policyHint': 'Den som loggar in med lösenord och saknar andra steg ombeds ställa in det vid nästa inloggning.',
+  'security.policyHint': 'Den som loggar in med lösenord och saknar andra steg måste ställa in det innan hen kan fortsätta, direkt: även den som är inloggad nu, också du.',
   'security.saved': 'Sparat.',
 };

@@ -5,6 +5,7 @@ import type { Authenticator } from './authenticator.js';
 import type { ClientIpReader } from './client-ip.js';
 import { csrfRefusal } from './csrf-refusal.js';
 import { requestContextOf } from './request-context.js';
+import { allowedWhileSecondFactorOwed, secondFactorOwedRefusal } from './second-factor-owed.js';
 import { clearSessionCookie, SESSION_COOKIE_NAME, type SessionCookieSettings } from './session-cookie.js';
 
 export const CSRF_HEADER = 'X-CSRF-Token';
@@ -28,7 +29,8 @@ function sameSecret(given: string, expected: string): boolean {
  * anonymous and is cleared. Since browsers attach cookies to cross-site requests, an unsafe method
  * (POST, PUT, PATCH, DELETE) on a live session must also carry the session's CSRF token in
  * `X-CSRF-Token` (synchroniser token), else it is refused (403, `csrfRefusal`). The Origin
- * check is the separate `originCheck` middleware.
+ * check is the separate `originCheck` middleware. A session that owes a second factor gets 403
+ * `second_factor.enrolment_required` for everything but the enrolment (second-factor-owed.ts).
  *
  * @example
  * app.use('/api/*', authenticate(createSessionCookieAuthenticator({ authentication, cookie: sessionCookieSettings(config.publicUrl) })));
@@ -48,6 +50,8 @@ export function createSessionCookieAuthenticator(deps: SessionCookieAuthenticato
         if (!given) throw csrfRefusal(`This request needs the ${CSRF_HEADER} header with the token from login or GET /api/auth/me.`);
         if (!sameSecret(given, resolved.csrfToken)) throw csrfRefusal(`The ${CSRF_HEADER} header does not match this session. Reload the page and try again.`);
       }
+      // The organisation required a second factor while this session was open: only enrolling is left.
+      if (resolved.secondFactorOwed && !allowedWhileSecondFactorOwed(c.req.method, c.req.path)) throw secondFactorOwedRefusal();
       return resolved.principal;
     },
   };

@@ -3,6 +3,7 @@ import type { CollabAuthorization, CollabRequest } from '../collab/collab-server
 import { SESSION_COOKIE_NAME } from '../auth/session-cookie.js';
 import type { AuthenticationService } from '../domain/accounts/authentication-service.js';
 import { authorize, NO_SUCH_DOCUMENT } from '../domain/authoring/policy.js';
+import { SECOND_FACTOR_OWED_MESSAGE } from '../auth/second-factor-owed.js';
 
 export interface CollabAuthorizerDeps {
   authentication: AuthenticationService;
@@ -27,6 +28,7 @@ export function createCollabAuthorizer(deps: CollabAuthorizerDeps) {
       ...(typeof userAgent === 'string' ? { userAgent } : {}),
     });
     if (!resolved) return { ok: false, status: 401, reason: 'The session has ended. Sign in again.' };
+    if (resolved.secondFactorOwed) return { ok: false, status: 403, reason: SECOND_FACTOR_OWED_MESSAGE };
     const { principal } = resolved;
     const document = await deps.findDocument(documentName);
     // The same words as for another organisation's draft (read.reason below): existence does not leak.

@@ -232,4 +232,20 @@ describe('membership invitations: the permissions admin', () => {
     expect((await app.request('POST', '/api/public/member-invitations/join', { body: { token: first.token, name: 'Sam', password: PASSWORD } })).status).toBe(404);
     expect((await app.request('POST', '/api/public/member-invitations/join', { body: { token: second.token, name: 'Sam', password: PASSWORD } })).status).toBe(200);
   });
+
+  it("sends a care provider's staff to the clinic's invitation screen and a publisher's people to the designer's", async () => {
+    const app = await createAccountsTestApp();
+    await invite(app, 'dana@example.org', ['designer']);
+    const careAdmin = await app.login('careAdmin');
+    const response = await app.request('POST', `/api/organisations/${app.orgs.care.id}/invitations`, { as: careAdmin, body: { email: 'theo@example.org', roles: ['therapist'] } });
+    expect(response.status, await response.clone().text()).toBe(201);
+    const textTo = (address: string) => (app.db.prepare('SELECT text FROM mail_outbox WHERE to_address = ?').get(address) as { text: string }).text;
+    expect(textTo('theo@example.org')).toContain('https://careloom.example.org/clinic#/invitation/{{careloom:secret}}');
+    expect(textTo('theo@example.org')).not.toContain('/designer#');
+    expect(textTo('dana@example.org')).toContain('https://careloom.example.org/designer#/invitation/{{careloom:secret}}');
+    // The clinic's link works with the same public routes: a new therapist joins and is signed in.
+    const joined = await app.request('POST', '/api/public/member-invitations/join', { body: { token: app.invitationTokens.at(-1)!, name: 'Theo New', password: NEW_PASSWORD } });
+    expect(joined.status).toBe(200);
+    expect(((await joined.json()) as { accepted: { organisation: { kind: string }; roles: string[] } }).accepted).toMatchObject({ organisation: { kind: 'care_provider' }, roles: ['therapist'] });
+  });
 });

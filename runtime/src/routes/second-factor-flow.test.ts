@@ -137,6 +137,7 @@ describe('second factor (TOTP)', () => {
   it('an organisation that requires a second factor sends its staff to enrol after the password; its patients are not asked', async () => {
     const t = await createStaffTestApp(seeded);
     const admin = await t.login('care-admin');
+    expect((await t.call(admin, 'PUT', '/api/organisations/care-1/second-factor-policy', { required: 'yes' })).status).toBe(422);
     const set = await t.call(admin, 'PUT', '/api/organisations/care-1/second-factor-policy', { required: true });
     expect([set.status, set.body.required]).toEqual([200, true]);
 
@@ -159,6 +160,56 @@ describe('second factor (TOTP)', () => {
     expect((await passwordLogin(t, 'patient')).status).toBe(200);
     // Another provider's staff are not affected.
     expect((await passwordLogin(t, 'other-data-admin')).status).toBe(200);
-    expect((await t.call(admin, 'PUT', '/api/organisations/care-1/second-factor-policy', { required: 'yes' })).status).toBe(422);
+  });
+
+  it('reaches open sessions: staff without a second factor are limited to enrolling at their next request, until they enrol', async () => {
+    const t = await createStaffTestApp(seeded);
+    const admin = await t.login('care-admin');
+    const therapist = await t.login('therapist');
+    const patient = await t.login('patient');
+    // Read once, so the session is in the one-second cache: the rule must not wait for it.
+    expect((await t.call(therapist, 'GET', '/api/care/units')).status).toBe(200);
+    expect((await t.call(admin, 'PUT', '/api/organisations/care-1/second-factor-policy', { required: true })).status).toBe(200);
+    expect(t.revoked.filter((event) => event.reason === 'second_factor').map((event) => event.personId).sort()).toEqual(['person-care-admin', 'person-therapist'].sort());
+
+    // The very next request: refused with a problem the apps turn into the enrolment screen, reads and writes alike.
+    const refused = await t.call(therapist, 'GET', '/api/care/units');
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.body).toMatchObject({ status: 403, issues: [{ code: 'second_factor.enrolment_required' }] });
+    expect((await t.call(therapist, 'POST', `/api/care/enrollments/${t.scenario.panicEnrollmentId}/messages`, { body: 'hello', clientId: crypto.randomUUID() })).status).toBe(403);
+    expect((await t.call(admin, 'GET', '/api/organisations/care-1/second-factor-policy')).status).toBe(403);
+    // Patients of the provider are not staff: untouched.
+    expect((await t.call(patient, 'GET', '/api/me/enrollments')).status).toBe(200);
+    // Who is signed in, the enrolment and signing out stay open.
+    expect((await t.call(therapist, 'GET', '/api/auth/me')).status).toBe(200);
+    expect((await t.call(therapist, 'GET', '/api/auth/second-factor')).body).toMatchObject({ enabled: false, required: true });
+    const started = await t.call(therapist, 'POST', '/api/auth/second-factor/enrolment');
+    expect(started.status).toBe(200);
+    expect((await t.call(therapist, 'GET', '/api/care/units')).status).toBe(403);
+    const confirmed = await t.call(therapist, 'POST', '/api/auth/second-factor/enrolment/confirm', { code: codeAt(t, started.body.secret as string) });
+    expect(confirmed.status).toBe(200);
+    // Enrolled: the same session goes on at once.
+    expect((await t.call(therapist, 'GET', '/api/care/units')).status).toBe(200);
+    // The admin who turned it on has none either: limited alike, and can still sign out.
+    expect((await t.call(admin, 'GET', '/api/care/units')).status).toBe(403);
+    expect((await t.call(admin, 'POST', '/api/auth/logout')).status).toBe(204);
+    const audit = t.care.db.prepare("SELECT details FROM audit_log WHERE action = 'organisation.second_factor_policy'").get() as { details: string };
+    expect(JSON.parse(audit.details)).toEqual({ required: true, sessionsLimited: 2 });
+  });
+
+  it('a new staff member who joins by invitation where a second factor is required is not signed in until they enrol', async () => {
+    const t = await createStaffTestApp(seeded);
+    const permissionsAdmin = await t.login('perm-admin');
+    expect((await t.call(permissionsAdmin, 'POST', '/api/organisations/care-1/invitations', { email: 'tess@example.org', roles: ['therapist'] })).status).toBe(201);
+    expect((await t.call(permissionsAdmin, 'PUT', '/api/organisations/care-1/second-factor-policy', { required: true })).status).toBe(200);
+    const mail = (await t.care.stores.mailOutbox.list(['care-1'])).find((candidate) => candidate.to === 'tess@example.org')!;
+    const token = /#\/invitation\/([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+    const joined = await t.request('/api/public/member-invitations/join', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token, name: 'Tess Therapist', password: 'tess has a long password' }) });
+    expect(joined.status).toBe(200);
+    expect(((await joined.json()) as { session: unknown }).session).toBeNull();
+    expect(joined.headers.getSetCookie().join('\n')).not.toContain('careloom_session=');
+    const login = await t.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'tess@example.org', password: 'tess has a long password' }) });
+    expect([login.status, ((await login.json()) as { issues: Array<{ code: string }> }).issues[0]!.code]).toEqual([401, 'second_factor.enrolment_required']);
   });
 });

@@ -46,7 +46,18 @@ export function createTestServices(stores: Stores, options: { examples: ExampleC
   const publicUrl = () => options.publicUrl ?? 'http://localhost:8080';
   // One key for the run, as server.ts has the mail key.
   const box = createSecretBox(randomBytes(32));
-  const secondFactor = createSecondFactorService({ store: stores.secondFactors, accounts: stores.accounts, sealer: box, recoveryKey: randomBytes(32), throttle: stores.rateLimits.loginThrottle(() => clock.now().getTime()), clock });
+  const secondFactor = createSecondFactorService({
+    store: stores.secondFactors,
+    accounts: stores.accounts,
+    sealer: box,
+    recoveryKey: randomBytes(32),
+    throttle: stores.rateLimits.loginThrottle(() => clock.now().getTime()),
+    clock,
+    // As server.ts: forgotten by the session cache at once.
+    sessionsChanged: (personIds) => {
+      for (const personId of personIds) accounts.sessionRevoked.emit({ personId, reason: 'second_factor' });
+    },
+  });
   const accounts = createAccountsServices({ store: stores.accounts, hasher: plainHasher, clock, ids, invitations: { store: stores.memberInvitations, publicUrl }, secondFactorGate: (personId) => secondFactor.requirement(personId) });
   const fhir = createFhirService({ care: stores.care, responses: stores.responses, content: createReleasedContent(stores.authoring), canonicalBase: () => `${publicUrl()}/fhir/r4`, now: () => clock.now(), newId: () => ids.newId() });
   const care = createCareService({

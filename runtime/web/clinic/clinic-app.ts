@@ -1,6 +1,6 @@
 import { LitElement, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
-import { ApiClient, ApiError } from '@careloom/client/api';
+import { ApiClient, ApiError, secondFactorOwed } from '@careloom/client/api';
 import type { Session, Unit } from '@careloom/format/api';
 import { appStyles } from '../shared/app-styles.js';
 import { HashRouter } from '@careloom/client/router';
@@ -11,6 +11,8 @@ import { LANGUAGE_KEY, languagePicker } from '../shared/language-picker.js';
 import { shellStyles } from '../shared/shell-styles.js';
 import '../shared/login-form.js';
 import './security-screen.js';
+import '../shared/second-factor-setup.js';
+import './staff-invitation.js';
 import './catalog-screen.js';
 import './enroll-form.js';
 import './outbox-screen.js';
@@ -98,6 +100,7 @@ export class ClClinicApp extends LitElement {
     unitId: { state: true },
     startError: { state: true },
     outbox: { state: true },
+    secondFactorOwed: { state: true },
   };
 
   declare api: ApiClient;
@@ -109,6 +112,8 @@ export class ClClinicApp extends LitElement {
   declare startError: string | null;
   /** Whether the server keeps e-mail in the development outbox (GET /api/dev/outbox answers). */
   declare outbox: boolean;
+  /** The organisation began to require a second factor while this person was signed in: only enrolling is left. */
+  declare secondFactorOwed: boolean;
 
   readonly router = new HashRouter(this);
 
@@ -122,12 +127,17 @@ export class ClClinicApp extends LitElement {
     this.unitId = '';
     this.startError = null;
     this.outbox = false;
+    this.secondFactorOwed = false;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.language = pickLanguage([this.storage.getItem(LANGUAGE_KEY), document.documentElement.lang, ...navigator.languages]);
     this.api.language = this.language;
+    // Any screen's request may be the first to hear it: the app, not the screen, shows the enrolment.
+    this.api.onProblem = (error) => {
+      if (secondFactorOwed(error)) this.secondFactorOwed = true;
+    };
     void this.start();
   }
 
@@ -140,12 +150,14 @@ export class ClClinicApp extends LitElement {
     }
   }
 
-  private async signedIn(session: Session): Promise<void> {
+  /** A session began or changed; `stay` keeps the screen (the invitation screen goes on by itself). */
+  private async signedIn(session: Session, stay = false): Promise<void> {
     await Promise.all([this.loadUnits(session), this.probeOutbox(session)]);
     this.session = session;
     this.startError = null;
     const roles = clinicRoles(session);
     const first = this.router.route.segments[0];
+    if (stay || (first === 'invitation' && this.router.route.segments[1])) return;
     // The provider admin's screens are kept too, so reloading the webhooks or API tokens stays there.
     const providerAdmin = first === 'webhooks' || first === 'api-tokens' ? roles.adminOf !== undefined : first === 'research' ? (roles.adminOf ?? roles.dataOf) !== undefined : false;
     const allowed = first !== undefined && first !== 'login' && (first === 'report' || first === 'security' || providerAdmin || (first === 'people' ? roles.peopleOf !== undefined : first === 'data' ? roles.dataOf !== undefined : THERAPIST_ROUTES.has(first) ? roles.therapistUnits.length > 0 : ADMIN_ROUTES.has(first) ? roles.admin : false));
@@ -189,7 +201,8 @@ export class ClClinicApp extends LitElement {
     if (this.router.route.segments[0] === 'patients' && this.router.route.segments[1]) this.router.go('#/patients');
   }
 
-  private async signOut(): Promise<void> {
+  /** `stay` keeps the screen: someone signed in as another person signs out to accept an invitation. */
+  private async signOut(stay = false): Promise<void> {
     let endSessionUrl: string | undefined;
     try {
       ({ endSessionUrl } = await this.api.signOut());
@@ -197,9 +210,16 @@ export class ClClinicApp extends LitElement {
       // Signed out locally either way.
     }
     this.session = null;
-    this.router.replace('#/login');
+    this.secondFactorOwed = false;
+    if (!stay) this.router.replace('#/login');
     // Signed in at the identity provider: end that session too (the provider sends the browser back).
     if (endSessionUrl) window.location.assign(endSessionUrl);
+  }
+
+  /** The owed second factor is on: the session may do everything its roles allow again. */
+  private async enrolled(): Promise<void> {
+    this.secondFactorOwed = false;
+    await this.signedIn(await this.api.me());
   }
 
   private setLanguage(code: string): void {
@@ -228,7 +248,7 @@ export class ClClinicApp extends LitElement {
           ${session ? html`<button type="button" @click=${() => this.signOut()}>${t('common.signOut')}</button>` : null}
         </div>
       </header>
-      ${session
+      ${session && !this.secondFactorOwed
         ? html`<nav class="main" aria-label=${t('navLabel')}><ul>
             ${clinicNav(roles, { outbox: this.outbox }).map((item) => html`<li><a href=${`#/${item.path}`} aria-current=${item.path === first || (item.path === 'patients' && first === 'enroll') ? 'page' : 'false'}>${t(item.key)}</a></li>`)}
           </ul></nav>`
@@ -239,6 +259,21 @@ export class ClClinicApp extends LitElement {
   private renderScreen(first: string, roles: ClinicRoles): TemplateResult {
     const t = translator(this.language);
     if (this.session === undefined) return html`<p role="status">${t('common.loading')}</p>`;
+    const segments = this.router.route.segments;
+    if (first === 'invitation' && segments[1]) {
+      // Signed in or not: the invitation screen offers what fits (accept, join, sign in first).
+      return html`<cl-staff-invitation .api=${this.api} .language=${this.language} .session=${this.session} token=${segments[1]}
+        @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail, true)}
+        @sign-out=${() => this.signOut(true)}
+        @invitation-done=${() => {
+          this.router.replace(this.session ? '#/' : '#/login');
+          if (this.session) void this.signedIn(this.session);
+        }}></cl-staff-invitation>`;
+    }
+    if (this.session && this.secondFactorOwed) {
+      return html`<h1 tabindex="-1">${t('securityTitle')}</h1>
+        <cl-second-factor-setup .api=${this.api} .language=${this.language} required @second-factor-done=${() => this.enrolled()}></cl-second-factor-setup>`;
+    }
     if (this.session === null) {
       return html`${this.startError ? html`<p class="form-error" role="alert">${this.startError}</p>` : null}
         <cl-login-form .api=${this.api} .language=${this.language} app="clinic" heading=${t('clinicLogin')} @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail)}></cl-login-form>
@@ -247,7 +282,6 @@ export class ClClinicApp extends LitElement {
     const api = this.api;
     const language = this.language;
     const unitId = this.unitId;
-    const segments = this.router.route.segments;
     if (first === 'people') {
       return roles.peopleOf ? html`<cl-staff-screen .api=${api} .language=${language} organisation-id=${roles.peopleOf}></cl-staff-screen>` : html`<h1>${t('errorForbidden')}</h1>`;
     }

@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import jsQR from 'jsqr';
 import * as OTPAuth from 'otpauth';
 import { ApiClient } from '@careloom/client/api';
 import type { Session } from '@careloom/format/api';
@@ -12,6 +13,26 @@ import './security-screen.js';
 /** What an authenticator app shows for `secret`, `stepsAhead` 30-second steps from now (the server accepts one step either side). */
 const codeFor = (secret: string, stepsAhead = 0) => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: Date.now() + stepsAhead * 30_000 });
 
+/** Reads a QR code drawn as SVG back as a phone camera would: rasterised, then decoded by jsQR. */
+async function decodeQr(image: SVGSVGElement): Promise<string | undefined> {
+  const size = 400;
+  const source = new Blob([new XMLSerializer().serializeToString(image)], { type: 'image/svg+xml' });
+  const url = URL.createObjectURL(source);
+  try {
+    const picture = new Image(size, size);
+    picture.src = url;
+    await picture.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = size;
+    canvas.height = size;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(picture, 0, 0, size, size);
+    return jsQR(context.getImageData(0, 0, size, size).data, size, size)?.data;
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
 function type(root: Element, selector: string, value: string): void {
   const input = deep(root, selector) as HTMLInputElement;
   input.value = value;
@@ -19,7 +40,8 @@ function type(root: Element, selector: string, value: string): void {
 }
 
 describe('second factor in the clinic, against the real server', () => {
-  it('a therapist sets up a second factor on the security screen, then signs in with a code from the app', async () => {
+  it('a therapist sets up a second factor on the security screen, then signs in with a code from the app', async function () {
+    this.timeout(120_000);
     const server = await startTestServer();
     try {
       const api = new ApiClient({ fetch: server.fetch('theo') });
@@ -32,6 +54,11 @@ describe('second factor in the clinic, against the real server', () => {
       expect(secretText).to.match(/^[A-Z2-7]{32}$/);
       const link = deep(screen, 'a.button') as HTMLAnchorElement;
       expect(link.href.startsWith('otpauth://totp/Careloom:')).to.equal(true);
+      // The QR code beside it holds exactly that link (read back from the image), the key stays as text.
+      const image = deep(screen, 'svg.qr-code') as unknown as SVGSVGElement;
+      expect(image.getAttribute('aria-label')).to.equal('QR-kod att skanna med autentiseringsappen');
+      expect(await decodeQr(image)).to.equal(link.href);
+      expect(image.getBoundingClientRect().width).to.be.within(150, 241);
       expect(await seriousViolations(screen)).to.deep.equal([]);
 
       type(screen, '#code', '000000' === codeFor(secretText) ? '111111' : '000000');

@@ -1,9 +1,10 @@
-import { html } from 'lit';
+import { css, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import type { SecondFactorConfirmed, SecondFactorEnrolment } from '@careloom/format/api';
 import { ApiError } from '@careloom/client/api';
 import { field } from './login-form.js';
 import { ScreenElement } from './screen-element.js';
+import { qrCode } from '@careloom/renderer/qr-code';
 
 /**
  * `<cl-second-factor-setup>`: sets up a second factor (TOTP). Starts an enrolment (a new key, shown
@@ -15,6 +16,22 @@ import { ScreenElement } from './screen-element.js';
  * @fires second-factor-done - `CustomEvent<SecondFactorConfirmed>`, once the recovery codes were seen
  */
 export class ClSecondFactorSetup extends ScreenElement {
+  static override styles = [
+    ScreenElement.styles,
+    // Big enough for a phone camera at arm's length, never wider than a 360 px screen.
+    css`
+      .qr {
+        width: min(15rem, 100%);
+        margin: 0.5rem 0;
+      }
+      .qr svg {
+        display: block;
+        width: 100%;
+        height: auto;
+      }
+    `,
+  ];
+
   static override properties: PropertyDeclarations = {
     ...ScreenElement.properties,
     required: { type: Boolean },
@@ -91,6 +108,7 @@ export class ClSecondFactorSetup extends ScreenElement {
       ${this.error ? html`<p class="form-error" role="alert">${this.error}</p>` : null}
       ${enrolment
         ? html`<p>${t('sfSetupIntro')}</p>
+            <div class="qr">${qrCode(enrolment.otpauthUri, t('sfQrLabel'))}</div>
             <p><a class="button" href=${enrolment.otpauthUri}>${t('sfOpenInApp')}</a></p>
             <p>${t('sfSecretLabel')}: <code class="secret">${enrolment.secret.replace(/(.{4})/g, '$1 ').trim()}</code></p>
             <form @submit=${this.confirm} novalidate>

@@ -60,6 +60,12 @@ export interface SessionRecord {
   userAgent?: string;
   /** How the person signed in; 'password' when left out. Logging out of an 'oidc' session also ends the provider's. */
   signInMethod?: SignInMethod;
+  /**
+   * The person's organisation requires a second factor they do not have: the session may only set
+   * one up (auth/second-factor-owed.ts). Set when the rule is turned on with the session open
+   * (SecondFactorStore.setPolicy); cleared by the enrolment or the rule turned off.
+   */
+  secondFactorOwed?: true;
 }
 
 /** How a session was started: a local password, or an OpenID Connect provider. */

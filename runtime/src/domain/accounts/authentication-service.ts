@@ -56,6 +56,8 @@ export interface LoginResult {
 export interface ResolvedSession {
   principal: Principal;
   csrfToken: string;
+  /** The session may only set up the second factor its organisation requires (auth/second-factor-owed.ts). */
+  secondFactorOwed?: true;
 }
 
 /** What GET /api/auth/me shows. */
@@ -185,7 +187,7 @@ export function createAuthenticationService(deps: AuthenticationServiceDeps): Au
         seen = { ...session, lastSeenAt };
       }
       if (!cached || seen !== session) cache.set(id, { session: seen, person });
-      return { principal: principalFrom(person, session.id, memberships), csrfToken: session.csrfToken };
+      return { principal: principalFrom(person, session.id, memberships), csrfToken: session.csrfToken, ...(session.secondFactorOwed ? { secondFactorOwed: true as const } : {}) };
     },
 
     async logout(principal, context) {

@@ -141,14 +141,15 @@ export function createMemberInvitationService(deps: MemberInvitationServiceDeps)
     return [...new Set(roles)];
   };
 
-  const linkOf = (token: string) => `${deps.publicUrl().replace(/\/$/, '')}/designer#/invitation/${token}`;
+  /** Care-provider staff work in the clinic, a publisher's people in the designer: each app has its own invitation screen. */
+  const linkOf = (organisation: Organisation, token: string) => `${deps.publicUrl().replace(/\/$/, '')}/${organisation.kind === 'care_provider' ? 'clinic' : 'designer'}#/invitation/${token}`;
 
   // The token goes to the outbox as the message's secret, written in the text only as the
   // placeholder: the outbox keeps it sealed, as it does a patient's invitation code.
   const mailOf = (invitation: Pick<MemberInvitationRecord, 'email' | 'roles' | 'language' | 'expiresAt'>, organisation: Organisation, inviterName: string, token: string, at: string): QueuedMail => ({
     id: deps.ids.newId(),
     to: invitation.email,
-    ...memberInvitationMail({ language: invitation.language, organisationName: organisation.name, inviterName, roles: invitation.roles, url: linkOf(MAIL_SECRET), expiresAt: invitation.expiresAt }),
+    ...memberInvitationMail({ language: invitation.language, organisationName: organisation.name, inviterName, roles: invitation.roles, url: linkOf(organisation, MAIL_SECRET), expiresAt: invitation.expiresAt }),
     secret: token,
     organisationId: organisation.id,
     createdAt: at,

@@ -1,5 +1,5 @@
 /** Why a person's access shrank. */
-export type SessionRevokedReason = 'logout' | 'expired' | 'password_changed' | 'roles_changed' | 'member_removed' | 'disabled' | 'password_reset' | 'purged';
+export type SessionRevokedReason = 'logout' | 'expired' | 'password_changed' | 'roles_changed' | 'member_removed' | 'disabled' | 'password_reset' | 'purged' | 'second_factor';
 
 /**
  * A person's sessions ended or their roles shrank. `sessionIds` lists ended sessions; when absent,

@@ -49,6 +49,11 @@ export interface SecondFactorServiceDeps {
   clock: Clock;
   /** The issuer shown in authenticator apps. */
   issuer?: string;
+  /**
+   * The open sessions of these people began or stopped owing a second factor (the rule changed, or
+   * they enrolled): their cached sessions and live connections must be checked again at once.
+   */
+  sessionsChanged?: (personIds: readonly string[]) => void;
 }
 
 export interface SecondFactorService {
@@ -197,6 +202,7 @@ export function createSecondFactorService(deps: SecondFactorServiceDeps): Second
       if (!(await deps.store.confirmEnrolment({ personId, step, recoveryCodeHashes: recoveryCodes.map((recovery) => recoveryHash(personId, recovery)), at: deps.clock.now().toISOString(), audit: audit(context, personId) }))) {
         throw new DomainError('conflict', 'There is no enrolment waiting for a code. Start again.');
       }
+      deps.sessionsChanged?.([personId]);
       deps.throttle.recordSuccess(attempt);
       return { recoveryCodes: recoveryCodes.map((recovery) => `${recovery.slice(0, 5)}-${recovery.slice(5)}`) };
     },
@@ -238,7 +244,9 @@ export function createSecondFactorService(deps: SecondFactorServiceDeps): Second
       const { allowed } = await manages(principal, organisationId);
       if (!allowed) throw new DomainError('forbidden', NO_POLICY_RIGHTS);
       const role = MEMBER_MANAGER_ROLES[(await deps.accounts.findOrganisation(organisationId))!.kind].find((candidate) => hasRole(principal, organisationId, candidate));
-      return deps.store.setPolicy({ organisationId, required, at: deps.clock.now().toISOString(), audit: { ...audit(context, principal.personId), ...(role ? { actorRole: role } : {}) } });
+      const { peopleAffected, ...policy } = await deps.store.setPolicy({ organisationId, required, at: deps.clock.now().toISOString(), audit: { ...audit(context, principal.personId), ...(role ? { actorRole: role } : {}) } });
+      if (peopleAffected.length > 0) deps.sessionsChanged?.(peopleAffected);
+      return policy;
     },
   };
 }

@@ -31,6 +31,7 @@ export interface SecondFactorStore {
   /**
    * Confirms the pending enrolment with the step of the code given (compare-and-set on "not yet
    * confirmed") and stores the recovery codes' hashes; false when there is no pending enrolment.
+   * The same write frees the person's open sessions that owed a second factor (`SessionRecord.secondFactorOwed`).
    */
   confirmEnrolment(input: { personId: string; step: number; recoveryCodeHashes: readonly string[]; at: string; audit: AuditContext }): Promise<boolean>;
   /** Accepts a code of time step `step` once: false when a code of this step or a later one was accepted already (a replay). */
@@ -42,7 +43,13 @@ export interface SecondFactorStore {
   /** Whether any organisation where the person holds a staff role (not patient) requires a second factor. */
   requiredFor(personId: string): Promise<boolean>;
   getPolicy(organisationId: string): Promise<SecondFactorPolicy>;
-  setPolicy(input: { organisationId: string; required: boolean; at: string; audit: AuditContext }): Promise<SecondFactorPolicy>;
+  /**
+   * Sets the rule and, in the same write, reaches the sessions already open: turned on, the password
+   * sessions of its staff without a confirmed second factor are marked as owing one; turned off, the
+   * marks of people no other organisation of theirs requires it of are cleared. `peopleAffected`
+   * names whose sessions changed (their cached sessions must be forgotten).
+   */
+  setPolicy(input: { organisationId: string; required: boolean; at: string; audit: AuditContext }): Promise<SecondFactorPolicy & { peopleAffected: string[] }>;
   /** Writes only an audit row: a refused code (wrong, replayed, throttled). */
   recordRefused(input: { personId: string; reason: 'wrong_code' | 'replayed' | 'throttled'; audit: AuditContext }): Promise<void>;
 }

@@ -60,15 +60,67 @@ export function runSecondFactorStoreContract(name: string, open: () => Promise<S
 
     it('an organisation\'s rule applies to its staff, not to its patients', async () => {
       expect(await h.secondFactors.getPolicy(care.id)).toEqual({ organisationId: care.id, required: false, updatedAt: null });
-      expect(await h.secondFactors.setPolicy({ organisationId: care.id, required: true, at, audit: context })).toEqual({ organisationId: care.id, required: true, updatedAt: at });
+      expect(await h.secondFactors.setPolicy({ organisationId: care.id, required: true, at, audit: context })).toEqual({ organisationId: care.id, required: true, updatedAt: at, peopleAffected: [] });
       expect(await h.secondFactors.requiredFor('ann')).toBe(true);
       expect(await h.secondFactors.requiredFor('pat')).toBe(false);
       await h.secondFactors.setPolicy({ organisationId: care.id, required: false, at, audit: context });
       expect(await h.secondFactors.requiredFor('ann')).toBe(false);
       await h.secondFactors.recordRefused({ personId: 'ann', reason: 'replayed', audit: context });
       const audit = await h.readAudit();
-      expect(audit.filter((entry) => entry.action === 'organisation.second_factor_policy').map((entry) => [entry.organisationId, entry.details])).toEqual([[care.id, { required: true }], [care.id, { required: false }]]);
+      expect(audit.filter((entry) => entry.action === 'organisation.second_factor_policy').map((entry) => [entry.organisationId, entry.details])).toEqual([[care.id, { required: true, sessionsLimited: 0 }], [care.id, { required: false, sessionsFreed: 0 }]]);
       expect(audit.find((entry) => entry.action === 'second_factor.refused')?.details).toEqual({ reason: 'replayed' });
+    });
+  
+    it('reaches open sessions: turned on, password sessions of staff without a second factor owe one until they enrol or the rule is off', async () => {
+      const other: Organisation = { id: 'care-y', slug: 'care-y', name: 'Care Y', kind: 'care_provider', createdAt: at };
+      await h.accounts.createOrganisation(other, context);
+      await h.accounts.createPersonWithMemberships(person('bo'), care.id, [{ role: 'permissions_admin' }], context);
+      await h.accounts.createPersonWithMemberships(person('cy'), care.id, [{ role: 'therapist' }], context);
+      await h.accounts.createPersonWithMemberships(person('dee'), other.id, [{ role: 'therapist' }], context);
+      const open = (id: string, personId: string, signInMethod?: 'oidc') =>
+        h.accounts.createSession({ id, personId, csrfToken: `csrf-${id}`, createdAt: at, expiresAt: '2026-03-08T08:00:00.000Z', lastSeenAt: at, ...(signInMethod ? { signInMethod } : {}) }, context);
+      await open('s-ann-1', 'ann');
+      await open('s-ann-2', 'ann');
+      await open('s-bo', 'bo');
+      await open('s-cy-oidc', 'cy', 'oidc');
+      await open('s-pat', 'pat');
+      await open('s-dee', 'dee');
+      // bo has a second factor already.
+      await h.secondFactors.beginEnrolment({ personId: 'bo', secretSealed: 'sealed-bo', at, audit: context });
+      await h.secondFactors.confirmEnrolment({ personId: 'bo', step: 1, recoveryCodeHashes: ['hb'], at, audit: context });
+      const owed = async () => {
+        const ids = ['s-ann-1', 's-ann-2', 's-bo', 's-cy-oidc', 's-pat', 's-dee'];
+        const sessions = await Promise.all(ids.map((id) => h.accounts.findSession(id)));
+        return ids.filter((_, index) => sessions[index]?.secondFactorOwed === true);
+      };
+      expect(await owed()).toEqual([]);
+
+      const on = await h.secondFactors.setPolicy({ organisationId: care.id, required: true, at, audit: context });
+      expect(on.peopleAffected).toEqual(['ann']);
+      // Not bo (has one), not cy (signed in at an identity provider), not the patient, not another organisation's staff.
+      expect(await owed()).toEqual(['s-ann-1', 's-ann-2']);
+      // Turning it on again changes nothing more.
+      expect((await h.secondFactors.setPolicy({ organisationId: care.id, required: true, at, audit: context })).peopleAffected).toEqual([]);
+
+      // ann enrols: both her sessions are free again, in the same write.
+      await h.secondFactors.beginEnrolment({ personId: 'ann', secretSealed: 'sealed-ann', at, audit: context });
+      expect(await owed()).toEqual(['s-ann-1', 's-ann-2']);
+      await h.secondFactors.confirmEnrolment({ personId: 'ann', step: 5, recoveryCodeHashes: ['ha'], at, audit: context });
+      expect(await owed()).toEqual([]);
+      const enabled = (await h.readAudit()).filter((entry) => entry.action === 'second_factor.enable' && entry.objectId === 'ann');
+      expect(enabled.map((entry) => entry.details)).toEqual([{ method: 'totp', recoveryCodes: 1, sessionsFreed: 2 }]);
+
+      // Turned off: freed, except for someone another organisation still requires it of.
+      await h.secondFactors.remove({ personId: 'ann', audit: context });
+      await h.accounts.grantRole(care.id, 'dee', { role: 'therapist' }, context);
+      await h.secondFactors.setPolicy({ organisationId: care.id, required: true, at, audit: context });
+      await h.secondFactors.setPolicy({ organisationId: other.id, required: true, at, audit: context });
+      expect(await owed()).toEqual(['s-ann-1', 's-ann-2', 's-dee']);
+      const off = await h.secondFactors.setPolicy({ organisationId: care.id, required: false, at, audit: context });
+      expect(off.peopleAffected).toEqual(['ann']);
+      expect(await owed()).toEqual(['s-dee']);
+      const audit = (await h.readAudit()).filter((entry) => entry.action === 'organisation.second_factor_policy').map((entry) => entry.details);
+      expect(audit.at(-1)).toEqual({ required: false, sessionsFreed: 2 });
     });
   });
 }

@@ -212,10 +212,10 @@ export function createPostgresAccountsStore(pool: pg.Pool, options: { ids?: IdGe
     async createSession(session, context) {
       await inTransaction(pool, async (db) => {
         await db.query(
-          'INSERT INTO sessions (id, person_id, csrf_token, created_at, expires_at, last_seen_at, ip, user_agent, sign_in_method) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-          [session.id, session.personId, session.csrfToken, session.createdAt, session.expiresAt, session.lastSeenAt, session.ip ?? null, session.userAgent ?? null, session.signInMethod ?? 'password'],
+          'INSERT INTO sessions (id, person_id, csrf_token, created_at, expires_at, last_seen_at, ip, user_agent, sign_in_method, second_factor_owed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+          [session.id, session.personId, session.csrfToken, session.createdAt, session.expiresAt, session.lastSeenAt, session.ip ?? null, session.userAgent ?? null, session.signInMethod ?? 'password', session.secondFactorOwed ? 1 : 0],
         );
-        await audit(db, context, { action: 'auth.login', objectType: 'session', objectId: sessionLabel(session.id), details: { personId: session.personId, method: session.signInMethod ?? 'password' } });
+        await audit(db, context, { action: 'auth.login', objectType: 'session', objectId: sessionLabel(session.id), details: { personId: session.personId, method: session.signInMethod ?? 'password', ...(session.secondFactorOwed ? { secondFactorOwed: true } : {}) } });
       });
     },
     async findSession(id) {

@@ -11,6 +11,19 @@ type Db = pg.ClientBase | pg.Pool;
 
 const SELECT = 'SELECT f.*, (SELECT count(*) FROM second_factor_recovery_codes c WHERE c.person_id = f.person_id AND c.used_at IS NULL) AS recovery_codes_left FROM second_factors f WHERE f.person_id = $1';
 
+/** Turned on: the open password sessions of the organisation's staff who have no confirmed second factor owe one. */
+const LIMIT_SESSIONS = `UPDATE sessions SET second_factor_owed = 1
+     WHERE second_factor_owed = 0 AND sign_in_method = 'password'
+       AND person_id IN (SELECT person_id FROM memberships WHERE organisation_id = $1 AND role <> 'patient')
+       AND person_id NOT IN (SELECT person_id FROM second_factors WHERE confirmed_at IS NOT NULL)
+     RETURNING person_id`;
+/** Turned off: freed, unless another organisation of theirs still requires it. */
+const RELEASE_SESSIONS = `UPDATE sessions SET second_factor_owed = 0
+     WHERE second_factor_owed = 1
+       AND person_id IN (SELECT person_id FROM memberships WHERE organisation_id = $1 AND role <> 'patient')
+       AND person_id NOT IN (SELECT m.person_id FROM memberships m JOIN organisation_security s ON s.organisation_id = m.organisation_id WHERE m.role <> 'patient' AND s.second_factor_required = 1)
+     RETURNING person_id`;
+
 /**
  * Second factors on PostgreSQL (migrations/011-second-factor.sql), with the SQLite store's
  * behaviour: every acceptance is a compare-and-set in one statement, so two processes given the
@@ -47,7 +60,8 @@ export function createPostgresSecondFactorStore(pool: pg.Pool, options: { ids?: 
         if ((updated.rowCount ?? 0) === 0) return false;
         const hashes = [...new Set(input.recoveryCodeHashes)];
         for (const hash of hashes) await db.query('INSERT INTO second_factor_recovery_codes (person_id, code_hash) VALUES ($1, $2)', [input.personId, hash]);
-        await audit(db, input.audit, 'second_factor.enable', input.personId, { method: 'totp', recoveryCodes: hashes.length });
+        const freed = (await db.query('UPDATE sessions SET second_factor_owed = 0 WHERE person_id = $1 AND second_factor_owed = 1', [input.personId])).rowCount ?? 0;
+        await audit(db, input.audit, 'second_factor.enable', input.personId, { method: 'totp', recoveryCodes: hashes.length, ...(freed > 0 ? { sessionsFreed: freed } : {}) });
         return true;
       });
     },
@@ -89,8 +103,10 @@ export function createPostgresSecondFactorStore(pool: pg.Pool, options: { ids?: 
            ON CONFLICT (organisation_id) DO UPDATE SET second_factor_required = excluded.second_factor_required, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
           [input.organisationId, input.required ? 1 : 0, input.at, input.audit.actorId ?? null],
         );
-        await audit(db, input.audit, 'organisation.second_factor_policy', input.organisationId, { required: input.required }, 'organisation', input.organisationId);
-        return policyOf(db, input.organisationId);
+        // The rule reaches the sessions already open (see SecondFactorStore.setPolicy).
+        const changed = (await db.query<{ person_id: string }>(input.required ? LIMIT_SESSIONS : RELEASE_SESSIONS, [input.organisationId])).rows;
+        await audit(db, input.audit, 'organisation.second_factor_policy', input.organisationId, { required: input.required, [input.required ? 'sessionsLimited' : 'sessionsFreed']: changed.length }, 'organisation', input.organisationId);
+        return { ...(await policyOf(db, input.organisationId)), peopleAffected: [...new Set(changed.map((row) => row.person_id))] };
       });
     },
     async recordRefused(input) {

@@ -25,6 +25,8 @@ export interface SessionRow {
   user_agent: string | null;
   /** Since migrations/050-external-identities.sql. */
   sign_in_method: 'password' | 'oidc';
+  /** Since migrations/100-second-factor-in-open-sessions.sql. */
+  second_factor_owed: number;
 }
 
 export interface MembershipRow {
@@ -64,6 +66,7 @@ export const toSession = (row: SessionRow): SessionRecord => ({
   ...(row.ip === null ? {} : { ip: row.ip }),
   ...(row.user_agent === null ? {} : { userAgent: row.user_agent }),
   ...(row.sign_in_method === 'oidc' ? { signInMethod: 'oidc' as const } : {}),
+  ...(Number(row.second_factor_owed) === 1 ? { secondFactorOwed: true as const } : {}),
 });
 export const grantOf = (grant: RoleGrant): RoleGrant => (grant.unitId === undefined ? { role: grant.role } : { role: grant.role, unitId: grant.unitId });
 

@@ -51,7 +51,7 @@ export function createSqliteAccountsStore(db: Database.Database, options: { ids?
       `SELECT m.*, p.* FROM memberships m JOIN people p ON p.id = m.person_id WHERE m.organisation_id = ? AND m.role <> 'patient' ORDER BY p.name COLLATE NOCASE, p.id, m.role, m.unit_id`,
     ),
     insertSession: db.prepare(
-      'INSERT INTO sessions (id, person_id, csrf_token, created_at, expires_at, last_seen_at, ip, user_agent, sign_in_method) VALUES (@id, @personId, @csrfToken, @createdAt, @expiresAt, @lastSeenAt, @ip, @userAgent, @signInMethod)',
+      'INSERT INTO sessions (id, person_id, csrf_token, created_at, expires_at, last_seen_at, ip, user_agent, sign_in_method, second_factor_owed) VALUES (@id, @personId, @csrfToken, @createdAt, @expiresAt, @lastSeenAt, @ip, @userAgent, @signInMethod, @secondFactorOwed)',
     ),
     sessionById: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?'),
     touchSession: db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?'),
@@ -165,8 +165,8 @@ export function createSqliteAccountsStore(db: Database.Database, options: { ids?
       memberChange('member.remove', organisationId, personId, before, [], context);
     }),
     createSession: db.transaction((session: SessionRecord, context: AuditContext) => {
-      statements.insertSession.run({ ...session, ip: session.ip ?? null, userAgent: session.userAgent ?? null, signInMethod: session.signInMethod ?? 'password' });
-      audit(context, { action: 'auth.login', objectType: 'session', objectId: sessionLabel(session.id), details: { personId: session.personId, method: session.signInMethod ?? 'password' } });
+      statements.insertSession.run({ ...session, ip: session.ip ?? null, userAgent: session.userAgent ?? null, signInMethod: session.signInMethod ?? 'password', secondFactorOwed: session.secondFactorOwed ? 1 : 0 });
+      audit(context, { action: 'auth.login', objectType: 'session', objectId: sessionLabel(session.id), details: { personId: session.personId, method: session.signInMethod ?? 'password', ...(session.secondFactorOwed ? { secondFactorOwed: true } : {}) } });
     }),
     deleteSession: db.transaction((id: string, action: string, context: AuditContext): boolean => {
       const row = statements.deleteSession.get(id);

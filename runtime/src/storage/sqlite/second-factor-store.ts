@@ -50,7 +50,8 @@ export function createSqliteSecondFactorStore(db: Database.Database, options: { 
     if (db.prepare('UPDATE second_factors SET confirmed_at = ?, last_step = ? WHERE person_id = ? AND confirmed_at IS NULL').run(input.at, input.step, input.personId).changes === 0) return false;
     const insert = db.prepare('INSERT INTO second_factor_recovery_codes (person_id, code_hash) VALUES (?, ?)');
     for (const hash of new Set(input.recoveryCodeHashes)) insert.run(input.personId, hash);
-    audit(input.audit, 'second_factor.enable', input.personId, { method: 'totp', recoveryCodes: new Set(input.recoveryCodeHashes).size });
+    const freed = db.prepare('UPDATE sessions SET second_factor_owed = 0 WHERE person_id = ? AND second_factor_owed = 1').run(input.personId).changes;
+    audit(input.audit, 'second_factor.enable', input.personId, { method: 'totp', recoveryCodes: new Set(input.recoveryCodeHashes).size, ...(freed > 0 ? { sessionsFreed: freed } : {}) });
     return true;
   });
   const accept = db.transaction((input: Parameters<SecondFactorStore['acceptStep']>[0]) => {
@@ -70,13 +71,29 @@ export function createSqliteSecondFactorStore(db: Database.Database, options: { 
     if (row.confirmed_at) audit(input.audit, 'second_factor.disable', input.personId);
     return true;
   });
+  const limitSessions = db.prepare<[string], { person_id: string }>(
+    `UPDATE sessions SET second_factor_owed = 1
+     WHERE second_factor_owed = 0 AND sign_in_method = 'password'
+       AND person_id IN (SELECT person_id FROM memberships WHERE organisation_id = ? AND role <> 'patient')
+       AND person_id NOT IN (SELECT person_id FROM second_factors WHERE confirmed_at IS NOT NULL)
+     RETURNING person_id`,
+  );
+  const releaseSessions = db.prepare<[string], { person_id: string }>(
+    `UPDATE sessions SET second_factor_owed = 0
+     WHERE second_factor_owed = 1
+       AND person_id IN (SELECT person_id FROM memberships WHERE organisation_id = ? AND role <> 'patient')
+       AND person_id NOT IN (SELECT m.person_id FROM memberships m JOIN organisation_security s ON s.organisation_id = m.organisation_id WHERE m.role <> 'patient' AND s.second_factor_required = 1)
+     RETURNING person_id`,
+  );
   const setPolicy = db.transaction((input: Parameters<SecondFactorStore['setPolicy']>[0]) => {
     db.prepare(
       `INSERT INTO organisation_security (organisation_id, second_factor_required, updated_at, updated_by) VALUES (@organisationId, @required, @at, @by)
        ON CONFLICT (organisation_id) DO UPDATE SET second_factor_required = excluded.second_factor_required, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
     ).run({ organisationId: input.organisationId, required: input.required ? 1 : 0, at: input.at, by: input.audit.actorId ?? null });
-    audit(input.audit, 'organisation.second_factor_policy', input.organisationId, { required: input.required }, 'organisation', input.organisationId);
-    return policyOf(input.organisationId);
+    // The rule reaches the sessions already open (see SecondFactorStore.setPolicy).
+    const changed = (input.required ? limitSessions : releaseSessions).all(input.organisationId);
+    audit(input.audit, 'organisation.second_factor_policy', input.organisationId, { required: input.required, [input.required ? 'sessionsLimited' : 'sessionsFreed']: changed.length }, 'organisation', input.organisationId);
+    return { ...policyOf(input.organisationId), peopleAffected: [...new Set(changed.map((row) => row.person_id))] };
   });
   const refused = db.transaction((input: Parameters<SecondFactorStore['recordRefused']>[0]) => {
     audit(input.audit, 'second_factor.refused', input.personId, { reason: input.reason });

@@ -13,6 +13,7 @@ import type { ExternalIdentityStore } from '../domain/oidc/external-identity-sto
 import type { ApiTokenStore } from '../domain/api-tokens/api-token-store.js';
 import type { AuthoringStore, DraftUpdates } from '../domain/authoring/ports.js';
 import type { CareStore, MailOutbox } from '../domain/care/ports.js';
+import type { VersionMoveStore } from '../domain/care/version-move-ports.js';
 import type { ResponseLookup } from '../domain/fhir/fhir-ports.js';
 import type { StaffStore } from '../domain/accounts/staff-store.js';
 import type { DataAdminStore } from '../domain/data-admin/data-admin-store.js';
@@ -100,6 +101,8 @@ export interface Stores {
   alertSafety: AlertSafetyStore;
   /** Each patient's schedule adjustments: early unlocks, hidden modules, own deadlines, pauses. */
   patientSchedules: PatientScheduleStore;
+  /** Moves of enrolled patients to newer released versions, with what did not carry over. */
+  versionMoves: VersionMoveStore;
   /** Every e-mail is queued here first; GET /api/dev/outbox reads it in demo mode. */
   mailOutbox: MailOutbox;
   /** What the mail dispatcher sends from, when SMTP is configured. */

@@ -49,3 +49,35 @@ export async function releaseExample(store: AuthoringStore, input: { kind: 'modu
   await store.releaseVersion({ change: change('release', 'approved_for_test', 'released'), release: { releasedAt: input.at, releasedBy: input.publisherId, releaseClass: 'major', suggestedClass: 'major', releaseNotes: 'Example', pins: input.kind === 'program' ? pins : [] }, audit: audit('version.release') });
   return version.number;
 }
+
+/**
+ * Releases the next version of a document already in the catalog, with this release class and
+ * notes: a program pins the modules' newest released versions, as a publisher's release would.
+ */
+export async function releaseNextVersion(store: AuthoringStore, input: { kind: 'module' | 'program'; document: Record<string, unknown>; releaseClass: 'major' | 'minor'; releaseNotes: string; authorId: string; publisherId: string; at: string }): Promise<number> {
+  const id = input.document['id'] as string;
+  const existing = await store.getDocument(id);
+  if (!existing) throw new Error(`${id} is not in the catalog yet: release it with releaseExample`);
+  const modules = new Map<string, Module>();
+  const pinned = new Map<string, number>();
+  for (const ref of moduleRefs(input.document)) {
+    const document = await store.getDocument(ref.moduleId);
+    const version = document?.releasedVersion ? await store.getVersion(ref.moduleId, document.releasedVersion) : undefined;
+    if (version) {
+      modules.set(ref.moduleId, JSON.parse(version.canonical) as Module);
+      pinned.set(ref.moduleId, version.number);
+    }
+  }
+  const result = input.kind === 'module' ? validateModule(input.document) : validateProgram(input.document, { resolveModule: (ref) => modules.get(ref.moduleId) });
+  if (!result.ok) throw new Error(`${id} is invalid: ${result.issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')}`);
+  const audit = (action: string): AuditEntry => ({ id: `audit-${action}-${id}-${Math.random()}`, at: input.at, actorId: input.authorId, actorRole: null, action, objectType: input.kind, objectId: id, organisationId: existing.organisationId, requestId: null, ip: null, details: {} });
+  const version = await store.appendVersion({ version: { documentId: id, canonical: canonicalJson(result.value), contentHash: contentHash(result.value), changeNote: input.releaseNotes, authoredBy: input.authorId, contributors: [input.authorId], draftSeq: 0, title: existing.title, at: input.at }, audit: () => audit('version.submit') });
+  const change = (action: 'start_review' | 'approve_for_test' | 'release', expectedState: 'submitted' | 'in_review' | 'approved_for_test', to: 'in_review' | 'approved_for_test' | 'released') => ({
+    documentId: id, number: version.number, expectedState, action, to, actorId: input.publisherId, at: input.at, note: null,
+  });
+  await store.transitionVersion({ change: change('start_review', 'submitted', 'in_review'), audit: audit('version.start_review') });
+  await store.transitionVersion({ change: change('approve_for_test', 'in_review', 'approved_for_test'), audit: audit('version.approve_for_test') });
+  const pins = [...pinned.entries()].map(([moduleId, number]) => ({ moduleId, version: number }));
+  await store.releaseVersion({ change: change('release', 'approved_for_test', 'released'), release: { releasedAt: input.at, releasedBy: input.publisherId, releaseClass: input.releaseClass, suggestedClass: input.releaseClass, releaseNotes: input.releaseNotes, pins: input.kind === 'program' ? pins : [] }, audit: audit('version.release') });
+  return version.number;
+}

@@ -123,6 +123,7 @@ export async function createCareTestAppOn(stores: Stores, options: { clock: Test
     store: stores.care,
     alertSafety: stores.alertSafety,
     patientSchedules: stores.patientSchedules,
+    versionMoves: stores.versionMoves,
     content: createReleasedContent(authoringStore),
     accounts: createPatientAccounts({ store: accountsStore, hasher: plainHasher, newId: () => ids.newId() }),
     sessions: invitedSessionsOf(accounts.authentication, plainHasher),

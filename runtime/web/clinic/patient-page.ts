@@ -11,6 +11,7 @@ import './alert-list.js';
 import './plan-editor.js';
 import './invitation-card.js';
 import './patient-schedule.js';
+import './patient-version.js';
 import { attemptAsResponse, groupAttempts } from './answer-attempts.js';
 import type { AnswerAttempt } from './answer-attempts.js';
 import { labelResponse } from './answer-labels.js';
@@ -25,7 +26,7 @@ const ZONE_KEY: Record<Zone, MessageKey> = { green: 'zoneGreen', yellow: 'zoneYe
 /**
  * `<cl-patient-page>`: one enrollment as the therapist follows it: open alerts to acknowledge,
  * progress through the program, score and registration charts, every answer, the message thread,
- * the patient's plan thresholds, their own schedule (`patient-schedule.ts`), and pausing or ending the enrollment.
+ * the patient's plan thresholds, their own schedule (`patient-schedule.ts`), the program version they are on and moving them to a newer one (`patient-version.ts`), and pausing or ending the enrollment.
  */
 export class ClPatientPage extends ScreenElement {
   static override styles = [
@@ -90,6 +91,12 @@ export class ClPatientPage extends ScreenElement {
     this.responses = responses;
   }
 
+  /** After a move to a newer version: the program and the schedule are the newer version's. */
+  private async versionMoved(): Promise<void> {
+    await this.load();
+    await this.renderRoot.querySelector('cl-patient-schedule')?.load();
+  }
+
   private async setStatus(status: EnrollmentStatus): Promise<void> {
     this.statusError = null;
     try {
@@ -136,6 +143,10 @@ export class ClPatientPage extends ScreenElement {
       <section aria-labelledby="schedule-heading">
         <h2 id="schedule-heading">${t('schedTitle')}</h2>
         <cl-patient-schedule .api=${this.api} .language=${this.language} enrollment-id=${this.enrollmentId} status=${detail.enrollment.status}></cl-patient-schedule>
+      </section>
+      <section aria-labelledby="version-heading">
+        <h2 id="version-heading">${t('verPatientTitle')}</h2>
+        <cl-patient-version .api=${this.api} .language=${this.language} enrollment-id=${this.enrollmentId} @version-moved=${() => this.versionMoved()}></cl-patient-version>
       </section>
 
       <section aria-labelledby="charts-heading">

@@ -6,6 +6,7 @@ import { formatDateTime } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { field } from '../shared/login-form.js';
 import { ScreenElement } from '../shared/screen-element.js';
+import './version-updates.js';
 
 const SETTINGS: Array<{ name: keyof UnitSettings; key: MessageKey; type: string }> = [
   { name: 'contactName', key: 'settingsContactName', type: 'text' },
@@ -19,7 +20,8 @@ const SETTINGS: Array<{ name: keyof UnitSettings; key: MessageKey; type: string 
 /**
  * `<cl-unit-settings>`: one unit for its care-provider admin: the contact details modules show
  * (unit-contact blocks), which questionnaire its public intake uses, and its deployments, each of
- * which can be withdrawn (enrolled patients go on; nobody new is enrolled).
+ * which can be withdrawn (enrolled patients go on; nobody new is enrolled), with the newer released
+ * versions of what it deployed and moving its patients to them (`<cl-version-updates>`).
  */
 export class ClUnitSettings extends ScreenElement {
   static override properties: PropertyDeclarations = {
@@ -127,6 +129,7 @@ export class ClUnitSettings extends ScreenElement {
         <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>${t('save')}</button></div>
         <p class="visually-hidden" role="status">${this.announcement}</p>
       </form>
+      <cl-version-updates .api=${this.api} .language=${this.language} unit-id=${unit.id} unit-name=${unit.name} @deployments-changed=${() => this.load()}></cl-version-updates>
       <h2>${t('deploymentsTitle')}</h2>
       ${this.deployments.length === 0 ? html`<p class="muted">${t('deploymentsNone')} <a href="#/catalog">${t('catalogTitle')}</a></p>` : null}
       <ul class="plain">${this.deployments.map((deployment) => html`<li class="card deployment" data-deployment=${deployment.id}>

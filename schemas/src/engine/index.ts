@@ -46,3 +46,5 @@ export { isSafeLinkTarget, LINK_TARGET_PATTERN } from './link-target.js';
 export type { Persona, SimulatedRegistrationChart, SimulatedScore, SimulatedScoreChart, SimulationEvent, SimulationOptions, SimulationResult } from './simulate.js';
 export { moduleAsProgram, PERSONAS, simulateModule, simulateProgram, STOPS_ANSWERING_WEEK } from './simulate.js';
 export { instrumentAnswers, personaAnswers, personaSeverity, registrationAnswers, RISK_SEVERITY, seededRandom } from './simulation-persona.js';
+export type { DroppedAdjustment, DroppedAnswer, ItemLoss, ItemLossReason, ReleaseLevel } from './version-move.js';
+export { carryOverAnswers, droppedAdjustments, itemLosses, itemPrompt, moveLevel, pinChanges } from './version-move.js';

@@ -2405,6 +2405,182 @@ export interface Health {
   version: string;
 }
 /**
+ * One release between the patients' version and the newer one.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "VersionRelease".
+ */
+export interface VersionRelease {
+  number: number;
+  releaseClass: ReleaseLevel;
+  releaseNotes: string;
+  releasedAt: string;
+}
+/**
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "ModuleTitle".
+ */
+export interface ModuleTitle {
+  moduleId: string;
+  title: string;
+}
+/**
+ * What the newer version changes for answers already given, from the two versions alone (no patient's data): items whose answers may not carry over, and modules no longer or newly scheduled.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "VersionChanges".
+ */
+export interface VersionChanges {
+  items: {
+    moduleId: string;
+    moduleTitle: string;
+    itemId: string;
+    /**
+     * What the item asked, in the reader's language.
+     */
+    item: string;
+    reason: 'item_removed' | 'answer_kind_changed' | 'options_removed';
+  }[];
+  modulesRemoved: ModuleTitle[];
+  modulesAdded: ModuleTitle[];
+}
+/**
+ * What one patient's move left (or would leave) behind: their answers to unfinished modules that do not fit the newer version, and the therapist's adjustments for modules or registrations it no longer has.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "NotCarried".
+ */
+export interface NotCarried {
+  answers: {
+    moduleId: string;
+    moduleTitle: string;
+    itemId: string;
+    item: string;
+    reason: 'item_removed' | 'answer_no_longer_fits';
+  }[];
+  adjustments: {
+    kind: 'early_unlock' | 'hidden_module' | 'registration_deadline';
+    key: string;
+    /**
+     * The module (or registration's module) it was for, in the reader's language.
+     */
+    title: string;
+  }[];
+  modulesRemoved: ModuleTitle[];
+}
+/**
+ * A deployment of the unit whose module or program has a newer released version.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "VersionUpdate".
+ */
+export interface VersionUpdate {
+  deploymentId: string;
+  documentId: string;
+  kind: 'module' | 'program';
+  title: string;
+  fromVersion: number;
+  toVersion: number;
+  changeClass: ReleaseLevel;
+  releases: VersionRelease[];
+  /**
+   * Patients on the deployment who have not ended (they are the ones who would move).
+   */
+  enrolled: number;
+  /**
+   * The unit's active deployment of the newer version, when it has one.
+   */
+  targetDeploymentId: string | null;
+  changes: VersionChanges;
+}
+/**
+ * GET /api/care/units/:unitId/version-updates.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "VersionUpdates".
+ */
+export interface VersionUpdates {
+  updates: VersionUpdate[];
+}
+/**
+ * POST /api/care/deployments/:deploymentId/version-move: move every patient of the deployment to this newer minor version.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "MoveDeploymentBody".
+ */
+export interface MoveDeploymentBody {
+  version: number;
+}
+/**
+ * What moving a deployment's patients did: the new deployment (the old one is withdrawn), how many moved, how many had moved or ended meanwhile, and what did not carry over, counted per item and adjustment (no patient named).
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "DeploymentMoveResult".
+ */
+export interface DeploymentMoveResult {
+  deployment: Deployment;
+  moved: number;
+  skipped: number;
+  answers: {
+    moduleTitle: string;
+    item: string;
+    patients: number;
+  }[];
+  adjustments: {
+    kind: 'early_unlock' | 'hidden_module' | 'registration_deadline';
+    title: string;
+    patients: number;
+  }[];
+}
+/**
+ * One patient's move, as recorded.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "VersionMove".
+ */
+export interface VersionMove {
+  id: string;
+  fromVersion: number;
+  toVersion: number;
+  changeClass: ReleaseLevel;
+  movedAt: string;
+  /**
+   * Who moved the patient (their name).
+   */
+  movedBy: string;
+  notCarried: NotCarried;
+}
+/**
+ * GET /api/care/enrollments/:id/versions: the version the patient is on, the unit's newer deployments of it with what moving would leave behind for this patient, and the patient's earlier moves.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "EnrollmentVersions".
+ */
+export interface EnrollmentVersions {
+  deploymentId: string;
+  title: string;
+  version: number;
+  available: {
+    deploymentId: string;
+    version: number;
+    changeClass: ReleaseLevel;
+    releases: VersionRelease[];
+    changes: VersionChanges;
+    notCarried: NotCarried;
+  }[];
+  moves: VersionMove[];
+}
+/**
+ * POST /api/care/enrollments/:id/version-move: move the patient to a newer deployment of the unit. `fromDeploymentId` is the deployment the therapist saw the patient on; a patient moved meanwhile answers 409.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "MoveEnrollmentBody".
+ */
+export interface MoveEnrollmentBody {
+  deploymentId: string;
+  fromDeploymentId: string;
+}
+/**
  * A subscription as an admin sees it: never its secret.
  *
  * This interface was referenced by `CareloomApi`'s JSON-Schema
@@ -2723,6 +2899,17 @@ export interface ApiDefinitions {
   PasswordResetCompleteBody: PasswordResetCompleteBody;
   Health: Health;
   OpenApiDocument: OpenApiDocument;
+  VersionRelease: VersionRelease;
+  ModuleTitle: ModuleTitle;
+  VersionChanges: VersionChanges;
+  NotCarried: NotCarried;
+  VersionUpdate: VersionUpdate;
+  VersionUpdates: VersionUpdates;
+  MoveDeploymentBody: MoveDeploymentBody;
+  DeploymentMoveResult: DeploymentMoveResult;
+  VersionMove: VersionMove;
+  EnrollmentVersions: EnrollmentVersions;
+  MoveEnrollmentBody: MoveEnrollmentBody;
   WebhookEventType: WebhookEventType;
   WebhookSubscription: WebhookSubscription;
   CreateWebhookBody: CreateWebhookBody;

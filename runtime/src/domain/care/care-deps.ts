@@ -3,6 +3,7 @@ import type { Logger } from '../../logger.js';
 import type { Principal } from '../principal.js';
 import type { AlertSafetyStore } from './alert-safety-ports.js';
 import type { PatientScheduleStore } from './patient-schedule-ports.js';
+import type { VersionMoveStore } from './version-move-ports.js';
 import type { CareStore, MailOutbox, PatientAccounts, ReleasedContent } from './ports.js';
 
 /** Passwords and a session for a new patient who has just chosen their first password through an invitation. */
@@ -22,6 +23,8 @@ export interface CareDeps {
   alertSafety: AlertSafetyStore;
   /** Each patient's schedule adjustments (patient-schedule.ts). */
   patientSchedules: PatientScheduleStore;
+  /** Moves of enrolled patients to newer versions (version-moves.ts). */
+  versionMoves: VersionMoveStore;
   content: ReleasedContent;
   accounts: PatientAccounts;
   sessions: InvitedSessions;

@@ -20,6 +20,7 @@ import type { IntakeLimits } from './referrals.js';
 import { createReportCommands } from './report.js';
 import { createResponseCommands } from './responses.js';
 import { createUnitCommands } from './units.js';
+import { createVersionMoveCommands } from './version-moves.js';
 
 /**
  * The care service: units and deployments (care-provider admins), enrollments, answers, scores,
@@ -50,6 +51,7 @@ export function createCareService(deps: CareDeps, options: { intakeLimits?: Inta
     ...createInvitationResendCommands(deps),
     ...createReferralCommands(deps, options.intakeLimits),
     ...createReportCommands(deps),
+    ...createVersionMoveCommands(deps),
 
     /** The minute job: missing reports and reminders (due-work.ts), then the alerts' safety protocol (alert-safety.ts). */
     async runDueWork(at: Date) {

@@ -5,7 +5,7 @@ import { DomainError } from '../errors.js';
 import { actorOf, careAudit, unitFor } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
 import { contentLanguages } from './invitation-mail.js';
-import type { DeploymentRecord, ModulePin } from './ports.js';
+import type { DeploymentRecord, ModulePin, ReleasedVersion } from './ports.js';
 
 /** A deployment as the clinic sees it: the wire type, defined once. */
 export type { Deployment as DeploymentView } from '@careloom/format/api';
@@ -15,23 +15,28 @@ export function presentDeployment(deployment: DeploymentRecord): DeploymentView 
   return { id, unitId, kind, documentId, version, title, contentHash, status, deployedAt, modules };
 }
 
-export function createDeploymentCommands(deps: CareDeps) {
-  /** A program pins, per module it schedules, the version the program names, else what its release pinned, else the newest released. */
-  const programPins = async (content: unknown, releasePins: readonly ModulePin[]): Promise<ModulePin[]> => {
-    const pins: ModulePin[] = [];
-    const issues: Issue[] = [];
-    for (const ref of moduleRefs(content)) {
-      if (pins.some((pin) => pin.moduleId === ref.moduleId)) continue;
-      const number = ref.version ?? releasePins.find((pin) => pin.moduleId === ref.moduleId)?.version ?? (await deps.content.currentVersion(ref.moduleId));
-      const version = number !== undefined ? await deps.content.version(ref.moduleId, number) : undefined;
-      if (!version || version.state !== 'released') {
-        issues.push({ code: 'deployment.module_not_released', path: `/documentId`, message: `The program schedules module "${ref.moduleId}", which has no released version.`, params: { moduleId: ref.moduleId } });
-      } else pins.push({ moduleId: ref.moduleId, version: version.number });
-    }
-    if (issues.length > 0) throw new DomainError('conflict', issues.map((issue) => issue.message).join(' '), { issues });
-    return pins;
-  };
+/** A program pins, per module it schedules, the version the program names, else what its release pinned, else the newest released. */
+export async function programPins(deps: CareDeps, content: unknown, releasePins: readonly ModulePin[]): Promise<ModulePin[]> {
+  const pins: ModulePin[] = [];
+  const issues: Issue[] = [];
+  for (const ref of moduleRefs(content)) {
+    if (pins.some((pin) => pin.moduleId === ref.moduleId)) continue;
+    const number = ref.version ?? releasePins.find((pin) => pin.moduleId === ref.moduleId)?.version ?? (await deps.content.currentVersion(ref.moduleId));
+    const version = number !== undefined ? await deps.content.version(ref.moduleId, number) : undefined;
+    if (!version || version.state !== 'released') {
+      issues.push({ code: 'deployment.module_not_released', path: `/documentId`, message: `The program schedules module "${ref.moduleId}", which has no released version.`, params: { moduleId: ref.moduleId } });
+    } else pins.push({ moduleId: ref.moduleId, version: version.number });
+  }
+  if (issues.length > 0) throw new DomainError('conflict', issues.map((issue) => issue.message).join(' '), { issues });
+  return pins;
+}
 
+/** The module versions a deployment of this released version gives its patients. */
+export function deploymentPins(deps: CareDeps, version: ReleasedVersion): Promise<ModulePin[]> {
+  return version.kind === 'program' ? programPins(deps, version.content, version.pins) : Promise.resolve([{ moduleId: version.documentId, version: version.number }]);
+}
+
+export function createDeploymentCommands(deps: CareDeps) {
   return {
     async listDeployments(context: CareContext, unitId: string): Promise<DeploymentView[]> {
       const { unit } = await unitFor(deps, context, unitId, 'deployment.read');
@@ -54,7 +59,7 @@ export function createDeploymentCommands(deps: CareDeps) {
         throw new DomainError('conflict', message, { issues: [{ code: 'deployment.not_released', path: '/version', message, params: { state: version.state } }] });
       }
       if (!unit.active) throw new DomainError('conflict', `The unit "${unit.name}" is not active; activate it first.`);
-      const modules = version.kind === 'program' ? await programPins(version.content, version.pins) : [{ moduleId: version.documentId, version: version.number }];
+      const modules = await deploymentPins(deps, version);
       const at = deps.now().toISOString();
       const deployment: DeploymentRecord = {
         id: deps.newId(),

@@ -390,6 +390,8 @@ export interface ReleasedVersion extends VersionContent {
   title: string;
   /** For a released program: the module versions its release pinned. */
   pins: ModulePin[];
+  /** The publisher's release: its class and notes (null for a version never released; optional where a version stands in for a test). */
+  release?: { releaseClass: 'major' | 'minor'; releaseNotes: string; releasedAt: string } | null;
 }
 
 /** Read access to the catalog's content (immutable versions). */

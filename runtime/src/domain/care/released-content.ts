@@ -61,7 +61,7 @@ export function createReleasedContent(store: Pick<AuthoringStore, 'getDocument' 
       const found = await read(documentId, number);
       if (!found) return undefined;
       const { document, version } = found;
-      return { ...remember(document, version), state: version.state, title: document.title, pins: version.release?.pins ?? [] };
+      return { ...remember(document, version), state: version.state, title: document.title, pins: version.release?.pins ?? [], release: version.release ? { releaseClass: version.release.releaseClass, releaseNotes: version.release.releaseNotes, releasedAt: version.release.releasedAt } : null };
     },
     async versionContent(documentId, number) {
       const cached = cache.get(keyOf(documentId, number));

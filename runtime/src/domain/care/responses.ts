@@ -18,6 +18,7 @@ import { effectiveTime } from './enrollment-schedule.js';
 import type { AlertRecord, EnrollmentRecord, ResponseRecord, StoredScore, StoredZone } from './ports.js';
 import type { AlertDraft } from './response-scoring.js';
 import { registrationsOf, scoreModule, zoneEntry } from './response-scoring.js';
+import { currentAnswers } from './version-moves.js';
 
 /** A score as the patient is told it: which alert rules fired is for the therapist only. */
 export type PatientScore = Omit<StoredScore, 'alerts'>;
@@ -117,7 +118,8 @@ export function createResponseCommands(deps: CareDeps) {
       const submitted = document.answers as Answers;
       // Only the attempt in progress counts: last week's PHQ-9 must not fill in this week's.
       const previous = document.registrationId === undefined ? await deps.store.openAttempt(enrollment.id, module.id) : [];
-      const merged: Answers = { ...latestAnswers(previous, module.id), ...submitted };
+      // Answers given before the patient was moved to this version count where they carry over by item id.
+      const merged: Answers = { ...(await currentAnswers(deps, previous, pin)), ...submitted };
       const issues = document.registrationId !== undefined ? checkRegistration(module, document.registrationId, submitted) : checkModuleAnswers(module, index, submitted, merged, document);
       if (issues.length > 0) throw invalid(issues);
 
@@ -177,7 +179,10 @@ export function createResponseCommands(deps: CareDeps) {
       if (!pinOf(enrollment.modules, moduleId)) throw new DomainError('not_found', `"${moduleId}" is not part of this program.`);
       const responses = (await deps.store.listResponses(enrollment.id, { moduleId })).filter((response) => response.registrationId === null);
       const last = [...responses].reverse().find((response) => response.pageId !== null);
-      return { answers: latestAnswers(responses, moduleId), pageId: last?.pageId ?? null, completed: responses.some((response) => response.completes) };
+      const pin = pinOf(enrollment.modules, moduleId)!;
+      // After a move to a newer version: answers by item id where they fit it, and the last page if it still has it.
+      const pageId = last && (last.moduleVersion === pin.version || (await loadModule(deps, pin)).index.pages.has(last.pageId!)) ? last.pageId : null;
+      return { answers: await currentAnswers(deps, responses, pin), pageId, completed: responses.some((response) => response.completes) };
     },
   };
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCareTestApp } from '../../testing/care-test-app.js';
+import { exampleDocument, releaseNextVersion } from '../../testing/care-fixtures.js';
 import { expectStatus, phq9Answers, responseBody, seedCareScenario } from '../../testing/care-scenario.js';
 import type { CareScenario } from '../../testing/care-scenario.js';
 
@@ -18,6 +19,8 @@ interface Ids extends CareScenario {
   acceptCode: string;
   /** The enrollment of the invitation to a new address. */
   invitedEnrollmentId: string;
+  /** The panic program's version 2 (a minor release), deployed to unit-1 beside version 1. */
+  panicV2DeploymentId: string;
 }
 
 let seeded: Buffer;
@@ -33,7 +36,9 @@ beforeAll(async () => {
   const referralId = expectStatus(await t.call(undefined, 'POST', '/api/public/units/unit-1/intake', { contact: { name: 'Sam Self', email: 'sam@example.org' }, response: responseBody('phq-9', phq9Answers('notAtAll')) }), 201)['id'] as string;
   const invited = expectStatus(await t.call('therapist', 'POST', '/api/care/units/unit-1/enrollments', { deploymentId: scenario.copdDeploymentId, patient: { name: 'Nina New', email: 'nina@example.org' } }), 201) as { invitation: { code: string }; enrollment: { id: string } };
   const toExisting = expectStatus(await t.call('therapist', 'POST', '/api/care/units/unit-1/enrollments', { deploymentId: scenario.copdDeploymentId, patient: { name: 'Olle', email: 'other-patient@example.org' } }), 201) as { invitation: { code: string } };
-  ids = { ...scenario, alertId, referralId, intakeDeploymentId, invitationCode: invited.invitation.code, acceptCode: toExisting.invitation.code, invitedEnrollmentId: invited.enrollment.id };
+  await releaseNextVersion(t.stores.authoring, { kind: 'program', document: exampleDocument('program', 'panic-icbt-8-weeks'), releaseClass: 'minor', releaseNotes: 'Clearer wording.', authorId: 'person-designer', publisherId: 'person-publisher', at: '2026-03-01T00:00:00.000Z' });
+  const panicV2DeploymentId = expectStatus(await t.call('care-admin', 'POST', '/api/care/units/unit-1/deployments', { documentId: 'panic-icbt-8-weeks', version: 2 }), 201)['id'] as string;
+  ids = { ...scenario, alertId, referralId, intakeDeploymentId, invitationCode: invited.invitation.code, acceptCode: toExisting.invitation.code, invitedEnrollmentId: invited.enrollment.id, panicV2DeploymentId };
   seeded = t.snapshot();
 });
 
@@ -62,6 +67,8 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'list deployments', method: 'GET', path: () => '/api/care/units/unit-1/deployments', expect: { ...UNIT_READ, 'care-admin': 200, therapist: 200 } },
   { name: 'deploy', method: 'POST', path: () => '/api/care/units/unit-1/deployments', body: () => ({ documentId: 'gad-7', version: 1 }), expect: { ...ADMIN_WRITE, 'care-admin': 201 } },
   { name: 'withdraw', method: 'POST', path: (i) => `/api/care/deployments/${i.panicDeploymentId}/withdraw`, expect: { ...ADMIN_WRITE, 'care-admin': 200 } },
+  { name: 'newer versions for a unit', method: 'GET', path: () => '/api/care/units/unit-1/version-updates', expect: { ...ADMIN_WRITE, 'care-admin': 200 } },
+  { name: 'move a deployment\'s patients to a minor version', method: 'POST', path: (i) => `/api/care/deployments/${i.panicDeploymentId}/version-move`, body: () => ({ version: 2 }), expect: { ...ADMIN_WRITE, 'care-admin': 200 } },
   { name: 'unit report', method: 'GET', path: () => '/api/care/units/unit-1/report', expect: { ...UNIT_READ, 'care-admin': 200, therapist: 200 } },
   { name: 'list patients', method: 'GET', path: () => '/api/care/units/unit-1/patients', expect: { ...THERAPIST, therapist: 200 } },
   { name: 'enroll', method: 'POST', path: () => '/api/care/units/unit-1/enrollments', body: (i) => ({ deploymentId: i.panicDeploymentId, patient: { name: 'Ny Patient', email: 'ny@example.org' } }), expect: { ...THERAPIST, therapist: 201 } },
@@ -74,6 +81,8 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'set a plan', method: 'PUT', path: (i) => `/api/care/enrollments/${i.copdEnrollmentId}/plans/copd-daily-report/copdDaily`, body: () => ({ zones: [{ id: 'spo2Low', when: { op: 'lt', item: 'spo2', value: 90 } }] }), expect: { ...THERAPIST, therapist: 200 } },
   { name: 'read a patient\'s schedule', method: 'GET', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/schedule`, expect: { ...THERAPIST, therapist: 200 } },
   { name: 'change a patient\'s schedule', method: 'POST', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/schedule/changes`, body: () => ({ kind: 'unlockEarly', moduleKey: 'week3' }), expect: { ...THERAPIST, therapist: 200 } },
+  { name: 'read a patient\'s versions', method: 'GET', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/versions`, expect: { ...THERAPIST, therapist: 200 } },
+  { name: 'move a patient to a newer version', method: 'POST', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/version-move`, body: (i) => ({ deploymentId: i.panicV2DeploymentId, fromDeploymentId: i.panicDeploymentId }), expect: { ...THERAPIST, therapist: 200 } },
   { name: 'list alerts', method: 'GET', path: () => '/api/care/units/unit-1/alerts?status=open', expect: { ...THERAPIST, therapist: 200 } },
   { name: 'acknowledge an alert', method: 'POST', path: (i) => `/api/care/alerts/${i.alertId}/acknowledge`, body: () => ({ action: { kind: 'contacted' } }), expect: { ...THERAPIST, therapist: 200 } },
   { name: 'read messages', method: 'GET', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/messages`, expect: { ...THERAPIST, therapist: 200 } },

@@ -10,6 +10,7 @@ import { patientScheduleRoutes } from './patient-schedule.js';
 import { messageRoutes } from './messages.js';
 import { referralRoutes } from './referrals.js';
 import { unitRoutes } from './units.js';
+import { versionMoveRoutes } from './version-moves.js';
 
 export type { CareRouteDeps } from './care-request.js';
 
@@ -26,6 +27,7 @@ export function careRoutes(deps: CareRouteDeps) {
     .route('/', unitRoutes(deps))
     .route('/', enrollmentRoutes(deps))
     .route('/', patientScheduleRoutes(deps))
+    .route('/', versionMoveRoutes(deps))
     .route('/', alertRoutes(deps))
     .route('/', messageRoutes(deps))
     .route('/', referralRoutes(deps))

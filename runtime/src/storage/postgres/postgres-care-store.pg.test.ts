@@ -62,6 +62,8 @@ describe('the PostgreSQL care schema', () => {
     });
     await expect(pool.query("UPDATE responses SET answers = '{\"q\":1}' WHERE id = 'r'")).rejects.toThrow(/append-only/);
     await expect(pool.query("DELETE FROM responses WHERE id = 'r'")).rejects.toThrow(/append-only/);
-    await expect(pool.query("UPDATE enrollments SET deployment_id = 'd2' WHERE id = 'e'")).rejects.toThrow(/stays on/);
+    await expect(pool.query("UPDATE enrollments SET started_on = '2026-04-01' WHERE id = 'e'")).rejects.toThrow(/stays on/);
+    // A deployment changes only with a recorded version move (migration 070).
+    await expect(pool.query("UPDATE enrollments SET deployment_id = 'd2' WHERE id = 'e'")).rejects.toThrow(/recorded version move/);
   });
 });

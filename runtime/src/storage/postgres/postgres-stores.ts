@@ -5,6 +5,7 @@ import type { SqliteStoresOptions } from '../sqlite/sqlite-stores.js';
 import type { Stores } from '../types.js';
 import { createPostgresAccountsStore } from './postgres-accounts-store.js';
 import { createPostgresAlertSafetyStore } from './postgres-alert-safety-store.js';
+import { createPostgresVersionMoveStore } from './postgres-version-move-store.js';
 import { createPostgresPatientScheduleStore } from './postgres-patient-schedule-store.js';
 import { createPostgresAuditLog } from './postgres-audit-log.js';
 import { createPostgresAuthoringStore } from './postgres-authoring-store.js';
@@ -55,6 +56,7 @@ export function createPostgresStores(pool: pg.Pool, options: SqliteStoresOptions
     responses: createPostgresResponseLookup(pool),
     alertSafety: createPostgresAlertSafetyStore(pool, { mail, webhooks }),
     patientSchedules: createPostgresPatientScheduleStore(pool, { webhooks }),
+    versionMoves: createPostgresVersionMoveStore(pool),
     staff: createPostgresStaffStore(pool, { ids, mail }),
     dataAdmin: createPostgresDataAdminStore(pool),
     mailOutbox: mail,

@@ -44,7 +44,9 @@ describe('the SQLite care schema', () => {
     });
     expect(() => t.db.prepare("UPDATE responses SET answers = '{\"q\":1}' WHERE id = 'r'").run()).toThrow(/append-only/);
     expect(() => t.db.prepare("DELETE FROM responses WHERE id = 'r'").run()).toThrow(/append-only/);
-    expect(() => t.db.prepare("UPDATE enrollments SET deployment_id = 'd' WHERE id = 'e'").run()).toThrow(/stays on/);
+    expect(() => t.db.prepare("UPDATE enrollments SET started_on = '2026-04-01' WHERE id = 'e'").run()).toThrow(/stays on/);
+    // A deployment changes only with a recorded version move (migration 110).
+    expect(() => t.db.prepare("UPDATE enrollments SET deployment_id = 'd' WHERE id = 'e'").run()).toThrow(/recorded version move/);
   });
 });
 

@@ -1045,9 +1045,9 @@ export interface MyEnrollment {
   id: string;
   title: string;
   status: EnrollmentStatus;
-  startedOn?: string;
+  startedOn: string;
   unit: {
-    id?: string;
+    id: string;
     name: string;
     settings: UnitSettings;
   };
@@ -1119,7 +1119,7 @@ export interface ProgramModule {
   state: ModuleState;
   unlockedAt?: string;
   completedAt?: string;
-  progress?: {
+  progress: {
     answered: number;
     pageId?: string;
   };
@@ -1311,13 +1311,13 @@ export interface Plan {
   zones: {
     zone: Zone;
     rule: string;
-    rules?: PlanRule[];
+    rules: PlanRule[];
     /**
      * What to do, as rich text (common.schema.json RichTextDoc).
      */
     action: unknown;
   }[];
-  updatedAt?: string | null;
+  updatedAt: string | null;
 }
 /**
  * GET /api/me/enrollments/:id/plan.
@@ -1489,15 +1489,18 @@ export interface PatientInvitation {
 export interface Enrollment {
   id: string;
   status: EnrollmentStatus;
-  startedOn?: string | null;
-  deploymentId?: string;
-  patientId?: string;
-  unitId?: string;
-  createdAt?: string;
+  /**
+   * The local date (the unit's time zone) of week 1's first day.
+   */
+  startedOn: string;
+  deploymentId: string;
+  patientId: string;
+  unitId: string;
+  createdAt: string;
   /**
    * The module versions this enrollment stays on.
    */
-  modules?: ModulePin[];
+  modules: ModulePin[];
   /**
    * The language the patient was enrolled in (absent: the program's default).
    */
@@ -1505,7 +1508,7 @@ export interface Enrollment {
   /**
    * When the patient took the invitation up; null until then (a new invitation can be sent).
    */
-  acceptedAt?: string | null;
+  acceptedAt: string | null;
 }
 /**
  * The answer of enrolling (POST /api/care/units/:id/enrollments) and of accepting a referral: the enrollment and its invitation.

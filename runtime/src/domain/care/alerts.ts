@@ -1,32 +1,16 @@
+import type { Alert as WireAlert } from '@careloom/format/api';
 import { DomainError } from '../errors.js';
 import { actorOf, auditPatientReads, auditRefusal, careAudit, unitFor } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
 import { authorizeUnit } from './policy.js';
 import { respondBy } from './alert-safety.js';
-import type { AlertAction, AlertDetails, AlertKind, AlertRecord, AlertSeverity } from './ports.js';
+import type { AlertAction, AlertRecord, AlertSeverity } from './ports.js';
 
-export interface AlertView {
-  id: string;
-  enrollmentId: string;
-  patient: { id: string; name: string };
-  kind: AlertKind;
-  severity: AlertSeverity;
-  /** The English wording (what the audit trail and older clients show). */
-  message: string;
-  /** What the alert says as data, for wording it in the reader's language; absent on alerts raised before it was stored. */
-  code?: AlertDetails['code'];
-  params?: AlertDetails['params'];
-  moduleId: string | null;
-  createdAt: string;
-  acknowledgedAt?: string;
-  /** The name of the therapist who acknowledged it, as the clinic shows it ("Acknowledged by …"). */
-  acknowledgedBy?: string;
-  /** The safety protocol (alert-safety.ts): the response deadline, whether it passed unacknowledged, escalation, the action taken. */
-  respondBy?: string;
-  overdue?: boolean;
-  escalatedAt?: string;
-  actionTaken?: AlertAction;
-}
+/**
+ * An alert as the API shows it: the wire type (schemas/json/api/care.schema.json `Alert`). The English
+ * `message` stays for the audit trail and older clients; `code` and `params` say it as data.
+ */
+export type AlertView = WireAlert;
 
 /** The unit's time zone (for the deadline) and now (for "overdue"). */
 export interface AlertClock {
@@ -51,7 +35,8 @@ export function presentAlert(alert: AlertRecord, people: ReadonlyMap<string, str
     kind: alert.kind,
     severity: alert.severity,
     message: alert.message,
-    ...(alert.details ? { code: alert.details.code, params: alert.details.params } : {}),
+    // The stored details are exactly `code` and `params`; spread whole, so the code stays tied to its params' shape.
+    ...(alert.details ?? {}),
     moduleId: alert.moduleId,
     createdAt: alert.createdAt,
     ...(alert.acknowledgedAt !== null ? { acknowledgedAt: alert.acknowledgedAt } : {}),

@@ -1,3 +1,4 @@
+import type { Enrollment as WireEnrollment, EnrollmentDetail as WireEnrollmentDetail } from '@careloom/format/api';
 import type { PatientRow as WirePatientRow } from '@careloom/format/api';
 import type { PatientInvitation as WirePatientInvitation } from '@careloom/format/api';
 import { createHash } from 'node:crypto';
@@ -13,28 +14,14 @@ import { normalizeInvitationCode } from './invitation-code.js';
 import { contentLanguages, invitationLanguage, invitationMail } from './invitation-mail.js';
 import { loadEnrollmentSchedule, tryLoadEnrollmentSchedule } from './enrollment-schedule.js';
 import { alertPeople, presentAlert } from './alerts.js';
-import type { AlertView } from './alerts.js';
 import { changePausedStatus } from './patient-schedule.js';
 import { presentPlans } from './plans.js';
-import type { PlanView } from './plans.js';
 import { dueItems, lastActivity, moduleTitles, programModules } from './program-view.js';
-import type { DueItem, ProgramModuleView } from './program-view.js';
-import { MAIL_SECRET, type EnrollmentRecord, type EnrollmentStatus, type UnitRecord } from './ports.js';
+import { MAIL_SECRET, type EnrollmentRecord, type UnitRecord } from './ports.js';
 import { presentUnit } from './units.js';
-import type { UnitView } from './units.js';
 
-export interface EnrollmentView {
-  id: string;
-  unitId: string;
-  deploymentId: string;
-  patientId: string;
-  status: EnrollmentStatus;
-  startedOn: string;
-  createdAt: string;
-  modules: EnrollmentRecord['modules'];
-  language?: string;
-  acceptedAt: string | null;
-}
+/** An enrollment as the API shows it: the wire type. */
+export type EnrollmentView = WireEnrollment;
 
 /** The code a new patient enrolls with: the wire type. */
 export type InvitationView = WirePatientInvitation;
@@ -42,15 +29,8 @@ export type InvitationView = WirePatientInvitation;
 /** A row of the unit's patient list: the wire type. */
 export type PatientListEntry = WirePatientRow;
 
-export interface EnrollmentDetail {
-  enrollment: EnrollmentView;
-  patient: { id: string; name: string };
-  unit: UnitView;
-  program: { title: string; week: number; modules: ProgramModuleView[] };
-  due: DueItem[];
-  alerts: AlertView[];
-  plans: PlanView[];
-}
+/** One enrollment for its therapist (GET /api/care/enrollments/:id): the wire type. */
+export type EnrollmentDetail = WireEnrollmentDetail;
 
 export const DEFAULT_INVITATION_TTL_MS = 14 * 24 * 3600_000;
 const DAY_MS = 24 * 3600_000;

@@ -1,3 +1,4 @@
+import type { MyEnrollment as WireMyEnrollment, Program as WireProgram, Today as WireToday } from '@careloom/format/api';
 import { DomainError } from '../errors.js';
 import { ownEnrollment, patientId } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
@@ -6,24 +7,12 @@ import { loadEnrollmentSchedule, tryLoadEnrollmentSchedule } from './enrollment-
 import { presentMessage } from './messages.js';
 import type { MessageView } from './messages.js';
 import { dueItems, moduleTitles, newModules, programModules } from './program-view.js';
-import type { DueItem, ProgramModuleView } from './program-view.js';
-import type { EnrollmentStatus, UnitSettings } from './ports.js';
 
-export interface MyEnrollmentView {
-  id: string;
-  title: string;
-  status: EnrollmentStatus;
-  startedOn: string;
-  unit: { id: string; name: string; settings: UnitSettings };
-}
+/** One of the patient's enrollments (GET /api/me/enrollments): the wire type. */
+export type MyEnrollmentView = WireMyEnrollment;
 
-export interface TodayView {
-  due: DueItem[];
-  /** Programs the therapist paused, so the patient knows why nothing of them is due. */
-  paused: Array<{ enrollmentId: string; title: string }>;
-  new: Array<{ enrollmentId: string; moduleId: string; version: number; title: string; unlockedAt: string }>;
-  messages: { unread: number; latest: Array<MessageView & { enrollmentId: string }> };
-}
+/** Today (GET /api/me/today); `paused` names the programs the therapist paused, so the patient knows why nothing of them is due. */
+export type TodayView = WireToday;
 
 /** How many recent messages Today shows. */
 const LATEST_MESSAGES = 5;
@@ -87,7 +76,7 @@ export function createPatientHomeCommands(deps: CareDeps) {
       return view;
     },
 
-    async myProgram(context: CareContext, enrollmentId: string): Promise<{ title: string; week: number; modules: ProgramModuleView[] }> {
+    async myProgram(context: CareContext, enrollmentId: string): Promise<WireProgram> {
       const { enrollment, unit } = await ownEnrollment(deps, context, enrollmentId);
       const schedule = await loadEnrollmentSchedule(deps, enrollment, unit, deps.now().toISOString());
       const titles = await moduleTitles(deps, enrollment, context.language);

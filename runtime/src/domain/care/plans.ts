@@ -1,6 +1,6 @@
 import { canonicalJson } from '@careloom/format/engine';
 import { localizeRich } from '@careloom/format/engine';
-import type { PlanRuleInput } from '@careloom/format/api';
+import type { Plan as WirePlan, PlanRule as WirePlanRule, PlanRuleInput } from '@careloom/format/api';
 import type { Condition, Module, RegistrationBlock, RichTextDoc } from '@careloom/format';
 import type { Issue } from '@careloom/format';
 import { pointer } from '@careloom/format';
@@ -12,28 +12,19 @@ import { loadModule, pinOf, textIn } from './care-content.js';
 import type { EnrollmentRecord, PlanRecord } from './ports.js';
 import { registrationsOf } from './response-scoring.js';
 
-type Zone = 'green' | 'yellow' | 'red';
+/**
+ * A zone rule as the plan shows it: the wire type (`PlanRule`), with the condition as the format
+ * types it (the wire's `PlanCondition` reads only what the plan editor needs).
+ */
+export type PlanRuleView = Omit<WirePlanRule, 'when'> & { when: Condition };
 
-export interface PlanRuleView {
-  id: string;
-  zone: 'yellow' | 'red';
-  /** The condition in force for this patient. */
-  when: Condition;
-  explanation: string;
-  /** The therapist set this patient's own threshold. */
-  personal: boolean;
-  alert: boolean;
-}
+type WirePlanZone = WirePlan['zones'][number];
 
-export interface PlanView {
-  moduleId: string;
-  registrationId: string;
-  title: string;
-  fields: Array<{ id: string; label: string; unit?: string }>;
-  /** One entry per zone: the rules that lead there (none for green) and what to do. */
-  zones: Array<{ zone: Zone; rule: string; rules: PlanRuleView[]; action: RichTextDoc }>;
-  updatedAt: string | null;
-}
+/**
+ * A self-treatment plan: the wire type (`Plan`), with its rules and actions as the format types them.
+ * `planView` checks with `satisfies` that what it builds is still the wire's `Plan`.
+ */
+export type PlanView = Omit<WirePlan, 'zones'> & { zones: Array<Omit<WirePlanZone, 'rules' | 'action'> & { rules: PlanRuleView[]; action: RichTextDoc }> };
 
 /** A patient-specific rule, as the therapist sends it (PUT …/plans/…): the registration's rule with its own condition. */
 export type { PlanRuleInput } from '@careloom/format/api';
@@ -47,7 +38,7 @@ function planView(module: Module, registration: RegistrationBlock, plan: PlanRec
     explanation: rule.explanation ? textIn(rule.explanation, module, language) : '',
     personal: Object.hasOwn(overrides, rule.id),
     alert: rule.alert === true,
-  }));
+  } satisfies WirePlanRule));
   const zones = (['green', 'yellow', 'red'] as const).map((zone) => {
     const inZone = rules.filter((rule) => rule.zone === zone);
     return {
@@ -67,7 +58,7 @@ function planView(module: Module, registration: RegistrationBlock, plan: PlanRec
     }),
     zones,
     updatedAt: plan?.updatedAt ?? null,
-  };
+  } satisfies WirePlan;
 }
 
 /** Every self-treatment plan (registration with zones) of an enrollment's modules, with the patient's own thresholds. */

@@ -1,23 +1,15 @@
 import { isAnswered } from '@careloom/format/engine';
-import type { DueItem } from '@careloom/format/api';
+import type { DueItem, ModuleState as WireModuleState, ProgramModule as WireProgramModule } from '@careloom/format/api';
 import type { CareDeps } from './care-deps.js';
 import { loadModule, pinOf, textIn } from './care-content.js';
 import { effectiveTime } from './enrollment-schedule.js';
 import type { EnrollmentSchedule } from './enrollment-schedule.js';
 import type { EnrollmentRecord } from './ports.js';
 
-export type ModuleViewState = 'locked' | 'unlocked' | 'in_progress' | 'completed';
+export type ModuleViewState = WireModuleState;
 
-export interface ProgramModuleView {
-  key: string;
-  moduleId: string;
-  version: number;
-  title: string;
-  state: ModuleViewState;
-  unlockedAt?: string;
-  completedAt?: string;
-  progress: { answered: number; pageId?: string };
-}
+/** A module of the program with the patient's state in it: the wire type. */
+export type ProgramModuleView = WireProgramModule;
 
 /** One due item as the patient app shows it: the wire type, defined once. */
 export type { DueItem } from '@careloom/format/api';

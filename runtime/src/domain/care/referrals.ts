@@ -1,3 +1,4 @@
+import type { IntakeForm as WireIntakeForm, Referral as WireReferral } from '@careloom/format/api';
 import type { AnswerValue, Answers } from '@careloom/format/engine';
 import { relevantAnswers } from '@careloom/format/engine';
 import type { Issue } from '@careloom/format';
@@ -11,26 +12,15 @@ import { loadModule } from './care-content.js';
 import type { EnrollmentView, InvitationView } from './enrollments.js';
 import { createEnrollmentCommands } from './enrollments.js';
 import { authorizeUnit } from './policy.js';
-import type { ReferralContact, ReferralRecord, StoredScore, UnitRecord, UnitSettings } from './ports.js';
+import type { ReferralContact, ReferralRecord, UnitRecord } from './ports.js';
 import { checkIntakeAnswers } from './responses.js';
 import { scoreModule } from './response-scoring.js';
 
-export interface ReferralView {
-  id: string;
-  contact: ReferralContact;
-  moduleId: string;
-  answers: Record<string, AnswerValue>;
-  scores: StoredScore[];
-  receivedAt: string;
-  status: ReferralRecord['status'];
-}
+/** A referral as the unit's staff see it: the wire type. */
+export type ReferralView = WireReferral;
 
-export interface IntakeView {
-  unit: { id: string; name: string; settings: UnitSettings };
-  module: unknown;
-  version: number;
-  contentHash: string;
-}
+/** The public intake form of a unit: the wire type. */
+export type IntakeView = WireIntakeForm;
 
 /** Limits on public intake submissions per client IP. */
 export interface IntakeLimits {

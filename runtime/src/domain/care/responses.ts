@@ -1,3 +1,4 @@
+import type { RecordedResponse as WireRecordedResponse, StoredResponse as WireStoredResponse } from '@careloom/format/api';
 import { createHash } from 'node:crypto';
 import { checkAnswers } from '@careloom/format/engine';
 import type { AnswerValue, Answers } from '@careloom/format/engine';
@@ -23,32 +24,15 @@ import { currentAnswers } from './version-moves.js';
 export type PatientScore = Omit<StoredScore, 'alerts'>;
 
 /** What the patient is told about a recorded response (alerts are for the therapist). */
-export interface RecordedView {
-  id: string;
-  receivedAt: string;
-  scores: PatientScore[];
-  zones: StoredZone[];
-}
+export type RecordedView = WireRecordedResponse;
 
 /** The receipt of a response for the patient: scores without the alert rules they fired. */
 export function patientScores(scores: readonly StoredScore[]): PatientScore[] {
   return scores.map(({ alerts: _alerts, ...score }) => score);
 }
 
-export interface ResponseView {
-  id: string;
-  clientId: string;
-  moduleId: string;
-  moduleVersion: number;
-  pageId?: string;
-  registrationId?: string;
-  answers: Record<string, AnswerValue>;
-  completes: boolean;
-  answeredAt: string;
-  receivedAt: string;
-  scores: StoredScore[];
-  zones: StoredZone[];
-}
+/** A stored response as the therapist reads it: the wire type. */
+export type ResponseView = WireStoredResponse;
 
 export function presentResponse(response: ResponseRecord): ResponseView {
   return {

@@ -11,6 +11,10 @@ export const en = {
   'mail.memberInvitation.subject': 'Invitation to {organisationName} in Careloom',
   'mail.memberInvitation.text':
     'Hello,\n\n{inviterName} has invited you to join {organisationName} in Careloom as {roles}.\n\nOpen this link to accept:\n{url}\n\nIf you already use Careloom, sign in there with your own e-mail address and password and accept. If you are new, choose your name and a password.\n\nThe link works once, until {until} (UTC). If you did not expect this e-mail, you can ignore it: nothing changes unless you accept.',
+  'mail.alert.urgent.subject': 'Urgent alert in Careloom',
+  'mail.alert.urgent.text': 'An urgent alert is waiting for your unit in Careloom. Sign in to see it and respond: {url}',
+  'mail.alert.escalation.subject': 'Overdue alert in Careloom',
+  'mail.alert.escalation.text': 'An alert in one of your units has not been acknowledged by its response deadline. Sign in to see it and make sure someone responds: {url}',
   'mail.role.designer': 'designer',
   'mail.role.publisher': 'publisher',
   'mail.role.tester': 'tester',

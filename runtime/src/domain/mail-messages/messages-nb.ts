@@ -11,6 +11,10 @@ export const nb: Record<MailMessageKey, string> = {
   'mail.memberInvitation.subject': 'Invitasjon til {organisationName} i Careloom',
   'mail.memberInvitation.text':
     'Hei,\n\n{inviterName} har invitert deg til {organisationName} i Careloom som {roles}.\n\nÅpne lenken for å takke ja:\n{url}\n\nHvis du allerede bruker Careloom, logger du inn der med din egen e-postadresse og ditt passord og takker ja. Hvis du er ny, velger du navnet ditt og et passord.\n\nLenken virker én gang, til {until} (UTC). Hvis du ikke ventet denne e-posten, kan du se bort fra den: ingenting endres med mindre du takker ja.',
+  'mail.alert.urgent.subject': 'Hastevarsel i Careloom',
+  'mail.alert.urgent.text': 'Et hastevarsel venter på enheten din i Careloom. Logg inn for å se det og handle: {url}',
+  'mail.alert.escalation.subject': 'Forsinket varsel i Careloom',
+  'mail.alert.escalation.text': 'Et varsel i en av enhetene dine er ikke kvittert innen svarfristen. Logg inn for å se det og sørg for at noen handler: {url}',
   'mail.role.designer': 'designer',
   'mail.role.publisher': 'publisist',
   'mail.role.tester': 'tester',

@@ -11,6 +11,10 @@ export const sv: Record<MailMessageKey, string> = {
   'mail.memberInvitation.subject': 'Inbjudan till {organisationName} i Careloom',
   'mail.memberInvitation.text':
     'Hej,\n\n{inviterName} har bjudit in dig till {organisationName} i Careloom som {roles}.\n\nÖppna länken för att tacka ja:\n{url}\n\nOm du redan använder Careloom loggar du in där med din egen e-postadress och ditt lösenord och tackar ja. Om du är ny väljer du ditt namn och ett lösenord.\n\nLänken fungerar en gång, till {until} (UTC). Om du inte väntade dig det här mejlet kan du bortse från det: ingenting ändras om du inte tackar ja.',
+  'mail.alert.urgent.subject': 'Brådskande larm i Careloom',
+  'mail.alert.urgent.text': 'Ett brådskande larm väntar på din enhet i Careloom. Logga in för att se det och agera: {url}',
+  'mail.alert.escalation.subject': 'Försenat larm i Careloom',
+  'mail.alert.escalation.text': 'Ett larm i en av dina enheter har inte kvitterats före sin svarstid. Logga in för att se det och se till att någon agerar: {url}',
   'mail.role.designer': 'designer',
   'mail.role.publisher': 'publicist',
   'mail.role.tester': 'testare',

@@ -1,3 +1,4 @@
+import type * as Wire from '@careloom/format/api';
 import { Hono } from 'hono';
 import { DomainError } from '../../domain/errors.js';
 import type { AppEnv } from '../../http/app-env.js';
@@ -17,7 +18,7 @@ export function alertRoutes(deps: CareRouteDeps) {
       const message = '"status" must be "open" or "acknowledged".';
       throw new DomainError('invalid', message, { issues: [{ code: 'query.status', path: '/status', message }] });
     }
-    return c.json({ alerts: await care.listAlerts(careContext(c, deps), c.req.param('unitId'), status) });
+    return c.json({ alerts: await care.listAlerts(careContext(c, deps), c.req.param('unitId'), status) } satisfies Wire.AlertList);
   });
 
   app.post('/api/care/alerts/:alertId/acknowledge', async (c) => {

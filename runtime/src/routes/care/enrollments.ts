@@ -1,3 +1,4 @@
+import type * as Wire from '@careloom/format/api';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../http/app-env.js';
 import { readBody } from '../authoring-request.js';
@@ -11,7 +12,7 @@ export function enrollmentRoutes(deps: CareRouteDeps) {
   const { care } = deps;
   const app = new Hono<AppEnv>();
 
-  app.get('/api/care/units/:unitId/patients', async (c) => c.json({ patients: await care.listPatients(careContext(c, deps), c.req.param('unitId'), { mine: c.req.query('mine') === 'true' }) }));
+  app.get('/api/care/units/:unitId/patients', async (c) => c.json({ patients: await care.listPatients(careContext(c, deps), c.req.param('unitId'), { mine: c.req.query('mine') === 'true' }) } satisfies Wire.PatientList));
 
   app.post('/api/care/units/:unitId/enrollments', async (c) => {
     const created = await care.enrollPatient(careContext(c, deps), c.req.param('unitId'), await readBody(c, enrollBody));
@@ -25,14 +26,14 @@ export function enrollmentRoutes(deps: CareRouteDeps) {
     return c.json(invitation, 201);
   });
 
-  app.get('/api/care/enrollments/:enrollmentId', async (c) => c.json(await care.getEnrollment(careContext(c, deps), c.req.param('enrollmentId'))));
+  app.get('/api/care/enrollments/:enrollmentId', async (c) => c.json((await care.getEnrollment(careContext(c, deps), c.req.param('enrollmentId'))) satisfies Wire.EnrollmentDetail));
 
   app.patch('/api/care/enrollments/:enrollmentId', async (c) => {
     const { status } = await readBody(c, enrollmentStatusBody);
     return c.json(await care.setStatus(careContext(c, deps), c.req.param('enrollmentId'), status));
   });
 
-  app.get('/api/care/enrollments/:enrollmentId/responses', async (c) => c.json({ responses: await care.listResponses(careContext(c, deps), c.req.param('enrollmentId')) }));
+  app.get('/api/care/enrollments/:enrollmentId/responses', async (c) => c.json({ responses: await care.listResponses(careContext(c, deps), c.req.param('enrollmentId')) } satisfies Wire.ResponseList));
 
   // Module versions the enrollment is on, so the clinic can label answers; like the patient's copy.
   app.get('/api/care/enrollments/:enrollmentId/module-versions/:moduleId/:version', async (c) => {

@@ -1,3 +1,4 @@
+import type * as Wire from '@careloom/format/api';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../http/app-env.js';
 import { readJsonBody } from '../../http/json-body.js';
@@ -10,10 +11,10 @@ export function meRoutes(deps: CareRouteDeps) {
   const { care } = deps;
   const app = new Hono<AppEnv>();
 
-  app.get('/api/me/enrollments', async (c) => c.json({ enrollments: await care.myEnrollments(careContext(c, deps)) }));
+  app.get('/api/me/enrollments', async (c) => c.json({ enrollments: await care.myEnrollments(careContext(c, deps)) } satisfies Wire.MyEnrollments));
   app.get('/api/me/today', async (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.json(await care.today(careContext(c, deps)));
+    return c.json((await care.today(careContext(c, deps))) satisfies Wire.Today);
   });
   app.get('/api/me/enrollments/:enrollmentId/program', async (c) => c.json(await care.myProgram(careContext(c, deps), c.req.param('enrollmentId'))));
 
@@ -30,7 +31,7 @@ export function meRoutes(deps: CareRouteDeps) {
   });
 
   app.get('/api/me/enrollments/:enrollmentId/charts', async (c) => c.json(await care.myCharts(careContext(c, deps), c.req.param('enrollmentId'))));
-  app.get('/api/me/enrollments/:enrollmentId/plan', async (c) => c.json({ plans: await care.myPlans(careContext(c, deps), c.req.param('enrollmentId')) }));
+  app.get('/api/me/enrollments/:enrollmentId/plan', async (c) => c.json({ plans: await care.myPlans(careContext(c, deps), c.req.param('enrollmentId')) } satisfies Wire.PlanList));
 
   return app;
 }

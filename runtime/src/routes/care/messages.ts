@@ -1,3 +1,4 @@
+import type * as Wire from '@careloom/format/api';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../http/app-env.js';
 import { readBody } from '../authoring-request.js';
@@ -10,7 +11,7 @@ export function messageRoutes(deps: CareRouteDeps) {
   const { care } = deps;
   const app = new Hono<AppEnv>();
 
-  app.get('/api/care/enrollments/:enrollmentId/messages', async (c) => c.json({ messages: await care.listMessages(careContext(c, deps), c.req.param('enrollmentId')) }));
+  app.get('/api/care/enrollments/:enrollmentId/messages', async (c) => c.json({ messages: await care.listMessages(careContext(c, deps), c.req.param('enrollmentId')) } satisfies Wire.MessageList));
   app.post('/api/care/enrollments/:enrollmentId/messages', async (c) => {
     const sent = await care.sendMessage(careContext(c, deps), c.req.param('enrollmentId'), await readBody(c, messageBody));
     return c.json(sent.message, sent.created ? 201 : 200);
@@ -20,7 +21,7 @@ export function messageRoutes(deps: CareRouteDeps) {
     return c.body(null, 204);
   });
 
-  app.get('/api/me/enrollments/:enrollmentId/messages', async (c) => c.json({ messages: await care.listMyMessages(careContext(c, deps), c.req.param('enrollmentId')) }));
+  app.get('/api/me/enrollments/:enrollmentId/messages', async (c) => c.json({ messages: await care.listMyMessages(careContext(c, deps), c.req.param('enrollmentId')) } satisfies Wire.MessageList));
   app.post('/api/me/enrollments/:enrollmentId/messages', async (c) => {
     const sent = await care.sendMyMessage(careContext(c, deps), c.req.param('enrollmentId'), await readBody(c, messageBody));
     return c.json(sent.message, sent.created ? 201 : 200);

@@ -1,3 +1,4 @@
+import type * as Wire from '@careloom/format/api';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../http/app-env.js';
 import { readBody } from '../authoring-request.js';
@@ -13,7 +14,7 @@ export function referralRoutes(deps: CareRouteDeps) {
   app.get('/api/public/units/:unitId/intake', async (c) => c.json(await care.intake(c.req.param('unitId'))));
   app.post('/api/public/units/:unitId/intake', async (c) => c.json(await care.submitIntake(careContext(c, deps), c.req.param('unitId'), await readBody(c, intakeBody)), 201));
 
-  app.get('/api/care/units/:unitId/referrals', async (c) => c.json({ referrals: await care.listReferrals(careContext(c, deps), c.req.param('unitId')) }));
+  app.get('/api/care/units/:unitId/referrals', async (c) => c.json({ referrals: await care.listReferrals(careContext(c, deps), c.req.param('unitId')) } satisfies Wire.ReferralList));
   app.post('/api/care/referrals/:referralId/accept', async (c) => {
     const created = await care.acceptReferral(careContext(c, deps), c.req.param('referralId'), await readBody(c, acceptReferralBody));
     c.header('Cache-Control', 'no-store');

@@ -1,3 +1,4 @@
+import type * as Wire from '@careloom/format/api';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../http/app-env.js';
 import { readBody } from '../authoring-request.js';
@@ -10,7 +11,7 @@ export function unitRoutes(deps: CareRouteDeps) {
   const { care } = deps;
   const app = new Hono<AppEnv>();
 
-  app.get('/api/care/units', async (c) => c.json({ units: await care.listUnits(careContext(c, deps)) }));
+  app.get('/api/care/units', async (c) => c.json({ units: await care.listUnits(careContext(c, deps)) } satisfies Wire.UnitList));
 
   app.post('/api/care/providers/:organisationId/units', async (c) => {
     const unit = await care.createUnit(careContext(c, deps), c.req.param('organisationId'), await readBody(c, createUnitBody));
@@ -20,7 +21,7 @@ export function unitRoutes(deps: CareRouteDeps) {
 
   app.patch('/api/care/units/:unitId', async (c) => c.json(await care.updateUnit(careContext(c, deps), c.req.param('unitId'), await readBody(c, updateUnitBody))));
 
-  app.get('/api/care/units/:unitId/deployments', async (c) => c.json({ deployments: await care.listDeployments(careContext(c, deps), c.req.param('unitId')) }));
+  app.get('/api/care/units/:unitId/deployments', async (c) => c.json({ deployments: await care.listDeployments(careContext(c, deps), c.req.param('unitId')) } satisfies Wire.DeploymentList));
 
   app.post('/api/care/units/:unitId/deployments', async (c) => c.json(await care.deploy(careContext(c, deps), c.req.param('unitId'), await readBody(c, deployBody)), 201));
 

@@ -14,6 +14,8 @@ import type {
   InvitationPreview,
   InviteBody,
   JoinBody,
+  MediaList,
+  MediaUpload,
   Member,
   MyOrganisation,
   Role,
@@ -36,6 +38,16 @@ import type {
  * await api.request('POST', '/api/modules/x/versions', { changeNote: 'Fix typo' }); // any route
  */
 export class DesignerApi extends ApiClient {
+  /** The organisation's media library, newest first, and the largest file it takes. */
+  listMedia(organisationId: string): Promise<MediaList> {
+    return this.request('GET', `/api/media/${encodeURIComponent(organisationId)}`);
+  }
+
+  /** Uploads a file into the organisation's media library (designers); the server reads its type from its bytes. */
+  uploadMedia(organisationId: string, file: File): Promise<MediaUpload> {
+    return this.upload(`/api/media/${encodeURIComponent(organisationId)}?name=${encodeURIComponent(file.name)}`, file);
+  }
+
   async organisations(): Promise<MyOrganisation[]> {
     return (await this.request<{ organisations: MyOrganisation[] }>('GET', '/api/organisations')).organisations;
   }

@@ -85,7 +85,8 @@ export class ClAudioBlock extends BlockElement<AudioBlock> {
   readonly #onCue = (event: Event) => {
     const track = event.target as TextTrack;
     const active = track.activeCues ? [...track.activeCues] : [];
-    this.cue = active.map((cue) => (cue as VTTCue).text ?? '').join('\n');
+    // The cue as text without its markup (voice tags such as <v Guide>, styling).
+    this.cue = active.map((cue) => (cue as VTTCue).getCueAsHTML().textContent ?? '').join('\n');
   };
 
   constructor() {

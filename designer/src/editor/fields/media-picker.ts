@@ -97,7 +97,6 @@ export class ClMediaPicker extends LitElement {
       const list: MediaList = await this.library.list();
       this.files = list.media;
       this.maxBytes = list.maxBytes;
-      this.error = undefined;
     } catch (error) {
       if (!isApiError(error)) throw error;
       this.files = [];
@@ -107,6 +106,7 @@ export class ClMediaPicker extends LitElement {
 
   #toggle(): void {
     this.open = !this.open;
+    this.error = undefined;
     if (this.open) void this.#load();
   }
 

@@ -1,7 +1,7 @@
-// Blocks that only show content: rich text, image, film, and the care unit's contact details.
+// Blocks that only show content: rich text, image, film, audio, and the care unit's contact details.
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import type { FilmBlock, ImageBlock, TextBlock, UnitContactBlock } from '@careloom/format';
+import type { AudioBlock, FilmBlock, ImageBlock, TextBlock, UnitContactBlock } from '@careloom/format';
 import { BlockElement } from './base.js';
 import { richTx, tx, ui } from './context.js';
 import type { UnitContact } from './context.js';
@@ -62,6 +62,94 @@ export class ClFilmBlock extends BlockElement<FilmBlock> {
       ${caption || seconds
         ? html`<figcaption id=${captionId}>${caption}${seconds && !caption
             ? html`<small>${ui(this.ctx, 'filmLength', { m: Math.floor(seconds / 60), s: seconds % 60 })}</small>`
+            : nothing}</figcaption>`
+        : nothing}
+      <details class="transcript">
+        <summary>${ui(this.ctx, 'showTranscript')}</summary>
+        <div class="rich-text">${renderRichText(richTx(this.ctx, block.transcript), { headingOffset: 2 })}</div>
+      </details>
+    </figure>`;
+  }
+}
+
+/**
+ * `<cl-audio-block>`: a recording with its captions and the full transcript behind a disclosure.
+ * A browser shows no caption track of an `<audio>` element, so the track in the reader's language
+ * is loaded hidden and its current cue is written under the player as it plays (not announced:
+ * a screen reader user has the transcript, and a live region would talk over the recording).
+ */
+export class ClAudioBlock extends BlockElement<AudioBlock> {
+  static override properties = { ...BlockElement.properties, cue: { state: true } };
+  declare cue: string;
+  #listening: TextTrack | undefined;
+  readonly #onCue = (event: Event) => {
+    const track = event.target as TextTrack;
+    const active = track.activeCues ? [...track.activeCues] : [];
+    // The cue as text without its markup (voice tags such as <v Guide>, styling).
+    this.cue = active.map((cue) => (cue as VTTCue).getCueAsHTML().textContent ?? '').join('\n');
+  };
+
+  constructor() {
+    super();
+    this.cue = '';
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#listening?.removeEventListener('cuechange', this.#onCue);
+    this.#listening = undefined;
+  }
+
+  /** The caption track in the reader's language (else the module's first), shown through `cue`. */
+  protected override updated(): void {
+    const audio = this.querySelector('audio');
+    if (!audio) return;
+    const element = audio.querySelector<HTMLTrackElement>('track[data-chosen]');
+    const track = element?.track;
+    if (track === this.#listening) return;
+    this.#listening?.removeEventListener('cuechange', this.#onCue);
+    for (const other of [...audio.textTracks]) if (other !== track) other.mode = 'disabled';
+    if (track) {
+      track.mode = 'hidden';
+      track.addEventListener('cuechange', this.#onCue);
+    }
+    this.#listening = track;
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const block = this.block;
+    if (!block) return nothing;
+    const caption = tx(this.ctx, block.caption);
+    const descriptionId = `cl-audio-desc-${block.id}`;
+    const captionId = `cl-audio-caption-${block.id}`;
+    const seconds = block.durationSeconds;
+    const names = languageNames(this.ctx.language);
+    const tracks = block.captions ?? [];
+    const chosen = tracks.find((track) => track.language === this.ctx.language) ?? tracks.find((track) => track.language === this.ctx.fallbackLanguage) ?? tracks[0];
+    return html`<figure class="media audio">
+      <audio
+        controls
+        preload="metadata"
+        aria-labelledby=${caption ? captionId : nothing}
+        aria-label=${caption ? nothing : tx(this.ctx, block.alt)}
+        aria-describedby=${descriptionId}
+      >
+        <source src=${block.src} />
+        ${tracks.map(
+          (track) => html`<track kind="captions" src=${track.src} srclang=${track.language} label=${names(track.language)} ?data-chosen=${track === chosen} />`,
+        )}
+        ${ui(this.ctx, 'audioUnsupported')}
+      </audio>
+      <p class="visually-hidden" id=${descriptionId}>${tx(this.ctx, block.alt)}</p>
+      ${chosen
+        ? html`<div class="audio-captions" aria-hidden="true" lang=${chosen.language}>
+            <span class="audio-captions-label">${ui(this.ctx, 'captionsLabel')}</span>
+            <p class=${this.cue ? 'cue' : 'cue waiting'}>${this.cue || ui(this.ctx, 'captionsWaiting')}</p>
+          </div>`
+        : nothing}
+      ${caption || seconds
+        ? html`<figcaption id=${captionId}>${caption}${seconds && !caption
+            ? html`<small>${ui(this.ctx, 'audioLength', { m: Math.floor(seconds / 60), s: seconds % 60 })}</small>`
             : nothing}</figcaption>`
         : nothing}
       <details class="transcript">

@@ -3,13 +3,14 @@
 // is dropped by the bundler (the index declares no side effects), so this is the import that defines.
 import './module-page.js';
 import { ClExerciseBlock, ClRegistrationBlock } from './activity-blocks.js';
-import { ClFilmBlock, ClImageBlock, ClTextBlock, ClUnitContactBlock } from './content-blocks.js';
+import { ClAudioBlock, ClFilmBlock, ClImageBlock, ClTextBlock, ClUnitContactBlock } from './content-blocks.js';
 import { ClGridBlock, ClInstrumentBlock, ClQuestionBlock } from './question-blocks.js';
 
 const elements: Record<string, CustomElementConstructor> = {
   'cl-text-block': ClTextBlock,
   'cl-image-block': ClImageBlock,
   'cl-film-block': ClFilmBlock,
+  'cl-audio-block': ClAudioBlock,
   'cl-question-block': ClQuestionBlock,
   'cl-grid-block': ClGridBlock,
   'cl-instrument-block': ClInstrumentBlock,
@@ -27,6 +28,7 @@ declare global {
     'cl-text-block': ClTextBlock;
     'cl-image-block': ClImageBlock;
     'cl-film-block': ClFilmBlock;
+    'cl-audio-block': ClAudioBlock;
     'cl-question-block': ClQuestionBlock;
     'cl-grid-block': ClGridBlock;
     'cl-instrument-block': ClInstrumentBlock;

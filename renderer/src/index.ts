@@ -3,7 +3,7 @@ export { ClModulePage, renderBlock } from './module-page.js';
 export { BlockElement } from './base.js';
 export type { InputProblemDetail } from './base.js';
 export { ClExerciseBlock, ClRegistrationBlock } from './activity-blocks.js';
-export { ClFilmBlock, ClImageBlock, ClTextBlock, ClUnitContactBlock } from './content-blocks.js';
+export { ClAudioBlock, ClFilmBlock, ClImageBlock, ClTextBlock, ClUnitContactBlock } from './content-blocks.js';
 export { ClGridBlock, ClInstrumentBlock, ClQuestionBlock } from './question-blocks.js';
 export { defaultContext } from './context.js';
 export type { AnswerChangeDetail, AnswerValue, Answers, NavigateDetail, RenderContext, UnitContact } from './context.js';

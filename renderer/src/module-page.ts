@@ -295,6 +295,8 @@ export function renderBlock(block: Block, ctx: RenderContext): TemplateResult {
       return html`<cl-image-block class="block" data-block=${block.id} .block=${block} .ctx=${ctx}></cl-image-block>`;
     case 'film':
       return html`<cl-film-block class="block" data-block=${block.id} .block=${block} .ctx=${ctx}></cl-film-block>`;
+    case 'audio':
+      return html`<cl-audio-block class="block" data-block=${block.id} .block=${block} .ctx=${ctx}></cl-audio-block>`;
     case 'question':
       return html`<cl-question-block class="block" data-block=${block.id} .block=${block} .ctx=${ctx}></cl-question-block>`;
     case 'grid':

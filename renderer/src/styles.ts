@@ -138,6 +138,33 @@ export const rendererStyles = css`
     border-radius: 6px;
     background: var(--cl-surface);
   }
+  figure.media audio {
+    display: block;
+    width: 100%;
+    min-height: 3rem;
+  }
+  .audio-captions {
+    margin-top: 0.5rem;
+    border-radius: 6px;
+    padding: 0.5rem 0.75rem;
+    background: var(--cl-surface);
+    border: 1px solid var(--cl-border);
+  }
+  .audio-captions-label {
+    display: block;
+    font-size: 0.8125rem;
+    color: var(--cl-muted);
+  }
+  .audio-captions .cue {
+    margin: 0.25rem 0 0;
+    min-height: 3em;
+    white-space: pre-line;
+    font-size: 1.0625rem;
+  }
+  .audio-captions .cue.waiting {
+    color: var(--cl-muted);
+    font-size: 0.9375rem;
+  }
   figcaption {
     margin-top: 0.5rem;
     color: var(--cl-muted);

@@ -34,6 +34,7 @@ import { dataAdminRoutes } from './routes/data-admin.js';
 import { oidcRoutes } from './routes/oidc.js';
 import { secondFactorRoutes } from './routes/second-factor.js';
 import { healthRoutes } from './routes/health.js';
+import { MEDIA_UPLOAD_PATH, mediaRoutes } from './routes/media.js';
 import { webAppRoutes, type WebAppRoutesDeps } from './routes/web-apps.js';
 
 /** Largest request body accepted unless `maxBodyBytes` says otherwise: 1 MiB. */
@@ -88,14 +89,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // HSTS only when users reach the server over https: sent over plain http it means nothing at best,
   // and on a shared host name it would pin other services to https.
   app.use(secureHeaders({ strictTransportSecurity: new URL(deps.config.publicUrl).protocol === 'https:' ? 'max-age=15552000; includeSubDomains' : false }));
-  app.use(
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw new DomainError('payload_too_large', `The request body is larger than the limit of ${maxBodyBytes} bytes.`);
-      },
-    }),
-  );
+  const limit = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: () => {
+      throw new DomainError('payload_too_large', `The request body is larger than the limit of ${maxBodyBytes} bytes.`, { limitBytes: maxBodyBytes });
+    },
+  });
+  // A media upload is a file streamed to disk under the media library's own limit (media-service.ts).
+  app.use((c, next) => (c.req.method === 'POST' && MEDIA_UPLOAD_PATH.test(c.req.path) ? next() : limit(c, next)));
   // Every API answer may carry patient or account data: none is cached unless a route says otherwise.
   app.use('/api/*', noStore());
 
@@ -119,6 +120,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', careRoutes({ care, clientIp: (c) => clientIp(c) ?? null, authentication: accounts.authentication, cookie }));
   app.route('/', apiTokenRoutes({ apiTokens: deps.services.apiTokens, clientIp: (c) => clientIp(c) ?? null }));
   app.route('/', webhookRoutes({ webhooks: deps.services.webhooks, clientIp: (c) => clientIp(c) ?? null }));
+  app.route('/', mediaRoutes({ media: deps.services.media, clientIp: (c) => clientIp(c) ?? null }));
   app.route('/', researchExportRoutes({ researchExport: deps.services.researchExport, clientIp: (c) => clientIp(c) ?? null }));
 
   // The FHIR endpoint is read-only (no CSRF to defend) and answers patient data: never cached.

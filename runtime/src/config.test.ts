@@ -14,6 +14,8 @@ describe('loadConfig', () => {
       mailKeyFile: './data/careloom.sqlite.mail-key',
       trustProxy: false,
       webhookTargets: { private: false, loopback: false },
+      mediaDir: 'data/media',
+      mediaMaxBytes: 200 * 1024 * 1024,
     });
   });
 
@@ -22,7 +24,7 @@ describe('loadConfig', () => {
       CARELOOM_DB: ':memory:', CARELOOM_PORT: '8080', CARELOOM_HOST: '0.0.0.0',
       CARELOOM_EXAMPLES_DIR: '/srv/examples', CARELOOM_PUBLIC_URL: 'https://care.example.org/', OTHER: 'ignored',
     });
-    expect(config).toEqual({ databaseFile: ':memory:', port: 8080, host: '0.0.0.0', examplesDir: '/srv/examples', publicUrl: 'https://care.example.org', demo: false, mailKey: undefined, mailKeyFile: undefined, trustProxy: false, webhookTargets: { private: false, loopback: false } });
+    expect(config).toEqual({ databaseFile: ':memory:', port: 8080, host: '0.0.0.0', examplesDir: '/srv/examples', publicUrl: 'https://care.example.org', demo: false, mailKey: undefined, mailKeyFile: undefined, trustProxy: false, webhookTargets: { private: false, loopback: false }, mediaMaxBytes: 200 * 1024 * 1024 });
     expect(loadConfig({ CARELOOM_PORT: '  ', CARELOOM_DB: '' }).port).toBe(3000);
   });
 
@@ -30,6 +32,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ CARELOOM_WEBHOOK_ALLOW: 'loopback' }).webhookTargets).toEqual({ private: false, loopback: true });
     expect(loadConfig({ CARELOOM_WEBHOOK_ALLOW: ' Private , loopback ' }).webhookTargets).toEqual({ private: true, loopback: true });
     expect(() => loadConfig({ CARELOOM_WEBHOOK_ALLOW: 'everything' })).toThrow(/CARELOOM_WEBHOOK_ALLOW.*"everything"/);
+  });
+
+  it('keeps media beside the database file unless told otherwise, and checks the upload limit', () => {
+    expect(loadConfig({ CARELOOM_DB: '/srv/careloom/care.sqlite' }).mediaDir).toBe('/srv/careloom/media');
+    expect(loadConfig({ CARELOOM_DB: ':memory:' }).mediaDir).toBeUndefined();
+    expect(loadConfig({ CARELOOM_MEDIA_DIR: '/mnt/shared/media', CARELOOM_DB: ':memory:' }).mediaDir).toBe('/mnt/shared/media');
+    expect(loadConfig({ CARELOOM_MEDIA_MAX_BYTES: '1048576' }).mediaMaxBytes).toBe(1048576);
+    for (const value of ['12', '1e9', '-5', 'lots']) expect(() => loadConfig({ CARELOOM_MEDIA_MAX_BYTES: value })).toThrow(/CARELOOM_MEDIA_MAX_BYTES/);
   });
 
   it('derives the public URL from host and port, bracketing IPv6', () => {

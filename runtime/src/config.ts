@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import type { WebhookTargetPolicy } from './domain/webhooks/webhook-targets.js';
 
 /**
@@ -52,6 +53,14 @@ export interface Config {
   readonly mailKeyFile: string | undefined;
   /** Sign-in with an OpenID Connect provider (CARELOOM_OIDC_*); undefined when not configured. */
   readonly oidc: OidcConfig | undefined;
+  /**
+   * The folder holding the media libraries' files (CARELOOM_MEDIA_DIR): `media` beside the SQLite
+   * file by default; undefined for ':memory:' (a temporary folder for the run). With several
+   * processes on PostgreSQL it must be one folder they all reach (a shared volume).
+   */
+  readonly mediaDir: string | undefined;
+  /** The largest media file a designer may upload (CARELOOM_MEDIA_MAX_BYTES, bytes); 200 MiB by default. */
+  readonly mediaMaxBytes: number;
 }
 
 /**
@@ -89,6 +98,8 @@ export const DEFAULT_DATABASE_FILE = './data/careloom.sqlite';
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_EXAMPLES_DIR = './examples';
+/** 200 MiB: a ten-minute film in good phone quality. */
+export const DEFAULT_MEDIA_MAX_BYTES = 200 * 1024 * 1024;
 
 /** Thrown by `loadConfig` for a value the server cannot start with. */
 export class ConfigError extends Error {
@@ -130,7 +141,16 @@ export function loadConfig(env: Environment): Config {
     webhookTargets: parseWebhookAllow(text(env, 'CARELOOM_WEBHOOK_ALLOW')),
     mailKeyFile: databaseFile === ':memory:' || databaseUrl !== undefined ? undefined : `${databaseFile}.mail-key`,
     oidc: parseOidc(env),
+    mediaDir: text(env, 'CARELOOM_MEDIA_DIR') ?? (databaseUrl !== undefined ? './data/media' : databaseFile === ':memory:' ? undefined : join(dirname(databaseFile), 'media')),
+    mediaMaxBytes: parseMediaMaxBytes(text(env, 'CARELOOM_MEDIA_MAX_BYTES')),
   });
+}
+
+function parseMediaMaxBytes(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MEDIA_MAX_BYTES;
+  const bytes = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1024) throw new ConfigError(`CARELOOM_MEDIA_MAX_BYTES must be a whole number of bytes, at least 1024, not "${value}".`);
+  return bytes;
 }
 
 function parseDatabaseUrl(value: string | undefined): string | undefined {

@@ -32,6 +32,10 @@ import { workerDraftCodec } from './collab/worker-draft-codec.js';
 import { createYjsWorkers } from './collab/yjs-workers.js';
 import { createCollabAuthorizer } from './http/collab-authorizer.js';
 import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createMediaService } from './domain/media/media-service.js';
+import { openMediaFiles } from './storage/media-files.js';
 import { fileURLToPath } from 'node:url';
 import { lazyBundles, prebuiltBundles, type Bundle } from './web/bundle.js';
 import { repositoryRoot, WEB_APPS } from './web/web-apps.js';
@@ -143,6 +147,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   if (applied.length > 0) logger.info('Applied database migrations', { database: kind, migrations: applied.join(',') });
   // Every live Yjs document and every draft decoding lives in worker threads, off the HTTP event loop.
   const yjsWorkers = createYjsWorkers();
+  const temporaryFolders: string[] = [];
   try {
     // Parsed and validated on first use, not at start: validating every example delayed the first
     // answer of a production start by most of a second, and most requests never need them.
@@ -241,7 +246,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       publicUrl: () => publicUrl,
       rateLimits: stores.rateLimits,
     });
-    const services: Services = { webhooks, researchExport, health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }), staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId(), sessionRevoked: accounts.sessionRevoked }), oidc, secondFactor };
+    // Media bodies live in a folder (the metadata in the database); a throwaway database gets a
+    // throwaway folder, removed at close.
+    const mediaDir = config.mediaDir ?? mkdtempSync(join(tmpdir(), 'careloom-media-'));
+    if (config.mediaDir === undefined) temporaryFolders.push(mediaDir);
+    const media = createMediaService({ store: stores.media, bodies: openMediaFiles(mediaDir), care: stores.care, maxBytes: config.mediaMaxBytes, now: () => clock.now() });
+    const services: Services = { media, webhooks, researchExport, health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }), staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId(), sessionRevoked: accounts.sessionRevoked }), oidc, secondFactor };
     if (!demo) {
       const live = await liveDemoAccounts({ store: stores.accounts, hasher });
       if (live.length > 0) {
@@ -329,11 +339,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         await collab.close();
         await yjsWorkers.close();
         await shutdown(server, stores, options.shutdownGraceMs ?? 5000);
+        for (const folder of temporaryFolders) rmSync(folder, { recursive: true, force: true });
       },
     };
   } catch (error) {
     await yjsWorkers.close();
     await stores.close();
+    for (const folder of temporaryFolders) rmSync(folder, { recursive: true, force: true });
     throw error;
   }
 }

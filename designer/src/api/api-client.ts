@@ -1,5 +1,5 @@
 import { ApiClient } from '@careloom/client/api';
-import type { AcceptedInvitation, CommentInput, CommentRecord, CommentThread, CreateDocumentInput, DiffView, DocumentDetail, DocumentSummary, DraftView, ExampleSummary, FhirImportBody, FhirImportView, InvitationPreview, InviteBody, JoinBody, Member, MemberInvitation, MyOrganisation, Role, Session, TestEnrollmentView, TransitionInput, VersionRef, VersionView } from '@careloom/format/api';
+import type { AcceptedInvitation, CommentInput, CommentRecord, CommentThread, CreateDocumentInput, DiffView, DocumentDetail, DocumentSummary, DraftView, ExampleSummary, FhirImportBody, FhirImportView, InvitationPreview, InviteBody, JoinBody, MediaList, MediaUpload, Member, MemberInvitation, MyOrganisation, Role, Session, TestEnrollmentView, TransitionInput, VersionRef, VersionView } from '@careloom/format/api';
 
 /**
  * The designer's typed calls of the server's HTTP API, on the apps' one client (`ApiClient` of
@@ -13,6 +13,16 @@ import type { AcceptedInvitation, CommentInput, CommentRecord, CommentThread, Cr
  * await api.request('POST', '/api/modules/x/versions', { changeNote: 'Fix typo' }); // any route
  */
 export class DesignerApi extends ApiClient {
+  /** The organisation's media library, newest first, and the largest file it takes. */
+  listMedia(organisationId: string): Promise<MediaList> {
+    return this.request('GET', `/api/media/${encodeURIComponent(organisationId)}`);
+  }
+
+  /** Uploads a file into the organisation's media library (designers); the server reads its type from its bytes. */
+  uploadMedia(organisationId: string, file: File): Promise<MediaUpload> {
+    return this.upload(`/api/media/${encodeURIComponent(organisationId)}?name=${encodeURIComponent(file.name)}`, file);
+  }
+
   async organisations(): Promise<MyOrganisation[]> {
     return (await this.request<{ organisations: MyOrganisation[] }>('GET', '/api/organisations')).organisations;
   }

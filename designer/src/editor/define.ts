@@ -4,6 +4,7 @@ import { ClTextField } from './fields/text-field.js';
 import { ClRichText } from './fields/rich-text-field.js';
 import { ClEditorHeader } from './editor-header.js';
 import { ClLinkDialog } from './fields/link-dialog.js';
+import { ClMediaPicker } from './fields/media-picker.js';
 import { ClScoringTests } from './blocks/scoring-tests.js';
 import { ClModuleDetails } from './module-details.js';
 import { ClModuleEditor } from './module-editor.js';
@@ -25,6 +26,7 @@ const elements: Record<string, CustomElementConstructor> = {
   'cl-module-details': ClModuleDetails,
   'cl-scoring-tests': ClScoringTests,
   'cl-link-dialog': ClLinkDialog,
+  'cl-media-picker': ClMediaPicker,
   // Last: the shell waits for this one, and its children must be known when it first renders.
   'cl-module-editor': ClModuleEditor,
 };
@@ -46,6 +48,7 @@ declare global {
     'cl-module-details': ClModuleDetails;
     'cl-scoring-tests': ClScoringTests;
     'cl-link-dialog': ClLinkDialog;
+    'cl-media-picker': ClMediaPicker;
     'cl-module-editor': ClModuleEditor;
   }
 }

@@ -1,5 +1,12 @@
 import type { CollabSession } from '../collab/collab-session.js';
+import type { MediaList, MediaUpload } from '@careloom/format/api';
 import type { AnswerableItem } from './conditions/answerable-items.js';
+
+/** The owning organisation's media library, for the file fields' picker. */
+export interface MediaLibraryAccess {
+  list(): Promise<MediaList>;
+  upload(file: File): Promise<MediaUpload>;
+}
 
 /** What every block and field editor needs: handed down by the canvas on each render. */
 export interface EditContext {
@@ -19,4 +26,6 @@ export interface EditContext {
   takenIds(): Set<string>;
   /** Says something to screen-reader users (an aria-live region). */
   announce(message: string): void;
+  /** The media library of the organisation that owns the module; absent where there is none to reach (a read-only preview, tests). */
+  media?: MediaLibraryAccess;
 }

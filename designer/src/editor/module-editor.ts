@@ -15,7 +15,7 @@ import { LocaleController } from '../i18n/i18n.js';
 import { analyseDraft } from './draft-analysis.js';
 import { commentsFor, openThreadCounts } from './draft-comments.js';
 import type { DraftAnalysis } from './draft-analysis.js';
-import type { EditContext } from './edit-context.js';
+import type { EditContext, MediaLibraryAccess } from './edit-context.js';
 import { editorStyles } from './editor-styles.js';
 import { t } from './messages.js';
 import type { ClModuleDetails } from './module-details.js';
@@ -103,6 +103,8 @@ export class ClModuleEditor extends LitElement {
   #detach: Array<() => void> = [];
   #validateTimer: ReturnType<typeof setTimeout> | undefined;
   #loading: string | undefined;
+  /** The owning organisation's media library, once the document is known. */
+  #media: MediaLibraryAccess | undefined;
   /** The server said this person may only read the draft (4423): it reopens read-only. */
   #readOnlyDocument: string | undefined;
 
@@ -157,6 +159,7 @@ export class ClModuleEditor extends LitElement {
     this.#loading = this.documentId;
     try {
       const document = await api.getDocument(this.documentId);
+      this.#media = { list: () => api.listMedia(document.organisationId), upload: (file) => api.uploadMedia(document.organisationId, file) };
       const canEdit = workspace.session.memberships.some((membership) => membership.organisationId === document.organisationId && membership.role === 'designer');
       const person = workspace.session.person;
       const documentId = this.documentId;
@@ -266,6 +269,7 @@ export class ClModuleEditor extends LitElement {
       pageIndex: this.pageIndex,
       takenIds: () => collectIds(session.doc.getMap('module').toJSON()),
       announce: (message) => this.#announce(message),
+      ...(this.#media && !session.readOnly ? { media: this.#media } : {}),
     };
   }
 

@@ -28,6 +28,8 @@ export interface DomainErrorOptions {
   issues?: readonly Issue[];
   /** For `rate_limited`: when to try again. */
   retryAfterSeconds?: number;
+  /** For `payload_too_large`: the limit that was passed, in bytes (sent as `limitBytes`). */
+  limitBytes?: number;
   cause?: unknown;
 }
 
@@ -46,6 +48,7 @@ export class DomainError extends Error {
   readonly detail: string;
   readonly issues: readonly Issue[];
   readonly retryAfterSeconds: number | undefined;
+  readonly limitBytes: number | undefined;
 
   constructor(code: ErrorCode, detail: string, options: DomainErrorOptions = {}) {
     super(`${code}: ${detail}`, options.cause === undefined ? undefined : { cause: options.cause });
@@ -53,6 +56,7 @@ export class DomainError extends Error {
     this.detail = detail;
     this.issues = options.issues ?? [];
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.limitBytes = options.limitBytes;
   }
 }
 

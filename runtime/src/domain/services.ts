@@ -9,6 +9,7 @@ import type { FhirService } from './fhir/fhir-service.js';
 import type { SecondFactorService } from './second-factor/second-factor-service.js';
 import type { OidcSignInService } from './oidc/oidc-sign-in.js';
 import type { HealthService } from './health-service.js';
+import type { MediaService } from './media/media-service.js';
 import type { WebhookService } from './webhooks/webhooks.js';
 import type { ResearchExportService } from './research-export/research-export.js';
 
@@ -37,6 +38,8 @@ export interface Services {
   dataAdmin: DataAdminService;
   /** Sign-in with an OpenID Connect provider; only `describe` answers when none is configured (issue 12). */
   oidc: OidcSignInService;
+  /** Publishing organisations' media libraries: uploads, the library list, and the files for whoever may see a module naming them (issue 13). */
+  media: MediaService;
   /** The second factor (TOTP) of staff with passwords, and organisations' rule requiring it (issue 12). */
   secondFactor: SecondFactorService;
 }

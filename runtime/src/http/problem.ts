@@ -42,6 +42,8 @@ export interface ProblemDetails {
   requestId: string;
   code: ErrorCode;
   issues?: Array<Pick<Issue, 'code' | 'path' | 'message'>>;
+  /** With 413: the limit the body passed, in bytes. */
+  limitBytes?: number;
 }
 
 /**
@@ -59,6 +61,7 @@ export function problemResponse(c: Context<AppEnv>, error: DomainError): Respons
     requestId: c.get('requestId'),
     code: error.code,
     ...(error.issues.length > 0 ? { issues: error.issues.map(({ code, path, message }) => ({ code, path, message })) } : {}),
+    ...(error.limitBytes !== undefined ? { limitBytes: error.limitBytes } : {}),
   };
   const headers: Record<string, string> = { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store' };
   if (error.retryAfterSeconds !== undefined) headers['Retry-After'] = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));

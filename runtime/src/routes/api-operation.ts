@@ -16,13 +16,15 @@ export interface ApiOperation {
   auth: 'none' | 'session';
   /** The request body's definition. */
   request?: ApiSchemaName;
+  /** A request whose body is a file's bytes (not JSON): what it must be. */
+  requestFile?: string;
   /**
    * Success status and what it returns: `response` names the JSON body's definition, required
    * unless the status is 202 or 204 (no body) or the answer is CSV only. `csv`: the answer is (or,
    * with `response`, may instead be) `text/csv`. `also` lists further 2xx statuses with the same
    * body (a retried request).
    */
-  success: { status: number; also?: number[]; description: string; response?: ApiSchemaName; csv?: true };
+  success: { status: number; also?: number[]; description: string; response?: ApiSchemaName; csv?: true; file?: true };
   /** Problem statuses the operation can answer besides 500. */
   problems: number[];
 }
@@ -91,10 +93,11 @@ export function openApiDocument(operations: readonly ApiOperation[], version: st
     const { success } = operation;
     // A redirect (302, the OpenID Connect sign-in's steps) has no body either.
     const bodiless = success.status === 202 || success.status === 204 || (success.status >= 300 && success.status < 400);
-    if (!bodiless && !success.response && !success.csv) throw new Error(`${operation.method.toUpperCase()} ${operation.path} answers ${success.status} without naming its response body.`);
+    if (!bodiless && !success.response && !success.csv && !success.file) throw new Error(`${operation.method.toUpperCase()} ${operation.path} answers ${success.status} without naming its response body.`);
     const content = {
       ...(success.response ? { 'application/json': { schema: { $ref: definitionRef(success.response) } } } : {}),
       ...(success.csv ? { 'text/csv': { schema: { type: 'string', description: 'UTF-8 CSV with a header row; cells that a spreadsheet would run as formulas are neutralised.' } } } : {}),
+      ...(success.file ? { '*/*': { schema: { type: 'string', format: 'binary', description: 'The file\'s bytes, in the type read from them when it was uploaded.' } } } : {}),
     };
     const body = Object.keys(content).length > 0 ? { content } : {};
     const responses: Record<string, unknown> = {};
@@ -107,6 +110,7 @@ export function openApiDocument(operations: readonly ApiOperation[], version: st
       ...(parameters.length ? { parameters } : {}),
       ...(operation.auth === 'session' ? { security: [{ session: [] }] } : { security: [] }),
       ...(operation.request ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: definitionRef(operation.request) } } } } } : {}),
+      ...(operation.requestFile ? { requestBody: { required: true, description: operation.requestFile, content: { '*/*': { schema: { type: 'string', format: 'binary' } } } } } : {}),
       responses,
     };
   }

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { openApiDocument, READ, WRITE, type ApiOperation } from './api-operation.js';
 import { CARE_OPERATIONS } from './care/care-operations.js';
+import { MEDIA_OPERATIONS } from './media.js';
 import { STAFF_OPERATIONS } from './staff-operations.js';
 import { WEBHOOK_OPERATIONS } from './webhooks.js';
 import { RESEARCH_EXPORT_OPERATIONS } from './research-export.js';
@@ -62,6 +63,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...STAFF_OPERATIONS,
   ...OIDC_OPERATIONS,
   ...SECOND_FACTOR_OPERATIONS,
+  ...MEDIA_OPERATIONS,
 ];
 
 /** GET /api/openapi.json. */

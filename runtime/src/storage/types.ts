@@ -11,6 +11,7 @@ import type { MemberInvitationStore } from '../domain/accounts/member-invitation
 import type { SecondFactorStore } from '../domain/second-factor/second-factor-store.js';
 import type { ExternalIdentityStore } from '../domain/oidc/external-identity-store.js';
 import type { ApiTokenStore } from '../domain/api-tokens/api-token-store.js';
+import type { MediaStore } from '../domain/media/media-store.js';
 import type { AuthoringStore, DraftUpdates } from '../domain/authoring/ports.js';
 import type { CareStore, MailOutbox } from '../domain/care/ports.js';
 import type { VersionMoveStore } from '../domain/care/version-move-ports.js';
@@ -92,6 +93,8 @@ export interface Stores {
   /** The data administrator's audit search, patient export and purge. */
   dataAdmin: DataAdminStore;
   authoring: AuthoringStore;
+  /** Publishing organisations' media libraries (the files' metadata; their bodies are in the media folder). */
+  media: MediaStore;
   /** The live drafts' Yjs update log: the collaboration server writes it, authoring reads contributors. */
   drafts: DraftUpdates & DraftUpdateStore;
   care: CareStore;

@@ -1,4 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createMediaService } from '../domain/media/media-service.js';
+import { openMediaFiles } from '../storage/media-files.js';
 import { createSecretBox } from '../mail/secret-box.js';
 import { identityDigester } from '../domain/oidc/identity-digest.js';
 import { createOidcSignInService } from '../domain/oidc/oidc-sign-in.js';
@@ -40,7 +44,7 @@ const noExamples: ExampleLibrary = { list: async () => [], get: async () => unde
  * const stores = createSqliteStores(openDatabase({ file: ':memory:' }).db);
  * const services = createTestServices(stores, { examples });
  */
-export function createTestServices(stores: Stores, options: { examples: ExampleCatalog; clock?: Clock; ids?: IdGenerator; logger?: Logger; publicUrl?: string; version?: string; newResetToken?: () => string; webhookTargets?: WebhookTargetPolicy; oidcProvider?: OidcProviderPort }): Services {
+export function createTestServices(stores: Stores, options: { examples: ExampleCatalog; clock?: Clock; ids?: IdGenerator; logger?: Logger; publicUrl?: string; version?: string; newResetToken?: () => string; webhookTargets?: WebhookTargetPolicy; oidcProvider?: OidcProviderPort; mediaDir?: string; mediaMaxBytes?: number }): Services {
   const clock = options.clock ?? createTestClock();
   const ids = options.ids ?? createSequentialIds('service');
   const publicUrl = () => options.publicUrl ?? 'http://localhost:8080';
@@ -99,6 +103,7 @@ export function createTestServices(stores: Stores, options: { examples: ExampleC
     care,
     fhir,
     apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }),
+    media: createMediaService({ store: stores.media, bodies: openMediaFiles(options.mediaDir ?? join(tmpdir(), 'careloom-test-media')), care: stores.care, maxBytes: options.mediaMaxBytes ?? 1024 * 1024, now: () => clock.now() }),
     researchExport: createResearchExportService({ care: stores.care, content: createReleasedContent(stores.authoring), audit: stores.audit, pseudonymSecret: Buffer.alloc(32, 1), now: () => clock.now(), newId: () => ids.newId() }),
     webhooks: createWebhookService({ store: stores.webhooks, policy: options.webhookTargets ?? PUBLIC_TARGETS_ONLY, now: () => clock.now(), newId: () => ids.newId() }),
   };

@@ -2103,6 +2103,59 @@ export interface MyReads {
   }[];
 }
 /**
+ * One file of the library.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "MediaFile".
+ */
+export interface MediaFile {
+  /**
+   * SHA-256 of the file's bytes: the same file is stored once.
+   */
+  sha256: string;
+  /**
+   * Where a module points at it (/api/media/<organisation>/<sha256>.<extension>); it never changes, so browsers keep it for a year.
+   */
+  url: string;
+  /**
+   * The file name it was first uploaded under.
+   */
+  name: string;
+  /**
+   * What it may be used for, read from its bytes.
+   */
+  kind: 'image' | 'audio' | 'video' | 'captions';
+  /**
+   * Its type, read from its bytes (never from the name or the declared type).
+   */
+  mediaType: string;
+  sizeBytes: number;
+  uploadedAt: string;
+}
+/**
+ * GET /api/media/:organisationId: the library, newest first, and the largest file it takes.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "MediaList".
+ */
+export interface MediaList {
+  media: MediaFile[];
+  /**
+   * The largest file an upload may be, in bytes.
+   */
+  maxBytes: number;
+}
+/**
+ * The answer to an upload: the file, and whether it is new to the library (201) or was there already (200).
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "MediaUpload".
+ */
+export interface MediaUpload {
+  media: MediaFile;
+  created: boolean;
+}
+/**
  * GET /api/auth/oidc: whether the login pages offer a provider, and its name for "Sign in with …".
  *
  * This interface was referenced by `CareloomApi`'s JSON-Schema
@@ -2888,6 +2941,9 @@ export interface ApiDefinitions {
   PurgeBody: PurgeBody;
   PurgeResult: PurgeResult;
   MyReads: MyReads;
+  MediaFile: MediaFile;
+  MediaList: MediaList;
+  MediaUpload: MediaUpload;
   OidcStatus: OidcStatus;
   OidcApp: OidcApp;
   OidcStartBody: OidcStartBody;

@@ -64,6 +64,7 @@ export type Block =
   | TextBlock
   | ImageBlock
   | FilmBlock
+  | AudioBlock
   | QuestionBlock
   | GridBlock
   | InstrumentBlock
@@ -896,11 +897,40 @@ export interface FilmBlock {
   transcript: LocalizedRichText;
 }
 /**
- * A WebVTT subtitle track.
+ * A WebVTT caption track of a film or a recording.
+ *
+ * This interface was referenced by `CareloomFormat`'s JSON-Schema
+ * via the `definition` "CaptionTrack".
  */
 export interface CaptionTrack {
   language: LanguageTag;
   src: MediaSource;
+}
+/**
+ * A recording (a guided exercise, a spoken explanation) with captions and a transcript, so that it can be followed without sound.
+ *
+ * This interface was referenced by `CareloomFormat`'s JSON-Schema
+ * via the `definition` "AudioBlock".
+ */
+export interface AudioBlock {
+  /**
+   * Block type.
+   */
+  type: 'audio';
+  id: Id;
+  visibleWhen?: Condition;
+  src: MediaSource;
+  /**
+   * Length of the recording in seconds, shown before playback.
+   */
+  durationSeconds?: number;
+  alt: LocalizedText;
+  caption?: LocalizedText;
+  /**
+   * Caption tracks (WebVTT), one per language, shown as the recording plays.
+   */
+  captions?: CaptionTrack[];
+  transcript: LocalizedRichText;
 }
 /**
  * A single question. Its answer is stored under the block's id.

@@ -1864,6 +1864,137 @@ export function bindValidators(careloomRuntime) {
   validate56.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
   const schema63 = careloomRuntime.schemaFiles["module.schema.json"].$defs.FilmBlock;
+  const schema67 = careloomRuntime.schemaFiles["module.schema.json"].$defs.CaptionTrack;
+
+  function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate64.evaluated;
+  if(evaluated0.dynamicProps){
+  evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+  evaluated0.items = undefined;
+  }
+  if(data && typeof data == "object" && !Array.isArray(data)){
+  if(data.language === undefined){
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "language"},message:"must have required property '"+"language"+"'",schema:schema67.required,parentSchema:schema67,data};
+  if(vErrors === null){
+  vErrors = [err0];
+  }
+  else {
+  vErrors.push(err0);
+  }
+  errors++;
+  }
+  if(data.src === undefined){
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "src"},message:"must have required property '"+"src"+"'",schema:schema67.required,parentSchema:schema67,data};
+  if(vErrors === null){
+  vErrors = [err1];
+  }
+  else {
+  vErrors.push(err1);
+  }
+  errors++;
+  }
+  for(const key0 in data){
+  if(!((key0 === "language") || (key0 === "src"))){
+  const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
+  if(vErrors === null){
+  vErrors = [err2];
+  }
+  else {
+  vErrors.push(err2);
+  }
+  errors++;
+  }
+  }
+  if(data.language !== undefined){
+  let data0 = data.language;
+  if(typeof data0 === "string"){
+  if(!pattern5.test(data0)){
+  const err3 = {instancePath:instancePath+"/language",schemaPath:"common.schema.json#/$defs/LanguageTag/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2,3}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2,3}(-[A-Z]{2})?$",parentSchema:schema35,data:data0};
+  if(vErrors === null){
+  vErrors = [err3];
+  }
+  else {
+  vErrors.push(err3);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err4 = {instancePath:instancePath+"/language",schemaPath:"common.schema.json#/$defs/LanguageTag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data0};
+  if(vErrors === null){
+  vErrors = [err4];
+  }
+  else {
+  vErrors.push(err4);
+  }
+  errors++;
+  }
+  }
+  if(data.src !== undefined){
+  let data1 = data.src;
+  if(typeof data1 === "string"){
+  if(func2(data1) > 2000){
+  const err5 = {instancePath:instancePath+"/src",schemaPath:"#/$defs/MediaSource/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema62,data:data1};
+  if(vErrors === null){
+  vErrors = [err5];
+  }
+  else {
+  vErrors.push(err5);
+  }
+  errors++;
+  }
+  if(func2(data1) < 1){
+  const err6 = {instancePath:instancePath+"/src",schemaPath:"#/$defs/MediaSource/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema62,data:data1};
+  if(vErrors === null){
+  vErrors = [err6];
+  }
+  else {
+  vErrors.push(err6);
+  }
+  errors++;
+  }
+  if(!pattern17.test(data1)){
+  const err7 = {instancePath:instancePath+"/src",schemaPath:"#/$defs/MediaSource/pattern",keyword:"pattern",params:{pattern: "^(https://|/)"},message:"must match pattern \""+"^(https://|/)"+"\"",schema:"^(https://|/)",parentSchema:schema62,data:data1};
+  if(vErrors === null){
+  vErrors = [err7];
+  }
+  else {
+  vErrors.push(err7);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err8 = {instancePath:instancePath+"/src",schemaPath:"#/$defs/MediaSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data1};
+  if(vErrors === null){
+  vErrors = [err8];
+  }
+  else {
+  vErrors.push(err8);
+  }
+  errors++;
+  }
+  }
+  }
+  else {
+  const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+  if(vErrors === null){
+  vErrors = [err9];
+  }
+  else {
+  vErrors.push(err9);
+  }
+  errors++;
+  }
+  validate64.errors = vErrors;
+  return errors === 0;
+  }
+  validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 
   function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
@@ -2114,130 +2245,19 @@ export function bindValidators(careloomRuntime) {
   if(Array.isArray(data8)){
   const len0 = data8.length;
   for(let i0=0; i0<len0; i0++){
-  let data9 = data8[i0];
-  if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-  if(data9.language === undefined){
-  const err19 = {instancePath:instancePath+"/captions/" + i0,schemaPath:"#/properties/captions/items/required",keyword:"required",params:{missingProperty: "language"},message:"must have required property '"+"language"+"'",schema:schema63.properties.captions.items.required,parentSchema:schema63.properties.captions.items,data:data9};
+  if(!(validate64(data8[i0], {instancePath:instancePath+"/captions/" + i0,parentData:data8,parentDataProperty:i0,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+  errors = vErrors.length;
+  }
+  }
+  }
+  else {
+  const err19 = {instancePath:instancePath+"/captions",schemaPath:"#/properties/captions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema63.properties.captions.type,parentSchema:schema63.properties.captions,data:data8};
   if(vErrors === null){
   vErrors = [err19];
   }
   else {
   vErrors.push(err19);
-  }
-  errors++;
-  }
-  if(data9.src === undefined){
-  const err20 = {instancePath:instancePath+"/captions/" + i0,schemaPath:"#/properties/captions/items/required",keyword:"required",params:{missingProperty: "src"},message:"must have required property '"+"src"+"'",schema:schema63.properties.captions.items.required,parentSchema:schema63.properties.captions.items,data:data9};
-  if(vErrors === null){
-  vErrors = [err20];
-  }
-  else {
-  vErrors.push(err20);
-  }
-  errors++;
-  }
-  for(const key1 in data9){
-  if(!((key1 === "language") || (key1 === "src"))){
-  const err21 = {instancePath:instancePath+"/captions/" + i0,schemaPath:"#/properties/captions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema63.properties.captions.items,data:data9};
-  if(vErrors === null){
-  vErrors = [err21];
-  }
-  else {
-  vErrors.push(err21);
-  }
-  errors++;
-  }
-  }
-  if(data9.language !== undefined){
-  let data10 = data9.language;
-  if(typeof data10 === "string"){
-  if(!pattern5.test(data10)){
-  const err22 = {instancePath:instancePath+"/captions/" + i0+"/language",schemaPath:"common.schema.json#/$defs/LanguageTag/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}(-[A-Z]{2})?$"},message:"must match pattern \""+"^[a-z]{2,3}(-[A-Z]{2})?$"+"\"",schema:"^[a-z]{2,3}(-[A-Z]{2})?$",parentSchema:schema35,data:data10};
-  if(vErrors === null){
-  vErrors = [err22];
-  }
-  else {
-  vErrors.push(err22);
-  }
-  errors++;
-  }
-  }
-  else {
-  const err23 = {instancePath:instancePath+"/captions/" + i0+"/language",schemaPath:"common.schema.json#/$defs/LanguageTag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data10};
-  if(vErrors === null){
-  vErrors = [err23];
-  }
-  else {
-  vErrors.push(err23);
-  }
-  errors++;
-  }
-  }
-  if(data9.src !== undefined){
-  let data11 = data9.src;
-  if(typeof data11 === "string"){
-  if(func2(data11) > 2000){
-  const err24 = {instancePath:instancePath+"/captions/" + i0+"/src",schemaPath:"#/$defs/MediaSource/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema62,data:data11};
-  if(vErrors === null){
-  vErrors = [err24];
-  }
-  else {
-  vErrors.push(err24);
-  }
-  errors++;
-  }
-  if(func2(data11) < 1){
-  const err25 = {instancePath:instancePath+"/captions/" + i0+"/src",schemaPath:"#/$defs/MediaSource/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema62,data:data11};
-  if(vErrors === null){
-  vErrors = [err25];
-  }
-  else {
-  vErrors.push(err25);
-  }
-  errors++;
-  }
-  if(!pattern17.test(data11)){
-  const err26 = {instancePath:instancePath+"/captions/" + i0+"/src",schemaPath:"#/$defs/MediaSource/pattern",keyword:"pattern",params:{pattern: "^(https://|/)"},message:"must match pattern \""+"^(https://|/)"+"\"",schema:"^(https://|/)",parentSchema:schema62,data:data11};
-  if(vErrors === null){
-  vErrors = [err26];
-  }
-  else {
-  vErrors.push(err26);
-  }
-  errors++;
-  }
-  }
-  else {
-  const err27 = {instancePath:instancePath+"/captions/" + i0+"/src",schemaPath:"#/$defs/MediaSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data11};
-  if(vErrors === null){
-  vErrors = [err27];
-  }
-  else {
-  vErrors.push(err27);
-  }
-  errors++;
-  }
-  }
-  }
-  else {
-  const err28 = {instancePath:instancePath+"/captions/" + i0,schemaPath:"#/properties/captions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.properties.captions.items.type,parentSchema:schema63.properties.captions.items,data:data9};
-  if(vErrors === null){
-  vErrors = [err28];
-  }
-  else {
-  vErrors.push(err28);
-  }
-  errors++;
-  }
-  }
-  }
-  else {
-  const err29 = {instancePath:instancePath+"/captions",schemaPath:"#/properties/captions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema63.properties.captions.type,parentSchema:schema63.properties.captions,data:data8};
-  if(vErrors === null){
-  vErrors = [err29];
-  }
-  else {
-  vErrors.push(err29);
   }
   errors++;
   }
@@ -2250,12 +2270,12 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
+  const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
   if(vErrors === null){
-  vErrors = [err30];
+  vErrors = [err20];
   }
   else {
-  vErrors.push(err30);
+  vErrors.push(err20);
   }
   errors++;
   }
@@ -2264,17 +2284,262 @@ export function bindValidators(careloomRuntime) {
   }
   validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema69 = careloomRuntime.schemaFiles["module.schema.json"].$defs.QuestionBlock;
-  const schema71 = careloomRuntime.schemaFiles["module.schema.json"].$defs.Input;
-  const schema82 = careloomRuntime.schemaFiles["module.schema.json"].$defs.TextInput;
-  const schema83 = careloomRuntime.schemaFiles["module.schema.json"].$defs.DateTimeInput;
-  const schema72 = careloomRuntime.schemaFiles["module.schema.json"].$defs.SingleChoiceInput;
-  const schema73 = careloomRuntime.schemaFiles["module.schema.json"].$defs.Option;
+  const schema70 = careloomRuntime.schemaFiles["module.schema.json"].$defs.AudioBlock;
 
-  function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate71.evaluated;
+  const evaluated0 = validate67.evaluated;
+  if(evaluated0.dynamicProps){
+  evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+  evaluated0.items = undefined;
+  }
+  if(data && typeof data == "object" && !Array.isArray(data)){
+  if(data.type === undefined){
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema70.required,parentSchema:schema70,data};
+  if(vErrors === null){
+  vErrors = [err0];
+  }
+  else {
+  vErrors.push(err0);
+  }
+  errors++;
+  }
+  if(data.id === undefined){
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema70.required,parentSchema:schema70,data};
+  if(vErrors === null){
+  vErrors = [err1];
+  }
+  else {
+  vErrors.push(err1);
+  }
+  errors++;
+  }
+  if(data.src === undefined){
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "src"},message:"must have required property '"+"src"+"'",schema:schema70.required,parentSchema:schema70,data};
+  if(vErrors === null){
+  vErrors = [err2];
+  }
+  else {
+  vErrors.push(err2);
+  }
+  errors++;
+  }
+  if(data.alt === undefined){
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "alt"},message:"must have required property '"+"alt"+"'",schema:schema70.required,parentSchema:schema70,data};
+  if(vErrors === null){
+  vErrors = [err3];
+  }
+  else {
+  vErrors.push(err3);
+  }
+  errors++;
+  }
+  if(data.transcript === undefined){
+  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "transcript"},message:"must have required property '"+"transcript"+"'",schema:schema70.required,parentSchema:schema70,data};
+  if(vErrors === null){
+  vErrors = [err4];
+  }
+  else {
+  vErrors.push(err4);
+  }
+  errors++;
+  }
+  for(const key0 in data){
+  if(!(func1.call(schema70.properties, key0))){
+  const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema70,data};
+  if(vErrors === null){
+  vErrors = [err5];
+  }
+  else {
+  vErrors.push(err5);
+  }
+  errors++;
+  }
+  }
+  if(data.type !== undefined){
+  let data0 = data.type;
+  if("audio" !== data0){
+  const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "audio"},message:"must be equal to constant",schema:"audio",parentSchema:schema70.properties.type,data:data0};
+  if(vErrors === null){
+  vErrors = [err6];
+  }
+  else {
+  vErrors.push(err6);
+  }
+  errors++;
+  }
+  }
+  if(data.id !== undefined){
+  let data1 = data.id;
+  if(typeof data1 === "string"){
+  if(!pattern8.test(data1)){
+  const err7 = {instancePath:instancePath+"/id",schemaPath:"common.schema.json#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_.-]{0,63}$",parentSchema:schema39,data:data1};
+  if(vErrors === null){
+  vErrors = [err7];
+  }
+  else {
+  vErrors.push(err7);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err8 = {instancePath:instancePath+"/id",schemaPath:"common.schema.json#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data1};
+  if(vErrors === null){
+  vErrors = [err8];
+  }
+  else {
+  vErrors.push(err8);
+  }
+  errors++;
+  }
+  }
+  if(data.visibleWhen !== undefined){
+  if(!(validate28(data.visibleWhen, {instancePath:instancePath+"/visibleWhen",parentData:data,parentDataProperty:"visibleWhen",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+  errors = vErrors.length;
+  }
+  }
+  if(data.src !== undefined){
+  let data3 = data.src;
+  if(typeof data3 === "string"){
+  if(func2(data3) > 2000){
+  const err9 = {instancePath:instancePath+"/src",schemaPath:"#/$defs/MediaSource/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema62,data:data3};
+  if(vErrors === null){
+  vErrors = [err9];
+  }
+  else {
+  vErrors.push(err9);
+  }
+  errors++;
+  }
+  if(func2(data3) < 1){
+  const err10 = {instancePath:instancePath+"/src",schemaPath:"#/$defs/MediaSource/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema62,data:data3};
+  if(vErrors === null){
+  vErrors = [err10];
+  }
+  else {
+  vErrors.push(err10);
+  }
+  errors++;
+  }
+  if(!pattern17.test(data3)){
+  const err11 = {instancePath:instancePath+"/src",schemaPath:"#/$defs/MediaSource/pattern",keyword:"pattern",params:{pattern: "^(https://|/)"},message:"must match pattern \""+"^(https://|/)"+"\"",schema:"^(https://|/)",parentSchema:schema62,data:data3};
+  if(vErrors === null){
+  vErrors = [err11];
+  }
+  else {
+  vErrors.push(err11);
+  }
+  errors++;
+  }
+  }
+  else {
+  const err12 = {instancePath:instancePath+"/src",schemaPath:"#/$defs/MediaSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data3};
+  if(vErrors === null){
+  vErrors = [err12];
+  }
+  else {
+  vErrors.push(err12);
+  }
+  errors++;
+  }
+  }
+  if(data.durationSeconds !== undefined){
+  let data4 = data.durationSeconds;
+  if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+  const err13 = {instancePath:instancePath+"/durationSeconds",schemaPath:"#/properties/durationSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.durationSeconds.type,parentSchema:schema70.properties.durationSeconds,data:data4};
+  if(vErrors === null){
+  vErrors = [err13];
+  }
+  else {
+  vErrors.push(err13);
+  }
+  errors++;
+  }
+  if((typeof data4 == "number") && (isFinite(data4))){
+  if(data4 < 1 || isNaN(data4)){
+  const err14 = {instancePath:instancePath+"/durationSeconds",schemaPath:"#/properties/durationSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema70.properties.durationSeconds,data:data4};
+  if(vErrors === null){
+  vErrors = [err14];
+  }
+  else {
+  vErrors.push(err14);
+  }
+  errors++;
+  }
+  }
+  }
+  if(data.alt !== undefined){
+  if(!(validate22(data.alt, {instancePath:instancePath+"/alt",parentData:data,parentDataProperty:"alt",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+  errors = vErrors.length;
+  }
+  }
+  if(data.caption !== undefined){
+  if(!(validate22(data.caption, {instancePath:instancePath+"/caption",parentData:data,parentDataProperty:"caption",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+  errors = vErrors.length;
+  }
+  }
+  if(data.captions !== undefined){
+  let data7 = data.captions;
+  if(Array.isArray(data7)){
+  const len0 = data7.length;
+  for(let i0=0; i0<len0; i0++){
+  if(!(validate64(data7[i0], {instancePath:instancePath+"/captions/" + i0,parentData:data7,parentDataProperty:i0,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+  errors = vErrors.length;
+  }
+  }
+  }
+  else {
+  const err15 = {instancePath:instancePath+"/captions",schemaPath:"#/properties/captions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema70.properties.captions.type,parentSchema:schema70.properties.captions,data:data7};
+  if(vErrors === null){
+  vErrors = [err15];
+  }
+  else {
+  vErrors.push(err15);
+  }
+  errors++;
+  }
+  }
+  if(data.transcript !== undefined){
+  if(!(validate50(data.transcript, {instancePath:instancePath+"/transcript",parentData:data,parentDataProperty:"transcript",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+  errors = vErrors.length;
+  }
+  }
+  }
+  else {
+  const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
+  if(vErrors === null){
+  vErrors = [err16];
+  }
+  else {
+  vErrors.push(err16);
+  }
+  errors++;
+  }
+  validate67.errors = vErrors;
+  return errors === 0;
+  }
+  validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+  const schema73 = careloomRuntime.schemaFiles["module.schema.json"].$defs.QuestionBlock;
+  const schema75 = careloomRuntime.schemaFiles["module.schema.json"].$defs.Input;
+  const schema86 = careloomRuntime.schemaFiles["module.schema.json"].$defs.TextInput;
+  const schema87 = careloomRuntime.schemaFiles["module.schema.json"].$defs.DateTimeInput;
+  const schema76 = careloomRuntime.schemaFiles["module.schema.json"].$defs.SingleChoiceInput;
+  const schema77 = careloomRuntime.schemaFiles["module.schema.json"].$defs.Option;
+
+  function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate79.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -2283,7 +2548,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.id === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema73.required,parentSchema:schema73,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema77.required,parentSchema:schema77,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -2293,7 +2558,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.label === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema73.required,parentSchema:schema73,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema77.required,parentSchema:schema77,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -2304,7 +2569,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((key0 === "id") || (key0 === "label")) || (key0 === "value"))){
-  const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data};
+  const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema77,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -2348,7 +2613,7 @@ export function bindValidators(careloomRuntime) {
   if(data.value !== undefined){
   let data2 = data.value;
   if(!((typeof data2 == "number") && (isFinite(data2)))){
-  const err5 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema73.properties.value.type,parentSchema:schema73.properties.value,data:data2};
+  const err5 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema77.properties.value.type,parentSchema:schema77.properties.value,data:data2};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -2360,7 +2625,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
+  const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -2369,291 +2634,16 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate71.errors = vErrors;
+  validate79.errors = vErrors;
   return errors === 0;
   }
-  validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate79.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-  function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate70.evaluated;
-  if(evaluated0.dynamicProps){
-  evaluated0.props = undefined;
-  }
-  if(evaluated0.dynamicItems){
-  evaluated0.items = undefined;
-  }
-  if(data && typeof data == "object" && !Array.isArray(data)){
-  if(data.kind === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema72.required,parentSchema:schema72,data};
-  if(vErrors === null){
-  vErrors = [err0];
-  }
-  else {
-  vErrors.push(err0);
-  }
-  errors++;
-  }
-  if(data.options === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "options"},message:"must have required property '"+"options"+"'",schema:schema72.required,parentSchema:schema72,data};
-  if(vErrors === null){
-  vErrors = [err1];
-  }
-  else {
-  vErrors.push(err1);
-  }
-  errors++;
-  }
-  for(const key0 in data){
-  if(!(((key0 === "kind") || (key0 === "options")) || (key0 === "display"))){
-  const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data};
-  if(vErrors === null){
-  vErrors = [err2];
-  }
-  else {
-  vErrors.push(err2);
-  }
-  errors++;
-  }
-  }
-  if(data.kind !== undefined){
-  let data0 = data.kind;
-  if("singleChoice" !== data0){
-  const err3 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "singleChoice"},message:"must be equal to constant",schema:"singleChoice",parentSchema:schema72.properties.kind,data:data0};
-  if(vErrors === null){
-  vErrors = [err3];
-  }
-  else {
-  vErrors.push(err3);
-  }
-  errors++;
-  }
-  }
-  if(data.options !== undefined){
-  let data1 = data.options;
-  if(Array.isArray(data1)){
-  if(data1.length < 2){
-  const err4 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema72.properties.options,data:data1};
-  if(vErrors === null){
-  vErrors = [err4];
-  }
-  else {
-  vErrors.push(err4);
-  }
-  errors++;
-  }
-  const len0 = data1.length;
-  for(let i0=0; i0<len0; i0++){
-  if(!(validate71(data1[i0], {instancePath:instancePath+"/options/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-  errors = vErrors.length;
-  }
-  }
-  }
-  else {
-  const err5 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema72.properties.options.type,parentSchema:schema72.properties.options,data:data1};
-  if(vErrors === null){
-  vErrors = [err5];
-  }
-  else {
-  vErrors.push(err5);
-  }
-  errors++;
-  }
-  }
-  if(data.display !== undefined){
-  let data3 = data.display;
-  if(!((data3 === "radio") || (data3 === "dropdown"))){
-  const err6 = {instancePath:instancePath+"/display",schemaPath:"#/properties/display/enum",keyword:"enum",params:{allowedValues: schema72.properties.display.enum},message:"must be equal to one of the allowed values",schema:schema72.properties.display.enum,parentSchema:schema72.properties.display,data:data3};
-  if(vErrors === null){
-  vErrors = [err6];
-  }
-  else {
-  vErrors.push(err6);
-  }
-  errors++;
-  }
-  }
-  }
-  else {
-  const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
-  if(vErrors === null){
-  vErrors = [err7];
-  }
-  else {
-  vErrors.push(err7);
-  }
-  errors++;
-  }
-  validate70.errors = vErrors;
-  return errors === 0;
-  }
-  validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-  const schema75 = careloomRuntime.schemaFiles["module.schema.json"].$defs.MultipleChoiceInput;
-
-  function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate74.evaluated;
-  if(evaluated0.dynamicProps){
-  evaluated0.props = undefined;
-  }
-  if(evaluated0.dynamicItems){
-  evaluated0.items = undefined;
-  }
-  if(data && typeof data == "object" && !Array.isArray(data)){
-  if(data.kind === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema75.required,parentSchema:schema75,data};
-  if(vErrors === null){
-  vErrors = [err0];
-  }
-  else {
-  vErrors.push(err0);
-  }
-  errors++;
-  }
-  if(data.options === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "options"},message:"must have required property '"+"options"+"'",schema:schema75.required,parentSchema:schema75,data};
-  if(vErrors === null){
-  vErrors = [err1];
-  }
-  else {
-  vErrors.push(err1);
-  }
-  errors++;
-  }
-  for(const key0 in data){
-  if(!((((key0 === "kind") || (key0 === "options")) || (key0 === "minSelected")) || (key0 === "maxSelected"))){
-  const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema75,data};
-  if(vErrors === null){
-  vErrors = [err2];
-  }
-  else {
-  vErrors.push(err2);
-  }
-  errors++;
-  }
-  }
-  if(data.kind !== undefined){
-  let data0 = data.kind;
-  if("multipleChoice" !== data0){
-  const err3 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "multipleChoice"},message:"must be equal to constant",schema:"multipleChoice",parentSchema:schema75.properties.kind,data:data0};
-  if(vErrors === null){
-  vErrors = [err3];
-  }
-  else {
-  vErrors.push(err3);
-  }
-  errors++;
-  }
-  }
-  if(data.options !== undefined){
-  let data1 = data.options;
-  if(Array.isArray(data1)){
-  if(data1.length < 1){
-  const err4 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema75.properties.options,data:data1};
-  if(vErrors === null){
-  vErrors = [err4];
-  }
-  else {
-  vErrors.push(err4);
-  }
-  errors++;
-  }
-  const len0 = data1.length;
-  for(let i0=0; i0<len0; i0++){
-  if(!(validate71(data1[i0], {instancePath:instancePath+"/options/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-  errors = vErrors.length;
-  }
-  }
-  }
-  else {
-  const err5 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.properties.options.type,parentSchema:schema75.properties.options,data:data1};
-  if(vErrors === null){
-  vErrors = [err5];
-  }
-  else {
-  vErrors.push(err5);
-  }
-  errors++;
-  }
-  }
-  if(data.minSelected !== undefined){
-  let data3 = data.minSelected;
-  if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-  const err6 = {instancePath:instancePath+"/minSelected",schemaPath:"#/properties/minSelected/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema75.properties.minSelected.type,parentSchema:schema75.properties.minSelected,data:data3};
-  if(vErrors === null){
-  vErrors = [err6];
-  }
-  else {
-  vErrors.push(err6);
-  }
-  errors++;
-  }
-  if((typeof data3 == "number") && (isFinite(data3))){
-  if(data3 < 0 || isNaN(data3)){
-  const err7 = {instancePath:instancePath+"/minSelected",schemaPath:"#/properties/minSelected/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema75.properties.minSelected,data:data3};
-  if(vErrors === null){
-  vErrors = [err7];
-  }
-  else {
-  vErrors.push(err7);
-  }
-  errors++;
-  }
-  }
-  }
-  if(data.maxSelected !== undefined){
-  let data4 = data.maxSelected;
-  if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-  const err8 = {instancePath:instancePath+"/maxSelected",schemaPath:"#/properties/maxSelected/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema75.properties.maxSelected.type,parentSchema:schema75.properties.maxSelected,data:data4};
-  if(vErrors === null){
-  vErrors = [err8];
-  }
-  else {
-  vErrors.push(err8);
-  }
-  errors++;
-  }
-  if((typeof data4 == "number") && (isFinite(data4))){
-  if(data4 < 1 || isNaN(data4)){
-  const err9 = {instancePath:instancePath+"/maxSelected",schemaPath:"#/properties/maxSelected/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema75.properties.maxSelected,data:data4};
-  if(vErrors === null){
-  vErrors = [err9];
-  }
-  else {
-  vErrors.push(err9);
-  }
-  errors++;
-  }
-  }
-  }
-  }
-  else {
-  const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.type,parentSchema:schema75,data};
-  if(vErrors === null){
-  vErrors = [err10];
-  }
-  else {
-  vErrors.push(err10);
-  }
-  errors++;
-  }
-  validate74.errors = vErrors;
-  return errors === 0;
-  }
-  validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-  const schema76 = careloomRuntime.schemaFiles["module.schema.json"].$defs.ScaleInput;
-
-  function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate76.evaluated;
+  const evaluated0 = validate78.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -2682,7 +2672,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   for(const key0 in data){
-  if(!((key0 === "kind") || (key0 === "options"))){
+  if(!(((key0 === "kind") || (key0 === "options")) || (key0 === "display"))){
   const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data};
   if(vErrors === null){
   vErrors = [err2];
@@ -2695,8 +2685,8 @@ export function bindValidators(careloomRuntime) {
   }
   if(data.kind !== undefined){
   let data0 = data.kind;
-  if("scale" !== data0){
-  const err3 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scale"},message:"must be equal to constant",schema:"scale",parentSchema:schema76.properties.kind,data:data0};
+  if("singleChoice" !== data0){
+  const err3 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "singleChoice"},message:"must be equal to constant",schema:"singleChoice",parentSchema:schema76.properties.kind,data:data0};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -2721,10 +2711,285 @@ export function bindValidators(careloomRuntime) {
   }
   const len0 = data1.length;
   for(let i0=0; i0<len0; i0++){
+  if(!(validate79(data1[i0], {instancePath:instancePath+"/options/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+  errors = vErrors.length;
+  }
+  }
+  }
+  else {
+  const err5 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.options.type,parentSchema:schema76.properties.options,data:data1};
+  if(vErrors === null){
+  vErrors = [err5];
+  }
+  else {
+  vErrors.push(err5);
+  }
+  errors++;
+  }
+  }
+  if(data.display !== undefined){
+  let data3 = data.display;
+  if(!((data3 === "radio") || (data3 === "dropdown"))){
+  const err6 = {instancePath:instancePath+"/display",schemaPath:"#/properties/display/enum",keyword:"enum",params:{allowedValues: schema76.properties.display.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.display.enum,parentSchema:schema76.properties.display,data:data3};
+  if(vErrors === null){
+  vErrors = [err6];
+  }
+  else {
+  vErrors.push(err6);
+  }
+  errors++;
+  }
+  }
+  }
+  else {
+  const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data};
+  if(vErrors === null){
+  vErrors = [err7];
+  }
+  else {
+  vErrors.push(err7);
+  }
+  errors++;
+  }
+  validate78.errors = vErrors;
+  return errors === 0;
+  }
+  validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+  const schema79 = careloomRuntime.schemaFiles["module.schema.json"].$defs.MultipleChoiceInput;
+
+  function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate82.evaluated;
+  if(evaluated0.dynamicProps){
+  evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+  evaluated0.items = undefined;
+  }
+  if(data && typeof data == "object" && !Array.isArray(data)){
+  if(data.kind === undefined){
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema79.required,parentSchema:schema79,data};
+  if(vErrors === null){
+  vErrors = [err0];
+  }
+  else {
+  vErrors.push(err0);
+  }
+  errors++;
+  }
+  if(data.options === undefined){
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "options"},message:"must have required property '"+"options"+"'",schema:schema79.required,parentSchema:schema79,data};
+  if(vErrors === null){
+  vErrors = [err1];
+  }
+  else {
+  vErrors.push(err1);
+  }
+  errors++;
+  }
+  for(const key0 in data){
+  if(!((((key0 === "kind") || (key0 === "options")) || (key0 === "minSelected")) || (key0 === "maxSelected"))){
+  const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema79,data};
+  if(vErrors === null){
+  vErrors = [err2];
+  }
+  else {
+  vErrors.push(err2);
+  }
+  errors++;
+  }
+  }
+  if(data.kind !== undefined){
+  let data0 = data.kind;
+  if("multipleChoice" !== data0){
+  const err3 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "multipleChoice"},message:"must be equal to constant",schema:"multipleChoice",parentSchema:schema79.properties.kind,data:data0};
+  if(vErrors === null){
+  vErrors = [err3];
+  }
+  else {
+  vErrors.push(err3);
+  }
+  errors++;
+  }
+  }
+  if(data.options !== undefined){
+  let data1 = data.options;
+  if(Array.isArray(data1)){
+  if(data1.length < 1){
+  const err4 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema79.properties.options,data:data1};
+  if(vErrors === null){
+  vErrors = [err4];
+  }
+  else {
+  vErrors.push(err4);
+  }
+  errors++;
+  }
+  const len0 = data1.length;
+  for(let i0=0; i0<len0; i0++){
+  if(!(validate79(data1[i0], {instancePath:instancePath+"/options/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+  errors = vErrors.length;
+  }
+  }
+  }
+  else {
+  const err5 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema79.properties.options.type,parentSchema:schema79.properties.options,data:data1};
+  if(vErrors === null){
+  vErrors = [err5];
+  }
+  else {
+  vErrors.push(err5);
+  }
+  errors++;
+  }
+  }
+  if(data.minSelected !== undefined){
+  let data3 = data.minSelected;
+  if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+  const err6 = {instancePath:instancePath+"/minSelected",schemaPath:"#/properties/minSelected/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema79.properties.minSelected.type,parentSchema:schema79.properties.minSelected,data:data3};
+  if(vErrors === null){
+  vErrors = [err6];
+  }
+  else {
+  vErrors.push(err6);
+  }
+  errors++;
+  }
+  if((typeof data3 == "number") && (isFinite(data3))){
+  if(data3 < 0 || isNaN(data3)){
+  const err7 = {instancePath:instancePath+"/minSelected",schemaPath:"#/properties/minSelected/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema79.properties.minSelected,data:data3};
+  if(vErrors === null){
+  vErrors = [err7];
+  }
+  else {
+  vErrors.push(err7);
+  }
+  errors++;
+  }
+  }
+  }
+  if(data.maxSelected !== undefined){
+  let data4 = data.maxSelected;
+  if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+  const err8 = {instancePath:instancePath+"/maxSelected",schemaPath:"#/properties/maxSelected/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema79.properties.maxSelected.type,parentSchema:schema79.properties.maxSelected,data:data4};
+  if(vErrors === null){
+  vErrors = [err8];
+  }
+  else {
+  vErrors.push(err8);
+  }
+  errors++;
+  }
+  if((typeof data4 == "number") && (isFinite(data4))){
+  if(data4 < 1 || isNaN(data4)){
+  const err9 = {instancePath:instancePath+"/maxSelected",schemaPath:"#/properties/maxSelected/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema79.properties.maxSelected,data:data4};
+  if(vErrors === null){
+  vErrors = [err9];
+  }
+  else {
+  vErrors.push(err9);
+  }
+  errors++;
+  }
+  }
+  }
+  }
+  else {
+  const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.type,parentSchema:schema79,data};
+  if(vErrors === null){
+  vErrors = [err10];
+  }
+  else {
+  vErrors.push(err10);
+  }
+  errors++;
+  }
+  validate82.errors = vErrors;
+  return errors === 0;
+  }
+  validate82.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+  const schema80 = careloomRuntime.schemaFiles["module.schema.json"].$defs.ScaleInput;
+
+  function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate84.evaluated;
+  if(evaluated0.dynamicProps){
+  evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+  evaluated0.items = undefined;
+  }
+  if(data && typeof data == "object" && !Array.isArray(data)){
+  if(data.kind === undefined){
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema80.required,parentSchema:schema80,data};
+  if(vErrors === null){
+  vErrors = [err0];
+  }
+  else {
+  vErrors.push(err0);
+  }
+  errors++;
+  }
+  if(data.options === undefined){
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "options"},message:"must have required property '"+"options"+"'",schema:schema80.required,parentSchema:schema80,data};
+  if(vErrors === null){
+  vErrors = [err1];
+  }
+  else {
+  vErrors.push(err1);
+  }
+  errors++;
+  }
+  for(const key0 in data){
+  if(!((key0 === "kind") || (key0 === "options"))){
+  const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data};
+  if(vErrors === null){
+  vErrors = [err2];
+  }
+  else {
+  vErrors.push(err2);
+  }
+  errors++;
+  }
+  }
+  if(data.kind !== undefined){
+  let data0 = data.kind;
+  if("scale" !== data0){
+  const err3 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scale"},message:"must be equal to constant",schema:"scale",parentSchema:schema80.properties.kind,data:data0};
+  if(vErrors === null){
+  vErrors = [err3];
+  }
+  else {
+  vErrors.push(err3);
+  }
+  errors++;
+  }
+  }
+  if(data.options !== undefined){
+  let data1 = data.options;
+  if(Array.isArray(data1)){
+  if(data1.length < 2){
+  const err4 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema80.properties.options,data:data1};
+  if(vErrors === null){
+  vErrors = [err4];
+  }
+  else {
+  vErrors.push(err4);
+  }
+  errors++;
+  }
+  const len0 = data1.length;
+  for(let i0=0; i0<len0; i0++){
   let data2 = data1[i0];
   if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
   if(data2.id === undefined){
-  const err5 = {instancePath:instancePath+"/options/" + i0,schemaPath:"#/properties/options/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema76.properties.options.items.required,parentSchema:schema76.properties.options.items,data:data2};
+  const err5 = {instancePath:instancePath+"/options/" + i0,schemaPath:"#/properties/options/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema80.properties.options.items.required,parentSchema:schema80.properties.options.items,data:data2};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -2734,7 +2999,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data2.label === undefined){
-  const err6 = {instancePath:instancePath+"/options/" + i0,schemaPath:"#/properties/options/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema76.properties.options.items.required,parentSchema:schema76.properties.options.items,data:data2};
+  const err6 = {instancePath:instancePath+"/options/" + i0,schemaPath:"#/properties/options/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema80.properties.options.items.required,parentSchema:schema80.properties.options.items,data:data2};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -2744,7 +3009,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data2.value === undefined){
-  const err7 = {instancePath:instancePath+"/options/" + i0,schemaPath:"#/properties/options/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema76.properties.options.items.required,parentSchema:schema76.properties.options.items,data:data2};
+  const err7 = {instancePath:instancePath+"/options/" + i0,schemaPath:"#/properties/options/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema80.properties.options.items.required,parentSchema:schema80.properties.options.items,data:data2};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -2755,7 +3020,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key1 in data2){
   if(!(((key1 === "id") || (key1 === "label")) || (key1 === "value"))){
-  const err8 = {instancePath:instancePath+"/options/" + i0,schemaPath:"#/properties/options/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema76.properties.options.items,data:data2};
+  const err8 = {instancePath:instancePath+"/options/" + i0,schemaPath:"#/properties/options/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.options.items,data:data2};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -2799,7 +3064,7 @@ export function bindValidators(careloomRuntime) {
   if(data2.value !== undefined){
   let data5 = data2.value;
   if(!((typeof data5 == "number") && (isFinite(data5)))){
-  const err11 = {instancePath:instancePath+"/options/" + i0+"/value",schemaPath:"#/properties/options/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema76.properties.options.items.properties.value.type,parentSchema:schema76.properties.options.items.properties.value,data:data5};
+  const err11 = {instancePath:instancePath+"/options/" + i0+"/value",schemaPath:"#/properties/options/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema80.properties.options.items.properties.value.type,parentSchema:schema80.properties.options.items.properties.value,data:data5};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -2811,7 +3076,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err12 = {instancePath:instancePath+"/options/" + i0,schemaPath:"#/properties/options/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.options.items.type,parentSchema:schema76.properties.options.items,data:data2};
+  const err12 = {instancePath:instancePath+"/options/" + i0,schemaPath:"#/properties/options/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.options.items.type,parentSchema:schema80.properties.options.items,data:data2};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -2823,7 +3088,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err13 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.options.type,parentSchema:schema76.properties.options,data:data1};
+  const err13 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.options.type,parentSchema:schema80.properties.options,data:data1};
   if(vErrors === null){
   vErrors = [err13];
   }
@@ -2835,7 +3100,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data};
+  const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
   if(vErrors === null){
   vErrors = [err14];
   }
@@ -2844,17 +3109,17 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate76.errors = vErrors;
+  validate84.errors = vErrors;
   return errors === 0;
   }
-  validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate84.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema78 = careloomRuntime.schemaFiles["module.schema.json"].$defs.SliderInput;
+  const schema82 = careloomRuntime.schemaFiles["module.schema.json"].$defs.SliderInput;
 
-  function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate78.evaluated;
+  const evaluated0 = validate86.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -2863,7 +3128,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.kind === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema78.required,parentSchema:schema78,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema82.required,parentSchema:schema82,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -2873,7 +3138,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.min === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema78.required,parentSchema:schema78,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema82.required,parentSchema:schema82,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -2883,7 +3148,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.max === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema78.required,parentSchema:schema78,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema82.required,parentSchema:schema82,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -2894,7 +3159,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!((((((key0 === "kind") || (key0 === "min")) || (key0 === "max")) || (key0 === "step")) || (key0 === "minLabel")) || (key0 === "maxLabel"))){
-  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data};
+  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema82,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -2907,7 +3172,7 @@ export function bindValidators(careloomRuntime) {
   if(data.kind !== undefined){
   let data0 = data.kind;
   if("slider" !== data0){
-  const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "slider"},message:"must be equal to constant",schema:"slider",parentSchema:schema78.properties.kind,data:data0};
+  const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "slider"},message:"must be equal to constant",schema:"slider",parentSchema:schema82.properties.kind,data:data0};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -2920,7 +3185,7 @@ export function bindValidators(careloomRuntime) {
   if(data.min !== undefined){
   let data1 = data.min;
   if(!((typeof data1 == "number") && (isFinite(data1)))){
-  const err5 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema78.properties.min.type,parentSchema:schema78.properties.min,data:data1};
+  const err5 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema82.properties.min.type,parentSchema:schema82.properties.min,data:data1};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -2933,7 +3198,7 @@ export function bindValidators(careloomRuntime) {
   if(data.max !== undefined){
   let data2 = data.max;
   if(!((typeof data2 == "number") && (isFinite(data2)))){
-  const err6 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema78.properties.max.type,parentSchema:schema78.properties.max,data:data2};
+  const err6 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema82.properties.max.type,parentSchema:schema82.properties.max,data:data2};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -2947,7 +3212,7 @@ export function bindValidators(careloomRuntime) {
   let data3 = data.step;
   if((typeof data3 == "number") && (isFinite(data3))){
   if(data3 <= 0 || isNaN(data3)){
-  const err7 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema78.properties.step,data:data3};
+  const err7 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema82.properties.step,data:data3};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -2958,7 +3223,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err8 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema78.properties.step.type,parentSchema:schema78.properties.step,data:data3};
+  const err8 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema82.properties.step.type,parentSchema:schema82.properties.step,data:data3};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -2982,7 +3247,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data};
+  const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -2991,18 +3256,18 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate78.errors = vErrors;
+  validate86.errors = vErrors;
   return errors === 0;
   }
-  validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate86.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema79 = careloomRuntime.schemaFiles["module.schema.json"].$defs.NumberInput;
-  const schema80 = careloomRuntime.schemaFiles["module.schema.json"].$defs.Unit;
+  const schema83 = careloomRuntime.schemaFiles["module.schema.json"].$defs.NumberInput;
+  const schema84 = careloomRuntime.schemaFiles["module.schema.json"].$defs.Unit;
 
-  function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate82.evaluated;
+  const evaluated0 = validate90.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -3011,7 +3276,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.code === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema80.required,parentSchema:schema80,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema84.required,parentSchema:schema84,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -3021,7 +3286,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.label === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema80.required,parentSchema:schema80,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema84.required,parentSchema:schema84,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -3032,7 +3297,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!((key0 === "code") || (key0 === "label"))){
-  const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data};
+  const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema84,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -3046,7 +3311,7 @@ export function bindValidators(careloomRuntime) {
   let data0 = data.code;
   if(typeof data0 === "string"){
   if(func2(data0) > 40){
-  const err3 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema80.properties.code,data:data0};
+  const err3 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema84.properties.code,data:data0};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -3056,7 +3321,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(func2(data0) < 1){
-  const err4 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.code,data:data0};
+  const err4 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema84.properties.code,data:data0};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -3067,7 +3332,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err5 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.code.type,parentSchema:schema80.properties.code,data:data0};
+  const err5 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.code.type,parentSchema:schema84.properties.code,data:data0};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -3085,7 +3350,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
+  const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema84.type,parentSchema:schema84,data};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -3094,16 +3359,16 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate82.errors = vErrors;
+  validate90.errors = vErrors;
   return errors === 0;
   }
-  validate82.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate90.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-  function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate81.evaluated;
+  const evaluated0 = validate89.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -3112,7 +3377,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.kind === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema79.required,parentSchema:schema79,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema83.required,parentSchema:schema83,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -3123,7 +3388,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((((key0 === "kind") || (key0 === "unit")) || (key0 === "min")) || (key0 === "max")) || (key0 === "decimals"))){
-  const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema79,data};
+  const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema83,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -3136,7 +3401,7 @@ export function bindValidators(careloomRuntime) {
   if(data.kind !== undefined){
   let data0 = data.kind;
   if("number" !== data0){
-  const err2 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "number"},message:"must be equal to constant",schema:"number",parentSchema:schema79.properties.kind,data:data0};
+  const err2 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "number"},message:"must be equal to constant",schema:"number",parentSchema:schema83.properties.kind,data:data0};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -3147,15 +3412,15 @@ export function bindValidators(careloomRuntime) {
   }
   }
   if(data.unit !== undefined){
-  if(!(validate82(data.unit, {instancePath:instancePath+"/unit",parentData:data,parentDataProperty:"unit",rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+  if(!(validate90(data.unit, {instancePath:instancePath+"/unit",parentData:data,parentDataProperty:"unit",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
   errors = vErrors.length;
   }
   }
   if(data.min !== undefined){
   let data2 = data.min;
   if(!((typeof data2 == "number") && (isFinite(data2)))){
-  const err3 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema79.properties.min.type,parentSchema:schema79.properties.min,data:data2};
+  const err3 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema83.properties.min.type,parentSchema:schema83.properties.min,data:data2};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -3168,7 +3433,7 @@ export function bindValidators(careloomRuntime) {
   if(data.max !== undefined){
   let data3 = data.max;
   if(!((typeof data3 == "number") && (isFinite(data3)))){
-  const err4 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema79.properties.max.type,parentSchema:schema79.properties.max,data:data3};
+  const err4 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema83.properties.max.type,parentSchema:schema83.properties.max,data:data3};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -3181,7 +3446,7 @@ export function bindValidators(careloomRuntime) {
   if(data.decimals !== undefined){
   let data4 = data.decimals;
   if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-  const err5 = {instancePath:instancePath+"/decimals",schemaPath:"#/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema79.properties.decimals.type,parentSchema:schema79.properties.decimals,data:data4};
+  const err5 = {instancePath:instancePath+"/decimals",schemaPath:"#/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema83.properties.decimals.type,parentSchema:schema83.properties.decimals,data:data4};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -3192,7 +3457,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data4 == "number") && (isFinite(data4))){
   if(data4 > 6 || isNaN(data4)){
-  const err6 = {instancePath:instancePath+"/decimals",schemaPath:"#/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6",schema:6,parentSchema:schema79.properties.decimals,data:data4};
+  const err6 = {instancePath:instancePath+"/decimals",schemaPath:"#/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6",schema:6,parentSchema:schema83.properties.decimals,data:data4};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -3202,7 +3467,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data4 < 0 || isNaN(data4)){
-  const err7 = {instancePath:instancePath+"/decimals",schemaPath:"#/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema79.properties.decimals,data:data4};
+  const err7 = {instancePath:instancePath+"/decimals",schemaPath:"#/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema83.properties.decimals,data:data4};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -3215,7 +3480,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.type,parentSchema:schema79,data};
+  const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema83.type,parentSchema:schema83,data};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -3224,17 +3489,17 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate81.errors = vErrors;
+  validate89.errors = vErrors;
   return errors === 0;
   }
-  validate81.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate89.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema81 = careloomRuntime.schemaFiles["module.schema.json"].$defs.YesNoInput;
+  const schema85 = careloomRuntime.schemaFiles["module.schema.json"].$defs.YesNoInput;
 
-  function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate85.evaluated;
+  const evaluated0 = validate93.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -3243,7 +3508,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.kind === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema81.required,parentSchema:schema81,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema85.required,parentSchema:schema85,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -3254,7 +3519,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((key0 === "kind") || (key0 === "yesLabel")) || (key0 === "noLabel"))){
-  const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema81,data};
+  const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema85,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -3267,7 +3532,7 @@ export function bindValidators(careloomRuntime) {
   if(data.kind !== undefined){
   let data0 = data.kind;
   if("yesNo" !== data0){
-  const err2 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "yesNo"},message:"must be equal to constant",schema:"yesNo",parentSchema:schema81.properties.kind,data:data0};
+  const err2 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "yesNo"},message:"must be equal to constant",schema:"yesNo",parentSchema:schema85.properties.kind,data:data0};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -3291,7 +3556,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.type,parentSchema:schema81,data};
+  const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema85.type,parentSchema:schema85,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -3300,16 +3565,16 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate85.errors = vErrors;
+  validate93.errors = vErrors;
   return errors === 0;
   }
-  validate85.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate93.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-  function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate69.evaluated;
+  const evaluated0 = validate77.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -3318,7 +3583,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.kind === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema71.required,parentSchema:schema71,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema75.required,parentSchema:schema75,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -3330,15 +3595,15 @@ export function bindValidators(careloomRuntime) {
   const tag0 = data.kind;
   if(typeof tag0 == "string"){
   if(tag0 === "singleChoice"){
-  if(!(validate70(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+  if(!(validate78(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
   errors = vErrors.length;
   }
   var props0 = true;
   }
   else if(tag0 === "multipleChoice"){
-  if(!(validate74(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+  if(!(validate82(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
   errors = vErrors.length;
   }
   if(props0 !== true){
@@ -3346,8 +3611,8 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else if(tag0 === "scale"){
-  if(!(validate76(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+  if(!(validate84(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
   errors = vErrors.length;
   }
   if(props0 !== true){
@@ -3355,8 +3620,8 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else if(tag0 === "slider"){
-  if(!(validate78(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+  if(!(validate86(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
   errors = vErrors.length;
   }
   if(props0 !== true){
@@ -3364,8 +3629,8 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else if(tag0 === "number"){
-  if(!(validate81(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+  if(!(validate89(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
   errors = vErrors.length;
   }
   if(props0 !== true){
@@ -3375,7 +3640,7 @@ export function bindValidators(careloomRuntime) {
   else if(tag0 === "text"){
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.kind === undefined){
-  const err1 = {instancePath,schemaPath:"#/$defs/TextInput/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema82.required,parentSchema:schema82,data};
+  const err1 = {instancePath,schemaPath:"#/$defs/TextInput/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema86.required,parentSchema:schema86,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -3385,7 +3650,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.maxLength === undefined){
-  const err2 = {instancePath,schemaPath:"#/$defs/TextInput/required",keyword:"required",params:{missingProperty: "maxLength"},message:"must have required property '"+"maxLength"+"'",schema:schema82.required,parentSchema:schema82,data};
+  const err2 = {instancePath,schemaPath:"#/$defs/TextInput/required",keyword:"required",params:{missingProperty: "maxLength"},message:"must have required property '"+"maxLength"+"'",schema:schema86.required,parentSchema:schema86,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -3396,7 +3661,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((key0 === "kind") || (key0 === "multiline")) || (key0 === "maxLength"))){
-  const err3 = {instancePath,schemaPath:"#/$defs/TextInput/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema82,data};
+  const err3 = {instancePath,schemaPath:"#/$defs/TextInput/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema86,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -3409,7 +3674,7 @@ export function bindValidators(careloomRuntime) {
   if(data.kind !== undefined){
   let data0 = data.kind;
   if("text" !== data0){
-  const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/$defs/TextInput/properties/kind/const",keyword:"const",params:{allowedValue: "text"},message:"must be equal to constant",schema:"text",parentSchema:schema82.properties.kind,data:data0};
+  const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/$defs/TextInput/properties/kind/const",keyword:"const",params:{allowedValue: "text"},message:"must be equal to constant",schema:"text",parentSchema:schema86.properties.kind,data:data0};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -3422,7 +3687,7 @@ export function bindValidators(careloomRuntime) {
   if(data.multiline !== undefined){
   let data1 = data.multiline;
   if(typeof data1 !== "boolean"){
-  const err5 = {instancePath:instancePath+"/multiline",schemaPath:"#/$defs/TextInput/properties/multiline/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema82.properties.multiline.type,parentSchema:schema82.properties.multiline,data:data1};
+  const err5 = {instancePath:instancePath+"/multiline",schemaPath:"#/$defs/TextInput/properties/multiline/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema86.properties.multiline.type,parentSchema:schema86.properties.multiline,data:data1};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -3435,7 +3700,7 @@ export function bindValidators(careloomRuntime) {
   if(data.maxLength !== undefined){
   let data2 = data.maxLength;
   if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-  const err6 = {instancePath:instancePath+"/maxLength",schemaPath:"#/$defs/TextInput/properties/maxLength/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema82.properties.maxLength.type,parentSchema:schema82.properties.maxLength,data:data2};
+  const err6 = {instancePath:instancePath+"/maxLength",schemaPath:"#/$defs/TextInput/properties/maxLength/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema86.properties.maxLength.type,parentSchema:schema86.properties.maxLength,data:data2};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -3446,7 +3711,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data2 == "number") && (isFinite(data2))){
   if(data2 > 20000 || isNaN(data2)){
-  const err7 = {instancePath:instancePath+"/maxLength",schemaPath:"#/$defs/TextInput/properties/maxLength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20000},message:"must be <= 20000",schema:20000,parentSchema:schema82.properties.maxLength,data:data2};
+  const err7 = {instancePath:instancePath+"/maxLength",schemaPath:"#/$defs/TextInput/properties/maxLength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20000},message:"must be <= 20000",schema:20000,parentSchema:schema86.properties.maxLength,data:data2};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -3456,7 +3721,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data2 < 1 || isNaN(data2)){
-  const err8 = {instancePath:instancePath+"/maxLength",schemaPath:"#/$defs/TextInput/properties/maxLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema82.properties.maxLength,data:data2};
+  const err8 = {instancePath:instancePath+"/maxLength",schemaPath:"#/$defs/TextInput/properties/maxLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema86.properties.maxLength,data:data2};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -3469,7 +3734,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err9 = {instancePath,schemaPath:"#/$defs/TextInput/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data};
+  const err9 = {instancePath,schemaPath:"#/$defs/TextInput/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema86.type,parentSchema:schema86,data};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -3485,7 +3750,7 @@ export function bindValidators(careloomRuntime) {
   else if(tag0 === "dateTime"){
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.kind === undefined){
-  const err10 = {instancePath,schemaPath:"#/$defs/DateTimeInput/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema83.required,parentSchema:schema83,data};
+  const err10 = {instancePath,schemaPath:"#/$defs/DateTimeInput/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema87.required,parentSchema:schema87,data};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -3495,7 +3760,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.mode === undefined){
-  const err11 = {instancePath,schemaPath:"#/$defs/DateTimeInput/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema83.required,parentSchema:schema83,data};
+  const err11 = {instancePath,schemaPath:"#/$defs/DateTimeInput/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema87.required,parentSchema:schema87,data};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -3506,7 +3771,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key1 in data){
   if(!((key1 === "kind") || (key1 === "mode"))){
-  const err12 = {instancePath,schemaPath:"#/$defs/DateTimeInput/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema83,data};
+  const err12 = {instancePath,schemaPath:"#/$defs/DateTimeInput/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema87,data};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -3519,7 +3784,7 @@ export function bindValidators(careloomRuntime) {
   if(data.kind !== undefined){
   let data3 = data.kind;
   if("dateTime" !== data3){
-  const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/$defs/DateTimeInput/properties/kind/const",keyword:"const",params:{allowedValue: "dateTime"},message:"must be equal to constant",schema:"dateTime",parentSchema:schema83.properties.kind,data:data3};
+  const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/$defs/DateTimeInput/properties/kind/const",keyword:"const",params:{allowedValue: "dateTime"},message:"must be equal to constant",schema:"dateTime",parentSchema:schema87.properties.kind,data:data3};
   if(vErrors === null){
   vErrors = [err13];
   }
@@ -3532,7 +3797,7 @@ export function bindValidators(careloomRuntime) {
   if(data.mode !== undefined){
   let data4 = data.mode;
   if(!(((data4 === "date") || (data4 === "time")) || (data4 === "dateTime"))){
-  const err14 = {instancePath:instancePath+"/mode",schemaPath:"#/$defs/DateTimeInput/properties/mode/enum",keyword:"enum",params:{allowedValues: schema83.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema83.properties.mode.enum,parentSchema:schema83.properties.mode,data:data4};
+  const err14 = {instancePath:instancePath+"/mode",schemaPath:"#/$defs/DateTimeInput/properties/mode/enum",keyword:"enum",params:{allowedValues: schema87.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema87.properties.mode.enum,parentSchema:schema87.properties.mode,data:data4};
   if(vErrors === null){
   vErrors = [err14];
   }
@@ -3544,7 +3809,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err15 = {instancePath,schemaPath:"#/$defs/DateTimeInput/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema83.type,parentSchema:schema83,data};
+  const err15 = {instancePath,schemaPath:"#/$defs/DateTimeInput/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -3558,8 +3823,8 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else if(tag0 === "yesNo"){
-  if(!(validate85(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+  if(!(validate93(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
   errors = vErrors.length;
   }
   if(props0 !== true){
@@ -3567,7 +3832,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err16 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf",schema:schema71.discriminator,parentSchema:schema71,data};
+  const err16 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf",schema:schema75.discriminator,parentSchema:schema75,data};
   if(vErrors === null){
   vErrors = [err16];
   }
@@ -3578,7 +3843,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err17 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string",schema:schema71.discriminator,parentSchema:schema71,data};
+  const err17 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string",schema:schema75.discriminator,parentSchema:schema75,data};
   if(vErrors === null){
   vErrors = [err17];
   }
@@ -3589,7 +3854,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
+  const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.type,parentSchema:schema75,data};
   if(vErrors === null){
   vErrors = [err18];
   }
@@ -3598,17 +3863,17 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate69.errors = vErrors;
+  validate77.errors = vErrors;
   evaluated0.props = props0;
   return errors === 0;
   }
-  validate69.evaluated = {"dynamicProps":true,"dynamicItems":false};
+  validate77.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 
-  function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate65.evaluated;
+  const evaluated0 = validate73.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -3617,7 +3882,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.type === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema69.required,parentSchema:schema69,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema73.required,parentSchema:schema73,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -3627,7 +3892,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.id === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.required,parentSchema:schema69,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema73.required,parentSchema:schema73,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -3637,7 +3902,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.prompt === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'",schema:schema69.required,parentSchema:schema69,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'",schema:schema73.required,parentSchema:schema73,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -3647,7 +3912,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.input === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'",schema:schema69.required,parentSchema:schema69,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'",schema:schema73.required,parentSchema:schema73,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -3658,7 +3923,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((((((key0 === "type") || (key0 === "id")) || (key0 === "visibleWhen")) || (key0 === "prompt")) || (key0 === "help")) || (key0 === "required")) || (key0 === "input"))){
-  const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data};
+  const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -3671,7 +3936,7 @@ export function bindValidators(careloomRuntime) {
   if(data.type !== undefined){
   let data0 = data.type;
   if("question" !== data0){
-  const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "question"},message:"must be equal to constant",schema:"question",parentSchema:schema69.properties.type,data:data0};
+  const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "question"},message:"must be equal to constant",schema:"question",parentSchema:schema73.properties.type,data:data0};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -3727,7 +3992,7 @@ export function bindValidators(careloomRuntime) {
   if(data.required !== undefined){
   let data5 = data.required;
   if(typeof data5 !== "boolean"){
-  const err8 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema69.properties.required.type,parentSchema:schema69.properties.required,data:data5};
+  const err8 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema73.properties.required.type,parentSchema:schema73.properties.required,data:data5};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -3738,14 +4003,14 @@ export function bindValidators(careloomRuntime) {
   }
   }
   if(data.input !== undefined){
-  if(!(validate69(data.input, {instancePath:instancePath+"/input",parentData:data,parentDataProperty:"input",rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+  if(!(validate77(data.input, {instancePath:instancePath+"/input",parentData:data,parentDataProperty:"input",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
   errors = vErrors.length;
   }
   }
   }
   else {
-  const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
+  const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -3754,17 +4019,17 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate65.errors = vErrors;
+  validate73.errors = vErrors;
   return errors === 0;
   }
-  validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema84 = careloomRuntime.schemaFiles["module.schema.json"].$defs.GridBlock;
+  const schema88 = careloomRuntime.schemaFiles["module.schema.json"].$defs.GridBlock;
 
-  function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate95.evaluated;
+  const evaluated0 = validate103.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -3773,7 +4038,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.type === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema84.required,parentSchema:schema84,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema88.required,parentSchema:schema88,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -3783,7 +4048,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.id === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema84.required,parentSchema:schema84,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema88.required,parentSchema:schema88,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -3793,7 +4058,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.prompt === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'",schema:schema84.required,parentSchema:schema84,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'",schema:schema88.required,parentSchema:schema88,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -3803,7 +4068,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.options === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "options"},message:"must have required property '"+"options"+"'",schema:schema84.required,parentSchema:schema84,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "options"},message:"must have required property '"+"options"+"'",schema:schema88.required,parentSchema:schema88,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -3813,7 +4078,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.rows === undefined){
-  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'",schema:schema84.required,parentSchema:schema84,data};
+  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'",schema:schema88.required,parentSchema:schema88,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -3824,7 +4089,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((((((key0 === "type") || (key0 === "id")) || (key0 === "visibleWhen")) || (key0 === "prompt")) || (key0 === "required")) || (key0 === "options")) || (key0 === "rows"))){
-  const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema84,data};
+  const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema88,data};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -3837,7 +4102,7 @@ export function bindValidators(careloomRuntime) {
   if(data.type !== undefined){
   let data0 = data.type;
   if("grid" !== data0){
-  const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "grid"},message:"must be equal to constant",schema:"grid",parentSchema:schema84.properties.type,data:data0};
+  const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "grid"},message:"must be equal to constant",schema:"grid",parentSchema:schema88.properties.type,data:data0};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -3887,7 +4152,7 @@ export function bindValidators(careloomRuntime) {
   if(data.required !== undefined){
   let data4 = data.required;
   if(typeof data4 !== "boolean"){
-  const err9 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema84.properties.required.type,parentSchema:schema84.properties.required,data:data4};
+  const err9 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema88.properties.required.type,parentSchema:schema88.properties.required,data:data4};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -3901,7 +4166,7 @@ export function bindValidators(careloomRuntime) {
   let data5 = data.options;
   if(Array.isArray(data5)){
   if(data5.length < 2){
-  const err10 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema84.properties.options,data:data5};
+  const err10 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema88.properties.options,data:data5};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -3912,14 +4177,14 @@ export function bindValidators(careloomRuntime) {
   }
   const len0 = data5.length;
   for(let i0=0; i0<len0; i0++){
-  if(!(validate71(data5[i0], {instancePath:instancePath+"/options/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+  if(!(validate79(data5[i0], {instancePath:instancePath+"/options/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
   errors = vErrors.length;
   }
   }
   }
   else {
-  const err11 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema84.properties.options.type,parentSchema:schema84.properties.options,data:data5};
+  const err11 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema88.properties.options.type,parentSchema:schema88.properties.options,data:data5};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -3933,7 +4198,7 @@ export function bindValidators(careloomRuntime) {
   let data7 = data.rows;
   if(Array.isArray(data7)){
   if(data7.length < 1){
-  const err12 = {instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema84.properties.rows,data:data7};
+  const err12 = {instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema88.properties.rows,data:data7};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -3947,7 +4212,7 @@ export function bindValidators(careloomRuntime) {
   let data8 = data7[i1];
   if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
   if(data8.id === undefined){
-  const err13 = {instancePath:instancePath+"/rows/" + i1,schemaPath:"#/properties/rows/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema84.properties.rows.items.required,parentSchema:schema84.properties.rows.items,data:data8};
+  const err13 = {instancePath:instancePath+"/rows/" + i1,schemaPath:"#/properties/rows/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema88.properties.rows.items.required,parentSchema:schema88.properties.rows.items,data:data8};
   if(vErrors === null){
   vErrors = [err13];
   }
@@ -3957,7 +4222,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data8.prompt === undefined){
-  const err14 = {instancePath:instancePath+"/rows/" + i1,schemaPath:"#/properties/rows/items/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'",schema:schema84.properties.rows.items.required,parentSchema:schema84.properties.rows.items,data:data8};
+  const err14 = {instancePath:instancePath+"/rows/" + i1,schemaPath:"#/properties/rows/items/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'",schema:schema88.properties.rows.items.required,parentSchema:schema88.properties.rows.items,data:data8};
   if(vErrors === null){
   vErrors = [err14];
   }
@@ -3968,7 +4233,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key1 in data8){
   if(!((key1 === "id") || (key1 === "prompt"))){
-  const err15 = {instancePath:instancePath+"/rows/" + i1,schemaPath:"#/properties/rows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema84.properties.rows.items,data:data8};
+  const err15 = {instancePath:instancePath+"/rows/" + i1,schemaPath:"#/properties/rows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema88.properties.rows.items,data:data8};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -4011,7 +4276,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err18 = {instancePath:instancePath+"/rows/" + i1,schemaPath:"#/properties/rows/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema84.properties.rows.items.type,parentSchema:schema84.properties.rows.items,data:data8};
+  const err18 = {instancePath:instancePath+"/rows/" + i1,schemaPath:"#/properties/rows/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema88.properties.rows.items.type,parentSchema:schema88.properties.rows.items,data:data8};
   if(vErrors === null){
   vErrors = [err18];
   }
@@ -4023,7 +4288,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err19 = {instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema84.properties.rows.type,parentSchema:schema84.properties.rows,data:data7};
+  const err19 = {instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema88.properties.rows.type,parentSchema:schema88.properties.rows,data:data7};
   if(vErrors === null){
   vErrors = [err19];
   }
@@ -4035,7 +4300,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema84.type,parentSchema:schema84,data};
+  const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema88.type,parentSchema:schema88,data};
   if(vErrors === null){
   vErrors = [err20];
   }
@@ -4044,19 +4309,19 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate95.errors = vErrors;
+  validate103.errors = vErrors;
   return errors === 0;
   }
-  validate95.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate103.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema87 = careloomRuntime.schemaFiles["instrument.schema.json"];
-  const schema92 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.InstrumentCodes;
-  const schema93 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.Licence;
+  const schema91 = careloomRuntime.schemaFiles["instrument.schema.json"];
+  const schema96 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.InstrumentCodes;
+  const schema97 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.Licence;
 
-  function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate101.evaluated;
+  const evaluated0 = validate109.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -4205,17 +4470,17 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate101.errors = vErrors;
+  validate109.errors = vErrors;
   evaluated0.props = props0;
   return errors === 0;
   }
-  validate101.evaluated = {"dynamicProps":true,"dynamicItems":false};
+  validate109.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 
-  function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate122(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate114.evaluated;
+  const evaluated0 = validate122.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -4315,17 +4580,17 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate114.errors = vErrors;
+  validate122.errors = vErrors;
   return errors === 0;
   }
-  validate114.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate122.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema94 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.ScoredOption;
+  const schema98 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.ScoredOption;
 
-  function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate125(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate117.evaluated;
+  const evaluated0 = validate125.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -4334,7 +4599,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.id === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema94.required,parentSchema:schema94,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema98.required,parentSchema:schema98,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -4344,7 +4609,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.label === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema94.required,parentSchema:schema94,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema98.required,parentSchema:schema98,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -4354,7 +4619,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.score === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema94.required,parentSchema:schema94,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema98.required,parentSchema:schema98,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -4365,7 +4630,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!((((key0 === "id") || (key0 === "label")) || (key0 === "score")) || (key0 === "code"))){
-  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema94,data};
+  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema98,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -4401,15 +4666,15 @@ export function bindValidators(careloomRuntime) {
   }
   }
   if(data.label !== undefined){
-  if(!(validate114(data.label, {instancePath:instancePath+"/label",parentData:data,parentDataProperty:"label",rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+  if(!(validate122(data.label, {instancePath:instancePath+"/label",parentData:data,parentDataProperty:"label",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
   errors = vErrors.length;
   }
   }
   if(data.score !== undefined){
   let data2 = data.score;
   if(!((typeof data2 == "number") && (isFinite(data2)))){
-  const err6 = {instancePath:instancePath+"/score",schemaPath:"#/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.properties.score.type,parentSchema:schema94.properties.score,data:data2};
+  const err6 = {instancePath:instancePath+"/score",schemaPath:"#/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema98.properties.score.type,parentSchema:schema98.properties.score,data:data2};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -4423,7 +4688,7 @@ export function bindValidators(careloomRuntime) {
   let data3 = data.code;
   if(typeof data3 === "string"){
   if(func2(data3) > 40){
-  const err7 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema94.properties.code,data:data3};
+  const err7 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema98.properties.code,data:data3};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -4434,7 +4699,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err8 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.properties.code.type,parentSchema:schema94.properties.code,data:data3};
+  const err8 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.code.type,parentSchema:schema98.properties.code,data:data3};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -4446,7 +4711,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.type,parentSchema:schema94,data};
+  const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.type,parentSchema:schema98,data};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -4455,17 +4720,17 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate117.errors = vErrors;
+  validate125.errors = vErrors;
   return errors === 0;
   }
-  validate117.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate125.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema96 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.InstrumentItem;
+  const schema100 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.InstrumentItem;
 
-  function validate120(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate128(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate120.evaluated;
+  const evaluated0 = validate128.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -4474,7 +4739,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.id === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema96.required,parentSchema:schema96,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema100.required,parentSchema:schema100,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -4484,7 +4749,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.text === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema96.required,parentSchema:schema96,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema100.required,parentSchema:schema100,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -4495,7 +4760,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((((((key0 === "id") || (key0 === "text")) || (key0 === "code")) || (key0 === "options")) || (key0 === "reversed")) || (key0 === "scored")) || (key0 === "required"))){
-  const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema96,data};
+  const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema100,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -4531,8 +4796,8 @@ export function bindValidators(careloomRuntime) {
   }
   }
   if(data.text !== undefined){
-  if(!(validate114(data.text, {instancePath:instancePath+"/text",parentData:data,parentDataProperty:"text",rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+  if(!(validate122(data.text, {instancePath:instancePath+"/text",parentData:data,parentDataProperty:"text",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
   errors = vErrors.length;
   }
   }
@@ -4540,7 +4805,7 @@ export function bindValidators(careloomRuntime) {
   let data2 = data.code;
   if(typeof data2 === "string"){
   if(func2(data2) > 40){
-  const err5 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema96.properties.code,data:data2};
+  const err5 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema100.properties.code,data:data2};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -4551,7 +4816,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err6 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.code.type,parentSchema:schema96.properties.code,data:data2};
+  const err6 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema100.properties.code.type,parentSchema:schema100.properties.code,data:data2};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -4565,7 +4830,7 @@ export function bindValidators(careloomRuntime) {
   let data3 = data.options;
   if(Array.isArray(data3)){
   if(data3.length < 2){
-  const err7 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema96.properties.options,data:data3};
+  const err7 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema100.properties.options,data:data3};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -4576,14 +4841,14 @@ export function bindValidators(careloomRuntime) {
   }
   const len0 = data3.length;
   for(let i0=0; i0<len0; i0++){
-  if(!(validate117(data3[i0], {instancePath:instancePath+"/options/" + i0,parentData:data3,parentDataProperty:i0,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
+  if(!(validate125(data3[i0], {instancePath:instancePath+"/options/" + i0,parentData:data3,parentDataProperty:i0,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate125.errors : vErrors.concat(validate125.errors);
   errors = vErrors.length;
   }
   }
   }
   else {
-  const err8 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.properties.options.type,parentSchema:schema96.properties.options,data:data3};
+  const err8 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema100.properties.options.type,parentSchema:schema100.properties.options,data:data3};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -4596,7 +4861,7 @@ export function bindValidators(careloomRuntime) {
   if(data.reversed !== undefined){
   let data5 = data.reversed;
   if(typeof data5 !== "boolean"){
-  const err9 = {instancePath:instancePath+"/reversed",schemaPath:"#/properties/reversed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema96.properties.reversed.type,parentSchema:schema96.properties.reversed,data:data5};
+  const err9 = {instancePath:instancePath+"/reversed",schemaPath:"#/properties/reversed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema100.properties.reversed.type,parentSchema:schema100.properties.reversed,data:data5};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -4609,7 +4874,7 @@ export function bindValidators(careloomRuntime) {
   if(data.scored !== undefined){
   let data6 = data.scored;
   if(typeof data6 !== "boolean"){
-  const err10 = {instancePath:instancePath+"/scored",schemaPath:"#/properties/scored/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema96.properties.scored.type,parentSchema:schema96.properties.scored,data:data6};
+  const err10 = {instancePath:instancePath+"/scored",schemaPath:"#/properties/scored/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema100.properties.scored.type,parentSchema:schema100.properties.scored,data:data6};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -4622,7 +4887,7 @@ export function bindValidators(careloomRuntime) {
   if(data.required !== undefined){
   let data7 = data.required;
   if(typeof data7 !== "boolean"){
-  const err11 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema96.properties.required.type,parentSchema:schema96.properties.required,data:data7};
+  const err11 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema100.properties.required.type,parentSchema:schema100.properties.required,data:data7};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -4634,7 +4899,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.type,parentSchema:schema96,data};
+  const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema100.type,parentSchema:schema100,data};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -4643,20 +4908,20 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate120.errors = vErrors;
+  validate128.errors = vErrors;
   return errors === 0;
   }
-  validate120.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate128.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema98 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.Scoring;
-  const schema104 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.MissingRule;
-  const schema117 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.ReliableChange;
-  const schema99 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.ScoreDefinition;
+  const schema102 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.Scoring;
+  const schema108 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.MissingRule;
+  const schema121 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.ReliableChange;
+  const schema103 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.ScoreDefinition;
 
-  function validate125(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate125.evaluated;
+  const evaluated0 = validate133.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -4665,7 +4930,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.method === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema99.required,parentSchema:schema99,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema103.required,parentSchema:schema103,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -4676,7 +4941,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!((((key0 === "method") || (key0 === "items")) || (key0 === "decimals")) || (key0 === "code"))){
-  const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema99,data};
+  const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema103,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -4689,7 +4954,7 @@ export function bindValidators(careloomRuntime) {
   if(data.method !== undefined){
   let data0 = data.method;
   if(!((data0 === "sum") || (data0 === "mean"))){
-  const err2 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/enum",keyword:"enum",params:{allowedValues: schema99.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema99.properties.method.enum,parentSchema:schema99.properties.method,data:data0};
+  const err2 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/enum",keyword:"enum",params:{allowedValues: schema103.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.method.enum,parentSchema:schema103.properties.method,data:data0};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -4703,7 +4968,7 @@ export function bindValidators(careloomRuntime) {
   let data1 = data.items;
   if(Array.isArray(data1)){
   if(data1.length < 1){
-  const err3 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema99.properties.items,data:data1};
+  const err3 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema103.properties.items,data:data1};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -4745,7 +5010,7 @@ export function bindValidators(careloomRuntime) {
   for(;i1--;){
   for(j0 = i1; j0--;){
   if(func0(data1[i1], data1[j0])){
-  const err6 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema99.properties.items,data:data1};
+  const err6 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema103.properties.items,data:data1};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -4760,7 +5025,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err7 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema99.properties.items.type,parentSchema:schema99.properties.items,data:data1};
+  const err7 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.items.type,parentSchema:schema103.properties.items,data:data1};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -4773,7 +5038,7 @@ export function bindValidators(careloomRuntime) {
   if(data.decimals !== undefined){
   let data3 = data.decimals;
   if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-  const err8 = {instancePath:instancePath+"/decimals",schemaPath:"#/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema99.properties.decimals.type,parentSchema:schema99.properties.decimals,data:data3};
+  const err8 = {instancePath:instancePath+"/decimals",schemaPath:"#/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema103.properties.decimals.type,parentSchema:schema103.properties.decimals,data:data3};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -4784,7 +5049,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data3 == "number") && (isFinite(data3))){
   if(data3 > 4 || isNaN(data3)){
-  const err9 = {instancePath:instancePath+"/decimals",schemaPath:"#/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema99.properties.decimals,data:data3};
+  const err9 = {instancePath:instancePath+"/decimals",schemaPath:"#/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema103.properties.decimals,data:data3};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -4794,7 +5059,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data3 < 0 || isNaN(data3)){
-  const err10 = {instancePath:instancePath+"/decimals",schemaPath:"#/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema99.properties.decimals,data:data3};
+  const err10 = {instancePath:instancePath+"/decimals",schemaPath:"#/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema103.properties.decimals,data:data3};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -4809,7 +5074,7 @@ export function bindValidators(careloomRuntime) {
   let data4 = data.code;
   if(typeof data4 === "string"){
   if(func2(data4) > 40){
-  const err11 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema99.properties.code,data:data4};
+  const err11 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema103.properties.code,data:data4};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -4820,7 +5085,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err12 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.code.type,parentSchema:schema99.properties.code,data:data4};
+  const err12 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.code.type,parentSchema:schema103.properties.code,data:data4};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -4832,7 +5097,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema99.type,parentSchema:schema99,data};
+  const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.type,parentSchema:schema103,data};
   if(vErrors === null){
   vErrors = [err13];
   }
@@ -4841,17 +5106,17 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate125.errors = vErrors;
+  validate133.errors = vErrors;
   return errors === 0;
   }
-  validate125.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate133.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema101 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.Subscale;
+  const schema105 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.Subscale;
 
-  function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate127.evaluated;
+  const evaluated0 = validate135.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -4860,7 +5125,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.id === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema101.required,parentSchema:schema101,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema105.required,parentSchema:schema105,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -4870,7 +5135,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.name === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema101.required,parentSchema:schema101,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema105.required,parentSchema:schema105,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -4880,7 +5145,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.method === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema101.required,parentSchema:schema101,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema105.required,parentSchema:schema105,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -4890,7 +5155,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.items === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema101.required,parentSchema:schema101,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema105.required,parentSchema:schema105,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -4901,7 +5166,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!((((((key0 === "id") || (key0 === "name")) || (key0 === "method")) || (key0 === "items")) || (key0 === "decimals")) || (key0 === "maxMissing"))){
-  const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema101,data};
+  const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema105,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -4937,15 +5202,15 @@ export function bindValidators(careloomRuntime) {
   }
   }
   if(data.name !== undefined){
-  if(!(validate114(data.name, {instancePath:instancePath+"/name",parentData:data,parentDataProperty:"name",rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+  if(!(validate122(data.name, {instancePath:instancePath+"/name",parentData:data,parentDataProperty:"name",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
   errors = vErrors.length;
   }
   }
   if(data.method !== undefined){
   let data2 = data.method;
   if(!((data2 === "sum") || (data2 === "mean"))){
-  const err7 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/enum",keyword:"enum",params:{allowedValues: schema101.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema101.properties.method.enum,parentSchema:schema101.properties.method,data:data2};
+  const err7 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/enum",keyword:"enum",params:{allowedValues: schema105.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema105.properties.method.enum,parentSchema:schema105.properties.method,data:data2};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -4959,7 +5224,7 @@ export function bindValidators(careloomRuntime) {
   let data3 = data.items;
   if(Array.isArray(data3)){
   if(data3.length < 1){
-  const err8 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema101.properties.items,data:data3};
+  const err8 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema105.properties.items,data:data3};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -5001,7 +5266,7 @@ export function bindValidators(careloomRuntime) {
   for(;i1--;){
   for(j0 = i1; j0--;){
   if(func0(data3[i1], data3[j0])){
-  const err11 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema101.properties.items,data:data3};
+  const err11 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema105.properties.items,data:data3};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -5016,7 +5281,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err12 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema101.properties.items.type,parentSchema:schema101.properties.items,data:data3};
+  const err12 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema105.properties.items.type,parentSchema:schema105.properties.items,data:data3};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -5029,7 +5294,7 @@ export function bindValidators(careloomRuntime) {
   if(data.decimals !== undefined){
   let data5 = data.decimals;
   if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-  const err13 = {instancePath:instancePath+"/decimals",schemaPath:"#/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema101.properties.decimals.type,parentSchema:schema101.properties.decimals,data:data5};
+  const err13 = {instancePath:instancePath+"/decimals",schemaPath:"#/properties/decimals/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema105.properties.decimals.type,parentSchema:schema105.properties.decimals,data:data5};
   if(vErrors === null){
   vErrors = [err13];
   }
@@ -5040,7 +5305,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data5 == "number") && (isFinite(data5))){
   if(data5 > 4 || isNaN(data5)){
-  const err14 = {instancePath:instancePath+"/decimals",schemaPath:"#/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema101.properties.decimals,data:data5};
+  const err14 = {instancePath:instancePath+"/decimals",schemaPath:"#/properties/decimals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema105.properties.decimals,data:data5};
   if(vErrors === null){
   vErrors = [err14];
   }
@@ -5050,7 +5315,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data5 < 0 || isNaN(data5)){
-  const err15 = {instancePath:instancePath+"/decimals",schemaPath:"#/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema101.properties.decimals,data:data5};
+  const err15 = {instancePath:instancePath+"/decimals",schemaPath:"#/properties/decimals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema105.properties.decimals,data:data5};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -5064,7 +5329,7 @@ export function bindValidators(careloomRuntime) {
   if(data.maxMissing !== undefined){
   let data6 = data.maxMissing;
   if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-  const err16 = {instancePath:instancePath+"/maxMissing",schemaPath:"#/properties/maxMissing/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema101.properties.maxMissing.type,parentSchema:schema101.properties.maxMissing,data:data6};
+  const err16 = {instancePath:instancePath+"/maxMissing",schemaPath:"#/properties/maxMissing/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema105.properties.maxMissing.type,parentSchema:schema105.properties.maxMissing,data:data6};
   if(vErrors === null){
   vErrors = [err16];
   }
@@ -5075,7 +5340,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data6 == "number") && (isFinite(data6))){
   if(data6 < 0 || isNaN(data6)){
-  const err17 = {instancePath:instancePath+"/maxMissing",schemaPath:"#/properties/maxMissing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema101.properties.maxMissing,data:data6};
+  const err17 = {instancePath:instancePath+"/maxMissing",schemaPath:"#/properties/maxMissing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema105.properties.maxMissing,data:data6};
   if(vErrors === null){
   vErrors = [err17];
   }
@@ -5088,7 +5353,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema101.type,parentSchema:schema101,data};
+  const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.type,parentSchema:schema105,data};
   if(vErrors === null){
   vErrors = [err18];
   }
@@ -5097,17 +5362,17 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate127.errors = vErrors;
+  validate135.errors = vErrors;
   return errors === 0;
   }
-  validate127.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate135.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema105 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.Band;
+  const schema109 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.Band;
 
-  function validate130(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate130.evaluated;
+  const evaluated0 = validate138.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -5116,7 +5381,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.id === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema105.required,parentSchema:schema105,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema109.required,parentSchema:schema109,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -5126,7 +5391,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.min === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema105.required,parentSchema:schema105,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema109.required,parentSchema:schema109,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -5136,7 +5401,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.max === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema105.required,parentSchema:schema105,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema109.required,parentSchema:schema109,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -5146,7 +5411,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.label === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema105.required,parentSchema:schema105,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema109.required,parentSchema:schema109,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -5157,7 +5422,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((((key0 === "id") || (key0 === "min")) || (key0 === "max")) || (key0 === "label")) || (key0 === "level"))){
-  const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema105,data};
+  const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema109,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -5195,7 +5460,7 @@ export function bindValidators(careloomRuntime) {
   if(data.min !== undefined){
   let data1 = data.min;
   if(!((typeof data1 == "number") && (isFinite(data1)))){
-  const err7 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema105.properties.min.type,parentSchema:schema105.properties.min,data:data1};
+  const err7 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema109.properties.min.type,parentSchema:schema109.properties.min,data:data1};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -5208,7 +5473,7 @@ export function bindValidators(careloomRuntime) {
   if(data.max !== undefined){
   let data2 = data.max;
   if(!((typeof data2 == "number") && (isFinite(data2)))){
-  const err8 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema105.properties.max.type,parentSchema:schema105.properties.max,data:data2};
+  const err8 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema109.properties.max.type,parentSchema:schema109.properties.max,data:data2};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -5219,15 +5484,15 @@ export function bindValidators(careloomRuntime) {
   }
   }
   if(data.label !== undefined){
-  if(!(validate114(data.label, {instancePath:instancePath+"/label",parentData:data,parentDataProperty:"label",rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+  if(!(validate122(data.label, {instancePath:instancePath+"/label",parentData:data,parentDataProperty:"label",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
   errors = vErrors.length;
   }
   }
   if(data.level !== undefined){
   let data4 = data.level;
   if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-  const err9 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema105.properties.level.type,parentSchema:schema105.properties.level,data:data4};
+  const err9 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema109.properties.level.type,parentSchema:schema109.properties.level,data:data4};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -5238,7 +5503,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data4 == "number") && (isFinite(data4))){
   if(data4 > 4 || isNaN(data4)){
-  const err10 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema105.properties.level,data:data4};
+  const err10 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema109.properties.level,data:data4};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -5248,7 +5513,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data4 < 0 || isNaN(data4)){
-  const err11 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema105.properties.level,data:data4};
+  const err11 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema109.properties.level,data:data4};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -5261,7 +5526,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.type,parentSchema:schema105,data};
+  const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.type,parentSchema:schema109,data};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -5270,20 +5535,20 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate130.errors = vErrors;
+  validate138.errors = vErrors;
   return errors === 0;
   }
-  validate130.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate138.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema107 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.AlertRule;
-  const schema116 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.AlertResponse;
-  const schema109 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.ScoreTest;
-  const schema110 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.NumericOp;
+  const schema111 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.AlertRule;
+  const schema120 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.AlertResponse;
+  const schema113 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.ScoreTest;
+  const schema114 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.NumericOp;
 
-  function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate135.evaluated;
+  const evaluated0 = validate143.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -5292,7 +5557,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.of === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema109.required,parentSchema:schema109,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema113.required,parentSchema:schema113,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -5306,7 +5571,7 @@ export function bindValidators(careloomRuntime) {
   if(tag0 === "total"){
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.of === undefined){
-  const err1 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema109.oneOf[0].required,parentSchema:schema109.oneOf[0],data};
+  const err1 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema113.oneOf[0].required,parentSchema:schema113.oneOf[0],data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -5316,7 +5581,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.op === undefined){
-  const err2 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema109.oneOf[0].required,parentSchema:schema109.oneOf[0],data};
+  const err2 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema113.oneOf[0].required,parentSchema:schema113.oneOf[0],data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -5326,7 +5591,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.value === undefined){
-  const err3 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema109.oneOf[0].required,parentSchema:schema109.oneOf[0],data};
+  const err3 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema113.oneOf[0].required,parentSchema:schema113.oneOf[0],data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -5337,7 +5602,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((key0 === "of") || (key0 === "op")) || (key0 === "value"))){
-  const err4 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema109.oneOf[0],data};
+  const err4 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema113.oneOf[0],data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -5350,7 +5615,7 @@ export function bindValidators(careloomRuntime) {
   if(data.of !== undefined){
   let data0 = data.of;
   if("total" !== data0){
-  const err5 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/0/properties/of/const",keyword:"const",params:{allowedValue: "total"},message:"must be equal to constant",schema:"total",parentSchema:schema109.oneOf[0].properties.of,data:data0};
+  const err5 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/0/properties/of/const",keyword:"const",params:{allowedValue: "total"},message:"must be equal to constant",schema:"total",parentSchema:schema113.oneOf[0].properties.of,data:data0};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -5363,7 +5628,7 @@ export function bindValidators(careloomRuntime) {
   if(data.op !== undefined){
   let data1 = data.op;
   if(!((((((data1 === "eq") || (data1 === "ne")) || (data1 === "gt")) || (data1 === "gte")) || (data1 === "lt")) || (data1 === "lte"))){
-  const err6 = {instancePath:instancePath+"/op",schemaPath:"#/$defs/NumericOp/enum",keyword:"enum",params:{allowedValues: schema110.enum},message:"must be equal to one of the allowed values",schema:schema110.enum,parentSchema:schema110,data:data1};
+  const err6 = {instancePath:instancePath+"/op",schemaPath:"#/$defs/NumericOp/enum",keyword:"enum",params:{allowedValues: schema114.enum},message:"must be equal to one of the allowed values",schema:schema114.enum,parentSchema:schema114,data:data1};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -5376,7 +5641,7 @@ export function bindValidators(careloomRuntime) {
   if(data.value !== undefined){
   let data2 = data.value;
   if(!((typeof data2 == "number") && (isFinite(data2)))){
-  const err7 = {instancePath:instancePath+"/value",schemaPath:"#/oneOf/0/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema109.oneOf[0].properties.value.type,parentSchema:schema109.oneOf[0].properties.value,data:data2};
+  const err7 = {instancePath:instancePath+"/value",schemaPath:"#/oneOf/0/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema113.oneOf[0].properties.value.type,parentSchema:schema113.oneOf[0].properties.value,data:data2};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -5388,7 +5653,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err8 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.oneOf[0].type,parentSchema:schema109.oneOf[0],data};
+  const err8 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema113.oneOf[0].type,parentSchema:schema113.oneOf[0],data};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -5402,7 +5667,7 @@ export function bindValidators(careloomRuntime) {
   else if(tag0 === "subscale"){
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.of === undefined){
-  const err9 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema109.oneOf[1].required,parentSchema:schema109.oneOf[1],data};
+  const err9 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema113.oneOf[1].required,parentSchema:schema113.oneOf[1],data};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -5412,7 +5677,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.subscale === undefined){
-  const err10 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "subscale"},message:"must have required property '"+"subscale"+"'",schema:schema109.oneOf[1].required,parentSchema:schema109.oneOf[1],data};
+  const err10 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "subscale"},message:"must have required property '"+"subscale"+"'",schema:schema113.oneOf[1].required,parentSchema:schema113.oneOf[1],data};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -5422,7 +5687,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.op === undefined){
-  const err11 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema109.oneOf[1].required,parentSchema:schema109.oneOf[1],data};
+  const err11 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema113.oneOf[1].required,parentSchema:schema113.oneOf[1],data};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -5432,7 +5697,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.value === undefined){
-  const err12 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema109.oneOf[1].required,parentSchema:schema109.oneOf[1],data};
+  const err12 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema113.oneOf[1].required,parentSchema:schema113.oneOf[1],data};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -5443,7 +5708,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key1 in data){
   if(!((((key1 === "of") || (key1 === "subscale")) || (key1 === "op")) || (key1 === "value"))){
-  const err13 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema109.oneOf[1],data};
+  const err13 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema113.oneOf[1],data};
   if(vErrors === null){
   vErrors = [err13];
   }
@@ -5456,7 +5721,7 @@ export function bindValidators(careloomRuntime) {
   if(data.of !== undefined){
   let data3 = data.of;
   if("subscale" !== data3){
-  const err14 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/1/properties/of/const",keyword:"const",params:{allowedValue: "subscale"},message:"must be equal to constant",schema:"subscale",parentSchema:schema109.oneOf[1].properties.of,data:data3};
+  const err14 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/1/properties/of/const",keyword:"const",params:{allowedValue: "subscale"},message:"must be equal to constant",schema:"subscale",parentSchema:schema113.oneOf[1].properties.of,data:data3};
   if(vErrors === null){
   vErrors = [err14];
   }
@@ -5494,7 +5759,7 @@ export function bindValidators(careloomRuntime) {
   if(data.op !== undefined){
   let data5 = data.op;
   if(!((((((data5 === "eq") || (data5 === "ne")) || (data5 === "gt")) || (data5 === "gte")) || (data5 === "lt")) || (data5 === "lte"))){
-  const err17 = {instancePath:instancePath+"/op",schemaPath:"#/$defs/NumericOp/enum",keyword:"enum",params:{allowedValues: schema110.enum},message:"must be equal to one of the allowed values",schema:schema110.enum,parentSchema:schema110,data:data5};
+  const err17 = {instancePath:instancePath+"/op",schemaPath:"#/$defs/NumericOp/enum",keyword:"enum",params:{allowedValues: schema114.enum},message:"must be equal to one of the allowed values",schema:schema114.enum,parentSchema:schema114,data:data5};
   if(vErrors === null){
   vErrors = [err17];
   }
@@ -5507,7 +5772,7 @@ export function bindValidators(careloomRuntime) {
   if(data.value !== undefined){
   let data6 = data.value;
   if(!((typeof data6 == "number") && (isFinite(data6)))){
-  const err18 = {instancePath:instancePath+"/value",schemaPath:"#/oneOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema109.oneOf[1].properties.value.type,parentSchema:schema109.oneOf[1].properties.value,data:data6};
+  const err18 = {instancePath:instancePath+"/value",schemaPath:"#/oneOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema113.oneOf[1].properties.value.type,parentSchema:schema113.oneOf[1].properties.value,data:data6};
   if(vErrors === null){
   vErrors = [err18];
   }
@@ -5519,7 +5784,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err19 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.oneOf[1].type,parentSchema:schema109.oneOf[1],data};
+  const err19 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema113.oneOf[1].type,parentSchema:schema113.oneOf[1],data};
   if(vErrors === null){
   vErrors = [err19];
   }
@@ -5535,7 +5800,7 @@ export function bindValidators(careloomRuntime) {
   else if(tag0 === "item"){
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.of === undefined){
-  const err20 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema109.oneOf[2].required,parentSchema:schema109.oneOf[2],data};
+  const err20 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema113.oneOf[2].required,parentSchema:schema113.oneOf[2],data};
   if(vErrors === null){
   vErrors = [err20];
   }
@@ -5545,7 +5810,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.item === undefined){
-  const err21 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "item"},message:"must have required property '"+"item"+"'",schema:schema109.oneOf[2].required,parentSchema:schema109.oneOf[2],data};
+  const err21 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "item"},message:"must have required property '"+"item"+"'",schema:schema113.oneOf[2].required,parentSchema:schema113.oneOf[2],data};
   if(vErrors === null){
   vErrors = [err21];
   }
@@ -5555,7 +5820,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.op === undefined){
-  const err22 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema109.oneOf[2].required,parentSchema:schema109.oneOf[2],data};
+  const err22 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema113.oneOf[2].required,parentSchema:schema113.oneOf[2],data};
   if(vErrors === null){
   vErrors = [err22];
   }
@@ -5565,7 +5830,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.value === undefined){
-  const err23 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema109.oneOf[2].required,parentSchema:schema109.oneOf[2],data};
+  const err23 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema113.oneOf[2].required,parentSchema:schema113.oneOf[2],data};
   if(vErrors === null){
   vErrors = [err23];
   }
@@ -5576,7 +5841,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key2 in data){
   if(!((((key2 === "of") || (key2 === "item")) || (key2 === "op")) || (key2 === "value"))){
-  const err24 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema109.oneOf[2],data};
+  const err24 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema113.oneOf[2],data};
   if(vErrors === null){
   vErrors = [err24];
   }
@@ -5589,7 +5854,7 @@ export function bindValidators(careloomRuntime) {
   if(data.of !== undefined){
   let data7 = data.of;
   if("item" !== data7){
-  const err25 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/2/properties/of/const",keyword:"const",params:{allowedValue: "item"},message:"must be equal to constant",schema:"item",parentSchema:schema109.oneOf[2].properties.of,data:data7};
+  const err25 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/2/properties/of/const",keyword:"const",params:{allowedValue: "item"},message:"must be equal to constant",schema:"item",parentSchema:schema113.oneOf[2].properties.of,data:data7};
   if(vErrors === null){
   vErrors = [err25];
   }
@@ -5627,7 +5892,7 @@ export function bindValidators(careloomRuntime) {
   if(data.op !== undefined){
   let data9 = data.op;
   if(!((((((data9 === "eq") || (data9 === "ne")) || (data9 === "gt")) || (data9 === "gte")) || (data9 === "lt")) || (data9 === "lte"))){
-  const err28 = {instancePath:instancePath+"/op",schemaPath:"#/$defs/NumericOp/enum",keyword:"enum",params:{allowedValues: schema110.enum},message:"must be equal to one of the allowed values",schema:schema110.enum,parentSchema:schema110,data:data9};
+  const err28 = {instancePath:instancePath+"/op",schemaPath:"#/$defs/NumericOp/enum",keyword:"enum",params:{allowedValues: schema114.enum},message:"must be equal to one of the allowed values",schema:schema114.enum,parentSchema:schema114,data:data9};
   if(vErrors === null){
   vErrors = [err28];
   }
@@ -5640,7 +5905,7 @@ export function bindValidators(careloomRuntime) {
   if(data.value !== undefined){
   let data10 = data.value;
   if(!((typeof data10 == "number") && (isFinite(data10)))){
-  const err29 = {instancePath:instancePath+"/value",schemaPath:"#/oneOf/2/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema109.oneOf[2].properties.value.type,parentSchema:schema109.oneOf[2].properties.value,data:data10};
+  const err29 = {instancePath:instancePath+"/value",schemaPath:"#/oneOf/2/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema113.oneOf[2].properties.value.type,parentSchema:schema113.oneOf[2].properties.value,data:data10};
   if(vErrors === null){
   vErrors = [err29];
   }
@@ -5652,7 +5917,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err30 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.oneOf[2].type,parentSchema:schema109.oneOf[2],data};
+  const err30 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema113.oneOf[2].type,parentSchema:schema113.oneOf[2],data};
   if(vErrors === null){
   vErrors = [err30];
   }
@@ -5668,7 +5933,7 @@ export function bindValidators(careloomRuntime) {
   else if(tag0 === "band"){
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.of === undefined){
-  const err31 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema109.oneOf[3].required,parentSchema:schema109.oneOf[3],data};
+  const err31 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema113.oneOf[3].required,parentSchema:schema113.oneOf[3],data};
   if(vErrors === null){
   vErrors = [err31];
   }
@@ -5678,7 +5943,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.bands === undefined){
-  const err32 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "bands"},message:"must have required property '"+"bands"+"'",schema:schema109.oneOf[3].required,parentSchema:schema109.oneOf[3],data};
+  const err32 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "bands"},message:"must have required property '"+"bands"+"'",schema:schema113.oneOf[3].required,parentSchema:schema113.oneOf[3],data};
   if(vErrors === null){
   vErrors = [err32];
   }
@@ -5689,7 +5954,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key3 in data){
   if(!((key3 === "of") || (key3 === "bands"))){
-  const err33 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema109.oneOf[3],data};
+  const err33 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema113.oneOf[3],data};
   if(vErrors === null){
   vErrors = [err33];
   }
@@ -5702,7 +5967,7 @@ export function bindValidators(careloomRuntime) {
   if(data.of !== undefined){
   let data11 = data.of;
   if("band" !== data11){
-  const err34 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/3/properties/of/const",keyword:"const",params:{allowedValue: "band"},message:"must be equal to constant",schema:"band",parentSchema:schema109.oneOf[3].properties.of,data:data11};
+  const err34 = {instancePath:instancePath+"/of",schemaPath:"#/oneOf/3/properties/of/const",keyword:"const",params:{allowedValue: "band"},message:"must be equal to constant",schema:"band",parentSchema:schema113.oneOf[3].properties.of,data:data11};
   if(vErrors === null){
   vErrors = [err34];
   }
@@ -5716,7 +5981,7 @@ export function bindValidators(careloomRuntime) {
   let data12 = data.bands;
   if(Array.isArray(data12)){
   if(data12.length < 1){
-  const err35 = {instancePath:instancePath+"/bands",schemaPath:"#/oneOf/3/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema109.oneOf[3].properties.bands,data:data12};
+  const err35 = {instancePath:instancePath+"/bands",schemaPath:"#/oneOf/3/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema113.oneOf[3].properties.bands,data:data12};
   if(vErrors === null){
   vErrors = [err35];
   }
@@ -5758,7 +6023,7 @@ export function bindValidators(careloomRuntime) {
   for(;i1--;){
   for(j0 = i1; j0--;){
   if(func0(data12[i1], data12[j0])){
-  const err38 = {instancePath:instancePath+"/bands",schemaPath:"#/oneOf/3/properties/bands/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema109.oneOf[3].properties.bands,data:data12};
+  const err38 = {instancePath:instancePath+"/bands",schemaPath:"#/oneOf/3/properties/bands/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema113.oneOf[3].properties.bands,data:data12};
   if(vErrors === null){
   vErrors = [err38];
   }
@@ -5773,7 +6038,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err39 = {instancePath:instancePath+"/bands",schemaPath:"#/oneOf/3/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema109.oneOf[3].properties.bands.type,parentSchema:schema109.oneOf[3].properties.bands,data:data12};
+  const err39 = {instancePath:instancePath+"/bands",schemaPath:"#/oneOf/3/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema113.oneOf[3].properties.bands.type,parentSchema:schema113.oneOf[3].properties.bands,data:data12};
   if(vErrors === null){
   vErrors = [err39];
   }
@@ -5785,7 +6050,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err40 = {instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.oneOf[3].type,parentSchema:schema109.oneOf[3],data};
+  const err40 = {instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema113.oneOf[3].type,parentSchema:schema113.oneOf[3],data};
   if(vErrors === null){
   vErrors = [err40];
   }
@@ -5799,7 +6064,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err41 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "of", tagValue: tag0},message:"value of tag \"of\" must be in oneOf",schema:schema109.discriminator,parentSchema:schema109,data};
+  const err41 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "of", tagValue: tag0},message:"value of tag \"of\" must be in oneOf",schema:schema113.discriminator,parentSchema:schema113,data};
   if(vErrors === null){
   vErrors = [err41];
   }
@@ -5810,7 +6075,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err42 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "of", tagValue: tag0},message:"tag \"of\" must be string",schema:schema109.discriminator,parentSchema:schema109,data};
+  const err42 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "of", tagValue: tag0},message:"tag \"of\" must be string",schema:schema113.discriminator,parentSchema:schema113,data};
   if(vErrors === null){
   vErrors = [err42];
   }
@@ -5821,7 +6086,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.type,parentSchema:schema109,data};
+  const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema113.type,parentSchema:schema113,data};
   if(vErrors === null){
   vErrors = [err43];
   }
@@ -5830,17 +6095,17 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate135.errors = vErrors;
+  validate143.errors = vErrors;
   evaluated0.props = props0;
   return errors === 0;
   }
-  validate135.evaluated = {"dynamicProps":true,"dynamicItems":false};
+  validate143.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 
-  function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate133.evaluated;
+  const evaluated0 = validate141.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -5849,7 +6114,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.id === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema107.required,parentSchema:schema107,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema111.required,parentSchema:schema111,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -5859,7 +6124,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.level === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "level"},message:"must have required property '"+"level"+"'",schema:schema107.required,parentSchema:schema107,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "level"},message:"must have required property '"+"level"+"'",schema:schema111.required,parentSchema:schema111,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -5869,7 +6134,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.message === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema107.required,parentSchema:schema107,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema111.required,parentSchema:schema111,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -5879,7 +6144,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.when === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema107.required,parentSchema:schema107,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema111.required,parentSchema:schema111,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -5890,7 +6155,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((((key0 === "id") || (key0 === "level")) || (key0 === "message")) || (key0 === "when")) || (key0 === "response"))){
-  const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema107,data};
+  const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema111,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -5928,7 +6193,7 @@ export function bindValidators(careloomRuntime) {
   if(data.level !== undefined){
   let data1 = data.level;
   if(!(((data1 === "info") || (data1 === "warning")) || (data1 === "urgent"))){
-  const err7 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/enum",keyword:"enum",params:{allowedValues: schema107.properties.level.enum},message:"must be equal to one of the allowed values",schema:schema107.properties.level.enum,parentSchema:schema107.properties.level,data:data1};
+  const err7 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/enum",keyword:"enum",params:{allowedValues: schema111.properties.level.enum},message:"must be equal to one of the allowed values",schema:schema111.properties.level.enum,parentSchema:schema111.properties.level,data:data1};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -5939,14 +6204,14 @@ export function bindValidators(careloomRuntime) {
   }
   }
   if(data.message !== undefined){
-  if(!(validate114(data.message, {instancePath:instancePath+"/message",parentData:data,parentDataProperty:"message",rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+  if(!(validate122(data.message, {instancePath:instancePath+"/message",parentData:data,parentDataProperty:"message",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
   errors = vErrors.length;
   }
   }
   if(data.when !== undefined){
-  if(!(validate135(data.when, {instancePath:instancePath+"/when",parentData:data,parentDataProperty:"when",rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
+  if(!(validate143(data.when, {instancePath:instancePath+"/when",parentData:data,parentDataProperty:"when",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
   errors = vErrors.length;
   }
   }
@@ -5955,7 +6220,7 @@ export function bindValidators(careloomRuntime) {
   if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
   for(const key1 in data4){
   if(!(((key1 === "withinHours") || (key1 === "sameWorkingDay")) || (key1 === "escalate"))){
-  const err8 = {instancePath:instancePath+"/response",schemaPath:"#/$defs/AlertResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema116,data:data4};
+  const err8 = {instancePath:instancePath+"/response",schemaPath:"#/$defs/AlertResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema120,data:data4};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -5968,7 +6233,7 @@ export function bindValidators(careloomRuntime) {
   if(data4.withinHours !== undefined){
   let data5 = data4.withinHours;
   if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-  const err9 = {instancePath:instancePath+"/response/withinHours",schemaPath:"#/$defs/AlertResponse/properties/withinHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema116.properties.withinHours.type,parentSchema:schema116.properties.withinHours,data:data5};
+  const err9 = {instancePath:instancePath+"/response/withinHours",schemaPath:"#/$defs/AlertResponse/properties/withinHours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema120.properties.withinHours.type,parentSchema:schema120.properties.withinHours,data:data5};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -5979,7 +6244,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data5 == "number") && (isFinite(data5))){
   if(data5 > 168 || isNaN(data5)){
-  const err10 = {instancePath:instancePath+"/response/withinHours",schemaPath:"#/$defs/AlertResponse/properties/withinHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 168},message:"must be <= 168",schema:168,parentSchema:schema116.properties.withinHours,data:data5};
+  const err10 = {instancePath:instancePath+"/response/withinHours",schemaPath:"#/$defs/AlertResponse/properties/withinHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 168},message:"must be <= 168",schema:168,parentSchema:schema120.properties.withinHours,data:data5};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -5989,7 +6254,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data5 < 1 || isNaN(data5)){
-  const err11 = {instancePath:instancePath+"/response/withinHours",schemaPath:"#/$defs/AlertResponse/properties/withinHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema116.properties.withinHours,data:data5};
+  const err11 = {instancePath:instancePath+"/response/withinHours",schemaPath:"#/$defs/AlertResponse/properties/withinHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema120.properties.withinHours,data:data5};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -6003,7 +6268,7 @@ export function bindValidators(careloomRuntime) {
   if(data4.sameWorkingDay !== undefined){
   let data6 = data4.sameWorkingDay;
   if(true !== data6){
-  const err12 = {instancePath:instancePath+"/response/sameWorkingDay",schemaPath:"#/$defs/AlertResponse/properties/sameWorkingDay/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema116.properties.sameWorkingDay,data:data6};
+  const err12 = {instancePath:instancePath+"/response/sameWorkingDay",schemaPath:"#/$defs/AlertResponse/properties/sameWorkingDay/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema120.properties.sameWorkingDay,data:data6};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -6016,7 +6281,7 @@ export function bindValidators(careloomRuntime) {
   if(data4.escalate !== undefined){
   let data7 = data4.escalate;
   if(typeof data7 !== "boolean"){
-  const err13 = {instancePath:instancePath+"/response/escalate",schemaPath:"#/$defs/AlertResponse/properties/escalate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema116.properties.escalate.type,parentSchema:schema116.properties.escalate,data:data7};
+  const err13 = {instancePath:instancePath+"/response/escalate",schemaPath:"#/$defs/AlertResponse/properties/escalate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema120.properties.escalate.type,parentSchema:schema120.properties.escalate,data:data7};
   if(vErrors === null){
   vErrors = [err13];
   }
@@ -6028,7 +6293,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err14 = {instancePath:instancePath+"/response",schemaPath:"#/$defs/AlertResponse/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.type,parentSchema:schema116,data:data4};
+  const err14 = {instancePath:instancePath+"/response",schemaPath:"#/$defs/AlertResponse/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema120.type,parentSchema:schema120,data:data4};
   if(vErrors === null){
   vErrors = [err14];
   }
@@ -6040,7 +6305,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.type,parentSchema:schema107,data};
+  const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema111.type,parentSchema:schema111,data};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -6049,16 +6314,16 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate133.errors = vErrors;
+  validate141.errors = vErrors;
   return errors === 0;
   }
-  validate133.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate141.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-  function validate124(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate132(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate124.evaluated;
+  const evaluated0 = validate132.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -6067,7 +6332,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.total === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema98.required,parentSchema:schema98,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema102.required,parentSchema:schema102,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -6077,7 +6342,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.missing === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "missing"},message:"must have required property '"+"missing"+"'",schema:schema98.required,parentSchema:schema98,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "missing"},message:"must have required property '"+"missing"+"'",schema:schema102.required,parentSchema:schema102,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -6087,7 +6352,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.bands === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bands"},message:"must have required property '"+"bands"+"'",schema:schema98.required,parentSchema:schema98,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bands"},message:"must have required property '"+"bands"+"'",schema:schema102.required,parentSchema:schema102,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -6098,7 +6363,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!((((((key0 === "total") || (key0 === "subscales")) || (key0 === "missing")) || (key0 === "bands")) || (key0 === "alerts")) || (key0 === "reliableChange"))){
-  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema98,data};
+  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema102,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -6109,8 +6374,8 @@ export function bindValidators(careloomRuntime) {
   }
   }
   if(data.total !== undefined){
-  if(!(validate125(data.total, {instancePath:instancePath+"/total",parentData:data,parentDataProperty:"total",rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate125.errors : vErrors.concat(validate125.errors);
+  if(!(validate133(data.total, {instancePath:instancePath+"/total",parentData:data,parentDataProperty:"total",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
   errors = vErrors.length;
   }
   }
@@ -6119,14 +6384,14 @@ export function bindValidators(careloomRuntime) {
   if(Array.isArray(data1)){
   const len0 = data1.length;
   for(let i0=0; i0<len0; i0++){
-  if(!(validate127(data1[i0], {instancePath:instancePath+"/subscales/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
+  if(!(validate135(data1[i0], {instancePath:instancePath+"/subscales/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
   errors = vErrors.length;
   }
   }
   }
   else {
-  const err4 = {instancePath:instancePath+"/subscales",schemaPath:"#/properties/subscales/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema98.properties.subscales.type,parentSchema:schema98.properties.subscales,data:data1};
+  const err4 = {instancePath:instancePath+"/subscales",schemaPath:"#/properties/subscales/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema102.properties.subscales.type,parentSchema:schema102.properties.subscales,data:data1};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -6140,7 +6405,7 @@ export function bindValidators(careloomRuntime) {
   let data3 = data.missing;
   if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
   if(data3.maxMissing === undefined){
-  const err5 = {instancePath:instancePath+"/missing",schemaPath:"#/$defs/MissingRule/required",keyword:"required",params:{missingProperty: "maxMissing"},message:"must have required property '"+"maxMissing"+"'",schema:schema104.required,parentSchema:schema104,data:data3};
+  const err5 = {instancePath:instancePath+"/missing",schemaPath:"#/$defs/MissingRule/required",keyword:"required",params:{missingProperty: "maxMissing"},message:"must have required property '"+"maxMissing"+"'",schema:schema108.required,parentSchema:schema108,data:data3};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -6150,7 +6415,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data3.impute === undefined){
-  const err6 = {instancePath:instancePath+"/missing",schemaPath:"#/$defs/MissingRule/required",keyword:"required",params:{missingProperty: "impute"},message:"must have required property '"+"impute"+"'",schema:schema104.required,parentSchema:schema104,data:data3};
+  const err6 = {instancePath:instancePath+"/missing",schemaPath:"#/$defs/MissingRule/required",keyword:"required",params:{missingProperty: "impute"},message:"must have required property '"+"impute"+"'",schema:schema108.required,parentSchema:schema108,data:data3};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -6161,7 +6426,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key1 in data3){
   if(!(((key1 === "maxMissing") || (key1 === "impute")) || (key1 === "source"))){
-  const err7 = {instancePath:instancePath+"/missing",schemaPath:"#/$defs/MissingRule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema104,data:data3};
+  const err7 = {instancePath:instancePath+"/missing",schemaPath:"#/$defs/MissingRule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema108,data:data3};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -6174,7 +6439,7 @@ export function bindValidators(careloomRuntime) {
   if(data3.maxMissing !== undefined){
   let data4 = data3.maxMissing;
   if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-  const err8 = {instancePath:instancePath+"/missing/maxMissing",schemaPath:"#/$defs/MissingRule/properties/maxMissing/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema104.properties.maxMissing.type,parentSchema:schema104.properties.maxMissing,data:data4};
+  const err8 = {instancePath:instancePath+"/missing/maxMissing",schemaPath:"#/$defs/MissingRule/properties/maxMissing/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema108.properties.maxMissing.type,parentSchema:schema108.properties.maxMissing,data:data4};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -6185,7 +6450,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data4 == "number") && (isFinite(data4))){
   if(data4 < 0 || isNaN(data4)){
-  const err9 = {instancePath:instancePath+"/missing/maxMissing",schemaPath:"#/$defs/MissingRule/properties/maxMissing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema104.properties.maxMissing,data:data4};
+  const err9 = {instancePath:instancePath+"/missing/maxMissing",schemaPath:"#/$defs/MissingRule/properties/maxMissing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema108.properties.maxMissing,data:data4};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -6199,7 +6464,7 @@ export function bindValidators(careloomRuntime) {
   if(data3.impute !== undefined){
   let data5 = data3.impute;
   if(!((data5 === "mean") || (data5 === "zero"))){
-  const err10 = {instancePath:instancePath+"/missing/impute",schemaPath:"#/$defs/MissingRule/properties/impute/enum",keyword:"enum",params:{allowedValues: schema104.properties.impute.enum},message:"must be equal to one of the allowed values",schema:schema104.properties.impute.enum,parentSchema:schema104.properties.impute,data:data5};
+  const err10 = {instancePath:instancePath+"/missing/impute",schemaPath:"#/$defs/MissingRule/properties/impute/enum",keyword:"enum",params:{allowedValues: schema108.properties.impute.enum},message:"must be equal to one of the allowed values",schema:schema108.properties.impute.enum,parentSchema:schema108.properties.impute,data:data5};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -6213,7 +6478,7 @@ export function bindValidators(careloomRuntime) {
   let data6 = data3.source;
   if(typeof data6 === "string"){
   if(func2(data6) > 500){
-  const err11 = {instancePath:instancePath+"/missing/source",schemaPath:"#/$defs/MissingRule/properties/source/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema104.properties.source,data:data6};
+  const err11 = {instancePath:instancePath+"/missing/source",schemaPath:"#/$defs/MissingRule/properties/source/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema108.properties.source,data:data6};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -6224,7 +6489,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err12 = {instancePath:instancePath+"/missing/source",schemaPath:"#/$defs/MissingRule/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.source.type,parentSchema:schema104.properties.source,data:data6};
+  const err12 = {instancePath:instancePath+"/missing/source",schemaPath:"#/$defs/MissingRule/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema108.properties.source.type,parentSchema:schema108.properties.source,data:data6};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -6236,7 +6501,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err13 = {instancePath:instancePath+"/missing",schemaPath:"#/$defs/MissingRule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema104.type,parentSchema:schema104,data:data3};
+  const err13 = {instancePath:instancePath+"/missing",schemaPath:"#/$defs/MissingRule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema108.type,parentSchema:schema108,data:data3};
   if(vErrors === null){
   vErrors = [err13];
   }
@@ -6250,7 +6515,7 @@ export function bindValidators(careloomRuntime) {
   let data7 = data.bands;
   if(Array.isArray(data7)){
   if(data7.length < 1){
-  const err14 = {instancePath:instancePath+"/bands",schemaPath:"#/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema98.properties.bands,data:data7};
+  const err14 = {instancePath:instancePath+"/bands",schemaPath:"#/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema102.properties.bands,data:data7};
   if(vErrors === null){
   vErrors = [err14];
   }
@@ -6261,14 +6526,14 @@ export function bindValidators(careloomRuntime) {
   }
   const len1 = data7.length;
   for(let i1=0; i1<len1; i1++){
-  if(!(validate130(data7[i1], {instancePath:instancePath+"/bands/" + i1,parentData:data7,parentDataProperty:i1,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
+  if(!(validate138(data7[i1], {instancePath:instancePath+"/bands/" + i1,parentData:data7,parentDataProperty:i1,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
   errors = vErrors.length;
   }
   }
   }
   else {
-  const err15 = {instancePath:instancePath+"/bands",schemaPath:"#/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema98.properties.bands.type,parentSchema:schema98.properties.bands,data:data7};
+  const err15 = {instancePath:instancePath+"/bands",schemaPath:"#/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema102.properties.bands.type,parentSchema:schema102.properties.bands,data:data7};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -6283,14 +6548,14 @@ export function bindValidators(careloomRuntime) {
   if(Array.isArray(data9)){
   const len2 = data9.length;
   for(let i2=0; i2<len2; i2++){
-  if(!(validate133(data9[i2], {instancePath:instancePath+"/alerts/" + i2,parentData:data9,parentDataProperty:i2,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
+  if(!(validate141(data9[i2], {instancePath:instancePath+"/alerts/" + i2,parentData:data9,parentDataProperty:i2,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate141.errors : vErrors.concat(validate141.errors);
   errors = vErrors.length;
   }
   }
   }
   else {
-  const err16 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema98.properties.alerts.type,parentSchema:schema98.properties.alerts,data:data9};
+  const err16 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema102.properties.alerts.type,parentSchema:schema102.properties.alerts,data:data9};
   if(vErrors === null){
   vErrors = [err16];
   }
@@ -6304,7 +6569,7 @@ export function bindValidators(careloomRuntime) {
   let data11 = data.reliableChange;
   if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
   if(data11.reliability === undefined){
-  const err17 = {instancePath:instancePath+"/reliableChange",schemaPath:"#/$defs/ReliableChange/required",keyword:"required",params:{missingProperty: "reliability"},message:"must have required property '"+"reliability"+"'",schema:schema117.required,parentSchema:schema117,data:data11};
+  const err17 = {instancePath:instancePath+"/reliableChange",schemaPath:"#/$defs/ReliableChange/required",keyword:"required",params:{missingProperty: "reliability"},message:"must have required property '"+"reliability"+"'",schema:schema121.required,parentSchema:schema121,data:data11};
   if(vErrors === null){
   vErrors = [err17];
   }
@@ -6314,7 +6579,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data11.normSd === undefined){
-  const err18 = {instancePath:instancePath+"/reliableChange",schemaPath:"#/$defs/ReliableChange/required",keyword:"required",params:{missingProperty: "normSd"},message:"must have required property '"+"normSd"+"'",schema:schema117.required,parentSchema:schema117,data:data11};
+  const err18 = {instancePath:instancePath+"/reliableChange",schemaPath:"#/$defs/ReliableChange/required",keyword:"required",params:{missingProperty: "normSd"},message:"must have required property '"+"normSd"+"'",schema:schema121.required,parentSchema:schema121,data:data11};
   if(vErrors === null){
   vErrors = [err18];
   }
@@ -6324,7 +6589,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data11.direction === undefined){
-  const err19 = {instancePath:instancePath+"/reliableChange",schemaPath:"#/$defs/ReliableChange/required",keyword:"required",params:{missingProperty: "direction"},message:"must have required property '"+"direction"+"'",schema:schema117.required,parentSchema:schema117,data:data11};
+  const err19 = {instancePath:instancePath+"/reliableChange",schemaPath:"#/$defs/ReliableChange/required",keyword:"required",params:{missingProperty: "direction"},message:"must have required property '"+"direction"+"'",schema:schema121.required,parentSchema:schema121,data:data11};
   if(vErrors === null){
   vErrors = [err19];
   }
@@ -6334,7 +6599,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data11.source === undefined){
-  const err20 = {instancePath:instancePath+"/reliableChange",schemaPath:"#/$defs/ReliableChange/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema117.required,parentSchema:schema117,data:data11};
+  const err20 = {instancePath:instancePath+"/reliableChange",schemaPath:"#/$defs/ReliableChange/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema121.required,parentSchema:schema121,data:data11};
   if(vErrors === null){
   vErrors = [err20];
   }
@@ -6345,7 +6610,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key2 in data11){
   if(!((((key2 === "reliability") || (key2 === "normSd")) || (key2 === "direction")) || (key2 === "source"))){
-  const err21 = {instancePath:instancePath+"/reliableChange",schemaPath:"#/$defs/ReliableChange/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema117,data:data11};
+  const err21 = {instancePath:instancePath+"/reliableChange",schemaPath:"#/$defs/ReliableChange/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema121,data:data11};
   if(vErrors === null){
   vErrors = [err21];
   }
@@ -6359,7 +6624,7 @@ export function bindValidators(careloomRuntime) {
   let data12 = data11.reliability;
   if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
   if(data12.kind === undefined){
-  const err22 = {instancePath:instancePath+"/reliableChange/reliability",schemaPath:"#/$defs/ReliableChange/properties/reliability/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema117.properties.reliability.required,parentSchema:schema117.properties.reliability,data:data12};
+  const err22 = {instancePath:instancePath+"/reliableChange/reliability",schemaPath:"#/$defs/ReliableChange/properties/reliability/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema121.properties.reliability.required,parentSchema:schema121.properties.reliability,data:data12};
   if(vErrors === null){
   vErrors = [err22];
   }
@@ -6369,7 +6634,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data12.value === undefined){
-  const err23 = {instancePath:instancePath+"/reliableChange/reliability",schemaPath:"#/$defs/ReliableChange/properties/reliability/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema117.properties.reliability.required,parentSchema:schema117.properties.reliability,data:data12};
+  const err23 = {instancePath:instancePath+"/reliableChange/reliability",schemaPath:"#/$defs/ReliableChange/properties/reliability/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema121.properties.reliability.required,parentSchema:schema121.properties.reliability,data:data12};
   if(vErrors === null){
   vErrors = [err23];
   }
@@ -6380,7 +6645,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key3 in data12){
   if(!((key3 === "kind") || (key3 === "value"))){
-  const err24 = {instancePath:instancePath+"/reliableChange/reliability",schemaPath:"#/$defs/ReliableChange/properties/reliability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema117.properties.reliability,data:data12};
+  const err24 = {instancePath:instancePath+"/reliableChange/reliability",schemaPath:"#/$defs/ReliableChange/properties/reliability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema121.properties.reliability,data:data12};
   if(vErrors === null){
   vErrors = [err24];
   }
@@ -6393,7 +6658,7 @@ export function bindValidators(careloomRuntime) {
   if(data12.kind !== undefined){
   let data13 = data12.kind;
   if(!((data13 === "cronbachAlpha") || (data13 === "testRetest"))){
-  const err25 = {instancePath:instancePath+"/reliableChange/reliability/kind",schemaPath:"#/$defs/ReliableChange/properties/reliability/properties/kind/enum",keyword:"enum",params:{allowedValues: schema117.properties.reliability.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema117.properties.reliability.properties.kind.enum,parentSchema:schema117.properties.reliability.properties.kind,data:data13};
+  const err25 = {instancePath:instancePath+"/reliableChange/reliability/kind",schemaPath:"#/$defs/ReliableChange/properties/reliability/properties/kind/enum",keyword:"enum",params:{allowedValues: schema121.properties.reliability.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema121.properties.reliability.properties.kind.enum,parentSchema:schema121.properties.reliability.properties.kind,data:data13};
   if(vErrors === null){
   vErrors = [err25];
   }
@@ -6407,7 +6672,7 @@ export function bindValidators(careloomRuntime) {
   let data14 = data12.value;
   if((typeof data14 == "number") && (isFinite(data14))){
   if(data14 >= 1 || isNaN(data14)){
-  const err26 = {instancePath:instancePath+"/reliableChange/reliability/value",schemaPath:"#/$defs/ReliableChange/properties/reliability/properties/value/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1",schema:1,parentSchema:schema117.properties.reliability.properties.value,data:data14};
+  const err26 = {instancePath:instancePath+"/reliableChange/reliability/value",schemaPath:"#/$defs/ReliableChange/properties/reliability/properties/value/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1",schema:1,parentSchema:schema121.properties.reliability.properties.value,data:data14};
   if(vErrors === null){
   vErrors = [err26];
   }
@@ -6417,7 +6682,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data14 <= 0 || isNaN(data14)){
-  const err27 = {instancePath:instancePath+"/reliableChange/reliability/value",schemaPath:"#/$defs/ReliableChange/properties/reliability/properties/value/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema117.properties.reliability.properties.value,data:data14};
+  const err27 = {instancePath:instancePath+"/reliableChange/reliability/value",schemaPath:"#/$defs/ReliableChange/properties/reliability/properties/value/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema121.properties.reliability.properties.value,data:data14};
   if(vErrors === null){
   vErrors = [err27];
   }
@@ -6428,7 +6693,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err28 = {instancePath:instancePath+"/reliableChange/reliability/value",schemaPath:"#/$defs/ReliableChange/properties/reliability/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema117.properties.reliability.properties.value.type,parentSchema:schema117.properties.reliability.properties.value,data:data14};
+  const err28 = {instancePath:instancePath+"/reliableChange/reliability/value",schemaPath:"#/$defs/ReliableChange/properties/reliability/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema121.properties.reliability.properties.value.type,parentSchema:schema121.properties.reliability.properties.value,data:data14};
   if(vErrors === null){
   vErrors = [err28];
   }
@@ -6440,7 +6705,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err29 = {instancePath:instancePath+"/reliableChange/reliability",schemaPath:"#/$defs/ReliableChange/properties/reliability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema117.properties.reliability.type,parentSchema:schema117.properties.reliability,data:data12};
+  const err29 = {instancePath:instancePath+"/reliableChange/reliability",schemaPath:"#/$defs/ReliableChange/properties/reliability/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema121.properties.reliability.type,parentSchema:schema121.properties.reliability,data:data12};
   if(vErrors === null){
   vErrors = [err29];
   }
@@ -6454,7 +6719,7 @@ export function bindValidators(careloomRuntime) {
   let data15 = data11.normSd;
   if((typeof data15 == "number") && (isFinite(data15))){
   if(data15 > 1000000 || isNaN(data15)){
-  const err30 = {instancePath:instancePath+"/reliableChange/normSd",schemaPath:"#/$defs/ReliableChange/properties/normSd/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema117.properties.normSd,data:data15};
+  const err30 = {instancePath:instancePath+"/reliableChange/normSd",schemaPath:"#/$defs/ReliableChange/properties/normSd/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema121.properties.normSd,data:data15};
   if(vErrors === null){
   vErrors = [err30];
   }
@@ -6464,7 +6729,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data15 <= 0 || isNaN(data15)){
-  const err31 = {instancePath:instancePath+"/reliableChange/normSd",schemaPath:"#/$defs/ReliableChange/properties/normSd/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema117.properties.normSd,data:data15};
+  const err31 = {instancePath:instancePath+"/reliableChange/normSd",schemaPath:"#/$defs/ReliableChange/properties/normSd/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema121.properties.normSd,data:data15};
   if(vErrors === null){
   vErrors = [err31];
   }
@@ -6475,7 +6740,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err32 = {instancePath:instancePath+"/reliableChange/normSd",schemaPath:"#/$defs/ReliableChange/properties/normSd/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema117.properties.normSd.type,parentSchema:schema117.properties.normSd,data:data15};
+  const err32 = {instancePath:instancePath+"/reliableChange/normSd",schemaPath:"#/$defs/ReliableChange/properties/normSd/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema121.properties.normSd.type,parentSchema:schema121.properties.normSd,data:data15};
   if(vErrors === null){
   vErrors = [err32];
   }
@@ -6488,7 +6753,7 @@ export function bindValidators(careloomRuntime) {
   if(data11.direction !== undefined){
   let data16 = data11.direction;
   if(!((data16 === "lowerIsBetter") || (data16 === "higherIsBetter"))){
-  const err33 = {instancePath:instancePath+"/reliableChange/direction",schemaPath:"#/$defs/ReliableChange/properties/direction/enum",keyword:"enum",params:{allowedValues: schema117.properties.direction.enum},message:"must be equal to one of the allowed values",schema:schema117.properties.direction.enum,parentSchema:schema117.properties.direction,data:data16};
+  const err33 = {instancePath:instancePath+"/reliableChange/direction",schemaPath:"#/$defs/ReliableChange/properties/direction/enum",keyword:"enum",params:{allowedValues: schema121.properties.direction.enum},message:"must be equal to one of the allowed values",schema:schema121.properties.direction.enum,parentSchema:schema121.properties.direction,data:data16};
   if(vErrors === null){
   vErrors = [err33];
   }
@@ -6502,7 +6767,7 @@ export function bindValidators(careloomRuntime) {
   let data17 = data11.source;
   if(typeof data17 === "string"){
   if(func2(data17) > 2000){
-  const err34 = {instancePath:instancePath+"/reliableChange/source",schemaPath:"#/$defs/ReliableChange/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema117.properties.source,data:data17};
+  const err34 = {instancePath:instancePath+"/reliableChange/source",schemaPath:"#/$defs/ReliableChange/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema121.properties.source,data:data17};
   if(vErrors === null){
   vErrors = [err34];
   }
@@ -6512,7 +6777,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(func2(data17) < 1){
-  const err35 = {instancePath:instancePath+"/reliableChange/source",schemaPath:"#/$defs/ReliableChange/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema117.properties.source,data:data17};
+  const err35 = {instancePath:instancePath+"/reliableChange/source",schemaPath:"#/$defs/ReliableChange/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema121.properties.source,data:data17};
   if(vErrors === null){
   vErrors = [err35];
   }
@@ -6523,7 +6788,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err36 = {instancePath:instancePath+"/reliableChange/source",schemaPath:"#/$defs/ReliableChange/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema117.properties.source.type,parentSchema:schema117.properties.source,data:data17};
+  const err36 = {instancePath:instancePath+"/reliableChange/source",schemaPath:"#/$defs/ReliableChange/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema121.properties.source.type,parentSchema:schema121.properties.source,data:data17};
   if(vErrors === null){
   vErrors = [err36];
   }
@@ -6535,7 +6800,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err37 = {instancePath:instancePath+"/reliableChange",schemaPath:"#/$defs/ReliableChange/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema117.type,parentSchema:schema117,data:data11};
+  const err37 = {instancePath:instancePath+"/reliableChange",schemaPath:"#/$defs/ReliableChange/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema121.type,parentSchema:schema121,data:data11};
   if(vErrors === null){
   vErrors = [err37];
   }
@@ -6547,7 +6812,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.type,parentSchema:schema98,data};
+  const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema102.type,parentSchema:schema102,data};
   if(vErrors === null){
   vErrors = [err38];
   }
@@ -6556,17 +6821,17 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate124.errors = vErrors;
+  validate132.errors = vErrors;
   return errors === 0;
   }
-  validate124.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate132.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema118 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.ScoringTest;
+  const schema122 = careloomRuntime.schemaFiles["instrument.schema.json"].$defs.ScoringTest;
 
-  function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate147(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate139.evaluated;
+  const evaluated0 = validate147.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -6575,7 +6840,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.name === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema118.required,parentSchema:schema118,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema122.required,parentSchema:schema122,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -6585,7 +6850,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.answers === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "answers"},message:"must have required property '"+"answers"+"'",schema:schema118.required,parentSchema:schema118,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "answers"},message:"must have required property '"+"answers"+"'",schema:schema122.required,parentSchema:schema122,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -6595,7 +6860,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.expect === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema118.required,parentSchema:schema118,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema122.required,parentSchema:schema122,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -6606,7 +6871,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((key0 === "name") || (key0 === "answers")) || (key0 === "expect"))){
-  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema118,data};
+  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema122,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -6620,7 +6885,7 @@ export function bindValidators(careloomRuntime) {
   let data0 = data.name;
   if(typeof data0 === "string"){
   if(func2(data0) > 200){
-  const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema118.properties.name,data:data0};
+  const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema122.properties.name,data:data0};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -6630,7 +6895,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(func2(data0) < 1){
-  const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema118.properties.name,data:data0};
+  const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema122.properties.name,data:data0};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -6641,7 +6906,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema118.properties.name.type,parentSchema:schema118.properties.name,data:data0};
+  const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema122.properties.name.type,parentSchema:schema122.properties.name,data:data0};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -6680,7 +6945,7 @@ export function bindValidators(careloomRuntime) {
   }
   var valid1 = _errs6 === errors;
   if(!valid1){
-  const err9 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema118.properties.answers.propertyNames,parentSchema:schema118.properties.answers,data:data1};
+  const err9 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema122.properties.answers.propertyNames,parentSchema:schema122.properties.answers,data:data1};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -6721,7 +6986,7 @@ export function bindValidators(careloomRuntime) {
   valid4 = valid4 || _valid0;
   const _errs15 = errors;
   if(data2 !== null){
-  const err12 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema118.properties.answers.additionalProperties.anyOf[1].type,parentSchema:schema118.properties.answers.additionalProperties.anyOf[1],data:data2};
+  const err12 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema122.properties.answers.additionalProperties.anyOf[1].type,parentSchema:schema122.properties.answers.additionalProperties.anyOf[1],data:data2};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -6733,7 +6998,7 @@ export function bindValidators(careloomRuntime) {
   var _valid0 = _errs15 === errors;
   valid4 = valid4 || _valid0;
   if(!valid4){
-  const err13 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema118.properties.answers.additionalProperties.anyOf,parentSchema:schema118.properties.answers.additionalProperties,data:data2};
+  const err13 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema122.properties.answers.additionalProperties.anyOf,parentSchema:schema122.properties.answers.additionalProperties,data:data2};
   if(vErrors === null){
   vErrors = [err13];
   }
@@ -6756,7 +7021,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err14 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema118.properties.answers.type,parentSchema:schema118.properties.answers,data:data1};
+  const err14 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema122.properties.answers.type,parentSchema:schema122.properties.answers,data:data1};
   if(vErrors === null){
   vErrors = [err14];
   }
@@ -6770,7 +7035,7 @@ export function bindValidators(careloomRuntime) {
   let data3 = data.expect;
   if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
   if(data3.total === undefined){
-  const err15 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema118.properties.expect.required,parentSchema:schema118.properties.expect,data:data3};
+  const err15 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema122.properties.expect.required,parentSchema:schema122.properties.expect,data:data3};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -6781,7 +7046,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key3 in data3){
   if(!((((key3 === "total") || (key3 === "subscales")) || (key3 === "band")) || (key3 === "alerts"))){
-  const err16 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema118.properties.expect,data:data3};
+  const err16 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema122.properties.expect,data:data3};
   if(vErrors === null){
   vErrors = [err16];
   }
@@ -6794,7 +7059,7 @@ export function bindValidators(careloomRuntime) {
   if(data3.total !== undefined){
   let data4 = data3.total;
   if((!((typeof data4 == "number") && (isFinite(data4)))) && (data4 !== null)){
-  const err17 = {instancePath:instancePath+"/expect/total",schemaPath:"#/properties/expect/properties/total/type",keyword:"type",params:{type: schema118.properties.expect.properties.total.type},message:"must be number,null",schema:schema118.properties.expect.properties.total.type,parentSchema:schema118.properties.expect.properties.total,data:data4};
+  const err17 = {instancePath:instancePath+"/expect/total",schemaPath:"#/properties/expect/properties/total/type",keyword:"type",params:{type: schema122.properties.expect.properties.total.type},message:"must be number,null",schema:schema122.properties.expect.properties.total.type,parentSchema:schema122.properties.expect.properties.total,data:data4};
   if(vErrors === null){
   vErrors = [err17];
   }
@@ -6833,7 +7098,7 @@ export function bindValidators(careloomRuntime) {
   }
   var valid7 = _errs24 === errors;
   if(!valid7){
-  const err20 = {instancePath:instancePath+"/expect/subscales",schemaPath:"#/properties/expect/properties/subscales/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid",schema:schema118.properties.expect.properties.subscales.propertyNames,parentSchema:schema118.properties.expect.properties.subscales,data:data5};
+  const err20 = {instancePath:instancePath+"/expect/subscales",schemaPath:"#/properties/expect/properties/subscales/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid",schema:schema122.properties.expect.properties.subscales.propertyNames,parentSchema:schema122.properties.expect.properties.subscales,data:data5};
   if(vErrors === null){
   vErrors = [err20];
   }
@@ -6846,7 +7111,7 @@ export function bindValidators(careloomRuntime) {
   for(const key5 in data5){
   let data6 = data5[key5];
   if((!((typeof data6 == "number") && (isFinite(data6)))) && (data6 !== null)){
-  const err21 = {instancePath:instancePath+"/expect/subscales/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/expect/properties/subscales/additionalProperties/type",keyword:"type",params:{type: schema118.properties.expect.properties.subscales.additionalProperties.type},message:"must be number,null",schema:schema118.properties.expect.properties.subscales.additionalProperties.type,parentSchema:schema118.properties.expect.properties.subscales.additionalProperties,data:data6};
+  const err21 = {instancePath:instancePath+"/expect/subscales/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/expect/properties/subscales/additionalProperties/type",keyword:"type",params:{type: schema122.properties.expect.properties.subscales.additionalProperties.type},message:"must be number,null",schema:schema122.properties.expect.properties.subscales.additionalProperties.type,parentSchema:schema122.properties.expect.properties.subscales.additionalProperties,data:data6};
   if(vErrors === null){
   vErrors = [err21];
   }
@@ -6858,7 +7123,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err22 = {instancePath:instancePath+"/expect/subscales",schemaPath:"#/properties/expect/properties/subscales/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema118.properties.expect.properties.subscales.type,parentSchema:schema118.properties.expect.properties.subscales,data:data5};
+  const err22 = {instancePath:instancePath+"/expect/subscales",schemaPath:"#/properties/expect/properties/subscales/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema122.properties.expect.properties.subscales.type,parentSchema:schema122.properties.expect.properties.subscales,data:data5};
   if(vErrors === null){
   vErrors = [err22];
   }
@@ -6899,7 +7164,7 @@ export function bindValidators(careloomRuntime) {
   valid10 = valid10 || _valid1;
   const _errs35 = errors;
   if(data7 !== null){
-  const err25 = {instancePath:instancePath+"/expect/band",schemaPath:"#/properties/expect/properties/band/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema118.properties.expect.properties.band.anyOf[1].type,parentSchema:schema118.properties.expect.properties.band.anyOf[1],data:data7};
+  const err25 = {instancePath:instancePath+"/expect/band",schemaPath:"#/properties/expect/properties/band/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema122.properties.expect.properties.band.anyOf[1].type,parentSchema:schema122.properties.expect.properties.band.anyOf[1],data:data7};
   if(vErrors === null){
   vErrors = [err25];
   }
@@ -6911,7 +7176,7 @@ export function bindValidators(careloomRuntime) {
   var _valid1 = _errs35 === errors;
   valid10 = valid10 || _valid1;
   if(!valid10){
-  const err26 = {instancePath:instancePath+"/expect/band",schemaPath:"#/properties/expect/properties/band/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema118.properties.expect.properties.band.anyOf,parentSchema:schema118.properties.expect.properties.band,data:data7};
+  const err26 = {instancePath:instancePath+"/expect/band",schemaPath:"#/properties/expect/properties/band/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema122.properties.expect.properties.band.anyOf,parentSchema:schema122.properties.expect.properties.band,data:data7};
   if(vErrors === null){
   vErrors = [err26];
   }
@@ -6968,7 +7233,7 @@ export function bindValidators(careloomRuntime) {
   for(;i1--;){
   for(j0 = i1; j0--;){
   if(func0(data8[i1], data8[j0])){
-  const err29 = {instancePath:instancePath+"/expect/alerts",schemaPath:"#/properties/expect/properties/alerts/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema118.properties.expect.properties.alerts,data:data8};
+  const err29 = {instancePath:instancePath+"/expect/alerts",schemaPath:"#/properties/expect/properties/alerts/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema122.properties.expect.properties.alerts,data:data8};
   if(vErrors === null){
   vErrors = [err29];
   }
@@ -6983,7 +7248,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err30 = {instancePath:instancePath+"/expect/alerts",schemaPath:"#/properties/expect/properties/alerts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema118.properties.expect.properties.alerts.type,parentSchema:schema118.properties.expect.properties.alerts,data:data8};
+  const err30 = {instancePath:instancePath+"/expect/alerts",schemaPath:"#/properties/expect/properties/alerts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema122.properties.expect.properties.alerts.type,parentSchema:schema122.properties.expect.properties.alerts,data:data8};
   if(vErrors === null){
   vErrors = [err30];
   }
@@ -6995,7 +7260,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err31 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema118.properties.expect.type,parentSchema:schema118.properties.expect,data:data3};
+  const err31 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema122.properties.expect.type,parentSchema:schema122.properties.expect,data:data3};
   if(vErrors === null){
   vErrors = [err31];
   }
@@ -7007,7 +7272,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema118.type,parentSchema:schema118,data};
+  const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema122.type,parentSchema:schema122,data};
   if(vErrors === null){
   vErrors = [err32];
   }
@@ -7016,18 +7281,18 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate139.errors = vErrors;
+  validate147.errors = vErrors;
   return errors === 0;
   }
-  validate139.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate147.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
   const formats0 = careloomRuntime.formats.uri;
 
-  function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   /*# sourceURL="https://careloom.org/schemas/instrument.schema.json" */;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate100.evaluated;
+  const evaluated0 = validate108.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -7036,7 +7301,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.type === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema87.required,parentSchema:schema87,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema91.required,parentSchema:schema91,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -7046,7 +7311,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.id === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema87.required,parentSchema:schema87,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema91.required,parentSchema:schema91,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -7056,7 +7321,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.name === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema87.required,parentSchema:schema87,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema91.required,parentSchema:schema91,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -7066,7 +7331,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.abbreviation === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "abbreviation"},message:"must have required property '"+"abbreviation"+"'",schema:schema87.required,parentSchema:schema87,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "abbreviation"},message:"must have required property '"+"abbreviation"+"'",schema:schema91.required,parentSchema:schema91,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -7076,7 +7341,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.items === undefined){
-  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema87.required,parentSchema:schema87,data};
+  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema91.required,parentSchema:schema91,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -7086,7 +7351,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.scoring === undefined){
-  const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scoring"},message:"must have required property '"+"scoring"+"'",schema:schema87.required,parentSchema:schema87,data};
+  const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scoring"},message:"must have required property '"+"scoring"+"'",schema:schema91.required,parentSchema:schema91,data};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -7096,7 +7361,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.tests === undefined){
-  const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tests"},message:"must have required property '"+"tests"+"'",schema:schema87.required,parentSchema:schema87,data};
+  const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tests"},message:"must have required property '"+"tests"+"'",schema:schema91.required,parentSchema:schema91,data};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -7106,8 +7371,8 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   for(const key0 in data){
-  if(!(func1.call(schema87.properties, key0))){
-  const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema87,data};
+  if(!(func1.call(schema91.properties, key0))){
+  const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema91,data};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -7120,7 +7385,7 @@ export function bindValidators(careloomRuntime) {
   if(data.type !== undefined){
   let data0 = data.type;
   if("instrument" !== data0){
-  const err8 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "instrument"},message:"must be equal to constant",schema:"instrument",parentSchema:schema87.properties.type,data:data0};
+  const err8 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "instrument"},message:"must be equal to constant",schema:"instrument",parentSchema:schema91.properties.type,data:data0};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -7156,14 +7421,14 @@ export function bindValidators(careloomRuntime) {
   }
   }
   if(data.visibleWhen !== undefined){
-  if(!(validate101(data.visibleWhen, {instancePath:instancePath+"/visibleWhen",parentData:data,parentDataProperty:"visibleWhen",rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+  if(!(validate109(data.visibleWhen, {instancePath:instancePath+"/visibleWhen",parentData:data,parentDataProperty:"visibleWhen",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
   errors = vErrors.length;
   }
   }
   if(data.name !== undefined){
-  if(!(validate114(data.name, {instancePath:instancePath+"/name",parentData:data,parentDataProperty:"name",rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+  if(!(validate122(data.name, {instancePath:instancePath+"/name",parentData:data,parentDataProperty:"name",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
   errors = vErrors.length;
   }
   }
@@ -7171,7 +7436,7 @@ export function bindValidators(careloomRuntime) {
   let data4 = data.abbreviation;
   if(typeof data4 === "string"){
   if(func2(data4) > 20){
-  const err11 = {instancePath:instancePath+"/abbreviation",schemaPath:"#/properties/abbreviation/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters",schema:20,parentSchema:schema87.properties.abbreviation,data:data4};
+  const err11 = {instancePath:instancePath+"/abbreviation",schemaPath:"#/properties/abbreviation/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters",schema:20,parentSchema:schema91.properties.abbreviation,data:data4};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -7181,7 +7446,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(func2(data4) < 1){
-  const err12 = {instancePath:instancePath+"/abbreviation",schemaPath:"#/properties/abbreviation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema87.properties.abbreviation,data:data4};
+  const err12 = {instancePath:instancePath+"/abbreviation",schemaPath:"#/properties/abbreviation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema91.properties.abbreviation,data:data4};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -7192,7 +7457,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err13 = {instancePath:instancePath+"/abbreviation",schemaPath:"#/properties/abbreviation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.abbreviation.type,parentSchema:schema87.properties.abbreviation,data:data4};
+  const err13 = {instancePath:instancePath+"/abbreviation",schemaPath:"#/properties/abbreviation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.abbreviation.type,parentSchema:schema91.properties.abbreviation,data:data4};
   if(vErrors === null){
   vErrors = [err13];
   }
@@ -7203,8 +7468,8 @@ export function bindValidators(careloomRuntime) {
   }
   }
   if(data.instructions !== undefined){
-  if(!(validate114(data.instructions, {instancePath:instancePath+"/instructions",parentData:data,parentDataProperty:"instructions",rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+  if(!(validate122(data.instructions, {instancePath:instancePath+"/instructions",parentData:data,parentDataProperty:"instructions",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
   errors = vErrors.length;
   }
   }
@@ -7212,7 +7477,7 @@ export function bindValidators(careloomRuntime) {
   let data6 = data.codes;
   if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
   if(data6.system === undefined){
-  const err14 = {instancePath:instancePath+"/codes",schemaPath:"#/$defs/InstrumentCodes/required",keyword:"required",params:{missingProperty: "system"},message:"must have required property '"+"system"+"'",schema:schema92.required,parentSchema:schema92,data:data6};
+  const err14 = {instancePath:instancePath+"/codes",schemaPath:"#/$defs/InstrumentCodes/required",keyword:"required",params:{missingProperty: "system"},message:"must have required property '"+"system"+"'",schema:schema96.required,parentSchema:schema96,data:data6};
   if(vErrors === null){
   vErrors = [err14];
   }
@@ -7223,7 +7488,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key1 in data6){
   if(!(((key1 === "system") || (key1 === "panel")) || (key1 === "total"))){
-  const err15 = {instancePath:instancePath+"/codes",schemaPath:"#/$defs/InstrumentCodes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema92,data:data6};
+  const err15 = {instancePath:instancePath+"/codes",schemaPath:"#/$defs/InstrumentCodes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema96,data:data6};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -7237,7 +7502,7 @@ export function bindValidators(careloomRuntime) {
   let data7 = data6.system;
   if(typeof data7 === "string"){
   if(!(formats0(data7))){
-  const err16 = {instancePath:instancePath+"/codes/system",schemaPath:"#/$defs/InstrumentCodes/properties/system/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema92.properties.system,data:data7};
+  const err16 = {instancePath:instancePath+"/codes/system",schemaPath:"#/$defs/InstrumentCodes/properties/system/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema96.properties.system,data:data7};
   if(vErrors === null){
   vErrors = [err16];
   }
@@ -7248,7 +7513,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err17 = {instancePath:instancePath+"/codes/system",schemaPath:"#/$defs/InstrumentCodes/properties/system/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.properties.system.type,parentSchema:schema92.properties.system,data:data7};
+  const err17 = {instancePath:instancePath+"/codes/system",schemaPath:"#/$defs/InstrumentCodes/properties/system/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.system.type,parentSchema:schema96.properties.system,data:data7};
   if(vErrors === null){
   vErrors = [err17];
   }
@@ -7262,7 +7527,7 @@ export function bindValidators(careloomRuntime) {
   let data8 = data6.panel;
   if(typeof data8 === "string"){
   if(func2(data8) > 40){
-  const err18 = {instancePath:instancePath+"/codes/panel",schemaPath:"#/$defs/InstrumentCodes/properties/panel/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema92.properties.panel,data:data8};
+  const err18 = {instancePath:instancePath+"/codes/panel",schemaPath:"#/$defs/InstrumentCodes/properties/panel/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema96.properties.panel,data:data8};
   if(vErrors === null){
   vErrors = [err18];
   }
@@ -7273,7 +7538,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err19 = {instancePath:instancePath+"/codes/panel",schemaPath:"#/$defs/InstrumentCodes/properties/panel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.properties.panel.type,parentSchema:schema92.properties.panel,data:data8};
+  const err19 = {instancePath:instancePath+"/codes/panel",schemaPath:"#/$defs/InstrumentCodes/properties/panel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.panel.type,parentSchema:schema96.properties.panel,data:data8};
   if(vErrors === null){
   vErrors = [err19];
   }
@@ -7287,7 +7552,7 @@ export function bindValidators(careloomRuntime) {
   let data9 = data6.total;
   if(typeof data9 === "string"){
   if(func2(data9) > 40){
-  const err20 = {instancePath:instancePath+"/codes/total",schemaPath:"#/$defs/InstrumentCodes/properties/total/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema92.properties.total,data:data9};
+  const err20 = {instancePath:instancePath+"/codes/total",schemaPath:"#/$defs/InstrumentCodes/properties/total/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema96.properties.total,data:data9};
   if(vErrors === null){
   vErrors = [err20];
   }
@@ -7298,7 +7563,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err21 = {instancePath:instancePath+"/codes/total",schemaPath:"#/$defs/InstrumentCodes/properties/total/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.properties.total.type,parentSchema:schema92.properties.total,data:data9};
+  const err21 = {instancePath:instancePath+"/codes/total",schemaPath:"#/$defs/InstrumentCodes/properties/total/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.total.type,parentSchema:schema96.properties.total,data:data9};
   if(vErrors === null){
   vErrors = [err21];
   }
@@ -7310,7 +7575,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err22 = {instancePath:instancePath+"/codes",schemaPath:"#/$defs/InstrumentCodes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema92.type,parentSchema:schema92,data:data6};
+  const err22 = {instancePath:instancePath+"/codes",schemaPath:"#/$defs/InstrumentCodes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.type,parentSchema:schema96,data:data6};
   if(vErrors === null){
   vErrors = [err22];
   }
@@ -7324,7 +7589,7 @@ export function bindValidators(careloomRuntime) {
   let data10 = data.licence;
   if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
   if(data10.name === undefined){
-  const err23 = {instancePath:instancePath+"/licence",schemaPath:"#/$defs/Licence/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema93.required,parentSchema:schema93,data:data10};
+  const err23 = {instancePath:instancePath+"/licence",schemaPath:"#/$defs/Licence/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema97.required,parentSchema:schema97,data:data10};
   if(vErrors === null){
   vErrors = [err23];
   }
@@ -7334,7 +7599,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data10.attribution === undefined){
-  const err24 = {instancePath:instancePath+"/licence",schemaPath:"#/$defs/Licence/required",keyword:"required",params:{missingProperty: "attribution"},message:"must have required property '"+"attribution"+"'",schema:schema93.required,parentSchema:schema93,data:data10};
+  const err24 = {instancePath:instancePath+"/licence",schemaPath:"#/$defs/Licence/required",keyword:"required",params:{missingProperty: "attribution"},message:"must have required property '"+"attribution"+"'",schema:schema97.required,parentSchema:schema97,data:data10};
   if(vErrors === null){
   vErrors = [err24];
   }
@@ -7345,7 +7610,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key2 in data10){
   if(!(((key2 === "name") || (key2 === "url")) || (key2 === "attribution"))){
-  const err25 = {instancePath:instancePath+"/licence",schemaPath:"#/$defs/Licence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema93,data:data10};
+  const err25 = {instancePath:instancePath+"/licence",schemaPath:"#/$defs/Licence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema97,data:data10};
   if(vErrors === null){
   vErrors = [err25];
   }
@@ -7359,7 +7624,7 @@ export function bindValidators(careloomRuntime) {
   let data11 = data10.name;
   if(typeof data11 === "string"){
   if(func2(data11) > 200){
-  const err26 = {instancePath:instancePath+"/licence/name",schemaPath:"#/$defs/Licence/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema93.properties.name,data:data11};
+  const err26 = {instancePath:instancePath+"/licence/name",schemaPath:"#/$defs/Licence/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema97.properties.name,data:data11};
   if(vErrors === null){
   vErrors = [err26];
   }
@@ -7369,7 +7634,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(func2(data11) < 1){
-  const err27 = {instancePath:instancePath+"/licence/name",schemaPath:"#/$defs/Licence/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93.properties.name,data:data11};
+  const err27 = {instancePath:instancePath+"/licence/name",schemaPath:"#/$defs/Licence/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema97.properties.name,data:data11};
   if(vErrors === null){
   vErrors = [err27];
   }
@@ -7380,7 +7645,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err28 = {instancePath:instancePath+"/licence/name",schemaPath:"#/$defs/Licence/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.name.type,parentSchema:schema93.properties.name,data:data11};
+  const err28 = {instancePath:instancePath+"/licence/name",schemaPath:"#/$defs/Licence/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema97.properties.name.type,parentSchema:schema97.properties.name,data:data11};
   if(vErrors === null){
   vErrors = [err28];
   }
@@ -7394,7 +7659,7 @@ export function bindValidators(careloomRuntime) {
   let data12 = data10.url;
   if(typeof data12 === "string"){
   if(!(formats0(data12))){
-  const err29 = {instancePath:instancePath+"/licence/url",schemaPath:"#/$defs/Licence/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema93.properties.url,data:data12};
+  const err29 = {instancePath:instancePath+"/licence/url",schemaPath:"#/$defs/Licence/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema97.properties.url,data:data12};
   if(vErrors === null){
   vErrors = [err29];
   }
@@ -7405,7 +7670,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err30 = {instancePath:instancePath+"/licence/url",schemaPath:"#/$defs/Licence/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.url.type,parentSchema:schema93.properties.url,data:data12};
+  const err30 = {instancePath:instancePath+"/licence/url",schemaPath:"#/$defs/Licence/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema97.properties.url.type,parentSchema:schema97.properties.url,data:data12};
   if(vErrors === null){
   vErrors = [err30];
   }
@@ -7419,7 +7684,7 @@ export function bindValidators(careloomRuntime) {
   let data13 = data10.attribution;
   if(typeof data13 === "string"){
   if(func2(data13) > 1000){
-  const err31 = {instancePath:instancePath+"/licence/attribution",schemaPath:"#/$defs/Licence/properties/attribution/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema93.properties.attribution,data:data13};
+  const err31 = {instancePath:instancePath+"/licence/attribution",schemaPath:"#/$defs/Licence/properties/attribution/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema97.properties.attribution,data:data13};
   if(vErrors === null){
   vErrors = [err31];
   }
@@ -7429,7 +7694,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(func2(data13) < 1){
-  const err32 = {instancePath:instancePath+"/licence/attribution",schemaPath:"#/$defs/Licence/properties/attribution/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema93.properties.attribution,data:data13};
+  const err32 = {instancePath:instancePath+"/licence/attribution",schemaPath:"#/$defs/Licence/properties/attribution/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema97.properties.attribution,data:data13};
   if(vErrors === null){
   vErrors = [err32];
   }
@@ -7440,7 +7705,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err33 = {instancePath:instancePath+"/licence/attribution",schemaPath:"#/$defs/Licence/properties/attribution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.attribution.type,parentSchema:schema93.properties.attribution,data:data13};
+  const err33 = {instancePath:instancePath+"/licence/attribution",schemaPath:"#/$defs/Licence/properties/attribution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema97.properties.attribution.type,parentSchema:schema97.properties.attribution,data:data13};
   if(vErrors === null){
   vErrors = [err33];
   }
@@ -7452,7 +7717,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err34 = {instancePath:instancePath+"/licence",schemaPath:"#/$defs/Licence/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema93.type,parentSchema:schema93,data:data10};
+  const err34 = {instancePath:instancePath+"/licence",schemaPath:"#/$defs/Licence/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema97.type,parentSchema:schema97,data:data10};
   if(vErrors === null){
   vErrors = [err34];
   }
@@ -7465,7 +7730,7 @@ export function bindValidators(careloomRuntime) {
   if(data.locked !== undefined){
   let data14 = data.locked;
   if(typeof data14 !== "boolean"){
-  const err35 = {instancePath:instancePath+"/locked",schemaPath:"#/properties/locked/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema87.properties.locked.type,parentSchema:schema87.properties.locked,data:data14};
+  const err35 = {instancePath:instancePath+"/locked",schemaPath:"#/properties/locked/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema91.properties.locked.type,parentSchema:schema91.properties.locked,data:data14};
   if(vErrors === null){
   vErrors = [err35];
   }
@@ -7479,7 +7744,7 @@ export function bindValidators(careloomRuntime) {
   let data15 = data.options;
   if(Array.isArray(data15)){
   if(data15.length < 2){
-  const err36 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema87.properties.options,data:data15};
+  const err36 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema91.properties.options,data:data15};
   if(vErrors === null){
   vErrors = [err36];
   }
@@ -7490,14 +7755,14 @@ export function bindValidators(careloomRuntime) {
   }
   const len0 = data15.length;
   for(let i0=0; i0<len0; i0++){
-  if(!(validate117(data15[i0], {instancePath:instancePath+"/options/" + i0,parentData:data15,parentDataProperty:i0,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
+  if(!(validate125(data15[i0], {instancePath:instancePath+"/options/" + i0,parentData:data15,parentDataProperty:i0,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate125.errors : vErrors.concat(validate125.errors);
   errors = vErrors.length;
   }
   }
   }
   else {
-  const err37 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema87.properties.options.type,parentSchema:schema87.properties.options,data:data15};
+  const err37 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema91.properties.options.type,parentSchema:schema91.properties.options,data:data15};
   if(vErrors === null){
   vErrors = [err37];
   }
@@ -7511,7 +7776,7 @@ export function bindValidators(careloomRuntime) {
   let data17 = data.items;
   if(Array.isArray(data17)){
   if(data17.length < 1){
-  const err38 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema87.properties.items,data:data17};
+  const err38 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema91.properties.items,data:data17};
   if(vErrors === null){
   vErrors = [err38];
   }
@@ -7522,14 +7787,14 @@ export function bindValidators(careloomRuntime) {
   }
   const len1 = data17.length;
   for(let i1=0; i1<len1; i1++){
-  if(!(validate120(data17[i1], {instancePath:instancePath+"/items/" + i1,parentData:data17,parentDataProperty:i1,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
+  if(!(validate128(data17[i1], {instancePath:instancePath+"/items/" + i1,parentData:data17,parentDataProperty:i1,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate128.errors : vErrors.concat(validate128.errors);
   errors = vErrors.length;
   }
   }
   }
   else {
-  const err39 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema87.properties.items.type,parentSchema:schema87.properties.items,data:data17};
+  const err39 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema91.properties.items.type,parentSchema:schema91.properties.items,data:data17};
   if(vErrors === null){
   vErrors = [err39];
   }
@@ -7540,8 +7805,8 @@ export function bindValidators(careloomRuntime) {
   }
   }
   if(data.scoring !== undefined){
-  if(!(validate124(data.scoring, {instancePath:instancePath+"/scoring",parentData:data,parentDataProperty:"scoring",rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate124.errors : vErrors.concat(validate124.errors);
+  if(!(validate132(data.scoring, {instancePath:instancePath+"/scoring",parentData:data,parentDataProperty:"scoring",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
   errors = vErrors.length;
   }
   }
@@ -7549,7 +7814,7 @@ export function bindValidators(careloomRuntime) {
   let data20 = data.tests;
   if(Array.isArray(data20)){
   if(data20.length < 1){
-  const err40 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema87.properties.tests,data:data20};
+  const err40 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema91.properties.tests,data:data20};
   if(vErrors === null){
   vErrors = [err40];
   }
@@ -7560,14 +7825,14 @@ export function bindValidators(careloomRuntime) {
   }
   const len2 = data20.length;
   for(let i2=0; i2<len2; i2++){
-  if(!(validate139(data20[i2], {instancePath:instancePath+"/tests/" + i2,parentData:data20,parentDataProperty:i2,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
+  if(!(validate147(data20[i2], {instancePath:instancePath+"/tests/" + i2,parentData:data20,parentDataProperty:i2,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate147.errors : vErrors.concat(validate147.errors);
   errors = vErrors.length;
   }
   }
   }
   else {
-  const err41 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema87.properties.tests.type,parentSchema:schema87.properties.tests,data:data20};
+  const err41 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema91.properties.tests.type,parentSchema:schema91.properties.tests,data:data20};
   if(vErrors === null){
   vErrors = [err41];
   }
@@ -7579,7 +7844,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data};
+  const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.type,parentSchema:schema91,data};
   if(vErrors === null){
   vErrors = [err42];
   }
@@ -7588,18 +7853,18 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate100.errors = vErrors;
+  validate108.errors = vErrors;
   return errors === 0;
   }
-  validate100.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate108.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema124 = careloomRuntime.schemaFiles["module.schema.json"].$defs.ExerciseBlock;
-  const schema126 = careloomRuntime.schemaFiles["module.schema.json"].$defs.Field;
+  const schema128 = careloomRuntime.schemaFiles["module.schema.json"].$defs.ExerciseBlock;
+  const schema130 = careloomRuntime.schemaFiles["module.schema.json"].$defs.Field;
 
-  function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate153(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate145.evaluated;
+  const evaluated0 = validate153.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -7608,7 +7873,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.id === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema126.required,parentSchema:schema126,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema130.required,parentSchema:schema130,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -7618,7 +7883,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.label === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema126.required,parentSchema:schema126,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema130.required,parentSchema:schema130,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -7628,7 +7893,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.input === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'",schema:schema126.required,parentSchema:schema126,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'",schema:schema130.required,parentSchema:schema130,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -7639,7 +7904,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((((key0 === "id") || (key0 === "label")) || (key0 === "help")) || (key0 === "required")) || (key0 === "input"))){
-  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema126,data};
+  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema130,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -7689,7 +7954,7 @@ export function bindValidators(careloomRuntime) {
   if(data.required !== undefined){
   let data3 = data.required;
   if(typeof data3 !== "boolean"){
-  const err6 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema126.properties.required.type,parentSchema:schema126.properties.required,data:data3};
+  const err6 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema130.properties.required.type,parentSchema:schema130.properties.required,data:data3};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -7700,14 +7965,14 @@ export function bindValidators(careloomRuntime) {
   }
   }
   if(data.input !== undefined){
-  if(!(validate69(data.input, {instancePath:instancePath+"/input",parentData:data,parentDataProperty:"input",rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+  if(!(validate77(data.input, {instancePath:instancePath+"/input",parentData:data,parentDataProperty:"input",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
   errors = vErrors.length;
   }
   }
   }
   else {
-  const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema126.type,parentSchema:schema126,data};
+  const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema130.type,parentSchema:schema130,data};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -7716,16 +7981,16 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate145.errors = vErrors;
+  validate153.errors = vErrors;
   return errors === 0;
   }
-  validate145.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate153.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-  function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate149(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate141.evaluated;
+  const evaluated0 = validate149.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -7734,7 +7999,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.type === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema124.required,parentSchema:schema124,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema128.required,parentSchema:schema128,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -7744,7 +8009,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.id === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema124.required,parentSchema:schema124,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema128.required,parentSchema:schema128,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -7754,7 +8019,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.title === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema124.required,parentSchema:schema124,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema128.required,parentSchema:schema128,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -7764,7 +8029,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.instructions === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "instructions"},message:"must have required property '"+"instructions"+"'",schema:schema124.required,parentSchema:schema124,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "instructions"},message:"must have required property '"+"instructions"+"'",schema:schema128.required,parentSchema:schema128,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -7775,7 +8040,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((((((key0 === "type") || (key0 === "id")) || (key0 === "visibleWhen")) || (key0 === "title")) || (key0 === "instructions")) || (key0 === "practiceDays")) || (key0 === "fields"))){
-  const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema124,data};
+  const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema128,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -7788,7 +8053,7 @@ export function bindValidators(careloomRuntime) {
   if(data.type !== undefined){
   let data0 = data.type;
   if("exercise" !== data0){
-  const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "exercise"},message:"must be equal to constant",schema:"exercise",parentSchema:schema124.properties.type,data:data0};
+  const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "exercise"},message:"must be equal to constant",schema:"exercise",parentSchema:schema128.properties.type,data:data0};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -7844,7 +8109,7 @@ export function bindValidators(careloomRuntime) {
   if(data.practiceDays !== undefined){
   let data5 = data.practiceDays;
   if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-  const err8 = {instancePath:instancePath+"/practiceDays",schemaPath:"#/properties/practiceDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema124.properties.practiceDays.type,parentSchema:schema124.properties.practiceDays,data:data5};
+  const err8 = {instancePath:instancePath+"/practiceDays",schemaPath:"#/properties/practiceDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema128.properties.practiceDays.type,parentSchema:schema128.properties.practiceDays,data:data5};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -7855,7 +8120,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data5 == "number") && (isFinite(data5))){
   if(data5 > 366 || isNaN(data5)){
-  const err9 = {instancePath:instancePath+"/practiceDays",schemaPath:"#/properties/practiceDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 366},message:"must be <= 366",schema:366,parentSchema:schema124.properties.practiceDays,data:data5};
+  const err9 = {instancePath:instancePath+"/practiceDays",schemaPath:"#/properties/practiceDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 366},message:"must be <= 366",schema:366,parentSchema:schema128.properties.practiceDays,data:data5};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -7865,7 +8130,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data5 < 1 || isNaN(data5)){
-  const err10 = {instancePath:instancePath+"/practiceDays",schemaPath:"#/properties/practiceDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema124.properties.practiceDays,data:data5};
+  const err10 = {instancePath:instancePath+"/practiceDays",schemaPath:"#/properties/practiceDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema128.properties.practiceDays,data:data5};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -7881,14 +8146,14 @@ export function bindValidators(careloomRuntime) {
   if(Array.isArray(data6)){
   const len0 = data6.length;
   for(let i0=0; i0<len0; i0++){
-  if(!(validate145(data6[i0], {instancePath:instancePath+"/fields/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
+  if(!(validate153(data6[i0], {instancePath:instancePath+"/fields/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate153.errors : vErrors.concat(validate153.errors);
   errors = vErrors.length;
   }
   }
   }
   else {
-  const err11 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema124.properties.fields.type,parentSchema:schema124.properties.fields,data:data6};
+  const err11 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema128.properties.fields.type,parentSchema:schema128.properties.fields,data:data6};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -7900,7 +8165,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema124.type,parentSchema:schema124,data};
+  const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema128.type,parentSchema:schema128,data};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -7909,18 +8174,18 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate141.errors = vErrors;
+  validate149.errors = vErrors;
   return errors === 0;
   }
-  validate141.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate149.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema128 = careloomRuntime.schemaFiles["module.schema.json"].$defs.RegistrationBlock;
-  const schema130 = careloomRuntime.schemaFiles["module.schema.json"].$defs.ZonePlan;
+  const schema132 = careloomRuntime.schemaFiles["module.schema.json"].$defs.RegistrationBlock;
+  const schema134 = careloomRuntime.schemaFiles["module.schema.json"].$defs.ZonePlan;
 
-  function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate163(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate155.evaluated;
+  const evaluated0 = validate163.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -7929,7 +8194,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.rules === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema130.required,parentSchema:schema130,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema134.required,parentSchema:schema134,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -7939,7 +8204,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.actions === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "actions"},message:"must have required property '"+"actions"+"'",schema:schema130.required,parentSchema:schema130,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "actions"},message:"must have required property '"+"actions"+"'",schema:schema134.required,parentSchema:schema134,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -7950,7 +8215,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!((key0 === "rules") || (key0 === "actions"))){
-  const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema130,data};
+  const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema134,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -7964,7 +8229,7 @@ export function bindValidators(careloomRuntime) {
   let data0 = data.rules;
   if(Array.isArray(data0)){
   if(data0.length < 1){
-  const err3 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema130.properties.rules,data:data0};
+  const err3 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema134.properties.rules,data:data0};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -7978,7 +8243,7 @@ export function bindValidators(careloomRuntime) {
   let data1 = data0[i0];
   if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
   if(data1.id === undefined){
-  const err4 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema130.properties.rules.items.required,parentSchema:schema130.properties.rules.items,data:data1};
+  const err4 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema134.properties.rules.items.required,parentSchema:schema134.properties.rules.items,data:data1};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -7988,7 +8253,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data1.zone === undefined){
-  const err5 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "zone"},message:"must have required property '"+"zone"+"'",schema:schema130.properties.rules.items.required,parentSchema:schema130.properties.rules.items,data:data1};
+  const err5 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "zone"},message:"must have required property '"+"zone"+"'",schema:schema134.properties.rules.items.required,parentSchema:schema134.properties.rules.items,data:data1};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -7998,7 +8263,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data1.when === undefined){
-  const err6 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema130.properties.rules.items.required,parentSchema:schema130.properties.rules.items,data:data1};
+  const err6 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema134.properties.rules.items.required,parentSchema:schema134.properties.rules.items,data:data1};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -8009,7 +8274,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key1 in data1){
   if(!(((((key1 === "id") || (key1 === "zone")) || (key1 === "when")) || (key1 === "explanation")) || (key1 === "alert"))){
-  const err7 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema130.properties.rules.items,data:data1};
+  const err7 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema134.properties.rules.items,data:data1};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -8047,7 +8312,7 @@ export function bindValidators(careloomRuntime) {
   if(data1.zone !== undefined){
   let data3 = data1.zone;
   if(!((data3 === "yellow") || (data3 === "red"))){
-  const err10 = {instancePath:instancePath+"/rules/" + i0+"/zone",schemaPath:"#/properties/rules/items/properties/zone/enum",keyword:"enum",params:{allowedValues: schema130.properties.rules.items.properties.zone.enum},message:"must be equal to one of the allowed values",schema:schema130.properties.rules.items.properties.zone.enum,parentSchema:schema130.properties.rules.items.properties.zone,data:data3};
+  const err10 = {instancePath:instancePath+"/rules/" + i0+"/zone",schemaPath:"#/properties/rules/items/properties/zone/enum",keyword:"enum",params:{allowedValues: schema134.properties.rules.items.properties.zone.enum},message:"must be equal to one of the allowed values",schema:schema134.properties.rules.items.properties.zone.enum,parentSchema:schema134.properties.rules.items.properties.zone,data:data3};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -8072,7 +8337,7 @@ export function bindValidators(careloomRuntime) {
   if(data1.alert !== undefined){
   let data6 = data1.alert;
   if(typeof data6 !== "boolean"){
-  const err11 = {instancePath:instancePath+"/rules/" + i0+"/alert",schemaPath:"#/properties/rules/items/properties/alert/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema130.properties.rules.items.properties.alert.type,parentSchema:schema130.properties.rules.items.properties.alert,data:data6};
+  const err11 = {instancePath:instancePath+"/rules/" + i0+"/alert",schemaPath:"#/properties/rules/items/properties/alert/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema134.properties.rules.items.properties.alert.type,parentSchema:schema134.properties.rules.items.properties.alert,data:data6};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -8084,7 +8349,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err12 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema130.properties.rules.items.type,parentSchema:schema130.properties.rules.items,data:data1};
+  const err12 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema134.properties.rules.items.type,parentSchema:schema134.properties.rules.items,data:data1};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -8096,7 +8361,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err13 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema130.properties.rules.type,parentSchema:schema130.properties.rules,data:data0};
+  const err13 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema134.properties.rules.type,parentSchema:schema134.properties.rules,data:data0};
   if(vErrors === null){
   vErrors = [err13];
   }
@@ -8110,7 +8375,7 @@ export function bindValidators(careloomRuntime) {
   let data7 = data.actions;
   if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
   if(data7.green === undefined){
-  const err14 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/required",keyword:"required",params:{missingProperty: "green"},message:"must have required property '"+"green"+"'",schema:schema130.properties.actions.required,parentSchema:schema130.properties.actions,data:data7};
+  const err14 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/required",keyword:"required",params:{missingProperty: "green"},message:"must have required property '"+"green"+"'",schema:schema134.properties.actions.required,parentSchema:schema134.properties.actions,data:data7};
   if(vErrors === null){
   vErrors = [err14];
   }
@@ -8120,7 +8385,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data7.yellow === undefined){
-  const err15 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/required",keyword:"required",params:{missingProperty: "yellow"},message:"must have required property '"+"yellow"+"'",schema:schema130.properties.actions.required,parentSchema:schema130.properties.actions,data:data7};
+  const err15 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/required",keyword:"required",params:{missingProperty: "yellow"},message:"must have required property '"+"yellow"+"'",schema:schema134.properties.actions.required,parentSchema:schema134.properties.actions,data:data7};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -8130,7 +8395,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data7.red === undefined){
-  const err16 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/required",keyword:"required",params:{missingProperty: "red"},message:"must have required property '"+"red"+"'",schema:schema130.properties.actions.required,parentSchema:schema130.properties.actions,data:data7};
+  const err16 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/required",keyword:"required",params:{missingProperty: "red"},message:"must have required property '"+"red"+"'",schema:schema134.properties.actions.required,parentSchema:schema134.properties.actions,data:data7};
   if(vErrors === null){
   vErrors = [err16];
   }
@@ -8141,7 +8406,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key2 in data7){
   if(!(((key2 === "green") || (key2 === "yellow")) || (key2 === "red"))){
-  const err17 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema130.properties.actions,data:data7};
+  const err17 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema134.properties.actions,data:data7};
   if(vErrors === null){
   vErrors = [err17];
   }
@@ -8171,7 +8436,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err18 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema130.properties.actions.type,parentSchema:schema130.properties.actions,data:data7};
+  const err18 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema134.properties.actions.type,parentSchema:schema134.properties.actions,data:data7};
   if(vErrors === null){
   vErrors = [err18];
   }
@@ -8183,7 +8448,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema130.type,parentSchema:schema130,data};
+  const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema134.type,parentSchema:schema134,data};
   if(vErrors === null){
   vErrors = [err19];
   }
@@ -8192,17 +8457,17 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate155.errors = vErrors;
+  validate163.errors = vErrors;
   return errors === 0;
   }
-  validate155.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate163.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema132 = careloomRuntime.schemaFiles["module.schema.json"].$defs.Goal;
+  const schema136 = careloomRuntime.schemaFiles["module.schema.json"].$defs.Goal;
 
-  function validate162(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate170(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate162.evaluated;
+  const evaluated0 = validate170.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -8211,7 +8476,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.field === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema132.required,parentSchema:schema132,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema136.required,parentSchema:schema136,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -8221,7 +8486,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.aggregate === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aggregate"},message:"must have required property '"+"aggregate"+"'",schema:schema132.required,parentSchema:schema132,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "aggregate"},message:"must have required property '"+"aggregate"+"'",schema:schema136.required,parentSchema:schema136,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -8231,7 +8496,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.period === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'",schema:schema132.required,parentSchema:schema132,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'",schema:schema136.required,parentSchema:schema136,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -8241,7 +8506,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.comparison === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "comparison"},message:"must have required property '"+"comparison"+"'",schema:schema132.required,parentSchema:schema132,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "comparison"},message:"must have required property '"+"comparison"+"'",schema:schema136.required,parentSchema:schema136,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -8251,7 +8516,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.target === undefined){
-  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema132.required,parentSchema:schema132,data};
+  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema136.required,parentSchema:schema136,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -8262,7 +8527,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!((((((key0 === "field") || (key0 === "aggregate")) || (key0 === "period")) || (key0 === "comparison")) || (key0 === "target")) || (key0 === "label"))){
-  const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema132,data};
+  const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema136,data};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -8300,7 +8565,7 @@ export function bindValidators(careloomRuntime) {
   if(data.aggregate !== undefined){
   let data1 = data.aggregate;
   if(!(((((data1 === "sum") || (data1 === "mean")) || (data1 === "max")) || (data1 === "min")) || (data1 === "count"))){
-  const err8 = {instancePath:instancePath+"/aggregate",schemaPath:"#/properties/aggregate/enum",keyword:"enum",params:{allowedValues: schema132.properties.aggregate.enum},message:"must be equal to one of the allowed values",schema:schema132.properties.aggregate.enum,parentSchema:schema132.properties.aggregate,data:data1};
+  const err8 = {instancePath:instancePath+"/aggregate",schemaPath:"#/properties/aggregate/enum",keyword:"enum",params:{allowedValues: schema136.properties.aggregate.enum},message:"must be equal to one of the allowed values",schema:schema136.properties.aggregate.enum,parentSchema:schema136.properties.aggregate,data:data1};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -8313,7 +8578,7 @@ export function bindValidators(careloomRuntime) {
   if(data.period !== undefined){
   let data2 = data.period;
   if(!((data2 === "day") || (data2 === "week"))){
-  const err9 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/enum",keyword:"enum",params:{allowedValues: schema132.properties.period.enum},message:"must be equal to one of the allowed values",schema:schema132.properties.period.enum,parentSchema:schema132.properties.period,data:data2};
+  const err9 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/enum",keyword:"enum",params:{allowedValues: schema136.properties.period.enum},message:"must be equal to one of the allowed values",schema:schema136.properties.period.enum,parentSchema:schema136.properties.period,data:data2};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -8326,7 +8591,7 @@ export function bindValidators(careloomRuntime) {
   if(data.comparison !== undefined){
   let data3 = data.comparison;
   if(!((data3 === "atLeast") || (data3 === "atMost"))){
-  const err10 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/enum",keyword:"enum",params:{allowedValues: schema132.properties.comparison.enum},message:"must be equal to one of the allowed values",schema:schema132.properties.comparison.enum,parentSchema:schema132.properties.comparison,data:data3};
+  const err10 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/enum",keyword:"enum",params:{allowedValues: schema136.properties.comparison.enum},message:"must be equal to one of the allowed values",schema:schema136.properties.comparison.enum,parentSchema:schema136.properties.comparison,data:data3};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -8339,7 +8604,7 @@ export function bindValidators(careloomRuntime) {
   if(data.target !== undefined){
   let data4 = data.target;
   if(!((typeof data4 == "number") && (isFinite(data4)))){
-  const err11 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema132.properties.target.type,parentSchema:schema132.properties.target,data:data4};
+  const err11 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema136.properties.target.type,parentSchema:schema136.properties.target,data:data4};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -8357,7 +8622,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema132.type,parentSchema:schema132,data};
+  const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema136.type,parentSchema:schema136,data};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -8366,16 +8631,16 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate162.errors = vErrors;
+  validate170.errors = vErrors;
   return errors === 0;
   }
-  validate162.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate170.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-  function validate150(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate158(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate150.evaluated;
+  const evaluated0 = validate158.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -8384,7 +8649,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.type === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema128.required,parentSchema:schema128,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema132.required,parentSchema:schema132,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -8394,7 +8659,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.id === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema128.required,parentSchema:schema128,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema132.required,parentSchema:schema132,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -8404,7 +8669,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.title === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema128.required,parentSchema:schema128,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema132.required,parentSchema:schema132,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -8414,7 +8679,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.fields === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema128.required,parentSchema:schema128,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema132.required,parentSchema:schema132,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -8425,7 +8690,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!((((((((key0 === "type") || (key0 === "id")) || (key0 === "visibleWhen")) || (key0 === "title")) || (key0 === "description")) || (key0 === "fields")) || (key0 === "zones")) || (key0 === "goal"))){
-  const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema128,data};
+  const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema132,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -8438,7 +8703,7 @@ export function bindValidators(careloomRuntime) {
   if(data.type !== undefined){
   let data0 = data.type;
   if("registration" !== data0){
-  const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "registration"},message:"must be equal to constant",schema:"registration",parentSchema:schema128.properties.type,data:data0};
+  const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "registration"},message:"must be equal to constant",schema:"registration",parentSchema:schema132.properties.type,data:data0};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -8495,7 +8760,7 @@ export function bindValidators(careloomRuntime) {
   let data5 = data.fields;
   if(Array.isArray(data5)){
   if(data5.length < 1){
-  const err8 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema128.properties.fields,data:data5};
+  const err8 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema132.properties.fields,data:data5};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -8506,14 +8771,14 @@ export function bindValidators(careloomRuntime) {
   }
   const len0 = data5.length;
   for(let i0=0; i0<len0; i0++){
-  if(!(validate145(data5[i0], {instancePath:instancePath+"/fields/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
+  if(!(validate153(data5[i0], {instancePath:instancePath+"/fields/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate153.errors : vErrors.concat(validate153.errors);
   errors = vErrors.length;
   }
   }
   }
   else {
-  const err9 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema128.properties.fields.type,parentSchema:schema128.properties.fields,data:data5};
+  const err9 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema132.properties.fields.type,parentSchema:schema132.properties.fields,data:data5};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -8524,20 +8789,20 @@ export function bindValidators(careloomRuntime) {
   }
   }
   if(data.zones !== undefined){
-  if(!(validate155(data.zones, {instancePath:instancePath+"/zones",parentData:data,parentDataProperty:"zones",rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
+  if(!(validate163(data.zones, {instancePath:instancePath+"/zones",parentData:data,parentDataProperty:"zones",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate163.errors : vErrors.concat(validate163.errors);
   errors = vErrors.length;
   }
   }
   if(data.goal !== undefined){
-  if(!(validate162(data.goal, {instancePath:instancePath+"/goal",parentData:data,parentDataProperty:"goal",rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
+  if(!(validate170(data.goal, {instancePath:instancePath+"/goal",parentData:data,parentDataProperty:"goal",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate170.errors : vErrors.concat(validate170.errors);
   errors = vErrors.length;
   }
   }
   }
   else {
-  const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema128.type,parentSchema:schema128,data};
+  const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema132.type,parentSchema:schema132,data};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -8546,17 +8811,17 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate150.errors = vErrors;
+  validate158.errors = vErrors;
   return errors === 0;
   }
-  validate150.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate158.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema134 = careloomRuntime.schemaFiles["module.schema.json"].$defs.UnitContactBlock;
+  const schema138 = careloomRuntime.schemaFiles["module.schema.json"].$defs.UnitContactBlock;
 
-  function validate165(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate173(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate165.evaluated;
+  const evaluated0 = validate173.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -8565,7 +8830,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.type === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema134.required,parentSchema:schema134,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema138.required,parentSchema:schema138,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -8575,7 +8840,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.id === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema134.required,parentSchema:schema134,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema138.required,parentSchema:schema138,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -8585,7 +8850,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.show === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "show"},message:"must have required property '"+"show"+"'",schema:schema134.required,parentSchema:schema134,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "show"},message:"must have required property '"+"show"+"'",schema:schema138.required,parentSchema:schema138,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -8596,7 +8861,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "visibleWhen")) || (key0 === "show")) || (key0 === "intro"))){
-  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema134,data};
+  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema138,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -8609,7 +8874,7 @@ export function bindValidators(careloomRuntime) {
   if(data.type !== undefined){
   let data0 = data.type;
   if("unitContact" !== data0){
-  const err4 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "unitContact"},message:"must be equal to constant",schema:"unitContact",parentSchema:schema134.properties.type,data:data0};
+  const err4 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "unitContact"},message:"must be equal to constant",schema:"unitContact",parentSchema:schema138.properties.type,data:data0};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -8654,7 +8919,7 @@ export function bindValidators(careloomRuntime) {
   let data3 = data.show;
   if(Array.isArray(data3)){
   if(data3.length < 1){
-  const err7 = {instancePath:instancePath+"/show",schemaPath:"#/properties/show/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema134.properties.show,data:data3};
+  const err7 = {instancePath:instancePath+"/show",schemaPath:"#/properties/show/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema138.properties.show,data:data3};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -8667,7 +8932,7 @@ export function bindValidators(careloomRuntime) {
   for(let i0=0; i0<len0; i0++){
   let data4 = data3[i0];
   if(!((((((data4 === "name") || (data4 === "phone")) || (data4 === "crisisPhone")) || (data4 === "openingHours")) || (data4 === "address")) || (data4 === "email"))){
-  const err8 = {instancePath:instancePath+"/show/" + i0,schemaPath:"#/properties/show/items/enum",keyword:"enum",params:{allowedValues: schema134.properties.show.items.enum},message:"must be equal to one of the allowed values",schema:schema134.properties.show.items.enum,parentSchema:schema134.properties.show.items,data:data4};
+  const err8 = {instancePath:instancePath+"/show/" + i0,schemaPath:"#/properties/show/items/enum",keyword:"enum",params:{allowedValues: schema138.properties.show.items.enum},message:"must be equal to one of the allowed values",schema:schema138.properties.show.items.enum,parentSchema:schema138.properties.show.items,data:data4};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -8684,7 +8949,7 @@ export function bindValidators(careloomRuntime) {
   for(;i1--;){
   for(j0 = i1; j0--;){
   if(func0(data3[i1], data3[j0])){
-  const err9 = {instancePath:instancePath+"/show",schemaPath:"#/properties/show/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema134.properties.show,data:data3};
+  const err9 = {instancePath:instancePath+"/show",schemaPath:"#/properties/show/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema138.properties.show,data:data3};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -8699,7 +8964,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err10 = {instancePath:instancePath+"/show",schemaPath:"#/properties/show/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema134.properties.show.type,parentSchema:schema134.properties.show,data:data3};
+  const err10 = {instancePath:instancePath+"/show",schemaPath:"#/properties/show/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema138.properties.show.type,parentSchema:schema138.properties.show,data:data3};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -8717,7 +8982,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema134.type,parentSchema:schema134,data};
+  const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema138.type,parentSchema:schema138,data};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -8726,10 +8991,10 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate165.errors = vErrors;
+  validate173.errors = vErrors;
   return errors === 0;
   }
-  validate165.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate173.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
   function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -8780,9 +9045,18 @@ export function bindValidators(careloomRuntime) {
   props0 = true;
   }
   }
+  else if(tag0 === "audio"){
+  if(!(validate67(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+  errors = vErrors.length;
+  }
+  if(props0 !== true){
+  props0 = true;
+  }
+  }
   else if(tag0 === "question"){
-  if(!(validate65(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+  if(!(validate73(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
   errors = vErrors.length;
   }
   if(props0 !== true){
@@ -8790,8 +9064,8 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else if(tag0 === "grid"){
-  if(!(validate95(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
+  if(!(validate103(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
   errors = vErrors.length;
   }
   if(props0 !== true){
@@ -8799,8 +9073,8 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else if(tag0 === "instrument"){
-  if(!(validate100(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
+  if(!(validate108(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
   errors = vErrors.length;
   }
   if(props0 !== true){
@@ -8808,8 +9082,8 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else if(tag0 === "exercise"){
-  if(!(validate141(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate141.errors : vErrors.concat(validate141.errors);
+  if(!(validate149(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate149.errors : vErrors.concat(validate149.errors);
   errors = vErrors.length;
   }
   if(props0 !== true){
@@ -8817,8 +9091,8 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else if(tag0 === "registration"){
-  if(!(validate150(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
+  if(!(validate158(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
   errors = vErrors.length;
   }
   if(props0 !== true){
@@ -8826,8 +9100,8 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else if(tag0 === "unitContact"){
-  if(!(validate165(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate165.errors : vErrors.concat(validate165.errors);
+  if(!(validate173(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
   errors = vErrors.length;
   }
   if(props0 !== true){
@@ -8872,12 +9146,12 @@ export function bindValidators(careloomRuntime) {
   }
   validate47.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-  const schema136 = careloomRuntime.schemaFiles["module.schema.json"].$defs.Branch;
+  const schema140 = careloomRuntime.schemaFiles["module.schema.json"].$defs.Branch;
 
-  function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate187(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate178.evaluated;
+  const evaluated0 = validate187.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -8886,7 +9160,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.when === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema136.required,parentSchema:schema136,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema140.required,parentSchema:schema140,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -8896,7 +9170,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.goTo === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "goTo"},message:"must have required property '"+"goTo"+"'",schema:schema136.required,parentSchema:schema136,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "goTo"},message:"must have required property '"+"goTo"+"'",schema:schema140.required,parentSchema:schema140,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -8907,7 +9181,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!((key0 === "when") || (key0 === "goTo"))){
-  const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema136,data};
+  const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema140,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -8954,7 +9228,7 @@ export function bindValidators(careloomRuntime) {
   valid1 = valid1 || _valid0;
   const _errs8 = errors;
   if("#end" !== data1){
-  const err5 = {instancePath:instancePath+"/goTo",schemaPath:"#/properties/goTo/anyOf/1/const",keyword:"const",params:{allowedValue: "#end"},message:"must be equal to constant",schema:"#end",parentSchema:schema136.properties.goTo.anyOf[1],data:data1};
+  const err5 = {instancePath:instancePath+"/goTo",schemaPath:"#/properties/goTo/anyOf/1/const",keyword:"const",params:{allowedValue: "#end"},message:"must be equal to constant",schema:"#end",parentSchema:schema140.properties.goTo.anyOf[1],data:data1};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -8966,7 +9240,7 @@ export function bindValidators(careloomRuntime) {
   var _valid0 = _errs8 === errors;
   valid1 = valid1 || _valid0;
   if(!valid1){
-  const err6 = {instancePath:instancePath+"/goTo",schemaPath:"#/properties/goTo/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema136.properties.goTo.anyOf,parentSchema:schema136.properties.goTo,data:data1};
+  const err6 = {instancePath:instancePath+"/goTo",schemaPath:"#/properties/goTo/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema140.properties.goTo.anyOf,parentSchema:schema140.properties.goTo,data:data1};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -8989,7 +9263,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema136.type,parentSchema:schema136,data};
+  const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema140.type,parentSchema:schema140,data};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -8998,10 +9272,10 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate178.errors = vErrors;
+  validate187.errors = vErrors;
   return errors === 0;
   }
-  validate178.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate187.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
   function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -9121,8 +9395,8 @@ export function bindValidators(careloomRuntime) {
   if(Array.isArray(data5)){
   const len1 = data5.length;
   for(let i1=0; i1<len1; i1++){
-  if(!(validate178(data5[i1], {instancePath:instancePath+"/branches/" + i1,parentData:data5,parentDataProperty:i1,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate178.errors : vErrors.concat(validate178.errors);
+  if(!(validate187(data5[i1], {instancePath:instancePath+"/branches/" + i1,parentData:data5,parentDataProperty:i1,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate187.errors : vErrors.concat(validate187.errors);
   errors = vErrors.length;
   }
   }
@@ -9700,12 +9974,12 @@ export function bindValidators(careloomRuntime) {
   }
   validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema138 = careloomRuntime.schemaFiles["program.schema.json"];
+  const schema142 = careloomRuntime.schemaFiles["program.schema.json"];
 
-  function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate183.evaluated;
+  const evaluated0 = validate192.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -9805,18 +10079,18 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate183.errors = vErrors;
+  validate192.errors = vErrors;
   return errors === 0;
   }
-  validate183.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate192.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema144 = careloomRuntime.schemaFiles["program.schema.json"].$defs.ScheduledModule;
-  const schema146 = careloomRuntime.schemaFiles["common.schema.json"].$defs.ModuleRef;
+  const schema148 = careloomRuntime.schemaFiles["program.schema.json"].$defs.ScheduledModule;
+  const schema150 = careloomRuntime.schemaFiles["common.schema.json"].$defs.ModuleRef;
 
-  function validate187(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate187.evaluated;
+  const evaluated0 = validate196.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -9825,7 +10099,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.moduleId === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "moduleId"},message:"must have required property '"+"moduleId"+"'",schema:schema146.required,parentSchema:schema146,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "moduleId"},message:"must have required property '"+"moduleId"+"'",schema:schema150.required,parentSchema:schema150,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -9836,7 +10110,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!((key0 === "moduleId") || (key0 === "version"))){
-  const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema146,data};
+  const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema150,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -9874,7 +10148,7 @@ export function bindValidators(careloomRuntime) {
   if(data.version !== undefined){
   let data1 = data.version;
   if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-  const err4 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema146.properties.version.type,parentSchema:schema146.properties.version,data:data1};
+  const err4 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema150.properties.version.type,parentSchema:schema150.properties.version,data:data1};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -9885,7 +10159,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data1 == "number") && (isFinite(data1))){
   if(data1 < 1 || isNaN(data1)){
-  const err5 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema146.properties.version,data:data1};
+  const err5 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema150.properties.version,data:data1};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -9898,7 +10172,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema146.type,parentSchema:schema146,data};
+  const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema150.type,parentSchema:schema150,data};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -9907,17 +10181,17 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate187.errors = vErrors;
+  validate196.errors = vErrors;
   return errors === 0;
   }
-  validate187.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate196.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema148 = careloomRuntime.schemaFiles["program.schema.json"].$defs.UnlockRule;
+  const schema152 = careloomRuntime.schemaFiles["program.schema.json"].$defs.UnlockRule;
 
-  function validate189(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate189.evaluated;
+  const evaluated0 = validate198.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -9927,7 +10201,7 @@ export function bindValidators(careloomRuntime) {
   if(data && typeof data == "object" && !Array.isArray(data)){
   for(const key0 in data){
   if(!((key0 === "week") || (key0 === "afterCompleting"))){
-  const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema148,data};
+  const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema152,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -9940,7 +10214,7 @@ export function bindValidators(careloomRuntime) {
   if(data.week !== undefined){
   let data0 = data.week;
   if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-  const err1 = {instancePath:instancePath+"/week",schemaPath:"#/properties/week/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema148.properties.week.type,parentSchema:schema148.properties.week,data:data0};
+  const err1 = {instancePath:instancePath+"/week",schemaPath:"#/properties/week/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema152.properties.week.type,parentSchema:schema152.properties.week,data:data0};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -9951,7 +10225,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data0 == "number") && (isFinite(data0))){
   if(data0 < 1 || isNaN(data0)){
-  const err2 = {instancePath:instancePath+"/week",schemaPath:"#/properties/week/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema148.properties.week,data:data0};
+  const err2 = {instancePath:instancePath+"/week",schemaPath:"#/properties/week/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema152.properties.week,data:data0};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -9998,7 +10272,7 @@ export function bindValidators(careloomRuntime) {
   for(;i1--;){
   for(j0 = i1; j0--;){
   if(func0(data1[i1], data1[j0])){
-  const err5 = {instancePath:instancePath+"/afterCompleting",schemaPath:"#/properties/afterCompleting/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema148.properties.afterCompleting,data:data1};
+  const err5 = {instancePath:instancePath+"/afterCompleting",schemaPath:"#/properties/afterCompleting/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema152.properties.afterCompleting,data:data1};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -10013,7 +10287,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err6 = {instancePath:instancePath+"/afterCompleting",schemaPath:"#/properties/afterCompleting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema148.properties.afterCompleting.type,parentSchema:schema148.properties.afterCompleting,data:data1};
+  const err6 = {instancePath:instancePath+"/afterCompleting",schemaPath:"#/properties/afterCompleting/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema152.properties.afterCompleting.type,parentSchema:schema152.properties.afterCompleting,data:data1};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -10025,7 +10299,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema148.type,parentSchema:schema148,data};
+  const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema152.type,parentSchema:schema152,data};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -10034,16 +10308,16 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate189.errors = vErrors;
+  validate198.errors = vErrors;
   return errors === 0;
   }
-  validate189.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate198.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-  function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate195(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate186.evaluated;
+  const evaluated0 = validate195.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -10052,7 +10326,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.key === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema144.required,parentSchema:schema144,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema148.required,parentSchema:schema148,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -10062,7 +10336,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.module === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'",schema:schema144.required,parentSchema:schema144,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'",schema:schema148.required,parentSchema:schema148,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -10072,7 +10346,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.unlock === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unlock"},message:"must have required property '"+"unlock"+"'",schema:schema144.required,parentSchema:schema144,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unlock"},message:"must have required property '"+"unlock"+"'",schema:schema148.required,parentSchema:schema148,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -10083,7 +10357,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((((key0 === "key") || (key0 === "module")) || (key0 === "unlock")) || (key0 === "optional")) || (key0 === "remind"))){
-  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema144,data};
+  const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema148,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -10119,21 +10393,21 @@ export function bindValidators(careloomRuntime) {
   }
   }
   if(data.module !== undefined){
-  if(!(validate187(data.module, {instancePath:instancePath+"/module",parentData:data,parentDataProperty:"module",rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate187.errors : vErrors.concat(validate187.errors);
+  if(!(validate196(data.module, {instancePath:instancePath+"/module",parentData:data,parentDataProperty:"module",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
   errors = vErrors.length;
   }
   }
   if(data.unlock !== undefined){
-  if(!(validate189(data.unlock, {instancePath:instancePath+"/unlock",parentData:data,parentDataProperty:"unlock",rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
+  if(!(validate198(data.unlock, {instancePath:instancePath+"/unlock",parentData:data,parentDataProperty:"unlock",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
   errors = vErrors.length;
   }
   }
   if(data.optional !== undefined){
   let data3 = data.optional;
   if(typeof data3 !== "boolean"){
-  const err6 = {instancePath:instancePath+"/optional",schemaPath:"#/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema144.properties.optional.type,parentSchema:schema144.properties.optional,data:data3};
+  const err6 = {instancePath:instancePath+"/optional",schemaPath:"#/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema148.properties.optional.type,parentSchema:schema148.properties.optional,data:data3};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -10146,7 +10420,7 @@ export function bindValidators(careloomRuntime) {
   if(data.remind !== undefined){
   let data4 = data.remind;
   if(typeof data4 !== "boolean"){
-  const err7 = {instancePath:instancePath+"/remind",schemaPath:"#/properties/remind/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema144.properties.remind.type,parentSchema:schema144.properties.remind,data:data4};
+  const err7 = {instancePath:instancePath+"/remind",schemaPath:"#/properties/remind/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema148.properties.remind.type,parentSchema:schema148.properties.remind,data:data4};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -10158,7 +10432,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema144.type,parentSchema:schema144,data};
+  const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema148.type,parentSchema:schema148,data};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -10167,18 +10441,18 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate186.errors = vErrors;
+  validate195.errors = vErrors;
   return errors === 0;
   }
-  validate186.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate195.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema150 = careloomRuntime.schemaFiles["program.schema.json"].$defs.Measurement;
-  const schema152 = careloomRuntime.schemaFiles["program.schema.json"].$defs.Reminder;
+  const schema154 = careloomRuntime.schemaFiles["program.schema.json"].$defs.Measurement;
+  const schema156 = careloomRuntime.schemaFiles["program.schema.json"].$defs.Reminder;
 
-  function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate201(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate192.evaluated;
+  const evaluated0 = validate201.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -10187,7 +10461,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.id === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema150.required,parentSchema:schema150,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema154.required,parentSchema:schema154,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -10197,7 +10471,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.module === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'",schema:schema150.required,parentSchema:schema150,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'",schema:schema154.required,parentSchema:schema154,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -10207,7 +10481,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.weeks === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "weeks"},message:"must have required property '"+"weeks"+"'",schema:schema150.required,parentSchema:schema150,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "weeks"},message:"must have required property '"+"weeks"+"'",schema:schema154.required,parentSchema:schema154,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -10217,7 +10491,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.dueWithinDays === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dueWithinDays"},message:"must have required property '"+"dueWithinDays"+"'",schema:schema150.required,parentSchema:schema150,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dueWithinDays"},message:"must have required property '"+"dueWithinDays"+"'",schema:schema154.required,parentSchema:schema154,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -10228,7 +10502,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key0 in data){
   if(!(((((key0 === "id") || (key0 === "module")) || (key0 === "weeks")) || (key0 === "dueWithinDays")) || (key0 === "reminders"))){
-  const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema150,data};
+  const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema154,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -10264,8 +10538,8 @@ export function bindValidators(careloomRuntime) {
   }
   }
   if(data.module !== undefined){
-  if(!(validate187(data.module, {instancePath:instancePath+"/module",parentData:data,parentDataProperty:"module",rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate187.errors : vErrors.concat(validate187.errors);
+  if(!(validate196(data.module, {instancePath:instancePath+"/module",parentData:data,parentDataProperty:"module",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
   errors = vErrors.length;
   }
   }
@@ -10273,7 +10547,7 @@ export function bindValidators(careloomRuntime) {
   let data2 = data.weeks;
   if(Array.isArray(data2)){
   if(data2.length < 1){
-  const err7 = {instancePath:instancePath+"/weeks",schemaPath:"#/properties/weeks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema150.properties.weeks,data:data2};
+  const err7 = {instancePath:instancePath+"/weeks",schemaPath:"#/properties/weeks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema154.properties.weeks,data:data2};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -10286,7 +10560,7 @@ export function bindValidators(careloomRuntime) {
   for(let i0=0; i0<len0; i0++){
   let data3 = data2[i0];
   if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-  const err8 = {instancePath:instancePath+"/weeks/" + i0,schemaPath:"#/properties/weeks/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema150.properties.weeks.items.type,parentSchema:schema150.properties.weeks.items,data:data3};
+  const err8 = {instancePath:instancePath+"/weeks/" + i0,schemaPath:"#/properties/weeks/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema154.properties.weeks.items.type,parentSchema:schema154.properties.weeks.items,data:data3};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -10297,7 +10571,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data3 == "number") && (isFinite(data3))){
   if(data3 < 1 || isNaN(data3)){
-  const err9 = {instancePath:instancePath+"/weeks/" + i0,schemaPath:"#/properties/weeks/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema150.properties.weeks.items,data:data3};
+  const err9 = {instancePath:instancePath+"/weeks/" + i0,schemaPath:"#/properties/weeks/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema154.properties.weeks.items,data:data3};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -10319,7 +10593,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(typeof indices0[item0] == "number"){
   j0 = indices0[item0];
-  const err10 = {instancePath:instancePath+"/weeks",schemaPath:"#/properties/weeks/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema150.properties.weeks,data:data2};
+  const err10 = {instancePath:instancePath+"/weeks",schemaPath:"#/properties/weeks/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema154.properties.weeks,data:data2};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -10334,7 +10608,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err11 = {instancePath:instancePath+"/weeks",schemaPath:"#/properties/weeks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema150.properties.weeks.type,parentSchema:schema150.properties.weeks,data:data2};
+  const err11 = {instancePath:instancePath+"/weeks",schemaPath:"#/properties/weeks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema154.properties.weeks.type,parentSchema:schema154.properties.weeks,data:data2};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -10347,7 +10621,7 @@ export function bindValidators(careloomRuntime) {
   if(data.dueWithinDays !== undefined){
   let data4 = data.dueWithinDays;
   if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-  const err12 = {instancePath:instancePath+"/dueWithinDays",schemaPath:"#/properties/dueWithinDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema150.properties.dueWithinDays.type,parentSchema:schema150.properties.dueWithinDays,data:data4};
+  const err12 = {instancePath:instancePath+"/dueWithinDays",schemaPath:"#/properties/dueWithinDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema154.properties.dueWithinDays.type,parentSchema:schema154.properties.dueWithinDays,data:data4};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -10358,7 +10632,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data4 == "number") && (isFinite(data4))){
   if(data4 > 7 || isNaN(data4)){
-  const err13 = {instancePath:instancePath+"/dueWithinDays",schemaPath:"#/properties/dueWithinDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7},message:"must be <= 7",schema:7,parentSchema:schema150.properties.dueWithinDays,data:data4};
+  const err13 = {instancePath:instancePath+"/dueWithinDays",schemaPath:"#/properties/dueWithinDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7},message:"must be <= 7",schema:7,parentSchema:schema154.properties.dueWithinDays,data:data4};
   if(vErrors === null){
   vErrors = [err13];
   }
@@ -10368,7 +10642,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data4 < 1 || isNaN(data4)){
-  const err14 = {instancePath:instancePath+"/dueWithinDays",schemaPath:"#/properties/dueWithinDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema150.properties.dueWithinDays,data:data4};
+  const err14 = {instancePath:instancePath+"/dueWithinDays",schemaPath:"#/properties/dueWithinDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema154.properties.dueWithinDays,data:data4};
   if(vErrors === null){
   vErrors = [err14];
   }
@@ -10387,7 +10661,7 @@ export function bindValidators(careloomRuntime) {
   let data6 = data5[i2];
   if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
   if(data6.minutesBefore === undefined){
-  const err15 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/required",keyword:"required",params:{missingProperty: "minutesBefore"},message:"must have required property '"+"minutesBefore"+"'",schema:schema152.required,parentSchema:schema152,data:data6};
+  const err15 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/required",keyword:"required",params:{missingProperty: "minutesBefore"},message:"must have required property '"+"minutesBefore"+"'",schema:schema156.required,parentSchema:schema156,data:data6};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -10398,7 +10672,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key1 in data6){
   if(!((key1 === "minutesBefore") || (key1 === "channels"))){
-  const err16 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema152,data:data6};
+  const err16 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema156,data:data6};
   if(vErrors === null){
   vErrors = [err16];
   }
@@ -10411,7 +10685,7 @@ export function bindValidators(careloomRuntime) {
   if(data6.minutesBefore !== undefined){
   let data7 = data6.minutesBefore;
   if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-  const err17 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema152.properties.minutesBefore.type,parentSchema:schema152.properties.minutesBefore,data:data7};
+  const err17 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema156.properties.minutesBefore.type,parentSchema:schema156.properties.minutesBefore,data:data7};
   if(vErrors === null){
   vErrors = [err17];
   }
@@ -10422,7 +10696,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data7 == "number") && (isFinite(data7))){
   if(data7 > 10080 || isNaN(data7)){
-  const err18 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080",schema:10080,parentSchema:schema152.properties.minutesBefore,data:data7};
+  const err18 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080",schema:10080,parentSchema:schema156.properties.minutesBefore,data:data7};
   if(vErrors === null){
   vErrors = [err18];
   }
@@ -10432,7 +10706,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data7 < 0 || isNaN(data7)){
-  const err19 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema152.properties.minutesBefore,data:data7};
+  const err19 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema156.properties.minutesBefore,data:data7};
   if(vErrors === null){
   vErrors = [err19];
   }
@@ -10450,7 +10724,7 @@ export function bindValidators(careloomRuntime) {
   for(let i3=0; i3<len2; i3++){
   let data9 = data8[i3];
   if(!((data9 === "app") || (data9 === "email"))){
-  const err20 = {instancePath:instancePath+"/reminders/" + i2+"/channels/" + i3,schemaPath:"#/$defs/Reminder/properties/channels/items/enum",keyword:"enum",params:{allowedValues: schema152.properties.channels.items.enum},message:"must be equal to one of the allowed values",schema:schema152.properties.channels.items.enum,parentSchema:schema152.properties.channels.items,data:data9};
+  const err20 = {instancePath:instancePath+"/reminders/" + i2+"/channels/" + i3,schemaPath:"#/$defs/Reminder/properties/channels/items/enum",keyword:"enum",params:{allowedValues: schema156.properties.channels.items.enum},message:"must be equal to one of the allowed values",schema:schema156.properties.channels.items.enum,parentSchema:schema156.properties.channels.items,data:data9};
   if(vErrors === null){
   vErrors = [err20];
   }
@@ -10467,7 +10741,7 @@ export function bindValidators(careloomRuntime) {
   for(;i4--;){
   for(j1 = i4; j1--;){
   if(func0(data8[i4], data8[j1])){
-  const err21 = {instancePath:instancePath+"/reminders/" + i2+"/channels",schemaPath:"#/$defs/Reminder/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema152.properties.channels,data:data8};
+  const err21 = {instancePath:instancePath+"/reminders/" + i2+"/channels",schemaPath:"#/$defs/Reminder/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema156.properties.channels,data:data8};
   if(vErrors === null){
   vErrors = [err21];
   }
@@ -10482,7 +10756,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err22 = {instancePath:instancePath+"/reminders/" + i2+"/channels",schemaPath:"#/$defs/Reminder/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema152.properties.channels.type,parentSchema:schema152.properties.channels,data:data8};
+  const err22 = {instancePath:instancePath+"/reminders/" + i2+"/channels",schemaPath:"#/$defs/Reminder/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema156.properties.channels.type,parentSchema:schema156.properties.channels,data:data8};
   if(vErrors === null){
   vErrors = [err22];
   }
@@ -10494,7 +10768,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err23 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema152.type,parentSchema:schema152,data:data6};
+  const err23 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema156.type,parentSchema:schema156,data:data6};
   if(vErrors === null){
   vErrors = [err23];
   }
@@ -10506,7 +10780,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err24 = {instancePath:instancePath+"/reminders",schemaPath:"#/properties/reminders/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema150.properties.reminders.type,parentSchema:schema150.properties.reminders,data:data5};
+  const err24 = {instancePath:instancePath+"/reminders",schemaPath:"#/properties/reminders/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema154.properties.reminders.type,parentSchema:schema154.properties.reminders,data:data5};
   if(vErrors === null){
   vErrors = [err24];
   }
@@ -10518,7 +10792,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema150.type,parentSchema:schema150,data};
+  const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema154.type,parentSchema:schema154,data};
   if(vErrors === null){
   vErrors = [err25];
   }
@@ -10527,18 +10801,18 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate192.errors = vErrors;
+  validate201.errors = vErrors;
   return errors === 0;
   }
-  validate192.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate201.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema153 = careloomRuntime.schemaFiles["program.schema.json"].$defs.ScheduledRegistration;
-  const pattern62 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]$", "u");
+  const schema157 = careloomRuntime.schemaFiles["program.schema.json"].$defs.ScheduledRegistration;
+  const pattern64 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]$", "u");
 
-  function validate195(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate204(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate195.evaluated;
+  const evaluated0 = validate204.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -10547,7 +10821,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.id === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema153.required,parentSchema:schema153,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema157.required,parentSchema:schema157,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -10557,7 +10831,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.module === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'",schema:schema153.required,parentSchema:schema153,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'",schema:schema157.required,parentSchema:schema157,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -10567,7 +10841,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.registration === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "registration"},message:"must have required property '"+"registration"+"'",schema:schema153.required,parentSchema:schema153,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "registration"},message:"must have required property '"+"registration"+"'",schema:schema157.required,parentSchema:schema157,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -10577,7 +10851,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.frequency === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "frequency"},message:"must have required property '"+"frequency"+"'",schema:schema153.required,parentSchema:schema153,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "frequency"},message:"must have required property '"+"frequency"+"'",schema:schema157.required,parentSchema:schema157,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -10587,7 +10861,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.deadline === undefined){
-  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "deadline"},message:"must have required property '"+"deadline"+"'",schema:schema153.required,parentSchema:schema153,data};
+  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "deadline"},message:"must have required property '"+"deadline"+"'",schema:schema157.required,parentSchema:schema157,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -10597,8 +10871,8 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   for(const key0 in data){
-  if(!(func1.call(schema153.properties, key0))){
-  const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema153,data};
+  if(!(func1.call(schema157.properties, key0))){
+  const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema157,data};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -10634,8 +10908,8 @@ export function bindValidators(careloomRuntime) {
   }
   }
   if(data.module !== undefined){
-  if(!(validate187(data.module, {instancePath:instancePath+"/module",parentData:data,parentDataProperty:"module",rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate187.errors : vErrors.concat(validate187.errors);
+  if(!(validate196(data.module, {instancePath:instancePath+"/module",parentData:data,parentDataProperty:"module",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
   errors = vErrors.length;
   }
   }
@@ -10667,7 +10941,7 @@ export function bindValidators(careloomRuntime) {
   if(data.frequency !== undefined){
   let data3 = data.frequency;
   if(!((data3 === "daily") || (data3 === "weekly"))){
-  const err10 = {instancePath:instancePath+"/frequency",schemaPath:"#/properties/frequency/enum",keyword:"enum",params:{allowedValues: schema153.properties.frequency.enum},message:"must be equal to one of the allowed values",schema:schema153.properties.frequency.enum,parentSchema:schema153.properties.frequency,data:data3};
+  const err10 = {instancePath:instancePath+"/frequency",schemaPath:"#/properties/frequency/enum",keyword:"enum",params:{allowedValues: schema157.properties.frequency.enum},message:"must be equal to one of the allowed values",schema:schema157.properties.frequency.enum,parentSchema:schema157.properties.frequency,data:data3};
   if(vErrors === null){
   vErrors = [err10];
   }
@@ -10681,7 +10955,7 @@ export function bindValidators(careloomRuntime) {
   let data4 = data.weekdays;
   if(Array.isArray(data4)){
   if(data4.length < 1){
-  const err11 = {instancePath:instancePath+"/weekdays",schemaPath:"#/properties/weekdays/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema153.properties.weekdays,data:data4};
+  const err11 = {instancePath:instancePath+"/weekdays",schemaPath:"#/properties/weekdays/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema157.properties.weekdays,data:data4};
   if(vErrors === null){
   vErrors = [err11];
   }
@@ -10694,7 +10968,7 @@ export function bindValidators(careloomRuntime) {
   for(let i0=0; i0<len0; i0++){
   let data5 = data4[i0];
   if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-  const err12 = {instancePath:instancePath+"/weekdays/" + i0,schemaPath:"#/properties/weekdays/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema153.properties.weekdays.items.type,parentSchema:schema153.properties.weekdays.items,data:data5};
+  const err12 = {instancePath:instancePath+"/weekdays/" + i0,schemaPath:"#/properties/weekdays/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema157.properties.weekdays.items.type,parentSchema:schema157.properties.weekdays.items,data:data5};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -10705,7 +10979,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data5 == "number") && (isFinite(data5))){
   if(data5 > 7 || isNaN(data5)){
-  const err13 = {instancePath:instancePath+"/weekdays/" + i0,schemaPath:"#/properties/weekdays/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7},message:"must be <= 7",schema:7,parentSchema:schema153.properties.weekdays.items,data:data5};
+  const err13 = {instancePath:instancePath+"/weekdays/" + i0,schemaPath:"#/properties/weekdays/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 7},message:"must be <= 7",schema:7,parentSchema:schema157.properties.weekdays.items,data:data5};
   if(vErrors === null){
   vErrors = [err13];
   }
@@ -10715,7 +10989,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data5 < 1 || isNaN(data5)){
-  const err14 = {instancePath:instancePath+"/weekdays/" + i0,schemaPath:"#/properties/weekdays/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema153.properties.weekdays.items,data:data5};
+  const err14 = {instancePath:instancePath+"/weekdays/" + i0,schemaPath:"#/properties/weekdays/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema157.properties.weekdays.items,data:data5};
   if(vErrors === null){
   vErrors = [err14];
   }
@@ -10737,7 +11011,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(typeof indices0[item0] == "number"){
   j0 = indices0[item0];
-  const err15 = {instancePath:instancePath+"/weekdays",schemaPath:"#/properties/weekdays/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema153.properties.weekdays,data:data4};
+  const err15 = {instancePath:instancePath+"/weekdays",schemaPath:"#/properties/weekdays/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema157.properties.weekdays,data:data4};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -10752,7 +11026,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err16 = {instancePath:instancePath+"/weekdays",schemaPath:"#/properties/weekdays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema153.properties.weekdays.type,parentSchema:schema153.properties.weekdays,data:data4};
+  const err16 = {instancePath:instancePath+"/weekdays",schemaPath:"#/properties/weekdays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema157.properties.weekdays.type,parentSchema:schema157.properties.weekdays,data:data4};
   if(vErrors === null){
   vErrors = [err16];
   }
@@ -10765,8 +11039,8 @@ export function bindValidators(careloomRuntime) {
   if(data.deadline !== undefined){
   let data6 = data.deadline;
   if(typeof data6 === "string"){
-  if(!pattern62.test(data6)){
-  const err17 = {instancePath:instancePath+"/deadline",schemaPath:"#/properties/deadline/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema153.properties.deadline,data:data6};
+  if(!pattern64.test(data6)){
+  const err17 = {instancePath:instancePath+"/deadline",schemaPath:"#/properties/deadline/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema157.properties.deadline,data:data6};
   if(vErrors === null){
   vErrors = [err17];
   }
@@ -10777,7 +11051,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err18 = {instancePath:instancePath+"/deadline",schemaPath:"#/properties/deadline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema153.properties.deadline.type,parentSchema:schema153.properties.deadline,data:data6};
+  const err18 = {instancePath:instancePath+"/deadline",schemaPath:"#/properties/deadline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema157.properties.deadline.type,parentSchema:schema157.properties.deadline,data:data6};
   if(vErrors === null){
   vErrors = [err18];
   }
@@ -10790,7 +11064,7 @@ export function bindValidators(careloomRuntime) {
   if(data.fromWeek !== undefined){
   let data7 = data.fromWeek;
   if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-  const err19 = {instancePath:instancePath+"/fromWeek",schemaPath:"#/properties/fromWeek/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema153.properties.fromWeek.type,parentSchema:schema153.properties.fromWeek,data:data7};
+  const err19 = {instancePath:instancePath+"/fromWeek",schemaPath:"#/properties/fromWeek/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema157.properties.fromWeek.type,parentSchema:schema157.properties.fromWeek,data:data7};
   if(vErrors === null){
   vErrors = [err19];
   }
@@ -10801,7 +11075,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data7 == "number") && (isFinite(data7))){
   if(data7 < 1 || isNaN(data7)){
-  const err20 = {instancePath:instancePath+"/fromWeek",schemaPath:"#/properties/fromWeek/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema153.properties.fromWeek,data:data7};
+  const err20 = {instancePath:instancePath+"/fromWeek",schemaPath:"#/properties/fromWeek/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema157.properties.fromWeek,data:data7};
   if(vErrors === null){
   vErrors = [err20];
   }
@@ -10815,7 +11089,7 @@ export function bindValidators(careloomRuntime) {
   if(data.toWeek !== undefined){
   let data8 = data.toWeek;
   if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-  const err21 = {instancePath:instancePath+"/toWeek",schemaPath:"#/properties/toWeek/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema153.properties.toWeek.type,parentSchema:schema153.properties.toWeek,data:data8};
+  const err21 = {instancePath:instancePath+"/toWeek",schemaPath:"#/properties/toWeek/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema157.properties.toWeek.type,parentSchema:schema157.properties.toWeek,data:data8};
   if(vErrors === null){
   vErrors = [err21];
   }
@@ -10826,7 +11100,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data8 == "number") && (isFinite(data8))){
   if(data8 < 1 || isNaN(data8)){
-  const err22 = {instancePath:instancePath+"/toWeek",schemaPath:"#/properties/toWeek/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema153.properties.toWeek,data:data8};
+  const err22 = {instancePath:instancePath+"/toWeek",schemaPath:"#/properties/toWeek/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema157.properties.toWeek,data:data8};
   if(vErrors === null){
   vErrors = [err22];
   }
@@ -10840,7 +11114,7 @@ export function bindValidators(careloomRuntime) {
   if(data.alertWhenMissing !== undefined){
   let data9 = data.alertWhenMissing;
   if(typeof data9 !== "boolean"){
-  const err23 = {instancePath:instancePath+"/alertWhenMissing",schemaPath:"#/properties/alertWhenMissing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema153.properties.alertWhenMissing.type,parentSchema:schema153.properties.alertWhenMissing,data:data9};
+  const err23 = {instancePath:instancePath+"/alertWhenMissing",schemaPath:"#/properties/alertWhenMissing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema157.properties.alertWhenMissing.type,parentSchema:schema157.properties.alertWhenMissing,data:data9};
   if(vErrors === null){
   vErrors = [err23];
   }
@@ -10858,7 +11132,7 @@ export function bindValidators(careloomRuntime) {
   let data11 = data10[i2];
   if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
   if(data11.minutesBefore === undefined){
-  const err24 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/required",keyword:"required",params:{missingProperty: "minutesBefore"},message:"must have required property '"+"minutesBefore"+"'",schema:schema152.required,parentSchema:schema152,data:data11};
+  const err24 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/required",keyword:"required",params:{missingProperty: "minutesBefore"},message:"must have required property '"+"minutesBefore"+"'",schema:schema156.required,parentSchema:schema156,data:data11};
   if(vErrors === null){
   vErrors = [err24];
   }
@@ -10869,7 +11143,7 @@ export function bindValidators(careloomRuntime) {
   }
   for(const key1 in data11){
   if(!((key1 === "minutesBefore") || (key1 === "channels"))){
-  const err25 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema152,data:data11};
+  const err25 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema156,data:data11};
   if(vErrors === null){
   vErrors = [err25];
   }
@@ -10882,7 +11156,7 @@ export function bindValidators(careloomRuntime) {
   if(data11.minutesBefore !== undefined){
   let data12 = data11.minutesBefore;
   if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-  const err26 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema152.properties.minutesBefore.type,parentSchema:schema152.properties.minutesBefore,data:data12};
+  const err26 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema156.properties.minutesBefore.type,parentSchema:schema156.properties.minutesBefore,data:data12};
   if(vErrors === null){
   vErrors = [err26];
   }
@@ -10893,7 +11167,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data12 == "number") && (isFinite(data12))){
   if(data12 > 10080 || isNaN(data12)){
-  const err27 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080",schema:10080,parentSchema:schema152.properties.minutesBefore,data:data12};
+  const err27 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10080},message:"must be <= 10080",schema:10080,parentSchema:schema156.properties.minutesBefore,data:data12};
   if(vErrors === null){
   vErrors = [err27];
   }
@@ -10903,7 +11177,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data12 < 0 || isNaN(data12)){
-  const err28 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema152.properties.minutesBefore,data:data12};
+  const err28 = {instancePath:instancePath+"/reminders/" + i2+"/minutesBefore",schemaPath:"#/$defs/Reminder/properties/minutesBefore/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema156.properties.minutesBefore,data:data12};
   if(vErrors === null){
   vErrors = [err28];
   }
@@ -10921,7 +11195,7 @@ export function bindValidators(careloomRuntime) {
   for(let i3=0; i3<len2; i3++){
   let data14 = data13[i3];
   if(!((data14 === "app") || (data14 === "email"))){
-  const err29 = {instancePath:instancePath+"/reminders/" + i2+"/channels/" + i3,schemaPath:"#/$defs/Reminder/properties/channels/items/enum",keyword:"enum",params:{allowedValues: schema152.properties.channels.items.enum},message:"must be equal to one of the allowed values",schema:schema152.properties.channels.items.enum,parentSchema:schema152.properties.channels.items,data:data14};
+  const err29 = {instancePath:instancePath+"/reminders/" + i2+"/channels/" + i3,schemaPath:"#/$defs/Reminder/properties/channels/items/enum",keyword:"enum",params:{allowedValues: schema156.properties.channels.items.enum},message:"must be equal to one of the allowed values",schema:schema156.properties.channels.items.enum,parentSchema:schema156.properties.channels.items,data:data14};
   if(vErrors === null){
   vErrors = [err29];
   }
@@ -10938,7 +11212,7 @@ export function bindValidators(careloomRuntime) {
   for(;i4--;){
   for(j1 = i4; j1--;){
   if(func0(data13[i4], data13[j1])){
-  const err30 = {instancePath:instancePath+"/reminders/" + i2+"/channels",schemaPath:"#/$defs/Reminder/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema152.properties.channels,data:data13};
+  const err30 = {instancePath:instancePath+"/reminders/" + i2+"/channels",schemaPath:"#/$defs/Reminder/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema156.properties.channels,data:data13};
   if(vErrors === null){
   vErrors = [err30];
   }
@@ -10953,7 +11227,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err31 = {instancePath:instancePath+"/reminders/" + i2+"/channels",schemaPath:"#/$defs/Reminder/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema152.properties.channels.type,parentSchema:schema152.properties.channels,data:data13};
+  const err31 = {instancePath:instancePath+"/reminders/" + i2+"/channels",schemaPath:"#/$defs/Reminder/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema156.properties.channels.type,parentSchema:schema156.properties.channels,data:data13};
   if(vErrors === null){
   vErrors = [err31];
   }
@@ -10965,7 +11239,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err32 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema152.type,parentSchema:schema152,data:data11};
+  const err32 = {instancePath:instancePath+"/reminders/" + i2,schemaPath:"#/$defs/Reminder/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema156.type,parentSchema:schema156,data:data11};
   if(vErrors === null){
   vErrors = [err32];
   }
@@ -10977,7 +11251,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err33 = {instancePath:instancePath+"/reminders",schemaPath:"#/properties/reminders/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema153.properties.reminders.type,parentSchema:schema153.properties.reminders,data:data10};
+  const err33 = {instancePath:instancePath+"/reminders",schemaPath:"#/properties/reminders/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema157.properties.reminders.type,parentSchema:schema157.properties.reminders,data:data10};
   if(vErrors === null){
   vErrors = [err33];
   }
@@ -10989,7 +11263,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema153.type,parentSchema:schema153,data};
+  const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema157.type,parentSchema:schema157,data};
   if(vErrors === null){
   vErrors = [err34];
   }
@@ -10998,17 +11272,17 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate195.errors = vErrors;
+  validate204.errors = vErrors;
   return errors === 0;
   }
-  validate195.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate204.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-  function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate191(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   /*# sourceURL="https://careloom.org/schemas/program.schema.json" */;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate182.evaluated;
+  const evaluated0 = validate191.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -11017,7 +11291,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.formatVersion === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "formatVersion"},message:"must have required property '"+"formatVersion"+"'",schema:schema138.required,parentSchema:schema138,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "formatVersion"},message:"must have required property '"+"formatVersion"+"'",schema:schema142.required,parentSchema:schema142,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -11027,7 +11301,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.id === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema138.required,parentSchema:schema138,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema142.required,parentSchema:schema142,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -11037,7 +11311,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.title === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema138.required,parentSchema:schema138,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema142.required,parentSchema:schema142,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -11047,7 +11321,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.languages === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "languages"},message:"must have required property '"+"languages"+"'",schema:schema138.required,parentSchema:schema138,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "languages"},message:"must have required property '"+"languages"+"'",schema:schema142.required,parentSchema:schema142,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -11057,7 +11331,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.defaultLanguage === undefined){
-  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "defaultLanguage"},message:"must have required property '"+"defaultLanguage"+"'",schema:schema138.required,parentSchema:schema138,data};
+  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "defaultLanguage"},message:"must have required property '"+"defaultLanguage"+"'",schema:schema142.required,parentSchema:schema142,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -11067,7 +11341,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.durationWeeks === undefined){
-  const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "durationWeeks"},message:"must have required property '"+"durationWeeks"+"'",schema:schema138.required,parentSchema:schema138,data};
+  const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "durationWeeks"},message:"must have required property '"+"durationWeeks"+"'",schema:schema142.required,parentSchema:schema142,data};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -11077,7 +11351,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.modules === undefined){
-  const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "modules"},message:"must have required property '"+"modules"+"'",schema:schema138.required,parentSchema:schema138,data};
+  const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "modules"},message:"must have required property '"+"modules"+"'",schema:schema142.required,parentSchema:schema142,data};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -11087,8 +11361,8 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   for(const key0 in data){
-  if(!(func1.call(schema138.properties, key0))){
-  const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema138,data};
+  if(!(func1.call(schema142.properties, key0))){
+  const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema142,data};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -11101,7 +11375,7 @@ export function bindValidators(careloomRuntime) {
   if(data.$schema !== undefined){
   let data0 = data.$schema;
   if(typeof data0 !== "string"){
-  const err8 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema138.properties.$schema.type,parentSchema:schema138.properties.$schema,data:data0};
+  const err8 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema142.properties.$schema.type,parentSchema:schema142.properties.$schema,data:data0};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -11114,7 +11388,7 @@ export function bindValidators(careloomRuntime) {
   if(data.formatVersion !== undefined){
   let data1 = data.formatVersion;
   if(1 !== data1){
-  const err9 = {instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema138.properties.formatVersion,data:data1};
+  const err9 = {instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema142.properties.formatVersion,data:data1};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -11150,14 +11424,14 @@ export function bindValidators(careloomRuntime) {
   }
   }
   if(data.title !== undefined){
-  if(!(validate183(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate183.errors : vErrors.concat(validate183.errors);
+  if(!(validate192(data.title, {instancePath:instancePath+"/title",parentData:data,parentDataProperty:"title",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate192.errors : vErrors.concat(validate192.errors);
   errors = vErrors.length;
   }
   }
   if(data.summary !== undefined){
-  if(!(validate183(data.summary, {instancePath:instancePath+"/summary",parentData:data,parentDataProperty:"summary",rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate183.errors : vErrors.concat(validate183.errors);
+  if(!(validate192(data.summary, {instancePath:instancePath+"/summary",parentData:data,parentDataProperty:"summary",rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate192.errors : vErrors.concat(validate192.errors);
   errors = vErrors.length;
   }
   }
@@ -11165,7 +11439,7 @@ export function bindValidators(careloomRuntime) {
   let data5 = data.languages;
   if(Array.isArray(data5)){
   if(data5.length < 1){
-  const err12 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema138.properties.languages,data:data5};
+  const err12 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema142.properties.languages,data:data5};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -11207,7 +11481,7 @@ export function bindValidators(careloomRuntime) {
   for(;i1--;){
   for(j0 = i1; j0--;){
   if(func0(data5[i1], data5[j0])){
-  const err15 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema138.properties.languages,data:data5};
+  const err15 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema142.properties.languages,data:data5};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -11222,7 +11496,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err16 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema138.properties.languages.type,parentSchema:schema138.properties.languages,data:data5};
+  const err16 = {instancePath:instancePath+"/languages",schemaPath:"#/properties/languages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema142.properties.languages.type,parentSchema:schema142.properties.languages,data:data5};
   if(vErrors === null){
   vErrors = [err16];
   }
@@ -11265,7 +11539,7 @@ export function bindValidators(careloomRuntime) {
   let data9 = data8[i2];
   if(typeof data9 === "string"){
   if(func2(data9) > 40){
-  const err19 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema138.properties.tags.items,data:data9};
+  const err19 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema142.properties.tags.items,data:data9};
   if(vErrors === null){
   vErrors = [err19];
   }
@@ -11275,7 +11549,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(func2(data9) < 1){
-  const err20 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema138.properties.tags.items,data:data9};
+  const err20 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema142.properties.tags.items,data:data9};
   if(vErrors === null){
   vErrors = [err20];
   }
@@ -11286,7 +11560,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err21 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema138.properties.tags.items.type,parentSchema:schema138.properties.tags.items,data:data9};
+  const err21 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema142.properties.tags.items.type,parentSchema:schema142.properties.tags.items,data:data9};
   if(vErrors === null){
   vErrors = [err21];
   }
@@ -11307,7 +11581,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(typeof indices0[item0] == "number"){
   j1 = indices0[item0];
-  const err22 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema138.properties.tags,data:data8};
+  const err22 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema142.properties.tags,data:data8};
   if(vErrors === null){
   vErrors = [err22];
   }
@@ -11322,7 +11596,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err23 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema138.properties.tags.type,parentSchema:schema138.properties.tags,data:data8};
+  const err23 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema142.properties.tags.type,parentSchema:schema142.properties.tags,data:data8};
   if(vErrors === null){
   vErrors = [err23];
   }
@@ -11335,7 +11609,7 @@ export function bindValidators(careloomRuntime) {
   if(data.durationWeeks !== undefined){
   let data10 = data.durationWeeks;
   if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-  const err24 = {instancePath:instancePath+"/durationWeeks",schemaPath:"#/properties/durationWeeks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema138.properties.durationWeeks.type,parentSchema:schema138.properties.durationWeeks,data:data10};
+  const err24 = {instancePath:instancePath+"/durationWeeks",schemaPath:"#/properties/durationWeeks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema142.properties.durationWeeks.type,parentSchema:schema142.properties.durationWeeks,data:data10};
   if(vErrors === null){
   vErrors = [err24];
   }
@@ -11346,7 +11620,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data10 == "number") && (isFinite(data10))){
   if(data10 > 104 || isNaN(data10)){
-  const err25 = {instancePath:instancePath+"/durationWeeks",schemaPath:"#/properties/durationWeeks/maximum",keyword:"maximum",params:{comparison: "<=", limit: 104},message:"must be <= 104",schema:104,parentSchema:schema138.properties.durationWeeks,data:data10};
+  const err25 = {instancePath:instancePath+"/durationWeeks",schemaPath:"#/properties/durationWeeks/maximum",keyword:"maximum",params:{comparison: "<=", limit: 104},message:"must be <= 104",schema:104,parentSchema:schema142.properties.durationWeeks,data:data10};
   if(vErrors === null){
   vErrors = [err25];
   }
@@ -11356,7 +11630,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data10 < 1 || isNaN(data10)){
-  const err26 = {instancePath:instancePath+"/durationWeeks",schemaPath:"#/properties/durationWeeks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema138.properties.durationWeeks,data:data10};
+  const err26 = {instancePath:instancePath+"/durationWeeks",schemaPath:"#/properties/durationWeeks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema142.properties.durationWeeks,data:data10};
   if(vErrors === null){
   vErrors = [err26];
   }
@@ -11371,7 +11645,7 @@ export function bindValidators(careloomRuntime) {
   let data11 = data.modules;
   if(Array.isArray(data11)){
   if(data11.length < 1){
-  const err27 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema138.properties.modules,data:data11};
+  const err27 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema142.properties.modules,data:data11};
   if(vErrors === null){
   vErrors = [err27];
   }
@@ -11382,14 +11656,14 @@ export function bindValidators(careloomRuntime) {
   }
   const len2 = data11.length;
   for(let i4=0; i4<len2; i4++){
-  if(!(validate186(data11[i4], {instancePath:instancePath+"/modules/" + i4,parentData:data11,parentDataProperty:i4,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate186.errors : vErrors.concat(validate186.errors);
+  if(!(validate195(data11[i4], {instancePath:instancePath+"/modules/" + i4,parentData:data11,parentDataProperty:i4,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate195.errors : vErrors.concat(validate195.errors);
   errors = vErrors.length;
   }
   }
   }
   else {
-  const err28 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema138.properties.modules.type,parentSchema:schema138.properties.modules,data:data11};
+  const err28 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema142.properties.modules.type,parentSchema:schema142.properties.modules,data:data11};
   if(vErrors === null){
   vErrors = [err28];
   }
@@ -11404,14 +11678,14 @@ export function bindValidators(careloomRuntime) {
   if(Array.isArray(data13)){
   const len3 = data13.length;
   for(let i5=0; i5<len3; i5++){
-  if(!(validate192(data13[i5], {instancePath:instancePath+"/measurements/" + i5,parentData:data13,parentDataProperty:i5,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate192.errors : vErrors.concat(validate192.errors);
+  if(!(validate201(data13[i5], {instancePath:instancePath+"/measurements/" + i5,parentData:data13,parentDataProperty:i5,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate201.errors : vErrors.concat(validate201.errors);
   errors = vErrors.length;
   }
   }
   }
   else {
-  const err29 = {instancePath:instancePath+"/measurements",schemaPath:"#/properties/measurements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema138.properties.measurements.type,parentSchema:schema138.properties.measurements,data:data13};
+  const err29 = {instancePath:instancePath+"/measurements",schemaPath:"#/properties/measurements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema142.properties.measurements.type,parentSchema:schema142.properties.measurements,data:data13};
   if(vErrors === null){
   vErrors = [err29];
   }
@@ -11426,14 +11700,14 @@ export function bindValidators(careloomRuntime) {
   if(Array.isArray(data15)){
   const len4 = data15.length;
   for(let i6=0; i6<len4; i6++){
-  if(!(validate195(data15[i6], {instancePath:instancePath+"/registrations/" + i6,parentData:data15,parentDataProperty:i6,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate195.errors : vErrors.concat(validate195.errors);
+  if(!(validate204(data15[i6], {instancePath:instancePath+"/registrations/" + i6,parentData:data15,parentDataProperty:i6,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate204.errors : vErrors.concat(validate204.errors);
   errors = vErrors.length;
   }
   }
   }
   else {
-  const err30 = {instancePath:instancePath+"/registrations",schemaPath:"#/properties/registrations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema138.properties.registrations.type,parentSchema:schema138.properties.registrations,data:data15};
+  const err30 = {instancePath:instancePath+"/registrations",schemaPath:"#/properties/registrations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema142.properties.registrations.type,parentSchema:schema142.properties.registrations,data:data15};
   if(vErrors === null){
   vErrors = [err30];
   }
@@ -11445,7 +11719,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema138.type,parentSchema:schema138,data};
+  const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema142.type,parentSchema:schema142,data};
   if(vErrors === null){
   vErrors = [err31];
   }
@@ -11454,22 +11728,22 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate182.errors = vErrors;
+  validate191.errors = vErrors;
   return errors === 0;
   }
-  validate182.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  validate191.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-  const schema157 = careloomRuntime.schemaFiles["response.schema.json"];
-  const schema159 = careloomRuntime.schemaFiles["common.schema.json"].$defs.Sha256;
-  const pattern63 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
-  const pattern65 = new RegExp("^[0-9a-f]{64}$", "u");
+  const schema161 = careloomRuntime.schemaFiles["response.schema.json"];
+  const schema163 = careloomRuntime.schemaFiles["common.schema.json"].$defs.Sha256;
+  const pattern65 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
+  const pattern67 = new RegExp("^[0-9a-f]{64}$", "u");
   const formats4 = careloomRuntime.formats["date-time"];
 
-  function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate207(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   /*# sourceURL="https://careloom.org/schemas/response.schema.json" */;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate198.evaluated;
+  const evaluated0 = validate207.evaluated;
   if(evaluated0.dynamicProps){
   evaluated0.props = undefined;
   }
@@ -11478,7 +11752,7 @@ export function bindValidators(careloomRuntime) {
   }
   if(data && typeof data == "object" && !Array.isArray(data)){
   if(data.formatVersion === undefined){
-  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "formatVersion"},message:"must have required property '"+"formatVersion"+"'",schema:schema157.required,parentSchema:schema157,data};
+  const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "formatVersion"},message:"must have required property '"+"formatVersion"+"'",schema:schema161.required,parentSchema:schema161,data};
   if(vErrors === null){
   vErrors = [err0];
   }
@@ -11488,7 +11762,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.clientId === undefined){
-  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'",schema:schema157.required,parentSchema:schema157,data};
+  const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'",schema:schema161.required,parentSchema:schema161,data};
   if(vErrors === null){
   vErrors = [err1];
   }
@@ -11498,7 +11772,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.moduleId === undefined){
-  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "moduleId"},message:"must have required property '"+"moduleId"+"'",schema:schema157.required,parentSchema:schema157,data};
+  const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "moduleId"},message:"must have required property '"+"moduleId"+"'",schema:schema161.required,parentSchema:schema161,data};
   if(vErrors === null){
   vErrors = [err2];
   }
@@ -11508,7 +11782,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.moduleVersion === undefined){
-  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "moduleVersion"},message:"must have required property '"+"moduleVersion"+"'",schema:schema157.required,parentSchema:schema157,data};
+  const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "moduleVersion"},message:"must have required property '"+"moduleVersion"+"'",schema:schema161.required,parentSchema:schema161,data};
   if(vErrors === null){
   vErrors = [err3];
   }
@@ -11518,7 +11792,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.answers === undefined){
-  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "answers"},message:"must have required property '"+"answers"+"'",schema:schema157.required,parentSchema:schema157,data};
+  const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "answers"},message:"must have required property '"+"answers"+"'",schema:schema161.required,parentSchema:schema161,data};
   if(vErrors === null){
   vErrors = [err4];
   }
@@ -11528,7 +11802,7 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   if(data.answeredAt === undefined){
-  const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "answeredAt"},message:"must have required property '"+"answeredAt"+"'",schema:schema157.required,parentSchema:schema157,data};
+  const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "answeredAt"},message:"must have required property '"+"answeredAt"+"'",schema:schema161.required,parentSchema:schema161,data};
   if(vErrors === null){
   vErrors = [err5];
   }
@@ -11538,8 +11812,8 @@ export function bindValidators(careloomRuntime) {
   errors++;
   }
   for(const key0 in data){
-  if(!(func1.call(schema157.properties, key0))){
-  const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema157,data};
+  if(!(func1.call(schema161.properties, key0))){
+  const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema161,data};
   if(vErrors === null){
   vErrors = [err6];
   }
@@ -11552,7 +11826,7 @@ export function bindValidators(careloomRuntime) {
   if(data.formatVersion !== undefined){
   let data0 = data.formatVersion;
   if(1 !== data0){
-  const err7 = {instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema157.properties.formatVersion,data:data0};
+  const err7 = {instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema161.properties.formatVersion,data:data0};
   if(vErrors === null){
   vErrors = [err7];
   }
@@ -11565,8 +11839,8 @@ export function bindValidators(careloomRuntime) {
   if(data.clientId !== undefined){
   let data1 = data.clientId;
   if(typeof data1 === "string"){
-  if(!pattern63.test(data1)){
-  const err8 = {instancePath:instancePath+"/clientId",schemaPath:"#/properties/clientId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\"",schema:"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",parentSchema:schema157.properties.clientId,data:data1};
+  if(!pattern65.test(data1)){
+  const err8 = {instancePath:instancePath+"/clientId",schemaPath:"#/properties/clientId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\"",schema:"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",parentSchema:schema161.properties.clientId,data:data1};
   if(vErrors === null){
   vErrors = [err8];
   }
@@ -11577,7 +11851,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err9 = {instancePath:instancePath+"/clientId",schemaPath:"#/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema157.properties.clientId.type,parentSchema:schema157.properties.clientId,data:data1};
+  const err9 = {instancePath:instancePath+"/clientId",schemaPath:"#/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema161.properties.clientId.type,parentSchema:schema161.properties.clientId,data:data1};
   if(vErrors === null){
   vErrors = [err9];
   }
@@ -11615,7 +11889,7 @@ export function bindValidators(careloomRuntime) {
   if(data.moduleVersion !== undefined){
   let data3 = data.moduleVersion;
   if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-  const err12 = {instancePath:instancePath+"/moduleVersion",schemaPath:"#/properties/moduleVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema157.properties.moduleVersion.type,parentSchema:schema157.properties.moduleVersion,data:data3};
+  const err12 = {instancePath:instancePath+"/moduleVersion",schemaPath:"#/properties/moduleVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema161.properties.moduleVersion.type,parentSchema:schema161.properties.moduleVersion,data:data3};
   if(vErrors === null){
   vErrors = [err12];
   }
@@ -11626,7 +11900,7 @@ export function bindValidators(careloomRuntime) {
   }
   if((typeof data3 == "number") && (isFinite(data3))){
   if(data3 < 1 || isNaN(data3)){
-  const err13 = {instancePath:instancePath+"/moduleVersion",schemaPath:"#/properties/moduleVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema157.properties.moduleVersion,data:data3};
+  const err13 = {instancePath:instancePath+"/moduleVersion",schemaPath:"#/properties/moduleVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema161.properties.moduleVersion,data:data3};
   if(vErrors === null){
   vErrors = [err13];
   }
@@ -11640,8 +11914,8 @@ export function bindValidators(careloomRuntime) {
   if(data.contentHash !== undefined){
   let data4 = data.contentHash;
   if(typeof data4 === "string"){
-  if(!pattern65.test(data4)){
-  const err14 = {instancePath:instancePath+"/contentHash",schemaPath:"common.schema.json#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema159,data:data4};
+  if(!pattern67.test(data4)){
+  const err14 = {instancePath:instancePath+"/contentHash",schemaPath:"common.schema.json#/$defs/Sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema163,data:data4};
   if(vErrors === null){
   vErrors = [err14];
   }
@@ -11652,7 +11926,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err15 = {instancePath:instancePath+"/contentHash",schemaPath:"common.schema.json#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema159.type,parentSchema:schema159,data:data4};
+  const err15 = {instancePath:instancePath+"/contentHash",schemaPath:"common.schema.json#/$defs/Sha256/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema163.type,parentSchema:schema163,data:data4};
   if(vErrors === null){
   vErrors = [err15];
   }
@@ -11716,7 +11990,7 @@ export function bindValidators(careloomRuntime) {
   let data7 = data.answers;
   if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
   if(Object.keys(data7).length > 500){
-  const err20 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/maxProperties",keyword:"maxProperties",params:{limit: 500},message:"must NOT have more than 500 properties",schema:500,parentSchema:schema157.properties.answers,data:data7};
+  const err20 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/maxProperties",keyword:"maxProperties",params:{limit: 500},message:"must NOT have more than 500 properties",schema:500,parentSchema:schema161.properties.answers,data:data7};
   if(vErrors === null){
   vErrors = [err20];
   }
@@ -11751,7 +12025,7 @@ export function bindValidators(careloomRuntime) {
   }
   var valid5 = _errs21 === errors;
   if(!valid5){
-  const err23 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema157.properties.answers.propertyNames,parentSchema:schema157.properties.answers,data:data7};
+  const err23 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema161.properties.answers.propertyNames,parentSchema:schema161.properties.answers,data:data7};
   if(vErrors === null){
   vErrors = [err23];
   }
@@ -11768,7 +12042,7 @@ export function bindValidators(careloomRuntime) {
   const _errs27 = errors;
   if(typeof data8 === "string"){
   if(func2(data8) > 20000){
-  const err24 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters",schema:20000,parentSchema:schema157.properties.answers.additionalProperties.anyOf[0],data:data8};
+  const err24 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters",schema:20000,parentSchema:schema161.properties.answers.additionalProperties.anyOf[0],data:data8};
   if(vErrors === null){
   vErrors = [err24];
   }
@@ -11779,7 +12053,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err25 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema157.properties.answers.additionalProperties.anyOf[0].type,parentSchema:schema157.properties.answers.additionalProperties.anyOf[0],data:data8};
+  const err25 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema161.properties.answers.additionalProperties.anyOf[0].type,parentSchema:schema161.properties.answers.additionalProperties.anyOf[0],data:data8};
   if(vErrors === null){
   vErrors = [err25];
   }
@@ -11792,7 +12066,7 @@ export function bindValidators(careloomRuntime) {
   valid8 = valid8 || _valid0;
   const _errs29 = errors;
   if(!((typeof data8 == "number") && (isFinite(data8)))){
-  const err26 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema157.properties.answers.additionalProperties.anyOf[1].type,parentSchema:schema157.properties.answers.additionalProperties.anyOf[1],data:data8};
+  const err26 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema161.properties.answers.additionalProperties.anyOf[1].type,parentSchema:schema161.properties.answers.additionalProperties.anyOf[1],data:data8};
   if(vErrors === null){
   vErrors = [err26];
   }
@@ -11805,7 +12079,7 @@ export function bindValidators(careloomRuntime) {
   valid8 = valid8 || _valid0;
   const _errs31 = errors;
   if(typeof data8 !== "boolean"){
-  const err27 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema157.properties.answers.additionalProperties.anyOf[2].type,parentSchema:schema157.properties.answers.additionalProperties.anyOf[2],data:data8};
+  const err27 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema161.properties.answers.additionalProperties.anyOf[2].type,parentSchema:schema161.properties.answers.additionalProperties.anyOf[2],data:data8};
   if(vErrors === null){
   vErrors = [err27];
   }
@@ -11819,7 +12093,7 @@ export function bindValidators(careloomRuntime) {
   const _errs33 = errors;
   if(Array.isArray(data8)){
   if(data8.length > 100){
-  const err28 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/3/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema157.properties.answers.additionalProperties.anyOf[3],data:data8};
+  const err28 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/3/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema161.properties.answers.additionalProperties.anyOf[3],data:data8};
   if(vErrors === null){
   vErrors = [err28];
   }
@@ -11861,7 +12135,7 @@ export function bindValidators(careloomRuntime) {
   for(;i1--;){
   for(j0 = i1; j0--;){
   if(func0(data8[i1], data8[j0])){
-  const err31 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/3/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema157.properties.answers.additionalProperties.anyOf[3],data:data8};
+  const err31 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/3/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema161.properties.answers.additionalProperties.anyOf[3],data:data8};
   if(vErrors === null){
   vErrors = [err31];
   }
@@ -11876,7 +12150,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err32 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema157.properties.answers.additionalProperties.anyOf[3].type,parentSchema:schema157.properties.answers.additionalProperties.anyOf[3],data:data8};
+  const err32 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema161.properties.answers.additionalProperties.anyOf[3].type,parentSchema:schema161.properties.answers.additionalProperties.anyOf[3],data:data8};
   if(vErrors === null){
   vErrors = [err32];
   }
@@ -11889,7 +12163,7 @@ export function bindValidators(careloomRuntime) {
   valid8 = valid8 || _valid0;
   const _errs38 = errors;
   if(data8 !== null){
-  const err33 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/4/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema157.properties.answers.additionalProperties.anyOf[4].type,parentSchema:schema157.properties.answers.additionalProperties.anyOf[4],data:data8};
+  const err33 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf/4/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema161.properties.answers.additionalProperties.anyOf[4].type,parentSchema:schema161.properties.answers.additionalProperties.anyOf[4],data:data8};
   if(vErrors === null){
   vErrors = [err33];
   }
@@ -11901,7 +12175,7 @@ export function bindValidators(careloomRuntime) {
   var _valid0 = _errs38 === errors;
   valid8 = valid8 || _valid0;
   if(!valid8){
-  const err34 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema157.properties.answers.additionalProperties.anyOf,parentSchema:schema157.properties.answers.additionalProperties,data:data8};
+  const err34 = {instancePath:instancePath+"/answers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/answers/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema161.properties.answers.additionalProperties.anyOf,parentSchema:schema161.properties.answers.additionalProperties,data:data8};
   if(vErrors === null){
   vErrors = [err34];
   }
@@ -11924,7 +12198,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err35 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema157.properties.answers.type,parentSchema:schema157.properties.answers,data:data7};
+  const err35 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema161.properties.answers.type,parentSchema:schema161.properties.answers,data:data7};
   if(vErrors === null){
   vErrors = [err35];
   }
@@ -11937,7 +12211,7 @@ export function bindValidators(careloomRuntime) {
   if(data.completes !== undefined){
   let data10 = data.completes;
   if(typeof data10 !== "boolean"){
-  const err36 = {instancePath:instancePath+"/completes",schemaPath:"#/properties/completes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema157.properties.completes.type,parentSchema:schema157.properties.completes,data:data10};
+  const err36 = {instancePath:instancePath+"/completes",schemaPath:"#/properties/completes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema161.properties.completes.type,parentSchema:schema161.properties.completes,data:data10};
   if(vErrors === null){
   vErrors = [err36];
   }
@@ -11951,7 +12225,7 @@ export function bindValidators(careloomRuntime) {
   let data11 = data.answeredAt;
   if(typeof data11 === "string"){
   if(!(formats4.validate(data11))){
-  const err37 = {instancePath:instancePath+"/answeredAt",schemaPath:"#/properties/answeredAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema157.properties.answeredAt,data:data11};
+  const err37 = {instancePath:instancePath+"/answeredAt",schemaPath:"#/properties/answeredAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema161.properties.answeredAt,data:data11};
   if(vErrors === null){
   vErrors = [err37];
   }
@@ -11962,7 +12236,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err38 = {instancePath:instancePath+"/answeredAt",schemaPath:"#/properties/answeredAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema157.properties.answeredAt.type,parentSchema:schema157.properties.answeredAt,data:data11};
+  const err38 = {instancePath:instancePath+"/answeredAt",schemaPath:"#/properties/answeredAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema161.properties.answeredAt.type,parentSchema:schema161.properties.answeredAt,data:data11};
   if(vErrors === null){
   vErrors = [err38];
   }
@@ -11974,7 +12248,7 @@ export function bindValidators(careloomRuntime) {
   }
   }
   else {
-  const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema157.type,parentSchema:schema157,data};
+  const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema161.type,parentSchema:schema161,data};
   if(vErrors === null){
   vErrors = [err39];
   }
@@ -11983,9 +12257,9 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  validate198.errors = vErrors;
+  validate207.errors = vErrors;
   return errors === 0;
   }
-  validate198.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-  return { module: validate20, program: validate182, response: validate198 };
+  validate207.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+  return { module: validate20, program: validate191, response: validate207 };
 }

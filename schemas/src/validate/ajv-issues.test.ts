@@ -105,7 +105,7 @@ describe('schema errors become issues', () => {
 
   it('discriminator: an unknown value is one issue listing the allowed values', () => {
     const issues = expectIssues(validateModule(brokenModule((doc) => { doc.pages[0].blocks[0].type = 'txt'; })), [
-      { code: 'schema.unknown_variant', path: '/pages/0/blocks/0/type', mentions: ['"txt"', '"text", "image", "film", "question"', '"unitContact"'] },
+      { code: 'schema.unknown_variant', path: '/pages/0/blocks/0/type', mentions: ['"txt"', '"text", "image", "film", "audio", "question"', '"unitContact"'] },
     ]);
     expect(issues[0]?.params).toMatchObject({ property: 'type', value: 'txt' });
     expectIssues(validateModule(brokenModule((doc) => { doc.pages[0].blocks[5].visibleWhen.op = 'equals'; })), [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FilmBlock, InstrumentBlock, Module } from '../generated/format.js';
+import type { AudioBlock, FilmBlock, InstrumentBlock, Module } from '../generated/format.js';
 import { validateModule } from './index.js';
 import { broken, text, validModule } from './test-fixtures.js';
 import { expectIssues } from './test-helpers.js';
@@ -46,6 +46,46 @@ describe('a film in every declared language', () => {
       { code: 'media.transcript_empty', path: `${film}/transcript/sv`, mentions: ['"sv"'] },
       { code: 'media.transcript_empty', path: `${film}/transcript/en`, mentions: ['"en"'] },
     ]);
+  });
+});
+
+/** The fixture module with a recording as the first block of its first page, captioned and transcribed in both its languages. */
+function withAudio(change: (audio: AudioBlock) => void = () => undefined): Module {
+  return broken(validModule(), (module) => {
+    const audio: AudioBlock = {
+      type: 'audio', id: 'breathing', src: `/api/media/org-a/${'a'.repeat(64)}.mp3`, alt: text('Andningsövning', 'Breathing exercise'), durationSeconds: 90,
+      captions: [{ language: 'sv', src: `/api/media/org-a/${'b'.repeat(64)}.vtt` }, { language: 'en', src: `/api/media/org-a/${'c'.repeat(64)}.vtt` }],
+      transcript: { sv: paragraph('Andas in'), en: paragraph('Breathe in') },
+    };
+    module.pages[0]!.blocks.unshift(audio);
+    change(audio);
+  });
+}
+
+describe('a recording in every declared language (the film\'s rule)', () => {
+  it('passes with library files: a WebVTT track and a transcript per language', () => {
+    expect(validateModule(withAudio()).issues).toEqual([]);
+  });
+
+  it('is refused with two languages and no caption tracks, naming the recording', () => {
+    const issues = validateModule(withAudio((block) => { delete block.captions; })).issues;
+    expectIssues(issues, [{ code: 'media.captions_missing', path: `${film}/captions`, mentions: ['"sv" and "en"', 'WebVTT', 'recording'] }]);
+  });
+
+  it('is refused with a track missing, a caption file that is not WebVTT, and an empty transcript', () => {
+    expectIssues(validateModule(withAudio((block) => {
+      block.captions = [{ language: 'sv', src: `/api/media/org-a/${'b'.repeat(64)}.mp3` }];
+      block.transcript = { sv: paragraph('Andas'), en: paragraph(' ') };
+    })), [
+      { code: 'media.captions_not_webvtt', path: `${film}/captions/0/src`, mentions: ['"sv"', '.vtt'] },
+      { code: 'media.captions_missing', path: `${film}/captions`, mentions: ['"en"'] },
+      { code: 'media.transcript_empty', path: `${film}/transcript/en`, mentions: ['"en"', 'recording'] },
+    ]);
+  });
+
+  it('is refused without a transcript', () => {
+    const issues = validateModule(withAudio((block) => { delete (block as Partial<AudioBlock>).transcript; })).issues;
+    expect(issues.map((issue) => issue.path)).toContain(film);
   });
 });
 

@@ -4,7 +4,7 @@ export type DocumentNoun = 'module' | 'program' | 'response' | 'document';
 type Token = { kind: 'named'; label: string; plainLabel: string } | { kind: 'property'; name: string } | { kind: 'entry'; index: number };
 
 const blockNames: Record<string, string> = {
-  text: 'text', image: 'image', film: 'film', question: 'question', grid: 'grid', instrument: 'instrument',
+  text: 'text', image: 'image', film: 'film', audio: 'recording', question: 'question', grid: 'grid', instrument: 'instrument',
   exercise: 'exercise', registration: 'registration', unitContact: 'unit contact',
 };
 

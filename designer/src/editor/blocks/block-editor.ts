@@ -3,7 +3,7 @@ import { html } from 'lit';
 import type * as Y from 'yjs';
 import type { EditContext } from '../edit-context.js';
 import { stringAt } from '../y/read.js';
-import { filmBlockEditor, imageBlockEditor, textBlockEditor, unitContactBlockEditor } from './content-editors.js';
+import { audioBlockEditor, filmBlockEditor, imageBlockEditor, textBlockEditor, unitContactBlockEditor } from './content-editors.js';
 import { instrumentBlockEditor } from './instrument-editor.js';
 import { exerciseBlockEditor, gridBlockEditor, questionBlockEditor } from './question-editors.js';
 import { registrationBlockEditor } from './registration-editor.js';
@@ -12,6 +12,7 @@ const EDITORS: Record<string, (context: EditContext, block: Y.Map<unknown>) => T
   text: textBlockEditor,
   image: imageBlockEditor,
   film: filmBlockEditor,
+  audio: audioBlockEditor,
   question: questionBlockEditor,
   grid: gridBlockEditor,
   instrument: instrumentBlockEditor,

@@ -2,7 +2,7 @@ import type { Block, Input, Page } from '@careloom/format';
 import { uniqueId } from './ids.js';
 
 /** The block types a designer can add, in menu order. */
-export const BLOCK_TYPES = ['text', 'image', 'film', 'question', 'grid', 'instrument', 'exercise', 'registration', 'unitContact'] as const;
+export const BLOCK_TYPES = ['text', 'image', 'film', 'audio', 'question', 'grid', 'instrument', 'exercise', 'registration', 'unitContact'] as const;
 export type BlockType = (typeof BLOCK_TYPES)[number];
 
 /** The input kinds of questions and fields, in menu order. */
@@ -69,6 +69,8 @@ export function newBlock(type: BlockType, languages: readonly string[], taken: S
       return { type, id: uniqueId('image', taken), src: '', alt: text() };
     case 'film':
       return { type, id: uniqueId('film', taken), src: '', alt: text(), transcript: emptyRichText(languages) } as Block;
+    case 'audio':
+      return { type, id: uniqueId('audio', taken), src: '', alt: text(), transcript: emptyRichText(languages) } as Block;
     case 'question':
       return { type, id: uniqueId('question', taken), prompt: text(), input: newInput('singleChoice', languages, taken) };
     case 'grid':

@@ -54,7 +54,7 @@ export function optionCoding(option: { id: string; label: LocalizedText }, url: 
  * in the default language with the others in the translation extension.
  *
  * Not expressible and so left out: page branches (FHIR has no jumps between groups), rich-text
- * formatting (texts become plain), images and films (their alt text is shown instead), and the
+ * formatting (texts become plain), images, films and recordings (their alt text is shown instead), and the
  * unit-contact block's details, which are the unit's and not the module's.
  */
 export function moduleToQuestionnaire(input: QuestionnaireExportInput): Questionnaire {
@@ -122,6 +122,7 @@ function blockItems(block: Block, context: ExportContext): QuestionnaireItem[] {
     }
     case 'image':
     case 'film':
+    case 'audio':
       return [{ linkId: block.id, ...textOf(fhirText(block.alt, language)), type: 'display', ...visibility }];
     case 'unitContact':
       return block.intro ? [{ linkId: block.id, ...textOf(fhirText(block.intro, language)), type: 'display', ...visibility }] : [];

@@ -9,6 +9,7 @@ import { createPostgresVersionMoveStore } from './postgres-version-move-store.js
 import { createPostgresPatientScheduleStore } from './postgres-patient-schedule-store.js';
 import { createPostgresAuditLog } from './postgres-audit-log.js';
 import { createPostgresAuthoringStore } from './postgres-authoring-store.js';
+import { createPostgresMediaStore } from './postgres-media-store.js';
 import { createPostgresCareStore } from './postgres-care-store.js';
 import { createPostgresDataAdminStore } from './postgres-data-admin-store.js';
 import { createPostgresDraftUpdateStore } from './postgres-draft-update-store.js';
@@ -51,6 +52,7 @@ export function createPostgresStores(pool: pg.Pool, options: SqliteStoresOptions
     externalIdentities: createPostgresExternalIdentityStore(pool, { ids }),
     secondFactors: createPostgresSecondFactorStore(pool, { ids }),
     authoring: createPostgresAuthoringStore(pool),
+    media: createPostgresMediaStore(pool, { ids }),
     drafts: createPostgresDraftUpdateStore(pool, () => now().toISOString()),
     care: createPostgresCareStore(pool, { mail, webhooks }),
     responses: createPostgresResponseLookup(pool),

@@ -7,6 +7,7 @@ import type { Stores } from '../types.js';
 import { createSqliteAccountsStore } from './accounts-store.js';
 import { createSqliteApiTokenStore } from './sqlite-api-token-store.js';
 import { createSqliteAuthoringStore } from './authoring-store.js';
+import { createSqliteMediaStore } from './sqlite-media-store.js';
 import { createSqliteAlertSafetyStore } from './alert-safety-store.js';
 import { createSqliteVersionMoveStore } from './version-move-store.js';
 import { createSqlitePatientScheduleStore } from './patient-schedule-store.js';
@@ -88,6 +89,7 @@ export function createSqliteStores(db: Database.Database, options: SqliteStoresO
     externalIdentities: createSqliteExternalIdentityStore(db, { ids }),
     secondFactors: createSqliteSecondFactorStore(db, { ids }),
     authoring: createSqliteAuthoringStore(db),
+    media: createSqliteMediaStore(db, { ids }),
     drafts: createSqliteDraftUpdateStore(db, () => now().toISOString()),
     care: { ...care, listEnrollmentsOfPatient: (patientId) => enrollments.get(patientId, () => listEnrollmentsOfPatient(patientId)) },
     responses: createSqliteResponseLookup(db),

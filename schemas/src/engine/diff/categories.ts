@@ -14,7 +14,7 @@ export const TEXT_PROPERTIES = new Set([
 ]);
 
 /** Block types whose addition or removal changes only what the patient reads or sees. */
-const CONTENT_BLOCKS: Record<string, ChangeCategory> = { text: 'wording', unitContact: 'wording', image: 'media', film: 'media' };
+const CONTENT_BLOCKS: Record<string, ChangeCategory> = { text: 'wording', unitContact: 'wording', image: 'media', film: 'media', audio: 'media' };
 
 /**
  * The category of a change to a property, from the property names leading to it from the nearest

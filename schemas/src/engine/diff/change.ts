@@ -5,7 +5,7 @@ import type { WordRun } from './word-diff.js';
  * - `logic`: what is asked, scored or decided — items, options and their scores, scoring, bands,
  *   alerts, conditions, branches, zones, goals, inputs, the program schedule.
  * - `wording`: text a patient reads, including translations.
- * - `media`: images, films, subtitles.
+ * - `media`: images, films, recordings, subtitles.
  * - `metadata`: tags, authors, codes, licence, scoring test cases — nothing a patient sees or answers.
  */
 export type ChangeCategory = 'logic' | 'wording' | 'media' | 'metadata';

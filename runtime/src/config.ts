@@ -52,6 +52,11 @@ export interface Config {
   readonly mailKeyFile: string | undefined;
   /** Sign-in with an OpenID Connect provider (CARELOOM_OIDC_*); undefined when not configured. */
   readonly oidc: OidcConfig | undefined;
+  /**
+   * At most one "you have a new message" e-mail per patient in this many minutes
+   * (CARELOOM_MESSAGE_NOTICE_MINUTES, 1 to 10080; 60 by default): a burst of messages is one e-mail.
+   */
+  readonly messageNoticeMinutes: number;
 }
 
 /**
@@ -130,7 +135,15 @@ export function loadConfig(env: Environment): Config {
     webhookTargets: parseWebhookAllow(text(env, 'CARELOOM_WEBHOOK_ALLOW')),
     mailKeyFile: databaseFile === ':memory:' || databaseUrl !== undefined ? undefined : `${databaseFile}.mail-key`,
     oidc: parseOidc(env),
+    messageNoticeMinutes: parseMessageNoticeMinutes(text(env, 'CARELOOM_MESSAGE_NOTICE_MINUTES')),
   });
+}
+
+function parseMessageNoticeMinutes(value: string | undefined): number {
+  if (value === undefined) return 60;
+  const minutes = Number(value);
+  if (!/^\d+$/.test(value) || minutes < 1 || minutes > 10080) throw new ConfigError(`CARELOOM_MESSAGE_NOTICE_MINUTES must be a whole number of minutes from 1 to 10080 (a week), not "${value}".`);
+  return minutes;
 }
 
 function parseDatabaseUrl(value: string | undefined): string | undefined {

@@ -123,6 +123,8 @@ export async function createCareTestAppOn(stores: Stores, options: { clock: Test
     store: stores.care,
     alertSafety: stores.alertSafety,
     patientSchedules: stores.patientSchedules,
+    patientNotices: stores.patientNotices,
+    staffNotices: stores.staffNotices,
     content: createReleasedContent(authoringStore),
     accounts: createPatientAccounts({ store: accountsStore, hasher: plainHasher, newId: () => ids.newId() }),
     sessions: invitedSessionsOf(accounts.authentication, plainHasher),

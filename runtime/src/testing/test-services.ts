@@ -53,6 +53,8 @@ export function createTestServices(stores: Stores, options: { examples: ExampleC
     store: stores.care,
     alertSafety: stores.alertSafety,
     patientSchedules: stores.patientSchedules,
+    patientNotices: stores.patientNotices,
+    staffNotices: stores.staffNotices,
     content: createReleasedContent(stores.authoring),
     accounts: createPatientAccounts({ store: stores.accounts, hasher: plainHasher, newId: () => ids.newId() }),
     sessions: invitedSessionsOf(accounts.authentication, plainHasher),

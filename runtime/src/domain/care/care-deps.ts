@@ -3,6 +3,7 @@ import type { Logger } from '../../logger.js';
 import type { Principal } from '../principal.js';
 import type { AlertSafetyStore } from './alert-safety-ports.js';
 import type { PatientScheduleStore } from './patient-schedule-ports.js';
+import type { PatientNoticeStore, StaffNoticeStore } from './outreach-ports.js';
 import type { CareStore, MailOutbox, PatientAccounts, ReleasedContent } from './ports.js';
 
 /** Passwords and a session for a new patient who has just chosen their first password through an invitation. */
@@ -22,6 +23,12 @@ export interface CareDeps {
   alertSafety: AlertSafetyStore;
   /** Each patient's schedule adjustments (patient-schedule.ts). */
   patientSchedules: PatientScheduleStore;
+  /** Patients' e-mail notices and their choice to have them (outreach.ts). */
+  patientNotices: PatientNoticeStore;
+  /** Information admins post to the staff of units (staff-notices.ts). */
+  staffNotices: StaffNoticeStore;
+  /** At most one "new message" e-mail per patient in this long (default an hour). */
+  messageNoticeIntervalMs?: number;
   content: ReleasedContent;
   accounts: PatientAccounts;
   sessions: InvitedSessions;

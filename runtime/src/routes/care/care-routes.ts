@@ -8,6 +8,7 @@ import { invitationRoutes } from './invitations.js';
 import { meRoutes } from './me.js';
 import { patientScheduleRoutes } from './patient-schedule.js';
 import { messageRoutes } from './messages.js';
+import { outreachRoutes } from './outreach.js';
 import { referralRoutes } from './referrals.js';
 import { unitRoutes } from './units.js';
 
@@ -28,6 +29,7 @@ export function careRoutes(deps: CareRouteDeps) {
     .route('/', patientScheduleRoutes(deps))
     .route('/', alertRoutes(deps))
     .route('/', messageRoutes(deps))
+    .route('/', outreachRoutes(deps))
     .route('/', referralRoutes(deps))
     .route('/', meRoutes(deps))
     .route('/', invitationRoutes(deps))

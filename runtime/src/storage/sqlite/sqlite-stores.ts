@@ -10,6 +10,7 @@ import { createSqliteAuthoringStore } from './authoring-store.js';
 import { createSqliteAlertSafetyStore } from './alert-safety-store.js';
 import { createSqlitePatientScheduleStore } from './patient-schedule-store.js';
 import { createSqliteCareStore } from './care-store.js';
+import { createSqlitePatientNoticeStore, createSqliteStaffNoticeStore } from './outreach-store.js';
 import { createSqliteDraftUpdateStore } from './draft-update-store.js';
 import { createSqliteMemberInvitationStore } from './member-invitation-store.js';
 import { createSqliteResponseLookup } from './response-lookup.js';
@@ -73,6 +74,8 @@ export function createSqliteStores(db: Database.Database, options: SqliteStoresO
     dataAdmin: createSqliteDataAdminStore(db),
     alertSafety: createSqliteAlertSafetyStore(db, { mail, webhooks }),
     patientSchedules: createSqlitePatientScheduleStore(db, { webhooks }),
+    patientNotices: createSqlitePatientNoticeStore(db, { mail }),
+    staffNotices: createSqliteStaffNoticeStore(db, { mail }),
     mailOutbox: mail,
     mailQueue: createSqliteDispatchQueue(db, options.box),
     rateLimits: createSqliteRateLimits(db),

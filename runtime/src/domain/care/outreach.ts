@@ -82,7 +82,7 @@ export function createOutreachCommands(deps: CareDeps) {
       const at = deps.now().toISOString();
       await deps.patientNotices.setEmailNotices({
         patientId, emailNotices: body.emailNotices, at,
-        audit: careAudit(deps, context, { at, role: 'patient', action: 'notice.settings', objectType: 'person', objectId: patientId, patientId, details: { emailNotices: body.emailNotices } }),
+        audit: careAudit(deps, context, { at, role: 'patient', action: 'notice.settings', objectType: 'person', objectId: patientId, patientId, details: { noticesOn: body.emailNotices } }),
       });
       return { emailNotices: body.emailNotices };
     },

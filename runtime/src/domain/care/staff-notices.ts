@@ -73,7 +73,7 @@ export function createStaffNoticeCommands(deps: CareDeps) {
       const posted = await deps.staffNotices.post({
         notice: { id, organisationId, title, body: text, emailed: body.email, postedBy: actorOf(context), postedAt: at, unitIds },
         mails,
-        audit: careAudit(deps, context, { at, role, action: 'staff_notice.post', objectType: 'staff_notice', objectId: id, details: { organisationId, units: unitIds.length, emailed: mails.length } }),
+        audit: careAudit(deps, context, { at, role, action: 'staff_notice.post', objectType: 'staff_notice', objectId: id, details: { organisationId, units: unitIds.length, mails: mails.length } }),
       });
       return present(posted);
     },

@@ -34,12 +34,12 @@ describe('<cl-clinic-app>', () => {
   it('shows therapists their menu, admins theirs, and sends each to their own start screen', async () => {
     const therapist = await mountClinic(createFakeApi({ as: 'therapist' }), '#/');
     expect(location.hash).to.equal('#/patients');
-    expect(pierceAll(therapist, 'nav.main a').map((link) => link.textContent)).to.deep.equal(['Patients', 'Alerts', 'Referrals', 'Report', 'Sign-in security']);
+    expect(pierceAll(therapist, 'nav.main a').map((link) => link.textContent)).to.deep.equal(['Patients', 'Alerts', 'Referrals', 'Report', 'Notices', 'Sign-in security']);
     expect(pierceAll(therapist, 'select[name="unit"] option').map((option) => option.textContent)).to.deep.equal(['Clinic North', 'Clinic South']);
     therapist.remove();
     const admin = await mountClinic(createFakeApi({ as: 'admin' }), '#/patients');
     expect(location.hash).to.equal('#/units');
-    expect(pierceAll(admin, 'nav.main a').map((link) => link.textContent)).to.deep.equal(['Report', 'Units', 'Catalog', 'Webhooks', 'People', 'Research export', 'Outbox', 'Sign-in security']);
+    expect(pierceAll(admin, 'nav.main a').map((link) => link.textContent)).to.deep.equal(['Report', 'Notices', 'Units', 'Catalog', 'Webhooks', 'People', 'Research export', 'Outbox', 'Sign-in security']);
   });
 
   it('enrolls a patient: names bad fields, then shows the invitation code and link', async () => {

@@ -6,7 +6,9 @@ import { arrangePatient } from './outreach-arrange.testing.js';
 import type { ClPatientOutreach } from './patient-outreach.js';
 import './patient-outreach.js';
 
-describe('<cl-patient-outreach>, against the real server', () => {
+describe('<cl-patient-outreach>, against the real server', function () {
+  // Each test starts a server and signs three people in (scrypt): slow on a busy 2-core machine.
+  this.timeout(120_000);
   afterEach(() => setViewport({ width: 800, height: 600 }));
 
   it('sends a reminder once a day and shows it in the patient\'s timeline', async () => {

@@ -13,7 +13,9 @@ function type(root: Element, selector: string, value: string): void {
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 }
 
-describe('<cl-staff-notices-screen>, against the real server', () => {
+describe('<cl-staff-notices-screen>, against the real server', function () {
+  // Each test starts a server and signs three people in (scrypt): slow on a busy 2-core machine.
+  this.timeout(120_000);
   afterEach(() => setViewport({ width: 800, height: 600 }));
 
   it('an admin posts information to a unit; its therapist sees it unread, reads it, and the count follows', async () => {

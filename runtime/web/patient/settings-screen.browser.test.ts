@@ -6,7 +6,9 @@ import { deep, overflowing, seriousViolations, until } from '../shared/test-help
 import type { ClSettingsScreen } from './settings-screen.js';
 import './settings-screen.js';
 
-describe('<cl-settings-screen>, against the real server', () => {
+describe('<cl-settings-screen>, against the real server', function () {
+  // Each test starts a server and signs three people in (scrypt): slow on a busy 2-core machine.
+  this.timeout(120_000);
   afterEach(() => setViewport({ width: 800, height: 600 }));
 
   it('turns e-mail notices off and on, kept by the server, in the patient\'s language, on a phone', async () => {

@@ -41,13 +41,21 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
+  // Code reached only through import() (the PostgreSQL stores) goes into chunks of its own, so a
+  // server on SQLite never loads it or the driver. Chunks sit beside the entry points: code finds
+  // its files (migrations, the Yjs worker, the web bundles) relative to import.meta.url.
+  splitting: true,
+  chunkNames: '[name]-[hash]',
   plugins: [externalNodeModules],
   logLevel: 'warning',
 });
 
-const migrationsFrom = join(runtimeDir, 'src/storage/sqlite/migrations');
-mkdirSync(join(outDir, 'migrations'), { recursive: true });
-for (const file of readdirSync(migrationsFrom).filter((name) => name.endsWith('.sql'))) copyFileSync(join(migrationsFrom, file), join(outDir, 'migrations', file));
+// SQLite's and PostgreSQL's migrations, each where the compiled code looks for them
+// (migration-files.ts, open-postgres.ts).
+for (const [from, to] of [['src/storage/sqlite/migrations', 'migrations'], ['src/storage/postgres/migrations', 'postgres-migrations']] as const) {
+  mkdirSync(join(outDir, to), { recursive: true });
+  for (const file of readdirSync(join(runtimeDir, from)).filter((name) => name.endsWith('.sql'))) copyFileSync(join(runtimeDir, from, file), join(outDir, to, file));
+}
 
 const webDir = join(outDir, 'web');
 mkdirSync(webDir, { recursive: true });

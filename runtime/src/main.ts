@@ -35,8 +35,11 @@ try {
       },
     );
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  // `on`, not `once`: a stop often brings the signal twice (npx and tsx pass on the one they got,
+  // a process manager repeats it), and with the handler gone the second killed the process midway
+  // through closing, before its last log lines were written.
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
 } catch (error) {
   logger.error(`Careloom could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -3,8 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { readMigrationFiles } from '../sqlite/migration-files.js';
 import { migratePostgres } from './migrate.js';
 
-/** The PostgreSQL migrations shipped with the code, beside this file. */
-export const POSTGRES_MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+/**
+ * The PostgreSQL migrations shipped with the code: beside this file in the sources, and in
+ * `postgres-migrations/` of the production build (whose `migrations/` holds SQLite's).
+ */
+export const POSTGRES_MIGRATIONS_DIR = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './migrations/' : './postgres-migrations/', import.meta.url));
 
 // BIGINT (sequence numbers) arrives as a string by default; Careloom's sequence numbers stay far
 // below 2^53, and every other store returns them as numbers.

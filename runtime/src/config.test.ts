@@ -16,7 +16,13 @@ describe('loadConfig', () => {
       webhookTargets: { private: false, loopback: false },
       mediaDir: 'data/media',
       mediaMaxBytes: 200 * 1024 * 1024,
+      messageNoticeMinutes: 60,
     });
+  });
+
+  it('reads the message notice interval in minutes, and refuses anything but 1 to 10080', () => {
+    expect(loadConfig({ CARELOOM_MESSAGE_NOTICE_MINUTES: '15' }).messageNoticeMinutes).toBe(15);
+    for (const value of ['0', '10081', '1.5', 'hourly', '-3']) expect(() => loadConfig({ CARELOOM_MESSAGE_NOTICE_MINUTES: value })).toThrow(ConfigError);
   });
 
   it('reads every variable and treats blanks as unset', () => {
@@ -24,7 +30,7 @@ describe('loadConfig', () => {
       CARELOOM_DB: ':memory:', CARELOOM_PORT: '8080', CARELOOM_HOST: '0.0.0.0',
       CARELOOM_EXAMPLES_DIR: '/srv/examples', CARELOOM_PUBLIC_URL: 'https://care.example.org/', OTHER: 'ignored',
     });
-    expect(config).toEqual({ databaseFile: ':memory:', port: 8080, host: '0.0.0.0', examplesDir: '/srv/examples', publicUrl: 'https://care.example.org', demo: false, mailKey: undefined, mailKeyFile: undefined, trustProxy: false, webhookTargets: { private: false, loopback: false }, mediaMaxBytes: 200 * 1024 * 1024 });
+    expect(config).toEqual({ databaseFile: ':memory:', port: 8080, host: '0.0.0.0', examplesDir: '/srv/examples', publicUrl: 'https://care.example.org', demo: false, mailKey: undefined, mailKeyFile: undefined, trustProxy: false, webhookTargets: { private: false, loopback: false }, mediaMaxBytes: 200 * 1024 * 1024, messageNoticeMinutes: 60 });
     expect(loadConfig({ CARELOOM_PORT: '  ', CARELOOM_DB: '' }).port).toBe(3000);
   });
 

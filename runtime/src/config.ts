@@ -61,6 +61,11 @@ export interface Config {
   readonly mediaDir: string | undefined;
   /** The largest media file a designer may upload (CARELOOM_MEDIA_MAX_BYTES, bytes); 200 MiB by default. */
   readonly mediaMaxBytes: number;
+  /**
+   * At most one "you have a new message" e-mail per patient in this many minutes
+   * (CARELOOM_MESSAGE_NOTICE_MINUTES, 1 to 10080; 60 by default): a burst of messages is one e-mail.
+   */
+  readonly messageNoticeMinutes: number;
 }
 
 /**
@@ -143,6 +148,7 @@ export function loadConfig(env: Environment): Config {
     oidc: parseOidc(env),
     mediaDir: text(env, 'CARELOOM_MEDIA_DIR') ?? (databaseUrl !== undefined ? './data/media' : databaseFile === ':memory:' ? undefined : join(dirname(databaseFile), 'media')),
     mediaMaxBytes: parseMediaMaxBytes(text(env, 'CARELOOM_MEDIA_MAX_BYTES')),
+    messageNoticeMinutes: parseMessageNoticeMinutes(text(env, 'CARELOOM_MESSAGE_NOTICE_MINUTES')),
   });
 }
 
@@ -151,6 +157,13 @@ function parseMediaMaxBytes(value: string | undefined): number {
   const bytes = /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isSafeInteger(bytes) || bytes < 1024) throw new ConfigError(`CARELOOM_MEDIA_MAX_BYTES must be a whole number of bytes, at least 1024, not "${value}".`);
   return bytes;
+}
+
+function parseMessageNoticeMinutes(value: string | undefined): number {
+  if (value === undefined) return 60;
+  const minutes = Number(value);
+  if (!/^\d+$/.test(value) || minutes < 1 || minutes > 10080) throw new ConfigError(`CARELOOM_MESSAGE_NOTICE_MINUTES must be a whole number of minutes from 1 to 10080 (a week), not "${value}".`);
+  return minutes;
 }
 
 function parseDatabaseUrl(value: string | undefined): string | undefined {

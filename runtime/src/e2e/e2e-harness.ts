@@ -31,12 +31,13 @@ export interface E2eSystem {
  * Starts the whole system; call `close()` in afterAll. With a test `clock`, pass a short
  * `dueWorkEveryMs` so that the care job (missing reports, reminders) notices a moved clock at once.
  */
-export async function startE2e(options: { clock?: Clock; dueWorkEveryMs?: number; bundleOf?: StartServerOptions['bundleOf'] } = {}): Promise<E2eSystem> {
+export async function startE2e(options: { clock?: Clock; dueWorkEveryMs?: number; bundleOf?: StartServerOptions['bundleOf']; env?: Record<string, string> } = {}): Promise<E2eSystem> {
   const dir = mkdtempSync(join(tmpdir(), 'careloom-e2e-'));
   const server = await startServer({
     // SQLite in the temporary folder, or with CARELOOM_TEST_STORE=postgresql (npm run test:e2e:pg)
     // a schema of its own on the PostgreSQL server the pg suites use (a throwaway one by default).
-    config: loadConfig({ ...(await testDatabaseEnv(join(dir, 'e2e.sqlite'))), CARELOOM_PORT: '0' }),
+    // `env` adds settings such as CARELOOM_SMTP_URL (a test's SMTP server).
+    config: loadConfig({ ...options.env, ...(await testDatabaseEnv(join(dir, 'e2e.sqlite'))), CARELOOM_PORT: '0' }),
     seedDemoAccounts: true,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.dueWorkEveryMs ? { dueWorkEveryMs: options.dueWorkEveryMs } : {}),

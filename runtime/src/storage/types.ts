@@ -20,6 +20,7 @@ import type { StaffStore } from '../domain/accounts/staff-store.js';
 import type { DataAdminStore } from '../domain/data-admin/data-admin-store.js';
 import type { AlertSafetyStore } from '../domain/care/alert-safety-ports.js';
 import type { PatientScheduleStore } from '../domain/care/patient-schedule-ports.js';
+import type { PatientNoticeStore, StaffNoticeStore } from '../domain/care/outreach-ports.js';
 import type { DispatchQueue } from '../mail/mail-dispatcher.js';
 import type { RateLimits } from '../domain/rate-limits.js';
 import type { WebhookDispatchQueue, WebhookStore } from '../domain/webhooks/webhook-store.js';
@@ -106,6 +107,10 @@ export interface Stores {
   patientSchedules: PatientScheduleStore;
   /** Moves of enrolled patients to newer released versions, with what did not carry over. */
   versionMoves: VersionMoveStore;
+  /** Patients' e-mail notices (a new message, new material, a therapist's reminder) and their choice to have them. */
+  patientNotices: PatientNoticeStore;
+  /** Information care-provider admins post to the staff of their units. */
+  staffNotices: StaffNoticeStore;
   /** Every e-mail is queued here first; GET /api/dev/outbox reads it in demo mode. */
   mailOutbox: MailOutbox;
   /** What the mail dispatcher sends from, when SMTP is configured. */

@@ -124,6 +124,8 @@ export async function createCareTestAppOn(stores: Stores, options: { clock: Test
     alertSafety: stores.alertSafety,
     patientSchedules: stores.patientSchedules,
     versionMoves: stores.versionMoves,
+    patientNotices: stores.patientNotices,
+    staffNotices: stores.staffNotices,
     content: createReleasedContent(authoringStore),
     accounts: createPatientAccounts({ store: accountsStore, hasher: plainHasher, newId: () => ids.newId() }),
     sessions: invitedSessionsOf(accounts.authentication, plainHasher),

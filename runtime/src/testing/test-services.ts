@@ -69,6 +69,8 @@ export function createTestServices(stores: Stores, options: { examples: ExampleC
     alertSafety: stores.alertSafety,
     patientSchedules: stores.patientSchedules,
     versionMoves: stores.versionMoves,
+    patientNotices: stores.patientNotices,
+    staffNotices: stores.staffNotices,
     content: createReleasedContent(stores.authoring),
     accounts: createPatientAccounts({ store: stores.accounts, hasher: plainHasher, newId: () => ids.newId() }),
     sessions: invitedSessionsOf(accounts.authentication, plainHasher),

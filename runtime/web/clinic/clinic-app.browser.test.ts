@@ -34,7 +34,7 @@ describe('<cl-clinic-app>', () => {
   it('shows therapists their menu, admins theirs, and sends each to their own start screen', async () => {
     const therapist = await mountClinic(createFakeApi({ as: 'therapist' }), '#/');
     expect(location.hash).to.equal('#/patients');
-    expect(pierceAll(therapist, 'nav.main a').map((link) => link.textContent)).to.deep.equal(['Patients', 'Alerts', 'Referrals', 'Report', 'Sign-in security']);
+    expect(pierceAll(therapist, 'nav.main a').map((link) => link.textContent)).to.deep.equal(['Patients', 'Alerts', 'Referrals', 'Report', 'Notices', 'Sign-in security']);
     expect(pierceAll(therapist, 'select[name="unit"] option').map((option) => option.textContent)).to.deep.equal(['Clinic North', 'Clinic South']);
     therapist.remove();
     // A therapist who types the address of the admins' API tokens is sent to their own start, and no token call is made.
@@ -46,7 +46,7 @@ describe('<cl-clinic-app>', () => {
     refused.remove();
     const admin = await mountClinic(createFakeApi({ as: 'admin' }), '#/patients');
     expect(location.hash).to.equal('#/units');
-    expect(pierceAll(admin, 'nav.main a').map((link) => link.textContent)).to.deep.equal(['Report', 'Units', 'Catalog', 'Webhooks', 'API tokens', 'People', 'Research export', 'Outbox', 'Sign-in security']);
+    expect(pierceAll(admin, 'nav.main a').map((link) => link.textContent)).to.deep.equal(['Report', 'Notices', 'Units', 'Catalog', 'Webhooks', 'API tokens', 'People', 'Research export', 'Outbox', 'Sign-in security']);
     admin.remove();
     // Opened (or reloaded) on a provider admin's screen, the admin stays there.
     const reloaded = await mountClinic(createFakeApi({ as: 'admin' }), '#/api-tokens');

@@ -20,6 +20,7 @@ import './webhooks-screen.js';
 import './api-tokens-screen.js';
 import './research-export-screen.js';
 import './staff-screen.js';
+import './staff-notices-screen.js';
 import './data-admin-screen.js';
 import './patient-list.js';
 import './patient-page.js';
@@ -64,7 +65,7 @@ export function clinicRoles(session: Session): ClinicRoles {
 export function clinicNav(roles: ClinicRoles, options: { outbox?: boolean } = {}): Array<{ path: string; key: MessageKey }> {
   const nav: Array<{ path: string; key: MessageKey }> = [];
   if (roles.therapistUnits.length > 0) nav.push({ path: 'patients', key: 'clinicPatients' }, { path: 'alerts', key: 'alertsTitle' }, { path: 'referrals', key: 'referralsTitle' });
-  if (roles.therapistUnits.length > 0 || roles.admin) nav.push({ path: 'report', key: 'reportTitle' });
+  if (roles.therapistUnits.length > 0 || roles.admin) nav.push({ path: 'report', key: 'reportTitle' }, { path: 'notices', key: 'navNotices' });
   if (roles.admin) nav.push({ path: 'units', key: 'unitsTitle' }, { path: 'catalog', key: 'catalogTitle' });
   if (roles.adminOf) nav.push({ path: 'webhooks', key: 'webhooksTitle' }, { path: 'api-tokens', key: 'apiTokensTitle' });
   if (roles.peopleOf) nav.push({ path: 'people', key: 'staffTitle' });
@@ -101,6 +102,7 @@ export class ClClinicApp extends LitElement {
     startError: { state: true },
     outbox: { state: true },
     secondFactorOwed: { state: true },
+    noticesUnread: { state: true },
   };
 
   declare api: ApiClient;
@@ -114,6 +116,8 @@ export class ClClinicApp extends LitElement {
   declare outbox: boolean;
   /** The organisation began to require a second factor while this person was signed in: only enrolling is left. */
   declare secondFactorOwed: boolean;
+  /** Staff notices to the person's units they have not read (the menu's badge). */
+  declare noticesUnread: number;
 
   readonly router = new HashRouter(this);
 
@@ -128,6 +132,7 @@ export class ClClinicApp extends LitElement {
     this.startError = null;
     this.outbox = false;
     this.secondFactorOwed = false;
+    this.noticesUnread = 0;
   }
 
   override connectedCallback(): void {
@@ -152,7 +157,7 @@ export class ClClinicApp extends LitElement {
 
   /** A session began or changed; `stay` keeps the screen (the invitation screen goes on by itself). */
   private async signedIn(session: Session, stay = false): Promise<void> {
-    await Promise.all([this.loadUnits(session), this.probeOutbox(session)]);
+    await Promise.all([this.loadUnits(session), this.probeOutbox(session), this.countNotices(session)]);
     this.session = session;
     this.startError = null;
     const roles = clinicRoles(session);
@@ -160,7 +165,7 @@ export class ClClinicApp extends LitElement {
     if (stay || (first === 'invitation' && this.router.route.segments[1])) return;
     // The provider admin's screens are kept too, so reloading the webhooks or API tokens stays there.
     const providerAdmin = first === 'webhooks' || first === 'api-tokens' ? roles.adminOf !== undefined : first === 'research' ? (roles.adminOf ?? roles.dataOf) !== undefined : false;
-    const allowed = first !== undefined && first !== 'login' && (first === 'report' || first === 'security' || providerAdmin || (first === 'people' ? roles.peopleOf !== undefined : first === 'data' ? roles.dataOf !== undefined : THERAPIST_ROUTES.has(first) ? roles.therapistUnits.length > 0 : ADMIN_ROUTES.has(first) ? roles.admin : false));
+    const allowed = first !== undefined && first !== 'login' && (first === 'report' || first === 'security' || providerAdmin || (first === 'notices' && (roles.admin || roles.therapistUnits.length > 0)) || (first === 'people' ? roles.peopleOf !== undefined : first === 'data' ? roles.dataOf !== undefined : THERAPIST_ROUTES.has(first) ? roles.therapistUnits.length > 0 : ADMIN_ROUTES.has(first) ? roles.admin : false));
     if (!allowed) this.router.replace(roles.therapistUnits.length > 0 ? '#/patients' : roles.admin ? '#/units' : roles.peopleOf ? '#/people' : roles.dataOf ? '#/data' : '#/report');
   }
 
@@ -187,6 +192,17 @@ export class ClClinicApp extends LitElement {
       this.outbox = true;
     } catch {
       this.outbox = false;
+    }
+  }
+
+  /** How many notices to the person's units are unread; nothing to count for a person in no unit and no admin. */
+  private async countNotices(session: Session): Promise<void> {
+    const roles = clinicRoles(session);
+    if (!roles.admin && roles.therapistUnits.length === 0) return;
+    try {
+      this.noticesUnread = (await this.api.get<{ unread: number }>('/api/care/staff-notices')).unread;
+    } catch {
+      this.noticesUnread = 0;
     }
   }
 
@@ -250,10 +266,15 @@ export class ClClinicApp extends LitElement {
       </header>
       ${session && !this.secondFactorOwed
         ? html`<nav class="main" aria-label=${t('navLabel')}><ul>
-            ${clinicNav(roles, { outbox: this.outbox }).map((item) => html`<li><a href=${`#/${item.path}`} aria-current=${item.path === first || (item.path === 'patients' && first === 'enroll') ? 'page' : 'false'}>${t(item.key)}</a></li>`)}
+            ${clinicNav(roles, { outbox: this.outbox }).map((item) => html`<li><a href=${`#/${item.path}`} aria-current=${item.path === first || (item.path === 'patients' && first === 'enroll') ? 'page' : 'false'}>${item.path === 'notices' && this.noticesUnread > 0 ? this.renderUnread(t(item.key), t('noticesUnread', { n: this.noticesUnread })) : t(item.key)}</a></li>`)}
           </ul></nav>`
         : null}
       <main class="wide">${this.renderScreen(first, roles)}</main>`;
+  }
+
+  /** The link text with its count as a badge for the eye, and one phrase for screen readers ("Notices, 2 unread"). */
+  private renderUnread(label: string, count: string): TemplateResult {
+    return html`<span aria-hidden="true">${label}</span> <span class="badge nav-unread" aria-hidden="true">${this.noticesUnread}</span><span class="visually-hidden">${label}, ${count}</span>`;
   }
 
   private renderScreen(first: string, roles: ClinicRoles): TemplateResult {
@@ -294,6 +315,11 @@ export class ClClinicApp extends LitElement {
     if (first === 'research') {
       const researchOf = roles.adminOf ?? roles.dataOf;
       return researchOf ? html`<cl-research-export-screen .api=${api} .language=${language} organisation-id=${researchOf}></cl-research-export-screen>` : html`<h1>${t('errorForbidden')}</h1>`;
+    }
+    if (first === 'notices') {
+      if (!roles.admin && roles.therapistUnits.length === 0) return html`<h1>${t('errorForbidden')}</h1>`;
+      return html`<cl-staff-notices-screen .api=${api} .language=${language} organisation-id=${roles.adminOf ?? ''} .units=${roles.adminOf ? this.units.filter((unit) => unit.organisationId === roles.adminOf) : []}
+        @notices-changed=${(event: CustomEvent<number>) => (this.noticesUnread = event.detail)}></cl-staff-notices-screen>`;
     }
     if (first === 'security') {
       const organisation = organisationNameOf(this.session, roles.peopleOf);

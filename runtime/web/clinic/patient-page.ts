@@ -12,6 +12,7 @@ import './plan-editor.js';
 import './invitation-card.js';
 import './patient-schedule.js';
 import './patient-version.js';
+import './patient-outreach.js';
 import { attemptAsResponse, groupAttempts } from './answer-attempts.js';
 import type { AnswerAttempt } from './answer-attempts.js';
 import { labelResponse } from './answer-labels.js';
@@ -26,7 +27,7 @@ const ZONE_KEY: Record<Zone, MessageKey> = { green: 'zoneGreen', yellow: 'zoneYe
 /**
  * `<cl-patient-page>`: one enrollment as the therapist follows it: open alerts to acknowledge,
  * progress through the program, score and registration charts, every answer, the message thread,
- * the patient's plan thresholds, their own schedule (`patient-schedule.ts`), the program version they are on and moving them to a newer one (`patient-version.ts`), and pausing or ending the enrollment.
+ * the patient's plan thresholds, their own schedule (`patient-schedule.ts`), the program version they are on and moving them to a newer one (`patient-version.ts`), reminders and what was e-mailed (`patient-outreach.ts`), and pausing or ending the enrollment.
  */
 export class ClPatientPage extends ScreenElement {
   static override styles = [
@@ -157,6 +158,11 @@ export class ClPatientPage extends ScreenElement {
       <section aria-labelledby="messages-heading">
         <h2 id="messages-heading">${t('navMessages')}</h2>
         <cl-message-thread .api=${this.api} .language=${this.language} side="therapist" base=${base}></cl-message-thread>
+      </section>
+
+      <section aria-labelledby="outreach-heading">
+        <h2 id="outreach-heading">${t('outreachTitle')}</h2>
+        <cl-patient-outreach .api=${this.api} .language=${this.language} enrollment-id=${this.enrollmentId} status=${detail.enrollment.status} ?accepted=${detail.enrollment.acceptedAt !== null}></cl-patient-outreach>
       </section>
 
       <section aria-labelledby="answers-heading">

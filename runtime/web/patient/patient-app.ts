@@ -22,6 +22,7 @@ import './plan-screen.js';
 import './program-screen.js';
 import './today-screen.js';
 import './reads-screen.js';
+import './settings-screen.js';
 import '../shared/password-reset-screen.js';
 
 const NAV: Array<{ path: string; key: MessageKey }> = [
@@ -31,6 +32,7 @@ const NAV: Array<{ path: string; key: MessageKey }> = [
   { path: 'plan', key: 'navPlan' },
   { path: 'messages', key: 'navMessages' },
   { path: 'reads', key: 'navReads' },
+  { path: 'settings', key: 'navSettings' },
 ];
 
 /** Routes open without signing in. */
@@ -269,6 +271,8 @@ export class ClPatientApp extends LitElement {
         return html`<cl-plan-screen .api=${common.api} .language=${common.language} .enrollments=${this.enrollments}></cl-plan-screen>`;
       case 'reads':
         return html`<cl-reads-screen .api=${common.api} .language=${common.language}></cl-reads-screen>`;
+      case 'settings':
+        return html`<cl-settings-screen .api=${common.api} .language=${common.language}></cl-settings-screen>`;
       case 'messages':
         return html`<cl-messages-screen .api=${common.api} .language=${common.language} .enrollments=${this.enrollments} .queue=${this.messageQueue}></cl-messages-screen>`;
       case 'modules': {

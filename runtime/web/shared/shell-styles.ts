@@ -26,7 +26,8 @@ export const shellStyles = css`
     header.top .tools { gap: 0.25rem; }
     header.top select { min-width: 0; max-width: 8.5rem; padding-inline: 0.375rem; }
     header.top button { padding-inline: 0.625rem; }
-    nav.main ul { flex-wrap: nowrap; overflow-x: auto; gap: 0; padding: 0 0.25rem; scrollbar-width: thin; }
+    /* Positioned, so the visually hidden text of an unread badge scrolled out of view is clipped here instead of widening the page. */
+    nav.main ul { flex-wrap: nowrap; overflow-x: auto; gap: 0; padding: 0 0.25rem; scrollbar-width: thin; position: relative; }
     nav.main a { padding: 0.25rem 0.625rem; white-space: nowrap; }
   }
   main { max-width: 48rem; margin: 0 auto; padding: 0.5rem 1rem 3rem; }

@@ -2212,6 +2212,110 @@ export interface OidcLogoutView {
   endSessionUrl?: string;
 }
 /**
+ * GET and PUT /api/me/notice-settings: whether the patient wants e-mail notices. The e-mails name nothing of their care, only that something waits.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "NoticeSettings".
+ */
+export interface NoticeSettings {
+  /**
+   * E-mail me about a new message, new material and reminders from my care unit.
+   */
+  emailNotices: boolean;
+}
+/**
+ * One e-mail notice sent to the patient about this enrollment.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "PatientNotice".
+ */
+export interface PatientNotice {
+  id: string;
+  /**
+   * message: a therapist's message waited unread; material: modules unlocked; reminder: sent by a therapist from the patient page.
+   */
+  kind: 'message' | 'material' | 'reminder';
+  sentAt: string;
+  /**
+   * The therapist who sent a reminder; null for the automatic notices.
+   */
+  sentByName: string | null;
+}
+/**
+ * GET /api/care/enrollments/:id/outreach and the answer to a reminder: the patient's choice, whether today's reminder was sent, and the notices e-mailed about this enrollment, newest first.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "PatientOutreach".
+ */
+export interface PatientOutreach {
+  /**
+   * The patient wants e-mail notices; when false no reminder can be sent.
+   */
+  emailNotices: boolean;
+  /**
+   * A reminder went to the patient on the unit's day today (one a day).
+   */
+  reminderSentToday: boolean;
+  notices: PatientNotice[];
+}
+/**
+ * POST /api/care/providers/:organisationId/staff-notices: information for everyone working in the chosen units.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "StaffNoticeBody".
+ */
+export interface StaffNoticeBody {
+  title: string;
+  body: string;
+  /**
+   * Units of the care provider whose staff get the notice.
+   *
+   * @minItems 1
+   * @maxItems 200
+   */
+  unitIds: string[];
+  /**
+   * Also e-mail the staff that information waits (the e-mail does not contain it).
+   */
+  email: boolean;
+}
+/**
+ * Information posted to the staff of some units.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "StaffNotice".
+ */
+export interface StaffNotice {
+  id: string;
+  organisationId: string;
+  title: string;
+  body: string;
+  emailed: boolean;
+  postedByName: string;
+  postedAt: string;
+  units: {
+    id: string;
+    name: string;
+  }[];
+  /**
+   * When the reader marked it read; null while unread (and in the admin's list).
+   */
+  readAt: string | null;
+}
+/**
+ * GET /api/care/staff-notices (the caller's units) or /api/care/providers/:organisationId/staff-notices (an admin's), newest first.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "StaffNoticeList".
+ */
+export interface StaffNoticeList {
+  notices: StaffNotice[];
+  /**
+   * How many the reader has not marked read (0 in the admin's list).
+   */
+  unread: number;
+}
+/**
  * GET /api/care/enrollments/:id/schedule and the answer to a change: the program's modules and registrations with this patient's adjustments.
  *
  * This interface was referenced by `CareloomApi`'s JSON-Schema
@@ -2949,6 +3053,12 @@ export interface ApiDefinitions {
   OidcStartBody: OidcStartBody;
   OidcStartView: OidcStartView;
   OidcLogoutView: OidcLogoutView;
+  NoticeSettings: NoticeSettings;
+  PatientNotice: PatientNotice;
+  PatientOutreach: PatientOutreach;
+  StaffNoticeBody: StaffNoticeBody;
+  StaffNotice: StaffNotice;
+  StaffNoticeList: StaffNoticeList;
   PatientSchedule: PatientSchedule;
   ScheduleChangeBody: ScheduleChangeBody;
   ResearchExportDocuments: ResearchExportDocuments;

@@ -4,6 +4,7 @@ import type { Principal } from '../principal.js';
 import type { AlertSafetyStore } from './alert-safety-ports.js';
 import type { PatientScheduleStore } from './patient-schedule-ports.js';
 import type { VersionMoveStore } from './version-move-ports.js';
+import type { PatientNoticeStore, StaffNoticeStore } from './outreach-ports.js';
 import type { CareStore, MailOutbox, PatientAccounts, ReleasedContent } from './ports.js';
 
 /** Passwords and a session for a new patient who has just chosen their first password through an invitation. */
@@ -25,6 +26,12 @@ export interface CareDeps {
   patientSchedules: PatientScheduleStore;
   /** Moves of enrolled patients to newer versions (version-moves.ts). */
   versionMoves: VersionMoveStore;
+  /** Patients' e-mail notices and their choice to have them (outreach.ts). */
+  patientNotices: PatientNoticeStore;
+  /** Information admins post to the staff of units (staff-notices.ts). */
+  staffNotices: StaffNoticeStore;
+  /** At most one "new message" e-mail per patient in this long (default an hour). */
+  messageNoticeIntervalMs?: number;
   content: ReleasedContent;
   accounts: PatientAccounts;
   sessions: InvitedSessions;

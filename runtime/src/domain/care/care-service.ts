@@ -12,6 +12,8 @@ import { createInvitationCommands } from './invitations.js';
 import { createInvitationResendCommands } from './invitation-resend.js';
 import type { RedeemLimits } from './invitations.js';
 import { createMessageCommands } from './messages.js';
+import { createOutreachCommands } from './outreach.js';
+import { createStaffNoticeCommands } from './staff-notices.js';
 import { createPatientHomeCommands } from './patient-home.js';
 import { createPatientScheduleCommands } from './patient-schedule.js';
 import { createPlanCommands } from './plans.js';
@@ -35,6 +37,7 @@ import { createVersionMoveCommands } from './version-moves.js';
 export function createCareService(deps: CareDeps, options: { intakeLimits?: IntakeLimits; redeemLimits?: RedeemLimits } = {}) {
   const dueWork = createDueWorkCommands(deps);
   const alertProtocol = createAlertProtocolCommands(deps);
+  const outreach = createOutreachCommands(deps);
   return {
     ...createUnitCommands(deps),
     ...createDeploymentCommands(deps),
@@ -45,6 +48,8 @@ export function createCareService(deps: CareDeps, options: { intakeLimits?: Inta
     ...createPlanCommands(deps),
     ...createPatientScheduleCommands(deps),
     ...createMessageCommands(deps),
+    ...outreach,
+    ...createStaffNoticeCommands(deps),
     ...createChartCommands(deps),
     ...createPatientHomeCommands(deps),
     ...createInvitationCommands(deps, options.redeemLimits),
@@ -53,10 +58,11 @@ export function createCareService(deps: CareDeps, options: { intakeLimits?: Inta
     ...createReportCommands(deps),
     ...createVersionMoveCommands(deps),
 
-    /** The minute job: missing reports and reminders (due-work.ts), then the alerts' safety protocol (alert-safety.ts). */
+    /** The minute job: missing reports, reminders and new-material notices (due-work.ts), the alerts' safety protocol (alert-safety.ts), then message notices (outreach.ts). */
     async runDueWork(at: Date) {
       const result = await dueWork.runDueWork(at);
-      return { ...result, alertProtocol: await alertProtocol.runAlertProtocol(at) };
+      const protocol = await alertProtocol.runAlertProtocol(at);
+      return { ...result, messageNotices: await outreach.runMessageNotices(at), alertProtocol: protocol };
     },
 
     /** Whether e-mail goes to the development outbox (no SMTP configured). */

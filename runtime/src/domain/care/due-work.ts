@@ -6,6 +6,7 @@ import type { CareContext, CareDeps } from './care-deps.js';
 import { loadModule, pinOf } from './care-content.js';
 import { moduleTitles } from './program-view.js';
 import { reminderMail } from './reminder-mail.js';
+import { noticeUnlockedModules } from './outreach.js';
 import { registrationsOf } from './response-scoring.js';
 import { assertSchedulable, loadEnrollmentSchedule } from './enrollment-schedule.js';
 import { isDomainError } from '../errors.js';
@@ -14,6 +15,8 @@ import type { AlertRecord, EnrollmentRecord } from './ports.js';
 export interface DueWorkResult {
   missingReportAlerts: number;
   remindersSent: number;
+  /** "New material" e-mails sent for modules unlocked in the window (outreach.ts). */
+  materialNotices: number;
   /** Enrollments whose work failed (e.g. content missing), each logged with its cause; the others still ran. */
   failed: number;
   /**
@@ -51,7 +54,7 @@ export function createDueWorkCommands(deps: CareDeps) {
       const now = at.toISOString();
       const mark = await deps.store.jobMark(JOB);
       const windowStart = mark !== undefined && mark < now ? mark : new Date(at.getTime() - FIRST_WINDOW_MS).toISOString();
-      const result: DueWorkResult = { missingReportAlerts: 0, remindersSent: 0, failed: 0, skipped: [] };
+      const result: DueWorkResult = { missingReportAlerts: 0, remindersSent: 0, materialNotices: 0, failed: 0, skipped: [] };
       for (const enrollment of await deps.store.listOpenEnrollments()) {
         if (enrollment.status !== 'active') continue;
         try {
@@ -80,6 +83,7 @@ export function createDueWorkCommands(deps: CareDeps) {
             const raised = await deps.store.raiseAlerts({ alerts, audit: (alert) => careAudit(deps, SYSTEM, { at: now, role: null, action: 'alert.raise', objectType: 'alert', objectId: alert.id, unit, patientId: enrollment.patientId, details: { kind: alert.kind, dedupeKey: alert.dedupeKey } }) });
             result.missingReportAlerts += raised.length;
           }
+          if (await noticeUnlockedModules(deps, enrollment, unit, schedule, since, now)) result.materialNotices += 1;
           const reminders = remindersDue(schedule.program, schedule.context, since, now).filter((reminder) => reminder.channels.includes('email'));
           if (reminders.length === 0) continue;
           const email = await deps.accounts.email(enrollment.patientId);

@@ -27,7 +27,8 @@ export type CarePermission =
   | 'referral.decide'
   | 'outbox.read'
   | 'api_token.manage'
-  | 'webhook.manage';
+  | 'webhook.manage'
+  | 'notice.post';
 
 const ADMIN: Role = 'care_provider_admin';
 const THERAPIST: Role = 'therapist';
@@ -48,6 +49,7 @@ const PERMISSION_ROLES: Readonly<Record<CarePermission, readonly Role[]>> = {
   'outbox.read': [ADMIN],
   'api_token.manage': [ADMIN],
   'webhook.manage': [ADMIN],
+  'notice.post': [ADMIN],
 };
 
 export type CareDecision = { allowed: true; role: Role } | { allowed: false; code: 'unauthenticated' | 'not_found' | 'forbidden'; reason: string };

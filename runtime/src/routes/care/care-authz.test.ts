@@ -21,6 +21,8 @@ interface Ids extends CareScenario {
   invitedEnrollmentId: string;
   /** The panic program's version 2 (a minor release), deployed to unit-1 beside version 1. */
   panicV2DeploymentId: string;
+  /** Information posted to unit-1's staff. */
+  staffNoticeId: string;
 }
 
 let seeded: Buffer;
@@ -38,7 +40,8 @@ beforeAll(async () => {
   const toExisting = expectStatus(await t.call('therapist', 'POST', '/api/care/units/unit-1/enrollments', { deploymentId: scenario.copdDeploymentId, patient: { name: 'Olle', email: 'other-patient@example.org' } }), 201) as { invitation: { code: string } };
   await releaseNextVersion(t.stores.authoring, { kind: 'program', document: exampleDocument('program', 'panic-icbt-8-weeks'), releaseClass: 'minor', releaseNotes: 'Clearer wording.', authorId: 'person-designer', publisherId: 'person-publisher', at: '2026-03-01T00:00:00.000Z' });
   const panicV2DeploymentId = expectStatus(await t.call('care-admin', 'POST', '/api/care/units/unit-1/deployments', { documentId: 'panic-icbt-8-weeks', version: 2 }), 201)['id'] as string;
-  ids = { ...scenario, alertId, referralId, intakeDeploymentId, invitationCode: invited.invitation.code, acceptCode: toExisting.invitation.code, invitedEnrollmentId: invited.enrollment.id, panicV2DeploymentId };
+  const staffNoticeId = expectStatus(await t.call('care-admin', 'POST', '/api/care/providers/care-1/staff-notices', { title: 'Routine', body: 'Text', unitIds: ['unit-1'], email: false }), 201)['id'] as string;
+  ids = { ...scenario, alertId, referralId, intakeDeploymentId, invitationCode: invited.invitation.code, acceptCode: toExisting.invitation.code, invitedEnrollmentId: invited.enrollment.id, panicV2DeploymentId, staffNoticeId };
   seeded = t.snapshot();
 });
 
@@ -85,6 +88,12 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'move a patient to a newer version', method: 'POST', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/version-move`, body: (i) => ({ deploymentId: i.panicV2DeploymentId, fromDeploymentId: i.panicDeploymentId }), expect: { ...THERAPIST, therapist: 200 } },
   { name: 'list alerts', method: 'GET', path: () => '/api/care/units/unit-1/alerts?status=open', expect: { ...THERAPIST, therapist: 200 } },
   { name: 'acknowledge an alert', method: 'POST', path: (i) => `/api/care/alerts/${i.alertId}/acknowledge`, body: () => ({ action: { kind: 'contacted' } }), expect: { ...THERAPIST, therapist: 200 } },
+  { name: 'read a patient\'s outreach', method: 'GET', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/outreach`, expect: { ...THERAPIST, therapist: 200 } },
+  { name: 'send a patient a reminder', method: 'POST', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/reminders`, expect: { ...THERAPIST, therapist: 201 } },
+  { name: 'list a provider\'s staff notices', method: 'GET', path: () => '/api/care/providers/care-1/staff-notices', expect: { ...ADMIN_WRITE, 'care-admin': 200 } },
+  { name: 'post a staff notice', method: 'POST', path: () => '/api/care/providers/care-1/staff-notices', body: () => ({ title: 'Closed Friday', body: 'The unit is closed on Friday.', unitIds: ['unit-1'], email: true }), expect: { ...ADMIN_WRITE, 'care-admin': 201 } },
+  { name: 'read my staff notices', method: 'GET', path: () => '/api/care/staff-notices', expect: { ...NO_CARE_ROLE, 'care-admin': 200, 'other-admin': 200, therapist: 200, 'other-therapist': 200 } },
+  { name: 'mark a staff notice read', method: 'POST', path: (i) => `/api/care/staff-notices/${i.staffNoticeId}/read`, expect: { ...NO_CARE_ROLE, 'care-admin': 404, 'other-admin': 404, therapist: 204, 'other-therapist': 404 } },
   { name: 'read messages', method: 'GET', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/messages`, expect: { ...THERAPIST, therapist: 200 } },
   { name: 'send a message', method: 'POST', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/messages`, body: () => ({ body: 'Hello' }), expect: { ...THERAPIST, therapist: 201 } },
   { name: 'mark messages read', method: 'POST', path: (i) => `/api/care/enrollments/${i.panicEnrollmentId}/messages/read`, expect: { ...THERAPIST, therapist: 204 } },
@@ -100,6 +109,8 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'record a response', method: 'POST', path: (i) => `/api/me/enrollments/${i.panicEnrollmentId}/responses`, body: () => responseBody('phq-9', phq9Answers('notAtAll'), { completes: true }), expect: { ...OWN_PATIENT, patient: 201 } },
   { name: 'my charts', method: 'GET', path: (i) => `/api/me/enrollments/${i.panicEnrollmentId}/charts`, expect: { ...OWN_PATIENT, patient: 200 } },
   { name: 'my plan', method: 'GET', path: (i) => `/api/me/enrollments/${i.copdEnrollmentId}/plan`, expect: { ...OWN_PATIENT, patient: 200 } },
+  { name: 'read my notice settings', method: 'GET', path: () => '/api/me/notice-settings', expect: { ...PATIENT, patient: 200, 'other-patient': 200 } },
+  { name: 'turn my notices off', method: 'PUT', path: () => '/api/me/notice-settings', body: () => ({ emailNotices: false }), expect: { ...PATIENT, patient: 200, 'other-patient': 200 } },
   { name: 'my messages', method: 'GET', path: (i) => `/api/me/enrollments/${i.panicEnrollmentId}/messages`, expect: { ...OWN_PATIENT, patient: 200 } },
   { name: 'message my therapist', method: 'POST', path: (i) => `/api/me/enrollments/${i.panicEnrollmentId}/messages`, body: () => ({ body: 'Hello' }), expect: { ...OWN_PATIENT, patient: 201 } },
   { name: 'mark my messages read', method: 'POST', path: (i) => `/api/me/enrollments/${i.panicEnrollmentId}/messages/read`, expect: { ...OWN_PATIENT, patient: 204 } },

@@ -8,6 +8,7 @@ import { invitationRoutes } from './invitations.js';
 import { meRoutes } from './me.js';
 import { patientScheduleRoutes } from './patient-schedule.js';
 import { messageRoutes } from './messages.js';
+import { outreachRoutes } from './outreach.js';
 import { referralRoutes } from './referrals.js';
 import { unitRoutes } from './units.js';
 import { versionMoveRoutes } from './version-moves.js';
@@ -30,6 +31,7 @@ export function careRoutes(deps: CareRouteDeps) {
     .route('/', versionMoveRoutes(deps))
     .route('/', alertRoutes(deps))
     .route('/', messageRoutes(deps))
+    .route('/', outreachRoutes(deps))
     .route('/', referralRoutes(deps))
     .route('/', meRoutes(deps))
     .route('/', invitationRoutes(deps))

@@ -11,6 +11,7 @@ import { createPostgresAuditLog } from './postgres-audit-log.js';
 import { createPostgresAuthoringStore } from './postgres-authoring-store.js';
 import { createPostgresMediaStore } from './postgres-media-store.js';
 import { createPostgresCareStore } from './postgres-care-store.js';
+import { createPostgresPatientNoticeStore, createPostgresStaffNoticeStore } from './postgres-outreach-store.js';
 import { createPostgresDataAdminStore } from './postgres-data-admin-store.js';
 import { createPostgresDraftUpdateStore } from './postgres-draft-update-store.js';
 import { createPostgresDispatchQueue, createPostgresMailOutbox } from './postgres-mail-outbox.js';
@@ -59,6 +60,8 @@ export function createPostgresStores(pool: pg.Pool, options: SqliteStoresOptions
     alertSafety: createPostgresAlertSafetyStore(pool, { mail, webhooks }),
     patientSchedules: createPostgresPatientScheduleStore(pool, { webhooks }),
     versionMoves: createPostgresVersionMoveStore(pool),
+    patientNotices: createPostgresPatientNoticeStore(pool, { mail }),
+    staffNotices: createPostgresStaffNoticeStore(pool, { mail }),
     staff: createPostgresStaffStore(pool, { ids, mail }),
     dataAdmin: createPostgresDataAdminStore(pool),
     mailOutbox: mail,

@@ -12,6 +12,7 @@ import { createSqliteAlertSafetyStore } from './alert-safety-store.js';
 import { createSqliteVersionMoveStore } from './version-move-store.js';
 import { createSqlitePatientScheduleStore } from './patient-schedule-store.js';
 import { createSqliteCareStore } from './care-store.js';
+import { createSqlitePatientNoticeStore, createSqliteStaffNoticeStore } from './outreach-store.js';
 import { createSqliteDraftUpdateStore } from './draft-update-store.js';
 import { createSqliteMemberInvitationStore } from './member-invitation-store.js';
 import { createSqliteResponseLookup } from './response-lookup.js';
@@ -98,6 +99,8 @@ export function createSqliteStores(db: Database.Database, options: SqliteStoresO
     alertSafety: createSqliteAlertSafetyStore(db, { mail, webhooks }),
     patientSchedules: createSqlitePatientScheduleStore(db, { webhooks }),
     versionMoves: createSqliteVersionMoveStore(db),
+    patientNotices: createSqlitePatientNoticeStore(db, { mail }),
+    staffNotices: createSqliteStaffNoticeStore(db, { mail }),
     mailOutbox: mail,
     mailQueue: createSqliteDispatchQueue(db, options.box),
     rateLimits: createSqliteRateLimits(db),

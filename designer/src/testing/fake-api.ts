@@ -180,6 +180,7 @@ export class FakeApi {
     if (method === 'POST' && path === '/api/public/member-invitations/preview') return this.#previewInvitation(body as { token?: string });
     if (method === 'POST' && path === '/api/public/member-invitations/join') return this.#joinByInvitation(body as { token?: string; name?: string; password?: string });
     const person = this.signedIn;
+    if (method === 'GET' && path === '/api/auth/session') return json({ session: person ? this.session(person) : null });
     if (!person) return problem(401, 'unauthenticated', 'Sign in first.');
     if (method !== 'GET' && headers.get('X-CSRF-Token') !== this.csrfToken) return problem(403, 'csrf', 'The request has no valid CSRF token.');
     if (method === 'GET' && path === '/api/auth/me') return json(this.session(person));

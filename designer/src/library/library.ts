@@ -155,7 +155,7 @@ export class ClLibrary extends LitElement {
   #table(documents: readonly LibraryDocument[], workspace: Workspace) {
     const dateFormat = new Intl.DateTimeFormat(i18n.locale, { dateStyle: 'medium', timeStyle: 'short' });
     return html`<div class="table-wrap">
-      <table>
+      <table class="cards">
         <caption class="visually-hidden">${t('library.title')}</caption>
         <thead>
           <tr>
@@ -173,12 +173,12 @@ export class ClLibrary extends LitElement {
                 <a href=${editorHash(document.kind, document.id)}>${document.title}</a>
                 <code class="id">${document.id}</code>
               </td>
-              <td>${t(document.kind === 'program' ? 'common.program' : 'common.module')}</td>
-              <td>
+              <td data-label=${t('library.kind')}>${t(document.kind === 'program' ? 'common.program' : 'common.module')}</td>
+              <td data-label=${t('library.status')}>
                 <cl-status-badge status=${documentStatus(document)}></cl-status-badge>
                 ${document.latestVersion ? html`<span class="muted">v${document.latestVersion.number}</span>` : null}
               </td>
-              <td>
+              <td data-label=${t('library.column.lastEdited')}>
                 ${personLabel(workspace, document.lastEditedBy, t('people.you'), document.lastEditedByName)}<br />
                 <time datetime=${document.lastEditedAt} class="muted">${dateFormat.format(new Date(document.lastEditedAt))}</time>
               </td>

@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { HttpSession } from '@careloom/server/http-client';
-import { percentile, residentBytes, sleep, startProcess, stop } from './processes.js';
+import { percentile, settledMemory, settledMemoryArgs, sleep, startProcess, stop, type SettledMemory } from './processes.js';
 
 const RECEIVERS = Number(process.env.BENCH_RECEIVERS ?? 50);
 const EDITS = Number(process.env.BENCH_EDITS ?? 200);
@@ -19,12 +19,20 @@ const MEMORY_CLIENTS = Number(process.env.BENCH_MEMORY_CLIENTS ?? 100);
 export interface FanoutResult {
   medianMs: number;
   p99Ms: number;
+  /** Resident memory per client, between two readings taken after garbage collection. */
   bytesPerClient: number;
+  /** The main thread's JS heap and external memory per client, in the same readings. */
+  heapBytesPerClient: number;
 }
+
+const perClient = (before: SettledMemory, after: SettledMemory, clients: number) => ({
+  bytesPerClient: (after.rss - before.rss) / clients,
+  heapBytesPerClient: (after.heapUsed + after.external - before.heapUsed - before.external) / clients,
+});
 
 async function careloom(): Promise<FanoutResult> {
   const dir = mkdtempSync(join(tmpdir(), 'careloom-bench-'));
-  const { child, url } = await startProcess('runtime/src/main.ts', /Careloom is running at (http:\/\/\S+)/, { CARELOOM_DB: join(dir, 'bench.sqlite'), CARELOOM_PORT: '0' });
+  const { child, url } = await startProcess('runtime/src/main.ts', /Careloom is running at (http:\/\/\S+)/, { CARELOOM_DB: join(dir, 'bench.sqlite'), CARELOOM_PORT: '0' }, { nodeArgs: settledMemoryArgs });
   const providers: WebsocketProvider[] = [];
   try {
     const designer = await HttpSession.login(url, 'designer@demo.careloom.test', 'careloom-demo-designer');
@@ -61,12 +69,12 @@ async function careloom(): Promise<FanoutResult> {
       await arrived;
     }
 
-    const before = residentBytes(child.pid!);
+    const before = await settledMemory(child);
     const extra: Y.Doc[] = [];
     for (let client = 0; client < MEMORY_CLIENTS; client += 1) extra.push(await connect());
     await sleep(500);
-    const after = residentBytes(child.pid!);
-    return { medianMs: percentile(latencies, 50), p99Ms: percentile(latencies, 99), bytesPerClient: (after - before) / MEMORY_CLIENTS };
+    const after = await settledMemory(child);
+    return { medianMs: percentile(latencies, 50), p99Ms: percentile(latencies, 99), ...perClient(before, after, MEMORY_CLIENTS) };
   } finally {
     for (const provider of providers) provider.destroy();
     await stop(child);
@@ -75,7 +83,7 @@ async function careloom(): Promise<FanoutResult> {
 }
 
 async function bareRelay(): Promise<FanoutResult> {
-  const { child, url } = await startProcess('bench/bare-relay-server.ts', /Bare relay listening at (http:\/\/\S+)/);
+  const { child, url } = await startProcess('bench/bare-relay-server.ts', /Bare relay listening at (http:\/\/\S+)/, {}, { nodeArgs: settledMemoryArgs });
   const sockets: WebSocket[] = [];
   try {
     const open = async () => {
@@ -106,11 +114,11 @@ async function bareRelay(): Promise<FanoutResult> {
       sender.send(message);
       await arrived;
     }
-    const before = residentBytes(child.pid!);
+    const before = await settledMemory(child);
     for (let client = 0; client < MEMORY_CLIENTS; client += 1) await open();
     await sleep(500);
-    const after = residentBytes(child.pid!);
-    return { medianMs: percentile(latencies, 50), p99Ms: percentile(latencies, 99), bytesPerClient: (after - before) / MEMORY_CLIENTS };
+    const after = await settledMemory(child);
+    return { medianMs: percentile(latencies, 50), p99Ms: percentile(latencies, 99), ...perClient(before, after, MEMORY_CLIENTS) };
   } finally {
     for (const socket of sockets) socket.close();
     await stop(child);

@@ -43,6 +43,38 @@ export function residentBytes(pid: number): number {
   return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) * 1024;
 }
 
+export interface SettledMemory {
+  rss: number;
+  /** V8 heap in use plus memory outside it held by JS objects (buffers, native wrappers). */
+  heapUsed: number;
+  external: number;
+}
+
+/**
+ * Memory of a server started with `settledMemoryArgs`, read after it collected its garbage (two
+ * full collections), so two readings differ by what is still held, not by garbage not yet freed.
+ */
+export function settledMemory(child: ChildProcess): Promise<SettledMemory> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error('The server did not report its memory.')), 30_000);
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /BENCH-MEMORY (\{[^\n]*\})/.exec(seen);
+      if (!match) return;
+      clearTimeout(timer);
+      child.stdout!.off('data', onData);
+      const usage = JSON.parse(match[1]!) as { rss: number; heapUsed: number; external: number };
+      resolve({ rss: usage.rss, heapUsed: usage.heapUsed, external: usage.external });
+    };
+    child.stdout!.on('data', onData);
+    child.kill('SIGUSR2');
+  });
+}
+
+/** Node arguments that let `settledMemory` ask the server to collect its garbage and report. */
+export const settledMemoryArgs = ['--expose-gc', '--require', resolve(repoRoot, 'bench/settled-memory.cjs')];
+
 export function stop(child: ChildProcess): Promise<void> {
   return new Promise((done) => {
     if (child.exitCode !== null) return done();

@@ -137,7 +137,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let webhookDispatcher: WebhookDispatcher | undefined;
   const { stores, bus, applied, kind } = await openStores(config, {
     ids, now: () => clock.now(), box, mailMode: config.smtp ? 'pending' : 'held', onMailQueued: () => dispatcher?.wake(), onWebhookQueued: () => webhookDispatcher?.wake(),
-    onBusProblem: (message, fields) => logger.warn(message, fields),
+    onStorageProblem: (message, fields) => logger.warn(message, fields),
   });
   if (applied.length > 0) logger.info('Applied database migrations', { database: kind, migrations: applied.join(',') });
   // Every live Yjs document and every draft decoding lives in worker threads, off the HTTP event loop.

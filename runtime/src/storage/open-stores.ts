@@ -1,8 +1,11 @@
+import { resolve } from 'node:path';
 import type { Config } from '../config.js';
 import { openPostgres } from './postgres/open-postgres.js';
 import { createPostgresStores } from './postgres/postgres-stores.js';
 import { openDatabase } from './sqlite/open-database.js';
 import { createSqliteStores, type SqliteStoresOptions } from './sqlite/sqlite-stores.js';
+import { startWalCheckpointer } from './sqlite/wal-checkpointer.js';
+import { createWalSync } from './sqlite/wal-sync.js';
 import type { Stores } from './types.js';
 import type { ClusterBus } from '../cluster/cluster-bus.js';
 import { createInProcessClusterBus } from '../cluster/in-process-cluster-bus.js';
@@ -16,20 +19,40 @@ import { createPostgresClusterBus } from './postgres/postgres-cluster-bus.js';
  * other over LISTEN/NOTIFY (its own connection, closed with the stores); on SQLite the process is
  * alone and the bus stays inside it.
  *
+ * A SQLite file gets its disk work moved off the event loop: recorded answers are flushed to the
+ * log on the thread pool (wal-sync.ts) and the log is copied into the database file by a
+ * background thread (wal-checkpointer.ts), so no request waits for an fsync it did not ask for.
+ *
  * @returns the stores, the bus, the migrations applied now, and which database it is
  */
 export async function openStores(
   config: Pick<Config, 'databaseFile' | 'databaseUrl'>,
-  options: SqliteStoresOptions & { onBusProblem?: (message: string, fields: Readonly<Record<string, string | number | boolean | null | undefined>>) => void },
+  options: SqliteStoresOptions & { onStorageProblem?: (message: string, fields: Readonly<Record<string, string | number | boolean | null | undefined>>) => void },
 ): Promise<{ stores: Stores; bus: ClusterBus; applied: string[]; kind: 'sqlite' | 'postgresql' }> {
   const now = options.now ?? (() => new Date());
   if (config.databaseUrl !== undefined) {
     const { pool, applied } = await openPostgres({ url: config.databaseUrl, now });
     const stores = createPostgresStores(pool, options);
-    const bus = createPostgresClusterBus({ url: config.databaseUrl, pool, ...(options.onBusProblem ? { onProblem: options.onBusProblem } : {}) });
+    const bus = createPostgresClusterBus({ url: config.databaseUrl, pool, ...(options.onStorageProblem ? { onProblem: options.onStorageProblem } : {}) });
     await bus.ready;
     return { stores: { ...stores, close: async () => { await bus.close(); await stores.close(); } }, bus, applied, kind: 'postgresql' };
   }
   const { db, applied } = openDatabase({ file: config.databaseFile, now });
-  return { stores: createSqliteStores(db, options), bus: createInProcessClusterBus(), applied, kind: 'sqlite' };
+  if (config.databaseFile === ':memory:') return { stores: createSqliteStores(db, options), bus: createInProcessClusterBus(), applied, kind: 'sqlite' };
+  const checkpointer = startWalCheckpointer(db, config.databaseFile, options.onStorageProblem ? { onProblem: options.onStorageProblem } : {});
+  const wal = createWalSync(`${resolve(config.databaseFile)}-wal`);
+  const stores = createSqliteStores(db, { ...options, wal });
+  return {
+    stores: {
+      ...stores,
+      close: async () => {
+        await checkpointer.close();
+        await stores.close();
+        await wal.close();
+      },
+    },
+    bus: createInProcessClusterBus(),
+    applied,
+    kind: 'sqlite',
+  };
 }

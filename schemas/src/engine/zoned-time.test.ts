@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { localDateOf, localDateTimeToInstant, localMidnight, localTimeOf, offsetAt, parseInstant, toInstant } from './zoned-time.js';
 
 const HOUR = 3_600_000;
@@ -104,5 +105,22 @@ describe('other zones', () => {
     expect(() => localDateTimeToInstant('2026-03-01', '24:00', 'UTC')).toThrow(/not a local date/);
     expect(() => localDateTimeToInstant('2026-02-30', '12:00', 'UTC')).toThrow(/not a local date/);
     expect(() => localDateOf('2026-03-01T00:00:00Z', 'Mars/Olympus')).toThrow(RangeError);
+  });
+});
+
+describe('the per-second memory of wall-clock readings', () => {
+  it('answers as Intl does for any instant and zone, asked in any order and again', () => {
+    const zones = ['Europe/Stockholm', 'Europe/Oslo', 'America/St_Johns', 'Asia/Kathmandu', 'Pacific/Chatham', 'UTC'];
+    const reference = (ms: number, timeZone: string) => {
+      const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(ms).map((part) => [part.type, part.value]));
+      return `${parts.year!.padStart(4, '0')}-${parts.month!.padStart(2, '0')}-${parts.day!.padStart(2, '0')}`;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1) }), fc.constantFrom(...zones)), { minLength: 1, maxLength: 40 }), (asks) => {
+        // Twice each, so the second answer comes from memory, and interleaved with other zones.
+        for (const [ms, zone] of [...asks, ...asks]) expect(localDateOf(new Date(ms).toISOString(), zone)).toBe(reference(ms, zone));
+      }),
+      { seed: 20261205, numRuns: 200 },
+    );
   });
 });

@@ -97,16 +97,33 @@ export function offsetAt(ms: number, timeZone: string): number {
   return clock.getTime() - wholeSecond;
 }
 
+/** Shared between callers (see `recent`): read, never change. */
 interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
 }
 
+// formatToParts is the slow step (a few microseconds), and a server asks for the same second in
+// the same zone many times (every answer recorded in that second). Results are per whole second, so
+// a map keyed by zone and second returns exactly what a fresh call would.
+const recent = new Map<string, WallClock>();
+const RECENT_MAX = 512;
+
 function wallClock(ms: number, timeZone: string): WallClock {
+  const key = `${timeZone}|${Math.floor(ms / 1000)}`;
+  const known = recent.get(key);
+  if (known) return known;
+  const computed = computeWallClock(ms, timeZone);
+  if (recent.size >= RECENT_MAX) recent.clear();
+  recent.set(key, computed);
+  return computed;
+}
+
+function computeWallClock(ms: number, timeZone: string): WallClock {
   const parts: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(ms)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);

@@ -51,7 +51,6 @@ export function createSqliteCareStore(
   const selectUnit = db.prepare('SELECT * FROM care_units WHERE id = ?');
   const selectDeployment = db.prepare('SELECT * FROM deployments WHERE id = ?');
   const selectEnrollment = db.prepare('SELECT * FROM enrollments WHERE id = ?');
-  const selectResponse = db.prepare('SELECT * FROM responses WHERE id = ?');
   const selectResponseByClient = db.prepare('SELECT * FROM responses WHERE enrollment_id = ? AND client_id = ?');
   const selectAlert = db.prepare('SELECT * FROM alerts WHERE id = ?');
   const selectMessage = db.prepare('SELECT m.*, p.name AS author_name FROM messages m JOIN people p ON p.id = m.author_id WHERE m.id = ?');
@@ -211,11 +210,13 @@ export function createSqliteCareStore(
     const raised = input.alerts.filter((alert) => insertAlert.run(alertParameters(alert)).changes > 0);
     touchEnrollment.run(response.receivedAt, response.enrollmentId);
     audit(input.audit);
-    const stored = toResponse(selectResponse.get(response.id) as ResponseRow);
-    const enrollment = selectEnrollment.get(response.enrollmentId) as EnrollmentRow;
-    webhooks.stage(responseRecordedEvent(stored, { id: enrollment.id, unitId: enrollment.unit_id, patientId: enrollment.patient_id }));
+    // The row holds exactly `response` (no defaults, no triggers that rewrite it): no read-back.
+    if (webhooks.wantedForEnrollment('response.recorded', response.enrollmentId)) {
+      const enrollment = selectEnrollment.get(response.enrollmentId) as EnrollmentRow;
+      webhooks.stage(responseRecordedEvent(response, { id: enrollment.id, unitId: enrollment.unit_id, patientId: enrollment.patient_id }));
+    }
     for (const alert of raised) webhooks.stage(alertRaisedEvent(alert));
-    return { created: true, response: stored };
+    return { created: true, response };
   }, options.groupCommit);
 
   const acknowledgeAlert = db.transaction((input: { id: string; at: string; by: string; audit: CareAuditEntry }) => {

@@ -132,4 +132,84 @@ describe('groupCommit', () => {
     expect(await Promise.all([write('a'), write('b')])).toEqual([1, 1]);
     expect(committed()).toEqual(['a', 'b']);
   });
+
+  it('with a WAL flush, commits without an fsync inside COMMIT and settles each write only after the flush', async () => {
+    const { writer, committed } = databases();
+    const insert = writer.prepare('INSERT INTO rows (id) VALUES (?)');
+    const levels: number[] = [];
+    const flushes: Array<() => void> = [];
+    const wal = { sync: () => new Promise<void>((resolve) => flushes.push(resolve)) };
+    const turn = manualSchedule();
+    const write = groupCommit(writer, (id: string) => {
+      levels.push(Number(writer.pragma('synchronous', { simple: true })));
+      insert.run(id);
+      return id;
+    }, { schedule: turn.schedule, wal });
+
+    const settled: string[] = [];
+    const writes = ['a', 'b'].map((id) => write(id).then((value) => settled.push(value)));
+    turn.runAll();
+    // Committed (another connection sees the rows), but nobody is told until the log is flushed.
+    expect(committed()).toEqual(['a', 'b']);
+    expect(levels).toEqual([1, 1]);
+    expect(Number(writer.pragma('synchronous', { simple: true }))).toBe(2);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toEqual([]);
+    expect(flushes).toHaveLength(1);
+    flushes[0]!();
+    await Promise.all(writes);
+    expect(settled).toEqual(['a', 'b']);
+  });
+
+  it('rejects every write of a batch whose WAL flush failed', async () => {
+    const { writer } = databases();
+    const insert = writer.prepare('INSERT INTO rows (id) VALUES (?)');
+    const wal = { sync: () => Promise.reject(new Error('EIO: i/o error, fdatasync')) };
+    const turn = manualSchedule();
+    const write = groupCommit(writer, (id: string) => insert.run(id).changes, { schedule: turn.schedule, wal });
+    const outcomes = Promise.allSettled([write('a'), write('b')]);
+    turn.runAll();
+    const settled = await outcomes;
+    expect(settled.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+    expect(String((settled[0] as PromiseRejectedResult).reason)).toContain('EIO');
+  });
+
+  it('with a WAL flush running, holds new writes and commits them together once it returns', async () => {
+    const { writer, committed } = databases();
+    const insert = writer.prepare('INSERT INTO rows (id) VALUES (?)');
+    const flushes: Array<() => void> = [];
+    const wal = { sync: () => new Promise<void>((resolve) => flushes.push(resolve)) };
+    const batches: string[][] = [];
+    let current: string[] = [];
+    const turn = manualSchedule();
+    const write = groupCommit(writer, (id: string) => {
+      current.push(id);
+      insert.run(id);
+      return id;
+    }, {
+      wal,
+      schedule: (flush) => turn.schedule(() => {
+        current = [];
+        flush();
+        if (current.length > 0) batches.push(current);
+      }),
+    });
+
+    const first = write('a');
+    turn.runAll();
+    const later = [write('b'), write('c')];
+    // They could not be acknowledged before the next flush anyway: no commit of their own now.
+    expect(turn.scheduled).toBe(0);
+    expect(committed()).toEqual(['a']);
+    flushes[0]!();
+    await first;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(turn.scheduled).toBe(1);
+    turn.runAll();
+    expect(committed()).toEqual(['a', 'b', 'c']);
+    await new Promise((resolve) => setImmediate(resolve));
+    flushes[1]!();
+    expect(await Promise.all(later)).toEqual(['b', 'c']);
+    expect(batches).toEqual([['a'], ['b', 'c']]);
+  });
 });

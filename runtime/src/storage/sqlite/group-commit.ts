@@ -1,10 +1,17 @@
 import type Database from 'better-sqlite3';
+import type { WalSync } from './wal-sync.js';
 
 export interface GroupCommitOptions {
   /** Most writes in one transaction, so one commit never holds the event loop for long. */
   maxBatch?: number;
   /** When the queued writes run; by default after the I/O callbacks of this event-loop turn. */
   schedule?: (flush: () => void) => void;
+  /**
+   * Makes a batch durable off the event loop: the batch commits with `synchronous = NORMAL` (no
+   * fsync inside COMMIT) and its writes settle once `wal.sync()` has flushed the log (wal-sync.ts).
+   * Without it the batch commits with the connection's own setting (FULL), fsync included.
+   */
+  wal?: Pick<WalSync, 'sync'>;
 }
 
 const DEFAULT_MAX_BATCH = 64;
@@ -16,6 +23,13 @@ const DEFAULT_MAX_BATCH = 64;
  * (a write that throws is undone alone and rejects alone), and every promise settles only after
  * the shared COMMIT returned, so a resolved write is as durable as one committed by itself. If the
  * COMMIT itself fails, every write of the batch rejects.
+ *
+ * With `wal` the fsync leaves the event loop too: while one batch's log flush runs on the thread
+ * pool, the event loop serves other requests, and the writes that arrive meanwhile commit as the
+ * next batch once the flush has returned. Rows are visible to other requests before the flush
+ * returns, but nobody is told they are stored until it has; a write that depends on them (an alert
+ * acknowledged) commits later in the same log, so its own flush covers them. If the flush fails,
+ * every write waiting for it rejects (see wal-sync.ts for why later ones fail too).
  *
  * @example
  * const record = groupCommit(db, (input: Input) => { insert.run(input); audit.run(input); return input.id; });
@@ -40,27 +54,66 @@ export function groupCommit<I, O>(db: Database.Database, write: (input: I) => O,
     }),
   );
 
+  const wal = options.wal;
+  // Put back afterwards: the connection's other writers keep their own fsync inside COMMIT.
+  const ownLevel = wal ? Number(db.pragma('synchronous', { simple: true })) : 0;
+  const commit = (inputs: readonly I[]): Outcome[] => {
+    if (!wal) return all(inputs);
+    // The setting is read by COMMIT (1 = NORMAL: the WAL is written but not fsynced).
+    db.pragma('synchronous = 1');
+    try {
+      return all(inputs);
+    } finally {
+      db.pragma(`synchronous = ${ownLevel}`);
+    }
+  };
+
   const queue: Array<{ input: I; resolve: (value: O) => void; reject: (error: unknown) => void }> = [];
+  let scheduled = false;
+  // With `wal`: a batch committed and waiting for its log flush. Writes that arrive meanwhile could
+  // not be acknowledged before the next flush anyway, so they wait in the queue and commit together
+  // when it returns: fewer, larger commits write fewer pages and cost less CPU per write.
+  let flushing = false;
+  const request = () => {
+    if (scheduled || flushing || queue.length === 0) return;
+    scheduled = true;
+    schedule(flush);
+  };
   const flush = () => {
+    scheduled = false;
     const batch = queue.splice(0, maxBatch);
-    if (queue.length > 0) schedule(flush);
+    if (batch.length === 0) return;
     let outcomes: Outcome[];
     try {
-      outcomes = all(batch.map((entry) => entry.input));
+      outcomes = commit(batch.map((entry) => entry.input));
     } catch (error) {
       for (const entry of batch) entry.reject(error);
+      request();
       return;
     }
-    batch.forEach((entry, position) => {
-      const outcome = outcomes[position]!;
-      if (outcome.ok) entry.resolve(outcome.value);
-      else entry.reject(outcome.error);
+    const settle = () =>
+      batch.forEach((entry, position) => {
+        const outcome = outcomes[position]!;
+        if (outcome.ok) entry.resolve(outcome.value);
+        else entry.reject(outcome.error);
+      });
+    if (!wal) {
+      settle();
+      request();
+      return;
+    }
+    flushing = true;
+    wal.sync().then(settle, (error: unknown) => {
+      for (const entry of batch) entry.reject(error);
+    }).finally(() => {
+      flushing = false;
+      request();
     });
   };
 
   return (input) =>
     new Promise<O>((resolve, reject) => {
       queue.push({ input, resolve, reject });
-      if (queue.length === 1) schedule(flush);
+      request();
     });
 }

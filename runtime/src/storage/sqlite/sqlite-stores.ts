@@ -13,6 +13,9 @@ import { createSqliteCareStore } from './care-store.js';
 import { createSqliteDraftUpdateStore } from './draft-update-store.js';
 import { createSqliteMemberInvitationStore } from './member-invitation-store.js';
 import { createSqliteResponseLookup } from './response-lookup.js';
+import type { WalSync } from './wal-sync.js';
+import { changeHooksOf } from './change-hooks.js';
+import { createReadCache } from './read-cache.js';
 import { createSqliteAuditLog } from './sqlite-audit-log.js';
 import { createSqliteStaffStore } from './staff-store.js';
 import { createSqliteRateLimits } from './sqlite-rate-limits.js';
@@ -33,6 +36,12 @@ export interface SqliteStoresOptions {
   onMailQueued?: () => void;
   /** Called after a commit that queued a webhook delivery, to wake the webhook dispatcher. */
   onWebhookQueued?: () => void;
+  /**
+   * Flushes the write-ahead log off the event loop (wal-sync.ts): recorded answers then commit
+   * without an fsync inside COMMIT and are acknowledged once this has flushed the log. Without it
+   * every commit fsyncs on the event loop (`synchronous = FULL`).
+   */
+  wal?: Pick<WalSync, 'sync'>;
 }
 
 /**
@@ -45,6 +54,7 @@ export interface SqliteStoresOptions {
  * await stores.ping();
  */
 export function createSqliteStores(db: Database.Database, options: SqliteStoresOptions = {}): Stores {
+  const hooks = changeHooksOf(db);
   const ids = options.ids ?? uuidGenerator;
   const now = options.now ?? (() => new Date());
   const mail = createSqliteMailOutbox(db, {
@@ -58,16 +68,27 @@ export function createSqliteStores(db: Database.Database, options: SqliteStoresO
   const webhooks = createSqliteWebhookEvents(db, webhookWake);
   const sealing = { ids, ...(options.box ? { box: options.box } : {}) };
   const ping = db.prepare('SELECT 1 AS ok');
+  // Every request reads its caller's memberships, and a patient's every request their enrollments:
+  // kept for a moment, and forgotten inside any write of this connection that changes them
+  // (change-hooks.ts); another process's writes are seen when the entry expires (one second).
+  const accounts = createSqliteAccountsStore(db, { ids });
+  const care = createSqliteCareStore(db, { mail, webhooks, ...(options.wal ? { groupCommit: { wal: options.wal } } : {}) });
+  const memberships = createReadCache<Awaited<ReturnType<typeof accounts.listMemberships>>>();
+  const enrollments = createReadCache<Awaited<ReturnType<typeof care.listEnrollmentsOfPatient>>>();
+  hooks.onAccessChanged((personId) => memberships.forget(personId));
+  hooks.onEnrollmentsChanged((patientId) => enrollments.forget(patientId));
+  const listMemberships = accounts.listMemberships.bind(accounts);
+  const listEnrollmentsOfPatient = care.listEnrollmentsOfPatient.bind(care);
   return {
     audit: createSqliteAuditLog(db),
-    accounts: createSqliteAccountsStore(db, { ids }),
+    accounts: { ...accounts, listMemberships: (personId) => memberships.get(personId, () => listMemberships(personId)) },
     memberInvitations: createSqliteMemberInvitationStore(db, { ids, mail }),
     apiTokens: createSqliteApiTokenStore(db, { ids }),
     externalIdentities: createSqliteExternalIdentityStore(db, { ids }),
     secondFactors: createSqliteSecondFactorStore(db, { ids }),
     authoring: createSqliteAuthoringStore(db),
     drafts: createSqliteDraftUpdateStore(db, () => now().toISOString()),
-    care: createSqliteCareStore(db, { mail, webhooks }),
+    care: { ...care, listEnrollmentsOfPatient: (patientId) => enrollments.get(patientId, () => listEnrollmentsOfPatient(patientId)) },
     responses: createSqliteResponseLookup(db),
     staff: createSqliteStaffStore(db, { ids, mail }),
     dataAdmin: createSqliteDataAdminStore(db),

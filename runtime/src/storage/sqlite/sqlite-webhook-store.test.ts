@@ -17,6 +17,7 @@ runWebhookStoreContract('sqlite in memory', async () => {
       if (failing) throw new Error('disk I/O error');
       events.stage(event);
     },
+    wantedForEnrollment: events.wantedForEnrollment,
     notify: () => undefined,
   };
   const audit = createSqliteAuditLog(db);

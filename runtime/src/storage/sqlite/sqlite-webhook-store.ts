@@ -17,6 +17,12 @@ export interface SqliteWebhookEvents {
    * is written when no subscription wants it. Call `notify` after the commit.
    */
   stage(event: StagedWebhookEvent): void;
+  /**
+   * Whether an enabled subscription of the enrollment's care provider wants events of this type,
+   * read in the caller's transaction. A hot write asks first so that it builds no event (an id, a
+   * JSON payload) that nobody subscribed to.
+   */
+  wantedForEnrollment(type: StagedWebhookEvent['type'], enrollmentId: string): boolean;
   /** Tells the webhook dispatcher that deliveries are waiting. */
   notify(): void;
 }
@@ -48,6 +54,11 @@ export function createSqliteWebhookEvents(db: Database.Database, options: { onQu
       WHERE e.id = ? AND s.status = 'enabled' AND ${WANTED}
       ORDER BY s.created_at, s.id`,
   );
+  const wanted = db.prepare<[string, string], { wanted: number }>(
+    `SELECT EXISTS (SELECT 1 FROM enrollments e JOIN care_units u ON u.id = e.unit_id
+                      JOIN webhook_subscriptions s ON s.organisation_id = u.organisation_id
+                     WHERE e.id = ? AND s.status = 'enabled' AND EXISTS (SELECT 1 FROM json_each(s.event_types) WHERE value = ?)) AS wanted`,
+  );
   // Wake the dispatcher only when something was queued: most recorded answers interest no
   // subscription, and a wake per answer made the dispatcher look for due deliveries every time.
   let queued = false;
@@ -59,6 +70,7 @@ export function createSqliteWebhookEvents(db: Database.Database, options: { onQu
         queued = true;
       }
     },
+    wantedForEnrollment: (type, enrollmentId) => wanted.get(enrollmentId, type)!.wanted === 1,
     notify: () => {
       if (!queued) return;
       queued = false;

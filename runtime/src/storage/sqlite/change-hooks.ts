@@ -1,0 +1,60 @@
+import type Database from 'better-sqlite3';
+
+/** Who is told when this connection changes a person's memberships or a patient's enrollments. */
+export interface ChangeHooks {
+  onAccessChanged(listener: (personId: string) => void): void;
+  onEnrollmentsChanged(listener: (patientId: string) => void): void;
+}
+
+const installed = new WeakMap<Database.Database, ChangeHooks>();
+
+// TEMP triggers belong to this connection alone: they fire for its own writes, whatever store
+// method or path made them, and no other connection (the sqlite3 shell, `npm run admin:create`)
+// needs the functions they call. Writes by other connections are seen when a cached read expires.
+const TRIGGERS = `
+CREATE TEMP TRIGGER IF NOT EXISTS careloom_memberships_inserted AFTER INSERT ON main.memberships
+BEGIN SELECT careloom_access_changed(NEW.person_id); END;
+CREATE TEMP TRIGGER IF NOT EXISTS careloom_memberships_updated AFTER UPDATE ON main.memberships
+BEGIN SELECT careloom_access_changed(OLD.person_id); SELECT careloom_access_changed(NEW.person_id); END;
+CREATE TEMP TRIGGER IF NOT EXISTS careloom_memberships_deleted AFTER DELETE ON main.memberships
+BEGIN SELECT careloom_access_changed(OLD.person_id); END;
+CREATE TEMP TRIGGER IF NOT EXISTS careloom_enrollments_inserted AFTER INSERT ON main.enrollments
+BEGIN SELECT careloom_enrollments_changed(NEW.patient_id); END;
+CREATE TEMP TRIGGER IF NOT EXISTS careloom_enrollments_updated AFTER UPDATE ON main.enrollments
+BEGIN SELECT careloom_enrollments_changed(OLD.patient_id); SELECT careloom_enrollments_changed(NEW.patient_id); END;
+CREATE TEMP TRIGGER IF NOT EXISTS careloom_enrollments_deleted AFTER DELETE ON main.enrollments
+BEGIN SELECT careloom_enrollments_changed(OLD.patient_id); END;
+`;
+
+/**
+ * Tells the stores the moment this connection changes memberships or enrollments, so the reads
+ * they keep for a moment (read-cache.ts) are forgotten inside the changing statement: a role
+ * granted or taken away, an invitation accepted, an enrollment paused or a patient purged is seen
+ * by the very next request, with no write path able to forget to say so. Installed once per
+ * connection, on a migrated database.
+ *
+ * A listener runs before the write's transaction commits or rolls back; it may only forget things
+ * (forgetting after a rollback costs one read more, never a wrong answer).
+ *
+ * @example
+ * changeHooksOf(db).onAccessChanged((personId) => cache.forget(personId));
+ */
+export function changeHooksOf(db: Database.Database): ChangeHooks {
+  const known = installed.get(db);
+  if (known) return known;
+  const access: Array<(personId: string) => void> = [];
+  const enrollments: Array<(patientId: string) => void> = [];
+  const call = (listeners: ReadonlyArray<(id: string) => void>) => (id: unknown) => {
+    if (typeof id === 'string') for (const listener of listeners) listener(id);
+    return null;
+  };
+  db.function('careloom_access_changed', { deterministic: false }, call(access));
+  db.function('careloom_enrollments_changed', { deterministic: false }, call(enrollments));
+  db.exec(TRIGGERS);
+  const hooks: ChangeHooks = {
+    onAccessChanged: (listener) => void access.push(listener),
+    onEnrollmentsChanged: (listener) => void enrollments.push(listener),
+  };
+  installed.set(db, hooks);
+  return hooks;
+}

@@ -25,6 +25,18 @@ describe('ApiClient', () => {
     expect(calls[2]?.init.body).toBe('{"body":"Hi"}');
   });
 
+  it('asks for the current session without a 401: null for a visitor, the session (and its CSRF token) when signed in', async () => {
+    let signedIn = false;
+    const { calls, fetch } = recordingFetch(() => new Response(JSON.stringify({ session: signedIn ? session : null }), { status: 200 }));
+    const api = new ApiClient({ fetch });
+    expect(await api.currentSession()).toBeNull();
+    expect(api.csrfToken).toBeNull();
+    signedIn = true;
+    expect(await api.currentSession()).toEqual(session);
+    expect(api.csrfToken).toBe('token-1');
+    expect(calls.map((call) => call.url)).toEqual(['/api/auth/session', '/api/auth/session']);
+  });
+
   it('adds the interface language to reads', async () => {
     const { calls, fetch } = recordingFetch(() => new Response('{}', { status: 200 }));
     const api = new ApiClient({ fetch, language: 'sv' });

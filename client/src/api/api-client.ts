@@ -1,4 +1,4 @@
-import type { OidcLogoutView, OidcStartBody, OidcStartView, OidcStatus, Session } from '@careloom/format/api';
+import type { OidcLogoutView, OidcStartBody, OidcStartView, OidcStatus, Session, SessionProbe } from '@careloom/format/api';
 import { ApiError, apiErrorFrom } from './api-error.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -21,7 +21,7 @@ export interface ApiClientOptions {
  *
  * @example
  * const api = new ApiClient();
- * const session = await api.me();   // ApiError 401 when not signed in
+ * const session = await api.currentSession();   // null when not signed in
  * const today = await api.get<Today>('/api/me/today');
  * await api.post('/api/me/enrollments/e1/messages', { body: 'Hello' });
  */
@@ -116,6 +116,15 @@ export class ApiClient {
   /** The current session; remembers its CSRF token. */
   async me(): Promise<Session> {
     return this.remember(await this.request<Session>('GET', '/api/auth/me'));
+  }
+
+  /**
+   * The current session, or null when the browser has none: the apps' start-up question. Unlike
+   * `me()` it gets no 401 for a visitor (a browser logs every 4xx answer as a console error).
+   */
+  async currentSession(): Promise<Session | null> {
+    const { session } = await this.request<SessionProbe>('GET', '/api/auth/session');
+    return session === null ? null : this.remember(session);
   }
 
   async login(email: string, password: string): Promise<Session> {

@@ -227,9 +227,11 @@ export class ClDesignerApp extends LitElement {
 
   async #restoreSession(): Promise<void> {
     try {
-      this.#begin(await this.api.me());
+      const session = await this.api.currentSession();
+      if (session) this.#begin(session);
+      else this.phase = 'signed-out';
     } catch (error) {
-      // Not signed in (401), or the server cannot be reached: either way the way on is the login form, which reports failures.
+      // The server cannot be reached (or answers oddly): the way on is the login form, which reports failures.
       if (!isApiError(error)) throw error;
       this.phase = 'signed-out';
     }

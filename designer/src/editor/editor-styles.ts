@@ -5,8 +5,8 @@ import { uiStyles } from '../ui/ui-styles.js';
 export const editorStyles = [
   uiStyles,
   css`
-    .languages { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 0.5rem; margin: 0.375rem 0; }
-    .languages.rich { grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); }
+    .languages { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(14rem, 100%), 1fr)); gap: 0.5rem; margin: 0.375rem 0; }
+    .languages.rich { grid-template-columns: repeat(auto-fit, minmax(min(18rem, 100%), 1fr)); }
     .inline { display: flex; flex-wrap: wrap; gap: 0.5rem 0.75rem; align-items: flex-end; margin: 0.375rem 0; }
     .control { display: inline-flex; flex-direction: column; gap: 0.125rem; }
     .control label { font-size: 0.875rem; font-weight: 600; color: var(--cl-muted); }

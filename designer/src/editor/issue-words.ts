@@ -1,10 +1,10 @@
 import type { Issue } from '@careloom/format';
 import { pointerSegments } from '@careloom/format/validate';
 import { i18n, t } from '../i18n/i18n.js';
-import type { EditorMessageKey } from './messages-en.js';
+import { en, type EditorMessageKey } from './messages-en.js';
 
 /** Lists whose elements the editor shows numbered, by the property holding the list. */
-const THINGS = new Set(['options', 'items', 'fields', 'bands', 'alerts', 'tests', 'branches', 'rows', 'subscales', 'conditions', 'captions', 'rules']);
+const THINGS = new Set(['options', 'items', 'fields', 'bands', 'alerts', 'tests', 'branches', 'rows', 'subscales', 'conditions', 'captions', 'rules', 'modules', 'measurements', 'registrations']);
 
 /** Objects that only group fields in the format; the editor shows their fields on the block itself. */
 const TRANSPARENT = new Set(['input', 'scoring', 'zones', 'expect', 'unit', 'media']);
@@ -13,6 +13,7 @@ const TRANSPARENT = new Set(['input', 'scoring', 'zones', 'expect', 'unit', 'med
 const FIELDS = new Set([
   'prompt', 'help', 'title', 'label', 'text', 'alt', 'caption', 'transcript', 'summary', 'instructions', 'message', 'minLabel', 'maxLabel',
   'yesLabel', 'noLabel', 'id', 'name', 'description', 'intro', 'explanation', 'input', 'options', 'items', 'content', 'targetGroup', 'credit', 'src',
+  'durationWeeks', 'weeks', 'defaultLanguage', 'languages', 'min', 'max', 'step', 'minSelected', 'maxSelected', 'fromWeek', 'toWeek', 'week', 'weekdays', 'dueWithinDays', 'withinHours', 'module', 'version', 'registration', 'goTo', 'value', 'tags',
 ]);
 
 /** The texts that name an element in the editor, in the order they are tried. */
@@ -103,7 +104,8 @@ export function placeOf(path: string, doc: unknown, contentLanguage: string): Is
     if (!TRANSPARENT.has(segment)) field = segment;
     node = isRecord(node) ? node[segment] : undefined;
   }
-  const where = places.length === 0 ? t('issue.module') : places.join(', ');
+  const isProgram = isRecord(doc) && Array.isArray(doc['modules']) && !Array.isArray(doc['pages']);
+  const where = places.length === 0 ? t(isProgram ? 'issue.program' : 'issue.module') : places.join(', ');
   return {
     where: where.charAt(0).toLocaleUpperCase(i18n.language) + where.slice(1),
     ...(field !== undefined && !THINGS.has(field) && field !== 'pages' && field !== 'blocks' ? { field: fieldName(field) } : {}),
@@ -117,9 +119,10 @@ function fieldName(name: string): string {
 
 /**
  * A validation problem in the designer's words and language: where it is as the editor shows it,
- * and what to do, for the problems a designer meets while writing (an empty or untranslated text, a
- * missing field, an id used twice or not of the allowed form). Any other problem keeps the
- * validator's own sentence, which names the place in the format's terms.
+ * and what to do. The problems a designer meets most while writing (an empty or untranslated text,
+ * a missing field, an id used twice or not of the allowed form) name the field and value; every
+ * other problem the validator knows has its own sentence (`issue.code.<code>`, issue-codes-*.ts),
+ * and one it does not know yet a general one, never the validator's English.
  */
 export function issueInWords(issue: Issue, doc: unknown, contentLanguage: string): string {
   const place = placeOf(issue.path, doc, contentLanguage);
@@ -150,7 +153,32 @@ export function issueInWords(issue: Issue, doc: unknown, contentLanguage: string
     default:
       break;
   }
-  return issue.message;
+  return byCode(issue, place, field, params);
+}
+
+/** The numbers and languages a problem's sentence may name, from its params. */
+function sentenceParams(params: Record<string, unknown>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const name of ['limit', 'min', 'max', 'step', 'from', 'to', 'week', 'fromWeek', 'toWeek']) {
+    const value = params[name];
+    if (typeof value === 'number' || (typeof value === 'string' && value !== '')) out[name] = value;
+  }
+  if (typeof params['durationWeeks'] === 'number') out['weeks'] = params['durationWeeks'];
+  if (typeof params['language'] === 'string') out['language'] = languageName(params['language']);
+  const missing = Array.isArray(params['missing']) ? params['missing'].filter((entry): entry is string => typeof entry === 'string') : [];
+  if (missing.length > 0) out['languages'] = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(missing.map(languageName));
+  return out;
+}
+
+/** The problem's own sentence, when its params hold everything the sentence names; else the general one. */
+function byCode(issue: Issue, place: IssuePlace, field: string, params: Record<string, unknown>): string {
+  const key = `issue.code.${issue.code}`;
+  const values = { where: place.where, field, ...sentenceParams(params) };
+  if (Object.hasOwn(en, key)) {
+    const needed = [...en[key as EditorMessageKey].matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+    if (needed.every((name) => Object.hasOwn(values, name))) return t(key as EditorMessageKey, values);
+  }
+  return t('issue.code.other', { where: place.where, field });
 }
 
 function valueAt(doc: unknown, path: string): unknown {

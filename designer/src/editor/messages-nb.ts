@@ -1,7 +1,9 @@
 import type { EditorMessageKey } from './messages-en.js';
+import { issueCodesNb } from './issue-codes-nb.js';
 
 /** Modulredigeringens tekster på norsk bokmål. */
 export const nb: Readonly<Record<EditorMessageKey, string>> = {
+  ...issueCodesNb,
   'editor.loading': 'Åpner utkastet …',
   'editor.loadFailed': 'Utkastet kunne ikke åpnes: {reason}',
   'editor.title': 'Redigerer {title}',
@@ -433,6 +435,27 @@ export const nb: Readonly<Record<EditorMessageKey, string>> = {
   'issue.field.targetGroup': 'målgruppen',
   'issue.field.credit': 'kildelinjen',
   'issue.field.src': 'filadressen',
+  'issue.field.durationWeeks': 'lengden i uker',
+  'issue.field.weeks': 'ukene',
+  'issue.field.defaultLanguage': 'standardspråket',
+  'issue.field.languages': 'språkene',
+  'issue.field.min': 'den laveste verdien',
+  'issue.field.max': 'den høyeste verdien',
+  'issue.field.step': 'steget',
+  'issue.field.minSelected': 'det minste antallet svar',
+  'issue.field.maxSelected': 'det største antallet svar',
+  'issue.field.fromWeek': 'den første uken',
+  'issue.field.toWeek': 'den siste uken',
+  'issue.field.week': 'uken',
+  'issue.field.weekdays': 'ukedagene',
+  'issue.field.dueWithinDays': 'dagene til å svare',
+  'issue.field.withinHours': 'timene til å reagere',
+  'issue.field.module': 'modulen',
+  'issue.field.version': 'versjonen',
+  'issue.field.registration': 'dagboken',
+  'issue.field.goTo': 'siden å gå til',
+  'issue.field.value': 'verdien',
+  'issue.field.tags': 'stikkordene',
   'issue.field.other': 'feltet',
   'issue.emptyIn': '{where}: fyll inn {field} på {language}.',
   'issue.empty': '{where}: fyll inn {field}.',

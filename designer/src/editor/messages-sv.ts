@@ -1,7 +1,9 @@
 import type { EditorMessageKey } from './messages-en.js';
+import { issueCodesSv } from './issue-codes-sv.js';
 
 /** Modulredigerarens texter på svenska. */
 export const sv: Readonly<Record<EditorMessageKey, string>> = {
+  ...issueCodesSv,
   'editor.loading': 'Öppnar utkastet…',
   'editor.loadFailed': 'Utkastet kunde inte öppnas: {reason}',
   'editor.title': 'Redigerar {title}',
@@ -433,6 +435,27 @@ export const sv: Readonly<Record<EditorMessageKey, string>> = {
   'issue.field.targetGroup': 'målgruppen',
   'issue.field.credit': 'upphovsraden',
   'issue.field.src': 'filadressen',
+  'issue.field.durationWeeks': 'längden i veckor',
+  'issue.field.weeks': 'veckorna',
+  'issue.field.defaultLanguage': 'standardspråket',
+  'issue.field.languages': 'språken',
+  'issue.field.min': 'det lägsta värdet',
+  'issue.field.max': 'det högsta värdet',
+  'issue.field.step': 'steget',
+  'issue.field.minSelected': 'det minsta antalet svar',
+  'issue.field.maxSelected': 'det största antalet svar',
+  'issue.field.fromWeek': 'den första veckan',
+  'issue.field.toWeek': 'den sista veckan',
+  'issue.field.week': 'veckan',
+  'issue.field.weekdays': 'veckodagarna',
+  'issue.field.dueWithinDays': 'dagarna att svara på',
+  'issue.field.withinHours': 'timmarna att agera på',
+  'issue.field.module': 'modulen',
+  'issue.field.version': 'versionen',
+  'issue.field.registration': 'dagboken',
+  'issue.field.goTo': 'sidan att gå till',
+  'issue.field.value': 'värdet',
+  'issue.field.tags': 'taggarna',
   'issue.field.other': 'fältet',
   'issue.emptyIn': '{where}: fyll i {field} på {language}.',
   'issue.empty': '{where}: fyll i {field}.',

@@ -72,6 +72,8 @@ export class ClModuleEditor extends LitElement {
       .layout.wide { grid-template-columns: minmax(13rem, 17rem) minmax(0, 1fr) minmax(0, 1fr); }
       @media (max-width: 70rem) { .layout, .layout.wide { grid-template-columns: minmax(12rem, 15rem) minmax(0, 1fr); } .side { grid-column: 1 / -1; } }
       nav, .side { position: sticky; top: 0.5rem; max-height: calc(100vh - 1rem); overflow: auto; }
+      /* On a phone the outline, the page and the preview stack: side by side they were 508 px wide at 360 px. */
+      @media (max-width: 40rem) { .layout, .layout.wide { grid-template-columns: minmax(0, 1fr); } nav, .side { position: static; max-height: none; } }
       .toast { position: fixed; bottom: 1rem; left: 50%; transform: translateX(-50%); background: #1a1a1a; color: #fff; padding: 0.5rem 0.75rem; border-radius: 0.5rem; display: flex; gap: 0.75rem; align-items: center; z-index: 10; }
       .toast button { background: #fff; color: #1a1a1a; min-height: 2rem; }
       .details-entry { width: 100%; text-align: left; margin-bottom: 0.25rem; }

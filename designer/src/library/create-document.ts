@@ -4,16 +4,19 @@ import { isApiError } from '@careloom/client/api';
 import type { ApiIssue } from '@careloom/client/api';
 import type { CreateDocumentInput, DraftView, ExampleSummary } from '@careloom/format/api';
 import type { Workspace } from '../app/workspace.js';
-import { LocaleController, t } from '../i18n/i18n.js';
+import { i18n, LOCALES, LocaleController, t } from '../i18n/i18n.js';
 import { errorText } from '../ui/error-text.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import { freeId } from './free-id.js';
+import { idFromTitle } from './id-from-title.js';
 
 type Source = 'scratch' | 'example' | 'upload';
 
 /**
- * Creates a module or program: from scratch (id, title, language), from one of the server's
- * examples, or from an uploaded JSON file. Refusals are shown with every issue and its path.
+ * Creates a module or program: from scratch (title, id, language), from one of the server's
+ * examples, or from an uploaded JSON file. Refusals are shown with every issue in words.
+ * From scratch the id is suggested from the title as it is typed (free among `takenIds`) until the
+ * person types one of their own, and the content language starts as the interface language.
  * From an example the id is filled in with one that `takenIds` does not use (the organisation may
  * have the example under its own id already) and can be changed.
  * Fires `document-created` with the new draft.
@@ -26,6 +29,7 @@ export class ClCreateDocument extends LitElement {
     kind: { state: true },
     example: { state: true },
     typedId: { state: true },
+    typedTitle: { state: true },
     source: { state: true },
     busy: { state: true },
     problem: { state: true },
@@ -66,6 +70,8 @@ export class ClCreateDocument extends LitElement {
   declare example: string | undefined;
   /** The id as the person typed it; undefined while they take the suggestion. */
   declare typedId: string | undefined;
+  /** The title typed so far, from which the id is suggested. */
+  declare typedTitle: string;
   /** Ids the server refused as taken (by a document this library does not list). */
   #refusedIds: string[] = [];
   private readonly locale = new LocaleController(this);
@@ -79,6 +85,12 @@ export class ClCreateDocument extends LitElement {
     this.busy = false;
     this.problem = '';
     this.issues = [];
+    this.typedTitle = '';
+  }
+
+  /** Moves focus to the form's first field (the library's "New" button opens the form with it). */
+  override focus(): void {
+    this.renderRoot.querySelector<HTMLInputElement>('input[name="kind"]:checked')?.focus();
   }
 
   override render() {
@@ -139,23 +151,24 @@ export class ClCreateDocument extends LitElement {
   }
 
   #scratchFields() {
+    const suggested = idFromTitle(this.typedTitle, [...this.takenIds, ...this.#refusedIds]);
+    const names = new Intl.DisplayNames([i18n.locale], { type: 'language' });
     return html`
       <div class="row">
         <div class="field">
-          <label for="id">${t('common.id')}</label>
-          <input id="id" name="id" required pattern="[a-z0-9][a-z0-9\\-]{1,63}" aria-describedby="id-hint" />
-          <span class="hint" id="id-hint">${t('create.idHint')}</span>
-        </div>
-        <div class="field">
           <label for="title">${t('common.title')}</label>
-          <input id="title" name="title" required maxlength="200" />
+          <input id="title" name="title" required maxlength="200" .value=${this.typedTitle} @input=${(event: Event) => (this.typedTitle = (event.target as HTMLInputElement).value)} />
         </div>
         <div class="field">
-          <label for="language">${t('common.language')}</label>
+          <label for="id">${t('common.id')}</label>
+          <input id="id" name="id" required pattern="[a-z0-9][a-z0-9\\-]{1,63}" aria-describedby="id-hint" .value=${this.typedId ?? suggested}
+            @input=${(event: Event) => (this.typedId = (event.target as HTMLInputElement).value)} />
+          <span class="hint" id="id-hint">${t('create.idFromTitleHint')}</span>
+        </div>
+        <div class="field">
+          <label for="language">${t('create.contentLanguage')}</label>
           <select id="language" name="language">
-            <option value="sv">Svenska (sv)</option>
-            <option value="nb">Norsk bokmål (nb)</option>
-            <option value="en">English (en)</option>
+            ${LOCALES.map((locale) => html`<option value=${locale} ?selected=${locale === i18n.locale}>${names.of(locale) ?? locale} (${locale})</option>`)}
           </select>
         </div>
       </div>

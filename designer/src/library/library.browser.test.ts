@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { deep, deepAll, seriousViolations, settle, signedInWorkspace, startTestServer, typeInto, until, type TestServer } from '../testing/app-fixture.js';
 import type { Workspace } from '../app/workspace.js';
+import { i18n } from '../i18n/i18n.js';
 import type { ClLibrary } from './library.js';
 import './library.js';
 
@@ -27,6 +28,13 @@ function rows(library: ClLibrary): string[] {
   return deepAll(library, 'tbody tr').map((row) => row.dataset['id']!);
 }
 
+/** Opens the create form with the "New" button at the top of the library. */
+async function openCreate(library: ClLibrary): Promise<HTMLElement> {
+  deep<HTMLButtonElement>(library, 'button[data-action=new]')!.click();
+  await settle(library);
+  return deep(library, 'cl-create-document')!;
+}
+
 /** What the library posted to create a document, as the server received it. */
 function createRequests() {
   return server.requests.filter((candidate) => candidate.method === 'POST' && candidate.path === '/api/modules');
@@ -47,6 +55,46 @@ describe('<cl-library>', () => {
     expect(deep(first, 'time')!.getAttribute('datetime')).to.equal(phq9.lastEditedAt);
     expect(deep<HTMLAnchorElement>(first, 'a')!.getAttribute('href')).to.equal('#/modules/phq-9');
     expect(deepAll<HTMLAnchorElement>(first, 'a').map((a) => a.getAttribute('href'))).to.include('#/modules/phq-9/review');
+  });
+
+  it('opens the create form from a "New" button at the top, suggests the id from the title and starts in the interface language', async () => {
+    const { library, workspace } = await mountLibrary();
+    // The button comes before the list; the form is not there until it is pressed.
+    const button = deep<HTMLButtonElement>(library, 'button[data-action=new]')!;
+    expect(button.getBoundingClientRect().top).to.be.below(deep(library, 'table')!.getBoundingClientRect().top);
+    expect(deep(library, 'cl-create-document')).to.equal(null);
+    const create = await openCreate(library);
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(create.getBoundingClientRect().top).to.be.below(deep(library, 'table')!.getBoundingClientRect().top);
+    // The focus moves into the form.
+    expect(create.shadowRoot!.activeElement?.getAttribute('name')).to.equal('kind');
+    expect(deep<HTMLSelectElement>(create, '#language')!.value).to.equal('en');
+    typeInto(deep(create, '#title'), 'Sömn och återhämtning');
+    await settle(create);
+    expect(deep<HTMLInputElement>(create, '#id')!.value).to.equal('somn-och-aterhamtning');
+    // A typed id is kept while the title changes.
+    typeInto(deep(create, '#id'), 'sleep-recovery');
+    typeInto(deep(create, '#title'), 'Sleep and recovery');
+    await settle(create);
+    expect(deep<HTMLInputElement>(create, '#id')!.value).to.equal('sleep-recovery');
+    deep<HTMLButtonElement>(create, 'button[type=submit]')!.click();
+    await until(() => createRequests().length === 1);
+    expect(createRequests()[0]!.body).to.deep.equal({ organisationId: workspace.organisationId, kind: 'module', id: 'sleep-recovery', title: 'Sleep and recovery', language: 'en' });
+  });
+
+  it('suggests a free id from a title an example already has, and starts in Swedish in a Swedish interface', async () => {
+    i18n.setLocale('sv');
+    try {
+      const { library } = await mountLibrary();
+      const create = await openCreate(library);
+      expect(deep<HTMLSelectElement>(create, '#language')!.value).to.equal('sv');
+      expect(deep(create, 'label[for=language]')!.textContent).to.equal('Innehållets språk');
+      typeInto(deep(create, '#title'), 'PHQ 9');
+      await settle(create);
+      expect(deep<HTMLInputElement>(create, '#id')!.value).to.equal('phq-9-copy');
+    } finally {
+      i18n.setLocale('en');
+    }
   });
 
   it('searches by title and id, and filters by status', async () => {
@@ -72,7 +120,7 @@ describe('<cl-library>', () => {
     await server.signIn('arrange', 'designer');
     await server.call('arrange', 'POST', '/api/modules', { kind: 'module', id: 'phq-9-copy', example: 'phq-9' });
     const { library, workspace } = await mountLibrary();
-    const create = deep(library, 'cl-create-document')!;
+    const create = await openCreate(library);
     deep<HTMLInputElement>(create, 'input[name=source][value=example]')!.click();
     await settle(library);
     expect(deepAll<HTMLOptionElement>(create, '#example option').map((option) => option.value)).to.include('phq-9');
@@ -104,7 +152,7 @@ describe('<cl-library>', () => {
 
   it('proposes the next free id when the server says the proposed one is taken since the list was read', async () => {
     const { library } = await mountLibrary();
-    const create = deep(library, 'cl-create-document')!;
+    const create = await openCreate(library);
     deep<HTMLInputElement>(create, 'input[name=source][value=example]')!.click();
     await settle(library);
     const example = deep<HTMLSelectElement>(create, '#example')!;
@@ -130,7 +178,7 @@ describe('<cl-library>', () => {
 
   it('refuses to create from an example without an id, without calling the server', async () => {
     const { library } = await mountLibrary();
-    const create = deep(library, 'cl-create-document')!;
+    const create = await openCreate(library);
     deep<HTMLInputElement>(create, 'input[name=source][value=example]')!.click();
     await settle(library);
     typeInto(deep(create, '#id'), '');
@@ -143,7 +191,7 @@ describe('<cl-library>', () => {
 
   it('shows each problem of an uploaded file once, in a sentence that names its place, without JSON paths', async () => {
     const { library } = await mountLibrary();
-    const create = deep(library, 'cl-create-document')!;
+    const create = await openCreate(library);
     deep<HTMLInputElement>(create, 'input[name=source][value=upload]')!.click();
     await settle(library);
     const input = deep<HTMLInputElement>(create, '#file')!;
@@ -161,7 +209,7 @@ describe('<cl-library>', () => {
 
   it('words a refused id in the designer\'s language, once, without the field\'s path', async () => {
     const { library } = await mountLibrary();
-    const create = deep(library, 'cl-create-document')!;
+    const create = await openCreate(library);
     deep<HTMLInputElement>(create, 'input[name=source][value=example]')!.click();
     await settle(library);
     typeInto(deep(create, '#id'), 'Bad Id');
@@ -174,7 +222,7 @@ describe('<cl-library>', () => {
 
   it('says when an uploaded file is not JSON, without calling the server', async () => {
     const { library } = await mountLibrary();
-    const create = deep(library, 'cl-create-document')!;
+    const create = await openCreate(library);
     deep<HTMLInputElement>(create, 'input[name=source][value=upload]')!.click();
     await settle(library);
     const transfer = new DataTransfer();

@@ -17,7 +17,8 @@ import { reviewInbox } from './review-inbox.js';
 /**
  * The organisation's modules and programs: searchable by title, id and tags, filterable by status
  * and kind, each with its status, last editor and time, and links to edit and review. Designers
- * also get the form to create a document. Asks the app to navigate with `cl-navigate`.
+ * also get a "New" button at the top that opens the form to create a document right under it.
+ * Asks the app to navigate with `cl-navigate`.
  */
 export class ClLibrary extends LitElement {
   static override properties: PropertyDeclarations = {
@@ -27,6 +28,7 @@ export class ClLibrary extends LitElement {
     filter: { state: true },
     problem: { state: true },
     loaded: { state: true },
+    creating: { state: true },
   };
   static override styles = [
     uiStyles,
@@ -64,6 +66,8 @@ export class ClLibrary extends LitElement {
   declare filter: LibraryFilter;
   declare problem: string;
   declare loaded: boolean;
+  /** The create form is open (designers open it with the "New" button at the top). */
+  declare creating: boolean;
   /** Every id the server listed, other organisations' too: a new document's id must differ from all. */
   #takenIds: readonly string[] = [];
   private readonly locale = new LocaleController(this);
@@ -75,6 +79,7 @@ export class ClLibrary extends LitElement {
     this.filter = { query: '', status: 'all', kind: 'all' };
     this.problem = '';
     this.loaded = false;
+    this.creating = false;
   }
 
   override connectedCallback(): void {
@@ -106,6 +111,10 @@ export class ClLibrary extends LitElement {
     const shown = filterDocuments(this.documents, this.filter);
     return html`
       <h1>${t('library.title')}</h1>
+      ${canEdit(workspace)
+        ? html`<p><button type="button" class="primary" data-action="new" aria-expanded=${this.creating ? 'true' : 'false'} aria-controls="create" @click=${this.#toggleCreate}>${t('library.new')}</button></p>
+            ${this.creating ? html`<cl-create-document id="create" class="card" .workspace=${workspace} .examples=${this.examples} .takenIds=${this.#takenIds} @document-created=${this.#created}></cl-create-document>` : null}`
+        : null}
       ${this.#inbox(workspace)}
       <div class="filters" role="search">
         <div class="field">
@@ -132,7 +141,6 @@ export class ClLibrary extends LitElement {
       ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : null}
       <p class="muted" role="status" aria-live="polite">${this.loaded ? t('library.count', { shown: shown.length, total: this.documents.length }) : t('common.loading')}</p>
       ${shown.length > 0 ? this.#table(shown, workspace) : null}
-      ${canEdit(workspace) ? html`<cl-create-document .workspace=${workspace} .examples=${this.examples} .takenIds=${this.#takenIds} @document-created=${this.#created}></cl-create-document>` : null}
       ${canEdit(workspace) ? html`<cl-fhir-import .workspace=${workspace} .takenIds=${this.#takenIds} @document-created=${this.#created}></cl-fhir-import>` : null}
     `;
   }
@@ -157,7 +165,7 @@ export class ClLibrary extends LitElement {
   #table(documents: readonly LibraryDocument[], workspace: Workspace) {
     const dateFormat = new Intl.DateTimeFormat(i18n.locale, { dateStyle: 'medium', timeStyle: 'short' });
     return html`<div class="table-wrap">
-      <table>
+      <table class="cards">
         <caption class="visually-hidden">${t('library.title')}</caption>
         <thead>
           <tr>
@@ -175,12 +183,12 @@ export class ClLibrary extends LitElement {
                 <a href=${editorHash(document.kind, document.id)}>${document.title}</a>
                 <code class="id">${document.id}</code>
               </td>
-              <td>${t(document.kind === 'program' ? 'common.program' : 'common.module')}</td>
-              <td>
+              <td data-label=${t('library.kind')}>${t(document.kind === 'program' ? 'common.program' : 'common.module')}</td>
+              <td data-label=${t('library.status')}>
                 <cl-status-badge status=${documentStatus(document)}></cl-status-badge>
                 ${document.latestVersion ? html`<span class="muted">v${document.latestVersion.number}</span>` : null}
               </td>
-              <td>
+              <td data-label=${t('library.column.lastEdited')}>
                 ${personLabel(workspace, document.lastEditedBy, t('people.you'), document.lastEditedByName)}<br />
                 <time datetime=${document.lastEditedAt} class="muted">${dateFormat.format(new Date(document.lastEditedAt))}</time>
               </td>
@@ -198,6 +206,12 @@ export class ClLibrary extends LitElement {
   #setFilter(change: Partial<LibraryFilter>): void {
     this.filter = { ...this.filter, ...change };
   }
+
+  #toggleCreate = async (): Promise<void> => {
+    this.creating = !this.creating;
+    await this.updateComplete;
+    if (this.creating) this.renderRoot.querySelector<HTMLElement>('cl-create-document')?.focus();
+  };
 
   #created = (event: CustomEvent<DraftView>): void => {
     const document = event.detail.document;

@@ -162,7 +162,7 @@ export class ClPeopleScreen extends LitElement {
 
   #table(workspace: Workspace) {
     return html`<div class="table-wrap">
-      <table>
+      <table class="cards">
         <caption class="visually-hidden">${t('members.title')}</caption>
         <thead>
           <tr>

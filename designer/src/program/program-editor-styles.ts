@@ -142,7 +142,11 @@ export const programEditorStyles = css`
   @media (max-width: 60rem) {
     .layout,
     .translations {
-      grid-template-columns: 1fr;
+      /* minmax(0, …): on a phone nothing inside may widen the page (it was 524 px wide at 360 px). */
+      grid-template-columns: minmax(0, 1fr);
+    }
+    aside {
+      position: static;
     }
   }
 `;

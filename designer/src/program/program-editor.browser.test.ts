@@ -71,15 +71,16 @@ describe('<cl-program-editor>', () => {
     await until(() => programOf(pair.ben).modules[0]!.module.version === 1);
   });
 
-  it('lists validation problems live with their paths', async () => {
+  it('lists validation problems live, in the designer\'s words', async () => {
     const { pair } = seed();
     const editor = await mountEditor(pair.anna);
     // Until the scheduled modules' content has come from the server, they count as missing.
     await until(() => deep(editor, 'aside [role=status]')?.textContent?.includes('No problems'));
     typeInto(deep(editor, '#program-weeks'), '0');
     await until(() => deep(editor, 'aside [role=status]')?.textContent?.match(/\d+ problems? to fix/));
-    const paths = deepAll(deep(editor, 'aside cl-issue-list')!, 'code').map((code) => code.textContent);
-    expect(paths).to.include('/durationWeeks');
+    const listed = deepAll(deep(editor, 'aside cl-issue-list')!, 'li').map((item) => item.textContent!.trim());
+    expect(listed).to.include('Program details: the length in weeks must be at least 1.');
+    expect(listed.join('\n')).not.to.match(/\/|durationWeeks|"/);
     typeInto(deep(editor, '#program-weeks'), '26');
     await until(() => deep(editor, 'aside [role=status]')?.textContent?.includes('No problems'));
   });

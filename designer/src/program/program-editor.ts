@@ -280,7 +280,7 @@ export class ClProgramEditor extends LitElement {
       <aside aria-labelledby="issues-title">
         <h2 id="issues-title">${t('common.problems')}</h2>
         <p role="status" aria-live="polite" class=${this.issues.length === 0 ? 'success' : 'error'}>${this.issues.length === 0 ? t('program.noIssues') : t('program.issueCount', { n: this.issues.length })}</p>
-        <cl-issue-list .issues=${this.issues}></cl-issue-list>
+        <cl-issue-list .issues=${this.issues} .document=${this.program}></cl-issue-list>
       </aside>
     </div>`;
   }

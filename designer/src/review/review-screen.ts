@@ -50,7 +50,8 @@ export class ClReviewScreen extends LitElement {
       }
       @media (max-width: 60rem) {
         .columns {
-          grid-template-columns: 1fr;
+          /* minmax(0, …): a wide table scrolls in its own box instead of widening the page on a phone. */
+          grid-template-columns: minmax(0, 1fr);
         }
       }
     `,

@@ -185,7 +185,7 @@ describe('review screens', () => {
     const fake = seed();
     fake.submitIssues = [
       { code: 'schema.required', path: '/pages/0/blocks/1/items/2/text', message: 'The item needs a text.' },
-      { code: 'bands.gap', path: '/pages/0/blocks/1/scoring/bands', message: 'The bands leave 5 uncovered.' },
+      { code: 'bands.gap', path: '/pages/0/blocks/1/scoring/bands', message: 'The bands leave 5 uncovered.', params: { from: 5, to: 9 } },
     ];
     const screen = await mountReview(fake, PEOPLE.designer);
     expect(deepAll(actions(screen), '.buttons button').map((button) => button.dataset['action'])).to.deep.equal(['withdraw']);
@@ -200,8 +200,16 @@ describe('review screens', () => {
     typeInto(deep(draft, '#change-note'), 'Removed item 10');
     deep<HTMLButtonElement>(draft, '.panel button[type=submit]')!.click();
     await until(() => deep(draft, '[role=alert]')?.textContent?.includes('2 problems'));
-    const paths = deepAll(deep(draft, 'cl-issue-list')!, 'code').map((code) => code.textContent);
-    expect(paths).to.deep.equal(['/pages/0/blocks/1/items/2/text', '/pages/0/blocks/1/scoring/bands']);
+    // The draft's problems in the editor's words, placed as the editor shows them: no JSON paths.
+    const listed = deepAll(deep(draft, 'cl-issue-list')!, 'li').map((item) => item.textContent!.trim());
+    expect(listed).to.have.length(2);
+    expect(listed[0]).to.match(/^Page 1 “How you have been feeling this week”, block 2 \(Rating scale “Patient Health Questionnaire-9”\), item 3 “.*”: add the text\.$/);
+    expect(listed[1]).to.equal('Page 1 “How you have been feeling this week”, block 2 (Rating scale “Patient Health Questionnaire-9”): the scores from 5 to 9 fall in no band. Add a band for them or widen a neighbouring band.');
+    for (const text of listed) expect(text).not.to.match(/\/pages|scoring|bands/);
+    i18n.setLocale('sv');
+    await settle(draft);
+    expect(deepAll(deep(draft, 'cl-issue-list')!, 'li')[0]!.textContent).to.match(/^Sida 1 /);
+    i18n.setLocale('en');
     fake.submitIssues = [];
     deep<HTMLButtonElement>(draft, '.panel button[type=submit]')!.click();
     await until(() => fake.documents.get('phq-9')!.versions.length === 3);

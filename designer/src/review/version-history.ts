@@ -56,7 +56,7 @@ export class ClVersionHistory extends LitElement {
     return html`
       <h2 id="history-title">${t('history.title')}</h2>
       <div class="table-wrap">
-        <table aria-labelledby="history-title">
+        <table class="cards" aria-labelledby="history-title">
           <thead>
             <tr>
               <th scope="col">${t('history.version')}</th>
@@ -74,18 +74,18 @@ export class ClVersionHistory extends LitElement {
                     ${t('history.versionNumber', { n: version.number })}
                   </button>
                 </th>
-                <td>
+                <td data-label=${t('library.status')}>
                   <cl-status-badge status=${version.state}></cl-status-badge><br />
                   <time class="muted" datetime=${version.stateChangedAt}>${dateFormat.format(new Date(version.stateChangedAt))}</time>
                 </td>
-                <td>${personLabel(workspace, version.authoredBy, t('people.you'), version.authoredByName)}</td>
-                <td>
+                <td data-label=${t('history.author')}>${personLabel(workspace, version.authoredBy, t('people.you'), version.authoredByName)}</td>
+                <td data-label=${t('history.changeNote')}>
                   ${version.changeNote}
                   ${version.release
                     ? html`<p class="release"><strong>${t('history.released', { class: t(`releaseClass.${version.release.releaseClass}`) })}</strong> ${version.release.releaseNotes}</p>`
                     : null}
                 </td>
-                <td><code class="hash" title=${version.contentHash}>${version.contentHash.slice(0, 12)}</code></td>
+                <td data-label=${t('history.hash')}><code class="hash" title=${version.contentHash}>${version.contentHash.slice(0, 12)}</code></td>
               </tr>`,
             )}
           </tbody>

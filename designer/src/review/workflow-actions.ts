@@ -1,11 +1,12 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { isApiError } from '@careloom/client/api';
-import type { ApiError, ApiIssue } from '@careloom/client/api';
+import type { ApiError } from '@careloom/client/api';
 import type { TransitionInput, VersionView, WorkflowAction } from '@careloom/format/api';
 import { canEdit, type Workspace } from '../app/workspace.js';
 import { LocaleController, t } from '../i18n/i18n.js';
 import { statusLabel } from '../ui/status-badge.js';
+import type { ListedIssue } from '../ui/issue-list.js';
 import '../ui/issue-list.js';
 import { errorText } from '../ui/error-text.js';
 import { uiStyles } from '../ui/ui-styles.js';
@@ -32,6 +33,7 @@ export class ClWorkflowActions extends LitElement {
     busy: { state: true },
     problem: { state: true },
     issues: { state: true },
+    issuesIn: { state: true },
     done: { state: true },
     suggested: { state: true },
     openComments: { state: true },
@@ -77,7 +79,9 @@ export class ClWorkflowActions extends LitElement {
   declare open: WorkflowAction | 'submit' | undefined;
   declare busy: boolean;
   declare problem: string;
-  declare issues: readonly ApiIssue[];
+  declare issues: readonly ListedIssue[];
+  /** The draft the listed problems point into, so they are named as the editor shows them. */
+  declare issuesIn: unknown;
   declare done: string;
   declare suggested: { level: ReleaseLevel | 'none'; reasons: string[] } | undefined;
   /** Unresolved comment threads on the version, counted when the release form opens. */
@@ -111,7 +115,7 @@ export class ClWorkflowActions extends LitElement {
     return html`
       ${this.draft ? this.#draftActions(workspace) : this.#versionActions(workspace)}
       ${this.problem
-        ? html`<div class="error" role="alert"><p>${this.problem}</p><cl-issue-list .issues=${this.issues}></cl-issue-list></div>`
+        ? html`<div class="error" role="alert"><p>${this.problem}</p><cl-issue-list .issues=${this.issues} .document=${this.issuesIn}></cl-issue-list></div>`
         : nothing}
       ${this.done ? html`<p class="success" role="status">${this.done}</p>` : nothing}
     `;
@@ -299,14 +303,23 @@ export class ClWorkflowActions extends LitElement {
         // Fall through to the server's sentence.
       }
     }
-    const reason = errorText(error);
     const lead = error.status === 403 ? t('workflow.refusedForbidden', { action: what }) : error.status === 422 ? t('workflow.refusedInvalid', { action: what, n: error.issues.length }) : t('workflow.refused', { action: what });
-    this.#refuse(`${lead} ${reason}`, error.issues);
+    if (error.status === 422 && action === 'submit' && this.workspace) {
+      // The draft's own problems (with what each names), placed in the draft: the editor's words, not the server's paths.
+      try {
+        const draft = await this.workspace.api.getDraft(this.documentId);
+        if (draft.issues.length > 0) return this.#refuse(lead, draft.issues, draft.content);
+      } catch (draftError) {
+        if (!isApiError(draftError)) throw draftError;
+      }
+    }
+    this.#refuse(`${lead} ${errorText(error)}`, error.issues);
   }
 
-  #refuse(message: string, issues: readonly ApiIssue[] = []): void {
+  #refuse(message: string, issues: readonly ListedIssue[] = [], issuesIn?: unknown): void {
     this.problem = message;
     this.issues = issues;
+    this.issuesIn = issuesIn;
     this.done = '';
   }
 }

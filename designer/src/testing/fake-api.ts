@@ -100,7 +100,8 @@ export class FakeApi {
   /** When set, joining by invitation works but the sign-in after it is refused (the server's login throttle). */
   refuseSignInAfterJoin = false;
   /** When set, submitting a draft is refused with 422 and these issues (the draft does not validate). */
-  submitIssues: ApiIssue[] = [];
+  /** The draft's problems: refused on submit (as the server, without params) and listed with the draft (with them). */
+  submitIssues: Array<ApiIssue & { params?: Record<string, unknown> }> = [];
   readonly csrfToken = 'csrf-token-1';
   #ids = 0;
   #clock = Date.parse('2026-03-01T09:00:00Z');
@@ -180,6 +181,7 @@ export class FakeApi {
     if (method === 'POST' && path === '/api/public/member-invitations/preview') return this.#previewInvitation(body as { token?: string });
     if (method === 'POST' && path === '/api/public/member-invitations/join') return this.#joinByInvitation(body as { token?: string; name?: string; password?: string });
     const person = this.signedIn;
+    if (method === 'GET' && path === '/api/auth/session') return json({ session: person ? this.session(person) : null });
     if (!person) return problem(401, 'unauthenticated', 'Sign in first.');
     if (method !== 'GET' && headers.get('X-CSRF-Token') !== this.csrfToken) return problem(403, 'csrf', 'The request has no valid CSRF token.');
     if (method === 'GET' && path === '/api/auth/me') return json(this.session(person));
@@ -407,7 +409,7 @@ export class FakeApi {
     const id = document.summary.id;
     this.#refresh(document);
     if (method === 'GET' && rest === '') return json({ ...document.summary, versions: document.versions.map(({ number, state, allowedActions }) => ({ number, state, allowedActions })) });
-    if (method === 'GET' && rest === '/draft') return json({ document: document.summary, content: document.draft, issues: [], seq: 1 });
+    if (method === 'GET' && rest === '/draft') return json({ document: document.summary, content: document.draft, issues: this.submitIssues, seq: 1 });
     if (method === 'GET' && rest === '/versions') return json({ versions: document.versions.map(({ content: _content, ...view }) => view) });
     if (method === 'POST' && rest === '/versions') return this.#submit(person, document, body as { changeNote: string });
     const version = /^\/versions\/(\d+)(\/transitions|\/test-enrollments)?$/.exec(rest);

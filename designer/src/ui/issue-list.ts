@@ -1,6 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import type { PropertyDeclarations } from 'lit';
-import { LocaleController, t } from '../i18n/i18n.js';
+import { i18n, LocaleController } from '../i18n/i18n.js';
+import { issueInWords } from '../editor/issue-words.js';
 import { uiStyles } from './ui-styles.js';
 
 /** One problem with where it is: a JSON Pointer into the document (or request body). */
@@ -8,14 +9,17 @@ export interface ListedIssue {
   code?: string;
   path: string;
   message: string;
+  params?: Record<string, unknown>;
 }
 
 /**
- * Validation problems as a list, each with its JSON path. Fires `issue-select` (`detail: issue`)
- * when one is chosen, so a host can jump to the place it names.
+ * Validation problems as a list, in the designer's words: with the `document` they point into, each
+ * names its place as the editor shows it and says what to do, in the interface language (never a
+ * JSON path); without it, the server's own sentence. Fires `issue-select` (`detail: issue`) when one
+ * is chosen, so a host can jump to the place it names.
  */
 export class ClIssueList extends LitElement {
-  static override properties: PropertyDeclarations = { issues: { attribute: false }, selectable: { type: Boolean } };
+  static override properties: PropertyDeclarations = { issues: { attribute: false }, document: { attribute: false }, contentLanguage: { attribute: false }, selectable: { type: Boolean } };
   static override styles = [
     uiStyles,
     css`
@@ -35,6 +39,10 @@ export class ClIssueList extends LitElement {
   ];
 
   declare issues: readonly ListedIssue[];
+  /** The module or program the paths point into. */
+  declare document: unknown;
+  /** The language of the content texts that name places (the document's default when unset). */
+  declare contentLanguage: string | undefined;
   declare selectable: boolean;
   private readonly locale = new LocaleController(this);
 
@@ -48,10 +56,18 @@ export class ClIssueList extends LitElement {
     if (this.issues.length === 0) return null;
     return html`<ul>
       ${this.issues.map((issue) => {
-        const where = html`<code>${issue.path === '' ? t('issues.wholeDocument') : issue.path}</code>`;
-        return html`<li>${this.selectable ? html`<button type="button" @click=${() => this.#select(issue)}>${where}</button>` : where} ${issue.message}</li>`;
+        const text = this.document === undefined ? issue.message : issueInWords({ ...issue, code: issue.code ?? '' }, this.document, this.#language());
+        return html`<li>${this.selectable ? html`<button type="button" @click=${() => this.#select(issue)}>${text}</button>` : text}</li>`;
       })}
     </ul>`;
+  }
+
+  #language(): string {
+    const doc = this.document as { defaultLanguage?: unknown; languages?: unknown } | null;
+    const languages = Array.isArray(doc?.languages) ? (doc.languages as string[]) : [];
+    if (this.contentLanguage) return this.contentLanguage;
+    // The interface language when the content has it, else the content's own default.
+    return languages.includes(i18n.locale) ? i18n.locale : typeof doc?.defaultLanguage === 'string' ? doc.defaultLanguage : i18n.locale;
   }
 
   #select(issue: ListedIssue): void {

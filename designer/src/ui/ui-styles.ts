@@ -89,6 +89,9 @@ export const uiStyles = css`
     flex-direction: column;
     gap: 0.25rem;
     margin: 0.5rem 0;
+    /* In a wrapping row a field may shrink below its select's longest option rather than widen the page. */
+    min-width: 0;
+    max-width: 100%;
   }
   .row {
     display: flex;
@@ -150,6 +153,39 @@ export const uiStyles = css`
     padding: 0.5rem;
     border-bottom: 1px solid var(--cl-line);
   }
+  /*
+   * On a phone a table marked .cards shows each row as a card of labelled lines (the cell's
+   * data-label): four or five columns do not fit 360 px, and the page must not scroll sideways.
+   */
+  @media (max-width: 40rem) {
+    table.cards thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    table.cards,
+    table.cards tbody,
+    table.cards tr,
+    table.cards th,
+    table.cards td {
+      display: block;
+    }
+    table.cards tr {
+      border-top: 1px solid var(--cl-line);
+      padding: 0.5rem 0;
+    }
+    table.cards tbody th,
+    table.cards td {
+      border: 0;
+      padding: 0.125rem 0;
+    }
+    table.cards td[data-label]::before {
+      content: attr(data-label) ': ';
+      font-weight: 600;
+    }
+  }
   .card {
     border: 1px solid var(--cl-line);
     border-radius: 0.5rem;
@@ -161,6 +197,8 @@ export const uiStyles = css`
     border: 1px solid var(--cl-line);
     border-radius: 0.375rem;
     margin: 0.5rem 0;
+    /* A fieldset is as wide as its widest content by default: a long module title in a select widened the page on a phone. */
+    min-width: 0;
   }
   legend {
     font-weight: 600;

@@ -128,6 +128,23 @@ describe('auth routes: refusals', () => {
     expect((await request('GET', '/api/auth/me', { as: session })).status).toBe(401);
   });
 
+  it('answers the start-up probe with 200 and null for a visitor, an ended session and a forged cookie, and with the session when signed in', async () => {
+    const { request, login } = await createAccountsTestApp();
+    const probe = async (as?: Parameters<typeof request>[2]) => {
+      const response = await request('GET', '/api/auth/session', as ?? {});
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      return (await response.json()) as { session: { person: { id: string }; csrfToken: string } | null };
+    };
+    expect(await probe()).toEqual({ session: null });
+    const session = await login('designerA');
+    const signedIn = await probe({ as: session });
+    expect(signedIn.session).toMatchObject({ person: { id: session.personId }, csrfToken: session.csrfToken });
+    expect(await probe({ as: { ...session, cookie: 'x'.repeat(43) } })).toEqual({ session: null });
+    expect((await request('POST', '/api/auth/logout', { as: session })).status).toBe(204);
+    expect(await probe({ as: session })).toEqual({ session: null });
+  });
+
   it('refuses a logged-out session', async () => {
     const { request, login, revoked } = await createAccountsTestApp();
     const session = await login('adminA');

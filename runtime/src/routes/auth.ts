@@ -13,6 +13,7 @@ import type { SecondFactorService } from '../domain/second-factor/second-factor-
 import { CHALLENGE_TTL_MS } from '../domain/second-factor/second-factor-service.js';
 import { DomainError } from '../domain/errors.js';
 import { setCookie } from 'hono/cookie';
+import type { SessionProbe } from '@careloom/format/api';
 import type { Context } from 'hono';
 
 export interface AuthRoutesDeps {
@@ -35,6 +36,8 @@ export interface AuthRoutesDeps {
  *   `second_factor.enrolment_required`) and the `careloom_second_factor` cookie: see routes/second-factor.ts
  * - POST /logout → 204 (ends the session, clears the cookie)
  * - GET /me → 200 `{ person, memberships, csrfToken, expiresAt }`
+ * - GET /session → 200 `{ session }`, the same session or null: the apps' start-up probe, which a
+ *   visitor who is not signed in must pass without a 401 (browsers log every 4xx as a console error)
  * - POST /password `{ currentPassword, newPassword }` → 204 (ends the person's other sessions)
  *
  * @example
@@ -60,6 +63,12 @@ export function authRoutes(deps: AuthRoutesDeps) {
     .get('/me', requireAuth, async (c) => {
       c.header('Cache-Control', 'no-store');
       return c.json(presentSession(await deps.authentication.describeSession(c.var.principal!)));
+    })
+    .get('/session', async (c) => {
+      c.header('Cache-Control', 'no-store');
+      const principal = c.var.principal;
+      const probe: SessionProbe = { session: principal ? presentSession(await deps.authentication.describeSession(principal)) : null };
+      return c.json(probe);
     })
     .post('/password', requireAuth, async (c) => {
       const body = await parseBody(c, validateChangePasswordBody);

@@ -46,7 +46,7 @@ export function patientManifest(): Record<string, unknown> {
  * module's progress, plan, charts and messages, and the module versions. Nothing else (no clinic
  * or designer request, nothing of another person's) is kept.
  */
-export const PATIENT_DATA_PATHS = /^\/api\/(?:auth\/me|me\/(?:today|enrollments|module-versions\/[^/]+\/\d+|enrollments\/[^/]+\/(?:program|plan|charts|messages|modules\/[^/]+\/progress)))$/;
+export const PATIENT_DATA_PATHS = /^\/api\/(?:auth\/(?:me|session)|me\/(?:today|enrollments|module-versions\/[^/]+\/\d+|enrollments\/[^/]+\/(?:program|plan|charts|messages|modules\/[^/]+\/progress)))$/;
 
 /**
  * The patient app's service worker, as JavaScript text. Its bytes name the current bundle, so a new
@@ -62,7 +62,8 @@ export const PATIENT_DATA_PATHS = /^\/api\/(?:auth\/me|me\/(?:today|enrollments|
  * - only requests from the patient app (a window at `/`) are kept: the clinic and the designer share
  *   the origin and are never cached;
  * - the kept data is health data on the device: it is deleted when the patient signs out (the app
- *   posts `careloom:signed-out`) and as soon as the server answers that the session has ended.
+ *   posts `careloom:signed-out`) and as soon as the server answers that the session has ended (a
+ *   401, or the start-up probe `/api/auth/session` answering `{ "session": null }`).
  */
 export function patientServiceWorker(bundleFileName: string): string {
   const shellFiles = ['/', `/assets/${bundleFileName}`, '/manifest.webmanifest', ...PATIENT_ICONS.map((icon) => `/icons/${icon.file}`)];
@@ -99,6 +100,7 @@ async function networkFirst(request, cacheName, key) {
   try {
     const response = await fetch(request);
     if (response.status === 401 && cacheName === DATA) await caches.delete(DATA);
+    else if (response.status === 200 && key.startsWith('/api/auth/session') && (await response.clone().json()).session === null) await caches.delete(DATA);
     else if (response.status === 200) {
       const cache = await caches.open(cacheName);
       await cache.put(key, response.clone());

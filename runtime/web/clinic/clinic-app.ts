@@ -148,7 +148,9 @@ export class ClClinicApp extends LitElement {
 
   private async start(): Promise<void> {
     try {
-      await this.signedIn(await this.api.me());
+      const session = await this.api.currentSession();
+      if (session) await this.signedIn(session);
+      else this.session = null;
     } catch (error) {
       this.session = null;
       if (!(error instanceof ApiError && error.status === 401)) this.startError = translator(this.language)(error instanceof ApiError && error.offline ? 'errorOffline' : 'errorUnexpected');

@@ -133,7 +133,9 @@ export class ClPatientApp extends LitElement {
   private async start(): Promise<void> {
     try {
       // Already signed in and opening an invitation link: stay there to accept it.
-      await this.signedIn(await this.api.me(), { keepInvite: true });
+      const session = await this.api.currentSession();
+      if (session) await this.signedIn(session, { keepInvite: true });
+      else this.session = null;
     } catch (error) {
       if (error instanceof ApiError && (error.status === 401 || error.status === 403)) this.session = null;
       else {

@@ -262,6 +262,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     }],
     ['POST', /^\/api\/auth\/logout$/, () => ((session = null), new Response(null, { status: 204 }))],
     ['GET', /^\/api\/auth\/me$/, () => (session ? json(200, session) : problem(401, 'Unauthorized', 'Sign in.'))],
+    ['GET', /^\/api\/auth\/session$/, () => json(200, { session })],
     ['POST', /^\/api\/public\/invitations\/redeem$/, (_m, request) => {
       const body = request.body as { code?: string };
       // Like the server: any case, with or without the dash.
@@ -484,7 +485,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
       requests.push(request);
       if (fake.offline) throw new TypeError('Failed to fetch');
       const isPublic = url.pathname.startsWith('/api/public/') || url.pathname === '/api/auth/login';
-      if (!isPublic && url.pathname !== '/api/auth/me' && !session) return problem(401, 'Unauthorized', 'Sign in.');
+      if (!isPublic && url.pathname !== '/api/auth/me' && url.pathname !== '/api/auth/session' && !session) return problem(401, 'Unauthorized', 'Sign in.');
       if (method !== 'GET' && !isPublic && session && request.csrf !== session.csrfToken) return problem(403, 'Forbidden', 'CSRF token missing or wrong.');
       for (const [routeMethod, pattern, handler] of routes) {
         if (routeMethod !== method) continue;

@@ -316,6 +316,15 @@ export interface Session {
   expiresAt: string;
 }
 /**
+ * GET /api/auth/session: the session when the browser has one, else null. The apps ask this at start, so a visitor who is not signed in gets an answer rather than a 401 (which browsers log as an error).
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "SessionProbe".
+ */
+export interface SessionProbe {
+  session: Session | null;
+}
+/**
  * A person's roles in one organisation: organisation-wide roles as names, unit-scoped ones apart.
  *
  * This interface was referenced by `CareloomApi`'s JSON-Schema
@@ -2898,6 +2907,7 @@ export interface ApiDefinitions {
   UnitRole: UnitRole;
   SessionMembership: SessionMembership;
   Session: Session;
+  SessionProbe: SessionProbe;
   RoleNames: RoleNames;
   MyOrganisation: MyOrganisation;
   MyOrganisations: MyOrganisations;

@@ -12,6 +12,8 @@ import { emptyText } from '../y/new-pieces.js';
 import { uniqueId } from '../y/ids.js';
 import { arrayAt, localizedAt, mapAt, mapsOf, numberAt, stringAt } from '../y/read.js';
 import { addScoredOption, itemOptionsSwitch } from './item-options.js';
+import type { InstrumentBlock } from '@careloom/format';
+import { answerNewItemInTests } from './scoring-test-defaults.js';
 
 const NUMERIC_OPS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte'] as const;
 
@@ -77,7 +79,15 @@ function itemsEditor(context: EditContext, structure: EditContext, block: Y.Map<
     addLabel: t('instrument.addItem'),
     removeLabel: (number) => t('instrument.removeItem', { number }),
     moveUpLabel: (number) => t('instrument.item', { number }),
-    onAdd: () => items && pushPiece(context, items, { id: uniqueId('item', context.takenIds()), text: emptyText(context.languages) }, 'InstrumentItem'),
+    onAdd: () => {
+      if (!items) return;
+      const before = block.toJSON() as InstrumentBlock;
+      const id = uniqueId('item', context.takenIds());
+      context.session.transact(() => {
+        pushPiece(context, items, { id, text: emptyText(context.languages) }, 'InstrumentItem');
+        answerNewItemInTests(block, before, id);
+      });
+    },
     render: (item, index) => html`
       ${localizedText(context, item, 'text', t('instrument.item', { number: index + 1 }), { translateOnly: locked, multiline: true })}
       <div class="inline">

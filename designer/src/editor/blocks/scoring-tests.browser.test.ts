@@ -28,6 +28,37 @@ function scoringTests(editor: ClModuleEditor): ShadowRoot {
 }
 
 describe('scoring test cases', () => {
+  it('a new scale\'s test case keeps holding when items are added, and a new case holds from the start', async () => {
+    const session = localSession(moduleToYDoc(unlockedPhq9()), anna);
+    const editor = await mountEditor(session);
+    editor.validateNow();
+    await settle(editor);
+    expect(editor.problems.filter((problem) => problem.code === 'scoring.test_failed')).to.deep.equal([]);
+    const instrument = blockSection(editor, 'phq9');
+    const addItem = () => [...instrument.querySelectorAll<HTMLButtonElement>('button.add')].find((button) => button.textContent === 'Add item')!;
+    addItem().click();
+    await settle(editor);
+    addItem().click();
+    await settle(editor);
+    editor.validateNow();
+    await settle(editor);
+    // Every case answers the new items with their lowest option and still holds.
+    expect(editor.problems.filter((problem) => problem.code === 'scoring.test_failed').map((problem) => problem.message)).to.deep.equal([]);
+    const json = instrumentJson(editor) as { items: Item[]; tests: Test[] };
+    const added = json.items.slice(-2).map((item) => item.id);
+    for (const test of json.tests) for (const id of added) expect(test.answers[id], test.name).to.equal('notAtAll');
+    // A new case: every item at its lowest option, the total the scoring gives, no problem.
+    const root = scoringTests(editor);
+    [...root.querySelectorAll<HTMLButtonElement>('button.add')].find((button) => button.textContent === 'Add test case')!.click();
+    await settle(editor);
+    const created = (instrumentJson(editor)['tests'] as Test[]).at(-1)!;
+    expect(created.expect).to.deep.equal({ total: 0, band: 'minimal' });
+    editor.validateNow();
+    await settle(editor);
+    expect(editor.problems.filter((problem) => problem.code === 'scoring.test_failed')).to.deep.equal([]);
+  });
+
+
   it('lists the cases; a new case that disagrees with the scoring shows as a problem, and fixing it clears it', async () => {
     const session = localSession(moduleToYDoc(phq9), anna);
     const editor = await mountEditor(session);
@@ -53,10 +84,9 @@ describe('scoring test cases', () => {
     const difficulty = last.querySelector<HTMLSelectElement>('select[data-item="phq9_10"]')!;
     expect([...difficulty.options].map((option) => option.value)).to.deep.equal(['', 'notDifficult', 'somewhatDifficult', 'veryDifficult', 'extremelyDifficult']);
     await settle(editor);
+    // A new case starts with a total to check, not with "No total" ticked.
     const noTotal = last.querySelector<HTMLInputElement>('[data-role="expect-no-total"]')!;
-    expect(noTotal.checked).to.equal(true);
-    noTotal.click();
-    await settle(editor);
+    expect(noTotal.checked).to.equal(false);
     typeInto(last.querySelector<HTMLInputElement>('[data-role="expect-total"]')!, '26');
     const band = last.querySelector<HTMLSelectElement>('[data-role="expect-band"]')!;
     band.value = 'severe';
@@ -66,7 +96,9 @@ describe('scoring test cases', () => {
     const index = phq9Tests().length;
     const written = (instrumentJson(editor)['tests'] as Test[])[index]!;
     expect(written.name).to.equal('all items "Nearly every day"');
-    expect(Object.keys(written.answers)).to.have.length(9);
+    // The case started with every item at its lowest option; the difficulty question kept it.
+    expect(Object.keys(written.answers)).to.have.length(10);
+    expect(written.answers['phq9_10']).to.equal('notDifficult');
     expect(written.expect).to.deep.equal({ total: 26, band: 'severe' });
 
     editor.validateNow();

@@ -7,6 +7,8 @@ import type { EditContext } from '../edit-context.js';
 import { editorStyles } from '../editor-styles.js';
 import { stringControl } from '../fields/controls.js';
 import { listEditor, pushPiece } from '../fields/list-editor.js';
+import type { InstrumentBlock } from '@careloom/format';
+import { lowestCase } from './scoring-test-defaults.js';
 import { t } from '../messages.js';
 import { arrayAt, keyOf, localizedAt, mapAt, mapsOf, numberAt, stringAt } from '../y/read.js';
 
@@ -120,7 +122,8 @@ export class ClScoringTests extends LitElement {
   }
 
   #add(context: EditContext, tests: Y.Array<unknown>): void {
-    pushPiece(context, tests, { name: t('tests.newName', { number: tests.length + 1 }), answers: {}, expect: { total: null } }, 'ScoringTest');
+    const instrument = this.block!.toJSON() as InstrumentBlock;
+    pushPiece(context, tests, lowestCase(instrument, t('tests.newName', { number: tests.length + 1 })), 'ScoringTest');
     const added = tests.get(tests.length - 1);
     this.expanded = new Set([...this.expanded, keyOf(added)]);
     void this.updateComplete.then(() => {

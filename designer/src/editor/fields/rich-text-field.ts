@@ -1,4 +1,5 @@
-import { Editor, Extension } from '@tiptap/core';
+import { Editor, Extension, getSchema } from '@tiptap/core';
+import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { css, html, LitElement } from 'lit';
@@ -149,16 +150,21 @@ export class ClRichText extends LitElement {
         'Mod-y': () => (session.undoManager.redo(), true),
       }),
     });
+    const extensions = [
+      ...richTextExtensions(),
+      Collaboration.configure({ fragment }),
+      CollaborationCaret.configure({ provider: { awareness: session.awareness }, user: { ...session.user } }),
+      undoKeys,
+    ];
     this.#editor = new Editor({
       element: surface,
       editable: !session.readOnly,
       injectCSS: false,
-      extensions: [
-        ...richTextExtensions(),
-        Collaboration.configure({ fragment }),
-        CollaborationCaret.configure({ provider: { awareness: session.awareness }, user: { ...session.user } }),
-        undoKeys,
-      ],
+      extensions,
+      // The editor starts with the fragment's own content, so that its first caret lies in text: the
+      // collaboration binding's first render keeps the starting caret's position, which in an empty
+      // paragraph is inside a leading callout of the real content (ProseMirror warns about it).
+      ...(fragment.length > 0 ? { content: yXmlFragmentToProseMirrorRootNode(fragment, getSchema(extensions)).toJSON() as Record<string, unknown> } : {}),
       editorProps: {
         attributes: {
           role: 'textbox',

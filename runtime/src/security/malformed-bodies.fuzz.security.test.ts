@@ -77,7 +77,7 @@ function roleFor(path: string): string | undefined {
   if (path.startsWith('/api/care/')) return 'therapist';
   if (path.includes('/transitions')) return 'publisher';
   if (path.includes('/test-enrollments')) return 'tester';
-  if (path.startsWith('/api/modules')) return 'designer';
+  if (path.startsWith('/api/modules') || path.startsWith('/api/media/')) return 'designer';
   if (path.startsWith('/api/organisations')) return 'permissions-admin';
   return 'therapist';
 }
@@ -185,7 +185,9 @@ async function send(route: WriteRoute, malformed: Malformed): Promise<number> {
   if (malformed.contentType !== undefined) headers['Content-Type'] = malformed.contentType;
   if (session?.cookie) headers['Cookie'] = session.cookie;
   if (session?.csrfToken) headers['X-CSRF-Token'] = session.csrfToken;
-  const path = route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? `fuzz-${name}`));
+  // A media library belongs to a publishing organisation: its routes are the designer's, in theirs.
+  const own = route.path.startsWith('/api/media/') ? { organisationId: sessions['designer']!.organisationIds[0]! } : {};
+  const path = route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent({ ...params, ...own }[name] ?? `fuzz-${name}`));
   const response = await security.server.app.request(`${security.server.url}${path}`, { method: route.method, headers, body: malformed.body });
   await response.arrayBuffer();
   return response.status;

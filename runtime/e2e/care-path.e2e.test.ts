@@ -274,7 +274,7 @@ describe('the care path, end to end', () => {
     await alert.getByText('Action: Assessed the risk').waitFor();
     const message = 'Thank you for your answers. I will call you today at 14:00 to talk about how you are feeling.';
     await page.getByLabel('Write a message').fill(message);
-    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
     await page.locator('cl-message-thread li.message.mine').filter({ hasText: message }).getByText('Not read yet').waitFor();
     expect(((await api.call('GET', `/api/care/units/${unitId}/alerts?status=open`)).body as { alerts: unknown[] }).alerts).toEqual([]);
     expect(unexpected(therapist)).toEqual([]);

@@ -99,6 +99,7 @@ describe('the designer, end to end', () => {
     const sam = await acceptInvitation(link!, SECOND_DESIGNER);
 
     // Dana starts a module from the week 1 example; the demo has that example under its own id, so the form suggests a free one.
+    await dana.page.getByRole('button', { name: 'New module or program' }).click();
     await dana.page.getByLabel('An example').check();
     await dana.page.getByLabel('Example', { exact: true }).selectOption('panic-week-1');
     await expect.poll(() => dana.page.getByLabel('Id', { exact: true }).inputValue()).toBe(MODULE_ID);

@@ -45,6 +45,7 @@ describe('the designer under its Content-Security-Policy', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
 
+    await page.getByRole('button', { name: 'New module or program' }).click();
     await page.getByLabel('An example').check();
     await page.getByLabel('Example', { exact: true }).selectOption('panic-week-1');
     await expect.poll(() => page.getByLabel('Id', { exact: true }).inputValue()).toBe(MODULE_ID);

@@ -1,42 +1,18 @@
 // Acknowledged edits survive a crash: every edit another client has seen was stored first, so a
 // kill -9 of the server loses none of them.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { serverProcesses } from '../testing/server-process.js';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { getPagesArray } from '@careloom/format/ydoc';
 import { eventually, HttpSession } from './http-client.js';
 
-const repoRoot = resolve(import.meta.dirname, '../../..');
-const children: ChildProcess[] = [];
+const servers = serverProcesses();
 const providers: WebsocketProvider[] = [];
 
-function startProcess(databaseFile: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/src/main.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, CARELOOM_DB: databaseFile, CARELOOM_PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  return new Promise((resolveStart, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The server did not start:\n${output}`)), 20000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Careloom is running at (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolveStart({ child, url: match[1]! });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`The server exited with ${code}:\n${output}`)));
-  });
-}
 
 function connect(session: HttpSession, url: string) {
   const doc = new Y.Doc();
@@ -51,14 +27,14 @@ describe('crash durability', () => {
   let dir = '';
   afterEach(() => {
     for (const provider of providers.splice(0)) provider.destroy();
-    for (const child of children.splice(0)) child.kill('SIGKILL');
+    servers.killAll();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('keeps every relayed edit after kill -9 and restart', async () => {
     dir = mkdtempSync(join(tmpdir(), 'careloom-crash-'));
     const databaseFile = join(dir, 'careloom.sqlite');
-    const first = await startProcess(databaseFile);
+    const first = await servers.start({ CARELOOM_DB: databaseFile });
     const designer = await HttpSession.login(first.url, 'designer@demo.careloom.test', 'careloom-demo-designer');
     expect((await designer.call('POST', '/api/modules', { organisationId: designer.organisationIds[0], id: 'copd-daily-report-trial', example: 'copd-daily-report' })).status).toBe(201);
 
@@ -73,7 +49,7 @@ describe('crash durability', () => {
     await new Promise((done) => first.child.once('exit', done));
     for (const provider of providers.splice(0)) provider.destroy();
 
-    const second = await startProcess(databaseFile);
+    const second = await servers.start({ CARELOOM_DB: databaseFile });
     const again = await HttpSession.login(second.url, 'designer@demo.careloom.test', 'careloom-demo-designer');
     const draft = await again.call('GET', '/api/modules/copd-daily-report-trial/draft');
     expect((draft.body as { content: { pages: Array<{ title: { en: string } }> } }).content.pages[0]!.title.en).toBe(seen);

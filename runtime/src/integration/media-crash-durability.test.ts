@@ -1,41 +1,17 @@
 // Acknowledged uploads survive a crash: a file the server answered 201 for is on disk (written,
 // synced, renamed, folder synced) before its library row commits, so a kill -9 right after the
 // answer loses none of them, and an upload cut off by the kill leaves no half file under a hash.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { serverProcesses } from '../testing/server-process.js';
 import { HttpSession } from './http-client.js';
 
-const repoRoot = resolve(import.meta.dirname, '../../..');
-const children: ChildProcess[] = [];
+const servers = serverProcesses();
 const MIB = 1024 * 1024;
 
-function startProcess(databaseFile: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/src/main.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, CARELOOM_DB: databaseFile, CARELOOM_PORT: '0', CARELOOM_MEDIA_MAX_BYTES: String(8 * MIB) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  return new Promise((resolveStart, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The server did not start:\n${output}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Careloom is running at (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolveStart({ child, url: match[1]! });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`The server exited with ${code}:\n${output}`)));
-  });
-}
 
 /** A PNG signature, a header chunk and an image-data chunk of random bytes: an image as far as the type check goes. */
 function picture(bytes: number): Uint8Array<ArrayBuffer> {
@@ -55,14 +31,14 @@ function uploadRequest(session: HttpSession, organisationId: string, body: BodyI
 describe('media crash durability', () => {
   let dir = '';
   afterEach(() => {
-    for (const child of children.splice(0)) child.kill('SIGKILL');
+    servers.killAll();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('keeps every acknowledged upload (2 MiB each, past the 1 MiB JSON limit) after kill -9, and no half file', async () => {
     dir = mkdtempSync(join(tmpdir(), 'careloom-media-crash-'));
     const databaseFile = join(dir, 'careloom.sqlite');
-    const first = await startProcess(databaseFile);
+    const first = await servers.start({ CARELOOM_DB: databaseFile, CARELOOM_MEDIA_MAX_BYTES: String(8 * MIB) });
     const designer = await HttpSession.login(first.url, 'designer@demo.careloom.test', 'careloom-demo-designer');
     const organisationId = designer.organisationIds[0]!;
 
@@ -90,7 +66,7 @@ describe('media crash durability', () => {
     await new Promise((done) => first.child.once('exit', done));
     void hanging;
 
-    const second = await startProcess(databaseFile);
+    const second = await servers.start({ CARELOOM_DB: databaseFile, CARELOOM_MEDIA_MAX_BYTES: String(8 * MIB) });
     const again = await HttpSession.login(second.url, 'designer@demo.careloom.test', 'careloom-demo-designer');
     const list = await again.call('GET', `/api/media/${organisationId}`);
     expect((list.body as { media: Array<{ sha256: string }> }).media.map((file) => file.sha256).sort()).toEqual(acknowledged.map((file) => file.sha256).sort());

@@ -2,43 +2,19 @@
 // are being sent, and every submission it answered 201 is in the database exactly once, with its
 // audit row, under the id it was acknowledged with.
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { serverProcesses } from '../testing/server-process.js';
 import { DEMO_ACCOUNTS } from '../domain/demo-accounts.js';
 import { HttpSession } from './http-client.js';
 
-const repoRoot = resolve(import.meta.dirname, '../../..');
 const SUBMISSIONS = 10_000;
 const CONCURRENCY = 32;
-const children: ChildProcess[] = [];
+const servers = serverProcesses();
 
-function startServer(databaseFile: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/src/main.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, CARELOOM_DB: databaseFile, CARELOOM_PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  return new Promise((resolveStart, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The server did not start:\n${output}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Careloom is running at (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolveStart({ child, url: match[1]! });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code, signal) => reject(new Error(`The server exited (${code ?? signal}):\n${output}`)));
-  });
-}
 
 const login = (url: string, key: string) => {
   const account = DEMO_ACCOUNTS.find((candidate) => candidate.email === `${key}@demo.careloom.test`)!;
@@ -50,14 +26,14 @@ const PHQ9 = Object.fromEntries(Array.from({ length: 9 }, (_, item) => [`phq9_${
 describe('crash durability of responses', () => {
   let dir = '';
   afterEach(() => {
-    for (const child of children.splice(0)) child.kill('SIGKILL');
+    servers.killAll();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('keeps every acknowledged response exactly once after kill -9 during 10,000 submissions', async () => {
     dir = mkdtempSync(join(tmpdir(), 'careloom-response-crash-'));
     const databaseFile = join(dir, 'careloom.sqlite');
-    const server = await startServer(databaseFile);
+    const server = await servers.start({ CARELOOM_DB: databaseFile });
     const admin = await login(server.url, 'care-admin');
     const unit = ((await admin.call('GET', '/api/care/units')).body as { units: Array<{ id: string; name: string }> }).units.find((candidate) => candidate.name === 'Demo clinic')!;
     const deployment = (await admin.call('POST', `/api/care/units/${unit.id}/deployments`, { documentId: 'panic-icbt-8-weeks', version: 1 })).body as { id: string };
@@ -119,7 +95,7 @@ describe('crash durability of responses', () => {
     }
 
     // The restarted server answers a retry of an acknowledged answer with the first result.
-    const again = await startServer(databaseFile);
+    const again = await servers.start({ CARELOOM_DB: databaseFile });
     const [clientId, id] = [...acknowledged][0]!;
     const retry = await fetch(`${again.url}/api/me/enrollments/${enrollmentId}/responses`, {
       method: 'POST',

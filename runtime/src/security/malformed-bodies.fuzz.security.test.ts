@@ -186,7 +186,7 @@ async function send(route: WriteRoute, malformed: Malformed): Promise<number> {
   if (session?.cookie) headers['Cookie'] = session.cookie;
   if (session?.csrfToken) headers['X-CSRF-Token'] = session.csrfToken;
   // A media library belongs to a publishing organisation: its routes are the designer's, in theirs.
-  const own = route.path.startsWith('/api/media/') ? { organisationId: sessions['designer']!.organisationIds[0]! } : {};
+  const own: Record<string, string> = route.path.startsWith('/api/media/') ? { organisationId: sessions['designer']!.organisationIds[0]! } : {};
   const path = route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent({ ...params, ...own }[name] ?? `fuzz-${name}`));
   const response = await security.server.app.request(`${security.server.url}${path}`, { method: route.method, headers, body: malformed.body });
   await response.arrayBuffer();

@@ -59,15 +59,7 @@ export class ClFilmBlock extends BlockElement<FilmBlock> {
         ${ui(this.ctx, 'videoUnsupported')}
       </video>
       <p class="visually-hidden" id=${descriptionId}>${tx(this.ctx, block.alt)}</p>
-      ${caption || seconds
-        ? html`<figcaption id=${captionId}>${caption}${seconds && !caption
-            ? html`<small>${ui(this.ctx, 'filmLength', { m: Math.floor(seconds / 60), s: seconds % 60 })}</small>`
-            : nothing}</figcaption>`
-        : nothing}
-      <details class="transcript">
-        <summary>${ui(this.ctx, 'showTranscript')}</summary>
-        <div class="rich-text">${renderRichText(richTx(this.ctx, block.transcript), { headingOffset: 2 })}</div>
-      </details>
+      ${mediaFooter(this.ctx, { caption, seconds, captionId, lengthKey: 'filmLength', transcript: block.transcript })}
     </figure>`;
   }
 }
@@ -147,17 +139,23 @@ export class ClAudioBlock extends BlockElement<AudioBlock> {
             <p class=${this.cue ? 'cue' : 'cue waiting'}>${this.cue || ui(this.ctx, 'captionsWaiting')}</p>
           </div>`
         : nothing}
-      ${caption || seconds
-        ? html`<figcaption id=${captionId}>${caption}${seconds && !caption
-            ? html`<small>${ui(this.ctx, 'audioLength', { m: Math.floor(seconds / 60), s: seconds % 60 })}</small>`
-            : nothing}</figcaption>`
-        : nothing}
-      <details class="transcript">
-        <summary>${ui(this.ctx, 'showTranscript')}</summary>
-        <div class="rich-text">${renderRichText(richTx(this.ctx, block.transcript), { headingOffset: 2 })}</div>
-      </details>
+      ${mediaFooter(this.ctx, { caption, seconds, captionId, lengthKey: 'audioLength', transcript: block.transcript })}
     </figure>`;
   }
+}
+
+/** The caption (or, without one, the length) and the transcript under a film or a recording: the same for both. */
+function mediaFooter(ctx: Parameters<typeof ui>[0], media: { caption: unknown; seconds: number | undefined; captionId: string; lengthKey: 'filmLength' | 'audioLength'; transcript: Parameters<typeof richTx>[1] }) {
+  const { caption, seconds } = media;
+  return html`${caption || seconds
+      ? html`<figcaption id=${media.captionId}>${caption}${seconds && !caption
+          ? html`<small>${ui(ctx, media.lengthKey, { m: Math.floor(seconds / 60), s: seconds % 60 })}</small>`
+          : nothing}</figcaption>`
+      : nothing}
+    <details class="transcript">
+      <summary>${ui(ctx, 'showTranscript')}</summary>
+      <div class="rich-text">${renderRichText(richTx(ctx, media.transcript), { headingOffset: 2 })}</div>
+    </details>`;
 }
 
 function languageNames(display: string): (tag: string) => string {

@@ -95,4 +95,24 @@ describe('the due-work job writing reminders', () => {
     expect(reminder?.subject).toBe('Påminnelse: Daglig KOL-rapport');
     expect(reminder?.text).toMatch(/^Unit one påminner dig: "Daglig KOL-rapport" ska fyllas i senast 3 mars 2026 12:00\./);
   });
+  it('writes a reminder in the language the patient was enrolled in, naming the unit and the module in it', async () => {
+    const t = await createCareTestApp();
+    // The COPD program in English by default; this patient was enrolled in Swedish.
+    await releaseExample(t.stores.authoring, { kind: 'program', document: { ...exampleDocument('program', 'copd-home-follow-up'), id: 'copd-en' }, organisationId: 'org-a', authorId: 'person-designer', publisherId: 'person-publisher', at: '2026-02-01T00:00:00.000Z' });
+    const deploymentId = expectStatus(await t.call('care-admin', 'POST', '/api/care/units/unit-1/deployments', { documentId: 'copd-en', version: 1 }), 201)['id'] as string;
+    const created = expectStatus(await t.call('therapist', 'POST', '/api/care/units/unit-1/enrollments', { deploymentId, language: 'sv', patient: { name: 'patient', email: 'patient@example.org' } }), 201) as { invitation: { code: string } };
+    expectStatus(await t.call('patient', 'POST', '/api/me/invitations/accept', { code: created.invitation.code }), 200);
+    const mails = () => t.db.prepare('SELECT subject, text FROM mail_outbox ORDER BY seq').all() as Array<{ subject: string; text: string }>;
+    expect(mails()[0]?.subject).toBe('Din inbjudan från Unit one');
+
+    t.clock.set('2026-03-03T09:30:00.000Z');
+    await t.care.runDueWork(t.clock.now());
+    t.clock.set('2026-03-03T10:05:00.000Z');
+    expect(await t.care.runDueWork(t.clock.now())).toMatchObject({ remindersSent: 1, failed: 0 });
+    const reminder = mails().at(-1);
+    expect(reminder?.subject).toBe('Påminnelse: Daglig KOL-rapport');
+    expect(reminder?.text).toMatch(/^Unit one påminner dig: "Daglig KOL-rapport" ska fyllas i senast 3 mars 2026 12:00\./);
+    // A reminder may say who reminds, of what and by when; never an answer, a score, a zone or an alert.
+    expect(reminder?.text).not.toMatch(/zon|poäng|larm|röd|gul/i);
+  });
 });

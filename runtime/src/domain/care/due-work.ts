@@ -42,7 +42,9 @@ const SYSTEM: CareContext = { principal: undefined, requestId: null, ip: null };
  * (stored, so a restart neither repeats nor skips), and both writes are idempotent anyway: a swept
  * deadline has a unique alert key, a sent reminder a unique claim. A reminder's claim and its e-mail
  * (a mail outbox row) are one store write: a crash never leaves a claimed reminder without its mail.
- * A reminder is written in the program's language, as the invitation to it was. Each enrollment
+ * A reminder is written in the language the patient was enrolled in (else the program's), as the
+ * invitation was, and names the unit, the module and the deadline: nothing the patient answered,
+ * no score, zone or alert, since it travels to an inbox others may read. Each enrollment
  * whose work fails is logged (`deps.logger`) with its id and the cause, and the others still run.
  *
  * @example
@@ -88,7 +90,8 @@ export function createDueWorkCommands(deps: CareDeps) {
           if (reminders.length === 0) continue;
           const email = await deps.accounts.email(enrollment.patientId);
           if (!email) continue;
-          const language = schedule.program.defaultLanguage;
+          // The language the patient was enrolled in (their invitation was in it), else the program's.
+          const language = enrollment.language ?? schedule.program.defaultLanguage;
           const titles = await moduleTitles(deps, enrollment, language);
           for (const reminder of reminders) {
             const title = titles.get(reminder.moduleId) ?? reminder.moduleId;

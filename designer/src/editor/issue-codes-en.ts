@@ -79,6 +79,7 @@ export const issueCodesEn = {
   'issue.code.media.captions_duplicate': '{where}: there are two subtitle tracks in {language}. Keep one.',
   'issue.code.media.captions_not_webvtt': '{where}: the subtitles in {language} must be a WebVTT file (ending in .vtt).',
   'issue.code.media.transcript_empty': '{where}: write the transcript in {language}: everything said and shown in the film.',
+  'issue.code.media.other_organisation': '{where}: the file is in another organisation’s media library, so the patients could not see it. Upload it to your own library and choose it there.',
   'issue.code.program.duplicate_key': '{where}: the module is scheduled twice under the same name. Give each entry its own.',
   'issue.code.program.unknown_key': '{where}: the module waits for a module that is not in this program. Pick one from the list.',
   'issue.code.program.unlock_cycle': '{where}: the modules wait for each other in a circle, so none of them can open. Remove one of the waits.',

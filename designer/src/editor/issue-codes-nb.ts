@@ -76,6 +76,7 @@ export const issueCodesNb: Readonly<Record<keyof typeof issueCodesEn, string>> =
   'issue.code.media.captions_duplicate': '{where}: det er to undertekstspor på {language}. Behold ett.',
   'issue.code.media.captions_not_webvtt': '{where}: underteksten på {language} må være en WebVTT-fil (som slutter på .vtt).',
   'issue.code.media.transcript_empty': '{where}: skriv transkripsjonen på {language}: alt som sies og vises i filmen.',
+  'issue.code.media.other_organisation': '{where}: filen ligger i en annen organisasjons mediebibliotek, så pasientene ville ikke kunne se den. Last den opp i deres eget bibliotek og velg den der.',
   'issue.code.program.duplicate_key': '{where}: modulen er planlagt to ganger under samme navn. Gi hver oppføring sitt eget.',
   'issue.code.program.unknown_key': '{where}: modulen venter på en modul som ikke er i programmet. Velg en i listen.',
   'issue.code.program.unlock_cycle': '{where}: modulene venter på hverandre i en sirkel, så ingen av dem kan åpnes. Fjern en av ventingene.',

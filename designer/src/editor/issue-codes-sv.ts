@@ -76,6 +76,7 @@ export const issueCodesSv: Readonly<Record<keyof typeof issueCodesEn, string>> =
   'issue.code.media.captions_duplicate': '{where}: det finns två undertextspår på {language}. Behåll ett.',
   'issue.code.media.captions_not_webvtt': '{where}: undertexterna på {language} måste vara en WebVTT-fil (som slutar på .vtt).',
   'issue.code.media.transcript_empty': '{where}: skriv utskriften på {language}: allt som sägs och visas i filmen.',
+  'issue.code.media.other_organisation': '{where}: filen ligger i en annan organisations mediebibliotek, så patienterna skulle inte kunna se den. Ladda upp den i ert eget bibliotek och välj den där.',
   'issue.code.program.duplicate_key': '{where}: modulen är schemalagd två gånger under samma namn. Ge varje post ett eget.',
   'issue.code.program.unknown_key': '{where}: modulen väntar på en modul som inte finns i programmet. Välj en i listan.',
   'issue.code.program.unlock_cycle': '{where}: modulerna väntar på varandra i en cirkel, så ingen av dem kan öppnas. Ta bort en av väntningarna.',

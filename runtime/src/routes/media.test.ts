@@ -72,8 +72,12 @@ function audit(action: string): Array<{ actor_id: string; organisation_id: strin
   return t.db.prepare('SELECT actor_id, organisation_id, object_id, details FROM audit_log WHERE action = ? ORDER BY seq').all(action) as never;
 }
 
-/** Submits (and optionally releases) a module of org-a whose audio block names these library files. */
-async function moduleNaming(id: string, audioUrl: string, captionsUrl: string, release: boolean): Promise<void> {
+/**
+ * Submits (and optionally releases) a module of org-a (or another organisation) whose audio block
+ * names these library files. Written straight to the store, as a version submitted before
+ * submitting refused another library's files would be.
+ */
+async function moduleNaming(id: string, audioUrl: string, captionsUrl: string, release: boolean, organisationId = 'org-a'): Promise<void> {
   const paragraph = (words: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: words }] }] });
   const document = {
     formatVersion: 1, id, title: { en: 'Breathing' }, languages: ['en'], defaultLanguage: 'en',
@@ -82,9 +86,9 @@ async function moduleNaming(id: string, audioUrl: string, captionsUrl: string, r
   const result = validateModule(document);
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   const at = '2026-02-01T00:00:00.000Z';
-  const entry = (action: string) => ({ id: `audit-${action}-${id}`, at, actorId: 'person-designer', actorRole: null, action, objectType: 'module', objectId: id, organisationId: 'org-a', unitId: null, patientId: null, requestId: null, ip: null, details: {} });
+  const entry = (action: string) => ({ id: `audit-${action}-${id}`, at, actorId: 'person-designer', actorRole: null, action, objectType: 'module', objectId: id, organisationId, unitId: null, patientId: null, requestId: null, ip: null, details: {} });
   const store = t.stores.authoring;
-  await store.createDocument({ document: { id, organisationId: 'org-a', kind: 'module', title: 'Breathing', createdBy: 'person-designer', createdAt: at, updatedAt: at, releasedVersion: null }, draftUpdate: new Uint8Array([0, 0]), audit: entry('document.create') });
+  await store.createDocument({ document: { id, organisationId, kind: 'module', title: 'Breathing', createdBy: 'person-designer', createdAt: at, updatedAt: at, releasedVersion: null }, draftUpdate: new Uint8Array([0, 0]), audit: entry('document.create') });
   const version = await store.appendVersion({ version: { documentId: id, canonical: canonicalJson(result.value), contentHash: contentHash(result.value), changeNote: 'First', authoredBy: 'person-designer', contributors: ['person-designer'], draftSeq: 0, title: 'Breathing', at }, audit: () => entry('version.submit') });
   if (!release) return;
   const change = (action: 'start_review' | 'approve_for_test' | 'release', expectedState: 'submitted' | 'in_review' | 'approved_for_test', to: 'in_review' | 'approved_for_test' | 'released') => ({ documentId: id, number: version.number, expectedState, action, to, actorId: 'person-publisher', at, note: null });
@@ -290,6 +294,38 @@ describe('reading through a module: whoever may see a module that names the file
     // The captions file is named by the same versions, so the same people read it.
     expect((await call('patient', 'GET', captions)).status).toBe(200);
     expect((await call('other-patient', 'GET', captions)).status).toBe(404);
+  });
+});
+
+describe('another organisation\'s files and unrelated units', () => {
+  const readers = async (url: string) => Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, (await call(role, 'GET', url)).status] as const)));
+
+  it('a released module of org-b naming org-a\'s files is not deployed (409 naming the block), and gives no one outside org-a those files', async () => {
+    const audio = urlOf(await upload('designer', mp3(210), 'org-a-only.mp3'));
+    const captions = urlOf(await upload('designer', Uint8Array.from([...VTT, 0x0a, 0x0a]), 'org-a-only.vtt'));
+    await moduleNaming('b-borrowed', audio, captions, true, 'org-b');
+    const refused = await t.call('care-admin', 'POST', '/api/care/units/unit-1/deployments', { documentId: 'b-borrowed', version: 1 });
+    expect(refused.status).toBe(409);
+    const issues = refused.body['issues'] as Array<{ code: string; path: string; message: string }>;
+    // The recording and its caption track, each named by its block and module.
+    expect(issues.map((issue) => [issue.code, issue.path])).toEqual([['media.other_organisation', '/documentId'], ['media.other_organisation', '/documentId']]);
+    for (const issue of issues) expect(issue.message).toContain('Block "pacer" (audio) of module "b-borrowed" points at a file in another organisation\'s media library ("org-a")');
+    expect((await t.call('care-admin', 'GET', '/api/care/units/unit-1/deployments')).body['deployments']).not.toContainEqual(expect.objectContaining({ documentId: 'b-borrowed' }));
+    // Released in org-b's catalog, but the file is org-a's: only org-a's authoring roles read it.
+    const onlyOrgA = { anonymous: 401, designer: 200, publisher: 200, tester: 200, 'designer-b': 404, 'care-admin': 404, therapist: 404, 'other-therapist': 404, patient: 404, 'other-patient': 404 };
+    expect(await readers(audio)).toEqual(onlyOrgA);
+    expect(await readers(captions)).toEqual(onlyOrgA);
+  });
+
+  it('a patient reads the files of the versions they are enrolled on, not those deployed to another unit', async () => {
+    const calm = urlOf(await upload('designer', mp3(211), 'calm.mp3'));
+    const calmCaptions = urlOf(await upload('designer', Uint8Array.from([...VTT, 0x0a, 0x0a, 0x0a]), 'calm.vtt'));
+    await moduleNaming('calm-unit-2', calm, calmCaptions, true);
+    const deployment = expectStatus(await t.call('care-admin', 'POST', '/api/care/units/unit-2/deployments', { documentId: 'calm-unit-2', version: 1 }), 201)['id'] as string;
+    const created = expectStatus(await t.call('other-therapist', 'POST', '/api/care/units/unit-2/enrollments', { deploymentId: deployment, patient: { name: 'other-patient', email: 'other-patient@example.org' } }), 201) as { invitation: { code: string } };
+    expectStatus(await t.call('other-patient', 'POST', '/api/me/invitations/accept', { code: created.invitation.code }), 200);
+    // Unit two's therapist and patient read it; unit one's therapist and patient (enrolled on another module) do not; org-b's designer never.
+    expect(await readers(calm)).toEqual({ anonymous: 401, designer: 200, publisher: 200, tester: 200, 'designer-b': 404, 'care-admin': 200, therapist: 404, 'other-therapist': 200, patient: 404, 'other-patient': 200 });
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Module, ModuleRef } from '@careloom/format';
 import type { Issue } from '@careloom/format';
 import { checkLockedInstrumentChanges, validateModule, validateProgram } from '@careloom/format/validate';
+import { foreignMediaIssues } from '../media/media-references.js';
 import type { AuthoringDeps } from './authoring-deps.js';
 import type { DocumentRecord, VersionRecord } from './ports.js';
 
@@ -31,6 +32,8 @@ export async function validateDocument(deps: AuthoringDeps, document: DocumentRe
   // Only a draft of the module's shape can be compared; other problems (say a failing scoring test) do not hide a lock breach.
   const shaped = result.ok || result.issues.every(({ code }) => !code.startsWith('schema.') && !code.startsWith('format.'));
   if (document.kind === 'module' && shaped) issues.push(...(await lockedInstrumentIssues(deps, document, (result.ok ? result.value : content) as Module)));
+  // Another organisation's library file would be missing for this module's patients (media-references.ts).
+  issues.push(...foreignMediaIssues(content, document.organisationId));
   return { ok: issues.length === 0, value: result.ok ? result.value : content, issues };
 }
 

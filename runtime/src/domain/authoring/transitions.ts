@@ -3,6 +3,7 @@ import type { Issue } from '@careloom/format';
 import { DomainError } from '../errors.js';
 import type { AuthoringContext, AuthoringDeps } from './authoring-deps.js';
 import { actorId, auditEntry, documentFor } from './document-access.js';
+import { foreignMediaIssues } from '../media/media-references.js';
 import { moduleRefs, versionContent } from './document-content.js';
 import type { DocumentRecord, ReleaseRecord, StateChange, VersionRecord, WriteResult } from './ports.js';
 import { presentVersion, versionOf } from './versions.js';
@@ -55,6 +56,9 @@ export function createTransitionCommands(deps: AuthoringDeps) {
 async function releaseOf(deps: AuthoringDeps, document: DocumentRecord, version: VersionRecord, input: TransitionInput, person: string, at: string): Promise<ReleaseRecord> {
   const releaseNotes = input.releaseNotes?.trim() ?? '';
   if (releaseNotes === '') throw invalid([{ code: 'release.notes_missing', path: '/releaseNotes', message: 'Write release notes: care providers read them in the catalog.' }]);
+  // Submitting refuses this since media libraries came with their own rules; a version submitted before must not reach patients either.
+  const foreign = foreignMediaIssues(versionContent(version), document.organisationId);
+  if (foreign.length > 0) throw invalid(foreign);
   const previous = document.releasedVersion !== null ? await deps.store.getVersion(document.id, document.releasedVersion) : undefined;
   const suggested = previous ? classifyRelease(diffDocuments(versionContent(previous), versionContent(version))).level : 'major';
   const releaseClass = input.releaseClass ?? (suggested === 'none' ? 'minor' : suggested);

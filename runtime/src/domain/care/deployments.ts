@@ -1,6 +1,7 @@
 import type { Issue } from '@careloom/format';
 import type { Deployment as DeploymentView } from '@careloom/format/api';
 import { moduleRefs } from '../authoring/document-content.js';
+import { foreignMediaIssues } from '../media/media-references.js';
 import { DomainError } from '../errors.js';
 import { actorOf, careAudit, unitFor } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
@@ -36,6 +37,20 @@ export function deploymentPins(deps: CareDeps, version: ReleasedVersion): Promis
   return version.kind === 'program' ? programPins(deps, version.content, version.pins) : Promise.resolve([{ moduleId: version.documentId, version: version.number }]);
 }
 
+/**
+ * A module version naming another organisation's media library file (submitted before submitting
+ * refused it) is not deployed: its patients could not see that file (media-access.ts).
+ */
+async function refuseForeignMedia(deps: CareDeps, modules: readonly ModulePin[]): Promise<void> {
+  const issues: Issue[] = [];
+  for (const pin of modules) {
+    const version = await deps.content.versionContent(pin.moduleId, pin.version);
+    // The request names only the document; the message names the module and the block.
+    for (const issue of version ? foreignMediaIssues(version.content, version.organisationId, { moduleId: pin.moduleId }) : []) issues.push({ ...issue, path: '/documentId' });
+  }
+  if (issues.length > 0) throw new DomainError('conflict', issues.map((issue) => issue.message).join(' '), { issues });
+}
+
 export function createDeploymentCommands(deps: CareDeps) {
   return {
     async listDeployments(context: CareContext, unitId: string): Promise<DeploymentView[]> {
@@ -60,6 +75,7 @@ export function createDeploymentCommands(deps: CareDeps) {
       }
       if (!unit.active) throw new DomainError('conflict', `The unit "${unit.name}" is not active; activate it first.`);
       const modules = await deploymentPins(deps, version);
+      await refuseForeignMedia(deps, modules);
       const at = deps.now().toISOString();
       const deployment: DeploymentRecord = {
         id: deps.newId(),

@@ -180,6 +180,31 @@ describe('export and purge of one patient', () => {
     t.care.db.close();
   });
 
+  it('exports the notices sent to the patient, their notice choice and the reminders sent, in JSON and CSV', async () => {
+    const t = await createStaffTestApp(seeded);
+    const therapist = await t.login('therapist');
+    const enrolled = expectStatus(await t.call(therapist, 'POST', '/api/care/units/unit-1/enrollments', { deploymentId: t.scenario.panicDeploymentId, patient: { name: 'Notice Patient', email: 'notice-patient@example.org' } }), 201) as { enrollment: { id: string }; invitation: { code: string } };
+    expectStatus(await t.call(undefined, 'POST', '/api/public/invitations/redeem', { code: enrolled.invitation.code, password: 'notice long password' }), 200);
+    const patient = await t.login('notice-patient', 'notice long password');
+    const enrollmentId = enrolled.enrollment.id;
+    // A reminder from the patient page, then the patient turns notice e-mails off.
+    expectStatus(await t.call(therapist, 'POST', `/api/care/enrollments/${enrollmentId}/reminders`), 201);
+    expectStatus(await t.call(patient, 'PUT', '/api/me/notice-settings', { emailNotices: false }), 200);
+    // A program reminder as the minute job records it.
+    t.care.db.prepare("INSERT INTO reminders_sent (enrollment_id, kind, item_id, local_date, sent_at) VALUES (?, 'module', 'week-1', '2026-03-02', '2026-03-02T08:00:00.000Z')").run(enrollmentId);
+    const patientId = (t.care.db.prepare('SELECT id FROM people WHERE email = ?').get('notice-patient@example.org') as { id: string }).id;
+
+    const admin = await t.login('data-admin');
+    const exported = expectStatus(await t.call(admin, 'GET', `/api/data/providers/care-1/patients/${patientId}/export`), 200);
+    expect(exported['notices']).toEqual([{ id: expect.any(String) as unknown, enrollmentId, kind: 'reminder', sentAt: expect.any(String) as unknown, sentBy: 'therapist', localDate: expect.any(String) as unknown }]);
+    expect(exported['noticeSettings']).toEqual({ emailNotices: false, updatedAt: expect.any(String) as unknown });
+    expect(exported['reminders']).toEqual([{ enrollmentId, kind: 'module', itemId: 'week-1', localDate: '2026-03-02', sentAt: '2026-03-02T08:00:00.000Z' }]);
+    const csv = (await t.call(admin, 'GET', `/api/data/providers/care-1/patients/${patientId}/export?format=csv`)).body['text'] as string;
+    const kinds = csv.trim().split('\n').slice(1).map((line) => line.split(',')[0]);
+    expect(kinds).toEqual(expect.arrayContaining(['notice', 'notice_setting', 'reminder']));
+    expect(csv).toContain(`reminder,module:week-1:2026-03-02,${enrollmentId},2026-03-02T08:00:00.000Z,`);
+  });
+
   it('refuses to purge a patient who is also staff or a patient elsewhere', async () => {
     const t = await createStaffTestApp(seeded);
     t.care.db.prepare("INSERT INTO memberships (person_id, organisation_id, role, unit_id, granted_by, granted_at) VALUES ('person-other-patient', 'org-a', 'tester', NULL, NULL, '2026-01-01T00:00:00.000Z')").run();

@@ -2067,6 +2067,15 @@ export interface PatientExport {
   alerts: StoredRows;
   messages: StoredRows;
   plans: StoredRows;
+  notices: StoredRows;
+  /**
+   * The patient's own choice about notice e-mails, or null when they never changed it (notices are then on). One choice for all their care providers.
+   */
+  noticeSettings: null | {
+    emailNotices: boolean;
+    updatedAt: string;
+  };
+  reminders: StoredRows;
   reads: AuditEntryView[];
 }
 /**

@@ -179,6 +179,9 @@ export function createDataAdminService(deps: DataAdminServiceDeps): DataAdminSer
       add('alert', record.alerts, 'createdAt');
       add('message', record.messages, 'sentAt');
       add('plan', record.plans, 'updatedAt');
+      add('notice', record.notices, 'sentAt');
+      if (record.noticeSettings) rows.push(['notice_setting', record.person.id, '', record.noticeSettings.updatedAt, JSON.stringify(record.noticeSettings)]);
+      for (const reminder of record.reminders) rows.push(['reminder', `${String(reminder['kind'])}:${String(reminder['itemId'])}:${String(reminder['localDate'])}`, String(reminder['enrollmentId'] ?? ''), String(reminder['sentAt'] ?? ''), JSON.stringify(reminder)]);
       for (const read of record.reads) rows.push(['read', read.id, read.objectType === 'enrollment' ? (read.objectId ?? '') : '', read.at, JSON.stringify({ reader: read.actorName, role: read.actorRole, unit: read.unitName, what: read.details['read'] ?? null })]);
       return stringify(rows, { header: true, columns: ['record', 'id', 'enrollment', 'at', 'data'], cast: { string: neutraliseFormula } });
     },

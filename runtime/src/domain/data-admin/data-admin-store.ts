@@ -44,6 +44,12 @@ export interface PatientRecord {
   alerts: Array<Record<string, unknown>>;
   messages: Array<Record<string, unknown>>;
   plans: Array<Record<string, unknown>>;
+  /** Notice e-mails sent about the patient's enrollments here (a new message, new material, a therapist's reminder, with who sent it). */
+  notices: Array<Record<string, unknown>>;
+  /** The patient's own choice about notice e-mails (one for all care providers), or null when never changed. */
+  noticeSettings: { emailNotices: boolean; updatedAt: string } | null;
+  /** Program reminders sent for the patient's enrollments here. */
+  reminders: Array<Record<string, unknown>>;
   reads: AuditRecord[];
 }
 

@@ -96,6 +96,24 @@ describe('the data administrator\'s store on PostgreSQL', () => {
     expect(await store.patientRecord('care-1', 'person-ann')).toBeUndefined();
   });
 
+  it('exports the notices sent about the patient\'s enrollments here, their notice choice and the reminders sent, as the SQLite store does', async () => {
+    const pool = await setUp();
+    const store = createPostgresDataAdminStore(pool);
+    expect(await store.patientRecord('care-1', 'person-ann')).toMatchObject({ notices: [], noticeSettings: null, reminders: [] });
+    await pool.query("INSERT INTO patient_notices (id, patient_id, enrollment_id, kind, sent_at, sent_by, local_date, mail_id) VALUES ('n-1', 'person-ann', 'e-person-ann', 'reminder', '2026-03-02T09:00:00.000Z', 'person-therapist', '2026-03-02', 'mail-n-1'), ('n-2', 'person-ann', 'e-person-ann', 'message', '2026-03-01T09:00:00.000Z', NULL, NULL, 'mail-n-2')");
+    await pool.query("INSERT INTO patient_notice_settings (patient_id, email_notices, updated_at) VALUES ('person-ann', 0, '2026-03-03T10:00:00.000Z')");
+    await pool.query("INSERT INTO reminders_sent (enrollment_id, kind, item_id, local_date, sent_at) VALUES ('e-person-ann', 'module', 'week-1', '2026-03-02', '2026-03-02T08:00:00.000Z')");
+    const record = await store.patientRecord('care-1', 'person-ann');
+    expect(record?.notices).toEqual([
+      { id: 'n-2', enrollmentId: 'e-person-ann', kind: 'message', sentAt: '2026-03-01T09:00:00.000Z', sentBy: null, localDate: null },
+      { id: 'n-1', enrollmentId: 'e-person-ann', kind: 'reminder', sentAt: '2026-03-02T09:00:00.000Z', sentBy: 'Therapist', localDate: '2026-03-02' },
+    ]);
+    expect(record?.noticeSettings).toEqual({ emailNotices: false, updatedAt: '2026-03-03T10:00:00.000Z' });
+    expect(record?.reminders).toEqual([{ enrollmentId: 'e-person-ann', kind: 'module', itemId: 'week-1', localDate: '2026-03-02', sentAt: '2026-03-02T08:00:00.000Z' }]);
+    // Another patient's rows stay out.
+    expect(await store.patientRecord('care-1', 'person-bo')).toMatchObject({ notices: [], noticeSettings: null, reminders: [] });
+  });
+
   it('refuses deleting responses, messages and alerts outside a purge, and only lets a purge delete its own patient\'s rows', async () => {
     const pool = await setUp();
     await expect(pool.query("DELETE FROM responses WHERE id = 'r-person-ann'")).rejects.toThrow(/append-only/);

@@ -146,6 +146,19 @@ export function createPostgresDataAdminStore(pool: pg.Pool): DataAdminStore {
            FROM patient_plans WHERE enrollment_id = ANY($1) ORDER BY array_position($1, enrollment_id)`,
         [ids],
       );
+      const notices = await all<Record<string, unknown>>(
+        pool,
+        `SELECT n.id, n.enrollment_id AS "enrollmentId", n.kind, n.sent_at AS "sentAt", p.name AS "sentBy", n.local_date AS "localDate"
+           FROM patient_notices n LEFT JOIN people p ON p.id = n.sent_by WHERE n.enrollment_id = ANY($1) ORDER BY array_position($1, n.enrollment_id), n.sent_at, n.id`,
+        [ids],
+      );
+      const settings = await first<{ email_notices: number; updated_at: string }>(pool, 'SELECT email_notices, updated_at FROM patient_notice_settings WHERE patient_id = $1', [patientId]);
+      const reminders = await all<Record<string, unknown>>(
+        pool,
+        `SELECT enrollment_id AS "enrollmentId", kind, item_id AS "itemId", local_date AS "localDate", sent_at AS "sentAt"
+           FROM reminders_sent WHERE enrollment_id = ANY($1) ORDER BY array_position($1, enrollment_id), sent_at, kind, item_id`,
+        [ids],
+      );
       const reads = await all<NamedAuditRow>(pool, `${NAMED_AUDIT_SELECT} WHERE a.patient_id = $1 AND a.organisation_id = $2 AND a.action = 'patient.read' ORDER BY a.seq`, [patientId, organisationId]);
       return {
         person: { id: person.id, name: person.name, email: person.email, createdAt: person.created_at },
@@ -154,6 +167,9 @@ export function createPostgresDataAdminStore(pool: pg.Pool): DataAdminStore {
         alerts,
         messages,
         plans: plans.map((row) => json(row, 'overrides')),
+        notices,
+        noticeSettings: settings ? { emailNotices: Number(settings.email_notices) === 1, updatedAt: settings.updated_at } : null,
+        reminders,
         reads: reads.map(namedAuditRecord),
       };
     },

@@ -34,6 +34,13 @@ export function createSqliteDataAdminStore(db: Database.Database): DataAdminStor
     ),
     messages: db.prepare<[string], Record<string, unknown>>('SELECT m.id, m.enrollment_id AS enrollmentId, m.sender, p.name AS author, m.body, m.sent_at AS sentAt, m.read_at AS readAt FROM messages m JOIN people p ON p.id = m.author_id WHERE m.enrollment_id = ? ORDER BY m.seq'),
     plans: db.prepare<[string], Record<string, unknown>>('SELECT enrollment_id AS enrollmentId, module_id AS moduleId, registration_id AS registrationId, overrides, updated_at AS updatedAt FROM patient_plans WHERE enrollment_id = ?'),
+    notices: db.prepare<[string], Record<string, unknown>>(
+      'SELECT n.id, n.enrollment_id AS enrollmentId, n.kind, n.sent_at AS sentAt, p.name AS sentBy, n.local_date AS localDate FROM patient_notices n LEFT JOIN people p ON p.id = n.sent_by WHERE n.enrollment_id = ? ORDER BY n.sent_at, n.id',
+    ),
+    noticeSettings: db.prepare<[string], { email_notices: number; updated_at: string }>('SELECT email_notices, updated_at FROM patient_notice_settings WHERE patient_id = ?'),
+    reminders: db.prepare<[string], Record<string, unknown>>(
+      'SELECT enrollment_id AS enrollmentId, kind, item_id AS itemId, local_date AS localDate, sent_at AS sentAt FROM reminders_sent WHERE enrollment_id = ? ORDER BY sent_at, kind, item_id',
+    ),
     reads: db.prepare<[string, string], NamedAuditRow>(`${NAMED_AUDIT_SELECT} WHERE a.patient_id = ? AND a.organisation_id = ? AND a.action = 'patient.read' ORDER BY a.seq`),
     readsOfPatient: db.prepare<[string, number], NamedAuditRow>(`${NAMED_AUDIT_SELECT} WHERE a.patient_id = ? AND a.action = 'patient.read' ORDER BY a.seq DESC LIMIT ?`),
     readsBetween: db.prepare<[string, string, string, number], NamedAuditRow & { time_zone: string | null; on_caseload: number }>(
@@ -125,6 +132,7 @@ export function createSqliteDataAdminStore(db: Database.Database): DataAdminStor
       if (!person) return undefined;
       const enrollments = statements.enrollments.all(organisationId, patientId);
       const ids = enrollments.map((enrollment) => enrollment['id'] as string);
+      const settings = statements.noticeSettings.get(patientId);
       const json = (row: Record<string, unknown>, ...keys: string[]) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, keys.includes(key) && typeof value === 'string' ? (JSON.parse(value) as unknown) : value]));
       return {
         person: { id: person.id, name: person.name, email: person.email, createdAt: person.created_at },
@@ -133,6 +141,9 @@ export function createSqliteDataAdminStore(db: Database.Database): DataAdminStor
         alerts: ids.flatMap((id) => statements.alerts.all(id)),
         messages: ids.flatMap((id) => statements.messages.all(id)),
         plans: ids.flatMap((id) => statements.plans.all(id).map((row) => json(row, 'overrides'))),
+        notices: ids.flatMap((id) => statements.notices.all(id)),
+        noticeSettings: settings ? { emailNotices: settings.email_notices === 1, updatedAt: settings.updated_at } : null,
+        reminders: ids.flatMap((id) => statements.reminders.all(id)),
         reads: statements.reads.all(patientId, organisationId).map(namedAuditRecord),
       };
     },

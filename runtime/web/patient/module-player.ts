@@ -8,7 +8,7 @@ import type { RegistrationBlock } from '@careloom/format';
 import type { AnswerChangeDetail, NavigateDetail, UnitContact } from '@careloom/renderer';
 import '@careloom/renderer';
 import { seg } from '@careloom/client/api';
-import type { AnswerQueue, QueueStatus } from '../shared/answer-queue.js';
+import { refusedAfterVersionMove, type AnswerQueue, type QueueStatus } from '../shared/answer-queue.js';
 import type { AnswerValue, Answers, Module, Program, Progress, ResponseDocument } from '@careloom/format/api';
 import { hashOf } from '@careloom/client/router';
 import { ScreenElement } from '../shared/screen-element.js';
@@ -274,10 +274,12 @@ export class ClModulePlayer extends ScreenElement {
     const t = this.t;
     const status = this.saveStatus;
     let text: string;
+    // The server's sentence is English; a refusal the app knows is said in the patient's language.
+    const rejected = status.rejected ? (refusedAfterVersionMove(status.rejected.error) ? t('saveVersionMoved') : t('saveRejected', { reason: status.rejected.error.detail || status.rejected.error.title })) : undefined;
     if (status.state === 'offline') text = t('saveOffline', { n: status.pending });
-    else if (status.state === 'error') text = status.rejected ? t('saveRejected', { reason: status.rejected.error.detail || status.rejected.error.title }) : t('saveRetrying', { n: status.pending });
+    else if (status.state === 'error') text = rejected ?? t('saveRetrying', { n: status.pending });
     else if (status.state === 'saving') text = t('saveSaving');
-    else text = status.rejected ? t('saveRejected', { reason: status.rejected.error.detail || status.rejected.error.title }) : t('saveSaved');
+    else text = rejected ?? t('saveSaved');
     return html`<p class="save-state" data-state=${status.rejected && status.state === 'saved' ? 'error' : status.state} role="status" aria-live="polite">${text}</p>`;
   }
 

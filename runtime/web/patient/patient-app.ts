@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { ApiClient, ApiError } from '@careloom/client/api';
-import { AnswerQueue } from '../shared/answer-queue.js';
+import { AnswerQueue, refusedAfterVersionMove } from '../shared/answer-queue.js';
 import { MessageQueue } from '../shared/message-queue.js';
 import type { MyEnrollment, Session, UnitSettings } from '@careloom/format/api';
 import { appStyles } from '../shared/app-styles.js';
@@ -60,7 +60,9 @@ export function unitContactOf(settings: UnitSettings | undefined, unitName: stri
  * connectivity: `api`, `storage`, `isOnline`.
  */
 export class ClPatientApp extends LitElement {
-  static override styles = [appStyles, shellStyles, css`nav.main .nav-unread { margin-inline-start: 0.375rem; }`];
+  static override styles = [appStyles, shellStyles, css`nav.main .nav-unread { margin-inline-start: 0.375rem; }
+    .version-moved { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-block-end: 1rem; padding: 0.75rem 1rem; border: 2px solid var(--cl-warn); border-radius: 0.5rem; background: var(--cl-warn-bg); }
+    .version-moved p { margin: 0; flex: 1 1 16rem; }`];
 
   static override properties: PropertyDeclarations = {
     api: { attribute: false },
@@ -71,6 +73,7 @@ export class ClPatientApp extends LitElement {
     enrollments: { state: true },
     startError: { state: true },
     unread: { state: true },
+    versionMoved: { state: true },
   };
 
   declare api: ApiClient;
@@ -83,6 +86,10 @@ export class ClPatientApp extends LitElement {
   declare startError: string | null;
   /** Unread messages from the care unit, for the badge on Messages; null until known. */
   declare unread: number | null;
+  /** An answer queued offline was refused because the patient was moved to a newer version meanwhile: said on every screen until dismissed. */
+  declare versionMoved: boolean;
+  /** The refused answer last told about, so a later status carrying the same refusal does not bring the notice back. */
+  #toldRefusal: string | undefined;
 
   readonly router = new HashRouter(this);
   queue: AnswerQueue | undefined;
@@ -97,6 +104,7 @@ export class ClPatientApp extends LitElement {
     this.enrollments = [];
     this.startError = null;
     this.unread = null;
+    this.versionMoved = false;
     this.language = 'en';
     // Today tells the count whenever it loads; reading a thread changes it, so ask again.
     this.addEventListener('unread-changed', (event) => {
@@ -154,6 +162,13 @@ export class ClPatientApp extends LitElement {
       isOnline: () => this.isOnline(),
       target: window,
     });
+    this.queue.subscribe((status) => {
+      const refused = status.rejected;
+      if (refused && refusedAfterVersionMove(refused.error) && refused.clientId !== this.#toldRefusal) {
+        this.#toldRefusal = refused.clientId;
+        this.versionMoved = true;
+      }
+    });
     this.messageQueue?.dispose();
     this.messageQueue = new MessageQueue({ api: this.api, storage: this.storage, key: `careloom.messages.${session.person.id}`, isOnline: () => this.isOnline(), target: window });
     try {
@@ -181,6 +196,7 @@ export class ClPatientApp extends LitElement {
     }
     this.queue?.dispose();
     this.queue = undefined;
+    this.versionMoved = false;
     this.messageQueue?.dispose();
     this.messageQueue = undefined;
     forgetOfflineData();
@@ -239,7 +255,12 @@ export class ClPatientApp extends LitElement {
             ${NAV.map((item) => html`<li><a href=${`#/${item.path}`} aria-current=${item.path === first ? 'page' : 'false'}>${item.path === 'messages' && this.unread ? this.renderUnread(t, t(item.key)) : t(item.key)}</a></li>`)}
           </ul></nav>`
         : null}
-      <main class=${first === 'modules' && signedIn ? 'flush' : ''}>${this.renderScreen(first, segments)}</main>`;
+      <main class=${first === 'modules' && signedIn ? 'flush' : ''}>${signedIn && this.versionMoved ? this.renderVersionMoved(t) : null}${this.renderScreen(first, segments)}</main>`;
+  }
+
+  private renderVersionMoved(t: ReturnType<typeof translator>): TemplateResult {
+    return html`<div class="version-moved" role="alert"><p>${t('versionMovedNotice')}</p>
+      <button type="button" @click=${() => (this.versionMoved = false)}>${t('versionMovedDismiss')}</button></div>`;
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { ApiClient } from '@careloom/client/api';
+import type { ApiClient, ApiError } from '@careloom/client/api';
 import { seg } from '@careloom/client/api';
 import type { RecordedResponse, ResponseDocument } from '@careloom/format/api';
 import { OutboxQueue, type OutboxQueueOptions } from './outbox-queue.js';
@@ -12,6 +12,14 @@ export interface QueuedResponse {
 }
 
 export type AnswerQueueOptions = Omit<OutboxQueueOptions<QueuedResponse, RecordedResponse>, 'send' | 'idOf' | 'isItem'> & { api: ApiClient };
+
+/**
+ * Whether the server refused a queued answer because the patient was moved to a newer version of
+ * the module after giving it (offline): the patient must answer again in the version they now see.
+ */
+export function refusedAfterVersionMove(error: ApiError): boolean {
+  return error.issues.some((issue) => issue.code === 'response.version_moved');
+}
 
 const isQueuedResponse = (value: unknown): value is QueuedResponse => {
   const item = value as Partial<QueuedResponse> | null;

@@ -76,6 +76,9 @@ export const en = {
   saveOffline: 'You are offline. {n, plural, one {# answer} other {# answers}} will be sent when you are back online.',
   saveRetrying: 'Could not reach the server. {n, plural, one {# answer} other {# answers}} will be sent as soon as possible.',
   saveRejected: 'An answer was not accepted: {reason}',
+  saveVersionMoved: 'This module was updated while you were offline, so the answers you gave then were not saved. Please answer those questions again.',
+  versionMovedNotice: 'Your program was updated while you were offline. Some answers you gave then were not saved: open the module again from Today and answer those questions once more.',
+  versionMovedDismiss: 'OK',
   // Charts
   chartsNone: 'No results yet. They appear here after your first questionnaire or report.',
   chartEmpty: 'No values yet.',

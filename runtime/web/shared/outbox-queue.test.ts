@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiClient, ApiError } from '@careloom/client/api';
 import type { Message } from '@careloom/format/api';
 import { MessageQueue, type QueuedMessage } from './message-queue.js';
+import { OutboxQueue, type QueueStatus } from './outbox-queue.js';
 
 /** localStorage's part the queue uses, in memory. */
 function memoryStorage() {
@@ -79,6 +80,32 @@ describe('MessageQueue', () => {
     expect(queue.pending).toEqual([]);
     expect(queue.status.rejected?.error).toBeInstanceOf(ApiError);
     expect(queue.status.rejected?.error.status).toBe(409);
+  });
+
+  it('keeps telling about a refused item while the items after it are sent, until something new is queued', async () => {
+    const refusal = new ApiError({ status: 409, title: 'Conflict', issues: [{ code: 'response.version_moved', path: '/moduleVersion', message: 'Updated meanwhile' }] });
+    const sent: string[] = [];
+    // Queued offline earlier: an answer the server will refuse, then one it will take.
+    const queue = new OutboxQueue<{ id: string }, string>({
+      send: async (queued) => {
+        if (queued.id === 'old-version') throw refusal;
+        sent.push(queued.id);
+        return 'ok';
+      },
+      idOf: (queued) => queued.id,
+      isItem: (value): value is { id: string } => typeof (value as { id?: unknown } | null)?.id === 'string',
+      storage: (() => { const storage = memoryStorage(); storage.setItem('k', JSON.stringify([{ id: 'old-version' }, { id: 'next' }])); return storage; })(),
+      key: 'k',
+      isOnline: () => true,
+    });
+    const states: QueueStatus[] = [];
+    queue.subscribe((status) => states.push(status));
+    await queue.flush();
+    expect(sent).toEqual(['next']);
+    expect(queue.status).toMatchObject({ state: 'saved', pending: 0, rejected: { clientId: 'old-version', error: refusal } });
+    expect(states.filter((status) => status.state === 'saving').at(-1)?.rejected?.clientId).toBe('old-version');
+    await queue.enqueue({ id: 'later' });
+    expect(queue.status.rejected).toBeUndefined();
   });
 
   it('ignores what storage holds that is not a queued message (an older app version, a damaged entry)', () => {

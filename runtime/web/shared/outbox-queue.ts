@@ -114,12 +114,13 @@ export class OutboxQueue<Item, Result> {
     do {
       this.#again = false;
       while (this.#items.length > 0) {
+        // A refusal earlier in this run stays reported while the rest is sent: the person must still be told.
         if (!this.#online()) {
-          this.#set({ state: 'offline', pending: this.#items.length });
+          this.#set({ state: 'offline', pending: this.#items.length, ...this.#refusal() });
           return;
         }
         const item = this.#items[0]!;
-        this.#set({ state: 'saving', pending: this.#items.length });
+        this.#set({ state: 'saving', pending: this.#items.length, ...this.#refusal() });
         try {
           const result = await this.#options.send(item);
           this.#drop(item);
@@ -129,7 +130,7 @@ export class OutboxQueue<Item, Result> {
           const failure = error instanceof ApiError ? error : new ApiError({ status: 0, title: 'Offline', detail: String(error) });
           if (failure.offline || failure.status >= 500 || failure.status === 429 || failure.status === 401) {
             // Not the item's fault: keep it, and retry on reconnect or after a pause.
-            this.#set({ state: failure.offline ? 'offline' : 'error', pending: this.#items.length });
+            this.#set({ state: failure.offline ? 'offline' : 'error', pending: this.#items.length, ...this.#refusal() });
             this.#scheduleRetry();
             return;
           }
@@ -139,7 +140,11 @@ export class OutboxQueue<Item, Result> {
         }
       }
     } while (this.#again);
-    this.#set({ state: 'saved', pending: 0, ...(this.#status.rejected ? { rejected: this.#status.rejected } : {}) });
+    this.#set({ state: 'saved', pending: 0, ...this.#refusal() });
+  }
+
+  #refusal(): Pick<QueueStatus, 'rejected'> {
+    return this.#status.rejected ? { rejected: this.#status.rejected } : {};
   }
 
   #scheduleRetry(): void {

@@ -89,6 +89,8 @@ export function createFakeApi(options: FakeApiOptions = {}) {
   const invitedLanguages = new Map<string, string>();
 
   const state = {
+    /** Modules the patient was moved to a newer version of (module id → version now): an answer to an older one is refused as the server does after a version move. */
+    movedTo: {} as Record<string, number>,
     /** What GET /api/dev/outbox holds; `smtp: true` makes it answer 404, as with an SMTP relay. */
     smtp: false,
     outbox: [
@@ -170,7 +172,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
 
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
     new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
-  const problem = (status: number, title: string, detail: string, issues: Array<{ path: string; message: string }> = []) =>
+  const problem = (status: number, title: string, detail: string, issues: Array<{ path: string; message: string; code?: string }> = []) =>
     new Response(JSON.stringify({ type: 'about:blank', title, status, detail, ...(issues.length ? { issues } : {}) }), { status, headers: { 'Content-Type': 'application/problem+json' } });
 
   const allResponses = (enrollmentId: string) => [
@@ -196,6 +198,11 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     if (existing) {
       if (JSON.stringify(existing.body) !== JSON.stringify(body)) return problem(409, 'Conflict', 'A different submission with this clientId was recorded.', [{ path: '/clientId', message: 'Already used' }]);
       return json(200, { id: existing.result.id, receivedAt: existing.result.receivedAt, scores: [], zones: [] });
+    }
+    const movedTo = state.movedTo[body.moduleId];
+    if (movedTo !== undefined && body.moduleVersion < movedTo) {
+      const message = `"${body.moduleId}" was updated to a new version after these answers were given, so they were not saved. Open it again and answer in the new version.`;
+      return problem(409, 'Conflict', message, [{ code: 'response.version_moved', path: '/moduleVersion', message }]);
     }
     const module = modules[body.moduleId];
     if (!module) return problem(422, 'Invalid', 'Not part of your program.', [{ path: '/moduleId', message: 'Not part of your program.' }]);

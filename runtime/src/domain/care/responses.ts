@@ -106,6 +106,17 @@ export function createResponseCommands(deps: CareDeps) {
       const document = validation.value;
       if (enrollment.status === 'ended') throw new DomainError('conflict', 'This program has ended; answers can no longer be recorded.');
       const pin = pinOf(enrollment.modules, document.moduleId);
+      if ((!pin || pin.version !== document.moduleVersion) && (await movedFrom(deps, enrollment, document.moduleId, document.moduleVersion))) {
+        // A retry of an answer recorded before the move (its acknowledgement was lost) is answered as recorded.
+        const earlier = (await deps.store.listResponses(enrollment.id)).find((response) => response.clientId === document.clientId);
+        if (earlier && earlier.bodyHash === createHash('sha256').update(canonicalJson(document)).digest('hex')) {
+          return { created: false, result: { id: earlier.id, receivedAt: earlier.receivedAt, scores: patientScores(earlier.scores), zones: earlier.zones } };
+        }
+        // Given on the version the patient was on before a move (offline, sent after it): not
+        // carried over (docs/answers-across-version-moves.md), so the app asks them to answer again.
+        const message = `"${document.moduleId}" was updated to a new version after these answers were given, so they were not saved. Open it again and answer in the new version.`;
+        throw new DomainError('conflict', message, { issues: [{ code: 'response.version_moved', path: '/moduleVersion', message }] });
+      }
       if (!pin || pin.version !== document.moduleVersion) {
         const message = pin ? `You are on version ${pin.version} of "${document.moduleId}", not ${document.moduleVersion}.` : `"${document.moduleId}" is not part of your program.`;
         throw new DomainError('invalid', message, { issues: [{ code: 'response.not_enrolled_version', path: pin ? '/moduleVersion' : '/moduleId', message }] });
@@ -192,3 +203,14 @@ export function checkIntakeAnswers(module: Module, answers: Answers, index?: Mod
   return checkAnswers(module, answers, { requireComplete: true, ...(index ? { index } : {}) });
 }
 
+/**
+ * Whether the enrollment was on this module version before one of its version moves: an answer to
+ * it can only have been given before the move (offline, and sent after).
+ */
+async function movedFrom(deps: CareDeps, enrollment: EnrollmentRecord, moduleId: string, moduleVersion: number): Promise<boolean> {
+  for (const move of await deps.versionMoves.listMoves(enrollment.id)) {
+    const before = await deps.store.getDeployment(move.fromDeploymentId);
+    if (before?.modules.some((pin) => pin.moduleId === moduleId && pin.version === moduleVersion)) return true;
+  }
+  return false;
+}

@@ -94,7 +94,7 @@ describe('newer versions for a unit', () => {
     expect(progress.answers).toEqual({ hadAttackLastWeek: true, quizFaint: 'rarely', quizMaintain: 'avoidance', quizPeak: 'passes' });
     // The last page answered is still in version 2, so the patient goes on from there.
     expect(progress.pageId).toBe('quiz');
-    expect((await t.call('patient', 'POST', `/api/me/enrollments/${ids.panicEnrollmentId}/responses`, responseBody('panic-week-1', { mainFear: 'heart' }, { pageId: 'welcome' }))).status).toBe(422);
+    expect((await t.call('patient', 'POST', `/api/me/enrollments/${ids.panicEnrollmentId}/responses`, responseBody('panic-week-1', { mainFear: 'heart' }, { pageId: 'welcome' }))).status).toBe(409);
     expectStatus(await t.call('patient', 'POST', `/api/me/enrollments/${ids.panicEnrollmentId}/responses`, responseBody('panic-week-1', { mainFear: 'heart' }, { pageId: 'welcome', moduleVersion: 2 })), 201);
     // The therapist's adjustments still hold.
     const schedule = expectStatus(await t.call('therapist', 'GET', `/api/care/enrollments/${ids.panicEnrollmentId}/schedule`), 200) as { modules: Array<{ key: string; state: string; hidden: boolean }> };
@@ -119,6 +119,40 @@ describe('newer versions for a unit', () => {
     expect((await t.call('therapist', 'GET', `/api/care/enrollments/${ids.otherEnrollmentId}/module-versions/panic-week-1/1`)).status).toBe(404);
     // Nothing left to do for the unit.
     expect(await updates(t)).toEqual([]);
+  });
+
+  it('refuses an answer given offline on the version before the move with a problem the patient app knows, and still acknowledges a retry of one recorded before it', async () => {
+    const t = await createCareTestApp({ from: seeded });
+    const path = `/api/me/enrollments/${ids.panicEnrollmentId}/responses`;
+    // Recorded on version 1 before the move; the acknowledgement is lost, so the device sends it again after.
+    const recordedBefore = responseBody('panic-week-1', { quizPeak: 'passes' }, { pageId: 'quiz' });
+    const first = expectStatus(await t.call('patient', 'POST', path, recordedBefore), 201);
+    expectStatus(await t.call('care-admin', 'POST', `/api/care/deployments/${ids.panicDeploymentId}/version-move`, { version: 2 }), 200);
+    const count = () => (t.db.prepare('SELECT count(*) AS n FROM responses WHERE enrollment_id = ?').get(ids.panicEnrollmentId) as { n: number }).n;
+    const stored = count();
+
+    // Answered offline on version 1, sent after the move.
+    const offline = await t.call('patient', 'POST', path, responseBody('panic-week-1', { hadAttackLastWeek: false }, { pageId: 'welcome', answeredAt: '2026-03-02T07:00:00.000Z' }));
+    expect(offline.status).toBe(409);
+    expect(offline.body['code']).toBe('conflict');
+    expect(offline.body['issues']).toEqual([{ code: 'response.version_moved', path: '/moduleVersion', message: expect.stringContaining('updated to a new version after these answers were given') as unknown }]);
+    expect(count()).toBe(stored);
+
+    // The retry of the answer the server already had: acknowledged as recorded, not refused.
+    const retried = expectStatus(await t.call('patient', 'POST', path, recordedBefore), 200);
+    expect(retried['id']).toBe(first['id']);
+    expect(count()).toBe(stored);
+    // The same clientId with other answers is still a conflict of its own.
+    const reused = await t.call('patient', 'POST', path, { ...recordedBefore, answers: { quizPeak: 'rises' } });
+    expect(reused.status).toBe(409);
+    expect((reused.body['issues'] as Array<{ code: string }>)[0]!.code).toBe('response.version_moved');
+
+    // A version the patient was never on is still refused as before.
+    const never = await t.call('patient', 'POST', path, responseBody('panic-week-1', { hadAttackLastWeek: false }, { pageId: 'welcome', moduleVersion: 7 }));
+    expect(never.status).toBe(422);
+    expect((never.body['issues'] as Array<{ code: string }>)[0]!.code).toBe('response.not_enrolled_version');
+    // Another patient cannot use the route on this enrollment.
+    expect((await t.call('other-patient', 'POST', path, responseBody('panic-week-1', { hadAttackLastWeek: false }, { pageId: 'welcome' }))).status).toBe(404);
   });
 
   it('moves each patient once when two admins move at the same moment', async () => {

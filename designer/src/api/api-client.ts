@@ -18,6 +18,11 @@ export class DesignerApi extends ApiClient {
     return this.request('GET', `/api/media/${encodeURIComponent(organisationId)}`);
   }
 
+  /** Removes a file no submitted version names from its library (designers; 409 while one does). `url` is the file's own address. */
+  deleteMedia(url: string): Promise<void> {
+    return this.request('DELETE', url);
+  }
+
   /** Uploads a file into the organisation's media library (designers); the server reads its type from its bytes. */
   uploadMedia(organisationId: string, file: File): Promise<MediaUpload> {
     return this.upload(`/api/media/${encodeURIComponent(organisationId)}?name=${encodeURIComponent(file.name)}`, file);

@@ -3,7 +3,7 @@ import type { PropertyDeclarations } from 'lit';
 import { i18n, LOCALE_NAMES, LOCALES, LocaleController, t } from '../i18n/i18n.js';
 import type { Locale, MessageKey } from '../i18n/i18n.js';
 import { uiStyles } from '../ui/ui-styles.js';
-import { canManagePeople, type Workspace } from './workspace.js';
+import { canAuthor, canManagePeople, type Workspace } from './workspace.js';
 
 /**
  * The top bar: the screens you may open (the People screen only for permissions admins), where you
@@ -75,6 +75,7 @@ export class ClAppHeader extends LitElement {
         ${workspace
           ? html`<nav aria-label=${t('app.navigation')}>
               <a href="#/library">${t('library.title')}</a>
+              ${canAuthor(workspace) ? html`<a href="#/media">${t('mediaLibrary.title')}</a>` : null}
               ${canManagePeople(workspace) ? html`<a href="#/people">${t('members.title')}</a>` : null}
               <a href="#/security">${t('security.title')}</a>
             </nav>`

@@ -188,6 +188,8 @@ export class ClDesignerApp extends LitElement {
         return html`<cl-library .workspace=${workspace}></cl-library>`;
       case 'security':
         return html`<cl-designer-security .workspace=${workspace}></cl-designer-security>`;
+      case 'media':
+        return html`<cl-media-library-screen .workspace=${workspace}></cl-media-library-screen>`;
       case 'people':
         // The screen itself tells anyone else that it is not for them.
         return html`<cl-people-screen .workspace=${workspace}></cl-people-screen>`;

@@ -2,6 +2,7 @@
 import './designer-app.js';
 import '../library/library.js';
 import '../people/people-screen.js';
+import '../library/media-library-screen.js';
 import '../people/accept-invitation.js';
 import '../review/review-screen.js';
 import '../review/test-run.js';

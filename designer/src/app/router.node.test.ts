@@ -6,6 +6,12 @@ describe('parseRoute', () => {
     for (const hash of ['', '#', '#/', '#/library', '#/library/']) expect(parseRoute(hash)).toEqual({ name: 'library' });
   });
 
+  it('reads the media library screen', () => {
+    for (const hash of ['#/media', '#/media/']) expect(parseRoute(hash)).toEqual({ name: 'media' });
+    expect(routeHash({ name: 'media' })).toBe('#/media');
+    expect(parseRoute('#/media/x').name).toBe('not-found');
+  });
+
   it('reads the people screen', () => {
     for (const hash of ['#/people', '#/people/']) expect(parseRoute(hash)).toEqual({ name: 'people' });
     expect(routeHash({ name: 'people' })).toBe('#/people');

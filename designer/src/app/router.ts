@@ -8,6 +8,8 @@ export type Route =
   | { name: 'program'; id: string }
   /** The organisation's people and their roles, for permissions admins. */
   | { name: 'people' }
+  /** The organisation's media library: its files, where they are used, removal of unused ones. */
+  | { name: 'media' }
   /** The signed-in person's second factor, and the organisation's rule for it. */
   | { name: 'security' }
   /** The link of a membership invitation: accept it signed in, or join as a new person. */
@@ -23,7 +25,7 @@ const SEGMENT = /^[A-Za-z0-9._~-]+$/;
 /**
  * Reads a location hash: `#/library` (also `''` and `#/`), `#/modules/<id>`, `#/modules/<id>/review`,
  * `#/modules/<id>/versions/<n>/try/<testEnrollmentId>`, `#/programs/<id>`, `#/programs/<id>/review`,
- * `#/people`, `#/invitation/<token>`, `#/modules/<id>/simulate`, `#/modules/<id>/versions/<n>/simulate`
+ * `#/people`, `#/media`, `#/invitation/<token>`, `#/modules/<id>/simulate`, `#/modules/<id>/versions/<n>/simulate`
  * (and the same under `#/programs/`).
  * Anything else is `not-found`. The hash is read by the apps' one parser (`parseHash`), so a
  * query (`?…`) and repeated slashes mean what they mean in the clinic and the patient app.
@@ -36,6 +38,7 @@ export function parseRoute(hash: string): Route {
   const [collection, id, view] = parts;
   if (parts.length === 0 || (parts.length === 1 && collection === 'library')) return { name: 'library' };
   if (parts.length === 1 && collection === 'people') return { name: 'people' };
+  if (parts.length === 1 && collection === 'media') return { name: 'media' };
   if (parts.length === 1 && collection === 'security') return { name: 'security' };
   if (id === undefined || !SEGMENT.test(id)) return { name: 'not-found', hash };
   if (parts.length === 6) return tryRoute(parts, hash);
@@ -57,6 +60,8 @@ export function routeHash(route: Exclude<Route, { name: 'not-found' }>, kind: 'm
       return '#/library';
     case 'people':
       return '#/people';
+    case 'media':
+      return '#/media';
     case 'security':
       return '#/security';
     case 'invitation':

@@ -11,7 +11,7 @@ import { detectDocumentKind } from '@careloom/format/validate';
 import { ACTION_ROLE, allowedActions, FOUR_EYES_ACTIONS, nextState, TESTABLE_STATES, type VersionState, type WorkflowAction } from '@careloom/format/workflow';
 import type { ApiIssue } from '@careloom/client/api';
 import { DesignerApi } from '../api/api-client.js';
-import type { CommentRecord, CommentThread, DocumentSummary, ExampleSummary, MemberInvitation, Session, TestEnrollmentView, VersionView } from '@careloom/format/api';
+import type { CommentRecord, CommentThread, DocumentSummary, ExampleSummary, MediaFile, MemberInvitation, Session, TestEnrollmentView, VersionView } from '@careloom/format/api';
 
 export interface FakePerson {
   id: string;
@@ -102,6 +102,10 @@ export class FakeApi {
   /** When set, submitting a draft is refused with 422 and these issues (the draft does not validate). */
   /** The draft's problems: refused on submit (as the server, without params) and listed with the draft (with them). */
   submitIssues: Array<ApiIssue & { params?: Record<string, unknown> }> = [];
+  /** The organisation's media library, newest first, as the server lists it (with `uses`); removal follows the server's rules. */
+  media: MediaFile[] = [];
+  /** When set, removing this file (its sha256) is refused with 409, as when a version naming it was submitted meanwhile. */
+  mediaInUseMeanwhile: string | null = null;
   readonly csrfToken = 'csrf-token-1';
   #ids = 0;
   #clock = Date.parse('2026-03-01T09:00:00Z');
@@ -194,6 +198,8 @@ export class FakeApi {
     if (invitations) return this.#invitationsRoute(person, decodeURIComponent(invitations[1]!), method, invitations[2] === undefined ? undefined : decodeURIComponent(invitations[2]), invitations[3] !== undefined, body);
     const members = /^\/api\/organisations\/([^/]+)\/members(?:\/([^/]+)(\/roles)?)?$/.exec(path);
     if (members) return this.#membersRoute(person, decodeURIComponent(members[1]!), method, members[2] === undefined ? undefined : decodeURIComponent(members[2]), members[3] !== undefined, body);
+    const media = /^\/api\/media\/([^/]+)(?:\/([0-9a-f]{64})\.[a-z0-9]+)?$/.exec(path);
+    if (media) return this.#mediaRoute(person, decodeURIComponent(media[1]!), method, media[2]);
     // As the server: only the documents of organisations the caller works in.
     if (method === 'GET' && path === '/api/modules') return json({ modules: [...this.documents.values()].filter((document) => document.summary.organisationId === ORG_ID || this.extraMemberships.some((membership) => membership.organisationId === document.summary.organisationId)).map((document) => document.summary) });
     if (method === 'POST' && path === '/api/modules') return this.#create(person, body as Record<string, unknown>);
@@ -204,6 +210,23 @@ export class FakeApi {
     const document = this.documents.get(decodeURIComponent(match[1]!));
     if (!document) return problem(404, 'not_found', `There is no module "${match[1]}".`);
     return this.#documentRoute(person, document, method, match[2] ?? '', parsed.searchParams, body);
+  }
+
+  /** The media library's list and removal (runtime/src/domain/media/media-service.ts): authoring roles list, designers remove an unused file. */
+  #mediaRoute(person: FakePerson, organisationId: string, method: string, sha256: string | undefined): Response {
+    const roles = this.rolesOf(person);
+    if (organisationId !== ORG_ID || !roles.some((role) => ['designer', 'publisher', 'tester'].includes(role))) return problem(404, 'not_found', 'There is no such media library, or you are not a member of its organisation.');
+    if (method === 'GET' && sha256 === undefined) return json({ media: this.media, maxBytes: 50 * 1024 * 1024 });
+    if (method !== 'DELETE' || sha256 === undefined) return problem(404, 'not_found', 'There is no such media file, or you may not see it.');
+    if (!roles.includes('designer')) return problem(403, 'forbidden', 'Only the organisation\'s designers may remove files from its media library.');
+    const file = this.media.find((candidate) => candidate.sha256 === sha256);
+    if (!file) return problem(404, 'not_found', 'There is no such media file, or you may not see it.');
+    if ((file.uses ?? []).length > 0 || this.mediaInUseMeanwhile === sha256) {
+      if (this.mediaInUseMeanwhile === sha256) file.uses = [{ moduleId: 'late-module', title: 'Submitted meanwhile', version: 1, state: 'submitted', blocks: ['late-block'] }];
+      return problem(409, 'conflict', `The file is used by ${(file.uses ?? []).map((use) => `${use.moduleId} version ${use.version}`).join(', ')}, which cannot change; it stays in the library.`);
+    }
+    this.media = this.media.filter((candidate) => candidate !== file);
+    return new Response(null, { status: 204 });
   }
 
   #login(body: { email: string; password: string }): Response {

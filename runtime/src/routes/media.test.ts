@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, contentHash } from '@careloom/format/engine';
 import { validateModule } from '@careloom/format/validate';
 import { DomainError } from '../domain/errors.js';
+import { createReleasedContent } from '../domain/care/released-content.js';
 import { createMediaService } from '../domain/media/media-service.js';
 import type { Membership, Principal } from '../domain/principal.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -102,7 +103,7 @@ beforeAll(async () => {
   t.db.prepare("INSERT INTO organisations (id, slug, name, kind, created_at) VALUES ('org-b', 'org-b', 'Publisher B', 'publisher', 'x')").run();
   for (const name of ['designer-b', 'tester']) t.db.prepare('INSERT INTO people (id, email, name, password_hash, created_at, password_chosen_at) VALUES (?, ?, ?, ?, ?, ?)').run(`person-${name}`, `${name}@example.org`, name, 'x', 'x', 'x');
   mediaDir = mkdtempSync(join(tmpdir(), 'careloom-media-test-'));
-  const media = createMediaService({ store: t.stores.media, bodies: openMediaFiles(mediaDir), care: t.stores.care, maxBytes: LIMIT, now: () => t.clock.now() });
+  const media = createMediaService({ store: t.stores.media, content: createReleasedContent(t.stores.authoring), bodies: openMediaFiles(mediaDir), care: t.stores.care, maxBytes: LIMIT, now: () => t.clock.now() });
   app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
     c.set('requestId', 'req-media');
@@ -274,6 +275,12 @@ describe('reading through a module: whoever may see a module that names the file
     const refused = await call('designer', 'DELETE', audio);
     expect(refused.status).toBe(409);
     expect(refused.body['detail']).toContain('breathing-draft version 1');
+    // The library list says where each file is used: module, version, state and the blocks.
+    const listed = (await call('publisher', 'GET', '/api/media/org-a')).body['media'] as Array<{ url: string; uses: unknown[] }>;
+    const uses = [{ moduleId: 'breathing-draft', title: 'Breathing', version: 1, state: 'submitted', blocks: ['pacer'] }];
+    expect(listed.find((entry) => entry.url === audio)?.uses).toEqual(uses);
+    expect(listed.find((entry) => entry.url === captions)?.uses).toEqual(uses);
+    expect(listed.filter((entry) => entry.url !== audio && entry.url !== captions).every((entry) => entry.uses.length === 0)).toBe(true);
     expect((await call('designer', 'GET', audio)).status).toBe(200);
     // Submitted but not released: still no one outside the organisation.
     expect((await readers())['care-admin']).toBe(404);

@@ -2149,6 +2149,29 @@ export interface MediaFile {
   mediaType: string;
   sizeBytes: number;
   uploadedAt: string;
+  /**
+   * In the library list: the submitted versions of the organisation's modules that name the file, with the blocks that do. A file in use cannot be removed.
+   */
+  uses?: MediaUse[];
+}
+/**
+ * A submitted module version that names a library file.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "MediaUse".
+ */
+export interface MediaUse {
+  moduleId: string;
+  /**
+   * The module's title in its default language.
+   */
+  title: string;
+  version: number;
+  state: string;
+  /**
+   * The ids of the blocks that name the file.
+   */
+  blocks: string[];
 }
 /**
  * GET /api/media/:organisationId: the library, newest first, and the largest file it takes.
@@ -3065,6 +3088,7 @@ export interface ApiDefinitions {
   PurgeResult: PurgeResult;
   MyReads: MyReads;
   MediaFile: MediaFile;
+  MediaUse: MediaUse;
   MediaList: MediaList;
   MediaUpload: MediaUpload;
   OidcStatus: OidcStatus;

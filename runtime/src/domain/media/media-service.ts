@@ -1,7 +1,10 @@
 import type { AuditContext } from '../accounts/accounts-store.js';
 import { AUTHORING_ROLES, rolesIn } from '../authoring/policy.js';
 import type { CareContext } from '../care/care-deps.js';
-import type { CareStore } from '../care/ports.js';
+import type { CareStore, ReleasedContent } from '../care/ports.js';
+import { titleOf } from '../authoring/document-content.js';
+import type { MediaUse as MediaUseView } from '@careloom/format/api';
+import { mediaReferences } from './media-references.js';
 import { DomainError } from '../errors.js';
 import type { Principal, Role } from '../principal.js';
 import { createMediaAccess } from './media-access.js';
@@ -19,12 +22,16 @@ export interface MediaView {
   mediaType: string;
   sizeBytes: number;
   uploadedAt: string;
+  /** In the library list: the submitted versions that name it, with the blocks that do. */
+  uses?: MediaUseView[];
 }
 
 export interface MediaServiceDeps {
   store: MediaStore;
   bodies: MediaBodies;
   care: Pick<CareStore, 'listEnrollmentsOfPatient' | 'listDeployments' | 'listUnits'>;
+  /** Versions' content, to name the blocks that use a file in the library list (without it, no blocks are named). */
+  content?: Pick<ReleasedContent, 'versionContent'>;
   /** The largest body accepted, in bytes (CARELOOM_MEDIA_MAX_BYTES). */
   maxBytes: number;
   now: () => Date;
@@ -107,13 +114,27 @@ export function createMediaService(deps: MediaServiceDeps) {
     return { sha256: match[1]!, extension: match[2]! };
   };
 
+  // One query per file: a library holds tens to hundreds of files, and the list is a designer's screen.
+  const usesWithBlocks = async (media: MediaRecord): Promise<MediaUseView[]> => {
+    const uses = await deps.store.usesOf(media.organisationId, media.sha256);
+    return Promise.all(uses.map(async (use) => {
+      const version = await deps.content?.versionContent(use.moduleId, use.version);
+      const blocks = version ? [...new Set(mediaReferences(version.content).filter((reference) => reference.sha256 === media.sha256 && reference.organisationId === media.organisationId).flatMap((reference) => (reference.block ? [reference.block.id] : [])))] : [];
+      return { moduleId: use.moduleId, title: version ? titleOf(version.content, use.moduleId) : use.moduleId, version: use.version, state: use.state, blocks };
+    }));
+  };
+
   return {
     maxBytes: deps.maxBytes,
 
-    /** The library, newest first, for its organisation's designers, publishers and testers. */
+    /**
+     * The library, newest first, for its organisation's designers, publishers and testers, each
+     * file with the submitted module versions and blocks that use it (such a file cannot be removed).
+     */
     async list(context: CareContext, organisationId: string): Promise<MediaView[]> {
       member(context, organisationId, AUTHORING_ROLES, 'read');
-      return (await deps.store.listMedia(organisationId)).map(view);
+      const files = await deps.store.listMedia(organisationId);
+      return Promise.all(files.map(async (media) => ({ ...view(media), uses: await usesWithBlocks(media) })));
     },
 
     /**

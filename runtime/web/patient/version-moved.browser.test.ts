@@ -5,7 +5,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { ApiClient } from '@careloom/client/api';
-import { AnswerQueue } from '../shared/answer-queue.js';
+import { AnswerQueue, type QueuedResponse } from '../shared/answer-queue.js';
 import { createFakeApi, memoryStorage } from '../shared/test-api.js';
 import { deepAll, overflowing, pierce, pierceAll, seriousViolations, settleAll, until } from '../shared/test-helpers.js';
 import type { ClModulePlayer } from './module-player.js';
@@ -13,9 +13,9 @@ import type { ClPatientApp } from './patient-app.js';
 import './module-player.js';
 import './patient-app.js';
 
-const queued = (moduleId: string, moduleVersion: number, answers: Record<string, unknown>, pageId?: string) => ({
+const queued = (moduleId: string, moduleVersion: number, answers: QueuedResponse['body']['answers'], pageId?: string): QueuedResponse => ({
   enrollmentId: 'e1',
-  body: { formatVersion: 1, clientId: crypto.randomUUID(), moduleId, moduleVersion, answers, answeredAt: '2025-03-05T07:00:00Z', ...(pageId ? { pageId } : {}) },
+  body: { formatVersion: 1 as const, clientId: crypto.randomUUID(), moduleId, moduleVersion, answers, answeredAt: '2025-03-05T07:00:00Z', ...(pageId ? { pageId } : {}) },
 });
 
 const NOTICE = {

@@ -90,3 +90,18 @@ export function overflowing(root: ParentNode, width: number): string[] {
     .filter((element) => !element.closest('.visually-hidden') && element.getBoundingClientRect().width > 0 && element.getBoundingClientRect().right > width + 1 && !inScrollingBox(element, width))
     .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
 }
+
+/** An in-memory Storage for the answer queue and language choice (a test's own, not the page's localStorage). */
+export function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (index) => [...items.keys()][index] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, String(value)),
+  };
+}

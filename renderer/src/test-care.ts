@@ -48,6 +48,15 @@ export function demoClinic(server: TestServer): Promise<ArrangedUnit> {
   return unit;
 }
 
+/**
+ * Signs the arranging admin and therapist in again: after `moveClock` past the idle limit their
+ * sessions have ended, as anyone's would. (A patient's jar is signed in again with `server.signIn`.)
+ */
+export async function signInAgain(server: TestServer): Promise<void> {
+  await server.signIn(ADMIN, 'care-admin');
+  await server.signIn(THERAPIST, 'therapist');
+}
+
 /** Deploys a released example (`panic-icbt-8-weeks`, `copd-home-follow-up`, `phq-9`, …) at the demo clinic. */
 export async function deploy(server: TestServer, documentId: string, version = 1): Promise<{ id: string; title: string }> {
   const unit = await demoClinic(server);
@@ -101,6 +110,11 @@ export async function therapistWrites(server: TestServer, enrollmentId: string, 
 /** Sends a message in the enrollment as the patient. */
 export async function patientWrites(server: TestServer, patient: ArrangedPatient, body: string): Promise<void> {
   await server.call(patient.jar, 'POST', `/api/me/enrollments/${patient.enrollmentId}/messages`, { body });
+}
+
+/** Changes the enrollment's schedule as the demo therapist (a colleague of whoever the test signs in). */
+export async function changeSchedule(server: TestServer, enrollmentId: string, change: Record<string, unknown>): Promise<void> {
+  await server.call(THERAPIST, 'POST', `/api/care/enrollments/${enrollmentId}/schedule/changes`, change);
 }
 
 /** Sets the enrollment's status as the demo therapist (`paused`, `active`, `ended`). */

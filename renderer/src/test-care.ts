@@ -102,6 +102,15 @@ export function phq9Answers(total: number, item9 = 'notAtAll'): Record<string, s
   return answers;
 }
 
+/** A COPD daily report in the green zone (add `spo2: 85` for red, `temperature: 38.4` for yellow). */
+export const COPD_GREEN: Readonly<Record<string, unknown>> = Object.freeze({ breathlessness: 'usual', cough: 'usual', sputumColour: 'clear', temperature: 36.8, extraReliever: false });
+
+/** The unit's alerts as the demo therapist reads them (`open`, `acknowledged` or all). */
+export async function unitAlerts<T = unknown>(server: TestServer, status?: 'open' | 'acknowledged'): Promise<T[]> {
+  const unit = await demoClinic(server);
+  return (await server.call<{ alerts: T[] }>(THERAPIST, 'GET', `/api/care/units/${unit.id}/alerts${status ? `?status=${status}` : ''}`)).alerts;
+}
+
 /** Sends a message in the enrollment as the demo therapist. */
 export async function therapistWrites(server: TestServer, enrollmentId: string, body: string): Promise<void> {
   await server.call(THERAPIST, 'POST', `/api/care/enrollments/${enrollmentId}/messages`, { body });

@@ -111,6 +111,20 @@ export async function unitAlerts<T = unknown>(server: TestServer, status?: 'open
   return (await server.call<{ alerts: T[] }>(THERAPIST, 'GET', `/api/care/units/${unit.id}/alerts${status ? `?status=${status}` : ''}`)).alerts;
 }
 
+/** A completed GAD-7 with `total` (0–21) as its score, items 1–7 filled from the highest option down. */
+export function gad7Answers(total: number): Record<string, string> {
+  const options = ['notAtAll', 'severalDays', 'moreThanHalf', 'nearlyEveryDay'];
+  const answers: Record<string, string> = {};
+  let left = total;
+  for (let item = 1; item <= 7; item += 1) {
+    const score = Math.max(0, Math.min(3, left));
+    answers[`gad7_${item}`] = options[score]!;
+    left -= score;
+  }
+  if (left !== 0) throw new Error(`GAD-7 cannot total ${total}.`);
+  return answers;
+}
+
 /** Sends a message in the enrollment as the demo therapist. */
 export async function therapistWrites(server: TestServer, enrollmentId: string, body: string): Promise<void> {
   await server.call(THERAPIST, 'POST', `/api/care/enrollments/${enrollmentId}/messages`, { body });

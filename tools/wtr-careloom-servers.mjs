@@ -2,7 +2,7 @@
 // Real Careloom servers for the browser tests. The plugin starts runtime/src/testing/browser-test-servers.ts
 // (the composition root, demo mode, one copied demo database per server) as a child process and
 // routes the test page's requests to it:
-//   POST   /__careloom/servers                      → a new server: { id, accounts } (body `{ clock }`: on a test clock from then)
+//   POST   /__careloom/servers                      → a new server: { id, accounts } (body `{ clock, smtp }`: on a test clock; with an SMTP relay)
 //   POST   /__careloom/servers/<id>/clock           → moves that server's test clock: `{ advanceMs }` or `{ set }`
 //   POST   /__careloom/servers/<id>/legacy-enrollments → stores a copy of an enrollment with a start date
 //                                                      no route accepts any more: `{ copyOf, id, startedOn }`

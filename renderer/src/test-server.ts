@@ -60,6 +60,8 @@ export interface TestServer {
 export interface TestServerOptions {
   /** Starts the server's clock standing at this ISO time, moved only by `moveClock` (else the real time). */
   clock?: string;
+  /** Configures an SMTP relay (that never answers): e-mail is sent, not kept in the development outbox. */
+  smtp?: boolean;
 }
 
 /**

@@ -31,9 +31,12 @@ const clocks = new Map<string, TestClock>();
  * reports, reminders, escalations) runs every quarter second instead of every minute, so moving the
  * clock past a deadline shows its effect at once, as it would a minute later in production.
  */
-function start(file: string, clock?: TestClock): Promise<RunningServer> {
+function start(file: string, clock?: TestClock, smtp = false): Promise<RunningServer> {
+  // With an SMTP relay configured the server sends its e-mail instead of keeping it in the development
+  // outbox (which then does not exist); nothing listens at this address, so the mail stays queued.
+  const env: Record<string, string> = { CARELOOM_DB: file, CARELOOM_PORT: '0', CARELOOM_HOST: '127.0.0.1', ...(smtp ? { CARELOOM_SMTP_URL: 'smtp://127.0.0.1:9', CARELOOM_MAIL_FROM: 'Careloom <careloom@example.org>' } : {}) };
   return startServer({
-    config: loadConfig({ CARELOOM_DB: file, CARELOOM_PORT: '0', CARELOOM_HOST: '127.0.0.1' }), demo: true, bundleOf, shutdownGraceMs: 100,
+    config: loadConfig(env), demo: true, bundleOf, shutdownGraceMs: 100,
     ...(clock ? { clock, dueWorkEveryMs: 250 } : {}),
   });
 }
@@ -45,13 +48,13 @@ function start(file: string, clock?: TestClock): Promise<RunningServer> {
  */
 const seeded: Promise<void> = start(template).then((server) => server.close());
 
-async function newServer(options: { clock?: string }): Promise<{ id: string; url: string; accounts: RunningServer['demoAccounts'] }> {
+async function newServer(options: { clock?: string; smtp?: boolean }): Promise<{ id: string; url: string; accounts: RunningServer['demoAccounts'] }> {
   await seeded;
   const id = `s${++counter}`;
   const file = join(folder, `${id}.sqlite`);
   copyFileSync(template, file);
   const clock = options.clock === undefined ? undefined : createTestClock(options.clock);
-  const server = await start(file, clock);
+  const server = await start(file, clock, options.smtp === true);
   running.set(id, server);
   if (clock) clocks.set(id, clock);
   return { id, url: server.url, accounts: server.demoAccounts };
@@ -109,7 +112,7 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
   const legacy = /^\/servers\/([a-z0-9]+)\/legacy-enrollments$/.exec(request.url ?? '');
   if (request.method === 'POST' && request.url === '/servers') {
     const body = await readJson(request);
-    response.writeHead(201, { 'Content-Type': 'application/json' }).end(JSON.stringify(await newServer({ ...(typeof body['clock'] === 'string' ? { clock: body['clock'] } : {}) })));
+    response.writeHead(201, { 'Content-Type': 'application/json' }).end(JSON.stringify(await newServer({ ...(typeof body['clock'] === 'string' ? { clock: body['clock'] } : {}), smtp: body['smtp'] === true })));
   } else if (request.method === 'POST' && legacy) {
     response.writeHead(storeLegacyEnrollment(legacy[1]!, await readJson(request)) ? 204 : 404).end();
   } else if (request.method === 'POST' && clock) {

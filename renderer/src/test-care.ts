@@ -125,6 +125,24 @@ export function gad7Answers(total: number): Record<string, string> {
   return answers;
 }
 
+/** One response as the server recorded it (the clinic's view of the patient's answers). */
+export interface RecordedResponse {
+  id: string;
+  clientId: string;
+  moduleId: string;
+  moduleVersion: number;
+  pageId?: string;
+  registrationId?: string;
+  answers: Record<string, unknown>;
+  completes: boolean;
+}
+
+/** The responses the server has recorded for the enrollment, in the order it stored them (read as the demo therapist). */
+export async function recordedResponses(server: TestServer, enrollmentId: string): Promise<RecordedResponse[]> {
+  await demoClinic(server);
+  return (await server.call<{ responses: RecordedResponse[] }>(THERAPIST, 'GET', `/api/care/enrollments/${enrollmentId}/responses`)).responses;
+}
+
 /** Sends a message in the enrollment as the demo therapist. */
 export async function therapistWrites(server: TestServer, enrollmentId: string, body: string): Promise<void> {
   await server.call(THERAPIST, 'POST', `/api/care/enrollments/${enrollmentId}/messages`, { body });

@@ -105,3 +105,19 @@ export function memoryStorage(): Storage {
     setItem: (key, value) => void items.set(key, String(value)),
   };
 }
+
+/** Waits until the asynchronous `check` (e.g. a question to the test server) passes, polling; fails with its last error. */
+export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
+  const started = Date.now();
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() - started > timeoutMs) throw lastError instanceof Error ? lastError : new Error('Timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -65,15 +65,19 @@ export async function deploy(server: TestServer, documentId: string, version = 1
 
 /**
  * Enrolls a new patient as the demo therapist; unless `accept` is false the patient takes the
- * invitation up (choosing PATIENT_PASSWORD) and is signed in on a jar of their own.
+ * invitation up (choosing PATIENT_PASSWORD) and is signed in on a jar of their own. With `existing`
+ * the same person is enrolled again (their account's address), and accepts on their jar.
  */
-export async function enroll(server: TestServer, options: { deploymentId: string; name: string; language?: string; startsOn?: string; accept?: boolean }): Promise<ArrangedPatient> {
+export async function enroll(server: TestServer, options: { deploymentId: string; name: string; language?: string; startsOn?: string; accept?: boolean; existing?: ArrangedPatient }): Promise<ArrangedPatient> {
   const unit = await demoClinic(server);
-  const email = `patient-${++patients}-${Math.random().toString(36).slice(2, 8)}@example.org`;
+  const email = options.existing?.email ?? `patient-${++patients}-${Math.random().toString(36).slice(2, 8)}@example.org`;
   const body = { deploymentId: options.deploymentId, patient: { name: options.name, email }, ...(options.language ? { language: options.language } : {}), ...(options.startsOn ? { startsOn: options.startsOn } : {}) };
   const created = await server.call<{ enrollment: { id: string }; invitation: { code: string } }>(THERAPIST, 'POST', `/api/care/units/${unit.id}/enrollments`, body);
-  const jar = `patient-${patients}`;
-  if (options.accept !== false) {
+  const jar = options.existing?.jar ?? `patient-${patients}`;
+  if (options.accept !== false && options.existing) {
+    // Someone who already has an account accepts while signed in.
+    await server.call(jar, 'POST', '/api/me/invitations/accept', { code: created.invitation.code });
+  } else if (options.accept !== false) {
     await server.call(jar, 'POST', '/api/public/invitations/redeem', { code: created.invitation.code, password: PATIENT_PASSWORD });
   }
   return { enrollmentId: created.enrollment.id, name: options.name, email, code: created.invitation.code, jar };
@@ -141,6 +145,12 @@ export interface RecordedResponse {
 export async function recordedResponses(server: TestServer, enrollmentId: string): Promise<RecordedResponse[]> {
   await demoClinic(server);
   return (await server.call<{ responses: RecordedResponse[] }>(THERAPIST, 'GET', `/api/care/enrollments/${enrollmentId}/responses`)).responses;
+}
+
+/** Makes `deploymentId` the demo clinic's public intake form (as its care-provider admin). */
+export async function setIntake(server: TestServer, deploymentId: string): Promise<void> {
+  const unit = await demoClinic(server);
+  await server.call(ADMIN, 'PATCH', `/api/care/units/${unit.id}`, { intake: { deploymentId } });
 }
 
 /** Sends a message in the enrollment as the demo therapist. */

@@ -1,9 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { ApiClient } from '@careloom/client/api';
-import { createFakeApi, memoryStorage } from '../shared/test-api.js';
+import { createFakeApi } from '../shared/test-api.js';
 import type { FakeApi } from '../shared/test-api.js';
-import { deep, deepAll, overflowing, pierce, pierceAll, seriousViolations, settleAll, until } from '../shared/test-helpers.js';
+import { deep, deepAll, memoryStorage, overflowing, pierce, pierceAll, seriousViolations, settleAll, until } from '../shared/test-helpers.js';
 import type { ClClinicApp } from './clinic-app.js';
 import './clinic-app.js';
 

@@ -1,5 +1,6 @@
-// A small in-browser fake of the care API (runtime/src/routes/care/README.md) for the web apps'
-// tests: fixtures in the README's shapes, the real example modules, and enough behaviour to test the
+// A small in-browser fake of the care API (runtime/src/routes/care/README.md), left only for
+// clinic/clinic-app.browser.test.ts until it moves to the real server as the other tests did
+// (@careloom/renderer/test-care): fixtures in the README's shapes, the real example modules, and enough behaviour to test the
 // apps against (idempotent responses by clientId, required answers per page, read receipts,
 // acknowledgements, enrollment with an invitation). Only for tests.
 import { checkAnswers } from '@careloom/format/engine';
@@ -502,18 +503,3 @@ export function createFakeApi(options: FakeApiOptions = {}) {
 }
 
 export type FakeApi = ReturnType<typeof createFakeApi>;
-
-/** An in-memory Storage for the answer queue and language choice. */
-export function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, String(value)),
-  };
-}

@@ -27,6 +27,9 @@ export default {
   ],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args } })],
   concurrency: 1,
+  // The page starts while the test servers' demo database is being seeded: on a busy 2-core machine
+  // that outlasts the default 30 s.
+  browserStartTimeout: 120_000,
   // A file whose tests each start a server and sign people in outlasts the default two minutes on a busy 2-core machine.
   testsFinishTimeout: 600_000,
   // Tests on a real server sign in (scrypt) and arrange through its API: more than the default 2 s.

@@ -2,7 +2,10 @@
 // Real Careloom servers for the browser tests. The plugin starts runtime/src/testing/browser-test-servers.ts
 // (the composition root, demo mode, one copied demo database per server) as a child process and
 // routes the test page's requests to it:
-//   POST   /__careloom/servers                      → a new server: { id, accounts }
+//   POST   /__careloom/servers                      → a new server: { id, accounts } (body `{ clock, smtp }`: on a test clock; with an SMTP relay)
+//   POST   /__careloom/servers/<id>/clock           → moves that server's test clock: `{ advanceMs }` or `{ set }`
+//   POST   /__careloom/servers/<id>/legacy-enrollments → stores a copy of an enrollment with a start date
+//                                                      no route accepts any more: `{ copyOf, id, startedOn }`
 //   DELETE /__careloom/servers/<id>                 → stops it
 //   *      /__careloom/s/<id>/<jar>/<path>          → <path> on that server (also WebSocket upgrades: /collab)
 // `<jar>` names a cookie jar: the server's cookies are scoped to the prefix, so one test can have two
@@ -47,11 +50,19 @@ export function careloomServers() {
     if (!ctx.path.startsWith(`${PREFIX}/`)) return next();
     const base = await startControl();
     if (ctx.method === 'POST' && ctx.path === `${PREFIX}/servers`) {
-      const response = await fetch(`${base}/servers`, { method: 'POST' });
+      const response = await fetch(`${base}/servers`, { method: 'POST', body: await readBody(ctx.req) });
       const created = /** @type {{ id: string, url: string, accounts: unknown }} */ (await response.json());
       servers.set(created.id, created.url);
       ctx.status = 201;
       ctx.body = { id: created.id, accounts: created.accounts };
+      return;
+    }
+    const action = /^\/__careloom\/servers\/([a-z0-9]+)\/(clock|legacy-enrollments)$/.exec(ctx.path);
+    if (ctx.method === 'POST' && action) {
+      const response = await fetch(`${base}/servers/${action[1]}/${action[2]}`, { method: 'POST', body: await readBody(ctx.req) });
+      ctx.status = response.status;
+      ctx.type = 'application/json';
+      ctx.body = await response.text();
       return;
     }
     const stop = /^\/__careloom\/servers\/([a-z0-9]+)$/.exec(ctx.path);

@@ -36,14 +36,32 @@ export interface TestServer {
   /** The ws: origin under which `/collab/<id>` reaches this server as `jar` (for a WebsocketProvider). */
   wsOrigin(jar?: string): string;
   /**
-   * Sends one JSON request as `jar` (with the CSRF token of its last `signIn`) and returns the parsed
+   * Sends one JSON request as `jar` (with the CSRF token of the last session it started) and returns the parsed
    * answer, failing on an error status: for arranging a test through the API.
    */
   call<T = unknown>(jar: string, method: string, path: string, body?: unknown): Promise<T>;
-  /** Signs `account` in on `jar` and returns the session's CSRF token. */
-  signIn(jar: string, key: string): Promise<string>;
+  /** Signs the demo account `key` (or any `{ email, password }`) in on `jar` and returns the session's CSRF token. */
+  signIn(jar: string, key: string | { email: string; password: string }): Promise<string>;
+  /**
+   * Moves the server's clock (only for a server started with `clock`): `advanceMs` forward, or `set`
+   * to a time. Its care job runs every quarter second on that clock, so what falls due by then
+   * (a missing report, an overdue alert's escalation) appears within a moment. Answers the new time.
+   */
+  moveClock(change: { advanceMs: number } | { set: string }): Promise<string>;
+  /**
+   * Stores a copy of enrollment `copyOf` as `id` with start date `startedOn`, as an older version
+   * wrote before enrolling checked the date: a state no route can create any more.
+   */
+  storeLegacyEnrollment(copyOf: string, id: string, startedOn: string): Promise<void>;
   /** Stops the server and deletes its database. */
   stop(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  /** Starts the server's clock standing at this ISO time, moved only by `moveClock` (else the real time). */
+  clock?: string;
+  /** Configures an SMTP relay (that never answers): e-mail is sent, not kept in the development outbox. */
+  smtp?: boolean;
 }
 
 /**
@@ -55,8 +73,8 @@ export interface TestServer {
  * const api = new ApiClient({ fetch: server.fetch() });
  * await api.login(server.account('designer').email, server.account('designer').password);
  */
-export async function startTestServer(): Promise<TestServer> {
-  const created = await globalThis.fetch('/__careloom/servers', { method: 'POST' });
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const created = await globalThis.fetch('/__careloom/servers', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(options) });
   if (!created.ok) throw new Error(`No browser test server: ${created.status} ${await created.text()} (is tools/wtr-careloom-servers.mjs in web-test-runner.config.mjs?)`);
   const { id, accounts } = (await created.json()) as { id: string; accounts: TestAccount[] };
   const requests: SentRequest[] = [];
@@ -88,13 +106,25 @@ export async function startTestServer(): Promise<TestServer> {
       const response = await globalThis.fetch(`/__careloom/s/${id}/${jar}${path}`, { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
       const text = await response.text();
       if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-      return (text ? JSON.parse(text) : undefined) as never;
+      const answer = (text ? JSON.parse(text) : undefined) as { csrfToken?: unknown } | undefined;
+      // A call that starts a session (signing up by invitation, signing in) gives the jar its token.
+      if (typeof answer?.csrfToken === 'string') csrfOf.set(jar, answer.csrfToken);
+      return answer as never;
     },
     async signIn(jar, key) {
-      const account = server.account(key);
+      const account = typeof key === 'string' ? server.account(key) : key;
       const session = await server.call<{ csrfToken: string }>(jar, 'POST', '/api/auth/login', { email: account.email, password: account.password });
       csrfOf.set(jar, session.csrfToken);
       return session.csrfToken;
+    },
+    async moveClock(change) {
+      const response = await globalThis.fetch(`/__careloom/servers/${id}/clock`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(change) });
+      if (!response.ok) throw new Error(`This test server has no clock to move (start it with { clock }): ${response.status}`);
+      return ((await response.json()) as { now: string }).now;
+    },
+    async storeLegacyEnrollment(copyOf, newId, startedOn) {
+      const response = await globalThis.fetch(`/__careloom/servers/${id}/legacy-enrollments`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ copyOf, id: newId, startedOn }) });
+      if (!response.ok) throw new Error(`No enrollment ${copyOf} to copy: ${response.status}`);
     },
     async stop() {
       await globalThis.fetch(`/__careloom/servers/${id}`, { method: 'DELETE' });

@@ -5,10 +5,12 @@
 // test talks to the same routes, services and stores as production and fails when they change.
 // Only test wiring: nothing here is reachable from the production app.
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTestClock, type TestClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { lazyBundles, type Bundle } from '../web/bundle.js';
 import { repositoryRoot, WEB_APPS } from '../web/web-apps.js';
@@ -21,9 +23,22 @@ const bundleOf: (name: string) => Promise<Bundle> = lazyBundles(WEB_APPS, reposi
 
 let counter = 0;
 const running = new Map<string, RunningServer>();
+/** The clocks of the servers a test asked to start on a clock of its own, by server id. */
+const clocks = new Map<string, TestClock>();
 
-function start(file: string): Promise<RunningServer> {
-  return startServer({ config: loadConfig({ CARELOOM_DB: file, CARELOOM_PORT: '0', CARELOOM_HOST: '127.0.0.1' }), demo: true, bundleOf, shutdownGraceMs: 100 });
+/**
+ * With `clock`, the server's time stands at it until the test moves it, and the care job (missing
+ * reports, reminders, escalations) runs every quarter second instead of every minute, so moving the
+ * clock past a deadline shows its effect at once, as it would a minute later in production.
+ */
+function start(file: string, clock?: TestClock, smtp = false): Promise<RunningServer> {
+  // With an SMTP relay configured the server sends its e-mail instead of keeping it in the development
+  // outbox (which then does not exist); nothing listens at this address, so the mail stays queued.
+  const env: Record<string, string> = { CARELOOM_DB: file, CARELOOM_PORT: '0', CARELOOM_HOST: '127.0.0.1', ...(smtp ? { CARELOOM_SMTP_URL: 'smtp://127.0.0.1:9', CARELOOM_MAIL_FROM: 'Careloom <careloom@example.org>' } : {}) };
+  return startServer({
+    config: loadConfig(env), demo: true, bundleOf, shutdownGraceMs: 100,
+    ...(clock ? { clock, dueWorkEveryMs: 250 } : {}),
+  });
 }
 
 /**
@@ -33,20 +48,59 @@ function start(file: string): Promise<RunningServer> {
  */
 const seeded: Promise<void> = start(template).then((server) => server.close());
 
-async function newServer(): Promise<{ id: string; url: string; accounts: RunningServer['demoAccounts'] }> {
+async function newServer(options: { clock?: string; smtp?: boolean }): Promise<{ id: string; url: string; accounts: RunningServer['demoAccounts'] }> {
   await seeded;
   const id = `s${++counter}`;
   const file = join(folder, `${id}.sqlite`);
   copyFileSync(template, file);
-  const server = await start(file);
+  const clock = options.clock === undefined ? undefined : createTestClock(options.clock);
+  const server = await start(file, clock, options.smtp === true);
   running.set(id, server);
+  if (clock) clocks.set(id, clock);
   return { id, url: server.url, accounts: server.demoAccounts };
+}
+
+/** Moves a server's test clock (`advanceMs` forward, or to `set`) and answers its time. */
+function moveClock(id: string, body: { advanceMs?: unknown; set?: unknown }): { now: string } | undefined {
+  const clock = clocks.get(id);
+  if (!clock) return undefined;
+  if (typeof body.set === 'string') clock.set(body.set);
+  if (typeof body.advanceMs === 'number') clock.advance(body.advanceMs);
+  return { now: clock.now().toISOString() };
+}
+
+/**
+ * Stores a copy of enrollment `copyOf` as `id` starting on `startedOn`, as a version from before
+ * enrolling checked the start date wrote it: data no route accepts any more (the start date cannot be
+ * updated either, so the row is copied), for testing how the apps show it. Another connection on the
+ * server's file, as another process would write.
+ */
+function storeLegacyEnrollment(serverId: string, body: Record<string, unknown>): boolean {
+  if (!running.has(serverId) || typeof body['copyOf'] !== 'string' || typeof body['id'] !== 'string' || typeof body['startedOn'] !== 'string') return false;
+  const db = new Database(join(folder, `${serverId}.sqlite`));
+  try {
+    db.pragma('busy_timeout = 5000');
+    const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').all('enrollments') as Array<{ name: string }>).map((column) => column.name);
+    const replaced: Record<string, string> = { id: '@id', started_on: '@startedOn', started_at: "@startedOn || 'T00:00:00.000Z'" };
+    const select = columns.map((column) => replaced[column] ?? column).join(', ');
+    return db.prepare(`INSERT INTO enrollments (${columns.join(', ')}) SELECT ${select} FROM enrollments WHERE id = @copyOf`).run({ id: body['id'], startedOn: body['startedOn'], copyOf: body['copyOf'] }).changes === 1;
+  } finally {
+    db.close();
+  }
+}
+
+async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
 }
 
 async function stopServer(id: string): Promise<boolean> {
   const server = running.get(id);
   if (!server) return false;
   running.delete(id);
+  clocks.delete(id);
   await server.close();
   rmSync(join(folder, `${id}.sqlite`), { force: true });
   return true;
@@ -54,8 +108,16 @@ async function stopServer(id: string): Promise<boolean> {
 
 async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
   const stop = /^\/servers\/([a-z0-9]+)$/.exec(request.url ?? '');
+  const clock = /^\/servers\/([a-z0-9]+)\/clock$/.exec(request.url ?? '');
+  const legacy = /^\/servers\/([a-z0-9]+)\/legacy-enrollments$/.exec(request.url ?? '');
   if (request.method === 'POST' && request.url === '/servers') {
-    response.writeHead(201, { 'Content-Type': 'application/json' }).end(JSON.stringify(await newServer()));
+    const body = await readJson(request);
+    response.writeHead(201, { 'Content-Type': 'application/json' }).end(JSON.stringify(await newServer({ ...(typeof body['clock'] === 'string' ? { clock: body['clock'] } : {}), smtp: body['smtp'] === true })));
+  } else if (request.method === 'POST' && legacy) {
+    response.writeHead(storeLegacyEnrollment(legacy[1]!, await readJson(request)) ? 204 : 404).end();
+  } else if (request.method === 'POST' && clock) {
+    const moved = moveClock(clock[1]!, await readJson(request));
+    response.writeHead(moved ? 200 : 404, { 'Content-Type': 'application/json' }).end(JSON.stringify(moved ?? {}));
   } else if (request.method === 'GET' && stop) {
     const server = running.get(stop[1]!);
     response.writeHead(server ? 200 : 404, { 'Content-Type': 'application/json' }).end(JSON.stringify(server ? { id: stop[1], url: server.url } : {}));

@@ -1,22 +1,33 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { ApiClient } from '@careloom/client/api';
-import { createFakeApi } from '../shared/test-api.js';
-import type { FakeApi } from '../shared/test-api.js';
+import { demoClinic, deploy, enroll } from '@careloom/renderer/test-care';
+import { startTestServer, type TestServer } from '@careloom/renderer/test-server';
 import { deep, deepAll, overflowing, seriousViolations, settleAll, until } from '../shared/test-helpers.js';
 import type { ClEnrollForm } from './enroll-form.js';
 import type { ClPatientPage } from './patient-page.js';
 import './enroll-form.js';
 import './patient-page.js';
 
-/** An API client signed in as the fake's therapist (its CSRF token, as after signing in). */
-function client(fake: FakeApi): ApiClient {
-  const api = new ApiClient({ fetch: fake.fetch });
-  api.csrfToken = 'csrf-therapist';
-  return api;
-}
+// One server for the file; every test enrolls patients of its own.
+let server: TestServer;
+let unitId: string;
+let program: { id: string };
+let therapist: ApiClient;
 
-const posts = (fake: FakeApi, path: string) => fake.requests.filter((request) => request.method === 'POST' && request.path === path);
+before(async function () {
+  this.timeout(120_000);
+  server = await startTestServer();
+  unitId = (await demoClinic(server)).id;
+  program = await deploy(server, 'panic-icbt-8-weeks');
+  therapist = new ApiClient({ fetch: server.fetch('clinic') });
+  await therapist.login(server.account('therapist').email, server.account('therapist').password);
+});
+after(async () => server.stop());
+
+const posts = (path: string) => server.requests.filter((request) => request.method === 'POST' && request.path === path);
+let emails = 0;
+const newEmail = () => `sara.${++emails}.${Math.random().toString(36).slice(2, 8)}@example.org`;
 
 /** Replaces the clipboard for one test: what was written, or a refusal (no secure context). */
 function stubClipboard(refuse = false): { written: string[]; restore(): void } {
@@ -26,23 +37,24 @@ function stubClipboard(refuse = false): { written: string[]; restore(): void } {
   return { written, restore: () => { delete (navigator as unknown as Record<string, unknown>)['clipboard']; if (original) Object.defineProperty(Navigator.prototype, 'clipboard', original); } };
 }
 
-async function enrollForm(fake: FakeApi, language = 'en'): Promise<ClEnrollForm> {
-  const form = await fixture<ClEnrollForm>(html`<cl-enroll-form .api=${client(fake)} .language=${language} unit-id="u1" unit-name="Clinic North"></cl-enroll-form>`);
-  await until(() => deepAll(form, '#deploymentId option').length === 2);
-  const program = deep(form, '#deploymentId') as HTMLSelectElement;
-  program.value = 'd1';
-  program.dispatchEvent(new Event('change'));
+async function enrollForm(language = 'en'): Promise<ClEnrollForm> {
+  const form = await fixture<ClEnrollForm>(html`<cl-enroll-form .api=${therapist} .language=${language} unit-id=${unitId} unit-name="Demo clinic"></cl-enroll-form>`);
+  await until(() => deepAll(form, '#deploymentId option').length === 2, 10_000);
+  const select = deep(form, '#deploymentId') as HTMLSelectElement;
+  select.value = program.id;
+  select.dispatchEvent(new Event('change'));
   await settleAll(form);
   return form;
 }
 
-describe("enrolling in the patient's language", () => {
+describe("enrolling in the patient's language, against the real server", function () {
+  this.timeout(120_000);
   before(async () => setViewport({ width: 360, height: 740 }));
   after(async () => setViewport({ width: 1024, height: 768 }));
 
   it('offers the languages the chosen program is written in, sends the choice, and says which language the e-mail went out in', async () => {
-    const fake = createFakeApi({ as: 'therapist' });
-    const form = await enrollForm(fake);
+    const form = await enrollForm();
+    const email = newEmail();
     const language = deep(form, '#language') as HTMLSelectElement;
     expect([...language.options].map((option) => option.textContent)).to.deep.equal(['English', 'Swedish']);
     expect(language.value).to.equal('en');
@@ -51,33 +63,40 @@ describe("enrolling in the patient's language", () => {
     expect(await seriousViolations(form)).to.deep.equal([]);
     language.value = 'sv';
     (deep(form, '#name') as HTMLInputElement).value = 'Sara Lind';
-    (deep(form, '#email') as HTMLInputElement).value = 'sara@example.org';
+    (deep(form, '#email') as HTMLInputElement).value = email;
     deep(form, 'button[type="submit"]').click();
-    await until(() => deepAll(form, '[data-mailed-in]').length > 0);
-    expect(fake.state.enrollRequests.at(-1)).to.deep.equal({ deploymentId: 'd1', patient: { name: 'Sara Lind', email: 'sara@example.org' }, language: 'sv' });
+    await until(() => deepAll(form, '[data-mailed-in]').length > 0, 10_000);
+    expect(posts(`/api/care/units/${unitId}/enrollments`).at(-1)?.body).to.deep.equal({ deploymentId: program.id, patient: { name: 'Sara Lind', email }, language: 'sv' });
     expect(deep(form, '[data-mailed-in]').textContent).to.equal('The invitation was e-mailed to the patient in Swedish.');
     const card = deep(form, 'cl-invitation-card');
     await settleAll(card);
-    expect(deep(card, '.url').getAttribute('href')).to.equal('https://careloom.example/#/invite/WXYZ7-9876K?lang=sv');
+    const code = deep(card, '.code').textContent!;
+    expect(code).to.match(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    expect(deep(card, '.url').getAttribute('href')).to.match(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/#/invite/${code}\\?lang=sv$`));
+    // And the e-mail the server kept went out in Swedish, with that code.
+    const { messages } = await server.call<{ messages: Array<{ to: string; subject: string; text: string }> }>('arrange-admin', 'GET', '/api/dev/outbox');
+    const mail = messages.find((candidate) => candidate.to === email)!;
+    expect(mail.subject).to.equal('Din inbjudan från Demo clinic');
+    expect(mail.text).to.contain(code);
     expect(await seriousViolations(form)).to.deep.equal([]);
   });
 
   it("copies the invitation as a short text in the patient's language, and says so; without a clipboard it says what to do", async () => {
-    const fake = createFakeApi({ as: 'therapist' });
-    const form = await enrollForm(fake);
+    const form = await enrollForm();
     (deep(form, '#language') as HTMLSelectElement).value = 'sv';
     (deep(form, '#name') as HTMLInputElement).value = 'Sara Lind';
-    (deep(form, '#email') as HTMLInputElement).value = 'sara@example.org';
+    (deep(form, '#email') as HTMLInputElement).value = newEmail();
     deep(form, 'button[type="submit"]').click();
-    const card = await until(() => deepAll(form, 'cl-invitation-card')[0]);
+    const card = await until(() => deepAll(form, 'cl-invitation-card')[0], 10_000);
     await settleAll(card);
+    const code = deep(card, '.code').textContent!;
     const clipboard = stubClipboard();
     try {
       deep(card, '[data-action="copy"]').click();
       await until(() => deep(card, '[role="status"]').textContent !== '');
       expect(clipboard.written).to.have.length(1);
-      expect(clipboard.written[0]).to.contain('Din inbjudan från Clinic North')
-        .and.to.contain('https://careloom.example/#/invite/WXYZ7-9876K?lang=sv').and.to.contain('skriv koden WXYZ7-9876K');
+      expect(clipboard.written[0]).to.contain('Din inbjudan från Demo clinic')
+        .and.to.contain(`/#/invite/${code}?lang=sv`).and.to.contain(`skriv koden ${code}`);
       expect(deep(card, '[role="status"]').textContent).to.equal('Invitation copied. Paste it into a message to the patient.');
     } finally {
       clipboard.restore();
@@ -93,53 +112,50 @@ describe("enrolling in the patient's language", () => {
   });
 });
 
-describe('sending a new invitation from the patient page', () => {
+describe('sending a new invitation from the patient page, against the real server', function () {
+  this.timeout(120_000);
   before(async () => setViewport({ width: 360, height: 740 }));
   after(async () => setViewport({ width: 1024, height: 768 }));
 
-  async function page(fake: FakeApi, enrollmentId: string, language = 'en'): Promise<ClPatientPage> {
-    const element = await fixture<ClPatientPage>(html`<cl-patient-page .api=${client(fake)} .language=${language} enrollment-id=${enrollmentId}></cl-patient-page>`);
-    await until(() => element.detail !== null && element.responses !== null);
+  async function page(enrollmentId: string, language = 'en'): Promise<ClPatientPage> {
+    const element = await fixture<ClPatientPage>(html`<cl-patient-page .api=${therapist} .language=${language} enrollment-id=${enrollmentId}></cl-patient-page>`);
+    await until(() => element.detail !== null && element.responses !== null, 10_000);
     await settleAll(element);
     return element;
   }
 
-  function invitedPatient(fake: FakeApi): string {
-    const [first] = fake.state.patients;
-    fake.state.patients.push({ ...first!, enrollmentId: 'e-invited', patient: { id: 'p-invited', name: 'Ines Invited' }, status: 'invited', openAlerts: 0, unreadMessages: 0, overdueReports: 0, lastActivityAt: null, attention: 0 });
-    return 'e-invited';
-  }
+  const invitedPatient = async () => enroll(server, { deploymentId: program.id, name: 'Ines Invited', accept: false });
 
   it('asks first, then sends one, shows the new code and says it was e-mailed', async () => {
-    const fake = createFakeApi({ as: 'therapist' });
-    const element = await page(fake, invitedPatient(fake));
+    const invited = await invitedPatient();
+    const path = `/api/care/enrollments/${invited.enrollmentId}/invitation`;
+    const element = await page(invited.enrollmentId);
     expect(deep(element, '#invitation-heading').textContent).to.equal('Invitation');
     const card = deep(element, 'cl-invitation-card');
     await settleAll(card);
     deep(card, '[data-action="resend"]').click();
     await settleAll(card);
     expect(deep(card, '#resend-confirm').textContent).to.equal('The patient gets a new e-mail. The old link and code stop working.');
-    expect(posts(fake, '/api/care/enrollments/e-invited/invitation')).to.have.length(0);
+    expect(posts(path)).to.have.length(0);
     expect(overflowing(element, 360)).to.deep.equal([]);
     expect(await seriousViolations(element)).to.deep.equal([]);
     deep(card, '[data-action="confirm-resend"]').click();
-    await until(() => deepAll(card, '.code').length > 0);
-    expect(posts(fake, '/api/care/enrollments/e-invited/invitation')).to.have.length(1);
-    expect(deep(card, '.code').textContent).to.equal('NEWC1-ABCDE');
+    await until(() => deepAll(card, '.code').length > 0, 10_000);
+    expect(posts(path)).to.have.length(1);
+    expect(deep(card, '.code').textContent).to.match(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/).and.not.equal(invited.code);
     expect(deep(card, '[role="status"]').textContent).to.equal('A new invitation was e-mailed to the patient.');
     expect(deepAll(card, '#resend-confirm')).to.have.length(0);
   });
 
   it('is not offered once the patient accepted', async () => {
-    const fake = createFakeApi({ as: 'therapist' });
-    const element = await page(fake, 'e1');
+    const accepted = await enroll(server, { deploymentId: program.id, name: 'Anna Accepted' });
+    const element = await page(accepted.enrollmentId);
     expect(deepAll(element, '#invitation-heading')).to.have.length(0);
   });
 
   it('is worded in Swedish and Norwegian', async () => {
     for (const [language, heading, button] of [['sv', 'Inbjudan', 'Skicka en ny inbjudan'], ['nb', 'Invitasjon', 'Send en ny invitasjon']] as const) {
-      const fake = createFakeApi({ as: 'therapist' });
-      const element = await page(fake, invitedPatient(fake), language);
+      const element = await page((await invitedPatient()).enrollmentId, language);
       expect(deep(element, '#invitation-heading').textContent).to.equal(heading);
       const card = deep(element, 'cl-invitation-card');
       await settleAll(card);

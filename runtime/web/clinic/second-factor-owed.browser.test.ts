@@ -3,8 +3,7 @@ import * as OTPAuth from 'otpauth';
 import { ApiClient } from '@careloom/client/api';
 import type { Session } from '@careloom/format/api';
 import { startTestServer } from '@careloom/renderer/test-server';
-import { memoryStorage } from '../shared/test-api.js';
-import { deep, deepAll, pierce, seriousViolations, settleAll, until } from '../shared/test-helpers.js';
+import { deep, deepAll, memoryStorage, pierce, seriousViolations, settleAll, until } from '../shared/test-helpers.js';
 import type { ClClinicApp } from './clinic-app.js';
 import './clinic-app.js';
 

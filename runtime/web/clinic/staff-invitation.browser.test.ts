@@ -3,8 +3,7 @@ import { setViewport } from '@web/test-runner-commands';
 import { ApiClient } from '@careloom/client/api';
 import type { Session } from '@careloom/format/api';
 import { startTestServer, type TestServer } from '@careloom/renderer/test-server';
-import { memoryStorage } from '../shared/test-api.js';
-import { deep, deepAll, overflowing, pierce, seriousViolations, settleAll, until } from '../shared/test-helpers.js';
+import { deep, deepAll, memoryStorage, overflowing, pierce, seriousViolations, settleAll, until } from '../shared/test-helpers.js';
 import type { ClClinicApp } from './clinic-app.js';
 import './clinic-app.js';
 

@@ -1,90 +1,123 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { AnswerQueue } from '../shared/answer-queue.js';
 import { ApiClient } from '@careloom/client/api';
-import { createFakeApi, memoryStorage } from '../shared/test-api.js';
-import type { FakeApi } from '../shared/test-api.js';
-import { pierce, pierceAll, settleAll, until } from '../shared/test-helpers.js';
+import { deploy, enroll, PATIENT_PASSWORD, recordedResponses, respond, type ArrangedPatient, type RecordedResponse } from '@careloom/renderer/test-care';
+import { startTestServer, type TestServer } from '@careloom/renderer/test-server';
+import { eventually, memoryStorage, pierce, pierceAll, settleAll, until } from '../shared/test-helpers.js';
 import type { ClModulePlayer } from './module-player.js';
 import './module-player.js';
 
+// One server for the file; every test has a patient of its own (enrolled in the panic program, which
+// has PHQ-9 and the week 1 module, or in COPD follow-up for the daily report).
+let server: TestServer;
+let panic: { id: string };
+let copd: { id: string };
+let jars = 0;
+
+before(async function () {
+  this.timeout(120_000);
+  server = await startTestServer();
+  panic = await deploy(server, 'panic-icbt-8-weeks');
+  copd = await deploy(server, 'copd-home-follow-up');
+});
+after(async () => server.stop());
+
 interface Setup {
-  fake: FakeApi;
+  patient: ArrangedPatient;
+  api: ApiClient;
   player: ClModulePlayer;
   queue: AnswerQueue;
   network: { online: boolean };
   storage: Storage;
 }
 
-async function mount(moduleId: string, options: { fresh?: boolean; fake?: FakeApi; storage?: Storage; version?: number } = {}): Promise<Setup> {
-  const fake = options.fake ?? createFakeApi({ as: 'patient' });
-  const api = new ApiClient({ fetch: fake.fetch });
-  await api.me();
+const newPatient = (program: 'panic' | 'copd' = 'panic') => enroll(server, { deploymentId: (program === 'panic' ? panic : copd).id, name: 'Pat Patient' });
+
+async function mount(moduleId: string, options: { fresh?: boolean; patient?: ArrangedPatient; storage?: Storage; version?: number } = {}): Promise<Setup> {
+  const patient = options.patient ?? (await newPatient());
+  const api = new ApiClient({ fetch: server.fetch(`app-${++jars}`) });
+  await api.login(patient.email, PATIENT_PASSWORD);
   const network = { online: true };
   const storage = options.storage ?? memoryStorage();
-  const queue = new AnswerQueue({ api, storage, key: 'careloom.answers.p1', isOnline: () => network.online, target: window, retryMs: 0 });
+  const queue = new AnswerQueue({ api, storage, key: `careloom.answers.${patient.enrollmentId}`, isOnline: () => network.online, target: window, retryMs: 0 });
   const player = await fixture<ClModulePlayer>(html`<cl-module-player .api=${api} .queue=${queue} .storage=${storage} language="en"
-    enrollment-id="e1" module-id=${moduleId} .version=${options.version ?? 1} ?fresh=${options.fresh ?? false}></cl-module-player>`);
-  await until(() => pierceAll(player, 'cl-module-page h1').length > 0);
+    enrollment-id=${patient.enrollmentId} module-id=${moduleId} .version=${options.version ?? 1} ?fresh=${options.fresh ?? false}></cl-module-player>`);
+  await until(() => pierceAll(player, 'cl-module-page h1').length > 0, 10_000);
   await settleAll(player);
-  return { fake, player, queue, network, storage };
+  return { patient, api, player, queue, network, storage };
 }
 
 const choose = (player: ClModulePlayer, name: string, value: string) => pierce(player, `cl-module-page input[name="${name}"][value="${value}"]`).click();
-const responsePosts = (fake: FakeApi) => fake.requests.filter((request) => request.method === 'POST' && request.path === '/api/me/enrollments/e1/responses');
+const responsePosts = (patient: ArrangedPatient) => server.requests.filter((request) => request.method === 'POST' && request.path === `/api/me/enrollments/${patient.enrollmentId}/responses`);
 const saveState = (player: ClModulePlayer) => pierce(player, '.save-state');
+/** Waits until the server has recorded `count` responses of the patient, and answers them. */
+const recorded = (patient: ArrangedPatient, count: number) => eventually(async () => {
+  const responses = await recordedResponses(server, patient.enrollmentId);
+  return responses.length === count ? responses : undefined;
+});
 
-describe('<cl-module-player>', () => {
+describe('<cl-module-player>, against the real server', function () {
+  this.timeout(120_000);
+
   it('saves each answer as it is given, with a fresh clientId, the content hash and the CSRF token', async () => {
-    const { fake, player } = await mount('phq-9', { fresh: true });
+    const { patient, api, player } = await mount('phq-9', { fresh: true });
     choose(player, 'phq9_1', 'severalDays');
     choose(player, 'phq9_2', 'notAtAll');
-    await until(() => fake.recorded.length === 2);
-    const [first, second] = fake.recorded;
-    expect(first?.body).to.include({ moduleId: 'phq-9', moduleVersion: 1, formatVersion: 1, contentHash: 'a'.repeat(64) });
-    expect(first?.body.answers).to.deep.equal({ phq9_1: 'severalDays' });
-    expect(second?.body.answers).to.deep.equal({ phq9_2: 'notAtAll' });
-    expect(first?.body.clientId).to.match(/^[0-9a-f-]{36}$/).and.not.equal(second?.body.clientId);
-    expect(responsePosts(fake).every((request) => request.csrf === 'csrf-patient')).to.equal(true);
-    await until(() => saveState(player).textContent === 'All answers saved.');
+    const [first, second] = await recorded(patient, 2);
+    expect(first).to.include({ moduleId: 'phq-9', moduleVersion: 1 });
+    expect(first?.answers).to.deep.equal({ phq9_1: 'severalDays' });
+    expect(second?.answers).to.deep.equal({ phq9_2: 'notAtAll' });
+    expect(first?.clientId).to.match(/^[0-9a-f-]{36}$/).and.not.equal(second?.clientId);
+    // Sent with the released version's content hash (the module's ETag) and the session's CSRF token.
+    const hash = (await server.fetch(patient.jar)('/api/me/module-versions/phq-9/1')).headers.get('ETag')?.replaceAll('"', '');
+    expect(hash).to.match(/^[0-9a-f]{64}$/);
+    expect(responsePosts(patient).map((request) => (request.body as { contentHash: string; formatVersion: number }))).to.have.length(2).and.satisfy((bodies: Array<{ contentHash: string; formatVersion: number }>) => bodies.every((body) => body.contentHash === hash && body.formatVersion === 1));
+    expect(responsePosts(patient).every((request) => request.csrf === api.csrfToken && request.csrf !== null)).to.equal(true);
+    await until(() => saveState(player).textContent === 'All answers saved.', 10_000);
     expect(saveState(player).getAttribute('role')).to.equal('status');
   });
 
   it('queues answers given offline, says so, and sends them once, in order, when the connection returns', async () => {
-    const { fake, player, network, storage } = await mount('phq-9', { fresh: true });
+    const { patient, player, network, storage } = await mount('phq-9', { fresh: true });
+    const key = `careloom.answers.${patient.enrollmentId}`;
     network.online = false;
-    fake.offline = true;
+    server.offline = true;
     choose(player, 'phq9_1', 'moreThanHalf');
     choose(player, 'phq9_2', 'severalDays');
     choose(player, 'phq9_1', 'nearlyEveryDay');
     await settleAll(player);
     expect(saveState(player).textContent).to.contain('offline').and.contain('3 answers');
     expect(saveState(player).dataset.state).to.equal('offline');
-    expect(fake.recorded).to.have.length(0);
-    expect(JSON.parse(storage.getItem('careloom.answers.p1') ?? '[]')).to.have.length(3);
+    expect(await recordedResponses(server, patient.enrollmentId)).to.have.length(0);
+    expect(JSON.parse(storage.getItem(key) ?? '[]')).to.have.length(3);
 
+    const triedOffline = responsePosts(patient).length;
     network.online = true;
-    fake.offline = false;
+    server.offline = false;
     window.dispatchEvent(new Event('online'));
     window.dispatchEvent(new Event('online'));
-    await until(() => fake.recorded.length === 3 && saveState(player).textContent === 'All answers saved.');
-    expect(fake.recorded.map((item) => item.body.answers)).to.deep.equal([{ phq9_1: 'moreThanHalf' }, { phq9_2: 'severalDays' }, { phq9_1: 'nearlyEveryDay' }]);
-    const clientIds = responsePosts(fake).map((request) => (request.body as { clientId: string }).clientId);
-    expect(new Set(clientIds).size).to.equal(clientIds.length);
-    expect(storage.getItem('careloom.answers.p1')).to.equal(null);
+    await until(() => saveState(player).textContent === 'All answers saved.', 10_000);
+    const responses = await recorded(patient, 3);
+    expect(responses.map((item) => item.answers)).to.deep.equal([{ phq9_1: 'moreThanHalf' }, { phq9_2: 'severalDays' }, { phq9_1: 'nearlyEveryDay' }]);
+    // Each answer sent once after the connection returned, though "online" came twice.
+    const clientIds = responsePosts(patient).slice(triedOffline).map((request) => (request.body as { clientId: string }).clientId);
+    expect(clientIds).to.have.length(3);
+    expect(new Set(clientIds).size).to.equal(3);
+    expect(storage.getItem(key)).to.equal(null);
   });
 
   it('keeps the clientId when a send fails on the way, so the retry is recorded once', async () => {
-    const { fake, player, queue } = await mount('phq-9', { fresh: true });
-    fake.offline = true;
+    const { patient, player, queue } = await mount('phq-9', { fresh: true });
+    server.offline = true;
     choose(player, 'phq9_3', 'severalDays');
-    await until(() => saveState(player).dataset.state === 'offline');
-    fake.offline = false;
+    await until(() => saveState(player).dataset.state === 'offline', 10_000);
+    server.offline = false;
     await queue.flush();
     await queue.flush();
-    const attempts = responsePosts(fake).map((request) => (request.body as { clientId: string }).clientId);
+    const attempts = responsePosts(patient).map((request) => (request.body as { clientId: string }).clientId);
     expect(attempts.length).to.be.at.least(2);
     expect(new Set(attempts).size).to.equal(1);
-    expect(fake.recorded).to.have.length(1);
+    expect(await recordedResponses(server, patient.enrollmentId)).to.have.length(1);
   });
 
   it('answers given offline survive a reload and are sent by the next session', async () => {
@@ -96,67 +129,67 @@ describe('<cl-module-player>', () => {
     first.queue.dispose();
     first.player.remove();
 
-    const second = await mount('phq-9', { fresh: true, storage, fake: first.fake });
+    const second = await mount('phq-9', { fresh: true, storage, patient: first.patient });
     await second.queue.flush();
-    expect(first.fake.recorded.map((item) => item.body.answers)).to.deep.equal([{ phq9_4: 'notAtAll' }]);
+    expect((await recorded(first.patient, 1)).map((item) => item.answers)).to.deep.equal([{ phq9_4: 'notAtAll' }]);
   });
 
   it('records a page as done on Next and resumes at the page after it', async () => {
-    const { fake, player } = await mount('panic-week-1');
+    const { patient, player } = await mount('panic-week-1');
     expect(pierce(player, 'cl-module-page h1').textContent).to.equal('Welcome');
     choose(player, 'hadAttackLastWeek', 'yes');
     pierce(player, 'cl-module-page [data-action="next"]').click();
-    await until(() => fake.recorded.length === 2);
-    expect(fake.recorded[1]?.body).to.deep.include({ pageId: 'welcome', answers: {} });
+    const responses = await recorded(patient, 2);
+    expect(responses[1]).to.deep.include({ pageId: 'welcome', answers: {} });
     await settleAll(player);
     const second = pierce(player, 'cl-module-page h1').textContent;
     expect(second).to.not.equal('Welcome');
     player.remove();
 
-    const resumed = await mount('panic-week-1', { fake });
+    const resumed = await mount('panic-week-1', { patient });
     expect(pierce(resumed.player, 'cl-module-page h1').textContent).to.equal(second);
     expect(pierce(resumed.player, 'cl-module-page').getAttribute('page-id') ?? (resumed.player.pageId)).to.equal('whatIsPanic');
   });
 
   it('resumes with earlier answers filled in, and a new round of a measurement starts empty', async () => {
-    const fake = createFakeApi({ as: 'patient' });
-    fake.state.seeded.push({ enrollmentId: 'e1', body: { formatVersion: 1, clientId: '00000000-0000-4000-8000-00000000000a', moduleId: 'phq-9', moduleVersion: 1, answers: { phq9_1: 'nearlyEveryDay' }, answeredAt: '2025-03-03T10:00:00Z' } });
-    const resumed = await mount('phq-9', { fake });
+    const patient = await newPatient();
+    await respond(server, patient, 'phq-9', { phq9_1: 'nearlyEveryDay' });
+    const resumed = await mount('phq-9', { patient });
     expect((pierce(resumed.player, 'cl-module-page input[name="phq9_1"][value="nearlyEveryDay"]') as HTMLInputElement).checked).to.equal(true);
     resumed.player.remove();
-    const fresh = await mount('phq-9', { fake, fresh: true });
+    const fresh = await mount('phq-9', { patient, fresh: true });
     expect((pierce(fresh.player, 'cl-module-page input[name="phq9_1"][value="nearlyEveryDay"]') as HTMLInputElement).checked).to.equal(false);
-    expect(fake.requests.filter((request) => request.path.endsWith('/progress'))).to.have.length(1);
+    expect(server.requests.filter((request) => request.path === `/api/me/enrollments/${patient.enrollmentId}/modules/phq-9/progress`)).to.have.length(1);
   });
 
   it('"Finish" sends completes: true for the last page and shows that the module is done', async () => {
-    const { fake, player } = await mount('phq-9', { fresh: true });
+    const { patient, player } = await mount('phq-9', { fresh: true });
     for (let item = 1; item <= 9; item += 1) choose(player, `phq9_${item}`, item === 9 ? 'severalDays' : 'notAtAll');
     await settleAll(player);
     const next = pierce(player, 'cl-module-page [data-action="next"]');
     expect(next.textContent?.trim()).to.equal('Finish');
     next.click();
-    await until(() => fake.recorded.length === 10);
-    expect(fake.recorded.at(-1)?.body).to.deep.include({ completes: true, pageId: phqPageId(), answers: {} });
-    await until(() => pierceAll(player, '.done h1').length > 0);
+    const responses = await recorded(patient, 10);
+    expect(responses.at(-1)).to.deep.include({ completes: true, pageId: phqPageId(), answers: {} });
+    await until(() => pierceAll(player, '.done h1').length > 0, 10_000);
     expect(pierce(player, '.done h1').textContent).to.equal('Well done!');
   });
 
   it('does not finish while a required answer is missing (the page says which)', async () => {
-    const { fake, player } = await mount('phq-9', { fresh: true });
+    const { patient, player } = await mount('phq-9', { fresh: true });
     choose(player, 'phq9_1', 'notAtAll');
     pierce(player, 'cl-module-page [data-action="next"]').click();
     await settleAll(player);
     expect(pierceAll(player, 'cl-module-page .error-summary')).to.have.length(1);
-    await until(() => fake.recorded.length === 1);
-    expect(fake.recorded.some((item) => item.body.completes)).to.equal(false);
+    const responses = await recorded(patient, 1);
+    expect(responses.some((item: RecordedResponse) => item.completes)).to.equal(false);
   });
 
   it('sends a registration as one entry with its registrationId, not answer by answer', async () => {
-    const { fake, player } = await mount('copd-daily-report');
+    const { patient, player } = await mount('copd-daily-report', { patient: await newPatient('copd') });
     choose(player, 'breathlessness', 'usual');
     await settleAll(player);
-    expect(fake.recorded).to.have.length(0);
+    expect(responsePosts(patient)).to.have.length(0);
     const fill = (name: string, value: string) => {
       const input = pierce(player, `cl-module-page #cl-input-${name}`) as HTMLInputElement;
       input.value = value;
@@ -172,20 +205,19 @@ describe('<cl-module-player>', () => {
     for (const name of ['extraReliever', 'standbyStarted']) pierce(player, `cl-module-page input[name="${name}"][value="no"]`).click();
     await settleAll(player);
     pierce(player, 'cl-module-page [data-action="next"]').click();
-    await until(() => fake.recorded.length === 1);
-    const entry = fake.recorded[0]!.body;
+    const [entry] = await recorded(patient, 1);
+    if (!entry) throw new Error('nothing recorded');
     expect(entry.registrationId).to.equal('copdDaily');
     expect(entry.pageId).to.equal(undefined);
     expect(entry.answers).to.include({ breathlessness: 'usual', temperature: 37.5, spo2: 95, extraReliever: false });
   });
 
   it('shows a refused answer in plain words', async () => {
-    const { fake, player, queue } = await mount('phq-9', { fresh: true });
-    await queue.enqueue({ enrollmentId: 'e1', body: { formatVersion: 1, clientId: crypto.randomUUID(), moduleId: 'phq-9', moduleVersion: 1, answers: { phq9_1: 'sometimes' }, answeredAt: new Date().toISOString() } });
-    await settleAll(player);
+    const { patient, player, queue } = await mount('phq-9', { fresh: true });
+    await queue.enqueue({ enrollmentId: patient.enrollmentId, body: { formatVersion: 1, clientId: crypto.randomUUID(), moduleId: 'phq-9', moduleVersion: 1, answers: { phq9_1: 'sometimes' }, answeredAt: new Date().toISOString() } });
+    await until(() => saveState(player).dataset.state === 'error', 10_000);
     expect(saveState(player).textContent).to.contain('not accepted');
-    expect(saveState(player).dataset.state).to.equal('error');
-    expect(fake.recorded).to.have.length(0);
+    expect(await recordedResponses(server, patient.enrollmentId)).to.have.length(0);
     expect(queue.pending).to.have.length(0);
   });
 });

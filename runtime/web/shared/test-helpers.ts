@@ -90,3 +90,34 @@ export function overflowing(root: ParentNode, width: number): string[] {
     .filter((element) => !element.closest('.visually-hidden') && element.getBoundingClientRect().width > 0 && element.getBoundingClientRect().right > width + 1 && !inScrollingBox(element, width))
     .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
 }
+
+/** An in-memory Storage for the answer queue and language choice (a test's own, not the page's localStorage). */
+export function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (index) => [...items.keys()][index] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, String(value)),
+  };
+}
+
+/** Waits until the asynchronous `check` (e.g. a question to the test server) passes, polling; fails with its last error. */
+export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
+  const started = Date.now();
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() - started > timeoutMs) throw lastError instanceof Error ? lastError : new Error('Timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -6,9 +6,28 @@ import { defineConfig } from 'vitest/config';
 // by the same global setup as `npm run test:pg`.
 const onPostgres = process.env.CARELOOM_TEST_STORE === 'postgresql';
 
+/**
+ * The journeys that run on PostgreSQL too: each reads and writes stores the others do not (drafts
+ * and review, care and alerts, version moves, notices and the outbox, media, API tokens and FHIR,
+ * offline answers, test enrollments). Left on SQLite alone: designer-phone (layout at 360 px),
+ * first-visit-console (console messages), strict-csp (headers) and everyday (screen details), whose
+ * stores the journeys here already cover; on PostgreSQL they would add minutes and test nothing new.
+ */
+export const E2E_ON_POSTGRES = [
+  'runtime/e2e/care-path.e2e.test.ts',
+  'runtime/e2e/designer-collaboration.e2e.test.ts',
+  'runtime/e2e/treatment-practice.e2e.test.ts',
+  'runtime/e2e/version-rollout.e2e.test.ts',
+  'runtime/e2e/notifications.e2e.test.ts',
+  'runtime/e2e/media.e2e.test.ts',
+  'runtime/e2e/api-tokens.e2e.test.ts',
+  'runtime/e2e/patient-offline.e2e.test.ts',
+  'runtime/e2e/simulator.e2e.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['**/*.e2e.test.ts'],
+    include: onPostgres ? E2E_ON_POSTGRES : ['**/*.e2e.test.ts'],
     exclude: ['**/node_modules/**'],
     environment: 'node',
     fileParallelism: false,

@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
 // a throwaway one started for the run.
 export default defineConfig({
   test: {
-    include: ['runtime/**/*.pg.test.ts', 'runtime/src/integration/care-over-http.test.ts', 'runtime/src/integration/authoring-over-http.test.ts', 'runtime/src/integration/webhooks-over-http.test.ts', 'runtime/src/integration/oidc-over-http.test.ts'],
+    include: ['runtime/**/*.pg.test.ts', 'runtime/src/integration/care-over-http.test.ts', 'runtime/src/integration/authoring-over-http.test.ts', 'runtime/src/integration/webhooks-over-http.test.ts', 'runtime/src/integration/oidc-over-http.test.ts', 'runtime/src/integration/comments-live-over-http.test.ts',
+      'runtime/src/integration/mail-over-smtp.test.ts', 'runtime/src/integration/crash-durability.test.ts', 'runtime/src/integration/media-crash-durability.test.ts'],
     exclude: ['**/node_modules/**'],
     environment: 'node',
     env: { CARELOOM_TEST_STORE: 'postgresql' },

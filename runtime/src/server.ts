@@ -198,6 +198,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       invitations: { store: stores.memberInvitations, publicUrl: () => publicUrl },
     });
     const exampleDirectory = createExampleDirectory(config.examplesDir);
+    // The collaboration server starts with the HTTP server, after the services: comment notices
+    // reach it through this reference once it is there (before, nobody has a draft open).
+    const collabRef: { current?: CollabServer } = {};
     const authoring = createAuthoringService({
       store: stores.authoring,
       drafts: stores.drafts,
@@ -205,6 +208,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       examples: exampleDirectory,
       now: () => clock.now(),
       newId: () => ids.newId(),
+      commentsChanged: (documentId) => collabRef.current?.commentsChanged(documentId),
     });
     const care = createCareService({
       store: stores.care,
@@ -283,6 +287,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       refusalCounter: (limits) => sharedRefusalCounter(stores.rateLimits, limits, () => clock.now().getTime()),
       ...options.collab,
     });
+    collabRef.current = collab;
     // A revoked role or an ended session closes (or downgrades) that person's live connections at
     // once: here, and through the bus in every other process on the database.
     const reauthorize = (personId: string) =>

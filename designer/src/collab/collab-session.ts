@@ -81,6 +81,7 @@ export class CollabSession {
   #stopped: StopReason | undefined;
   readonly #transport: CollabTransport | undefined;
   readonly #listeners = new Set<() => void>();
+  readonly #commentListeners = new Set<() => void>();
 
   constructor(options: CollabSessionOptions) {
     this.doc = options.doc;
@@ -154,6 +155,21 @@ export class CollabSession {
     return () => this.#listeners.delete(listener);
   }
 
+  /**
+   * Listens for "the draft's review comments may have changed": the server's notice that one was
+   * added, answered, resolved or reopened, and every (re)connection, since notices sent while the
+   * connection was down are lost. Returns the unsubscribe.
+   */
+  onCommentsChanged(listener: () => void): () => void {
+    this.#commentListeners.add(listener);
+    return () => this.#commentListeners.delete(listener);
+  }
+
+  /** For the transport: the server said the draft's review comments changed. */
+  commentsChanged(): void {
+    for (const listener of this.#commentListeners) listener();
+  }
+
   /** For tests and the transport's events: sets the connection state. */
   setConnection(state: ConnectionState): void {
     if (state === this.#connection) return;
@@ -169,6 +185,7 @@ export class CollabSession {
     this.awareness.setLocalState(null);
     this.#transport?.destroy();
     this.#listeners.clear();
+    this.#commentListeners.clear();
   }
 
   readonly #notify = (): void => {
@@ -184,7 +201,9 @@ export class CollabSession {
     if (this.#stopped) return;
     // y-websocket reports 'connecting' on every retry; once a connection was lost that is "offline".
     const next: ConnectionState = event.status === 'connected' ? 'connected' : event.status === 'connecting' && this.#connection === 'connecting' ? 'connecting' : 'offline';
+    const reconnected = next === 'connected' && this.#connection !== 'connected';
     this.setConnection(next);
+    if (reconnected) this.commentsChanged();
   };
 
   readonly #onSync = (synced: boolean): void => {

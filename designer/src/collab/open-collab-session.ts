@@ -20,6 +20,12 @@ export interface OpenCollabOptions {
   checkAccess?: () => Promise<boolean>;
 }
 
+/**
+ * The server's notice that the draft's review comments changed (runtime/src/collab/protocol.ts,
+ * MESSAGE_COMMENTS_CHANGED), sent only to connections that ask with `?notices=comments`.
+ */
+export const MESSAGE_COMMENTS_CHANGED = 100;
+
 /** Not more often than this is access checked while the socket keeps failing to open. */
 const ACCESS_CHECK_EVERY_MS = 10_000;
 
@@ -38,7 +44,7 @@ export function pageWsOrigin(location: Pick<Location, 'protocol' | 'host'> = glo
  */
 export function openCollabSession(options: OpenCollabOptions): CollabSession {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${options.wsOrigin ?? pageWsOrigin()}/collab`, options.documentId, doc);
+  const provider = new WebsocketProvider(`${options.wsOrigin ?? pageWsOrigin()}/collab`, options.documentId, doc, { params: { notices: 'comments' } });
   const stopFollowing = followConnectivity(provider, globalThis, () => globalThis.navigator?.onLine ?? true);
   const transport: CollabTransport = {
     on: (event: 'status' | 'sync' | 'connection-close', listener: (...args: never[]) => void) => provider.on(event, listener as never),
@@ -53,6 +59,7 @@ export function openCollabSession(options: OpenCollabOptions): CollabSession {
     },
   };
   const session = new CollabSession({ doc, awareness: provider.awareness, user: options.user, readOnly: options.readOnly, transport, root: options.root ?? 'module' });
+  provider.messageHandlers[MESSAGE_COMMENTS_CHANGED] = () => session.commentsChanged();
   const checkAccess = options.checkAccess;
   if (checkAccess) {
     let lastCheck = -Infinity;

@@ -16,13 +16,14 @@ export function openThreadCounts(threads: readonly CommentThread[]): Map<string,
 
 /**
  * The threads on one block, slotted into the canvas: the review screens' `<cl-comment-thread>`
- * (reply, resolve) when it is loaded and the shell gave a workspace, else a plain list.
+ * (reply, resolve) when it is loaded and the shell gave a workspace, else a plain list. The thread
+ * reads the comments again whenever `revision` moves (the server said they changed).
  */
-export function commentsFor(anchor: string, threads: readonly CommentThread[], documentId: string, workspace: Workspace | undefined): TemplateResult {
+export function commentsFor(anchor: string, threads: readonly CommentThread[], documentId: string, workspace: Workspace | undefined, revision = 0): TemplateResult {
   const open = threads.filter((thread) => thread.anchor === anchor && thread.resolvedAt === null);
   const latest = open[open.length - 1];
   if (customElements.get('cl-comment-thread') && workspace) {
-    return html`<cl-comment-thread slot="comments" .workspace=${workspace} document-id=${documentId} anchor=${anchor} .version=${latest?.versionNumber ?? 'draft'}></cl-comment-thread>`;
+    return html`<cl-comment-thread slot="comments" .workspace=${workspace} document-id=${documentId} anchor=${anchor} .version=${latest?.versionNumber ?? 'draft'} .revision=${revision}></cl-comment-thread>`;
   }
   return html`<div slot="comments" class="comments-minimal">
     <h4>${t('canvas.commentsTitle', { id: anchor })}</h4>

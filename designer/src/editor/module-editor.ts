@@ -61,6 +61,7 @@ export class ClModuleEditor extends LitElement {
     toast: { state: true },
     threads: { state: true },
     openComments: { state: true },
+    commentsRevision: { state: true },
     previewWide: { state: true },
     detailsOpen: { state: true },
   };
@@ -96,6 +97,8 @@ export class ClModuleEditor extends LitElement {
   declare toast: { message: string; stackItem: unknown } | undefined;
   declare threads: CommentThread[];
   declare openComments: string | undefined;
+  /** Counts the server's "comments changed" notices: the open thread beside a block reads again when it moves. */
+  declare commentsRevision: number;
   declare previewWide: boolean;
   /** The module details screen is shown instead of a page. */
   declare detailsOpen: boolean;
@@ -109,6 +112,9 @@ export class ClModuleEditor extends LitElement {
   #media: MediaLibraryAccess | undefined;
   /** The server said this person may only read the draft (4423): it reopens read-only. */
   #readOnlyDocument: string | undefined;
+  /** The comments being read now, and whether a notice came meanwhile (then they are read once more). */
+  #commentsLoading: Promise<void> | undefined;
+  #commentsAgain = false;
 
   constructor() {
     super();
@@ -117,6 +123,7 @@ export class ClModuleEditor extends LitElement {
     this.peers = [];
     this.announcement = '';
     this.threads = [];
+    this.commentsRevision = 0;
     this.previewWide = false;
     this.detailsOpen = false;
   }
@@ -181,6 +188,27 @@ export class ClModuleEditor extends LitElement {
     }
   }
 
+  /**
+   * A publisher commented, someone answered or resolved a thread (the server's notice), or the
+   * connection came back: the badges and the open thread read the comments again. Notices that
+   * arrive while they are being read lead to one more read, not one each.
+   */
+  #refreshComments(): void {
+    const api = this.api ?? this.workspace?.api;
+    if (!api || !this.documentId) return;
+    if (this.#commentsLoading) {
+      this.#commentsAgain = true;
+      return;
+    }
+    this.commentsRevision++;
+    this.#commentsLoading = this.#loadComments(api).finally(() => {
+      this.#commentsLoading = undefined;
+      if (!this.#commentsAgain) return;
+      this.#commentsAgain = false;
+      this.#refreshComments();
+    });
+  }
+
   async #loadComments(api: DesignerApi): Promise<void> {
     try {
       this.threads = await api.listComments(this.documentId);
@@ -201,6 +229,7 @@ export class ClModuleEditor extends LitElement {
     const onAwareness = () => (this.peers = peersOf(session.awareness));
     session.awareness.on('change', onAwareness);
     const unsubscribe = session.subscribe(() => this.requestUpdate());
+    const stopComments = session.onCommentsChanged(() => this.#refreshComments());
     const root = session.doc.getMap('module');
     const onRoot = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
       if (events.some((event) => event.path.length <= 1)) this.requestUpdate();
@@ -210,6 +239,7 @@ export class ClModuleEditor extends LitElement {
       () => session.doc.off('update', onUpdate),
       () => session.awareness.off('change', onAwareness),
       unsubscribe,
+      stopComments,
       () => root.unobserveDeep(onRoot),
       () => clearTimeout(this.#validateTimer),
     );
@@ -316,7 +346,7 @@ export class ClModuleEditor extends LitElement {
         <main>
           ${this.detailsOpen ? html`<cl-module-details .context=${context} @announce=${(event: CustomEvent<{ message: string }>) => this.#announce(event.detail.message)}></cl-module-details>` : html`<cl-page-canvas .context=${context} .page=${page} .peers=${this.peers} .commentCounts=${openThreadCounts(this.threads)} .openComments=${this.openComments}
             @show-comments=${(event: CustomEvent<{ anchor: string }>) => (this.openComments = this.openComments === event.detail.anchor ? undefined : event.detail.anchor)}>
-            ${this.openComments ? commentsFor(this.openComments, this.threads, this.documentId, this.workspace) : nothing}
+            ${this.openComments ? commentsFor(this.openComments, this.threads, this.documentId, this.workspace, this.commentsRevision) : nothing}
           </cl-page-canvas>`}
         </main>
         <div class="side">

@@ -1,4 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { isApiError } from '@careloom/client/api';
 import type { CommentRecord, CommentThread, VersionRef } from '@careloom/format/api';
@@ -24,6 +25,7 @@ export class ClCommentThread extends LitElement {
     version: { attribute: false },
     anchor: { type: String },
     anchors: { attribute: false },
+    revision: { attribute: false },
     threads: { state: true },
     problem: { state: true },
     busy: { state: true },
@@ -67,6 +69,8 @@ export class ClCommentThread extends LitElement {
   declare version: VersionRef;
   declare anchor: string | undefined;
   declare anchors: readonly Anchor[];
+  /** Moved by the owner when the comments changed elsewhere (the module editor hears it live): read them again. */
+  declare revision: number;
   declare threads: readonly CommentThread[];
   declare problem: string;
   declare busy: boolean;
@@ -77,13 +81,14 @@ export class ClCommentThread extends LitElement {
     this.documentId = '';
     this.version = 'draft';
     this.anchors = [];
+    this.revision = 0;
     this.threads = [];
     this.problem = '';
     this.busy = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('documentId') || changed.has('version') || changed.has('workspace')) void this.reload();
+    if (changed.has('documentId') || changed.has('version') || changed.has('workspace') || changed.has('revision')) void this.reload();
   }
 
   async reload(): Promise<void> {
@@ -101,7 +106,7 @@ export class ClCommentThread extends LitElement {
         <h2 id="comments-title">${t('comments.title')} <span class="muted">${t('comments.openCount', { open, total: shown.length })}</span></h2>
         ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
         ${shown.length === 0 ? html`<p class="muted">${t('comments.none')}</p>` : nothing}
-        ${shown.map((thread) => this.#thread(thread))}
+        ${repeat(shown, (thread) => thread.id, (thread) => this.#thread(thread))}
         ${this.#newThreadForm()}
       </section>
     `;

@@ -16,10 +16,19 @@ export type ClusterEvent =
    */
   | { kind: 'draft-presence'; document: string; update: string; userId?: string }
   /** A process opened a live draft: the others send the presence of their editors of it. */
-  | { kind: 'draft-presence-query'; document: string };
+  | { kind: 'draft-presence-query'; document: string }
+  /**
+   * A review comment on the document was added, answered, resolved or reopened: every process tells
+   * its editors of that draft, who read the comments again through the API (which authorises them).
+   */
+  | { kind: 'draft-comments-changed'; document: string };
 
-/** The longest presence update (base64 characters) that travels: NOTIFY carries at most 8000 bytes. */
-export const MAX_PRESENCE_CHARS = 7000;
+/**
+ * The longest presence update (base64 characters) that travels: a 64 KiB awareness message (the
+ * collaboration server's cap) with room to spare. On PostgreSQL an event larger than one NOTIFY
+ * (8000 bytes) is sent in parts within one transaction and put together by the listeners.
+ */
+export const MAX_PRESENCE_CHARS = 96 * 1024;
 
 /** One delivered event; `local` when this process published it (it already acted on it). */
 export interface ClusterMessage {
@@ -59,5 +68,6 @@ export function parseClusterEvent(value: unknown): ClusterEvent | undefined {
     return { kind: 'draft-presence', document: event.document, update: event.update, ...(typeof event.userId === 'string' ? { userId: event.userId } : {}) };
   }
   if (event.kind === 'draft-presence-query' && typeof event.document === 'string') return { kind: 'draft-presence-query', document: event.document };
+  if (event.kind === 'draft-comments-changed' && typeof event.document === 'string') return { kind: 'draft-comments-changed', document: event.document };
   return undefined;
 }

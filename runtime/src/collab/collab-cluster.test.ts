@@ -3,6 +3,7 @@ import { createInProcessClusterBus } from '../cluster/in-process-cluster-bus.js'
 import { createTestClusterNetwork } from '../cluster/test-cluster-network.js';
 import { startHarness, waitFor, type Harness } from './collab-test-harness.js';
 import { MemoryDraftUpdateStore } from './memory-update-store.js';
+import { MESSAGE_COMMENTS_CHANGED } from './protocol.js';
 import { loadDraftDoc } from './update-store.js';
 
 /** Waits are long: a busy CI machine starts workers and connections slowly, and a wrong result never arrives at all. */
@@ -133,5 +134,33 @@ describe('collaboration across processes (cluster bus)', () => {
     await waitFor(() => two.logs.some((line) => line.message === 'collab awareness for another user ignored'), 'refused on two', PATIENCE_MS);
     expect((alice.provider.awareness.getStates().get(alice.doc.clientID) as { user: { name: string } }).user.name).toBe('Alice');
     expect((bob.provider.awareness.getStates().get(alice.doc.clientID) as { user: { name: string } }).user.name).toBe('Alice');
+  });
+
+  it('tells the editors of a draft that its comments changed, on every process, only those that asked and only for that draft', async () => {
+    const store = new MemoryDraftUpdateStore();
+    const network = createTestClusterNetwork();
+    const one = await start({ store, bus: network.bus() });
+    const two = await start({ store, bus: network.bus() });
+    const heard = new Map<string, number>();
+    const listen = async (harness: Harness, user: string, document: string, notices: boolean) => {
+      const client = harness.connect(document, user, notices ? { notices: 'comments' } : {});
+      client.provider.messageHandlers[MESSAGE_COMMENTS_CHANGED] = () => void heard.set(`${user}:${document}`, (heard.get(`${user}:${document}`) ?? 0) + 1);
+      await waitFor(() => client.provider.synced, `${user} synced`, PATIENCE_MS);
+    };
+    await listen(one, 'alice', 'doc', true);
+    await listen(two, 'bob', 'doc', true);
+    await listen(two, 'reader', 'doc', true);
+    // A stock client (no notices asked for), and an editor of another draft.
+    await listen(one, 'carol', 'doc', false);
+    await listen(two, 'carol', 'other', true);
+    one.collab.commentsChanged('doc');
+    await waitFor(() => heard.get('alice:doc') === 1 && heard.get('bob:doc') === 1 && heard.get('reader:doc') === 1, 'every editor of doc heard once', PATIENCE_MS);
+    two.collab.commentsChanged('doc');
+    await waitFor(() => heard.get('alice:doc') === 2 && heard.get('bob:doc') === 2, 'heard from the other process', PATIENCE_MS);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(heard.get('carol:doc')).toBeUndefined();
+    expect(heard.get('carol:other')).toBeUndefined();
+    // A draft nobody has open: nothing to tell, nothing fails.
+    one.collab.commentsChanged('nobody-here');
   });
 });

@@ -18,6 +18,7 @@ import {
   decodeAwarenessUpdate,
   decodeClientMessage,
   encodeAwareness,
+  encodeCommentsChanged,
   encodeSyncUpdate,
   peekMessageType,
   type AwarenessEntry,
@@ -144,6 +145,12 @@ export interface CollabServer {
    * directly while a document may be loaded.
    */
   applyServerUpdate(documentName: string, update: Uint8Array, author?: string | null): Promise<number>;
+  /**
+   * The draft's review comments changed: tells its editors connected here that asked for it
+   * (`?notices=comments`), and, on a shared bus, the other processes, which tell theirs. Only that
+   * something changed travels; each editor reads the comments through the API, which authorises it.
+   */
+  commentsChanged(documentName: string): void;
 }
 
 /**
@@ -241,6 +248,8 @@ interface Connection {
   released: boolean;
   awarenessIds: Set<number>;
   budget: ConnectionBudget;
+  /** The client asked for Careloom's comment notices (`?notices=comments`); a stock client did not. */
+  commentNotices: boolean;
 }
 
 /**
@@ -616,7 +625,8 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
           return;
         }
         if (local) return;
-        if (event.kind === 'draft-presence') hearPresence(event.document, event.update, event.userId);
+        if (event.kind === 'draft-comments-changed') tellCommentsChanged(event.document);
+        else if (event.kind === 'draft-presence') hearPresence(event.document, event.update, event.userId);
         else if (event.kind === 'draft-presence-query') {
           const room = rooms.get(event.document);
           if (!room || room.unloaded) return;
@@ -630,8 +640,10 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
     : () => undefined;
   /**
    * Sends the awareness states of `ids` (this process's own editors) to the other processes, one
-   * update per notice of at most MAX_PRESENCE_CHARS; a single state larger than that stays local
-   * (logged): presence is a convenience, and the draft itself never travels this way.
+   * update per event of at most MAX_PRESENCE_CHARS (the PostgreSQL bus sends an event larger than
+   * one notice in parts); a single state larger than that, beyond the 64 KiB an awareness message
+   * may have by default, stays local (logged): presence is a convenience, and the draft itself
+   * never travels this way.
    */
   function publishPresence(room: Room, ids: readonly number[], userId: string | undefined): void {
     const own = ids.filter((id) => !room.remoteOwners.has(id));
@@ -672,6 +684,14 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
     } catch {
       log.warn('collab presence from another process could not be applied', { document: documentName });
     }
+  }
+
+  /** Tells this process's editors of the draft that its comments changed (those that asked). */
+  function tellCommentsChanged(documentName: string): void {
+    const room = rooms.get(documentName);
+    if (!room || room.unloaded) return;
+    const message = encodeCommentsChanged();
+    for (const conn of room.conns) if (conn.commentNotices) send(conn, message);
   }
 
   // Notifications sent while the listening connection was down are lost: every loaded draft reads on.
@@ -774,6 +794,7 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
       released: false,
       awarenessIds: new Set(),
       budget: new ConnectionBudget(budgetLimits),
+      commentNotices: wantsCommentNotices(request.url),
     };
     // ws closes a frame over maxPayload with 1009, which a stock y-websocket client retries forever
     // (uploading the same frame each time); 4413 makes it stop. 1009 is sent only by ws itself.
@@ -1087,6 +1108,11 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
       return count;
     },
     reauthorize,
+    commentsChanged(documentName) {
+      if (closing) return;
+      tellCommentsChanged(documentName);
+      if (shared) deps.bus!.publish({ kind: 'draft-comments-changed', document: documentName }).catch((error: unknown) => log.warn('collab comment notice not announced to the other processes', { document: documentName, error: describeError(error) }));
+    },
     stats: () => ({ documents: rooms.size, connections: [...connections].filter((conn) => conn.state === 'open').length }),
     loadDraftDoc: (documentName) => loadDraftDoc(store, documentName),
     async applyServerUpdate(documentName, update, author = null) {
@@ -1110,6 +1136,15 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
       }
     },
   };
+}
+
+/** Whether the connection's URL asks for comment notices (`?notices=comments`, a comma-separated list). */
+function wantsCommentNotices(url: string): boolean {
+  try {
+    return new URL(url, 'http://collab.invalid').searchParams.getAll('notices').some((value) => value.split(',').includes('comments'));
+  } catch {
+    return false;
+  }
 }
 
 function toBytes(data: RawData): Uint8Array {

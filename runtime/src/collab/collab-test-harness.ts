@@ -50,7 +50,8 @@ export interface Harness {
   logs: LogLine[];
   /** userId → access; missing users get 403, documents named 'missing' 404, no `user` param 401. */
   access: Map<string, CollabAccess>;
-  connect(documentName: string, user: string): Client;
+  /** `params` adds to the URL's query (e.g. `{ notices: 'comments' }`). */
+  connect(documentName: string, user: string, params?: Record<string, string>): Client;
   /** Resolves once the provider has synced with the server. */
   connectSynced(documentName: string, user: string): Promise<Client>;
   /** A raw `ws` client for protocol-level tests; `origin` null sends no Origin header. */
@@ -100,13 +101,13 @@ export async function startHarness(options: Partial<CollabDeps> & { store?: Draf
   const raws: WebSocket[] = [];
   const OriginWebSocket = webSocketWithOrigin();
 
-  function connect(documentName: string, user: string): Client {
+  function connect(documentName: string, user: string, params: Record<string, string> = {}): Client {
     const doc = new Y.Doc();
     const provider = new WebsocketProvider(url, documentName, doc, {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       WebSocketPolyfill: OriginWebSocket as any,
       disableBc: true,
-      params: { user },
+      params: { ...params, user },
       maxBackoffTime: 200,
     });
     const client = { doc, provider, text: () => doc.getText('body').toString() };

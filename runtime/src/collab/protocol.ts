@@ -13,6 +13,13 @@ export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
+/**
+ * Careloom's own message, from the server only: the draft's review comments changed (added,
+ * answered, resolved, reopened), so the editor reads them again through the API. It carries no
+ * content, and is sent only to connections that asked for it with `?notices=comments` in the URL:
+ * a stock y-websocket client, which does not know the type, would log an error for each one.
+ */
+export const MESSAGE_COMMENTS_CHANGED = 100;
 
 export const SYNC_STEP1 = syncProtocol.messageYjsSyncStep1; // 0
 export const SYNC_STEP2 = syncProtocol.messageYjsSyncStep2; // 1
@@ -153,6 +160,12 @@ export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
   syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeCommentsChanged(): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_COMMENTS_CHANGED);
   return encoding.toUint8Array(encoder);
 }
 

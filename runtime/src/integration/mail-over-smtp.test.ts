@@ -1,7 +1,8 @@
 // With CARELOOM_SMTP_URL the server e-mails through the relay: an enrollment's invitation arrives
 // at the SMTP server (with the link and the code the therapist sees), and the development outbox is
 // gone. The mail is in the database first, so a relay outage neither slows the request nor loses
-// the message across a restart.
+// the message across a restart. Runs on SQLite and, under `npm run test:pg`, on PostgreSQL.
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +14,7 @@ import { loadConfig } from '../config.js';
 import { DEMO_ACCOUNTS } from '../domain/demo-accounts.js';
 import { startServer, type RunningServer } from '../server.js';
 import { parseMessage, startSmtpServer } from '../testing/fake-smtp-server.js';
+import { testDatabaseEnv } from '../testing/test-database-env.js';
 import { HttpSession } from './http-client.js';
 
 const cleanup: Array<() => Promise<unknown>> = [];
@@ -33,7 +35,16 @@ const waitFor = async (check: () => boolean, ms = 10_000) => {
   }
 };
 
-const smtpEnv = (port: number, db = ':memory:') => ({ CARELOOM_DB: db, CARELOOM_PORT: '0', CARELOOM_SMTP_URL: `smtp://127.0.0.1:${port}`, CARELOOM_MAIL_FROM: 'Careloom <noreply@careloom.test>' });
+/**
+ * A server's settings with the test relay: on SQLite in memory (or in `db`), under `npm run test:pg`
+ * in a PostgreSQL schema of its own (named after `db`, so a restart on the same `db` finds its data).
+ */
+const smtpEnv = async (port: number, db?: string) => ({
+  ...(db === undefined && process.env.CARELOOM_TEST_STORE !== 'postgresql' ? { CARELOOM_DB: ':memory:' } : await testDatabaseEnv(db ?? `mail-${randomUUID()}.db`)),
+  CARELOOM_PORT: '0',
+  CARELOOM_SMTP_URL: `smtp://127.0.0.1:${port}`,
+  CARELOOM_MAIL_FROM: 'Careloom <noreply@careloom.test>',
+});
 
 /** Deploys the panic program at the demo clinic and enrolls Petra; returns the response and its duration. */
 async function enrollPetra(server: RunningServer) {
@@ -53,7 +64,7 @@ describe('e-mail through SMTP', () => {
   it('sends the invitation to the relay and has no development outbox', { timeout: 60_000 }, async () => {
     const smtp = await startSmtpServer();
     cleanup.push(() => new Promise((resolve) => smtp.server.close(resolve)));
-    const server = await startServer({ config: loadConfig(smtpEnv(smtp.port)), seedDemoAccounts: true });
+    const server = await startServer({ config: loadConfig(await smtpEnv(smtp.port)), seedDemoAccounts: true });
     cleanup.push(() => server.close());
 
     const admin = await login(server, 'care-admin');
@@ -77,7 +88,7 @@ describe('e-mail through SMTP', () => {
     cleanup.push(() => new Promise((resolve) => smtp.server.close(resolve)));
     const dir = mkdtempSync(join(tmpdir(), 'careloom-mail-'));
     cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
-    const config = loadConfig(smtpEnv(smtp.port, join(dir, 'careloom.db')));
+    const config = loadConfig(await smtpEnv(smtp.port, join(dir, 'careloom.db')));
     const clock = createTestClock(new Date());
 
     const first = await startServer({ config, clock, seedDemoAccounts: true });
@@ -101,7 +112,7 @@ describe('e-mail through SMTP', () => {
     const sockets: Socket[] = [];
     const silent = createServer((socket) => void sockets.push(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const server = await startServer({ config: loadConfig(smtpEnv((silent.address() as AddressInfo).port)), seedDemoAccounts: true });
+    const server = await startServer({ config: loadConfig(await smtpEnv((silent.address() as AddressInfo).port)), seedDemoAccounts: true });
     cleanup.push(() => server.close());
     cleanup.push(() => new Promise((resolve) => silent.close(resolve)));
 

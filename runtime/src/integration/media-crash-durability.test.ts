@@ -1,12 +1,14 @@
 // Acknowledged uploads survive a crash: a file the server answered 201 for is on disk (written,
 // synced, renamed, folder synced) before its library row commits, so a kill -9 right after the
 // answer loses none of them, and an upload cut off by the kill leaves no half file under a hash.
+// On SQLite and, under `npm run test:pg`, with the library's rows on PostgreSQL.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serverProcesses } from '../testing/server-process.js';
+import { testDatabaseEnv } from '../testing/test-database-env.js';
 import { HttpSession } from './http-client.js';
 
 const servers = serverProcesses();
@@ -38,7 +40,7 @@ describe('media crash durability', () => {
   it('keeps every acknowledged upload (2 MiB each, past the 1 MiB JSON limit) after kill -9, and no half file', async () => {
     dir = mkdtempSync(join(tmpdir(), 'careloom-media-crash-'));
     const databaseFile = join(dir, 'careloom.sqlite');
-    const first = await servers.start({ CARELOOM_DB: databaseFile, CARELOOM_MEDIA_MAX_BYTES: String(8 * MIB) });
+    const first = await servers.start({ ...(await testDatabaseEnv(databaseFile)), CARELOOM_MEDIA_DIR: join(dir, 'media'), CARELOOM_MEDIA_MAX_BYTES: String(8 * MIB) });
     const designer = await HttpSession.login(first.url, 'designer@demo.careloom.test', 'careloom-demo-designer');
     const organisationId = designer.organisationIds[0]!;
 
@@ -66,7 +68,7 @@ describe('media crash durability', () => {
     await new Promise((done) => first.child.once('exit', done));
     void hanging;
 
-    const second = await servers.start({ CARELOOM_DB: databaseFile, CARELOOM_MEDIA_MAX_BYTES: String(8 * MIB) });
+    const second = await servers.start({ ...(await testDatabaseEnv(databaseFile)), CARELOOM_MEDIA_DIR: join(dir, 'media'), CARELOOM_MEDIA_MAX_BYTES: String(8 * MIB) });
     const again = await HttpSession.login(second.url, 'designer@demo.careloom.test', 'careloom-demo-designer');
     const list = await again.call('GET', `/api/media/${organisationId}`);
     expect((list.body as { media: Array<{ sha256: string }> }).media.map((file) => file.sha256).sort()).toEqual(acknowledged.map((file) => file.sha256).sort());

@@ -13,6 +13,12 @@ export interface AuthoringDeps {
   now: () => Date;
   /** New opaque ids (audit rows, comments, test enrollments). */
   newId: () => string;
+  /**
+   * Called after a review comment of the document was stored (added, or resolved or reopened), so
+   * the open editors of its draft show it at once; the composition root passes the collaboration
+   * server's `commentsChanged`. It must not throw.
+   */
+  commentsChanged?: (documentId: string) => void;
 }
 
 /** Who is asking, and the request facts the audit log records. */

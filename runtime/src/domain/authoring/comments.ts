@@ -37,10 +37,12 @@ export function createCommentCommands(deps: AuthoringDeps) {
       }
       const at = deps.now().toISOString();
       const comment: Omit<CommentRecord, 'authorName'> = { id: deps.newId(), documentId: document.id, ...place, authorId: actorId(context), body: input.body, createdAt: at, resolvedAt: null, resolvedBy: null };
-      return deps.store.addComment({
+      const added = await deps.store.addComment({
         comment,
         audit: auditEntry(deps, context, { at, role, action: 'comment.add', document, objectId: comment.id, details: { version: comment.versionNumber, anchor: comment.anchor, parentId: comment.parentId } }),
       });
+      deps.commentsChanged?.(document.id);
+      return added;
     },
 
     /** Marks a thread resolved (true) or reopens it (false). Setting the state it already has changes nothing. */
@@ -51,11 +53,13 @@ export function createCommentCommands(deps: AuthoringDeps) {
       if (comment.parentId !== null) throw invalid('', 'comment.not_a_thread', 'Resolve or reopen the thread\'s first comment.');
       if ((comment.resolvedAt !== null) === resolved) return comment;
       const at = deps.now().toISOString();
-      return deps.store.setCommentResolved({
+      const changed = await deps.store.setCommentResolved({
         id: comment.id,
         resolved: resolved ? { at, by: actorId(context) } : null,
         audit: auditEntry(deps, context, { at, role, action: resolved ? 'comment.resolve' : 'comment.reopen', document, objectId: comment.id }),
       });
+      deps.commentsChanged?.(document.id);
+      return changed;
     },
   };
 }

@@ -96,7 +96,7 @@ describe('PostgreSQL cluster bus (LISTEN/NOTIFY)', () => {
     expect((await loadDraftDoc(store, 'doc')).getText('body').toString()).toBe(`B${big}`);
   });
 
-  it('shows who is in a draft across processes over LISTEN/NOTIFY, and drops a presence too large for a notice instead of failing', async () => {
+  it('shows who is in a draft across processes over LISTEN/NOTIFY, a presence larger than one notice included', async () => {
     const opened = await fresh.open();
     const store = createPostgresDraftUpdateStore(opened.pool, () => '2026-01-01T00:00:00.000Z');
     const one = await startHarness({ store, bus: await busOf(opened) });
@@ -107,9 +107,13 @@ describe('PostgreSQL cluster bus (LISTEN/NOTIFY)', () => {
     const nameOf = (client: typeof alice, id: number) => (client.provider.awareness.getStates().get(id) as { user?: { name?: string } } | undefined)?.user?.name;
     alice.provider.awareness.setLocalStateField('user', { name: 'Alice' });
     await waitFor(() => nameOf(bob, alice.doc.clientID) === 'Alice', 'bob sees alice', PATIENCE_MS);
-    // A state beyond what a notice carries stays on its process (logged); the draft is unaffected.
+    // A state beyond what one notice carries (8000 bytes) travels in parts and arrives whole.
     alice.provider.awareness.setLocalStateField('user', { name: 'A'.repeat(9_000) });
-    await waitFor(() => one.logs.some((line) => line.message === 'collab presence too large to share with other processes'), 'too large logged', PATIENCE_MS);
+    await waitFor(() => nameOf(bob, alice.doc.clientID) === 'A'.repeat(9_000), 'bob sees the long name', PATIENCE_MS);
+    const notes = Array.from({ length: 400 }, (_, index) => `note ${index}: ${'ø'.repeat(60)}`);
+    alice.provider.awareness.setLocalStateField('notes', notes);
+    await waitFor(() => JSON.stringify((bob.provider.awareness.getStates().get(alice.doc.clientID) as { notes?: unknown } | undefined)?.notes) === JSON.stringify(notes), 'bob sees a 40 kB state', PATIENCE_MS);
+    expect(one.logs.filter((line) => line.message === 'collab presence too large to share with other processes')).toEqual([]);
     alice.provider.awareness.setLocalStateField('user', { name: 'Alice again' });
     await waitFor(() => nameOf(bob, alice.doc.clientID) === 'Alice again', 'bob sees the renewed name', PATIENCE_MS);
     alice.provider.destroy();

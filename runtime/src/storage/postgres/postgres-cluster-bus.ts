@@ -34,12 +34,22 @@ export class ClusterBusStartError extends Error {
 }
 
 const DEFAULT_DELAYS = [50, 100, 200, 400, 800, 1600, 2000];
+/** A notice's payload stays under PostgreSQL's 8000 bytes: larger events travel in parts of this many base64 characters. */
+const PART_CHARS = 7000;
+/** The largest event sent in parts (its JSON, in bytes): a presence state is at most MAX_PRESENCE_CHARS of base64. */
+const MAX_EVENT_BYTES = 256 * 1024;
+const MAX_PARTS = Math.ceil(Math.ceil((MAX_EVENT_BYTES * 4) / 3) / PART_CHARS);
+/** Parts of an event not complete after this long are dropped (a listening connection lost midway). */
+const PARTS_KEPT_MS = 30_000;
+/** At most this many events being put together at once; beyond it the oldest is dropped. */
+const MAX_EVENTS_IN_PARTS = 256;
 const DEFAULT_FIRST_LISTEN_TIMEOUT_MS = 15_000;
 const DEFAULT_ATTEMPT_TIMEOUT_MS = 5_000;
 
 /**
  * The cluster bus on PostgreSQL's LISTEN/NOTIFY: one channel per schema (the processes that share
- * a schema are one installation), a JSON payload of ids and a sequence number, never data.
+ * a schema are one installation), a JSON payload of ids and a sequence number, never data (only
+ * presence travels whole: an event over one notice's 8000 bytes is sent in parts, see PartAssembler).
  * NOTIFY is sent in its own statement after the write committed, so a listener that reads on at
  * once finds the row. A listening connection that drops is reopened with backoff; then `onResumed`
  * listeners re-read from their last seen seq, since notifications sent meanwhile are gone.
@@ -95,6 +105,8 @@ export function createPostgresClusterBus(options: PostgresClusterBusOptions): Po
     }
   };
 
+  const parts = new PartAssembler();
+
   const onNotification = (notification: pg.Notification) => {
     if (notification.channel !== channel || notification.payload === undefined) return;
     let parsed: unknown;
@@ -103,7 +115,10 @@ export function createPostgresClusterBus(options: PostgresClusterBusOptions): Po
     } catch {
       return;
     }
-    const wire = parsed as { o?: unknown; e?: unknown };
+    let wire = parsed as { o?: unknown; e?: unknown };
+    const whole = parts.add(parsed, Date.now());
+    if (whole === null) return; // a part of an event not complete yet (or not a part we take)
+    if (whole !== undefined) wire = whole;
     const event = parseClusterEvent(wire.e);
     if (event) deliver({ event, local: wire.o === origin });
   };
@@ -195,7 +210,14 @@ export function createPostgresClusterBus(options: PostgresClusterBusOptions): Po
     async publish(event: ClusterEvent) {
       if (closed) return;
       await ready;
-      await options.pool.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify({ o: origin, e: event })]);
+      const payload = JSON.stringify({ o: origin, e: event });
+      if (Buffer.byteLength(payload) <= PART_CHARS) {
+        await options.pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
+        return;
+      }
+      // Over one notice: in parts, all in one statement, so one transaction (listeners get every
+      // part or none; a lost listening connection loses them all, and the listeners read on).
+      await options.pool.query('SELECT pg_notify($1, part) FROM unnest($2::text[]) AS part', [channel, splitIntoParts(payload, origin)]);
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -233,4 +255,63 @@ function seconds(ms: number): string {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** `payload` (JSON) as notices of at most PART_CHARS base64 characters each, with what puts them together. */
+export function splitIntoParts(payload: string, origin: string): string[] {
+  const bytes = Buffer.from(payload);
+  if (bytes.byteLength > MAX_EVENT_BYTES) throw new Error(`A cluster event of ${bytes.byteLength} bytes is larger than the ${MAX_EVENT_BYTES} bytes one may be.`);
+  const encoded = bytes.toString('base64');
+  const count = Math.ceil(encoded.length / PART_CHARS);
+  const id = randomUUID();
+  return Array.from({ length: count }, (_, index) => JSON.stringify({ o: origin, c: id, i: index, n: count, p: encoded.slice(index * PART_CHARS, (index + 1) * PART_CHARS) }));
+}
+
+/**
+ * Puts events sent in parts together again: parts arrive in any order; an event that is not
+ * complete within PARTS_KEPT_MS is dropped, and at most MAX_EVENTS_IN_PARTS are held at once, so
+ * a sender that never finishes (or a flood of first parts) cannot make a listener hold memory.
+ */
+export class PartAssembler {
+  readonly #pending = new Map<string, { count: number; received: number; parts: Array<string | undefined>; since: number }>();
+
+  /**
+   * Takes one notice's parsed payload. Returns undefined for a notice that is not a part (deliver it
+   * as it is), null for a part that completed nothing, and the whole `{ o, e }` when this part completed it.
+   */
+  add(notice: unknown, now: number): { o?: unknown; e?: unknown } | null | undefined {
+    if (typeof notice !== 'object' || notice === null || !('c' in notice)) return undefined;
+    const part = notice as { o?: unknown; c?: unknown; i?: unknown; n?: unknown; p?: unknown };
+    if (typeof part.c !== 'string' || part.c.length > 64 || typeof part.o !== 'string' || part.o.length > 64) return null;
+    if (!Number.isSafeInteger(part.n) || (part.n as number) < 1 || (part.n as number) > MAX_PARTS) return null;
+    if (!Number.isSafeInteger(part.i) || (part.i as number) < 0 || (part.i as number) >= (part.n as number)) return null;
+    if (typeof part.p !== 'string' || part.p.length > PART_CHARS || !/^[A-Za-z0-9+/]*={0,2}$/.test(part.p)) return null;
+    for (const [key, held] of this.#pending) {
+      if (now - held.since > PARTS_KEPT_MS) this.#pending.delete(key);
+    }
+    const key = `${part.o} ${part.c}`;
+    let held = this.#pending.get(key);
+    if (!held) {
+      if (this.#pending.size >= MAX_EVENTS_IN_PARTS) this.#pending.delete(this.#pending.keys().next().value as string);
+      held = { count: part.n as number, received: 0, parts: new Array<string | undefined>(part.n as number), since: now };
+      this.#pending.set(key, held);
+    }
+    if (held.count !== part.n || held.parts[part.i as number] !== undefined) return null;
+    held.parts[part.i as number] = part.p;
+    held.received++;
+    if (held.received < held.count) return null;
+    this.#pending.delete(key);
+    try {
+      const whole = JSON.parse(Buffer.from(held.parts.join(''), 'base64').toString('utf8')) as { o?: unknown; e?: unknown };
+      // Parts say who sent them: the whole must say the same.
+      return typeof whole === 'object' && whole !== null && whole.o === part.o ? whole : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Events being put together now (for tests). */
+  get pending(): number {
+    return this.#pending.size;
+  }
 }

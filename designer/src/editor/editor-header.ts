@@ -21,9 +21,10 @@ const STOPPED: Readonly<Record<StopReason, EditorMessageKey>> = {
 };
 
 /**
- * `<cl-editor-header>`: the module's title, the connection state (offline is spelled out), the
- * other editors' avatars with the page and block each is on, and undo/redo. When the server has
- * stopped the connection (`stopped`), says why and offers to reload the draft.
+ * `<cl-editor-header>`, the module and program editors' header: the draft's title, the connection
+ * state (offline is spelled out), the other editors' avatars with the place each is on, and
+ * undo/redo. When the server has stopped the connection (`stopped`), says why and offers to reload
+ * the draft (unless `reloadable` is false: the draft is not the editor's to reopen).
  *
  * @fires undo
  * @fires redo
@@ -41,6 +42,8 @@ export class ClEditorHeader extends LitElement {
     canUndo: { type: Boolean, attribute: 'can-undo' },
     canRedo: { type: Boolean, attribute: 'can-redo' },
     describePlace: { attribute: false },
+    reloadable: { attribute: false },
+    readOnlyNotice: { attribute: false },
   };
   static override styles = [
     ...editorStyles,
@@ -71,6 +74,9 @@ export class ClEditorHeader extends LitElement {
   declare canRedo: boolean;
   /** Names a peer's place ("page 2, Question “mood”"); given by the editor, which knows the draft. */
   declare describePlace: (peer: Peer) => string;
+  declare reloadable: boolean;
+  /** What a reader is told instead of the editor's default sentence; empty: nothing (the program editor says it beside its review link). */
+  declare readOnlyNotice: string | undefined;
   protected readonly locale = new LocaleController(this);
 
   constructor() {
@@ -83,6 +89,7 @@ export class ClEditorHeader extends LitElement {
     this.canUndo = false;
     this.canRedo = false;
     this.describePlace = (peer) => peer.name;
+    this.reloadable = true;
   }
 
   protected override render() {
@@ -102,17 +109,17 @@ export class ClEditorHeader extends LitElement {
           : nothing}
         ${this.readOnly
           ? nothing
-          : html`<button type="button" class="small" data-action="undo" ?disabled=${!this.canUndo} @click=${() => this.dispatchEvent(new CustomEvent('undo'))}>${t('common.undo')}</button>
-              <button type="button" class="small" data-action="redo" ?disabled=${!this.canRedo} @click=${() => this.dispatchEvent(new CustomEvent('redo'))}>${t('common.redo')}</button>`}
+          : html`<button type="button" class="small" data-action="undo" ?disabled=${!this.canUndo} aria-keyshortcuts="Control+Z Meta+Z" @click=${() => this.dispatchEvent(new CustomEvent('undo'))}>${t('common.undo')}</button>
+              <button type="button" class="small" data-action="redo" ?disabled=${!this.canRedo} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y" @click=${() => this.dispatchEvent(new CustomEvent('redo'))}>${t('common.redo')}</button>`}
         <slot name="actions"></slot>
       </div>
       ${stopped
         ? html`<div class="stopped-notice" role="alert" data-stopped=${stopped}>
             <p>${stoppedMessage(stopped)}</p>
-            ${stopped === 'no-access' ? nothing : html`<button type="button" class="small" data-action="reload-draft" @click=${() => this.dispatchEvent(new CustomEvent('reload-draft'))}>${t('editor.reload')}</button>`}
+            ${stopped === 'no-access' || !this.reloadable ? nothing : html`<button type="button" class="small" data-action="reload-draft" @click=${() => this.dispatchEvent(new CustomEvent('reload-draft'))}>${t('editor.reload')}</button>`}
           </div>`
         : this.readOnly
-          ? html`<p class="notice">${t('editor.readOnly')}</p>`
+          ? this.readOnlyNotice === '' ? nothing : html`<p class="notice">${this.readOnlyNotice ?? t('editor.readOnly')}</p>`
           : nothing}`;
   }
 }

@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
+import type { PropertyDeclarations, TemplateResult } from 'lit';
 import * as Y from 'yjs';
 import { i18n, LocaleController } from '../i18n/i18n.js';
 import type { EditContext } from './edit-context.js';
@@ -10,6 +10,7 @@ import { localizedText } from './fields/localized.js';
 import { t } from './messages.js';
 import { dropLanguage, LANGUAGE_TAG, translationCount } from './y/languages.js';
 import { arrayAt, mapAt, numberAt } from './y/read.js';
+import { YDeepObserver } from './y-deep-observer.js';
 
 /** Root keys this screen shows; a change to any of them (not to texts inside) re-renders it. */
 const DETAIL_KEYS = new Set(['id', 'formatVersion', 'title', 'summary', 'languages', 'defaultLanguage', 'tags', 'authors', 'targetGroup', 'estimatedMinutes']);
@@ -64,7 +65,6 @@ export class ClModuleDetails extends LitElement {
   declare languageError: string | undefined;
   declare tagError: string | undefined;
   protected readonly locale = new LocaleController(this);
-  #observed: Y.Map<unknown> | undefined;
   #focusAfterRender: string | undefined;
 
   /** The draft's root map. */
@@ -72,40 +72,21 @@ export class ClModuleDetails extends LitElement {
     return this.context?.session.doc.getMap('module');
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('context') && this.root !== this.#observed) this.#observe();
+  /** Redraws on root keys, and on the lists of languages, tags and authors; texts update their own inputs. */
+  protected readonly yObserver = new YDeepObserver(this, () => this.root, (events) =>
+    events.some((event) => {
+      if (event.path.length === 0) return [...(event as Y.YMapEvent<unknown>).keysChanged].some((key) => DETAIL_KEYS.has(key));
+      const [first] = event.path;
+      return typeof first === 'string' && DETAIL_KEYS.has(first) && event.path.length <= 2 && !(event.target instanceof Y.Text);
+    }),
+  );
+
+  protected override updated(): void {
     if (this.#focusAfterRender) {
       this.renderRoot.querySelector<HTMLElement>(this.#focusAfterRender)?.focus();
       this.#focusAfterRender = undefined;
     }
   }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.#observe();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#observed?.unobserveDeep(this.#onChange);
-    this.#observed = undefined;
-  }
-
-  #observe(): void {
-    this.#observed?.unobserveDeep(this.#onChange);
-    this.#observed = this.root;
-    this.#observed?.observeDeep(this.#onChange);
-  }
-
-  /** Root keys, and the lists of languages, tags and authors; texts update their own inputs. */
-  readonly #onChange = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>): void => {
-    const relevant = events.some((event) => {
-      if (event.path.length === 0) return [...(event as Y.YMapEvent<unknown>).keysChanged].some((key) => DETAIL_KEYS.has(key));
-      const [first] = event.path;
-      return typeof first === 'string' && DETAIL_KEYS.has(first) && event.path.length <= 2 && !(event.target instanceof Y.Text);
-    });
-    if (relevant) this.requestUpdate();
-  };
 
   /** The declared languages now, from the draft itself. */
   #languages(): string[] {

@@ -8,10 +8,12 @@ import type { CommentThread } from '@careloom/format/api';
 import type { Workspace } from '../app/workspace.js';
 import type { CollabSession } from '../collab/collab-session.js';
 import { openCollabSession } from '../collab/open-collab-session.js';
+import { UndoKeys } from '../collab/undo-keys.js';
 import { peersOf } from '../collab/presence.js';
 import type { Peer } from '../collab/presence.js';
 import { userColor } from '../collab/user-color.js';
 import { LocaleController } from '../i18n/i18n.js';
+import { Announcer } from '../ui/announcer.js';
 import { analyseDraft } from './draft-analysis.js';
 import { commentsFor, openThreadCounts } from './draft-comments.js';
 import type { DraftAnalysis } from './draft-analysis.js';
@@ -57,7 +59,6 @@ export class ClModuleEditor extends LitElement {
     analysis: { state: true },
     peers: { state: true },
     failure: { state: true },
-    announcement: { state: true },
     toast: { state: true },
     threads: { state: true },
     openComments: { state: true },
@@ -93,7 +94,6 @@ export class ClModuleEditor extends LitElement {
   declare analysis: DraftAnalysis | undefined;
   declare peers: Peer[];
   declare failure: string | undefined;
-  declare announcement: string;
   declare toast: { message: string; stackItem: unknown } | undefined;
   declare threads: CommentThread[];
   declare openComments: string | undefined;
@@ -103,6 +103,9 @@ export class ClModuleEditor extends LitElement {
   /** The module details screen is shown instead of a page. */
   declare detailsOpen: boolean;
   protected readonly locale = new LocaleController(this);
+  readonly #announcer = new Announcer(this);
+  /** Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z anywhere in the editor (rich text handles its own first). */
+  protected readonly undoKeys = new UndoKeys(this, { undo: () => this.#undo(), redo: () => this.#redo() });
   #ownSession = false;
   #attached: CollabSession | undefined;
   #detach: Array<() => void> = [];
@@ -121,7 +124,6 @@ export class ClModuleEditor extends LitElement {
     this.documentId = '';
     this.pageIndex = 0;
     this.peers = [];
-    this.announcement = '';
     this.threads = [];
     this.commentsRevision = 0;
     this.previewWide = false;
@@ -300,7 +302,7 @@ export class ClModuleEditor extends LitElement {
       pages: analysis.pages,
       pageIndex: this.pageIndex,
       takenIds: () => collectIds(session.doc.getMap('module').toJSON()),
-      announce: (message) => this.#announce(message),
+      announce: (message) => this.#announcer.announce(message),
       ...(this.#media && !session.readOnly ? { media: this.#media } : {}),
     };
   }
@@ -334,17 +336,17 @@ export class ClModuleEditor extends LitElement {
       >
         <cl-submit-version slot="actions" .api=${this.api ?? this.workspace?.api} document-id=${this.documentId} .problems=${analysis.problems} ?read-only=${session.readOnly}></cl-submit-version>
       </cl-editor-header>
-      <div class="layout ${this.previewWide ? 'wide' : ''}" @keydown=${this.#onKeydown}>
+      <div class="layout ${this.previewWide ? 'wide' : ''}">
         <nav aria-label=${t('outline.heading')}>
           <button type="button" class="details-entry" data-action="module-details" aria-current=${this.detailsOpen ? 'page' : 'false'} @click=${this.#openDetails}>${t('details.open')}</button>
           <h2>${t('outline.heading')}</h2>
           <cl-page-outline .session=${session} .pages=${pages} .selected=${this.detailsOpen ? -1 : this.pageIndex} .language=${context.language} .languages=${context.languages} .peers=${this.peers}
             @page-select=${(event: CustomEvent<PageSelectDetail>) => this.#selectPage(event.detail.index)}
             @page-deleted=${(event: CustomEvent<PageDeletedDetail>) => (this.toast = { message: t('outline.deleted', { title: event.detail.title }), stackItem: event.detail.stackItem })}
-            @announce=${(event: CustomEvent<{ message: string }>) => this.#announce(event.detail.message)}></cl-page-outline>
+            @announce=${(event: CustomEvent<{ message: string }>) => this.#announcer.announce(event.detail.message)}></cl-page-outline>
         </nav>
         <main>
-          ${this.detailsOpen ? html`<cl-module-details .context=${context} @announce=${(event: CustomEvent<{ message: string }>) => this.#announce(event.detail.message)}></cl-module-details>` : html`<cl-page-canvas .context=${context} .page=${page} .peers=${this.peers} .commentCounts=${openThreadCounts(this.threads)} .openComments=${this.openComments}
+          ${this.detailsOpen ? html`<cl-module-details .context=${context} @announce=${(event: CustomEvent<{ message: string }>) => this.#announcer.announce(event.detail.message)}></cl-module-details>` : html`<cl-page-canvas .context=${context} .page=${page} .peers=${this.peers} .commentCounts=${openThreadCounts(this.threads)} .openComments=${this.openComments}
             @show-comments=${(event: CustomEvent<{ anchor: string }>) => (this.openComments = this.openComments === event.detail.anchor ? undefined : event.detail.anchor)}>
             ${this.openComments ? commentsFor(this.openComments, this.threads, this.documentId, this.workspace, this.commentsRevision) : nothing}
           </cl-page-canvas>`}
@@ -356,7 +358,7 @@ export class ClModuleEditor extends LitElement {
             @preview-page=${(event: CustomEvent<{ pageId: string }>) => this.#selectPageId(event.detail.pageId)}></cl-module-preview>
         </div>
       </div>
-      <div class="visually-hidden" aria-live="polite" role="status" data-role="announcer">${this.announcement}</div>
+      ${this.#announcer.region()}
       ${this.toast
         ? html`<div class="toast" role="status">
             <span>${this.toast.message}</span>
@@ -410,12 +412,6 @@ export class ClModuleEditor extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<ClModuleDetails>('cl-module-details')?.focusHeading());
   };
 
-  #announce(message: string): void {
-    // Clearing first makes a repeated message ("moved to position 2") be read again.
-    this.announcement = '';
-    void this.updateComplete.then(() => (this.announcement = message));
-  }
-
   #undo(): void {
     this.session?.undoManager.undo();
   }
@@ -431,16 +427,5 @@ export class ClModuleEditor extends LitElement {
     if (!session || !toast) return;
     const stack = session.undoManager.undoStack;
     if (stack[stack.length - 1] === toast.stackItem) session.undoManager.undo();
-  };
-
-  /** Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z anywhere in the editor (rich text handles its own first). */
-  #onKeydown = (event: KeyboardEvent): void => {
-    if (event.defaultPrevented || !(event.ctrlKey || event.metaKey) || event.altKey) return;
-    const key = event.key.toLowerCase();
-    if (key === 'z' || key === 'y') {
-      event.preventDefault();
-      if (key === 'y' || event.shiftKey) this.#redo();
-      else this.#undo();
-    }
   };
 }

@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
+import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import * as Y from 'yjs';
 import type { Peer } from '../collab/presence.js';
@@ -19,6 +19,7 @@ import type { EditorMessageKey } from './messages.js';
 import { BLOCK_TYPES, newBlock } from './y/new-pieces.js';
 import type { BlockType } from './y/new-pieces.js';
 import { arrayAt, keyOf, mapsOf, stringAt } from './y/read.js';
+import { YDeepObserver } from './y-deep-observer.js';
 
 /** Fired when a block was deleted, so the host can offer to undo it. */
 export interface BlockDeletedDetail {
@@ -66,7 +67,6 @@ export class ClPageCanvas extends LitElement {
   declare commentCounts: ReadonlyMap<string, number>;
   declare openComments: string | undefined;
   protected readonly locale = new LocaleController(this);
-  #observed: Y.Map<unknown> | undefined;
   readonly #drag = new BlockDrag();
 
   constructor() {
@@ -95,31 +95,8 @@ export class ClPageCanvas extends LitElement {
     settings?.focus();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('page')) this.#observe();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.#observe();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#observed?.unobserveDeep(this.#onChange);
-    this.#observed = undefined;
-  }
-
-  #observe(): void {
-    this.#observed?.unobserveDeep(this.#onChange);
-    this.#observed = this.page;
-    this.page?.observeDeep(this.#onChange);
-  }
-
-  /** Texts and rich texts redraw themselves; only structure (maps, arrays) needs the canvas. */
-  readonly #onChange = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>): void => {
-    if (events.some((event) => event.target instanceof Y.Map || event.target instanceof Y.Array)) this.requestUpdate();
-  };
+  /** Redraws while connected. Texts and rich texts redraw themselves; only structure (maps, arrays) needs the canvas. */
+  protected readonly yObserver = new YDeepObserver(this, () => this.page, (events) => events.some((event) => event.target instanceof Y.Map || event.target instanceof Y.Array));
 
   protected override render() {
     const context = this.context;

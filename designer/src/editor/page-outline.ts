@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import type { PropertyDeclarations, PropertyValues } from 'lit';
+import type { PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import * as Y from 'yjs';
 import { moveArrayItem, toYValue } from '@careloom/format/ydoc';
@@ -11,6 +11,7 @@ import { t } from './messages.js';
 import { collectIds } from './y/ids.js';
 import { newPage } from './y/new-pieces.js';
 import { keyOf, localizedAt, mapsOf, stringAt } from './y/read.js';
+import { YDeepObserver } from './y-deep-observer.js';
 
 /** `page-select` detail: the index of the page to show. */
 export interface PageSelectDetail {
@@ -63,7 +64,6 @@ export class ClPageOutline extends LitElement {
   declare languages: readonly string[];
   declare peers: readonly Peer[];
   protected readonly locale = new LocaleController(this);
-  #observed: Y.Array<unknown> | undefined;
   #dragFrom: number | undefined;
   #focusAfterRender: number | undefined;
 
@@ -75,35 +75,15 @@ export class ClPageOutline extends LitElement {
     this.peers = [];
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('pages')) this.#observe();
+  /** Redraws while connected. Only the list itself, a page's keys and its title matter here, not edits inside blocks. */
+  protected readonly yObserver = new YDeepObserver(this, () => this.pages, (events) => events.some((event) => event.path.length <= 1 || event.path[1] === 'title' || (event.path[1] === 'id' && event.path.length === 2)));
+
+  protected override updated(): void {
     if (this.#focusAfterRender !== undefined) {
       this.renderRoot.querySelectorAll<HTMLElement>('button.page')[this.#focusAfterRender]?.focus();
       this.#focusAfterRender = undefined;
     }
   }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.#observe();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#observed?.unobserveDeep(this.#onChange);
-    this.#observed = undefined;
-  }
-
-  #observe(): void {
-    this.#observed?.unobserveDeep(this.#onChange);
-    this.#observed = this.pages;
-    this.pages?.observeDeep(this.#onChange);
-  }
-
-  /** Only the list itself, a page's keys and its title matter here, not edits inside blocks. */
-  readonly #onChange = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>): void => {
-    if (events.some((event) => event.path.length <= 1 || event.path[1] === 'title' || (event.path[1] === 'id' && event.path.length === 2))) this.requestUpdate();
-  };
 
   protected override render() {
     const entries = mapsOf(this.pages);

@@ -1,61 +1,7 @@
 import { css } from 'lit';
 
-/** The program editor's own styles (header with connection state and peers, sections, entries, the problems aside), after `uiStyles`. */
+/** The program editor's own styles (sections, entries, peer marks, the problems aside), after `uiStyles`; the header is `<cl-editor-header>`'s. */
 export const programEditorStyles = css`
-  header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem 1rem;
-    border-bottom: 1px solid var(--cl-line, #c8ced6);
-    padding-bottom: 0.5rem;
-    margin-bottom: 0.5rem;
-  }
-  header h1 {
-    flex: 1 1 20rem;
-    margin: 0;
-  }
-  .status {
-    font-weight: 600;
-  }
-  .status.connected {
-    color: var(--cl-ok);
-  }
-  .status.offline,
-  .status.stopped {
-    color: var(--cl-error);
-  }
-  .stopped-notice {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem 1rem;
-    padding: 0.5rem 0.75rem;
-    border-radius: 0.25rem;
-    color: var(--cl-warn);
-    background: var(--cl-warn-bg);
-  }
-  .stopped-notice p {
-    margin: 0;
-  }
-  ul.avatars {
-    display: flex;
-    gap: 0.25rem;
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
-  .avatar {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    width: 2rem;
-    height: 2rem;
-    border-radius: 50%;
-    color: #fff;
-    font-weight: 700;
-    font-size: 0.8125rem;
-  }
   .peers-here {
     margin: 0 0 0.25rem;
     display: flex;

@@ -34,13 +34,13 @@ async function mountEditor(session: CollabSession, key = 'designer'): Promise<Cl
 }
 
 const programOf = (session: CollabSession) => yDocToProgram(session.doc) as Program;
-const button = (editor: Element, action: string) => deep<HTMLButtonElement>(editor, `header [data-action="${action}"]`)!;
+const button = (editor: Element, action: string) => deep<HTMLButtonElement>(editor, `[data-action="${action}"]`)!;
 
 describe('<cl-program-editor>', () => {
   it('shows the program from the live doc, the connection state and no problems for a valid program', async () => {
     const { pair } = seed();
     const editor = await mountEditor(pair.anna);
-    expect(deep(editor, '.status')!.textContent).to.contain('Connected');
+    expect(deep(editor, '[data-connection]')!.textContent).to.contain('Connected');
     expect(deep<HTMLInputElement>(editor, '#program-title-en')!.value).to.equal('COPD home follow-up');
     expect(deep<HTMLInputElement>(editor, '#program-title-sv')!.value).to.equal('Digital hemmonitorering vid KOL');
     expect(deep<HTMLSelectElement>(editor, '#modules-0-module')!.value).to.equal('copd-daily-report');
@@ -105,14 +105,14 @@ describe('<cl-program-editor>', () => {
     pair.ben.transact(() => pair.ben.doc.getMap('program').set('durationWeeks', 30));
     await until(() => deep<HTMLInputElement>(editor, '#program-weeks')?.value === '30');
     pair.pause();
-    await until(() => deep(editor, '.status')!.textContent!.includes('Offline'));
+    await until(() => deep(editor, '[data-connection]')!.textContent!.includes('Offline'));
     typeInto(deep(editor, '#program-weeks'), '20');
     await settle(editor);
     expect(programOf(pair.ben).durationWeeks).to.equal(30);
     pair.resume();
     await until(() => programOf(pair.ben).durationWeeks === 20);
     await settle(editor);
-    expect(deep(editor, '.status')!.textContent).to.contain('Connected');
+    expect(deep(editor, '[data-connection]')!.textContent).to.contain('Connected');
   });
 
   it('is read-only for publishers', async () => {
@@ -121,7 +121,7 @@ describe('<cl-program-editor>', () => {
     expect(deep<HTMLInputElement>(editor, '#program-weeks')!.disabled).to.equal(true);
     expect(deep<HTMLTextAreaElement>(editor, '#program-summary-en')!.disabled).to.equal(true);
     expect(deep(editor, 'button[data-add]')).to.equal(null);
-    expect(deep(editor, 'header [data-action="undo"]')).to.equal(null);
+    expect(deep(editor, '[data-action="undo"]')).to.equal(null);
     expect(deep(editor, '#new-tag')).to.equal(null);
     expect(editor.shadowRoot!.textContent).to.contain('Read only');
   });
@@ -265,12 +265,12 @@ describe('<cl-program-editor> when the server stops the connection', () => {
   it('turns read-only and says why (4423: may now only read; 4413: last change too large)', async () => {
     const { pair } = seed();
     const editor = await mountEditor(pair.anna);
-    expect(deepAll(editor, 'header [data-action="undo"]')).to.have.length(1);
+    expect(deepAll(editor, '[data-action="undo"]')).to.have.length(1);
     pair.anna.stop('read-only');
     await settle(editor);
-    expect(deep(editor, '.status')!.textContent).to.equal('Not connected');
+    expect(deep(editor, '[data-connection]')!.textContent).to.equal('Not connected');
     expect(deep(editor, '[role="alert"]')!.textContent).to.contain('You can now only read this draft');
-    expect(deepAll(editor, 'header [data-action="undo"]')).to.have.length(0);
+    expect(deepAll(editor, '[data-action="undo"]')).to.have.length(0);
     expect(deepAll(editor, 'button[data-add]')).to.have.length(0);
     expect(deep<HTMLInputElement>(editor, '#program-title-en')!.readOnly || deep<HTMLInputElement>(editor, '#program-title-en')!.disabled).to.equal(true);
 

@@ -10,13 +10,15 @@ import { routeHash } from '../app/router.js';
 import { canEdit, type Workspace } from '../app/workspace.js';
 import type { CollabSession } from '../collab/collab-session.js';
 import { openCollabSession } from '../collab/open-collab-session.js';
-import { stoppedMessage } from '../editor/editor-header.js';
-import { t as editorText } from '../editor/messages.js';
-import { initials, userColor } from '../collab/user-color.js';
+import { UndoKeys } from '../collab/undo-keys.js';
+import { userColor } from '../collab/user-color.js';
+import { ClEditorHeader } from '../editor/editor-header.js';
+import type { Peer } from '../collab/presence.js';
 import { LocaleController, t } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import '../ui/issue-list.js';
 import type { ListedIssue } from '../ui/issue-list.js';
+import { Announcer } from '../ui/announcer.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import { peerMarks } from './peer-marks.js';
 import { programEditorStyles } from './program-editor-styles.js';
@@ -55,7 +57,6 @@ export class ClProgramEditor extends LitElement {
     peers: { state: true },
     languageError: { state: true },
     tagError: { state: true },
-    announcement: { state: true },
   };
   static override styles = [
     uiStyles,
@@ -73,8 +74,10 @@ export class ClProgramEditor extends LitElement {
   declare peers: readonly ProgramPeer[];
   declare languageError: string | undefined;
   declare tagError: string | undefined;
-  declare announcement: string;
   private readonly locale = new LocaleController(this);
+  readonly #announcer = new Announcer(this);
+  /** Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z and Ctrl/Cmd+Y anywhere in the editor: this person's own history, not the field's. */
+  protected readonly undoKeys = new UndoKeys(this, { undo: () => this.#undo(), redo: () => this.#redo() });
   #attached: CollabSession | undefined;
   #ownSession = false;
   /** The server said this person may only read the draft (4423): it reopens read-only. */
@@ -90,7 +93,6 @@ export class ClProgramEditor extends LitElement {
     this.modules = [];
     this.fieldErrors = {};
     this.peers = [];
-    this.announcement = '';
   }
 
   /** The live doc (for tests and the integrator's debugging). */
@@ -208,41 +210,29 @@ export class ClProgramEditor extends LitElement {
         ${!canEdit(workspace) ? html` · <span class="muted">${t('program.readOnly')}</span>` : nothing}
       </p>
       ${program ? this.#editor(program, readOnly) : html`<p role="status">${t('program.waiting')}</p>`}
-      <div class="visually-hidden" role="status" aria-live="polite" data-role="announcer">${this.announcement}</div>
+      ${this.#announcer.region()}
     `;
   }
 
-  /** Title, connection state, the other editors and undo/redo. */
+  /** The editors' shared header: title, connection state, the other editors (with their section and entry) and undo/redo. */
   #header(session: CollabSession, program: Program | undefined, readOnly: boolean): TemplateResult {
-    const connection = session.connection;
-    const state = connection === 'offline' ? 'disconnected' : connection;
     const undo = session.undoManager;
-    const stopped = session.stopped;
-    return html`<header>
-      <h1>${program ? t('program.titleOf', { title: program.title[program.defaultLanguage] ?? program.id }) : t('common.program')}</h1>
-      ${stopped
-        ? html`<span class="status stopped" role="status" data-connection="stopped">${editorText('editor.stopped')}</span>`
-        : html`<span class="status ${connection}" role="status" data-connection=${connection}>${t(`connection.${state}`)}${connection === 'connected' && !session.synced ? ` · ${t('connection.syncing')}` : ''}</span>`}
-      ${this.peers.length > 0
-        ? html`<span class="hint">${t('common.alsoEditing')}:</span>
-            <ul class="avatars">
-              ${this.peers.map((peer) => {
-                const place = this.#describePlace(peer);
-                return html`<li><span class="avatar" role="img" style="background:${peer.color}" aria-label=${place} title=${place} data-peer=${peer.clientId}>${initials(peer.name)}</span></li>`;
-              })}
-            </ul>`
-        : nothing}
-      ${readOnly
-        ? nothing
-        : html`<button type="button" data-action="undo" ?disabled=${undo.undoStack.length === 0} aria-keyshortcuts="Control+Z Meta+Z" @click=${() => this.#undo()}>${t('common.undo')}</button>
-            <button type="button" data-action="redo" ?disabled=${undo.redoStack.length === 0} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y" @click=${() => this.#redo()}>${t('common.redo')}</button>`}
-    </header>
-    ${stopped
-      ? html`<div class="stopped-notice" role="alert" data-stopped=${stopped}>
-          <p>${stoppedMessage(stopped)}</p>
-          ${stopped === 'no-access' || !this.#ownSession ? nothing : html`<button type="button" data-action="reload-draft" @click=${() => this.#reload()}>${editorText('editor.reload')}</button>`}
-        </div>`
-      : nothing}`;
+    return html`<cl-editor-header
+      .heading=${program ? t('program.titleOf', { title: program.title[program.defaultLanguage] ?? program.id }) : t('common.program')}
+      .connection=${session.connection}
+      .synced=${session.synced}
+      .readOnly=${readOnly}
+      .readOnlyNotice=${''}
+      .stopped=${session.stopped}
+      .reloadable=${this.#ownSession}
+      .peers=${this.peers}
+      .canUndo=${undo.undoStack.length > 0}
+      .canRedo=${undo.redoStack.length > 0}
+      .describePlace=${(peer: Peer) => this.#describePlace(peer as ProgramPeer)}
+      @undo=${() => this.#undo()}
+      @redo=${() => this.#redo()}
+      @reload-draft=${() => this.#reload()}
+    ></cl-editor-header>`;
   }
 
   /** Opens the draft again after the server stopped the connection: what is saved, from the server. */
@@ -266,7 +256,7 @@ export class ClProgramEditor extends LitElement {
 
   #editor(program: Program, readOnly: boolean): TemplateResult {
     const ctx = this.#sectionContext(readOnly);
-    return html`<div class="layout" @focusin=${this.#onFocusIn} @keydown=${this.#onKeydown}>
+    return html`<div class="layout" @focusin=${this.#onFocusIn}>
       <div>
         <section aria-labelledby="general-title" data-section="general">
           <h2 id="general-title">${t('common.program')}</h2>
@@ -300,12 +290,12 @@ export class ClProgramEditor extends LitElement {
       setDurationWeeks: (weeks) => this.#edit((doc) => setProgramValue(doc, 'durationWeeks', weeks)),
       addLanguage: (language) => {
         this.#edit((doc) => addLanguage(doc, language));
-        this.#announce(t('program.languageAdded', { language: languageName(language) }));
+        this.#announcer.announce(t('program.languageAdded', { language: languageName(language) }));
       },
       removeLanguage: (language) => {
         let count = 0;
         this.#edit((doc) => (count = removeLanguage(doc, language)));
-        this.#announce(t('program.languageRemoved', { language: languageName(language), count }));
+        this.#announcer.announce(t('program.languageRemoved', { language: languageName(language), count }));
         void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#new-language')?.focus());
       },
       setDefaultLanguage: (language) => this.#edit((doc) => setDefaultLanguage(doc, language)),
@@ -379,12 +369,6 @@ export class ClProgramEditor extends LitElement {
     if (!this.#readOnly) this.session?.undoManager.redo();
   }
 
-  #announce(message: string): void {
-    // Clearing first makes a repeated message be read again.
-    this.announcement = '';
-    void this.updateComplete.then(() => (this.announcement = message));
-  }
-
   /** Publishes the section and entry that now has focus, so the others see where this person is. */
   readonly #onFocusIn = (event: FocusEvent): void => {
     const session = this.session;
@@ -393,16 +377,6 @@ export class ClProgramEditor extends LitElement {
     const section = target.closest('[data-section]')?.getAttribute('data-section') ?? null;
     const entry = target.closest('[data-entry]')?.getAttribute('data-entry') ?? null;
     publishProgramFocus(session, { section, entry });
-  };
-
-  /** Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z and Ctrl/Cmd+Y anywhere in the editor: this person's own history, not the field's. */
-  readonly #onKeydown = (event: KeyboardEvent): void => {
-    if (event.defaultPrevented || !(event.ctrlKey || event.metaKey) || event.altKey) return;
-    const key = event.key.toLowerCase();
-    if (key !== 'z' && key !== 'y') return;
-    event.preventDefault();
-    if (key === 'y' || event.shiftKey) this.#redo();
-    else this.#undo();
   };
 }
 
@@ -418,6 +392,8 @@ function referencedModules(program: Program): ModuleRef[] {
   });
 }
 
+// The module editor's define.ts registers the header too (both guard, so either may come first).
+if (!customElements.get('cl-editor-header')) customElements.define('cl-editor-header', ClEditorHeader);
 customElements.define('cl-program-editor', ClProgramEditor);
 
 declare global {

@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
+import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import * as Y from 'yjs';
 import { LocaleController } from '../../i18n/i18n.js';
@@ -11,6 +11,7 @@ import type { InstrumentBlock } from '@careloom/format';
 import { lowestCase } from './scoring-test-defaults.js';
 import { t } from '../messages.js';
 import { arrayAt, keyOf, localizedAt, mapAt, mapsOf, numberAt, stringAt } from '../y/read.js';
+import { YDeepObserver } from '../y-deep-observer.js';
 
 let nextInstance = 1;
 
@@ -51,38 +52,14 @@ export class ClScoringTests extends LitElement {
   declare expanded: ReadonlySet<number>;
   protected readonly locale = new LocaleController(this);
   readonly #prefix = `cl-tests-${nextInstance++}`;
-  #observed: Y.Map<unknown> | undefined;
 
   constructor() {
     super();
     this.expanded = new Set();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('block') && this.block !== this.#observed) this.#observe();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.#observe();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#observed?.unobserveDeep(this.#onChange);
-    this.#observed = undefined;
-  }
-
-  #observe(): void {
-    this.#observed?.unobserveDeep(this.#onChange);
-    this.#observed = this.block;
-    this.#observed?.observeDeep(this.#onChange);
-  }
-
-  /** Items, options, bands, alerts and the cases themselves all shape this list; typing in a label does not. */
-  readonly #onChange = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>): void => {
-    if (events.some((event) => !(event.target instanceof Y.Text))) this.requestUpdate();
-  };
+  /** Redraws while connected. Items, options, bands, alerts and the cases themselves all shape this list; typing in a label does not. */
+  protected readonly yObserver = new YDeepObserver(this, () => this.block, (events) => events.some((event) => !(event.target instanceof Y.Text)));
 
   protected override render() {
     const context = this.context;

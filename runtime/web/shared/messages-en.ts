@@ -419,6 +419,7 @@ export const en = {
   dataExportHint: 'The export holds enrollments, every answer with its scores, alerts, messages, plans and who read them.',
   dataExportJson: 'Export as JSON',
   dataExportCsv: 'Export as CSV',
+  dataExportFhir: 'Export as FHIR (for record systems)',
   dataReason: 'Why erase',
   dataReasonRequest: 'A lawful request',
   dataReasonRetention: 'The retention period is over',

@@ -408,6 +408,7 @@ export const nb: Record<WebMessageKey, string> = {
   dataExportHint: 'Eksporten inneholder innskrivninger, alle svar med poeng, varsler, meldinger, planer og hvem som har lest dem.',
   dataExportJson: 'Eksporter som JSON',
   dataExportCsv: 'Eksporter som CSV',
+  dataExportFhir: 'Eksporter som FHIR (for journalsystemer)',
   dataReason: 'Hvorfor slette',
   dataReasonRequest: 'En lovlig anmodning',
   dataReasonRetention: 'Lagringstiden er ute',

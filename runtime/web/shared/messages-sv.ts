@@ -408,6 +408,7 @@ export const sv: Record<WebMessageKey, string> = {
   dataExportHint: 'Exporten innehåller inskrivningar, alla svar med poäng, larm, meddelanden, planer och vem som läst dem.',
   dataExportJson: 'Exportera som JSON',
   dataExportCsv: 'Exportera som CSV',
+  dataExportFhir: 'Exportera som FHIR (för journalsystem)',
   dataReason: 'Varför radera',
   dataReasonRequest: 'En begäran enligt lag',
   dataReasonRetention: 'Lagringstiden har gått ut',

@@ -31,6 +31,7 @@ import { memberInvitationRoutes } from './routes/member-invitations.js';
 import { passwordResetRoutes } from './routes/password-reset.js';
 import { staffRoutes } from './routes/staff.js';
 import { dataAdminRoutes } from './routes/data-admin.js';
+import { linkedIdentityRoutes } from './routes/linked-identities.js';
 import { oidcRoutes } from './routes/oidc.js';
 import { secondFactorRoutes } from './routes/second-factor.js';
 import { healthRoutes } from './routes/health.js';
@@ -131,6 +132,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', passwordResetRoutes({ passwordReset: deps.services.staff.passwordReset, clientIp }));
   app.route('/', dataAdminRoutes({ dataAdmin: deps.services.dataAdmin, clientIp }));
   app.route('/', oidcRoutes({ oidc: deps.services.oidc, cookie, clientIp, publicUrl: deps.publicUrl ?? (() => deps.config.publicUrl) }));
+  app.route('/', linkedIdentityRoutes({ identities: deps.services.oidc, clientIp }));
 
   if (deps.web) app.route('/', webAppRoutes({ ...deps.web, origins: deps.allowedOrigins ?? (() => originsOf(deps.config.publicUrl)) }));
 

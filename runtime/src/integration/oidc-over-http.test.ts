@@ -62,6 +62,14 @@ async function me(jar: CookieJar) {
   return { status: response.status, body: (await response.json()) as { person: { id: string; name: string; email: string }; memberships: Array<{ role: string; organisationId: string }>; csrfToken: string } };
 }
 
+/** A call with the browser's cookies and its session's CSRF token. */
+async function callWith(jar: CookieJar, method: string, path: string) {
+  const { csrfToken } = (await me(jar)).body;
+  const response = await fetch(`${server.url}${path}`, { method, headers: { origin: server.url, cookie: jar.header(server.url), 'x-csrf-token': csrfToken } });
+  const text = await response.text();
+  return { status: response.status, text, body: (text === '' ? {} : JSON.parse(text)) as Record<string, unknown> };
+}
+
 async function staffCount(admin: HttpSession, organisationId: string) {
   return ((await admin.call('GET', `/api/organisations/${organisationId}/members`)).body as { members: unknown[] }).members.length;
 }
@@ -132,6 +140,16 @@ describe('sign-in with OpenID Connect against a real provider', () => {
     const mine = await fetch(`${server.url}/api/me/enrollments`, { headers: { cookie: redeemed.jar.header(server.url) } });
     expect(JSON.stringify(await mine.json())).toContain(enrollment.id);
 
+    // Olle has no password of his own: his only identity is his only way in, and stays linked.
+    const identities = await callWith(redeemed.jar, 'GET', '/api/me/identities');
+    expect(identities.body).toMatchObject({ hasPassword: false, identities: [{ issuer: idp.issuer, providerName: 'Test e-ID', hint: '9876' }] });
+    expect(identities.text).not.toContain('200001019876');
+    const only = (identities.body.identities as Array<{ id: string }>)[0]!.id;
+    const refused = await callWith(redeemed.jar, 'DELETE', `/api/me/identities/${only}`);
+    expect(refused.body).toMatchObject({ status: 409, issues: [{ code: 'identity.last_way_in' }] });
+    idp.signInAs({ sub: 'olle', personal_identity_number: '200001019876' });
+    expect((await signIn('patient')).landed).toBe(`${server.url}/`);
+
     // Someone else's identity cannot use a code twice.
     idp.signInAs({ sub: 'mallory', personal_identity_number: '196601010000' });
     expect((await startWith({ app: 'patient', invitation: { kind: 'enrollment', code: invitation.code } })).landed).toBe(`${server.url}/?signin=invitation_unusable`);
@@ -143,7 +161,8 @@ describe('sign-in with OpenID Connect against a real provider', () => {
     jar.set(server.url, 'careloom_session', theo.cookie.split('=')[1]!);
     idp.signInAs({ sub: 'theo', personal_identity_number: '197505052222' });
     const linked = await startWith({ app: 'clinic', link: true }, jar, theo.csrfToken);
-    expect(linked.landed).toBe(`${server.url}/clinic?signin=linked`);
+    // Back to the screen that started it, which says the outcome.
+    expect(linked.landed).toBe(`${server.url}/clinic?signin=linked#/security`);
 
     idp.signInAs({ sub: 'theo', personal_identity_number: '197505052222' });
     const again = await signIn('clinic');
@@ -154,7 +173,27 @@ describe('sign-in with OpenID Connect against a real provider', () => {
     const coraJar = new CookieJar();
     coraJar.set(server.url, 'careloom_session', cora.cookie.split('=')[1]!);
     idp.signInAs({ sub: 'theo', personal_identity_number: '197505052222' });
-    expect((await startWith({ app: 'clinic', link: true }, coraJar, cora.csrfToken)).landed).toBe(`${server.url}/clinic?signin=identity_taken`);
+    expect((await startWith({ app: 'clinic', link: true }, coraJar, cora.csrfToken)).landed).toBe(`${server.url}/clinic?signin=identity_taken#/security`);
+    expect((await callWith(coraJar, 'GET', '/api/me/identities')).body.identities).toEqual([]);
+
+    // Theo sees the link by the provider's name and the number's last digits only, and unlinks it;
+    // Cora cannot unlink it for him, and afterwards the identity signs nobody in.
+    const listed = await callWith(jar, 'GET', '/api/me/identities');
+    expect(listed.body).toEqual({
+      provider: { enabled: true, displayName: 'Test e-ID' },
+      hasPassword: true,
+      identities: [{ id: expect.stringMatching(/^[0-9a-f]{12}$/), issuer: idp.issuer, providerName: 'Test e-ID', hint: '2222', linkedAt: expect.any(String) }],
+    });
+    expect(listed.text).not.toContain('197505052222');
+    const theosLink = (listed.body.identities as Array<{ id: string }>)[0]!.id;
+    expect((await callWith(coraJar, 'DELETE', `/api/me/identities/${theosLink}`)).status).toBe(404);
+    expect((await callWith(jar, 'DELETE', `/api/me/identities/${theosLink}`)).status).toBe(204);
+    expect((await callWith(jar, 'GET', '/api/me/identities')).body.identities).toEqual([]);
+    idp.signInAs({ sub: 'theo', personal_identity_number: '197505052222' });
+    expect((await signIn('clinic')).landed).toBe(`${server.url}/clinic?signin=unknown_identity`);
+    // Now free, Cora may link it to her account.
+    idp.signInAs({ sub: 'theo', personal_identity_number: '197505052222' });
+    expect((await startWith({ app: 'clinic', link: true }, coraJar, cora.csrfToken)).landed).toBe(`${server.url}/clinic?signin=linked#/security`);
   });
 
   it('refuses a callback whose state was altered, a cancelled sign-in and a callback without its flow', { timeout: 30_000 }, async () => {

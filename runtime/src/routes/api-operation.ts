@@ -21,10 +21,11 @@ export interface ApiOperation {
   /**
    * Success status and what it returns: `response` names the JSON body's definition, required
    * unless the status is 202 or 204 (no body) or the answer is CSV only. `csv`: the answer is (or,
-   * with `response`, may instead be) `text/csv`. `also` lists further 2xx statuses with the same
-   * body (a retried request).
+   * with `response`, may instead be) `text/csv`; `fhir`: it may instead be a FHIR R4 resource
+   * (`application/fhir+json`, validated against the R4 definitions in the tests, not here). `also`
+   * lists further 2xx statuses with the same body (a retried request).
    */
-  success: { status: number; also?: number[]; description: string; response?: ApiSchemaName; csv?: true; file?: true };
+  success: { status: number; also?: number[]; description: string; response?: ApiSchemaName; csv?: true; file?: true; fhir?: true };
   /** Problem statuses the operation can answer besides 500. */
   problems: number[];
 }
@@ -97,6 +98,7 @@ export function openApiDocument(operations: readonly ApiOperation[], version: st
     const content = {
       ...(success.response ? { 'application/json': { schema: { $ref: definitionRef(success.response) } } } : {}),
       ...(success.csv ? { 'text/csv': { schema: { type: 'string', description: 'UTF-8 CSV with a header row; cells that a spreadsheet would run as formulas are neutralised.' } } } : {}),
+      ...(success.fhir ? { 'application/fhir+json': { schema: { type: 'object', description: 'A FHIR R4 resource (here a collection Bundle), as the R4 specification defines it.' } } } : {}),
       ...(success.file ? { '*/*': { schema: { type: 'string', format: 'binary', description: 'The file\'s bytes, in the type read from them when it was uploaded.' } } } : {}),
     };
     const body = Object.keys(content).length > 0 ? { content } : {};

@@ -17,6 +17,7 @@ const ENDPOINTS: Array<{ name: string; method: string; path: string; body?: unkn
   { name: 'export the audit log as CSV', method: 'GET', path: '/api/data/providers/care-1/audit/export?action=patient.read', expect: DATA_ADMIN(200) },
   { name: 'the log review report', method: 'GET', path: '/api/data/providers/care-1/audit/review?from=2026-01-01&until=2026-12-31', expect: DATA_ADMIN(200) },
   { name: 'export a patient as JSON', method: 'GET', path: '/api/data/providers/care-1/patients/person-patient/export', expect: DATA_ADMIN(200) },
+  { name: 'export a patient as a FHIR Bundle', method: 'GET', path: '/api/data/providers/care-1/patients/person-patient/export?format=fhir', expect: DATA_ADMIN(200) },
   { name: 'export a patient as CSV', method: 'GET', path: '/api/data/providers/care-1/patients/person-patient/export?format=csv', expect: DATA_ADMIN(200) },
   { name: 'purge a patient', method: 'POST', path: '/api/data/providers/care-1/patients/person-other-patient/purge', body: { reason: 'request', confirm: 'person-other-patient' }, expect: DATA_ADMIN(200) },
   { name: 'who read my data', method: 'GET', path: '/api/me/reads', expect: { ...everyone(403), anonymous: 401, patient: 200, 'other-patient': 200 } },

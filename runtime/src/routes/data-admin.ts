@@ -81,7 +81,7 @@ const presentEntry = (entry: AuditRecord) => ({
  * - GET /api/data/providers/:orgId/audit?patientId&actorId&action&from&until&cursor&limit → `{ entries, nextCursor }`, newest first
  * - GET /api/data/providers/:orgId/audit/export?… → text/csv (the same filters, at most 50,000 rows)
  * - GET /api/data/providers/:orgId/audit/review?from&until&openFrom&openUntil&dailyPatients → the log review report
- * - GET /api/data/providers/:orgId/patients/:patientId/export?format=json|csv → the patient's data
+ * - GET /api/data/providers/:orgId/patients/:patientId/export?format=json|csv|fhir → the patient's data (fhir: an R4 collection Bundle, application/fhir+json)
  * - POST /api/data/providers/:orgId/patients/:patientId/purge `{ reason: "retention" | "request", confirm: patientId }` → 200 counts
  * - GET /api/me/reads → `{ reads: [{ at, name, role, unit }] }` for the signed-in patient
  *
@@ -119,7 +119,12 @@ export function dataAdminRoutes(deps: DataAdminRoutesDeps) {
 
   app.get('/api/data/providers/:orgId/patients/:patientId/export', async (c) => {
     const format = c.req.query('format') ?? 'json';
-    if (format !== 'json' && format !== 'csv') invalid('/format', '"format" must be json or csv.');
+    if (format !== 'json' && format !== 'csv' && format !== 'fhir') invalid('/format', '"format" must be json, csv or fhir.');
+    if (format === 'fhir') {
+      const bundle = await deps.dataAdmin.exportPatientFhir(context(c), c.req.param('orgId'), c.req.param('patientId'));
+      c.header('Content-Disposition', 'attachment; filename="patient.fhir.json"');
+      return c.body(JSON.stringify(bundle), 200, { 'Content-Type': 'application/fhir+json; charset=utf-8' });
+    }
     if (format === 'csv') {
       const csv = await deps.dataAdmin.exportPatientCsv(context(c), c.req.param('orgId'), c.req.param('patientId'));
       c.header('Content-Type', 'text/csv; charset=utf-8');

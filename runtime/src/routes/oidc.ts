@@ -16,6 +16,8 @@ import { readBody } from './authoring-request.js';
 export const OIDC_FLOW_COOKIE = 'careloom_oidc';
 const FLOW_COOKIE_PATH = '/api/auth/oidc';
 export const OIDC_CALLBACK_PATH = '/api/auth/oidc/callback';
+/** Where each app lists the person's linked identities (the clinic's security screen, the patient's settings). */
+const OIDC_ACCOUNT_SCREENS: Readonly<Record<OidcApp, string>> = { clinic: '#/security', patient: '#/settings', designer: '' };
 
 export interface OidcRoutesDeps {
   oidc: OidcSignInService;
@@ -78,7 +80,9 @@ export function oidcRoutes(deps: OidcRoutesDeps) {
       if (outcome.login) setSessionCookie(c, outcome.login.token, deps.cookie);
       const path = OIDC_APP_PATHS[outcome.app];
       // The reason is one of a fixed set of words (no text from the provider); the app shows a sentence for it.
-      return c.redirect(outcome.ok ? `${path}${outcome.done === 'linked' ? '?signin=linked' : ''}` : `${path}?signin=${outcome.reason}`, 302);
+      // A link (made or refused) goes back to the screen that started it, which says the outcome.
+      const screen = outcome.linking ? OIDC_ACCOUNT_SCREENS[outcome.app] : '';
+      return c.redirect(outcome.ok ? `${path}${outcome.done === 'linked' ? '?signin=linked' : ''}${screen}` : `${path}?signin=${outcome.reason}${screen}`, 302);
     })
     .post('/api/auth/oidc/logout', requireAuth, async (c) => {
       const ended = await deps.oidc.logout(c.var.principal!, requestContextOf(c, deps.clientIp));

@@ -6,6 +6,7 @@ import { MEDIA_OPERATIONS } from './media.js';
 import { STAFF_OPERATIONS } from './staff-operations.js';
 import { WEBHOOK_OPERATIONS } from './webhooks.js';
 import { RESEARCH_EXPORT_OPERATIONS } from './research-export.js';
+import { LINKED_IDENTITY_OPERATIONS } from './linked-identities.js';
 import { OIDC_OPERATIONS } from './oidc.js';
 import { SECOND_FACTOR_OPERATIONS } from './second-factor.js';
 
@@ -63,6 +64,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...RESEARCH_EXPORT_OPERATIONS,
   ...STAFF_OPERATIONS,
   ...OIDC_OPERATIONS,
+  ...LINKED_IDENTITY_OPERATIONS,
   ...SECOND_FACTOR_OPERATIONS,
   ...MEDIA_OPERATIONS,
 ];

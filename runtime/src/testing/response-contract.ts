@@ -73,6 +73,10 @@ export function checkResponseContract(method: string, url: string, status: numbe
     if (!documentedTypes(route, status).includes('text/csv')) throw new Error(`${method} ${path} answered ${status} with CSV, which /api/openapi.json does not document.`);
     return;
   }
+  if (contentType !== null && /^application\/fhir\+json/i.test(contentType)) {
+    if (!documentedTypes(route, status).includes('application/fhir+json')) throw new Error(`${method} ${path} answered ${status} with FHIR, which /api/openapi.json does not document.`);
+    return;
+  }
   if (!validate) {
     if (json) throw new Error(`${method} ${path} answered ${status} with JSON, but /api/openapi.json documents no body for it.`);
     return;

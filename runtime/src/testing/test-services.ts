@@ -99,7 +99,7 @@ export function createTestServices(stores: Stores, options: { examples: ExampleC
     health: createHealthService({ storage: stores, version: options.version ?? '9.9.9-test' }),
     examples: options.examples,
     accounts,
-    dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId(), sessionRevoked: accounts.sessionRevoked }),
+    dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId(), sessionRevoked: accounts.sessionRevoked, fhir: { content: createReleasedContent(stores.authoring), getUnit: (id) => stores.care.getUnit(id), canonicalBase: () => `${publicUrl()}/fhir/r4` } }),
     staff: createStaffServices({ store: stores.staff, accounts: stores.accounts, audit: stores.audit, hasher: plainHasher, sessionRevoked: accounts.sessionRevoked, clock, ids, publicUrl, ...(options.newResetToken ? { newResetToken: options.newResetToken } : {}) }),
     authoring: createAuthoringService({ store: stores.authoring, drafts: stores.drafts, codec: yDocDraftCodec, examples: noExamples, now: () => clock.now(), newId: () => ids.newId() }),
     care,

@@ -151,7 +151,8 @@ export class ClDataScreen extends ScreenElement {
         <p>${t('dataExportHint')}</p>
         ${this.exportPatient
           ? html`<p class="actions"><a class="button" data-export="json" href=${`${this.base}/patients/${seg(this.exportPatient)}/export?format=json`} download>${t('dataExportJson')}</a>
-              <a class="button" data-export="csv" href=${`${this.base}/patients/${seg(this.exportPatient)}/export?format=csv`} download>${t('dataExportCsv')}</a></p>`
+              <a class="button" data-export="csv" href=${`${this.base}/patients/${seg(this.exportPatient)}/export?format=csv`} download>${t('dataExportCsv')}</a>
+              <a class="button" data-export="fhir" href=${`${this.base}/patients/${seg(this.exportPatient)}/export?format=fhir`} download>${t('dataExportFhir')}</a></p>`
           : null}
         <label>${t('dataReason')} <select name="reason"><option value="request">${t('dataReasonRequest')}</option><option value="retention">${t('dataReasonRetention')}</option></select></label>
         <label>${t('dataConfirm')} <input name="confirm" required autocomplete="off" /></label>

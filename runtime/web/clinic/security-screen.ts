@@ -3,12 +3,13 @@ import type { PropertyDeclarations, TemplateResult } from 'lit';
 import type { SecondFactorPolicy, SecondFactorStatus } from '@careloom/format/api';
 import { ApiError } from '@careloom/client/api';
 import { field } from '../shared/login-form.js';
+import '../shared/linked-identities.js';
 import '../shared/second-factor-setup.js';
 import { ScreenElement } from '../shared/screen-element.js';
 
 /**
  * `<cl-security-screen>` (`#/security`): the signed-in person's second factor (set up, recovery
- * codes left, turn off with a code) and, for the care provider's permissions and care-provider
+ * codes left, turn off with a code), their linked e-IDs (`<cl-linked-identities>`) and, for the care provider's permissions and care-provider
  * admins (`organisation-id`), whether its staff must have one.
  */
 export class ClSecurityScreen extends ScreenElement {
@@ -96,6 +97,7 @@ export class ClSecurityScreen extends ScreenElement {
       ${this.loadError ? html`<p class="form-error" role="alert">${this.loadError}</p>` : null}
       ${this.error ? html`<p class="form-error" role="alert">${this.error}</p>` : null}
       ${status === null ? html`<p role="status">${t('common.loading')}</p>` : this.renderFactor(status)}
+      <cl-linked-identities app="clinic" .api=${this.api} .language=${this.language}></cl-linked-identities>
       ${this.policy
         ? html`<section aria-labelledby="policy-title">
             <h2 id="policy-title">${t('sfPolicyTitle')}</h2>

@@ -3,12 +3,14 @@ import { live } from 'lit/directives/live.js';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import type { NoticeSettings } from '@careloom/format/api';
 import { checkStyles } from '../shared/check-styles.js';
+import '../shared/linked-identities.js';
 import { ScreenElement } from '../shared/screen-element.js';
 
 /**
- * `<cl-settings-screen>`: the patient's settings. For now one choice: whether Careloom e-mails them
- * when something new waits (a message, new material, a reminder from their care unit). It is saved
- * at once on change, and the server's senders read it in the same transaction as each e-mail.
+ * `<cl-settings-screen>`: the patient's settings: whether Careloom e-mails them when something new
+ * waits (a message, new material, a reminder from their care unit), saved at once on change (the
+ * server's senders read it in the same transaction as each e-mail); and their linked e-IDs
+ * (`<cl-linked-identities>`).
  */
 export class ClSettingsScreen extends ScreenElement {
   static override styles = [ScreenElement.styles, checkStyles];
@@ -70,7 +72,8 @@ export class ClSettingsScreen extends ScreenElement {
           </fieldset>`
         : null}
       <p class="status" role="status">${this.saved ? t('settingsSaved') : ''}</p>
-      ${this.error ? html`<p class="form-error" role="alert">${this.error}</p>` : null}`;
+      ${this.error ? html`<p class="form-error" role="alert">${this.error}</p>` : null}
+      <cl-linked-identities app="patient" .api=${this.api} .language=${this.language}></cl-linked-identities>`;
   }
 }
 

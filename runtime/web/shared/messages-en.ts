@@ -422,6 +422,7 @@ export const en = {
   dataExportHint: 'The export holds enrollments, every answer with its scores, alerts, messages, plans and who read them.',
   dataExportJson: 'Export as JSON',
   dataExportCsv: 'Export as CSV',
+  dataExportFhir: 'Export as FHIR (for record systems)',
   dataReason: 'Why erase',
   dataReasonRequest: 'A lawful request',
   dataReasonRetention: 'The retention period is over',
@@ -637,6 +638,19 @@ export const en = {
   noticesPostedList: "Posted by your care provider",
   noticesChooseUnit: "Choose at least one unit.",
   noticesEmailed: "E-mailed",
+  identitiesTitle: "Sign-in with e-ID",
+  identitiesNone: "No e-ID is linked to your account.",
+  identitiesLink: "Link e-ID",
+  identitiesLinkHint: "Link your {provider} to sign in with it. You sign in at {provider} and come back here.",
+  identitiesNoProvider: "Sign-in with e-ID is not offered on this server right now.",
+  identityEndingIn: "{provider}, number ending in {hint}",
+  identityLinkedOn: "linked {date}",
+  identityUnlink: "Unlink",
+  identityUnlinkLabel: "Unlink {identity}",
+  identityUnlinkQuestion: "Unlink {identity}? You can no longer sign in with it.",
+  identityUnlinkConfirm: "Yes, unlink",
+  identityUnlinked: "{identity} is no longer linked to your account.",
+  identityLastWayIn: "You cannot unlink this e-ID: it is the only way you can sign in. Link another e-ID first.",
 };
 
 export type WebMessageKey = keyof typeof en;

@@ -2253,6 +2253,42 @@ export interface OidcLogoutView {
   endSessionUrl?: string;
 }
 /**
+ * One of the signed-in person's identities at a provider. Never the identifying value itself: only its last characters, when it is long enough to show a part of.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "LinkedIdentity".
+ */
+export interface LinkedIdentity {
+  /**
+   * Names the link for unlinking (the first twelve characters of its stored digest, as in the audit log).
+   */
+  id: string;
+  /**
+   * The provider's issuer URL.
+   */
+  issuer: string;
+  /**
+   * The provider's name as people know it, while it is the configured provider.
+   */
+  providerName?: string;
+  /**
+   * The last characters (at most four) of the identifying value: "ending in 2391".
+   */
+  hint?: string;
+  linkedAt: string;
+}
+/**
+ * GET /api/me/identities: the signed-in person's linked identities, oldest first; whether a provider is configured to link another; whether the person has a password of their own (without one, the last identity cannot be unlinked).
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "LinkedIdentityList".
+ */
+export interface LinkedIdentityList {
+  provider: OidcStatus;
+  hasPassword: boolean;
+  identities: LinkedIdentity[];
+}
+/**
  * GET and PUT /api/me/notice-settings: whether the patient wants e-mail notices. The e-mails name nothing of their care, only that something waits.
  *
  * This interface was referenced by `CareloomApi`'s JSON-Schema
@@ -3096,6 +3132,8 @@ export interface ApiDefinitions {
   OidcStartBody: OidcStartBody;
   OidcStartView: OidcStartView;
   OidcLogoutView: OidcLogoutView;
+  LinkedIdentity: LinkedIdentity;
+  LinkedIdentityList: LinkedIdentityList;
   NoticeSettings: NoticeSettings;
   PatientNotice: PatientNotice;
   PatientOutreach: PatientOutreach;

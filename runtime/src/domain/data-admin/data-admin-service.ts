@@ -4,6 +4,9 @@ import { DomainError } from '../errors.js';
 import type { Principal } from '../principal.js';
 import type { NewAuditEntry } from '../../storage/types.js';
 import type { AuditRecord, AuditSearch, DataAdminStore, PatientReadView, PatientRecord, ReadRecord } from './data-admin-store.js';
+import type { Module } from '@careloom/format';
+import type { ReleasedContent, UnitRecord } from '../care/ports.js';
+import { patientBundle, resourceCounts, type PatientBundle } from '../fhir/patient-bundle.js';
 
 export interface DataAdminContext {
   principal: Principal | undefined;
@@ -17,6 +20,12 @@ export interface DataAdminServiceDeps {
   newId: () => string;
   /** Told when a purge ended a person's sessions, so nothing in this process still holds them (cached sessions, connections). */
   sessionRevoked?: SessionRevokedHub;
+  /** What the FHIR form of a patient's export reads besides the record: the answered module versions, the units' time zones, the endpoint's base. */
+  fhir: {
+    content: Pick<ReleasedContent, 'versionContent'>;
+    getUnit(id: string): Promise<Pick<UnitRecord, 'timeZone'> | undefined>;
+    canonicalBase: () => string;
+  };
 }
 
 export type AuditQuery = Omit<AuditSearch, 'organisationId' | 'limit'> & { limit?: number };
@@ -50,6 +59,8 @@ export interface DataAdminService {
   review(context: DataAdminContext, organisationId: string, query: ReviewQuery): Promise<ReviewReport>;
   exportPatient(context: DataAdminContext, organisationId: string, patientId: string): Promise<PatientRecord>;
   exportPatientCsv(context: DataAdminContext, organisationId: string, patientId: string): Promise<string>;
+  /** The same export as a FHIR R4 collection Bundle (domain/fhir/patient-bundle.ts, docs/fhir-patient-export.md). */
+  exportPatientFhir(context: DataAdminContext, organisationId: string, patientId: string): Promise<PatientBundle>;
   purgePatient(context: DataAdminContext, organisationId: string, patientId: string, reason: 'retention' | 'request'): Promise<{ enrollments: number; responses: number; messages: number; alerts: number }>;
   /** The signed-in patient's own: who read their data, when. */
   myReads(context: DataAdminContext): Promise<PatientReadView[]>;
@@ -184,6 +195,37 @@ export function createDataAdminService(deps: DataAdminServiceDeps): DataAdminSer
       for (const reminder of record.reminders) rows.push(['reminder', `${String(reminder['kind'])}:${String(reminder['itemId'])}:${String(reminder['localDate'])}`, String(reminder['enrollmentId'] ?? ''), String(reminder['sentAt'] ?? ''), JSON.stringify(reminder)]);
       for (const read of record.reads) rows.push(['read', read.id, read.objectType === 'enrollment' ? (read.objectId ?? '') : '', read.at, JSON.stringify({ reader: read.actorName, role: read.actorRole, unit: read.unitName, what: read.details['read'] ?? null })]);
       return stringify(rows, { header: true, columns: ['record', 'id', 'enrollment', 'at', 'data'], cast: { string: neutraliseFormula } });
+    },
+
+    async exportPatientFhir(context, organisationId, patientId) {
+      const principal = allowed(context, organisationId);
+      await patientOf(organisationId, patientId);
+      const record = await deps.store.patientRecord(organisationId, patientId);
+      if (!record) throw new DomainError('not_found', 'There is no such patient at this care provider.');
+      // Everything the mapping needs is read first, so the mapping itself stays pure.
+      const modules = new Map<string, Module | undefined>();
+      for (const response of record.responses) {
+        const key = `${String(response['moduleId'])}@${String(response['moduleVersion'])}`;
+        if (modules.has(key)) continue;
+        const content = await deps.fhir.content.versionContent(String(response['moduleId']), Number(response['moduleVersion']));
+        modules.set(key, content?.kind === 'module' ? (content.content as Module) : undefined);
+      }
+      const zones = new Map<string, string>();
+      for (const enrollment of record.enrollments) {
+        const unitId = String(enrollment['unitId']);
+        if (!zones.has(unitId)) zones.set(unitId, (await deps.fhir.getUnit(unitId))?.timeZone ?? 'UTC');
+      }
+      const at = deps.now().toISOString();
+      const bundle = patientBundle({
+        record,
+        moduleOf: (moduleId, version) => modules.get(`${moduleId}@${version}`),
+        timeZoneOf: (unitId) => zones.get(unitId) ?? 'UTC',
+        canonicalBase: deps.fhir.canonicalBase(),
+        at,
+        bundleId: deps.newId(),
+      });
+      await deps.store.record(entry(context, principal, organisationId, 'patient.export', { objectType: 'patient', objectId: patientId, patientId, details: { format: 'fhir', resources: resourceCounts(bundle) } }));
+      return bundle;
     },
 
     async purgePatient(context, organisationId, patientId, reason) {

@@ -43,6 +43,7 @@ export interface Extension {
   valueExpression?: Expression;
   valueMarkdown?: string;
   valueUri?: string;
+  valueReference?: Reference;
 }
 
 /** The element extension of a primitive (`_text`), where translations go. */

@@ -28,6 +28,13 @@ const CODES: Record<string, Record<string, readonly string[]>> = {
   Observation: { status: ['registered', 'preliminary', 'final', 'amended', 'corrected', 'cancelled', 'entered-in-error', 'unknown'] },
   Bundle: { type: ['document', 'message', 'transaction', 'transaction-response', 'batch', 'batch-response', 'history', 'searchset', 'collection'] },
   OperationOutcome: {},
+  // The patient export's other resources (domain/fhir/patient-bundle.ts).
+  Flag: { status: ['active', 'inactive', 'entered-in-error'] },
+  Communication: { status: ['preparation', 'in-progress', 'not-done', 'on-hold', 'stopped', 'completed', 'entered-in-error', 'unknown'] },
+  EpisodeOfCare: { status: ['planned', 'waitlist', 'active', 'onhold', 'finished', 'cancelled', 'entered-in-error'] },
+  CarePlan: { status: ['draft', 'active', 'on-hold', 'revoked', 'completed', 'entered-in-error', 'unknown'], intent: ['proposal', 'plan', 'order', 'option'] },
+  AuditEvent: { action: ['C', 'R', 'U', 'D', 'E'], outcome: ['0', '4', '8', '12'] },
+  Patient: {},
   CapabilityStatement: { status: ['draft', 'active', 'retired', 'unknown'], kind: ['instance', 'capability', 'requirements'] },
 };
 const ITEM_TYPES = ['group', 'display', 'boolean', 'decimal', 'integer', 'date', 'dateTime', 'time', 'string', 'text', 'url', 'choice', 'open-choice', 'attachment', 'reference', 'quantity'];

@@ -9,6 +9,7 @@ import { DomainError, isDomainError } from '../errors.js';
 import type { Principal } from '../principal.js';
 import { memoryRateLimits, type RateLimits } from '../rate-limits.js';
 import { IDENTITY_TAKEN, type ExternalIdentity, type ExternalIdentityStore } from './external-identity-store.js';
+import { linkedIdentityMethods, type LinkedIdentityMethods } from './linked-identities.js';
 import { OidcCallbackError, type OidcProviderPort } from './oidc-provider-port.js';
 
 /** The app the browser returns to after the provider. */
@@ -43,9 +44,10 @@ export type OidcRefusal =
   | 'rate_limited'
   | 'session_changed';
 
+/** `linking`: the flow linked (or tried to link) a signed-in account, so the browser goes back to the account screen. */
 export type OidcOutcome =
-  | { ok: true; app: OidcApp; done: 'signed_in' | 'joined' | 'enrolled' | 'linked'; login?: LoginResult }
-  | { ok: false; app: OidcApp; reason: OidcRefusal; login?: LoginResult };
+  | { ok: true; app: OidcApp; done: 'signed_in' | 'joined' | 'enrolled' | 'linked'; login?: LoginResult; linking?: true }
+  | { ok: false; app: OidcApp; reason: OidcRefusal; login?: LoginResult; linking?: true };
 
 /** What one browser's sign-in carries from the start to the callback, sealed in a cookie. */
 interface Flow {
@@ -79,7 +81,7 @@ export interface OidcSignInDeps {
   /** Undefined when no provider is configured: then only `describe` answers. */
   provider: OidcProviderPort | undefined;
   identities: ExternalIdentityStore;
-  accounts: Pick<AccountsStore, 'findSession' | 'findPerson'>;
+  accounts: Pick<AccountsStore, 'findSession' | 'findPerson' | 'hasChosenPassword'>;
   authentication: Pick<AuthenticationService, 'startExternalSession' | 'logout'>;
   memberInvitations: Pick<MemberInvitationService, 'accept' | 'joinWithIdentity'>;
   care: {
@@ -105,7 +107,7 @@ export interface OidcBeginInput {
   link?: boolean;
 }
 
-export interface OidcSignInService {
+export interface OidcSignInService extends LinkedIdentityMethods {
   /** Whether the login pages offer the provider, and under what name. */
   describe(): { enabled: boolean; displayName?: string };
   /** Starts a sign-in: the provider's URL to send the browser to and the sealed flow for its cookie. */
@@ -195,6 +197,8 @@ export function createOidcSignInService(deps: OidcSignInDeps): OidcSignInService
   };
 
   return {
+    ...linkedIdentityMethods({ provider: deps.provider, identities: deps.identities, accounts: deps.accounts, clock: deps.clock }),
+
     describe() {
       return deps.provider ? { enabled: true, displayName: deps.provider.displayName } : { enabled: false };
     },
@@ -222,7 +226,7 @@ export function createOidcSignInService(deps: OidcSignInDeps): OidcSignInService
       const app: OidcApp = flow?.app ?? 'patient';
       const refuse = async (reason: OidcRefusal, personId?: string, login?: LoginResult): Promise<OidcOutcome> => {
         await deps.identities.recordRefusedSignIn({ issuer: oidc.issuer, reason, ...(personId === undefined ? {} : { personId }), audit: audit(context, personId) });
-        return { ok: false, app, reason, ...(login ? { login } : {}) };
+        return { ok: false, app, reason, ...(login ? { login } : {}), ...(flow?.intent.kind === 'link' ? { linking: true as const } : {}) };
       };
       if (!flow || deps.clock.now().getTime() - flow.startedAt > OIDC_FLOW_TTL_MS || flow.startedAt > deps.clock.now().getTime() + 60_000) return refuse('expired');
       // The state in the URL must be the one this browser's flow started with: a callback from
@@ -257,7 +261,7 @@ export function createOidcSignInService(deps: OidcSignInDeps): OidcSignInService
           if (reason) return refuse(reason, principal.personId);
           throw error;
         }
-        return { ok: true, app, done: 'linked' };
+        return { ok: true, app, done: 'linked', linking: true };
       }
 
       if (linked) {

@@ -61,6 +61,43 @@ export function runExternalIdentityStoreContract(name: string, open: () => Promi
       expect(results.filter((result) => result.status === 'rejected' && isDomainError(result.reason, 'conflict'))).toHaveLength(1);
     });
 
+    it('keeps the hint of an identity, never more than it was given', async () => {
+      await h.identities.link({ identity: { issuer, subjectDigest: digest(5), hint: '2391' }, personId: 'ann', at, audit: context });
+      expect(await h.identities.listOfPerson('ann')).toEqual([{ issuer, subjectDigest: digest(5), hint: '2391', personId: 'ann', linkedAt: at }]);
+    });
+
+    it('unlinks one of the person\'s own identities by its label, audited without the claim', async () => {
+      await h.identities.link({ identity: { issuer, subjectDigest: digest(6) }, personId: 'ann', at, audit: context });
+      await h.identities.link({ identity: { issuer, subjectDigest: digest(7) }, personId: 'ann', at, audit: context });
+      // Bo cannot name Ann's link: not found, and Ann keeps it.
+      expect(await h.identities.unlink({ personId: 'bo', label: digest(6).slice(0, 12), at, audit: { ...context, actorId: 'bo' } })).toBe('not_found');
+      expect(await h.identities.unlink({ personId: 'ann', label: 'f'.repeat(12), at, audit: context })).toBe('not_found');
+      expect(await h.identities.unlink({ personId: 'ann', label: digest(6).slice(0, 12), at, audit: { ...context, actorId: 'ann' } })).toBe('unlinked');
+      expect(await h.identities.unlink({ personId: 'ann', label: digest(6).slice(0, 12), at, audit: context })).toBe('not_found');
+      expect((await h.identities.listOfPerson('ann')).map((link) => link.subjectDigest)).toEqual([digest(7)]);
+      expect(await h.identities.findByDigest(digest(6))).toBeUndefined();
+      const unlinks = (await h.readAudit()).filter((entry) => entry.action === 'identity.unlink');
+      expect(unlinks).toEqual([expect.objectContaining({ actorId: 'ann', objectType: 'external_identity', objectId: digest(6).slice(0, 12), details: { personId: 'ann', issuer, identitiesLeft: 1 } })]);
+      expect(JSON.stringify(unlinks)).not.toContain(digest(6));
+      // Ann has a password of her own: her last identity may go too.
+      expect(await h.identities.unlink({ personId: 'ann', label: digest(7).slice(0, 12), at, audit: context })).toBe('unlinked');
+      expect(await h.identities.listOfPerson('ann')).toEqual([]);
+    });
+
+    it('refuses to unlink the last way in of an account without a password of its own, even two at once', async () => {
+      await h.accounts.createPersonWithMemberships({ ...person('cy'), passwordChosen: false }, undefined, [], context);
+      await h.identities.link({ identity: { issuer, subjectDigest: digest(8) }, personId: 'cy', at, audit: context });
+      expect(await h.identities.unlink({ personId: 'cy', label: digest(8).slice(0, 12), at, audit: context })).toBe('last_way_in');
+      await h.identities.link({ identity: { issuer: 'https://other-idp.example.org', subjectDigest: digest(9) }, personId: 'cy', at, audit: context });
+      const both = await Promise.all([
+        h.identities.unlink({ personId: 'cy', label: digest(8).slice(0, 12), at, audit: context }),
+        h.identities.unlink({ personId: 'cy', label: digest(9).slice(0, 12), at, audit: context }),
+      ]);
+      expect(both.sort()).toEqual(['last_way_in', 'unlinked']);
+      expect(await h.identities.listOfPerson('cy')).toHaveLength(1);
+      expect((await h.readAudit()).filter((entry) => entry.action === 'identity.unlink')).toHaveLength(1);
+    });
+
     it('records a refused sign-in with its reason only', async () => {
       await h.identities.recordRefusedSignIn({ issuer, reason: 'unknown_identity', audit: context });
       await h.identities.recordRefusedSignIn({ issuer, reason: 'account_disabled', personId: 'bo', audit: { ...context, actorId: 'bo' } });

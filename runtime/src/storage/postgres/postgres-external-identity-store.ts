@@ -3,8 +3,7 @@ import type { AuditContext } from '../../domain/accounts/accounts-store.js';
 import { DomainError } from '../../domain/errors.js';
 import type { ExternalIdentity, ExternalIdentityLink, ExternalIdentityStore } from '../../domain/oidc/external-identity-store.js';
 import { uuidGenerator, type IdGenerator } from '../../ids.js';
-import { IDENTITY_TAKEN } from '../../domain/oidc/external-identity-store.js';
-import { identityLabel } from '../sqlite/external-identity-store.js';
+import { IDENTITY_TAKEN, identityLabel } from '../../domain/oidc/external-identity-store.js';
 import { inTransaction, isUniqueViolation } from './open-postgres.js';
 import { writeAuditEntryPg } from './postgres-audit-log.js';
 
@@ -13,9 +12,16 @@ interface IdentityRow {
   issuer: string;
   person_id: string;
   linked_at: string;
+  hint: string | null;
 }
 
-const toLink = (row: IdentityRow): ExternalIdentityLink => ({ subjectDigest: row.subject_digest, issuer: row.issuer, personId: row.person_id, linkedAt: row.linked_at });
+const toLink = (row: IdentityRow): ExternalIdentityLink => ({
+  subjectDigest: row.subject_digest,
+  issuer: row.issuer,
+  ...(row.hint === null ? {} : { hint: row.hint }),
+  personId: row.person_id,
+  linkedAt: row.linked_at,
+});
 
 /**
  * Links an identity inside the caller's transaction, like the SQLite `insertIdentityLink`: the
@@ -24,7 +30,7 @@ const toLink = (row: IdentityRow): ExternalIdentityLink => ({ subjectDigest: row
  */
 export async function insertIdentityLinkPg(db: pg.ClientBase, input: { identity: ExternalIdentity; personId: string; at: string; audit: AuditContext; auditId: string }): Promise<boolean> {
   try {
-    const inserted = await db.query('INSERT INTO external_identities (subject_digest, issuer, person_id, linked_at) VALUES ($1, $2, $3, $4) ON CONFLICT (subject_digest) DO NOTHING', [input.identity.subjectDigest, input.identity.issuer, input.personId, input.at]);
+    const inserted = await db.query('INSERT INTO external_identities (subject_digest, issuer, person_id, linked_at, hint) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (subject_digest) DO NOTHING', [input.identity.subjectDigest, input.identity.issuer, input.personId, input.at, input.identity.hint ?? null]);
     if ((inserted.rowCount ?? 0) === 0) {
       const existing = (await db.query<IdentityRow>('SELECT * FROM external_identities WHERE subject_digest = $1', [input.identity.subjectDigest])).rows[0];
       if (existing?.person_id === input.personId) return false;
@@ -52,6 +58,23 @@ export function createPostgresExternalIdentityStore(pool: pg.Pool, options: { id
     },
     async link(input) {
       return inTransaction(pool, (db) => insertIdentityLinkPg(db, { ...input, auditId: ids.newId() }));
+    },
+    async unlink(input) {
+      return inTransaction(pool, async (db) => {
+        // The person's row is locked first: two unlinks of their last two identities at once wait
+        // for each other, so the second sees the first's deletion and the rule holds.
+        const person = (await db.query<{ chosen: boolean }>('SELECT password_chosen_at IS NOT NULL AS chosen FROM people WHERE id = $1 FOR UPDATE', [input.personId])).rows[0];
+        if (!person) return 'not_found' as const;
+        const rows = (await db.query<IdentityRow>('SELECT * FROM external_identities WHERE person_id = $1 ORDER BY linked_at, subject_digest', [input.personId])).rows;
+        const matching = rows.filter((row) => row.subject_digest.slice(0, 12) === input.label);
+        if (matching.length !== 1) return 'not_found' as const;
+        const row = matching[0]!;
+        const others = rows.length - 1;
+        if (others === 0 && !person.chosen) return 'last_way_in' as const;
+        await db.query('DELETE FROM external_identities WHERE subject_digest = $1 AND person_id = $2', [row.subject_digest, input.personId]);
+        await writeAuditEntryPg(db, { id: ids.newId(), ...input.audit, action: 'identity.unlink', objectType: 'external_identity', objectId: input.label, details: { personId: input.personId, issuer: row.issuer, identitiesLeft: others } });
+        return 'unlinked' as const;
+      });
     },
     async recordRefusedSignIn(input) {
       await writeAuditEntryPg(pool, { id: ids.newId(), ...input.audit, action: 'auth.oidc_refused', objectType: 'person', objectId: input.personId ?? null, details: { issuer: input.issuer, reason: input.reason } });

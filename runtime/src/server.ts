@@ -257,8 +257,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     // throwaway folder, removed at close.
     const mediaDir = config.mediaDir ?? mkdtempSync(join(tmpdir(), 'careloom-media-'));
     if (config.mediaDir === undefined) temporaryFolders.push(mediaDir);
-    const media = createMediaService({ store: stores.media, content: createReleasedContent(stores.authoring), bodies: openMediaFiles(mediaDir), care: stores.care, maxBytes: config.mediaMaxBytes, now: () => clock.now() });
-    const services: Services = { media, webhooks, researchExport, health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }), staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId(), sessionRevoked: accounts.sessionRevoked, fhir: { content: createReleasedContent(stores.authoring), getUnit: (id) => stores.care.getUnit(id), canonicalBase: () => `${publicUrl}/fhir/r4` } }), oidc, secondFactor };
+    const releasedContent = createReleasedContent(stores.authoring);
+    const media = createMediaService({ store: stores.media, content: releasedContent, bodies: openMediaFiles(mediaDir), care: stores.care, maxBytes: config.mediaMaxBytes, now: () => clock.now() });
+    const services: Services = { media, webhooks, researchExport, health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }), staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId(), sessionRevoked: accounts.sessionRevoked, fhir: { content: releasedContent, getUnit: (id) => stores.care.getUnit(id), canonicalBase: () => `${publicUrl}/fhir/r4` } }), oidc, secondFactor };
     if (!demo) {
       const live = await liveDemoAccounts({ store: stores.accounts, hasher });
       if (live.length > 0) {

@@ -210,6 +210,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       newId: () => ids.newId(),
       commentsChanged: (documentId) => collabRef.current?.commentsChanged(documentId),
     });
+    // One reader of released content (and its cache) for every service that reads it.
+    const releasedContent = createReleasedContent(stores.authoring);
     const care = createCareService({
       store: stores.care,
       alertSafety: stores.alertSafety,
@@ -218,7 +220,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       patientNotices: stores.patientNotices,
       staffNotices: stores.staffNotices,
       messageNoticeIntervalMs: config.messageNoticeMinutes * 60_000,
-      content: createReleasedContent(stores.authoring),
+      content: releasedContent,
       accounts: createPatientAccounts({ store: stores.accounts, hasher, newId: () => ids.newId() }),
       sessions: invitedSessionsOf(accounts.authentication, hasher),
       ...(outbox ? { outbox } : {}),
@@ -230,10 +232,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       publicUrl: () => publicUrl,
       logger,
     });
-    const fhir = createFhirService({ care: stores.care, responses: stores.responses, content: createReleasedContent(stores.authoring), canonicalBase: () => `${publicUrl}/fhir/r4`, now: () => clock.now(), newId: () => ids.newId() });
+    const fhir = createFhirService({ care: stores.care, responses: stores.responses, content: releasedContent, canonicalBase: () => `${publicUrl}/fhir/r4`, now: () => clock.now(), newId: () => ids.newId() });
     const staff = createStaffServices({ store: stores.staff, accounts: stores.accounts, audit: stores.audit, hasher, sessionRevoked: accounts.sessionRevoked, clock, ids, publicUrl: () => publicUrl });
     const webhooks = createWebhookService({ store: stores.webhooks, policy: config.webhookTargets, now: () => clock.now(), newId: () => ids.newId() });
-    const researchExport = createResearchExportService({ care: stores.care, content: createReleasedContent(stores.authoring), audit: stores.audit, pseudonymSecret, now: () => clock.now(), newId: () => ids.newId() });
+    const researchExport = createResearchExportService({ care: stores.care, content: releasedContent, audit: stores.audit, pseudonymSecret, now: () => clock.now(), newId: () => ids.newId() });
     // Sign-in with an OpenID Connect provider: the flow's cookie is sealed, and identities are
     // stored as HMACs, under the mail key (never in the database).
     const oidcProvider = config.oidc
@@ -257,7 +259,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     // throwaway folder, removed at close.
     const mediaDir = config.mediaDir ?? mkdtempSync(join(tmpdir(), 'careloom-media-'));
     if (config.mediaDir === undefined) temporaryFolders.push(mediaDir);
-    const releasedContent = createReleasedContent(stores.authoring);
     const media = createMediaService({ store: stores.media, content: releasedContent, bodies: openMediaFiles(mediaDir), care: stores.care, maxBytes: config.mediaMaxBytes, now: () => clock.now() });
     const services: Services = { media, webhooks, researchExport, health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }), staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId(), sessionRevoked: accounts.sessionRevoked, fhir: { content: releasedContent, getUnit: (id) => stores.care.getUnit(id), canonicalBase: () => `${publicUrl}/fhir/r4` } }), oidc, secondFactor };
     if (!demo) {

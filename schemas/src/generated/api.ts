@@ -606,6 +606,10 @@ export interface DraftView {
    */
   issues: Issue[];
   /**
+   * What the publish gate would warn about without refusing (a valid module's pages harder to read than its reading level).
+   */
+  warnings?: Issue[];
+  /**
    * The last update the snapshot includes.
    */
   seq: number;
@@ -671,6 +675,10 @@ export interface VersionView {
   stateChangedBy: string;
   release: ReleaseView | null;
   history?: TransitionView[];
+  /**
+   * A module version's publish-gate warnings (pages harder to read than its reading level): when it is submitted and when one version is asked for.
+   */
+  warnings?: Issue[];
   content?: unknown;
 }
 /**

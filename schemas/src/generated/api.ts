@@ -1391,6 +1391,12 @@ export interface Deployment {
    * The languages the deployed program is written in (a patient can be enrolled in any of them), default first.
    */
   languages?: string[];
+  /**
+   * The deployed version's title in each language it is written in, so a screen in Swedish names it in Swedish (with languages).
+   */
+  titles?: {
+    [k: string]: string;
+  };
 }
 /**
  * GET /api/care/units/:id/deployments.

@@ -44,7 +44,7 @@ describe("enrolling in the patient's language", () => {
     it(`names the program in the interface language where it is written in it (${language}; walking the clinic at 360 px in Swedish showed the English title)`, async () => {
       const form = await fixture<ClEnrollForm>(html`<cl-enroll-form .api=${client(createFakeApi({ as: 'therapist' }))} .language=${language} unit-id="u1" unit-name="Clinic North"></cl-enroll-form>`);
       await until(() => deepAll(form, '#deploymentId option').length > 1);
-      expect(deepAll<HTMLOptionElement>(form, '#deploymentId option').map((option) => option.textContent!.replace(/\s+/g, ' ').trim()).slice(1)).to.deep.equal([title]);
+      expect(deepAll(form, '#deploymentId option').map((option) => option.textContent!.replace(/\s+/g, ' ').trim()).slice(1)).to.deep.equal([title]);
     });
   }
 

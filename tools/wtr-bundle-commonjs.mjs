@@ -9,6 +9,9 @@ const ENTRIES = {
   'node_modules/ajv-formats/dist/formats.js': "export { fullFormats } from 'ajv-formats/dist/formats.js';",
   // The QR decoder the second-factor tests read the enrolment's QR code back with.
   'node_modules/jsqr/dist/jsQR.js': "import jsQR from 'jsqr/dist/jsQR.js'; export default jsQR;",
+  // The engine's English syllable counter (syllable, an ES module) imports these two CommonJS modules.
+  'node_modules/normalize-strings/index.js': "import normalize from 'normalize-strings'; export default normalize;",
+  'node_modules/pluralize/pluralize.js': "import pluralize from 'pluralize'; export default pluralize;",
 };
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */

@@ -13,6 +13,7 @@ import { ClPageCanvas } from './page-canvas.js';
 import { ClPageOutline } from './page-outline.js';
 import { ClSubmitVersion } from './submit-version.js';
 import { ClValidationPanel } from './validation-panel.js';
+import { ClReadabilityScore } from './readability-score.js';
 
 const elements: Record<string, CustomElementConstructor> = {
   'cl-text-field': ClTextField,
@@ -21,6 +22,7 @@ const elements: Record<string, CustomElementConstructor> = {
   'cl-page-outline': ClPageOutline,
   'cl-page-canvas': ClPageCanvas,
   'cl-validation-panel': ClValidationPanel,
+  'cl-readability-score': ClReadabilityScore,
   'cl-module-preview': ClModulePreview,
   'cl-submit-version': ClSubmitVersion,
   'cl-module-details': ClModuleDetails,

@@ -1,11 +1,13 @@
 import type { Module } from '@careloom/format';
 import type { Issue } from '@careloom/format';
-import { validateModule } from '@careloom/format/validate';
+import { moduleWarnings, validateModule } from '@careloom/format/validate';
+import type { PageReadability, ReadingLevel } from '@careloom/format/engine';
 import { YDocLayoutError } from '@careloom/format/ydoc';
 import { yDocToModule } from '@careloom/format/ydoc';
 import type * as Y from 'yjs';
 import { answerableItems } from './conditions/answerable-items.js';
 import type { AnswerableItem } from './conditions/answerable-items.js';
+import { draftReadability, draftReadingLevel } from './draft-readability.js';
 
 /** Schema problems that leave the module's shape intact, so the patient renderer can still show it. */
 const SHAPE_KEEPING = new Set([
@@ -24,6 +26,12 @@ export interface DraftAnalysis {
   title: string;
   /** The draft as a module the renderer can show, or undefined when its shape is broken. */
   previewable: Module | undefined;
+  /** What the publish gate would warn about (plain language); only for a draft without problems. */
+  warnings: Issue[];
+  /** Each page's readability in each language, live (draft-readability.ts). */
+  readability: PageReadability[];
+  /** The module's chosen reading level, if any. */
+  readingLevel: ReadingLevel | undefined;
 }
 
 /**
@@ -39,7 +47,7 @@ export function analyseDraft(doc: Y.Doc, language: string): DraftAnalysis {
     snapshot = yDocToModule(doc);
   } catch (error) {
     if (!(error instanceof YDocLayoutError)) throw error;
-    return { snapshot: undefined, problems: [{ code: error.code, path: error.path, message: error.message }], items: [], pages: [], languages: [], defaultLanguage: language, title: '', previewable: undefined };
+    return { snapshot: undefined, problems: [{ code: error.code, path: error.path, message: error.message }], items: [], pages: [], languages: [], defaultLanguage: language, title: '', previewable: undefined, warnings: [], readability: [], readingLevel: undefined };
   }
   const result = validateModule(snapshot);
   const problems = result.ok ? [] : result.issues;
@@ -61,6 +69,9 @@ export function analyseDraft(doc: Y.Doc, language: string): DraftAnalysis {
     defaultLanguage,
     title: textIn(record['title'], shown),
     previewable: result.ok ? result.value : shapeIntact && pages.length > 0 ? (snapshot as Module) : undefined,
+    warnings: result.ok ? moduleWarnings(result.value) : [],
+    readability: draftReadability(snapshot),
+    readingLevel: draftReadingLevel(snapshot),
   };
 }
 

@@ -94,4 +94,7 @@ export const issueCodesEn = {
   'issue.code.program.not_a_registration': '{where}: the chosen block is not a diary. Pick a diary from the list.',
   'issue.code.response.answered_at': 'The time of an answer is not a real date and time.',
   'issue.code.response.answered_at_out_of_range': 'The time of an answer is too far in the past or the future.',
+  'issue.code.readability.above_level': '{where} is harder to read in {language} than the module’s reading level “{level}”: {formula} {score}, where the level asks for {bound}. Shorter sentences and shorter words make it easier.',
+  'issue.readabilityAtMost': 'at most {limit}',
+  'issue.readabilityAtLeast': 'at least {limit}',
 } as const;

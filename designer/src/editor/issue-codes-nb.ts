@@ -91,4 +91,7 @@ export const issueCodesNb: Readonly<Record<keyof typeof issueCodesEn, string>> =
   'issue.code.program.not_a_registration': '{where}: den valgte blokken er ikke en dagbok. Velg en dagbok i listen.',
   'issue.code.response.answered_at': 'Tidspunktet for et svar er ikke en ekte dato og et ekte klokkeslett.',
   'issue.code.response.answered_at_out_of_range': 'Tidspunktet for et svar ligger for langt tilbake eller frem i tid.',
+  'issue.code.readability.above_level': '{where} er vanskeligere å lese på {language} enn modulens lesenivå «{level}»: {formula} {score}, der nivået krever {bound}. Kortere setninger og kortere ord gjør teksten lettere.',
+  'issue.readabilityAtMost': 'høyst {limit}',
+  'issue.readabilityAtLeast': 'minst {limit}',
 };

@@ -91,4 +91,7 @@ export const issueCodesSv: Readonly<Record<keyof typeof issueCodesEn, string>> =
   'issue.code.program.not_a_registration': '{where}: det valda blocket är ingen dagbok. Välj en dagbok i listan.',
   'issue.code.response.answered_at': 'Tiden för ett svar är inte ett riktigt datum och klockslag.',
   'issue.code.response.answered_at_out_of_range': 'Tiden för ett svar ligger för långt bakåt eller framåt i tiden.',
+  'issue.code.readability.above_level': '{where} är svårare att läsa på {language} än modulens läsnivå ”{level}”: {formula} {score}, där nivån kräver {bound}. Kortare meningar och kortare ord gör texten lättare.',
+  'issue.readabilityAtMost': 'högst {limit}',
+  'issue.readabilityAtLeast': 'minst {limit}',
 };

@@ -26,7 +26,7 @@ type Record_ = Record<string, unknown>;
 const isRecord = (value: unknown): value is Record_ => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** A language's name in the interface language ('Swedish', 'svenska'). */
-function languageName(tag: string): string {
+export function languageName(tag: string): string {
   try {
     return new Intl.DisplayNames([i18n.language], { type: 'language' }).of(tag) ?? tag;
   } catch {
@@ -149,6 +149,14 @@ export function issueInWords(issue: Issue, doc: unknown, contentLanguage: string
       if (!issue.path.endsWith('/id')) break;
       const value = valueAt(doc, issue.path);
       return t('issue.idForm', { where: place.where, value: typeof value === 'string' ? value : '' });
+    }
+    case 'readability.above_level': {
+      const { language, level, formula, score, limit } = params;
+      if (typeof language !== 'string' || (level !== 'easy' && level !== 'standard') || (formula !== 'lix' && formula !== 'flesch') || typeof score !== 'number' || typeof limit !== 'number') break;
+      return t('issue.code.readability.above_level', {
+        where: place.where, language: languageName(language), level: t(`readability.level.${level}`), formula: t(`readability.formula.${formula}`), score,
+        bound: t(formula === 'lix' ? 'issue.readabilityAtMost' : 'issue.readabilityAtLeast', { limit }),
+      });
     }
     default:
       break;

@@ -1,8 +1,10 @@
 import { issueCodesEn } from './issue-codes-en.js';
+import { readabilityEn } from './readability-messages-en.js';
 
 /** The module editor's interface strings in English: the default, and the source of the keys. */
 export const en = {
   ...issueCodesEn,
+  ...readabilityEn,
   'editor.loading': 'Opening the draft…',
   'editor.loadFailed': 'The draft could not be opened: {reason}',
   'editor.title': 'Editing {title}',

@@ -1,9 +1,11 @@
 import type { EditorMessageKey } from './messages-en.js';
 import { issueCodesNb } from './issue-codes-nb.js';
+import { readabilityNb } from './readability-messages-nb.js';
 
 /** Modulredigeringens tekster på norsk bokmål. */
 export const nb: Readonly<Record<EditorMessageKey, string>> = {
   ...issueCodesNb,
+  ...readabilityNb,
   'editor.loading': 'Åpner utkastet …',
   'editor.loadFailed': 'Utkastet kunne ikke åpnes: {reason}',
   'editor.title': 'Redigerer {title}',

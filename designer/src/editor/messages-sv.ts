@@ -1,9 +1,11 @@
 import type { EditorMessageKey } from './messages-en.js';
 import { issueCodesSv } from './issue-codes-sv.js';
+import { readabilitySv } from './readability-messages-sv.js';
 
 /** Modulredigerarens texter på svenska. */
 export const sv: Readonly<Record<EditorMessageKey, string>> = {
   ...issueCodesSv,
+  ...readabilitySv,
   'editor.loading': 'Öppnar utkastet…',
   'editor.loadFailed': 'Utkastet kunde inte öppnas: {reason}',
   'editor.title': 'Redigerar {title}',

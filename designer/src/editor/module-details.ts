@@ -13,7 +13,7 @@ import { arrayAt, mapAt, numberAt } from './y/read.js';
 import { YDeepObserver } from './y-deep-observer.js';
 
 /** Root keys this screen shows; a change to any of them (not to texts inside) re-renders it. */
-const DETAIL_KEYS = new Set(['id', 'formatVersion', 'title', 'summary', 'languages', 'defaultLanguage', 'tags', 'authors', 'targetGroup', 'estimatedMinutes']);
+const DETAIL_KEYS = new Set(['id', 'formatVersion', 'title', 'summary', 'languages', 'defaultLanguage', 'tags', 'authors', 'targetGroup', 'estimatedMinutes', 'readingLevel']);
 
 /** Suggestions for the new-language input; any tag of the right form is accepted. */
 const SUGGESTED_LANGUAGES = ['sv', 'nb', 'nn', 'da', 'fi', 'is', 'en', 'de', 'fr', 'es', 'ar', 'fa', 'so', 'ti', 'uk', 'pl', 'tr', 'se'];
@@ -22,7 +22,7 @@ const MAX_TAG_LENGTH = 40;
 
 /**
  * `<cl-module-details>`: the module's own metadata: id (read-only), title, summary, target group,
- * estimated minutes, languages (add; remove with a warning and an undo; the default language),
+ * estimated minutes, the reading level patients' pages are checked against, languages (add; remove with a warning and an undo; the default language),
  * tags and authors. Every edit is a small Y operation on the draft's root map; translated texts
  * show one input per declared language side by side, as on the canvas.
  *
@@ -113,6 +113,11 @@ export class ClModuleDetails extends LitElement {
         ${this.#optionalText(shown, root, 'summary', t('details.summary'), true)}
         ${this.#optionalText(shown, root, 'targetGroup', t('details.targetGroup'), false)}
         <div class="inline">${numberControl(shown, root, 'estimatedMinutes', t('details.estimatedMinutes'), { optional: true, integer: true, min: 1 })}</div>
+        <div class="inline" data-role="reading-level">${selectControl(shown, root, 'readingLevel', t('details.readingLevel'), [
+          { value: 'easy', label: t('details.readingLevel.easy') },
+          { value: 'standard', label: t('details.readingLevel.standard') },
+        ], { optional: true })}</div>
+        <p class="hint">${t('details.readingLevelHint')}</p>
       </section>
       ${this.#languagesSection(shown, root, languages, defaultLanguage)}
       ${this.#tagsSection(shown, root)}

@@ -334,7 +334,7 @@ export class ClModuleEditor extends LitElement {
         @redo=${() => this.#redo()}
         @reload-draft=${() => this.#reload()}
       >
-        <cl-submit-version slot="actions" .api=${this.api ?? this.workspace?.api} document-id=${this.documentId} .problems=${analysis.problems} ?read-only=${session.readOnly}></cl-submit-version>
+        <cl-submit-version slot="actions" .api=${this.api ?? this.workspace?.api} document-id=${this.documentId} .problems=${analysis.problems} .warnings=${analysis.warnings} ?read-only=${session.readOnly}></cl-submit-version>
       </cl-editor-header>
       <div class="layout ${this.previewWide ? 'wide' : ''}">
         <nav aria-label=${t('outline.heading')}>
@@ -346,13 +346,14 @@ export class ClModuleEditor extends LitElement {
             @announce=${(event: CustomEvent<{ message: string }>) => this.#announcer.announce(event.detail.message)}></cl-page-outline>
         </nav>
         <main>
+          ${this.detailsOpen ? nothing : html`<cl-readability-score .scores=${analysis.readability.filter((entry) => entry.pageIndex === this.pageIndex)} .level=${analysis.readingLevel}></cl-readability-score>`}
           ${this.detailsOpen ? html`<cl-module-details .context=${context} @announce=${(event: CustomEvent<{ message: string }>) => this.#announcer.announce(event.detail.message)}></cl-module-details>` : html`<cl-page-canvas .context=${context} .page=${page} .peers=${this.peers} .commentCounts=${openThreadCounts(this.threads)} .openComments=${this.openComments}
             @show-comments=${(event: CustomEvent<{ anchor: string }>) => (this.openComments = this.openComments === event.detail.anchor ? undefined : event.detail.anchor)}>
             ${this.openComments ? commentsFor(this.openComments, this.threads, this.documentId, this.workspace, this.commentsRevision) : nothing}
           </cl-page-canvas>`}
         </main>
         <div class="side">
-          <cl-validation-panel .problems=${analysis.problems} .document=${analysis.snapshot} content-language=${context.language} @problem-select=${(event: CustomEvent<ProblemSelectDetail>) => void this.#goToProblem(event.detail)}></cl-validation-panel>
+          <cl-validation-panel .problems=${analysis.problems} .warnings=${analysis.warnings} .document=${analysis.snapshot} content-language=${context.language} @problem-select=${(event: CustomEvent<ProblemSelectDetail>) => void this.#goToProblem(event.detail)}></cl-validation-panel>
           <cl-module-preview .module=${analysis.previewable} .pageId=${pageId} .language=${context.language} ?stale=${analysis.previewable === undefined}
             @preview-width=${(event: CustomEvent<{ width: string }>) => (this.previewWide = event.detail.width === 'desktop')}
             @preview-page=${(event: CustomEvent<{ pageId: string }>) => this.#selectPageId(event.detail.pageId)}></cl-module-preview>

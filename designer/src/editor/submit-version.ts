@@ -26,6 +26,7 @@ export class ClSubmitVersion extends LitElement {
     api: { attribute: false },
     documentId: { type: String, attribute: 'document-id' },
     problems: { attribute: false },
+    warnings: { attribute: false },
     readOnly: { type: Boolean, attribute: 'read-only' },
     open: { state: true },
     busy: { state: true },
@@ -36,6 +37,8 @@ export class ClSubmitVersion extends LitElement {
   declare api: DesignerApi | undefined;
   declare documentId: string;
   declare problems: readonly Issue[];
+  /** The publish gate's warnings: named in the form, never blocking. */
+  declare warnings: readonly Issue[];
   declare readOnly: boolean;
   declare open: boolean;
   declare busy: boolean;
@@ -46,6 +49,7 @@ export class ClSubmitVersion extends LitElement {
     super();
     this.documentId = '';
     this.problems = [];
+    this.warnings = [];
     this.readOnly = false;
     this.open = false;
     this.busy = false;
@@ -63,6 +67,7 @@ export class ClSubmitVersion extends LitElement {
     return html`
       ${this.open && !reason
         ? html`<form @submit=${this.#submit}>
+            ${this.warnings.length > 0 ? html`<p class="notice" data-role="submit-warnings">${t('submit.warnings', { count: new Set(this.warnings.map((warning) => warning.path)).size })}</p>` : nothing}
             <label for="note">${t('submit.note')}</label>
             <textarea id="note" required maxlength="4000"></textarea>
             <div class="inline">

@@ -20,18 +20,21 @@ export interface ProblemSelectDetail extends IssueLocation {
  * @fires problem-select {ProblemSelectDetail}
  */
 export class ClValidationPanel extends LitElement {
-  static override properties: PropertyDeclarations = { problems: { attribute: false }, checking: { type: Boolean }, document: { attribute: false }, contentLanguage: { attribute: 'content-language' } };
+  static override properties: PropertyDeclarations = { problems: { attribute: false }, warnings: { attribute: false }, checking: { type: Boolean }, document: { attribute: false }, contentLanguage: { attribute: 'content-language' } };
   static override styles = [
     ...editorStyles,
     css`
       :host { display: block; }
       ul { padding-left: 1.25rem; margin: 0.25rem 0; max-height: 40vh; overflow: auto; }
       li { margin: 0.25rem 0; }
+      h3 { font-size: 0.9375rem; margin: 0.5rem 0 0; color: var(--cl-warn); }
       li button { text-align: left; min-height: 0; padding: 0.25rem 0.5rem; width: 100%; }
     `,
   ];
 
   declare problems: readonly Issue[];
+  /** The publish gate's warnings: shown apart, since they do not stop submitting. */
+  declare warnings: readonly Issue[];
   declare checking: boolean;
   /** The draft the problems are about, to name their places as the editor shows them. */
   declare document: unknown;
@@ -42,6 +45,7 @@ export class ClValidationPanel extends LitElement {
   constructor() {
     super();
     this.problems = [];
+    this.warnings = [];
     this.checking = false;
     this.document = undefined;
     this.contentLanguage = 'en';
@@ -55,7 +59,11 @@ export class ClValidationPanel extends LitElement {
       </p>
       ${count === 0 ? nothing : html`<ul>
         ${this.problems.map((issue) => html`<li><button type="button" data-path=${issue.path} @click=${() => this.#select(issue)}>${issueInWords(issue, this.document, this.contentLanguage)}</button></li>`)}
-      </ul>`}`;
+      </ul>`}
+      ${this.warnings.length === 0 ? nothing : html`<h3 id="warnings-heading">${t('validation.warnings', { count: this.warnings.length })}</h3>
+        <ul aria-labelledby="warnings-heading" data-role="warnings">
+          ${this.warnings.map((issue) => html`<li><button type="button" data-path=${issue.path} data-code=${issue.code} @click=${() => this.#select(issue)}>${issueInWords(issue, this.document, this.contentLanguage)}</button></li>`)}
+        </ul>`}`;
   }
 
   #select(issue: Issue): void {

@@ -3,6 +3,7 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { seg, ApiError } from '@careloom/client/api';
 import type { Deployment, PatientInvitation } from '@careloom/format/api';
+import { localize } from '@careloom/format/engine';
 import './invitation-card.js';
 import { field } from '../shared/login-form.js';
 import { ScreenElement } from '../shared/screen-element.js';
@@ -115,7 +116,7 @@ export class ClEnrollForm extends ScreenElement {
         <label for="deploymentId">${t('common.program')}</label>
         <select id="deploymentId" name="deploymentId" @change=${(event: Event) => (this.deploymentId = (event.target as HTMLSelectElement).value)} aria-invalid=${errorOf('deploymentId') ? 'true' : 'false'} aria-describedby=${ifDefined(errorOf('deploymentId') ? 'deploymentId-error' : undefined)}>
           <option value="">${t('common.choose')}</option>
-          ${(this.deployments ?? []).map((deployment) => html`<option value=${deployment.id}>${deployment.title} (${t('versionN', { n: deployment.version })})</option>`)}
+          ${(this.deployments ?? []).map((deployment) => html`<option value=${deployment.id}>${localize(deployment.titles, this.language, deployment.languages?.[0] ?? this.language) || deployment.title} (${t('versionN', { n: deployment.version })})</option>`)}
         </select>
         ${errorOf('deploymentId') ? html`<p class="field-error" id="deploymentId-error">${errorOf('deploymentId')}</p>` : null}
         ${this.renderLanguage(errorOf('language'))}

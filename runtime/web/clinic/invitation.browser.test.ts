@@ -52,6 +52,14 @@ describe("enrolling in the patient's language, against the real server", functio
   before(async () => setViewport({ width: 360, height: 740 }));
   after(async () => setViewport({ width: 1024, height: 768 }));
 
+  for (const [language, title] of [['sv', 'Internetbaserad KBT vid paniksyndrom (8 veckor) (version 1)'], ['en', 'Internet CBT for panic disorder (8 weeks) (version 1)'], ['nb', 'Internet CBT for panic disorder (8 weeks) (versjon 1)']] as const) {
+    it(`names the program in the interface language where it is written in it (${language}; walking the clinic at 360 px in Swedish showed the English title)`, async () => {
+      const form = await fixture<ClEnrollForm>(html`<cl-enroll-form .api=${therapist} .language=${language} unit-id=${unitId} unit-name="Demo clinic"></cl-enroll-form>`);
+      await until(() => deepAll(form, '#deploymentId option').length > 1);
+      expect(deepAll(form, '#deploymentId option').map((option) => option.textContent!.replace(/\s+/g, ' ').trim()).slice(1)).to.deep.equal([title]);
+    });
+  }
+
   it('offers the languages the chosen program is written in, sends the choice, and says which language the e-mail went out in', async () => {
     const form = await enrollForm();
     const email = newEmail();

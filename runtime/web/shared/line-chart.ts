@@ -51,6 +51,8 @@ export class ClLineChart extends ChartElement {
     ChartElement.styles,
     css`
       .legend { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; padding: 0; margin: 0.5rem 0; list-style: none; font-size: 0.875rem; }
+      /* A band's range stays on one line at 360 px ("0–4", never "0–" above "4"). */
+      .legend .range { white-space: nowrap; }
       .swatch { display: inline-block; width: 1rem; height: 0.75rem; border: 1px solid var(--cl-border); vertical-align: middle; margin-right: 0.25rem; }
     `,
   ];
@@ -168,7 +170,7 @@ export class ClLineChart extends ChartElement {
         : html`<div class="canvas-box"><canvas role="img" aria-label=${`${this.heading}: ${this.summary()}`}></canvas></div>`}
       ${this.bands.length > 0 || this.lines.length > 0
         ? html`<ul class="legend" aria-label=${t('chartLegend')}>
-            ${this.bands.map((band) => html`<li><span class="swatch" style="background:${bandColour(band.severity, highest)}"></span>${band.label}: ${formatNumber(band.min, this.language)}–${formatNumber(band.max, this.language)}</li>`)}
+            ${this.bands.map((band) => html`<li><span class="swatch" style="background:${bandColour(band.severity, highest)}"></span>${band.label}: <span class="range">${formatNumber(band.min, this.language)}–${formatNumber(band.max, this.language)}</span></li>`)}
             ${this.lines.map((line) => html`<li><span class="swatch" style="background:${LINE_COLOURS[line.kind]}"></span>${line.label}</li>`)}
           </ul>`
         : null}

@@ -114,7 +114,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
       { id: 'u2', organisationId: 'o1', name: 'Clinic South', active: false, timeZone: 'Europe/Stockholm', settings: {}, intake: null },
     ] as Unit[],
     deployments: [
-      { id: 'd1', unitId: 'u1', kind: 'program', documentId: 'panic-icbt-8-weeks', version: 1, title: 'Internet CBT for panic disorder (8 weeks)', contentHash: HASH, status: 'active', deployedAt: '2025-02-01T10:00:00Z', modules: [{ moduleId: 'panic-week-1', version: 1 }, { moduleId: 'phq-9', version: 1 }], languages: ['en', 'sv'] },
+      { id: 'd1', unitId: 'u1', kind: 'program', documentId: 'panic-icbt-8-weeks', version: 1, title: 'Internet CBT for panic disorder (8 weeks)', contentHash: HASH, status: 'active', deployedAt: '2025-02-01T10:00:00Z', modules: [{ moduleId: 'panic-week-1', version: 1 }, { moduleId: 'phq-9', version: 1 }], languages: ['en', 'sv'], titles: { en: 'Internet CBT for panic disorder (8 weeks)', sv: 'Internetbaserad KBT vid paniksyndrom (8 veckor)' } },
       { id: 'd2', unitId: 'u1', kind: 'module', documentId: 'gad-7', version: 1, title: 'GAD-7', contentHash: HASH, status: 'withdrawn', deployedAt: '2025-02-01T10:00:00Z', modules: [{ moduleId: 'gad-7', version: 1 }] },
     ] as Deployment[],
     patients: [

@@ -48,3 +48,7 @@ export { moduleAsProgram, PERSONAS, simulateModule, simulateProgram, STOPS_ANSWE
 export { instrumentAnswers, personaAnswers, personaSeverity, registrationAnswers, RISK_SEVERITY, seededRandom } from './simulation-persona.js';
 export type { DroppedAdjustment, DroppedAnswer, ItemLoss, ItemLossReason, ReleaseLevel } from './version-move.js';
 export { carryOverAnswers, droppedAdjustments, itemLosses, itemPrompt, moveLevel, pinChanges } from './version-move.js';
+export type { ReadabilityFormula, ReadabilityScore, ReadingBand, ReadingLevel } from './readability.js';
+export { measureReadability, meetsReadingLevel, readabilityFormula, READING_LEVELS, readingBand, readingLevelLimit } from './readability.js';
+export type { PageReadability } from './page-readability.js';
+export { moduleReadability, pagesAboveReadingLevel, pageText } from './page-readability.js';

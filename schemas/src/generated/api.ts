@@ -606,6 +606,10 @@ export interface DraftView {
    */
   issues: Issue[];
   /**
+   * What the publish gate would warn about without refusing (a valid module's pages harder to read than its reading level).
+   */
+  warnings?: Issue[];
+  /**
    * The last update the snapshot includes.
    */
   seq: number;
@@ -671,6 +675,10 @@ export interface VersionView {
   stateChangedBy: string;
   release: ReleaseView | null;
   history?: TransitionView[];
+  /**
+   * A module version's publish-gate warnings (pages harder to read than its reading level): when it is submitted and when one version is asked for.
+   */
+  warnings?: Issue[];
   content?: unknown;
 }
 /**
@@ -1383,6 +1391,12 @@ export interface Deployment {
    * The languages the deployed program is written in (a patient can be enrolled in any of them), default first.
    */
   languages?: string[];
+  /**
+   * The deployed version's title in each language it is written in, so a screen in Swedish names it in Swedish (with languages).
+   */
+  titles?: {
+    [k: string]: string;
+  };
 }
 /**
  * GET /api/care/units/:id/deployments.

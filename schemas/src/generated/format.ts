@@ -791,6 +791,10 @@ export interface Module {
    */
   estimatedMinutes?: number;
   /**
+   * How easy the patient-facing pages must be to read, checked per page and language when the module is submitted (a warning, not an error): 'easy' is LIX at most 30 in Swedish and Norwegian, Flesch reading ease at least 70 in English; 'standard' is LIX at most 40, Flesch at least 60 (docs/plain-language.md). Left out: no level is checked.
+   */
+  readingLevel?: 'easy' | 'standard';
+  /**
    * The module's pages in reading order. Navigation goes to the next visible page unless a branch of the current page says otherwise.
    *
    * @minItems 1

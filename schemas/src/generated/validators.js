@@ -9926,11 +9926,10 @@ export function bindValidators(careloomRuntime) {
   }
   }
   }
-  if(data.pages !== undefined){
-  let data17 = data.pages;
-  if(Array.isArray(data17)){
-  if(data17.length < 1){
-  const err37 = {instancePath:instancePath+"/pages",schemaPath:"#/properties/pages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.pages,data:data17};
+  if(data.readingLevel !== undefined){
+  let data17 = data.readingLevel;
+  if(!((data17 === "easy") || (data17 === "standard"))){
+  const err37 = {instancePath:instancePath+"/readingLevel",schemaPath:"#/properties/readingLevel/enum",keyword:"enum",params:{allowedValues: schema31.properties.readingLevel.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.readingLevel.enum,parentSchema:schema31.properties.readingLevel,data:data17};
   if(vErrors === null){
   vErrors = [err37];
   }
@@ -9939,16 +9938,12 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
-  const len3 = data17.length;
-  for(let i5=0; i5<len3; i5++){
-  if(!(validate26(data17[i5], {instancePath:instancePath+"/pages/" + i5,parentData:data17,parentDataProperty:i5,rootData,dynamicAnchors}))){
-  vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-  errors = vErrors.length;
   }
-  }
-  }
-  else {
-  const err38 = {instancePath:instancePath+"/pages",schemaPath:"#/properties/pages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.pages.type,parentSchema:schema31.properties.pages,data:data17};
+  if(data.pages !== undefined){
+  let data18 = data.pages;
+  if(Array.isArray(data18)){
+  if(data18.length < 1){
+  const err38 = {instancePath:instancePath+"/pages",schemaPath:"#/properties/pages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.pages,data:data18};
   if(vErrors === null){
   vErrors = [err38];
   }
@@ -9957,15 +9952,33 @@ export function bindValidators(careloomRuntime) {
   }
   errors++;
   }
+  const len3 = data18.length;
+  for(let i5=0; i5<len3; i5++){
+  if(!(validate26(data18[i5], {instancePath:instancePath+"/pages/" + i5,parentData:data18,parentDataProperty:i5,rootData,dynamicAnchors}))){
+  vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+  errors = vErrors.length;
+  }
   }
   }
   else {
-  const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+  const err39 = {instancePath:instancePath+"/pages",schemaPath:"#/properties/pages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.pages.type,parentSchema:schema31.properties.pages,data:data18};
   if(vErrors === null){
   vErrors = [err39];
   }
   else {
   vErrors.push(err39);
+  }
+  errors++;
+  }
+  }
+  }
+  else {
+  const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+  if(vErrors === null){
+  vErrors = [err40];
+  }
+  else {
+  vErrors.push(err40);
   }
   errors++;
   }

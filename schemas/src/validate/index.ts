@@ -15,6 +15,7 @@ import { checkTranslations } from './check-translations.js';
 import { schemaErrors } from './schema-validators.js';
 import { checkMedia } from './check-media.js';
 import { checkAlertResponses } from './check-alert-responses.js';
+import { checkReadability } from './check-readability.js';
 
 export { checkLockedInstrumentChanges } from './locked-instruments.js';
 export { detectDocumentKind } from './detect-kind.js';
@@ -50,6 +51,19 @@ export function validateModule(doc: unknown): ValidationResult<Module> {
     ...checkAlertResponses(context),
     ...checkTranslations(context, 'module.schema.json'),
   ]);
+}
+
+/**
+ * What the publish gate warns about in a module without refusing it: each page, in each language,
+ * harder to read than the module's chosen `readingLevel` (`readability.above_level`, path
+ * `/pages/<n>`). Run on a module {@link validateModule} accepted; an invalid one gets no warnings.
+ *
+ * @example
+ * const result = validateModule(doc);
+ * if (result.ok) for (const warning of moduleWarnings(result.value)) console.log(warning.message);
+ */
+export function moduleWarnings(module: Module): Issue[] {
+  return checkReadability(checkContext(module, 'module'));
 }
 
 /**

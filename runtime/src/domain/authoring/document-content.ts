@@ -1,6 +1,6 @@
 import type { Module, ModuleRef } from '@careloom/format';
 import type { Issue } from '@careloom/format';
-import { checkLockedInstrumentChanges, validateModule, validateProgram } from '@careloom/format/validate';
+import { checkLockedInstrumentChanges, moduleWarnings, validateModule, validateProgram } from '@careloom/format/validate';
 import { foreignMediaIssues } from '../media/media-references.js';
 import type { AuthoringDeps } from './authoring-deps.js';
 import type { DocumentRecord, VersionRecord } from './ports.js';
@@ -21,7 +21,7 @@ export function versionContent(version: VersionRecord): unknown {
  * pins, else the released one, else (for the program's own organisation only) the newest
  * submitted one, so a program can be reviewed before its modules are released.
  */
-export async function validateDocument(deps: AuthoringDeps, document: DocumentRecord, content: unknown): Promise<{ ok: boolean; value: unknown; issues: Issue[] }> {
+export async function validateDocument(deps: AuthoringDeps, document: DocumentRecord, content: unknown): Promise<{ ok: boolean; value: unknown; issues: Issue[]; warnings: Issue[] }> {
   const issues: Issue[] = [];
   const id = isRecord(content) ? content['id'] : undefined;
   if (id !== undefined && id !== document.id) {
@@ -34,7 +34,15 @@ export async function validateDocument(deps: AuthoringDeps, document: DocumentRe
   if (document.kind === 'module' && shaped) issues.push(...(await lockedInstrumentIssues(deps, document, (result.ok ? result.value : content) as Module)));
   // Another organisation's library file would be missing for this module's patients (media-references.ts).
   issues.push(...foreignMediaIssues(content, document.organisationId));
-  return { ok: issues.length === 0, value: result.ok ? result.value : content, issues };
+  const ok = issues.length === 0;
+  // The publish gate's warnings (plain language) are read only from a module that passes: they never refuse.
+  const warnings = ok && result.ok && document.kind === 'module' ? moduleWarnings(result.value as Module) : [];
+  return { ok, value: result.ok ? result.value : content, issues, warnings };
+}
+
+/** The publish gate's warnings about a stored version (none for a program). */
+export function versionWarnings(document: DocumentRecord, version: VersionRecord): Issue[] {
+  return document.kind === 'module' ? moduleWarnings(versionContent(version) as Module) : [];
 }
 
 /**

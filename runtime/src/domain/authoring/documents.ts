@@ -97,8 +97,8 @@ async function freeIdLike(deps: AuthoringDeps, id: string): Promise<string | und
 
 async function draftView(deps: AuthoringDeps, document: DocumentRecord): Promise<DraftView> {
   const { content, lastSeq } = await snapshotDraft(deps, document);
-  const { issues } = await validateDocument(deps, document, content);
-  return { document: (await deps.store.getDocumentSummary(document.id)) as DocumentSummary, content, issues, seq: lastSeq };
+  const { issues, warnings } = await validateDocument(deps, document, content);
+  return { document: (await deps.store.getDocumentSummary(document.id)) as DocumentSummary, content, issues, warnings, seq: lastSeq };
 }
 
 async function startingContent(deps: AuthoringDeps, input: CreateDocumentInput): Promise<{ kind: DocumentKind; content: Record<string, unknown> }> {

@@ -4,7 +4,7 @@ import { classifyRelease, diffDocuments } from '@careloom/format/engine';
 import { DomainError } from '../errors.js';
 import type { AuthoringContext, AuthoringDeps } from './authoring-deps.js';
 import { actorId, auditEntry, documentFor } from './document-access.js';
-import { snapshotDraft, titleOf, validateDocument, versionContent } from './document-content.js';
+import { snapshotDraft, titleOf, validateDocument, versionContent, versionWarnings } from './document-content.js';
 import type { DocumentRecord, VersionRecord } from './ports.js';
 import { allowedActions } from './workflow.js';
 import type { VersionView, DiffView } from '@careloom/format/api';
@@ -69,7 +69,7 @@ export function createVersionCommands(deps: AuthoringDeps) {
         },
         audit: (number) => auditEntry(deps, context, { at, role, action: 'version.submit', document, objectId: `${document.id}@${number}`, details: { number, contentHash: hash, contributors } }),
       });
-      return presentVersion(version);
+      return { ...presentVersion(version), warnings: validation.warnings };
     },
 
     async listVersions(context: AuthoringContext, id: string): Promise<VersionView[]> {
@@ -81,7 +81,7 @@ export function createVersionCommands(deps: AuthoringDeps) {
     async getVersion(context: AuthoringContext, id: string, number: number): Promise<VersionView> {
       const { document } = await documentFor(deps, context, id, 'document.read');
       const version = await versionOf(deps, document, number);
-      return { ...presentVersion(version), history: await deps.store.listTransitions(document.id, number), content: versionContent(version) };
+      return { ...presentVersion(version), history: await deps.store.listTransitions(document.id, number), warnings: versionWarnings(document, version), content: versionContent(version) };
     },
 
     /** The structural difference between two versions, or a version and the draft, with the release class it suggests. */

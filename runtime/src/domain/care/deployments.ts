@@ -55,10 +55,12 @@ export function createDeploymentCommands(deps: CareDeps) {
   return {
     async listDeployments(context: CareContext, unitId: string): Promise<DeploymentView[]> {
       const { unit } = await unitFor(deps, context, unitId, 'deployment.read');
-      // With the languages each is written in, for the enroll form's choice of the patient's language.
+      // With the languages each is written in (the enroll form's choice of the patient's language) and its title in each.
       return Promise.all((await deps.store.listDeployments(unit.id)).map(async (deployment) => {
         const declared = await contentLanguages(deps, deployment.documentId, deployment.version);
-        return { ...presentDeployment(deployment), languages: [declared.defaultLanguage, ...declared.languages.filter((language) => language !== declared.defaultLanguage)] };
+        const languages = [declared.defaultLanguage, ...declared.languages.filter((language) => language !== declared.defaultLanguage)];
+        const titles = Object.fromEntries(languages.flatMap((language) => { const title = declared.title(language); return title ? [[language, title]] : []; }));
+        return { ...presentDeployment(deployment), languages, titles };
       }));
     },
 

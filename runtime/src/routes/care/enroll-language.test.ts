@@ -33,6 +33,15 @@ describe("enrolling in the patient's language", () => {
     expect(list.deployments.find((deployment) => deployment.id === ids.panicDeploymentId)?.languages).toEqual(['en', 'sv']);
   });
 
+  it("gives each deployment's title in each of its languages, so a Swedish enroll form names the program in Swedish", async () => {
+    const t = await fresh();
+    const list = expectStatus(await t.call('therapist', 'GET', '/api/care/units/unit-1/deployments'), 200) as { deployments: Array<{ id: string; titles?: Record<string, string> }> };
+    const titles = list.deployments.find((deployment) => deployment.id === ids.panicDeploymentId)?.titles ?? {};
+    expect(Object.keys(titles)).toEqual(['en', 'sv']);
+    expect(titles['sv']).not.toBe(titles['en']);
+    expect(titles['sv']).toMatch(/\S/);
+  });
+
   it('writes the invitation e-mail, its program title and its link in the chosen language, and keeps the choice', async () => {
     const t = await fresh();
     const created = expectStatus(await enroll(t, 'sara@example.org', 'sv'), 201) as { enrollment: { id: string; language: string }; invitation: Invitation };

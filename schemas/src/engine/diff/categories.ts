@@ -4,7 +4,7 @@ import type { ChangeCategory } from './change.js';
 const MEDIA_PROPERTIES = new Set(['src', 'poster', 'durationSeconds', 'captions']);
 
 /** Properties nobody answers or reads in the patient view. */
-const METADATA_PROPERTIES = new Set(['$schema', 'tags', 'authors', 'targetGroup', 'estimatedMinutes', 'codes', 'code', 'licence', 'tests', 'display']);
+const METADATA_PROPERTIES = new Set(['$schema', 'tags', 'authors', 'targetGroup', 'estimatedMinutes', 'readingLevel', 'codes', 'code', 'licence', 'tests', 'display']);
 
 /** Properties whose value is text the patient reads (a string, or a translation map). */
 export const TEXT_PROPERTIES = new Set([

@@ -462,6 +462,7 @@ export const en = {
   'simulate.event.registrationLate': '{title}, entry for {date}, after the deadline',
   'simulate.event.alert': 'Alert ({severity}): {title}',
   'simulate.event.respondBy': 'Respond by {deadline}.',
+  'simulate.endOfDay': '{date}, end of day',
   'simulate.event.escalates': 'Goes to the unit\'s other therapists and admins if not acknowledged by then.',
   'simulate.event.missingReport': 'Missing-report alert: no {title} entry for {date} by {deadline}',
   'simulate.event.measurementMissed': '{title} for week {n} was not filled in',

@@ -463,6 +463,7 @@ export const nb: Record<DesignerMessageKey, string> = {
   'simulate.event.registrationLate': '{title}, registrering for {date}, etter fristen',
   'simulate.event.alert': 'Varsel ({severity}): {title}',
   'simulate.event.respondBy': 'Svar innen {deadline}.',
+  'simulate.endOfDay': '{date} ved dagens slutt',
   'simulate.event.escalates': 'Går til enhetens øvrige behandlere og administratorer hvis det ikke er kvittert innen da.',
   'simulate.event.missingReport': 'Varsel om manglende rapport: ingen registrering i {title} for {date} innen {deadline}',
   'simulate.event.measurementMissed': '{title} for uke {n} ble ikke fylt ut',

@@ -463,6 +463,7 @@ export const sv: Record<DesignerMessageKey, string> = {
   'simulate.event.registrationLate': '{title}, registrering för {date}, efter tidsgränsen',
   'simulate.event.alert': 'Larm ({severity}): {title}',
   'simulate.event.respondBy': 'Svara senast {deadline}.',
+  'simulate.endOfDay': '{date} vid dagens slut',
   'simulate.event.escalates': 'Går till enhetens övriga behandlare och administratörer om det inte kvitterats då.',
   'simulate.event.missingReport': 'Larm om saknad rapport: ingen registrering i {title} för {date} senast {deadline}',
   'simulate.event.measurementMissed': '{title} för vecka {n} fylldes inte i',

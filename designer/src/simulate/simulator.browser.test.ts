@@ -45,6 +45,8 @@ describe('<cl-simulator>', () => {
     expect(text).to.contain('Item 9');
     expect(text).to.contain('Respond by');
     expect(weekText(simulator, 3)).to.contain('PHQ-9: how you have been feeling filled in');
+    // A window that closes at midnight is due by the end of the day before, not "Thu 00:00".
+    expect(weekText(simulator, 3)).to.contain('PHQ-9: how you have been feeling, due Wed, Mar 18, end of day');
     // Every module the program names was read, from its released version.
     expect(deepAll(simulator, '[data-sources] li').map((item) => item.textContent!.trim())).to.include('PHQ-9: how you have been feeling: version 1');
     // The end charts: PHQ-9 eight times, rising.

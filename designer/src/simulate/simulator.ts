@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import type { LocalizedText, Module, Program } from '@careloom/format';
-import { DEFAULT_TIME_ZONE, isSupportedDate, localDateOf, localize, PERSONAS, scoreRange } from '@careloom/format/engine';
+import { addDays, DEFAULT_TIME_ZONE, isSupportedDate, localDateOf, localize, localTimeOf, PERSONAS, scoreRange } from '@careloom/format/engine';
 import type { Persona, SimulationResult } from '@careloom/format/engine';
 import { isApiError } from '@careloom/client/api';
 import { routeHash } from '../app/router.js';
@@ -349,7 +349,8 @@ export class ClSimulator extends LitElement {
   #words(content: SimulationContent): EventWords {
     const locale = i18n.locale;
     // Instants in the run's zone: what the patient's clock and the unit's staff would read.
-    const instant = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: this.result?.timeZone ?? this.timeZone });
+    const zone = this.result?.timeZone ?? this.timeZone;
+    const instant = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: zone });
     const date = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
     const maxima = new Map<string, number>();
     for (const module of Object.values(content.modules)) {
@@ -364,6 +365,8 @@ export class ClSimulator extends LitElement {
       },
       text: (value) => this.#text(value),
       instant: (at) => instant.format(new Date(at)),
+      // "Due Thu 19 Mar 00:00" reads as a day later than it is: a window closing at midnight ends the day before.
+      deadline: (at) => (localTimeOf(at, zone) === '00:00' ? t('simulate.endOfDay', { date: date.format(new Date(`${addDays(localDateOf(at, zone), -1)}T00:00:00Z`)) }) : instant.format(new Date(at))),
       date: (value) => date.format(new Date(`${value}T00:00:00Z`)),
       scoreMax: (moduleId, instrumentId) => maxima.get(`${moduleId}/${instrumentId}`),
     };

@@ -3,6 +3,10 @@
 // therapist enrolls a patient and hands over the invitation shown on screen, the patient (on a phone)
 // redeems it and answers; the therapist follows in the clinic. Node reads state back over the API
 // only to check that what the screens claim is what the server recorded.
+import { mkdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestClock } from '../src/clock.js';
@@ -10,6 +14,12 @@ import { demoLogin, PHONE, startE2e, watchErrors, type E2eSystem } from '../src/
 import { HttpSession } from '../src/integration/http-client.js';
 import { lazyBundles } from '../src/web/bundle.js';
 import { repositoryRoot, WEB_APPS } from '../src/web/web-apps.js';
+
+// The README's picture of the therapist's answer view, refreshed only on request so an ordinary run
+// leaves the tree clean: CARELOOM_UPDATE_SCREENSHOTS=1 npm run test:e2e
+const ANSWERS_SCREENSHOT = process.env['CARELOOM_UPDATE_SCREENSHOTS'] === '1' && process.env['CARELOOM_TEST_STORE'] !== 'postgresql'
+  ? join(dirname(fileURLToPath(import.meta.url)), '../../docs/images/clinic-answers.png')
+  : join(tmpdir(), `careloom-clinic-answers-${process.pid}.png`);
 
 const PANIC = { id: 'panic-icbt-8-weeks', title: 'Internet CBT for panic disorder (8 weeks)' };
 const COPD = { id: 'copd-home-follow-up', title: 'COPD home follow-up' };
@@ -263,6 +273,9 @@ describe('the care path, end to end', () => {
     // One entry per attempt with its final answers, not one per saved answer: week 1 and the PHQ-9, both done.
     expect(await page.locator('li[data-response]').evaluateAll((items) => items.map((item) => item.getAttribute('data-attempt')))).toEqual(['completed', 'completed']);
     await page.locator('li[data-response] summary').filter({ hasText: /^PHQ-9: how you have been feeling · .* · PHQ-9 11 \(Moderate depression\) · Done$/ }).waitFor();
+    mkdirSync(dirname(ANSWERS_SCREENSHOT), { recursive: true });
+    await page.locator('section[aria-labelledby="answers-heading"]').screenshot({ path: ANSWERS_SCREENSHOT });
+    expect(statSync(ANSWERS_SCREENSHOT).size).toBeGreaterThan(10_000);
     const alert = page.locator('cl-alert-list li.alert').filter({ hasText: 'Item 9 (thoughts of being better off dead or of self-harm)' });
     await alert.getByText('Urgent').waitFor();
     // The item-9 rule must be answered the same working day; acknowledging asks what was done.

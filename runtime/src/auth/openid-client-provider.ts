@@ -1,4 +1,4 @@
-import * as client from 'openid-client';
+import type * as Client from 'openid-client';
 import type { OidcConfig } from '../config.js';
 import { OidcCallbackError, type OidcProviderPort } from '../domain/oidc/oidc-provider-port.js';
 
@@ -14,6 +14,13 @@ export interface OpenidClientProviderDeps {
 }
 
 /**
+ * openid-client and its oauth4webapi are loaded with the first sign-in, not when the server starts:
+ * most processes answer many requests before anyone signs in through the provider.
+ */
+let clientModule: Promise<typeof Client> | undefined;
+const loadClient = () => (clientModule ??= import('openid-client'));
+
+/**
  * `OidcProviderPort` on openid-client: discovery once (again after a failure), the authorization
  * request with PKCE (S256), state and nonce, and the code exchange, which checks them and the ID
  * token (signature against the provider's keys, issuer, audience, lifetime). Plain http is allowed
@@ -24,15 +31,17 @@ export interface OpenidClientProviderDeps {
  */
 export function createOpenidClientProvider(deps: OpenidClientProviderDeps): OidcProviderPort {
   const { config } = deps;
-  let discovered: Promise<client.Configuration> | undefined;
+  let discovered: Promise<Client.Configuration> | undefined;
   const configuration = () => {
-    discovered ??= client
-      .discovery(
-        new URL(config.issuer),
-        config.clientId,
-        undefined,
-        config.clientSecret === undefined ? client.None() : client.ClientSecretPost(config.clientSecret),
-        new URL(config.issuer).protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : undefined,
+    discovered ??= loadClient()
+      .then((client) =>
+        client.discovery(
+          new URL(config.issuer),
+          config.clientId,
+          undefined,
+          config.clientSecret === undefined ? client.None() : client.ClientSecretPost(config.clientSecret),
+          new URL(config.issuer).protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : undefined,
+        ),
       )
       .catch((error: unknown) => {
         discovered = undefined;
@@ -48,6 +57,7 @@ export function createOpenidClientProvider(deps: OpenidClientProviderDeps): Oidc
     redirectUri: deps.redirectUri,
 
     async authorizationUrl({ state, nonce, codeChallenge }) {
+      const client = await loadClient();
       const url = client.buildAuthorizationUrl(await configuration(), {
         redirect_uri: deps.redirectUri(),
         scope: config.scopes,
@@ -61,6 +71,7 @@ export function createOpenidClientProvider(deps: OpenidClientProviderDeps): Oidc
     },
 
     async exchange({ callbackUrl, state, nonce, codeVerifier }) {
+      const client = await loadClient();
       try {
         const server = await configuration();
         const tokens = await client.authorizationCodeGrant(server, callbackUrl, { pkceCodeVerifier: codeVerifier, expectedState: state, expectedNonce: nonce, idTokenExpected: true });
@@ -85,6 +96,7 @@ export function createOpenidClientProvider(deps: OpenidClientProviderDeps): Oidc
     async endSessionUrl({ postLogoutRedirectUri }) {
       const server = await configuration().catch(() => undefined);
       if (!server?.serverMetadata().end_session_endpoint) return undefined;
+      const client = await loadClient();
       return client.buildEndSessionUrl(server, { client_id: config.clientId, post_logout_redirect_uri: postLogoutRedirectUri }).href;
     },
   };

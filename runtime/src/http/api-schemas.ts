@@ -1,6 +1,8 @@
-import Ajv2020 from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type Ajv2020 from 'ajv/dist/2020.js';
+import type * as AjvModule from 'ajv/dist/2020.js';
+import type * as AjvFormatsModule from 'ajv-formats';
 import type { ApiDefinitions } from '@careloom/format/api';
 import { API_SCHEMA_BASE, apiSchemaFileContents, schemaFileContents } from '@careloom/format/api/schemas';
 
@@ -12,12 +14,16 @@ export type ApiSchemaName = keyof ApiDefinitions;
  * made on first use: building it and compiling every route's schema when the modules load delayed
  * the production start by about a second. The server runs in Node, where compiling at run time is
  * allowed (the designer's validators are compiled at generation time instead). `tsType` says which
- * TypeScript type json-schema-to-typescript writes, and is no rule.
+ * TypeScript type json-schema-to-typescript writes, and is no rule. ajv itself (about a hundred
+ * CommonJS modules) is required here too, not imported, so that loading it is no part of the start.
  */
 let ajv: Ajv2020 | undefined;
 function apiAjv(): Ajv2020 {
   if (ajv) return ajv;
-  ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true });
+  const require = createRequire(import.meta.url);
+  const { default: Ajv } = require('ajv/dist/2020.js') as typeof AjvModule;
+  const { default: addFormats } = require('ajv-formats') as typeof AjvFormatsModule;
+  ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true });
   addFormats(ajv);
   ajv.addKeyword('tsType');
   for (const schema of Object.values(schemaFileContents)) ajv.addSchema(schema as object);

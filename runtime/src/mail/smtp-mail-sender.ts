@@ -1,4 +1,6 @@
-import { createTransport } from 'nodemailer';
+import { createRequire } from 'node:module';
+import type * as Nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { SmtpConfig } from '../config.js';
 import type { MailMessage } from '../domain/care/ports.js';
 
@@ -32,18 +34,23 @@ export interface MailSender {
  */
 export function createSmtpMailSender(options: { smtp: SmtpConfig; /** Connection, greeting and socket timeout, in milliseconds. */ timeoutMs?: number }): MailSender {
   const timeout = options.timeoutMs ?? 30_000;
-  const transporter = createTransport({ url: options.smtp.url, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout });
+  // nodemailer is some 60 modules; a server that starts without sending anything should not load it
+  // before answering its first request. It is loaded with the first message (synchronously: it is CommonJS).
+  let transporter: Transporter | undefined;
+  const transport = () => (transporter ??= loadNodemailer().createTransport({ url: options.smtp.url, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout }));
   return {
     async deliver(message) {
       try {
-        await transporter.sendMail({ from: options.smtp.from, to: message.to, subject: message.subject, text: message.text });
+        await transport().sendMail({ from: options.smtp.from, to: message.to, subject: message.subject, text: message.text });
       } catch (error) {
         throw toDeliveryError(error);
       }
     },
-    close: () => transporter.close(),
+    close: () => transporter?.close(),
   };
 }
+
+const loadNodemailer = () => createRequire(import.meta.url)('nodemailer') as typeof Nodemailer;
 
 /** nodemailer's error, with addresses cut to their domain; a 5xx reply is final, anything else worth retrying. */
 export function toDeliveryError(error: unknown): MailDeliveryError {

@@ -67,8 +67,8 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...MEDIA_OPERATIONS,
 ];
 
-/** GET /api/openapi.json. */
+/** GET /api/openapi.json. The document is built on its first request: few ever ask, and building it delayed every start. */
 export function openApiRoutes(version: string) {
-  const document = openApiDocument(API_OPERATIONS, version);
-  return new Hono<AppEnv>().get('/api/openapi.json', (c) => c.json(document));
+  let document: Record<string, unknown> | undefined;
+  return new Hono<AppEnv>().get('/api/openapi.json', (c) => c.json((document ??= openApiDocument(API_OPERATIONS, version))));
 }

@@ -1,4 +1,3 @@
-import { fileTypeFromBuffer } from 'file-type';
 import type { MediaKind } from './media-store.js';
 
 /** How many leading bytes the type is decided on (file-type needs at most 4100; MP4 boxes may sit a little later). */
@@ -56,6 +55,8 @@ export type SniffResult = ({ ok: true } & Accepted) | { ok: false; reason: 'svg'
 export async function sniffMedia(head: Uint8Array): Promise<SniffResult> {
   if (isWebVtt(head)) return { ok: true, ...WEBVTT };
   if (looksLikeSvg(head)) return { ok: false, reason: 'svg' };
+  // Loaded with the first upload: file-type and its readers are some forty modules the start does not need.
+  const { fileTypeFromBuffer } = await import('file-type');
   const found = await fileTypeFromBuffer(head);
   if (!found) return { ok: false, reason: 'unknown' };
   const accepted = ACCEPTED[found.mime];

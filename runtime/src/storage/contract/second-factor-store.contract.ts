@@ -122,5 +122,39 @@ export function runSecondFactorStoreContract(name: string, open: () => Promise<S
       const audit = (await h.readAudit()).filter((entry) => entry.action === 'organisation.second_factor_policy').map((entry) => entry.details);
       expect(audit.at(-1)).toEqual({ required: false, sessionsFreed: 2 });
     });
+
+    it('reaches someone who joins while signed in: a staff role in an organisation that requires it marks their password sessions until they enrol or leave', async () => {
+      const other: Organisation = { id: 'care-y', slug: 'care-y', name: 'Care Y', kind: 'care_provider', createdAt: at };
+      await h.accounts.createOrganisation(other, context);
+      await h.accounts.createPersonWithMemberships(person('eve'), other.id, [{ role: 'therapist' }], context);
+      await h.accounts.createPersonWithMemberships(person('fay'), other.id, [{ role: 'therapist' }], context);
+      const open = (id: string, personId: string, signInMethod?: 'oidc') =>
+        h.accounts.createSession({ id, personId, csrfToken: `csrf-${id}`, createdAt: at, expiresAt: '2026-03-08T08:00:00.000Z', lastSeenAt: at, ...(signInMethod ? { signInMethod } : {}) }, context);
+      await open('s-eve', 'eve');
+      await open('s-eve-oidc', 'eve', 'oidc');
+      await open('s-fay', 'fay');
+      await h.secondFactors.beginEnrolment({ personId: 'fay', secretSealed: 'sealed-fay', at, audit: context });
+      await h.secondFactors.confirmEnrolment({ personId: 'fay', step: 1, recoveryCodeHashes: ['hf'], at, audit: context });
+      await h.secondFactors.setPolicy({ organisationId: care.id, required: true, at, audit: context });
+      const owed = async () => {
+        const ids = ['s-eve', 's-eve-oidc', 's-fay'];
+        const sessions = await Promise.all(ids.map((id) => h.accounts.findSession(id)));
+        return ids.filter((_, index) => sessions[index]?.secondFactorOwed === true);
+      };
+      expect(await owed()).toEqual([]);
+
+      // A patient role there changes nothing; a staff role does, for the password session only.
+      await h.accounts.grantRole(care.id, 'eve', { role: 'patient', unitId: 'unit-1' }, context);
+      expect(await owed()).toEqual([]);
+      await h.accounts.addMember(care.id, 'eve', [{ role: 'therapist' }], context);
+      await h.accounts.grantRole(care.id, 'fay', { role: 'therapist' }, context);
+      // Not fay: she has a second factor already.
+      expect(await owed()).toEqual(['s-eve']);
+
+      // Losing the last staff role there frees the session again.
+      const keep = { roles: [] };
+      expect(await h.accounts.revokeRole(care.id, 'eve', { role: 'therapist' }, keep, context)).toBe(true);
+      expect(await owed()).toEqual([]);
+    });
   });
 }

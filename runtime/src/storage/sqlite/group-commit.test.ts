@@ -212,4 +212,69 @@ describe('groupCommit', () => {
     expect(await Promise.all(later)).toEqual(['b', 'c']);
     expect(batches).toEqual([['a'], ['b', 'c']]);
   });
+
+  it('after a busy batch, waits briefly for as many writers before the next commit, so they share one flush', async () => {
+    const { writer, committed } = databases();
+    const insert = writer.prepare('INSERT INTO rows (id) VALUES (?)');
+    const flushes: Array<() => void> = [];
+    const wal = { sync: () => new Promise<void>((resolve) => flushes.push(resolve)) };
+    const turn = manualSchedule();
+    const timers: Array<{ callback: () => void; ms: number; cleared: boolean }> = [];
+    const write = groupCommit(writer, (id: string) => insert.run(id).changes, {
+      wal,
+      schedule: turn.schedule,
+      gatherMs: 3,
+      gatherAfter: 3,
+      setTimer: (callback, ms) => {
+        const timer = { callback, ms, cleared: false };
+        timers.push(timer);
+        return timer;
+      },
+      clearTimer: (timer) => void ((timer as { cleared: boolean }).cleared = true),
+    });
+    const settleFlush = async (index: number) => {
+      flushes[index]!();
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+
+    // A lone writer is served at once: no timer, committed in its own turn.
+    const alone = write('a0');
+    turn.runAll();
+    await settleFlush(0);
+    await alone;
+    void write('a1');
+    expect(timers).toHaveLength(0);
+    expect(turn.scheduled).toBe(1);
+    turn.runAll();
+    await settleFlush(1);
+
+    // Three writers at once: after their flush, the first one back waits for the other two.
+    const busy = [write('b0'), write('b1'), write('b2')];
+    turn.runAll();
+    await settleFlush(2);
+    await Promise.all(busy);
+    const back = [write('c0'), write('c1')];
+    expect(turn.scheduled).toBe(0);
+    expect(timers).toHaveLength(1);
+    expect(timers[0]!.ms).toBe(3);
+    back.push(write('c2'));
+    // The third arrival completes the group: the wait ends early and one commit takes all three.
+    expect(timers[0]!.cleared).toBe(true);
+    expect(turn.scheduled).toBe(1);
+    turn.runAll();
+    expect(committed()).toEqual(['a0', 'a1', 'b0', 'b1', 'b2', 'c0', 'c1', 'c2']);
+    await settleFlush(3);
+    await Promise.all(back);
+
+    // When fewer come back, the wait ends at gatherMs and those that came are committed.
+    const late = write('d0');
+    expect(turn.scheduled).toBe(0);
+    expect(timers).toHaveLength(2);
+    timers[1]!.callback();
+    expect(turn.scheduled).toBe(1);
+    turn.runAll();
+    await settleFlush(4);
+    expect(await late).toBe(1);
+    expect(flushes).toHaveLength(5);
+  });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Module, Program } from '@careloom/format';
-import { checkAnswers, instrumentAnswers, moduleAsProgram, PERSONAS, programStatus, registrationAnswers, seededRandom, simulateModule, simulateProgram } from '@careloom/format/engine';
+import { checkAnswers, daysBetween, instrumentAnswers, isoWeekday, localDateOf, localTimeOf, moduleAsProgram, PERSONAS, programStatus, registrationAnswers, seededRandom, simulateModule, simulateProgram } from '@careloom/format/engine';
 import type { Persona, SimulationEvent, SimulationResult } from '@careloom/format/engine';
 import { readModule, readProgram } from './load.js';
 
@@ -89,6 +89,49 @@ describe('simulateProgram on the 8-week panic program', () => {
     expect(() => simulateProgram(panic, panicModules, { ...START, startDate: '9999-12-31', persona: 'unchanged' })).toThrow(RangeError);
     expect(() => simulateProgram(panic, panicModules, { ...START, startDate: '2026-02-30', persona: 'unchanged' })).toThrow(RangeError);
     expect(() => simulateProgram({ ...panic, durationWeeks: 10_000 }, panicModules, { ...START, persona: 'unchanged' })).toThrow(RangeError);
+  });
+});
+
+describe('simulateProgram on the local clock of the unit\'s time zone', () => {
+  // Summer time in Stockholm begins 29 March 2026 and ends 25 October 2026; the third run crosses a new year.
+  it.each(['2026-03-16', '2026-10-12', '2026-12-14'])('from %s keeps days, reminder times and deadlines on the local clock', (startDate) => {
+    const zone = 'Europe/Stockholm';
+    const result = simulateProgram(panic, panicModules, { startDate, timeZone: zone, persona: 'deteriorating', seed: 3 });
+    for (const event of result.events) {
+      // An event's day and week count local calendar days from the start, through any change of offset or year.
+      expect(event.day).toBe(daysBetween(startDate, localDateOf(event.at, zone)) + 1);
+      expect(event.week).toBe(Math.floor((event.day - 1) / 7) + 1);
+      if (event.kind === 'unlock') expect(localTimeOf(event.at, zone)).toBe('00:00');
+      // The daily activity registration is due at 21:00 local and reminded two hours before, whatever the offset that day.
+      if (event.kind === 'reminder' && event.about === 'registration') {
+        expect(localTimeOf(event.dueAt, zone)).toBe('21:00');
+        expect(localTimeOf(event.at, zone)).toBe('19:00');
+      }
+      // The item-9 alert is answered by 17:00 local on a working day.
+      if (event.kind === 'alert' && event.respondBy !== null) {
+        expect(localTimeOf(event.respondBy, zone)).toBe('17:00');
+        expect(isoWeekday(localDateOf(event.respondBy, zone))).toBeLessThanOrEqual(5);
+        expect(Date.parse(event.respondBy)).toBeGreaterThan(Date.parse(event.at));
+      }
+    }
+    expect(result.events.filter((event) => event.kind === 'unlock').map((event) => event.week)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(result.events.at(-1)!.day).toBeLessThanOrEqual(56);
+  });
+
+  it('reports each simulated day to a caller that asks, without changing the run', () => {
+    const days: number[] = [];
+    const watched = simulateProgram(panic, panicModules, { ...START, persona: 'unchanged', onProgress: (done, all) => days.push(done * 1000 + all) });
+    expect(days).toEqual(Array.from({ length: 56 }, (_, index) => (index + 1) * 1000 + 56));
+    expect(watched).toEqual(simulateProgram(panic, panicModules, { ...START, persona: 'unchanged' }));
+  });
+
+  it('is a different run in another zone: the same local days, other instants', () => {
+    const stockholm = simulateProgram(panic, panicModules, { ...START, persona: 'improving' });
+    const auckland = simulateProgram(panic, panicModules, { ...START, timeZone: 'Pacific/Auckland', persona: 'improving' });
+    const unlocks = (result: SimulationResult) => result.events.filter((event) => event.kind === 'unlock');
+    expect(unlocks(auckland).map((event) => event.day)).toEqual(unlocks(stockholm).map((event) => event.day));
+    expect(unlocks(auckland)[0]!.at).toBe('2026-03-01T11:00:00.000Z');
+    expect(unlocks(stockholm)[0]!.at).toBe('2026-03-01T23:00:00.000Z');
   });
 });
 

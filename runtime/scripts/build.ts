@@ -75,7 +75,14 @@ for (const app of WEB_APPS) {
   writeFileSync(join(webDir, `${bundle.fileName}.gz`), bundle.gzip);
   const css = bundle.css === undefined ? undefined : `${app.name}.css`;
   if (css !== undefined) writeFileSync(join(webDir, css), bundle.css!);
-  manifest.apps[app.name] = { fileName: bundle.fileName, ...(css === undefined ? {} : { css }) };
+  // The app's workers (the designer's simulation) beside it, named in the manifest by worker.
+  const workers: Record<string, string> = {};
+  for (const [name, worker] of Object.entries(bundle.workers ?? {})) {
+    writeFileSync(join(webDir, worker.fileName), worker.js);
+    writeFileSync(join(webDir, `${worker.fileName}.gz`), worker.gzip);
+    workers[name] = worker.fileName;
+  }
+  manifest.apps[app.name] = { fileName: bundle.fileName, ...(css === undefined ? {} : { css }), ...(Object.keys(workers).length > 0 ? { workers } : {}) };
 }
 writeFileSync(join(webDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 // The patient app's icons (its web app manifest names them): the compiled server reads them from here.

@@ -11,7 +11,7 @@ import { eventually, HttpSession } from '../src/integration/http-client.js';
 import { buildAndStart } from './built-server.js';
 
 describe('the production build', () => {
-  it('starts from runtime/dist alone and serves the apps, the service worker, the manifest and its icons', async () => {
+  it('starts from runtime/dist alone and serves the apps, the designer\'s simulation worker, the service worker, the manifest and its icons', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'careloom-build-'));
     const server = await buildAndStart(dir, { CARELOOM_DB: join(dir, 'built.sqlite') });
     try {
@@ -21,6 +21,15 @@ describe('the production build', () => {
         expect(response.status, path).toBe(200);
         await response.arrayBuffer();
       }
+      // The designer's simulation worker is written beside its bundle, and the bundle names it.
+      const shell = await (await fetch(`${server.url}/designer`)).text();
+      const designerApp = await (await fetch(`${server.url}${/src="(\/assets\/designer-[0-9a-f]+\.js)"/.exec(shell)![1]}`)).text();
+      const workerPath = /"(\/assets\/designer-simulation-worker-[0-9a-f]{16}\.js)"/.exec(designerApp)?.[1];
+      expect(workerPath).toBeDefined();
+      const worker = await fetch(`${server.url}${workerPath}`);
+      expect(worker.status).toBe(200);
+      expect(worker.headers.get('content-security-policy')).toBe("default-src 'none'");
+      expect(await worker.text()).toContain('is not a supported calendar date');
 
       // Libraries the build bundles (hono, ws, yjs) or loads on first use (ajv) work from runtime/dist:
       // a body refused by its schema, a draft created, and a collaboration sync through the Yjs worker.

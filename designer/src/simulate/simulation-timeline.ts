@@ -47,6 +47,8 @@ export interface EventWords {
   text: (value: LocalizedText | string) => string;
   /** An instant as a local date and time, in the simulated patient's time zone. */
   instant: (at: string) => string;
+  /** A deadline: an instant, or the day before with "end of day" when it falls at local midnight (a window that closes as a day ends). */
+  deadline: (at: string) => string;
   /** A local date. */
   date: (date: string) => string;
   /** The highest score of an instrument, by module and instrument id. */
@@ -62,7 +64,7 @@ export function eventText(event: SimulationEvent, words: EventWords): EventText 
     case 'unlock':
       return plain(t(event.notified ? 'simulate.event.unlockNotified' : 'simulate.event.unlock', { title: words.moduleTitle(event.moduleId) }));
     case 'reminder':
-      return plain(t('simulate.event.reminder', { channels: t(event.channels.includes('email') ? 'simulate.event.channels.appEmail' : 'simulate.event.channels.app'), title: words.moduleTitle(event.moduleId), due: words.instant(event.dueAt) }));
+      return plain(t('simulate.event.reminder', { channels: t(event.channels.includes('email') ? 'simulate.event.channels.appEmail' : 'simulate.event.channels.app'), title: words.moduleTitle(event.moduleId), due: words.deadline(event.dueAt) }));
     case 'moduleCompleted':
       return plain(t('simulate.event.completed', { title: words.moduleTitle(event.moduleId) }));
     case 'measurement': {
@@ -78,12 +80,12 @@ export function eventText(event: SimulationEvent, words: EventWords): EventText 
     }
     case 'alert': {
       const details = event.messages.map((message) => words.text(message));
-      if (event.respondBy) details.push(t('simulate.event.respondBy', { deadline: words.instant(event.respondBy) }));
+      if (event.respondBy) details.push(t('simulate.event.respondBy', { deadline: words.deadline(event.respondBy) }));
       if (event.escalates) details.push(t('simulate.event.escalates'));
       return { text: t('simulate.event.alert', { severity: t(LEVEL[event.severity]), title: words.text(event.title) }), details, tone: event.severity === 'info' ? 'warning' : 'alert' };
     }
     case 'missingReport':
-      return { text: t('simulate.event.missingReport', { title: words.moduleTitle(event.moduleId), date: words.date(event.date), deadline: words.instant(event.dueAt) }), details: [], tone: 'alert' };
+      return { text: t('simulate.event.missingReport', { title: words.moduleTitle(event.moduleId), date: words.date(event.date), deadline: words.deadline(event.dueAt) }), details: [], tone: 'alert' };
     case 'measurementMissed':
       return { text: t('simulate.event.measurementMissed', { title: words.moduleTitle(event.moduleId), n: event.measurementWeek }), details: [], tone: 'warning' };
   }

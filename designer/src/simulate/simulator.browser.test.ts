@@ -45,6 +45,8 @@ describe('<cl-simulator>', () => {
     expect(text).to.contain('Item 9');
     expect(text).to.contain('Respond by');
     expect(weekText(simulator, 3)).to.contain('PHQ-9: how you have been feeling filled in');
+    // A window that closes at midnight is due by the end of the day before, not "Thu 00:00".
+    expect(weekText(simulator, 3)).to.contain('PHQ-9: how you have been feeling, due Wed, Mar 18, end of day');
     // Every module the program names was read, from its released version.
     expect(deepAll(simulator, '[data-sources] li').map((item) => item.textContent!.trim())).to.include('PHQ-9: how you have been feeling: version 1');
     // The end charts: PHQ-9 eight times, rising.
@@ -90,5 +92,68 @@ describe('<cl-simulator>', () => {
     const missing = await mount('tester', 'no-such-program', null);
     await until(() => deep(missing, 'p.error[role=alert]'));
     expect(deep(missing, 'p.error[role=alert]')!.textContent).to.contain('The simulation cannot be opened.');
+  });
+
+  it('runs in the care unit\'s time zone, shows its progress, and stops when a setting changes or the screen is left', async () => {
+    const terminate = Worker.prototype.terminate;
+    let ended = 0;
+    Worker.prototype.terminate = function (this: Worker) {
+      ended += 1;
+      terminate.call(this);
+    };
+    try {
+      const simulator = await mount('tester', 'panic-icbt-8-weeks', 1);
+      await until(() => deep(simulator, 'form'));
+      // A unit keeps Europe/Stockholm unless its admin chooses another: the run starts there.
+      const zone = deep<HTMLSelectElement>(simulator, '#time-zone')!;
+      expect(zone.value).to.equal('Europe/Stockholm');
+      expect(deep(simulator, '#time-zone-hint')!.textContent).to.contain('Europe/Stockholm');
+      zone.value = 'America/New_York';
+      zone.dispatchEvent(new Event('change'));
+      typeInto(deep(simulator, '#start-date'), '2026-03-02');
+      deep<HTMLButtonElement>(simulator, 'button[data-action=run]')!.click();
+      await simulator.updateComplete;
+      expect(deep(simulator, '[data-progress]')).to.not.equal(null);
+      expect(deep<HTMLButtonElement>(simulator, 'button[data-action=run]')!.disabled).to.equal(true);
+      // Another persona while it runs: the run is for settings no longer shown, so it stops.
+      deep<HTMLInputElement>(simulator, 'input[name=persona][value=improving]')!.click();
+      await simulator.updateComplete;
+      expect(ended).to.equal(1);
+      expect(deep(simulator, '[data-progress]')).to.equal(null);
+      expect(deep(simulator, '[role=status]')!.textContent).to.contain('stopped because a setting changed');
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      expect(deep(simulator, '[data-summary]')).to.equal(null);
+
+      deep<HTMLButtonElement>(simulator, 'button[data-action=run]')!.click();
+      await until(() => deep(simulator, '[data-summary]'), 30_000);
+      expect(deep(simulator, '[data-summary]')!.textContent).to.contain('time zone America/New_York');
+      // Week 1 opens at midnight in New York (05:00 UTC in March, before summer time there begins on 8 March).
+      const first = deep(simulator, 'section.week[data-week="1"] li[data-kind=unlock] time')!;
+      expect(first.getAttribute('datetime')).to.equal('2026-03-02T05:00:00.000Z');
+      // Week 2 opens after the change to summer time: midnight is then 04:00 UTC.
+      expect(deep(simulator, 'section.week[data-week="2"] li[data-kind=unlock] time')!.getAttribute('datetime')).to.equal('2026-03-09T04:00:00.000Z');
+
+      // Leaving the screen while a run goes on ends its worker.
+      deep<HTMLButtonElement>(simulator, 'button[data-action=run]')!.click();
+      await simulator.updateComplete;
+      const before = ended;
+      simulator.remove();
+      expect(ended).to.equal(before + 1);
+    } finally {
+      Worker.prototype.terminate = terminate;
+    }
+  });
+
+  it('stops a run with the Stop button, and says so', async () => {
+    const simulator = await mount('publisher', 'copd-home-follow-up', 1);
+    await until(() => deep(simulator, 'form'));
+    deep<HTMLButtonElement>(simulator, 'button[data-action=run]')!.click();
+    await until(() => deep(simulator, 'button[data-action=cancel]'));
+    deep<HTMLButtonElement>(simulator, 'button[data-action=cancel]')!.click();
+    await simulator.updateComplete;
+    expect(deep(simulator, '[role=status]')!.textContent).to.contain('The simulation was stopped.');
+    expect(deep<HTMLButtonElement>(simulator, 'button[data-action=run]')!.disabled).to.equal(false);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(deep(simulator, '[data-summary]')).to.equal(null);
   });
 });

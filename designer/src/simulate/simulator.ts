@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import type { LocalizedText, Module, Program } from '@careloom/format';
-import { isSupportedDate, localize, PERSONAS, scoreRange, simulateModule, simulateProgram } from '@careloom/format/engine';
+import { addDays, DEFAULT_TIME_ZONE, isSupportedDate, localDateOf, localize, localTimeOf, PERSONAS, scoreRange } from '@careloom/format/engine';
 import type { Persona, SimulationResult } from '@careloom/format/engine';
 import { isApiError } from '@careloom/client/api';
 import { routeHash } from '../app/router.js';
@@ -11,14 +11,17 @@ import { canSimulate } from '../review/workflow-permissions.js';
 import { errorText } from '../ui/error-text.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import { loadSimulationContent, type SimulationContent } from './simulation-content.js';
+import type { SimulationRequest } from './simulation-protocol.js';
+import { SimulationCancelled, startSimulation, type SimulationRun } from './simulation-runner.js';
 import './simulation-charts.js';
 import { eventText, timelineWeeks, type EventWords } from './simulation-timeline.js';
 
 /**
  * `<cl-simulator>` (`#/programs/<id>/simulate`, `#/programs/<id>/versions/<n>/simulate`, the same
  * under `#/modules/`): a tester or publisher runs a synthetic patient through the draft's or a
- * version's whole schedule in the browser with the engine (`simulateProgram`), chooses the persona,
- * the start date and the answers' variation, and reads the timeline week by week (unlocks,
+ * version's whole schedule with the engine (`simulateProgram`, in a worker of its own so the page
+ * stays responsive: `simulation-runner.ts`), chooses the persona, the start date, the time zone of
+ * the unit the patient would belong to and the answers' variation, and reads the timeline week by week (unlocks,
  * reminders, answers with their scores, alerts with the rules that fired and their deadlines,
  * missing-report alerts) and the charts a therapist would see at the end. Nothing is stored: the
  * server is only asked for the content.
@@ -32,6 +35,9 @@ export class ClSimulator extends LitElement {
     problem: { state: true },
     persona: { state: true },
     startDate: { state: true },
+    timeZone: { state: true },
+    progress: { state: true },
+    stopped: { state: true },
     weeks: { state: true },
     seed: { state: true },
     running: { state: true },
@@ -59,6 +65,9 @@ export class ClSimulator extends LitElement {
       time { color: var(--cl-muted); font-size: 0.875rem; display: block; }
       .event-details { margin: 0.125rem 0 0; padding-left: 1rem; font-size: 0.9375rem; }
       .entries { display: flex; gap: 0.5rem; align-items: center; }
+      .settings select { max-width: 100%; }
+      .running { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; margin: 0.75rem 0; }
+      .running progress { flex: 1 1 10rem; min-width: 0; height: 1rem; }
     `,
   ];
 
@@ -70,6 +79,12 @@ export class ClSimulator extends LitElement {
   declare problem: string;
   declare persona: Persona;
   declare startDate: string;
+  /** The IANA zone the synthetic patient lives in, as a care unit's: days, deadlines and reminders follow it. */
+  declare timeZone: string;
+  /** Simulated days done of the run going on. */
+  declare progress: { daysDone: number; days: number } | undefined;
+  /** Why the last run was stopped before it ended, or empty. */
+  declare stopped: string;
   /** How many weeks a module alone runs. */
   declare weeks: number;
   declare seed: number;
@@ -79,8 +94,8 @@ export class ClSimulator extends LitElement {
   /** Whether every daily registration entry is listed. */
   declare entries: boolean;
   private readonly locale = new LocaleController(this);
-  readonly #timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   #request = 0;
+  #job: SimulationRun | undefined;
 
   constructor() {
     super();
@@ -88,12 +103,22 @@ export class ClSimulator extends LitElement {
     this.version = null;
     this.problem = '';
     this.persona = 'deteriorating';
-    this.startDate = localToday();
+    // The zone a care unit keeps when none is chosen for it (the runtime's default): a run shows
+    // what a patient of such a unit would get, whatever zone the designer's own computer is in.
+    this.timeZone = DEFAULT_TIME_ZONE;
+    this.startDate = localDateOf(new Date().toISOString(), this.timeZone);
     this.weeks = 4;
     this.seed = 1;
     this.running = false;
     this.runProblem = '';
+    this.stopped = '';
     this.entries = false;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Leaving the screen ends the run: nothing keeps simulating in the background.
+    this.#cancel('');
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -104,6 +129,8 @@ export class ClSimulator extends LitElement {
     const workspace = this.workspace;
     if (!workspace || !this.documentId || !canSimulate(workspace.roles)) return;
     const request = ++this.#request;
+    // Another document or version: a run of the one before would answer a question no longer asked.
+    this.#cancel('');
     this.content = undefined;
     this.result = undefined;
     this.problem = '';
@@ -134,7 +161,8 @@ export class ClSimulator extends LitElement {
       <p class="muted">${t('simulate.notStored')}</p>
       ${content.draftIssues > 0 ? html`<p class="error">${t('simulate.draftProblems', { n: content.draftIssues })}</p>` : nothing}
       ${this.#settings(content)}
-      <div role="status" aria-live="polite">${this.running ? t('simulate.running') : nothing}</div>
+      <div role="status" aria-live="polite">${this.running ? t('simulate.running') : this.stopped}</div>
+      ${this.running ? this.#progress() : nothing}
       ${this.runProblem ? html`<p class="error" role="alert">${this.runProblem}</p>` : nothing}
       ${this.result && !this.running ? this.#results(this.result, content) : nothing}
     `;
@@ -146,30 +174,62 @@ export class ClSimulator extends LitElement {
         <legend>${t('simulate.persona')}</legend>
         ${PERSONAS.map(
           (persona) => html`<label>
-            <input type="radio" name="persona" value=${persona} .checked=${this.persona === persona} @change=${() => (this.persona = persona)} />
+            <input type="radio" name="persona" value=${persona} .checked=${this.persona === persona} @change=${() => this.#change(() => (this.persona = persona))} />
             <span>${t(`simulate.persona.${persona}`)}<span class="hint">${t(`simulate.persona.${persona}.hint`)}</span></span>
           </label>`,
         )}
       </fieldset>
       <div class="field">
         <label for="start-date">${t('simulate.startDate')}</label>
-        <input id="start-date" type="date" min="1900-01-01" max="2199-12-31" required .value=${this.startDate} @input=${(event: Event) => (this.startDate = (event.target as HTMLInputElement).value)} />
-        <span class="hint">${t('simulate.timeZone', { zone: this.#timeZone })}</span>
+        <input id="start-date" type="date" min="1900-01-01" max="2199-12-31" required .value=${this.startDate} @input=${(event: Event) => this.#change(() => (this.startDate = (event.target as HTMLInputElement).value))} />
+      </div>
+      <div class="field">
+        <label for="time-zone">${t('simulate.timeZoneLabel')}</label>
+        <select id="time-zone" aria-describedby="time-zone-hint" @change=${(event: Event) => this.#change(() => (this.timeZone = (event.target as HTMLSelectElement).value))}>
+          ${timeZones(this.timeZone).map((zone) => html`<option value=${zone} ?selected=${zone === this.timeZone}>${zone}</option>`)}
+        </select>
+        <span class="hint" id="time-zone-hint">${t('simulate.timeZoneHint', { zone: DEFAULT_TIME_ZONE })}</span>
       </div>
       ${content.kind === 'module'
         ? html`<div class="field">
             <label for="weeks">${t('simulate.weeks')}</label>
-            <input id="weeks" type="number" min="1" max="104" step="1" required .value=${String(this.weeks)} @input=${(event: Event) => (this.weeks = Number((event.target as HTMLInputElement).value))} aria-describedby="module-alone" />
+            <input id="weeks" type="number" min="1" max="104" step="1" required .value=${String(this.weeks)} @input=${(event: Event) => this.#change(() => (this.weeks = Number((event.target as HTMLInputElement).value)))} aria-describedby="module-alone" />
             <span class="hint" id="module-alone">${t('simulate.moduleAlone')}</span>
           </div>`
         : nothing}
       <div class="field">
         <label for="seed">${t('simulate.seed')}</label>
-        <input id="seed" type="number" step="1" required .value=${String(this.seed)} @input=${(event: Event) => (this.seed = Number((event.target as HTMLInputElement).value))} aria-describedby="seed-hint" />
+        <input id="seed" type="number" step="1" required .value=${String(this.seed)} @input=${(event: Event) => this.#change(() => (this.seed = Number((event.target as HTMLInputElement).value)))} aria-describedby="seed-hint" />
         <span class="hint" id="seed-hint">${t('simulate.seedHint')}</span>
       </div>
       <button type="submit" class="primary" data-action="run" ?disabled=${this.running}>${t('simulate.run')}</button>
     </form>`;
+  }
+
+  #progress() {
+    const progress = this.progress;
+    const label = progress ? t('simulate.progress', { done: progress.daysDone, days: progress.days }) : t('simulate.starting');
+    return html`<div class="running">
+      <progress max=${progress?.days ?? 1} .value=${progress?.daysDone ?? 0} aria-label=${label} data-progress></progress>
+      <span aria-hidden="true">${label}</span>
+      <button type="button" data-action="cancel" @click=${() => this.#cancel(t('simulate.cancelled'))}>${t('simulate.cancel')}</button>
+    </div>`;
+  }
+
+  /** A setting changed: a run going on no longer answers what the form shows, so it stops. */
+  #change(apply: () => void): void {
+    apply();
+    if (this.running) this.#cancel(t('simulate.stoppedBySettings'));
+  }
+
+  #cancel(reason: string): void {
+    const run = this.#job;
+    if (!run) return;
+    this.#job = undefined;
+    run.cancel();
+    this.running = false;
+    this.progress = undefined;
+    this.stopped = reason;
   }
 
   #run = (event: Event): void => {
@@ -185,19 +245,33 @@ export class ClSimulator extends LitElement {
       this.runProblem = t('simulate.badWeeks');
       return;
     }
+    const options = { persona: this.persona, startDate: this.startDate, timeZone: this.timeZone, seed: Number.isFinite(this.seed) ? Math.trunc(this.seed) : 1 };
+    const request: SimulationRequest = content.kind === 'program'
+      ? { kind: 'program', program: content.document as Program, modules: content.modules, options }
+      : { kind: 'module', module: content.document as Module, weeks: this.weeks, options };
     this.running = true;
+    this.stopped = '';
     this.result = undefined;
-    const options = { persona: this.persona, startDate: this.startDate, timeZone: this.#timeZone, seed: Number.isFinite(this.seed) ? Math.trunc(this.seed) : 1 };
-    // Let the "running" status paint before the engine takes the thread for a moment.
-    setTimeout(() => {
-      try {
-        this.result = content.kind === 'program' ? simulateProgram(content.document as Program, content.modules, options) : simulateModule(content.document as Module, options, this.weeks);
-      } catch (error) {
+    this.progress = undefined;
+    const run = startSimulation(request, (daysDone, days) => {
+      if (this.#job === run) this.progress = { daysDone, days };
+    });
+    this.#job = run;
+    run.result.then(
+      (result) => {
+        if (this.#job !== run) return;
+        this.result = result;
+      },
+      (error: unknown) => {
+        if (error instanceof SimulationCancelled || this.#job !== run) return;
         this.runProblem = t('simulate.failed', { reason: error instanceof Error ? error.message : String(error) });
-      } finally {
-        this.running = false;
-      }
-    }, 0);
+      },
+    ).finally(() => {
+      if (this.#job !== run) return;
+      this.#job = undefined;
+      this.running = false;
+      this.progress = undefined;
+    });
   };
 
   #results(result: SimulationResult, content: SimulationContent) {
@@ -206,7 +280,7 @@ export class ClSimulator extends LitElement {
     return html`
       <section class="card" aria-labelledby="summary-title" data-summary>
         <h2 id="summary-title">${t('simulate.summary')}</h2>
-        <p>${t('simulate.summaryText', { persona: t(`simulate.persona.${result.persona}`), date: words.date(result.startDate), weeks: result.durationWeeks })}</p>
+        <p>${t('simulate.summaryText', { persona: t(`simulate.persona.${result.persona}`), date: words.date(result.startDate), weeks: result.durationWeeks, zone: result.timeZone })}</p>
         <ul class="counts">
           <li>${t('simulate.count.unlocks', { n: count('unlock') })}</li>
           <li>${t('simulate.count.reminders', { n: count('reminder') })}</li>
@@ -274,7 +348,9 @@ export class ClSimulator extends LitElement {
 
   #words(content: SimulationContent): EventWords {
     const locale = i18n.locale;
-    const instant = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: this.#timeZone });
+    // Instants in the run's zone: what the patient's clock and the unit's staff would read.
+    const zone = this.result?.timeZone ?? this.timeZone;
+    const instant = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: zone });
     const date = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
     const maxima = new Map<string, number>();
     for (const module of Object.values(content.modules)) {
@@ -289,16 +365,18 @@ export class ClSimulator extends LitElement {
       },
       text: (value) => this.#text(value),
       instant: (at) => instant.format(new Date(at)),
+      // "Due Thu 19 Mar 00:00" reads as a day later than it is: a window closing at midnight ends the day before.
+      deadline: (at) => (localTimeOf(at, zone) === '00:00' ? t('simulate.endOfDay', { date: date.format(new Date(`${addDays(localDateOf(at, zone), -1)}T00:00:00Z`)) }) : instant.format(new Date(at))),
       date: (value) => date.format(new Date(`${value}T00:00:00Z`)),
       scoreMax: (moduleId, instrumentId) => maxima.get(`${moduleId}/${instrumentId}`),
     };
   }
 }
 
-/** Today's date in the browser's time zone, 'YYYY-MM-DD'. */
-function localToday(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+/** The IANA zones to choose from, in order, with the chosen one and UTC always among them. */
+function timeZones(chosen: string): string[] {
+  const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return [...new Set([...known, chosen, DEFAULT_TIME_ZONE, 'UTC'])].sort();
 }
 
 customElements.define('cl-simulator', ClSimulator);

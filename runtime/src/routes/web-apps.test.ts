@@ -54,6 +54,9 @@ describe('the web apps', () => {
     // No app may eval, the designer included: its validators are compiled ahead of time.
     expect(csp).toContain("script-src 'self';");
     expect(csp).not.toContain('unsafe-eval');
+    // Workers (the designer's simulation) only from this origin's files: no blob: or data: scripts.
+    expect(csp).toContain("worker-src 'self';");
+    expect(csp).not.toMatch(/(script|worker)-src[^;]*(blob:|data:)/);
   });
 
   it('takes the CSP socket origins from the public URL, not from the Host header', async () => {
@@ -73,6 +76,21 @@ describe('the web apps', () => {
     const plain = await app.request('/assets/clinic-0123456789abcdef.js');
     expect(plain.headers.get('content-encoding')).toBeNull();
     expect(await plain.text()).toBe('console.log("clinic")');
+  });
+
+  it('serves an app\'s worker under its hashed name with a policy that lets it load, fetch and evaluate nothing; an old worker name is a 404', async () => {
+    const worker = new TextEncoder().encode('onmessage = () => postMessage(1)');
+    const withWorker = async (n: string): Promise<Bundle> => ({ ...fakeBundle(n), workers: { simulation: { fileName: `${n}-simulation-worker-fedcba9876543210.js`, js: worker, gzip: gzipSync(worker) } } });
+    const { app } = appWith(withWorker);
+    const response = await app.request('/assets/designer-simulation-worker-fedcba9876543210.js', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(response.headers.get('cache-control')).toContain('immutable');
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'");
+    expect(gunzipSync(new Uint8Array(await response.arrayBuffer())).toString()).toBe('onmessage = () => postMessage(1)');
+    // The app's own script keeps the page's policy (its shell's), not the worker's.
+    expect((await app.request('/assets/designer-0123456789abcdef.js')).headers.get('content-security-policy')).toBeNull();
+    expect((await app.request('/assets/designer-simulation-worker-0000000000000000.js')).status).toBe(404);
   });
 
   it('answers 404 problem+json for an asset name that is not the current build', async () => {

@@ -4,7 +4,7 @@ import { acceptedLanguages, pickLanguage, type Language } from '@careloom/client
 import type { AppEnv } from '../http/app-env.js';
 import { DomainError } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
-import type { Bundle } from '../web/bundle.js';
+import { bundleFile, type Bundle } from '../web/bundle.js';
 import type { WebApp } from '../web/web-apps.js';
 import { patientManifest, patientServiceWorker, readPatientIcons } from '../web/patient-offline.js';
 
@@ -56,15 +56,19 @@ export function webAppRoutes(deps: WebAppRoutesDeps & { origins: () => readonly 
     const webApp = deps.apps.find((candidate) => file.startsWith(`${candidate.name}-`) && file.endsWith('.js'));
     if (!webApp) throw new DomainError('not_found', `There is no asset ${file}.`);
     const bundle = await built(webApp.name);
-    if (bundle.fileName !== file) throw new DomainError('not_found', `There is no asset ${file}; the app has been rebuilt as ${bundle.fileName}.`);
+    const script = bundleFile(bundle, file);
+    if (!script) throw new DomainError('not_found', `There is no asset ${file}; the app has been rebuilt as ${bundle.fileName}.`);
     c.header('Content-Type', 'text/javascript; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
     c.header('Vary', 'Accept-Encoding');
+    // A worker runs under the policy its script is served with, not the page's: it computes and
+    // answers by message, so it may load, fetch and evaluate nothing at all.
+    if (script.worker) c.header('Content-Security-Policy', WORKER_CONTENT_SECURITY_POLICY);
     if (/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
       c.header('Content-Encoding', 'gzip');
-      return c.body(bundle.gzip as Uint8Array<ArrayBuffer>);
+      return c.body(script.gzip as Uint8Array<ArrayBuffer>);
     }
-    return c.body(bundle.js as Uint8Array<ArrayBuffer>);
+    return c.body(script.js as Uint8Array<ArrayBuffer>);
   });
 
   // The patient app installs on a phone and opens offline (patient-offline.ts): its manifest, icons
@@ -97,6 +101,7 @@ export function webAppRoutes(deps: WebAppRoutesDeps & { origins: () => readonly 
 }
 
 const MEDIA_CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox";
+const WORKER_CONTENT_SECURITY_POLICY = "default-src 'none'";
 
 /**
  * The same policy for every app. Scripts only from this origin, and no eval: the designer's live
@@ -111,6 +116,8 @@ function contentSecurityPolicy(origins: readonly string[]): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
+    // The designer's simulation worker: a script file of this origin, never a blob: or data: URL.
+    "worker-src 'self'",
     // Lit adopts constructed stylesheets, but ProseMirror and chart.js set style attributes.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: https:",

@@ -10,6 +10,12 @@ export interface WebApp {
   entry: string;
   /** Document title before the app sets its own. */
   title: string;
+  /**
+   * Dedicated workers the app starts, by name: each entry (relative to the repository root) is
+   * bundled on its own as `/assets/<app>-<name>-worker-<hash>.js`, and the app finds the file's URL
+   * under its name in `CARELOOM_WORKER_URLS` (defined into the app's bundle).
+   */
+  workers?: Readonly<Record<string, string>>;
 }
 
 export const repositoryRoot = resolve(import.meta.dirname, '../../..');
@@ -18,5 +24,5 @@ export const repositoryRoot = resolve(import.meta.dirname, '../../..');
 export const WEB_APPS: readonly WebApp[] = [
   { name: 'patient', mount: '/', entry: 'runtime/web/patient/main.ts', title: 'Careloom' },
   { name: 'clinic', mount: '/clinic', entry: 'runtime/web/clinic/main.ts', title: 'Careloom clinic' },
-  { name: 'designer', mount: '/designer', entry: 'designer/src/app/main.ts', title: 'Careloom designer' },
+  { name: 'designer', mount: '/designer', entry: 'designer/src/app/main.ts', title: 'Careloom designer', workers: { simulation: 'designer/src/simulate/simulation-worker.ts' } },
 ];

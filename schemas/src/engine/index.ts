@@ -37,7 +37,7 @@ export type { ScheduleChange, ScheduleChangeResult } from './schedule-changes.js
 export { applyScheduleChange, MAX_PAUSES, pauseOrResume } from './schedule-changes.js';
 export { regularUnlockInstant, unlockInstant } from './module-unlocks.js';
 export { END_OF_WORKING_DAY, responseDeadline } from './response-deadline.js';
-export { localDateOf, localDateTimeToInstant, localMidnight, localTimeOf, parseInstant } from './zoned-time.js';
+export { DEFAULT_TIME_ZONE, localDateOf, localDateTimeToInstant, localMidnight, localTimeOf, parseInstant } from './zoned-time.js';
 export { CanonicalJsonError, canonicalJson } from './canonical-json.js';
 export { contentHash } from './content-hash.js';
 export type { ChangeCategory, DocumentChange, ReleaseClass, WordRun } from './diff/index.js';

@@ -28,6 +28,11 @@ export interface SimulationOptions {
   seed?: number;
   /** Local time ('HH:MM') at which the patient does what is due each day it answers; default 09:00. */
   answerTime?: string;
+  /**
+   * Called after each simulated day with the days done and the days in all, so a caller running
+   * the simulation off the page's thread (the designer's worker) can show how far it is.
+   */
+  onProgress?: (daysDone: number, days: number) => void;
 }
 
 /** One thing that happened in a simulated run, at an instant, with its program day (1-based) and week. */
@@ -225,6 +230,7 @@ export function simulateProgram(program: Program, modules: Readonly<Record<strin
     sweep(dayStart, answerAt);
     act(answerAt);
     sweep(answerAt, dayEnd);
+    options.onProgress?.(day + 1, program.durationWeeks * 7);
   }
   // The last week's measurements close when the program ends, just past the last day swept: they
   // are noted there, counted in the last day and week.

@@ -6,6 +6,12 @@ import { epochDay, isCalendarDate } from './calendar-date.js';
  * Instants are ISO 8601 strings; results are always UTC ('2026-03-01T08:00:00.000Z').
  */
 
+/**
+ * The time zone a care unit keeps when none is chosen for it, and so the one the designer's
+ * simulator starts in: one constant, so the two cannot drift apart.
+ */
+export const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
+
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;

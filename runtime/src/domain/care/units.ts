@@ -1,4 +1,5 @@
 import type { Unit as WireUnit } from '@careloom/format/api';
+import { DEFAULT_TIME_ZONE } from '@careloom/format/engine';
 import { DomainError } from '../errors.js';
 import { actorOf, careAudit, requireAllowed, unitFor } from './care-access.js';
 import type { CareContext, CareDeps } from './care-deps.js';
@@ -16,7 +17,8 @@ export interface UnitPatch {
   intake?: { deploymentId: string } | null;
 }
 
-export const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
+// The engine holds the default, so the designer's simulator starts in the zone a new unit keeps.
+export { DEFAULT_TIME_ZONE };
 
 export function presentUnit(unit: UnitRecord): UnitView {
   return {

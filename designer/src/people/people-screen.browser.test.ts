@@ -99,8 +99,8 @@ describe('the People screen in the app', () => {
       location.hash = '#/library';
       const app = await mountApp(fake);
       await until(() => deep(app, 'cl-library'));
-      // Everyone has their own sign-in security; only permissions admins have People.
-      expect(deepAll(deep(app, 'cl-app-header')!, 'nav a').map((anchor) => anchor.textContent?.trim())).to.deep.equal(['Library', 'Sign-in security']);
+      // Everyone has the media library and their own sign-in security; only permissions admins have People.
+      expect(deepAll(deep(app, 'cl-app-header')!, 'nav a').map((anchor) => anchor.textContent?.trim())).to.deep.equal(['Library', 'Media library', 'Sign-in security']);
       location.hash = '#/people';
       const screen = await until(() => deep<ClPeopleScreen>(app, 'cl-people-screen'));
       await settle(screen);

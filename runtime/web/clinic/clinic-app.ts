@@ -172,12 +172,13 @@ export class ClClinicApp extends LitElement {
   }
 
   private async loadUnits(session: Session): Promise<void> {
+    const roles = clinicRoles(session);
+    // Only admins and therapists have units; asking for anyone else's would be a 403 in the console.
     try {
-      this.units = (await this.api.get<{ units: Unit[] }>('/api/care/units')).units;
+      this.units = roles.admin || roles.therapistUnits.length > 0 ? (await this.api.get<{ units: Unit[] }>('/api/care/units')).units : [];
     } catch {
       this.units = [];
     }
-    const roles = clinicRoles(session);
     const pickable = this.pickableUnits(roles);
     const saved = this.storage.getItem(UNIT_KEY);
     this.unitId = pickable.find((unit) => unit.id === saved)?.id ?? pickable[0]?.id ?? '';

@@ -976,6 +976,10 @@ export interface ImportNote {
  * via the `definition` "FhirImportView".
  */
 export interface FhirImportView {
+  /**
+   * What the publish gate would warn about without refusing (a valid module's pages harder to read than its reading level).
+   */
+  warnings?: Issue[];
   document: DocumentSummary;
   content: unknown;
   /**

@@ -114,6 +114,7 @@ export function fixtureModule(): Module {
     authors: [{ name: 'Ada Lind', organisation: 'Careloom', role: 'psychologist' }, { name: 'Bo Ek' }],
     targetGroup: text('Vuxna med panikångest', 'Adults with panic disorder'),
     estimatedMinutes: 25,
+    readingLevel: 'standard',
     pages: [
       {
         id: 'intro',

@@ -148,7 +148,10 @@ describe('versions in use', () => {
     // The patient goes on where they were: every answer carried over, and version 1 is no longer taken.
     const progress = (await patient.call('GET', `/api/me/enrollments/${enrollment.id}/modules/${MODULE.id}/progress`)).body as { answers: Record<string, unknown>; pageId: string };
     expect(progress).toMatchObject({ pageId: 'quiz', answers: { hadAttackLastWeek: true, mainFear: 'heart', quizFaint: 'rarely', quizMaintain: 'avoidance', quizPeak: 'passes' } });
-    expect((await answer({ mainFear: 'faint' }, 'welcome', 1)).status).toBe(422);
+    // An answer on the old version (one queued offline before the move) is refused as such.
+    const stale = await answer({ mainFear: 'faint' }, 'welcome', 1);
+    expect(stale.status).toBe(409);
+    expect((stale.body as { issues: Array<{ code: string }> }).issues.map((issue) => issue.code)).toContain('response.version_moved');
     expect((await answer({ mainFear: 'faint' }, 'welcome', 2)).status).toBe(201);
 
     // 4. A major version 3: the admin cannot move everyone, deploys it, and the therapist moves the patient.

@@ -9,7 +9,7 @@ const onPostgres = process.env.CARELOOM_TEST_STORE === 'postgresql';
 /**
  * The journeys that run on PostgreSQL too: each reads and writes stores the others do not (drafts
  * and review, care and alerts, version moves, notices and the outbox, media, API tokens and FHIR,
- * offline answers, test enrollments). Left on SQLite alone: designer-phone (layout at 360 px),
+ * offline answers, test enrollments, staff invitations, linked e-IDs, the audit log, export and purge). Left on SQLite alone: designer-phone (layout at 360 px),
  * first-visit-console (console messages), strict-csp (headers) and everyday (screen details), whose
  * stores the journeys here already cover; on PostgreSQL they would add minutes and test nothing new.
  */
@@ -23,6 +23,7 @@ export const E2E_ON_POSTGRES = [
   'runtime/e2e/api-tokens.e2e.test.ts',
   'runtime/e2e/patient-offline.e2e.test.ts',
   'runtime/e2e/simulator.e2e.test.ts',
+  'runtime/e2e/going-into-service.e2e.test.ts',
 ];
 
 export default defineConfig({

@@ -7,10 +7,10 @@ import { mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestClock } from '../src/clock.js';
-import { demoLogin, PHONE, startE2e, watchErrors, type E2eSystem } from '../src/e2e/e2e-harness.js';
+import { demoLogin, PHONE, startE2e, type E2eSystem, openWatched as open, type WatchedPerson as Person } from '../src/e2e/e2e-harness.js';
 import { HttpSession } from '../src/integration/http-client.js';
 import { lazyBundles } from '../src/web/bundle.js';
 import { repositoryRoot, WEB_APPS } from '../src/web/web-apps.js';
@@ -35,26 +35,6 @@ const warmBundles = () => Promise.all(['patient', 'clinic'].map((name) => bundle
 /** Example media that may answer 404; none since the week 1 film is shipped (runtime/src/routes/example-media.test.ts). */
 const MEDIA_NOT_SHIPPED: readonly string[] = [];
 
-interface Person {
-  context: BrowserContext;
-  page: Page;
-  /** Page errors and console errors (watchErrors). */
-  errors: string[];
-  /** Every answer of 400 or more, as "<status> <path>". */
-  failed: string[];
-}
-
-async function open(system: E2eSystem, path: string, viewport?: { width: number; height: number }): Promise<Person> {
-  const context = await system.newContext(viewport);
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  const failed: string[] = [];
-  page.on('response', (response) => {
-    if (response.status() >= 400) failed.push(`${response.status()} ${new URL(response.url()).pathname}`);
-  });
-  await page.goto(path);
-  return { context, page, errors, failed };
-}
 
 /**
  * What went wrong on a person's pages besides what is expected: the 404 of the example film's video,

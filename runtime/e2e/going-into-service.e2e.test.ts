@@ -8,9 +8,9 @@
 // patient's planted strings (SQLite only: on PostgreSQL the purge's guarantees are the store's).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLogin, PHONE, startE2e, watchErrors, type E2eSystem } from '../src/e2e/e2e-harness.js';
+import { demoLogin, PHONE, startE2e, type E2eSystem, openWatched as open, type WatchedPerson as Person } from '../src/e2e/e2e-harness.js';
 import { HttpSession } from '../src/integration/http-client.js';
 import { startTestOidcProvider, type TestOidcProvider } from '../src/testing/test-oidc-provider.js';
 import { lazyBundles } from '../src/web/bundle.js';
@@ -29,25 +29,6 @@ const PLANTED = {
   message: 'PLANTED-7qv3 I could not sleep after the panic on Tuesday',
 };
 
-interface Person {
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-  /** Every answer of 400 or more, as "<status> <path>". */
-  failed: string[];
-}
-
-async function open(system: E2eSystem, path: string, viewport?: { width: number; height: number }): Promise<Person> {
-  const context = await system.newContext(viewport);
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  const failed: string[] = [];
-  page.on('response', (response) => {
-    if (response.status() >= 400) failed.push(`${response.status()} ${new URL(response.url()).pathname}`);
-  });
-  await page.goto(path);
-  return { context, page, errors, failed };
-}
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name, exact: true });
 

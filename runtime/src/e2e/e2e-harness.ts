@@ -79,3 +79,26 @@ export function watchErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/** A browser context with one page, watched: its errors (watchErrors) and every failed answer. */
+export interface WatchedPerson {
+  context: BrowserContext;
+  page: Page;
+  /** Page errors and console errors (watchErrors). */
+  errors: string[];
+  /** Every answer of 400 or more, as "<status> <path>". */
+  failed: string[];
+}
+
+/** Opens `path` in a new context of the system's browser, watching its errors and failed answers. */
+export async function openWatched(system: E2eSystem, path: string, viewport?: { width: number; height: number }): Promise<WatchedPerson> {
+  const context = await system.newContext(viewport);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const failed: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${new URL(response.url()).pathname}`);
+  });
+  await page.goto(path);
+  return { context, page, errors, failed };
+}

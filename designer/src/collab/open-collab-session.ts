@@ -3,6 +3,9 @@ import * as Y from 'yjs';
 import { CollabSession } from './collab-session.js';
 import type { CollabTransport, CollabUser } from './collab-session.js';
 import { followConnectivity } from './follow-connectivity.js';
+import { MESSAGE_COMMENTS_CHANGED, pageWsOrigin } from './ws-origin.js';
+
+export { MESSAGE_COMMENTS_CHANGED, pageWsOrigin };
 
 export interface OpenCollabOptions {
   documentId: string;
@@ -20,19 +23,8 @@ export interface OpenCollabOptions {
   checkAccess?: () => Promise<boolean>;
 }
 
-/**
- * The server's notice that the draft's review comments changed (runtime/src/collab/protocol.ts,
- * MESSAGE_COMMENTS_CHANGED), sent only to connections that ask with `?notices=comments`.
- */
-export const MESSAGE_COMMENTS_CHANGED = 100;
-
 /** Not more often than this is access checked while the socket keeps failing to open. */
 const ACCESS_CHECK_EVERY_MS = 10_000;
-
-/** The WebSocket origin of the page ('https://x' → 'wss://x'). */
-export function pageWsOrigin(location: Pick<Location, 'protocol' | 'host'> = globalThis.location): string {
-  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}`;
-}
 
 /**
  * Opens the live draft `/collab/<documentId>` with y-websocket. The provider keeps reconnecting and

@@ -69,7 +69,7 @@ export class ClCommentThread extends LitElement {
   declare version: VersionRef;
   declare anchor: string | undefined;
   declare anchors: readonly Anchor[];
-  /** Moved by the owner when the comments changed elsewhere (the module editor hears it live): read them again. */
+  /** Moved by the owner when the comments changed elsewhere (the module editor and the review screen hear it live): read them again. */
   declare revision: number;
   declare threads: readonly CommentThread[];
   declare problem: string;
@@ -91,11 +91,31 @@ export class ClCommentThread extends LitElement {
     if (changed.has('documentId') || changed.has('version') || changed.has('workspace') || changed.has('revision')) void this.reload();
   }
 
+  /** Reads counted, so an older answer never replaces a newer one when notices come quickly. */
+  #reads = 0;
+  /** The problem shown is a failed read (a new read clears it), not a refused action (which stays until the next action). */
+  #readFailed = false;
+
+  /**
+   * Reads the threads again. A read does not mark the form busy (a live notice must not disable a
+   * button under the person's pointer) and leaves what they are typing alone: threads are keyed.
+   */
   async reload(): Promise<void> {
-    if (!this.workspace || !this.documentId) return;
-    await this.#attempt(async () => {
-      this.threads = await this.workspace!.api.listComments(this.documentId, this.version);
-    });
+    const workspace = this.workspace;
+    if (!workspace || !this.documentId) return;
+    const read = ++this.#reads;
+    try {
+      const threads = await workspace.api.listComments(this.documentId, this.version);
+      if (read !== this.#reads) return;
+      this.threads = threads;
+      if (this.#readFailed) this.problem = '';
+      this.#readFailed = false;
+    } catch (error) {
+      if (!isApiError(error)) throw error;
+      if (read !== this.#reads) return;
+      this.problem = errorText(error);
+      this.#readFailed = true;
+    }
   }
 
   override render() {
@@ -212,10 +232,12 @@ export class ClCommentThread extends LitElement {
     try {
       const result = await call();
       this.problem = '';
+      this.#readFailed = false;
       return result;
     } catch (error) {
       if (!isApiError(error)) throw error;
       this.problem = [errorText(error), ...error.issues.map((issue) => issue.message)].join(' ');
+      this.#readFailed = false;
       return undefined;
     } finally {
       this.busy = false;

@@ -4,6 +4,7 @@ import { isApiError } from '@careloom/client/api';
 import type { DocumentDetail, VersionRef, VersionView } from '@careloom/format/api';
 import { editorHash, routeHash } from '../app/router.js';
 import { canEdit, type Workspace } from '../app/workspace.js';
+import { watchCommentNotices, type CommentNoticeWatch } from '../collab/comment-notices.js';
 import { i18n, LocaleController, t } from '../i18n/i18n.js';
 import '../ui/status-badge.js';
 import { errorText } from '../ui/error-text.js';
@@ -19,7 +20,10 @@ import './workflow-actions.js';
 /**
  * The review of one module or program (`#/modules/<id>/review`): version history, the workflow
  * buttons for the chosen version (and submitting the draft), the diff against the previous
- * version, and the comment threads on the chosen version.
+ * version, and the comment threads on the chosen version. The threads are live: the screen listens
+ * on the draft's connection for the server's content-free notice that the document's comments
+ * changed (a comment, reply or resolution in the editor or on another review screen, on any server
+ * process) and reads them again through the API, as the module editor does.
  */
 export class ClReviewScreen extends LitElement {
   static override properties: PropertyDeclarations = {
@@ -32,6 +36,8 @@ export class ClReviewScreen extends LitElement {
     problem: { state: true },
     starting: { state: true },
     tryProblem: { state: true },
+    wsOrigin: { attribute: false },
+    commentRevision: { state: true },
   };
   static override styles = [
     uiStyles,
@@ -67,6 +73,12 @@ export class ClReviewScreen extends LitElement {
   /** A test enrollment is being created for "Try as a patient". */
   declare starting: boolean;
   declare tryProblem: string;
+  /** ws: or wss: origin of the server for the comment notices; default: the page's own. */
+  declare wsOrigin: string | undefined;
+  /** Moved by each comment notice (and reconnection): the thread reads its comments again. */
+  declare commentRevision: number;
+  #notices: CommentNoticeWatch | undefined;
+  #listeningTo = '';
   private readonly locale = new LocaleController(this);
 
   constructor() {
@@ -77,9 +89,41 @@ export class ClReviewScreen extends LitElement {
     this.problem = '';
     this.starting = false;
     this.tryProblem = '';
+    this.commentRevision = 0;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#listen();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopListening();
+  }
+
+  /** Listens for the comment notices of the document shown (again after documentId or wsOrigin changed). */
+  #listen(): void {
+    const key = this.workspace && this.documentId ? `${this.wsOrigin ?? ''} ${this.documentId}` : '';
+    if (!this.isConnected || key === this.#listeningTo) return;
+    this.#stopListening();
+    if (!key) return;
+    this.#listeningTo = key;
+    this.#notices = watchCommentNotices({
+      documentId: this.documentId,
+      ...(this.wsOrigin ? { wsOrigin: this.wsOrigin } : {}),
+      onChange: () => this.commentRevision++,
+    });
+  }
+
+  #stopListening(): void {
+    this.#notices?.stop();
+    this.#notices = undefined;
+    this.#listeningTo = '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('documentId') || changed.has('workspace') || changed.has('wsOrigin')) this.#listen();
     if (changed.has('documentId') || changed.has('workspace')) void this.reload();
     if (changed.has('selected')) {
       this.tryProblem = '';
@@ -164,7 +208,7 @@ export class ClReviewScreen extends LitElement {
         <div>
           ${version
             ? html`<p class="muted">${t('review.commentsOn', { n: version.number })}</p>
-                <cl-comment-thread .workspace=${workspace} document-id=${document.id} .version=${version.number} .anchors=${this.anchors}></cl-comment-thread>`
+                <cl-comment-thread .workspace=${workspace} document-id=${document.id} .version=${version.number} .anchors=${this.anchors} .revision=${this.commentRevision}></cl-comment-thread>`
             : html`<p class="muted">${t('review.noVersions')}</p>`}
         </div>
       </div>

@@ -11,6 +11,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import {
   MESSAGE_AWARENESS,
+  MESSAGE_COMMENTS_CHANGED,
   MESSAGE_QUERY_AWARENESS,
   MESSAGE_SYNC,
   ProtocolError,
@@ -250,6 +251,11 @@ interface Connection {
   budget: ConnectionBudget;
   /** The client asked for Careloom's comment notices (`?notices=comments`); a stock client did not. */
   commentNotices: boolean;
+  /**
+   * The client only listens for notices (`?only=notices`, the review screen): it is sent nothing of
+   * the draft (no sync, no updates, no presence) and may send nothing; anything it sends closes it.
+   */
+  noticesOnly: boolean;
 }
 
 /**
@@ -795,6 +801,7 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
       awarenessIds: new Set(),
       budget: new ConnectionBudget(budgetLimits),
       commentNotices: wantsCommentNotices(request.url),
+      noticesOnly: wantsNoticesOnly(request.url),
     };
     // ws closes a frame over maxPayload with 1009, which a stock y-websocket client retries forever
     // (uploading the same frame each time); 4413 makes it stop. 1009 is sent only by ws itself.
@@ -884,6 +891,12 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
     await new Promise((resolve) => setImmediate(resolve));
     if (conn.state === 'dropped') return;
     const fields = { document: conn.documentName, userId: conn.principal.userId };
+    if (conn.noticesOnly) {
+      if (conn.state === 'draining') return;
+      log.warn('collab malformed message', { ...fields, reason: 'a notices-only connection sent a message', bytes: bytes.byteLength });
+      dropForRefusal(conn, CLOSE.malformed, 'this connection only receives notices');
+      return;
+    }
     const type = peekMessageType(bytes);
     if (!type) {
       log.warn('collab malformed message', { ...fields, reason: 'unknown message type', bytes: bytes.byteLength });
@@ -956,6 +969,9 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
   function send(conn: Connection, message: Uint8Array): void {
     const ws = conn.ws;
     if (conn.state !== 'open' || ws.readyState !== WebSocket.OPEN) return;
+    // A notices-only listener hears the notices and nothing of the draft itself, whichever path
+    // (sync answer, relayed update, presence) would send it. A type below 128 is its first byte.
+    if (conn.noticesOnly && message[0] !== MESSAGE_COMMENTS_CHANGED) return;
     if (ws.bufferedAmount > maxBufferedBytes) {
       log.warn('collab connection too slow, terminated', { document: conn.documentName, userId: conn.principal.userId, buffered: ws.bufferedAmount });
       conn.state = 'dropped';
@@ -1018,7 +1034,7 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
       drop(conn, CLOSE.forbidden, 'access revoked');
       return;
     }
-    if (result.access !== conn.access) {
+    if (result.access !== conn.access && !conn.noticesOnly) {
       log.info('collab access changed', { document: conn.documentName, userId: conn.principal.userId, from: conn.access, to: result.access });
       // Left open, the client would go on editing and every edit would be dropped unseen: close it
       // (4423 stops a stock client), so the designer reopens the draft read-only and says so.
@@ -1142,6 +1158,15 @@ export function attachCollab(server: Server, deps: CollabDeps): CollabServer {
 function wantsCommentNotices(url: string): boolean {
   try {
     return new URL(url, 'http://collab.invalid').searchParams.getAll('notices').some((value) => value.split(',').includes('comments'));
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the connection only listens for notices (`?only=notices`): see `Connection.noticesOnly`. */
+function wantsNoticesOnly(url: string): boolean {
+  try {
+    return new URL(url, 'http://collab.invalid').searchParams.get('only') === 'notices';
   } catch {
     return false;
   }

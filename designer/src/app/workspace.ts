@@ -1,5 +1,6 @@
 import type { DesignerApi } from '../api/api-client.js';
 import type { Session, SessionMembership } from '@careloom/format/api';
+import { t } from '../i18n/i18n.js';
 
 /**
  * What every screen works in: the API client, the signed-in person and the publishing
@@ -52,10 +53,20 @@ export function canAuthor(workspace: Pick<Workspace, 'roles'>): boolean {
   return workspace.roles.some((role) => DESIGNER_ROLES.includes(role));
 }
 
-/** How the person behind an id is shown: "you" for the signed-in person, else a short form of the id (names of others are not sent to every role). */
+/**
+ * The author of the examples shipped with Careloom (the demo seed writes and submits them as it), a
+ * person nobody signs in as: the server's `EXAMPLES_AUTHOR` (runtime/src/domain/examples-author.ts).
+ */
+export const EXAMPLES_AUTHOR_ID = 'careloom-examples';
+
+/**
+ * How the person behind an id is shown: "you" for the signed-in person, the examples' author in the
+ * interface language, else the name or a short form of the id (names of others are not sent to every role).
+ */
 export function personLabel(workspace: Pick<Workspace, 'session'>, personId: string | null | undefined, you: string, name?: string | null): string {
   if (!personId) return name ?? '—';
   if (personId === workspace.session.person.id) return you;
+  if (personId === EXAMPLES_AUTHOR_ID) return t('people.examplesAuthor');
   if (name) return name;
   return personId.length > 12 ? `${personId.slice(0, 8)}…` : personId;
 }

@@ -24,6 +24,7 @@ export const en = {
   'login.missing': 'Enter both your e-mail address and your password.',
   'login.throttled': 'Too many attempts. Wait a minute and try again.',
   'people.you': 'you',
+  'people.examplesAuthor': 'Careloom examples',
   'role.designer': 'designer',
   'role.publisher': 'publisher',
   'role.tester': 'tester',

@@ -25,6 +25,7 @@ export const nb: Record<DesignerMessageKey, string> = {
   'login.missing': 'Fyll inn både e-postadresse og passord.',
   'login.throttled': 'For mange forsøk. Vent et minutt og prøv igjen.',
   'people.you': 'deg',
+  'people.examplesAuthor': 'Careloom-eksempler',
   'role.designer': 'designer',
   'role.publisher': 'publisist',
   'role.tester': 'tester',

@@ -25,6 +25,7 @@ export const sv: Record<DesignerMessageKey, string> = {
   'login.missing': 'Fyll i både e-postadress och lösenord.',
   'login.throttled': 'För många försök. Vänta en minut och försök igen.',
   'people.you': 'du',
+  'people.examplesAuthor': 'Careloom-exempel',
   'role.designer': 'designer',
   'role.publisher': 'publicist',
   'role.tester': 'testare',

@@ -2,12 +2,14 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { deep, deepAll, seriousViolations, settle, signedInWorkspace, startTestServer, typeInto, until, type TestServer } from '../testing/app-fixture.js';
 import type { Workspace } from '../app/workspace.js';
+import type * as Y from 'yjs';
+import { editDraft } from '../testing/live-draft.js';
 import { i18n } from '../i18n/i18n.js';
 import type { ClLibrary } from './library.js';
 import './library.js';
 
 // On a real server with the demo content: every example module and program released by the demo
-// publisher in "Careloom Demo Publishing", written by the demo designer.
+// publisher in "Careloom Demo Publishing", written by "Careloom examples", a person nobody signs in as.
 let server: TestServer;
 beforeEach(async () => {
   server = await startTestServer();
@@ -51,10 +53,48 @@ describe('<cl-library>', () => {
     const phq9 = documents.find((document) => document.id === 'phq-9')!;
     const first = deep(library, 'tr[data-id="phq-9"]')!;
     expect(deep(first, 'cl-status-badge')!.shadowRoot!.textContent).to.contain('Released');
-    expect(first.textContent).to.contain('you');
+    expect(first.textContent).to.contain('Careloom examples');
     expect(deep(first, 'time')!.getAttribute('datetime')).to.equal(phq9.lastEditedAt);
     expect(deep<HTMLAnchorElement>(first, 'a')!.getAttribute('href')).to.equal('#/modules/phq-9');
     expect(deepAll<HTMLAnchorElement>(first, 'a').map((a) => a.getAttribute('href'))).to.include('#/modules/phq-9/review');
+  });
+
+  it('names the examples\' author, not the demo designer who never edited them, in the interface language, and "you" once they do', async function () {
+    this.timeout(120_000);
+    const { library, workspace } = await mountLibrary();
+    // The fourth cell: "Last edited", the person and the time.
+    const editor = () => deepAll(deep(library, 'tr[data-id="gad-7"]')!, 'td')[3]!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(editor()).to.match(/^Careloom examples /);
+    expect(editor()).not.to.contain('you');
+    expect(editor()).not.to.contain('Dana Designer');
+    try {
+      i18n.setLocale('sv');
+      await settle(library);
+      expect(editor()).to.match(/^Careloom-exempel /);
+      i18n.setLocale('nb');
+      await settle(library);
+      expect(editor()).to.match(/^Careloom-eksempler /);
+    } finally {
+      i18n.setLocale('en');
+    }
+    // The demo designer edits the example's draft, as the editor does: now it was them.
+    const jar = 'designer-editing';
+    await server.signIn(jar, 'designer');
+    await editDraft(
+      server,
+      jar,
+      'gad-7',
+      (doc) => {
+        const title = (doc.getMap('module').get('title') as Y.Map<Y.Text>).get('en')!;
+        title.insert(title.length, ' (edited)');
+      },
+      (draft) => (draft.content['title'] as Record<string, string>)['en']!.endsWith(' (edited)'),
+    );
+    const mounted = await fixture<ClLibrary>(html`<cl-library .workspace=${workspace}></cl-library>`);
+    await until(() => mounted.loaded && deep(mounted, 'tr[data-id="gad-7"]'));
+    await settle(mounted);
+    const row = deep(mounted, 'tr[data-id="gad-7"]')!;
+    expect(deepAll(row, 'td')[3]!.textContent!.replace(/\s+/g, ' ').trim()).to.match(/^you /);
   });
 
   it('opens the create form from a "New" button at the top, suggests the id from the title and starts in the interface language', async () => {

@@ -7,6 +7,7 @@ import type { DocumentKind, ExampleLibrary } from './authoring/ports.js';
 import type { CareContext } from './care/care-deps.js';
 import type { CareService } from './care/care-service.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
+import { EXAMPLES_AUTHOR } from './examples-author.js';
 import type { Principal, Role } from './principal.js';
 
 export interface DemoContentDeps {
@@ -43,8 +44,9 @@ async function personOf(organisations: OrganisationService, key: string, organis
 
 /**
  * The demo content for `npm start`, after `seedDemo`: every example module and program created in
- * the demo publishing organisation and released through the real authoring workflow (written by the
- * demo designer, reviewed, approved and released by the demo publisher), and the demo care provider's
+ * the demo publishing organisation and released through the real authoring workflow (written and
+ * submitted by "Careloom examples", a person nobody signs in as (examples-author.ts), reviewed,
+ * approved and released by the demo publisher), and the demo care provider's
  * active "Demo clinic" with its contact settings and the demo therapist working there. Nothing is
  * deployed or enrolled: that is what a demo (and the end-to-end test) does through the UI.
  * Idempotent: a restart finds everything in place, and finishes a release a crash interrupted.
@@ -55,13 +57,15 @@ async function personOf(organisations: OrganisationService, key: string, organis
 export async function seedDemoContent(deps: DemoContentDeps): Promise<void> {
   const publishing = await deps.organisations.ensureOrganisation(PUBLISHING);
   const provider = await deps.organisations.ensureOrganisation(PROVIDER);
-  const designer = await personOf(deps.organisations, 'designer', publishing.id, ['designer']);
+  await personOf(deps.organisations, 'designer', publishing.id, ['designer']);
   const publisher = await personOf(deps.organisations, 'publisher', publishing.id, ['publisher']);
   const admin = await personOf(deps.organisations, 'care-admin', provider.id, ['care_provider_admin']);
   const therapist = await personOf(deps.organisations, 'therapist', provider.id, ['therapist']);
 
   const as = (principal: Principal): AuthoringContext & CareContext => ({ principal, requestId: null, ip: null });
-  const designerContext = as(demoPrincipal('designer', designer.id, publishing.id, 'designer'));
+  // The examples' author acts as a designer of the demo publishing organisation for the seed only:
+  // it holds no membership there (so it is in no people list) and has no session anywhere.
+  const designerContext = as({ personId: EXAMPLES_AUTHOR.id, name: EXAMPLES_AUTHOR.name, email: EXAMPLES_AUTHOR.email, sessionId: 'demo-seed-examples', memberships: [{ organisationId: publishing.id, role: 'designer' }] });
   const publisherContext = as(demoPrincipal('publisher', publisher.id, publishing.id, 'publisher'));
   const adminContext = as(demoPrincipal('care-admin', admin.id, provider.id, 'care_provider_admin'));
 

@@ -1,6 +1,6 @@
 import { beforeAll, expect } from 'vitest';
 import { describeEveryRole } from '../testing/every-role.js';
-import { createStaffTestApp, seedStaffDatabase, STAFF_PEOPLE } from '../testing/staff-test-app.js';
+import { callOnFreshCopy, seedStaffDatabase, STAFF_PEOPLE } from '../testing/staff-test-app.js';
 
 /** Every data-administrator endpoint (and the patient's "who read my data") × every role, refusals first. */
 let seeded: Awaited<ReturnType<typeof seedStaffDatabase>>;
@@ -26,10 +26,6 @@ const ENDPOINTS: Array<{ name: string; method: string; path: string; body?: unkn
 
 describeEveryRole('data administrator routes', ENDPOINTS, {
   roles: ALL_ROLES,
-  call: async (row, role) => {
-    const t = await createStaffTestApp(seeded);
-    const session = role === 'anonymous' ? undefined : await t.login(role);
-    return t.call(session, row.method, row.path, row.body);
-  },
+  call: (row, role) => callOnFreshCopy(seeded, role, row.method, row.path, row.body),
   alsoExpect: (response) => expect(response.headers.get('cache-control')).toContain('no-store'),
 });

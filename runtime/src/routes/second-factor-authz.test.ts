@@ -1,6 +1,6 @@
 import { beforeAll } from 'vitest';
 import { describeEveryRole } from '../testing/every-role.js';
-import { createStaffTestApp, seedStaffDatabase, STAFF_PEOPLE } from '../testing/staff-test-app.js';
+import { callOnFreshCopy, seedStaffDatabase, STAFF_PEOPLE } from '../testing/staff-test-app.js';
 
 /**
  * Every second-factor and sign-in-with-a-provider endpoint × every role, refusals first, each case
@@ -43,9 +43,5 @@ const ENDPOINTS: Endpoint[] = [
 
 describeEveryRole('second-factor and provider routes', ENDPOINTS, {
   roles: ALL_ROLES,
-  call: async (row, role) => {
-    const t = await createStaffTestApp(seeded);
-    const session = role === 'anonymous' ? undefined : await t.login(role);
-    return t.call(session, row.method, row.path, row.body);
-  },
+  call: (row, role) => callOnFreshCopy(seeded, role, row.method, row.path, row.body),
 });

@@ -1,7 +1,7 @@
 import { beforeAll } from 'vitest';
 import { describeEveryRole } from '../testing/every-role.js';
 import type { CareScenario } from '../testing/care-scenario.js';
-import { createStaffTestApp, seedStaffDatabase, STAFF_PEOPLE } from '../testing/staff-test-app.js';
+import { callOnFreshCopy, seedStaffDatabase, STAFF_PEOPLE } from '../testing/staff-test-app.js';
 
 /**
  * Every staff-administration and password-reset endpoint × every role, refusals first, each case
@@ -42,9 +42,5 @@ const ENDPOINTS: Endpoint[] = [
 
 describeEveryRole('staff routes', ENDPOINTS, {
   roles: ALL_ROLES,
-  call: async (row, role) => {
-    const t = await createStaffTestApp(seeded);
-    const session = role === 'anonymous' ? undefined : await t.login(role);
-    return t.call(session, row.method, row.path(t.scenario), row.body);
-  },
+  call: (row, role) => callOnFreshCopy(seeded, role, row.method, row.path(seeded.scenario), row.body),
 });

@@ -1,7 +1,7 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import * as Y from 'yjs';
-import { i18n, LocaleController } from '../i18n/i18n.js';
+import { i18n } from '../i18n/i18n.js';
 import type { EditContext } from './edit-context.js';
 import { editorStyles } from './editor-styles.js';
 import { numberControl, selectControl, stringControl } from './fields/controls.js';
@@ -11,6 +11,7 @@ import { t } from './messages.js';
 import { dropLanguage, LANGUAGE_TAG, translationCount } from './y/languages.js';
 import { arrayAt, mapAt, numberAt } from './y/read.js';
 import { YDeepObserver } from './y-deep-observer.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 /** Root keys this screen shows; a change to any of them (not to texts inside) re-renders it. */
 const DETAIL_KEYS = new Set(['id', 'formatVersion', 'title', 'summary', 'languages', 'defaultLanguage', 'tags', 'authors', 'targetGroup', 'estimatedMinutes', 'readingLevel']);
@@ -31,7 +32,7 @@ const MAX_TAG_LENGTH = 40;
  *
  * @fires announce {{ message: string }}
  */
-export class ClModuleDetails extends LitElement {
+export class ClModuleDetails extends DesignerElement {
   static override properties: PropertyDeclarations = {
     context: { attribute: false },
     confirming: { state: true },
@@ -64,7 +65,6 @@ export class ClModuleDetails extends LitElement {
   declare removed: { language: string; count: number; stackItem: unknown } | undefined;
   declare languageError: string | undefined;
   declare tagError: string | undefined;
-  protected readonly locale = new LocaleController(this);
   #focusAfterRender: string | undefined;
 
   /** The draft's root map. */

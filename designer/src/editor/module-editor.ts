@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import * as Y from 'yjs';
 import type { Issue } from '@careloom/format';
@@ -12,7 +12,7 @@ import { UndoKeys } from '../collab/undo-keys.js';
 import { peersOf } from '../collab/presence.js';
 import type { Peer } from '../collab/presence.js';
 import { userColor } from '../collab/user-color.js';
-import { LocaleController } from '../i18n/i18n.js';
+
 import { Announcer } from '../ui/announcer.js';
 import { analyseDraft } from './draft-analysis.js';
 import { commentsFor, openThreadCounts } from './draft-comments.js';
@@ -26,6 +26,7 @@ import type { PageDeletedDetail, PageSelectDetail } from './page-outline.js';
 import type { ProblemSelectDetail } from './validation-panel.js';
 import { collectIds } from './y/ids.js';
 import { arrayAt, mapsOf, stringAt } from './y/read.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 /** How long the draft must be still before it is validated again. */
 const VALIDATE_AFTER_MS = 250;
@@ -48,7 +49,7 @@ export interface ProblemsChangeDetail {
  * @fires problems-change {ProblemsChangeDetail}
  * @fires version-submitted from the built-in submit button
  */
-export class ClModuleEditor extends LitElement {
+export class ClModuleEditor extends DesignerElement {
   static override properties: PropertyDeclarations = {
     documentId: { type: String, attribute: 'document-id' },
     workspace: { attribute: false },
@@ -102,7 +103,6 @@ export class ClModuleEditor extends LitElement {
   declare previewWide: boolean;
   /** The module details screen is shown instead of a page. */
   declare detailsOpen: boolean;
-  protected readonly locale = new LocaleController(this);
   readonly #announcer = new Announcer(this);
   /** Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z anywhere in the editor (rich text handles its own first). */
   protected readonly undoKeys = new UndoKeys(this, { undo: () => this.#undo(), redo: () => this.#redo() });

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import type * as Y from 'yjs';
 import type { ModuleRef, Program } from '@careloom/format';
@@ -14,7 +14,7 @@ import { UndoKeys } from '../collab/undo-keys.js';
 import { userColor } from '../collab/user-color.js';
 import { ClEditorHeader } from '../editor/editor-header.js';
 import type { Peer } from '../collab/presence.js';
-import { LocaleController, t } from '../i18n/i18n.js';
+import { t } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import '../ui/issue-list.js';
 import type { ListedIssue } from '../ui/issue-list.js';
@@ -27,6 +27,7 @@ import { addEntry, addLanguage, addTag, moveEntry, removeEntry, removeLanguage, 
 import { generalSection, languageName, type GeneralContext } from './program-general.js';
 import { programPeersOf, publishProgramFocus, type ProgramPeer } from './program-presence.js';
 import { measurementsSection, modulesSection, registrationsSection, type SectionContext } from './program-sections.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 const SECTION_NAMES: Record<string, MessageKey> = {
   general: 'common.program',
@@ -45,7 +46,7 @@ const SECTION_NAMES: Record<string, MessageKey> = {
  * Shift+Ctrl/Cmd+Z and Ctrl+Y). Validation (`validateProgram`, with the scheduled modules' content)
  * runs on every change. Publishers and testers see it read-only. Tests pass a ready `session`.
  */
-export class ClProgramEditor extends LitElement {
+export class ClProgramEditor extends DesignerElement {
   static override properties: PropertyDeclarations = {
     workspace: { attribute: false },
     documentId: { type: String, attribute: 'document-id' },
@@ -74,7 +75,6 @@ export class ClProgramEditor extends LitElement {
   declare peers: readonly ProgramPeer[];
   declare languageError: string | undefined;
   declare tagError: string | undefined;
-  private readonly locale = new LocaleController(this);
   readonly #announcer = new Announcer(this);
   /** Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z and Ctrl/Cmd+Y anywhere in the editor: this person's own history, not the field's. */
   protected readonly undoKeys = new UndoKeys(this, { undo: () => this.#undo(), redo: () => this.#redo() });

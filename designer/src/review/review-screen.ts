@@ -1,10 +1,10 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { isApiError } from '@careloom/client/api';
 import type { DocumentDetail, VersionRef, VersionView } from '@careloom/format/api';
 import { editorHash, routeHash } from '../app/router.js';
 import { canEdit, type Workspace } from '../app/workspace.js';
-import { i18n, LocaleController, t } from '../i18n/i18n.js';
+import { i18n, t } from '../i18n/i18n.js';
 import '../ui/status-badge.js';
 import { errorText } from '../ui/error-text.js';
 import { uiStyles } from '../ui/ui-styles.js';
@@ -15,13 +15,14 @@ import './version-content.js';
 import './version-diff.js';
 import './version-history.js';
 import './workflow-actions.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 /**
  * The review of one module or program (`#/modules/<id>/review`): version history, the workflow
  * buttons for the chosen version (and submitting the draft), the diff against the previous
  * version, and the comment threads on the chosen version.
  */
-export class ClReviewScreen extends LitElement {
+export class ClReviewScreen extends DesignerElement {
   static override properties: PropertyDeclarations = {
     workspace: { attribute: false },
     documentId: { type: String, attribute: 'document-id' },
@@ -67,7 +68,6 @@ export class ClReviewScreen extends LitElement {
   /** A test enrollment is being created for "Try as a patient". */
   declare starting: boolean;
   declare tryProblem: string;
-  private readonly locale = new LocaleController(this);
 
   constructor() {
     super();

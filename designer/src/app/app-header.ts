@@ -1,16 +1,17 @@
-import { css, html, LitElement } from 'lit';
+import { css, html } from 'lit';
 import type { PropertyDeclarations } from 'lit';
-import { i18n, LOCALE_NAMES, LOCALES, LocaleController, t } from '../i18n/i18n.js';
+import { i18n, LOCALE_NAMES, LOCALES, t } from '../i18n/i18n.js';
 import type { Locale, MessageKey } from '../i18n/i18n.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import { canAuthor, canManagePeople, type Workspace } from './workspace.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 /**
  * The top bar: the screens you may open (the People screen only for permissions admins), where you
  * are (organisation and your roles there), whether the browser is online,
  * the language switch, who is signed in, and sign-out. Fires `sign-out` and `switch-organisation`.
  */
-export class ClAppHeader extends LitElement {
+export class ClAppHeader extends DesignerElement {
   static override properties: PropertyDeclarations = {
     workspace: { attribute: false },
     online: { type: Boolean },
@@ -59,7 +60,6 @@ export class ClAppHeader extends LitElement {
   declare workspace: Workspace | undefined;
   declare online: boolean;
   declare canSwitchOrganisation: boolean;
-  private readonly locale = new LocaleController(this);
 
   constructor() {
     super();

@@ -1,9 +1,9 @@
-import { css, html, LitElement } from 'lit';
+import { css, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { DesignerApi } from '../api/api-client.js';
 import { isApiError, secondFactorOwed } from '@careloom/client/api';
 import type { Session } from '@careloom/format/api';
-import { LocaleController, t } from '../i18n/i18n.js';
+import { t } from '../i18n/i18n.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import './app-header.js';
 import './designer-login.js';
@@ -11,6 +11,7 @@ import './second-factor.js';
 import { HashRouter } from '@careloom/client/router';
 import { parseRoute, type Route } from './router.js';
 import { canAuthor, canManagePeople, designerOrganisations, type Workspace } from './workspace.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 /** Where the chosen organisation is remembered, for people in several. */
 export const ORGANISATION_STORAGE_KEY = 'careloom.designer.organisation';
@@ -26,7 +27,7 @@ const MODULE_EDITOR_TAG = 'cl-module-editor';
  * their `workspace` property. Screens ask for a new location with a `cl-navigate` event
  * (`detail: { hash }`).
  */
-export class ClDesignerApp extends LitElement {
+export class ClDesignerApp extends DesignerElement {
   static override properties: PropertyDeclarations = {
     api: { attribute: false },
     phase: { state: true },
@@ -88,7 +89,6 @@ export class ClDesignerApp extends LitElement {
   declare problem: string;
   /** The organisation began to require a second factor while this person was signed in: only enrolling is left. */
   declare secondFactorOwed: boolean;
-  private readonly locale = new LocaleController(this);
   // The apps' one hash router; the designer reads its own routes from the hash (router.ts).
   private readonly router = new HashRouter(this, window, (_route, hash) => this.#onHashChange(hash));
   #moduleEditor: HTMLElement | undefined;

@@ -1,19 +1,20 @@
-import { html, LitElement } from 'lit';
+import { html } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import type { DesignerApi } from '../api/api-client.js';
 import { isApiError, oidcStartUrl, takeSignInOutcome, type SignInOutcome } from '@careloom/client/api';
 import type { SecondFactorConfirmed, Session } from '@careloom/format/api';
 import './second-factor.js';
 import { formatWait } from '@careloom/renderer/format-wait';
-import { i18n, LocaleController, t } from '../i18n/i18n.js';
+import { i18n, t } from '../i18n/i18n.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import { css } from 'lit';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 /**
  * The sign-in form. On success it fires `signed-in` with the session as `detail`; wrong
  * credentials, throttling and network failures are said in words next to the form.
  */
-export class ClDesignerLogin extends LitElement {
+export class ClDesignerLogin extends DesignerElement {
   static override properties: PropertyDeclarations = {
     api: { attribute: false },
     busy: { state: true },
@@ -58,7 +59,6 @@ export class ClDesignerLogin extends LitElement {
   declare outcome: SignInOutcome | null;
   /** After a right password: a code is owed, or (the organisation requires one) a second factor must be set up. */
   declare step: 'password' | 'code' | 'enrol';
-  private readonly locale = new LocaleController(this);
 
   constructor() {
     super();

@@ -1,12 +1,13 @@
-import { css, html, LitElement } from 'lit';
+import { css, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import type { SecondFactorConfirmed, SecondFactorEnrolment, SecondFactorPolicy, SecondFactorStatus } from '@careloom/format/api';
 import { isApiError } from '@careloom/client/api';
 import type { DesignerApi } from '../api/api-client.js';
-import { LocaleController, t } from '../i18n/i18n.js';
+import { t } from '../i18n/i18n.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import { qrCode } from '@careloom/renderer/qr-code';
 import { PEOPLE_ADMIN_ROLE, type Workspace } from './workspace.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 const styles = [
   uiStyles,
@@ -50,7 +51,7 @@ function codeError(error: unknown): string {
  *
  * @fires second-factor-done - `CustomEvent<SecondFactorConfirmed>`
  */
-export class ClDesignerSecondFactorSetup extends LitElement {
+export class ClDesignerSecondFactorSetup extends DesignerElement {
   static override properties: PropertyDeclarations = {
     api: { attribute: false },
     required: { type: Boolean },
@@ -67,7 +68,6 @@ export class ClDesignerSecondFactorSetup extends LitElement {
   declare confirmed: SecondFactorConfirmed | null;
   declare busy: boolean;
   declare message: string;
-  private readonly locale = new LocaleController(this);
 
   constructor() {
     super();
@@ -145,7 +145,7 @@ export class ClDesignerSecondFactorSetup extends LitElement {
  * codes left, turn off with a code) and, for the organisation's permissions admins, whether
  * everyone there must have one.
  */
-export class ClDesignerSecurity extends LitElement {
+export class ClDesignerSecurity extends DesignerElement {
   static override properties: PropertyDeclarations = {
     workspace: { attribute: false },
     status: { state: true },
@@ -164,7 +164,6 @@ export class ClDesignerSecurity extends LitElement {
   declare busy: boolean;
   declare message: string;
   declare notice: string;
-  private readonly locale = new LocaleController(this);
 
   constructor() {
     super();

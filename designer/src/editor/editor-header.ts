@@ -1,11 +1,12 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { ConnectionState, StopReason } from '../collab/collab-session.js';
 import type { Peer } from '../collab/presence.js';
 import { initials } from '../collab/user-color.js';
-import { LocaleController } from '../i18n/i18n.js';
+
 import { editorStyles } from './editor-styles.js';
 import { t, type EditorMessageKey } from './messages.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 /** What the editor says when the server stopped the connection, in the person's words (the program editor says the same). */
 export function stoppedMessage(reason: StopReason): string {
@@ -31,7 +32,7 @@ const STOPPED: Readonly<Record<StopReason, EditorMessageKey>> = {
  * @fires reload-draft - the person asked to open the draft again
  * @slot actions - extra buttons at the end (the editor puts `<cl-submit-version>` there)
  */
-export class ClEditorHeader extends LitElement {
+export class ClEditorHeader extends DesignerElement {
   static override properties: PropertyDeclarations = {
     heading: { type: String },
     connection: { type: String },
@@ -77,7 +78,6 @@ export class ClEditorHeader extends LitElement {
   declare reloadable: boolean;
   /** What a reader is told instead of the editor's default sentence; empty: nothing (the program editor says it beside its review link). */
   declare readOnlyNotice: string | undefined;
-  protected readonly locale = new LocaleController(this);
 
   constructor() {
     super();

@@ -84,7 +84,7 @@ describe('<cl-module-details>', () => {
     const editor = await mountEditor(session);
     const details = await openDetails(editor);
     await submit(details, 'add-language', 'XX-1');
-    expect(details.shadowRoot!.querySelector('#language-error')!.textContent).to.contain('not a language code');
+    expect(details.shadowRoot!.querySelector('#language-error')!.textContent).to.contain('is not a language tag');
     await submit(details, 'add-language', 'sv');
     expect(details.shadowRoot!.querySelector('#language-error')!.textContent).to.contain('already one of the languages');
     await submit(details, 'add-language', 'NB');

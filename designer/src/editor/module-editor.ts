@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import * as Y from 'yjs';
 import type { Issue } from '@careloom/format';
@@ -8,11 +8,12 @@ import type { CommentThread } from '@careloom/format/api';
 import type { Workspace } from '../app/workspace.js';
 import type { CollabSession } from '../collab/collab-session.js';
 import { openCollabSession } from '../collab/open-collab-session.js';
+import { CollabSessionController } from '../collab/collab-session-controller.js';
 import { UndoKeys } from '../collab/undo-keys.js';
 import { peersOf } from '../collab/presence.js';
 import type { Peer } from '../collab/presence.js';
 import { userColor } from '../collab/user-color.js';
-import { LocaleController } from '../i18n/i18n.js';
+
 import { Announcer } from '../ui/announcer.js';
 import { analyseDraft } from './draft-analysis.js';
 import { commentsFor, openThreadCounts } from './draft-comments.js';
@@ -26,6 +27,7 @@ import type { PageDeletedDetail, PageSelectDetail } from './page-outline.js';
 import type { ProblemSelectDetail } from './validation-panel.js';
 import { collectIds } from './y/ids.js';
 import { arrayAt, mapsOf, stringAt } from './y/read.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 /** How long the draft must be still before it is validated again. */
 const VALIDATE_AFTER_MS = 250;
@@ -48,7 +50,7 @@ export interface ProblemsChangeDetail {
  * @fires problems-change {ProblemsChangeDetail}
  * @fires version-submitted from the built-in submit button
  */
-export class ClModuleEditor extends LitElement {
+export class ClModuleEditor extends DesignerElement {
   static override properties: PropertyDeclarations = {
     documentId: { type: String, attribute: 'document-id' },
     workspace: { attribute: false },
@@ -57,7 +59,6 @@ export class ClModuleEditor extends LitElement {
     language: { type: String },
     pageIndex: { state: true },
     analysis: { state: true },
-    peers: { state: true },
     failure: { state: true },
     toast: { state: true },
     threads: { state: true },
@@ -92,7 +93,6 @@ export class ClModuleEditor extends LitElement {
   declare language: string | undefined;
   declare pageIndex: number;
   declare analysis: DraftAnalysis | undefined;
-  declare peers: Peer[];
   declare failure: string | undefined;
   declare toast: { message: string; stackItem: unknown } | undefined;
   declare threads: CommentThread[];
@@ -102,19 +102,19 @@ export class ClModuleEditor extends LitElement {
   declare previewWide: boolean;
   /** The module details screen is shown instead of a page. */
   declare detailsOpen: boolean;
-  protected readonly locale = new LocaleController(this);
   readonly #announcer = new Announcer(this);
   /** Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z anywhere in the editor (rich text handles its own first). */
   protected readonly undoKeys = new UndoKeys(this, { undo: () => this.#undo(), redo: () => this.#redo() });
-  #ownSession = false;
-  #attached: CollabSession | undefined;
-  #detach: Array<() => void> = [];
   #validateTimer: ReturnType<typeof setTimeout> | undefined;
-  #loading: string | undefined;
   /** The owning organisation's media library, once the document is known. */
   #media: MediaLibraryAccess | undefined;
-  /** The server said this person may only read the draft (4423): it reopens read-only. */
-  #readOnlyDocument: string | undefined;
+  /** The live draft: opened while the editor is in the page, the other editors, let go on removal. */
+  readonly #collab = new CollabSessionController(this, {
+    documentId: () => this.documentId,
+    open: (readOnly) => this.#open(readOnly),
+    peersOf,
+    attached: (session) => this.#attached(session),
+  });
   /** The comments being read now, and whether a notice came meanwhile (then they are read once more). */
   #commentsLoading: Promise<void> | undefined;
   #commentsAgain = false;
@@ -123,7 +123,6 @@ export class ClModuleEditor extends LitElement {
     super();
     this.documentId = '';
     this.pageIndex = 0;
-    this.peers = [];
     this.threads = [];
     this.commentsRevision = 0;
     this.previewWide = false;
@@ -142,51 +141,41 @@ export class ClModuleEditor extends LitElement {
     this.#analyse();
   }
 
+  /** The other editors of the draft, with the page and block each is on. */
+  get peers(): readonly Peer[] {
+    return this.#collab.peers;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('session') && this.session !== this.#attached) this.#attach(this.session);
+    if (changed.has('session')) this.#collab.follow();
     if (changed.has('documentId') || changed.has('workspace') || changed.has('api')) {
-      if (!this.session) void this.#open();
+      if (!this.session) void this.#collab.open();
       const api = this.api ?? this.workspace?.api;
       if (api && this.documentId) void this.#loadComments(api);
     }
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#attach(undefined);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.session && !this.#attached) this.#attach(this.session);
-    else if (this.hasUpdated && !this.session) void this.#open();
-  }
-
   /** Opens the live draft for the shell: decides read or write from the person's roles in the owning organisation. */
-  async #open(): Promise<void> {
+  async #open(readOnly: boolean): Promise<CollabSession | undefined> {
     const api = this.api ?? this.workspace?.api;
     const workspace = this.workspace;
-    if (!api || !workspace || !this.documentId || this.#loading === this.documentId) return;
-    this.#loading = this.documentId;
+    if (!api || !workspace || !this.documentId) return undefined;
     try {
       const document = await api.getDocument(this.documentId);
       this.#media = { list: () => api.listMedia(document.organisationId), upload: (file) => api.uploadMedia(document.organisationId, file) };
       const canEdit = workspace.session.memberships.some((membership) => membership.organisationId === document.organisationId && membership.role === 'designer');
       const person = workspace.session.person;
       const documentId = this.documentId;
-      const session = openCollabSession({
+      return openCollabSession({
         documentId,
-        readOnly: !canEdit || this.#readOnlyDocument === documentId,
+        readOnly: !canEdit || readOnly,
         user: { id: person.id, name: person.name, color: userColor(person.id) },
         checkAccess: () => api.getDocument(documentId).then(() => true, (error: unknown) => (isApiError(error, 403, 404) ? false : Promise.reject(error))),
       });
-      this.#ownSession = true;
-      this.session = session;
     } catch (error) {
       if (!isApiError(error)) throw error;
       this.failure = t('editor.loadFailed', { reason: error.message });
-    } finally {
-      this.#loading = undefined;
+      return undefined;
     }
   }
 
@@ -221,32 +210,18 @@ export class ClModuleEditor extends LitElement {
     }
   }
 
-  #attach(session: CollabSession | undefined): void {
-    for (const detach of this.#detach.splice(0)) detach();
-    if (this.#attached && this.#ownSession && this.#attached !== session) this.#attached.destroy();
-    this.#attached = session;
-    if (!session) return;
+  /** The editor's own listeners on a session just attached: validation, the server's comment notices, the page list. */
+  #attached(session: CollabSession): Array<() => void> {
     const onUpdate = () => this.#scheduleValidation();
     session.doc.on('update', onUpdate);
-    const onAwareness = () => (this.peers = peersOf(session.awareness));
-    session.awareness.on('change', onAwareness);
-    const unsubscribe = session.subscribe(() => this.requestUpdate());
     const stopComments = session.onCommentsChanged(() => this.#refreshComments());
     const root = session.doc.getMap('module');
     const onRoot = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
       if (events.some((event) => event.path.length <= 1)) this.requestUpdate();
     };
     root.observeDeep(onRoot);
-    this.#detach.push(
-      () => session.doc.off('update', onUpdate),
-      () => session.awareness.off('change', onAwareness),
-      unsubscribe,
-      stopComments,
-      () => root.unobserveDeep(onRoot),
-      () => clearTimeout(this.#validateTimer),
-    );
-    this.peers = peersOf(session.awareness);
     this.#analyse();
+    return [() => session.doc.off('update', onUpdate), stopComments, () => root.unobserveDeep(onRoot), () => clearTimeout(this.#validateTimer)];
   }
 
   /**
@@ -255,16 +230,8 @@ export class ClModuleEditor extends LitElement {
    * is the caller's to reopen, so the request goes up as `draft-reload`.
    */
   #reload(): void {
-    const session = this.session;
-    if (session?.stopped === 'read-only') this.#readOnlyDocument = this.documentId;
-    if (!this.#ownSession) {
-      this.dispatchEvent(new CustomEvent('draft-reload', { bubbles: true, composed: true }));
-      return;
-    }
-    this.#attach(undefined);
-    this.session = undefined;
-    this.analysis = undefined;
-    void this.#open();
+    if (this.#collab.reload()) this.analysis = undefined;
+    else this.dispatchEvent(new CustomEvent('draft-reload', { bubbles: true, composed: true }));
   }
 
   #scheduleValidation(): void {

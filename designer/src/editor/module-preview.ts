@@ -1,14 +1,15 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import type { Module } from '@careloom/format';
 import { checkAnswers } from '@careloom/format/engine';
 import { pointerSegments } from '@careloom/format/validate';
 import type { AnswerChangeDetail, Answers, NavigateDetail } from '@careloom/renderer';
 import '@careloom/renderer';
-import { LocaleController } from '../i18n/i18n.js';
+
 import { editorStyles } from './editor-styles.js';
 import { t } from './messages.js';
 import { previewResults } from './preview-results.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 export type PreviewWidth = 'phone' | 'desktop';
 
@@ -19,7 +20,7 @@ export type PreviewWidth = 'phone' | 'desktop';
  *
  * @fires preview-page {{ pageId: string }} when the patient view's Next/Back goes to another page
  */
-export class ClModulePreview extends LitElement {
+export class ClModulePreview extends DesignerElement {
   static override properties: PropertyDeclarations = {
     module: { attribute: false },
     pageId: { type: String, attribute: 'page-id' },
@@ -48,7 +49,6 @@ export class ClModulePreview extends LitElement {
   declare stale: boolean;
   declare width: PreviewWidth;
   declare answers: Answers;
-  protected readonly locale = new LocaleController(this);
 
   constructor() {
     super();

@@ -1,9 +1,9 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import * as Y from 'yjs';
 import type { Peer } from '../collab/presence.js';
-import { LocaleController } from '../i18n/i18n.js';
+
 import { BlockDrag, blockDragStyles } from './block-drag.js';
 import { blockBodyEditor } from './blocks/block-editor.js';
 import { itemsBeforeBlock, itemsBeforePage, itemsForBranch } from './conditions/answerable-items.js';
@@ -20,6 +20,7 @@ import { BLOCK_TYPES, newBlock } from './y/new-pieces.js';
 import type { BlockType } from './y/new-pieces.js';
 import { arrayAt, keyOf, mapsOf, stringAt } from './y/read.js';
 import { YDeepObserver } from './y-deep-observer.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 /** Fired when a block was deleted, so the host can offer to undo it. */
 export interface BlockDeletedDetail {
@@ -35,7 +36,7 @@ export interface BlockDeletedDetail {
  * @fires block-deleted {BlockDeletedDetail}
  * @fires show-comments {{ anchor: string }} when a block's comment badge is pressed
  */
-export class ClPageCanvas extends LitElement {
+export class ClPageCanvas extends DesignerElement {
   static override properties: PropertyDeclarations = {
     context: { attribute: false },
     page: { attribute: false },
@@ -66,7 +67,6 @@ export class ClPageCanvas extends LitElement {
   declare peers: readonly Peer[];
   declare commentCounts: ReadonlyMap<string, number>;
   declare openComments: string | undefined;
-  protected readonly locale = new LocaleController(this);
   readonly #drag = new BlockDrag();
 
   constructor() {

@@ -1,17 +1,18 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import * as Y from 'yjs';
 import { moveArrayItem, toYValue } from '@careloom/format/ydoc';
 import type { CollabSession } from '../collab/collab-session.js';
 import type { Peer } from '../collab/presence.js';
-import { LocaleController } from '../i18n/i18n.js';
+
 import { editorStyles } from './editor-styles.js';
 import { t } from './messages.js';
 import { collectIds } from './y/ids.js';
 import { newPage } from './y/new-pieces.js';
 import { keyOf, localizedAt, mapsOf, stringAt } from './y/read.js';
 import { YDeepObserver } from './y-deep-observer.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 /** `page-select` detail: the index of the page to show. */
 export interface PageSelectDetail {
@@ -34,7 +35,7 @@ export interface PageDeletedDetail {
  * @fires page-deleted {PageDeletedDetail}
  * @fires announce {{ message: string }}
  */
-export class ClPageOutline extends LitElement {
+export class ClPageOutline extends DesignerElement {
   static override properties: PropertyDeclarations = {
     session: { attribute: false },
     pages: { attribute: false },
@@ -63,7 +64,6 @@ export class ClPageOutline extends LitElement {
   declare language: string;
   declare languages: readonly string[];
   declare peers: readonly Peer[];
-  protected readonly locale = new LocaleController(this);
   #dragFrom: number | undefined;
   #focusAfterRender: number | undefined;
 

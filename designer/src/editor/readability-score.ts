@@ -1,11 +1,12 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { meetsReadingLevel, readabilityFormula } from '@careloom/format/engine';
 import type { PageReadability, ReadingLevel } from '@careloom/format/engine';
-import { i18n, LocaleController } from '../i18n/i18n.js';
+import { i18n } from '../i18n/i18n.js';
 import { editorStyles } from './editor-styles.js';
 import { languageName } from './issue-words.js';
 import { t } from './messages.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 /**
  * `<cl-readability-score>`: how easy the page being edited is to read, per content language, in
@@ -14,7 +15,7 @@ import { t } from './messages.js';
  * entries of the draft analysis, so it follows each edit (after the analysis' short pause).
  * No live region: announcing a score at every keystroke would drown the editor's own messages.
  */
-export class ClReadabilityScore extends LitElement {
+export class ClReadabilityScore extends DesignerElement {
   static override properties: PropertyDeclarations = { scores: { attribute: false }, level: { attribute: false } };
   static override styles = [
     ...editorStyles,
@@ -33,7 +34,6 @@ export class ClReadabilityScore extends LitElement {
   /** The page's readability per language (the analysis' entries for this page). */
   declare scores: readonly PageReadability[];
   declare level: ReadingLevel | undefined;
-  protected readonly locale = new LocaleController(this);
 
   constructor() {
     super();

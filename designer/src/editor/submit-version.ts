@@ -1,11 +1,12 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { Issue } from '@careloom/format';
 import type { DesignerApi } from '../api/api-client.js';
 import { isApiError } from '@careloom/client/api';
-import { LocaleController } from '../i18n/i18n.js';
+
 import { editorStyles } from './editor-styles.js';
 import { t } from './messages.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 /** `version-submitted` detail. */
 export interface VersionSubmittedDetail {
@@ -21,7 +22,7 @@ export interface VersionSubmittedDetail {
  *
  * @fires version-submitted {VersionSubmittedDetail}
  */
-export class ClSubmitVersion extends LitElement {
+export class ClSubmitVersion extends DesignerElement {
   static override properties: PropertyDeclarations = {
     api: { attribute: false },
     documentId: { type: String, attribute: 'document-id' },
@@ -43,7 +44,6 @@ export class ClSubmitVersion extends LitElement {
   declare open: boolean;
   declare busy: boolean;
   declare outcome: { ok: boolean; message: string } | undefined;
-  protected readonly locale = new LocaleController(this);
 
   constructor() {
     super();

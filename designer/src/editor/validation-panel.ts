@@ -1,12 +1,13 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { Issue } from '@careloom/format';
-import { LocaleController } from '../i18n/i18n.js';
+
 import { editorStyles } from './editor-styles.js';
 import { locateIssue } from './issue-location.js';
 import { issueInWords } from './issue-words.js';
 import type { IssueLocation } from './issue-location.js';
 import { t } from './messages.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 /** `problem-select` detail: the problem and where it is. */
 export interface ProblemSelectDetail extends IssueLocation {
@@ -19,7 +20,7 @@ export interface ProblemSelectDetail extends IssueLocation {
  *
  * @fires problem-select {ProblemSelectDetail}
  */
-export class ClValidationPanel extends LitElement {
+export class ClValidationPanel extends DesignerElement {
   static override properties: PropertyDeclarations = { problems: { attribute: false }, warnings: { attribute: false }, checking: { type: Boolean }, document: { attribute: false }, contentLanguage: { attribute: 'content-language' } };
   static override styles = [
     ...editorStyles,
@@ -40,7 +41,6 @@ export class ClValidationPanel extends LitElement {
   declare document: unknown;
   /** The language the editor shows content in: texts that name a place are quoted in it. */
   declare contentLanguage: string;
-  protected readonly locale = new LocaleController(this);
 
   constructor() {
     super();

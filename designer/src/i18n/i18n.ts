@@ -1,6 +1,5 @@
-import { AppLocale, LocaleController as AppLocaleController, browserLanguageStore, startingLanguage, type LanguageStore } from '@careloom/client/locale';
+import { AppLocale, browserLanguageStore, startingLanguage, type LanguageStore } from '@careloom/client/locale';
 import { combineCatalogs, commonMessages, LANGUAGES, LANGUAGE_NAMES, translate, type Catalogs, type CommonMessageKey, type Language, type MessageParams } from '@careloom/client/messages';
-import type { ReactiveControllerHost } from 'lit';
 import { en as editorEn, type EditorMessageKey } from '../editor/messages-en.js';
 import { nb as editorNb } from '../editor/messages-nb.js';
 import { sv as editorSv } from '../editor/messages-sv.js';
@@ -29,8 +28,8 @@ export const designerMessages: Catalogs<MessageKey> = combineCatalogs(
 export const LOCALE_STORAGE_KEY = 'careloom.designer.locale';
 
 /**
- * The designer's language and its catalogs. Screens call `t(key, params)` and re-render on
- * change through a {@link LocaleController}.
+ * The designer's language and its catalogs. Elements extend `DesignerElement`
+ * (designer-element.ts), which re-renders them on change, and call `t(key, params)`.
  *
  * @example
  * const i18n = new I18n('sv');
@@ -63,17 +62,4 @@ export const i18n = new I18n(startingLanguage(store), store);
 /** Translates with the shared instance. */
 export function t(key: MessageKey, params?: MessageParams): string {
   return i18n.t(key, params);
-}
-
-/**
- * Re-renders a Lit element when the designer's language changes (the apps' one locale controller,
- * bound to the designer's instance).
- *
- * @example
- * class MyScreen extends LitElement { private locale = new LocaleController(this); render() { return html`${t('app.title')}`; } }
- */
-export class LocaleController extends AppLocaleController {
-  constructor(host: ReactiveControllerHost, source: I18n = i18n) {
-    super(host, source);
-  }
 }

@@ -1,14 +1,15 @@
-import { css, html, LitElement } from 'lit';
+import { css, html } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { isApiError } from '@careloom/client/api';
 import type { ApiIssue } from '@careloom/client/api';
 import type { CreateDocumentInput, DraftView, ExampleSummary } from '@careloom/format/api';
 import type { Workspace } from '../app/workspace.js';
-import { i18n, LOCALES, LocaleController, t } from '../i18n/i18n.js';
+import { i18n, LOCALES, t } from '../i18n/i18n.js';
 import { errorText } from '../ui/error-text.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import { freeId } from './free-id.js';
 import { idFromTitle } from './id-from-title.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 type Source = 'scratch' | 'example' | 'upload';
 
@@ -21,7 +22,7 @@ type Source = 'scratch' | 'example' | 'upload';
  * have the example under its own id already) and can be changed.
  * Fires `document-created` with the new draft.
  */
-export class ClCreateDocument extends LitElement {
+export class ClCreateDocument extends DesignerElement {
   static override properties: PropertyDeclarations = {
     workspace: { attribute: false },
     examples: { attribute: false },
@@ -74,7 +75,6 @@ export class ClCreateDocument extends LitElement {
   declare typedTitle: string;
   /** Ids the server refused as taken (by a document this library does not list). */
   #refusedIds: string[] = [];
-  private readonly locale = new LocaleController(this);
 
   constructor() {
     super();

@@ -1,12 +1,13 @@
-import { css, html, LitElement } from 'lit';
+import { css, html } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { isApiError } from '@careloom/client/api';
 import type { DraftView, FhirImportView, ImportNote } from '@careloom/format/api';
 import type { Workspace } from '../app/workspace.js';
-import { i18n, LocaleController, t, type MessageKey } from '../i18n/i18n.js';
+import { i18n, t, type MessageKey } from '../i18n/i18n.js';
 import { errorText } from '../ui/error-text.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import { freeId } from './free-id.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 /** Fields that name an item to a person, in the order tried. */
 const WORDING_FIELDS = ['label', 'question', 'text', 'name', 'title'] as const;
@@ -85,7 +86,7 @@ export function suggestedId(questionnaire: unknown, taken: readonly string[]): s
  * it was, naming each question by its words in the draft, and offers to open the draft. Fires
  * `document-created` with the draft when the designer opens it.
  */
-export class ClFhirImport extends LitElement {
+export class ClFhirImport extends DesignerElement {
   static override properties: PropertyDeclarations = {
     workspace: { attribute: false },
     takenIds: { attribute: false },
@@ -110,7 +111,6 @@ export class ClFhirImport extends LitElement {
   declare imported: FhirImportView | undefined;
   /** The imported Questionnaire's item texts by linkId. */
   #texts = new Map<string, string>();
-  private readonly locale = new LocaleController(this);
 
   constructor() {
     super();

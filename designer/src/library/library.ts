@@ -1,10 +1,10 @@
-import { css, html, LitElement } from 'lit';
+import { css, html } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { isApiError } from '@careloom/client/api';
 import type { DraftView, ExampleSummary } from '@careloom/format/api';
 import { editorHash, routeHash } from '../app/router.js';
 import { canEdit, personLabel, type Workspace } from '../app/workspace.js';
-import { LocaleController, i18n, t } from '../i18n/i18n.js';
+import { i18n, t } from '../i18n/i18n.js';
 import { DISPLAY_STATUSES, statusLabel, type DisplayStatus } from '../ui/status-badge.js';
 import '../ui/status-badge.js';
 import { errorText } from '../ui/error-text.js';
@@ -13,6 +13,7 @@ import './create-document.js';
 import './fhir-import.js';
 import { documentStatus, filterDocuments, type LibraryDocument, type LibraryFilter } from './filter-documents.js';
 import { reviewInbox } from './review-inbox.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 /**
  * The organisation's modules and programs: searchable by title, id and tags, filterable by status
@@ -20,7 +21,7 @@ import { reviewInbox } from './review-inbox.js';
  * also get a "New" button at the top that opens the form to create a document right under it.
  * Asks the app to navigate with `cl-navigate`.
  */
-export class ClLibrary extends LitElement {
+export class ClLibrary extends DesignerElement {
   static override properties: PropertyDeclarations = {
     workspace: { attribute: false },
     documents: { state: true },
@@ -70,7 +71,6 @@ export class ClLibrary extends LitElement {
   declare creating: boolean;
   /** Every id the server listed, other organisations' too: a new document's id must differ from all. */
   #takenIds: readonly string[] = [];
-  private readonly locale = new LocaleController(this);
 
   constructor() {
     super();

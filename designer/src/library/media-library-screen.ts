@@ -1,12 +1,13 @@
-import { css, html, LitElement } from 'lit';
+import { css, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { isApiError } from '@careloom/client/api';
 import type { MediaFile } from '@careloom/format/api';
 import { canAuthor, canEdit, type Workspace } from '../app/workspace.js';
-import { i18n, LocaleController, t } from '../i18n/i18n.js';
+import { i18n, t } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { errorText } from '../ui/error-text.js';
 import { uiStyles } from '../ui/ui-styles.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 const KIND_KEYS: Record<MediaFile['kind'], MessageKey> = {
   image: 'mediaLibrary.kind.image',
@@ -28,7 +29,7 @@ export function readableSize(bytes: number, language: string): string {
  * that use it instead of offering removal, and a removal the server refuses (a version submitted
  * meanwhile) is said in the designer's words and the list read again.
  */
-export class ClMediaLibraryScreen extends LitElement {
+export class ClMediaLibraryScreen extends DesignerElement {
   static override styles = [
     uiStyles,
     css`
@@ -65,7 +66,6 @@ export class ClMediaLibraryScreen extends LitElement {
   /** The file whose removal waits for a second click. */
   declare confirming: string | null;
   declare busy: boolean;
-  private readonly locale = new LocaleController(this);
 
   constructor() {
     super();

@@ -1,12 +1,13 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import type { DesignerApi } from '../api/api-client.js';
 import { isApiError } from '@careloom/client/api';
 import type { AcceptedInvitation, InvitationPreview, Session } from '@careloom/format/api';
-import { i18n, LocaleController, t } from '../i18n/i18n.js';
+import { i18n, t } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { errorText } from '../ui/error-text.js';
 import { uiStyles } from '../ui/ui-styles.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 type Phase = 'loading' | 'unusable' | 'ready' | 'done';
 type Field = 'email' | 'password' | 'name' | 'newPassword' | 'form' | 'signIn' | 'accept';
@@ -24,7 +25,7 @@ type Messages = Partial<Record<Field, string>>;
  * here, `sign-out` when asked to, and `invitation-accepted` (`detail`: the fresh session, or
  * undefined when the person must still sign in) when they continue into the designer after accepting.
  */
-export class ClAcceptInvitation extends LitElement {
+export class ClAcceptInvitation extends DesignerElement {
   static override properties: PropertyDeclarations = {
     api: { attribute: false },
     session: { attribute: false },
@@ -69,7 +70,6 @@ export class ClAcceptInvitation extends LitElement {
   /** The identity provider's name when the server offers one. */
   declare provider: string | null;
   declare busy: boolean;
-  private readonly locale = new LocaleController(this);
   #freshSession: Session | undefined;
 
   constructor() {

@@ -1,13 +1,14 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { isApiError } from '@careloom/client/api';
 import type { MemberInvitation, InviteBody, Role } from '@careloom/format/api';
 import type { Workspace } from '../app/workspace.js';
-import { i18n, LOCALE_NAMES, LOCALES, LocaleController, t, type Locale } from '../i18n/i18n.js';
+import { i18n, LOCALE_NAMES, LOCALES, t, type Locale } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { errorText } from '../ui/error-text.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import { fieldMessages, MEMBER_ROLES, type InviteField } from './member-roles.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 type Messages = Partial<Record<InviteField | 'form', string[]>>;
 
@@ -19,7 +20,7 @@ type Messages = Partial<Record<InviteField | 'form', string[]>>;
  * empties, says where the invitation went, and focus returns to the e-mail field for the next one.
  * Fires `invitation-sent` (`detail`: the invitation).
  */
-export class ClInvitePerson extends LitElement {
+export class ClInvitePerson extends DesignerElement {
   static override properties: PropertyDeclarations = {
     workspace: { attribute: false },
     messages: { state: true },
@@ -51,7 +52,6 @@ export class ClInvitePerson extends LitElement {
   declare messages: Messages;
   declare result: string;
   declare busy: boolean;
-  private readonly locale = new LocaleController(this);
 
   constructor() {
     super();

@@ -1,13 +1,14 @@
-import { css, html, LitElement } from 'lit';
+import { css, html } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { isApiError } from '@careloom/client/api';
 import type { MemberInvitation } from '@careloom/format/api';
 import type { Workspace } from '../app/workspace.js';
-import { i18n, LocaleController, t } from '../i18n/i18n.js';
+import { i18n, t } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { errorText } from '../ui/error-text.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import { orderedRoles } from './member-roles.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 interface RowResult {
   kind: 'success' | 'error';
@@ -21,7 +22,7 @@ interface RowResult {
  * is announced at the top of the list and takes the focus there. `add()` puts a new invitation in
  * front (the People screen calls it after the invite form sent one).
  */
-export class ClPendingInvitations extends LitElement {
+export class ClPendingInvitations extends DesignerElement {
   static override properties: PropertyDeclarations = {
     workspace: { attribute: false },
     invitations: { state: true },
@@ -58,7 +59,6 @@ export class ClPendingInvitations extends LitElement {
   declare notice: string;
   declare problem: string;
   declare loaded: boolean;
-  private readonly locale = new LocaleController(this);
 
   constructor() {
     super();

@@ -1,9 +1,9 @@
-import { css, html, LitElement } from 'lit';
+import { css, html } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { isApiError } from '@careloom/client/api';
 import type { MemberInvitation, Member, Role } from '@careloom/format/api';
 import { canManagePeople, type Workspace } from '../app/workspace.js';
-import { LocaleController, t } from '../i18n/i18n.js';
+import { t } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { errorText } from '../ui/error-text.js';
 import { uiStyles } from '../ui/ui-styles.js';
@@ -11,6 +11,7 @@ import './invite-person.js';
 import './pending-invitations.js';
 import type { ClPendingInvitations } from './pending-invitations.js';
 import { MEMBER_ROLES, orderedRoles, sameRoles } from './member-roles.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 /** The outcome of the last change to one person, shown beside the control that made it. */
 interface RowResult {
@@ -36,7 +37,7 @@ interface RowState {
  * control that caused it. Anyone without the permissions admin role gets a plain "not allowed" and
  * no request is made.
  */
-export class ClPeopleScreen extends LitElement {
+export class ClPeopleScreen extends DesignerElement {
   static override properties: PropertyDeclarations = {
     workspace: { attribute: false },
     members: { state: true },
@@ -106,7 +107,6 @@ export class ClPeopleScreen extends LitElement {
   declare notice: string;
   declare loaded: boolean;
   declare forbidden: boolean;
-  private readonly locale = new LocaleController(this);
 
   constructor() {
     super();

@@ -36,25 +36,6 @@ export const programEditorStyles = css`
     width: 100%;
     box-sizing: border-box;
   }
-  fieldset.chips ul {
-    list-style: none;
-    padding: 0;
-    margin: 0.25rem 0;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-  }
-  fieldset.chips li {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.25rem;
-    border: 1px solid var(--cl-line, #c8ced6);
-    border-radius: 1rem;
-    padding: 0.125rem 0.25rem 0.125rem 0.75rem;
-  }
-  .chip-remove {
-    min-width: 2.5rem;
-  }
   fieldset.entry {
     padding: 0.5rem 0.75rem;
   }

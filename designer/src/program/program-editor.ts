@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import type * as Y from 'yjs';
 import type { ModuleRef, Program } from '@careloom/format';
@@ -10,23 +10,27 @@ import { routeHash } from '../app/router.js';
 import { canEdit, type Workspace } from '../app/workspace.js';
 import type { CollabSession } from '../collab/collab-session.js';
 import { openCollabSession } from '../collab/open-collab-session.js';
+import { CollabSessionController } from '../collab/collab-session-controller.js';
 import { UndoKeys } from '../collab/undo-keys.js';
 import { userColor } from '../collab/user-color.js';
 import { ClEditorHeader } from '../editor/editor-header.js';
 import type { Peer } from '../collab/presence.js';
-import { LocaleController, t } from '../i18n/i18n.js';
+import { t } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import '../ui/issue-list.js';
 import type { ListedIssue } from '../ui/issue-list.js';
 import { Announcer } from '../ui/announcer.js';
 import { uiStyles } from '../ui/ui-styles.js';
+import { chipListStyles } from '../ui/chip-list-styles.js';
 import { peerMarks } from './peer-marks.js';
 import { programEditorStyles } from './program-editor-styles.js';
 import { ScheduledModules } from './scheduled-modules.js';
 import { addEntry, addLanguage, addTag, moveEntry, removeEntry, removeLanguage, removeTag, setDefaultLanguage, setEntryValue, setProgramText, setProgramValue, type EntryValue, type ProgramList } from './program-doc.js';
-import { generalSection, languageName, type GeneralContext } from './program-general.js';
+import { generalSection, type GeneralContext } from './program-general.js';
+import { languageName } from '../ui/language-list.js';
 import { programPeersOf, publishProgramFocus, type ProgramPeer } from './program-presence.js';
 import { measurementsSection, modulesSection, registrationsSection, type SectionContext } from './program-sections.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 const SECTION_NAMES: Record<string, MessageKey> = {
   general: 'common.program',
@@ -45,7 +49,7 @@ const SECTION_NAMES: Record<string, MessageKey> = {
  * Shift+Ctrl/Cmd+Z and Ctrl+Y). Validation (`validateProgram`, with the scheduled modules' content)
  * runs on every change. Publishers and testers see it read-only. Tests pass a ready `session`.
  */
-export class ClProgramEditor extends LitElement {
+export class ClProgramEditor extends DesignerElement {
   static override properties: PropertyDeclarations = {
     workspace: { attribute: false },
     documentId: { type: String, attribute: 'document-id' },
@@ -54,13 +58,11 @@ export class ClProgramEditor extends LitElement {
     issues: { state: true },
     modules: { state: true },
     fieldErrors: { state: true },
-    peers: { state: true },
-    languageError: { state: true },
-    tagError: { state: true },
   };
   static override styles = [
     uiStyles,
     programEditorStyles,
+    chipListStyles,
   ];
 
   declare workspace: Workspace | undefined;
@@ -71,18 +73,21 @@ export class ClProgramEditor extends LitElement {
   declare issues: readonly ListedIssue[];
   declare modules: readonly DocumentSummary[];
   declare fieldErrors: Readonly<Record<string, string>>;
-  declare peers: readonly ProgramPeer[];
-  declare languageError: string | undefined;
-  declare tagError: string | undefined;
-  private readonly locale = new LocaleController(this);
   readonly #announcer = new Announcer(this);
   /** Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z and Ctrl/Cmd+Y anywhere in the editor: this person's own history, not the field's. */
   protected readonly undoKeys = new UndoKeys(this, { undo: () => this.#undo(), redo: () => this.#redo() });
-  #attached: CollabSession | undefined;
-  #ownSession = false;
-  /** The server said this person may only read the draft (4423): it reopens read-only. */
-  #readOnlyDocument: string | undefined;
-  #detach: Array<() => void> = [];
+  /** The live draft: opened while the editor is in the page, the other editors, let go on removal. */
+  readonly #collab = new CollabSessionController<ProgramPeer>(this, {
+    documentId: () => this.documentId,
+    open: (readOnly) => this.#open(readOnly),
+    peersOf: programPeersOf,
+    attached: (session) => {
+      const onUpdate = () => this.#refresh();
+      session.doc.on('update', onUpdate);
+      this.#refresh();
+      return [() => session.doc.off('update', onUpdate)];
+    },
+  });
   /** The scheduled modules' content and released versions, fetched from the server on first need. */
   readonly #scheduled = new ScheduledModules(() => this.workspace?.api, () => this.#refresh(), () => this.requestUpdate());
 
@@ -92,7 +97,6 @@ export class ClProgramEditor extends LitElement {
     this.issues = [];
     this.modules = [];
     this.fieldErrors = {};
-    this.peers = [];
   }
 
   /** The live doc (for tests and the integrator's debugging). */
@@ -100,63 +104,32 @@ export class ClProgramEditor extends LitElement {
     return this.session?.doc;
   }
 
+  /** The other editors of the program, with the section and entry each is on. */
+  get peers(): readonly ProgramPeer[] {
+    return this.#collab.peers;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('session') && this.session !== this.#attached) this.#attach(this.session);
+    if (changed.has('session')) this.#collab.follow();
     if ((changed.has('documentId') || changed.has('workspace')) && this.isConnected) {
-      if (!this.session || this.#ownSession) this.#open();
+      void this.#collab.open();
       if (this.workspace) void this.#loadModules();
     }
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!this.hasUpdated) return;
-    if (this.session && !this.#attached) this.#attach(this.session);
-    else if (!this.session) this.#open();
-  }
-
-  override disconnectedCallback(): void {
-    const own = this.#ownSession;
-    this.#attach(undefined);
-    if (own) {
-      this.#ownSession = false;
-      this.session = undefined;
-    }
-    super.disconnectedCallback();
-  }
-
   /** Opens the live draft `/collab/<documentId>`, read-only for people who may not edit programs. */
-  #open(): void {
+  #open(readOnly: boolean): CollabSession | undefined {
     const workspace = this.workspace;
-    if (!workspace || !this.documentId) return;
+    if (!workspace || !this.documentId) return undefined;
     const person = workspace.session.person;
     const documentId = this.documentId;
-    const session = openCollabSession({
+    return openCollabSession({
       documentId,
-      readOnly: !canEdit(workspace) || this.#readOnlyDocument === documentId,
+      readOnly: !canEdit(workspace) || readOnly,
       root: 'program',
       user: { id: person.id, name: person.name, color: userColor(person.id) },
       checkAccess: () => workspace.api.getDocument(documentId).then(() => true, (error: unknown) => (isApiError(error, 403, 404) ? false : Promise.reject(error))),
     });
-    this.#attach(session);
-    this.#ownSession = true;
-    this.session = session;
-  }
-
-  #attach(session: CollabSession | undefined): void {
-    for (const detach of this.#detach.splice(0)) detach();
-    if (this.#attached && this.#ownSession && this.#attached !== session) this.#attached.destroy();
-    if (this.#attached !== session) this.#ownSession = false;
-    this.#attached = session;
-    if (!session) return;
-    const onUpdate = () => this.#refresh();
-    session.doc.on('update', onUpdate);
-    const onAwareness = () => (this.peers = programPeersOf(session.awareness));
-    session.awareness.on('change', onAwareness);
-    const unsubscribe = session.subscribe(() => this.requestUpdate());
-    this.#detach.push(() => session.doc.off('update', onUpdate), () => session.awareness.off('change', onAwareness), unsubscribe);
-    this.peers = programPeersOf(session.awareness);
-    this.#refresh();
   }
 
   async #loadModules(): Promise<void> {
@@ -224,7 +197,7 @@ export class ClProgramEditor extends LitElement {
       .readOnly=${readOnly}
       .readOnlyNotice=${''}
       .stopped=${session.stopped}
-      .reloadable=${this.#ownSession}
+      .reloadable=${this.#collab.owned}
       .peers=${this.peers}
       .canUndo=${undo.undoStack.length > 0}
       .canRedo=${undo.redoStack.length > 0}
@@ -237,10 +210,7 @@ export class ClProgramEditor extends LitElement {
 
   /** Opens the draft again after the server stopped the connection: what is saved, from the server. */
   #reload(): void {
-    if (this.session?.stopped === 'read-only') this.#readOnlyDocument = this.documentId;
-    this.#attach(undefined);
-    this.session = undefined;
-    this.#open();
+    this.#collab.reload();
   }
 
   #describePlace(peer: ProgramPeer): string {
@@ -296,18 +266,11 @@ export class ClProgramEditor extends LitElement {
         let count = 0;
         this.#edit((doc) => (count = removeLanguage(doc, language)));
         this.#announcer.announce(t('program.languageRemoved', { language: languageName(language), count }));
-        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#new-language')?.focus());
+        void this.renderRoot.querySelector('cl-language-list')?.focusInput();
       },
       setDefaultLanguage: (language) => this.#edit((doc) => setDefaultLanguage(doc, language)),
       addTag: (tag) => this.#edit((doc) => addTag(doc, tag)),
-      removeTag: (tag) => {
-        this.#edit((doc) => removeTag(doc, tag));
-        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#new-tag')?.focus());
-      },
-      languageError: this.languageError,
-      tagError: this.tagError,
-      reportLanguage: (message) => (this.languageError = message),
-      reportTag: (message) => (this.tagError = message),
+      removeTag: (tag) => this.#edit((doc) => removeTag(doc, tag)),
     };
   }
 

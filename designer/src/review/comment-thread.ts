@@ -1,13 +1,14 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { isApiError } from '@careloom/client/api';
 import type { CommentRecord, CommentThread, VersionRef } from '@careloom/format/api';
 import { personLabel, type Workspace } from '../app/workspace.js';
-import { i18n, LocaleController, t } from '../i18n/i18n.js';
+import { i18n, t } from '../i18n/i18n.js';
 import type { Anchor } from './anchors.js';
 import { errorText } from '../ui/error-text.js';
 import { uiStyles } from '../ui/ui-styles.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 /**
  * Review comment threads on a version (or the draft) of a document: the threads, each reply, a
@@ -18,7 +19,7 @@ import { uiStyles } from '../ui/ui-styles.js';
  * @example
  * html`<cl-comment-thread .workspace=${workspace} document-id="phq-9" .version=${'draft'} anchor="phq9_9"></cl-comment-thread>`
  */
-export class ClCommentThread extends LitElement {
+export class ClCommentThread extends DesignerElement {
   static override properties: PropertyDeclarations = {
     workspace: { attribute: false },
     documentId: { type: String, attribute: 'document-id' },
@@ -74,7 +75,6 @@ export class ClCommentThread extends LitElement {
   declare threads: readonly CommentThread[];
   declare problem: string;
   declare busy: boolean;
-  private readonly locale = new LocaleController(this);
 
   constructor() {
     super();

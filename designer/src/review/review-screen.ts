@@ -1,11 +1,11 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { isApiError } from '@careloom/client/api';
 import type { DocumentDetail, VersionRef, VersionView } from '@careloom/format/api';
 import { editorHash, routeHash } from '../app/router.js';
 import { canEdit, type Workspace } from '../app/workspace.js';
 import { watchCommentNotices, type CommentNoticeWatch } from '../collab/comment-notices.js';
-import { i18n, LocaleController, t } from '../i18n/i18n.js';
+import { i18n, t } from '../i18n/i18n.js';
 import '../ui/status-badge.js';
 import { errorText } from '../ui/error-text.js';
 import { uiStyles } from '../ui/ui-styles.js';
@@ -16,6 +16,7 @@ import './version-content.js';
 import './version-diff.js';
 import './version-history.js';
 import './workflow-actions.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 /**
  * The review of one module or program (`#/modules/<id>/review`): version history, the workflow
@@ -25,7 +26,7 @@ import './workflow-actions.js';
  * changed (a comment, reply or resolution in the editor or on another review screen, on any server
  * process) and reads them again through the API, as the module editor does.
  */
-export class ClReviewScreen extends LitElement {
+export class ClReviewScreen extends DesignerElement {
   static override properties: PropertyDeclarations = {
     workspace: { attribute: false },
     documentId: { type: String, attribute: 'document-id' },
@@ -79,7 +80,6 @@ export class ClReviewScreen extends LitElement {
   declare commentRevision: number;
   #notices: CommentNoticeWatch | undefined;
   #listeningTo = '';
-  private readonly locale = new LocaleController(this);
 
   constructor() {
     super();

@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import type { Module } from '@careloom/format';
 import { localize } from '@careloom/format/engine';
@@ -7,12 +7,13 @@ import { isApiError } from '@careloom/client/api';
 import type { TestEnrollmentView } from '@careloom/format/api';
 import { routeHash } from '../app/router.js';
 import type { Workspace } from '../app/workspace.js';
-import { i18n, LocaleController, t } from '../i18n/i18n.js';
+import { i18n, t } from '../i18n/i18n.js';
 import type { AnswerChangeDetail, Answers, NavigateDetail } from '@careloom/renderer';
 import '@careloom/renderer/define';
 import { errorText } from '../ui/error-text.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import { runSummary, type InstrumentSummary, type RegistrationSummary } from './run-summary.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 const ALERT_LEVEL = { info: 'common.levelInfo', warning: 'common.levelWarning', urgent: 'common.levelUrgent' } as const;
 const ZONE = { green: 'common.zoneGreen', yellow: 'common.zoneYellow', red: 'common.zoneRed' } as const;
@@ -27,7 +28,7 @@ export type RunWidth = 'phone' | 'desktop';
  * in this element only and are never sent anywhere. At the end it shows what the engine computes
  * (totals, bands, subscales, alerts, registration zones), so scoring can be checked against the manual.
  */
-export class ClTestRun extends LitElement {
+export class ClTestRun extends DesignerElement {
   static override properties: PropertyDeclarations = {
     workspace: { attribute: false },
     documentId: { type: String, attribute: 'document-id' },
@@ -127,7 +128,6 @@ export class ClTestRun extends LitElement {
   declare width: RunWidth;
   declare language: string | undefined;
   declare problem: string;
-  private readonly locale = new LocaleController(this);
   /** The page a patient left from when finishing, to go back to it from the summary. */
   #lastPageId: string | undefined;
   #focus: 'summary' | 'page' | undefined;

@@ -1,19 +1,20 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import type { LocalizedText, Module, Program } from '@careloom/format';
 import { localize } from '@careloom/format/engine';
 import '@careloom/renderer/define';
 import { isApiError } from '@careloom/client/api';
 import type { Workspace } from '../app/workspace.js';
-import { i18n, LocaleController, t } from '../i18n/i18n.js';
+import { i18n, t } from '../i18n/i18n.js';
 import { uiStyles } from '../ui/ui-styles.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 /**
  * `<cl-version-content>`: what a version holds, for a first version that has nothing to be compared
  * with. A module's pages are shown as the patient sees them (the renderer, read only), in the
  * chosen declared language; a program's schedule as a list of what opens when.
  */
-export class ClVersionContent extends LitElement {
+export class ClVersionContent extends DesignerElement {
   static override properties: PropertyDeclarations = {
     workspace: { attribute: false },
     documentId: { type: String, attribute: 'document-id' },
@@ -36,7 +37,6 @@ export class ClVersionContent extends LitElement {
   /** The declared language the content is shown in. */
   declare contentLanguage: string;
   declare problem: string;
-  private readonly locale = new LocaleController(this);
   #request = 0;
 
   constructor() {

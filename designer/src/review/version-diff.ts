@@ -1,14 +1,15 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import type { WordRun } from '@careloom/format/engine';
 import { isApiError } from '@careloom/client/api';
 import type { DiffView, VersionRef } from '@careloom/format/api';
 import type { Workspace } from '../app/workspace.js';
-import { LocaleController, t } from '../i18n/i18n.js';
+import { t } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import { wordChanges } from './change-words.js';
 import type { WordedChange } from './change-words.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 /**
  * The structural difference between two versions (or a version and the draft), side by side:
@@ -16,7 +17,7 @@ import type { WordedChange } from './change-words.js';
  * texts marked word by word (`<del>` on the left, `<ins>` on the right), and the release class the
  * changes suggest. The reviewer picks the two sides; `versions` lists the choices.
  */
-export class ClVersionDiff extends LitElement {
+export class ClVersionDiff extends DesignerElement {
   static override properties: PropertyDeclarations = {
     workspace: { attribute: false },
     documentId: { type: String, attribute: 'document-id' },
@@ -115,7 +116,6 @@ export class ClVersionDiff extends LitElement {
   declare contents: { before: unknown; after: unknown } | undefined;
   declare problem: string;
   declare loading: boolean;
-  private readonly locale = new LocaleController(this);
   #request = 0;
 
   constructor() {

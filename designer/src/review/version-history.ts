@@ -1,17 +1,18 @@
-import { css, html, LitElement } from 'lit';
+import { css, html } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { VersionView } from '@careloom/format/api';
 import { personLabel, type Workspace } from '../app/workspace.js';
-import { i18n, LocaleController, t } from '../i18n/i18n.js';
+import { i18n, t } from '../i18n/i18n.js';
 import '../ui/status-badge.js';
 import { uiStyles } from '../ui/ui-styles.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 /**
  * The versions of a document, newest first: number, state, author, change note, time, content
  * hash and, once released, the release class and notes. Choosing one fires `version-select`
  * (`detail: { number }`).
  */
-export class ClVersionHistory extends LitElement {
+export class ClVersionHistory extends DesignerElement {
   static override properties: PropertyDeclarations = {
     workspace: { attribute: false },
     versions: { attribute: false },
@@ -40,7 +41,6 @@ export class ClVersionHistory extends LitElement {
   declare workspace: Workspace | undefined;
   declare versions: readonly VersionView[];
   declare selected: number | undefined;
-  private readonly locale = new LocaleController(this);
 
   constructor() {
     super();

@@ -1,16 +1,17 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { isApiError } from '@careloom/client/api';
 import type { ApiError } from '@careloom/client/api';
 import type { TransitionInput, VersionView, WorkflowAction } from '@careloom/format/api';
 import { canEdit, type Workspace } from '../app/workspace.js';
-import { LocaleController, t } from '../i18n/i18n.js';
+import { t } from '../i18n/i18n.js';
 import { statusLabel } from '../ui/status-badge.js';
 import type { ListedIssue } from '../ui/issue-list.js';
 import '../ui/issue-list.js';
 import { errorText } from '../ui/error-text.js';
 import { uiStyles } from '../ui/ui-styles.js';
 import { offeredActions } from './workflow-permissions.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 type ReleaseLevel = 'major' | 'minor';
 
@@ -22,7 +23,7 @@ type ReleaseLevel = 'major' | 'minor';
  * before it is sent. Refusals (409 state changed, 403 four-eyes or role) are said in plain words.
  * Fires `version-changed` with the new or changed version.
  */
-export class ClWorkflowActions extends LitElement {
+export class ClWorkflowActions extends DesignerElement {
   static override properties: PropertyDeclarations = {
     workspace: { attribute: false },
     documentId: { type: String, attribute: 'document-id' },
@@ -86,7 +87,6 @@ export class ClWorkflowActions extends LitElement {
   declare suggested: { level: ReleaseLevel | 'none'; reasons: string[] } | undefined;
   /** Unresolved comment threads on the version, counted when the release form opens. */
   declare openComments: number;
-  private readonly locale = new LocaleController(this);
 
   constructor() {
     super();

@@ -1,10 +1,11 @@
-import { css, html, LitElement, nothing, svg } from 'lit';
+import { css, html, nothing, svg } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { LocalizedText } from '@careloom/format';
 import { localize } from '@careloom/format/engine';
 import type { SimulatedRegistrationChart, SimulatedScoreChart, SimulationResult } from '@careloom/format/engine';
-import { LocaleController, t } from '../i18n/i18n.js';
+import { t } from '../i18n/i18n.js';
 import { uiStyles } from '../ui/ui-styles.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 const [WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM] = [320, 150, 30, 10, 8, 22];
 const PLOT_W = WIDTH - LEFT - RIGHT;
@@ -19,7 +20,7 @@ const BAND_FILL = ['transparent', '#f3f6fb', '#fef7e0', '#fde7d6', '#fce0de'];
  * each numeric registration field over the days with the entries' zones counted. Every chart has a
  * text summary (its accessible name) and the numbers as a table.
  */
-export class ClSimulationCharts extends LitElement {
+export class ClSimulationCharts extends DesignerElement {
   static override properties: PropertyDeclarations = {
     charts: { attribute: false },
     language: { type: String },
@@ -48,7 +49,6 @@ export class ClSimulationCharts extends LitElement {
   declare durationWeeks: number;
   /** Formats an instant or a local date for the tables (the screen's formatter, in the patient's time zone). */
   declare formatDate: (value: string) => string;
-  private readonly locale = new LocaleController(this);
 
   constructor() {
     super();

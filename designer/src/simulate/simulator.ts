@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import type { LocalizedText, Module, Program } from '@careloom/format';
 import { addDays, DEFAULT_TIME_ZONE, isSupportedDate, localDateOf, localize, localTimeOf, PERSONAS, scoreRange } from '@careloom/format/engine';
@@ -6,7 +6,7 @@ import type { Persona, SimulationResult } from '@careloom/format/engine';
 import { isApiError } from '@careloom/client/api';
 import { routeHash } from '../app/router.js';
 import type { Workspace } from '../app/workspace.js';
-import { i18n, LocaleController, t } from '../i18n/i18n.js';
+import { i18n, t } from '../i18n/i18n.js';
 import { canSimulate } from '../review/workflow-permissions.js';
 import { errorText } from '../ui/error-text.js';
 import { uiStyles } from '../ui/ui-styles.js';
@@ -15,6 +15,7 @@ import type { SimulationRequest } from './simulation-protocol.js';
 import { SimulationCancelled, startSimulation, type SimulationRun } from './simulation-runner.js';
 import './simulation-charts.js';
 import { eventText, timelineWeeks, type EventWords } from './simulation-timeline.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 /**
  * `<cl-simulator>` (`#/programs/<id>/simulate`, `#/programs/<id>/versions/<n>/simulate`, the same
@@ -26,7 +27,7 @@ import { eventText, timelineWeeks, type EventWords } from './simulation-timeline
  * missing-report alerts) and the charts a therapist would see at the end. Nothing is stored: the
  * server is only asked for the content.
  */
-export class ClSimulator extends LitElement {
+export class ClSimulator extends DesignerElement {
   static override properties: PropertyDeclarations = {
     workspace: { attribute: false },
     documentId: { type: String, attribute: 'document-id' },
@@ -93,7 +94,6 @@ export class ClSimulator extends LitElement {
   declare runProblem: string;
   /** Whether every daily registration entry is listed. */
   declare entries: boolean;
-  private readonly locale = new LocaleController(this);
   #request = 0;
   #job: SimulationRun | undefined;
 

@@ -1,8 +1,9 @@
-import { css, html, LitElement } from 'lit';
+import { css, html } from 'lit';
 import type { PropertyDeclarations } from 'lit';
-import { i18n, LocaleController } from '../i18n/i18n.js';
+import { i18n } from '../i18n/i18n.js';
 import { issueInWords } from '../editor/issue-words.js';
 import { uiStyles } from './ui-styles.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 /** One problem with where it is: a JSON Pointer into the document (or request body). */
 export interface ListedIssue {
@@ -18,7 +19,7 @@ export interface ListedIssue {
  * JSON path); without it, the server's own sentence. Fires `issue-select` (`detail: issue`) when one
  * is chosen, so a host can jump to the place it names.
  */
-export class ClIssueList extends LitElement {
+export class ClIssueList extends DesignerElement {
   static override properties: PropertyDeclarations = { issues: { attribute: false }, document: { attribute: false }, contentLanguage: { attribute: false }, selectable: { type: Boolean } };
   static override styles = [
     uiStyles,
@@ -44,7 +45,6 @@ export class ClIssueList extends LitElement {
   /** The language of the content texts that name places (the document's default when unset). */
   declare contentLanguage: string | undefined;
   declare selectable: boolean;
-  private readonly locale = new LocaleController(this);
 
   constructor() {
     super();

@@ -1,7 +1,8 @@
-import { css, html, LitElement } from 'lit';
+import { css, html } from 'lit';
 import type { PropertyDeclarations } from 'lit';
-import { LocaleController, t } from '../i18n/i18n.js';
+import { t } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/i18n.js';
+import { DesignerElement } from '../i18n/designer-element.js';
 
 /** The states a document or version shows: the workflow's, plus `draft` for never submitted. */
 export type DisplayStatus = 'draft' | 'submitted' | 'in_review' | 'changes_requested' | 'approved_for_test' | 'released' | 'retired' | 'withdrawn';
@@ -14,7 +15,7 @@ export function statusLabel(status: string): string {
 }
 
 /** A status as a word on a tinted pill; the colour only repeats what the word says. */
-export class ClStatusBadge extends LitElement {
+export class ClStatusBadge extends DesignerElement {
   static override properties: PropertyDeclarations = { status: { type: String } };
   static override styles = css`
     :host {
@@ -53,7 +54,6 @@ export class ClStatusBadge extends LitElement {
   `;
 
   declare status: string;
-  private readonly locale = new LocaleController(this);
 
   constructor() {
     super();

@@ -153,7 +153,7 @@ export class ClClinicApp extends LitElement {
       else this.session = null;
     } catch (error) {
       this.session = null;
-      if (!(error instanceof ApiError && error.status === 401)) this.startError = translator(this.language)(error instanceof ApiError && error.offline ? 'errorOffline' : 'errorUnexpected');
+      if (!(error instanceof ApiError && error.status === 401)) this.startError = translator(this.language)(error instanceof ApiError && error.offline ? 'common.errorOffline' : 'common.errorUnexpected');
     }
   }
 
@@ -307,20 +307,20 @@ export class ClClinicApp extends LitElement {
     const language = this.language;
     const unitId = this.unitId;
     if (first === 'people') {
-      return roles.peopleOf ? html`<cl-staff-screen .api=${api} .language=${language} organisation-id=${roles.peopleOf}></cl-staff-screen>` : html`<h1>${t('errorForbidden')}</h1>`;
+      return roles.peopleOf ? html`<cl-staff-screen .api=${api} .language=${language} organisation-id=${roles.peopleOf}></cl-staff-screen>` : html`<h1>${t('common.errorForbidden')}</h1>`;
     }
     if (first === 'api-tokens') {
-      return roles.adminOf ? html`<cl-api-tokens-screen .api=${api} .language=${language} organisation-id=${roles.adminOf}></cl-api-tokens-screen>` : html`<h1>${t('errorForbidden')}</h1>`;
+      return roles.adminOf ? html`<cl-api-tokens-screen .api=${api} .language=${language} organisation-id=${roles.adminOf}></cl-api-tokens-screen>` : html`<h1>${t('common.errorForbidden')}</h1>`;
     }
     if (first === 'webhooks') {
-      return roles.adminOf ? html`<cl-webhooks-screen .api=${api} .language=${language} organisation-id=${roles.adminOf}></cl-webhooks-screen>` : html`<h1>${t('errorForbidden')}</h1>`;
+      return roles.adminOf ? html`<cl-webhooks-screen .api=${api} .language=${language} organisation-id=${roles.adminOf}></cl-webhooks-screen>` : html`<h1>${t('common.errorForbidden')}</h1>`;
     }
     if (first === 'research') {
       const researchOf = roles.adminOf ?? roles.dataOf;
-      return researchOf ? html`<cl-research-export-screen .api=${api} .language=${language} organisation-id=${researchOf}></cl-research-export-screen>` : html`<h1>${t('errorForbidden')}</h1>`;
+      return researchOf ? html`<cl-research-export-screen .api=${api} .language=${language} organisation-id=${researchOf}></cl-research-export-screen>` : html`<h1>${t('common.errorForbidden')}</h1>`;
     }
     if (first === 'notices') {
-      if (!roles.admin && roles.therapistUnits.length === 0) return html`<h1>${t('errorForbidden')}</h1>`;
+      if (!roles.admin && roles.therapistUnits.length === 0) return html`<h1>${t('common.errorForbidden')}</h1>`;
       return html`<cl-staff-notices-screen .api=${api} .language=${language} organisation-id=${roles.adminOf ?? ''} .units=${roles.adminOf ? this.units.filter((unit) => unit.organisationId === roles.adminOf) : []}
         @notices-changed=${(event: CustomEvent<number>) => (this.noticesUnread = event.detail)}></cl-staff-notices-screen>`;
     }
@@ -329,10 +329,10 @@ export class ClClinicApp extends LitElement {
       return html`<cl-security-screen .api=${api} .language=${language} organisation-id=${roles.peopleOf ?? ''} organisation-name=${organisation}></cl-security-screen>`;
     }
     if (first === 'data') {
-      return roles.dataOf ? html`<cl-data-screen .api=${api} .language=${language} organisation-id=${roles.dataOf}></cl-data-screen>` : html`<h1>${t('errorForbidden')}</h1>`;
+      return roles.dataOf ? html`<cl-data-screen .api=${api} .language=${language} organisation-id=${roles.dataOf}></cl-data-screen>` : html`<h1>${t('common.errorForbidden')}</h1>`;
     }
-    if (THERAPIST_ROUTES.has(first) && roles.therapistUnits.length === 0) return html`<h1>${t('errorForbidden')}</h1>`;
-    if (ADMIN_ROUTES.has(first) && !roles.admin) return html`<h1>${t('errorForbidden')}</h1>`;
+    if (THERAPIST_ROUTES.has(first) && roles.therapistUnits.length === 0) return html`<h1>${t('common.errorForbidden')}</h1>`;
+    if (ADMIN_ROUTES.has(first) && !roles.admin) return html`<h1>${t('common.errorForbidden')}</h1>`;
     if (!unitId && !ADMIN_ROUTES.has(first)) return html`<h1 tabindex="-1">${t('clinicName')}</h1><p>${t('unitsNone')}</p>`;
     switch (first) {
       case 'patients':

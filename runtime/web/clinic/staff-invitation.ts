@@ -139,7 +139,7 @@ export class ClStaffInvitation extends ScreenElement {
       await this.finish();
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) this.phase = 'unusable';
-      else this.error = error instanceof ApiError && error.status === 403 ? error.detail || this.t('errorForbidden') : this.describeError(error);
+      else this.error = error instanceof ApiError && error.status === 403 ? error.detail || this.t('common.errorForbidden') : this.describeError(error);
     } finally {
       this.busy = false;
     }

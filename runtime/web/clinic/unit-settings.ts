@@ -68,7 +68,7 @@ export class ClUnitSettings extends ScreenElement {
     );
     if (!loaded) return;
     this.unit = loaded[0].units.find((unit) => unit.id === this.unitId) ?? null;
-    if (!this.unit) this.loadError = this.t('errorNotFound');
+    if (!this.unit) this.loadError = this.t('common.errorNotFound');
     this.deployments = loaded[1].deployments;
   }
 

@@ -148,7 +148,7 @@ export class ClPatientApp extends LitElement {
       if (error instanceof ApiError && (error.status === 401 || error.status === 403)) this.session = null;
       else {
         this.session = null;
-        this.startError = translator(this.language)(error instanceof ApiError && error.offline ? 'errorOffline' : 'errorUnexpected');
+        this.startError = translator(this.language)(error instanceof ApiError && error.offline ? 'common.errorOffline' : 'common.errorUnexpected');
       }
     }
   }

@@ -114,7 +114,7 @@ export class ClLoginForm extends ScreenElement {
       else if (error instanceof ApiError && error.status === 401) {
         // The sign-in waited too long: start again with the password.
         this.step = 'password';
-        this.error = error.detail || this.t('errorSignedOut');
+        this.error = error.detail || this.t('common.errorSignedOut');
       } else this.error = this.describeError(error);
     } finally {
       this.busy = false;

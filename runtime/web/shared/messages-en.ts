@@ -4,11 +4,6 @@
 // `{name}` and plurals `{n, plural, one {# …} other {# …}}`.
 export const en = {
   // Common
-  errorOffline: 'You are offline. Check your connection and try again.',
-  errorSignedOut: 'You have been signed out. Sign in again.',
-  errorForbidden: 'You do not have access to this.',
-  errorNotFound: 'This could not be found. It may have been removed, or the link is wrong.',
-  errorUnexpected: 'Something went wrong. Try again in a moment.',
   fieldRequired: 'Fill in this field.',
   emailInvalid: 'Enter an e-mail address like name@example.org.',
   navLabel: 'Main menu',

@@ -2,11 +2,6 @@ import type { WebMessageKey } from './messages-en.js';
 
 // Norwegian (bokmål) interface strings.
 export const nb: Record<WebMessageKey, string> = {
-  errorOffline: 'Du er frakoblet. Sjekk tilkoblingen og prøv igjen.',
-  errorSignedOut: 'Du er logget ut. Logg inn igjen.',
-  errorForbidden: 'Du har ikke tilgang til dette.',
-  errorNotFound: 'Fant det ikke. Det kan være fjernet, eller lenken er feil.',
-  errorUnexpected: 'Noe gikk galt. Prøv igjen om litt.',
   fieldRequired: 'Fyll ut feltet.',
   emailInvalid: 'Skriv en e-postadresse, for eksempel navn@eksempel.no.',
   navLabel: 'Hovedmeny',

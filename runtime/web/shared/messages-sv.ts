@@ -2,11 +2,6 @@ import type { WebMessageKey } from './messages-en.js';
 
 // Swedish interface strings.
 export const sv: Record<WebMessageKey, string> = {
-  errorOffline: 'Du är offline. Kontrollera anslutningen och försök igen.',
-  errorSignedOut: 'Du har loggats ut. Logga in igen.',
-  errorForbidden: 'Du har inte behörighet till detta.',
-  errorNotFound: 'Det gick inte att hitta. Det kan ha tagits bort, eller så är länken fel.',
-  errorUnexpected: 'Något gick fel. Försök igen om en stund.',
   fieldRequired: 'Fyll i fältet.',
   emailInvalid: 'Skriv en e-postadress, till exempel namn@exempel.se.',
   navLabel: 'Huvudmeny',

@@ -1,8 +1,8 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import * as Y from 'yjs';
-import { LocaleController } from '../../i18n/i18n.js';
+
 import type { EditContext } from '../edit-context.js';
 import { editorStyles } from '../editor-styles.js';
 import { stringControl } from '../fields/controls.js';
@@ -12,6 +12,7 @@ import { lowestCase } from './scoring-test-defaults.js';
 import { t } from '../messages.js';
 import { arrayAt, keyOf, localizedAt, mapAt, mapsOf, numberAt, stringAt } from '../y/read.js';
 import { YDeepObserver } from '../y-deep-observer.js';
+import { DesignerElement } from '../../i18n/designer-element.js';
 
 let nextInstance = 1;
 
@@ -30,7 +31,7 @@ interface Parts {
  * with the scoring shows in the problems list. Test cases check the scoring rather than change it,
  * so they stay editable on a locked instrument.
  */
-export class ClScoringTests extends LitElement {
+export class ClScoringTests extends DesignerElement {
   static override properties: PropertyDeclarations = {
     context: { attribute: false },
     block: { attribute: false },
@@ -50,7 +51,6 @@ export class ClScoringTests extends LitElement {
   declare block: Y.Map<unknown> | undefined;
   /** Keys (keyOf) of the cases whose answers and expectations are open. */
   declare expanded: ReadonlySet<number>;
-  protected readonly locale = new LocaleController(this);
   readonly #prefix = `cl-tests-${nextInstance++}`;
 
   constructor() {

@@ -1,9 +1,10 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
-import { LocaleController } from '../../i18n/i18n.js';
+
 import { uiStyles } from '../../ui/ui-styles.js';
 import { t } from '../messages.js';
 import { linkHref } from './link-href.js';
+import { DesignerElement } from '../../i18n/designer-element.js';
 
 let nextDialogId = 1;
 
@@ -22,7 +23,7 @@ export interface LinkApplyDetail {
  * @fires link-remove
  * @fires link-cancel
  */
-export class ClLinkDialog extends LitElement {
+export class ClLinkDialog extends DesignerElement {
   static override properties: PropertyDeclarations = {
     open: { type: Boolean, reflect: true },
     href: { type: String },
@@ -49,7 +50,6 @@ export class ClLinkDialog extends LitElement {
   declare href: string;
   declare hasLink: boolean;
   declare error: string | undefined;
-  protected readonly locale = new LocaleController(this);
   readonly #id = `cl-link-${nextDialogId++}`;
 
   constructor() {

@@ -1,11 +1,12 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { MediaFile, MediaList } from '@careloom/format/api';
 import { isApiError } from '@careloom/client/api';
-import { LocaleController } from '../../i18n/i18n.js';
+
 import { uiStyles } from '../../ui/ui-styles.js';
 import type { MediaLibraryAccess } from '../edit-context.js';
 import { t } from '../messages.js';
+import { DesignerElement } from '../../i18n/designer-element.js';
 
 /** What a field takes: the file kinds of the library, and what the file input offers. */
 export type MediaFieldKind = 'image' | 'audio' | 'video' | 'captions';
@@ -37,7 +38,7 @@ const megabytes = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 
  *
  * @fires media-chosen {MediaChosenDetail}
  */
-export class ClMediaPicker extends LitElement {
+export class ClMediaPicker extends DesignerElement {
   static override properties: PropertyDeclarations = {
     library: { attribute: false },
     kind: { type: String },
@@ -79,7 +80,6 @@ export class ClMediaPicker extends LitElement {
   declare maxBytes: number | undefined;
   declare status: string;
   declare error: string | undefined;
-  protected readonly locale = new LocaleController(this);
   readonly #id = `cl-media-${nextPickerId++}`;
 
   constructor() {

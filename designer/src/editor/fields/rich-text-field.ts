@@ -2,16 +2,17 @@ import { Editor, Extension, getSchema } from '@tiptap/core';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { css, html, LitElement } from 'lit';
+import { css, html } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import type * as Y from 'yjs';
 import { richTextExtensions } from '@careloom/format/rich-text-extensions';
 import type { CollabSession } from '../../collab/collab-session.js';
 import { uiStyles } from '../../ui/ui-styles.js';
-import { LocaleController } from '../../i18n/i18n.js';
+
 import { t } from '../messages.js';
 import type { LinkApplyDetail } from './link-dialog.js';
 import type { EditorMessageKey } from '../messages.js';
+import { DesignerElement } from '../../i18n/designer-element.js';
 
 let nextEditorId = 1;
 
@@ -43,7 +44,7 @@ function toggleCallout(editor: Editor): void {
  * selections), and a toolbar of labelled toggle buttons. Ctrl/Cmd+Z undoes through the session's
  * per-user undo manager, so rich text and structured edits share one history.
  */
-export class ClRichText extends LitElement {
+export class ClRichText extends DesignerElement {
   static override properties: PropertyDeclarations = {
     session: { attribute: false },
     fragment: { attribute: false },
@@ -78,7 +79,6 @@ export class ClRichText extends LitElement {
   declare linkOpen: { href: string; hasLink: boolean } | undefined;
   readonly #labelId = `cl-rich-label-${nextEditorId++}`;
   #editor: Editor | undefined;
-  protected readonly locale = new LocaleController(this);
 
   constructor() {
     super();

@@ -1,0 +1,2 @@
+export { CareloomElement } from './careloom-element.js';
+export { ElementLocale, type ElementLocaleOptions } from './element-locale.js';

@@ -33,7 +33,8 @@ const ARRANGE_ADMIN = 'arrange-people';
  */
 export async function invitationToken(server: TestServer, email: string, jar = ARRANGE_ADMIN): Promise<string> {
   const { messages } = await server.call<{ messages: Array<{ to: string; text: string }> }>(jar, 'GET', '/api/dev/outbox');
-  const mail = messages.filter((message) => message.to.toLowerCase() === email.toLowerCase()).at(-1);
+  // The outbox lists the newest first.
+  const mail = messages.find((message) => message.to.toLowerCase() === email.toLowerCase());
   const token = mail && /#\/invitation\/([A-Za-z0-9_-]{43})/.exec(mail.text)?.[1];
   if (!token) throw new Error(`No invitation e-mail to ${email} in the outbox.`);
   return token;

@@ -1,23 +1,22 @@
-// Helpers shared by the designer's browser tests: a signed-in workspace on a real server (or, for
-// the tests not moved yet, the fake API), waiting for async rendering, querying through shadow
-// roots, and the axe check.
+// Helpers shared by the designer's browser tests: a signed-in workspace on a real server, people
+// invited and joined through its API, waiting for async rendering, querying through shadow roots,
+// and the axe check.
 import type { TestServer } from '@careloom/renderer/test-server';
 import { DesignerApi } from '../api/api-client.js';
 import { designerOrganisations, type Workspace } from '../app/workspace.js';
-import { ORG_ID, ORG_NAME, type FakeApi, type FakePerson } from './fake-api.js';
 export { seriousViolations } from '@careloom/renderer/testing';
 export { startTestServer, type TestServer, type TestServerOptions } from '@careloom/renderer/test-server';
 
 let jars = 0;
 
 /**
- * The workspace of the demo account `key` (`designer`, `publisher`, `tester`, `permissions-admin`)
- * signed in on `server` through the designer's own client, in a cookie jar of its own (as another
- * browser would be) unless `jar` names one.
+ * The workspace of the demo account `key` (`designer`, `publisher`, `tester`, `permissions-admin`),
+ * or of any `{ email, password }`, signed in on `server` through the designer's own client, in a
+ * cookie jar of its own (as another browser would be) unless `jar` names one.
  */
-export async function signedInWorkspace(server: TestServer, key: string, jar = `${key}-${++jars}`): Promise<Workspace> {
+export async function signedInWorkspace(server: TestServer, key: string | { email: string; password: string }, jar = `${typeof key === 'string' ? key : 'person'}-${++jars}`): Promise<Workspace> {
   const api = new DesignerApi({ fetch: server.fetch(jar) });
-  const account = server.account(key);
+  const account = typeof key === 'string' ? server.account(key) : key;
   const session = await api.login(account.email, account.password);
   const organisation = designerOrganisations(session.memberships)[0];
   if (!organisation) throw new Error(`${account.email} works in no publishing organisation.`);
@@ -71,15 +70,7 @@ export async function demoPublisherId(server: TestServer): Promise<string> {
   return publisher.organisationId;
 }
 
-/** A workspace for `person` on a fake API (signed in, CSRF token known). */
-export async function workspaceFor(fake: FakeApi, person: FakePerson): Promise<Workspace> {
-  fake.signIn(person);
-  const api = fake.client();
-  const session = await api.me();
-  return { api, session, organisationId: ORG_ID, organisationName: ORG_NAME, roles: person.roles };
-}
-
-/** Lets pending fetches and renders finish (the fake answers in microtasks). */
+/** Lets pending renders finish (a few macrotask turns; wait for the server's answers with `until`). */
 export async function settle(element?: Element, rounds = 6): Promise<void> {
   for (let round = 0; round < rounds; round++) {
     await new Promise((resolve) => setTimeout(resolve, 0));

@@ -6,6 +6,8 @@
 //   POST   /__careloom/servers/<id>/clock           → moves that server's test clock: `{ advanceMs }` or `{ set }`
 //   POST   /__careloom/servers/<id>/legacy-enrollments → stores a copy of an enrollment with a start date
 //                                                      no route accepts any more: `{ copyOf, id, startedOn }`
+//   POST   /__careloom/servers/<id>/organisations  → a new organisation with its first administrator, as
+//                                                      `npm run admin:create` makes one: `{ email, name, organisation, kind, password }`
 //   DELETE /__careloom/servers/<id>                 → stops it
 //   *      /__careloom/s/<id>/<jar>/<path>          → <path> on that server (also WebSocket upgrades: /collab)
 // `<jar>` names a cookie jar: the server's cookies are scoped to the prefix, so one test can have two
@@ -57,7 +59,7 @@ export function careloomServers() {
       ctx.body = { id: created.id, accounts: created.accounts };
       return;
     }
-    const action = /^\/__careloom\/servers\/([a-z0-9]+)\/(clock|legacy-enrollments)$/.exec(ctx.path);
+    const action = /^\/__careloom\/servers\/([a-z0-9]+)\/(clock|legacy-enrollments|organisations)$/.exec(ctx.path);
     if (ctx.method === 'POST' && action) {
       const response = await fetch(`${base}/servers/${action[1]}/${action[2]}`, { method: 'POST', body: await readBody(ctx.req) });
       ctx.status = response.status;

@@ -53,6 +53,12 @@ export interface TestServer {
    * wrote before enrolling checked the date: a state no route can create any more.
    */
   storeLegacyEnrollment(copyOf: string, id: string, startedOn: string): Promise<void>;
+  /**
+   * Creates an organisation (`publisher` or `care_provider`) with its first administrator, as whoever
+   * runs the server does with `npm run admin:create` (no route creates organisations); the
+   * administrator signs in with `email` and `password`.
+   */
+  createOrganisation(input: { organisation: string; kind: 'publisher' | 'care_provider'; email: string; name: string; password: string }): Promise<void>;
   /** Stops the server and deletes its database. */
   stop(): Promise<void>;
 }
@@ -125,6 +131,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     async storeLegacyEnrollment(copyOf, newId, startedOn) {
       const response = await globalThis.fetch(`/__careloom/servers/${id}/legacy-enrollments`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ copyOf, id: newId, startedOn }) });
       if (!response.ok) throw new Error(`No enrollment ${copyOf} to copy: ${response.status}`);
+    },
+    async createOrganisation(input) {
+      const response = await globalThis.fetch(`/__careloom/servers/${id}/organisations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+      if (!response.ok) throw new Error(`The organisation was not created: ${response.status} ${await response.text()}`);
     },
     async stop() {
       await globalThis.fetch(`/__careloom/servers/${id}`, { method: 'DELETE' });

@@ -3,8 +3,8 @@ import type { AcceptedInvitation, CommentInput, CommentRecord, CommentThread, Cr
 
 /**
  * The designer's typed calls of the server's HTTP API, on the apps' one client (`ApiClient` of
- * `@careloom/client/api`: session cookie, CSRF header, problem+json → `ApiError`). Tests pass a
- * fake server's fetch (designer/src/testing/fake-api.ts).
+ * `@careloom/client/api`: session cookie, CSRF header, problem+json → `ApiError`). Browser tests
+ * pass the fetch of a real test server (`startTestServer()` of `@careloom/renderer/test-server`).
  *
  * @example
  * const api = new DesignerApi();

@@ -1,23 +1,37 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { DesignerApi } from '../api/api-client.js';
 import { i18n } from '../i18n/i18n.js';
 import '../library/library.js';
 import '../review/review-screen.js';
-import { deep, seriousViolations, settle, typeInto, until } from '../testing/app-fixture.js';
-import { FakeApi, PEOPLE } from '../testing/fake-api.js';
+import { deep, demoPublisherId, invitationToken, seriousViolations, settle, startTestServer, typeInto, until, type TestServer } from '../testing/app-fixture.js';
 import type { ClDesignerApp } from './designer-app.js';
 import './designer-app.js';
 
-async function mountApp(fake: FakeApi): Promise<ClDesignerApp> {
+// On a real server with the demo content (renderer/src/test-server.ts): one server per test.
+let server: TestServer;
+let jars = 0;
+beforeEach(async () => {
+  server = await startTestServer();
+});
+afterEach(async () => {
+  await server.stop();
+});
+
+/** The app in a browser of its own, signed in as the demo account `key` already, or signed out. */
+async function mountApp(key?: string): Promise<{ app: ClDesignerApp; jar: string }> {
+  const jar = `app-${++jars}`;
+  const api = new DesignerApi({ fetch: server.fetch(jar) });
+  if (key) await api.login(server.account(key).email, server.account(key).password);
   const app = document.createElement('cl-designer-app');
-  app.api = fake.client();
+  app.api = api;
   const element = await fixture<ClDesignerApp>(html`<div></div>`);
   element.append(app);
   await settle(app);
-  return app;
+  return { app, jar };
 }
 
-describe('<cl-designer-app>', () => {
+describe('<cl-designer-app>, against the real server', () => {
   beforeEach(() => {
     location.hash = '#/library';
     localStorage.clear();
@@ -28,10 +42,9 @@ describe('<cl-designer-app>', () => {
   });
 
   it('shows the login form when not signed in, and says when the password is wrong', async () => {
-    const fake = new FakeApi();
-    const app = await mountApp(fake);
+    const { app } = await mountApp();
     const form = await until(() => deep(app, 'cl-designer-login'));
-    typeInto(deep(form, '#email'), PEOPLE.designer.email);
+    typeInto(deep(form, '#email'), server.account('designer').email);
     typeInto(deep(form, '#password'), 'wrong');
     deep<HTMLButtonElement>(form, 'button[type=submit]')!.click();
     const alert = await until(() => deep(form, '[role=alert]'));
@@ -40,27 +53,23 @@ describe('<cl-designer-app>', () => {
   });
 
   it('signs in and shows the library with the person and organisation in the header', async () => {
-    const fake = new FakeApi();
-    fake.addDocument('phq-9', 'PHQ-9', { id: 'phq-9' });
-    const app = await mountApp(fake);
+    const { app } = await mountApp();
     const form = await until(() => deep(app, 'cl-designer-login'));
-    typeInto(deep(form, '#email'), PEOPLE.designer.email);
-    typeInto(deep(form, '#password'), PEOPLE.designer.password);
+    const designer = server.account('designer');
+    typeInto(deep(form, '#email'), designer.email);
+    typeInto(deep(form, '#password'), designer.password);
     deep<HTMLButtonElement>(form, 'button[type=submit]')!.click();
     const library = await until(() => deep(app, 'cl-library'));
     await until(() => deep(library, 'tr[data-id="phq-9"]'));
     const header = deep(app, 'cl-app-header')!;
     expect(header.shadowRoot!.textContent).to.contain('Dana Designer');
-    expect(header.shadowRoot!.textContent).to.contain('Demo Publishing');
+    expect(header.shadowRoot!.textContent).to.contain('Careloom Demo Publishing');
     expect(header.shadowRoot!.textContent).to.contain('designer');
-    expect(fake.requests.find((request) => request.path === '/api/auth/login')?.body).to.deep.equal({ email: PEOPLE.designer.email, password: PEOPLE.designer.password });
+    expect(server.requests.find((request) => request.path === '/api/auth/login')?.body).to.deep.equal({ email: designer.email, password: designer.password });
   });
 
   it('routes by hash to the review screen, the program editor and the module editor', async () => {
-    const fake = new FakeApi();
-    fake.signIn(PEOPLE.publisher);
-    fake.addDocument('phq-9', 'PHQ-9', { id: 'phq-9', pages: [] }, [{ state: 'submitted' }]);
-    const app = await mountApp(fake);
+    const { app } = await mountApp('publisher');
     await until(() => deep(app, 'cl-library'));
     location.hash = '#/modules/phq-9/review';
     const review = await until(() => deep(app, 'cl-review-screen'));
@@ -72,29 +81,39 @@ describe('<cl-designer-app>', () => {
     if (!customElements.get('cl-module-editor')) customElements.define('cl-module-editor', class extends HTMLElement {});
     const editor = await until(() => deep(app, 'cl-module-editor'));
     expect(editor.getAttribute('document-id')).to.equal('phq-9');
-    expect((editor as unknown as { workspace: { organisationId: string } }).workspace.organisationId).to.equal('org-demo');
+    await server.signIn('arrange-people', 'permissions-admin');
+    expect((editor as unknown as { workspace: { organisationId: string } }).workspace.organisationId).to.equal(await demoPublisherId(server));
     location.hash = '#/nowhere';
     await until(() => deep(app, 'main h1')?.textContent?.includes('not found'));
   });
 
   it('asks which organisation when the person is in several, and signs out', async () => {
-    const fake = new FakeApi();
-    fake.extraMemberships = [{ organisationId: 'org-2', organisationName: 'Second Publisher', organisationKind: 'publisher', role: 'designer' }];
-    fake.signIn(PEOPLE.publisher);
-    const app = await mountApp(fake);
+    // A second publishing organisation, made as the server's operator makes one; its permissions
+    // admin invites the demo publisher, who accepts.
+    const admin = { email: 'ines.admin@second.example.test', password: 'ines has a long password' };
+    await server.createOrganisation({ organisation: 'Second Publisher', kind: 'publisher', name: 'Ines Admin', ...admin });
+    await server.signIn('second-admin', admin);
+    const second = (await server.call<{ memberships: Array<{ organisationId: string; organisationName: string }> }>('second-admin', 'GET', '/api/auth/me')).memberships.find((membership) => membership.organisationName === 'Second Publisher')!;
+    await server.call('second-admin', 'POST', `/api/organisations/${second.organisationId}/invitations`, { email: server.account('publisher').email, roles: ['designer'] });
+    const token = await invitationToken(server, server.account('publisher').email, 'second-admin');
+    await server.signIn('second-accept', 'publisher');
+    await server.call('second-accept', 'POST', '/api/member-invitations/accept', { token });
+
+    const { app, jar } = await mountApp('publisher');
     const choice = await until(() => [...app.shadowRoot!.querySelectorAll('.organisations button')].find((button) => button.textContent?.includes('Second Publisher')) as HTMLButtonElement | undefined);
+    expect([...app.shadowRoot!.querySelectorAll('.organisations button')].map((button) => button.textContent?.trim())).to.have.length(2);
     choice.click();
     await until(() => deep(app, 'cl-library'));
-    expect(app.workspace?.organisationId).to.equal('org-2');
+    expect(app.workspace?.organisationId).to.equal(second.organisationId);
+    expect(app.workspace?.roles).to.deep.equal(['designer']);
     deep<HTMLButtonElement>(deep(app, 'cl-app-header')!, 'button:last-of-type')!.click();
     await until(() => deep(app, 'cl-designer-login'));
-    expect(fake.signedIn).to.equal(null);
+    // The server ended the session.
+    expect((await server.call<{ session: unknown }>(jar, 'GET', '/api/auth/session')).session).to.equal(null);
   });
 
   it('switches language from the header and remembers it', async () => {
-    const fake = new FakeApi();
-    fake.signIn(PEOPLE.designer);
-    const app = await mountApp(fake);
+    const { app } = await mountApp('designer');
     await until(() => deep(app, 'cl-library'));
     const select = deep<HTMLSelectElement>(deep(app, 'cl-app-header')!, '#language')!;
     select.value = 'sv';
@@ -107,17 +126,17 @@ describe('<cl-designer-app>', () => {
   });
 
   it('is keyboard operable from the skip link and passes axe on the login and library screens', async () => {
-    const fake = new FakeApi();
-    const app = await mountApp(fake);
+    const { app } = await mountApp();
     await until(() => deep(app, 'cl-designer-login'));
     expect(await seriousViolations(app)).to.deep.equal([]);
     const form = deep(app, 'cl-designer-login')!;
     deep<HTMLInputElement>(form, '#email')!.focus();
-    await sendKeys({ type: PEOPLE.designer.email });
+    await sendKeys({ type: server.account('designer').email });
     await sendKeys({ press: 'Tab' });
-    await sendKeys({ type: PEOPLE.designer.password });
+    await sendKeys({ type: server.account('designer').password });
     await sendKeys({ press: 'Enter' });
-    await until(() => deep(app, 'cl-library'));
+    const library = await until(() => deep(app, 'cl-library'));
+    await until(() => deep(library, 'tr[data-id="phq-9"]'));
     await settle(app);
     expect(await seriousViolations(app)).to.deep.equal([]);
   });

@@ -2,54 +2,99 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { MediaFile } from '@careloom/format/api';
 import { i18n } from '../i18n/i18n.js';
-import { seriousViolations, settle, until, workspaceFor } from '../testing/app-fixture.js';
-import { FakeApi, ORG_ID, PEOPLE, type FakePerson } from '../testing/fake-api.js';
+import { seriousViolations, settle, signedInWorkspace, startTestServer, until, type TestServer } from '../testing/app-fixture.js';
+import type { Workspace } from '../app/workspace.js';
 import type { ClMediaLibraryScreen } from './media-library-screen.js';
 import './media-library-screen.js';
 
-// A 1×1 transparent PNG, so the picture's preview loads without a server.
-const PIXEL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
-const sha = (letter: string) => letter.repeat(64);
+// On a real server with the demo content, one per test. The demo designer uploads five files through
+// the API (their types read from their bytes, as the server does) and submits a module whose version
+// uses the picture (two blocks) and a film with its Swedish captions.
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89, 0, 0, 0, 0]);
+/** `size` bytes starting with `head` (the rest zeros). */
+const padded = (head: Uint8Array, size: number, seed = 0): Uint8Array<ArrayBuffer> => {
+  const bytes = new Uint8Array(size);
+  bytes.set(head);
+  bytes[size - 1] = seed;
+  return bytes;
+};
+/** MPEG-1 layer III frames: what the server reads as MP3. */
+const mp3 = (size: number) => {
+  const bytes = new Uint8Array(size);
+  for (let frame = 0; frame * 417 + 4 <= size; frame += 1) bytes.set([0xff, 0xfb, 0x90, 0xc4], frame * 417);
+  return bytes;
+};
+/** An ISO base media file's `ftyp` box with the `isom` brand: what the server reads as MP4 video. */
+const mp4 = (seed: number) => padded(Uint8Array.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d, 0, 0, 2, 0, 0x69, 0x73, 0x6f, 0x6d, 0x6d, 0x70, 0x34, 0x31]), 4096, seed);
+const VTT = new TextEncoder().encode('WEBVTT\n\n00:00.000 --> 00:04.000\nAndas in, två, tre, fyra\n');
+const sv = (text: string) => ({ sv: text });
+const doc = (text: string) => ({ sv: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } });
 
-function library(): MediaFile[] {
-  return [
-    { sha256: sha('a'), url: PIXEL, name: 'calm-beach-with-a-long-file-name-that-must-wrap-on-a-phone.png', kind: 'image', mediaType: 'image/png', sizeBytes: 3_250_000, uploadedAt: '2026-03-01T08:00:00.000Z', uses: [{ moduleId: 'panic-week-1', title: 'Week 1: Understanding panic', version: 2, state: 'released', blocks: ['beach', 'beachAgain'] }] },
-    { sha256: sha('b'), url: `/api/media/${ORG_ID}/${sha('b')}.mp3`, name: 'breathing.mp3', kind: 'audio', mediaType: 'audio/mpeg', sizeBytes: 840_000, uploadedAt: '2026-02-20T08:00:00.000Z', uses: [] },
-    { sha256: sha('c'), url: `/api/media/${ORG_ID}/${sha('c')}.mp4`, name: 'sara.mp4', kind: 'video', mediaType: 'video/mp4', sizeBytes: 12_400_000, uploadedAt: '2026-02-10T08:00:00.000Z', uses: [] },
-    { sha256: sha('d'), url: `/api/media/${ORG_ID}/${sha('d')}.vtt`, name: 'sara.sv.vtt', kind: 'captions', mediaType: 'text/vtt', sizeBytes: 2_000, uploadedAt: '2026-02-10T08:00:00.000Z', uses: [{ moduleId: 'panic-week-1', title: 'Week 1: Understanding panic', version: 2, state: 'released', blocks: ['film'] }] },
-  ];
+let server: TestServer;
+/** The uploaded files by letter: a picture (a), a recording (b), a film (c), captions (d), the film the module uses (e). */
+let files: Record<'a' | 'b' | 'c' | 'd' | 'e', MediaFile>;
+let designer: Workspace;
+afterEach(async () => {
+  await server?.stop();
+});
+
+/** A module of one page naming `blocks`, created by the designer and submitted as version 1. */
+async function submitModule(id: string, title: string, blocks: unknown[]): Promise<void> {
+  const document = { formatVersion: 1, id, title: sv(title), languages: ['sv'], defaultLanguage: 'sv', pages: [{ id: 'page', title: sv('Sida'), blocks }] };
+  await designer.api.createDocument({ organisationId: designer.organisationId, kind: 'module', document });
+  await designer.api.submitVersion(id, 'First version');
 }
 
-async function mount(person: FakePerson = PEOPLE.designer): Promise<{ fake: FakeApi; screen: ClMediaLibraryScreen }> {
-  const fake = new FakeApi();
-  fake.media = library();
-  const workspace = await workspaceFor(fake, person);
+const film = (id: string, video: MediaFile) => ({ type: 'film', id, src: video.url, alt: sv('Sara berättar om sin panik'), captions: [{ language: 'sv', src: files.d.url }], transcript: doc('Sara berättar om sin panik.') });
+
+async function seed(): Promise<void> {
+  server = await startTestServer();
+  designer = await signedInWorkspace(server, 'designer');
+  const upload = async (bytes: Uint8Array<ArrayBuffer>, name: string) => (await designer.api.uploadMedia(designer.organisationId, new File([bytes], name))).media;
+  files = {
+    a: await upload(padded(PNG, 3_250_000), 'calm-beach-with-a-long-file-name-that-must-wrap-on-a-phone.png'),
+    b: await upload(mp3(840_000), 'breathing.mp3'),
+    c: await upload(mp4(1), 'sara.mp4'),
+    d: await upload(VTT, 'sara.sv.vtt'),
+    e: await upload(mp4(2), 'sara-short.mp4'),
+  };
+  await submitModule('breathing-pictures', 'Andningsbilder', [
+    { type: 'image', id: 'beach', src: files.a.url, alt: sv('En lugn strand') },
+    { type: 'image', id: 'beachAgain', src: files.a.url, alt: sv('Samma strand igen') },
+    film('film', files.e),
+  ]);
+}
+
+async function mount(key = 'designer'): Promise<ClMediaLibraryScreen> {
+  const workspace = await signedInWorkspace(server, key);
   const screen = await fixture<ClMediaLibraryScreen>(html`<cl-media-library-screen .workspace=${workspace}></cl-media-library-screen>`);
   await until(() => screen.shadowRoot!.querySelectorAll('li.file').length > 0);
   await settle(screen);
-  return { fake, screen };
+  return screen;
 }
 
-const item = (screen: ClMediaLibraryScreen, letter: string) => screen.shadowRoot!.querySelector<HTMLElement>(`li.file[data-sha="${sha(letter)}"]`)!;
+const item = (screen: ClMediaLibraryScreen, letter: keyof typeof files) => screen.shadowRoot!.querySelector<HTMLElement>(`li.file[data-sha="${files[letter].sha256}"]`)!;
 const text = (element: Element | null) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
-describe('<cl-media-library-screen>', () => {
+describe('<cl-media-library-screen>, against the real server', function () {
+  this.timeout(90_000);
   afterEach(async () => {
     i18n.setLocale('en');
     await setViewport({ width: 1024, height: 768 });
   });
 
   it('lists every file with its kind, size, upload date, where it is used, and a preview of pictures, recordings and films', async () => {
-    const { screen } = await mount();
+    await seed();
+    const screen = await mount();
     const root = screen.shadowRoot!;
     expect(text(root.querySelector('h1'))).to.equal('Media library');
-    expect(text(root.querySelector('[role="status"]'))).to.equal('4 files');
+    expect(text(root.querySelector('[role="status"]'))).to.equal('5 files');
     const picture = item(screen, 'a');
     expect(text(picture.querySelector('.kind'))).to.equal('Picture');
     expect(text(picture.querySelector('.size'))).to.equal('3.3 MB');
-    expect(text(picture.querySelector('.uploaded'))).to.equal('Mar 1, 2026');
-    expect(text(picture.querySelector('.uses'))).to.equal('Week 1: Understanding panic, version 2 (blocks beach, beachAgain)');
-    expect(picture.querySelector('.uses a')!.getAttribute('href')).to.equal('#/modules/panic-week-1');
+    expect(text(picture.querySelector('.uploaded'))).to.equal(new Date(files.a.uploadedAt).toLocaleDateString('en', { dateStyle: 'medium' }));
+    expect(text(picture.querySelector('.uses'))).to.equal('Andningsbilder, version 1 (blocks beach, beachAgain)');
+    expect(picture.querySelector('.uses a')!.getAttribute('href')).to.equal('#/modules/breathing-pictures');
     expect(picture.querySelector('img')!.getAttribute('alt')).to.contain('Preview of calm-beach');
     expect(item(screen, 'b').querySelector('audio')!.getAttribute('preload')).to.equal('none');
     expect(item(screen, 'c').querySelector('video')).to.not.equal(null);
@@ -60,33 +105,40 @@ describe('<cl-media-library-screen>', () => {
     expect(picture.querySelector('button.remove')).to.equal(null);
     expect(text(picture.querySelector('.in-use'))).to.equal('In use, so it cannot be removed.');
     expect(item(screen, 'd').querySelector('button.remove')).to.equal(null);
+    expect(text(item(screen, 'd').querySelector('.uses'))).to.equal('Andningsbilder, version 1 (block film)');
+    expect(item(screen, 'e').querySelector('button.remove')).to.equal(null);
     expect(item(screen, 'b').querySelector('button.remove')!.getAttribute('aria-label')).to.equal('Remove breathing.mp3');
     expect(await seriousViolations(screen)).to.deep.equal([]);
   });
 
   it('removes an unused file after a second click, and keeps it when the designer changes their mind', async () => {
-    const { fake, screen } = await mount();
+    await seed();
+    const screen = await mount();
     item(screen, 'b').querySelector<HTMLButtonElement>('button.remove')!.click();
     await settle(screen);
     item(screen, 'b').querySelector<HTMLButtonElement>('button.keep')!.click();
     await settle(screen);
-    expect(fake.requests.filter((request) => request.method === 'DELETE')).to.have.length(0);
+    expect(server.requests.filter((request) => request.method === 'DELETE')).to.have.length(0);
     item(screen, 'b').querySelector<HTMLButtonElement>('button.remove')!.click();
     await settle(screen);
     expect(text(item(screen, 'b').querySelector('.actions'))).to.contain('Remove breathing.mp3 from the library?');
     item(screen, 'b').querySelector<HTMLButtonElement>('button.confirm')!.click();
-    await until(() => !screen.shadowRoot!.querySelector(`li.file[data-sha="${sha('b')}"]`));
-    const deletion = fake.requests.find((request) => request.method === 'DELETE')!;
-    expect(deletion.path).to.equal(`/api/media/${ORG_ID}/${sha('b')}.mp3`);
-    expect(deletion.csrf).to.equal(fake.csrfToken);
+    await until(() => !screen.shadowRoot!.querySelector(`li.file[data-sha="${files.b.sha256}"]`));
+    const deletion = server.requests.find((request) => request.method === 'DELETE')!;
+    expect(deletion.path).to.equal(`/api/media/${designer.organisationId}/${files.b.sha256}.mp3`);
+    expect(deletion.csrf).to.be.a('string').and.not.equal('');
+    // Gone from the server's library too.
+    expect((await designer.api.listMedia(designer.organisationId)).media.map((file) => file.sha256)).not.to.include(files.b.sha256);
     expect(text(screen.shadowRoot!.querySelector('[role="status"]'))).to.equal('breathing.mp3 was removed from the library.');
   });
 
   it('says so when a version using the file was submitted meanwhile, and shows where it is used now', async () => {
-    const { fake, screen } = await mount();
-    fake.mediaInUseMeanwhile = sha('c');
+    await seed();
+    const screen = await mount();
     item(screen, 'c').querySelector<HTMLButtonElement>('button.remove')!.click();
     await settle(screen);
+    // Meanwhile the designer, elsewhere, submits a module whose film is this one.
+    await submitModule('late-module', 'Submitted meanwhile', [film('late-block', files.c)]);
     item(screen, 'c').querySelector<HTMLButtonElement>('button.confirm')!.click();
     await until(() => screen.shadowRoot!.querySelector('[role="alert"]'));
     await settle(screen);
@@ -96,27 +148,29 @@ describe('<cl-media-library-screen>', () => {
   });
 
   it('lets publishers and testers look but not remove', async () => {
-    for (const person of [PEOPLE.publisher, PEOPLE.tester]) {
-      const { screen } = await mount(person);
-      expect(screen.shadowRoot!.querySelectorAll('li.file')).to.have.length(4);
+    await seed();
+    for (const person of ['publisher', 'tester']) {
+      const screen = await mount(person);
+      expect(screen.shadowRoot!.querySelectorAll('li.file')).to.have.length(5);
       expect(screen.shadowRoot!.querySelectorAll('button')).to.have.length(0);
     }
   });
 
   it('tells a permissions admin without an authoring role that the library is not theirs', async () => {
-    const fake = new FakeApi();
-    const workspace = await workspaceFor(fake, PEOPLE.admin);
+    await seed();
+    const workspace = await signedInWorkspace(server, 'permissions-admin');
     const screen = await fixture<ClMediaLibraryScreen>(html`<cl-media-library-screen .workspace=${workspace}></cl-media-library-screen>`);
     await settle(screen);
     expect(text(screen.shadowRoot!.querySelector('.error'))).to.contain('designers, publishers and testers');
-    expect(fake.requests.some((request) => request.path.startsWith('/api/media/'))).to.equal(false);
+    expect(server.requests.some((request) => request.path.startsWith('/api/media/') && request.method === 'GET')).to.equal(false);
   });
 
   for (const [locale, title, kind, unused] of [['sv', 'Mediebibliotek', 'Bild', 'Används inte av någon inskickad version'], ['nb', 'Mediebibliotek', 'Bilde', 'Brukes ikke av noen innsendt versjon']] as const) {
     it(`reads in ${locale} and fits a 360 px phone`, async () => {
       await setViewport({ width: 360, height: 740 });
       i18n.setLocale(locale);
-      const { screen } = await mount();
+      await seed();
+      const screen = await mount();
       expect(text(screen.shadowRoot!.querySelector('h1'))).to.equal(title);
       expect(text(item(screen, 'a').querySelector('.kind'))).to.equal(kind);
       expect(text(item(screen, 'b').querySelector('.uses'))).to.equal(unused);

@@ -1,38 +1,48 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { DesignerApi } from '../api/api-client.js';
 import type { ClDesignerApp } from '../app/designer-app.js';
 import '../app/designer-app.js';
 import '../library/library.js';
 import './people-screen.js';
 import { i18n } from '../i18n/i18n.js';
-import { deep, seriousViolations, settle, typeInto, until, workspaceFor } from '../testing/app-fixture.js';
-import { FakeApi, ORG_ID, PEOPLE, type FakePerson } from '../testing/fake-api.js';
+import { demoPublisherId, invite, seriousViolations, settle, startTestServer, typeInto, until, deep, type TestServer, type TestServerOptions } from '../testing/app-fixture.js';
 import type { ClAcceptInvitation } from './accept-invitation.js';
 import './accept-invitation.js';
 
-const OTTO: FakePerson = { id: 'person-otto', name: 'Otto Outside', email: 'otto@example.test', password: 'otto-password', roles: [] };
+// On a real server with the demo content: one per test. The demo permissions admin, Pat Permissions
+// of "Careloom Demo Publishing", invites; the link's token is read from the development outbox.
+let server: TestServer | undefined;
+let jars = 0;
+const start = async (options: TestServerOptions = {}): Promise<TestServer> => (server = await startTestServer(options));
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
 
-/** A fake server where Ada (permissions admin) has invited `email`; returns the link's token. */
-async function invited(fake: FakeApi, email: string, roles: Array<'designer' | 'tester' | 'publisher'> = ['designer']): Promise<string> {
-  const workspace = await workspaceFor(fake, PEOPLE.admin);
-  await workspace.api.invite(ORG_ID, { email, roles });
-  fake.signedIn = null;
-  return fake.invitationTo(email)!.token;
-}
-
-async function mountApp(fake: FakeApi, token: string): Promise<ClDesignerApp> {
+/** The app at the invitation link, in a browser of its own; signed in as `key` first when given. */
+async function mountApp(on: TestServer, token: string, key?: string): Promise<{ app: ClDesignerApp; jar: string }> {
+  const jar = `app-${++jars}`;
+  const api = new DesignerApi({ fetch: on.fetch(jar) });
+  if (key) await api.login(on.account(key).email, on.account(key).password);
   location.hash = `#/invitation/${token}`;
   const app = document.createElement('cl-designer-app');
-  app.api = fake.client();
+  app.api = api;
   const holder = await fixture<HTMLElement>(html`<div></div>`);
   holder.append(app);
   await settle(app);
-  return app;
+  return { app, jar };
 }
 
 const screenOf = (app: ClDesignerApp) => until(() => deep<ClAcceptInvitation>(app, 'cl-accept-invitation'));
 const text = (screen: ClAcceptInvitation) => screen.shadowRoot!.textContent ?? '';
 
-describe('<cl-accept-invitation> in the app', () => {
+/** The organisation's members by e-mail, with their roles, as its permissions admin reads them. */
+async function rolesOf(on: TestServer, email: string): Promise<string[] | undefined> {
+  const members = await on.call<{ members: Array<{ person: { email: string }; roles: string[] }> }>('arrange-people', 'GET', `/api/organisations/${await demoPublisherId(on)}/members`);
+  return members.members.find((member) => member.person.email.toLowerCase() === email.toLowerCase())?.roles;
+}
+
+describe('<cl-accept-invitation> in the app, against the real server', () => {
   beforeEach(() => {
     localStorage.clear();
     i18n.setLocale('en');
@@ -42,12 +52,12 @@ describe('<cl-accept-invitation> in the app', () => {
   });
 
   it('lets a new person choose a name and password and join, then enter the designer', async () => {
-    const fake = new FakeApi();
-    const token = await invited(fake, 'nina@example.test', ['designer', 'tester']);
-    const app = await mountApp(fake, token);
+    const on = await start();
+    const token = await invite(on, 'nina@example.test', ['designer', 'tester']);
+    const { app } = await mountApp(on, token);
     const screen = await screenOf(app);
-    await until(() => text(screen).includes('Ada Admin invites nina@example.test to join Demo Publishing as designer, tester.'));
-    expect(screen.shadowRoot!.querySelector('h1')!.textContent).to.equal('Invitation: Demo Publishing');
+    await until(() => text(screen).includes('Pat Permissions invites nina@example.test to join Careloom Demo Publishing as designer, tester.'));
+    expect(screen.shadowRoot!.querySelector('h1')!.textContent).to.equal('Invitation: Careloom Demo Publishing');
     expect(await seriousViolations(app)).to.deep.equal([]);
 
     const root = screen.shadowRoot!;
@@ -63,9 +73,10 @@ describe('<cl-accept-invitation> in the app', () => {
 
     typeInto(root.querySelector('#newPassword'), 'nina chose this herself');
     root.querySelector<HTMLButtonElement>('form.join button[type=submit]')!.click();
-    await until(() => text(screen).includes('Welcome to Demo Publishing. Your roles there: designer, tester.'));
-    expect(fake.members().find((member) => member.person.email === 'nina@example.test')?.roles).to.deep.equal(['designer', 'tester']);
-    expect(fake.people.find((person) => person.email === 'nina@example.test')?.password).to.equal('nina chose this herself');
+    await until(() => text(screen).includes('Welcome to Careloom Demo Publishing. Your roles there: designer, tester.'));
+    expect(await rolesOf(on, 'nina@example.test')).to.deep.equal(['designer', 'tester']);
+    // The password she chose is hers: she signs in with it elsewhere.
+    await on.signIn('nina-elsewhere', { email: 'nina@example.test', password: 'nina chose this herself' });
     expect(root.activeElement?.id).to.equal('join-title');
 
     root.querySelector<HTMLButtonElement>('button.continue')!.click();
@@ -73,83 +84,98 @@ describe('<cl-accept-invitation> in the app', () => {
     expect(location.hash).to.equal('#/library');
   });
 
-  it('asks a new member to sign in when the sign-in after joining was refused', async () => {
-    const fake = new FakeApi();
-    fake.refuseSignInAfterJoin = true;
-    const token = await invited(fake, 'nina@example.test');
-    const app = await mountApp(fake, token);
+  it("asks a new member to sign in when the login throttle refused the sign-in after joining", async function () {
+    this.timeout(60_000);
+    const on = await start();
+    const token = await invite(on, 'nina@example.test', ['designer']);
+    // Someone has been guessing passwords for this address: the throttle makes the next try wait.
+    for (let tries = 0; tries < 20; tries++) {
+      const response = await on.fetch('guesser')('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'nina@example.test', password: `guess number ${tries}` }) });
+      const wait = Number(response.headers.get('Retry-After') ?? 0);
+      if (response.status === 429 && wait >= 8) break;
+      if (response.status === 429) await new Promise((resolve) => setTimeout(resolve, wait * 1000 + 100));
+    }
+    const { app, jar } = await mountApp(on, token);
     const screen = await screenOf(app);
     const root = await until(() => screen.shadowRoot!.querySelector('form.join') && screen.shadowRoot!);
     typeInto(root.querySelector('#name'), 'Nina New');
     typeInto(root.querySelector('#newPassword'), 'nina chose this herself');
     root.querySelector<HTMLButtonElement>('form.join button[type=submit]')!.click();
     await until(() => text(screen).includes('Your account is ready. Continue and sign in'));
+    // She joined, but has no session yet.
+    expect(await rolesOf(on, 'nina@example.test')).to.deep.equal(['designer']);
+    expect((await on.call<{ session: unknown }>(jar, 'GET', '/api/auth/session')).session).to.equal(null);
     root.querySelector<HTMLButtonElement>('button.continue')!.click();
     await until(() => deep(app, 'cl-designer-login'));
     expect(location.hash).to.equal('#/library');
   });
 
   it('lets an existing account sign in with its own password and accept; a second use of the link fails', async () => {
-    const fake = new FakeApi();
-    fake.people = [...fake.people, OTTO];
-    const token = await invited(fake, 'OTTO@example.test', ['tester']);
-    const app = await mountApp(fake, token);
+    const on = await start();
+    // The demo therapist has an account, at a care provider: not a member of the publisher.
+    const theo = on.account('therapist');
+    const token = await invite(on, theo.email.toUpperCase(), ['tester']);
+    const { app } = await mountApp(on, token);
     const screen = await screenOf(app);
     await until(() => screen.shadowRoot!.querySelector('form.sign-in'));
     const root = screen.shadowRoot!;
-    expect(root.querySelector<HTMLInputElement>('#email')!.value).to.equal('OTTO@example.test');
+    expect(root.querySelector<HTMLInputElement>('#email')!.value).to.equal(theo.email.toUpperCase());
 
     // Choosing "new" for an address with an account is refused at the e-mail field, and changes nothing.
     typeInto(root.querySelector('#name'), 'Mallory');
     typeInto(root.querySelector('#newPassword'), 'mallory chose this');
     root.querySelector<HTMLButtonElement>('form.join button[type=submit]')!.click();
     await until(() => root.querySelector('#email-error')?.textContent?.includes('exists already'));
-    expect(OTTO.password).to.equal('otto-password');
-    expect(fake.rolesOf(OTTO)).to.deep.equal([]);
+    await on.signIn('theo-elsewhere', 'therapist');
+    expect(await rolesOf(on, theo.email)).to.equal(undefined);
 
-    typeInto(root.querySelector('#email'), OTTO.email);
+    typeInto(root.querySelector('#email'), theo.email);
     typeInto(root.querySelector('#password'), 'wrong password');
     root.querySelector<HTMLButtonElement>('form.sign-in button[type=submit]')!.click();
     await until(() => root.querySelector('#signIn-error')?.textContent?.includes('wrong'));
-    typeInto(root.querySelector('#password'), OTTO.password);
+    typeInto(root.querySelector('#password'), theo.password);
     root.querySelector<HTMLButtonElement>('form.sign-in button[type=submit]')!.click();
     const accept = await until(() => root.querySelector<HTMLButtonElement>('button.accept'));
-    expect(text(screen)).to.contain('You are signed in as Otto Outside (otto@example.test).');
+    expect(text(screen)).to.contain(`You are signed in as Theo Therapist (${theo.email}).`);
     expect(root.activeElement === accept, 'focus on Accept').to.equal(true);
-    expect(fake.rolesOf(OTTO)).to.deep.equal([]);
+    expect(await rolesOf(on, theo.email)).to.equal(undefined);
     accept.click();
     await until(() => text(screen).includes('Your roles there: tester.'));
-    expect(fake.rolesOf(OTTO)).to.deep.equal(['tester']);
+    expect(await rolesOf(on, theo.email)).to.deep.equal(['tester']);
 
     // The same link again: one message for every link that does not work.
     app.remove();
-    const again = await screenOf(await mountApp(fake, token));
+    const again = await screenOf((await mountApp(on, token)).app);
     await until(() => text(again).includes('unknown, already used, withdrawn or expired'));
     expect(again.shadowRoot!.querySelector('form')).to.equal(null);
   });
 
   it('tells someone signed in with another address that the link is not theirs, and offers to sign out', async () => {
-    const fake = new FakeApi();
-    const token = await invited(fake, 'otto@example.test');
-    fake.signIn(PEOPLE.designer);
-    const app = await mountApp(fake, token);
+    const on = await start();
+    const token = await invite(on, 'otto@example.test', ['designer']);
+    const designer = on.account('designer');
+    const { app, jar } = await mountApp(on, token, 'designer');
     const screen = await screenOf(app);
     await until(() => screen.shadowRoot!.querySelector('button.sign-out'));
-    expect(text(screen)).to.contain('This invitation was sent to otto@example.test, but you are signed in as Dana Designer (designer@example.test).');
+    expect(text(screen)).to.contain(`This invitation was sent to otto@example.test, but you are signed in as Dana Designer (${designer.email}).`);
     expect(screen.shadowRoot!.querySelector('button.accept')).to.equal(null);
-    expect(fake.requests.some((request) => request.path === '/api/member-invitations/accept')).to.equal(false);
+    expect(on.requests.some((request) => request.path === '/api/member-invitations/accept')).to.equal(false);
     screen.shadowRoot!.querySelector<HTMLButtonElement>('button.sign-out')!.click();
     await until(() => screen.shadowRoot!.querySelector('form.sign-in'));
-    expect(fake.signedIn).to.equal(null);
-    expect(fake.rolesOf(PEOPLE.designer)).to.deep.equal(['designer']);
+    expect((await on.call<{ session: unknown }>(jar, 'GET', '/api/auth/session')).session).to.equal(null);
+    expect(await rolesOf(on, designer.email)).to.deep.equal(['designer']);
   });
 
   it('says one thing for a wrong, withdrawn or expired link, in Swedish and Norwegian too', async () => {
-    const fake = new FakeApi();
-    const token = await invited(fake, 'late@example.test');
-    fake.invitationTo('late@example.test')!.expiresAt = '2020-01-01T00:00:00.000Z';
-    for (const link of [token, 'no-such-token']) {
-      const screen = await screenOf(await mountApp(fake, link));
+    const on = await start({ clock: new Date().toISOString() });
+    const withdrawn = await invite(on, 'gone@example.test', ['designer']);
+    const invitations = await on.call<{ invitations: Array<{ id: string; email: string }> }>('arrange-people', 'GET', `/api/organisations/${await demoPublisherId(on)}/invitations`);
+    await on.call('arrange-people', 'DELETE', `/api/organisations/${await demoPublisherId(on)}/invitations/${invitations.invitations.find((invitation) => invitation.email === 'gone@example.test')!.id}`);
+    const expired = await invite(on, 'late@example.test', ['designer']);
+    // Eight days on, past the link's week.
+    await on.moveClock({ advanceMs: 8 * 24 * 3_600_000 });
+    for (const link of [expired, withdrawn, 'no-such-token']) {
+      const screen = await screenOf((await mountApp(on, link)).app);
       await until(() => text(screen).includes('This invitation link is unknown, already used, withdrawn or expired.'));
       i18n.setLocale('sv');
       await until(() => text(screen).includes('Den här inbjudningslänken är okänd'));

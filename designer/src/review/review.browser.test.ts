@@ -1,9 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import phq9Json from '@careloom/examples/modules/phq-9.json';
-import panicWeek1Json from '@careloom/examples/modules/panic-week-1.json';
-import { deep, deepAll, seriousViolations, settle, typeInto, until, workspaceFor } from '../testing/app-fixture.js';
-import { FakeApi, PEOPLE } from '../testing/fake-api.js';
+import * as Y from 'yjs';
+import { findBlockMap, getPagesArray, richTextToYXmlFragment, toYValue } from '@careloom/format/ydoc';
+import { deep, deepAll, newMember, seriousViolations, settle, signedInWorkspace, startTestServer, typeInto, until, type TestServer } from '../testing/app-fixture.js';
+import { editDraft } from '../testing/live-draft.js';
+import type { CommentThread, VersionView } from '@careloom/format/api';
 import type { ClCommentThread } from './comment-thread.js';
 import type { ClReviewScreen } from './review-screen.js';
 import type { ClVersionDiff } from './version-diff.js';
@@ -11,29 +12,66 @@ import type { ClWorkflowActions } from './workflow-actions.js';
 import { i18n } from '../i18n/i18n.js';
 import './review-screen.js';
 
-type Phq9 = typeof phq9Json;
+// On a real server with the demo content (PHQ-9 and "Panic week 1" released as version 1 by the demo
+// publisher), one per test. The versions under review are made as people make them: edits of the
+// draft over /collab, submitted by the designer, moved on by a publisher.
+const DESIGNER = 'arrange-designer';
+const PUBLISHER = 'arrange-publisher';
+const PETRA = 'arrange-petra';
+let server: TestServer;
+/** Petra Publisher, who is a designer too and worked on PHQ-9's version 2. */
+let petra: { id: string; email: string; password: string };
+afterEach(async () => {
+  await server?.stop();
+});
 
-/** Version 2 of PHQ-9: a reworded intro page title, a removed item, a band changed. */
-function phq9v2(): Phq9 {
-  const next = structuredClone(phq9Json) as Phq9;
-  const page = next.pages[0]!;
-  (page.title as Record<string, string>)['en'] = `${(page.title as Record<string, string>)['en']} this week`;
-  const instrument = page.blocks.find((block) => block.id === 'phq9') as unknown as { items: unknown[]; scoring: { bands: Array<{ max: number }> } };
-  instrument.items.splice(9, 1);
-  return next;
+/** Edits the draft of `id` as the person on `jar`, over /collab, and waits until the server has stored it. */
+function edit(jar: string, id: string, change: (doc: Y.Doc) => void): Promise<void> {
+  let before = '';
+  return editDraft(server, jar, id, (doc) => {
+    before = JSON.stringify(doc.getMap('module').toJSON());
+    change(doc);
+  }, (draft) => JSON.stringify(draft.content) !== before && before !== '');
 }
 
-function seed(): FakeApi {
-  const fake = new FakeApi();
-  fake.addDocument('phq-9', 'PHQ-9', phq9v2(), [
-    { state: 'released', content: phq9Json, release: { releasedAt: '2026-02-01T00:00:00Z', releasedBy: PEOPLE.publisher.id, releaseClass: 'major', suggestedClass: 'major', releaseNotes: 'First release', pins: [] } },
-    { state: 'in_review', content: phq9v2(), authoredBy: PEOPLE.designer.id, contributors: [PEOPLE.designer.id, PEOPLE.publisher2.id] },
-  ], { releasedVersion: 1 });
-  return fake;
+const englishTitle = (doc: Y.Doc, page: number) => ((getPagesArray(doc).get(page) as Y.Map<unknown>).get('title') as Y.Map<Y.Text>).get('en')!;
+
+/**
+ * PHQ-9 version 2 in review: Petra removed the fourth block (the unit's contact details after item 9;
+ * the instrument itself is locked, so no item can go) and Dana reworded the first page's title
+ * (" this week"); Dana submitted it, Paul started the review. The draft is version 2's content.
+ */
+async function seed(): Promise<void> {
+  server = await startTestServer();
+  petra = await newMember(server, 'Petra Publisher', ['designer', 'publisher']);
+  await server.signIn(PETRA, petra);
+  await server.signIn(DESIGNER, 'designer');
+  await server.signIn(PUBLISHER, 'publisher');
+  await edit(PETRA, 'phq-9', (doc) => ((getPagesArray(doc).get(0) as Y.Map<unknown>).get('blocks') as Y.Array<unknown>).delete(3, 1));
+  await edit(DESIGNER, 'phq-9', (doc) => englishTitle(doc, 0).insert(englishTitle(doc, 0).length, ' this week'));
+  const { number } = await server.call<{ number: number }>(DESIGNER, 'POST', '/api/modules/phq-9/versions', { changeNote: 'Change 2' });
+  await server.call(PUBLISHER, 'POST', `/api/modules/phq-9/versions/${number}/transitions`, { action: 'start_review' });
 }
 
-async function mountReview(fake: FakeApi, person = PEOPLE.publisher): Promise<ClReviewScreen> {
-  const workspace = await workspaceFor(fake, person);
+/** Waits until `check` answers true (the server answers over the network). */
+async function eventually(check: () => Promise<boolean>, timeout = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeout) throw new Error(`Timed out waiting for ${check.toString()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function versions(id = 'phq-9'): Promise<VersionView[]> {
+  return (await server.call<{ versions: VersionView[] }>(PUBLISHER, 'GET', `/api/modules/${id}/versions`)).versions;
+}
+
+async function threads(): Promise<CommentThread[]> {
+  return (await server.call<{ threads: CommentThread[] }>(PUBLISHER, 'GET', '/api/modules/phq-9/comments')).threads;
+}
+
+async function mountReview(key: string | { email: string; password: string } = 'publisher'): Promise<ClReviewScreen> {
+  const workspace = await signedInWorkspace(server, key);
   const screen = await fixture<ClReviewScreen>(html`<cl-review-screen .workspace=${workspace} document-id="phq-9"></cl-review-screen>`);
   await until(() => { const diff = deep(screen, 'cl-version-diff'); return diff && deep(diff, 'article'); });
   await settle(screen);
@@ -42,9 +80,12 @@ async function mountReview(fake: FakeApi, person = PEOPLE.publisher): Promise<Cl
 
 const actions = (screen: ClReviewScreen) => deepAll<ClWorkflowActions>(screen, 'cl-workflow-actions').find((element) => !element.draft)!;
 
-describe('review screens', () => {
+describe('review screens, against the real server', function () {
+  this.timeout(90_000);
+  beforeEach(() => i18n.setLocale('en'));
   it('shows the version history with state, author, change note and hash', async () => {
-    const screen = await mountReview(seed());
+    await seed();
+    const screen = await mountReview();
     // A publisher may simulate the draft and the chosen version.
     expect(deepAll<HTMLAnchorElement>(screen, 'a[data-action=simulate]').map((link) => link.getAttribute('href'))).to.deep.equal(['#/modules/phq-9/simulate', '#/modules/phq-9/versions/2/simulate']);
     const history = deep(screen, 'cl-version-history')!;
@@ -53,26 +94,27 @@ describe('review screens', () => {
     expect(rows[0]!.textContent).to.contain('Change 2');
     // Reviewers see who submitted by name, not by account id.
     expect(rows[0]!.textContent).to.contain('Dana Designer');
-    expect(rows[0]!.textContent).not.to.contain(PEOPLE.designer.id);
+    expect(rows[0]!.textContent).not.to.contain((await versions())[1]!.authoredBy);
     expect(deep(rows[0]!, 'cl-status-badge')!.shadowRoot!.textContent).to.contain('In review');
     expect(rows[1]!.textContent).to.contain('First release');
     expect(deep(rows[1]!, 'code')!.getAttribute('title')).to.have.length(64);
   });
 
-  it('renders the diff side by side: removed item, changed text word by word, the suggested class', async () => {
-    const screen = await mountReview(seed());
+  it('renders the diff side by side: removed block, changed text word by word, the suggested class', async () => {
+    await seed();
+    const screen = await mountReview();
     const diff = deep<ClVersionDiff>(screen, 'cl-version-diff')!;
     expect(diff.from).to.equal(1);
     expect(diff.to).to.equal(2);
-    expect(deep(diff, '.suggested')!.textContent).to.contain('major');
+    // A block removed and a title reworded: the engine suggests a minor release.
+    expect(deep(diff, '.suggested')!.textContent).to.contain('minor');
     const removed = deepAll(diff, 'article[data-kind="removed"]');
     // Named as the editor shows it (its number and text), never by its id.
-    const removedItem = removed.find((change) => change.dataset['entity'] === 'item')!;
-    expect(deep(removedItem, 'h4')!.textContent).to.match(/item 10 “If you checked off any problems, how/);
-    expect(diff.shadowRoot!.textContent).not.to.contain('phq9_10');
-    // "Why major" names the same changes the same way.
-    deep<HTMLElement>(diff, 'details summary')!.click();
-    expect(deep(diff, 'details li')!.textContent).to.match(/item 10 “If you checked off/);
+    const removedBlock = removed.find((change) => change.dataset['entity'] === 'block')!;
+    expect(deep(removedBlock, 'h4')!.textContent).to.match(/Page 1 “.*”, block 4/);
+    expect(deep(removedBlock, 'h4')!.textContent).not.to.contain('item9Contact');
+    // Only a major suggestion comes with "Why major".
+    expect(deep(diff, 'details summary')).to.equal(null);
     const changed = deepAll(diff, 'article[data-kind="changed"]').find((change) => deep(change, 'ins'))!;
     expect(deep(changed, '.after ins')!.textContent).to.contain('this week');
     expect(deep(changed, '.before ins')).to.equal(null);
@@ -80,17 +122,17 @@ describe('review screens', () => {
   });
 
   it('words changes as the editor shows them: the field by its label, texts in the language shown, a condition as a sentence with option texts', async () => {
-    const before = structuredClone(panicWeek1Json) as typeof panicWeek1Json;
-    const after = structuredClone(panicWeek1Json) as typeof panicWeek1Json;
-    const blocks = after.pages[3]!.blocks as unknown as Array<Record<string, unknown>>;
-    blocks[1]!['visibleWhen'] = { op: 'ne', item: 'mainFear', value: 'suffocate' };
-    (after.pages[0]!.blocks[1] as unknown as Record<string, unknown>)['help'] = { en: 'A rough guess is fine.', sv: 'En grov gissning räcker.' };
-    const fake = new FakeApi();
-    fake.addDocument('panic-week-1', 'Week 1', after, [
-      { state: 'released', content: before, release: { releasedAt: '2026-02-01T00:00:00Z', releasedBy: PEOPLE.publisher.id, releaseClass: 'major', suggestedClass: 'major', releaseNotes: 'First', pins: [] } },
-      { state: 'in_review', content: after, authoredBy: PEOPLE.designer.id, contributors: [PEOPLE.designer.id] },
-    ], { releasedVersion: 1 });
-    const workspace = await workspaceFor(fake, PEOPLE.publisher);
+    server = await startTestServer();
+    await server.signIn(DESIGNER, 'designer');
+    await server.signIn(PUBLISHER, 'publisher');
+    // Version 2 of "Panic week 1": a block shown on another answer, and a help text added.
+    await edit(DESIGNER, 'panic-week-1', (doc) => {
+      ((getPagesArray(doc).get(3) as Y.Map<unknown>).get('blocks') as Y.Array<Y.Map<unknown>>).get(1).set('visibleWhen', toYValue({ op: 'ne', item: 'mainFear', value: 'suffocate' }, 'Condition'));
+      ((getPagesArray(doc).get(0) as Y.Map<unknown>).get('blocks') as Y.Array<Y.Map<unknown>>).get(1).set('help', toYValue({ en: 'A rough guess is fine.', sv: 'En grov gissning räcker.' }, 'LocalizedText'));
+    });
+    const { number } = await server.call<{ number: number }>(DESIGNER, 'POST', '/api/modules/panic-week-1/versions', { changeNote: 'Clearer' });
+    await server.call(PUBLISHER, 'POST', `/api/modules/panic-week-1/versions/${number}/transitions`, { action: 'start_review' });
+    const workspace = await signedInWorkspace(server, 'publisher');
     const screen = await fixture<ClReviewScreen>(html`<cl-review-screen .workspace=${workspace} document-id="panic-week-1"></cl-review-screen>`);
     const diff = await until(() => { const element = deep<ClVersionDiff>(screen, 'cl-version-diff'); return element && deepAll(element, 'article').length >= 2 ? element : undefined; });
     await settle(screen);
@@ -119,42 +161,47 @@ describe('review screens', () => {
   });
 
   it('diffs any two sides the reviewer picks, including the draft', async () => {
-    const fake = seed();
-    const screen = await mountReview(fake);
+    await seed();
+    const screen = await mountReview();
     const diff = deep<ClVersionDiff>(screen, 'cl-version-diff')!;
     const to = deep<HTMLSelectElement>(diff, '#diff-to')!;
     to.value = 'draft';
     to.dispatchEvent(new Event('change'));
-    await until(() => fake.requests.some((request) => request.path.endsWith('/diff?from=1&to=draft')));
+    await until(() => server.requests.some((request) => request.path === '/api/modules/phq-9/diff' && request.query.get('from') === '1' && request.query.get('to') === 'draft'));
     await until(() => diff.diff?.to === 'draft');
+    // The draft is version 2's content: the same changes against version 1.
+    expect(deepAll(diff, 'article[data-kind="removed"]').some((change) => change.dataset['entity'] === 'block')).to.equal(true);
   });
 
   it('offers a publisher the review actions, blocks approving their own work, and requests changes', async () => {
-    const fake = seed();
-    const screen = await mountReview(fake, PEOPLE.publisher2);
+    await seed();
+    const screen = await mountReview(petra);
     const panel = actions(screen);
     const labels = deepAll<HTMLButtonElement>(panel, '.buttons button').map((button) => [button.dataset['action'], button.disabled]);
+    // Petra is a designer too, and may withdraw the version she worked on.
     expect(labels).to.deep.equal([
       ['request_changes', false],
       ['approve_for_test', true],
+      ['withdraw', false],
     ]);
     expect(deep(panel, '#blocked-approve_for_test')!.textContent).to.contain('you worked on it');
     deep<HTMLButtonElement>(panel, 'button[data-action=request_changes]')!.click();
     await settle(panel);
-    typeInto(deep(panel, '#note'), 'Item 10 must stay.');
+    typeInto(deep(panel, '#note'), 'The contact details must stay.');
     deep<HTMLButtonElement>(panel, '.panel button[type=submit]')!.click();
-    await until(() => fake.documents.get('phq-9')!.versions[1]!.state === 'changes_requested');
-    expect(fake.requests.find((request) => request.path === '/api/modules/phq-9/versions/2/transitions')!.body).to.deep.equal({ action: 'request_changes', note: 'Item 10 must stay.' });
+    await until(() => deep(panel, '[role=status]') || deepAll(actions(screen), '.buttons button').length === 0);
+    expect((await versions())[1]!.state).to.equal('changes_requested');
+    expect(server.requests.find((request) => request.path === '/api/modules/phq-9/versions/2/transitions')!.body).to.deep.equal({ action: 'request_changes', note: 'The contact details must stay.' });
   });
 
   it('says in plain words when the state changed under the publisher (409)', async () => {
-    const fake = seed();
-    const screen = await mountReview(fake);
+    await seed();
+    const screen = await mountReview();
     const panel = actions(screen);
     deep<HTMLButtonElement>(panel, 'button[data-action=approve_for_test]')!.click();
     await settle(panel);
-    // Someone else requests changes first.
-    fake.documents.get('phq-9')!.versions[1]!.state = 'changes_requested';
+    // Petra requests changes first.
+    await server.call(PETRA, 'POST', '/api/modules/phq-9/versions/2/transitions', { action: 'request_changes', note: 'Wait.' });
     deep<HTMLButtonElement>(panel, '.panel button[type=submit]')!.click();
     const alert = await until(() => deep(actions(screen), '[role=alert]'));
     expect(alert.textContent).to.contain('Could not Approve for test: the version is now Changes requested');
@@ -163,31 +210,32 @@ describe('review screens', () => {
   });
 
   it('releases with notes and a confirmed classification', async () => {
-    const fake = seed();
-    fake.documents.get('phq-9')!.versions[1]!.state = 'approved_for_test';
-    fake.documents.get('phq-9')!.versions[1]!.allowedActions = ['release', 'request_changes'];
-    const screen = await mountReview(fake);
+    await seed();
+    await server.call(PUBLISHER, 'POST', '/api/modules/phq-9/versions/2/transitions', { action: 'approve_for_test' });
+    const screen = await mountReview();
     const panel = actions(screen);
     deep<HTMLButtonElement>(panel, 'button[data-action=release]')!.click();
-    await until(() => deep<HTMLInputElement>(panel, 'input[value=major]')?.checked);
-    typeInto(deep(panel, '#release-notes'), 'Item 10 removed.');
+    await until(() => deep<HTMLInputElement>(panel, 'input[value=minor]')?.checked);
+    typeInto(deep(panel, '#release-notes'), 'Contact details removed.');
     deep<HTMLButtonElement>(panel, '.panel button[type=submit]')!.click();
     await until(() => deep(panel, '[role=alert]'));
     expect(deep(panel, '[role=alert]')!.textContent).to.contain('confirm');
     deep<HTMLInputElement>(panel, 'input[name=confirmClass]')!.click();
     deep<HTMLButtonElement>(panel, '.panel button[type=submit]')!.click();
-    await until(() => fake.documents.get('phq-9')!.versions[1]!.state === 'released');
-    const release = fake.requests.find((request) => request.path.endsWith('/transitions'))!.body;
-    expect(release).to.deep.equal({ action: 'release', releaseNotes: 'Item 10 removed.', releaseClass: 'major' });
+    await eventually(async () => (await versions())[1]!.state === 'released');
+    expect((await versions())[1]!.release).to.deep.include({ releaseClass: 'minor', releaseNotes: 'Contact details removed.' });
+    const release = server.requests.find((request) => request.path.endsWith('/transitions'))!.body;
+    expect(release).to.deep.equal({ action: 'release', releaseNotes: 'Contact details removed.', releaseClass: 'minor' });
   });
 
   it('gives designers the submit form (withdraw for their own version), and shows every validation problem on 422', async () => {
-    const fake = seed();
-    fake.submitIssues = [
-      { code: 'schema.required', path: '/pages/0/blocks/1/items/2/text', message: 'The item needs a text.' },
-      { code: 'bands.gap', path: '/pages/0/blocks/1/scoring/bands', message: 'The bands leave 5 uncovered.', params: { from: 5, to: 9 } },
-    ];
-    const screen = await mountReview(fake, PEOPLE.designer);
+    await seed();
+    // The draft now lacks the Swedish of the first page's title and of the intro: it does not validate.
+    await edit(DESIGNER, 'phq-9', (doc) => {
+      ((getPagesArray(doc).get(0) as Y.Map<unknown>).get('title') as Y.Map<unknown>).delete('sv');
+      (findBlockMap(doc, 'intro')!.get('content') as Y.Map<unknown>).delete('sv');
+    });
+    const screen = await mountReview('designer');
     expect(deepAll(actions(screen), '.buttons button').map((button) => button.dataset['action'])).to.deep.equal(['withdraw']);
     // The simulator is for testers and publishers, like the test run.
     expect(deepAll(screen, 'a[data-action=simulate]')).to.have.length(0);
@@ -197,30 +245,35 @@ describe('review screens', () => {
     deep<HTMLButtonElement>(draft, '.panel button[type=submit]')!.click();
     await until(() => deep(draft, '[role=alert]'));
     expect(deep(draft, '[role=alert]')!.textContent).to.contain('change note');
-    typeInto(deep(draft, '#change-note'), 'Removed item 10');
+    typeInto(deep(draft, '#change-note'), 'Removed the contact details');
     deep<HTMLButtonElement>(draft, '.panel button[type=submit]')!.click();
     await until(() => deep(draft, '[role=alert]')?.textContent?.includes('2 problems'));
     // The draft's problems in the editor's words, placed as the editor shows them: no JSON paths.
     const listed = deepAll(deep(draft, 'cl-issue-list')!, 'li').map((item) => item.textContent!.trim());
     expect(listed).to.have.length(2);
-    expect(listed[0]).to.match(/^Page 1 “How you have been feeling this week”, block 2 \(Rating scale “Patient Health Questionnaire-9”\), item 3 “.*”: add the text\.$/);
-    expect(listed[1]).to.equal('Page 1 “How you have been feeling this week”, block 2 (Rating scale “Patient Health Questionnaire-9”): the scores from 5 to 9 fall in no band. Add a band for them or widen a neighbouring band.');
-    for (const text of listed) expect(text).not.to.match(/\/pages|scoring|bands/);
+    expect(listed[0]).to.match(/^Page 1 /);
+    expect(listed[1]).to.match(/^Page 1 “How you have been feeling this week”, block 1 /);
+    for (const text of listed) expect(text).not.to.match(/\/pages|\/title|\/content|"sv"/);
     i18n.setLocale('sv');
     await settle(draft);
     expect(deepAll(deep(draft, 'cl-issue-list')!, 'li')[0]!.textContent).to.match(/^Sida 1 /);
     i18n.setLocale('en');
-    fake.submitIssues = [];
+    // The designer translates both again, in words of her own, and submits again.
+    await edit(DESIGNER, 'phq-9', (doc) => {
+      ((getPagesArray(doc).get(0) as Y.Map<unknown>).get('title') as Y.Map<unknown>).set('sv', new Y.Text('Hur du har mått den här veckan'));
+      (findBlockMap(doc, 'intro')!.get('content') as Y.Map<unknown>).set('sv', richTextToYXmlFragment({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Svara på frågorna om de senaste två veckorna.' }] }] }));
+    });
     deep<HTMLButtonElement>(draft, '.panel button[type=submit]')!.click();
-    await until(() => fake.documents.get('phq-9')!.versions.length === 3);
+    await eventually(async () => (await versions()).length === 3);
     await until(() => deep(draft, '[role=status]'));
     expect(deep(draft, '[role=status]')!.textContent).to.contain('version 3');
-    expect(fake.requests.filter((request) => request.path === '/api/modules/phq-9/versions' && request.method === 'POST').at(-1)!.body).to.deep.equal({ changeNote: 'Removed item 10' });
+    expect(server.requests.filter((request) => request.path === '/api/modules/phq-9/versions' && request.method === 'POST').at(-1)!.body).to.deep.equal({ changeNote: 'Removed the contact details' });
+    expect((await versions())[2]).to.deep.include({ state: 'submitted', changeNote: 'Removed the contact details' });
   });
 
   it('adds a comment anchored to an item, replies, resolves and reopens it', async () => {
-    const fake = seed();
-    const screen = await mountReview(fake);
+    await seed();
+    const screen = await mountReview();
     const thread = deep<ClCommentThread>(screen, 'cl-comment-thread')!;
     await until(() => deepAll(thread, '#new-anchor option').length > 5);
     const anchor = deep<HTMLSelectElement>(thread, '#new-anchor')!;
@@ -230,23 +283,25 @@ describe('review screens', () => {
     const article = await until(() => deep(thread, 'article.thread'));
     expect(article.textContent).to.contain('Check the crisis text.');
     expect(article.textContent).to.contain('phq9_9');
-    expect(fake.comments[0]).to.deep.include({ anchor: 'phq9_9', versionNumber: 2 });
+    expect((await threads())[0]).to.deep.include({ anchor: 'phq9_9', versionNumber: 2, body: 'Check the crisis text.', resolvedAt: null });
     deep<HTMLButtonElement>(article, 'button[data-action=resolve]')!.click();
     await until(() => deep(thread, 'article.thread.resolved'));
-    expect(fake.comments[0]!.resolvedAt).not.to.equal(null);
+    expect((await threads())[0]!.resolvedAt).not.to.equal(null);
     deep<HTMLButtonElement>(thread, 'article.thread button[data-action=reopen]')!.click();
     await until(() => deep(thread, 'article.thread:not(.resolved)'));
     typeInto(deep(thread, 'article.thread textarea'), 'Done.');
     deep<HTMLButtonElement>(thread, 'article.thread button[type=submit]')!.click();
     await until(() => deep(thread, '.replies'));
-    expect(fake.comments[1]).to.deep.include({ parentId: fake.comments[0]!.id, anchor: 'phq9_9' });
+    const [root] = await threads();
+    expect(root!.resolvedAt).to.equal(null);
+    expect(root!.replies.map((reply) => ({ body: reply.body, parentId: reply.parentId, anchor: reply.anchor }))).to.deep.equal([{ body: 'Done.', parentId: root!.id, anchor: 'phq9_9' }]);
   });
 
   it('shows only one block\'s threads when anchored (as in the module editor)', async () => {
-    const fake = seed();
-    fake.addComment('phq-9', { body: 'On the intro', anchor: 'intro', versionNumber: null });
-    fake.addComment('phq-9', { body: 'On item 9', anchor: 'phq9_9', versionNumber: null });
-    const workspace = await workspaceFor(fake, PEOPLE.designer);
+    await seed();
+    await server.call(PUBLISHER, 'POST', '/api/modules/phq-9/comments', { body: 'On the intro', anchor: 'intro', version: null });
+    await server.call(PUBLISHER, 'POST', '/api/modules/phq-9/comments', { body: 'On item 9', anchor: 'phq9_9', version: null });
+    const workspace = await signedInWorkspace(server, 'designer');
     const thread = await fixture<ClCommentThread>(html`<cl-comment-thread .workspace=${workspace} document-id="phq-9" anchor="intro"></cl-comment-thread>`);
     await until(() => deep(thread, 'article.thread'));
     expect(deepAll(thread, 'article.thread').map((article) => article.textContent!.includes('On the intro'))).to.deep.equal([true]);
@@ -255,7 +310,8 @@ describe('review screens', () => {
   });
 
   it('passes axe and is keyboard operable', async () => {
-    const screen = await mountReview(seed());
+    await seed();
+    const screen = await mountReview();
     await settle(screen);
     expect(await seriousViolations(screen)).to.deep.equal([]);
     const panel = actions(screen);

@@ -1,12 +1,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import phq9Json from '@careloom/examples/modules/phq-9.json';
+import type * as Y from 'yjs';
+import { getPagesArray } from '@careloom/format/ydoc';
+import { DesignerApi } from '../api/api-client.js';
 import type { ClDesignerApp } from '../app/designer-app.js';
 import '../app/designer-app.js';
 import { i18n } from '../i18n/i18n.js';
 import type { ClModulePage } from '@careloom/renderer';
-import { deep, deepAll, seriousViolations, settle, until, workspaceFor } from '../testing/app-fixture.js';
-import { FakeApi, PEOPLE, type FakePerson } from '../testing/fake-api.js';
+import { deep, deepAll, seriousViolations, settle, signedInWorkspace, startTestServer, until, type TestServer } from '../testing/app-fixture.js';
+import { editDraft } from '../testing/live-draft.js';
 import type { ClReviewScreen } from './review-screen.js';
 import './review-screen.js';
 import type { ClTestRun } from './test-run.js';
@@ -14,22 +16,51 @@ import './test-run.js';
 import { branchingModule } from './test-run-modules.js';
 
 const PHQ9_OPTIONS = ['notAtAll', 'severalDays', 'moreThanHalf', 'nearlyEveryDay'];
+const DESIGNER = 'arrange-designer';
+const PUBLISHER = 'arrange-publisher';
 
-/** PHQ-9 with version 1 released, 2 in review, 3 approved for test; a program released; the branching module approved for test. */
-function seed(): FakeApi {
-  const fake = new FakeApi();
-  fake.addDocument('phq-9', 'PHQ-9', phq9Json, [
-    { state: 'released', content: phq9Json },
-    { state: 'in_review', content: phq9Json },
-    { state: 'approved_for_test', content: phq9Json },
-  ], { releasedVersion: 1 });
-  fake.addDocument('worry-check', 'Worry check', branchingModule, [{ state: 'approved_for_test', content: branchingModule }]);
-  fake.addDocument('panic-program', 'Panic program', { id: 'panic-program' }, [{ state: 'released' }], { kind: 'program', releasedVersion: 1 });
-  return fake;
+/** The designer appends `edit` to the first page's English title over /collab, as the editor does, and submits the draft. */
+async function submitEdit(on: TestServer, id: string, edit: string): Promise<number> {
+  await editDraft(on, DESIGNER, id, (doc) => {
+    const title = ((getPagesArray(doc).get(0) as Y.Map<unknown>).get('title') as Y.Map<Y.Text>).get('en')!;
+    title.insert(title.length, edit);
+  }, (draft) => JSON.stringify(draft.content).includes(edit));
+  return (await on.call<{ number: number }>(DESIGNER, 'POST', `/api/modules/${id}/versions`, { changeNote: `Title${edit}` })).number;
 }
 
-async function mountReview(fake: FakeApi, person: FakePerson, id = 'phq-9'): Promise<ClReviewScreen> {
-  const workspace = await workspaceFor(fake, person);
+/** The publisher moves version `number` of `id` through `actions`. */
+async function transition(on: TestServer, id: string, number: number, ...actions: string[]): Promise<void> {
+  for (const action of actions) await on.call(PUBLISHER, 'POST', `/api/modules/${id}/versions/${number}/transitions`, { action });
+}
+
+/**
+ * A real server with the demo content (PHQ-9 version 1 and the panic program released), where PHQ-9
+ * gets version 2 in review and version 3 approved for test, and the branching module "worry-check"
+ * its version 1 approved for test: all through the API, as the designer and the publisher do.
+ */
+async function seed(): Promise<TestServer> {
+  const on = await startTestServer();
+  await on.signIn(DESIGNER, 'designer');
+  await on.signIn(PUBLISHER, 'publisher');
+  await transition(on, 'phq-9', await submitEdit(on, 'phq-9', ' (2)'), 'start_review');
+  await transition(on, 'phq-9', await submitEdit(on, 'phq-9', ' (3)'), 'start_review', 'approve_for_test');
+  const organisationId = (await on.call<{ memberships: Array<{ organisationId: string; organisationKind: string }> }>(DESIGNER, 'GET', '/api/auth/me')).memberships.find((membership) => membership.organisationKind === 'publisher')!.organisationId;
+  await on.call(DESIGNER, 'POST', '/api/modules', { organisationId, kind: 'module', document: branchingModule });
+  const { number } = await on.call<{ number: number }>(DESIGNER, 'POST', '/api/modules/worry-check/versions', { changeNote: 'First version' });
+  await transition(on, 'worry-check', number, 'start_review', 'approve_for_test');
+  return on;
+}
+
+// One seeded server for the file; the test that changes a version's state seeds one of its own.
+let server: TestServer;
+before(async function () {
+  this.timeout(120_000);
+  server = await seed();
+});
+after(async () => server.stop());
+
+async function mountReview(key: string, id = 'phq-9', on = server): Promise<ClReviewScreen> {
+  const workspace = await signedInWorkspace(on, key);
   const screen = await fixture<ClReviewScreen>(html`<cl-review-screen .workspace=${workspace} document-id=${id}></cl-review-screen>`);
   await until(() => deep(screen, 'cl-version-history') && screen.selected !== undefined);
   await settle(screen);
@@ -45,8 +76,8 @@ async function selectVersion(screen: ClReviewScreen, number: number): Promise<vo
 }
 
 /** A test run on a fresh test enrollment of `id` version `number`. */
-async function mountRun(fake: FakeApi, id: string, number: number, person = PEOPLE.tester): Promise<ClTestRun> {
-  const workspace = await workspaceFor(fake, person);
+async function mountRun(id: string, number: number, key = 'tester'): Promise<ClTestRun> {
+  const workspace = await signedInWorkspace(server, key);
   const enrollment = await workspace.api.createTestEnrollment(id, number);
   const run = await fixture<ClTestRun>(html`<cl-test-run .workspace=${workspace} document-id=${id} version=${number} enrollment-id=${enrollment.id}></cl-test-run>`);
   await until(() => modulePage(run));
@@ -74,40 +105,41 @@ async function next(run: ClTestRun): Promise<void> {
   await settle(run);
 }
 
-describe('try a version as a patient', () => {
+describe('try a version as a patient, against the real server', function () {
+  this.timeout(60_000);
   beforeEach(() => i18n.setLocale('en'));
 
   it('offers "Try as a patient" on versions approved for test or released, to testers and publishers only', async () => {
-    const fake = seed();
-    const tester = await mountReview(fake, PEOPLE.tester);
+    const tester = await mountReview('tester');
     expect(tester.selected).to.equal(3);
     expect(tryButton(tester)?.textContent).to.contain('Try as a patient');
     await selectVersion(tester, 2);
     expect(tryButton(tester)).to.equal(null);
     await selectVersion(tester, 1);
     expect(tryButton(tester)).not.to.equal(null);
-    expect(tryButton(await mountReview(fake, PEOPLE.publisher))).not.to.equal(null);
-    expect(tryButton(await mountReview(fake, PEOPLE.designer))).to.equal(null);
+    expect(tryButton(await mountReview('publisher'))).not.to.equal(null);
+    expect(tryButton(await mountReview('designer'))).to.equal(null);
     // Programs are tried module by module.
-    expect(tryButton(await mountReview(fake, PEOPLE.publisher, 'panic-program'))).to.equal(null);
+    expect(tryButton(await mountReview('publisher', 'panic-icbt-8-weeks'))).to.equal(null);
   });
 
   it('creates a test enrollment and the app opens the run on it', async () => {
-    const fake = seed();
-    fake.signIn(PEOPLE.tester);
+    const api = new DesignerApi({ fetch: server.fetch('tester-app') });
+    const session = await api.login(server.account('tester').email, server.account('tester').password);
     location.hash = '#/modules/phq-9/review';
     const app = document.createElement('cl-designer-app') as ClDesignerApp;
-    app.api = fake.client();
+    app.api = api;
     (await fixture(html`<div></div>`)).append(app);
     try {
       const review = await until(() => deep<ClReviewScreen>(app, 'cl-review-screen'));
       const button = await until(() => tryButton(review));
       button.click();
       const run = await until(() => deep<ClTestRun>(app, 'cl-test-run'));
-      const [enrollment] = [...fake.testEnrollments.values()];
-      expect(enrollment).to.deep.include({ documentId: 'phq-9', versionNumber: 3, createdBy: PEOPLE.tester.id });
-      expect(location.hash).to.equal(`#/modules/phq-9/versions/3/try/${enrollment!.id}`);
-      expect(run.getAttribute('enrollment-id')).to.equal(enrollment!.id);
+      const id = await until(() => /^#\/modules\/phq-9\/versions\/3\/try\/(.+)$/.exec(location.hash)?.[1]);
+      expect(run.getAttribute('enrollment-id')).to.equal(id);
+      // The server holds it, made by the tester for version 3.
+      const enrollment = await api.getTestEnrollment(id);
+      expect(enrollment).to.deep.include({ documentId: 'phq-9', versionNumber: 3, createdBy: session.person.id });
       await until(() => modulePage(run));
       expect(run.shadowRoot!.querySelector('[role=note]')!.textContent).to.contain('Test run — answers are not saved');
     } finally {
@@ -116,21 +148,29 @@ describe('try a version as a patient', () => {
   });
 
   it('says why when the server refuses the test enrollment', async () => {
-    const fake = seed();
-    const screen = await mountReview(fake, PEOPLE.tester);
-    // Someone retires the version meanwhile.
-    fake.documents.get('phq-9')!.versions[2]!.state = 'retired';
-    tryButton(screen)!.click();
-    const alert = await until(() => screen.shadowRoot!.querySelector('[role=alert]'));
-    expect(alert.textContent).to.contain('Could not start a test run');
-    expect(alert.textContent).to.contain('only versions approved for test or released');
-    expect(fake.testEnrollments.size).to.equal(0);
+    const own = await seed();
+    try {
+      const screen = await mountReview('tester', 'phq-9', own);
+      // A publisher requests changes to the version meanwhile.
+      await own.call(PUBLISHER, 'POST', '/api/modules/phq-9/versions/3/transitions', { action: 'request_changes', note: 'Not yet.' });
+      const posted = own.requests.length;
+      tryButton(screen)!.click();
+      const alert = await until(() => screen.shadowRoot!.querySelector('[role=alert]'));
+      expect(alert.textContent).to.contain('Could not start a test run');
+      expect(alert.textContent).to.contain('only versions approved for test or released');
+      // The one request was refused: no run opened.
+      expect(own.requests.slice(posted).map((request) => `${request.method} ${request.path}`)).to.include('POST /api/modules/phq-9/versions/3/test-enrollments');
+      expect(location.hash).not.to.contain('/try/');
+    } finally {
+      await own.stop();
+    }
   });
 
   it('goes through PHQ-9 as a patient: required answers, then the total, band and alert the engine computes', async () => {
-    const fake = seed();
-    const run = await mountRun(fake, 'phq-9', 3);
-    expect(await pageTitle(run)).to.equal('How you have been feeling');
+    const before = server.requests.length;
+    const run = await mountRun('phq-9', 3);
+    // Version 3's own words: the title as the designer last changed it.
+    expect(await pageTitle(run)).to.equal('How you have been feeling (2) (3)');
     await next(run);
     // Nothing answered: the patient's own error summary, and no end.
     expect(modulePage(run)!.shadowRoot!.querySelector('.error-summary')).not.to.equal(null);
@@ -145,12 +185,11 @@ describe('try a version as a patient', () => {
     expect(phq.querySelector('[data-alert=item9]')!.textContent).to.contain('Urgent');
     expect(run.shadowRoot!.activeElement?.id).to.equal('summary-title');
     // Nothing of the run was sent: the only calls are creating and reading the enrollment.
-    expect(fake.requests.filter((request) => request.method !== 'GET').map((request) => request.path)).to.deep.equal(['/api/modules/phq-9/versions/3/test-enrollments']);
+    expect(server.requests.slice(before).filter((request) => request.method !== 'GET' && request.path !== '/api/auth/login').map((request) => request.path)).to.deep.equal(['/api/modules/phq-9/versions/3/test-enrollments']);
   });
 
   it('follows a branch, and starts again with no answers', async () => {
-    const fake = seed();
-    const run = await mountRun(fake, 'worry-check', 1);
+    const run = await mountRun('worry-check', 1);
     await choose(run, 'worried', 'no');
     await next(run);
     expect(await pageTitle(run)).to.equal('Thank you');
@@ -168,7 +207,7 @@ describe('try a version as a patient', () => {
   });
 
   it('toggles between phone and desktop width', async () => {
-    const run = await mountRun(seed(), 'worry-check', 1);
+    const run = await mountRun('worry-check', 1);
     const frame = run.shadowRoot!.querySelector('.frame')!;
     expect(frame.classList.contains('phone')).to.equal(true);
     const desktop = run.shadowRoot!.querySelector<HTMLButtonElement>('button[data-width=desktop]')!;
@@ -179,8 +218,7 @@ describe('try a version as a patient', () => {
   });
 
   it('refuses an enrollment of another version or one that does not exist', async () => {
-    const fake = seed();
-    const workspace = await workspaceFor(fake, PEOPLE.tester);
+    const workspace = await signedInWorkspace(server, 'tester');
     const enrollment = await workspace.api.createTestEnrollment('phq-9', 1);
     const other = await fixture<ClTestRun>(html`<cl-test-run .workspace=${workspace} document-id="phq-9" version="3" enrollment-id=${enrollment.id}></cl-test-run>`);
     expect((await until(() => other.shadowRoot!.querySelector('[role=alert]'))).textContent).to.contain('phq-9 version 1');
@@ -190,7 +228,7 @@ describe('try a version as a patient', () => {
   });
 
   it('passes axe on the run and the summary, and is keyboard operable', async () => {
-    const run = await mountRun(seed(), 'worry-check', 1);
+    const run = await mountRun('worry-check', 1);
     expect(await seriousViolations(run)).to.deep.equal([]);
     const page = modulePage(run)!;
     deep<HTMLInputElement>(page, 'input[name=worried][value=yes]')!.focus();

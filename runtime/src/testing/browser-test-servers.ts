@@ -5,11 +5,13 @@
 // test talks to the same routes, services and stores as production and fails when they change.
 // Only test wiring: nothing here is reachable from the production app.
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { Readable, Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runAdminCreate } from '../cli/admin-create-command.js';
 import { createTestClock, type TestClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { lazyBundles, type Bundle } from '../web/bundle.js';
@@ -89,6 +91,24 @@ function storeLegacyEnrollment(serverId: string, body: Record<string, unknown>):
   }
 }
 
+/**
+ * Creates an organisation with its first administrator on the server's database the way whoever runs
+ * the server does (`npm run admin:create`, runtime/src/cli/admin-create-command.ts): no route creates
+ * organisations. Answers the command's error output, empty when it succeeded.
+ */
+async function createOrganisation(serverId: string, body: Record<string, unknown>): Promise<string | undefined> {
+  if (!running.has(serverId)) return undefined;
+  const [email, name, organisation, kind, password] = ['email', 'name', 'organisation', 'kind', 'password'].map((key) => body[key]);
+  if (![email, name, organisation, kind, password].every((value) => typeof value === 'string')) return 'email, name, organisation, kind and password are strings';
+  let errors = '';
+  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const stderr = new Writable({ write: (chunk: Buffer, _encoding, done) => ((errors += chunk.toString('utf8')), done()) });
+  await runAdminCreate(['--email', email as string, '--name', name as string, '--organisation', organisation as string, '--kind', kind as string], {
+    stdin: Readable.from([`${password as string}\n`]), stdout: sink, stderr, env: { CARELOOM_DB: join(folder, `${serverId}.sqlite`) },
+  });
+  return errors;
+}
+
 async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -110,11 +130,15 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
   const stop = /^\/servers\/([a-z0-9]+)$/.exec(request.url ?? '');
   const clock = /^\/servers\/([a-z0-9]+)\/clock$/.exec(request.url ?? '');
   const legacy = /^\/servers\/([a-z0-9]+)\/legacy-enrollments$/.exec(request.url ?? '');
+  const organisations = /^\/servers\/([a-z0-9]+)\/organisations$/.exec(request.url ?? '');
   if (request.method === 'POST' && request.url === '/servers') {
     const body = await readJson(request);
     response.writeHead(201, { 'Content-Type': 'application/json' }).end(JSON.stringify(await newServer({ ...(typeof body['clock'] === 'string' ? { clock: body['clock'] } : {}), smtp: body['smtp'] === true })));
   } else if (request.method === 'POST' && legacy) {
     response.writeHead(storeLegacyEnrollment(legacy[1]!, await readJson(request)) ? 204 : 404).end();
+  } else if (request.method === 'POST' && organisations) {
+    const errors = await createOrganisation(organisations[1]!, await readJson(request));
+    response.writeHead(errors === undefined ? 404 : errors === '' ? 204 : 422, { 'Content-Type': 'text/plain' }).end(errors ?? '');
   } else if (request.method === 'POST' && clock) {
     const moved = moveClock(clock[1]!, await readJson(request));
     response.writeHead(moved ? 200 : 404, { 'Content-Type': 'application/json' }).end(JSON.stringify(moved ?? {}));

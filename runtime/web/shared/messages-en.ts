@@ -223,6 +223,7 @@ export const en = {
   plansIntro: 'The patient’s own limits decide their zones and alerts from now on.',
   planSave: 'Save the limits',
   planSaved: 'The plan was saved.',
+  planThresholdRange: 'Enter a threshold from {min} to {max}{unit}: the diary takes no other values.',
   planPersonalRule: 'Set for this patient.',
   enrollmentPause: 'Pause',
   enrollmentResume: 'Resume',

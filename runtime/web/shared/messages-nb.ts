@@ -212,6 +212,7 @@ export const nb: Record<WebMessageKey, string> = {
   plansIntro: 'Pasientens egne grenser avgjør sonene og varslene fra nå av.',
   planSave: 'Lagre grensene',
   planSaved: 'Planen er lagret.',
+  planThresholdRange: 'Skriv inn en grense fra {min} til {max}{unit}: dagboken tar ikke imot andre verdier.',
   planPersonalRule: 'Satt for denne pasienten.',
   enrollmentPause: 'Sett på pause',
   enrollmentResume: 'Fortsett',

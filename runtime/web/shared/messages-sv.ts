@@ -212,6 +212,7 @@ export const sv: Record<WebMessageKey, string> = {
   plansIntro: 'Patientens egna gränser avgör hens zoner och larm från och med nu.',
   planSave: 'Spara gränserna',
   planSaved: 'Planen har sparats.',
+  planThresholdRange: 'Ange en gräns från {min} till {max}{unit}: dagboken tar inte emot andra värden.',
   planPersonalRule: 'Satt för den här patienten.',
   enrollmentPause: 'Pausa',
   enrollmentResume: 'Återuppta',

@@ -1356,6 +1356,14 @@ export interface Plan {
     id: string;
     label: string;
     unit?: string;
+    /**
+     * The smallest value the field takes (a number or slider), so a threshold outside it is refused.
+     */
+    min?: number;
+    /**
+     * The largest value the field takes.
+     */
+    max?: number;
   }[];
   zones: {
     zone: Zone;

@@ -20,6 +20,12 @@ export interface UnitContact {
 export interface RenderContext {
   /** Language the content is shown in: the requested one when the module has it, else the module's default. */
   language: string;
+  /**
+   * Language of the renderer's own words (buttons, "required", validation messages): the person's
+   * interface language, which may differ from the content's (a Norwegian interface on English
+   * content). The content language when absent.
+   */
+  interfaceLanguage?: string;
   /** The module's default language, the fallback for a missing translation. */
   fallbackLanguage: string;
   answers: Answers;
@@ -45,9 +51,9 @@ export function richTx(ctx: RenderContext, text: LocalizedRichText | undefined):
   return pickTranslation(text, ctx.language, ctx.fallbackLanguage);
 }
 
-/** A UI string in the context's language. */
+/** A UI string in the context's interface language. */
 export function ui(ctx: RenderContext, key: MessageKey, params?: Record<string, string | number>): string {
-  return message(ctx.language, key, params);
+  return message(ctx.interfaceLanguage ?? ctx.language, key, params);
 }
 
 /** DOM ids of an item's parts. Item ids are unique within a module, so these are unique on a page. */

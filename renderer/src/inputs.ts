@@ -56,7 +56,7 @@ export function renderInputItem(host: Host, item: InputItem): TemplateResult {
 
 /** The label text with its required/optional marker, written out (not a colour or an asterisk alone). */
 export function labelText(host: Host, text: string, required: boolean): TemplateResult {
-  return html`${text} <span class=${required ? 'marker required' : 'marker'}>(${ui(host.ctx, required ? 'required' : 'optional')})</span>`;
+  return html`${text} <span class=${required ? 'marker required' : 'marker'} lang=${host.ctx.interfaceLanguage ?? host.ctx.language}>(${ui(host.ctx, required ? 'required' : 'optional')})</span>`;
 }
 
 /** Help, hint and error paragraphs of an item, and the ids to put in aria-describedby. */

@@ -18,8 +18,9 @@ import './define.js';
  * `<cl-module-page>`: one page of a module as the patient sees it; the designer's live preview uses the
  * same element. Data in, events out: no fetching, no globals, no routing.
  *
- * Properties: `module`, `pageId` (default: the first visible page), `answers`, `language`,
- * `unitContact`, `readOnly`, `showScores`.
+ * Properties: `module`, `pageId` (default: the first visible page), `answers`, `language` (the
+ * person's interface language: the renderer's own words are in it, the content too when the module
+ * has it, else in the module's default language), `unitContact`, `readOnly`, `showScores`.
  *
  * Events (bubbling, composed):
  * - `answer-change` `{ itemId, value }` on every answer. The element also keeps the answer itself, so
@@ -86,6 +87,11 @@ export class ClModulePage extends LitElement {
     const base = wanted?.split('-')[0];
     if (base && module.languages.includes(base)) return base;
     return module.defaultLanguage;
+  }
+
+  /** The language of the renderer's own words: the person's interface language, whatever the content's. */
+  get interfaceLanguage(): string {
+    return this.language ?? this.contentLanguage;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -176,7 +182,7 @@ export class ClModulePage extends LitElement {
 
   private pageErrors(module: Module, page: Page): Record<string, string> {
     const index = this.moduleIndex(module);
-    const language = this.contentLanguage;
+    const language = this.interfaceLanguage;
     const errors: Record<string, string> = {};
     const missing = new Set(missingRequired(module, page.id, this.answers, index));
     const shownBlocks = new Set(visibleBlocks(page, this.answers).map((block) => block.id));
@@ -195,6 +201,7 @@ export class ClModulePage extends LitElement {
     const module = this.module;
     return {
       language: this.contentLanguage,
+      interfaceLanguage: this.interfaceLanguage,
       fallbackLanguage: module?.defaultLanguage ?? 'en',
       answers: this.answers,
       errors: this.submittedErrors,
@@ -214,9 +221,11 @@ export class ClModulePage extends LitElement {
     const where = progress(module, this.answers, { currentPageId: page.id, index: this.moduleIndex(module) });
     const nextId = nextPageId(module, page.id, this.answers);
     const hasPrevious = this.previousPageId() !== null;
+    // The renderer's own words carry the interface language, so a screen reader reads them in it.
+    const words = this.interfaceLanguage;
     return html`<article class="page" lang=${language} aria-labelledby="cl-page-title">
       ${where.position !== null
-        ? html`<p class="progress">${message(language, 'pageOf', { x: where.position + 1, y: where.totalPages })}</p>`
+        ? html`<p class="progress" lang=${words}>${message(words, 'pageOf', { x: where.position + 1, y: where.totalPages })}</p>`
         : nothing}
       <h1 id="cl-page-title" tabindex="-1">${t(page.title)}</h1>
       ${this.renderErrorSummary(module, page, language)}
@@ -226,9 +235,9 @@ export class ClModulePage extends LitElement {
         (block) => renderBlock(block, ctx),
       )}
       <nav class="page-nav" aria-label=${t(module.title)}>
-        ${hasPrevious ? html`<button type="button" class="secondary" data-action="back" @click=${() => this.back()}>${message(language, 'common.back')}</button>` : nothing}
-        <button type="button" class="primary" data-action="next" @click=${() => this.next()}>
-          ${message(language, nextId === null ? 'finish' : 'next')}
+        ${hasPrevious ? html`<button type="button" class="secondary" data-action="back" lang=${words} @click=${() => this.back()}>${message(words, 'common.back')}</button>` : nothing}
+        <button type="button" class="primary" data-action="next" lang=${words} @click=${() => this.next()}>
+          ${message(words, nextId === null ? 'finish' : 'next')}
         </button>
       </nav>
     </article>`;
@@ -238,9 +247,10 @@ export class ClModulePage extends LitElement {
     const entries = Object.entries(this.submittedErrors);
     if (entries.length === 0) return nothing;
     const labels = itemLabels(page, language, module.defaultLanguage);
+    const words = this.interfaceLanguage;
     return html`<div class="error-summary" tabindex="-1" role="group" aria-labelledby="cl-error-summary-title">
-      <h2 id="cl-error-summary-title">${message(language, 'errorSummaryTitle')}</h2>
-      <p>${message(language, 'errorSummaryIntro')}</p>
+      <h2 id="cl-error-summary-title" lang=${words}>${message(words, 'errorSummaryTitle')}</h2>
+      <p lang=${words}>${message(words, 'errorSummaryIntro')}</p>
       <ul>
         ${entries.map(
           ([itemId, error]) => html`<li>

@@ -26,6 +26,8 @@ function apiAjv(): Ajv2020 {
   ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true });
   addFormats(ajv);
   ajv.addKeyword('tsType');
+  // A field's name in the user's words, for refusals (fieldWords).
+  ajv.addKeyword('x-field');
   for (const schema of Object.values(schemaFileContents)) ajv.addSchema(schema as object);
   for (const schema of Object.values(apiSchemaFileContents)) ajv.addSchema(schema as object);
   return ajv;
@@ -77,3 +79,36 @@ export function apiValidator<N extends ApiSchemaName>(name: N): ValidateFunction
   validate.schema = { $ref: ref };
   return validate;
 }
+
+/**
+ * The schema node a body's JSON Pointer reaches from an API definition, following `$ref`s and
+ * keeping the nearest `x-field` and `description` on the way: the words a refusal names the field
+ * with ("The e-mail address"), since a pointer such as `/settings/email` is no one's words.
+ */
+export function fieldWords(validate: ValidateFunction, instancePath: string): { title?: string; description?: string } {
+  const rootRef = (validate.schema as { $ref?: unknown } | undefined)?.$ref;
+  if (typeof rootRef !== 'string') return {};
+  let base = rootRef.split('#')[0]!;
+  let node = apiAjv().getSchema(rootRef)?.schema as Record<string, unknown> | undefined;
+  const words: { title?: string; description?: string } = {};
+  const segments = instancePath === '' ? [] : instancePath.slice(1).split('/').map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  for (const segment of segments) {
+    const properties = node?.['properties'] as Record<string, Record<string, unknown>> | undefined;
+    const next = properties?.[segment] ?? (/^\d+$/.test(segment) ? (node?.['items'] as Record<string, unknown> | undefined) : undefined);
+    if (!next) return {};
+    delete words.title;
+    delete words.description;
+    node = next;
+    for (let hops = 0; hops < 8 && node; hops += 1) {
+      if (typeof node['x-field'] === 'string') words.title ??= node['x-field'];
+      if (typeof node['description'] === 'string') words.description ??= node['description'];
+      const ref = node['$ref'];
+      if (typeof ref !== 'string') break;
+      const target = new URL(ref, base).href;
+      base = target.split('#')[0]!;
+      node = apiAjv().getSchema(target)?.schema as Record<string, unknown> | undefined;
+    }
+  }
+  return words;
+}
+

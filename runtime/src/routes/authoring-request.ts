@@ -5,6 +5,7 @@ import type { AuthoringContext } from '../domain/authoring/authoring-deps.js';
 import type { AuthoringService } from '../domain/authoring/authoring-service.js';
 import { DomainError } from '../domain/errors.js';
 import type { AppEnv } from '../http/app-env.js';
+import { fieldWords } from '../http/api-schemas.js';
 import { readJsonBody } from '../http/json-body.js';
 
 /** What the authoring routes need: the service, and (optionally) how to read the client's address for the audit log. */
@@ -26,19 +27,25 @@ export function authoringContext(c: Context<AppEnv>, deps: AuthoringRouteDeps): 
 export async function readBody<T>(c: Context<AppEnv>, validate: ValidateFunction<T>): Promise<T> {
   const body = await readJsonBody(c);
   if (!validate(body)) {
-    const issues = (validate.errors ?? []).map(bodyIssue);
-    throw new DomainError('invalid', `The request body has ${issues.length} problem${issues.length === 1 ? '' : 's'}.`, { issues });
+    // An `if` failure only says its `then` failed, which is reported on its own.
+    const issues = (validate.errors ?? []).filter((error) => error.keyword !== 'if').map((error) => bodyIssue(validate, error));
+    const detail = issues.length === 1 && issues[0]!.code !== 'body.additionalProperties' ? issues[0]!.message : `The request body has ${issues.length} problem${issues.length === 1 ? '' : 's'}.`;
+    throw new DomainError('invalid', detail, { issues });
   }
   return body;
 }
 
-function bodyIssue(error: ErrorObject): Issue {
+function bodyIssue(validate: ValidateFunction, error: ErrorObject): Issue {
   const params = error.params as Record<string, unknown>;
   const extra = typeof params['missingProperty'] === 'string' ? `/${params['missingProperty']}` : typeof params['additionalProperty'] === 'string' ? `/${params['additionalProperty']}` : '';
   const path = `${error.instancePath}${extra}`;
-  const message =
-    error.keyword === 'additionalProperties' ? `"${String(params['additionalProperty'])}" is not a field this request takes.` : `${path === '' ? 'The body' : `"${path}"`} ${error.message ?? 'is invalid'}.`;
-  return { code: `body.${error.keyword}`, path, message, params };
+  if (error.keyword === 'additionalProperties') return { code: `body.${error.keyword}`, path, message: `"${String(params['additionalProperty'])}" is not a field this request takes.`, params };
+  const words = path === '' ? {} : fieldWords(validate, path);
+  const field = words.title ?? (path === '' ? 'The body' : `"${path}"`);
+  let reason = `${error.message ?? 'is invalid'}`;
+  if (error.keyword === 'format' && params['format'] === 'email') reason = 'is not an e-mail address; write it like name@example.org';
+  else if (error.keyword === 'pattern' && words.description) reason = `does not have the right form. ${words.description.replace(/[.;,]?\s*$/, '')}`;
+  return { code: `body.${error.keyword}`, path, message: `${field} ${reason}.`, params };
 }
 
 /** A positive whole number from the path, or not_found (no such version). */

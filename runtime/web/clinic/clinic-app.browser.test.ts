@@ -248,8 +248,7 @@ describe('<cl-clinic-app>, against the real server', function () {
     expect(status).to.equal('ended');
   });
 
-  // The fake refused a threshold outside the field's range (60 °C) at its rule; the real server saves
-  // it, so that refusal is not tested here until the server checks it.
+  // The server's refusal of a threshold outside the field's range (60 °C) is tested in plan-editor.browser.test.ts.
   it('sets a patient’s own threshold, written as typed, and the server keeps it for that patient', async () => {
     const app = await mountClinic('therapist', `#/patients/${cole.enrollmentId}`);
     const editor = await until(() => pierceAll(app, 'cl-plan-editor').find((element) => deepAll(element, '#rule-copdDaily-fever').length > 0), 10_000);

@@ -78,12 +78,28 @@ export class ClPlanEditor extends ScreenElement {
       this.announcement = this.t('planSaved');
     } catch (error) {
       if (error instanceof ApiError) {
-        this.ruleErrors = Object.fromEntries(zones.map((rule, index) => [rule.id, error.issueAt(`/zones/${index}`) ?? '']).filter(([, message]) => message));
+        this.ruleErrors = Object.fromEntries(zones.map((rule, index) => [rule.id, this.ruleError(error, rule.id, index)]).filter(([, message]) => message));
       }
       this.error = this.describeError(error);
     } finally {
       this.busy = false;
     }
+  }
+
+  /**
+   * The refusal of one rule: a threshold outside the field's range in the therapist's language with
+   * the range the diary takes, anything else as the server said it.
+   */
+  private ruleError(error: ApiError, ruleId: string, index: number): string {
+    const issue = error.issues.find((candidate) => candidate.path === `/zones/${index}` || candidate.path.startsWith(`/zones/${index}/`));
+    if (!issue) return '';
+    const rule = this.rules().find((candidate) => candidate.id === ruleId);
+    const field = rule && threshold(rule) ? this.plan.fields.find((candidate) => candidate.id === threshold(rule)!.item) : undefined;
+    if (issue.code === 'plan.threshold_out_of_range' && field?.min !== undefined && field.max !== undefined) {
+      const language = this.language;
+      return this.t('planThresholdRange', { min: field.min.toLocaleString(language), max: field.max.toLocaleString(language), unit: field.unit ? ` ${field.unit}` : '' });
+    }
+    return issue.message;
   }
 
   protected override render(): TemplateResult {

@@ -8,11 +8,12 @@ import { field } from '../shared/login-form.js';
 import { ScreenElement } from '../shared/screen-element.js';
 import './version-updates.js';
 
-const SETTINGS: Array<{ name: keyof UnitSettings; key: MessageKey; type: string }> = [
+/** The unit's contact fields; `invalid` says in the admin's language what the server refuses in a field's form. */
+const SETTINGS: Array<{ name: keyof UnitSettings; key: MessageKey; type: string; invalid?: MessageKey }> = [
   { name: 'contactName', key: 'settingsContactName', type: 'text' },
-  { name: 'phone', key: 'common.phone', type: 'tel' },
-  { name: 'crisisPhone', key: 'settingsCrisisPhone', type: 'tel' },
-  { name: 'email', key: 'email', type: 'email' },
+  { name: 'phone', key: 'common.phone', type: 'tel', invalid: 'settingsPhoneInvalid' },
+  { name: 'crisisPhone', key: 'settingsCrisisPhone', type: 'tel', invalid: 'settingsPhoneInvalid' },
+  { name: 'email', key: 'email', type: 'email', invalid: 'settingsEmailInvalid' },
   { name: 'address', key: 'common.address', type: 'text' },
   { name: 'openingHours', key: 'common.openingHours', type: 'text' },
 ];
@@ -87,12 +88,20 @@ export class ClUnitSettings extends ScreenElement {
       this.announcement = this.t('settingsSaved');
     } catch (error) {
       if (error instanceof ApiError) {
-        this.fieldErrors = Object.fromEntries([...SETTINGS.map((setting) => [setting.name, `/settings/${setting.name}`]), ['intake', '/intake']].map(([name, path]) => [name, error.issueAt(path!) ?? '']).filter(([, message]) => message));
+        this.fieldErrors = Object.fromEntries([...SETTINGS.map((setting) => [setting.name, `/settings/${setting.name}`]), ['intake', '/intake']].map(([name, path]) => [name, this.fieldError(error, name!, path!)]).filter(([, message]) => message));
       }
-      this.error = this.describeError(error);
+      this.error = Object.keys(this.fieldErrors).length > 0 ? this.t('settingsNotSaved') : this.describeError(error);
     } finally {
       this.busy = false;
     }
+  }
+
+  /** A field's refusal: the form's own sentence for a malformed address or number, else the server's. */
+  private fieldError(error: ApiError, name: string, path: string): string {
+    const issue = error.issues.find((candidate) => candidate.path === path || candidate.path.startsWith(`${path}/`));
+    if (!issue) return '';
+    const invalid = SETTINGS.find((setting) => setting.name === name)?.invalid;
+    return invalid && (issue.code === 'body.format' || issue.code === 'body.pattern') ? this.t(invalid) : issue.message;
   }
 
   private async withdraw(deployment: Deployment): Promise<void> {

@@ -11,6 +11,8 @@ export { END_OF_MODULE, firstPageId, missingRequired, nextPageId, pagePath, prog
 export { relevantAnswers } from './relevant-answers.js';
 export type { CheckAnswersOptions } from './answer-check.js';
 export { checkAnswers } from './answer-check.js';
+export type { AnswerProblem } from './answer-value-check.js';
+export { answerValueProblem } from './answer-value-check.js';
 export type { InstrumentScore, ScoreMethod } from './scoring.js';
 export { roundScore, scoreInstrument, scoreRange, scoreTestHolds } from './scoring.js';
 export type { ReliableChangeClass, ReliableChangeResult } from './reliable-change.js';

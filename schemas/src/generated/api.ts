@@ -133,6 +133,20 @@ export type Text = string;
  */
 export type Id = string;
 /**
+ * A phone number: digits, spaces, ( ) - . / and an optional leading +, at least two digits ("112", "+46 8-123 45 00"); or "" for none.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "PhoneOrNone".
+ */
+export type PhoneOrNone = string;
+/**
+ * An e-mail address (name@example.org), or "" for none.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "EmailOrNone".
+ */
+export type EmailOrNone = string;
+/**
  * This interface was referenced by `CareloomApi`'s JSON-Schema
  * via the `definition` "EnrollmentStatus".
  */
@@ -1059,6 +1073,20 @@ export interface UnitSettings {
   openingHours?: string;
 }
 /**
+ * PATCH /api/care/units/:id `settings`: the contact details to change, merged into the unit's; "" removes one. An e-mail address and phone numbers are checked for their form.
+ *
+ * This interface was referenced by `CareloomApi`'s JSON-Schema
+ * via the `definition` "UnitSettingsChange".
+ */
+export interface UnitSettingsChange {
+  contactName?: string;
+  phone?: PhoneOrNone;
+  crisisPhone?: PhoneOrNone;
+  email?: EmailOrNone;
+  address?: string;
+  openingHours?: string;
+}
+/**
  * This interface was referenced by `CareloomApi`'s JSON-Schema
  * via the `definition` "MyEnrollment".
  */
@@ -1328,6 +1356,14 @@ export interface Plan {
     id: string;
     label: string;
     unit?: string;
+    /**
+     * The smallest value the field takes (a number or slider), so a threshold outside it is refused.
+     */
+    min?: number;
+    /**
+     * The largest value the field takes.
+     */
+    max?: number;
   }[];
   zones: {
     zone: Zone;
@@ -1359,7 +1395,7 @@ export interface Unit {
   name: string;
   active: boolean;
   timeZone: string;
-  settings: UnitSettings;
+  settings: UnitSettingsChange;
   intake: {
     deploymentId: string;
   } | null;
@@ -1747,7 +1783,7 @@ export interface UnitReport {
 export interface ReferralContact {
   name: Text;
   email: ContactEmail;
-  phone?: string;
+  phone?: PhoneOrNone;
 }
 /**
  * This interface was referenced by `CareloomApi`'s JSON-Schema
@@ -1812,7 +1848,7 @@ export interface UpdateUnitBody {
   name?: Text;
   active?: boolean;
   timeZone?: Text;
-  settings?: UnitSettings;
+  settings?: UnitSettingsChange;
   /**
    * The deployment whose module is the unit's public intake questionnaire; null for none.
    */
@@ -3062,6 +3098,9 @@ export interface ApiDefinitions {
   Message: Message;
   MessageList: MessageList;
   UnitSettings: UnitSettings;
+  UnitSettingsChange: UnitSettingsChange;
+  EmailOrNone: EmailOrNone;
+  PhoneOrNone: PhoneOrNone;
   EnrollmentStatus: EnrollmentStatus;
   ModuleState: ModuleState;
   MyEnrollment: MyEnrollment;

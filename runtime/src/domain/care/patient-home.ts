@@ -14,6 +14,15 @@ export type MyEnrollmentView = WireMyEnrollment;
 /** Today (GET /api/me/today); `paused` names the programs the therapist paused, so the patient knows why nothing of them is due. */
 export type TodayView = WireToday;
 
+/**
+ * The language of the server's texts for one of the patient's enrollments: the one the request asks
+ * for (`?lang=`, the patient app's interface language), else the one the patient was enrolled in,
+ * else the program's default (textIn).
+ */
+function languageFor(context: CareContext, enrollment: { language?: string }): string | undefined {
+  return context.language ?? enrollment.language;
+}
+
 /** How many recent messages Today shows. */
 const LATEST_MESSAGES = 5;
 
@@ -35,7 +44,7 @@ export function createPatientHomeCommands(deps: CareDeps) {
         const loaded = await tryLoadEnrollmentSchedule(deps, enrollment, unit, deps.now().toISOString());
         views.push({
           id: enrollment.id,
-          title: loaded.ok ? textIn(loaded.schedule.program.title, loaded.schedule.program, context.language) : deployment.title,
+          title: loaded.ok ? textIn(loaded.schedule.program.title, loaded.schedule.program, languageFor(context, enrollment)) : deployment.title,
           status: enrollment.status,
           startedOn: enrollment.startedOn,
           unit: { id: unit.id, name: unit.name, settings: { contactName: unit.name, ...unit.settings } },
@@ -59,14 +68,14 @@ export function createPatientHomeCommands(deps: CareDeps) {
         if (enrollment.status === 'paused') {
           const deployment = await deps.store.getDeployment(enrollment.deploymentId);
           const loaded = await tryLoadEnrollmentSchedule(deps, enrollment, unit, now);
-          view.paused.push({ enrollmentId: enrollment.id, title: loaded.ok ? textIn(loaded.schedule.program.title, loaded.schedule.program, context.language) : (deployment?.title ?? '') });
+          view.paused.push({ enrollmentId: enrollment.id, title: loaded.ok ? textIn(loaded.schedule.program.title, loaded.schedule.program, languageFor(context, enrollment)) : (deployment?.title ?? '') });
         }
         if (enrollment.status !== 'active') continue;
         // An enrollment whose schedule cannot be computed adds nothing due; the others still do.
         const loaded = await tryLoadEnrollmentSchedule(deps, enrollment, unit, now);
         if (!loaded.ok) continue;
         const schedule = loaded.schedule;
-        const titles = await moduleTitles(deps, enrollment, context.language);
+        const titles = await moduleTitles(deps, enrollment, languageFor(context, enrollment));
         view.due.push(...dueItems(schedule, enrollment, titles));
         view.new.push(...newModules(schedule, enrollment, titles));
       }
@@ -79,8 +88,8 @@ export function createPatientHomeCommands(deps: CareDeps) {
     async myProgram(context: CareContext, enrollmentId: string): Promise<WireProgram> {
       const { enrollment, unit } = await ownEnrollment(deps, context, enrollmentId);
       const schedule = await loadEnrollmentSchedule(deps, enrollment, unit, deps.now().toISOString());
-      const titles = await moduleTitles(deps, enrollment, context.language);
-      return { title: textIn(schedule.program.title, schedule.program, context.language), week: schedule.status.week, modules: programModules(schedule, enrollment, titles, { forPatient: true }) };
+      const titles = await moduleTitles(deps, enrollment, languageFor(context, enrollment));
+      return { title: textIn(schedule.program.title, schedule.program, languageFor(context, enrollment)), week: schedule.status.week, modules: programModules(schedule, enrollment, titles, { forPatient: true }) };
     },
 
     /** A module version the patient is enrolled on (any of their enrollments): the immutable document and its hash. */

@@ -1,4 +1,5 @@
-import { canonicalJson } from '@careloom/format/engine';
+import { answerValueProblem, canonicalJson, indexModule, localize } from '@careloom/format/engine';
+import type { ModuleIndex } from '@careloom/format/engine';
 import { localizeRich } from '@careloom/format/engine';
 import type { Plan as WirePlan, PlanRule as WirePlanRule, PlanRuleInput } from '@careloom/format/api';
 import type { Condition, Module, RegistrationBlock, RichTextDoc } from '@careloom/format';
@@ -53,8 +54,10 @@ function planView(module: Module, registration: RegistrationBlock, plan: PlanRec
     registrationId: registration.id,
     title: textIn(registration.title, module, language),
     fields: registration.fields.map((field) => {
-      const unit = field.input.kind === 'number' && field.input.unit ? textIn(field.input.unit.label, module, language) : undefined;
-      return { id: field.id, label: textIn(field.label, module, language), ...(unit ? { unit } : {}) };
+      const input = field.input;
+      const unit = input.kind === 'number' && input.unit ? textIn(input.unit.label, module, language) : undefined;
+      const range = input.kind === 'number' || input.kind === 'slider' ? { ...(input.min !== undefined ? { min: input.min } : {}), ...(input.max !== undefined ? { max: input.max } : {}) } : {};
+      return { id: field.id, label: textIn(field.label, module, language), ...(unit ? { unit } : {}), ...range };
     }),
     zones,
     updatedAt: plan?.updatedAt ?? null,
@@ -89,6 +92,9 @@ function checkRules(module: Module, registration: RegistrationBlock, rules: read
     else if (rule.zone !== undefined && rule.zone !== original.zone) issues.push({ code: 'plan.zone_changed', path: pointer('zones', index, 'zone'), message: `Rule "${rule.id}" leads to the ${original.zone} zone; a patient's plan changes thresholds, not zones.` });
   });
   if (issues.length > 0) return issues;
+  // Before the module's checks, which quote the value they refuse.
+  const tooLong = longThresholds(rules);
+  if (tooLong.length > 0) return tooLong;
   const copy = structuredClone(module);
   const pageIndex = copy.pages.findIndex((page) => page.blocks.some((block) => block.id === registration.id));
   const blockIndex = copy.pages[pageIndex]!.blocks.findIndex((block) => block.id === registration.id);
@@ -100,13 +106,82 @@ function checkRules(module: Module, registration: RegistrationBlock, rules: read
     rulePaths.set(pointer('pages', pageIndex, 'blocks', blockIndex, 'zones', 'rules', position, 'when'), index);
   }
   const result = validateModule(copy);
-  if (result.ok) return [];
+  if (result.ok) return thresholdIssues(module, registration, rules);
   return result.issues.flatMap((issue) => {
     for (const [path, index] of rulePaths) {
       if (issue.path === path || issue.path.startsWith(`${path}/`)) return [{ ...issue, path: `${pointer('zones', index, 'when')}${issue.path.slice(path.length)}` }];
     }
     return [];
   });
+}
+
+/** The longest text a threshold may compare with: longer than any answer a patient types in a diary. */
+const MAX_THRESHOLD_TEXT = 1000;
+
+/**
+ * Every value a patient's rule compares an answer with must be an answer the item could take: a
+ * temperature threshold of 60 °C on a diary field that accepts 34–42 °C would never (or always)
+ * hold, and the patient would land in the wrong zone. The item's own limits decide (a number's min,
+ * max and decimals, a slider's steps, a date's supported years), as for the patient's answers;
+ * text has a length limit of its own.
+ */
+function thresholdIssues(module: Module, registration: RegistrationBlock, rules: readonly PlanRuleInput[]): Issue[] {
+  const index = indexModule(module);
+  const issues: Issue[] = [];
+  rules.forEach((rule, position) => visitCompares(rule.when, pointer('zones', position, 'when'), (condition, path) => {
+    const problem = thresholdProblem(module, registration, index, rule.id, condition);
+    if (problem) issues.push({ ...problem, path: `${path}/value` });
+  }));
+  return issues;
+}
+
+/** Thresholds whose text is longer than any answer a patient types; never quoted back. */
+function longThresholds(rules: readonly PlanRuleInput[]): Issue[] {
+  const issues: Issue[] = [];
+  rules.forEach((rule, position) => visitCompares(rule.when, pointer('zones', position, 'when'), (condition, path) => {
+    const length = typeof condition.value === 'string' ? [...condition.value].length : 0;
+    if (length > MAX_THRESHOLD_TEXT) {
+      issues.push({ code: 'plan.threshold_too_long', path: `${path}/value`, message: `The threshold of "${condition.item}" in rule "${rule.id}" has ${length} characters; at most ${MAX_THRESHOLD_TEXT} are taken.`, params: { rule: rule.id, item: condition.item, maxLength: MAX_THRESHOLD_TEXT } });
+    }
+  }));
+  return issues;
+}
+
+type Compare = Extract<Condition, { op: 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte' }>;
+
+function visitCompares(condition: Condition, path: string, visit: (condition: Compare, path: string) => void): void {
+  switch (condition.op) {
+    case 'eq': case 'ne': case 'gt': case 'gte': case 'lt': case 'lte':
+      visit(condition, path);
+      return;
+    case 'all': case 'any':
+      condition.conditions.forEach((inner, position) => visitCompares(inner, `${path}/conditions/${position}`, visit));
+      return;
+    case 'not':
+      visitCompares(condition.condition, `${path}/condition`, visit);
+      return;
+    default:
+      return;
+  }
+}
+
+function thresholdProblem(module: Module, registration: RegistrationBlock, index: ModuleIndex, ruleId: string, condition: Compare): Omit<Issue, 'path'> | undefined {
+  const item = index.items.get(condition.item);
+  if (!item) return undefined;
+  const field = registration.fields.find((candidate) => candidate.id === item.id);
+  const label = field ? localize(field.label, module.defaultLanguage, module.defaultLanguage) : item.id;
+  const where = `The threshold of "${label}" in rule "${ruleId}"`;
+  const value = condition.value;
+  const problem = answerValueProblem(item, value);
+  if (!problem) return undefined;
+  const input = item.input;
+  const unit = input?.kind === 'number' && input.unit ? ` ${localize(input.unit.label, module.defaultLanguage, module.defaultLanguage)}` : '';
+  if (problem.code === 'answer.out_of_range' && input && (input.kind === 'number' || input.kind === 'slider')) {
+    const { min, max } = input;
+    const range = min !== undefined && max !== undefined ? `from ${min} to ${max}${unit}` : min !== undefined ? `of at least ${min}${unit}` : `of at most ${max}${unit}`;
+    return { code: 'plan.threshold_out_of_range', message: `${where} is ${String(value)}${unit}, but the field takes values ${range}: such a threshold would never or always hold.`, params: { rule: ruleId, item: item.id, value, min, max } };
+  }
+  return { code: `plan.threshold_${problem.code.replace(/^answer\./, '')}`, message: `${where} is not a value the field takes: ${problem.message}`, params: { rule: ruleId, ...problem.params } };
 }
 
 export function createPlanCommands(deps: CareDeps) {

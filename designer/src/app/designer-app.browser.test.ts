@@ -8,14 +8,18 @@ import { deep, demoPublisherId, invitationToken, seriousViolations, settle, star
 import type { ClDesignerApp } from './designer-app.js';
 import './designer-app.js';
 
-// On a real server with the demo content (renderer/src/test-server.ts): one server per test.
+// On a real server with the demo content (renderer/src/test-server.ts): one server for the file.
+// Every test signs in on a cookie jar of its own; the one test that changes who works where (a second
+// organisation) does it for the demo tester, whom no other test signs in as.
 let server: TestServer;
 let jars = 0;
-beforeEach(async () => {
+before(async function () {
+  // The first server of a run seeds the demo database: seconds, on a busy machine many.
+  this.timeout(120_000);
   server = await startTestServer();
 });
-afterEach(async () => {
-  await server.stop();
+after(async () => {
+  await server?.stop();
 });
 
 /** The app in a browser of its own, signed in as the demo account `key` already, or signed out. */
@@ -53,6 +57,7 @@ describe('<cl-designer-app>, against the real server', () => {
   });
 
   it('signs in and shows the library with the person and organisation in the header', async () => {
+    const sent = server.requests.length;
     const { app } = await mountApp();
     const form = await until(() => deep(app, 'cl-designer-login'));
     const designer = server.account('designer');
@@ -65,7 +70,7 @@ describe('<cl-designer-app>, against the real server', () => {
     expect(header.shadowRoot!.textContent).to.contain('Dana Designer');
     expect(header.shadowRoot!.textContent).to.contain('Careloom Demo Publishing');
     expect(header.shadowRoot!.textContent).to.contain('designer');
-    expect(server.requests.find((request) => request.path === '/api/auth/login')?.body).to.deep.equal({ email: designer.email, password: designer.password });
+    expect(server.requests.slice(sent).find((request) => request.path === '/api/auth/login')?.body).to.deep.equal({ email: designer.email, password: designer.password });
   });
 
   it('routes by hash to the review screen, the program editor and the module editor', async () => {
@@ -89,17 +94,17 @@ describe('<cl-designer-app>, against the real server', () => {
 
   it('asks which organisation when the person is in several, and signs out', async () => {
     // A second publishing organisation, made as the server's operator makes one; its permissions
-    // admin invites the demo publisher, who accepts.
+    // admin invites the demo tester, who accepts.
     const admin = { email: 'ines.admin@second.example.test', password: 'ines has a long password' };
     await server.createOrganisation({ organisation: 'Second Publisher', kind: 'publisher', name: 'Ines Admin', ...admin });
     await server.signIn('second-admin', admin);
     const second = (await server.call<{ memberships: Array<{ organisationId: string; organisationName: string }> }>('second-admin', 'GET', '/api/auth/me')).memberships.find((membership) => membership.organisationName === 'Second Publisher')!;
-    await server.call('second-admin', 'POST', `/api/organisations/${second.organisationId}/invitations`, { email: server.account('publisher').email, roles: ['designer'] });
-    const token = await invitationToken(server, server.account('publisher').email, 'second-admin');
-    await server.signIn('second-accept', 'publisher');
+    await server.call('second-admin', 'POST', `/api/organisations/${second.organisationId}/invitations`, { email: server.account('tester').email, roles: ['designer'] });
+    const token = await invitationToken(server, server.account('tester').email, 'second-admin');
+    await server.signIn('second-accept', 'tester');
     await server.call('second-accept', 'POST', '/api/member-invitations/accept', { token });
 
-    const { app, jar } = await mountApp('publisher');
+    const { app, jar } = await mountApp('tester');
     const choice = await until(() => [...app.shadowRoot!.querySelectorAll('.organisations button')].find((button) => button.textContent?.includes('Second Publisher')) as HTMLButtonElement | undefined);
     expect([...app.shadowRoot!.querySelectorAll('.organisations button')].map((button) => button.textContent?.trim())).to.have.length(2);
     choice.click();

@@ -14,6 +14,7 @@ import './review-screen.js';
 import type { ClTestRun } from './test-run.js';
 import './test-run.js';
 import { branchingModule } from './test-run-modules.js';
+import type { Workspace } from '../app/workspace.js';
 
 const PHQ9_OPTIONS = ['notAtAll', 'severalDays', 'moreThanHalf', 'nearlyEveryDay'];
 const DESIGNER = 'arrange-designer';
@@ -33,6 +34,11 @@ async function transition(on: TestServer, id: string, number: number, ...actions
   for (const action of actions) await on.call(PUBLISHER, 'POST', `/api/modules/${id}/versions/${number}/transitions`, { action });
 }
 
+/** The demo publishing organisation, as the designer signed in on DESIGNER sees it. */
+async function publisherOf(on: TestServer): Promise<string> {
+  return (await on.call<{ memberships: Array<{ organisationId: string; organisationKind: string }> }>(DESIGNER, 'GET', '/api/auth/me')).memberships.find((membership) => membership.organisationKind === 'publisher')!.organisationId;
+}
+
 /**
  * A real server with the demo content (PHQ-9 version 1 and the panic program released), where PHQ-9
  * gets version 2 in review and version 3 approved for test, and the branching module "worry-check"
@@ -44,14 +50,13 @@ async function seed(): Promise<TestServer> {
   await on.signIn(PUBLISHER, 'publisher');
   await transition(on, 'phq-9', await submitEdit(on, 'phq-9', ' (2)'), 'start_review');
   await transition(on, 'phq-9', await submitEdit(on, 'phq-9', ' (3)'), 'start_review', 'approve_for_test');
-  const organisationId = (await on.call<{ memberships: Array<{ organisationId: string; organisationKind: string }> }>(DESIGNER, 'GET', '/api/auth/me')).memberships.find((membership) => membership.organisationKind === 'publisher')!.organisationId;
-  await on.call(DESIGNER, 'POST', '/api/modules', { organisationId, kind: 'module', document: branchingModule });
+  await on.call(DESIGNER, 'POST', '/api/modules', { organisationId: await publisherOf(on), kind: 'module', document: branchingModule });
   const { number } = await on.call<{ number: number }>(DESIGNER, 'POST', '/api/modules/worry-check/versions', { changeNote: 'First version' });
   await transition(on, 'worry-check', number, 'start_review', 'approve_for_test');
   return on;
 }
 
-// One seeded server for the file; the test that changes a version's state seeds one of its own.
+// One seeded server for the file; the test that changes a version's state does it to a module of its own.
 let server: TestServer;
 before(async function () {
   this.timeout(120_000);
@@ -59,8 +64,15 @@ before(async function () {
 });
 after(async () => server.stop());
 
-async function mountReview(key: string, id = 'phq-9', on = server): Promise<ClReviewScreen> {
-  const workspace = await signedInWorkspace(on, key);
+/** Signed-in workspaces by demo account: the tests that do not test signing in reuse the session. */
+const sessions = new Map<string, Promise<Workspace>>();
+function workspaceOf(key: string): Promise<Workspace> {
+  if (!sessions.has(key)) sessions.set(key, signedInWorkspace(server, key));
+  return sessions.get(key)!;
+}
+
+async function mountReview(key: string, id = 'phq-9'): Promise<ClReviewScreen> {
+  const workspace = await workspaceOf(key);
   const screen = await fixture<ClReviewScreen>(html`<cl-review-screen .workspace=${workspace} document-id=${id}></cl-review-screen>`);
   await until(() => deep(screen, 'cl-version-history') && screen.selected !== undefined);
   await settle(screen);
@@ -77,7 +89,7 @@ async function selectVersion(screen: ClReviewScreen, number: number): Promise<vo
 
 /** A test run on a fresh test enrollment of `id` version `number`. */
 async function mountRun(id: string, number: number, key = 'tester'): Promise<ClTestRun> {
-  const workspace = await signedInWorkspace(server, key);
+  const workspace = await workspaceOf(key);
   const enrollment = await workspace.api.createTestEnrollment(id, number);
   const run = await fixture<ClTestRun>(html`<cl-test-run .workspace=${workspace} document-id=${id} version=${number} enrollment-id=${enrollment.id}></cl-test-run>`);
   await until(() => modulePage(run));
@@ -148,22 +160,22 @@ describe('try a version as a patient, against the real server', function () {
   });
 
   it('says why when the server refuses the test enrollment', async () => {
-    const own = await seed();
-    try {
-      const screen = await mountReview('tester', 'phq-9', own);
-      // A publisher requests changes to the version meanwhile.
-      await own.call(PUBLISHER, 'POST', '/api/modules/phq-9/versions/3/transitions', { action: 'request_changes', note: 'Not yet.' });
-      const posted = own.requests.length;
-      tryButton(screen)!.click();
-      const alert = await until(() => screen.shadowRoot!.querySelector('[role=alert]'));
-      expect(alert.textContent).to.contain('Could not start a test run');
-      expect(alert.textContent).to.contain('only versions approved for test or released');
-      // The one request was refused: no run opened.
-      expect(own.requests.slice(posted).map((request) => `${request.method} ${request.path}`)).to.include('POST /api/modules/phq-9/versions/3/test-enrollments');
-      expect(location.hash).not.to.contain('/try/');
-    } finally {
-      await own.stop();
-    }
+    // A module of its own, approved for test, whose state this test changes: the others never see it.
+    const id = 'worry-check-refused';
+    await server.call(DESIGNER, 'POST', '/api/modules', { organisationId: await publisherOf(server), kind: 'module', document: { ...branchingModule, id } });
+    const { number } = await server.call<{ number: number }>(DESIGNER, 'POST', `/api/modules/${id}/versions`, { changeNote: 'First version' });
+    await transition(server, id, number, 'start_review', 'approve_for_test');
+    const screen = await mountReview('tester', id);
+    // A publisher requests changes to the version meanwhile.
+    await server.call(PUBLISHER, 'POST', `/api/modules/${id}/versions/${number}/transitions`, { action: 'request_changes', note: 'Not yet.' });
+    const posted = server.requests.length;
+    tryButton(screen)!.click();
+    const alert = await until(() => screen.shadowRoot!.querySelector('[role=alert]'));
+    expect(alert.textContent).to.contain('Could not start a test run');
+    expect(alert.textContent).to.contain('only versions approved for test or released');
+    // The one request was refused: no run opened.
+    expect(server.requests.slice(posted).map((request) => `${request.method} ${request.path}`)).to.include(`POST /api/modules/${id}/versions/${number}/test-enrollments`);
+    expect(location.hash).not.to.contain('/try/');
   });
 
   it('goes through PHQ-9 as a patient: required answers, then the total, band and alert the engine computes', async () => {
@@ -218,7 +230,7 @@ describe('try a version as a patient, against the real server', function () {
   });
 
   it('refuses an enrollment of another version or one that does not exist', async () => {
-    const workspace = await signedInWorkspace(server, 'tester');
+    const workspace = await workspaceOf('tester');
     const enrollment = await workspace.api.createTestEnrollment('phq-9', 1);
     const other = await fixture<ClTestRun>(html`<cl-test-run .workspace=${workspace} document-id="phq-9" version="3" enrollment-id=${enrollment.id}></cl-test-run>`);
     expect((await until(() => other.shadowRoot!.querySelector('[role=alert]'))).textContent).to.contain('phq-9 version 1');

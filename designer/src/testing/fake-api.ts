@@ -106,6 +106,8 @@ export class FakeApi {
   media: MediaFile[] = [];
   /** When set, removing this file (its sha256) is refused with 409, as when a version naming it was submitted meanwhile. */
   mediaInUseMeanwhile: string | null = null;
+  /** When set, removing this file (its sha256) is refused with 409, as when a draft started naming it meanwhile. */
+  mediaInDraftMeanwhile: string | null = null;
   readonly csrfToken = 'csrf-token-1';
   #ids = 0;
   #clock = Date.parse('2026-03-01T09:00:00Z');
@@ -221,9 +223,11 @@ export class FakeApi {
     if (!roles.includes('designer')) return problem(403, 'forbidden', 'Only the organisation\'s designers may remove files from its media library.');
     const file = this.media.find((candidate) => candidate.sha256 === sha256);
     if (!file) return problem(404, 'not_found', 'There is no such media file, or you may not see it.');
-    if ((file.uses ?? []).length > 0 || this.mediaInUseMeanwhile === sha256) {
+    if ((file.uses ?? []).length > 0 || this.mediaInUseMeanwhile === sha256 || this.mediaInDraftMeanwhile === sha256) {
       if (this.mediaInUseMeanwhile === sha256) file.uses = [{ moduleId: 'late-module', title: 'Submitted meanwhile', version: 1, state: 'submitted', blocks: ['late-block'] }];
-      return problem(409, 'conflict', `The file is used by ${(file.uses ?? []).map((use) => `${use.moduleId} version ${use.version}`).join(', ')}, which cannot change; it stays in the library.`);
+      if (this.mediaInDraftMeanwhile === sha256) file.uses = [{ moduleId: 'late-draft', title: 'Chosen meanwhile', state: 'draft', blocks: ['late-block'] }];
+      const place = (use: NonNullable<MediaFile['uses']>[number]) => (use.version === undefined ? `the draft of "${use.title}"` : `version ${use.version} of "${use.title}"`);
+      return problem(409, 'conflict', `The file is used by ${(file.uses ?? []).map(place).join(', ')}.`);
     }
     this.media = this.media.filter((candidate) => candidate !== file);
     return new Response(null, { status: 204 });

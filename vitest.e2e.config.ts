@@ -6,29 +6,11 @@ import { defineConfig } from 'vitest/config';
 // by the same global setup as `npm run test:pg`.
 const onPostgres = process.env.CARELOOM_TEST_STORE === 'postgresql';
 
-/**
- * The journeys that run on PostgreSQL too: each reads and writes stores the others do not (drafts
- * and review, care and alerts, version moves, notices and the outbox, media, API tokens and FHIR,
- * offline answers, test enrollments, staff invitations, linked e-IDs, the audit log, export and purge). Left on SQLite alone: designer-phone (layout at 360 px),
- * first-visit-console (console messages), strict-csp (headers) and everyday (screen details), whose
- * stores the journeys here already cover; on PostgreSQL they would add minutes and test nothing new.
- */
-export const E2E_ON_POSTGRES = [
-  'runtime/e2e/care-path.e2e.test.ts',
-  'runtime/e2e/designer-collaboration.e2e.test.ts',
-  'runtime/e2e/treatment-practice.e2e.test.ts',
-  'runtime/e2e/version-rollout.e2e.test.ts',
-  'runtime/e2e/notifications.e2e.test.ts',
-  'runtime/e2e/media.e2e.test.ts',
-  'runtime/e2e/api-tokens.e2e.test.ts',
-  'runtime/e2e/patient-offline.e2e.test.ts',
-  'runtime/e2e/simulator.e2e.test.ts',
-  'runtime/e2e/going-into-service.e2e.test.ts',
-];
-
 export default defineConfig({
   test: {
-    include: onPostgres ? E2E_ON_POSTGRES : ['**/*.e2e.test.ts'],
+    // Every journey runs on both stores: a journey's screens read what the store returns, so layout,
+    // console and header checks can differ by store too (ordering, time zones, ids).
+    include: ['**/*.e2e.test.ts'],
     exclude: ['**/node_modules/**'],
     environment: 'node',
     fileParallelism: false,

@@ -2,7 +2,7 @@
 // production start (`npm run serve`, the server compiled by `npm run build`) beside the start from
 // the TypeScript sources through tsx, alternating.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +50,14 @@ async function timeToHealth(args: string[], databaseFile: string): Promise<numbe
   }
 }
 
+/** The arguments after `node` in package.json's `serve` script. */
+export function serveArguments(): string[] {
+  const scripts = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const [command, ...args] = (scripts['serve'] ?? '').split(/\s+/);
+  if (command !== 'node' || args.length === 0) throw new Error(`The serve script is not "node …": ${scripts['serve']}`);
+  return args;
+}
+
 /**
  * Builds (`npm run build`), makes a database with a first start, then times `rounds` starts of
  * each kind.
@@ -59,7 +67,8 @@ export async function startup(rounds = 5): Promise<StartupResult> {
   const dir = mkdtempSync(join(tmpdir(), 'careloom-bench-start-'));
   try {
     const databaseFile = join(dir, 'careloom.sqlite');
-    const compiled = ['runtime/dist/serve.js'];
+    // Exactly what `npm run serve` runs (its Node options included), so the bench cannot drift from it.
+    const compiled = serveArguments();
     const source = ['--import', 'tsx', 'runtime/src/serve.ts'];
     await timeToHealth(compiled, databaseFile);
     const result: StartupResult = { compiledMs: [], sourceMs: [] };

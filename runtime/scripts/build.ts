@@ -22,13 +22,21 @@ const outDir = join(runtimeDir, 'dist');
  * would be compiled at every start. Measured on 2 cores, alternating builds: /health after 450 ms
  * instead of 550 ms.
  */
-const BUNDLED = new Set(['hono', '@hono/node-server', 'lib0', 'yjs', 'y-protocols', 'diff', 'csv-stringify', 'otpauth', '@noble/hashes', 'ws']);
+const BUNDLED = new Set(['hono', '@hono/node-server', 'lib0', 'yjs', 'y-protocols', 'diff', 'csv-stringify', 'otpauth', '@noble/hashes', 'ws', 'syllable', 'pluralize', 'normalize-strings', 'ajv-formats']);
 const packageOf = (path: string) => path.split('/').slice(0, path.startsWith('@') ? 2 : 1).join('/');
 
 const externalNodeModules: Plugin = {
   name: 'external-node-modules',
   setup(builder) {
     builder.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@careloom/') || BUNDLED.has(packageOf(args.path)) ? undefined : { path: args.path, external: true }));
+  },
+};
+
+/** @hono/node-server's `node:http2` becomes `http2-unused.ts` (why: see that file). */
+const noHttp2: Plugin = {
+  name: 'no-http2',
+  setup(builder) {
+    builder.onResolve({ filter: /^node:http2$/ }, (args) => (args.importer.includes('/node_modules/@hono/node-server/') ? { path: join(runtimeDir, 'scripts/http2-unused.ts') } : undefined));
   },
 };
 
@@ -53,7 +61,7 @@ await build({
   // its files (migrations, the Yjs worker, the web bundles) relative to import.meta.url.
   splitting: true,
   chunkNames: '[name]-[hash]',
-  plugins: [externalNodeModules],
+  plugins: [noHttp2, externalNodeModules],
   logLevel: 'warning',
   // ws is CommonJS and requires Node's built-ins; esbuild's ES module output has no \`require\` of its own.
   banner: { js: "import { createRequire as careloomCreateRequire } from 'node:module'; const require = careloomCreateRequire(import.meta.url);" },

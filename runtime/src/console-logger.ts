@@ -7,15 +7,17 @@ export interface TextSink {
 
 /**
  * A logger writing one line per message: `<time> <LEVEL> <message> key=value …`. Info goes to
- * `out`, warnings and errors to `err`. Created once in main.ts.
+ * `out`, warnings and errors to `err`. Created once in main.ts. A `stack` field goes through
+ * `sinks.stack` first (main.ts maps the compiled server's frames to its sources).
  *
  * @example
  * const logger = createConsoleLogger({ out: process.stdout, err: process.stderr });
  */
-export function createConsoleLogger(sinks: { out: TextSink; err: TextSink; now?: () => Date }): Logger {
+export function createConsoleLogger(sinks: { out: TextSink; err: TextSink; now?: () => Date; stack?: (stack: string) => string }): Logger {
   const now = sinks.now ?? (() => new Date());
+  const stack = sinks.stack;
   const line = (level: string, message: string, fields: LogFields | undefined) =>
-    `${now().toISOString()} ${level} ${message}${formatFields(fields)}\n`;
+    `${now().toISOString()} ${level} ${message}${formatFields(stack && typeof fields?.['stack'] === 'string' ? { ...fields, stack: stack(fields['stack']) } : fields)}\n`;
   return {
     info: (message, fields) => void sinks.out.write(line('INFO ', message, fields)),
     warn: (message, fields) => void sinks.err.write(line('WARN ', message, fields)),

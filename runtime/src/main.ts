@@ -5,9 +5,11 @@ import { loadConfig } from './config.js';
 import { createBufferedSink } from './buffered-sink.js';
 import { createConsoleLogger } from './console-logger.js';
 import { startServer } from './server.js';
+import { stackWithSources } from './stack-sources.js';
 
 // Info lines (one per request) are written once per event-loop turn; warnings and errors at once.
-const logger = createConsoleLogger({ out: createBufferedSink(process.stdout), err: process.stderr });
+// Logged stacks name the TypeScript sources also when the server runs compiled.
+const logger = createConsoleLogger({ out: createBufferedSink(process.stdout), err: process.stderr, stack: stackWithSources });
 
 try {
   const config = loadConfig(process.env);

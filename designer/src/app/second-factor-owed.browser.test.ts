@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import * as OTPAuth from 'otpauth';
+import { codeFor } from '@careloom/renderer/test-authenticator';
 import type { Session } from '@careloom/format/api';
 import { DesignerApi } from '../api/api-client.js';
 import { i18n } from '../i18n/i18n.js';
@@ -8,7 +8,6 @@ import './designer-app.js';
 import '../library/library.js';
 import '../review/review-screen.js';
 
-const codeFor = (secret: string) => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate();
 
 describe('an organisation that begins to require a second factor, in an open designer', () => {
   afterEach(() => {

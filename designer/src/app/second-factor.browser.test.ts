@@ -1,6 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import jsQR from 'jsqr';
-import * as OTPAuth from 'otpauth';
+import { codeFor, decodeQr } from '@careloom/renderer/test-authenticator';
 import type { Session } from '@careloom/format/api';
 import { DesignerApi } from '../api/api-client.js';
 import { i18n } from '../i18n/i18n.js';
@@ -9,28 +8,6 @@ import type { ClDesignerLogin } from './designer-login.js';
 import './designer-login.js';
 import type { ClDesignerSecurity } from './second-factor.js';
 import './second-factor.js';
-
-/** Reads a QR code drawn as SVG back as a phone camera would: rasterised, then decoded by jsQR. */
-async function decodeQr(image: SVGSVGElement): Promise<string | undefined> {
-  const size = 400;
-  const source = new Blob([new XMLSerializer().serializeToString(image)], { type: 'image/svg+xml' });
-  const url = URL.createObjectURL(source);
-  try {
-    const picture = new Image(size, size);
-    picture.src = url;
-    await picture.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = size;
-    canvas.height = size;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(picture, 0, 0, size, size);
-    return jsQR(context.getImageData(0, 0, size, size).data, size, size)?.data;
-  } finally {
-    URL.revokeObjectURL(url);
-  }
-}
-
-const codeFor = (secret: string, stepsAhead = 0) => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: Date.now() + stepsAhead * 30_000 });
 
 describe('second factor in the designer, against the real server', () => {
   afterEach(() => i18n.setLocale('en'));

@@ -1,5 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createStaffTestApp, seedStaffDatabase, STAFF_PEOPLE } from '../testing/staff-test-app.js';
+import { beforeAll, expect } from 'vitest';
+import { describeEveryRole } from '../testing/every-role.js';
+import { callOnFreshCopy, seedStaffDatabase, STAFF_PEOPLE } from '../testing/staff-test-app.js';
 
 /** Every data-administrator endpoint (and the patient's "who read my data") × every role, refusals first. */
 let seeded: Awaited<ReturnType<typeof seedStaffDatabase>>;
@@ -23,21 +24,8 @@ const ENDPOINTS: Array<{ name: string; method: string; path: string; body?: unkn
   { name: 'who read my data', method: 'GET', path: '/api/me/reads', expect: { ...everyone(403), anonymous: 401, patient: 200, 'other-patient': 200 } },
 ];
 
-describe('data administrator routes: every endpoint × role, refusals first', () => {
-  for (const endpoint of ENDPOINTS) {
-    describe(`${endpoint.method} ${endpoint.name}`, () => {
-      const cases = Object.entries(endpoint.expect).sort(([, a], [, b]) => Number(b >= 400) - Number(a >= 400));
-      it('covers every role', () => expect(Object.keys(endpoint.expect).sort()).toEqual([...ALL_ROLES].sort()));
-      for (const [role, status] of cases) {
-        it(`${role} → ${status}`, async () => {
-          const t = await createStaffTestApp(seeded);
-          const session = role === 'anonymous' ? undefined : await t.login(role);
-          const response = await t.call(session, endpoint.method, endpoint.path, endpoint.body);
-          expect(response.status, JSON.stringify(response.body)).toBe(status);
-          expect(response.headers.get('cache-control')).toContain('no-store');
-          if (status >= 400) expect(response.body).toMatchObject({ status, type: expect.stringContaining('/problems/') });
-        });
-      }
-    });
-  }
+describeEveryRole('data administrator routes', ENDPOINTS, {
+  roles: ALL_ROLES,
+  call: (row, role) => callOnFreshCopy(seeded, role, row.method, row.path, row.body),
+  alsoExpect: (response) => expect(response.headers.get('cache-control')).toContain('no-store'),
 });

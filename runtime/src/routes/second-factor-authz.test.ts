@@ -1,5 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createStaffTestApp, seedStaffDatabase, STAFF_PEOPLE } from '../testing/staff-test-app.js';
+import { beforeAll } from 'vitest';
+import { describeEveryRole } from '../testing/every-role.js';
+import { callOnFreshCopy, seedStaffDatabase, STAFF_PEOPLE } from '../testing/staff-test-app.js';
 
 /**
  * Every second-factor and sign-in-with-a-provider endpoint × every role, refusals first, each case
@@ -40,20 +41,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'log out (provider-aware)', method: 'POST', path: '/api/auth/oidc/logout', expect: signedIn(200) },
 ];
 
-describe('second-factor and provider routes: every endpoint × role, refusals first', () => {
-  for (const endpoint of ENDPOINTS) {
-    describe(`${endpoint.method} ${endpoint.name}`, () => {
-      const cases = Object.entries(endpoint.expect).sort(([, a], [, b]) => Number(b >= 400) - Number(a >= 400));
-      it('covers every role', () => expect(Object.keys(endpoint.expect).sort()).toEqual([...ALL_ROLES].sort()));
-      for (const [role, status] of cases) {
-        it(`${role} → ${status}`, async () => {
-          const t = await createStaffTestApp(seeded);
-          const session = role === 'anonymous' ? undefined : await t.login(role);
-          const response = await t.call(session, endpoint.method, endpoint.path, endpoint.body);
-          expect(response.status, JSON.stringify(response.body)).toBe(status);
-          if (status >= 400) expect(response.body).toMatchObject({ status, type: expect.stringContaining('/problems/') });
-        });
-      }
-    });
-  }
+describeEveryRole('second-factor and provider routes', ENDPOINTS, {
+  roles: ALL_ROLES,
+  call: (row, role) => callOnFreshCopy(seeded, role, row.method, row.path, row.body),
 });

@@ -1,6 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll } from 'vitest';
+import { describeEveryRole } from '../testing/every-role.js';
 import type { CareScenario } from '../testing/care-scenario.js';
-import { createStaffTestApp, seedStaffDatabase, STAFF_PEOPLE } from '../testing/staff-test-app.js';
+import { callOnFreshCopy, seedStaffDatabase, STAFF_PEOPLE } from '../testing/staff-test-app.js';
 
 /**
  * Every staff-administration and password-reset endpoint × every role, refusals first, each case
@@ -39,20 +40,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'use a password reset link', method: 'POST', path: () => '/api/public/password-reset/complete', body: { token: 'x'.repeat(43), password: 'a new long password' }, expect: everyone(404) },
 ];
 
-describe('staff routes: every endpoint × role, refusals first', () => {
-  for (const endpoint of ENDPOINTS) {
-    describe(`${endpoint.method} ${endpoint.name}`, () => {
-      const cases = Object.entries(endpoint.expect).sort(([, a], [, b]) => Number(b >= 400) - Number(a >= 400));
-      it('covers every role', () => expect(Object.keys(endpoint.expect).sort()).toEqual([...ALL_ROLES].sort()));
-      for (const [role, status] of cases) {
-        it(`${role} → ${status}`, async () => {
-          const t = await createStaffTestApp(seeded);
-          const session = role === 'anonymous' ? undefined : await t.login(role);
-          const response = await t.call(session, endpoint.method, endpoint.path(t.scenario), endpoint.body);
-          expect(response.status, JSON.stringify(response.body)).toBe(status);
-          if (status >= 400) expect(response.body).toMatchObject({ status, type: expect.stringContaining('/problems/') });
-        });
-      }
-    });
-  }
+describeEveryRole('staff routes', ENDPOINTS, {
+  roles: ALL_ROLES,
+  call: (row, role) => callOnFreshCopy(seeded, role, row.method, row.path(seeded.scenario), row.body),
 });

@@ -134,3 +134,13 @@ export async function createStaffTestApp(seeded: { snapshot: Buffer; scenario: C
     },
   };
 }
+
+/**
+ * One call as `role` (`anonymous`: without a session) on a fresh copy of the seeded database: what
+ * each case of a role table runs (testing/every-role.ts).
+ */
+export async function callOnFreshCopy(seeded: { snapshot: Buffer; scenario: CareScenario }, role: string, method: string, path: string, body?: unknown): ReturnType<StaffTestApp['call']> {
+  const t = await createStaffTestApp(seeded);
+  const session = role === 'anonymous' ? undefined : await t.login(role);
+  return t.call(session, method, path, body);
+}

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import * as OTPAuth from 'otpauth';
+import { codeFor } from '@careloom/renderer/test-authenticator';
 import { ApiClient } from '@careloom/client/api';
 import type { Session } from '@careloom/format/api';
 import { startTestServer } from '@careloom/renderer/test-server';
@@ -7,7 +7,6 @@ import { deep, deepAll, memoryStorage, pierce, seriousViolations, settleAll, unt
 import type { ClClinicApp } from './clinic-app.js';
 import './clinic-app.js';
 
-const codeFor = (secret: string) => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate();
 
 function type(root: Element, selector: string, value: string): void {
   const input = deep(root, selector) as HTMLInputElement;

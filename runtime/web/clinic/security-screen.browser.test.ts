@@ -1,6 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import jsQR from 'jsqr';
-import * as OTPAuth from 'otpauth';
+import { codeFor, decodeQr } from '@careloom/renderer/test-authenticator';
 import { ApiClient } from '@careloom/client/api';
 import type { Session } from '@careloom/format/api';
 import { startTestServer } from '@careloom/renderer/test-server';
@@ -9,29 +8,6 @@ import '../shared/login-form.js';
 import { deep, deepAll, pierce, seriousViolations, until } from '../shared/test-helpers.js';
 import type { ClSecurityScreen } from './security-screen.js';
 import './security-screen.js';
-
-/** What an authenticator app shows for `secret`, `stepsAhead` 30-second steps from now (the server accepts one step either side). */
-const codeFor = (secret: string, stepsAhead = 0) => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: Date.now() + stepsAhead * 30_000 });
-
-/** Reads a QR code drawn as SVG back as a phone camera would: rasterised, then decoded by jsQR. */
-async function decodeQr(image: SVGSVGElement): Promise<string | undefined> {
-  const size = 400;
-  const source = new Blob([new XMLSerializer().serializeToString(image)], { type: 'image/svg+xml' });
-  const url = URL.createObjectURL(source);
-  try {
-    const picture = new Image(size, size);
-    picture.src = url;
-    await picture.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = size;
-    canvas.height = size;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(picture, 0, 0, size, size);
-    return jsQR(context.getImageData(0, 0, size, size).data, size, size)?.data;
-  } finally {
-    URL.revokeObjectURL(url);
-  }
-}
 
 function type(root: Element, selector: string, value: string): void {
   const input = deep(root, selector) as HTMLInputElement;

@@ -1,8 +1,9 @@
 import type { ExternalIdentity } from '../oidc/external-identity-store.js';
 import type { AnswerValue } from '@careloom/format/engine';
 import type { ModuleIndex } from '@careloom/format/engine';
-import type { AlertResponse, Condition, LocalizedText } from '@careloom/format';
+import type { Condition } from '@careloom/format';
 import type { Role } from '../principal.js';
+import type * as Wire from '@careloom/format/api';
 
 /**
  * What the care service needs from storage. As in authoring, every write is one atomic method
@@ -125,32 +126,11 @@ export type AlertKind = 'score' | 'item' | 'zone' | 'missing_report';
 export type AlertSeverity = 'info' | 'warning' | 'urgent';
 
 /**
- * What an alert says, as data, so the clinic can word it in its own language; `message` keeps the
- * English wording for the audit trail and older clients. Texts from module content stay localised
- * maps (every language the module has), with the module's `defaultLanguage` to fall back on.
+ * What an alert says, as data, so the clinic can word it in its own language. The wire contract
+ * (`AlertDetails` in the API schema) is the one source; a stored alert always has one of its coded
+ * forms, never the empty form the schema allows for alerts read back without details.
  */
-export type AlertDetails =
-  | { code: 'missing_report'; params: { day: string; deadline: string; timeZone: string; title: LocalizedText | null; defaultLanguage: string } }
-  | {
-      code: 'score_band' | 'item_threshold';
-      params: {
-        /** The instrument's abbreviation, e.g. 'PHQ-9' (the same in every language). */
-        instrument: string;
-        instrumentName: LocalizedText;
-        /** The alert rule's own text from the module. */
-        rule: LocalizedText;
-        total: number | null;
-        band: string | null;
-        bandLabel: LocalizedText | null;
-        /** For an item rule: the item and its text. */
-        itemId?: string;
-        item?: LocalizedText;
-        defaultLanguage: string;
-        /** The rule's response deadline and escalation (the safety protocol), when it has one. */
-        response?: AlertResponse;
-      };
-    }
-  | { code: 'zone'; params: { title: LocalizedText; zone: 'green' | 'yellow' | 'red'; reasons: LocalizedText[]; defaultLanguage: string } };
+export type AlertDetails = Exclude<Wire.AlertDetails, { code?: never }>;
 
 export interface AlertRecord {
   id: string;

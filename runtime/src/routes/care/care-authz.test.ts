@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { describeEveryRole } from '../../testing/every-role.js';
 import { createCareTestApp } from '../../testing/care-test-app.js';
 import { exampleDocument, releaseNextVersion } from '../../testing/care-fixtures.js';
 import { expectStatus, phq9Answers, responseBody, seedCareScenario } from '../../testing/care-scenario.js';
@@ -122,21 +123,15 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'read the outbox', method: 'GET', path: () => '/api/dev/outbox', expect: { ...NO_CARE_ROLE, therapist: 403, 'other-therapist': 403, 'care-admin': 200, 'other-admin': 200 } },
 ];
 
-describe('care routes: every endpoint × role, refusals first', () => {
-  for (const endpoint of ENDPOINTS) {
-    describe(`${endpoint.method} ${endpoint.name}`, () => {
-      const cases = Object.entries(endpoint.expect).sort(([, a], [, b]) => Number(b >= 400) - Number(a >= 400));
-      it('covers every role', () => expect(Object.keys(endpoint.expect).sort()).toEqual([...ALL_ROLES].sort()));
-      for (const [role, status] of cases) {
-        it(`${role} → ${status}`, async () => {
-          const t = await createCareTestApp({ from: seeded });
-          const response = await t.call(role === 'anonymous' ? undefined : role, endpoint.method, endpoint.path(ids), endpoint.body?.(ids));
-          expect(response.status, JSON.stringify(response.body)).toBe(status);
-          if (status >= 400) expect(response.body).toMatchObject({ status, type: expect.stringContaining('/problems/') });
-        });
-      }
-    });
-  }
+describeEveryRole('care routes', ENDPOINTS, {
+  roles: ALL_ROLES,
+  call: async (row, role) => {
+    const t = await createCareTestApp({ from: seeded });
+    return t.call(role === 'anonymous' ? undefined : role, row.method, row.path(ids), row.body?.(ids));
+  },
+});
+
+describe('care routes', () => {
 
   it('lists every care route of the contract', async () => {
     const t = await createCareTestApp({ from: seeded });

@@ -201,10 +201,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     // The collaboration server starts with the HTTP server, after the services: comment notices
     // reach it through this reference once it is there (before, nobody has a draft open).
     const collabRef: { current?: CollabServer } = {};
+    const draftCodec = workerDraftCodec(yjsWorkers);
     const authoring = createAuthoringService({
       store: stores.authoring,
       drafts: stores.drafts,
-      codec: workerDraftCodec(yjsWorkers),
+      codec: draftCodec,
       examples: exampleDirectory,
       now: () => clock.now(),
       newId: () => ids.newId(),
@@ -259,7 +260,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     // throwaway folder, removed at close.
     const mediaDir = config.mediaDir ?? mkdtempSync(join(tmpdir(), 'careloom-media-'));
     if (config.mediaDir === undefined) temporaryFolders.push(mediaDir);
-    const media = createMediaService({ store: stores.media, content: releasedContent, bodies: openMediaFiles(mediaDir), care: stores.care, maxBytes: config.mediaMaxBytes, now: () => clock.now() });
+    const media = createMediaService({ store: stores.media, drafts: stores.drafts, codec: draftCodec, bodies: openMediaFiles(mediaDir), care: stores.care, maxBytes: config.mediaMaxBytes, now: () => clock.now() });
     const services: Services = { media, webhooks, researchExport, health: createHealthService({ storage: stores, version: readPackageVersion() }), examples, accounts, authoring, care, fhir, apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }), staff, dataAdmin: createDataAdminService({ store: stores.dataAdmin, now: () => clock.now(), newId: () => ids.newId(), sessionRevoked: accounts.sessionRevoked, fhir: { content: releasedContent, getUnit: (id) => stores.care.getUnit(id), canonicalBase: () => `${publicUrl}/fhir/r4` } }), oidc, secondFactor };
     if (!demo) {
       const live = await liveDemoAccounts({ store: stores.accounts, hasher });

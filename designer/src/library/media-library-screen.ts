@@ -24,10 +24,11 @@ export function readableSize(bytes: number, language: string): string {
 
 /**
  * The organisation's media library (`#/media`): every file with its kind, size, upload date and
- * where it is used (the submitted module versions and their blocks), with a preview of pictures,
- * recordings and films. Designers remove a file no version uses; a file in use names the modules
- * that use it instead of offering removal, and a removal the server refuses (a version submitted
- * meanwhile) is said in the designer's words and the list read again.
+ * where it is used (the submitted module versions and the drafts, and their blocks), with a preview
+ * of pictures, recordings and films. Designers remove a file no version or draft uses; a file in use
+ * names the modules that use it instead of offering removal, and a removal the server refuses (a
+ * draft or version that started using it meanwhile) is said in the designer's words and the list
+ * read again.
  */
 export class ClMediaLibraryScreen extends DesignerElement {
   static override styles = [
@@ -124,9 +125,9 @@ export class ClMediaLibraryScreen extends DesignerElement {
           <dt>${t('mediaLibrary.usedIn')}</dt>
           <dd class="uses">${uses.length === 0
             ? t('mediaLibrary.unused')
-            : html`<ul>${uses.map((use) => html`<li><a href=${`#/modules/${encodeURIComponent(use.moduleId)}`}>${use.title}</a>, ${t('mediaLibrary.version', { n: use.version })}${use.blocks.length > 0 ? html` (${t('mediaLibrary.blocks', { n: use.blocks.length, blocks: use.blocks.join(', ') })})` : null}</li>`)}</ul>`}</dd>
+            : html`<ul>${uses.map((use) => html`<li><a href=${`#/modules/${encodeURIComponent(use.moduleId)}`}>${use.title}</a>, ${use.version === undefined ? t('mediaLibrary.draft') : t('mediaLibrary.version', { n: use.version })}${use.blocks.length > 0 ? html` (${t('mediaLibrary.blocks', { n: use.blocks.length, blocks: use.blocks.join(', ') })})` : null}</li>`)}</ul>`}</dd>
         </dl>
-        ${canEdit(workspace) ? html`<div class="actions">${this.#removal(file, uses.length > 0)}</div>` : null}
+        ${canEdit(workspace) ? html`<div class="actions">${this.#removal(file, uses)}</div>` : null}
       </div>
     </li>`;
   }
@@ -144,8 +145,9 @@ export class ClMediaLibraryScreen extends DesignerElement {
     }
   }
 
-  #removal(file: MediaFile, inUse: boolean): TemplateResult {
-    if (inUse) return html`<p class="muted in-use">${t('mediaLibrary.inUse')}</p>`;
+  #removal(file: MediaFile, uses: NonNullable<MediaFile['uses']>): TemplateResult {
+    // Only drafts: the designer can free the file by choosing another one there.
+    if (uses.length > 0) return html`<p class="muted in-use">${t(uses.every((use) => use.version === undefined) ? 'mediaLibrary.inDraftOnly' : 'mediaLibrary.inUse')}</p>`;
     if (this.confirming === file.sha256) {
       return html`<span>${t('mediaLibrary.confirm', { name: file.name })}</span>
         <button type="button" class="danger confirm" ?disabled=${this.busy} @click=${() => void this.#remove(file)}>${t('mediaLibrary.removeForGood')}</button>
@@ -165,7 +167,7 @@ export class ClMediaLibraryScreen extends DesignerElement {
       notice = t('mediaLibrary.removed', { name: file.name });
     } catch (error) {
       if (!isApiError(error)) throw error;
-      // A version naming the file was submitted meanwhile: the list read again shows where.
+      // A draft or a version started naming the file meanwhile: the list read again shows where.
       problem = error.status === 409 ? t('mediaLibrary.refusedInUse', { name: file.name }) : errorText(error);
     } finally {
       this.busy = false;

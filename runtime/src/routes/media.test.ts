@@ -6,11 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { canonicalJson, contentHash } from '@careloom/format/engine';
+import { findBlockMap } from '@careloom/format/ydoc';
 import { validateModule } from '@careloom/format/validate';
 import { DomainError } from '../domain/errors.js';
-import { createReleasedContent } from '../domain/care/released-content.js';
+import { yDocDraftCodec } from '../domain/authoring/ydoc-draft-codec.js';
 import { createMediaService } from '../domain/media/media-service.js';
+import type { MediaStore } from '../domain/media/media-store.js';
 import type { Membership, Principal } from '../domain/principal.js';
 import type { AppEnv } from '../http/app-env.js';
 import { problemResponse } from '../http/problem.js';
@@ -78,12 +81,34 @@ function audit(action: string): Array<{ actor_id: string; organisation_id: strin
  * names these library files. Written straight to the store, as a version submitted before
  * submitting refused another library's files would be.
  */
-async function moduleNaming(id: string, audioUrl: string, captionsUrl: string, release: boolean, organisationId = 'org-a'): Promise<void> {
+function moduleDocument(id: string, audioUrl: string, captionsUrl: string, title = 'Breathing') {
   const paragraph = (words: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: words }] }] });
-  const document = {
-    formatVersion: 1, id, title: { en: 'Breathing' }, languages: ['en'], defaultLanguage: 'en',
+  return {
+    formatVersion: 1, id, title: { en: title }, languages: ['en'], defaultLanguage: 'en',
     pages: [{ id: 'p1', title: { en: 'Listen' }, blocks: [{ type: 'audio', id: 'pacer', src: audioUrl, alt: { en: 'A breathing pacer' }, captions: [{ language: 'en', src: captionsUrl }], transcript: { en: paragraph('Breathe in, breathe out.') } }] }],
   };
+}
+
+/**
+ * A module of org-a with no version, whose live draft (a real Yjs update, as the designer's editor
+ * stores it) names these files. Answers a function that points the draft's audio block elsewhere.
+ */
+async function draftNaming(id: string, title: string, audioUrl: string, captionsUrl: string): Promise<(audio: string) => Promise<void>> {
+  const at = '2026-02-01T00:00:00.000Z';
+  const first = yDocDraftCodec.encode('module', moduleDocument(id, audioUrl, captionsUrl, title));
+  const entry = { id: `audit-create-${id}`, at, actorId: 'person-designer', actorRole: null, action: 'document.create', objectType: 'module', objectId: id, organisationId: 'org-a', unitId: null, patientId: null, requestId: null, ip: null, details: {} };
+  await t.stores.authoring.createDocument({ document: { id, organisationId: 'org-a', kind: 'module', title, createdBy: 'person-designer', createdAt: at, updatedAt: at, releasedVersion: null }, draftUpdate: first, audit: entry });
+  return async (audio) => {
+    const doc = new Y.Doc();
+    for (const update of (await t.stores.drafts.loadUpdates(id)).updates) Y.applyUpdate(doc, update);
+    const before = Y.encodeStateVector(doc);
+    findBlockMap(doc, 'pacer')!.set('src', audio);
+    await t.stores.drafts.appendUpdate(id, Y.encodeStateAsUpdate(doc, before), 'person-designer');
+  };
+}
+
+async function moduleNaming(id: string, audioUrl: string, captionsUrl: string, release: boolean, organisationId = 'org-a'): Promise<void> {
+  const document = moduleDocument(id, audioUrl, captionsUrl);
   const result = validateModule(document);
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   const at = '2026-02-01T00:00:00.000Z';
@@ -103,7 +128,7 @@ beforeAll(async () => {
   t.db.prepare("INSERT INTO organisations (id, slug, name, kind, created_at) VALUES ('org-b', 'org-b', 'Publisher B', 'publisher', 'x')").run();
   for (const name of ['designer-b', 'tester']) t.db.prepare('INSERT INTO people (id, email, name, password_hash, created_at, password_chosen_at) VALUES (?, ?, ?, ?, ?, ?)').run(`person-${name}`, `${name}@example.org`, name, 'x', 'x', 'x');
   mediaDir = mkdtempSync(join(tmpdir(), 'careloom-media-test-'));
-  const media = createMediaService({ store: t.stores.media, content: createReleasedContent(t.stores.authoring), bodies: openMediaFiles(mediaDir), care: t.stores.care, maxBytes: LIMIT, now: () => t.clock.now() });
+  const media = createMediaService({ store: t.stores.media, drafts: t.stores.drafts, codec: yDocDraftCodec, bodies: openMediaFiles(mediaDir), care: t.stores.care, maxBytes: LIMIT, now: () => t.clock.now() });
   app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
     c.set('requestId', 'req-media');
@@ -274,7 +299,7 @@ describe('reading through a module: whoever may see a module that names the file
     await moduleNaming('breathing-draft', audio, captions, false);
     const refused = await call('designer', 'DELETE', audio);
     expect(refused.status).toBe(409);
-    expect(refused.body['detail']).toContain('breathing-draft version 1');
+    expect(refused.body['detail']).toContain('version 1 of "Breathing" (block "pacer")');
     // The library list says where each file is used: module, version, state and the blocks.
     const listed = (await call('publisher', 'GET', '/api/media/org-a')).body['media'] as Array<{ url: string; uses: unknown[] }>;
     const uses = [{ moduleId: 'breathing-draft', title: 'Breathing', version: 1, state: 'submitted', blocks: ['pacer'] }];
@@ -333,6 +358,85 @@ describe('another organisation\'s files and unrelated units', () => {
     expectStatus(await t.call('other-patient', 'POST', '/api/me/invitations/accept', { code: created.invitation.code }), 200);
     // Unit two's therapist and patient read it; unit one's therapist and patient (enrolled on another module) do not; org-b's designer never.
     expect(await readers(calm)).toEqual({ anonymous: 401, designer: 200, publisher: 200, tester: 200, 'designer-b': 404, 'care-admin': 200, therapist: 404, 'other-therapist': 200, patient: 404, 'other-patient': 200 });
+  });
+});
+
+describe('a file only a draft names', () => {
+  it('is listed with the draft that uses it, and removing it is refused (409 naming the draft) until the draft no longer names it', async () => {
+    const audio = urlOf(await upload('designer', mp3(230), 'draft-pacer.mp3'));
+    const captions = urlOf(await upload('designer', Uint8Array.from([...VTT, 0x0a, 0x0a]), 'draft-pacer.en.vtt'));
+    const other = urlOf(await upload('designer', mp3(231), 'other-pacer.mp3'));
+    const repoint = await draftNaming('calm-breathing', 'Calm breathing', audio, captions);
+
+    const listed = (await call('tester', 'GET', '/api/media/org-a')).body['media'] as Array<{ url: string; uses: unknown[] }>;
+    const draftUse = [{ moduleId: 'calm-breathing', title: 'Calm breathing', state: 'draft', blocks: ['pacer'] }];
+    expect(listed.find((entry) => entry.url === audio)?.uses).toEqual(draftUse);
+    expect(listed.find((entry) => entry.url === captions)?.uses).toEqual(draftUse);
+    expect(listed.find((entry) => entry.url === other)?.uses).toEqual([]);
+
+    // Every role: the designer is refused because of the draft, the others as for any removal.
+    const expected = { anonymous: 401, designer: 409, publisher: 403, tester: 403, 'designer-b': 404, 'care-admin': 404, therapist: 404, 'other-therapist': 404, patient: 404, 'other-patient': 404 };
+    const answers: Record<string, number> = {};
+    for (const role of ROLES) answers[role] = (await call(role, 'DELETE', audio)).status;
+    expect(answers).toEqual(expected);
+    const refused = await call('designer', 'DELETE', audio);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.body).toMatchObject({ status: 409, code: 'conflict' });
+    expect(refused.body['detail']).toBe('The file is used by the draft of "Calm breathing" (block "pacer"). Choose another file in the draft, or remove the block, first; then the file can be removed.');
+    expect(refused.body['issues']).toEqual([{ code: 'media.in_use_by_draft', path: '', message: 'Used by the draft of "Calm breathing" (block "pacer").' }]);
+    expect((await call('designer', 'GET', audio)).status).toBe(200);
+    expect(audit('media.delete').filter((row) => audio.includes(row.object_id))).toEqual([]);
+
+    // The designer chooses another recording in the draft: the first one is free, the other in use.
+    await repoint(other);
+    const after = (await call('designer', 'GET', '/api/media/org-a')).body['media'] as Array<{ url: string; uses: unknown[] }>;
+    expect(after.find((entry) => entry.url === audio)?.uses).toEqual([]);
+    expect(after.find((entry) => entry.url === other)?.uses).toEqual(draftUse);
+    expect((await call('designer', 'DELETE', other)).status).toBe(409);
+    expect((await call('designer', 'DELETE', audio)).status).toBe(204);
+    // The captions are still named by the draft.
+    expect((await call('designer', 'DELETE', captions)).status).toBe(409);
+  });
+
+  it('a version and a draft naming the same file are both listed and both named in the refusal', async () => {
+    const audio = urlOf(await upload('designer', mp3(232), 'both.mp3'));
+    const captions = urlOf(await upload('designer', Uint8Array.from([...VTT, 0x0a, 0x0a, 0x0a]), 'both.en.vtt'));
+    await moduleNaming('box-breathing', audio, captions, false);
+    await draftNaming('box-breathing-2', 'Box breathing, longer', audio, captions);
+    const listed = (await call('designer', 'GET', '/api/media/org-a')).body['media'] as Array<{ url: string; uses: Array<Record<string, unknown>> }>;
+    expect(listed.find((entry) => entry.url === audio)?.uses).toEqual([
+      { moduleId: 'box-breathing', title: 'Breathing', version: 1, state: 'submitted', blocks: ['pacer'] },
+      { moduleId: 'box-breathing-2', title: 'Box breathing, longer', state: 'draft', blocks: ['pacer'] },
+    ]);
+    const refused = await call('designer', 'DELETE', audio);
+    expect(refused.status).toBe(409);
+    expect(refused.body['detail']).toBe('The file is used by version 1 of "Breathing" (block "pacer"), the draft of "Box breathing, longer" (block "pacer"). A submitted version never changes, so the file stays in the library.');
+  });
+});
+
+describe('the library list: the same few store reads however many files it holds', () => {
+  it('reads the files, the versions naming media and the drafts once each, never per file', async () => {
+    const calls: string[] = [];
+    const counting = new Proxy(t.stores.media, {
+      get(target, key: string) {
+        const value = Reflect.get(target, key) as unknown;
+        return typeof value === 'function' ? (...args: unknown[]) => { calls.push(key); return (value as (...a: unknown[]) => unknown).apply(target, args); } : value;
+      },
+    }) as MediaStore;
+    const media = createMediaService({ store: counting, drafts: t.stores.drafts, codec: yDocDraftCodec, bodies: openMediaFiles(mediaDir), care: t.stores.care, maxBytes: LIMIT, now: () => t.clock.now() });
+    const context = { principal: principal('designer'), requestId: null, ip: null };
+    const few = await media.list(context, 'org-a');
+    const readsForFew = calls.splice(0);
+    for (let seed = 1; seed <= 30; seed += 1) {
+      const bytes = mp3(0);
+      bytes[101] = seed;
+      expectStatus(await upload('designer', bytes, `many-${seed}.mp3`), 201);
+    }
+    const many = await media.list(context, 'org-a');
+    expect(many.length).toBe(few.length + 30);
+    expect(many.some((file) => (file.uses ?? []).length > 0)).toBe(true);
+    expect(calls).toEqual(readsForFew);
+    expect([...calls].sort()).toEqual(['listDraftStates', 'listMedia', 'listVersionsNamingMedia']);
   });
 });
 

@@ -105,7 +105,7 @@ export function createTestServices(stores: Stores, options: { examples: ExampleC
     care,
     fhir,
     apiTokens: createApiTokenService({ store: stores.apiTokens, care: stores.care, now: () => clock.now(), newId: () => ids.newId() }),
-    media: createMediaService({ store: stores.media, content: createReleasedContent(stores.authoring), bodies: openMediaFiles(options.mediaDir ?? join(tmpdir(), 'careloom-test-media')), care: stores.care, maxBytes: options.mediaMaxBytes ?? 1024 * 1024, now: () => clock.now() }),
+    media: createMediaService({ store: stores.media, drafts: stores.drafts, codec: yDocDraftCodec, bodies: openMediaFiles(options.mediaDir ?? join(tmpdir(), 'careloom-test-media')), care: stores.care, maxBytes: options.mediaMaxBytes ?? 1024 * 1024, now: () => clock.now() }),
     researchExport: createResearchExportService({ care: stores.care, content: createReleasedContent(stores.authoring), audit: stores.audit, pseudonymSecret: Buffer.alloc(32, 1), now: () => clock.now(), newId: () => ids.newId() }),
     webhooks: createWebhookService({ store: stores.webhooks, policy: options.webhookTargets ?? PUBLIC_TARGETS_ONLY, now: () => clock.now(), newId: () => ids.newId() }),
   };

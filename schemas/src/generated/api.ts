@@ -2204,12 +2204,12 @@ export interface MediaFile {
   sizeBytes: number;
   uploadedAt: string;
   /**
-   * In the library list: the submitted versions of the organisation's modules that name the file, with the blocks that do. A file in use cannot be removed.
+   * In the library list: the submitted versions and the drafts of the organisation's modules that name the file, with the blocks that do. A file in use cannot be removed.
    */
   uses?: MediaUse[];
 }
 /**
- * A submitted module version that names a library file.
+ * A submitted module version, or the draft of a module or program, that names a library file.
  *
  * This interface was referenced by `CareloomApi`'s JSON-Schema
  * via the `definition` "MediaUse".
@@ -2220,7 +2220,13 @@ export interface MediaUse {
    * The module's title in its default language.
    */
   title: string;
-  version: number;
+  /**
+   * The version's number; absent for a draft.
+   */
+  version?: number;
+  /**
+   * The version's state (submitted, in_review, released…), or "draft" for a draft.
+   */
   state: string;
   /**
    * The ids of the blocks that name the file.

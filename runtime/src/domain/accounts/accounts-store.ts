@@ -63,7 +63,9 @@ export interface SessionRecord {
   /**
    * The person's organisation requires a second factor they do not have: the session may only set
    * one up (auth/second-factor-owed.ts). Set when the rule is turned on with the session open
-   * (SecondFactorStore.setPolicy); cleared by the enrolment or the rule turned off.
+   * (SecondFactorStore.setPolicy); cleared by the enrolment or the rule turned off. `findSession`
+   * never answers it while the person has a confirmed second factor, whatever the stored mark says
+   * (the rule and an enrolment crossing can leave both; storage/sqlite/accounts-rows.ts).
    */
   secondFactorOwed?: true;
 }

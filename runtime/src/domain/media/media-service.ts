@@ -1,16 +1,17 @@
 import type { AuditContext } from '../accounts/accounts-store.js';
 import { AUTHORING_ROLES, rolesIn } from '../authoring/policy.js';
 import type { CareContext } from '../care/care-deps.js';
-import type { CareStore, ReleasedContent } from '../care/ports.js';
-import { titleOf } from '../authoring/document-content.js';
+import type { CareStore } from '../care/ports.js';
 import type { MediaUse as MediaUseView } from '@careloom/format/api';
-import { mediaReferences } from './media-references.js';
+import type { DraftCodec } from '../authoring/draft-codec.js';
+import type { DraftUpdates } from '../authoring/ports.js';
 import { DomainError } from '../errors.js';
 import type { Principal, Role } from '../principal.js';
 import { createMediaAccess } from './media-access.js';
 import { BodyTooLarge, type MediaBodies } from './media-bodies.js';
 import type { MediaKind, MediaRecord, MediaStore } from './media-store.js';
 import { sniffMedia } from './media-types.js';
+import { createMediaUses } from './media-uses.js';
 
 /** What a designer sees of a library file. */
 export interface MediaView {
@@ -22,7 +23,7 @@ export interface MediaView {
   mediaType: string;
   sizeBytes: number;
   uploadedAt: string;
-  /** In the library list: the submitted versions that name it, with the blocks that do. */
+  /** In the library list: the submitted versions and the drafts that name it, with the blocks that do. */
   uses?: MediaUseView[];
 }
 
@@ -30,8 +31,9 @@ export interface MediaServiceDeps {
   store: MediaStore;
   bodies: MediaBodies;
   care: Pick<CareStore, 'listEnrollmentsOfPatient' | 'listDeployments' | 'listUnits'>;
-  /** Versions' content, to name the blocks that use a file in the library list (without it, no blocks are named). */
-  content?: Pick<ReleasedContent, 'versionContent'>;
+  /** The drafts' stored updates and the codec that reads them: a file a draft names is in use too (media-uses.ts). */
+  drafts: Pick<DraftUpdates, 'loadUpdates'>;
+  codec: Pick<DraftCodec, 'decode'>;
   /** The largest body accepted, in bytes (CARELOOM_MEDIA_MAX_BYTES). */
   maxBytes: number;
   now: () => Date;
@@ -61,6 +63,29 @@ export function cleanFileName(name: string | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
   const clean = base.replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, 200);
   return clean === '' ? 'file' : clean;
+}
+
+/** How often a removal reads the drafts again when one changed between the reading and the removal. */
+const MAX_REMOVAL_ATTEMPTS = 3;
+
+/** The refusal of a removal, naming where the file is used as the designer knows those places (titles, versions, drafts, blocks). */
+function inUse(uses: readonly MediaUseView[]): DomainError {
+  const place = (use: MediaUseView) => {
+    const blocks = use.blocks.length === 0 ? '' : ` (${use.blocks.length === 1 ? 'block' : 'blocks'} ${use.blocks.map((block) => `"${block}"`).join(', ')})`;
+    return use.version === undefined ? `the draft of "${use.title}"${blocks}` : `version ${use.version} of "${use.title}"${blocks}`;
+  };
+  const drafts = uses.filter((use) => use.version === undefined);
+  const why = drafts.length === uses.length
+    ? 'Choose another file in the draft, or remove the block, first; then the file can be removed.'
+    : 'A submitted version never changes, so the file stays in the library.';
+  // One issue per place; the detail says it all in words.
+  return new DomainError('conflict', `The file is used by ${uses.map(place).join(', ')}. ${why}`, {
+    issues: uses.map((use) => ({
+      code: use.version === undefined ? 'media.in_use_by_draft' : 'media.in_use_by_version',
+      path: '',
+      message: `Used by ${place(use)}.`,
+    })),
+  });
 }
 
 function humanBytes(bytes: number): string {
@@ -114,27 +139,21 @@ export function createMediaService(deps: MediaServiceDeps) {
     return { sha256: match[1]!, extension: match[2]! };
   };
 
-  // One query per file: a library holds tens to hundreds of files, and the list is a designer's screen.
-  const usesWithBlocks = async (media: MediaRecord): Promise<MediaUseView[]> => {
-    const uses = await deps.store.usesOf(media.organisationId, media.sha256);
-    return Promise.all(uses.map(async (use) => {
-      const version = await deps.content?.versionContent(use.moduleId, use.version);
-      const blocks = version ? [...new Set(mediaReferences(version.content).filter((reference) => reference.sha256 === media.sha256 && reference.organisationId === media.organisationId).flatMap((reference) => (reference.block ? [reference.block.id] : [])))] : [];
-      return { moduleId: use.moduleId, title: version ? titleOf(version.content, use.moduleId) : use.moduleId, version: use.version, state: use.state, blocks };
-    }));
-  };
+  const uses = createMediaUses({ store: deps.store, drafts: deps.drafts, codec: deps.codec });
 
   return {
     maxBytes: deps.maxBytes,
 
     /**
      * The library, newest first, for its organisation's designers, publishers and testers, each
-     * file with the submitted module versions and blocks that use it (such a file cannot be removed).
+     * file with the submitted module versions, drafts and blocks that use it (such a file cannot be
+     * removed). A constant number of queries however many files the library holds (media-uses.ts).
      */
     async list(context: CareContext, organisationId: string): Promise<MediaView[]> {
       member(context, organisationId, AUTHORING_ROLES, 'read');
       const files = await deps.store.listMedia(organisationId);
-      return Promise.all(files.map(async (media) => ({ ...view(media), uses: await usesWithBlocks(media) })));
+      const found = await uses.ofLibrary(organisationId, files.map((media) => media.sha256));
+      return files.map((media) => ({ ...view(media), uses: found.byFile.get(media.sha256) ?? [] }));
     },
 
     /**
@@ -185,18 +204,30 @@ export function createMediaService(deps: MediaServiceDeps) {
       }
     },
 
-    /** Removes a file no submitted version names; the body goes too when no other library holds it. */
+    /**
+     * Removes a file no submitted version and no draft names; the body goes too when no other
+     * library holds it. Refused (409) naming every module, version and draft that uses it. The
+     * drafts are read first (media-uses.ts) and the store removes only if none changed meanwhile;
+     * a draft being typed in at that moment makes it read them again, a few times at most.
+     */
     async remove(context: CareContext, organisationId: string, file: string): Promise<void> {
       const { principal, role } = member(context, organisationId, ['designer'], 'remove files from');
       const { sha256 } = parseFile(file);
       await oneAtATime(sha256, async () => {
-        const result = await deps.store.deleteMedia({ organisationId, sha256, audit: auditOf(context, principal, role) });
-        if (!result.deleted && result.reason === 'missing') throw new DomainError('not_found', NO_SUCH_FILE);
-        if (!result.deleted) {
-          const where = (result.uses ?? []).map((use) => `${use.moduleId} version ${use.version}`).join(', ');
-          throw new DomainError('conflict', `The file is used by ${where}, which cannot change; it stays in the library.`);
+        for (let attempt = 1; ; attempt += 1) {
+          if (!(await deps.store.getMedia(organisationId, sha256))) throw new DomainError('not_found', NO_SUCH_FILE);
+          const found = await uses.ofLibrary(organisationId, [sha256]);
+          const using = found.byFile.get(sha256) ?? [];
+          if (using.length > 0) throw inUse(using);
+          const result = await deps.store.deleteMedia({ organisationId, sha256, audit: auditOf(context, principal, role), draftsAsOf: found.drafts });
+          if (result.deleted) {
+            if (!result.remainingElsewhere) await deps.bodies.remove(sha256);
+            return;
+          }
+          if (result.reason === 'missing') throw new DomainError('not_found', NO_SUCH_FILE);
+          if (result.reason === 'in_use') throw inUse((await uses.ofLibrary(organisationId, [sha256])).byFile.get(sha256) ?? []);
+          if (attempt === MAX_REMOVAL_ATTEMPTS) throw new DomainError('conflict', 'The file was not removed: the drafts of this organisation kept changing while it was checked whether one uses it. Try again in a moment.');
         }
-        if (!result.remainingElsewhere) await deps.bodies.remove(sha256);
       });
     },
 

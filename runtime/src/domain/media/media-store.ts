@@ -28,6 +28,21 @@ export interface MediaUse {
   state: string;
 }
 
+/** A submitted version that names some library URL, with its stored content (canonical JSON). */
+export interface VersionNamingMedia extends MediaUse {
+  content: string;
+}
+
+/**
+ * The live draft of one of the organisation's modules or programs and the newest update stored
+ * for it (0 when none): what tells whether a draft changed since its media references were read.
+ */
+export interface DraftState {
+  document: string;
+  kind: 'module' | 'program';
+  lastSeq: number;
+}
+
 /**
  * The media libraries' metadata. Each method is one atomic operation (one transaction in SQL) that
  * writes its own audit row. Implementations: storage/sqlite/sqlite-media-store.ts,
@@ -49,9 +64,21 @@ export interface MediaStore {
    */
   usesOf(organisationId: string, sha256: string): Promise<MediaUse[]>;
   /**
+   * Every submitted version of the organisation's modules whose content holds a media library URL,
+   * with that content, in one query: the library list matches them against all its files at once
+   * (one query per file was the list's cost before).
+   */
+  listVersionsNamingMedia(organisationId: string): Promise<VersionNamingMedia[]>;
+  /** The drafts of the organisation's modules and programs with their newest update, in one query. */
+  listDraftStates(organisationId: string): Promise<DraftState[]>;
+  /**
    * Removes a file from the library with its `media.delete` audit row, unless a submitted version
    * names it (`in_use`, nothing written). `remainingElsewhere` says whether another library still
    * holds the same body (then the body must stay).
+   *
+   * `draftsAsOf` is the organisation's drafts as the caller read them when it found none of them
+   * naming the file: if any draft has been changed (or added) since, nothing is removed
+   * (`drafts_changed`), so a draft that named the file meanwhile is not left pointing at nothing.
    */
-  deleteMedia(input: { organisationId: string; sha256: string; audit: AuditContext }): Promise<{ deleted: false; reason: 'missing' | 'in_use'; uses?: MediaUse[] } | { deleted: true; remainingElsewhere: boolean }>;
+  deleteMedia(input: { organisationId: string; sha256: string; audit: AuditContext; draftsAsOf?: DraftState[] }): Promise<{ deleted: false; reason: 'missing' | 'in_use' | 'drafts_changed'; uses?: MediaUse[] } | { deleted: true; remainingElsewhere: boolean }>;
 }

@@ -6,6 +6,8 @@ export interface MediaStoreHarness {
   media: MediaStore;
   /** Runs fixture SQL on the same database (portable between SQLite and PostgreSQL). */
   exec(sql: string): Promise<void>;
+  /** Stores a draft update (the collaboration server's update log on the same database). */
+  appendDraftUpdate(document: string, update: Uint8Array): Promise<number>;
   auditRows(): Promise<Array<{ action: string; objectId: string | null; organisationId: string | null; details: Record<string, unknown> }>>;
   close(): Promise<void>;
 }
@@ -82,6 +84,43 @@ export function runMediaStoreContract(name: string, open: () => Promise<MediaSto
       expect(await h.media.deleteMedia({ organisationId: 'org-b', sha256: hashB, audit: context })).toEqual({ deleted: true, remainingElsewhere: false });
       const deletions = (await h.auditRows()).filter((row) => row.action === 'media.delete');
       expect(deletions.map((row) => [row.organisationId, row.objectId])).toEqual([['org-a', hashB], ['org-b', hashB]]);
+    });
+
+    it('answers every version naming any library URL, with its content, in one call whatever the number of files', async () => {
+      const hashes = Array.from({ length: 40 }, (_, index) => index.toString(16).padStart(64, 'c'));
+      for (const [index, sha256] of hashes.entries()) await h.media.addMedia({ media: file('org-a', sha256, { uploadedAt: `2026-03-01T08:00:${String(index).padStart(2, '0')}.000Z` }), audit: context });
+      await h.exec("INSERT INTO modules (id, organisation_id, kind, title, created_by, created_at, updated_at) VALUES ('m2', 'org-a', 'module', 'M2', 'person-designer', 'x', 'x'), ('mb', 'org-b', 'module', 'MB', 'person-designer', 'x', 'x')");
+      const version = (moduleId: string, number: number, content: string) =>
+        `INSERT INTO versions (module_id, number, content, content_hash, change_note, authored_by, contributors, draft_seq, created_at) VALUES ('${moduleId}', ${number}, '${content}', '${'f'.repeat(64)}', '', 'person-designer', '[]', 0, 'x')`;
+      await h.exec(useA);
+      await h.exec(stateA);
+      await h.exec(version('m2', 1, `{"pages":[${hashes.map((sha256) => `{"src":"/api/media/org-a/${sha256}.mp3"}`).join(',')}]}`));
+      await h.exec(version('m2', 2, '{"title":"no media"}'));
+      await h.exec(version('mb', 1, `{"src":"/api/media/org-b/${hashA}.mp3"}`));
+      const found = await h.media.listVersionsNamingMedia('org-a');
+      expect(found.map(({ moduleId, version: number, state }) => [moduleId, number, state])).toEqual([['m1', 1, 'released'], ['m2', 1, 'submitted']]);
+      expect(hashes.every((sha256) => found[1]!.content.includes(sha256))).toBe(true);
+      expect(JSON.parse(found[0]!.content)).toEqual({ src: `/api/media/org-a/${hashA}.mp3` });
+      expect((await h.media.listVersionsNamingMedia('org-b')).map((entry) => entry.moduleId)).toEqual(['mb']);
+    });
+
+    it('tells each draft of the organisation with its newest update, and refuses a removal when a draft changed after it was read', async () => {
+      await h.exec("INSERT INTO modules (id, organisation_id, kind, title, created_by, created_at, updated_at) VALUES ('p1', 'org-a', 'program', 'P1', 'person-designer', 'x', 'x'), ('mb', 'org-b', 'module', 'MB', 'person-designer', 'x', 'x')");
+      expect(await h.media.listDraftStates('org-a')).toEqual([{ document: 'm1', kind: 'module', lastSeq: 0 }, { document: 'p1', kind: 'program', lastSeq: 0 }]);
+      const first = await h.appendDraftUpdate('m1', new Uint8Array([1, 2]));
+      await h.appendDraftUpdate('mb', new Uint8Array([3]));
+      const before = await h.media.listDraftStates('org-a');
+      expect(before).toEqual([{ document: 'm1', kind: 'module', lastSeq: first }, { document: 'p1', kind: 'program', lastSeq: 0 }]);
+      await h.media.addMedia({ media: file('org-a', hashA), audit: context });
+      await h.media.addMedia({ media: file('org-a', hashB), audit: context });
+      // Another organisation's draft changing does not matter; this organisation's does.
+      await h.appendDraftUpdate('mb', new Uint8Array([4]));
+      expect(await h.media.deleteMedia({ organisationId: 'org-a', sha256: hashA, audit: context, draftsAsOf: before })).toEqual({ deleted: true, remainingElsewhere: false });
+      await h.appendDraftUpdate('p1', new Uint8Array([5]));
+      expect(await h.media.deleteMedia({ organisationId: 'org-a', sha256: hashB, audit: context, draftsAsOf: before })).toEqual({ deleted: false, reason: 'drafts_changed' });
+      expect(await h.media.getMedia('org-a', hashB)).toBeDefined();
+      expect(await h.media.deleteMedia({ organisationId: 'org-a', sha256: hashB, audit: context, draftsAsOf: await h.media.listDraftStates('org-a') })).toEqual({ deleted: true, remainingElsewhere: false });
+      expect((await h.auditRows()).filter((row) => row.action === 'media.delete').map((row) => row.objectId)).toEqual([hashA, hashB]);
     });
 
     it('refuses a malformed hash and a file of an unknown organisation, writing nothing', async () => {

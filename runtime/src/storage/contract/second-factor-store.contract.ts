@@ -123,6 +123,23 @@ export function runSecondFactorStoreContract(name: string, open: () => Promise<S
       expect(audit.at(-1)).toEqual({ required: false, sessionsFreed: 2 });
     });
 
+    it('a mark left beside a confirmed second factor (the rule and the enrolment crossing) does not hold the session back', async () => {
+      await h.secondFactors.beginEnrolment({ personId: 'ann', secretSealed: 'sealed-ann', at, audit: context });
+      await h.secondFactors.confirmEnrolment({ personId: 'ann', step: 1, recoveryCodeHashes: ['ha'], at, audit: context });
+      // The state two crossing transactions can leave on PostgreSQL: the mark written although the factor is confirmed.
+      await h.accounts.createSession({ id: 's-ann-marked', personId: 'ann', csrfToken: 'csrf-m', createdAt: at, expiresAt: '2026-03-08T08:00:00.000Z', lastSeenAt: at, secondFactorOwed: true }, context);
+      await h.accounts.createSession({ id: 's-pat-marked', personId: 'pat', csrfToken: 'csrf-p', createdAt: at, expiresAt: '2026-03-08T08:00:00.000Z', lastSeenAt: at, secondFactorOwed: true }, context);
+      expect(await h.accounts.findSession('s-ann-marked')).toMatchObject({ id: 's-ann-marked', personId: 'ann' });
+      expect((await h.accounts.findSession('s-ann-marked'))?.secondFactorOwed).toBeUndefined();
+      // Without a confirmed factor the mark holds (pat), and it holds again once ann's factor is removed.
+      expect((await h.accounts.findSession('s-pat-marked'))?.secondFactorOwed).toBe(true);
+      await h.secondFactors.remove({ personId: 'ann', audit: context });
+      expect((await h.accounts.findSession('s-ann-marked'))?.secondFactorOwed).toBe(true);
+      // An enrolment begun but not confirmed is no second factor yet.
+      await h.secondFactors.beginEnrolment({ personId: 'ann', secretSealed: 'sealed-ann-2', at, audit: context });
+      expect((await h.accounts.findSession('s-ann-marked'))?.secondFactorOwed).toBe(true);
+    });
+
     it('reaches someone who joins while signed in: a staff role in an organisation that requires it marks their password sessions until they enrol or leave', async () => {
       const other: Organisation = { id: 'care-y', slug: 'care-y', name: 'Care Y', kind: 'care_provider', createdAt: at };
       await h.accounts.createOrganisation(other, context);

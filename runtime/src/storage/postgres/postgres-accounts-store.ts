@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { AccountsStore, AuditContext, KeepAdminGuard, Member, Organisation, RoleGrant } from '../../domain/accounts/accounts-store.js';
 import { DomainError } from '../../domain/errors.js';
 import { uuidGenerator, type IdGenerator } from '../../ids.js';
-import { grantOf, toMembership, toOrganisation, toPerson, toSession, type MembershipRow, type OrganisationRow, type PersonRow, type SessionRow } from '../sqlite/accounts-rows.js';
+import { SESSION_BY_ID, grantOf, toMembership, toOrganisation, toPerson, toSession, type MembershipRow, type OrganisationRow, type PersonRow, type SessionRow } from '../sqlite/accounts-rows.js';
 import { inTransaction, isUniqueViolation } from './open-postgres.js';
 import { writeAuditEntryPg } from './postgres-audit-log.js';
 
@@ -219,7 +219,7 @@ export function createPostgresAccountsStore(pool: pg.Pool, options: { ids?: IdGe
       });
     },
     async findSession(id) {
-      const row = await one<SessionRow>(pool, 'SELECT * FROM sessions WHERE id = $1', [id]);
+      const row = await one<SessionRow>(pool, SESSION_BY_ID.replace('$ID', '$1'), [id]);
       return row && toSession(row);
     },
     async touchSession(id, at) {

@@ -56,6 +56,20 @@ export const toMembership = (row: MembershipRow): MembershipRecord => ({
   ...(row.unit_id === null ? {} : { unitId: row.unit_id }),
   ...(row.granted_by === null ? {} : { grantedBy: row.granted_by }),
 });
+/**
+ * A session row as the session check reads it. The mark "owes a second factor" counts only while
+ * the person has no confirmed second factor: on PostgreSQL (READ COMMITTED) an organisation turning
+ * the rule on and the person confirming their enrolment at the same moment can each miss the
+ * other's uncommitted write (the rule's UPDATE does not see the confirmation, the confirmation's
+ * "free my sessions" UPDATE does not see the new mark) and leave a mark beside a confirmed factor.
+ * Reading the mark against second_factors makes that state harmless on every store, whatever order
+ * the writes take, instead of locking every staff member's row when a rule changes. Portable SQL;
+ * `$ID` is the placeholder of the session id (`?` or `$1`).
+ */
+export const SESSION_BY_ID = `SELECT s.id, s.person_id, s.csrf_token, s.created_at, s.expires_at, s.last_seen_at, s.ip, s.user_agent, s.sign_in_method,
+    CASE WHEN s.second_factor_owed = 1 AND NOT EXISTS (SELECT 1 FROM second_factors f WHERE f.person_id = s.person_id AND f.confirmed_at IS NOT NULL) THEN 1 ELSE 0 END AS second_factor_owed
+  FROM sessions s WHERE s.id = $ID`;
+
 export const toSession = (row: SessionRow): SessionRecord => ({
   id: row.id,
   personId: row.person_id,

@@ -3,7 +3,7 @@ import type { AccountsStore, AuditContext, KeepAdminGuard, Member, Organisation,
 import { DomainError } from '../../domain/errors.js';
 import { uuidGenerator, type IdGenerator } from '../../ids.js';
 import { writeAuditEntry } from './sqlite-audit-log.js';
-import { grantOf, isUniqueViolation, toMembership, toOrganisation, toPerson, toSession, type MembershipRow, type OrganisationRow, type PersonRow, type SessionRow } from './accounts-rows.js';
+import { SESSION_BY_ID, grantOf, isUniqueViolation, toMembership, toOrganisation, toPerson, toSession, type MembershipRow, type OrganisationRow, type PersonRow, type SessionRow } from './accounts-rows.js';
 
 interface AuditRow {
   action: string;
@@ -53,7 +53,7 @@ export function createSqliteAccountsStore(db: Database.Database, options: { ids?
     insertSession: db.prepare(
       'INSERT INTO sessions (id, person_id, csrf_token, created_at, expires_at, last_seen_at, ip, user_agent, sign_in_method, second_factor_owed) VALUES (@id, @personId, @csrfToken, @createdAt, @expiresAt, @lastSeenAt, @ip, @userAgent, @signInMethod, @secondFactorOwed)',
     ),
-    sessionById: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?'),
+    sessionById: db.prepare<[string], SessionRow>(SESSION_BY_ID.replace('$ID', '?')),
     touchSession: db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?'),
     deleteSession: db.prepare<[string], SessionRow>('DELETE FROM sessions WHERE id = ? RETURNING *'),
     deleteSessionsOfPerson: db.prepare<[string, string], { id: string }>('DELETE FROM sessions WHERE person_id = ? AND id <> ? RETURNING id'),

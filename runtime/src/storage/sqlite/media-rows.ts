@@ -1,4 +1,4 @@
-import type { MediaKind, MediaRecord, MediaUse } from '../../domain/media/media-store.js';
+import type { DraftState, MediaKind, MediaRecord, MediaUse } from '../../domain/media/media-store.js';
 
 /** A media_files row (SQLite and PostgreSQL alike; PostgreSQL's BIGINT size arrives as a string). */
 export interface MediaRow {
@@ -39,3 +39,20 @@ export const MEDIA_INSERT_COLUMNS = 'organisation_id, sha256, media_type, kind, 
 
 /** The audit details of an upload or a deletion: the body's hash, type and size, never the file name. */
 export const mediaAuditDetails = (media: MediaRecord, extra: Record<string, unknown> = {}) => ({ mediaType: media.mediaType, kind: media.kind, sizeBytes: media.sizeBytes, ...extra });
+
+export interface DraftStateRow {
+  document: string;
+  kind: string;
+  last_seq: number | string | null;
+}
+
+export const toDraftState = (row: DraftStateRow): DraftState => ({ document: row.document, kind: row.kind === 'program' ? 'program' : 'module', lastSeq: Number(row.last_seq ?? 0) });
+
+/** Whether the drafts read before a removal are still as they were: none changed, none added. */
+export function draftsUnchanged(before: readonly DraftState[], now: readonly DraftState[]): boolean {
+  const seen = new Map(before.map((draft) => [draft.document, draft.lastSeq]));
+  return now.every((draft) => seen.get(draft.document) === draft.lastSeq);
+}
+
+/** The library URL prefix every version naming a library file holds (media-references.ts). */
+export const MEDIA_URL_MARK = '/api/media/';

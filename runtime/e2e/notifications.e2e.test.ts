@@ -210,7 +210,7 @@ describe('notifications and outreach', () => {
     }
     await setLanguage(therapist, 'en');
     await therapist.getByRole('button', { name: 'Mark as read' }).click();
-    await therapist.getByRole('navigation').getByRole('link', { name: 'Notices', exact: true }).waitFor({ state: 'attached' });
+    await therapist.getByRole('navigation').getByRole('link', { name: 'Notices', exact: true, includeHidden: true }).waitFor({ state: 'attached' });
     expect(await therapist.getByRole('button', { name: 'Mark as read' }).count()).toBe(0);
 
     // The apps ask who is signed in before signing in (401); with SMTP the admin's clinic finds no

@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLogin, PHONE, startE2e, type E2eSystem, openWatched as open, type WatchedPerson as Person } from '../src/e2e/e2e-harness.js';
+import { demoLogin, followMenu, PHONE, startE2e, type E2eSystem, openWatched as open, type WatchedPerson as Person } from '../src/e2e/e2e-harness.js';
 import { HttpSession } from '../src/integration/http-client.js';
 import { startTestOidcProvider, type TestOidcProvider } from '../src/testing/test-oidc-provider.js';
 import { lazyBundles } from '../src/web/bundle.js';
@@ -147,14 +147,14 @@ describe('going into service, end to end', () => {
     await player.getByRole('button', { name: 'Finish' }).click();
     await player.getByRole('heading', { name: 'Well done!' }).waitFor();
     await player.getByRole('status').filter({ hasText: 'All answers saved.' }).waitFor();
-    await patient.page.getByRole('navigation').getByRole('link', { name: 'Messages' }).click();
+    await followMenu(patient.page, 'Messages');
     const thread = patient.page.locator('cl-message-thread');
     await thread.getByLabel('Write a message').fill(PLANTED.message);
     await thread.getByRole('button', { name: 'Send', exact: true }).click();
     await thread.locator('li.message.mine').filter({ hasText: PLANTED.message }).waitFor();
 
     // 6. In Settings the patient links an e-ID (sees only its last digits), then unlinks it.
-    await patient.page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+    await followMenu(patient.page, 'Settings');
     const identities = patient.page.locator('cl-linked-identities');
     await identities.getByText('No e-ID is linked to your account.').waitFor();
     idp.signInAs({ sub: 'quilla', name: PLANTED.name, personal_identity_number: '199202022468' });

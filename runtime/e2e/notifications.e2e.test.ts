@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestClock, type TestClock } from '../src/clock.js';
-import { demoLogin, PHONE, startE2e, watchErrors, type E2eSystem } from '../src/e2e/e2e-harness.js';
+import { demoLogin, followMenu, PHONE, startE2e, watchErrors, type E2eSystem } from '../src/e2e/e2e-harness.js';
 import { HttpSession } from '../src/integration/http-client.js';
 import { parseMessage, startSmtpServer, type Received } from '../src/testing/fake-smtp-server.js';
 
@@ -132,7 +132,7 @@ describe('notifications and outreach', () => {
     // Pia turns e-mail off under Settings, on her phone.
     const { page: patient, errors: patientErrors } = await phonePage();
     await signIn(patient, '/', PATIENT);
-    await patient.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+    await followMenu(patient, 'Settings');
     const box = patient.getByLabel(/E-mail me when something new is waiting/);
     await box.waitFor();
     expect(await box.isChecked()).toBe(true);
@@ -182,7 +182,7 @@ describe('notifications and outreach', () => {
     // A care-provider admin posts information to the demo clinic's staff; the therapist sees it unread, then reads it.
     const { page: adminPage, errors: adminErrors } = await phonePage();
     await signIn(adminPage, '/clinic', demoLogin('care-admin'));
-    await adminPage.getByRole('navigation').getByRole('link', { name: 'Notices' }).click();
+    await followMenu(adminPage, 'Notices');
     await adminPage.getByLabel('Title').fill('New phone hours');
     await adminPage.getByLabel('Information', { exact: true }).fill('From Monday the phone is open 8–12.');
     await adminPage.getByLabel('Demo clinic').check();
@@ -200,7 +200,7 @@ describe('notifications and outreach', () => {
     await setLanguage(therapist, 'en');
     await therapist.goto('/clinic#/report');
     await therapist.reload();
-    await therapist.getByRole('navigation').getByRole('link', { name: 'Notices, 1 unread' }).click();
+    await followMenu(therapist, 'Notices, 1 unread', false);
     await therapist.getByRole('heading', { name: 'New phone hours', level: 3 }).waitFor();
     for (const language of LANGUAGES) {
       await setLanguage(therapist, language);
@@ -210,7 +210,7 @@ describe('notifications and outreach', () => {
     }
     await setLanguage(therapist, 'en');
     await therapist.getByRole('button', { name: 'Mark as read' }).click();
-    await therapist.getByRole('navigation').getByRole('link', { name: 'Notices', exact: true }).waitFor();
+    await therapist.getByRole('navigation').getByRole('link', { name: 'Notices', exact: true, includeHidden: true }).waitFor({ state: 'attached' });
     expect(await therapist.getByRole('button', { name: 'Mark as read' }).count()).toBe(0);
 
     // The apps ask who is signed in before signing in (401); with SMTP the admin's clinic finds no

@@ -3,7 +3,7 @@
 // while offline, and sends both once, when the connection returns. Signing out deletes what the
 // device kept.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLogin, PHONE, startE2e, watchErrors, type E2eSystem } from '../src/e2e/e2e-harness.js';
+import { demoLogin, followMenu, PHONE, startE2e, watchErrors, type E2eSystem } from '../src/e2e/e2e-harness.js';
 import { HttpSession } from '../src/integration/http-client.js';
 import { lazyBundles } from '../src/web/bundle.js';
 import { repositoryRoot, WEB_APPS } from '../src/web/web-apps.js';
@@ -64,7 +64,7 @@ describe('the patient app without a connection', () => {
     await week1.click();
     const player = page.locator('cl-module-player');
     await player.getByRole('group', { name: /Have you had a panic attack in the last week/ }).waitFor();
-    await page.getByRole('navigation').getByRole('link', { name: 'Messages' }).click();
+    await followMenu(page, 'Messages');
     await page.locator('cl-message-thread').getByText('No messages yet.').waitFor();
 
     // On the train: no connection. The app opens from the home screen all the same.
@@ -75,7 +75,7 @@ describe('the patient app without a connection', () => {
     await player.getByRole('group', { name: /Have you had a panic attack in the last week/ }).getByRole('radio', { name: 'Yes' }).check();
     await player.getByRole('status').filter({ hasText: 'You are offline. 1 answer will be sent when you are back online.' }).waitFor();
 
-    await page.getByRole('navigation').getByRole('link', { name: 'Messages' }).click();
+    await followMenu(page, 'Messages');
     const thread = page.locator('cl-message-thread');
     await thread.getByLabel('Write a message').fill('Written on the train, no signal.');
     await thread.getByRole('button', { name: 'Send' }).click();

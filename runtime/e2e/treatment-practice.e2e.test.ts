@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestClock } from '../src/clock.js';
-import { demoLogin, PHONE, startE2e, watchErrors, type E2eSystem } from '../src/e2e/e2e-harness.js';
+import { demoLogin, followMenu, PHONE, startE2e, watchErrors, type E2eSystem } from '../src/e2e/e2e-harness.js';
 import { HttpSession } from '../src/integration/http-client.js';
 import { lazyBundles } from '../src/web/bundle.js';
 import { repositoryRoot, WEB_APPS } from '../src/web/web-apps.js';
@@ -71,7 +71,6 @@ async function clinic(login: { email: string; password: string }, viewport?: { w
   return { page, errors };
 }
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name, exact: true });
 const clean = (errors: string[]) => errors.filter((error) => !/status of 401/.test(error));
 
 describe('treatment in practice, end to end', () => {
@@ -90,7 +89,7 @@ describe('treatment in practice, end to end', () => {
     // Only for this patient.
     expect((await program(paused)).find((module) => module.key === 'week3')?.state).toBe('locked');
 
-    await nav(page, 'Patients').click();
+    await followMenu(page, 'Patients');
     await page.getByRole('link', { name: 'Paul Paused' }).first().click();
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await page.locator('cl-patient-schedule [data-paused]').getByText('The program is paused', { exact: false }).waitFor();
@@ -114,7 +113,7 @@ describe('treatment in practice, end to end', () => {
     clock.set('2026-03-02T09:00:00.000Z');
     await phq9(patient, 'severalDays', 'severalDays');
     const { page, errors } = await clinic(demoLogin('therapist'), PHONE);
-    await nav(page, 'Alerts').click();
+    await followMenu(page, 'Alerts');
     const alert = page.locator('cl-unit-alerts li.alert').filter({ hasText: 'Ivar Item' }).filter({ hasText: 'Item 9' });
     await alert.getByText(/^Respond by/).waitFor();
     expect(await alert.getByText(/Sent to the unit’s other therapists and lead/).count()).toBe(0);
@@ -141,7 +140,7 @@ describe('treatment in practice, end to end', () => {
     const therapistLogin = demoLogin('therapist');
     therapistApi = await HttpSession.login(system.server.url, therapistLogin.email, therapistLogin.password);
     const { page, errors } = await clinic(therapistLogin);
-    await nav(page, 'Report').click();
+    await followMenu(page, 'Report');
     const row = page.locator('cl-unit-report tr[data-instrument="phq9"]').first();
     await row.waitFor();
     await page.getByRole('columnheader', { name: 'Reliably improved' }).first().waitFor();

@@ -102,3 +102,12 @@ export async function openWatched(system: E2eSystem, path: string, viewport?: { 
   await page.goto(path);
   return { context, page, errors, failed };
 }
+
+/** Follows an entry of an app's main menu; on a phone, the entries that do not fit in the row are behind "More" ("Mer"). */
+export async function followMenu(page: Page, name: string, exact = true): Promise<void> {
+  const menu = page.getByRole('navigation', { name: /^(Main menu|Huvudmeny|Hovedmeny)$/ });
+  const link = menu.getByRole('link', { name, exact });
+  await menu.getByRole('link').first().waitFor();
+  if (!(await link.isVisible())) await menu.getByRole('button', { name: /^(More|Mer)$/ }).click();
+  await link.click();
+}

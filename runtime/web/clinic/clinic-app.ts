@@ -9,6 +9,8 @@ import { translator } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { LANGUAGE_KEY, languagePicker } from '../shared/language-picker.js';
 import { shellStyles } from '../shared/shell-styles.js';
+import '../shared/main-nav.js';
+import type { NavEntry } from '../shared/main-nav.js';
 import '../shared/login-form.js';
 import './security-screen.js';
 import '../shared/second-factor-setup.js';
@@ -268,16 +270,14 @@ export class ClClinicApp extends LitElement {
         </div>
       </header>
       ${session && !this.secondFactorOwed
-        ? html`<nav class="main" aria-label=${t('navLabel')}><ul>
-            ${clinicNav(roles, { outbox: this.outbox }).map((item) => html`<li><a href=${`#/${item.path}`} aria-current=${item.path === first || (item.path === 'patients' && first === 'enroll') ? 'page' : 'false'}>${item.path === 'notices' && this.noticesUnread > 0 ? this.renderUnread(t(item.key), t('noticesUnread', { n: this.noticesUnread })) : t(item.key)}</a></li>`)}
-          </ul></nav>`
+        ? html`<cl-main-nav label=${t('navLabel')} more-label=${t('navMore')} .entries=${clinicNav(roles, { outbox: this.outbox }).map((item): NavEntry => ({
+            href: `#/${item.path}`,
+            label: t(item.key),
+            current: item.path === first || (item.path === 'patients' && first === 'enroll'),
+            ...(item.path === 'notices' && this.noticesUnread > 0 ? { badge: { count: this.noticesUnread, spoken: t('noticesUnread', { n: this.noticesUnread }) } } : {}),
+          }))}></cl-main-nav>`
         : null}
       <main class="wide">${this.renderScreen(first, roles)}</main>`;
-  }
-
-  /** The link text with its count as a badge for the eye, and one phrase for screen readers ("Notices, 2 unread"). */
-  private renderUnread(label: string, count: string): TemplateResult {
-    return html`<span aria-hidden="true">${label}</span> <span class="badge nav-unread" aria-hidden="true">${this.noticesUnread}</span><span class="visually-hidden">${label}, ${count}</span>`;
   }
 
   private renderScreen(first: string, roles: ClinicRoles): TemplateResult {

@@ -11,6 +11,8 @@ import { translator } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { LANGUAGE_KEY, languagePicker } from '../shared/language-picker.js';
 import { shellStyles } from '../shared/shell-styles.js';
+import '../shared/main-nav.js';
+import type { NavEntry } from '../shared/main-nav.js';
 import '../shared/login-form.js';
 import type { UnitContact } from '@careloom/renderer';
 import './charts-screen.js';
@@ -60,8 +62,7 @@ export function unitContactOf(settings: UnitSettings | undefined, unitName: stri
  * connectivity: `api`, `storage`, `isOnline`.
  */
 export class ClPatientApp extends LitElement {
-  static override styles = [appStyles, shellStyles, css`nav.main .nav-unread { margin-inline-start: 0.375rem; }
-    .version-moved { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-block-end: 1rem; padding: 0.75rem 1rem; border: 2px solid var(--cl-warn); border-radius: 0.5rem; background: var(--cl-warn-bg); }
+  static override styles = [appStyles, shellStyles, css`.version-moved { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-block-end: 1rem; padding: 0.75rem 1rem; border: 2px solid var(--cl-warn); border-radius: 0.5rem; background: var(--cl-warn-bg); }
     .version-moved p { margin: 0; flex: 1 1 16rem; }`];
 
   static override properties: PropertyDeclarations = {
@@ -251,9 +252,12 @@ export class ClPatientApp extends LitElement {
         </div>
       </header>
       ${signedIn
-        ? html`<nav class="main" aria-label=${t('navLabel')}><ul>
-            ${NAV.map((item) => html`<li><a href=${`#/${item.path}`} aria-current=${item.path === first ? 'page' : 'false'}>${item.path === 'messages' && this.unread ? this.renderUnread(t, t(item.key)) : t(item.key)}</a></li>`)}
-          </ul></nav>`
+        ? html`<cl-main-nav label=${t('navLabel')} more-label=${t('navMore')} .entries=${NAV.map((item): NavEntry => ({
+            href: `#/${item.path}`,
+            label: t(item.key),
+            current: item.path === first,
+            ...(item.path === 'messages' && this.unread ? { badge: { count: this.unread, spoken: t('unreadCount', { n: this.unread }) } } : {}),
+          }))}></cl-main-nav>`
         : null}
       <main class=${first === 'modules' && signedIn ? 'flush' : ''}>${signedIn && this.versionMoved ? this.renderVersionMoved(t) : null}${this.renderScreen(first, segments)}</main>`;
   }
@@ -261,15 +265,6 @@ export class ClPatientApp extends LitElement {
   private renderVersionMoved(t: ReturnType<typeof translator>): TemplateResult {
     return html`<div class="version-moved" role="alert"><p>${t('versionMovedNotice')}</p>
       <button type="button" @click=${() => (this.versionMoved = false)}>${t('versionMovedDismiss')}</button></div>`;
-  }
-
-  /**
-   * The link text and count as a badge for the eye, and one phrase for screen readers: "Messages, 2
-   * unread". One hidden span carries the whole phrase, because browsers put a space between the
-   * visible word and a separate hidden part ("Messages , 2 unread").
-   */
-  private renderUnread(t: ReturnType<typeof translator>, label: string): TemplateResult {
-    return html`<span aria-hidden="true">${label}</span><span class="badge nav-unread" aria-hidden="true">${this.unread}</span><span class="visually-hidden">${label}, ${t('unreadCount', { n: this.unread ?? 0 })}</span>`;
   }
 
   private renderScreen(first: string, segments: string[]): TemplateResult {

@@ -7,6 +7,7 @@ export const en = {
   fieldRequired: 'Fill in this field.',
   emailInvalid: 'Enter an e-mail address like name@example.org.',
   navLabel: 'Main menu',
+  navMore: 'More',
   loginThrottled: 'Too many attempts. Wait a few minutes and try again.',
   loginInviteHint: 'New here? Open the invitation link you were given, or enter its code at the address your care unit gave you.',
   email: 'E-mail',

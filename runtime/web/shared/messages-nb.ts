@@ -5,6 +5,7 @@ export const nb: Record<WebMessageKey, string> = {
   fieldRequired: 'Fyll ut feltet.',
   emailInvalid: 'Skriv en e-postadresse, for eksempel navn@eksempel.no.',
   navLabel: 'Hovedmeny',
+  navMore: 'Mer',
   loginThrottled: 'For mange forsøk. Vent noen minutter og prøv igjen.',
   loginInviteHint: 'Ny her? Åpne invitasjonslenken du fikk, eller skriv inn koden på adressen behandlingsstedet ga deg.',
   email: 'E-post',

@@ -5,6 +5,7 @@ export const sv: Record<WebMessageKey, string> = {
   fieldRequired: 'Fyll i fältet.',
   emailInvalid: 'Skriv en e-postadress, till exempel namn@exempel.se.',
   navLabel: 'Huvudmeny',
+  navMore: 'Mer',
   loginThrottled: 'För många försök. Vänta några minuter och försök igen.',
   loginInviteHint: 'Ny här? Öppna inbjudningslänken du fick, eller skriv in koden på adressen din mottagning gav dig.',
   email: 'E-post',

@@ -11,13 +11,14 @@ const DESIGNER = 'arrange-designer';
 const PUBLISHER = 'arrange-publisher';
 
 /**
- * Appends `edit` to the English title of the module's first page, submits the draft and releases it
- * as `releaseClass`; answers the new version's number.
+ * Appends `edit` to the English title of the module's first page (and makes `change` to the draft, in
+ * the same edit, when given: removing a question, an answer choice…), submits the draft and releases
+ * it as `releaseClass`; answers the new version's number.
  *
  * @example
  * const version = await releaseNewVersion(server, 'phq-9', { edit: ' (revised)', releaseClass: 'minor' }); // 2
  */
-export async function releaseNewVersion(server: TestServer, moduleId: string, options: { edit: string; releaseClass: 'major' | 'minor'; releaseNotes?: string }): Promise<number> {
+export async function releaseNewVersion(server: TestServer, moduleId: string, options: { edit: string; releaseClass: 'major' | 'minor'; releaseNotes?: string; change?: (doc: Y.Doc) => void }): Promise<number> {
   await server.signIn(DESIGNER, 'designer');
   await server.signIn(PUBLISHER, 'publisher');
   const doc = new Y.Doc();
@@ -33,7 +34,10 @@ export async function releaseNewVersion(server: TestServer, moduleId: string, op
     });
     const title = ((getPagesArray(doc).get(0) as Y.Map<unknown>).get('title') as Y.Map<Y.Text>).get('en');
     if (!title) throw new Error(`The first page of ${moduleId} has no English title.`);
-    title.insert(title.length, options.edit);
+    doc.transact(() => {
+      title.insert(title.length, options.edit);
+      options.change?.(doc);
+    });
     const start = Date.now();
     while (!JSON.stringify((await server.call(DESIGNER, 'GET', `/api/modules/${encodeURIComponent(moduleId)}/draft`))).includes(options.edit)) {
       if (Date.now() - start > 20_000) throw new Error(`The server did not store the edit of ${moduleId}.`);

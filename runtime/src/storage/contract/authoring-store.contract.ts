@@ -181,6 +181,10 @@ export function runAuthoringStoreContract(name: string, makeHarness: () => Promi
       const [summary] = await store.listDocuments(['org-a']);
       expect(summary).toMatchObject({ id: 'mood', latestVersion: { number: 1, state: 'submitted' }, lastEditedBy: 'person-designer2', lastEditedByName: 'designer2', lastEditedAt: '2026-02-02T00:00:00.000Z' });
       expect(await store.listDocuments(['org-b'])).toEqual([]);
+      // Compaction merges the rows into one without a person (the collab server compacts a draft
+      // when its last editor leaves): the last editor is still who edited last, not the creator.
+      await drafts.compact('mood', new Uint8Array([4, 5]), (await drafts.loadUpdates('mood')).lastSeq);
+      expect((await store.listDocuments(['org-a']))[0]).toMatchObject({ lastEditedBy: 'person-designer2', lastEditedByName: 'designer2' });
     });
 
     it('adds comments with replies and resolves and reopens threads', async () => {

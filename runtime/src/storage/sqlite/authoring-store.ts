@@ -25,11 +25,13 @@ export function createSqliteAuthoringStore(db: Database.Database): AuthoringStor
   const audit = (entry: AuditEntry) => writeAuditEntry(db, entry);
 
   const selectDocument = db.prepare('SELECT * FROM modules WHERE id = ?');
+  // The last editor comes from draft_contributors, not the update rows: compaction merges those
+  // into one row without a person, which made the creator the last editor again.
   const summaryColumns = `m.*,
       (SELECT number FROM versions v WHERE v.module_id = m.id ORDER BY number DESC LIMIT 1) AS latest_number,
       (SELECT s.state FROM version_states s WHERE s.module_id = m.id ORDER BY number DESC LIMIT 1) AS latest_state,
-      (SELECT person_id FROM draft_updates d WHERE d.document = m.id AND d.person_id IS NOT NULL ORDER BY seq DESC LIMIT 1) AS last_editor,
-      (SELECT p.name FROM people p WHERE p.id = COALESCE((SELECT person_id FROM draft_updates d WHERE d.document = m.id AND d.person_id IS NOT NULL ORDER BY seq DESC LIMIT 1), m.created_by)) AS last_editor_name,
+      (SELECT c.person_id FROM draft_contributors c WHERE c.document = m.id ORDER BY c.last_seq DESC LIMIT 1) AS last_editor,
+      (SELECT p.name FROM people p WHERE p.id = COALESCE((SELECT c.person_id FROM draft_contributors c WHERE c.document = m.id ORDER BY c.last_seq DESC LIMIT 1), m.created_by)) AS last_editor_name,
       (SELECT at FROM draft_updates d WHERE d.document = m.id ORDER BY seq DESC LIMIT 1) AS last_edit_at`;
   const selectVersion = db.prepare(
     `SELECT v.*, (SELECT p.name FROM people p WHERE p.id = v.authored_by) AS author_name, s.state, s.changed_at, s.changed_by, r.released_at, r.released_by, r.release_class, r.suggested_class, r.release_notes, r.pins

@@ -3,7 +3,7 @@
 // it, and after the admin revokes it the same token is refused. Walked in English, Swedish and
 // Norwegian at 360 px (screenshots in /tmp/api-tokens-<language>.png).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLogin, PHONE, startE2e, watchErrors, type E2eSystem } from '../src/e2e/e2e-harness.js';
+import { demoLogin, followMenu, PHONE, startE2e, watchErrors, type E2eSystem } from '../src/e2e/e2e-harness.js';
 import { lazyBundles } from '../src/web/bundle.js';
 import { repositoryRoot, WEB_APPS } from '../src/web/web-apps.js';
 
@@ -27,7 +27,7 @@ describe('API tokens in the clinic, end to end at 360 px', () => {
     await page.getByLabel('E-mail').fill(login.email);
     await page.getByLabel('Password').fill(login.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'API tokens', exact: true }).click();
+    await followMenu(page, 'API tokens');
     const screen = page.locator('cl-api-tokens-screen');
     await screen.getByText('No system has a token yet.').waitFor();
 

@@ -17,8 +17,9 @@ const RECORDING = join(repositoryRoot, 'examples/media/panic/week2-calm-breathin
 const LOCALES = [
   { language: 'en', locale: 'en-GB', next: 'Next', firstCue: 'One, two, three, four.', captions: 'Captions' },
   { language: 'sv', locale: 'sv-SE', next: 'Nästa', firstCue: 'Ett, två, tre, fyra.', captions: 'Undertexter' },
-  // The module is written in English and Swedish: a Norwegian reader gets its default language, English.
-  { language: 'nb', locale: 'nb-NO', next: 'Next', firstCue: 'One, two, three, four.', captions: 'Captions' },
+  // The module is written in English and Swedish: a Norwegian reader gets its content in its default
+  // language, English, and the player's own words (Next, the captions' label) in Norwegian.
+  { language: 'nb', locale: 'nb-NO', next: 'Neste', firstCue: 'One, two, three, four.', captions: 'Teksting' },
 ] as const;
 
 async function screenshot(page: Page, name: string): Promise<void> {

@@ -43,6 +43,12 @@ describe('stackWithSources', () => {
     expect(maps.of('/nowhere/lib.js')).toBeNull();
   });
 
+  it('logs the stack as it was when a map cannot be read', () => {
+    const stack = 'Error: x\n    at a (/srv/careloom/runtime/dist/main.js:10:5)';
+    const broken = { of: () => { throw new Error('the map is not JSON'); } };
+    expect(stackWithSources(stack, broken)).toBe(stack);
+  });
+
   it('is what the console logger does to a logged stack', async () => {
     const error = await thrownByCompiled();
     const lines: string[] = [];

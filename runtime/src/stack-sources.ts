@@ -14,6 +14,15 @@ import { fileURLToPath } from 'node:url';
  * // 'Error: no\n    at open (/srv/careloom/runtime/src/storage/sqlite/open.ts:40:9)'
  */
 export function stackWithSources(stack: string, maps: SourceMaps = sharedMaps): string {
+  // Called while an error is being logged: whatever goes wrong here, the original stack is logged.
+  try {
+    return mapFrames(stack, maps);
+  } catch {
+    return stack;
+  }
+}
+
+function mapFrames(stack: string, maps: SourceMaps): string {
   return stack.replace(/((?:file:\/\/)?\/[^\s()]+?\.m?js):(\d+):(\d+)/g, (whole, location: string, line: string, column: string) => {
     const file = location.startsWith('file:') ? fileURLToPath(location) : location;
     const entry = maps.of(file)?.findEntry(Number(line) - 1, Number(column) - 1) as Partial<{ originalSource: string; originalLine: number; originalColumn: number }> | undefined;

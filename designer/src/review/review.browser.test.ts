@@ -25,13 +25,13 @@ let server: TestServer;
 /** Petra Publisher, who is a designer too and worked on PHQ-9's version 2. */
 let petra: { id: string; email: string; password: string };
 
-/** Edits the draft of `id` as the person on `jar`, over /collab, and waits until the server has stored it. */
-function edit(jar: string, id: string, change: (doc: Y.Doc) => void): Promise<void> {
-  let before = '';
-  return editDraft(server, jar, id, (doc) => {
-    before = JSON.stringify(doc.getMap('module').toJSON());
-    change(doc);
-  }, (draft) => JSON.stringify(draft.content) !== before && before !== '');
+/**
+ * Edits the draft of `id` as the person on `jar`, over /collab, and waits until the server's stored draft differs from what the server held
+ * before the edit (comparing with the client's own JSON would race: key order differs).
+ */
+async function edit(jar: string, id: string, change: (doc: Y.Doc) => void): Promise<void> {
+  const before = JSON.stringify((await server.call<{ content: unknown }>(jar, 'GET', `/api/modules/${encodeURIComponent(id)}/draft`)).content);
+  await editDraft(server, jar, id, change, (draft) => JSON.stringify(draft.content) !== before);
 }
 
 const englishTitle = (doc: Y.Doc, page: number) => ((getPagesArray(doc).get(page) as Y.Map<unknown>).get('title') as Y.Map<Y.Text>).get('en')!;

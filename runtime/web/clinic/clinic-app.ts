@@ -1,11 +1,11 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { ApiClient, ApiError, secondFactorOwed } from '@careloom/client/api';
 import type { Session, Unit } from '@careloom/format/api';
 import { appStyles } from '../shared/app-styles.js';
+import { ScreenElement } from '../shared/screen-element.js';
 import { HashRouter } from '@careloom/client/router';
 import { pickLanguage } from '@careloom/client/messages';
-import { translator } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { LANGUAGE_KEY, languagePicker } from '../shared/language-picker.js';
 import { shellStyles } from '../shared/shell-styles.js';
@@ -91,13 +91,11 @@ const ADMIN_ROUTES = new Set(['units', 'catalog', 'outbox']);
  * person's roles allow: therapists get their units' patients, alerts, referrals and report; a
  * care-provider admin gets units, settings, deployments, the catalog and the report.
  */
-export class ClClinicApp extends LitElement {
+export class ClClinicApp extends ScreenElement {
   static override styles = [appStyles, shellStyles];
 
   static override properties: PropertyDeclarations = {
-    api: { attribute: false },
     storage: { attribute: false },
-    language: { state: true },
     session: { state: true },
     units: { state: true },
     unitId: { state: true },
@@ -107,9 +105,7 @@ export class ClClinicApp extends LitElement {
     noticesUnread: { state: true },
   };
 
-  declare api: ApiClient;
   declare storage: Storage;
-  declare language: string;
   declare session: Session | null | undefined;
   declare units: Unit[];
   declare unitId: string;
@@ -127,7 +123,6 @@ export class ClClinicApp extends LitElement {
     super();
     this.api = new ApiClient();
     this.storage = localStorage;
-    this.language = 'en';
     this.session = undefined;
     this.units = [];
     this.unitId = '';
@@ -155,7 +150,7 @@ export class ClClinicApp extends LitElement {
       else this.session = null;
     } catch (error) {
       this.session = null;
-      if (!(error instanceof ApiError && error.status === 401)) this.startError = translator(this.language)(error instanceof ApiError && error.offline ? 'common.errorOffline' : 'common.errorUnexpected');
+      if (!(error instanceof ApiError && error.status === 401)) this.startError = this.t(error instanceof ApiError && error.offline ? 'common.errorOffline' : 'common.errorUnexpected');
     }
   }
 
@@ -251,7 +246,7 @@ export class ClClinicApp extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const t = translator(this.language);
+    const t = this.t;
     const session = this.session;
     const roles: ClinicRoles = session ? clinicRoles(session) : { admin: false, therapistUnits: [] };
     const first = this.router.route.segments[0] ?? '';
@@ -281,7 +276,7 @@ export class ClClinicApp extends LitElement {
   }
 
   private renderScreen(first: string, roles: ClinicRoles): TemplateResult {
-    const t = translator(this.language);
+    const t = this.t;
     if (this.session === undefined) return html`<p role="status">${t('common.loading')}</p>`;
     const segments = this.router.route.segments;
     if (first === 'invitation' && segments[1]) {

@@ -1,13 +1,13 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { ApiClient, ApiError } from '@careloom/client/api';
 import { AnswerQueue, refusedAfterVersionMove } from '../shared/answer-queue.js';
 import { MessageQueue } from '../shared/message-queue.js';
 import type { MyEnrollment, Session, UnitSettings } from '@careloom/format/api';
 import { appStyles } from '../shared/app-styles.js';
+import { ScreenElement } from '../shared/screen-element.js';
 import { HashRouter } from '@careloom/client/router';
 import { pickLanguage } from '@careloom/client/messages';
-import { translator } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { LANGUAGE_KEY, languagePicker } from '../shared/language-picker.js';
 import { shellStyles } from '../shared/shell-styles.js';
@@ -61,15 +61,13 @@ export function unitContactOf(settings: UnitSettings | undefined, unitName: stri
  * Everything it talks to comes in as properties so that tests can hand it a fake API, storage and
  * connectivity: `api`, `storage`, `isOnline`.
  */
-export class ClPatientApp extends LitElement {
+export class ClPatientApp extends ScreenElement {
   static override styles = [appStyles, shellStyles, css`.version-moved { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-block-end: 1rem; padding: 0.75rem 1rem; border: 2px solid var(--cl-warn); border-radius: 0.5rem; background: var(--cl-warn-bg); }
     .version-moved p { margin: 0; flex: 1 1 16rem; }`];
 
   static override properties: PropertyDeclarations = {
-    api: { attribute: false },
     storage: { attribute: false },
     isOnline: { attribute: false },
-    language: { state: true },
     session: { state: true },
     enrollments: { state: true },
     startError: { state: true },
@@ -77,10 +75,8 @@ export class ClPatientApp extends LitElement {
     versionMoved: { state: true },
   };
 
-  declare api: ApiClient;
   declare storage: Storage;
   declare isOnline: () => boolean;
-  declare language: string;
   /** undefined while checking, null when signed out. */
   declare session: Session | null | undefined;
   declare enrollments: MyEnrollment[];
@@ -106,7 +102,6 @@ export class ClPatientApp extends LitElement {
     this.startError = null;
     this.unread = null;
     this.versionMoved = false;
-    this.language = 'en';
     // Today tells the count whenever it loads; reading a thread changes it, so ask again.
     this.addEventListener('unread-changed', (event) => {
       this.unread = (event as CustomEvent<{ unread: number }>).detail.unread;
@@ -149,7 +144,7 @@ export class ClPatientApp extends LitElement {
       if (error instanceof ApiError && (error.status === 401 || error.status === 403)) this.session = null;
       else {
         this.session = null;
-        this.startError = translator(this.language)(error instanceof ApiError && error.offline ? 'common.errorOffline' : 'common.errorUnexpected');
+        this.startError = this.t(error instanceof ApiError && error.offline ? 'common.errorOffline' : 'common.errorUnexpected');
       }
     }
   }
@@ -240,7 +235,7 @@ export class ClPatientApp extends LitElement {
   #hadRoute = false;
 
   protected override render(): TemplateResult {
-    const t = translator(this.language);
+    const t = this.t;
     const segments = this.router.route.segments;
     const first = segments[0] ?? 'today';
     const signedIn = Boolean(this.session);
@@ -262,13 +257,13 @@ export class ClPatientApp extends LitElement {
       <main class=${first === 'modules' && signedIn ? 'flush' : ''}>${signedIn && this.versionMoved ? this.renderVersionMoved(t) : null}${this.renderScreen(first, segments)}</main>`;
   }
 
-  private renderVersionMoved(t: ReturnType<typeof translator>): TemplateResult {
+  private renderVersionMoved(t: ScreenElement['t']): TemplateResult {
     return html`<div class="version-moved" role="alert"><p>${t('versionMovedNotice')}</p>
       <button type="button" @click=${() => (this.versionMoved = false)}>${t('versionMovedDismiss')}</button></div>`;
   }
 
   private renderScreen(first: string, segments: string[]): TemplateResult {
-    const t = translator(this.language);
+    const t = this.t;
     const common = { api: this.api, language: this.language };
     if (first === 'invite') return html`<cl-invite-screen .api=${common.api} .language=${common.language} .session=${this.session} code=${segments[1] ?? ''} @signed-in=${(event: CustomEvent<Session>) => this.signedIn(event.detail)}></cl-invite-screen>`;
     if (first === 'intake') return html`<cl-intake-screen .api=${common.api} .language=${common.language} unit-id=${segments[1] ?? ''}></cl-intake-screen>`;

@@ -56,6 +56,9 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
+  // Every start parses and compiles the whole server: minified, that is 1.4 MB instead of 2.6 MB.
+  // Logged stacks are mapped back to the TypeScript sources through the source maps (stack-sources.ts).
+  minify: true,
   // Code reached only through import() (the PostgreSQL stores) goes into chunks of its own, so a
   // server on SQLite never loads it or the driver. Chunks sit beside the entry points: code finds
   // its files (migrations, the Yjs worker, the web bundles) relative to import.meta.url.

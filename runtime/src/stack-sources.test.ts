@@ -18,7 +18,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function thrownByCompiled(): Promise<{ stack: string }> {
   const source = join(dir, 'opens-the-store.ts');
   writeFileSync(source, ['// line 1', 'export function openTheStore(name: string): never {', '  const why: string = `cannot open ${name}`;', '  throw new Error(why);', '}', ''].join('\n'));
-  await build({ entryPoints: [source], outfile: join(dir, 'dist', 'main.js'), bundle: true, format: 'esm', platform: 'node', sourcemap: 'linked', banner: { js: '// a banner shifts every line\n// like the require banner does' } });
+  await build({ entryPoints: [source], outfile: join(dir, 'dist', 'main.js'), bundle: true, format: 'esm', platform: 'node', sourcemap: 'linked', minify: true, banner: { js: '// a banner shifts every line\n// like the require banner does' } });
   const script = `import(${JSON.stringify(pathToFileURL(join(dir, 'dist', 'main.js')).href)}).then((m) => { try { m.openTheStore('careloom.sqlite'); } catch (error) { process.stdout.write(error.stack); } })`;
   return { stack: execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }) };
 }

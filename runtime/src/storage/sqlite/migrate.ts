@@ -29,11 +29,16 @@ export function migrate(db: Database.Database, migrations: readonly MigrationFil
     applied_at  TEXT NOT NULL
   ) STRICT`);
   const applied = () => db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() as AppliedMigration[];
-  checkApplied(applied(), migrations);
+  const before = applied();
+  checkApplied(before, migrations);
+  // A start on an up-to-date database takes no write lock and scans nothing: only migrations not yet
+  // applied are looked at again, inside their transaction, in case another process applied them.
+  const pending = migrations.filter((migration) => !before.some((row) => row.version === migration.version));
+  if (pending.length === 0) return [];
 
   const record = db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)');
   const appliedNow: string[] = [];
-  for (const migration of migrations) {
+  for (const migration of pending) {
     // IMMEDIATE takes the write lock first, so two processes starting at once cannot both apply it.
     db.transaction(() => {
       if (applied().some((row) => row.version === migration.version)) return;
@@ -42,6 +47,7 @@ export function migrate(db: Database.Database, migrations: readonly MigrationFil
       appliedNow.push(migration.name);
     }).immediate();
   }
+  // The check reads every table with a foreign key: done after migrating, not on every start.
   const violations = db.pragma('foreign_key_check') as unknown[];
   if (violations.length > 0) throw new MigrationError(`The database breaks ${violations.length} foreign key constraint(s) after migrating.`);
   return appliedNow;

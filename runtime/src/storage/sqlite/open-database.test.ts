@@ -71,6 +71,27 @@ describe('migration runner', () => {
     second.db.close();
   });
 
+  it('opens an up-to-date database at once while another connection holds the write lock', () => {
+    const file = join(folder, 'db.sqlite');
+    openDatabase({ file, migrationsDir }).db.close();
+    const writer = openDatabase({ file, migrationsDir }).db;
+    writer.prepare('BEGIN IMMEDIATE').run();
+    try {
+      const started = performance.now();
+      // Before, every start took the write lock once per migration and waited out busy_timeout here.
+      const reader = openDatabase({ file, migrationsDir, busyTimeoutMs: 2000 });
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(reader.applied).toEqual([]);
+      reader.db.close();
+      // A pending migration still needs the lock: it waits for it, and says so when it does not come.
+      writeMigration('002-note-tags.sql', "ALTER TABLE notes ADD COLUMN tag TEXT NOT NULL DEFAULT 'none';");
+      expect(() => openDatabase({ file, migrationsDir, busyTimeoutMs: 50 })).toThrow(/locked/);
+    } finally {
+      writer.prepare('ROLLBACK').run();
+      writer.close();
+    }
+  });
+
   it('keeps the data of a file-backed database across re-opening and applies only the new migration', () => {
     const file = join(folder, 'db.sqlite');
     const first = openDatabase({ file, migrationsDir });

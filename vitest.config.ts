@@ -11,6 +11,10 @@ export default defineConfig({
     include: ['tools/**/*.test.ts', 'schemas/**/*.test.ts', 'client/**/*.test.ts', 'renderer/**/*.node.test.ts', 'runtime/**/*.test.ts', 'examples/**/*.test.ts', 'designer/**/*.node.test.ts'],
     exclude: ['**/node_modules/**', '**/*.browser.test.ts', '**/*.e2e.test.ts', '**/*.pg.test.ts', ...RUN_ALONE],
     environment: 'node',
+    // Test files share each worker's module cache instead of importing everything again per file:
+    // 427 s → 232–242 s for this suite on 2 cores (import time 84 s → 10 s), passing in two file
+    // orders. A test that changes process-wide state (timers, globals, env) must put it back.
+    isolate: false,
     testTimeout: 20000,
     hookTimeout: 20000,
   },

@@ -107,6 +107,14 @@ describe('<cl-main-nav> in the patient app and the clinic, against the real serv
         expect(bar.scrollWidth, 'row width').to.be.at.most(bar.clientWidth);
         expect(document.documentElement.scrollWidth, 'page width').to.be.at.most(360);
         expect(barLinks(nav).length, 'entries in the row').to.be.greaterThan(1);
+        // The language select shows its longest name whole ("Norsk bokmål" was cut to "Norsk bokn"):
+        // its width without the phone's cap is no more than the width it has.
+        const picker = deep(app, 'header.top select[name="language"]') as HTMLSelectElement;
+        const shown = picker.getBoundingClientRect().width;
+        picker.style.maxWidth = 'none';
+        const natural = picker.getBoundingClientRect().width;
+        picker.style.maxWidth = '';
+        expect(natural, 'the language select at its natural width').to.be.at.most(shown + 0.5);
         for (const link of [...barLinks(nav), more]) expect(inView(link), link.textContent ?? '').to.equal(true);
         if (which === 'patient') expect(nav.getBoundingClientRect().bottom, 'header and menu').to.be.below(120);
 

@@ -15,11 +15,13 @@ export const shellStyles = css`
   header.top :focus-visible { outline-color: #fff; }
   /* On a phone the header and the menu share at most 120 px: one header row, one menu row (cl-main-nav in main-nav.ts puts what does not fit under "More"). */
   @media (max-width: 40rem) {
-    header.top { padding: 0.25rem 0.5rem 0.25rem 0.75rem; }
+    header.top { padding: 0.25rem 0.5rem 0.25rem 0.75rem; gap: 0.25rem; }
     header.top .brand { font-size: 1rem; }
     header.top .tools { gap: 0.25rem; }
-    header.top select { min-width: 0; max-width: 8.5rem; padding-inline: 0.375rem; }
-    header.top button { padding-inline: 0.625rem; }
+    /* Wide enough for the longest language name, "Norsk bokmål", whole, in a smaller size so that it still
+       shares the patient header's one row with the brand and "Sign out"; a long unit name is cut here. */
+    header.top select { min-width: 0; max-width: 11rem; padding-inline: 0.25rem; font-size: 0.875rem; }
+    header.top button { padding-inline: 0.5rem; }
   }
   main { max-width: 48rem; margin: 0 auto; padding: 0.5rem 1rem 3rem; }
   main.wide { max-width: 72rem; }

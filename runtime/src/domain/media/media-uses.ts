@@ -14,6 +14,7 @@ export interface MediaUsesDeps {
 
 /** What the library knows of one draft: its newest update when read, its title, the library URLs it names. */
 interface DraftReading {
+  organisationId: string;
   lastSeq: number;
   title: string;
   references: MediaReference[];
@@ -49,19 +50,19 @@ const blocksNaming = (references: readonly MediaReference[], organisationId: str
 export function createMediaUses(deps: MediaUsesDeps) {
   const readings = new Map<string, DraftReading>();
 
-  const read = async (draft: DraftState): Promise<DraftReading> => {
+  const read = async (organisationId: string, draft: DraftState): Promise<DraftReading> => {
     const kept = readings.get(draft.document);
     if (kept && kept.lastSeq === draft.lastSeq) return kept;
     const { updates } = await deps.drafts.loadUpdates(draft.document);
     let reading: DraftReading;
     try {
       const content = await deps.codec.decode(draft.kind, updates);
-      reading = { lastSeq: draft.lastSeq, title: titleOf(content, draft.document), references: mediaReferences(content) };
+      reading = { organisationId, lastSeq: draft.lastSeq, title: titleOf(content, draft.document), references: mediaReferences(content) };
     } catch {
       // A draft that cannot be read as a document still must not lose its files: the URLs found in
       // its raw updates count (without blocks), erring towards keeping a file.
       const raw = updates.map((update) => Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString('latin1')).join('\n');
-      reading = { lastSeq: draft.lastSeq, title: draft.document, references: mediaReferences(raw) };
+      reading = { organisationId, lastSeq: draft.lastSeq, title: draft.document, references: mediaReferences(raw) };
     }
     readings.set(draft.document, reading);
     return reading;
@@ -82,8 +83,12 @@ export function createMediaUses(deps: MediaUsesDeps) {
           byFile.get(sha256)!.push({ moduleId: version.moduleId, title: titleOf(content, version.moduleId), version: version.version, state: version.state, blocks: blocksNaming(references, organisationId, sha256) });
         }
       }
+      // A draft of this organisation that is gone (deleted) is forgotten: what is kept stays bounded
+      // by the drafts that exist.
+      const current = new Set(drafts.map((draft) => draft.document));
+      for (const [document, reading] of readings) if (reading.organisationId === organisationId && !current.has(document)) readings.delete(document);
       // Drafts decode in the worker pool; the pool queues what exceeds its threads.
-      const readDrafts = await Promise.all(drafts.map(async (draft) => ({ draft, reading: await read(draft) })));
+      const readDrafts = await Promise.all(drafts.map(async (draft) => ({ draft, reading: await read(organisationId, draft) })));
       for (const { draft, reading } of readDrafts) {
         const named = new Set(reading.references.filter((reference) => reference.organisationId === organisationId).map((reference) => reference.sha256));
         for (const sha256 of named) {

@@ -10,6 +10,8 @@ export default defineConfig({
       'runtime/src/integration/mail-over-smtp.test.ts', 'runtime/src/integration/crash-durability.test.ts', 'runtime/src/integration/media-crash-durability.test.ts'],
     exclude: ['**/node_modules/**'],
     environment: 'node',
+    // As in vitest.config.ts: files share each worker's module cache (200–209 s → 176 s).
+    isolate: false,
     env: { CARELOOM_TEST_STORE: 'postgresql' },
     globalSetup: ['runtime/src/storage/postgres/postgres-global-setup.ts'],
     testTimeout: 30000,

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { deep, deepAll, seriousViolations, settle, signedInWorkspace, startTestServer, typeInto, until, type TestServer } from '../testing/app-fixture.js';
 import type { Workspace } from '../app/workspace.js';
 import type * as Y from 'yjs';
-import { editDraft } from '../testing/live-draft.js';
+import { editDraft } from '@careloom/renderer/test-live-draft';
 import { i18n } from '../i18n/i18n.js';
 import type { ClLibrary } from './library.js';
 import './library.js';

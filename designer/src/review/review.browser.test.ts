@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import * as Y from 'yjs';
 import { findBlockMap, getPagesArray, richTextToYXmlFragment, toYValue } from '@careloom/format/ydoc';
 import { deep, deepAll, newMember, seriousViolations, settle, signedInWorkspace, startTestServer, typeInto, until, type TestServer } from '../testing/app-fixture.js';
-import { editDraft } from '../testing/live-draft.js';
+import { editDraft } from '@careloom/renderer/test-live-draft';
 import type { CommentThread, VersionView } from '@careloom/format/api';
 import type { ClCommentThread } from './comment-thread.js';
 import type { ClReviewScreen } from './review-screen.js';
@@ -25,14 +25,8 @@ let server: TestServer;
 /** Petra Publisher, who is a designer too and worked on PHQ-9's version 2. */
 let petra: { id: string; email: string; password: string };
 
-/**
- * Edits the draft of `id` as the person on `jar`, over /collab, and waits until the server's stored draft differs from what the server held
- * before the edit (comparing with the client's own JSON would race: key order differs).
- */
-async function edit(jar: string, id: string, change: (doc: Y.Doc) => void): Promise<void> {
-  const before = JSON.stringify((await server.call<{ content: unknown }>(jar, 'GET', `/api/modules/${encodeURIComponent(id)}/draft`)).content);
-  await editDraft(server, jar, id, change, (draft) => JSON.stringify(draft.content) !== before);
-}
+/** Edits the draft of `id` as the person on `jar`, over /collab, and waits until the server has stored it. */
+const edit = (jar: string, id: string, change: (doc: Y.Doc) => void): Promise<void> => editDraft(server, jar, id, change);
 
 const englishTitle = (doc: Y.Doc, page: number) => ((getPagesArray(doc).get(page) as Y.Map<unknown>).get('title') as Y.Map<Y.Text>).get('en')!;
 

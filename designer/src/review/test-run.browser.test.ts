@@ -8,7 +8,7 @@ import '../app/designer-app.js';
 import { i18n } from '../i18n/i18n.js';
 import type { ClModulePage } from '@careloom/renderer';
 import { deep, deepAll, seriousViolations, settle, signedInWorkspace, startTestServer, until, type TestServer } from '../testing/app-fixture.js';
-import { editDraft } from '../testing/live-draft.js';
+import { editDraft } from '@careloom/renderer/test-live-draft';
 import type { ClReviewScreen } from './review-screen.js';
 import './review-screen.js';
 import type { ClTestRun } from './test-run.js';

@@ -2,8 +2,8 @@
 // version of a demo module, made as the designer and the publisher make one: the demo designer edits
 // the draft over the live-draft endpoint (/collab/<id>, y-websocket, as the designer app does) and
 // submits it, the demo publisher reviews, approves and releases it. Only tests use it.
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
+import { editDraft } from '@careloom/renderer/test-live-draft';
 import { getPagesArray } from '@careloom/format/ydoc';
 import type { TestServer } from '@careloom/renderer/test-server';
 
@@ -21,32 +21,12 @@ const PUBLISHER = 'arrange-publisher';
 export async function releaseNewVersion(server: TestServer, moduleId: string, options: { edit: string; releaseClass: 'major' | 'minor'; releaseNotes?: string; change?: (doc: Y.Doc) => void }): Promise<number> {
   await server.signIn(DESIGNER, 'designer');
   await server.signIn(PUBLISHER, 'publisher');
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${server.wsOrigin(DESIGNER)}/collab`, moduleId, doc, { disableBc: true });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`The draft of ${moduleId} did not sync.`)), 20_000);
-      provider.on('sync', (synced: boolean) => {
-        if (!synced) return;
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+  await editDraft(server, DESIGNER, moduleId, (doc) => {
     const title = ((getPagesArray(doc).get(0) as Y.Map<unknown>).get('title') as Y.Map<Y.Text>).get('en');
     if (!title) throw new Error(`The first page of ${moduleId} has no English title.`);
-    doc.transact(() => {
-      title.insert(title.length, options.edit);
-      options.change?.(doc);
-    });
-    const start = Date.now();
-    while (!JSON.stringify((await server.call(DESIGNER, 'GET', `/api/modules/${encodeURIComponent(moduleId)}/draft`))).includes(options.edit)) {
-      if (Date.now() - start > 20_000) throw new Error(`The server did not store the edit of ${moduleId}.`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  } finally {
-    provider.destroy();
-    doc.destroy();
-  }
+    title.insert(title.length, options.edit);
+    options.change?.(doc);
+  });
   const notes = options.releaseNotes ?? `Revised: ${options.edit.trim()}`;
   const { number } = await server.call<{ number: number }>(DESIGNER, 'POST', `/api/modules/${encodeURIComponent(moduleId)}/versions`, { changeNote: notes });
   for (const step of [{ action: 'start_review' }, { action: 'approve_for_test' }, { action: 'release', releaseNotes: notes, releaseClass: options.releaseClass }]) {

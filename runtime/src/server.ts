@@ -4,6 +4,8 @@ import type { AppEnv } from './http/app-env.js';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
+import { createServerWithShortcut, rememberingFetch, revalidationShortcut } from './http/node-listener.js';
+import { createRevalidationCache, type RevalidationCache } from './http/revalidation-cache.js';
 import { systemClock, type Clock } from './clock.js';
 import { ConfigError, defaultPublicUrl, describeSmtp, isLoopbackHost, type Config } from './config.js';
 import { contentHash } from '@careloom/format/engine';
@@ -92,6 +94,8 @@ export interface StartServerOptions {
   mailTimers?: Timers;
   /** The webhook dispatcher's retry spacing and request time-out, for tests; the defaults otherwise. */
   webhooks?: { retry?: WebhookRetryPolicy; timeoutMs?: number; idleCheckMs?: number };
+  /** Where repeated revalidations are remembered (http/revalidation-cache.ts); a test may pass one on its own clock. */
+  revalidations?: RevalidationCache;
 }
 
 export interface RunningServer {
@@ -275,7 +279,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const app = createApp({ config, clock, ids, services, logger, version: readPackageVersion(), allowedOrigins: () => originsOf(publicUrl), publicUrl: () => publicUrl,
       web: { apps: WEB_APPS, bundleOf: options.bundleOf ?? webBundles(), exampleMediaDir: join(config.examplesDir, 'media'), ...(compiledServer() ? { patientIconsDir: fileURLToPath(new URL('./web/icons/', import.meta.url)) } : {}), logger },
     });
-    const server = await listen(app.fetch, config);
+    // A patient's repeated revalidations of a module version within a second skip the app (see
+    // revalidation-cache.ts); every end of a session or change of access forgets the person's.
+    const revalidations = options.revalidations ?? createRevalidationCache();
+    accounts.sessionRevoked.on(({ personId }) => revalidations.forgetPerson(personId));
+    const server = await listen(rememberingFetch(app.fetch, revalidations), config, revalidationShortcut({ cache: revalidations, logger, newId: () => ids.newId() }));
     const url = listeningUrl(server, config);
     const resolved = resolvePublicUrl(config, url);
     publicUrl = resolved.publicUrl;
@@ -304,6 +312,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       // Another process ended the person's session or changed their roles: this process's cached
       // session must not vouch for them while their connections are re-checked.
       sessionCache.forgetPerson(event.personId);
+      revalidations.forgetPerson(event.personId);
       void reauthorize(event.personId);
     });
     // Missing reports and reminders: once a minute, on the injected clock. An enrollment the job
@@ -372,9 +381,9 @@ function loadExamples(config: Config, validators: ExampleValidators, logger: Log
   return catalog;
 }
 
-function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: Config): Promise<Server> {
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: Config, shortcut: Parameters<typeof createServerWithShortcut>[0]): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port: config.port, hostname: config.host }) as Server;
+    const server = serve({ fetch, port: config.port, hostname: config.host, createServer: createServerWithShortcut(shortcut) }) as Server;
     server.once('listening', () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) => {
       const hint = error.code === 'EADDRINUSE' ? ` Port ${config.port} is in use; set CARELOOM_PORT to another port.` : '';

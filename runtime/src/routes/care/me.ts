@@ -19,7 +19,7 @@ export function meRoutes(deps: CareRouteDeps) {
   app.get('/api/me/enrollments/:enrollmentId/program', async (c) => c.json(await care.myProgram(careContext(c, deps), c.req.param('enrollmentId'))));
 
   app.get('/api/me/module-versions/:moduleId/:version', async (c) =>
-    immutableContent(c, await care.moduleVersion(careContext(c, deps), c.req.param('moduleId'), pathNumber(c.req.param('version'), 'version'))));
+    immutableContent(c, await care.moduleVersion(careContext(c, deps), c.req.param('moduleId'), pathNumber(c.req.param('version'), 'version')), { revalidatable: true }));
 
   app.get('/api/me/enrollments/:enrollmentId/modules/:moduleId/progress', async (c) => c.json(await care.progress(careContext(c, deps), c.req.param('enrollmentId'), c.req.param('moduleId'))));
 

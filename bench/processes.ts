@@ -1,28 +1,41 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 export const repoRoot = resolve(import.meta.dirname, '..');
 
-/** Starts a TypeScript entry point in its own Node process and resolves with the URL it prints. */
+const outputs = new WeakMap<ChildProcess, string>();
+
+/**
+ * Starts a TypeScript entry point in its own Node process and resolves with the URL it prints. Its
+ * output goes to a file, as a deployed server's goes to a log file or the journal: not through a
+ * pipe into this process, which would then spend CPU on every log line on the same two cores as the
+ * server and wrk (Careloom logs a line per request; the bare baselines log nothing).
+ */
 export function startProcess(entry: string, pattern: RegExp, env: Record<string, string> = {}, options: { wrapper?: string[]; nodeArgs?: string[] } = {}): Promise<{ child: ChildProcess; url: string }> {
   const nodeArgs = [...(options.nodeArgs ?? []), ...(entry.endsWith('.ts') ? ['--import', 'tsx'] : []), entry];
   const [command, ...args] = [...(options.wrapper ?? []), process.execPath, ...nodeArgs];
-  const child = spawn(command!, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
+  const folder = mkdtempSync(join(tmpdir(), 'careloom-bench-output-'));
+  const outputFile = join(folder, 'output.log');
+  const fd = openSync(outputFile, 'a');
+  const child = spawn(command!, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  outputs.set(child, outputFile);
+  child.once('exit', () => setTimeout(() => rmSync(folder, { recursive: true, force: true }), 1000));
   return new Promise((resolveStart, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${entry} did not start:\n${output}`)), 180_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
+    const started = Date.now();
+    const poll = setInterval(() => {
+      const output = readFileSync(outputFile, 'utf8');
       const match = pattern.exec(output);
       if (match) {
-        clearTimeout(timer);
+        clearInterval(poll);
         resolveStart({ child, url: match[1]! });
+      } else if (child.exitCode !== null || Date.now() - started > 180_000) {
+        clearInterval(poll);
+        reject(new Error(`${entry} ${child.exitCode !== null ? `exited with ${child.exitCode}` : 'did not start'}:\n${output}`));
       }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}:\n${output}`)));
+    }, 20);
   });
 }
 
@@ -55,20 +68,24 @@ export interface SettledMemory {
  * full collections), so two readings differ by what is still held, not by garbage not yet freed.
  */
 export function settledMemory(child: ChildProcess): Promise<SettledMemory> {
+  const outputFile = outputs.get(child);
+  if (!outputFile) return Promise.reject(new Error('settledMemory needs a process started by startProcess.'));
+  // Only what is written after the signal counts: an earlier report is another reading.
+  const from = statSync(outputFile).size;
+  child.kill('SIGUSR2');
   return new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error('The server did not report its memory.')), 30_000);
-    const onData = (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /BENCH-MEMORY (\{[^\n]*\})/.exec(seen);
-      if (!match) return;
-      clearTimeout(timer);
-      child.stdout!.off('data', onData);
-      const usage = JSON.parse(match[1]!) as { rss: number; heapUsed: number; external: number };
-      resolve({ rss: usage.rss, heapUsed: usage.heapUsed, external: usage.external });
-    };
-    child.stdout!.on('data', onData);
-    child.kill('SIGUSR2');
+    const started = Date.now();
+    const poll = setInterval(() => {
+      const match = /BENCH-MEMORY (\{[^\n]*\})/.exec(readFileSync(outputFile, 'utf8').slice(from));
+      if (match) {
+        clearInterval(poll);
+        const usage = JSON.parse(match[1]!) as { rss: number; heapUsed: number; external: number };
+        resolve({ rss: usage.rss, heapUsed: usage.heapUsed, external: usage.external });
+      } else if (Date.now() - started > 30_000) {
+        clearInterval(poll);
+        reject(new Error('The server did not report its memory.'));
+      }
+    }, 20);
   });
 }
 

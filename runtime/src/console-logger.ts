@@ -16,8 +16,20 @@ export interface TextSink {
 export function createConsoleLogger(sinks: { out: TextSink; err: TextSink; now?: () => Date; stack?: (stack: string) => string }): Logger {
   const now = sinks.now ?? (() => new Date());
   const stack = sinks.stack;
+  // Many lines share a millisecond under load; formatting the time is the dearest part of a line.
+  let lastMs = Number.NaN;
+  let lastIso = '';
+  const time = () => {
+    const at = now();
+    const ms = at.getTime();
+    if (ms !== lastMs) {
+      lastMs = ms;
+      lastIso = at.toISOString();
+    }
+    return lastIso;
+  };
   const line = (level: string, message: string, fields: LogFields | undefined) =>
-    `${now().toISOString()} ${level} ${message}${formatFields(stack && typeof fields?.['stack'] === 'string' ? { ...fields, stack: stack(fields['stack']) } : fields)}\n`;
+    `${time()} ${level} ${message}${formatFields(stack && typeof fields?.['stack'] === 'string' ? { ...fields, stack: stack(fields['stack']) } : fields)}\n`;
   return {
     info: (message, fields) => void sinks.out.write(line('INFO ', message, fields)),
     warn: (message, fields) => void sinks.err.write(line('WARN ', message, fields)),

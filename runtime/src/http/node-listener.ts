@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import type { Logger } from '../logger.js';
 import { SESSION_COOKIE_NAME } from '../auth/session-cookie.js';
-import { revalidatableMark, type HeaderPairs, type RevalidationCache } from './revalidation-cache.js';
+import { revalidatableMark, type RevalidationCache } from './revalidation-cache.js';
 
 /** What the fetch needs of @hono/node-server's bindings: the request line's path and query. */
 type Bindings = { incoming: { url?: string | undefined } };
@@ -15,14 +15,20 @@ const PER_ANSWER = new Set(['x-request-id', 'date', 'set-cookie', 'content-lengt
  * cookies fully.
  */
 export function plainCookie(header: string, name: string): string | undefined {
-  let found: string | undefined;
-  for (const part of header.split(';')) {
-    const pair = part.trim();
-    if (!pair.startsWith(`${name}=`)) continue;
-    if (found !== undefined) return undefined;
-    found = pair.slice(name.length + 1);
+  // A scan rather than split/regex: this runs on every conditional GET the shortcut answers.
+  let at = header.startsWith(`${name}=`) ? 0 : header.indexOf(`; ${name}=`);
+  if (at === -1) return undefined;
+  if (at > 0) at += 2;
+  const start = at + name.length + 1;
+  const semicolon = header.indexOf(';', start);
+  const end = semicolon === -1 ? header.length : semicolon;
+  if (end === start || (semicolon !== -1 && header.includes(`; ${name}=`, semicolon))) return undefined;
+  for (let index = start; index < end; index += 1) {
+    const code = header.charCodeAt(index);
+    const letterOrDigit = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+    if (!letterOrDigit && code !== 45 && code !== 95) return undefined;
   }
-  return found !== undefined && /^[A-Za-z0-9_-]+$/.test(found) ? found : undefined;
+  return header.slice(start, end);
 }
 
 /**
@@ -81,19 +87,14 @@ export function revalidationShortcut(deps: RevalidationShortcutDeps): (incoming:
     if (!remembered) return false;
     const started = performance.now();
     const requestId = deps.newId();
-    outgoing.writeHead(304, flatten(remembered, requestId));
+    const headerList = remembered.flat.slice();
+    headerList.push('x-request-id', requestId);
+    outgoing.writeHead(304, headerList);
     outgoing.end();
     const query = url.indexOf('?');
     deps.logger.info('request', { requestId, method: 'GET', path: query === -1 ? url : url.slice(0, query), status: 304, ms: Math.round(performance.now() - started) });
     return true;
   };
-}
-
-function flatten(headers: HeaderPairs, requestId: string): string[] {
-  const flat: string[] = [];
-  for (const [name, value] of headers) flat.push(name, value);
-  flat.push('x-request-id', requestId);
-  return flat;
 }
 
 /**

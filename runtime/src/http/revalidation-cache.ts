@@ -3,6 +3,12 @@ import { ifNoneMatchHits } from './etag.js';
 /** Response headers as name/value pairs, in the order they were sent. */
 export type HeaderPairs = ReadonlyArray<readonly [string, string]>;
 
+/** Remembered headers, also as the flat name, value, name, value… list `writeHead` takes. */
+export interface RememberedHeaders {
+  pairs: HeaderPairs;
+  flat: readonly string[];
+}
+
 export interface RevalidationCacheOptions {
   /**
    * How long after the app itself answered a 304 the same session's revalidation of the same URL is
@@ -26,7 +32,7 @@ export interface RevalidationCache {
    * The headers of the 304 the app gave this session for this URL less than `ttlMs` ago, when
    * `ifNoneMatch` still names that entity tag; otherwise undefined (the request goes to the app).
    */
-  notModified(token: string, url: string, ifNoneMatch: string): HeaderPairs | undefined;
+  notModified(token: string, url: string, ifNoneMatch: string): RememberedHeaders | undefined;
   /** Forgets everything remembered for a person's sessions (logout, revocation, lost access). */
   forgetPerson(personId: string): void;
   readonly size: number;
@@ -35,7 +41,7 @@ export interface RevalidationCache {
 interface Entry {
   personId: string;
   etag: string;
-  headers: HeaderPairs;
+  headers: RememberedHeaders;
   storedAt: number;
 }
 
@@ -68,7 +74,8 @@ export function createRevalidationCache(options: RevalidationCacheOptions = {}):
     remember(token, url, entry) {
       const key = keyOf(token, url);
       entries.delete(key);
-      entries.set(key, { ...entry, headers: entry.headers.map(([name, value]) => [name, value] as const), storedAt: monotonicMs() });
+      const pairs = entry.headers.map(([name, value]) => [name, value] as const);
+      entries.set(key, { personId: entry.personId, etag: entry.etag, headers: { pairs, flat: pairs.flat() }, storedAt: monotonicMs() });
       // Insertion order is age order: the first key is the oldest entry.
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
     },

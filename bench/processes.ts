@@ -70,13 +70,14 @@ export interface SettledMemory {
 export function settledMemory(child: ChildProcess): Promise<SettledMemory> {
   const outputFile = outputs.get(child);
   if (!outputFile) return Promise.reject(new Error('settledMemory needs a process started by startProcess.'));
-  // Only what is written after the signal counts: an earlier report is another reading.
+  // Only what is written after the signal counts (an earlier report is another reading); the
+  // offset is in bytes, and the log holds names in UTF-8.
   const from = statSync(outputFile).size;
   child.kill('SIGUSR2');
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const poll = setInterval(() => {
-      const match = /BENCH-MEMORY (\{[^\n]*\})/.exec(readFileSync(outputFile, 'utf8').slice(from));
+      const match = /BENCH-MEMORY (\{[^\n]*\})/.exec(readFileSync(outputFile).subarray(from).toString('utf8'));
       if (match) {
         clearInterval(poll);
         const usage = JSON.parse(match[1]!) as { rss: number; heapUsed: number; external: number };

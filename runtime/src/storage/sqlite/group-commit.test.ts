@@ -277,4 +277,46 @@ describe('groupCommit', () => {
     expect(await late).toBe(1);
     expect(flushes).toHaveLength(5);
   });
+  it('after a busy flush, waits for the writers it answered and those who queued meanwhile, so all share the next commit', async () => {
+    const { writer, committed } = databases();
+    const insert = writer.prepare('INSERT INTO rows (id) VALUES (?)');
+    const flushes: Array<() => void> = [];
+    const wal = { sync: () => new Promise<void>((resolve) => flushes.push(resolve)) };
+    const turn = manualSchedule();
+    const timers: Array<{ callback: () => void; cleared: boolean }> = [];
+    const batches: string[][] = [];
+    const write = groupCommit(writer, (id: string) => insert.run(id).changes, {
+      wal,
+      schedule: (flush) => turn.schedule(flush),
+      gatherMs: 3,
+      gatherAfter: 3,
+      setTimer: (callback) => {
+        const timer = { callback, cleared: false };
+        timers.push(timer);
+        return timer;
+      },
+      clearTimer: (timer) => void ((timer as { cleared: boolean }).cleared = true),
+    });
+    const first = [write('a0'), write('a1'), write('a2')];
+    turn.runAll();
+    batches.push(committed());
+    // Two more writers queue while the first batch's log flush runs.
+    const queued = [write('q0'), write('q1')];
+    expect(turn.scheduled).toBe(0);
+    flushes[0]!();
+    await Promise.all(first);
+    // The three answered come back one by one: nothing commits until all five are there.
+    const back = [write('b0'), write('b1')];
+    expect(turn.scheduled).toBe(0);
+    back.push(write('b2'));
+    expect(timers.at(-1)!.cleared).toBe(true);
+    expect(turn.scheduled).toBe(1);
+    turn.runAll();
+    expect(committed()).toEqual(['a0', 'a1', 'a2', 'b0', 'b1', 'b2', 'q0', 'q1']);
+    await new Promise((resolve) => setImmediate(resolve));
+    flushes[1]!();
+    expect(await Promise.all([...queued, ...back])).toEqual([1, 1, 1, 1, 1]);
+    expect(flushes).toHaveLength(2);
+    expect(batches).toEqual([['a0', 'a1', 'a2']]);
+  });
 });

@@ -90,7 +90,8 @@ export function groupCommit<I, O>(db: Database.Database, write: (input: I) => O,
   // (a patient's next answer, a busy client's next request). Without waiting for them, the writers
   // split into two groups that take turns, each paying for its own flush; the disk's flushes per
   // second, not the writers, then decide the batch size. So after a flush, while fewer writes are
-  // queued than the last batch held, the next commit waits up to `gatherMs` for them.
+  // queued than the last batch held plus those that queued during its flush, the next commit waits
+  // up to `gatherMs` for them.
   const gatherMs = wal ? (options.gatherMs ?? DEFAULT_GATHER_MS) : 0;
   const gatherAfter = Math.max(2, options.gatherAfter ?? DEFAULT_GATHER_AFTER);
   const setTimer = options.setTimer ?? ((callback: () => void, ms: number) => setTimeout(callback, ms));
@@ -148,7 +149,10 @@ export function groupCommit<I, O>(db: Database.Database, write: (input: I) => O,
       for (const entry of batch) entry.reject(error);
     }).finally(() => {
       flushing = false;
-      gatherFor = gatherMs > 0 && batch.length >= gatherAfter ? Math.min(maxBatch, batch.length) : 0;
+      // Everyone known to be writing: those just answered, who usually write again at once, and
+      // those who queued during the flush. Waiting only for as many as were answered let the queued
+      // ones commit with the first few to come back, and the rest formed a group of their own.
+      gatherFor = gatherMs > 0 && batch.length >= gatherAfter ? Math.min(maxBatch, batch.length + queue.length) : 0;
       request();
     });
   };

@@ -64,6 +64,16 @@ export interface AppDeps {
 
 /** The origins a public URL is reached at: on loopback, localhost and 127.0.0.1 are the same place. */
 export function originsOf(publicUrl: string): string[] {
+  if (publicUrl === lastOrigins?.publicUrl) return [...lastOrigins.origins];
+  const origins = computeOriginsOf(publicUrl);
+  lastOrigins = { publicUrl, origins };
+  return [...origins];
+}
+
+// Asked on every request (origin check, the web apps' CSP): the answer for the last URL is kept.
+let lastOrigins: { publicUrl: string; origins: readonly string[] } | undefined;
+
+function computeOriginsOf(publicUrl: string): string[] {
   const url = new URL(publicUrl);
   const origins = [url.origin];
   const port = url.port ? `:${url.port}` : '';

@@ -26,15 +26,28 @@ export class CanonicalJsonError extends Error {
  * canonicalJson({ b: [1e21, -0], a: 'é' }); // '{"a":"é","b":[1e+21,0]}'
  */
 export function canonicalJson(value: unknown): string {
-  return write(value, '', new Set());
+  return write(value, undefined, new Set());
 }
 
-function write(value: unknown, path: string, ancestors: Set<object>): string {
+/**
+ * Where a value stands, as a chain of segments: the JSON Pointer is written only for an error.
+ * Writing it for every member cost more than writing the member (a response is hashed this way
+ * on every submission).
+ */
+type Path = { parent: Path; segment: string | number } | undefined;
+
+function pointer(path: Path): string {
+  const segments: string[] = [];
+  for (let at = path; at !== undefined; at = at.parent) segments.push(typeof at.segment === 'number' ? String(at.segment) : pointerSegment(at.segment));
+  return segments.reverse().map((segment) => `/${segment}`).join('');
+}
+
+function write(value: unknown, path: Path, ancestors: Set<object>): string {
   switch (typeof value) {
     case 'string':
       return writeString(value, path);
     case 'number':
-      if (!Number.isFinite(value)) throw new CanonicalJsonError(path, `is ${value}, which JSON cannot represent`);
+      if (!Number.isFinite(value)) throw new CanonicalJsonError(pointer(path), `is ${value}, which JSON cannot represent`);
       // ECMAScript Number-to-String is exactly RFC 8785's number format; it already writes -0 as '0'.
       return String(value);
     case 'boolean':
@@ -43,29 +56,29 @@ function write(value: unknown, path: string, ancestors: Set<object>): string {
       if (value === null) return 'null';
       return writeContainer(value, path, ancestors);
     default:
-      throw new CanonicalJsonError(path, `is ${describe(value)}, which JSON cannot represent`);
+      throw new CanonicalJsonError(pointer(path), `is ${describe(value)}, which JSON cannot represent`);
   }
 }
 
-function writeContainer(value: object, path: string, ancestors: Set<object>): string {
-  if (ancestors.has(value)) throw new CanonicalJsonError(path, 'refers back to one of its own ancestors (a cycle)');
+function writeContainer(value: object, path: Path, ancestors: Set<object>): string {
+  if (ancestors.has(value)) throw new CanonicalJsonError(pointer(path), 'refers back to one of its own ancestors (a cycle)');
   ancestors.add(value);
   try {
     if (Array.isArray(value)) {
       const elements: string[] = [];
       for (let position = 0; position < value.length; position += 1) {
-        elements.push(write(value[position], `${path}/${position}`, ancestors));
+        elements.push(write(value[position], { parent: path, segment: position }, ancestors));
       }
       return `[${elements.join(',')}]`;
     }
     const prototype = Object.getPrototypeOf(value);
     if (prototype !== Object.prototype && prototype !== null) {
-      throw new CanonicalJsonError(path, `is a ${value.constructor?.name ?? 'non-plain'} object, not a plain JSON object`);
+      throw new CanonicalJsonError(pointer(path), `is a ${value.constructor?.name ?? 'non-plain'} object, not a plain JSON object`);
     }
     // The default sort compares UTF-16 code units, which is the order RFC 8785 prescribes.
     const keys = Object.keys(value).sort();
     const members = keys.map((key) => {
-      const memberPath = `${path}/${pointerSegment(key)}`;
+      const memberPath: Path = { parent: path, segment: key };
       return `${writeString(key, memberPath)}:${write((value as Record<string, unknown>)[key], memberPath, ancestors)}`;
     });
     return `{${members.join(',')}}`;
@@ -76,8 +89,8 @@ function writeContainer(value: object, path: string, ancestors: Set<object>): st
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function writeString(text: string, path: string): string {
-  if (LONE_SURROGATE.test(text)) throw new CanonicalJsonError(path, 'contains a lone surrogate, which is not valid Unicode');
+function writeString(text: string, path: Path): string {
+  if (LONE_SURROGATE.test(text)) throw new CanonicalJsonError(pointer(path), 'contains a lone surrogate, which is not valid Unicode');
   return JSON.stringify(text);
 }
 

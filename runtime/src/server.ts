@@ -20,6 +20,7 @@ import { openStores } from './storage/open-stores.js';
 import type { Stores } from './storage/types.js';
 import { readPackageVersion } from './version.js';
 import { createScryptPasswordHasher } from './auth/scrypt-password-hasher.js';
+import type { PasswordHasher } from './domain/accounts/password-hasher.js';
 import { originsOf } from './app.js';
 import { createAccountsServices } from './domain/accounts/accounts-services.js';
 import { createSessionCache } from './domain/accounts/session-cache.js';
@@ -94,6 +95,12 @@ export interface StartServerOptions {
   mailTimers?: Timers;
   /** The webhook dispatcher's retry spacing and request time-out, for tests; the defaults otherwise. */
   webhooks?: { retry?: WebhookRetryPolicy; timeoutMs?: number; idleCheckMs?: number };
+  /**
+   * How passwords are hashed; scrypt at the production cost by default. Tests that sign many people
+   * in pass `testPasswordHasher` (testing/test-password-hasher.ts): the same scheme at a cost a
+   * test suite can afford. Stored hashes carry their parameters, so either verifies the other's.
+   */
+  passwordHasher?: PasswordHasher;
   /** Where repeated revalidations are remembered (http/revalidation-cache.ts); a test may pass one on its own clock. */
   revalidations?: RevalidationCache;
 }
@@ -172,7 +179,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (!isLoopbackHost(config.host) && config.publicUrl === defaultPublicUrl(config.host, config.port)) {
       logger.warn('CARELOOM_PUBLIC_URL is not set: links in e-mails and the security headers use the listening address. Set it to the https address people use, e.g. https://careloom.example.org.', { assumed: config.publicUrl });
     }
-    const hasher = createScryptPasswordHasher();
+    const hasher = options.passwordHasher ?? createScryptPasswordHasher();
     // The second factor's secrets are sealed, and its recovery codes keyed, under the mail key.
     const secondFactor = createSecondFactorService({
       store: stores.secondFactors,

@@ -25,7 +25,7 @@ import { authenticate } from './authenticate.js';
 import { createClientIpReader } from './client-ip.js';
 import { CSRF_HEADER, createSessionCookieAuthenticator } from './session-cookie-authenticator.js';
 import { originCheck } from './origin-check.js';
-import { createScryptPasswordHasher } from './scrypt-password-hasher.js';
+import { testPasswordHasher } from '../testing/test-password-hasher.js';
 import { SESSION_COOKIE_NAME, sessionCookieSettings } from './session-cookie.js';
 
 export const PUBLIC_URL = 'https://careloom.example.org';
@@ -70,7 +70,7 @@ export async function createAccountsTestApp(options: { throttle?: Partial<LoginT
   const { db } = openDatabase({ file: ':memory:' });
   const store = createSqliteAccountsStore(db, { ids: createSequentialIds('audit') });
   const auditLog = createSqliteAuditLog(db);
-  const hasher = createScryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 });
+  const hasher = testPasswordHasher;
   // The links' tokens, newest last, as the e-mails would carry them.
   const invitationTokens: string[] = [];
   const { authentication, organisations, sessionRevoked, invitations } = createAccountsServices({

@@ -7,6 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import type { Clock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { startServer, type RunningServer, type StartServerOptions } from '../server.js';
+import { testPasswordHasher } from '../testing/test-password-hasher.js';
 import { testDatabaseEnv } from '../testing/test-database-env.js';
 
 export const CHROMIUM_ARGS = [
@@ -39,6 +40,7 @@ export async function startE2e(options: { clock?: Clock; dueWorkEveryMs?: number
     // `env` adds settings such as CARELOOM_SMTP_URL (a test's SMTP server).
     config: loadConfig({ ...options.env, ...(await testDatabaseEnv(join(dir, 'e2e.sqlite'))), CARELOOM_PORT: '0' }),
     seedDemoAccounts: true,
+    passwordHasher: testPasswordHasher,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.dueWorkEveryMs ? { dueWorkEveryMs: options.dueWorkEveryMs } : {}),
     // Systems started by one test file may share one build of the web apps.

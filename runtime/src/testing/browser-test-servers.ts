@@ -17,6 +17,7 @@ import { loadConfig } from '../config.js';
 import { lazyBundles, type Bundle } from '../web/bundle.js';
 import { repositoryRoot, WEB_APPS } from '../web/web-apps.js';
 import { startServer, type RunningServer } from '../server.js';
+import { testPasswordHasher } from './test-password-hasher.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'careloom-browser-tests-'));
 const template = join(folder, 'template.sqlite');
@@ -38,7 +39,7 @@ function start(file: string, clock?: TestClock, smtp = false): Promise<RunningSe
   // outbox (which then does not exist); nothing listens at this address, so the mail stays queued.
   const env: Record<string, string> = { CARELOOM_DB: file, CARELOOM_PORT: '0', CARELOOM_HOST: '127.0.0.1', ...(smtp ? { CARELOOM_SMTP_URL: 'smtp://127.0.0.1:9', CARELOOM_MAIL_FROM: 'Careloom <careloom@example.org>' } : {}) };
   return startServer({
-    config: loadConfig(env), demo: true, bundleOf, shutdownGraceMs: 100,
+    config: loadConfig(env), demo: true, bundleOf, shutdownGraceMs: 100, passwordHasher: testPasswordHasher,
     ...(clock ? { clock, dueWorkEveryMs: 250 } : {}),
   });
 }

@@ -1,4 +1,12 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * One test file per core. Vitest's default leaves one core to its main process (cores − 1), which
+ * on the 2-core CI machines meant one worker and the second core idle (test:node used 1.05 cores),
+ * while the main process only collects results.
+ */
+export const WORKERS = availableParallelism();
 
 /**
  * Tests that measure latency under attack or kill a server mid-load: run alone (vitest.alone.config.ts,
@@ -15,6 +23,7 @@ export default defineConfig({
     // 427 s → 232–242 s for this suite on 2 cores (import time 84 s → 10 s), passing in two file
     // orders. A test that changes process-wide state (timers, globals, env) must put it back.
     isolate: false,
+    maxWorkers: WORKERS,
     testTimeout: 20000,
     hookTimeout: 20000,
   },

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { WORKERS } from './vitest.config.js';
 
 // `npm run test:pg`: the store contract suites on PostgreSQL (`*.pg.test.ts`) and the HTTP
 // integration tests again, with every server they start on PostgreSQL (CARELOOM_TEST_STORE, read by
@@ -12,6 +13,7 @@ export default defineConfig({
     environment: 'node',
     // As in vitest.config.ts: files share each worker's module cache (200–209 s → 176 s).
     isolate: false,
+    maxWorkers: WORKERS,
     env: { CARELOOM_TEST_STORE: 'postgresql' },
     globalSetup: ['runtime/src/storage/postgres/postgres-global-setup.ts'],
     testTimeout: 30000,

@@ -109,6 +109,8 @@ describe('media in the patient app and the designer', () => {
       await picker.waitFor();
       await picker.locator('button.toggle').click();
       await picker.locator('input[type="file"]').setInputFiles({ name: 'my-breathing.mp3', mimeType: 'audio/mpeg', buffer: readFileSync(RECORDING) });
+      // Stored and chosen: the library closes (the status names the file already while it uploads).
+      await picker.locator('button.toggle[aria-expanded="false"]').waitFor();
       await picker.locator('p[role="status"]').filter({ hasText: 'my-breathing.mp3' }).waitFor();
       await screenshot(page, `designer-picker-${language}`);
       // The designer's editor is made for a wide screen: the library as it looks there, opened again with the upload in it.

@@ -117,6 +117,11 @@ export interface RunningServer {
   collab: CollabServer;
   /** The HTTP app, for tests that inspect its routes. */
   app: Hono<AppEnv>;
+  /**
+   * Runs the care job (missing reports, reminders, alert escalation) now, after any run under way,
+   * and resolves when it is done: for tests that move the clock and then look at its effects.
+   */
+  runDueWork(): Promise<void>;
   /** Stops accepting connections, lets open requests finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -325,7 +330,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     // Missing reports and reminders: once a minute, on the injected clock. An enrollment the job
     // skips (stored data it cannot schedule) is logged once per process, not every minute.
     const reportedSkips = new Set<string>();
-    const dueWork = setInterval(() => {
+    const dueWorkOnce = () =>
       care.runDueWork(clock.now()).then(
         ({ skipped, alertProtocol, ...result }) => {
           const done = { ...result, urgentAlertsNotified: alertProtocol.notified, alertsEscalated: alertProtocol.escalated };
@@ -338,6 +343,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         },
         (error: unknown) => logger.error('Due work failed', { error: error instanceof Error ? error.message : String(error) }),
       );
+    // One run at a time: a run asked for while one is under way starts when it ends, on the clock's
+    // time then (a test that moved the clock gets a run that saw the new time).
+    let dueWorkRunning: Promise<void> = Promise.resolve();
+    const runDueWork = () => (dueWorkRunning = dueWorkRunning.then(dueWorkOnce));
+    // The timer skips its turn while its last run is under way, so slow runs never pile up.
+    let timerRunBusy = false;
+    const dueWork = setInterval(() => {
+      if (timerRunBusy) return;
+      timerRunBusy = true;
+      void runDueWork().finally(() => (timerRunBusy = false));
     }, options.dueWorkEveryMs ?? 60_000);
     dueWork.unref();
     dispatcher?.start();
@@ -359,6 +374,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       demoAccounts,
       collab,
       app,
+      runDueWork,
       close: async () => {
         clearInterval(dueWork);
         await dispatcher?.stop();

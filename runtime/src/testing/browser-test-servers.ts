@@ -63,12 +63,18 @@ async function newServer(options: { clock?: string; smtp?: boolean }): Promise<{
   return { id, url: server.url, accounts: server.demoAccounts };
 }
 
-/** Moves a server's test clock (`advanceMs` forward, or to `set`) and answers its time. */
-function moveClock(id: string, body: { advanceMs?: unknown; set?: unknown }): { now: string } | undefined {
+/**
+ * Moves a server's test clock (`advanceMs` forward, or to `set`), runs its care job on the new time
+ * and answers the time. Without that run, what fell due (a missed report's alert) appeared only
+ * at the job's next quarter second, and a test that went on at once saw it or not by chance.
+ */
+async function moveClock(id: string, body: { advanceMs?: unknown; set?: unknown }): Promise<{ now: string } | undefined> {
   const clock = clocks.get(id);
-  if (!clock) return undefined;
+  const server = running.get(id);
+  if (!clock || !server) return undefined;
   if (typeof body.set === 'string') clock.set(body.set);
   if (typeof body.advanceMs === 'number') clock.advance(body.advanceMs);
+  await server.runDueWork();
   return { now: clock.now().toISOString() };
 }
 
@@ -141,7 +147,7 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
     const errors = await createOrganisation(organisations[1]!, await readJson(request));
     response.writeHead(errors === undefined ? 404 : errors === '' ? 204 : 422, { 'Content-Type': 'text/plain' }).end(errors ?? '');
   } else if (request.method === 'POST' && clock) {
-    const moved = moveClock(clock[1]!, await readJson(request));
+    const moved = await moveClock(clock[1]!, await readJson(request));
     response.writeHead(moved ? 200 : 404, { 'Content-Type': 'application/json' }).end(JSON.stringify(moved ?? {}));
   } else if (request.method === 'GET' && stop) {
     const server = running.get(stop[1]!);

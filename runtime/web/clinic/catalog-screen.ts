@@ -72,6 +72,9 @@ export class ClCatalogScreen extends ScreenElement {
   }
 
   private chooseUnit(unitId: string): void {
+    // Choosing the unit already shown changes nothing: clearing its deployments would show every
+    // entry as not deployed, with a Deploy button, until they were read again.
+    if (unitId === this.unitId) return;
     this.unitId = unitId;
     this.deployments = [];
     this.confirming = null;

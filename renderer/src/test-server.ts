@@ -44,8 +44,9 @@ export interface TestServer {
   signIn(jar: string, key: string | { email: string; password: string }): Promise<string>;
   /**
    * Moves the server's clock (only for a server started with `clock`): `advanceMs` forward, or `set`
-   * to a time. Its care job runs every quarter second on that clock, so what falls due by then
-   * (a missing report, an overdue alert's escalation) appears within a moment. Answers the new time.
+   * to a time. The server runs its care job on the new time before answering, so what falls due by
+   * then (a missing report, an overdue alert's escalation) is there when this resolves (the job also
+   * runs every quarter second). Answers the new time.
    */
   moveClock(change: { advanceMs: number } | { set: string }): Promise<string>;
   /**

@@ -322,6 +322,10 @@ describe('<cl-clinic-app>, against the real server', function () {
       throw new Error(`${error.message}; marked as deployed: ${marked().join(', ')}; Deploy buttons on Panic: ${panicDeploys()}`);
     });
     expect(deepAll(catalog, '[data-action="deploy"]').length).to.equal(deepAll(catalog, '[data-entry]').length - 3);
+    // Choosing the unit already shown again keeps what the screen knows: no moment of Deploy everywhere.
+    picker.dispatchEvent(new Event('change'));
+    await (catalog as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(marked().join()).to.equal('copd-home-follow-up,panic-icbt-8-weeks,phq-9');
     expect(deep(catalog, '[data-entry="gad-7"] .release-notes').textContent).to.contain('First release of the example content.');
     deep(catalog, '[data-entry="gad-7"] [data-action="deploy"]').click();
     await until(() => deepAll(catalog, '[data-action="confirm-deploy"]').length === 1, 10_000);

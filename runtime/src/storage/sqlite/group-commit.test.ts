@@ -40,6 +40,28 @@ function manualSchedule() {
   };
 }
 
+/** Writes through a group commit with a WAL flush the test settles and gathering timers it fires. */
+function gatheringWrites() {
+  const { writer, committed } = databases();
+  const insert = writer.prepare('INSERT INTO rows (id) VALUES (?)');
+  const flushes: Array<() => void> = [];
+  const turn = manualSchedule();
+  const timers: Array<{ callback: () => void; ms: number; cleared: boolean }> = [];
+  const write = groupCommit(writer, (id: string) => insert.run(id).changes, {
+    wal: { sync: () => new Promise<void>((resolve) => flushes.push(resolve)) },
+    schedule: turn.schedule,
+    gatherMs: 3,
+    gatherAfter: 3,
+    setTimer: (callback, ms) => {
+      const timer = { callback, ms, cleared: false };
+      timers.push(timer);
+      return timer;
+    },
+    clearTimer: (timer) => void ((timer as { cleared: boolean }).cleared = true),
+  });
+  return { write, committed, flushes, turn, timers };
+}
+
 describe('groupCommit', () => {
   it('runs the writes of one turn in one transaction and resolves each only once it is committed', async () => {
     const { writer, committed } = databases();
@@ -214,24 +236,7 @@ describe('groupCommit', () => {
   });
 
   it('after a busy batch, waits briefly for as many writers before the next commit, so they share one flush', async () => {
-    const { writer, committed } = databases();
-    const insert = writer.prepare('INSERT INTO rows (id) VALUES (?)');
-    const flushes: Array<() => void> = [];
-    const wal = { sync: () => new Promise<void>((resolve) => flushes.push(resolve)) };
-    const turn = manualSchedule();
-    const timers: Array<{ callback: () => void; ms: number; cleared: boolean }> = [];
-    const write = groupCommit(writer, (id: string) => insert.run(id).changes, {
-      wal,
-      schedule: turn.schedule,
-      gatherMs: 3,
-      gatherAfter: 3,
-      setTimer: (callback, ms) => {
-        const timer = { callback, ms, cleared: false };
-        timers.push(timer);
-        return timer;
-      },
-      clearTimer: (timer) => void ((timer as { cleared: boolean }).cleared = true),
-    });
+    const { write, committed, flushes, turn, timers } = gatheringWrites();
     const settleFlush = async (index: number) => {
       flushes[index]!();
       await new Promise((resolve) => setImmediate(resolve));
@@ -278,25 +283,8 @@ describe('groupCommit', () => {
     expect(flushes).toHaveLength(5);
   });
   it('after a busy flush, waits for the writers it answered and those who queued meanwhile, so all share the next commit', async () => {
-    const { writer, committed } = databases();
-    const insert = writer.prepare('INSERT INTO rows (id) VALUES (?)');
-    const flushes: Array<() => void> = [];
-    const wal = { sync: () => new Promise<void>((resolve) => flushes.push(resolve)) };
-    const turn = manualSchedule();
-    const timers: Array<{ callback: () => void; cleared: boolean }> = [];
+    const { write, committed, flushes, turn, timers } = gatheringWrites();
     const batches: string[][] = [];
-    const write = groupCommit(writer, (id: string) => insert.run(id).changes, {
-      wal,
-      schedule: (flush) => turn.schedule(flush),
-      gatherMs: 3,
-      gatherAfter: 3,
-      setTimer: (callback) => {
-        const timer = { callback, cleared: false };
-        timers.push(timer);
-        return timer;
-      },
-      clearTimer: (timer) => void ((timer as { cleared: boolean }).cleared = true),
-    });
     const first = [write('a0'), write('a1'), write('a2')];
     turn.runAll();
     batches.push(committed());

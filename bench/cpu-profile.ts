@@ -9,7 +9,7 @@ import { wrk } from './wrk.js';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   children?: number[];
 }
 interface Profile {
@@ -60,7 +60,9 @@ function summarise(profile: Profile, top: number, window: { fromEndUs: number; t
     if (callFrame.functionName === '(idle)' || callFrame.functionName === '(program)') continue;
     total += time;
     const file = callFrame.url.replace(/^.*\/(node_modules\/)?/, '');
-    const name = `${callFrame.functionName || '(anonymous)'} ${file ? `${file}:${callFrame.lineNumber + 1}` : ''}`.trim();
+    // An anonymous function is told apart from its neighbours on a line (tsx's output has long lines) by its column.
+    const at = file ? `${file}:${callFrame.lineNumber + 1}${callFrame.functionName ? '' : `:${callFrame.columnNumber + 1}`}` : '';
+    const name = `${callFrame.functionName || '(anonymous)'} ${at}`.trim();
     functions.set(name, (functions.get(name) ?? 0) + time);
     places.set(placeOf(callFrame.url), (places.get(placeOf(callFrame.url)) ?? 0) + time);
   }

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { getCookie } from 'hono/cookie';
+import { plainCookie } from '../http/plain-cookie.js';
 import type { AuthenticationService } from '../domain/accounts/authentication-service.js';
 import type { Authenticator } from './authenticator.js';
 import type { ClientIpReader } from './client-ip.js';
@@ -38,7 +39,9 @@ function sameSecret(given: string, expected: string): boolean {
 export function createSessionCookieAuthenticator(deps: SessionCookieAuthenticatorDeps): Authenticator {
   return {
     async authenticate(c) {
-      const token = getCookie(c, SESSION_COOKIE_NAME);
+      // The plain scan answers what Hono's parser would for our base64url tokens (plain-cookie.ts)
+      // without parsing every cookie of the header; anything unusual takes the full parse.
+      const token = plainCookie(c.req.header('cookie') ?? '', SESSION_COOKIE_NAME) ?? getCookie(c, SESSION_COOKIE_NAME);
       if (!token) return undefined;
       const resolved = await deps.authentication.resolveSession(token, requestContextOf(c, deps.clientIp));
       if (!resolved) {

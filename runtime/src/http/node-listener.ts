@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import type { Logger } from '../logger.js';
 import { SESSION_COOKIE_NAME } from '../auth/session-cookie.js';
+import { plainCookie } from './plain-cookie.js';
 import { revalidatableMark, type RevalidationCache } from './revalidation-cache.js';
 
 /** What the fetch needs of @hono/node-server's bindings: the request line's path and query. */
@@ -8,28 +9,6 @@ type Bindings = { incoming: { url?: string | undefined } };
 
 // Never repeated from a remembered 304: they belong to one answer (or to the connection).
 const PER_ANSWER = new Set(['x-request-id', 'date', 'set-cookie', 'content-length', 'transfer-encoding', 'connection', 'keep-alive']);
-
-/**
- * The value of cookie `name` in a Cookie header, when it is there once and needs no decoding (our
- * tokens are base64url); otherwise undefined, and the request takes the app's path, which parses
- * cookies fully.
- */
-export function plainCookie(header: string, name: string): string | undefined {
-  // A scan rather than split/regex: this runs on every conditional GET the shortcut answers.
-  let at = header.startsWith(`${name}=`) ? 0 : header.indexOf(`; ${name}=`);
-  if (at === -1) return undefined;
-  if (at > 0) at += 2;
-  const start = at + name.length + 1;
-  const semicolon = header.indexOf(';', start);
-  const end = semicolon === -1 ? header.length : semicolon;
-  if (end === start || (semicolon !== -1 && header.includes(`; ${name}=`, semicolon))) return undefined;
-  for (let index = start; index < end; index += 1) {
-    const code = header.charCodeAt(index);
-    const letterOrDigit = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-    if (!letterOrDigit && code !== 45 && code !== 95) return undefined;
-  }
-  return header.slice(start, end);
-}
 
 /**
  * The app's fetch, remembering each 304 it gives to a request `immutableContent` marked (an

@@ -41,9 +41,13 @@ export async function enrollmentFor(deps: CareDeps, context: CareContext, enroll
 
 /** Loads one of the calling patient's own enrollments (anyone else's is `not_found`). */
 export async function ownEnrollment(deps: CareDeps, context: CareContext, enrollmentId: string): Promise<{ enrollment: EnrollmentRecord; unit: UnitRecord }> {
-  const enrollment = await deps.store.getEnrollment(enrollmentId);
-  const unit = enrollment ? await deps.store.getUnit(enrollment.unitId) : undefined;
   const refused = patientRefusal(context.principal);
+  // Found among the patient's own enrollments, which the stores keep for a moment (each request of
+  // the patient app reads them): an answer then costs no enrollment read. Anyone else's, for the
+  // refusal's audit row only, is read by id.
+  const own = refused ? undefined : (await deps.store.listEnrollmentsOfPatient(context.principal!.personId)).find((candidate) => candidate.id === enrollmentId);
+  const enrollment = own ?? (await deps.store.getEnrollment(enrollmentId));
+  const unit = enrollment ? await deps.store.getUnit(enrollment.unitId) : undefined;
   // Not theirs until they took its invitation up, even though it names them (an account that had the address).
   if (refused || !enrollment || !unit || enrollment.patientId !== context.principal?.personId || enrollment.acceptedAt === null) {
     const refusal = refused ?? { code: 'not_found' as const, reason: `You have no enrollment "${enrollmentId}".` };

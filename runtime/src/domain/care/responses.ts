@@ -1,5 +1,5 @@
 import type { RecordedResponse as WireRecordedResponse, StoredResponse as WireStoredResponse } from '@careloom/format/api';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { checkAnswers } from '@careloom/format/engine';
 import type { AnswerValue, Answers } from '@careloom/format/engine';
 import { canonicalJson } from '@careloom/format/engine';
@@ -61,6 +61,11 @@ export function latestAnswers(responses: readonly ResponseRecord[], moduleId: st
   return answers;
 }
 
+/** What tells a replay of a submission from a different one under the same clientId: SHA-256 of its canonical JSON. */
+function bodyHashOf(document: ResponseDocument): string {
+  return hash('sha256', canonicalJson(document), 'hex');
+}
+
 function invalid(issues: Issue[]): DomainError {
   const items = [...new Set(issues.map((issue) => issue.path))].join(', ');
   return new DomainError('invalid', `The answers have ${issues.length} problem${issues.length === 1 ? '' : 's'}: ${items}.`, { issues });
@@ -109,7 +114,7 @@ export function createResponseCommands(deps: CareDeps) {
       if ((!pin || pin.version !== document.moduleVersion) && (await movedFrom(deps, enrollment, document.moduleId, document.moduleVersion))) {
         // A retry of an answer recorded before the move (its acknowledgement was lost) is answered as recorded.
         const earlier = (await deps.store.listResponses(enrollment.id)).find((response) => response.clientId === document.clientId);
-        if (earlier && earlier.bodyHash === createHash('sha256').update(canonicalJson(document)).digest('hex')) {
+        if (earlier && earlier.bodyHash === bodyHashOf(document)) {
           return { created: false, result: { id: earlier.id, receivedAt: earlier.receivedAt, scores: patientScores(earlier.scores), zones: earlier.zones } };
         }
         // Given on the version the patient was on before a move (offline, sent after it): not
@@ -151,7 +156,7 @@ export function createResponseCommands(deps: CareDeps) {
         id,
         enrollmentId: enrollment.id,
         clientId: document.clientId,
-        bodyHash: createHash('sha256').update(canonicalJson(document)).digest('hex'),
+        bodyHash: bodyHashOf(document),
         moduleId: module.id,
         moduleVersion: pin.version,
         pageId: document.pageId ?? null,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCareTestApp } from '../../testing/care-test-app.js';
 import { expectStatus, seedCareScenario } from '../../testing/care-scenario.js';
+import { ENROLLMENT_ACCESS_COLUMNS } from './change-hooks.js';
 import { openDatabase } from './open-database.js';
 import { createSqliteStores } from './sqlite-stores.js';
 
@@ -88,5 +89,37 @@ describe('change hooks on enrollments', () => {
     expect(await statusOf()).toBe('active');
     t.db.prepare("UPDATE enrollments SET status = 'paused' WHERE id = ?").run(ids.panicEnrollmentId);
     expect(await statusOf()).toBe('paused');
+  });
+
+  it('an answer touching only the last activity keeps the kept enrollments, and every other column forgets them', async () => {
+    const t = await createCareTestApp();
+    const ids = await seedCareScenario(t);
+    const columns = (t.db.prepare("SELECT name FROM pragma_table_info('enrollments')").all() as Array<{ name: string }>).map((row) => row.name);
+    // A column a migration adds is an access column until someone decides otherwise here.
+    expect(columns.filter((name) => name !== 'last_activity_at').sort()).toEqual([...ENROLLMENT_ACCESS_COLUMNS].sort());
+    const patientId = (t.db.prepare('SELECT patient_id FROM enrollments WHERE id = ?').get(ids.panicEnrollmentId) as { patient_id: string }).patient_id;
+    const kept = await t.stores.care.listEnrollmentsOfPatient(patientId);
+    t.db.prepare('UPDATE enrollments SET last_activity_at = ? WHERE id = ?').run('2026-12-06T10:00:00.000Z', ids.panicEnrollmentId);
+    expect(await t.stores.care.listEnrollmentsOfPatient(patientId)).toBe(kept);
+    t.db.prepare("UPDATE enrollments SET status = 'paused' WHERE id = ?").run(ids.panicEnrollmentId);
+    expect(await t.stores.care.listEnrollmentsOfPatient(patientId)).not.toBe(kept);
+  });
+
+  it('a unit changed outside the stores is seen on the next read', async () => {
+    const t = await createCareTestApp();
+    const ids = await seedCareScenario(t);
+    const unitId = (t.db.prepare('SELECT unit_id FROM enrollments WHERE id = ?').get(ids.panicEnrollmentId) as { unit_id: string }).unit_id;
+    expect((await t.stores.care.getUnit(unitId))?.timeZone).not.toBe('Pacific/Auckland');
+    t.db.prepare("UPDATE care_units SET time_zone = 'Pacific/Auckland' WHERE id = ?").run(unitId);
+    expect((await t.stores.care.getUnit(unitId))?.timeZone).toBe('Pacific/Auckland');
+  });
+
+  it('a unit looked for before it existed is found once it is created', async () => {
+    const t = await createCareTestApp();
+    const ids = await seedCareScenario(t);
+    const unitId = (t.db.prepare('SELECT unit_id FROM enrollments WHERE id = ?').get(ids.panicEnrollmentId) as { unit_id: string }).unit_id;
+    expect(await t.stores.care.getUnit('unit-later')).toBeUndefined();
+    t.db.prepare("INSERT INTO care_units (id, organisation_id, name, active, time_zone, settings, created_at, updated_at) SELECT 'unit-later', organisation_id, 'Later', 1, time_zone, settings, created_at, updated_at FROM care_units WHERE id = ?").run(unitId);
+    expect((await t.stores.care.getUnit('unit-later'))?.name).toBe('Later');
   });
 });

@@ -1,12 +1,20 @@
 import type Database from 'better-sqlite3';
 
-/** Who is told when this connection changes a person's memberships or a patient's enrollments. */
+/** Who is told when this connection changes a person's memberships, a patient's enrollments or a care unit. */
 export interface ChangeHooks {
   onAccessChanged(listener: (personId: string) => void): void;
   onEnrollmentsChanged(listener: (patientId: string) => void): void;
+  onUnitChanged(listener: (unitId: string) => void): void;
 }
 
 const installed = new WeakMap<Database.Database, ChangeHooks>();
+
+/**
+ * Every column of enrollments but `last_activity_at`: each recorded answer sets that one, and it
+ * decides no access, so forgetting the patient's enrollments on it would make every answer read
+ * them again. A column added by a migration must be added here (change-hooks.test.ts checks).
+ */
+export const ENROLLMENT_ACCESS_COLUMNS = ['id', 'unit_id', 'deployment_id', 'patient_id', 'status', 'started_on', 'started_at', 'modules', 'created_by', 'created_at', 'updated_at', 'accepted_at', 'invited_name', 'language'] as const;
 
 // TEMP triggers belong to this connection alone: they fire for its own writes, whatever store
 // method or path made them, and no other connection (the sqlite3 shell, `npm run admin:create`)
@@ -20,10 +28,16 @@ CREATE TEMP TRIGGER IF NOT EXISTS careloom_memberships_deleted AFTER DELETE ON m
 BEGIN SELECT careloom_access_changed(OLD.person_id); END;
 CREATE TEMP TRIGGER IF NOT EXISTS careloom_enrollments_inserted AFTER INSERT ON main.enrollments
 BEGIN SELECT careloom_enrollments_changed(NEW.patient_id); END;
-CREATE TEMP TRIGGER IF NOT EXISTS careloom_enrollments_updated AFTER UPDATE ON main.enrollments
+CREATE TEMP TRIGGER IF NOT EXISTS careloom_enrollments_updated AFTER UPDATE OF ${ENROLLMENT_ACCESS_COLUMNS.join(', ')} ON main.enrollments
 BEGIN SELECT careloom_enrollments_changed(OLD.patient_id); SELECT careloom_enrollments_changed(NEW.patient_id); END;
 CREATE TEMP TRIGGER IF NOT EXISTS careloom_enrollments_deleted AFTER DELETE ON main.enrollments
 BEGIN SELECT careloom_enrollments_changed(OLD.patient_id); END;
+CREATE TEMP TRIGGER IF NOT EXISTS careloom_units_inserted AFTER INSERT ON main.care_units
+BEGIN SELECT careloom_unit_changed(NEW.id); END;
+CREATE TEMP TRIGGER IF NOT EXISTS careloom_units_updated AFTER UPDATE ON main.care_units
+BEGIN SELECT careloom_unit_changed(OLD.id); SELECT careloom_unit_changed(NEW.id); END;
+CREATE TEMP TRIGGER IF NOT EXISTS careloom_units_deleted AFTER DELETE ON main.care_units
+BEGIN SELECT careloom_unit_changed(OLD.id); END;
 `;
 
 /**
@@ -44,16 +58,19 @@ export function changeHooksOf(db: Database.Database): ChangeHooks {
   if (known) return known;
   const access: Array<(personId: string) => void> = [];
   const enrollments: Array<(patientId: string) => void> = [];
+  const units: Array<(unitId: string) => void> = [];
   const call = (listeners: ReadonlyArray<(id: string) => void>) => (id: unknown) => {
     if (typeof id === 'string') for (const listener of listeners) listener(id);
     return null;
   };
   db.function('careloom_access_changed', { deterministic: false }, call(access));
   db.function('careloom_enrollments_changed', { deterministic: false }, call(enrollments));
+  db.function('careloom_unit_changed', { deterministic: false }, call(units));
   db.exec(TRIGGERS);
   const hooks: ChangeHooks = {
     onAccessChanged: (listener) => void access.push(listener),
     onEnrollmentsChanged: (listener) => void enrollments.push(listener),
+    onUnitChanged: (listener) => void units.push(listener),
   };
   installed.set(db, hooks);
   return hooks;

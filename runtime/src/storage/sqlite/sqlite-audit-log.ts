@@ -23,11 +23,13 @@ export function writeAuditEntry(db: Database.Database, input: NewAuditEntry): Au
   if (issues.length > 0) throw new DomainError('invalid', `The audit entry for ${entry.action} has details that must not be logged.`, { issues });
   let insert = inserts.get(db);
   if (!insert) {
-    insert = db.prepare(`INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES (@id, @at, @actorId, @actorRole, @action, @objectType, @objectId, @organisationId, @unitId, @patientId, @ip, @requestId, @details)`);
+    insert = db.prepare(`INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     inserts.set(db, insert);
   }
   try {
-    insert.run({ ...entry, details: JSON.stringify(entry.details) });
+    // Positional: binding thirteen values by name (and copying the entry to add the JSON) cost a
+    // quarter of the insert on the patient's answer path.
+    insert.run(entry.id, entry.at, entry.actorId, entry.actorRole, entry.action, entry.objectType, entry.objectId, entry.organisationId, entry.unitId, entry.patientId, entry.ip, entry.requestId, JSON.stringify(entry.details));
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError('conflict', `An audit entry with id "${entry.id}" already exists.`, { cause: error });
     throw error;

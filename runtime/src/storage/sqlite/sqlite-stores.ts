@@ -78,10 +78,14 @@ export function createSqliteStores(db: Database.Database, options: SqliteStoresO
   const care = createSqliteCareStore(db, { mail, webhooks, ...(options.wal ? { groupCommit: { wal: options.wal } } : {}) });
   const memberships = createReadCache<Awaited<ReturnType<typeof accounts.listMemberships>>>();
   const enrollments = createReadCache<Awaited<ReturnType<typeof care.listEnrollmentsOfPatient>>>();
+  // A patient's every answer also reads the unit (its time zone, its organisation for the audit row).
+  const units = createReadCache<Awaited<ReturnType<typeof care.getUnit>>>();
   hooks.onAccessChanged((personId) => memberships.forget(personId));
   hooks.onEnrollmentsChanged((patientId) => enrollments.forget(patientId));
+  hooks.onUnitChanged((unitId) => units.forget(unitId));
   const listMemberships = accounts.listMemberships.bind(accounts);
   const listEnrollmentsOfPatient = care.listEnrollmentsOfPatient.bind(care);
+  const getUnit = care.getUnit.bind(care);
   return {
     audit: createSqliteAuditLog(db),
     accounts: { ...accounts, listMemberships: (personId) => memberships.get(personId, () => listMemberships(personId)) },
@@ -92,7 +96,7 @@ export function createSqliteStores(db: Database.Database, options: SqliteStoresO
     authoring: createSqliteAuthoringStore(db),
     media: createSqliteMediaStore(db, { ids }),
     drafts: createSqliteDraftUpdateStore(db, () => now().toISOString()),
-    care: { ...care, listEnrollmentsOfPatient: (patientId) => enrollments.get(patientId, () => listEnrollmentsOfPatient(patientId)) },
+    care: { ...care, listEnrollmentsOfPatient: (patientId) => enrollments.get(patientId, () => listEnrollmentsOfPatient(patientId)), getUnit: (unitId) => units.get(unitId, () => getUnit(unitId)) },
     responses: createSqliteResponseLookup(db),
     staff: createSqliteStaffStore(db, { ids, mail }),
     dataAdmin: createSqliteDataAdminStore(db),

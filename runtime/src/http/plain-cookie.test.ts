@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { plainCookie } from './node-listener.js';
+import { plainCookie } from './plain-cookie.js';
 
 describe('plainCookie', () => {
   it('reads a base64url value wherever the cookie stands', () => {

@@ -47,6 +47,13 @@ const rows: string[][] = [
   ['recording: latency p50 / p99 at full load', `${med(responses.careloomPost.map((run) => run.p50Ms)).toFixed(1)} / ${med(responses.careloomPost.map((run) => run.p99Ms)).toFixed(1)} ms`, `${med(responses.bareHonoPost.map((run) => run.p50Ms)).toFixed(1)} / ${med(responses.bareHonoPost.map((run) => run.p99Ms)).toFixed(1)} ms`, '', ''],
   [`recording: p99 at about half the maximum rate (${half.perSecond.toFixed(0)}/s measured)`, `${half.p99Ms.toFixed(1)} ms`, '', '', '≤ 10 ms'],
   ['recording: server CPU per request', `${med(responses.careloomPost.map(cpuPerRequestUs)).toFixed(0)} µs`, `${med(responses.bareHonoPost.map(cpuPerRequestUs)).toFixed(0)} µs`, (med(responses.careloomPost.map(cpuPerRequestUs)) / med(responses.bareHonoPost.map(cpuPerRequestUs))).toFixed(1), ''],
+  [
+    'recording: the store alone per response, in-process (attempt read, response + audit rows, 16 per commit, no fsync) ÷ bare Hono CPU per request',
+    `${responses.storeFloor.cpuPerResponseUs.toFixed(0)} µs`,
+    `${med(responses.bareHonoPost.map(cpuPerRequestUs)).toFixed(0)} µs`,
+    (responses.storeFloor.cpuPerResponseUs / med(responses.bareHonoPost.map(cpuPerRequestUs))).toFixed(1),
+    '',
+  ],
   ['recording: server CPU busy (1.0 = one core)', range(responses.careloomPost.map((run) => run.serverCpu), 2), range(responses.bareHonoPost.map((run) => run.serverCpu), 2), '', ''],
   ['recording: fsyncs per acknowledged response', fsyncs === undefined ? '— (no strace)' : (fsyncs / stored).toFixed(3), '', '', '≤ 0.1'],
   ['recording: 4 KiB pages written per response (/proc/pid/io)', `${med(pages).toFixed(1)} (${range(pages, 1)})`, '', '', '≤ 8'],

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { preparePatient } from './patient-setup.js';
 import { nodePidOf, startProcess, stop } from './processes.js';
+import { storeFloor, type StoreFloor } from './store-floor.js';
 import { wrk, type WrkResult } from './wrk.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -35,6 +36,8 @@ export interface RuntimeResponsesResult {
   bareHonoGet: WrkResult[];
   moduleRevalidated: WrkResult[];
   moduleFull: WrkResult[];
+  /** The store's own work per recorded response, in-process (store-floor.ts). */
+  storeFloor: StoreFloor;
 }
 
 /** Stops the server itself (strace would only detach on SIGTERM) and waits for the wrapper to end. */
@@ -141,7 +144,8 @@ export async function runtimeResponses(): Promise<RuntimeResponsesResult> {
       const log = readFileSync(traceFile, 'utf8');
       for (const run of [...careloomPost, careloomHalfRate]) run.fsyncs = fsyncsBetween(log, run.startedAt, run.endedAt);
     }
-    return { connections: CONNECTIONS, seconds: SECONDS, bareHonoPost, careloomPost, careloomHalfRate, bareHonoGet, moduleRevalidated, moduleFull };
+    const floor = await storeFloor(databaseFile, /\/enrollments\/([^/]+)\//.exec(path)![1]!);
+    return { connections: CONNECTIONS, seconds: SECONDS, bareHonoPost, careloomPost, careloomHalfRate, bareHonoGet, moduleRevalidated, moduleFull, storeFloor: floor };
   } finally {
     if (readDb.open) readDb.close();
     await stopTraced(careloom.child);

@@ -16,32 +16,29 @@ const installed = new WeakMap<Database.Database, ChangeHooks>();
  */
 export const ENROLLMENT_ACCESS_COLUMNS = ['id', 'unit_id', 'deployment_id', 'patient_id', 'status', 'started_on', 'started_at', 'modules', 'created_by', 'created_at', 'updated_at', 'accepted_at', 'invited_name', 'language'] as const;
 
+/** Triggers calling `fn` with the `key` column of every row inserted, updated (`updateOf` only, when given) or deleted in `table`. */
+function watch(table: string, fn: string, key: string, updateOf?: readonly string[]): string {
+  const update = updateOf ? `UPDATE OF ${updateOf.join(', ')}` : 'UPDATE';
+  return `
+CREATE TEMP TRIGGER IF NOT EXISTS careloom_${table}_inserted AFTER INSERT ON main.${table}
+BEGIN SELECT ${fn}(NEW.${key}); END;
+CREATE TEMP TRIGGER IF NOT EXISTS careloom_${table}_updated AFTER ${update} ON main.${table}
+BEGIN SELECT ${fn}(OLD.${key}); SELECT ${fn}(NEW.${key}); END;
+CREATE TEMP TRIGGER IF NOT EXISTS careloom_${table}_deleted AFTER DELETE ON main.${table}
+BEGIN SELECT ${fn}(OLD.${key}); END;`;
+}
+
 // TEMP triggers belong to this connection alone: they fire for its own writes, whatever store
 // method or path made them, and no other connection (the sqlite3 shell, `npm run admin:create`)
 // needs the functions they call. Writes by other connections are seen when a cached read expires.
-const TRIGGERS = `
-CREATE TEMP TRIGGER IF NOT EXISTS careloom_memberships_inserted AFTER INSERT ON main.memberships
-BEGIN SELECT careloom_access_changed(NEW.person_id); END;
-CREATE TEMP TRIGGER IF NOT EXISTS careloom_memberships_updated AFTER UPDATE ON main.memberships
-BEGIN SELECT careloom_access_changed(OLD.person_id); SELECT careloom_access_changed(NEW.person_id); END;
-CREATE TEMP TRIGGER IF NOT EXISTS careloom_memberships_deleted AFTER DELETE ON main.memberships
-BEGIN SELECT careloom_access_changed(OLD.person_id); END;
-CREATE TEMP TRIGGER IF NOT EXISTS careloom_enrollments_inserted AFTER INSERT ON main.enrollments
-BEGIN SELECT careloom_enrollments_changed(NEW.patient_id); END;
-CREATE TEMP TRIGGER IF NOT EXISTS careloom_enrollments_updated AFTER UPDATE OF ${ENROLLMENT_ACCESS_COLUMNS.join(', ')} ON main.enrollments
-BEGIN SELECT careloom_enrollments_changed(OLD.patient_id); SELECT careloom_enrollments_changed(NEW.patient_id); END;
-CREATE TEMP TRIGGER IF NOT EXISTS careloom_enrollments_deleted AFTER DELETE ON main.enrollments
-BEGIN SELECT careloom_enrollments_changed(OLD.patient_id); END;
-CREATE TEMP TRIGGER IF NOT EXISTS careloom_units_inserted AFTER INSERT ON main.care_units
-BEGIN SELECT careloom_unit_changed(NEW.id); END;
-CREATE TEMP TRIGGER IF NOT EXISTS careloom_units_updated AFTER UPDATE ON main.care_units
-BEGIN SELECT careloom_unit_changed(OLD.id); SELECT careloom_unit_changed(NEW.id); END;
-CREATE TEMP TRIGGER IF NOT EXISTS careloom_units_deleted AFTER DELETE ON main.care_units
-BEGIN SELECT careloom_unit_changed(OLD.id); END;
-`;
+const TRIGGERS = [
+  watch('memberships', 'careloom_access_changed', 'person_id'),
+  watch('enrollments', 'careloom_enrollments_changed', 'patient_id', ENROLLMENT_ACCESS_COLUMNS),
+  watch('care_units', 'careloom_unit_changed', 'id'),
+].join('\n');
 
 /**
- * Tells the stores the moment this connection changes memberships or enrollments, so the reads
+ * Tells the stores the moment this connection changes memberships, enrollments or care units, so the reads
  * they keep for a moment (read-cache.ts) are forgotten inside the changing statement: a role
  * granted or taken away, an invitation accepted, an enrollment paused or a patient purged is seen
  * by the very next request, with no write path able to forget to say so. Installed once per

@@ -75,12 +75,14 @@ export function groupCommit<I, O>(db: Database.Database, write: (input: I) => O,
   const ownLevel = wal ? Number(db.pragma('synchronous', { simple: true })) : 0;
   const commit = (inputs: readonly I[]): Outcome[] => {
     if (!wal) return all(inputs);
-    // The setting is read by COMMIT (1 = NORMAL: the WAL is written but not fsynced).
-    db.pragma('synchronous = 1');
+    // The setting is read by COMMIT (1 = NORMAL: the WAL is written but not fsynced). `exec`, not
+    // `pragma()`: a PRAGMA takes effect when compiled, so it cannot be prepared once, and pragma()
+    // also builds a statement object to read the rows a setting does not return.
+    db.exec('PRAGMA synchronous = 1');
     try {
       return all(inputs);
     } finally {
-      db.pragma(`synchronous = ${ownLevel}`);
+      db.exec(`PRAGMA synchronous = ${ownLevel}`);
     }
   };
 

@@ -34,6 +34,9 @@ async function careloom(): Promise<FanoutResult> {
   const dir = mkdtempSync(join(tmpdir(), 'careloom-bench-'));
   const { child, url } = await startProcess('runtime/src/main.ts', /Careloom is running at (http:\/\/\S+)/, { CARELOOM_DB: join(dir, 'bench.sqlite'), CARELOOM_PORT: '0' }, { nodeArgs: settledMemoryArgs });
   const providers: WebsocketProvider[] = [];
+  // Each y-websocket provider in Node adds a process 'exit' listener; 51 of them are the point here,
+  // not a leak, so Node's warning at eleven would only be noise above the table.
+  process.setMaxListeners(Math.max(process.getMaxListeners(), RECEIVERS + 10));
   try {
     const designer = await HttpSession.login(url, 'designer@demo.careloom.test', 'careloom-demo-designer');
     const created = await designer.call('POST', '/api/modules', { organisationId: designer.organisationIds[0], id: 'phq-9-bench', example: 'phq-9' });

@@ -1,7 +1,8 @@
 /**
  * The value of cookie `name` in a Cookie header, when it is there once and needs no decoding (our
- * tokens are base64url); otherwise undefined, and the request takes the app's path, which parses
- * cookies fully.
+ * tokens are base64url); otherwise undefined, and the caller parses the header fully (the 304
+ * shortcut leaves the request to the app; the session authenticator asks Hono's getCookie). It
+ * never answers a value the full parse would read differently (plain-cookie.test.ts, seeded).
  */
 export function plainCookie(header: string, name: string): string | undefined {
   // A scan rather than split/regex: this runs on every request that carries a session.

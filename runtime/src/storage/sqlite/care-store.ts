@@ -198,7 +198,7 @@ export function createSqliteCareStore(
   const recordResponse = groupCommit(db, (input: Parameters<CareStore['recordResponse']>[0]) => {
     const { response } = input;
     // Positional, in the column order above: binding by name (and copying the record to add the
-    // JSON) cost more than the row's insert itself.
+    // JSON) costs about a fifth of an insert, as for the audit row (sqlite-audit-log.ts).
     const inserted = insertResponse.run(
       response.id, response.enrollmentId, response.clientId, response.bodyHash, response.moduleId, response.moduleVersion, response.pageId, response.registrationId,
       JSON.stringify(response.answers), response.completes ? 1 : 0, response.answeredAt, response.receivedAt, response.localDate, JSON.stringify(response.scores), JSON.stringify(response.zones),

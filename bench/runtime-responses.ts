@@ -98,7 +98,11 @@ export async function runtimeResponses(): Promise<RuntimeResponsesResult> {
     const count = readDb.prepare<[], { n: number }>('SELECT count(*) AS n FROM responses');
 
     const post = (target: string, pid: number, args: string[], connections = CONNECTIONS) => wrk({ url: target, script: 'post-response.lua', args, connections, seconds: SECONDS, pid });
-    const postBare = () => post(`${bare.url}/responses`, barePid, ['/responses', '', '', '', answeredAt, '0']);
+    // The baselines get the same request headers as Careloom (session cookie, CSRF token, Origin;
+    // for the GET the entity tag) and ignore them: a ratio then compares the two servers' work on the
+    // same bytes, not also the parsing of headers only one of them was sent.
+    const bareArgs = ['/responses', patient.cookie, patient.csrfToken, new URL(url).origin, answeredAt, '0'];
+    const postBare = () => post(`${bare.url}/responses`, barePid, bareArgs);
     const postCareloom = async (pause = 0, connections = CONNECTIONS): Promise<RecordingRun> => {
       const before = count.get()!.n;
       const result = await post(`${url}${path}`, careloomPid, setup.wrkArgs(pause), connections);
@@ -108,7 +112,7 @@ export async function runtimeResponses(): Promise<RuntimeResponsesResult> {
     };
 
     // Warm both (JIT, SQLite page cache), unmeasured.
-    await wrk({ url: `${bare.url}/responses`, script: 'post-response.lua', args: ['/responses', '', '', '', answeredAt, '0'], connections: CONNECTIONS, seconds: 1, pid: barePid });
+    await wrk({ url: `${bare.url}/responses`, script: 'post-response.lua', args: bareArgs, connections: CONNECTIONS, seconds: 1, pid: barePid });
     await wrk({ url: `${url}${path}`, script: 'post-response.lua', args: setup.wrkArgs(0), connections: CONNECTIONS, seconds: 1, pid: careloomPid });
 
     const bareHonoPost: WrkResult[] = [];
@@ -133,7 +137,7 @@ export async function runtimeResponses(): Promise<RuntimeResponsesResult> {
     const moduleRevalidated: WrkResult[] = [];
     const moduleFull: WrkResult[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
-      bareHonoGet.push(await get(`${bare.url}/module`, barePid, ['/module', '', '']));
+      bareHonoGet.push(await get(`${bare.url}/module`, barePid, ['/module', patient.cookie, etag]));
       moduleRevalidated.push(await get(`${url}${modulePath}`, careloomPid, [modulePath, patient.cookie, etag]));
       moduleFull.push(await get(`${url}${modulePath}`, careloomPid, [modulePath, patient.cookie, '']));
     }

@@ -1,7 +1,7 @@
 -- wrk script: POSTs one PHQ-9 response per request, each with a new random (version 4) clientId
 -- like a patient's device makes, so every request is a new submission (a repeated id would be an
 -- idempotent replay answering 200, not a recording). Arguments: path, cookie and CSRF token and
--- Origin (empty for the bare baseline), answeredAt, and the pause in milliseconds before each request
+-- Origin (the bare baseline gets the same and ignores them), answeredAt, and the pause in milliseconds before each request
 -- (0 = flat out), and optionally a file of patients (path, cookie, CSRF token per tab-separated
 -- line) to rotate over request by request, as many patients' devices would.
 local path, cookie, csrf, origin, answered, pause

@@ -9,6 +9,7 @@ import type { Services } from './domain/services.js';
 import type { AppEnv } from './http/app-env.js';
 import { createErrorHandler, notFoundHandler } from './http/problem.js';
 import { noStore } from './http/no-store.js';
+import { notModifiedHeaders } from './http/not-modified-headers.js';
 import { requestLog } from './http/request-log.js';
 import type { IdGenerator } from './ids.js';
 import type { Logger } from './logger.js';
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.use(requestId({ generator: () => deps.ids.newId(), limitLength: 128 }));
   app.use(requestLog(deps.logger));
+  app.use(notModifiedHeaders());
   // HSTS only when users reach the server over https: sent over plain http it means nothing at best,
   // and on a shared host name it would pin other services to https.
   app.use(secureHeaders({ strictTransportSecurity: new URL(deps.config.publicUrl).protocol === 'https:' ? 'max-age=15552000; includeSubDomains' : false }));

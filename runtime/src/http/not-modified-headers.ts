@@ -8,10 +8,11 @@ import type { AppEnv } from './app-env.js';
 const KEPT_ON_304 = new Set(['cache-control', 'content-location', 'date', 'etag', 'expires', 'vary', 'set-cookie', 'x-request-id']);
 
 /**
- * Strips a 304 down to the fields above. The browser still applies the security headers (CSP,
- * nosniff, frame options…) of the 200 it stored, so repeating them on every revalidation only costs
- * bytes and, in the revalidation shortcut (node-listener.ts), which repeats the app's 304 headers,
- * about a third of the answer's work. Registered outside the middleware that adds those headers.
+ * Strips a 304 down to the fields above. The browser still applies the security headers (nosniff,
+ * frame options…) of the 200 it stored, so repeating them on every revalidation only costs bytes
+ * and work: the revalidation shortcut (node-listener.ts) repeats the app's 304 headers, and the ten
+ * security headers cost it about 0.1 of its throughput ratio to a bare GET (README, Performance).
+ * Registered outside the middleware that adds those headers.
  *
  * @example
  * app.use(notModifiedHeaders());

@@ -295,7 +295,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     // revalidation-cache.ts); every end of a session or change of access forgets the person's.
     const revalidations = options.revalidations ?? createRevalidationCache();
     accounts.sessionRevoked.on(({ personId }) => revalidations.forgetPerson(personId));
-    const server = await listen(rememberingFetch(app.fetch, revalidations), config, revalidationShortcut({ cache: revalidations, logger, newId: () => ids.newId() }));
+    const shortcut = revalidationShortcut({ cache: revalidations, logger, newId: () => ids.newId() });
+    const server = await listen(rememberingFetch(app.fetch, revalidations), config, shortcut);
     const url = listeningUrl(server, config);
     const resolved = resolvePublicUrl(config, url);
     publicUrl = resolved.publicUrl;
@@ -382,6 +383,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         await collab.close();
         await yjsWorkers.close();
         await shutdown(server, stores, options.shutdownGraceMs ?? 5000);
+        shortcut.flush();
         for (const folder of temporaryFolders) rmSync(folder, { recursive: true, force: true });
       },
     };

@@ -44,16 +44,37 @@ export interface RevalidationShortcutDeps {
   cache: RevalidationCache;
   logger: Logger;
   newId: () => string;
+  /** Runs the summary line `ms` later; an unreferenced timer by default (it never holds the process open). */
+  later?: (run: () => void, ms: number) => void;
 }
+
+/** How often the repeats answered here are summed up in the log. */
+export const REPEATS_SUMMARY_MS = 1000;
+
+/** The listener in front of the app, and `flush` to log the repeats not yet summed up (at shutdown). */
+export type RevalidationShortcut = ((incoming: IncomingMessage, outgoing: ServerResponse) => boolean) & { flush(): void };
 
 /**
  * Answers a session's repeated revalidation of content the app let it revalidate less than a second
- * ago (revalidation-cache.ts) with the same 304, the same headers and a new request id, logged like
- * any request; answers false for everything else, which goes to the app. Requests carrying their
- * own request id or an Authorization header always go to the app.
+ * ago (revalidation-cache.ts) with the same 304, the same headers and a new request id; answers
+ * false for everything else, which goes to the app. Requests carrying their own request id or an
+ * Authorization header always go to the app.
+ *
+ * The repeats are counted, one log line a second, not a line each: the app answers and logs the
+ * first revalidation of each session and URL in every second, so the log still shows who
+ * revalidated what, and when; the repeats in between are the same answer to the same question.
+ * A line each was the dearest part of such an answer after the socket write (about a twelfth of the
+ * listener's time; 0.65–0.98 → 0.81–0.97 of a bare GET's rate in alternating trials).
  */
-export function revalidationShortcut(deps: RevalidationShortcutDeps): (incoming: IncomingMessage, outgoing: ServerResponse) => boolean {
-  return (incoming, outgoing) => {
+export function revalidationShortcut(deps: RevalidationShortcutDeps): RevalidationShortcut {
+  const later = deps.later ?? ((run, ms) => void setTimeout(run, ms).unref());
+  let repeats = 0;
+  const flush = () => {
+    if (repeats === 0) return;
+    deps.logger.info('Revalidations answered 304 again without the app', { count: repeats, withinMs: REPEATS_SUMMARY_MS });
+    repeats = 0;
+  };
+  const shortcut = (incoming: IncomingMessage, outgoing: ServerResponse): boolean => {
     if (incoming.method !== 'GET') return false;
     const { headers } = incoming;
     const ifNoneMatch = headers['if-none-match'];
@@ -64,16 +85,14 @@ export function revalidationShortcut(deps: RevalidationShortcutDeps): (incoming:
     if (token === undefined || url === undefined) return false;
     const remembered = deps.cache.notModified(token, url, ifNoneMatch);
     if (!remembered) return false;
-    const started = performance.now();
-    const requestId = deps.newId();
     const headerList = remembered.flat.slice();
-    headerList.push('x-request-id', requestId);
+    headerList.push('x-request-id', deps.newId());
     outgoing.writeHead(304, headerList);
     outgoing.end();
-    const query = url.indexOf('?');
-    deps.logger.info('request', { requestId, method: 'GET', path: query === -1 ? url : url.slice(0, query), status: 304, ms: Math.round(performance.now() - started) });
+    if (repeats++ === 0) later(flush, REPEATS_SUMMARY_MS);
     return true;
   };
+  return Object.assign(shortcut, { flush });
 }
 
 /**

@@ -6,6 +6,7 @@ import { DomainError } from '../domain/errors.js';
 import type { MediaService } from '../domain/media/media-service.js';
 import type { AppEnv } from '../http/app-env.js';
 import { parseRange } from '../http/byte-range.js';
+import { ifNoneMatchHits, strongEtag } from '../http/etag.js';
 import { PROBLEM_TYPE_BASE } from '../http/problem.js';
 import { READ, type ApiOperation } from './api-operation.js';
 
@@ -56,7 +57,7 @@ export function mediaRoutes(deps: MediaRouteDeps) {
 
   app.get('/api/media/:organisationId/:file', async (c) => {
     const { media, sizeBytes, read } = await deps.media.open(context(c), c.req.param('organisationId'), c.req.param('file'));
-    const etag = `"${media.sha256}"`;
+    const etag = strongEtag(media.sha256);
     const lastModified = new Date(media.uploadedAt).toUTCString();
     const headers: Record<string, string> = {
       'Content-Type': media.mediaType,
@@ -67,10 +68,7 @@ export function mediaRoutes(deps: MediaRouteDeps) {
       'Content-Security-Policy': MEDIA_CSP,
       'Cross-Origin-Resource-Policy': 'same-origin',
     };
-    const ifNoneMatch = c.req.header('If-None-Match');
-    if (ifNoneMatch !== undefined && (ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag))) {
-      return c.body(null, 304, headers);
-    }
+    if (ifNoneMatchHits(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
     // If-Range: the range only if the file is still the one the client has (it always is: the URL
     // names the bytes), compared strongly by ETag or exactly by date.
     const ifRange = c.req.header('If-Range');
